@@ -1,0 +1,18 @@
+//! Roundtable's schema as sea-orm migrations, written with the SeaQuery DSL so one source
+//! serves SQLite and PostgreSQL. Migrations only add (or create-copy-rename); each file is one
+//! step and has a working `down`. Applied automatically at start-up.
+
+pub use sea_orm_migration::prelude::*;
+pub use sea_orm_migration::{MigrationStatus, MigratorTrait};
+
+mod m20261123_000001_people_and_teams;
+
+/// The list of migrations, in order.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261123_000001_people_and_teams::Migration)]
+    }
+}

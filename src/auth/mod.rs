@@ -1,0 +1,4 @@
+//! Authentication: password hashing (Argon2id, off the async threads).
+
+pub mod cookie_key;
+pub mod password;

@@ -1,0 +1,255 @@
+//! The command line (clap): `serve` (the default), `migrate`, `user`, `tally`, `budget`.
+//! Exit codes: 0 success, 1 failure while running, 2 bad configuration or input.
+
+use std::io::{BufRead, IsTerminal};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+use clap::{Parser, Subcommand};
+
+use crate::config::{ConfigError, Settings};
+use crate::service::{ServiceError, accounts};
+use crate::startup::Application;
+use crate::store;
+
+/// Roundtable: co-created agendas, ranked-choice votes and visible effort for staff teams.
+#[derive(Debug, Parser)]
+#[command(name = "roundtable", version, about, long_about = None)]
+pub struct Cli {
+    /// Configuration file (default: ./roundtable.toml when it exists).
+    #[arg(long, global = true, env = "ROUNDTABLE_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// What to do (default: serve).
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Top-level commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the web server, applying pending migrations first (the default command).
+    Serve,
+    /// Apply, roll back or list database migrations.
+    Migrate {
+        /// Which migration action.
+        #[command(subcommand)]
+        action: MigrateAction,
+    },
+    /// Manage accounts from the server's shell.
+    User {
+        /// Which account action.
+        #[command(subcommand)]
+        action: UserAction,
+    },
+}
+
+/// `roundtable migrate ...`
+#[derive(Debug, Subcommand)]
+pub enum MigrateAction {
+    /// Apply every pending migration.
+    Up,
+    /// Roll back the most recent migrations (one by default).
+    Down {
+        /// How many migrations to roll back.
+        #[arg(long, default_value_t = 1, conflicts_with = "all")]
+        steps: u32,
+        /// Roll back every migration (drops all Roundtable tables and their data).
+        #[arg(long)]
+        all: bool,
+    },
+    /// List migrations and whether each is applied.
+    Status,
+}
+
+/// `roundtable user ...`
+#[derive(Debug, Subcommand)]
+pub enum UserAction {
+    /// Create an account. The password is read from a prompt, or from the first line of
+    /// standard input when it is not a terminal; never from an argument.
+    Create {
+        /// Email address used to sign in.
+        #[arg(long)]
+        email: String,
+        /// Name shown to teammates (default: the part of the email before @).
+        #[arg(long)]
+        name: Option<String>,
+        /// Make this person a site administrator (can create teams and manage the instance).
+        #[arg(long)]
+        admin: bool,
+    },
+}
+
+/// Parses the command line and runs it.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    run(cli)
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> ExitCode {
+    let settings = match Settings::load(cli.config.as_deref()) {
+        Ok(settings) => settings,
+        Err(e) => return report(&anyhow::Error::new(e)),
+    };
+    crate::telemetry::init(&settings.log);
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => return report(&anyhow::Error::new(e).context("starting the async runtime")),
+    };
+    let result = runtime.block_on(async move {
+        match cli.command.unwrap_or(Command::Serve) {
+            Command::Serve => serve(settings).await,
+            Command::Migrate { action } => migrate(settings, action).await,
+            Command::User { action } => user(settings, action).await,
+        }
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => report(&e),
+    }
+}
+
+/// Prints one line to stderr and picks the exit code: 2 for configuration and input problems.
+fn report(error: &anyhow::Error) -> ExitCode {
+    eprintln!("error: {error:#}");
+    let is_input = error.chain().any(|cause| {
+        cause.is::<ConfigError>()
+            || matches!(
+                cause.downcast_ref::<ServiceError>(),
+                Some(ServiceError::Invalid(_) | ServiceError::Conflict(_))
+            )
+    }) || error.to_string().starts_with("setting");
+    if is_input {
+        ExitCode::from(2)
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+async fn serve(settings: Settings) -> anyhow::Result<()> {
+    let backend = settings.database_target()?.backend_name();
+    let host = settings.host;
+    let app = Application::build(settings).await?;
+    tracing::info!(
+        database = backend,
+        "Roundtable is listening on http://{}",
+        display_host(host, app.port())
+    );
+    app.run_until_stopped()
+        .await
+        .context("running the web server")
+}
+
+fn display_host(host: std::net::IpAddr, port: u16) -> String {
+    match host {
+        std::net::IpAddr::V6(v6) => format!("[{v6}]:{port}"),
+        std::net::IpAddr::V4(v4) => format!("{v4}:{port}"),
+    }
+}
+
+async fn migrate(settings: Settings, action: MigrateAction) -> anyhow::Result<()> {
+    let db = store::connect(&settings).await?;
+    match action {
+        MigrateAction::Up => {
+            store::migrate_up(&db)
+                .await
+                .context("applying migrations")?;
+            println!("All migrations are applied.");
+        }
+        MigrateAction::Down { steps, all } => {
+            let steps = if all { None } else { Some(steps) };
+            store::migrate_down(&db, steps)
+                .await
+                .context("rolling back migrations")?;
+            println!(
+                "Rolled back {}.",
+                steps.map_or("every migration".to_owned(), |n| format!(
+                    "{n} migration(s)"
+                ))
+            );
+        }
+        MigrateAction::Status => {
+            for m in store::migration_status(&db.conn)
+                .await
+                .context("reading migration status")?
+            {
+                println!(
+                    "{} {}",
+                    if m.applied { "applied" } else { "pending" },
+                    m.name
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+async fn user(settings: Settings, action: UserAction) -> anyhow::Result<()> {
+    match action {
+        UserAction::Create { email, name, admin } => {
+            let password = read_password()?;
+            let name =
+                name.unwrap_or_else(|| email.split('@').next().unwrap_or_default().to_owned());
+            let db = store::connect(&settings).await?;
+            store::migrate_up(&db)
+                .await
+                .context("applying migrations")?;
+            let created = accounts::create_user(
+                &db.conn,
+                accounts::NewUser {
+                    email: &email,
+                    display_name: &name,
+                    password: &password,
+                    is_admin: admin,
+                },
+            )
+            .await
+            .map_err(describe_service_error)?;
+            println!(
+                "Created {}account for {} (id {}).",
+                if admin { "site administrator " } else { "" },
+                created.email,
+                created.id
+            );
+            Ok(())
+        }
+    }
+}
+
+fn describe_service_error(error: ServiceError) -> anyhow::Error {
+    match error {
+        ServiceError::Invalid(fields) => {
+            let text = fields
+                .clone()
+                .into_map()
+                .into_iter()
+                .map(|(field, problem)| format!("{field}: {problem}"))
+                .collect::<Vec<_>>()
+                .join("; ");
+            anyhow::Error::new(ServiceError::Invalid(fields)).context(text)
+        }
+        other => anyhow::Error::new(other),
+    }
+}
+
+fn read_password() -> anyhow::Result<String> {
+    if std::io::stdin().is_terminal() {
+        let first = rpassword::prompt_password("Password (12-128 characters): ")?;
+        let second = rpassword::prompt_password("Repeat the password: ")?;
+        if first != second {
+            bail!("the two passwords differ; nothing was created");
+        }
+        Ok(first)
+    } else {
+        let mut line = String::new();
+        std::io::stdin()
+            .lock()
+            .read_line(&mut line)
+            .context("reading the password from standard input")?;
+        Ok(line.trim_end_matches(['\r', '\n']).to_owned())
+    }
+}

@@ -1,0 +1,5 @@
+//! Pure domain types and rules: newtypes parsed once at the edge, state machines, and the
+//! injected [`clock::Clock`] trait. No database, web, async runtime, filesystem or clock here.
+
+pub mod account;
+pub mod clock;

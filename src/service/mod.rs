@@ -1,0 +1,77 @@
+//! Use cases. Each public function authorizes (through `crate::access`), loads, calls the
+//! pure domain, persists and audits, owning its transaction. Handlers and the CLI call these.
+
+pub mod accounts;
+
+use std::collections::BTreeMap;
+
+use sea_orm::{DbErr, SqlErr};
+
+/// What a use case can fail with; the web layer maps each to a status code.
+#[derive(Debug, thiserror::Error)]
+pub enum ServiceError {
+    /// Missing, or in a team the person cannot see (never revealed as 403).
+    #[error("not found")]
+    NotFound,
+    /// The person may see this but not do that.
+    #[error("forbidden")]
+    Forbidden,
+    /// The change conflicts with the current state (for example a duplicate).
+    #[error("conflict: {0}")]
+    Conflict(String),
+    /// Input problems, by field.
+    #[error("invalid input")]
+    Invalid(FieldErrors),
+    /// Anything else: a bug or an outage.
+    #[error(transparent)]
+    Unexpected(#[from] anyhow::Error),
+}
+
+/// `Result` with [`ServiceError`] as the default error.
+pub type Result<T, E = ServiceError> = std::result::Result<T, E>;
+
+impl From<DbErr> for ServiceError {
+    fn from(error: DbErr) -> Self {
+        if let Some(SqlErr::UniqueConstraintViolation(_)) = error.sql_err() {
+            return Self::Conflict("That already exists.".to_owned());
+        }
+        Self::Unexpected(anyhow::Error::new(error).context("database call failed"))
+    }
+}
+
+/// Problems with submitted fields, keyed by field name, in a stable order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FieldErrors(BTreeMap<String, String>);
+
+impl FieldErrors {
+    /// No problems yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+    /// Records a problem with `field` (the first problem per field wins).
+    pub fn add(&mut self, field: &str, message: impl Into<String>) {
+        self.0
+            .entry(field.to_owned())
+            .or_insert_with(|| message.into());
+    }
+    /// `true` when nothing was recorded.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    /// The problem recorded for `field`, if any.
+    pub fn get(&self, field: &str) -> Option<&str> {
+        self.0.get(field).map(String::as_str)
+    }
+    /// The problems as a map.
+    pub fn into_map(self) -> BTreeMap<String, String> {
+        self.0
+    }
+    /// `Ok(())` when empty, else `Err(ServiceError::Invalid)`.
+    pub fn into_result(self) -> Result<()> {
+        if self.is_empty() {
+            Ok(())
+        } else {
+            Err(ServiceError::Invalid(self))
+        }
+    }
+}

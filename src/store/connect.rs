@@ -1,0 +1,184 @@
+//! Opens the database named by the settings. SQLite gets its pragmas here (WAL,
+//! `synchronous=FULL`, foreign keys, busy timeout); PostgreSQL keeps its safe defaults.
+//! A configuration mistake is reported in one line naming `database_url`, and never silently
+//! turns into a fresh empty database somewhere else.
+
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+use anyhow::{Context, anyhow, bail};
+use sea_orm::sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sea_orm::sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous,
+};
+use sea_orm::{ConnectionTrait, DatabaseConnection, SqlxPostgresConnector, SqlxSqliteConnector};
+
+use crate::config::{DatabaseTarget, DatabaseUrl, Settings};
+
+/// Which database engine a connection talks to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Backend {
+    /// Embedded SQLite file (the zero set-up default).
+    Sqlite,
+    /// PostgreSQL server (production).
+    Postgres,
+}
+
+impl Backend {
+    /// Lower-case name for logs and `/health`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Sqlite => "sqlite",
+            Self::Postgres => "postgres",
+        }
+    }
+}
+
+/// An open connection pool and the engine behind it.
+#[derive(Debug, Clone)]
+pub struct Database {
+    /// The sea-orm connection pool.
+    pub conn: DatabaseConnection,
+    /// The engine, for the few places that must know it.
+    pub backend: Backend,
+}
+
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Opens the database the settings name (creating the default SQLite folder if needed).
+pub async fn connect(settings: &Settings) -> anyhow::Result<Database> {
+    let target = settings.database_target()?;
+    connect_target(&target).await
+}
+
+/// Opens a database target.
+pub async fn connect_target(target: &DatabaseTarget) -> anyhow::Result<Database> {
+    match target {
+        DatabaseTarget::Sqlite {
+            path,
+            create_parent,
+        } => connect_sqlite(path, *create_parent).await,
+        DatabaseTarget::Postgres(url) => connect_postgres(url).await,
+    }
+}
+
+async fn connect_sqlite(path: &Path, create_parent: bool) -> anyhow::Result<Database> {
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    if !parent.is_dir() {
+        if create_parent {
+            std::fs::create_dir_all(&parent).with_context(|| {
+                format!(
+                    "setting `data_dir`: cannot create folder {}",
+                    parent.display()
+                )
+            })?;
+        } else {
+            bail!(
+                "setting `database_url`: the folder {} does not exist; create it or fix the path",
+                parent.display()
+            );
+        }
+    }
+    let is_new = !path.exists();
+    let options = SqliteConnectOptions::new()
+        .filename(path)
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Full)
+        .foreign_keys(true)
+        .busy_timeout(BUSY_TIMEOUT);
+    let pool = SqlitePoolOptions::new()
+        .max_connections(8)
+        .acquire_timeout(CONNECT_TIMEOUT)
+        .connect_with(options)
+        .await
+        .map_err(|e| {
+            anyhow!(
+                "setting `database_url`: cannot open SQLite database {}: {e}",
+                path.display()
+            )
+        })?;
+    if is_new {
+        tracing::info!(path = %path.display(), "created a new SQLite database");
+    }
+    Ok(Database {
+        conn: SqlxSqliteConnector::from_sqlx_sqlite_pool(pool),
+        backend: Backend::Sqlite,
+    })
+}
+
+async fn connect_postgres(url: &DatabaseUrl) -> anyhow::Result<Database> {
+    let options = PgConnectOptions::from_str(url.expose()).map_err(|e| {
+        anyhow!("setting `database_url`: `{url}` is not a valid PostgreSQL URL ({e})")
+    })?;
+    let name = options.get_database().unwrap_or("postgres").to_owned();
+    let pool = match open_pg_pool(options.clone()).await {
+        Ok(pool) => pool,
+        Err(e) if is_missing_database(&e) => {
+            create_pg_database(&options, &name, url).await?;
+            tracing::info!(database = %name, "created PostgreSQL database (it did not exist)");
+            open_pg_pool(options)
+                .await
+                .map_err(|e| unreachable_pg(url, &e))?
+        }
+        Err(e) => return Err(unreachable_pg(url, &e)),
+    };
+    Ok(Database {
+        conn: SqlxPostgresConnector::from_sqlx_postgres_pool(pool),
+        backend: Backend::Postgres,
+    })
+}
+
+async fn open_pg_pool(
+    options: PgConnectOptions,
+) -> Result<sea_orm::sqlx::PgPool, sea_orm::sqlx::Error> {
+    PgPoolOptions::new()
+        .max_connections(10)
+        .acquire_timeout(CONNECT_TIMEOUT)
+        .connect_with(options)
+        .await
+}
+
+fn is_missing_database(error: &sea_orm::sqlx::Error) -> bool {
+    matches!(error, sea_orm::sqlx::Error::Database(db) if db.code().as_deref() == Some("3D000"))
+}
+
+fn unreachable_pg(url: &DatabaseUrl, error: &sea_orm::sqlx::Error) -> anyhow::Error {
+    anyhow!(
+        "setting `database_url`: cannot connect to PostgreSQL at {url} ({error}); check that the server is running and the URL is right"
+    )
+}
+
+async fn create_pg_database(
+    options: &PgConnectOptions,
+    name: &str,
+    url: &DatabaseUrl,
+) -> anyhow::Result<()> {
+    let admin = open_pg_pool(options.clone().database("postgres"))
+        .await
+        .map_err(|e| unreachable_pg(url, &e))?;
+    let admin = SqlxPostgresConnector::from_sqlx_postgres_pool(admin);
+    let result = admin
+        .execute_unprepared(&format!("CREATE DATABASE {}", quote_ident(name)))
+        .await;
+    admin.close().await.ok();
+    match result {
+        Ok(_) => Ok(()),
+        // Another process created it between our attempts: that is what we wanted.
+        Err(e) if e.to_string().contains("already exists") => Ok(()),
+        Err(e) => Err(anyhow!(
+            "setting `database_url`: database `{name}` does not exist and could not be created ({e}); create it or grant CREATEDB"
+        )),
+    }
+}
+
+/// Quotes a PostgreSQL identifier (doubling embedded quotes).
+pub(crate) fn quote_ident(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}

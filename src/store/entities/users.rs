@@ -1,0 +1,31 @@
+//! `users`: a person's account.
+
+use sea_orm::entity::prelude::*;
+
+/// One account.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "users")]
+pub struct Model {
+    /// Primary key.
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    /// Lower-case email, unique.
+    #[sea_orm(unique)]
+    pub email: String,
+    /// Name shown to teammates.
+    pub display_name: String,
+    /// Argon2id PHC string.
+    pub password_hash: String,
+    /// Site administrator?
+    pub is_admin: bool,
+    /// Bumped to end every session of this person.
+    pub auth_epoch: i64,
+    /// When the account was created.
+    pub created_at: TimeDateTimeWithTimeZone,
+}
+
+/// No relations declared yet.
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,42 @@
+//! Persistence with sea-orm: opening the database (pragmas and backend choice live here and
+//! nowhere else), migrations, entities and queries. Services call into this module; the pure
+//! layers (`tally`, `domain`) never do.
+
+mod connect;
+pub mod entities;
+
+pub use connect::{Backend, Database, connect, connect_target};
+
+use migrations::{Migrator, MigratorTrait};
+use sea_orm::{ConnectionTrait, DbErr};
+
+/// Applies every pending migration.
+pub async fn migrate_up(db: &Database) -> Result<(), DbErr> {
+    Migrator::up(&db.conn, None).await
+}
+
+/// Rolls back the last `steps` migrations (all of them with `None`).
+pub async fn migrate_down(db: &Database, steps: Option<u32>) -> Result<(), DbErr> {
+    Migrator::down(&db.conn, steps).await
+}
+
+/// One migration's name and whether it has been applied.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct MigrationState {
+    /// The migration's file name, e.g. `m20261123_000001_create_accounts`.
+    pub name: String,
+    /// `true` once applied to this database.
+    pub applied: bool,
+}
+
+/// Every known migration with its state, in order.
+pub async fn migration_status(db: &impl ConnectionTrait) -> Result<Vec<MigrationState>, DbErr> {
+    let all = Migrator::get_migration_with_status(db).await?;
+    Ok(all
+        .iter()
+        .map(|m| MigrationState {
+            name: m.name().to_owned(),
+            applied: matches!(m.status(), migrations::MigrationStatus::Applied),
+        })
+        .collect())
+}

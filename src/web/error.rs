@@ -1,0 +1,277 @@
+//! One error type for handlers, and the renderer that turns every error status into a page
+//! (HTML routes) or `{"error": "<stable_code>", "message": "..."}` (routes under `/api/`).
+//! Unexpected errors are logged with their whole cause chain; the page shows no internals.
+
+use std::collections::BTreeMap;
+
+use actix_web::body::BoxBody;
+use actix_web::dev::ServiceResponse;
+use actix_web::http::{StatusCode, header};
+use actix_web::middleware::ErrorHandlerResponse;
+use actix_web::{HttpMessage, HttpResponse, ResponseError, web};
+use serde::Serialize;
+
+use crate::service::ServiceError;
+use crate::web::AppState;
+
+/// Everything a handler can fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum WebError {
+    /// 400: the request itself is malformed.
+    #[error("bad request: {0}")]
+    BadRequest(String),
+    /// 403: the person may not do this (or a CSRF check failed).
+    #[error("forbidden")]
+    Forbidden,
+    /// 404: nothing here, or nothing this person may know exists.
+    #[error("not found")]
+    NotFound,
+    /// 405: the address exists but not for this method.
+    #[error("method not allowed")]
+    MethodNotAllowed,
+    /// 409: the change conflicts with the current state.
+    #[error("conflict: {0}")]
+    Conflict(String),
+    /// 422: the input was understood but is not acceptable.
+    #[error("invalid input: {message}")]
+    Invalid {
+        /// Summary for the person.
+        message: String,
+        /// Problems by field name.
+        fields: BTreeMap<String, String>,
+    },
+    /// 429: too many attempts; try again after this many seconds.
+    #[error("too many requests")]
+    TooManyRequests {
+        /// Seconds until the next attempt is allowed.
+        retry_after_seconds: u64,
+    },
+    /// 500: a bug or an outage. The chain is logged, never shown.
+    #[error("unexpected error: {0:#}")]
+    Unexpected(#[from] anyhow::Error),
+}
+
+/// The public, stable description of an error, carried in the response's extensions until the
+/// error renderer turns it into a page or JSON body.
+#[derive(Debug, Clone, Serialize)]
+pub struct ErrorDetails {
+    /// Stable machine-readable code (`not_found`, `invalid_input`, ...).
+    pub code: &'static str,
+    /// Message safe to show to anyone.
+    pub message: String,
+    /// Field problems for 422.
+    pub fields: BTreeMap<String, String>,
+    /// Seconds to wait for 429.
+    pub retry_after_seconds: Option<u64>,
+}
+
+/// Stable code, page title and default message for a status.
+pub fn describe(status: StatusCode) -> (&'static str, &'static str, &'static str) {
+    match status.as_u16() {
+        400 => (
+            "bad_request",
+            "Bad request",
+            "The request could not be understood.",
+        ),
+        403 => (
+            "forbidden",
+            "Not allowed",
+            "You are not allowed to do that. If you were filling in a form, reload the page and try again.",
+        ),
+        404 => (
+            "not_found",
+            "Page not found",
+            "There is nothing at this address. Check the link, or start again from the home page.",
+        ),
+        405 => (
+            "method_not_allowed",
+            "Method not allowed",
+            "This address does not accept that kind of request.",
+        ),
+        409 => (
+            "conflict",
+            "Conflict",
+            "That change conflicts with the current state.",
+        ),
+        413 => (
+            "payload_too_large",
+            "Too much data",
+            "What you sent is larger than this site accepts. Shorten it and try again.",
+        ),
+        422 => (
+            "invalid_input",
+            "Please check your input",
+            "Some of what you entered needs correcting.",
+        ),
+        429 => (
+            "too_many_requests",
+            "Too many attempts",
+            "Please wait a little and try again.",
+        ),
+        503 => (
+            "service_unavailable",
+            "Temporarily unavailable",
+            "The service cannot answer right now. Please try again shortly.",
+        ),
+        s if s >= 500 => (
+            "internal_error",
+            "Something went wrong",
+            "Something went wrong on our side. It has been logged; please try again later.",
+        ),
+        _ => ("error", "Error", "The request could not be completed."),
+    }
+}
+
+impl ResponseError for WebError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            Self::BadRequest(_) => StatusCode::BAD_REQUEST,
+            Self::Forbidden => StatusCode::FORBIDDEN,
+            Self::NotFound => StatusCode::NOT_FOUND,
+            Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            Self::Conflict(_) => StatusCode::CONFLICT,
+            Self::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            Self::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse<BoxBody> {
+        let status = self.status_code();
+        let (code, _, default_message) = describe(status);
+        let mut details = ErrorDetails {
+            code,
+            message: default_message.to_owned(),
+            fields: BTreeMap::new(),
+            retry_after_seconds: None,
+        };
+        match self {
+            Self::BadRequest(m) | Self::Conflict(m) => details.message.clone_from(m),
+            Self::Invalid { message, fields } => {
+                details.message.clone_from(message);
+                details.fields.clone_from(fields);
+            }
+            Self::TooManyRequests {
+                retry_after_seconds,
+            } => details.retry_after_seconds = Some(*retry_after_seconds),
+            Self::Unexpected(e) => tracing::error!(error = %format!("{e:#}"), "request failed"),
+            Self::Forbidden | Self::NotFound | Self::MethodNotAllowed => {}
+        }
+        let mut response = HttpResponse::build(status);
+        if let Some(seconds) = details.retry_after_seconds {
+            response.insert_header((header::RETRY_AFTER, seconds.to_string()));
+        }
+        let mut response = response.finish();
+        response.extensions_mut().insert(details);
+        response
+    }
+}
+
+impl From<ServiceError> for WebError {
+    fn from(error: ServiceError) -> Self {
+        match error {
+            ServiceError::NotFound => Self::NotFound,
+            ServiceError::Forbidden => Self::Forbidden,
+            ServiceError::Conflict(m) => Self::Conflict(m),
+            ServiceError::Invalid(fields) => Self::Invalid {
+                message: "Some of what you entered needs correcting.".to_owned(),
+                fields: fields.into_map(),
+            },
+            ServiceError::Unexpected(e) => Self::Unexpected(e),
+        }
+    }
+}
+
+impl From<sea_orm::DbErr> for WebError {
+    fn from(error: sea_orm::DbErr) -> Self {
+        Self::Unexpected(anyhow::Error::new(error).context("database call failed"))
+    }
+}
+
+#[derive(Serialize)]
+struct ErrorPage<'a> {
+    title: &'a str,
+    message: &'a str,
+    fields: &'a BTreeMap<String, String>,
+    retry_after: Option<String>,
+    request_id: Option<String>,
+}
+
+#[derive(Serialize)]
+struct ErrorJson<'a> {
+    error: &'a str,
+    message: &'a str,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    fields: &'a BTreeMap<String, String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    retry_after_seconds: Option<u64>,
+}
+
+/// Renders any error status as an HTML page or JSON, unless the handler already wrote its own
+/// page or JSON body (a form shown again with the person's input, for example).
+pub fn render_error<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHandlerResponse<B>> {
+    let details = res.response().extensions().get::<ErrorDetails>().cloned();
+    let already_rendered = res
+        .response()
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|ct| ct.starts_with("text/html") || ct.starts_with("application/json"));
+    if details.is_none() && already_rendered {
+        return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
+    }
+    let status = res.status();
+    let (code, title, default_message) = describe(status);
+    let details = details.unwrap_or_else(|| ErrorDetails {
+        code,
+        message: default_message.to_owned(),
+        fields: BTreeMap::new(),
+        retry_after_seconds: None,
+    });
+    let (req, original) = res.into_parts();
+    let mut builder = HttpResponse::build(status);
+    for (name, value) in original.headers() {
+        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+            builder.append_header((name.clone(), value.clone()));
+        }
+    }
+    let is_api = req.path().starts_with("/api/");
+    let response = if is_api {
+        builder.json(ErrorJson {
+            error: details.code,
+            message: &details.message,
+            fields: &details.fields,
+            retry_after_seconds: details.retry_after_seconds,
+        })
+    } else {
+        let request_id = req
+            .extensions()
+            .get::<tracing_actix_web::RequestId>()
+            .map(ToString::to_string);
+        let page = ErrorPage {
+            title,
+            message: &details.message,
+            fields: &details.fields,
+            retry_after: details.retry_after_seconds.map(human_wait),
+            request_id: status.is_server_error().then_some(request_id).flatten(),
+        };
+        let html = req
+            .app_data::<web::Data<AppState>>()
+            .and_then(|state| state.templates.render("error.html", &page).ok())
+            .unwrap_or_else(|| format!("<!doctype html><title>{title}</title><h1>{title}</h1>"));
+        builder.content_type("text/html; charset=utf-8").body(html)
+    };
+    Ok(ErrorHandlerResponse::Response(
+        ServiceResponse::new(req, response).map_into_right_body::<B>(),
+    ))
+}
+
+/// "about 2 minutes", "45 seconds".
+pub fn human_wait(seconds: u64) -> String {
+    match seconds {
+        0..=1 => "a second".to_owned(),
+        2..=59 => format!("{seconds} seconds"),
+        60 => "about a minute".to_owned(),
+        _ => format!("about {} minutes", seconds.div_ceil(60)),
+    }
+}

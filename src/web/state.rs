@@ -1,0 +1,18 @@
+//! Shared application state handed to every handler.
+
+use std::sync::Arc;
+
+use crate::config::Settings;
+use crate::store::Database;
+use crate::web::templates::Templates;
+
+/// What every handler can reach: the database, the templates and the settings.
+#[derive(Clone)]
+pub struct AppState {
+    /// The connection pool.
+    pub db: Database,
+    /// The compiled, embedded templates.
+    pub templates: Templates,
+    /// The validated settings.
+    pub settings: Arc<Settings>,
+}

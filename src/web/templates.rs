@@ -1,0 +1,63 @@
+//! Tera templates embedded in the binary (so `cargo run` works from any folder), compiled once
+//! at start-up. Autoescaping stays on for every `.html` template.
+
+use std::sync::Arc;
+
+use anyhow::{Context as _, anyhow};
+use rust_embed::RustEmbed;
+use serde::Serialize;
+
+#[derive(RustEmbed)]
+#[folder = "templates/"]
+#[exclude = "static/*"]
+struct TemplateFiles;
+
+/// The compiled templates; cheap to clone.
+#[derive(Clone)]
+pub struct Templates(Arc<tera::Tera>);
+
+impl Templates {
+    /// Compiles every embedded template; fails on a syntax error.
+    pub fn load() -> anyhow::Result<Self> {
+        let mut tera = tera::Tera::default();
+        let mut sources = Vec::new();
+        for name in TemplateFiles::iter() {
+            let file = TemplateFiles::get(&name)
+                .ok_or_else(|| anyhow!("embedded template {name} vanished"))?;
+            let text = String::from_utf8(file.data.into_owned())
+                .with_context(|| format!("template {name} is not UTF-8"))?;
+            sources.push((name.into_owned(), text));
+        }
+        tera.add_raw_templates(sources)
+            .map_err(|e| anyhow!("compiling templates: {}", tera_chain(&e)))?;
+        Ok(Self(Arc::new(tera)))
+    }
+
+    /// Names of every page template (for the render-everything test).
+    pub fn names(&self) -> Vec<String> {
+        let mut names: Vec<String> = self.0.get_template_names().map(str::to_owned).collect();
+        names.sort();
+        names
+    }
+
+    /// Renders `name` with a serialisable view model.
+    pub fn render(&self, name: &str, view: &impl Serialize) -> anyhow::Result<String> {
+        let mut context = tera::Context::from_serialize(view)
+            .map_err(|e| anyhow!("building context for {name}: {}", tera_chain(&e)))?;
+        context.insert("version", env!("CARGO_PKG_VERSION"));
+        self.0
+            .render(name, &context)
+            .map_err(|e| anyhow!("rendering {name}: {}", tera_chain(&e)))
+    }
+}
+
+/// Tera nests the useful message in `source()`; flatten it into one line.
+fn tera_chain(error: &tera::Error) -> String {
+    let mut parts = vec![error.to_string()];
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        parts.push(cause.to_string());
+        source = cause.source();
+    }
+    parts.join(": ")
+}

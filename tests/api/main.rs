@@ -1,0 +1,9 @@
+//! Integration tests: the real server over HTTP, on SQLite by default and on PostgreSQL when
+//! `ROUNDTABLE_TEST_DATABASE_URL` is a `postgres://` URL. One binary, one link step.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+mod errors;
+mod health;
+mod helpers;
+mod migrations;
+mod templates;
