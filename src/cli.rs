@@ -36,6 +36,16 @@ pub enum Command {
         #[command(subcommand)]
         action: MigrateAction,
     },
+    /// Check the audit log's hash chain.
+    Audit {
+        /// Which audit action.
+        #[command(subcommand)]
+        action: AuditAction,
+    },
+    /// Count ranked ballots (IRV, STV, sequential IRV) from a CSV or JSON file, as RCTab does.
+    /// Opens no database and reads no settings. Exit codes: 0 ok, 1 internal error, 2 bad input,
+    /// 3 stopped on a tie the rules leave to a person.
+    Tally(crate::commands::tally::TallyArgs),
     /// Manage accounts from the server's shell.
     User {
         /// Which account action.
@@ -60,6 +70,13 @@ pub enum MigrateAction {
     },
     /// List migrations and whether each is applied.
     Status,
+}
+
+/// `roundtable audit ...`
+#[derive(Debug, Subcommand)]
+pub enum AuditAction {
+    /// Walk the chain and report the first edited or deleted row (exit code 1 when one is found).
+    Verify,
 }
 
 /// `roundtable user ...`
@@ -88,11 +105,17 @@ pub fn main() -> ExitCode {
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> ExitCode {
+    // File-only commands run before settings are read: no config file or database needed.
+    if let Some(Command::Tally(args)) = &cli.command {
+        return crate::commands::tally::run(args);
+    }
     let settings = match Settings::load(cli.config.as_deref()) {
         Ok(settings) => settings,
         Err(e) => return report(&anyhow::Error::new(e)),
     };
-    crate::telemetry::init(&settings.log);
+    // The server logs at the configured level; one-off commands only say what went wrong.
+    let quiet = !matches!(cli.command, None | Some(Command::Serve));
+    crate::telemetry::init(if quiet { "warn" } else { &settings.log });
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -105,6 +128,11 @@ pub fn run(cli: Cli) -> ExitCode {
             Command::Serve => serve(settings).await,
             Command::Migrate { action } => migrate(settings, action).await,
             Command::User { action } => user(settings, action).await,
+            // Handled above, before settings are read.
+            Command::Tally(_) => Ok(()),
+            Command::Audit {
+                action: AuditAction::Verify,
+            } => audit_verify(settings).await,
         }
     });
     match result {
@@ -116,13 +144,10 @@ pub fn run(cli: Cli) -> ExitCode {
 /// Prints one line to stderr and picks the exit code: 2 for configuration and input problems.
 fn report(error: &anyhow::Error) -> ExitCode {
     eprintln!("error: {error:#}");
-    let is_input = error.chain().any(|cause| {
-        cause.is::<ConfigError>()
-            || matches!(
-                cause.downcast_ref::<ServiceError>(),
-                Some(ServiceError::Invalid(_) | ServiceError::Conflict(_))
-            )
-    }) || error.to_string().starts_with("setting");
+    let is_input = error
+        .chain()
+        .any(|cause| cause.is::<ConfigError>() || cause.is::<InputError>())
+        || error.to_string().starts_with("setting");
     if is_input {
         ExitCode::from(2)
     } else {
@@ -188,6 +213,33 @@ async fn migrate(settings: Settings, action: MigrateAction) -> anyhow::Result<()
     Ok(())
 }
 
+async fn audit_verify(settings: Settings) -> anyhow::Result<()> {
+    use crate::service::audit::{self, Verdict};
+    let db = store::connect(&settings).await?;
+    match audit::verify(&db.conn)
+        .await
+        .context("reading the audit log")?
+    {
+        Verdict::Intact { rows, head } => {
+            println!("Audit log intact: {rows} rows; newest hash {head}.");
+            println!(
+                "Keep that hash somewhere else: if it ever disappears, newer rows were removed."
+            );
+            Ok(())
+        }
+        Verdict::Edited { id } => {
+            bail!("audit log row {id} was edited: its content no longer matches its hash")
+        }
+        Verdict::Deleted {
+            after_gap_id,
+            before_gap_id,
+        } => bail!(
+            "audit log rows were deleted or altered before row {after_gap_id} (last intact row: {})",
+            before_gap_id.map_or("none".to_owned(), |id| id.to_string())
+        ),
+    }
+}
+
 async fn user(settings: Settings, action: UserAction) -> anyhow::Result<()> {
     match action {
         UserAction::Create { email, name, admin } => {
@@ -220,18 +272,23 @@ async fn user(settings: Settings, action: UserAction) -> anyhow::Result<()> {
     }
 }
 
+/// A problem with what the person typed on the command line (exit code 2).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct InputError(String);
+
 fn describe_service_error(error: ServiceError) -> anyhow::Error {
     match error {
         ServiceError::Invalid(fields) => {
             let text = fields
-                .clone()
                 .into_map()
                 .into_iter()
                 .map(|(field, problem)| format!("{field}: {problem}"))
                 .collect::<Vec<_>>()
                 .join("; ");
-            anyhow::Error::new(ServiceError::Invalid(fields)).context(text)
+            anyhow::Error::new(InputError(text))
         }
+        ServiceError::Conflict(message) => anyhow::Error::new(InputError(message)),
         other => anyhow::Error::new(other),
     }
 }
@@ -241,7 +298,9 @@ fn read_password() -> anyhow::Result<String> {
         let first = rpassword::prompt_password("Password (12-128 characters): ")?;
         let second = rpassword::prompt_password("Repeat the password: ")?;
         if first != second {
-            bail!("the two passwords differ; nothing was created");
+            return Err(anyhow::Error::new(InputError(
+                "the two passwords differ; nothing was created".to_owned(),
+            )));
         }
         Ok(first)
     } else {

@@ -6,12 +6,15 @@ use std::sync::Arc;
 
 use actix_web::cookie::Key;
 use actix_web::dev::Server;
-use actix_web::middleware::ErrorHandlers;
+use actix_web::middleware::{ErrorHandlers, from_fn};
 use actix_web::{App, HttpServer, web};
 use anyhow::Context;
 use tracing_actix_web::TracingLogger;
 
+use crate::auth::rate_limit::RateLimits;
+use crate::clock::SystemClock;
 use crate::config::Settings;
+use crate::domain::clock::Clock;
 use crate::store::{self, Database};
 use crate::web::templates::Templates;
 use crate::web::{self as routes, AppState, middleware};
@@ -35,6 +38,18 @@ impl Application {
     where
         F: Fn(&mut web::ServiceConfig) + Send + Clone + 'static,
     {
+        Self::build_with_clock(settings, Arc::new(SystemClock), extra_routes).await
+    }
+
+    /// Builds the application with an injected clock and extra routes (for tests).
+    pub async fn build_with_clock<F>(
+        settings: Settings,
+        clock: Arc<dyn Clock>,
+        extra_routes: F,
+    ) -> anyhow::Result<Self>
+    where
+        F: Fn(&mut web::ServiceConfig) + Send + Clone + 'static,
+    {
         let db = store::connect(&settings).await?;
         store::migrate_up(&db)
             .await
@@ -49,10 +64,14 @@ impl Application {
         })?;
         let port = listener.local_addr()?.port();
         let body_limit = settings.max_body_kib.saturating_mul(1024);
+        let session_settings = settings.clone();
+        let session_key = cookie_key.clone();
         let state = web::Data::new(AppState {
             db: db.clone(),
             templates,
             settings: Arc::new(settings),
+            clock,
+            limits: Arc::new(RateLimits::default()),
         });
         let server = HttpServer::new(move || {
             App::new()
@@ -60,6 +79,11 @@ impl Application {
                 .app_data(web::PayloadConfig::new(body_limit))
                 .app_data(web::FormConfig::default().limit(body_limit))
                 .app_data(web::JsonConfig::default().limit(body_limit))
+                .wrap(from_fn(crate::auth::csrf::verify))
+                .wrap(crate::auth::session::middleware(
+                    &session_settings,
+                    session_key.clone(),
+                ))
                 .wrap(ErrorHandlers::new().default_handler(routes::error::render_error))
                 .wrap(middleware::security_headers())
                 .wrap(TracingLogger::default())

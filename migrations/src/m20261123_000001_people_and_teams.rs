@@ -1,4 +1,6 @@
 //! People, teams, memberships, invitations, password resets and the hash-chained audit log.
+//!
+//! The audit log's `prev_hash` is unique so that two concurrent appends cannot fork the chain.
 
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
@@ -222,7 +224,7 @@ impl MigrationTrait for Migration {
                     .col(big_integer_null(AuditLog::TeamId))
                     .col(string(AuditLog::Action))
                     .col(text(AuditLog::Detail))
-                    .col(string(AuditLog::PrevHash))
+                    .col(string_uniq(AuditLog::PrevHash))
                     .col(string_uniq(AuditLog::Hash))
                     .to_owned(),
             )

@@ -1,4 +1,8 @@
-//! Authentication: password hashing (Argon2id, off the async threads).
+//! Authentication: passwords (Argon2id), sessions, CSRF, rate limits, tokens, the cookie key.
 
 pub mod cookie_key;
+pub mod csrf;
 pub mod password;
+pub mod rate_limit;
+pub mod session;
+pub mod tokens;

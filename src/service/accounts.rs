@@ -1,14 +1,26 @@
-//! Accounts: creating people (the first site admin from the CLI) and looking them up.
+//! Accounts: creating people, signing in, changing and resetting passwords, ending sessions.
+//! A sign-in failure says the same thing and costs the same time whether or not the email
+//! belongs to an account.
 
+use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    PaginatorTrait, QueryFilter, Set, TransactionTrait,
 };
-use time::OffsetDateTime;
+use serde_json::json;
+use time::{Duration, OffsetDateTime};
 
+use crate::access::{Action, Principal};
 use crate::auth::password;
+use crate::auth::tokens::{random_token, token_hash};
 use crate::domain::account::{DisplayName, Email, Password};
-use crate::service::{FieldErrors, Result, ServiceError};
-use crate::store::entities::users;
+use crate::service::{FieldErrors, Result, ServiceError, audit, teams};
+use crate::store::entities::{memberships, password_resets, users};
+
+/// The one message for every failed sign-in.
+pub const LOGIN_FAILED: &str = "That email and password do not match an account.";
+/// How long a reset link stays valid.
+pub const RESET_VALID_HOURS: i64 = 24;
 
 /// `true` once at least one site administrator exists.
 pub async fn admin_exists(db: &impl ConnectionTrait) -> Result<bool, sea_orm::DbErr> {
@@ -19,8 +31,8 @@ pub async fn admin_exists(db: &impl ConnectionTrait) -> Result<bool, sea_orm::Db
     Ok(count > 0)
 }
 
-/// A request to create an account, as typed (parsed by [`create_user`]).
-#[derive(Debug)]
+/// A request to create an account, as typed.
+#[derive(Debug, Clone, Copy)]
 pub struct NewUser<'a> {
     /// Email address (unique, case-insensitive).
     pub email: &'a str,
@@ -32,7 +44,7 @@ pub struct NewUser<'a> {
     pub is_admin: bool,
 }
 
-/// Creates an account; used by `roundtable user create`.
+/// Creates an account (the CLI's `user create`, or accepting an invitation).
 pub async fn create_user(db: &impl ConnectionTrait, new: NewUser<'_>) -> Result<users::Model> {
     let mut errors = FieldErrors::new();
     let email = Email::parse(new.email)
@@ -57,13 +69,230 @@ pub async fn create_user(db: &impl ConnectionTrait, new: NewUser<'_>) -> Result<
         created_at: Set(OffsetDateTime::now_utc()),
         ..Default::default()
     };
-    user.insert(db)
-        .await
-        .map_err(|e| match ServiceError::from(e) {
-            ServiceError::Conflict(_) => ServiceError::Conflict(format!(
-                "an account with the email {} already exists",
-                email.as_str()
-            )),
-            other => other,
-        })
+    user.insert(db).await.map_err(|e| match ServiceError::from(e) {
+        ServiceError::Conflict(_) => {
+            let mut errors = FieldErrors::new();
+            errors.add(
+                "email",
+                "This email already has an account: sign in first, then open the invitation link again.",
+            );
+            ServiceError::Invalid(errors)
+        }
+        other => other,
+    })
+}
+
+/// Checks an email and password; `Invalid` with [`LOGIN_FAILED`] on any mismatch.
+pub async fn login(
+    db: &impl ConnectionTrait,
+    email: &str,
+    password_text: &str,
+) -> Result<users::Model> {
+    let normalized = email.trim().to_lowercase();
+    let user = users::Entity::find()
+        .filter(users::Column::Email.eq(normalized))
+        .one(db)
+        .await?;
+    let stored = user.as_ref().map(|u| u.password_hash.clone());
+    let matches = password::verify(password_text.to_owned(), stored).await?;
+    match user {
+        Some(user) if matches => Ok(user),
+        _ => {
+            let mut errors = FieldErrors::new();
+            errors.add("email", LOGIN_FAILED);
+            Err(ServiceError::Invalid(errors))
+        }
+    }
+}
+
+/// Ends every session of the user (including the current one) by bumping the auth epoch.
+pub async fn bump_epoch(db: &impl ConnectionTrait, user_id: i64) -> Result<i64> {
+    users::Entity::update_many()
+        .col_expr(
+            users::Column::AuthEpoch,
+            Expr::col(users::Column::AuthEpoch).add(1),
+        )
+        .filter(users::Column::Id.eq(user_id))
+        .exec(db)
+        .await?;
+    let user = users::Entity::find_by_id(user_id)
+        .one(db)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    Ok(user.auth_epoch)
+}
+
+/// The change-password form as typed.
+#[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
+pub struct PasswordChange {
+    /// Current password.
+    #[serde(default)]
+    pub current: String,
+    /// New password.
+    #[serde(default)]
+    pub new: String,
+    /// New password again.
+    #[serde(default)]
+    pub confirm: String,
+}
+
+fn new_password(change: &PasswordChange, errors: &mut FieldErrors) -> Option<Password> {
+    let parsed = Password::parse(&change.new)
+        .map_err(|e| errors.add("new", e))
+        .ok();
+    if change.new != change.confirm {
+        errors.add("confirm", "The two new passwords differ.");
+    }
+    parsed
+}
+
+/// Changes the password and ends every other session; returns the new auth epoch.
+pub async fn change_password(
+    db: &DatabaseConnection,
+    principal: Principal,
+    change: &PasswordChange,
+) -> Result<i64> {
+    teams::check(crate::access::authorize(
+        principal,
+        None,
+        Action::ManageOwnAccount,
+    ))?;
+    let user_id = principal.user_id.ok_or(ServiceError::Unauthenticated)?;
+    let txn = db.begin().await?;
+    let user = users::Entity::find_by_id(user_id)
+        .one(&txn)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let mut errors = FieldErrors::new();
+    if !password::verify(change.current.clone(), Some(user.password_hash.clone())).await? {
+        errors.add("current", "That is not your current password.");
+    }
+    let new = new_password(change, &mut errors);
+    let Some(new) = new.filter(|_| errors.is_empty()) else {
+        return Err(ServiceError::Invalid(errors));
+    };
+    let mut active: users::ActiveModel = user.into();
+    active.password_hash = Set(password::hash(new).await?);
+    active.update(&txn).await?;
+    let epoch = bump_epoch(&txn, user_id).await?;
+    audit::record(
+        &txn,
+        audit::Entry {
+            actor_id: Some(user_id),
+            team_id: None,
+            action: "account.password_change",
+            detail: json!({}),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(epoch)
+}
+
+/// Issues a 24-hour reset link for a member of the team (leaders and site admins).
+pub async fn issue_reset_link(
+    db: &DatabaseConnection,
+    principal: Principal,
+    slug: &str,
+    user_id: i64,
+) -> Result<String> {
+    let txn = db.begin().await?;
+    let access = teams::authorize(&txn, principal, slug, Action::IssueResetLink).await?;
+    memberships::Entity::find()
+        .filter(memberships::Column::TeamId.eq(access.team.id))
+        .filter(memberships::Column::UserId.eq(user_id))
+        .one(&txn)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let token = random_token();
+    let now = OffsetDateTime::now_utc();
+    password_resets::ActiveModel {
+        user_id: Set(user_id),
+        token_hash: Set(token_hash(&token)),
+        expires_at: Set(now + Duration::hours(RESET_VALID_HOURS)),
+        used_at: Set(None),
+        created_by: Set(principal.user_id),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    audit::record(
+        &txn,
+        audit::Entry {
+            actor_id: principal.user_id,
+            team_id: Some(access.team.id),
+            action: "password_reset.issue",
+            detail: json!({ "user_id": user_id }),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(token)
+}
+
+async fn usable_reset(db: &impl ConnectionTrait, token: &str) -> Result<password_resets::Model> {
+    let now = OffsetDateTime::now_utc();
+    password_resets::Entity::find()
+        .filter(password_resets::Column::TokenHash.eq(token_hash(token)))
+        .one(db)
+        .await?
+        .filter(|r| r.used_at.is_none() && r.expires_at > now)
+        .ok_or(ServiceError::NotFound)
+}
+
+/// Whose password a valid link resets (for the page), or `NotFound`.
+pub async fn reset_target(db: &impl ConnectionTrait, token: &str) -> Result<users::Model> {
+    let reset = usable_reset(db, token).await?;
+    users::Entity::find_by_id(reset.user_id)
+        .one(db)
+        .await?
+        .ok_or(ServiceError::NotFound)
+}
+
+/// Sets a new password through a reset link (single use) and ends every session.
+pub async fn reset_password(
+    db: &DatabaseConnection,
+    token: &str,
+    change: &PasswordChange,
+) -> Result<users::Model> {
+    let txn = db.begin().await?;
+    let reset = usable_reset(&txn, token).await?;
+    let mut errors = FieldErrors::new();
+    let new = new_password(change, &mut errors);
+    let Some(new) = new.filter(|_| errors.is_empty()) else {
+        return Err(ServiceError::Invalid(errors));
+    };
+    let used = password_resets::Entity::update_many()
+        .col_expr(
+            password_resets::Column::UsedAt,
+            Expr::value(OffsetDateTime::now_utc()),
+        )
+        .filter(password_resets::Column::Id.eq(reset.id))
+        .filter(password_resets::Column::UsedAt.is_null())
+        .exec(&txn)
+        .await?;
+    if used.rows_affected != 1 {
+        return Err(ServiceError::NotFound);
+    }
+    let user = users::Entity::find_by_id(reset.user_id)
+        .one(&txn)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let mut active: users::ActiveModel = user.into();
+    active.password_hash = Set(password::hash(new).await?);
+    let user = active.update(&txn).await?;
+    bump_epoch(&txn, user.id).await?;
+    audit::record(
+        &txn,
+        audit::Entry {
+            actor_id: Some(user.id),
+            team_id: None,
+            action: "password_reset.use",
+            detail: json!({ "reset_id": reset.id }),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(user)
 }

@@ -2,6 +2,9 @@
 //! pure domain, persists and audits, owning its transaction. Handlers and the CLI call these.
 
 pub mod accounts;
+pub mod audit;
+pub mod invitations;
+pub mod teams;
 
 use std::collections::BTreeMap;
 
@@ -10,6 +13,9 @@ use sea_orm::{DbErr, SqlErr};
 /// What a use case can fail with; the web layer maps each to a status code.
 #[derive(Debug, thiserror::Error)]
 pub enum ServiceError {
+    /// Sign in first.
+    #[error("sign in required")]
+    Unauthenticated,
     /// Missing, or in a team the person cannot see (never revealed as 403).
     #[error("not found")]
     NotFound,

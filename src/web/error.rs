@@ -20,6 +20,9 @@ pub enum WebError {
     /// 400: the request itself is malformed.
     #[error("bad request: {0}")]
     BadRequest(String),
+    /// 401: sign in first (HTML routes redirect to the login page).
+    #[error("sign in required")]
+    SignInRequired,
     /// 403: the person may not do this (or a CSRF check failed).
     #[error("forbidden")]
     Forbidden,
@@ -126,6 +129,7 @@ impl ResponseError for WebError {
     fn status_code(&self) -> StatusCode {
         match self {
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
+            Self::SignInRequired => StatusCode::UNAUTHORIZED,
             Self::Forbidden => StatusCode::FORBIDDEN,
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
@@ -155,7 +159,7 @@ impl ResponseError for WebError {
                 retry_after_seconds,
             } => details.retry_after_seconds = Some(*retry_after_seconds),
             Self::Unexpected(e) => tracing::error!(error = %format!("{e:#}"), "request failed"),
-            Self::Forbidden | Self::NotFound | Self::MethodNotAllowed => {}
+            Self::SignInRequired | Self::Forbidden | Self::NotFound | Self::MethodNotAllowed => {}
         }
         let mut response = HttpResponse::build(status);
         if let Some(seconds) = details.retry_after_seconds {
@@ -171,6 +175,7 @@ impl From<ServiceError> for WebError {
     fn from(error: ServiceError) -> Self {
         match error {
             ServiceError::NotFound => Self::NotFound,
+            ServiceError::Unauthenticated => Self::SignInRequired,
             ServiceError::Forbidden => Self::Forbidden,
             ServiceError::Conflict(m) => Self::Conflict(m),
             ServiceError::Invalid(fields) => Self::Invalid {
@@ -236,7 +241,25 @@ pub fn render_error<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHandle
         }
     }
     let is_api = req.path().starts_with("/api/");
-    let response = if is_api {
+    let response = if status == StatusCode::UNAUTHORIZED && !is_api {
+        // People get the login page, then come back here (GET only: a form must be re-sent).
+        let next = if req.method() == actix_web::http::Method::GET {
+            req.uri()
+                .path_and_query()
+                .map_or("/", |pq| pq.as_str())
+                .to_owned()
+        } else {
+            "/".to_owned()
+        };
+        let location = format!(
+            "/login?next={}",
+            form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>()
+        );
+        builder
+            .status(StatusCode::SEE_OTHER)
+            .insert_header((header::LOCATION, location))
+            .finish()
+    } else if is_api {
         builder.json(ErrorJson {
             error: details.code,
             message: &details.message,

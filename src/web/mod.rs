@@ -2,12 +2,17 @@
 //! view model. Error pages, security headers and panic recovery are wired here once.
 
 pub mod assets;
+pub mod auth;
 pub mod error;
+pub mod format;
 pub mod health;
 pub mod home;
 pub mod middleware;
+pub mod pages;
 pub mod state;
+pub mod teams;
 pub mod templates;
+pub mod visitor;
 
 use actix_web::body::BoxBody;
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
@@ -21,7 +26,49 @@ pub use state::AppState;
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(resource("/").route(web::get().to(home::show)))
         .service(resource("/health").route(get_or_head().to(health::show)))
-        .service(resource("/static/{path:.*}").route(get_or_head().to(assets::serve)));
+        .service(resource("/static/{path:.*}").route(get_or_head().to(assets::serve)))
+        .service(
+            resource("/login")
+                .route(web::get().to(auth::login_page))
+                .route(web::post().to(auth::login)),
+        )
+        .service(resource("/logout").route(web::post().to(auth::logout)))
+        .service(resource("/account").route(web::get().to(auth::account_page)))
+        .service(resource("/account/password").route(web::post().to(auth::change_password)))
+        .service(
+            resource("/account/logout-everywhere").route(web::post().to(auth::logout_everywhere)),
+        )
+        .service(
+            resource("/reset/{token}")
+                .route(web::get().to(auth::reset_page))
+                .route(web::post().to(auth::reset)),
+        )
+        .service(
+            resource("/invite/{token}")
+                .route(web::get().to(teams::invitation))
+                .route(web::post().to(teams::accept)),
+        )
+        .service(
+            resource("/admin/teams")
+                .route(web::get().to(teams::admin_teams))
+                .route(web::post().to(teams::create_team)),
+        )
+        .service(resource("/teams/{team}").route(web::get().to(teams::show)))
+        .service(resource("/teams/{team}/leave").route(web::post().to(teams::leave)))
+        .service(resource("/teams/{team}/invitations").route(web::post().to(teams::invite)))
+        .service(
+            resource("/teams/{team}/invitations/{id}/revoke").route(web::post().to(teams::revoke)),
+        )
+        .service(
+            resource("/teams/{team}/members/{user}/role").route(web::post().to(teams::change_role)),
+        )
+        .service(
+            resource("/teams/{team}/members/{user}/remove").route(web::post().to(teams::remove)),
+        )
+        .service(
+            resource("/teams/{team}/members/{user}/reset-link")
+                .route(web::post().to(teams::reset_link)),
+        );
 }
 
 /// A route answering GET and HEAD (actix drops the body for HEAD).

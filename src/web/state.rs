@@ -2,7 +2,9 @@
 
 use std::sync::Arc;
 
+use crate::auth::rate_limit::RateLimits;
 use crate::config::Settings;
+use crate::domain::clock::Clock;
 use crate::store::Database;
 use crate::web::templates::Templates;
 
@@ -15,4 +17,8 @@ pub struct AppState {
     pub templates: Templates,
     /// The validated settings.
     pub settings: Arc<Settings>,
+    /// The clock (injected so tests can fix time).
+    pub clock: Arc<dyn Clock>,
+    /// Rate limiters of this process.
+    pub limits: Arc<RateLimits>,
 }

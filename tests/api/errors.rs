@@ -134,8 +134,10 @@ async fn each_error_status_renders_its_page() {
 #[tokio::test]
 async fn a_wrong_method_gets_a_405_page() {
     let app = spawn_app().await;
+    let browser = app.browser();
 
-    let response = app.client.delete(app.url("/")).send().await.unwrap();
+    // A form post with a valid CSRF token to a page that only answers GET.
+    let response = browser.post("/", &[]).await;
 
     assert_eq!(response.status(), 405);
     assert!(html(response).await.contains("<h1>Method not allowed</h1>"));

@@ -1,6 +1,9 @@
 //! `spawn_app()`: a real server on port 0 with a fresh database per test.
 
 use std::path::PathBuf;
+use std::sync::Arc;
+
+use roundtable::domain::clock::ManualClock;
 
 use roundtable::config::{DatabaseTarget, DatabaseUrl, Settings};
 use roundtable::startup::Application;
@@ -15,10 +18,23 @@ pub struct TestApp {
     pub client: reqwest::Client,
     pub db: Database,
     pub settings: Settings,
+    pub clock: Arc<ManualClock>,
     _guard: DbGuard,
 }
 
 impl TestApp {
+    /// A separate browser (its own cookie jar) against this app.
+    pub fn browser(&self) -> Browser {
+        Browser {
+            client: reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .cookie_store(true)
+                .build()
+                .unwrap(),
+            base: self.address.clone(),
+        }
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.address, path)
     }
@@ -77,7 +93,8 @@ where
         roundtable::telemetry::init("info");
     }
     let FreshDb { settings, guard } = fresh_database();
-    let app = Application::build_with(settings.clone(), extra_routes)
+    let clock = Arc::new(ManualClock::new(time::OffsetDateTime::now_utc()));
+    let app = Application::build_with_clock(settings.clone(), clock.clone(), extra_routes)
         .await
         .expect("application builds");
     let address = format!("http://127.0.0.1:{}", app.port());
@@ -93,6 +110,7 @@ where
         client,
         db,
         settings,
+        clock,
         _guard: guard,
     }
 }
@@ -136,4 +154,173 @@ impl Drop for DbGuard {
         })
         .join();
     }
+}
+
+/// One person's browser: a cookie jar that fetches a CSRF token before each form post.
+pub struct Browser {
+    pub client: reqwest::Client,
+    pub base: String,
+}
+
+impl Browser {
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// The session's current CSRF token (read from a form).
+    pub async fn csrf(&self) -> String {
+        let html = self.get("/login").await.text().await.unwrap();
+        let marker = r#"name="csrf_token" value=""#;
+        let start = html.find(marker).expect("a form with a CSRF token") + marker.len();
+        html[start..start + 64].to_owned()
+    }
+
+    /// Posts a form with a valid CSRF token.
+    pub async fn post(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        let token = self.csrf().await;
+        let mut form: Vec<(&str, &str)> = fields.to_vec();
+        form.push(("csrf_token", &token));
+        self.post_raw(path, &form).await
+    }
+
+    /// Posts a form exactly as given (no CSRF token added).
+    pub async fn post_raw(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        self.client
+            .post(format!("{}{path}", self.base))
+            .form(fields)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn login(&self, email: &str, password: &str) -> reqwest::Response {
+        self.post("/login", &[("email", email), ("password", password)])
+            .await
+    }
+}
+
+/// A person created for a test.
+#[derive(Debug, Clone)]
+pub struct Person {
+    pub id: i64,
+    pub email: String,
+    pub password: String,
+}
+
+pub const PASSWORD: &str = "a long enough test password";
+
+pub async fn create_person(app: &TestApp, name: &str, admin: bool) -> Person {
+    let email = format!("{}@school.test", name.to_lowercase());
+    let user = roundtable::service::accounts::create_user(
+        &app.db.conn,
+        roundtable::service::accounts::NewUser {
+            email: &email,
+            display_name: name,
+            password: PASSWORD,
+            is_admin: admin,
+        },
+    )
+    .await
+    .unwrap();
+    Person {
+        id: user.id,
+        email,
+        password: PASSWORD.to_owned(),
+    }
+}
+
+fn principal(person: &Person, admin: bool) -> roundtable::access::Principal {
+    roundtable::access::Principal {
+        user_id: Some(person.id),
+        is_admin: admin,
+    }
+}
+
+/// Creates a team (by `admin`) whose first leader is `leader`; returns its slug.
+pub async fn create_team(app: &TestApp, admin: &Person, name: &str, leader: &Person) -> String {
+    use roundtable::service::{invitations, teams};
+    let created = teams::create_team(
+        &app.db.conn,
+        principal(admin, true),
+        &teams::TeamForm {
+            name: name.to_owned(),
+            slug: String::new(),
+            purpose: "A purpose long enough to be accepted by the rules.".to_owned(),
+        },
+    )
+    .await
+    .unwrap();
+    invitations::accept(
+        &app.db.conn,
+        &created.leader_invitation,
+        invitations::Joiner::Existing(leader.id),
+    )
+    .await
+    .unwrap();
+    created.team.slug
+}
+
+/// Adds `person` to the team as `role`, through an invitation from `leader`.
+pub async fn add_member(app: &TestApp, leader: &Person, slug: &str, person: &Person, role: &str) {
+    use roundtable::service::{invitations, teams};
+    let token = teams::invite(
+        &app.db.conn,
+        principal(leader, false),
+        slug,
+        &teams::InvitationForm {
+            role: role.to_owned(),
+            max_uses: "1".to_owned(),
+            valid_days: "7".to_owned(),
+        },
+    )
+    .await
+    .unwrap();
+    invitations::accept(
+        &app.db.conn,
+        &token,
+        invitations::Joiner::Existing(person.id),
+    )
+    .await
+    .unwrap();
+}
+
+/// The cast of the access matrix: a team "a" with a leader and a member, a team "b" led by the
+/// outsider, and a site admin who is in neither.
+pub struct World {
+    pub admin: Person,
+    pub leader: Person,
+    pub member: Person,
+    pub outsider: Person,
+    pub team_a: String,
+    pub team_b: String,
+}
+
+pub async fn seed(app: &TestApp) -> World {
+    let admin = create_person(app, "Admin", true).await;
+    let leader = create_person(app, "Leader", false).await;
+    let member = create_person(app, "Member", false).await;
+    let outsider = create_person(app, "Outsider", false).await;
+    let team_a = create_team(app, &admin, "Team A", &leader).await;
+    add_member(app, &leader, &team_a, &member, "member").await;
+    let team_b = create_team(app, &admin, "Team B", &outsider).await;
+    World {
+        admin,
+        leader,
+        member,
+        outsider,
+        team_a,
+        team_b,
+    }
+}
+
+/// A browser signed in as `person`.
+pub async fn signed_in(app: &TestApp, person: &Person) -> Browser {
+    let browser = app.browser();
+    let response = browser.login(&person.email, &person.password).await;
+    assert_eq!(response.status(), 303, "login of {} failed", person.email);
+    browser
 }

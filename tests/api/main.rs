@@ -2,8 +2,14 @@
 //! `ROUNDTABLE_TEST_DATABASE_URL` is a `postgres://` URL. One binary, one link step.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
+mod access;
+mod access_helpers;
+mod accounts;
+mod audit;
+mod csrf;
 mod errors;
 mod health;
 mod helpers;
 mod migrations;
+mod teams;
 mod templates;

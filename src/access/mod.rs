@@ -1,0 +1,308 @@
+//! The one place for access rules: a table of (role, action) → decision, and the function every
+//! service calls before it loads or changes anything. Outsiders get "not found" for anything in
+//! a team (no existence leak); anonymous visitors are sent to sign in.
+//!
+//! Pure: no database or web types. `docs/architecture.md` shows [`markdown_table`]'s output,
+//! and a test keeps the two in step.
+
+use serde::Serialize;
+
+/// A person's standing toward one team (or toward the instance, for instance-wide actions).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum Role {
+    /// Not signed in.
+    Anonymous,
+    /// Signed in, but not a member of the team in question.
+    Outsider,
+    /// A member of the team.
+    Member,
+    /// A leader of the team.
+    Leader,
+    /// A site administrator (who is not, by that alone, a member of any team).
+    SiteAdmin,
+}
+
+impl Role {
+    /// Every role, in table order.
+    pub const ALL: [Role; 5] = [
+        Role::Anonymous,
+        Role::Outsider,
+        Role::Member,
+        Role::Leader,
+        Role::SiteAdmin,
+    ];
+
+    fn column(self) -> usize {
+        match self {
+            Role::Anonymous => 0,
+            Role::Outsider => 1,
+            Role::Member => 2,
+            Role::Leader => 3,
+            Role::SiteAdmin => 4,
+        }
+    }
+
+    /// Heading used in the documentation table.
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Anonymous => "anonymous",
+            Role::Outsider => "member of another team",
+            Role::Member => "member",
+            Role::Leader => "leader",
+            Role::SiteAdmin => "site admin",
+        }
+    }
+}
+
+/// Something a person may try to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum Action {
+    /// See a team's page: purpose, members, roles.
+    ViewTeam,
+    /// Invite, revoke invitations, promote, demote and remove members.
+    ManageMembers,
+    /// Issue a password-reset link for a member of the team.
+    IssueResetLink,
+    /// Leave the team.
+    LeaveTeam,
+    /// Create teams and list every team of the instance.
+    ManageInstance,
+    /// Change one's own password, log out everywhere.
+    ManageOwnAccount,
+}
+
+/// What the rules say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Decision {
+    /// Go ahead.
+    Allow,
+    /// Visible but not permitted: 403.
+    Deny,
+    /// Answer as if it did not exist: 404.
+    Hide,
+    /// Sign in first: redirect to the login page.
+    Login,
+}
+
+use Decision::{Allow as A, Deny as D, Hide as H, Login as L};
+
+/// The table: one row per action, one column per [`Role::ALL`] entry.
+pub const MATRIX: &[(Action, &str, [Decision; 5])] = &[
+    (
+        Action::ViewTeam,
+        "see a team: purpose, members, roles",
+        [L, H, A, A, A],
+    ),
+    (
+        Action::ManageMembers,
+        "invite, promote, demote, remove members; revoke invitations",
+        [L, H, D, A, A],
+    ),
+    (
+        Action::IssueResetLink,
+        "issue a password-reset link for a team member",
+        [L, H, D, A, A],
+    ),
+    (Action::LeaveTeam, "leave the team", [L, H, A, A, D]),
+    (
+        Action::ManageInstance,
+        "create teams, list every team",
+        [L, D, D, D, A],
+    ),
+    (
+        Action::ManageOwnAccount,
+        "change own password, log out everywhere",
+        [L, A, A, A, A],
+    ),
+];
+
+/// The table's decision for one role.
+pub fn decide(role: Role, action: Action) -> Decision {
+    MATRIX
+        .iter()
+        .find(|(a, _, _)| *a == action)
+        .and_then(|(_, _, row)| row.get(role.column()).copied())
+        .unwrap_or(Decision::Hide)
+}
+
+/// Who is asking: enough to derive their roles toward a team.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Principal {
+    /// The signed-in person, if any.
+    pub user_id: Option<i64>,
+    /// Site administrator?
+    pub is_admin: bool,
+}
+
+impl Principal {
+    /// Nobody signed in.
+    pub const ANONYMOUS: Principal = Principal {
+        user_id: None,
+        is_admin: false,
+    };
+}
+
+/// A team role as stored (`member` / `leader`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TeamRole {
+    /// Takes part.
+    Member,
+    /// Also schedules, invites, moderates.
+    Leader,
+}
+
+impl TeamRole {
+    /// Parses the stored text.
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "member" => Some(Self::Member),
+            "leader" => Some(Self::Leader),
+            _ => None,
+        }
+    }
+    /// The stored text.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Member => "member",
+            Self::Leader => "leader",
+        }
+    }
+}
+
+/// Every role a principal holds toward a team (an admin may also be a member).
+pub fn roles(principal: Principal, membership: Option<TeamRole>) -> Vec<Role> {
+    if principal.user_id.is_none() {
+        return vec![Role::Anonymous];
+    }
+    let mut roles = vec![match membership {
+        Some(TeamRole::Leader) => Role::Leader,
+        Some(TeamRole::Member) => Role::Member,
+        None => Role::Outsider,
+    }];
+    if principal.is_admin {
+        roles.push(Role::SiteAdmin);
+    }
+    roles
+}
+
+/// The combined decision: allowed when any role allows; otherwise the most revealing refusal
+/// any role may see (403 before 404).
+pub fn authorize(principal: Principal, membership: Option<TeamRole>, action: Action) -> Decision {
+    let decisions: Vec<Decision> = roles(principal, membership)
+        .into_iter()
+        .map(|role| decide(role, action))
+        .collect();
+    for wanted in [Decision::Allow, Decision::Login, Decision::Deny] {
+        if decisions.contains(&wanted) {
+            return wanted;
+        }
+    }
+    Decision::Hide
+}
+
+/// The table as Markdown, for `docs/architecture.md`.
+pub fn markdown_table() -> String {
+    let mut out = String::from("| Action |");
+    for role in Role::ALL {
+        out.push_str(&format!(" {} |", role.label()));
+    }
+    out.push_str("\n| --- |");
+    for _ in Role::ALL {
+        out.push_str(" --- |");
+    }
+    out.push('\n');
+    for (_, description, row) in MATRIX {
+        out.push_str(&format!("| {description} |"));
+        for decision in row {
+            out.push_str(match decision {
+                Decision::Allow => " ✓ |",
+                Decision::Deny => " ✗ 403 |",
+                Decision::Hide => " ✗ 404 |",
+                Decision::Login => " → sign in |",
+            });
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ADMIN: Principal = Principal {
+        user_id: Some(1),
+        is_admin: true,
+    };
+    const PERSON: Principal = Principal {
+        user_id: Some(2),
+        is_admin: false,
+    };
+
+    #[test]
+    fn every_action_has_exactly_one_row() {
+        for (i, (action, _, _)) in MATRIX.iter().enumerate() {
+            assert_eq!(
+                MATRIX.iter().filter(|(a, _, _)| a == action).count(),
+                1,
+                "row {i}"
+            );
+        }
+    }
+
+    #[test]
+    fn outsiders_never_learn_a_team_exists() {
+        for action in [
+            Action::ViewTeam,
+            Action::ManageMembers,
+            Action::IssueResetLink,
+            Action::LeaveTeam,
+        ] {
+            assert_eq!(
+                authorize(PERSON, None, action),
+                Decision::Hide,
+                "{action:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_admin_who_is_also_a_member_gets_both_rights() {
+        assert_eq!(
+            authorize(ADMIN, Some(TeamRole::Member), Action::LeaveTeam),
+            Decision::Allow
+        );
+        assert_eq!(
+            authorize(ADMIN, Some(TeamRole::Member), Action::ManageMembers),
+            Decision::Allow
+        );
+        assert_eq!(authorize(ADMIN, None, Action::LeaveTeam), Decision::Deny);
+    }
+
+    #[test]
+    fn anonymous_visitors_are_sent_to_sign_in() {
+        for (action, _, _) in MATRIX {
+            assert_eq!(
+                authorize(Principal::ANONYMOUS, None, *action),
+                Decision::Login
+            );
+        }
+    }
+
+    #[test]
+    fn members_cannot_manage_but_leaders_can() {
+        assert_eq!(
+            authorize(PERSON, Some(TeamRole::Member), Action::ManageMembers),
+            Decision::Deny
+        );
+        assert_eq!(
+            authorize(PERSON, Some(TeamRole::Leader), Action::ManageMembers),
+            Decision::Allow
+        );
+        assert_eq!(
+            authorize(PERSON, Some(TeamRole::Leader), Action::ManageInstance),
+            Decision::Deny
+        );
+    }
+}

@@ -1,0 +1,90 @@
+//! Session contents and rules. Sessions live in an encrypted, HttpOnly, SameSite=Lax cookie
+//! (actix-session's cookie store). A session names the user and their *auth epoch*: bumping the
+//! epoch (password change, "log out everywhere", reset) ends every other session. A session
+//! idle for longer than the configured timeout ends too.
+
+use actix_session::Session;
+use actix_session::SessionMiddleware;
+use actix_session::config::{BrowserSession, CookieContentSecurity};
+use actix_session::storage::CookieSessionStore;
+use actix_web::cookie::{Key, SameSite};
+use serde::{Deserialize, Serialize};
+
+use crate::config::Settings;
+
+/// Session key holding [`SessionUser`].
+pub const USER_KEY: &str = "user";
+/// Name of the session cookie.
+pub const COOKIE_NAME: &str = "roundtable_session";
+
+/// Who the session belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionUser {
+    /// The user's id.
+    pub id: i64,
+    /// Their auth epoch at login.
+    pub epoch: i64,
+    /// Unix seconds of the last request.
+    pub seen: i64,
+}
+
+/// Builds the session middleware from the settings and key.
+pub fn middleware(settings: &Settings, key: Key) -> SessionMiddleware<CookieSessionStore> {
+    SessionMiddleware::builder(CookieSessionStore::default(), key)
+        .cookie_name(COOKIE_NAME.to_owned())
+        .cookie_secure(settings.secure_cookies)
+        .cookie_http_only(true)
+        .cookie_same_site(SameSite::Lax)
+        .cookie_content_security(CookieContentSecurity::Private)
+        .session_lifecycle(BrowserSession::default())
+        .build()
+}
+
+/// Starts a signed-in session with a fresh id (no session fixation), keeping no old state.
+pub fn sign_in(session: &Session, user_id: i64, epoch: i64, now: i64) -> anyhow::Result<()> {
+    // `clear` + `renew`, not `purge`: a purged session stays purged for this response.
+    session.clear();
+    session.renew();
+    session
+        .insert(
+            USER_KEY,
+            SessionUser {
+                id: user_id,
+                epoch,
+                seen: now,
+            },
+        )
+        .map_err(|e| anyhow::anyhow!("storing session: {e}"))
+}
+
+/// Ends the session entirely.
+pub fn sign_out(session: &Session) {
+    session.purge();
+}
+
+/// Whether a stored session is still valid at `now`, given the user's current epoch.
+pub fn still_valid(
+    stored: SessionUser,
+    current_epoch: i64,
+    now: i64,
+    idle_timeout_seconds: i64,
+) -> bool {
+    stored.epoch == current_epoch && now - stored.seen <= idle_timeout_seconds
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sessions_end_on_epoch_change_or_idleness() {
+        let s = SessionUser {
+            id: 1,
+            epoch: 3,
+            seen: 1_000,
+        };
+        assert!(still_valid(s, 3, 1_000 + 600, 720 * 60));
+        assert!(!still_valid(s, 4, 1_000, 720 * 60));
+        assert!(!still_valid(s, 3, 1_000 + 720 * 60 + 1, 720 * 60));
+    }
+}

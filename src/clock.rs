@@ -1,0 +1,15 @@
+//! The system clock, for production. Tests inject a [`crate::domain::clock::FixedClock`].
+
+use time::OffsetDateTime;
+
+use crate::domain::clock::Clock;
+
+/// Reads the operating system's UTC time.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now(&self) -> OffsetDateTime {
+        OffsetDateTime::now_utc()
+    }
+}

@@ -1,0 +1,169 @@
+//! `roundtable tally`: count a file of ranked ballots with the pure engine and print the
+//! outcome. Reads files and writes to stdout/stderr; opens no database.
+
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::tally::explain::explain;
+use crate::tally::formats::csv::{UnknownNames, parse_ballots};
+use crate::tally::formats::json_ballots::parse_json_ballots;
+use crate::tally::formats::rctab_json::summaries;
+use crate::tally::formats::rules_json::{RulesFile, parse_rules_file};
+use crate::tally::{Election, Rules, TallyError, WinnerMode, tally};
+
+/// Output format.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Format {
+    /// Round-by-round explanation for people.
+    #[default]
+    Text,
+    /// RCTab-compatible summary JSON (an array of summaries, one per pass, for multiPassIrv).
+    Json,
+}
+
+/// Count ranked ballots (IRV, STV, bottoms-up, sequential IRV) with RCTab's rules.
+///
+/// Exit codes: 0 counted; 1 internal error; 2 bad input (unreadable or invalid ballots or
+/// rules); 3 the count stopped on a tie the rules leave to a person (`stopCountingAndAsk`).
+#[derive(clap::Args, Debug)]
+#[command(
+    after_help = "Exit codes: 0 ok, 1 internal error, 2 bad input (ballots or rules), \
+                        3 stopped on an unresolved tie (tiebreakMode stopCountingAndAsk)."
+)]
+pub struct TallyArgs {
+    /// Ballots: CSV without header, cell i = rank i (`.json`: an array of rankings).
+    #[arg(long, value_name = "FILE")]
+    pub ballots: PathBuf,
+    /// Rules: an RCTab conformance `rules.json` as it is, or just its `rules` object.
+    /// Without it: single-winner IRV, seeded random tie-break, candidates from the ballots.
+    #[arg(long, value_name = "FILE")]
+    pub rules: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Seed for random tie-breaks (overrides `randomSeed` of the rules).
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub seed: Option<i64>,
+}
+
+enum Failure {
+    Input(String),
+    Internal(String),
+}
+
+impl From<TallyError> for Failure {
+    fn from(e: TallyError) -> Self {
+        match e {
+            TallyError::Stuck { .. } => Self::Internal(e.to_string()),
+            other => Self::Input(other.to_string()),
+        }
+    }
+}
+
+fn load(args: &TallyArgs) -> Result<(Election, Option<String>), Failure> {
+    let (file, unknown) = match &args.rules {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| Failure::Input(format!("cannot read {}: {e}", path.display())))?;
+            let file = parse_rules_file(&text)
+                .map_err(|e| Failure::Input(format!("{}: {e}", path.display())))?;
+            // A rules file without candidates (just the `rules` object): names come from
+            // the ballots.
+            let unknown = if file.candidates.is_empty() {
+                UnknownNames::Add
+            } else {
+                UnknownNames::Reject
+            };
+            (file, unknown)
+        }
+        None => (
+            RulesFile {
+                case: None,
+                contest: None,
+                rules: Rules::default(),
+                candidates: Vec::new(),
+                weighted: false,
+                expected: Vec::new(),
+            },
+            UnknownNames::Add,
+        ),
+    };
+    let data = std::fs::read(&args.ballots)
+        .map_err(|e| Failure::Input(format!("cannot read {}: {e}", args.ballots.display())))?;
+    let mut candidates = file.candidates;
+    let is_json = args
+        .ballots
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    let ballots = if is_json {
+        let text = String::from_utf8(data)
+            .map_err(|_| Failure::Input(format!("{}: not UTF-8", args.ballots.display())))?;
+        parse_json_ballots(&text, &mut candidates, unknown)
+    } else {
+        parse_ballots(&data, &mut candidates, file.weighted, unknown)
+    }
+    .map_err(|e| Failure::Input(format!("{}: {e}", args.ballots.display())))?;
+    let mut rules = file.rules;
+    if let Some(seed) = args.seed {
+        rules.random_seed = Some(seed);
+    }
+    Ok((
+        Election {
+            candidates,
+            ballots,
+            rules,
+        },
+        file.contest,
+    ))
+}
+
+fn execute(args: &TallyArgs) -> Result<ExitCode, Failure> {
+    let (election, contest) = load(args)?;
+    let outcome = tally(&election)?;
+    let text = match args.format {
+        Format::Text => explain(&outcome),
+        Format::Json => {
+            let mut all = summaries(&outcome, contest.as_deref());
+            let value = if election.rules.winner_election_mode == WinnerMode::MultiPassIrv {
+                serde_json::Value::Array(all)
+            } else {
+                all.pop().unwrap_or(serde_json::Value::Null)
+            };
+            let mut s = serde_json::to_string_pretty(&value)
+                .map_err(|e| Failure::Internal(e.to_string()))?;
+            s.push('\n');
+            s
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(|e| Failure::Internal(format!("cannot write output: {e}")))?;
+    if let Some(tie) = outcome.unresolved_tie() {
+        let names: Vec<&str> = tie.tied.iter().map(|c| outcome.name(*c)).collect();
+        eprintln!(
+            "error: stopped in round {} on a tie between {} (tiebreakMode asks a person)",
+            tie.round,
+            names.join(", ")
+        );
+        return Ok(ExitCode::from(3));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Run the command: prints the outcome to stdout, one-line errors to stderr; never panics.
+#[must_use]
+pub fn run(args: &TallyArgs) -> ExitCode {
+    match execute(args) {
+        Ok(code) => code,
+        Err(Failure::Input(msg)) => {
+            eprintln!("error: {}", msg.replace('\n', " "));
+            ExitCode::from(2)
+        }
+        Err(Failure::Internal(msg)) => {
+            eprintln!("internal error: {}", msg.replace('\n', " "));
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,150 @@
+//! Team values parsed once at the edge: name, slug, purpose, invitation terms.
+
+/// A team's display name: 2 to 80 characters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TeamName(String);
+
+impl TeamName {
+    /// Trims and checks the length.
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        let name = raw.trim();
+        match name.chars().count() {
+            0 => Err("Enter the team's name.".to_owned()),
+            1 => Err("Use at least 2 characters.".to_owned()),
+            n if n > 80 => Err("Use at most 80 characters.".to_owned()),
+            _ if name.chars().any(char::is_control) => Err("Remove control characters.".to_owned()),
+            _ => Ok(Self(name.to_owned())),
+        }
+    }
+    /// The name.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// The team's address segment: 2 to 60 lower-case letters, digits and hyphens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Slug(String);
+
+impl Slug {
+    /// Checks a slug as typed.
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        let slug = raw.trim();
+        let valid_chars = slug
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !(2..=60).contains(&slug.len())
+            || !valid_chars
+            || slug.starts_with('-')
+            || slug.ends_with('-')
+        {
+            return Err(
+                "Use 2 to 60 lower-case letters, digits and hyphens (like senior-leadership)."
+                    .to_owned(),
+            );
+        }
+        Ok(Self(slug.to_owned()))
+    }
+    /// Derives a slug from a team name ("Senior Leadership Team" → "senior-leadership-team").
+    pub fn from_name(name: &TeamName) -> Result<Self, String> {
+        let mut slug = String::new();
+        for c in name.as_str().chars() {
+            if c.is_ascii_alphanumeric() {
+                slug.push(c.to_ascii_lowercase());
+            } else if !slug.ends_with('-') && !slug.is_empty() {
+                slug.push('-');
+            }
+        }
+        let slug: String = slug.trim_end_matches('-').chars().take(60).collect();
+        Self::parse(slug.trim_end_matches('-'))
+    }
+    /// The slug.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A team's standing purpose: one or two sentences, at most 300 characters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Purpose(String);
+
+impl Purpose {
+    /// Trims and checks the length.
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        let text = raw.trim();
+        match text.chars().count() {
+            0..=9 => Err(
+                "Write the team's purpose in one or two sentences (at least 10 characters)."
+                    .to_owned(),
+            ),
+            n if n > 300 => {
+                Err("Keep the purpose to one or two sentences (at most 300 characters).".to_owned())
+            }
+            _ => Ok(Self(text.to_owned())),
+        }
+    }
+    /// The purpose.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// How many people may use one invitation link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MaxUses(i32);
+
+impl MaxUses {
+    /// 1 to 100.
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        match raw.trim().parse::<i32>() {
+            Ok(n) if (1..=100).contains(&n) => Ok(Self(n)),
+            _ => Err("Enter a number of uses from 1 to 100.".to_owned()),
+        }
+    }
+    /// The number.
+    pub fn get(self) -> i32 {
+        self.0
+    }
+}
+
+/// How many days an invitation stays valid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ValidDays(i64);
+
+impl ValidDays {
+    /// 1 to 30.
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        match raw.trim().parse::<i64>() {
+            Ok(n) if (1..=30).contains(&n) => Ok(Self(n)),
+            _ => Err("Enter a number of days from 1 to 30.".to_owned()),
+        }
+    }
+    /// The number of days.
+    pub fn get(self) -> i64 {
+        self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_derive_from_names() {
+        let name = TeamName::parse("Senior Leadership Team (2026)").unwrap();
+        assert_eq!(
+            Slug::from_name(&name).unwrap().as_str(),
+            "senior-leadership-team-2026"
+        );
+        assert!(Slug::parse("Bad Slug").is_err());
+        assert!(Slug::parse("-x").is_err());
+    }
+
+    #[test]
+    fn invitation_terms_are_bounded() {
+        assert!(MaxUses::parse("0").is_err());
+        assert_eq!(MaxUses::parse(" 5 ").unwrap().get(), 5);
+        assert!(ValidDays::parse("31").is_err());
+        assert!(ValidDays::parse("abc").is_err());
+    }
+}

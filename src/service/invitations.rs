@@ -1,0 +1,142 @@
+//! Accepting an invitation link: as a new account (name, email, password) or as the signed-in
+//! person. The use is counted with one conditional UPDATE, so a single-use link admits exactly
+//! one person even when two accept at once.
+
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    Set, TransactionTrait,
+};
+use serde::Serialize;
+use serde_json::json;
+use time::OffsetDateTime;
+
+use crate::access::TeamRole;
+use crate::auth::tokens::token_hash;
+use crate::service::accounts::{self, NewUser};
+use crate::service::{Result, ServiceError, audit};
+use crate::store::entities::{invitations, memberships, teams};
+
+/// What the invitation page shows before accepting.
+#[derive(Debug, Clone, Serialize)]
+pub struct InvitationPreview {
+    /// Team name.
+    pub team_name: String,
+    /// Team address.
+    pub team_slug: String,
+    /// Team purpose.
+    pub team_purpose: String,
+    /// Role the link gives.
+    pub role: String,
+}
+
+async fn usable(
+    db: &impl ConnectionTrait,
+    token: &str,
+    now: OffsetDateTime,
+) -> Result<(invitations::Model, teams::Model)> {
+    let invitation = invitations::Entity::find()
+        .filter(invitations::Column::TokenHash.eq(token_hash(token)))
+        .one(db)
+        .await?
+        .filter(|i| i.revoked_at.is_none() && i.expires_at > now && i.uses < i.max_uses)
+        .ok_or(ServiceError::NotFound)?;
+    let team = teams::Entity::find_by_id(invitation.team_id)
+        .one(db)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    Ok((invitation, team))
+}
+
+/// The team and role behind a valid link; `NotFound` for an unknown, expired, revoked or used-up one.
+pub async fn preview(db: &impl ConnectionTrait, token: &str) -> Result<InvitationPreview> {
+    let (invitation, team) = usable(db, token, OffsetDateTime::now_utc()).await?;
+    Ok(InvitationPreview {
+        team_name: team.name,
+        team_slug: team.slug,
+        team_purpose: team.purpose,
+        role: invitation.role,
+    })
+}
+
+/// Who accepts.
+#[derive(Debug)]
+pub enum Joiner<'a> {
+    /// The signed-in person.
+    Existing(i64),
+    /// A new account.
+    New(NewUser<'a>),
+}
+
+/// Accepts the invitation; returns the joining user's id and the team's slug.
+pub async fn accept(
+    db: &DatabaseConnection,
+    token: &str,
+    joiner: Joiner<'_>,
+) -> Result<(i64, String)> {
+    let txn = db.begin().await?;
+    let now = OffsetDateTime::now_utc();
+    let (invitation, team) = usable(&txn, token, now).await?;
+    // Count the use first: only a still-valid row is updated, so races admit no extra person.
+    let counted = invitations::Entity::update_many()
+        .col_expr(
+            invitations::Column::Uses,
+            Expr::col(invitations::Column::Uses).add(1),
+        )
+        .filter(invitations::Column::Id.eq(invitation.id))
+        .filter(invitations::Column::Uses.lt(invitation.max_uses))
+        .filter(invitations::Column::RevokedAt.is_null())
+        .exec(&txn)
+        .await?;
+    if counted.rows_affected != 1 {
+        return Err(ServiceError::NotFound);
+    }
+    let (user_id, created) = match joiner {
+        Joiner::Existing(id) => (id, false),
+        Joiner::New(new) => (
+            accounts::create_user(
+                &txn,
+                NewUser {
+                    is_admin: false,
+                    ..new
+                },
+            )
+            .await?
+            .id,
+            true,
+        ),
+    };
+    let already = memberships::Entity::find()
+        .filter(memberships::Column::TeamId.eq(team.id))
+        .filter(memberships::Column::UserId.eq(user_id))
+        .one(&txn)
+        .await?;
+    if already.is_some() {
+        return Err(ServiceError::Conflict(format!(
+            "You are already a member of {}.",
+            team.name
+        )));
+    }
+    let role = TeamRole::parse(&invitation.role).unwrap_or(TeamRole::Member);
+    memberships::ActiveModel {
+        team_id: Set(team.id),
+        user_id: Set(user_id),
+        role: Set(role.as_str().to_owned()),
+        joined_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    audit::record(
+        &txn,
+        audit::Entry {
+            actor_id: Some(user_id),
+            team_id: Some(team.id),
+            action: "member.join",
+            detail: json!({ "invitation_id": invitation.id, "role": role.as_str(), "new_account": created }),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok((user_id, team.slug))
+}

@@ -1,0 +1,27 @@
+//! `teams`: a group that meets.
+
+use sea_orm::entity::prelude::*;
+
+/// One team.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "teams")]
+pub struct Model {
+    /// Primary key.
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    /// URL name, unique.
+    #[sea_orm(unique)]
+    pub slug: String,
+    /// Display name.
+    pub name: String,
+    /// Standing purpose, one or two sentences.
+    pub purpose: String,
+    /// Creation time.
+    pub created_at: TimeDateTimeWithTimeZone,
+}
+
+/// No relations declared.
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

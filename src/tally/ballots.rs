@@ -1,0 +1,253 @@
+//! Candidates and ballots: the input of a count, in a compact form.
+//!
+//! A ballot is a list of cells, cell *i* being rank *i + 1*. Each cell is one `u32`
+//! (see [`Cell`]), so a million ten-rank ballots fit in about 40 MB.
+
+use serde::{Deserialize, Serialize};
+
+/// Index of a candidate in [`crate::tally::Election::candidates`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct CandidateId(pub u32);
+
+impl CandidateId {
+    /// The index as `usize`.
+    #[must_use]
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// A candidate (or agenda item) of an election.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Candidate {
+    /// Display name; names are unique within an election.
+    pub name: String,
+    /// Excluded candidates may be marked on ballots but are never continuing.
+    #[serde(default)]
+    pub excluded: bool,
+    /// RCTab's "Undeclared Write-ins" pseudo-candidate: dropped first while it holds votes,
+    /// never elected.
+    #[serde(default)]
+    pub undeclared_write_in: bool,
+}
+
+impl Candidate {
+    /// A plain declared candidate.
+    #[must_use]
+    pub fn new(name: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            excluded: false,
+            undeclared_write_in: false,
+        }
+    }
+}
+
+/// What a voter marked at one rank.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mark {
+    /// Nothing usable at this rank (a skipped rank when a later rank is marked).
+    Skipped,
+    /// One candidate.
+    Candidate(CandidateId),
+    /// Several candidates at this rank, names unknown.
+    Overvote,
+    /// Several candidates at this rank, named (needed by `exhaustIfMultipleContinuing`).
+    OvervoteOf(Vec<CandidateId>),
+}
+
+/// One cell of a ballot packed in a `u32`: `0` empty, `1` overvote, `2 + id` a candidate;
+/// the top bit marks a cell that belongs to the same rank as the previous one (named overvote).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Cell(u32);
+
+const JOIN: u32 = 1 << 31;
+
+/// A decoded rank position used by the count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Slot<'a> {
+    Empty,
+    Overvote,
+    One(CandidateId),
+    /// Packed cells of a named overvote (all `Cell`s carry candidates).
+    Many(&'a [Cell]),
+}
+
+impl Cell {
+    const EMPTY: Self = Self(0);
+    const OVERVOTE: Self = Self(1);
+
+    fn candidate(id: CandidateId) -> Self {
+        Self(id.0.saturating_add(2) & !JOIN)
+    }
+
+    pub(crate) fn candidate_id(self) -> Option<CandidateId> {
+        let v = self.0 & !JOIN;
+        (v >= 2).then(|| CandidateId(v - 2))
+    }
+
+    fn joined(self) -> bool {
+        self.0 & JOIN != 0
+    }
+}
+
+/// A ballot: its ranks and how many identical ballots it stands for.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Ballot {
+    weight: u64,
+    cells: Box<[Cell]>,
+}
+
+impl Ballot {
+    /// A ballot standing for `weight` identical ballots.
+    #[must_use]
+    pub fn new(weight: u64, marks: &[Mark]) -> Self {
+        let mut cells = Vec::with_capacity(marks.len());
+        for m in marks {
+            match m {
+                Mark::Skipped => cells.push(Cell::EMPTY),
+                Mark::Candidate(c) => cells.push(Cell::candidate(*c)),
+                Mark::Overvote => cells.push(Cell::OVERVOTE),
+                Mark::OvervoteOf(list) if list.is_empty() => cells.push(Cell::OVERVOTE),
+                Mark::OvervoteOf(list) => {
+                    for (i, c) in list.iter().enumerate() {
+                        let cell = Cell::candidate(*c);
+                        cells.push(if i == 0 { cell } else { Cell(cell.0 | JOIN) });
+                    }
+                }
+            }
+        }
+        Self {
+            weight,
+            cells: cells.into_boxed_slice(),
+        }
+    }
+
+    /// A simple ranking: first choice first, no skips or overvotes.
+    #[must_use]
+    pub fn ranking(ids: &[CandidateId]) -> Self {
+        Self {
+            weight: 1,
+            cells: ids.iter().map(|c| Cell::candidate(*c)).collect(),
+        }
+    }
+
+    /// The same ballot counted `weight` times.
+    #[must_use]
+    pub fn with_weight(mut self, weight: u64) -> Self {
+        self.weight = weight;
+        self
+    }
+
+    /// How many identical ballots this one stands for.
+    #[must_use]
+    pub fn weight(&self) -> u64 {
+        self.weight
+    }
+
+    /// Packed cells (used as the grouping key).
+    pub(crate) fn cells(&self) -> &[Cell] {
+        &self.cells
+    }
+
+    /// True when nothing is marked at any rank.
+    #[must_use]
+    pub fn is_blank(&self) -> bool {
+        self.cells.iter().all(|c| *c == Cell::EMPTY)
+    }
+
+    /// The marks rank by rank (rank 1 first).
+    #[must_use]
+    pub fn marks(&self) -> Vec<Mark> {
+        slots(&self.cells)
+            .map(|(_, s)| match s {
+                Slot::Empty => Mark::Skipped,
+                Slot::Overvote => Mark::Overvote,
+                Slot::One(c) => Mark::Candidate(c),
+                Slot::Many(cells) => {
+                    Mark::OvervoteOf(cells.iter().filter_map(|c| c.candidate_id()).collect())
+                }
+            })
+            .collect()
+    }
+
+    /// Every candidate id mentioned on the ballot.
+    pub(crate) fn candidate_ids(&self) -> impl Iterator<Item = CandidateId> + '_ {
+        self.cells.iter().filter_map(|c| c.candidate_id())
+    }
+}
+
+/// Iterate `(rank, slot)` over packed cells, rank starting at 1.
+pub(crate) fn slots(cells: &[Cell]) -> impl Iterator<Item = (u32, Slot<'_>)> + '_ {
+    let mut i = 0usize;
+    let mut rank = 0u32;
+    std::iter::from_fn(move || {
+        let first = *cells.get(i)?;
+        let start = i;
+        i += 1;
+        while cells.get(i).is_some_and(|c| c.joined()) {
+            i += 1;
+        }
+        rank += 1;
+        let slot = if i - start > 1 {
+            Slot::Many(cells.get(start..i).unwrap_or_default())
+        } else if first == Cell::EMPTY {
+            Slot::Empty
+        } else if first == Cell::OVERVOTE {
+            Slot::Overvote
+        } else {
+            first.candidate_id().map_or(Slot::Empty, Slot::One)
+        };
+        Some((rank, slot))
+    })
+}
+
+#[derive(Serialize, Deserialize)]
+struct BallotRepr {
+    #[serde(default = "one")]
+    weight: u64,
+    marks: Vec<Mark>,
+}
+
+fn one() -> u64 {
+    1
+}
+
+impl Serialize for Ballot {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        BallotRepr {
+            weight: self.weight,
+            marks: self.marks(),
+        }
+        .serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Ballot {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let r = BallotRepr::deserialize(d)?;
+        Ok(Self::new(r.weight, &r.marks))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_round_trip_through_cells() {
+        let marks = vec![
+            Mark::Skipped,
+            Mark::Candidate(CandidateId(3)),
+            Mark::OvervoteOf(vec![CandidateId(0), CandidateId(1)]),
+            Mark::Overvote,
+            Mark::Candidate(CandidateId(0)),
+        ];
+        let b = Ballot::new(2, &marks);
+        assert_eq!(b.marks(), marks);
+        assert_eq!(b.weight(), 2);
+        assert!(!b.is_blank());
+        assert!(Ballot::new(1, &[Mark::Skipped, Mark::Skipped]).is_blank());
+    }
+}

@@ -1,0 +1,243 @@
+//! A readable, round-by-round explanation of an outcome, e.g.
+//! "Round 3: Carol eliminated with 1,204 votes; 812 moved to Alice, 301 to Bob, 91 exhausted."
+
+use std::fmt::Write as _;
+
+use super::{Decimal, Decision, Outcome, Pass, Round, Target, TiePurpose};
+
+/// Format a vote quantity with thousands separators: `1,204` or `2,333.3330`.
+#[must_use]
+pub fn votes(d: Decimal) -> String {
+    let text = d.to_string();
+    let (sign, rest) = text
+        .strip_prefix('-')
+        .map_or(("", text.as_str()), |r| ("-", r));
+    let (int, frac) = rest
+        .split_once('.')
+        .map_or((rest, None), |(i, f)| (i, Some(f)));
+    let mut grouped = String::new();
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+/// A vote quantity with its noun, singular only for exactly one: `1 vote`, `1,204 votes`,
+/// `0 votes`, `2.5000 votes`.
+#[must_use]
+pub fn counted(d: Decimal, singular: &str, plural: &str) -> String {
+    let text = votes(d);
+    let noun = if text == "1" { singular } else { plural };
+    format!("{text} {noun}")
+}
+
+fn vote_count(d: Decimal) -> String {
+    counted(d, "vote", "votes")
+}
+
+fn transfers(outcome: &Outcome, d: &Decision) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut first = true;
+    for (target, amount) in &d.transfers {
+        let text = match target {
+            Target::Candidate(c) => {
+                if first {
+                    format!("{} moved to {}", votes(*amount), outcome.name(*c))
+                } else {
+                    format!("{} to {}", votes(*amount), outcome.name(*c))
+                }
+            }
+            Target::Exhausted => format!("{} exhausted", votes(*amount)),
+            Target::ResidualSurplus => format!("{} residual surplus", votes(*amount)),
+        };
+        first &= !matches!(target, Target::Candidate(_));
+        parts.push(text);
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("; {}", parts.join(", "))
+    }
+}
+
+fn tally_of(round: &Round, c: super::CandidateId) -> Decimal {
+    round
+        .tally
+        .iter()
+        .find(|(id, _)| *id == c)
+        .map_or(Decimal::ZERO, |(_, v)| *v)
+}
+
+fn explain_round(out: &mut String, outcome: &Outcome, pass: &Pass, round: &Round) {
+    let mut standings: Vec<_> = round.tally.clone();
+    standings.sort_by_key(|x| std::cmp::Reverse(x.1));
+    let list: Vec<String> = standings
+        .iter()
+        .map(|(c, v)| format!("{} {}", outcome.name(*c), votes(*v)))
+        .collect();
+    let _ = writeln!(
+        out,
+        "Round {}: threshold {}; {}.",
+        round.number,
+        votes(round.threshold),
+        list.join(", ")
+    );
+    for tie in pass.tie_breaks.iter().filter(|t| t.round == round.number) {
+        let names: Vec<&str> = tie.tied.iter().map(|c| outcome.name(*c)).collect();
+        let what = match tie.purpose {
+            TiePurpose::Elect => "to elect",
+            TiePurpose::Eliminate => "to eliminate",
+        };
+        let _ = writeln!(
+            out,
+            "  Tie {what} between {} at {}: {} {}.",
+            names.join(", "),
+            vote_count(tie.votes),
+            outcome.name(tie.chosen),
+            tie.explanation
+        );
+    }
+    for d in &round.elected {
+        let _ = writeln!(
+            out,
+            "  {} elected with {}{}.",
+            outcome.name(d.candidate),
+            vote_count(tally_of(round, d.candidate)),
+            transfers(outcome, d)
+        );
+    }
+    for d in &round.eliminated {
+        let _ = writeln!(
+            out,
+            "  {} eliminated with {}{}.",
+            outcome.name(d.candidate),
+            vote_count(tally_of(round, d.candidate)),
+            transfers(outcome, d)
+        );
+    }
+    let i = &round.inactive;
+    let _ = writeln!(
+        out,
+        "  Inactive ballots so far: {} exhausted, {}, {}, {}{}.",
+        votes(i.exhausted_choices),
+        counted(i.overvotes, "overvote", "overvotes"),
+        counted(i.skipped_rankings, "skipped ranking", "skipped rankings"),
+        counted(i.repeated_rankings, "repeated ranking", "repeated rankings"),
+        i.final_round_surplus
+            .map(|f| format!(", {} final-round surplus", votes(f)))
+            .unwrap_or_default()
+    );
+}
+
+/// The whole explanation as text (one paragraph per pass).
+#[must_use]
+pub fn explain(outcome: &Outcome) -> String {
+    let mut out = String::new();
+    let many = outcome.passes.len() > 1;
+    for (i, pass) in outcome.passes.iter().enumerate() {
+        if many {
+            let _ = writeln!(out, "Pass {} (place {}):", i + 1, i + 1);
+        }
+        let _ = writeln!(
+            out,
+            "{}, {} blank.",
+            counted(
+                Decimal::from_int(i128::from(pass.total_ballots)),
+                "ballot",
+                "ballots"
+            ),
+            votes(Decimal::from_int(i128::from(pass.undervotes)))
+        );
+        for round in &pass.rounds {
+            explain_round(&mut out, outcome, pass, round);
+        }
+        if let Some(t) = &pass.unresolved_tie {
+            let names: Vec<&str> = t.tied.iter().map(|c| outcome.name(*c)).collect();
+            let _ = writeln!(
+                out,
+                "Stopped in round {}: tie between {} at {} must be decided by a person.",
+                t.round,
+                names.join(", "),
+                vote_count(t.votes)
+            );
+        }
+        if many && let Some(w) = pass.winners.first() {
+            let _ = writeln!(out, "Place {}: {}.", i + 1, outcome.name(*w));
+        }
+    }
+    let names: Vec<&str> = outcome.winners.iter().map(|c| outcome.name(*c)).collect();
+    let _ = writeln!(
+        out,
+        "Winners: {}.",
+        if names.is_empty() {
+            "none".to_string()
+        } else {
+            names.join(", ")
+        }
+    );
+    if let Some(seed) = outcome.seed {
+        let _ = writeln!(out, "Random seed: {seed}.");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_thousands() {
+        assert_eq!(votes(Decimal::from_int(1204)), "1,204");
+        assert_eq!(votes(Decimal::from_int(1_041_313)), "1,041,313");
+        assert_eq!(votes(Decimal::parse("2333.3330").unwrap()), "2,333.3330");
+        assert_eq!(votes(Decimal::from_int(12)), "12");
+    }
+
+    #[test]
+    fn singular_only_for_exactly_one() {
+        assert_eq!(vote_count(Decimal::from_int(1)), "1 vote");
+        assert_eq!(vote_count(Decimal::from_int(0)), "0 votes");
+        assert_eq!(vote_count(Decimal::from_int(1204)), "1,204 votes");
+        assert_eq!(
+            vote_count(Decimal::parse("1.0000").unwrap()),
+            "1.0000 votes"
+        );
+        assert_eq!(
+            counted(Decimal::from_int(1), "ballot", "ballots"),
+            "1 ballot"
+        );
+    }
+
+    #[test]
+    fn a_round_reads_in_correct_english() {
+        use crate::tally::{Ballot, Candidate, CandidateId, Election, Rules, tally};
+        let (a, b, c) = (CandidateId(0), CandidateId(1), CandidateId(2));
+        let election = Election {
+            candidates: vec![
+                Candidate::new("A"),
+                Candidate::new("B"),
+                Candidate::new("C"),
+            ],
+            ballots: vec![
+                Ballot::ranking(&[a]).with_weight(3),
+                Ballot::ranking(&[b]).with_weight(2),
+                Ballot::ranking(&[c, a]),
+            ],
+            rules: Rules::default(),
+        };
+        let text = explain(&tally(&election).unwrap());
+        assert!(text.starts_with("6 ballots, 0 blank."), "{text}");
+        assert!(
+            text.contains("C eliminated with 1 vote; 1 moved to A."),
+            "{text}"
+        );
+        assert!(text.contains("0 overvotes, 0 skipped rankings"), "{text}");
+        assert!(!text.contains("1 votes"), "{text}");
+    }
+}

@@ -1,0 +1,432 @@
+//! Team pages: the team page (purpose, members, roles, your other teams), member management,
+//! invitations and reset links; the site admin's team list; accepting an invitation.
+
+use std::collections::BTreeMap;
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use serde::{Deserialize, Serialize};
+
+use crate::auth::rate_limit::check_all;
+use crate::auth::session;
+use crate::service::accounts::NewUser;
+use crate::service::invitations::{self, InvitationPreview, Joiner};
+use crate::service::teams::{self, InvitationForm, InvitationRow, MemberRow, TeamForm};
+use crate::service::{ServiceError, accounts};
+use crate::web::pages::{base_url, client_ip, field_errors, render, see_other};
+use crate::web::visitor::{Layout, Visitor};
+use crate::web::{AppState, WebError};
+
+#[derive(Serialize)]
+struct TeamLink {
+    name: String,
+    slug: String,
+    role: String,
+}
+
+#[derive(Serialize)]
+struct TeamPage<'a> {
+    title: String,
+    layout: Layout,
+    slug: String,
+    purpose: String,
+    my_role: Option<&'static str>,
+    can_manage: bool,
+    members: Vec<MemberRow>,
+    invitations: Vec<InvitationRow>,
+    other_teams: Vec<TeamLink>,
+    invite_form: &'a InvitationForm,
+    errors: BTreeMap<String, String>,
+    new_link: Option<String>,
+    new_link_label: Option<String>,
+}
+
+async fn team_page(
+    state: &AppState,
+    visitor: &Visitor,
+    slug: &str,
+    invite_form: &InvitationForm,
+    errors: BTreeMap<String, String>,
+    new_link: Option<(String, String)>,
+) -> Result<(StatusCode, String), WebError> {
+    let overview = teams::overview(&state.db.conn, visitor.principal(), slug).await?;
+    let other_teams = match &visitor.user {
+        Some(user) => teams::teams_of(&state.db.conn, user.id)
+            .await?
+            .into_iter()
+            .filter(|(team, _)| team.id != overview.access.team.id)
+            .map(|(team, role)| TeamLink {
+                name: team.name,
+                slug: team.slug,
+                role: role.as_str().to_owned(),
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let (new_link_label, new_link) =
+        new_link.map_or((None, None), |(label, link)| (Some(label), Some(link)));
+    let page = TeamPage {
+        title: overview.access.team.name.clone(),
+        layout: visitor.layout(),
+        slug: overview.access.team.slug.clone(),
+        purpose: overview.access.team.purpose.clone(),
+        my_role: overview.access.role.map(|r| r.as_str()),
+        can_manage: overview.can_manage,
+        members: overview.members,
+        invitations: overview.invitations,
+        other_teams,
+        invite_form,
+        errors,
+        new_link,
+        new_link_label,
+    };
+    Ok((status, state.templates.render("team.html", &page)?))
+}
+
+fn html(status: StatusCode, body: String) -> HttpResponse {
+    HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .body(body)
+}
+
+/// `GET /teams/{team}`.
+pub async fn show(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, WebError> {
+    let (status, body) = team_page(
+        &state,
+        &visitor,
+        &slug,
+        &InvitationForm::default(),
+        BTreeMap::new(),
+        None,
+    )
+    .await?;
+    Ok(html(status, body))
+}
+
+/// `POST /teams/{team}/invitations`: shows the new link once.
+pub async fn invite(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    slug: web::Path<String>,
+    form: web::Form<InvitationForm>,
+) -> Result<HttpResponse, WebError> {
+    match teams::invite(&state.db.conn, visitor.principal(), &slug, &form).await {
+        Ok(token) => {
+            let link = format!("{}/invite/{token}", base_url(&state, &req));
+            let label = format!(
+                "New {} invitation link (shown only now; copy it and send it):",
+                form.role.trim()
+            );
+            let (status, body) = team_page(
+                &state,
+                &visitor,
+                &slug,
+                &InvitationForm::default(),
+                BTreeMap::new(),
+                Some((label, link)),
+            )
+            .await?;
+            Ok(html(status, body))
+        }
+        Err(error) => {
+            let errors = field_errors(error)?;
+            let (status, body) = team_page(&state, &visitor, &slug, &form, errors, None).await?;
+            Ok(html(status, body))
+        }
+    }
+}
+
+/// `POST /teams/{team}/invitations/{id}/revoke`.
+pub async fn revoke(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    path: web::Path<(String, i64)>,
+) -> Result<HttpResponse, WebError> {
+    let (slug, id) = path.into_inner();
+    teams::revoke_invitation(&state.db.conn, visitor.principal(), &slug, id).await?;
+    Ok(see_other(&format!("/teams/{slug}")))
+}
+
+/// The role form.
+#[derive(Debug, Deserialize)]
+pub struct RoleForm {
+    role: String,
+}
+
+/// `POST /teams/{team}/members/{user}/role`.
+pub async fn change_role(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    path: web::Path<(String, i64)>,
+    form: web::Form<RoleForm>,
+) -> Result<HttpResponse, WebError> {
+    let (slug, user_id) = path.into_inner();
+    teams::change_role(
+        &state.db.conn,
+        visitor.principal(),
+        &slug,
+        user_id,
+        form.role.trim(),
+    )
+    .await?;
+    Ok(see_other(&format!("/teams/{slug}")))
+}
+
+/// `POST /teams/{team}/members/{user}/remove`.
+pub async fn remove(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    path: web::Path<(String, i64)>,
+) -> Result<HttpResponse, WebError> {
+    let (slug, user_id) = path.into_inner();
+    teams::remove_member(&state.db.conn, visitor.principal(), &slug, user_id).await?;
+    Ok(see_other(&format!("/teams/{slug}")))
+}
+
+/// `POST /teams/{team}/leave`.
+pub async fn leave(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, WebError> {
+    let user = visitor.require_user()?;
+    teams::remove_member(&state.db.conn, visitor.principal(), &slug, user.id).await?;
+    Ok(see_other("/"))
+}
+
+/// `POST /teams/{team}/members/{user}/reset-link`: shows a 24-hour reset link once.
+pub async fn reset_link(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    path: web::Path<(String, i64)>,
+) -> Result<HttpResponse, WebError> {
+    let (slug, user_id) = path.into_inner();
+    let token =
+        accounts::issue_reset_link(&state.db.conn, visitor.principal(), &slug, user_id).await?;
+    let link = format!("{}/reset/{token}", base_url(&state, &req));
+    let label = format!(
+        "Password-reset link, valid for {} hours (shown only now; send it to the person):",
+        accounts::RESET_VALID_HOURS
+    );
+    let (status, body) = team_page(
+        &state,
+        &visitor,
+        &slug,
+        &InvitationForm::default(),
+        BTreeMap::new(),
+        Some((label, link)),
+    )
+    .await?;
+    Ok(html(status, body))
+}
+
+#[derive(Serialize)]
+struct AdminTeamRow {
+    name: String,
+    slug: String,
+    members: u64,
+}
+
+#[derive(Serialize)]
+struct AdminTeamsPage<'a> {
+    title: &'static str,
+    layout: Layout,
+    teams: Vec<AdminTeamRow>,
+    form: &'a TeamForm,
+    errors: BTreeMap<String, String>,
+    new_link: Option<String>,
+    new_team: Option<String>,
+}
+
+async fn admin_page(
+    state: &AppState,
+    visitor: &Visitor,
+    form: &TeamForm,
+    errors: BTreeMap<String, String>,
+    created: Option<(String, String)>,
+) -> Result<HttpResponse, WebError> {
+    let teams = teams::all_teams(&state.db.conn, visitor.principal())
+        .await?
+        .into_iter()
+        .map(|(team, members)| AdminTeamRow {
+            name: team.name,
+            slug: team.slug,
+            members,
+        })
+        .collect();
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let (new_team, new_link) =
+        created.map_or((None, None), |(team, link)| (Some(team), Some(link)));
+    let page = AdminTeamsPage {
+        title: "Teams",
+        layout: visitor.layout(),
+        teams,
+        form,
+        errors,
+        new_link,
+        new_team,
+    };
+    render(state, status, "admin_teams.html", &page)
+}
+
+/// `GET /admin/teams`.
+pub async fn admin_teams(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+) -> Result<HttpResponse, WebError> {
+    admin_page(
+        &state,
+        &visitor,
+        &TeamForm::default(),
+        BTreeMap::new(),
+        None,
+    )
+    .await
+}
+
+/// `POST /admin/teams`: creates the team and shows its first leader's invitation link.
+pub async fn create_team(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    form: web::Form<TeamForm>,
+) -> Result<HttpResponse, WebError> {
+    match teams::create_team(&state.db.conn, visitor.principal(), &form).await {
+        Ok(created) => {
+            let link = format!(
+                "{}/invite/{}",
+                base_url(&state, &req),
+                created.leader_invitation
+            );
+            admin_page(
+                &state,
+                &visitor,
+                &TeamForm::default(),
+                BTreeMap::new(),
+                Some((created.team.name, link)),
+            )
+            .await
+        }
+        Err(error) => {
+            let errors = field_errors(error)?;
+            admin_page(&state, &visitor, &form, errors, None).await
+        }
+    }
+}
+
+/// The invitation form for a new account (the password is never sent back).
+#[derive(Debug, Default, Deserialize, Serialize)]
+pub struct JoinForm {
+    #[serde(default)]
+    display_name: String,
+    #[serde(default)]
+    email: String,
+    #[serde(default, skip_serializing)]
+    password: String,
+}
+
+#[derive(Serialize)]
+struct InvitePage<'a> {
+    title: String,
+    layout: Layout,
+    token: &'a str,
+    invitation: InvitationPreview,
+    form: &'a JoinForm,
+    errors: BTreeMap<String, String>,
+}
+
+async fn invite_page(
+    state: &AppState,
+    visitor: &Visitor,
+    token: &str,
+    form: &JoinForm,
+    errors: BTreeMap<String, String>,
+) -> Result<HttpResponse, WebError> {
+    let invitation = invitations::preview(&state.db.conn, token).await?;
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let page = InvitePage {
+        title: format!("Join {}", invitation.team_name),
+        layout: visitor.layout(),
+        token,
+        invitation,
+        form,
+        errors,
+    };
+    render(state, status, "invite.html", &page)
+}
+
+/// `GET /invite/{token}`.
+pub async fn invitation(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    token: web::Path<String>,
+) -> Result<HttpResponse, WebError> {
+    invite_page(
+        &state,
+        &visitor,
+        &token,
+        &JoinForm::default(),
+        BTreeMap::new(),
+    )
+    .await
+}
+
+/// `POST /invite/{token}`: joins as the signed-in person or as a new account.
+pub async fn accept(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    token: web::Path<String>,
+    form: web::Form<JoinForm>,
+) -> Result<HttpResponse, WebError> {
+    check_all(&[(&state.limits.invitation_per_ip, &client_ip(&req))]).map_err(
+        |retry_after_seconds| WebError::TooManyRequests {
+            retry_after_seconds,
+        },
+    )?;
+    let joiner = match &visitor.user {
+        Some(user) => Joiner::Existing(user.id),
+        None => Joiner::New(NewUser {
+            email: &form.email,
+            display_name: &form.display_name,
+            password: &form.password,
+            is_admin: false,
+        }),
+    };
+    match invitations::accept(&state.db.conn, &token, joiner).await {
+        Ok((user_id, slug)) => {
+            if visitor.user.is_none() {
+                session::sign_in(
+                    &visitor.session,
+                    user_id,
+                    0,
+                    state.clock.now().unix_timestamp(),
+                )?;
+            }
+            Ok(see_other(&format!("/teams/{slug}")))
+        }
+        Err(ServiceError::Invalid(errors)) => {
+            invite_page(&state, &visitor, &token, &form, errors.into_map()).await
+        }
+        Err(other) => Err(other.into()),
+    }
+}

@@ -1,0 +1,126 @@
+//! The `Visitor` extractor: who is asking (checked against the user's auth epoch and the idle
+//! timeout on every request) and the session's CSRF token, for forms and the layout.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_session::{Session, SessionExt};
+use actix_web::dev::Payload;
+use actix_web::{FromRequest, HttpRequest, web};
+use sea_orm::EntityTrait;
+use serde::Serialize;
+
+use crate::access::Principal;
+use crate::auth::csrf;
+use crate::auth::session::{SessionUser, USER_KEY, still_valid};
+use crate::store::entities::users;
+use crate::web::{AppState, WebError};
+
+/// A signed-in person, as pages see them.
+#[derive(Debug, Clone, Serialize)]
+pub struct SignedIn {
+    /// User id.
+    pub id: i64,
+    /// Email address.
+    pub email: String,
+    /// Name shown to teammates.
+    pub display_name: String,
+    /// Site administrator?
+    pub is_admin: bool,
+    /// Current auth epoch.
+    #[serde(skip)]
+    pub epoch: i64,
+}
+
+/// What every page's layout needs: the person (for the navigation) and the CSRF token.
+#[derive(Debug, Clone, Serialize)]
+pub struct Layout {
+    /// The signed-in person, if any.
+    pub user: Option<SignedIn>,
+    /// Token for the forms on the page.
+    pub csrf_token: String,
+}
+
+/// The person making the request.
+pub struct Visitor {
+    /// Signed-in person, if any.
+    pub user: Option<SignedIn>,
+    /// The session's CSRF token.
+    pub csrf_token: String,
+    /// The session itself (for signing in and out).
+    pub session: Session,
+}
+
+impl Visitor {
+    /// For access decisions.
+    pub fn principal(&self) -> Principal {
+        Principal {
+            user_id: self.user.as_ref().map(|u| u.id),
+            is_admin: self.user.as_ref().is_some_and(|u| u.is_admin),
+        }
+    }
+
+    /// The layout model for a page.
+    pub fn layout(&self) -> Layout {
+        Layout {
+            user: self.user.clone(),
+            csrf_token: self.csrf_token.clone(),
+        }
+    }
+
+    /// The signed-in person, or a redirect to the login page.
+    pub fn require_user(&self) -> Result<&SignedIn, WebError> {
+        self.user.as_ref().ok_or(WebError::SignInRequired)
+    }
+}
+
+impl FromRequest for Visitor {
+    type Error = WebError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let session = req.get_session();
+        let state = req.app_data::<web::Data<AppState>>().cloned();
+        Box::pin(async move {
+            let state =
+                state.ok_or_else(|| WebError::Unexpected(anyhow::anyhow!("no app state")))?;
+            let csrf_token = csrf::token(&session)?;
+            let now = state.clock.now().unix_timestamp();
+            let idle = i64::from(state.settings.session.idle_timeout_minutes) * 60;
+            let mut user = None;
+            if let Ok(Some(stored)) = session.get::<SessionUser>(USER_KEY) {
+                let found = users::Entity::find_by_id(stored.id)
+                    .one(&state.db.conn)
+                    .await?;
+                match found {
+                    Some(model) if still_valid(stored, model.auth_epoch, now, idle) => {
+                        if now - stored.seen >= 60 {
+                            let refreshed = SessionUser {
+                                seen: now,
+                                ..stored
+                            };
+                            session.insert(USER_KEY, refreshed).map_err(|e| {
+                                WebError::Unexpected(anyhow::anyhow!("session: {e}"))
+                            })?;
+                        }
+                        user = Some(SignedIn {
+                            id: model.id,
+                            email: model.email,
+                            display_name: model.display_name,
+                            is_admin: model.is_admin,
+                            epoch: model.auth_epoch,
+                        });
+                    }
+                    _ => {
+                        session.remove(USER_KEY);
+                    }
+                }
+            }
+            Ok(Visitor {
+                user,
+                csrf_token,
+                session,
+            })
+        })
+    }
+}

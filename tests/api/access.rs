@@ -1,0 +1,221 @@
+//! The access matrix, route by route: anonymous, member of another team, member, leader and
+//! site admin each get the status the rules in `src/access/` promise.
+
+use roundtable::service::teams;
+
+use crate::helpers::{Browser, Person, add_member, create_person, seed, signed_in, spawn_app};
+
+const ANON: usize = 0;
+
+struct Row {
+    method: &'static str,
+    path: &'static str,
+    form: &'static [(&'static str, &'static str)],
+    expect: [u16; 5],
+}
+
+const fn get(path: &'static str, expect: [u16; 5]) -> Row {
+    Row {
+        method: "GET",
+        path,
+        form: &[],
+        expect,
+    }
+}
+
+const fn post(
+    path: &'static str,
+    form: &'static [(&'static str, &'static str)],
+    expect: [u16; 5],
+) -> Row {
+    Row {
+        method: "POST",
+        path,
+        form,
+        expect,
+    }
+}
+
+/// Columns: anonymous, member of another team, member, leader, site admin.
+/// Destructive rows come last, in the order they run.
+const MATRIX: &[Row] = &[
+    get("/", [200, 200, 200, 200, 200]),
+    get("/health", [200, 200, 200, 200, 200]),
+    get("/login", [200, 200, 200, 200, 200]),
+    get("/static/app.css", [200, 200, 200, 200, 200]),
+    get("/account", [303, 200, 200, 200, 200]),
+    get("/admin/teams", [303, 403, 403, 403, 200]),
+    get("/teams/{a}", [303, 404, 200, 200, 200]),
+    get("/teams/{b}", [303, 200, 404, 404, 200]),
+    get("/teams/no-such-team", [303, 404, 404, 404, 404]),
+    get("/invite/{bad_token}", [404, 404, 404, 404, 404]),
+    get("/reset/{bad_token}", [404, 404, 404, 404, 404]),
+    post(
+        "/login",
+        &[("email", "x@y.test"), ("password", "wrong password x")],
+        [422, 422, 422, 422, 422],
+    ),
+    post(
+        "/admin/teams",
+        &[("name", ""), ("purpose", "")],
+        [303, 403, 403, 403, 422],
+    ),
+    post(
+        "/teams/{a}/invitations",
+        &[("role", "member"), ("max_uses", "2"), ("valid_days", "3")],
+        [303, 404, 403, 200, 200],
+    ),
+    post(
+        "/teams/{a}/invitations/{inv_a}/revoke",
+        &[],
+        [303, 404, 403, 303, 303],
+    ),
+    post(
+        "/teams/{a}/invitations/{inv_b}/revoke",
+        &[],
+        [303, 404, 403, 404, 404],
+    ),
+    post(
+        "/teams/{a}/members/{member}/role",
+        &[("role", "member")],
+        [303, 404, 403, 303, 303],
+    ),
+    post(
+        "/teams/{a}/members/{outsider}/role",
+        &[("role", "leader")],
+        [303, 404, 403, 404, 404],
+    ),
+    post(
+        "/teams/{a}/members/{member}/reset-link",
+        &[],
+        [303, 404, 403, 200, 200],
+    ),
+    post(
+        "/teams/{a}/members/{spare}/remove",
+        &[],
+        [303, 404, 403, 303, 303],
+    ),
+    post(
+        "/account/password",
+        &[("current", "wrong"), ("new", "x"), ("confirm", "y")],
+        [303, 422, 422, 422, 422],
+    ),
+    post("/invite/{bad_token}", &[], [404, 404, 404, 404, 404]),
+    post(
+        "/reset/{bad_token}",
+        &[("new", "whatever new pw"), ("confirm", "whatever new pw")],
+        [404, 404, 404, 404, 404],
+    ),
+    post("/teams/{a}/leave", &[], [303, 404, 303, 409, 403]),
+    post("/account/logout-everywhere", &[], [303, 303, 303, 303, 303]),
+    post("/logout", &[], [303, 303, 303, 303, 303]),
+];
+
+#[tokio::test]
+async fn every_route_answers_each_role_as_the_rules_say() {
+    let app = spawn_app().await;
+    let world = seed(&app).await;
+    // One removable member per persona, so each "remove" row has someone to remove.
+    let mut spares: Vec<Person> = Vec::new();
+    for i in 0..5 {
+        let spare = create_person(&app, &format!("Spare{i}"), false).await;
+        add_member(&app, &world.leader, &world.team_a, &spare, "member").await;
+        spares.push(spare);
+    }
+    let leader_principal = roundtable::access::Principal {
+        user_id: Some(world.leader.id),
+        is_admin: false,
+    };
+    let outsider_principal = roundtable::access::Principal {
+        user_id: Some(world.outsider.id),
+        is_admin: false,
+    };
+    let invite = teams::InvitationForm::default();
+    teams::invite(&app.db.conn, leader_principal, &world.team_a, &invite)
+        .await
+        .unwrap();
+    teams::invite(&app.db.conn, outsider_principal, &world.team_b, &invite)
+        .await
+        .unwrap();
+    let inv_a = open_invitation(&app, &world.team_a).await;
+    let inv_b = open_invitation(&app, &world.team_b).await;
+
+    let personas: [Browser; 5] = [
+        app.browser(),
+        signed_in(&app, &world.outsider).await,
+        signed_in(&app, &world.member).await,
+        signed_in(&app, &world.leader).await,
+        signed_in(&app, &world.admin).await,
+    ];
+    let names = [
+        "anonymous",
+        "member of another team",
+        "member",
+        "leader",
+        "site admin",
+    ];
+    let mut failures = Vec::new();
+    for row in MATRIX {
+        for (i, browser) in personas.iter().enumerate() {
+            let path = row
+                .path
+                .replace("{a}", &world.team_a)
+                .replace("{b}", &world.team_b)
+                .replace("{member}", &world.member.id.to_string())
+                .replace("{outsider}", &world.outsider.id.to_string())
+                .replace("{spare}", &spares[i].id.to_string())
+                .replace("{inv_a}", &inv_a.to_string())
+                .replace("{inv_b}", &inv_b.to_string())
+                .replace("{bad_token}", &"ab".repeat(32));
+            let response = match row.method {
+                "GET" => browser.get(&path).await,
+                _ => browser.post(&path, row.form).await,
+            };
+            let status = response.status().as_u16();
+            if status != row.expect[i] {
+                failures.push(format!(
+                    "{} {path} as {}: expected {}, got {status}",
+                    row.method, names[i], row.expect[i]
+                ));
+            }
+            if i == ANON && status == 303 {
+                let location = response.headers()["location"].to_str().unwrap().to_owned();
+                assert!(
+                    location == "/" || location.starts_with("/login"),
+                    "{path}: {location}"
+                );
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+async fn open_invitation(app: &crate::helpers::TestApp, slug: &str) -> i64 {
+    use roundtable::store::entities::{invitations, teams as team_rows};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+    let team = team_rows::Entity::find()
+        .filter(team_rows::Column::Slug.eq(slug))
+        .one(&app.db.conn)
+        .await
+        .unwrap()
+        .unwrap();
+    invitations::Entity::find()
+        .filter(invitations::Column::TeamId.eq(team.id))
+        .order_by_desc(invitations::Column::Id)
+        .one(&app.db.conn)
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+}
+
+#[test]
+fn the_architecture_doc_shows_the_access_table_from_the_code() {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/architecture.md"))
+        .unwrap();
+    let table = roundtable::access::markdown_table();
+    assert!(
+        doc.contains(&table),
+        "docs/architecture.md must contain:\n{table}"
+    );
+}

@@ -1,0 +1,244 @@
+//! Teams: creation, invitations (single use, N uses, revoked, expired), roles, leaving.
+
+use roundtable::store::entities::invitations;
+use sea_orm::{ActiveModelTrait, EntityTrait, Set};
+
+use crate::helpers::{create_person, seed, signed_in, spawn_app};
+
+fn link_path(html: &str) -> String {
+    let html = html.replace("&#x2F;", "/");
+    let start = html
+        .find("/invite/")
+        .expect("an invitation link on the page");
+    html[start..start + "/invite/".len() + 64].to_owned()
+}
+
+#[tokio::test]
+async fn a_site_admin_creates_a_team_and_its_first_leader_joins() {
+    let app = spawn_app().await;
+    let admin = create_person(&app, "Admin", true).await;
+    let browser = signed_in(&app, &admin).await;
+
+    let bad = browser
+        .post(
+            "/admin/teams",
+            &[("name", "Maths"), ("purpose", "too short")],
+        )
+        .await;
+    assert_eq!(bad.status(), 422);
+    let bad = bad.text().await.unwrap();
+    assert!(
+        bad.contains(r#"value="Maths""#),
+        "the typed name comes back"
+    );
+    assert!(bad.contains("at least 10 characters"));
+
+    let created = browser
+        .post(
+            "/admin/teams",
+            &[
+                ("name", "Maths Department"),
+                ("purpose", "We plan maths teaching across the school."),
+            ],
+        )
+        .await;
+    assert_eq!(created.status(), 200);
+    let path = link_path(&created.text().await.unwrap());
+
+    let newcomer = app.browser();
+    let page = newcomer.get(&path).await.text().await.unwrap();
+    assert!(page.contains("Join Maths Department") && page.contains("We plan maths teaching"));
+    let joined = newcomer
+        .post(
+            &path,
+            &[
+                ("display_name", "Lee"),
+                ("email", "lee@school.test"),
+                ("password", "a long new password"),
+            ],
+        )
+        .await;
+    assert_eq!(joined.status(), 303);
+    assert_eq!(joined.headers()["location"], "/teams/maths-department");
+    let team = newcomer
+        .get("/teams/maths-department")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(team.contains("Lee (you)") && team.contains("leader"));
+
+    assert_eq!(app.browser().get(&path).await.status(), 404, "single use");
+    let duplicate = browser
+        .post(
+            "/admin/teams",
+            &[
+                ("name", "Maths Department"),
+                ("purpose", "Another team with the same name."),
+            ],
+        )
+        .await;
+    assert_eq!(duplicate.status(), 422);
+    assert!(
+        duplicate
+            .text()
+            .await
+            .unwrap()
+            .contains("Another team already uses this address")
+    );
+}
+
+#[tokio::test]
+async fn an_invitation_admits_n_people_and_can_be_revoked() {
+    let app = spawn_app().await;
+    let world = seed(&app).await;
+    let leader = signed_in(&app, &world.leader).await;
+    let team = format!("/teams/{}", world.team_a);
+
+    let bad = leader
+        .post(
+            &format!("{team}/invitations"),
+            &[("role", "member"), ("max_uses", "500"), ("valid_days", "7")],
+        )
+        .await;
+    assert_eq!(bad.status(), 422);
+    assert!(bad.text().await.unwrap().contains(r#"value="500""#));
+
+    let page = leader
+        .post(
+            &format!("{team}/invitations"),
+            &[("role", "member"), ("max_uses", "2"), ("valid_days", "7")],
+        )
+        .await;
+    let path = link_path(&page.text().await.unwrap());
+    for name in ["Ann", "Ben"] {
+        let joined = app
+            .browser()
+            .post(
+                &path,
+                &[
+                    ("display_name", name),
+                    ("email", &format!("{name}@school.test")),
+                    ("password", "a long new password"),
+                ],
+            )
+            .await;
+        assert_eq!(joined.status(), 303, "{name}");
+    }
+    assert_eq!(
+        app.browser().get(&path).await.status(),
+        404,
+        "used up after 2"
+    );
+
+    let page = leader
+        .post(
+            &format!("{team}/invitations"),
+            &[("role", "member"), ("max_uses", "5"), ("valid_days", "7")],
+        )
+        .await;
+    let path = link_path(&page.text().await.unwrap());
+    let id = crate::access_helpers::newest_invitation(&app).await;
+    assert_eq!(
+        leader
+            .post(&format!("{team}/invitations/{id}/revoke"), &[])
+            .await
+            .status(),
+        303
+    );
+    assert_eq!(app.browser().get(&path).await.status(), 404, "revoked");
+}
+
+#[tokio::test]
+async fn an_expired_invitation_is_not_found() {
+    let app = spawn_app().await;
+    let world = seed(&app).await;
+    let leader = signed_in(&app, &world.leader).await;
+    let page = leader
+        .post(
+            &format!("/teams/{}/invitations", world.team_a),
+            &[("role", "member"), ("max_uses", "1"), ("valid_days", "1")],
+        )
+        .await;
+    let path = link_path(&page.text().await.unwrap());
+    let id = crate::access_helpers::newest_invitation(&app).await;
+    let row = invitations::Entity::find_by_id(id)
+        .one(&app.db.conn)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut row: invitations::ActiveModel = row.into();
+    row.expires_at = Set(time::OffsetDateTime::now_utc() - time::Duration::minutes(1));
+    row.update(&app.db.conn).await.unwrap();
+
+    assert_eq!(app.browser().get(&path).await.status(), 404);
+}
+
+#[tokio::test]
+async fn the_last_leader_can_neither_leave_nor_be_demoted() {
+    let app = spawn_app().await;
+    let world = seed(&app).await;
+    let leader = signed_in(&app, &world.leader).await;
+    let team = format!("/teams/{}", world.team_a);
+
+    let demote = leader
+        .post(
+            &format!("{team}/members/{}/role", world.leader.id),
+            &[("role", "member")],
+        )
+        .await;
+    assert_eq!(demote.status(), 409);
+    assert!(demote.text().await.unwrap().contains("at least one leader"));
+    assert_eq!(
+        leader.post(&format!("{team}/leave"), &[]).await.status(),
+        409
+    );
+
+    // Hand over, then leave.
+    let promote = leader
+        .post(
+            &format!("{team}/members/{}/role", world.member.id),
+            &[("role", "leader")],
+        )
+        .await;
+    assert_eq!(promote.status(), 303);
+    assert_eq!(
+        leader.post(&format!("{team}/leave"), &[]).await.status(),
+        303
+    );
+    assert_eq!(leader.get(&team).await.status(), 404, "no longer a member");
+
+    let member = signed_in(&app, &world.member).await;
+    let page = member.get(&team).await.text().await.unwrap();
+    assert!(
+        page.contains("Make member"),
+        "the new leader manages the team"
+    );
+}
+
+#[tokio::test]
+async fn the_team_page_shows_purpose_members_and_my_other_teams() {
+    let app = spawn_app().await;
+    let world = seed(&app).await;
+    crate::helpers::add_member(
+        &app,
+        &world.outsider,
+        &world.team_b,
+        &world.member,
+        "member",
+    )
+    .await;
+    let member = signed_in(&app, &world.member).await;
+
+    let page = member
+        .get(&format!("/teams/{}", world.team_a))
+        .await
+        .text()
+        .await
+        .unwrap();
+
+    assert!(page.contains("A purpose long enough to be accepted"));
+    assert!(page.contains("Leader") && page.contains("Member (you)"));
+    assert!(page.contains("Your other teams") && page.contains("Team B"));
+    assert!(!page.contains("Make leader"), "members do not manage");
+}
