@@ -398,11 +398,13 @@ pub async fn accept(
     token: web::Path<String>,
     form: web::Form<JoinForm>,
 ) -> Result<HttpResponse, WebError> {
-    check_all(&[(&state.limits.invitation_per_ip, &client_ip(&req))]).map_err(
-        |retry_after_seconds| WebError::TooManyRequests {
-            retry_after_seconds,
-        },
-    )?;
+    check_all(&[
+        (&state.limits.invitation_per_ip, &client_ip(&req)),
+        (&state.limits.invitation_per_token, &token),
+    ])
+    .map_err(|retry_after_seconds| WebError::TooManyRequests {
+        retry_after_seconds,
+    })?;
     let joiner = match &visitor.user {
         Some(user) => Joiner::Existing(user.id),
         None => Joiner::New(NewUser {
