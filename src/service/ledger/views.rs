@@ -533,7 +533,7 @@ pub fn team_csv(ledger: &TeamLedger) -> Result<String> {
     )?;
     for l in &ledger.lines {
         write(vec![
-            l.name.clone(),
+            cell(&l.name),
             l.totals.given_minutes.to_string(),
             l.totals.given_count.to_string(),
             l.totals.received_minutes.to_string(),
@@ -557,17 +557,26 @@ pub fn my_csv(ledger: &MyLedger) -> Result<String> {
         out.write_record([
             l.id.to_string(),
             l.on.to_string(),
-            l.helper.clone(),
-            l.helped.clone(),
+            cell(&l.helper),
+            cell(&l.helped),
             l.minutes.to_string(),
-            l.category.clone(),
+            cell(&l.category),
             l.state.label().to_owned(),
             if l.state.counts() { "yes" } else { "no" }.to_owned(),
-            l.note.clone().unwrap_or_default(),
+            cell(l.note.as_deref().unwrap_or_default()),
         ])
         .map_err(|e| ServiceError::Unexpected(anyhow::Error::new(e)))?;
     }
     finish(out)
+}
+
+/// A spreadsheet must not run a typed name or note as a formula.
+fn cell(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    }
 }
 
 fn finish(out: csv::Writer<Vec<u8>>) -> Result<String> {
@@ -575,4 +584,14 @@ fn finish(out: csv::Writer<Vec<u8>>) -> Result<String> {
         .into_inner()
         .map_err(|e| ServiceError::Unexpected(anyhow::anyhow!("csv: {e}")))?;
     String::from_utf8(bytes).map_err(|e| ServiceError::Unexpected(anyhow::Error::new(e)))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn formulas_in_csv_cells_are_defused() {
+        assert_eq!(super::cell("=SUM(A1)"), "'=SUM(A1)");
+        assert_eq!(super::cell("@Sam"), "'@Sam");
+        assert_eq!(super::cell("Sam"), "Sam");
+    }
 }

@@ -53,15 +53,6 @@ pub fn month(year: i32, month: u8) -> String {
     format!("{name} {year}")
 }
 
-/// A spreadsheet cannot mistake a typed name or note for a formula.
-pub fn csv_cell(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_owned()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use time::macros::date;
@@ -77,7 +68,5 @@ mod tests {
         assert_eq!(super::index(0.0), "0.00");
         assert_eq!(super::date(date!(2026 - 11 - 03)), "3 Nov 2026");
         assert_eq!(super::month(2026, 1), "Jan 2026");
-        assert_eq!(super::csv_cell("=SUM(A1)"), "'=SUM(A1)");
-        assert_eq!(super::csv_cell("Sam"), "Sam");
     }
 }
