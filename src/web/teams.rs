@@ -39,6 +39,7 @@ struct TeamPage<'a> {
     errors: BTreeMap<String, String>,
     new_link: Option<String>,
     new_link_label: Option<String>,
+    thanks: Vec<crate::service::ledger::thanks::ThanksLine>,
 }
 
 async fn team_page(
@@ -70,6 +71,9 @@ async fn team_page(
     };
     let (new_link_label, new_link) =
         new_link.map_or((None, None), |(label, link)| (Some(label), Some(link)));
+    let thanks =
+        crate::service::ledger::thanks::public_for_team(&state.db.conn, overview.access.team.id)
+            .await?;
     let page = TeamPage {
         title: overview.access.team.name.clone(),
         layout: visitor.layout(),
@@ -84,6 +88,7 @@ async fn team_page(
         errors,
         new_link,
         new_link_label,
+        thanks,
     };
     Ok((status, state.templates.render("team.html", &page)?))
 }

@@ -10,6 +10,7 @@ mod csrf;
 mod errors;
 mod health;
 mod helpers;
+mod ledger;
 mod migrations;
 mod teams;
 mod templates;
