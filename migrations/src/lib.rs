@@ -6,6 +6,7 @@ pub use sea_orm_migration::prelude::*;
 pub use sea_orm_migration::{MigrationStatus, MigratorTrait};
 
 mod m20261123_000001_people_and_teams;
+mod m20261123_000002_meetings;
 
 /// The list of migrations, in order.
 pub struct Migrator;
@@ -13,6 +14,9 @@ pub struct Migrator;
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261123_000001_people_and_teams::Migration)]
+        vec![
+            Box::new(m20261123_000001_people_and_teams::Migration),
+            Box::new(m20261123_000002_meetings::Migration),
+        ]
     }
 }

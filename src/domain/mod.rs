@@ -2,5 +2,7 @@
 //! injected [`clock::Clock`] trait. No database, web, async runtime, filesystem or clock here.
 
 pub mod account;
+pub mod agreed_agenda;
 pub mod clock;
+pub mod meeting;
 pub mod team;

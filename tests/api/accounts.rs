@@ -228,7 +228,13 @@ async fn invitation_and_reset_attempts_are_rate_limited() {
 
     let mut statuses = Vec::new();
     for _ in 0..11 {
-        statuses.push(browser.post(&format!("/invite/{bad}"), &[]).await.status().as_u16());
+        statuses.push(
+            browser
+                .post(&format!("/invite/{bad}"), &[])
+                .await
+                .status()
+                .as_u16(),
+        );
     }
     assert_eq!(statuses[..10], [404; 10]);
     assert_eq!(statuses[10], 429);
@@ -236,7 +242,10 @@ async fn invitation_and_reset_attempts_are_rate_limited() {
     let mut last = 0;
     for _ in 0..6 {
         last = browser
-            .post(&format!("/reset/{bad}"), &[("new", "a new password"), ("confirm", "a new password")])
+            .post(
+                &format!("/reset/{bad}"),
+                &[("new", "a new password"), ("confirm", "a new password")],
+            )
             .await
             .status()
             .as_u16();
