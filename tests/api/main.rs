@@ -10,6 +10,8 @@ mod csrf;
 mod errors;
 mod health;
 mod helpers;
+mod meeting_helpers;
+mod meetings;
 mod migrations;
 mod teams;
 mod templates;
