@@ -46,6 +46,10 @@ pub enum Command {
     /// Opens no database and reads no settings. Exit codes: 0 ok, 1 internal error, 2 bad input,
     /// 3 stopped on a tie the rules leave to a person.
     Tally(crate::commands::tally::TallyArgs),
+    /// Decide which projects of a Pabulib `.pb` file are funded (Method of Equal Shares by
+    /// default; greedy, sequential Phragmén and every pabutools rule key). Opens no database.
+    /// Exit codes: 0 ok, 1 internal error, 2 bad input or unknown rule.
+    Budget(crate::commands::budget::BudgetArgs),
     /// Manage accounts from the server's shell.
     User {
         /// Which account action.
@@ -106,8 +110,10 @@ pub fn main() -> ExitCode {
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> ExitCode {
     // File-only commands run before settings are read: no config file or database needed.
-    if let Some(Command::Tally(args)) = &cli.command {
-        return crate::commands::tally::run(args);
+    match &cli.command {
+        Some(Command::Tally(args)) => return crate::commands::tally::run(args),
+        Some(Command::Budget(args)) => return crate::commands::budget::run(args),
+        _ => {}
     }
     let settings = match Settings::load(cli.config.as_deref()) {
         Ok(settings) => settings,
@@ -129,7 +135,7 @@ pub fn run(cli: Cli) -> ExitCode {
             Command::Migrate { action } => migrate(settings, action).await,
             Command::User { action } => user(settings, action).await,
             // Handled above, before settings are read.
-            Command::Tally(_) => Ok(()),
+            Command::Tally(_) | Command::Budget(_) => Ok(()),
             Command::Audit {
                 action: AuditAction::Verify,
             } => audit_verify(settings).await,

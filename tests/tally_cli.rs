@@ -6,6 +6,8 @@
 //! Runs from an empty temporary folder with no `ROUNDTABLE_*` variables, so a local
 //! configuration file or environment cannot change what the command does.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -13,9 +15,7 @@ use std::process::{Command, Output};
 use serde_json::Value;
 
 fn case(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/conformance/rctab")
-        .join(name);
+    let dir = common::conformance_dir("rctab").join(name);
     assert!(
         dir.is_dir(),
         "conformance case {} is missing",

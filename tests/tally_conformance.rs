@@ -4,7 +4,9 @@
 //! transfers, and the summary block. Vote quantities are compared as exact decimals.
 //! The test fails (never skips) when the shared folder is missing.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::PathBuf;
 
 use roundtable::tally::formats::csv::{UnknownNames, parse_ballots};
 use roundtable::tally::formats::rctab_json::summaries;
@@ -16,7 +18,7 @@ use serde_json::Value;
 const SKIPPED: &[(&str, &str)] = &[];
 
 fn cases_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/conformance/rctab")
+    common::conformance_dir("rctab")
 }
 
 fn case_names() -> Vec<String> {

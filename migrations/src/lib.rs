@@ -7,6 +7,7 @@ pub use sea_orm_migration::{MigrationStatus, MigratorTrait};
 
 mod m20261123_000001_people_and_teams;
 mod m20261123_000002_meetings;
+mod m20261123_000003_ledger;
 
 /// The list of migrations, in order.
 pub struct Migrator;
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261123_000001_people_and_teams::Migration),
             Box::new(m20261123_000002_meetings::Migration),
+            Box::new(m20261123_000003_ledger::Migration),
         ]
     }
 }

@@ -79,6 +79,20 @@ pub enum Action {
     ManageMeetings,
     /// Publish the agreed agenda (each difference from the tally with a reason).
     PublishAgenda,
+    /// See one's own reciprocity page, export one's entries, read help posts.
+    ViewOwnLedger,
+    /// See the team's ledger aggregates (the team's setting may limit this to leaders).
+    ViewLedgerAggregates,
+    /// Record help as helper or helped; confirm, adjust, dispute or correct one's entries.
+    RecordHelp,
+    /// Offer or request help; respond to a post.
+    PostHelp,
+    /// Thank a member; hide thanks addressed to oneself.
+    ThankMember,
+    /// Record help for two other members; resolve disputes.
+    RecordHelpForOthers,
+    /// Choose who sees the ledger's aggregates.
+    ManageLedgerSettings,
 }
 
 /// What the rules say.
@@ -147,6 +161,41 @@ pub const MATRIX: &[(Action, &str, [Decision; 5])] = &[
     (
         Action::PublishAgenda,
         "publish the agreed agenda (deviations need reasons)",
+        [L, H, D, A, D],
+    ),
+    (
+        Action::ViewOwnLedger,
+        "see own reciprocity, export own entries, read help posts",
+        [L, H, A, A, D],
+    ),
+    (
+        Action::ViewLedgerAggregates,
+        "see the team's ledger: member table, load, graph (if the team shows it to members)",
+        [L, H, A, A, D],
+    ),
+    (
+        Action::RecordHelp,
+        "record help as helper or helped; confirm, adjust, dispute or correct own entries",
+        [L, H, A, A, D],
+    ),
+    (
+        Action::PostHelp,
+        "offer or request help; respond to a post",
+        [L, H, A, A, D],
+    ),
+    (
+        Action::ThankMember,
+        "thank a member; hide thanks addressed to oneself",
+        [L, H, A, A, D],
+    ),
+    (
+        Action::RecordHelpForOthers,
+        "record help for two other members; resolve disputes",
+        [L, H, D, A, D],
+    ),
+    (
+        Action::ManageLedgerSettings,
+        "choose who sees the ledger's aggregates",
         [L, H, D, A, D],
     ),
 ];

@@ -47,6 +47,8 @@ pub struct RateLimits {
     pub login_per_account: Limiter,
     /// Invitation acceptances per client IP.
     pub invitation_per_ip: Limiter,
+    /// Invitation acceptances per invitation link.
+    pub invitation_per_token: Limiter,
     /// Password-reset attempts per client IP.
     pub reset_per_ip: Limiter,
     /// Password-reset attempts per reset link.
@@ -59,6 +61,7 @@ impl Default for RateLimits {
             login_per_ip: Limiter::new(20, Duration::from_secs(6)),
             login_per_account: Limiter::new(5, Duration::from_secs(60)),
             invitation_per_ip: Limiter::new(10, Duration::from_secs(30)),
+            invitation_per_token: Limiter::new(10, Duration::from_secs(30)),
             reset_per_ip: Limiter::new(10, Duration::from_secs(30)),
             reset_per_token: Limiter::new(5, Duration::from_secs(60)),
         }

@@ -4,5 +4,6 @@
 pub mod account;
 pub mod agreed_agenda;
 pub mod clock;
+pub mod ledger;
 pub mod meeting;
 pub mod team;

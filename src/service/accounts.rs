@@ -190,6 +190,9 @@ pub async fn change_password(
 }
 
 /// Issues a 24-hour reset link for a member of the team (leaders and site admins).
+///
+/// Whoever holds the link can take over the account, so a leader may only reset someone whose
+/// every team they also lead, and never a site admin; site admins may reset anyone.
 pub async fn issue_reset_link(
     db: &DatabaseConnection,
     principal: Principal,
@@ -204,6 +207,9 @@ pub async fn issue_reset_link(
         .one(&txn)
         .await?
         .ok_or(ServiceError::NotFound)?;
+    if !principal.is_admin && !leads_every_team_of(&txn, principal, user_id).await? {
+        return Err(ServiceError::Forbidden);
+    }
     let token = random_token();
     let now = OffsetDateTime::now_utc();
     password_resets::ActiveModel {
@@ -229,6 +235,40 @@ pub async fn issue_reset_link(
     .await?;
     txn.commit().await?;
     Ok(token)
+}
+
+/// `true` when the target is not a site admin and the caller leads every team the target is in.
+async fn leads_every_team_of(
+    db: &impl ConnectionTrait,
+    principal: Principal,
+    target: i64,
+) -> Result<bool> {
+    let Some(caller) = principal.user_id else {
+        return Ok(false);
+    };
+    let target_user = users::Entity::find_by_id(target)
+        .one(db)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    if target_user.is_admin {
+        return Ok(false);
+    }
+    let target_teams = memberships::Entity::find()
+        .filter(memberships::Column::UserId.eq(target))
+        .all(db)
+        .await?;
+    for membership in target_teams {
+        let led = memberships::Entity::find()
+            .filter(memberships::Column::TeamId.eq(membership.team_id))
+            .filter(memberships::Column::UserId.eq(caller))
+            .filter(memberships::Column::Role.eq(crate::access::TeamRole::Leader.as_str()))
+            .one(db)
+            .await?;
+        if led.is_none() {
+            return Ok(false);
+        }
+    }
+    Ok(true)
 }
 
 async fn usable_reset(db: &impl ConnectionTrait, token: &str) -> Result<password_resets::Model> {

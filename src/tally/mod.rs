@@ -23,6 +23,7 @@
 
 pub mod agenda;
 mod ballots;
+pub mod budget;
 mod count;
 mod decide;
 mod decimal;

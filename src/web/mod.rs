@@ -7,6 +7,7 @@ pub mod error;
 pub mod format;
 pub mod health;
 pub mod home;
+pub mod ledger;
 pub mod meetings;
 pub mod middleware;
 pub mod pages;
@@ -71,6 +72,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .route(web::post().to(teams::reset_link)),
         );
     meeting_routes(cfg);
+    ledger_routes(cfg);
 }
 
 /// Meetings, proposals, ballots, results and the agreed agenda (issue 7).
@@ -140,6 +142,66 @@ fn meeting_routes(cfg: &mut web::ServiceConfig) {
             .route(web::get().to(agenda::publish_form))
             .route(web::post().to(agenda::publish)),
     );
+}
+
+/// The reciprocity ledger, help posts and thank-you notes.
+fn ledger_routes(cfg: &mut web::ServiceConfig) {
+    cfg.service(resource("/teams/{team}/ledger").route(web::get().to(ledger::team)))
+        .service(
+            resource("/teams/{team}/ledger/members.csv").route(web::get().to(ledger::team_csv)),
+        )
+        .service(resource("/teams/{team}/ledger/me").route(web::get().to(ledger::me)))
+        .service(resource("/teams/{team}/ledger/me.csv").route(web::get().to(ledger::me_csv)))
+        .service(resource("/teams/{team}/ledger/settings").route(web::post().to(ledger::settings)))
+        .service(
+            resource("/teams/{team}/ledger/notifications/read")
+                .route(web::post().to(ledger::read_notifications)),
+        )
+        .service(resource("/teams/{team}/ledger/exchanges").route(web::post().to(ledger::record)))
+        .service(
+            resource("/teams/{team}/ledger/exchanges/{id}")
+                .route(web::get().to(ledger::exchange::show)),
+        )
+        .service(
+            resource("/teams/{team}/ledger/exchanges/{id}/confirm")
+                .route(web::post().to(ledger::exchange::confirm)),
+        )
+        .service(
+            resource("/teams/{team}/ledger/exchanges/{id}/adjust")
+                .route(web::post().to(ledger::exchange::adjust)),
+        )
+        .service(
+            resource("/teams/{team}/ledger/exchanges/{id}/dispute")
+                .route(web::post().to(ledger::exchange::dispute)),
+        )
+        .service(
+            resource("/teams/{team}/ledger/exchanges/{id}/resolve")
+                .route(web::post().to(ledger::exchange::resolve)),
+        )
+        .service(
+            resource("/teams/{team}/ledger/exchanges/{id}/reverse")
+                .route(web::post().to(ledger::exchange::reverse)),
+        )
+        .service(
+            resource("/teams/{team}/help")
+                .route(web::get().to(ledger::help::list))
+                .route(web::post().to(ledger::help::create)),
+        )
+        .service(resource("/teams/{team}/help/{id}").route(web::get().to(ledger::help::show)))
+        .service(
+            resource("/teams/{team}/help/{id}/responses")
+                .route(web::post().to(ledger::help::respond)),
+        )
+        .service(
+            resource("/teams/{team}/help/{id}/close").route(web::post().to(ledger::help::close)),
+        )
+        .service(resource("/teams/{team}/thanks").route(web::post().to(ledger::thank)))
+        .service(
+            resource("/teams/{team}/thanks/{id}/hide").route(web::post().to(ledger::hide_thanks)),
+        )
+        .service(
+            resource("/teams/{team}/thanks/{id}/show").route(web::post().to(ledger::show_thanks)),
+        );
 }
 
 /// A route answering GET and HEAD (actix drops the body for HEAD).

@@ -39,6 +39,7 @@ struct TeamPage<'a> {
     errors: BTreeMap<String, String>,
     new_link: Option<String>,
     new_link_label: Option<String>,
+    thanks: Vec<crate::service::ledger::thanks::ThanksLine>,
 }
 
 async fn team_page(
@@ -70,6 +71,9 @@ async fn team_page(
     };
     let (new_link_label, new_link) =
         new_link.map_or((None, None), |(label, link)| (Some(label), Some(link)));
+    let thanks =
+        crate::service::ledger::thanks::public_for_team(&state.db.conn, overview.access.team.id)
+            .await?;
     let page = TeamPage {
         title: overview.access.team.name.clone(),
         layout: visitor.layout(),
@@ -84,6 +88,7 @@ async fn team_page(
         errors,
         new_link,
         new_link_label,
+        thanks,
     };
     Ok((status, state.templates.render("team.html", &page)?))
 }
@@ -398,11 +403,13 @@ pub async fn accept(
     token: web::Path<String>,
     form: web::Form<JoinForm>,
 ) -> Result<HttpResponse, WebError> {
-    check_all(&[(&state.limits.invitation_per_ip, &client_ip(&req))]).map_err(
-        |retry_after_seconds| WebError::TooManyRequests {
-            retry_after_seconds,
-        },
-    )?;
+    check_all(&[
+        (&state.limits.invitation_per_ip, &client_ip(&req)),
+        (&state.limits.invitation_per_token, &token),
+    ])
+    .map_err(|retry_after_seconds| WebError::TooManyRequests {
+        retry_after_seconds,
+    })?;
     let joiner = match &visitor.user {
         Some(user) => Joiner::Existing(user.id),
         None => Joiner::New(NewUser {

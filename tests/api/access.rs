@@ -96,6 +96,57 @@ const MATRIX: &[Row] = &[
         &[],
         [303, 404, 403, 303, 303],
     ),
+    get("/teams/{a}/ledger", [303, 404, 200, 200, 403]),
+    get("/teams/{a}/ledger/me", [303, 404, 200, 200, 403]),
+    get("/teams/{a}/ledger/me.csv", [303, 404, 200, 200, 403]),
+    get("/teams/{a}/ledger/members.csv", [303, 404, 200, 200, 403]),
+    get("/teams/{b}/ledger", [303, 200, 404, 404, 403]),
+    get(
+        "/teams/{a}/ledger/exchanges/999999",
+        [303, 404, 404, 404, 403],
+    ),
+    get("/teams/{a}/help", [303, 404, 200, 200, 403]),
+    get("/teams/{a}/help/999999", [303, 404, 404, 404, 403]),
+    post(
+        "/teams/{a}/ledger/exchanges",
+        &[("direction", "gave"), ("minutes", "0")],
+        [303, 404, 422, 422, 403],
+    ),
+    post(
+        "/teams/{a}/ledger/exchanges/999999/confirm",
+        &[],
+        [303, 404, 404, 404, 403],
+    ),
+    post(
+        "/teams/{a}/ledger/exchanges/999999/resolve",
+        &[("decision", "confirm"), ("reason", "because")],
+        [303, 404, 403, 404, 403],
+    ),
+    post(
+        "/teams/{a}/ledger/settings",
+        &[("aggregates", "nobody")],
+        [303, 404, 403, 422, 403],
+    ),
+    post(
+        "/teams/{a}/ledger/notifications/read",
+        &[],
+        [303, 404, 303, 303, 403],
+    ),
+    post(
+        "/teams/{a}/help",
+        &[("kind", "x")],
+        [303, 404, 422, 422, 403],
+    ),
+    post(
+        "/teams/{a}/thanks",
+        &[("impact", "")],
+        [303, 404, 422, 422, 403],
+    ),
+    post(
+        "/teams/{a}/thanks/999999/hide",
+        &[],
+        [303, 404, 404, 404, 403],
+    ),
     post(
         "/account/password",
         &[("current", "wrong"), ("new", "x"), ("confirm", "y")],

@@ -252,3 +252,29 @@ async fn invitation_and_reset_attempts_are_rate_limited() {
     }
     assert_eq!(last, 429, "five attempts per reset link");
 }
+
+#[tokio::test]
+async fn a_leader_cannot_issue_a_reset_link_for_someone_in_teams_they_do_not_lead() {
+    let app = spawn_app().await;
+    let world = seed(&app).await;
+    // The member also belongs to team B, which the leader does not lead.
+    crate::helpers::add_member(
+        &app,
+        &world.outsider,
+        &world.team_b,
+        &world.member,
+        "member",
+    )
+    .await;
+    let leader = signed_in(&app, &world.leader).await;
+    let path = format!(
+        "/teams/{}/members/{}/reset-link",
+        world.team_a, world.member.id
+    );
+
+    assert_eq!(leader.post(&path, &[]).await.status(), 403);
+
+    // A site admin may.
+    let admin = signed_in(&app, &world.admin).await;
+    assert_eq!(admin.post(&path, &[]).await.status(), 200);
+}

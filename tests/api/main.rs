@@ -10,6 +10,7 @@ mod csrf;
 mod errors;
 mod health;
 mod helpers;
+mod ledger;
 mod meeting_helpers;
 mod meetings;
 mod migrations;

@@ -51,6 +51,67 @@ fn fixture(name: &str) -> Option<Value> {
         {
             meeting_fixture(name)
         }
+        "ledger_me.html" => {
+            json!({ "title": "My reciprocity", "layout": layout(), "slug": "team-a",
+            "team_name": "Team A",
+            "periods": [{ "label": "Last 4 weeks", "given": "1 h", "given_count": 2, "received": "0 min", "received_count": 0 }],
+            "index": "+0.50",
+            "waiting_for_me": [ledger_entry()], "waiting_for_them": [ledger_entry()], "mine": [ledger_entry()],
+            "helped": [{ "name": "Lee", "minutes": "1 h", "count": 2 }], "helpers": [],
+            "thanks": [ledger_thanks(false), ledger_thanks(true)],
+            "notifications": [{ "message": "Lee confirmed.", "link": "/teams/team-a/ledger/me", "when": "1 Dec 2026, 10:00 UTC" }],
+            "others": [{ "id": 2, "name": "Lee", "leader": false }],
+            "members": [{ "id": 1, "name": "Sam", "leader": true }, { "id": 2, "name": "Lee", "leader": false }],
+            "is_leader": true, "sees_team": true, "today": "2026-12-01", "earliest": "2026-10-02",
+            "form": { "direction": "between", "person": "2", "helper": "1", "helped": "2", "minutes": "30",
+                "date": "", "category": "", "note": "", "post_id": "", "action_id": "", "idempotency_key": "k".repeat(64) },
+            "errors": { "minutes": "Enter whole minutes from 1 to 600.", "person": "Choose a member.", "helped": "x", "direction": "x", "note": "x", "idempotency_key": "x" },
+            "thanks_form": { "to": "2", "impact": "", "exchange_id": "", "action_id": "", "idempotency_key": "k".repeat(64) },
+            "thanks_errors": { "impact": "Say in a line what difference it made.", "to": "x" },
+            "notice": "Recorded." })
+        }
+        "ledger_team.html" => json!({ "title": "Team ledger", "layout": layout(), "slug": "team-a",
+            "team_name": "Team A", "window_label": "this term",
+            "windows": [{ "label": "This term", "href": "/teams/team-a/ledger?window=term", "current": true }],
+            "columns": [{ "key": "given", "label": "Given", "href": "/x", "aria_sort": "descending", "numeric": true },
+                { "key": "name", "label": "Member", "href": "/x", "aria_sort": "none", "numeric": false }],
+            "lines": [{ "name": "Sam", "given": "1 h", "given_count": 2, "received": "0 min", "received_count": 0,
+                "index": "+1.00", "share": "100%", "last": "1 Dec 2026" }],
+            "csv_href": "/teams/team-a/ledger/members.csv", "team_minutes": "1 h", "team_exchanges": 2,
+            "gini": "0.50", "top1": "100%", "top20": "100%", "top20_people": 1,
+            "carrying": ["Sam gave 41% of the team's help over the last 8 weeks — who can share the load?"],
+            "quiet": ["Lee", "Kim"],
+            "bars": [{ "label": "Dec 2026", "minutes": "1 h", "count": 2, "x": "10.0", "y": "10.0", "height": "120.0", "cx": "30.0" }],
+            "graph": { "size": "440.0", "nodes": [{ "x": "220.0", "y": "70.0", "lx": "220.0", "ly": "40.0", "anchor": "middle", "name": "Sam" }],
+                "arrows": [{ "x1": "1.0", "y1": "2.0", "x2": "3.0", "y2": "4.0", "width": "9.0", "title": "Sam helped Lee: 1 h (2 exchanges)" }] },
+            "edges": [{ "helper": "Sam", "helped": "Lee", "minutes": "1 h", "count": 2 }],
+            "disputes": [ledger_entry()],
+            "unmet": [{ "id": 4, "title": "Cover period 3", "author": "Lee", "estimated_minutes": 50 }],
+            "thanks": [ledger_thanks(false)], "is_leader": true,
+            "settings": { "aggregates": "leaders", "unmet_after_days": "7", "term_starts_on": "" },
+            "errors": { "aggregates": "Choose.", "unmet_after_days": "1 to 60." } }),
+        "ledger_exchange.html" => {
+            json!({ "title": "Sam helped Lee", "layout": layout(), "slug": "team-a", "id": 3,
+            "helper": "Sam", "helped": "Lee", "minutes": "30 min", "minutes_value": 30, "date": "1 Dec 2026",
+            "category": "planning", "note": "Private note", "state": "pending", "recorded_by": "Sam",
+            "awaiting": "Lee", "expires": "15 Dec 2026, 10:00 UTC", "dispute_reason": "Too long",
+            "resolution_note": "Agreed", "reversal_reason": "Typo", "my_turn": true, "can_resolve": true,
+            "can_reverse": true,
+            "form": { "minutes": "30", "reason": "", "decision": "confirm", "idempotency_key": "k".repeat(64) },
+            "errors": { "reason": "Give a reason.", "decision": "Choose." } })
+        }
+        "help.html" => {
+            json!({ "title": "Help", "layout": layout(), "slug": "team-a", "team_name": "Team A",
+            "posts": [help_post()], "unmet_after_days": 7,
+            "form": { "kind": "request", "title": "", "detail": "", "category": "", "estimated_minutes": "30",
+                "expires_in_days": "14", "idempotency_key": "k".repeat(64) },
+            "errors": { "title": "Give the post a title.", "kind": "x", "detail": "x", "idempotency_key": "x" } })
+        }
+        "help_post.html" => {
+            json!({ "title": "Cover period 3", "layout": layout(), "slug": "team-a",
+            "post": help_post(), "mine": false, "can_close": true, "already_responded": false,
+            "form": { "message": "" }, "errors": { "message": "Say how you can help." } })
+        }
         "error.html" => json!({
             "title": "Please check your input",
             "message": "Some of what you entered needs correcting.",
@@ -141,6 +202,23 @@ fn meeting_fixture(name: &str) -> Value {
         merged[k] = v.clone();
     }
     merged
+}
+
+fn ledger_entry() -> Value {
+    json!({ "id": 3, "date": "1 Dec 2026", "helper": "Sam", "helped": "Lee", "minutes": "30 min",
+        "category": "planning", "state": "pending", "awaits_me": true, "note": "n" })
+}
+
+fn ledger_thanks(hidden: bool) -> Value {
+    json!({ "id": 5, "from": "Lee", "to": "Sam", "to_id": 1, "impact": "The rubric cut moderation time by 30 minutes",
+        "when": "1 Dec 2026, 10:00 UTC", "hidden": hidden })
+}
+
+fn help_post() -> Value {
+    json!({ "id": 4, "kind": "request", "title": "Cover period 3", "detail": "Year 9", "category": "cover",
+        "estimated_minutes": 50, "author": "Lee", "author_id": 2, "expires": "15 Dec 2026, 10:00 UTC",
+        "open": true, "unmet": true,
+        "responses": [{ "responder_id": 1, "name": "Sam", "message": "I can", "when": "1 Dec 2026, 11:00 UTC" }] })
 }
 
 #[test]

@@ -1,0 +1,16 @@
+//! The reciprocity ledger's pure rules: values parsed at the edge ([`values`]), the life of an
+//! entry ([`status`]) and every metric the pages show ([`metrics`]). Not a currency: given and
+//! received are two positive numbers and nobody owes anything.
+//!
+//! No database, web, runtime or clock: "now" and "today" are arguments.
+
+pub mod metrics;
+pub mod status;
+pub mod values;
+
+#[cfg(test)]
+mod tests;
+
+pub use metrics::*;
+pub use status::*;
+pub use values::*;

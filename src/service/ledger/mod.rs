@@ -1,0 +1,250 @@
+//! The reciprocity ledger's use cases: recording and answering exchanges ([`exchanges`]), the
+//! personal and team views and their CSV exports ([`views`]), help posts ([`posts`]),
+//! thank-you notes ([`thanks`]), in-app notifications ([`notify`]) and the team's settings.
+//!
+//! Every function asks `crate::access` first (through [`access`]); the rules themselves are
+//! in `crate::domain::ledger`. "Now" is an argument (the handler passes `AppState.clock`), so
+//! expiries follow the clock without a scheduled job.
+
+pub mod exchanges;
+pub mod notify;
+pub mod posts;
+pub mod thanks;
+pub mod views;
+
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait,
+    QueryFilter, Set, Statement, TransactionTrait,
+};
+use serde::Serialize;
+use serde_json::json;
+use time::OffsetDateTime;
+
+use crate::access::{self, Action, Decision, Principal, TeamRole};
+use crate::domain::ledger::{UnmetDays, Visibility};
+use crate::service::teams::{self, TeamAccess};
+use crate::service::{FieldErrors, Result, ServiceError, audit};
+use crate::store::entities::{ledger_settings, memberships, teams as team_rows, users};
+
+/// A team the caller may act on in the ledger, with what the ledger needs to know about them.
+#[derive(Debug, Clone)]
+pub struct LedgerAccess {
+    /// The team.
+    pub team: team_rows::Model,
+    /// The caller.
+    pub user_id: i64,
+    /// The caller's role (always a member or leader here).
+    pub role: Option<TeamRole>,
+    /// The team's ledger settings.
+    pub settings: Settings,
+}
+
+impl LedgerAccess {
+    /// Whether the caller leads the team.
+    pub fn is_leader(&self) -> bool {
+        self.role == Some(TeamRole::Leader)
+    }
+    /// Whether the caller may see the team's aggregates (the access table and the setting).
+    pub fn sees_aggregates(&self, principal: Principal) -> bool {
+        access::authorize(principal, self.role, Action::ViewLedgerAggregates) == Decision::Allow
+            && (self.settings.visibility == Visibility::Everyone || self.is_leader())
+    }
+}
+
+/// Loads the team if `principal` may perform `action` in its ledger.
+pub async fn access(
+    db: &impl ConnectionTrait,
+    principal: Principal,
+    slug: &str,
+    action: Action,
+) -> Result<LedgerAccess> {
+    let TeamAccess { team, role } = teams::authorize(db, principal, slug, action).await?;
+    let user_id = principal.user_id.ok_or(ServiceError::Unauthenticated)?;
+    let settings = settings(db, team.id).await?;
+    Ok(LedgerAccess {
+        team,
+        user_id,
+        role,
+        settings,
+    })
+}
+
+/// A team's ledger settings (defaults when the team never changed them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Settings {
+    /// Who sees aggregates.
+    pub visibility: Visibility,
+    /// Days after which an unanswered request is unmet.
+    pub unmet_after_days: i32,
+    /// The team's own term start, if set.
+    #[serde(skip)]
+    pub term_starts_on: Option<time::Date>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            visibility: Visibility::Everyone,
+            unmet_after_days: 7,
+            term_starts_on: None,
+        }
+    }
+}
+
+/// Reads a team's settings.
+pub async fn settings(db: &impl ConnectionTrait, team_id: i64) -> Result<Settings> {
+    Ok(ledger_settings::Entity::find_by_id(team_id)
+        .one(db)
+        .await?
+        .map_or_else(Settings::default, |row| Settings {
+            visibility: Visibility::parse(&row.aggregates).unwrap_or(Visibility::Everyone),
+            unmet_after_days: row.unmet_after_days,
+            term_starts_on: row.term_starts_on,
+        }))
+}
+
+/// The settings form as typed.
+#[derive(Debug, Clone, Default, Serialize, serde::Deserialize)]
+pub struct SettingsForm {
+    /// `everyone` or `leaders`.
+    #[serde(default)]
+    pub aggregates: String,
+    /// Days, 1 to 60.
+    #[serde(default)]
+    pub unmet_after_days: String,
+    /// `YYYY-MM-DD` or empty.
+    #[serde(default)]
+    pub term_starts_on: String,
+}
+
+/// Changes who sees the aggregates, the unmet threshold and the term start (leaders; audited).
+pub async fn update_settings(
+    db: &DatabaseConnection,
+    principal: Principal,
+    slug: &str,
+    form: &SettingsForm,
+    now: OffsetDateTime,
+) -> Result<()> {
+    let acc = access(db, principal, slug, Action::ManageLedgerSettings).await?;
+    let mut errors = FieldErrors::new();
+    let visibility = Visibility::parse(&form.aggregates)
+        .map_err(|e| errors.add("aggregates", e))
+        .ok();
+    let days = UnmetDays::parse(&form.unmet_after_days)
+        .map_err(|e| errors.add("unmet_after_days", e))
+        .ok();
+    let term = if form.term_starts_on.trim().is_empty() {
+        Some(None)
+    } else {
+        let format = time::macros::format_description!("[year]-[month]-[day]");
+        time::Date::parse(form.term_starts_on.trim(), &format)
+            .map(Some)
+            .map_err(|_| errors.add("term_starts_on", "Enter the date as YYYY-MM-DD."))
+            .ok()
+    };
+    let (Some(visibility), Some(days), Some(term)) = (visibility, days, term) else {
+        return Err(ServiceError::Invalid(errors));
+    };
+    let txn = db.begin().await?;
+    ledger_settings::Entity::delete_by_id(acc.team.id)
+        .exec(&txn)
+        .await?;
+    ledger_settings::ActiveModel {
+        team_id: Set(acc.team.id),
+        aggregates: Set(visibility.as_str().to_owned()),
+        unmet_after_days: Set(days.get()),
+        term_starts_on: Set(term),
+        updated_at: Set(now),
+    }
+    .insert(&txn)
+    .await?;
+    audit::record(
+        &txn,
+        audit::Entry {
+            actor_id: principal.user_id,
+            team_id: Some(acc.team.id),
+            action: "ledger.settings",
+            detail: json!({ "aggregates": visibility.as_str(), "unmet_after_days": days.get(),
+                "term_starts_on": term.map(|d| d.to_string()) }),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// A member as the ledger shows them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Member {
+    /// User id.
+    pub id: i64,
+    /// Name.
+    pub name: String,
+    /// Leader?
+    pub leader: bool,
+}
+
+/// The team's current members, by name then id.
+pub async fn members(db: &impl ConnectionTrait, team_id: i64) -> Result<Vec<Member>> {
+    let rows = memberships::Entity::find()
+        .filter(memberships::Column::TeamId.eq(team_id))
+        .all(db)
+        .await?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.user_id).collect();
+    let people = users::Entity::find()
+        .filter(users::Column::Id.is_in(ids))
+        .all(db)
+        .await?;
+    let mut out: Vec<Member> = people
+        .into_iter()
+        .map(|u| Member {
+            leader: rows
+                .iter()
+                .any(|r| r.user_id == u.id && r.role == TeamRole::Leader.as_str()),
+            id: u.id,
+            name: u.display_name,
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        a.name
+            .to_lowercase()
+            .cmp(&b.name.to_lowercase())
+            .then(a.id.cmp(&b.id))
+    });
+    Ok(out)
+}
+
+/// Display names of any people (members or former members), by id.
+pub async fn names(
+    db: &impl ConnectionTrait,
+    ids: impl IntoIterator<Item = i64>,
+) -> Result<std::collections::BTreeMap<i64, String>> {
+    let ids: Vec<i64> = ids.into_iter().collect();
+    Ok(users::Entity::find()
+        .filter(users::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.display_name))
+        .collect())
+}
+
+/// Serialises ledger writes of one team on PostgreSQL (the per-day limit is checked after the
+/// insert, inside the lock). On SQLite the transaction's first write already holds the lock.
+async fn lock_team(db: &impl ConnectionTrait, team_id: i64) -> Result<()> {
+    if db.get_database_backend() == DbBackend::Postgres {
+        db.execute_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT pg_advisory_xact_lock(8088, $1::int)",
+            [sea_orm::Value::BigInt(Some(team_id))],
+        ))
+        .await?;
+    }
+    Ok(())
+}
+
+fn invalid(field: &str, message: impl Into<String>) -> ServiceError {
+    let mut errors = FieldErrors::new();
+    errors.add(field, message);
+    ServiceError::Invalid(errors)
+}

@@ -1,0 +1,85 @@
+//! In-app notifications: written inside the use case's transaction, read on the person's own
+//! ledger page, dismissed by them.
+
+use sea_orm::prelude::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set,
+};
+use serde::Serialize;
+use time::OffsetDateTime;
+
+use crate::access::{Action, Principal};
+use crate::service::Result;
+use crate::store::entities::notifications;
+
+/// Tells `user_id` something about `team_id`, with a local link to act on it.
+pub async fn send(
+    db: &impl ConnectionTrait,
+    user_id: i64,
+    team_id: i64,
+    message: String,
+    link: String,
+    now: OffsetDateTime,
+) -> Result<()> {
+    notifications::ActiveModel {
+        user_id: Set(user_id),
+        team_id: Set(team_id),
+        message: Set(message),
+        link: Set(link),
+        created_at: Set(now),
+        read_at: Set(None),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// An unread notification as the page shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Unread {
+    /// What happened.
+    pub message: String,
+    /// Where to act.
+    pub link: String,
+    /// When, formatted.
+    pub when: String,
+}
+
+/// The newest 20 unread notifications of a person in a team.
+pub async fn unread(db: &impl ConnectionTrait, user_id: i64, team_id: i64) -> Result<Vec<Unread>> {
+    Ok(notifications::Entity::find()
+        .filter(notifications::Column::UserId.eq(user_id))
+        .filter(notifications::Column::TeamId.eq(team_id))
+        .filter(notifications::Column::ReadAt.is_null())
+        .order_by_desc(notifications::Column::Id)
+        .limit(20)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|n| Unread {
+            message: n.message,
+            link: n.link,
+            when: crate::web::format::date_time(n.created_at),
+        })
+        .collect())
+}
+
+/// Marks all of the caller's notifications in the team as read.
+pub async fn mark_read(
+    db: &DatabaseConnection,
+    principal: Principal,
+    slug: &str,
+    now: OffsetDateTime,
+) -> Result<()> {
+    let acc = super::access(db, principal, slug, Action::ViewOwnLedger).await?;
+    notifications::Entity::update_many()
+        .col_expr(notifications::Column::ReadAt, Expr::value(now))
+        .filter(notifications::Column::UserId.eq(acc.user_id))
+        .filter(notifications::Column::TeamId.eq(acc.team.id))
+        .filter(notifications::Column::ReadAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(())
+}

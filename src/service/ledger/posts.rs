@@ -1,0 +1,459 @@
+//! Help posts: offers and requests with an expiry, responses from members, and the list of
+//! unmet requests (no response after the team's N days) for the ledger and the meeting scan.
+
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder, Set, TransactionTrait,
+};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use time::{Duration, OffsetDateTime};
+
+use super::{access, invalid, names, notify};
+use crate::access::{Action, Principal};
+use crate::domain::ledger::{
+    Category, Detail, ExpiryDays, IdempotencyKey, Minutes, PostKind, PostTitle,
+};
+use crate::service::{FieldErrors, Result, ServiceError, audit};
+use crate::store::entities::{help_posts, help_responses};
+
+/// The "new post" form as typed.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PostForm {
+    /// `offer` or `request`.
+    #[serde(default)]
+    pub kind: String,
+    /// Title.
+    #[serde(default)]
+    pub title: String,
+    /// Detail.
+    #[serde(default)]
+    pub detail: String,
+    /// Category.
+    #[serde(default)]
+    pub category: String,
+    /// Estimated minutes.
+    #[serde(default)]
+    pub estimated_minutes: String,
+    /// Days until it expires.
+    #[serde(default)]
+    pub expires_in_days: String,
+    /// Idempotency key.
+    #[serde(default)]
+    pub idempotency_key: String,
+}
+
+impl Default for PostForm {
+    fn default() -> Self {
+        Self {
+            kind: "request".to_owned(),
+            title: String::new(),
+            detail: String::new(),
+            category: String::new(),
+            estimated_minutes: "30".to_owned(),
+            expires_in_days: "14".to_owned(),
+            idempotency_key: String::new(),
+        }
+    }
+}
+
+/// A post as lists show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct PostLine {
+    /// Id.
+    pub id: i64,
+    /// Offer or request.
+    pub kind: String,
+    /// Title.
+    pub title: String,
+    /// Detail.
+    pub detail: String,
+    /// Category.
+    pub category: String,
+    /// Estimated minutes.
+    pub estimated_minutes: i32,
+    /// Author's name.
+    pub author: String,
+    /// Author's id.
+    pub author_id: i64,
+    /// Expiry, formatted.
+    pub expires: String,
+    /// Open (not closed, not expired)?
+    pub open: bool,
+    /// A request nobody answered within the team's N days.
+    pub unmet: bool,
+    /// Responses.
+    pub responses: Vec<ResponseLine>,
+}
+
+/// A response as shown.
+#[derive(Debug, Clone, Serialize)]
+pub struct ResponseLine {
+    /// Who (id).
+    pub responder_id: i64,
+    /// Who.
+    pub name: String,
+    /// What they said.
+    pub message: String,
+    /// When, formatted.
+    pub when: String,
+}
+
+/// Whether a request is unmet: open, no response, and older than `days`.
+pub fn is_unmet(
+    post: &help_posts::Model,
+    responses: usize,
+    days: i32,
+    now: OffsetDateTime,
+) -> bool {
+    post.kind == PostKind::Request.as_str()
+        && post.closed_at.is_none()
+        && post.expires_at > now
+        && responses == 0
+        && post.created_at + Duration::days(i64::from(days)) <= now
+}
+
+async fn lines(
+    db: &impl ConnectionTrait,
+    posts: Vec<help_posts::Model>,
+    days: i32,
+    now: OffsetDateTime,
+) -> Result<Vec<PostLine>> {
+    let ids: Vec<i64> = posts.iter().map(|p| p.id).collect();
+    let responses = help_responses::Entity::find()
+        .filter(help_responses::Column::PostId.is_in(ids))
+        .order_by_asc(help_responses::Column::Id)
+        .all(db)
+        .await?;
+    let people = names(
+        db,
+        posts
+            .iter()
+            .map(|p| p.author_id)
+            .chain(responses.iter().map(|r| r.responder_id)),
+    )
+    .await?;
+    let name = |id: i64| {
+        people
+            .get(&id)
+            .cloned()
+            .unwrap_or_else(|| "former member".to_owned())
+    };
+    Ok(posts
+        .into_iter()
+        .map(|p| {
+            let answers: Vec<ResponseLine> = responses
+                .iter()
+                .filter(|r| r.post_id == p.id)
+                .map(|r| ResponseLine {
+                    responder_id: r.responder_id,
+                    name: name(r.responder_id),
+                    message: r.message.clone(),
+                    when: crate::web::format::date_time(r.created_at),
+                })
+                .collect();
+            PostLine {
+                id: p.id,
+                kind: p.kind.clone(),
+                title: p.title.clone(),
+                detail: p.detail.clone(),
+                category: p.category.clone(),
+                estimated_minutes: p.estimated_minutes,
+                author: name(p.author_id),
+                author_id: p.author_id,
+                expires: crate::web::format::date_time(p.expires_at),
+                open: p.closed_at.is_none() && p.expires_at > now,
+                unmet: is_unmet(&p, answers.len(), days, now),
+                responses: answers,
+            }
+        })
+        .collect())
+}
+
+/// Open posts of the team, newest first.
+pub async fn open_posts(
+    db: &impl ConnectionTrait,
+    principal: Principal,
+    slug: &str,
+    now: OffsetDateTime,
+) -> Result<(super::LedgerAccess, Vec<PostLine>)> {
+    let acc = access(db, principal, slug, Action::ViewOwnLedger).await?;
+    let posts = help_posts::Entity::find()
+        .filter(help_posts::Column::TeamId.eq(acc.team.id))
+        .filter(help_posts::Column::ClosedAt.is_null())
+        .filter(help_posts::Column::ExpiresAt.gt(now))
+        .order_by_desc(help_posts::Column::CreatedAt)
+        .order_by_desc(help_posts::Column::Id)
+        .all(db)
+        .await?;
+    let days = acc.settings.unmet_after_days;
+    let lines = lines(db, posts, days, now).await?;
+    Ok((acc, lines))
+}
+
+/// Unmet requests of a team (for the ledger page and the meeting scan); no access check.
+pub async fn unmet_requests(
+    db: &impl ConnectionTrait,
+    team_id: i64,
+    now: OffsetDateTime,
+) -> Result<Vec<PostLine>> {
+    let days = super::settings(db, team_id).await?.unmet_after_days;
+    let posts = help_posts::Entity::find()
+        .filter(help_posts::Column::TeamId.eq(team_id))
+        .filter(help_posts::Column::Kind.eq(PostKind::Request.as_str()))
+        .filter(help_posts::Column::ClosedAt.is_null())
+        .filter(help_posts::Column::ExpiresAt.gt(now))
+        .order_by_asc(help_posts::Column::CreatedAt)
+        .order_by_asc(help_posts::Column::Id)
+        .all(db)
+        .await?;
+    Ok(lines(db, posts, days, now)
+        .await?
+        .into_iter()
+        .filter(|p| p.unmet)
+        .collect())
+}
+
+/// One post of the team (any member may read it).
+pub async fn post(
+    db: &impl ConnectionTrait,
+    principal: Principal,
+    slug: &str,
+    id: i64,
+    now: OffsetDateTime,
+) -> Result<(super::LedgerAccess, PostLine)> {
+    let acc = access(db, principal, slug, Action::ViewOwnLedger).await?;
+    let row = help_posts::Entity::find_by_id(id)
+        .filter(help_posts::Column::TeamId.eq(acc.team.id))
+        .one(db)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let days = acc.settings.unmet_after_days;
+    let line = lines(db, vec![row], days, now)
+        .await?
+        .into_iter()
+        .next()
+        .ok_or(ServiceError::NotFound)?;
+    Ok((acc, line))
+}
+
+/// Creates a post; a double submit with the same key posts once. Returns the post's id.
+pub async fn create(
+    db: &DatabaseConnection,
+    principal: Principal,
+    slug: &str,
+    form: &PostForm,
+    now: OffsetDateTime,
+) -> Result<i64> {
+    let acc = access(db, principal, slug, Action::PostHelp).await?;
+    let mut errors = FieldErrors::new();
+    let kind = PostKind::parse(&form.kind)
+        .map_err(|e| errors.add("kind", e))
+        .ok();
+    let title = PostTitle::parse(&form.title)
+        .map_err(|e| errors.add("title", e))
+        .ok();
+    let detail = Detail::parse(&form.detail)
+        .map_err(|e| errors.add("detail", e))
+        .ok();
+    let category = Category::parse(&form.category)
+        .map_err(|e| errors.add("category", e))
+        .ok();
+    let minutes = Minutes::parse(&form.estimated_minutes)
+        .map_err(|e| errors.add("estimated_minutes", e))
+        .ok();
+    let days = ExpiryDays::parse(&form.expires_in_days)
+        .map_err(|e| errors.add("expires_in_days", e))
+        .ok();
+    let key = IdempotencyKey::parse(&form.idempotency_key)
+        .map_err(|e| errors.add("idempotency_key", e))
+        .ok();
+    let (
+        Some(kind),
+        Some(title),
+        Some(detail),
+        Some(category),
+        Some(minutes),
+        Some(days),
+        Some(key),
+    ) = (kind, title, detail, category, minutes, days, key)
+    else {
+        return Err(ServiceError::Invalid(errors));
+    };
+    if let Some(found) = by_key(db, acc.team.id, acc.user_id, key.as_str()).await? {
+        return Ok(found);
+    }
+    let txn = db.begin().await?;
+    let inserted = help_posts::ActiveModel {
+        team_id: Set(acc.team.id),
+        author_id: Set(acc.user_id),
+        kind: Set(kind.as_str().to_owned()),
+        title: Set(title.as_str().to_owned()),
+        detail: Set(detail.as_str().to_owned()),
+        category: Set(category.as_str().to_owned()),
+        estimated_minutes: Set(minutes.get()),
+        expires_at: Set(now + Duration::days(days.get())),
+        closed_at: Set(None),
+        idempotency_key: Set(key.as_str().to_owned()),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await;
+    let row = match inserted {
+        Ok(row) => row,
+        Err(e) => {
+            drop(txn);
+            return match ServiceError::from(e) {
+                ServiceError::Conflict(_) => by_key(db, acc.team.id, acc.user_id, key.as_str())
+                    .await?
+                    .ok_or_else(|| ServiceError::Conflict("Please try again.".to_owned())),
+                other => Err(other),
+            };
+        }
+    };
+    audit::record(
+        &txn,
+        audit::Entry {
+            actor_id: Some(acc.user_id),
+            team_id: Some(acc.team.id),
+            action: "help_post.create",
+            detail: json!({ "post_id": row.id, "kind": kind.as_str() }),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(row.id)
+}
+
+async fn by_key(
+    db: &impl ConnectionTrait,
+    team_id: i64,
+    author_id: i64,
+    key: &str,
+) -> Result<Option<i64>> {
+    Ok(help_posts::Entity::find()
+        .filter(help_posts::Column::AuthorId.eq(author_id))
+        .filter(help_posts::Column::IdempotencyKey.eq(key))
+        .filter(help_posts::Column::TeamId.eq(team_id))
+        .one(db)
+        .await?
+        .map(|p| p.id))
+}
+
+/// The response form.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct ResponseForm {
+    /// What the responder says.
+    #[serde(default)]
+    pub message: String,
+}
+
+/// Answers a post (once per person; a second answer is refused as a conflict).
+pub async fn respond(
+    db: &DatabaseConnection,
+    principal: Principal,
+    slug: &str,
+    id: i64,
+    form: &ResponseForm,
+    now: OffsetDateTime,
+) -> Result<()> {
+    let acc = access(db, principal, slug, Action::PostHelp).await?;
+    let post = help_posts::Entity::find_by_id(id)
+        .filter(help_posts::Column::TeamId.eq(acc.team.id))
+        .one(db)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    if post.author_id == acc.user_id {
+        return Err(invalid("message", "This is your own post."));
+    }
+    if post.closed_at.is_some() || post.expires_at <= now {
+        return Err(ServiceError::Conflict("This post is closed.".to_owned()));
+    }
+    let message = Detail::parse(&form.message).map_err(|e| invalid("message", e))?;
+    if message.as_str().is_empty() {
+        return Err(invalid(
+            "message",
+            "Say how you can help or what you offer.",
+        ));
+    }
+    let txn = db.begin().await?;
+    help_responses::ActiveModel {
+        post_id: Set(post.id),
+        responder_id: Set(acc.user_id),
+        message: Set(message.as_str().to_owned()),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await
+    .map_err(|e| match ServiceError::from(e) {
+        ServiceError::Conflict(_) => {
+            ServiceError::Conflict("You have already responded to this post.".to_owned())
+        }
+        other => other,
+    })?;
+    audit::record(
+        &txn,
+        audit::Entry {
+            actor_id: Some(acc.user_id),
+            team_id: Some(acc.team.id),
+            action: "help_post.respond",
+            detail: json!({ "post_id": post.id }),
+        },
+    )
+    .await?;
+    let me = names(&txn, [acc.user_id])
+        .await?
+        .remove(&acc.user_id)
+        .unwrap_or_default();
+    notify::send(
+        &txn,
+        post.author_id,
+        acc.team.id,
+        format!("{me} responded to “{}”.", post.title),
+        format!("/teams/{}/help/{}", acc.team.slug, post.id),
+        now,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Closes a post (its author, or a leader).
+pub async fn close(
+    db: &DatabaseConnection,
+    principal: Principal,
+    slug: &str,
+    id: i64,
+    now: OffsetDateTime,
+) -> Result<()> {
+    let acc = access(db, principal, slug, Action::PostHelp).await?;
+    let post = help_posts::Entity::find_by_id(id)
+        .filter(help_posts::Column::TeamId.eq(acc.team.id))
+        .one(db)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    if post.author_id != acc.user_id && !acc.is_leader() {
+        return Err(ServiceError::Forbidden);
+    }
+    if post.closed_at.is_some() {
+        return Ok(());
+    }
+    let txn = db.begin().await?;
+    let mut active: help_posts::ActiveModel = post.into();
+    active.closed_at = Set(Some(now));
+    active.update(&txn).await?;
+    audit::record(
+        &txn,
+        audit::Entry {
+            actor_id: Some(acc.user_id),
+            team_id: Some(acc.team.id),
+            action: "help_post.close",
+            detail: json!({ "post_id": id }),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}

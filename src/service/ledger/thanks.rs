@@ -1,0 +1,262 @@
+//! Recognition: a public thank-you from one member to another with its impact in a line,
+//! optionally linked to an exchange the two were in. Shown on the team page; the recipient may
+//! hide it (and show it again).
+
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set, TransactionTrait,
+};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use time::OffsetDateTime;
+
+use super::{access, names, notify};
+use crate::access::{Action, Principal};
+use crate::domain::ledger::{IdempotencyKey, Impact};
+use crate::service::{FieldErrors, Result, ServiceError, audit};
+use crate::store::entities::{help_exchanges, memberships, recognitions};
+
+/// The thank-you form as typed.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct ThanksForm {
+    /// Recipient's user id.
+    #[serde(default)]
+    pub to: String,
+    /// The impact in a line.
+    #[serde(default)]
+    pub impact: String,
+    /// Exchange it is for (optional).
+    #[serde(default)]
+    pub exchange_id: String,
+    /// Action it is for (optional).
+    #[serde(default)]
+    pub action_id: String,
+    /// Idempotency key.
+    #[serde(default)]
+    pub idempotency_key: String,
+}
+
+/// A thank-you as shown.
+#[derive(Debug, Clone, Serialize)]
+pub struct ThanksLine {
+    /// Id.
+    pub id: i64,
+    /// From.
+    pub from: String,
+    /// To.
+    pub to: String,
+    /// Recipient id.
+    pub to_id: i64,
+    /// The impact.
+    pub impact: String,
+    /// When, formatted.
+    pub when: String,
+    /// Hidden by the recipient?
+    pub hidden: bool,
+}
+
+async fn lines(
+    db: &impl ConnectionTrait,
+    rows: Vec<recognitions::Model>,
+) -> Result<Vec<ThanksLine>> {
+    let people = names(db, rows.iter().flat_map(|r| [r.from_id, r.to_id])).await?;
+    let name = |id: i64| {
+        people
+            .get(&id)
+            .cloned()
+            .unwrap_or_else(|| "former member".to_owned())
+    };
+    Ok(rows
+        .into_iter()
+        .map(|r| ThanksLine {
+            id: r.id,
+            from: name(r.from_id),
+            to: name(r.to_id),
+            to_id: r.to_id,
+            impact: r.impact,
+            when: crate::web::format::date_time(r.created_at),
+            hidden: r.hidden_at.is_some(),
+        })
+        .collect())
+}
+
+/// The team's public thank-yous (not hidden), newest first, at most 20. No access check: the
+/// caller has already been allowed to see the team.
+pub async fn public_for_team(db: &impl ConnectionTrait, team_id: i64) -> Result<Vec<ThanksLine>> {
+    let rows = recognitions::Entity::find()
+        .filter(recognitions::Column::TeamId.eq(team_id))
+        .filter(recognitions::Column::HiddenAt.is_null())
+        .order_by_desc(recognitions::Column::CreatedAt)
+        .order_by_desc(recognitions::Column::Id)
+        .limit(20)
+        .all(db)
+        .await?;
+    lines(db, rows).await
+}
+
+/// Every thank-you a person received in the team (hidden ones included), newest first.
+pub async fn received(
+    db: &impl ConnectionTrait,
+    team_id: i64,
+    user_id: i64,
+) -> Result<Vec<ThanksLine>> {
+    let rows = recognitions::Entity::find()
+        .filter(recognitions::Column::TeamId.eq(team_id))
+        .filter(recognitions::Column::ToId.eq(user_id))
+        .order_by_desc(recognitions::Column::CreatedAt)
+        .order_by_desc(recognitions::Column::Id)
+        .all(db)
+        .await?;
+    lines(db, rows).await
+}
+
+/// Says thank you; a double submit with the same key thanks once.
+pub async fn thank(
+    db: &DatabaseConnection,
+    principal: Principal,
+    slug: &str,
+    form: &ThanksForm,
+    now: OffsetDateTime,
+) -> Result<()> {
+    let acc = access(db, principal, slug, Action::ThankMember).await?;
+    let mut errors = FieldErrors::new();
+    let to = form.to.trim().parse::<i64>().ok();
+    let to = match to {
+        Some(id) if id == acc.user_id => {
+            errors.add("to", "Thank someone else.");
+            None
+        }
+        Some(id) => memberships::Entity::find()
+            .filter(memberships::Column::TeamId.eq(acc.team.id))
+            .filter(memberships::Column::UserId.eq(id))
+            .one(db)
+            .await?
+            .map(|m| m.user_id),
+        None => None,
+    };
+    if to.is_none() {
+        errors.add("to", "Choose a member of the team.");
+    }
+    let impact = Impact::parse(&form.impact)
+        .map_err(|e| errors.add("impact", e))
+        .ok();
+    let key = IdempotencyKey::parse(&form.idempotency_key)
+        .map_err(|e| errors.add("idempotency_key", e))
+        .ok();
+    let exchange_id = form.exchange_id.trim().parse::<i64>().ok();
+    if let (Some(exchange), Some(to)) = (exchange_id, to) {
+        let ok = help_exchanges::Entity::find_by_id(exchange)
+            .filter(help_exchanges::Column::TeamId.eq(acc.team.id))
+            .one(db)
+            .await?
+            .is_some_and(|e| {
+                (e.helper_id == to && e.helped_id == acc.user_id)
+                    || (e.helped_id == to && e.helper_id == acc.user_id)
+            });
+        if !ok {
+            errors.add("exchange_id", "Link an exchange between the two of you.");
+        }
+    }
+    let (Some(to), Some(impact), Some(key)) = (to, impact, key) else {
+        return Err(ServiceError::Invalid(errors));
+    };
+    errors.into_result()?;
+    let existing = recognitions::Entity::find()
+        .filter(recognitions::Column::FromId.eq(acc.user_id))
+        .filter(recognitions::Column::IdempotencyKey.eq(key.as_str()))
+        .one(db)
+        .await?;
+    if existing.is_some() {
+        return Ok(());
+    }
+    let txn = db.begin().await?;
+    let inserted = recognitions::ActiveModel {
+        team_id: Set(acc.team.id),
+        from_id: Set(acc.user_id),
+        to_id: Set(to),
+        impact: Set(impact.as_str().to_owned()),
+        exchange_id: Set(exchange_id),
+        action_ref: Set(form.action_id.trim().parse::<i64>().ok()),
+        hidden_at: Set(None),
+        idempotency_key: Set(key.as_str().to_owned()),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await;
+    let row = match inserted {
+        Ok(row) => row,
+        // The same key won a race: the thank-you exists once.
+        Err(e) => {
+            return match ServiceError::from(e) {
+                ServiceError::Conflict(_) => Ok(()),
+                other => Err(other),
+            };
+        }
+    };
+    audit::record(
+        &txn,
+        audit::Entry {
+            actor_id: Some(acc.user_id),
+            team_id: Some(acc.team.id),
+            action: "recognition.create",
+            detail: json!({ "recognition_id": row.id, "to": to }),
+        },
+    )
+    .await?;
+    let me = names(&txn, [acc.user_id])
+        .await?
+        .remove(&acc.user_id)
+        .unwrap_or_default();
+    notify::send(
+        &txn,
+        to,
+        acc.team.id,
+        format!("{me} thanked you: “{}”", impact.as_str()),
+        format!("/teams/{}/ledger/me", acc.team.slug),
+        now,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// The recipient hides (or shows again) a thank-you on the team page.
+pub async fn set_hidden(
+    db: &DatabaseConnection,
+    principal: Principal,
+    slug: &str,
+    id: i64,
+    hidden: bool,
+    now: OffsetDateTime,
+) -> Result<()> {
+    let acc = access(db, principal, slug, Action::ThankMember).await?;
+    let row = recognitions::Entity::find_by_id(id)
+        .filter(recognitions::Column::TeamId.eq(acc.team.id))
+        .one(db)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    if row.to_id != acc.user_id {
+        return Err(ServiceError::Forbidden);
+    }
+    let txn = db.begin().await?;
+    let mut active: recognitions::ActiveModel = row.into();
+    active.hidden_at = Set(hidden.then_some(now));
+    active.update(&txn).await?;
+    audit::record(
+        &txn,
+        audit::Entry {
+            actor_id: Some(acc.user_id),
+            team_id: Some(acc.team.id),
+            action: if hidden {
+                "recognition.hide"
+            } else {
+                "recognition.show"
+            },
+            detail: json!({ "recognition_id": id }),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,62 @@
+//! `help_exchanges`: "helper helped helped for N minutes", and reversing entries (corrections).
+
+use sea_orm::entity::prelude::*;
+
+/// One ledger entry.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "help_exchanges")]
+pub struct Model {
+    /// Primary key.
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    /// The team.
+    pub team_id: i64,
+    /// Who gave the help.
+    pub helper_id: i64,
+    /// Who received it (never the helper: checked by the database).
+    pub helped_id: i64,
+    /// 1 to 600 (checked by the database).
+    pub minutes: i32,
+    /// The day the help happened.
+    pub occurred_on: TimeDate,
+    /// Short category ("planning", "cover", ...).
+    pub category: String,
+    /// Seen by the two people and leaders only.
+    pub note: Option<String>,
+    /// `exchange` or `reversal`.
+    pub kind: String,
+    /// `pending`, `confirmed`, `disputed` or `rejected`.
+    pub status: String,
+    /// Whose answer a pending entry waits for.
+    pub awaiting_id: Option<i64>,
+    /// Who wrote the entry.
+    pub recorded_by: i64,
+    /// The help post it answers, if any.
+    pub post_id: Option<i64>,
+    /// The action it served, if any (an id in the actions table).
+    pub action_ref: Option<i64>,
+    /// For a reversal: the entry it reverses (unique).
+    pub reverses_id: Option<i64>,
+    /// For a reversal: why.
+    pub reason: Option<String>,
+    /// Why a party disputed it.
+    pub dispute_reason: Option<String>,
+    /// The leader's reason when resolving a dispute.
+    pub resolution_note: Option<String>,
+    /// The leader who resolved the dispute.
+    pub resolved_by: Option<i64>,
+    /// Unique per recorder: a double submit records once.
+    pub idempotency_key: String,
+    /// When written.
+    pub created_at: TimeDateTimeWithTimeZone,
+    /// When a pending entry lapses (14 days after it was recorded).
+    pub expires_at: Option<TimeDateTimeWithTimeZone>,
+    /// When it became confirmed.
+    pub confirmed_at: Option<TimeDateTimeWithTimeZone>,
+}
+
+/// No relations declared.
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

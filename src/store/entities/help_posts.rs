@@ -1,0 +1,40 @@
+//! `help_posts`: offers and requests of help.
+
+use sea_orm::entity::prelude::*;
+
+/// One post.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "help_posts")]
+pub struct Model {
+    /// Primary key.
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    /// The team.
+    pub team_id: i64,
+    /// Who posted it.
+    pub author_id: i64,
+    /// `offer` or `request`.
+    pub kind: String,
+    /// One line.
+    pub title: String,
+    /// What is offered or needed.
+    pub detail: String,
+    /// Short category.
+    pub category: String,
+    /// Estimated minutes, 1 to 600.
+    pub estimated_minutes: i32,
+    /// When it stops showing as open.
+    pub expires_at: TimeDateTimeWithTimeZone,
+    /// When the author closed it.
+    pub closed_at: Option<TimeDateTimeWithTimeZone>,
+    /// Unique per author: a double submit posts once.
+    pub idempotency_key: String,
+    /// When posted.
+    pub created_at: TimeDateTimeWithTimeZone,
+}
+
+/// No relations declared.
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,26 @@
+//! `help_responses`: a member answering a help post (one per person and post).
+
+use sea_orm::entity::prelude::*;
+
+/// One response.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "help_responses")]
+pub struct Model {
+    /// Primary key.
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    /// The post.
+    pub post_id: i64,
+    /// Who answered.
+    pub responder_id: i64,
+    /// What they said.
+    pub message: String,
+    /// When.
+    pub created_at: TimeDateTimeWithTimeZone,
+}
+
+/// No relations declared.
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,30 @@
+//! `notifications`: in-app messages to one person ("Lee confirmed your 30 minutes").
+
+use sea_orm::entity::prelude::*;
+
+/// One notification.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "notifications")]
+pub struct Model {
+    /// Primary key.
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    /// The recipient.
+    pub user_id: i64,
+    /// The team it concerns.
+    pub team_id: i64,
+    /// The message.
+    pub message: String,
+    /// Where to act on it (a local path).
+    pub link: String,
+    /// When.
+    pub created_at: TimeDateTimeWithTimeZone,
+    /// When the recipient dismissed it.
+    pub read_at: Option<TimeDateTimeWithTimeZone>,
+}
+
+/// No relations declared.
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,206 @@
+//! One exchange (`/teams/{team}/ledger/exchanges/{id}`), seen by its two people and leaders,
+//! and the moves on it: confirm, adjust minutes, dispute, resolve (leaders), reverse.
+
+use std::collections::BTreeMap;
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use serde::Serialize;
+
+use crate::access::Action;
+use crate::auth::tokens::random_token;
+use crate::domain::ledger::{Effective, Party};
+use crate::service::ledger::exchanges::{self, MoveForm, MoveKind};
+use crate::service::ledger::{access, names};
+use crate::web::ledger::format;
+use crate::web::pages::{field_errors, render, see_other};
+use crate::web::visitor::{Layout, Visitor};
+use crate::web::{AppState, WebError};
+
+#[derive(Serialize)]
+struct ExchangePage<'a> {
+    title: String,
+    layout: Layout,
+    slug: String,
+    id: i64,
+    helper: String,
+    helped: String,
+    minutes: String,
+    minutes_value: i32,
+    date: String,
+    category: String,
+    note: Option<String>,
+    state: &'static str,
+    recorded_by: String,
+    awaiting: Option<String>,
+    expires: Option<String>,
+    dispute_reason: Option<String>,
+    resolution_note: Option<String>,
+    reversal_reason: Option<String>,
+    my_turn: bool,
+    can_resolve: bool,
+    can_reverse: bool,
+    form: &'a MoveForm,
+    errors: BTreeMap<String, String>,
+}
+
+async fn page(
+    state: &AppState,
+    visitor: &Visitor,
+    slug: &str,
+    id: i64,
+    form: Option<&MoveForm>,
+    errors: BTreeMap<String, String>,
+) -> Result<HttpResponse, WebError> {
+    let db = &state.db.conn;
+    let now = state.clock.now();
+    let acc = access(db, visitor.principal(), slug, Action::ViewOwnLedger).await?;
+    let row = exchanges::visible(db, &acc, id).await?;
+    if row.kind != "exchange" {
+        return Err(WebError::NotFound);
+    }
+    let effective = exchanges::state_of(db, &row, now).await?;
+    let reversal = exchanges::reversal_of(db, row.id).await?;
+    let people = names(db, [row.helper_id, row.helped_id, row.recorded_by]).await?;
+    let name = |id: i64| {
+        people
+            .get(&id)
+            .cloned()
+            .unwrap_or_else(|| "former member".to_owned())
+    };
+    let me = acc.user_id;
+    let party = if row.helper_id == me {
+        Some(Party::Helper)
+    } else if row.helped_id == me {
+        Some(Party::Helped)
+    } else {
+        None
+    };
+    let fresh = MoveForm {
+        minutes: row.minutes.to_string(),
+        idempotency_key: random_token(),
+        ..MoveForm::default()
+    };
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let page = ExchangePage {
+        title: format!("{} helped {}", name(row.helper_id), name(row.helped_id)),
+        layout: visitor.layout(),
+        slug: acc.team.slug.clone(),
+        id: row.id,
+        helper: name(row.helper_id),
+        helped: name(row.helped_id),
+        minutes: format::minutes(i64::from(row.minutes)),
+        minutes_value: row.minutes,
+        date: format::date(row.occurred_on),
+        category: row.category.clone(),
+        note: row.note.clone(),
+        state: effective.label(),
+        recorded_by: name(row.recorded_by),
+        awaiting: (effective == Effective::Pending)
+            .then(|| row.awaiting_id.map(name))
+            .flatten(),
+        expires: (effective == Effective::Pending)
+            .then(|| row.expires_at.map(crate::web::format::date_time))
+            .flatten(),
+        dispute_reason: row.dispute_reason.clone(),
+        resolution_note: row.resolution_note.clone(),
+        reversal_reason: reversal.and_then(|r| r.reason),
+        my_turn: effective == Effective::Pending && row.awaiting_id == Some(me),
+        can_resolve: effective == Effective::Disputed && acc.is_leader() && party.is_none(),
+        can_reverse: effective == Effective::Confirmed && (party.is_some() || acc.is_leader()),
+        form: form.unwrap_or(&fresh),
+        errors,
+    };
+    render(state, status, "ledger_exchange.html", &page)
+}
+
+/// `GET /teams/{team}/ledger/exchanges/{id}`.
+pub async fn show(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    path: web::Path<(String, i64)>,
+) -> Result<HttpResponse, WebError> {
+    let (slug, id) = path.into_inner();
+    page(&state, &visitor, &slug, id, None, BTreeMap::new()).await
+}
+
+async fn act(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    path: web::Path<(String, i64)>,
+    form: web::Form<MoveForm>,
+    kind: MoveKind,
+) -> Result<HttpResponse, WebError> {
+    let (slug, id) = path.into_inner();
+    match exchanges::act(
+        &state.db.conn,
+        visitor.principal(),
+        &slug,
+        id,
+        kind,
+        &form,
+        state.clock.now(),
+    )
+    .await
+    {
+        Ok(_) => Ok(see_other(&format!("/teams/{slug}/ledger/exchanges/{id}"))),
+        Err(error) => {
+            let errors = field_errors(error)?;
+            page(&state, &visitor, &slug, id, Some(&form), errors).await
+        }
+    }
+}
+
+/// `POST …/exchanges/{id}/confirm`.
+pub async fn confirm(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    path: web::Path<(String, i64)>,
+    form: web::Form<MoveForm>,
+) -> Result<HttpResponse, WebError> {
+    act(state, visitor, path, form, MoveKind::Confirm).await
+}
+
+/// `POST …/exchanges/{id}/adjust`.
+pub async fn adjust(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    path: web::Path<(String, i64)>,
+    form: web::Form<MoveForm>,
+) -> Result<HttpResponse, WebError> {
+    act(state, visitor, path, form, MoveKind::Adjust).await
+}
+
+/// `POST …/exchanges/{id}/dispute`.
+pub async fn dispute(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    path: web::Path<(String, i64)>,
+    form: web::Form<MoveForm>,
+) -> Result<HttpResponse, WebError> {
+    act(state, visitor, path, form, MoveKind::Dispute).await
+}
+
+/// `POST …/exchanges/{id}/resolve` (leaders).
+pub async fn resolve(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    path: web::Path<(String, i64)>,
+    form: web::Form<MoveForm>,
+) -> Result<HttpResponse, WebError> {
+    act(state, visitor, path, form, MoveKind::Resolve).await
+}
+
+/// `POST …/exchanges/{id}/reverse`.
+pub async fn reverse(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    path: web::Path<(String, i64)>,
+    form: web::Form<MoveForm>,
+) -> Result<HttpResponse, WebError> {
+    act(state, visitor, path, form, MoveKind::Reverse).await
+}

@@ -1,0 +1,181 @@
+//! Geometry of the two ledger charts, computed in Rust so that templates only place numbers:
+//! the who-helped-whom graph (members on a circle, arrows helper → helped, width by minutes)
+//! and the monthly trend bars. Both sit beside a table with the same data.
+
+use std::f64::consts::PI;
+
+use serde::Serialize;
+
+use crate::domain::ledger::{Edge, MonthTotal};
+use crate::service::ledger::Member;
+
+/// Size of the square graph, in SVG units.
+const SIZE: f64 = 440.0;
+const RADIUS: f64 = 150.0;
+const NODE: f64 = 16.0;
+
+/// A member's circle and label.
+#[derive(Debug, Clone, Serialize)]
+pub struct Node {
+    /// Centre x.
+    pub x: String,
+    /// Centre y.
+    pub y: String,
+    /// Label position.
+    pub lx: String,
+    /// Label position.
+    pub ly: String,
+    /// `start`, `middle` or `end`.
+    pub anchor: &'static str,
+    /// Name.
+    pub name: String,
+}
+
+/// One arrow.
+#[derive(Debug, Clone, Serialize)]
+pub struct Arrow {
+    /// From.
+    pub x1: String,
+    /// From.
+    pub y1: String,
+    /// To (at the edge of the helped member's circle).
+    pub x2: String,
+    /// To.
+    pub y2: String,
+    /// Stroke width, 1.5 to 9, by minutes.
+    pub width: String,
+    /// Tooltip and accessible name: "Sam helped Lee: 2 h (3 exchanges)".
+    pub title: String,
+}
+
+/// The whole graph.
+#[derive(Debug, Clone, Serialize)]
+pub struct Graph {
+    /// Viewbox size.
+    pub size: String,
+    /// Members.
+    pub nodes: Vec<Node>,
+    /// Arrows.
+    pub arrows: Vec<Arrow>,
+}
+
+fn n(v: f64) -> String {
+    format!("{v:.1}")
+}
+
+/// Places `members` on a circle and draws one arrow per edge between two of them.
+pub fn who_helped_whom(members: &[Member], edges: &[Edge]) -> Graph {
+    let count = members.len().max(1) as f64;
+    let centre = SIZE / 2.0;
+    let position = |i: usize| {
+        let angle = -PI / 2.0 + 2.0 * PI * i as f64 / count;
+        (
+            angle,
+            centre + RADIUS * angle.cos(),
+            centre + RADIUS * angle.sin(),
+        )
+    };
+    let nodes = members
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let (angle, x, y) = position(i);
+            let (lx, ly) = (
+                centre + (RADIUS + NODE + 10.0) * angle.cos(),
+                centre + (RADIUS + NODE + 10.0) * angle.sin() + 4.0,
+            );
+            let anchor = if angle.cos() > 0.3 {
+                "start"
+            } else if angle.cos() < -0.3 {
+                "end"
+            } else {
+                "middle"
+            };
+            Node {
+                x: n(x),
+                y: n(y),
+                lx: n(lx),
+                ly: n(ly),
+                anchor,
+                name: m.name.clone(),
+            }
+        })
+        .collect();
+    let max = edges.iter().map(|e| e.minutes).max().unwrap_or(1).max(1) as f64;
+    let index_of = |id: i64| members.iter().position(|m| m.id == id);
+    let arrows = edges
+        .iter()
+        .filter_map(|e| {
+            let (from, to) = (index_of(e.helper)?, index_of(e.helped)?);
+            let (_, x1, y1) = position(from);
+            let (_, x2, y2) = position(to);
+            let (dx, dy) = (x2 - x1, y2 - y1);
+            let length = (dx * dx + dy * dy).sqrt().max(1.0);
+            let (ux, uy) = (dx / length, dy / length);
+            // Shift each direction to its own side so A → B and B → A do not overlap.
+            let (ox, oy) = (-uy * 5.0, ux * 5.0);
+            let gap = NODE + 4.0;
+            let helper = &members.get(from)?.name;
+            let helped = &members.get(to)?.name;
+            Some(Arrow {
+                x1: n(x1 + ux * gap + ox),
+                y1: n(y1 + uy * gap + oy),
+                x2: n(x2 - ux * (gap + 6.0) + ox),
+                y2: n(y2 - uy * (gap + 6.0) + oy),
+                width: n(1.5 + 7.5 * e.minutes as f64 / max),
+                title: format!(
+                    "{helper} helped {helped}: {} ({} exchange{})",
+                    super::format::minutes(e.minutes),
+                    e.count,
+                    if e.count == 1 { "" } else { "s" }
+                ),
+            })
+        })
+        .collect();
+    Graph {
+        size: n(SIZE),
+        nodes,
+        arrows,
+    }
+}
+
+/// One bar of the monthly trend.
+#[derive(Debug, Clone, Serialize)]
+pub struct Bar {
+    /// "Nov 2026".
+    pub label: String,
+    /// "2 h 30 min".
+    pub minutes: String,
+    /// Exchanges.
+    pub count: i64,
+    /// Left edge.
+    pub x: String,
+    /// Top.
+    pub y: String,
+    /// Height.
+    pub height: String,
+    /// Label x (centre of the bar).
+    pub cx: String,
+}
+
+/// Bars 40 units wide in a 360 × 160 chart.
+pub fn trend(months: &[MonthTotal]) -> Vec<Bar> {
+    let max = months.iter().map(|m| m.minutes).max().unwrap_or(0).max(1) as f64;
+    months
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let height = 120.0 * m.minutes as f64 / max;
+            let x = 10.0 + 58.0 * i as f64;
+            Bar {
+                label: super::format::month(m.year, m.month),
+                minutes: super::format::minutes(m.minutes),
+                count: m.count,
+                x: n(x),
+                y: n(130.0 - height),
+                height: n(height),
+                cx: n(x + 20.0),
+            }
+        })
+        .collect()
+}
