@@ -44,7 +44,23 @@ pub fn meeting_form(app: &TestApp, privacy: &str) -> Vec<(String, String)> {
 
 /// Creates a meeting over HTTP as `leader`; returns its id.
 pub async fn create_meeting(app: &TestApp, leader: &Browser, slug: &str, privacy: &str) -> i64 {
-    let form = meeting_form(app, privacy);
+    create_meeting_with_rule(app, leader, slug, privacy, "sequential_irv").await
+}
+
+/// Creates a meeting with the given agenda rule; returns its id.
+pub async fn create_meeting_with_rule(
+    app: &TestApp,
+    leader: &Browser,
+    slug: &str,
+    privacy: &str,
+    rule: &str,
+) -> i64 {
+    let mut form = meeting_form(app, privacy);
+    for (k, v) in &mut form {
+        if k == "agenda_rule" {
+            *v = rule.to_owned();
+        }
+    }
     let fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     let response = leader
         .post(&format!("/teams/{slug}/meetings"), &fields)

@@ -16,7 +16,8 @@ use crate::helpers::{
     Browser, Person, TestApp, add_member, create_person, seed, signed_in, spawn_app,
 };
 use crate::meeting_helpers::{
-    WINDOW_HOURS, create_meeting, proposal_ids, propose, signed_in_from, vote,
+    WINDOW_HOURS, create_meeting, create_meeting_with_rule, proposal_ids, propose, signed_in_from,
+    vote,
 };
 
 async fn members(
@@ -575,4 +576,50 @@ async fn the_published_ballots_recount_with_the_cli_to_the_same_result() {
     assert_eq!(published.len(), 4);
     let unique: HashSet<&String> = published.iter().collect();
     assert_eq!(unique.len(), 4);
+}
+
+#[tokio::test]
+async fn equal_shares_of_time_gives_a_united_minority_its_item() {
+    let app = spawn_app().await;
+    let world = seed(&app).await;
+    let slug = &world.team_a;
+    let leader = signed_in(&app, &world.leader).await;
+    let id = create_meeting_with_rule(&app, &leader, slug, "secret", "equal_shares").await;
+    propose(&leader, slug, id, "Timetable", 30).await;
+    propose(&leader, slug, id, "Rubric", 30).await;
+    propose(&leader, slug, id, "Inclusion", 20).await;
+    let items = proposal_ids(&app, id).await;
+    let voters = members(&app, &world.leader, slug, 10, "Share").await;
+    app.clock.advance(Duration::hours(WINDOW_HOURS));
+    for (i, v) in voters.iter().enumerate() {
+        let order = if i < 7 {
+            vec![items[0], items[1]]
+        } else {
+            vec![items[2]]
+        };
+        assert_eq!(vote(v, slug, id, &order).await.status(), 200);
+    }
+    app.clock
+        .advance(Duration::hours(WINDOW_HOURS) + Duration::minutes(1));
+    let html = voters[0]
+        .get(&format!("/teams/{slug}/meetings/{id}/results"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("Equal shares of time"), "{html}");
+    let result = stored(&tally_row(&app, id).await).unwrap();
+    let chosen: Vec<String> = result
+        .output
+        .agenda
+        .unwrap()
+        .items
+        .into_iter()
+        .filter(|i| i.included)
+        .map(|i| i.id)
+        .collect();
+    assert!(
+        chosen.iter().any(|c| c.ends_with("Inclusion")),
+        "{chosen:?}"
+    );
 }

@@ -181,7 +181,7 @@ fn meeting_fixture(name: &str) -> Value {
             "places": [{ "place": 1, "winner": "Timetable", "rounds": [1, 2], "rows": [{ "name": "Timetable", "cells": ["3", "4"] }] }],
             "chart": { "height": 80, "bars": [{ "y": 30, "width": 120, "label": "Timetable", "value": "3", "text_y": 44 }],
                 "labels": [{ "y": 24, "text": "Round 1" }], "description": "Votes per round." },
-            "explanation": "Round 1: ..." })
+            "explanation": "Round 1: ...", "equal_shares": "Rule: mes" })
         }
         "agenda.html" | "agenda_print.html" => {
             json!({ "published": true, "publisher": "Sam", "published_at": "c",

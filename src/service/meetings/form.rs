@@ -66,7 +66,7 @@ pub struct MeetingForm {
     /// `after_close` or `live`.
     #[serde(default)]
     pub results_visibility: String,
-    /// `sequential_irv` (or `equal_shares` once available).
+    /// `sequential_irv` or `equal_shares`.
     #[serde(default)]
     pub agenda_rule: String,
     /// Fixed item 1.
@@ -89,8 +89,8 @@ pub struct MeetingForm {
     pub fixed_3_minutes: String,
 }
 
-/// Agenda rules the form offers. Equal shares of time joins when the budget rules land.
-pub const AVAILABLE_RULES: &[AgendaRule] = &[AgendaRule::SequentialIrv];
+/// Agenda rules the form offers.
+pub const AVAILABLE_RULES: &[AgendaRule] = &[AgendaRule::SequentialIrv, AgendaRule::EqualShares];
 
 struct Parsed {
     title: MeetingTitle,

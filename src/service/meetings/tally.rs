@@ -18,10 +18,14 @@ use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 
 use crate::access::{Action, Principal};
+use crate::domain::meeting::AgendaRule;
 use crate::domain::meeting::{Privacy, ResultsVisibility};
 use crate::service::{Result, ServiceError, audit};
 use crate::store::entities::{agenda_ballots, agenda_tallies, meetings};
-use crate::tally::agenda::{Agenda, AgendaItem, FixedItem, compose, rank_and_compose};
+use crate::tally::agenda::{
+    Agenda, AgendaItem, FixedItem, ItemOutcome, Reason, compose, rank_and_compose,
+};
+use crate::tally::budget::{Completion, equal_shares, render_text};
 use crate::tally::{
     Ballot, Candidate, CandidateId, Election, Rules, SequentialRanking, WinnerMode,
 };
@@ -53,6 +57,13 @@ pub struct TallyInput {
     pub budget_minutes: u32,
     /// Reserved items.
     pub fixed: Vec<FixedItem>,
+    /// `sequential_irv` or `equal_shares`.
+    #[serde(default = "sequential_irv")]
+    pub rule: String,
+}
+
+fn sequential_irv() -> String {
+    AgendaRule::SequentialIrv.as_str().to_owned()
 }
 
 /// The engine's output as stored.
@@ -64,6 +75,9 @@ pub struct TallyOutput {
     pub agenda: Option<Agenda>,
     /// Why the ranking is absent or the count fell back, for people.
     pub note: Option<String>,
+    /// Equal shares of time: the Method of Equal Shares' explanation, step by step.
+    #[serde(default)]
+    pub equal_shares: Option<String>,
 }
 
 /// A stored (or provisional) result.
@@ -123,6 +137,7 @@ pub async fn input(db: &impl ConnectionTrait, meeting: &meetings::Model) -> Resu
         rules,
         budget_minutes: budget(meeting),
         fixed,
+        rule: meeting.agenda_rule.clone(),
     })
 }
 
@@ -154,6 +169,7 @@ pub fn compute(input: &TallyInput, rankings: &[Vec<i64>]) -> TallyOutput {
             ranking: None,
             agenda: compose(&items, input.budget_minutes, &input.fixed).ok(),
             note: Some(note.to_owned()),
+            equal_shares: None,
         }
     };
     if input.candidates.is_empty() {
@@ -172,16 +188,138 @@ pub fn compute(input: &TallyInput, rankings: &[Vec<i64>]) -> TallyOutput {
         rules: input.rules.clone(),
     };
     let minutes: Vec<u32> = input.candidates.iter().map(|c| c.minutes).collect();
-    match rank_and_compose(&election, &minutes, input.budget_minutes, &input.fixed) {
-        Ok(ranked) => TallyOutput {
+    let ranked = match rank_and_compose(&election, &minutes, input.budget_minutes, &input.fixed) {
+        Ok(ranked) => ranked,
+        Err(e) => {
+            return in_order(&format!(
+                "The count could not finish ({e}); items are listed in the order they were proposed."
+            ));
+        }
+    };
+    if input.rule != AgendaRule::EqualShares.as_str() {
+        return TallyOutput {
             ranking: Some(ranked.ranking),
             agenda: Some(ranked.agenda),
             note: None,
-        },
-        Err(e) => in_order(&format!(
-            "The count could not finish ({e}); items are listed in the order they were proposed."
-        )),
+            equal_shares: None,
+        };
     }
+    // Equal shares of time: every item a member ranked counts as approved by them; minutes are
+    // the cost; ties follow the sequential-IRV order just computed.
+    let priority: Vec<String> = ranked.agenda.items.iter().map(|i| i.id.clone()).collect();
+    let names = |r: &Vec<i64>| -> Vec<String> {
+        r.iter()
+            .filter_map(|id| input.candidates.iter().find(|c| c.proposal_id == *id))
+            .map(|c| c.name.clone())
+            .collect()
+    };
+    let approvals: Vec<Vec<String>> = rankings
+        .iter()
+        .map(names)
+        .filter(|a| !a.is_empty())
+        .collect();
+    let projects: Vec<(String, u64)> = input
+        .candidates
+        .iter()
+        .map(|c| (c.name.clone(), u64::from(c.minutes)))
+        .collect();
+    let reserved: u32 = input.fixed.iter().map(|f| f.minutes).sum();
+    let available = u64::from(input.budget_minutes.saturating_sub(reserved));
+    match equal_shares(
+        &projects,
+        available,
+        &approvals,
+        &priority,
+        Completion::Add1FullGreedy,
+    ) {
+        Ok(outcome) => TallyOutput {
+            agenda: equal_shares_agenda(input, &outcome.selected, &priority),
+            equal_shares: Some(render_text(&outcome)),
+            ranking: Some(ranked.ranking),
+            note: None,
+        },
+        Err(e) => TallyOutput {
+            ranking: Some(ranked.ranking),
+            agenda: Some(ranked.agenda),
+            note: Some(format!(
+                "Equal shares could not run ({e}); the agenda follows the ranked order."
+            )),
+            equal_shares: None,
+        },
+    }
+}
+
+/// The agenda of an equal-shares count: the chosen items in the order the method chose them,
+/// then every other item (in sequential-IRV order) marked as not chosen.
+fn equal_shares_agenda(
+    input: &TallyInput,
+    selected: &[String],
+    priority: &[String],
+) -> Option<Agenda> {
+    let item = |name: &String| {
+        input
+            .candidates
+            .iter()
+            .find(|c| &c.name == name)
+            .map(|c| AgendaItem::new(c.name.clone(), c.name.clone(), c.minutes))
+    };
+    let chosen: Vec<AgendaItem> = selected.iter().filter_map(item).collect();
+    let mut agenda = compose(&chosen, input.budget_minutes, &input.fixed).ok()?;
+    for entry in &mut agenda.items {
+        entry.explanation = match entry.explanation.split_once(';') {
+            Some((_, rest)) => format!(
+                "chosen {} by equal shares;{rest}",
+                crate::tally::agenda::ordinal(entry.rank)
+            ),
+            None => entry.explanation.clone(),
+        };
+    }
+    let left = agenda.minutes_left;
+    for name in priority.iter().filter(|n| !selected.contains(n)) {
+        let Some(it) = item(name) else { continue };
+        let rank = priority
+            .iter()
+            .position(|p| p == name)
+            .and_then(|i| u32::try_from(i + 1).ok())
+            .unwrap_or(0);
+        let (reason, explanation) = if it.minutes > left {
+            let reason = Reason::TooLong {
+                rank,
+                minutes: it.minutes,
+                minutes_left: left,
+                over_by: it.minutes - left,
+            };
+            (
+                reason,
+                format!(
+                    "not chosen by equal shares; {} minutes would pass the {}-minute budget by {}",
+                    it.minutes,
+                    input.budget_minutes,
+                    it.minutes - left
+                ),
+            )
+        } else {
+            (
+                Reason::Fits {
+                    rank,
+                    minutes: it.minutes,
+                    minutes_left: left,
+                },
+                "not chosen by equal shares: too few members ranked it for its minutes".to_owned(),
+            )
+        };
+        agenda.items.push(ItemOutcome {
+            id: it.id,
+            title: it.title,
+            rank,
+            minutes: it.minutes,
+            included: false,
+            start_minute: None,
+            reason,
+            explanation,
+        });
+    }
+    Some(agenda)
 }
 
 async fn rankings(
@@ -409,4 +547,83 @@ pub async fn published_ballots(
         })
         .collect();
     Ok((access, result, rows))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(rule: AgendaRule) -> TallyInput {
+        let candidate = |id: i64, title: &str, minutes: u32| TallyCandidate {
+            proposal_id: id,
+            name: format!("#{id} {title}"),
+            title: title.to_owned(),
+            minutes,
+        };
+        TallyInput {
+            candidates: vec![
+                candidate(1, "Timetable", 30),
+                candidate(2, "Rubric", 30),
+                candidate(3, "Inclusion", 20),
+            ],
+            rules: Rules {
+                winner_election_mode: WinnerMode::MultiPassIrv,
+                number_of_winners: 3,
+                random_seed: Some(7),
+                ..Rules::default()
+            },
+            budget_minutes: 63,
+            fixed: vec![FixedItem::action_scan()],
+            rule: rule.as_str().to_owned(),
+        }
+    }
+
+    fn ballots() -> Vec<Vec<i64>> {
+        let mut all = vec![vec![1, 2]; 7];
+        all.extend(vec![vec![3]; 3]);
+        all
+    }
+
+    fn included(output: &TallyOutput) -> Vec<String> {
+        output
+            .agenda
+            .as_ref()
+            .unwrap()
+            .items
+            .iter()
+            .filter(|i| i.included)
+            .map(|i| i.title.clone())
+            .collect()
+    }
+
+    #[test]
+    fn ranked_order_fills_the_time_with_the_majority_items() {
+        let output = compute(&input(AgendaRule::SequentialIrv), &ballots());
+        assert_eq!(included(&output), ["#1 Timetable", "#2 Rubric"]);
+        assert!(output.equal_shares.is_none());
+    }
+
+    #[test]
+    fn equal_shares_of_time_give_a_minority_that_agrees_its_time() {
+        let output = compute(&input(AgendaRule::EqualShares), &ballots());
+        let chosen = included(&output);
+        assert!(chosen.contains(&"#3 Inclusion".to_owned()), "{chosen:?}");
+        assert!(chosen.contains(&"#1 Timetable".to_owned()), "{chosen:?}");
+        let agenda = output.agenda.unwrap();
+        assert!(agenda.minutes_used <= 63);
+        let left_out = agenda.items.iter().find(|i| !i.included).unwrap();
+        assert!(
+            left_out
+                .explanation
+                .starts_with("not chosen by equal shares")
+        );
+        assert!(output.equal_shares.unwrap().contains("Rule:"));
+    }
+
+    #[test]
+    fn the_same_ballots_and_seed_give_the_same_result() {
+        let a = compute(&input(AgendaRule::SequentialIrv), &ballots());
+        let b = compute(&input(AgendaRule::SequentialIrv), &ballots());
+        assert_eq!(a, b);
+    }
 }

@@ -490,7 +490,9 @@ pub async fn show(
             crate::domain::meeting::AgendaRule::SequentialIrv => {
                 "ranked order (sequential IRV), then fill the time"
             }
-            crate::domain::meeting::AgendaRule::EqualShares => "equal shares of time",
+            crate::domain::meeting::AgendaRule::EqualShares => {
+                "equal shares of time (Method of Equal Shares, minutes as cost)"
+            }
         },
         proposals: meetings::proposals::active(db, id).await?.len(),
         ballots: meetings::ballot_count(db, id).await?,

@@ -85,6 +85,7 @@ struct ResultsPage {
     places: Vec<PassTable>,
     chart: Option<Chart>,
     explanation: Option<String>,
+    equal_shares: Option<String>,
 }
 
 fn short_name(result: &TallyResult, name: &str) -> String {
@@ -250,6 +251,7 @@ pub async fn show(
         places: Vec::new(),
         chart: None,
         explanation: None,
+        equal_shares: None,
     };
     if let Some(result) = result {
         let (agenda, used) = agenda_lines(&result);
@@ -259,6 +261,7 @@ pub async fn show(
         page.tallied_at = result.tallied_at.map(date_time);
         page.seed = result.input.rules.random_seed;
         page.note.clone_from(&result.output.note);
+        page.equal_shares.clone_from(&result.output.equal_shares);
         if let Some(ranking) = &result.output.ranking {
             let outcome = &ranking.outcome;
             let names = &outcome.candidate_names;
