@@ -41,7 +41,7 @@
     if (at < 0 || at >= siblings.length) { renumber(); announce(item); return; }
     var other = siblings[at];
     if (delta < 0) { list.insertBefore(item, other); } else { list.insertBefore(other, item); }
-    if (!ranked(other)) { select(other).value = String(items().length); }
+    // Unranked items in between stay unranked: ranks follow the order of ranked items only.
     renumber();
     announce(item);
     item.querySelector(delta < 0 ? ".move-up" : ".move-down").focus();
