@@ -3,6 +3,7 @@
 
 use std::net::TcpListener;
 use std::sync::Arc;
+use std::time::Duration;
 
 use actix_web::cookie::Key;
 use actix_web::dev::Server;
@@ -18,6 +19,26 @@ use crate::domain::clock::Clock;
 use crate::store::{self, Database};
 use crate::web::templates::Templates;
 use crate::web::{self as routes, AppState, middleware};
+
+/// How often the background task looks for closed voting windows to tally.
+pub const TALLY_INTERVAL: Duration = Duration::from_secs(5);
+
+/// Tallies meetings whose voting window has closed, every [`TALLY_INTERVAL`], by the same clock
+/// as the requests. Safe with several server processes: the tally row guards exactly-once.
+fn spawn_tally_task(db: sea_orm::DatabaseConnection, clock: Arc<dyn Clock>) {
+    tokio::spawn(async move {
+        let mut ticks = tokio::time::interval(TALLY_INTERVAL);
+        ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            ticks.tick().await;
+            match crate::service::meetings::tally::run_due(&db, clock.now()).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(meetings = n, "tallied meetings whose voting closed"),
+                Err(e) => tracing::warn!(error = %format!("{e:#}"), "background tally failed"),
+            }
+        }
+    });
+}
 
 /// A bound, ready-to-run server.
 pub struct Application {
@@ -66,6 +87,7 @@ impl Application {
         let body_limit = settings.max_body_kib.saturating_mul(1024);
         let session_settings = settings.clone();
         let session_key = cookie_key.clone();
+        spawn_tally_task(db.conn.clone(), clock.clone());
         let state = web::Data::new(AppState {
             db: db.clone(),
             templates,

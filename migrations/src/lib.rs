@@ -6,6 +6,7 @@ pub use sea_orm_migration::prelude::*;
 pub use sea_orm_migration::{MigrationStatus, MigratorTrait};
 
 mod m20261123_000001_people_and_teams;
+mod m20261123_000002_meetings;
 mod m20261123_000003_ledger;
 
 /// The list of migrations, in order.
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
         vec![
             Box::new(m20261123_000001_people_and_teams::Migration),
+            Box::new(m20261123_000002_meetings::Migration),
             Box::new(m20261123_000003_ledger::Migration),
         ]
     }

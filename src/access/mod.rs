@@ -69,6 +69,16 @@ pub enum Action {
     ManageInstance,
     /// Change one's own password, log out everywhere.
     ManageOwnAccount,
+    /// See the team's meetings, proposals, agendas and (after close) results.
+    ViewMeetings,
+    /// Propose agenda items; edit or withdraw one's own while the window allows.
+    ProposeItem,
+    /// Cast or change one's own ranked ballot while voting is open.
+    CastBallot,
+    /// Create and edit meetings, set windows, hide or merge proposals with a reason.
+    ManageMeetings,
+    /// Publish the agreed agenda (each difference from the tally with a reason).
+    PublishAgenda,
     /// See one's own reciprocity page, export one's entries, read help posts.
     ViewOwnLedger,
     /// See the team's ledger aggregates (the team's setting may limit this to leaders).
@@ -127,6 +137,31 @@ pub const MATRIX: &[(Action, &str, [Decision; 5])] = &[
         Action::ManageOwnAccount,
         "change own password, log out everywhere",
         [L, A, A, A, A],
+    ),
+    (
+        Action::ViewMeetings,
+        "see meetings, proposals, agendas, results (after close)",
+        [L, H, A, A, A],
+    ),
+    (
+        Action::ProposeItem,
+        "propose an agenda item; edit or withdraw own (window open)",
+        [L, H, A, A, D],
+    ),
+    (
+        Action::CastBallot,
+        "cast or change own ranked ballot (voting open)",
+        [L, H, A, A, D],
+    ),
+    (
+        Action::ManageMeetings,
+        "create and edit meetings, set windows, hide or merge items",
+        [L, H, D, A, D],
+    ),
+    (
+        Action::PublishAgenda,
+        "publish the agreed agenda (deviations need reasons)",
+        [L, H, D, A, D],
     ),
     (
         Action::ViewOwnLedger,
@@ -307,6 +342,11 @@ mod tests {
             Action::ManageMembers,
             Action::IssueResetLink,
             Action::LeaveTeam,
+            Action::ViewMeetings,
+            Action::ProposeItem,
+            Action::CastBallot,
+            Action::ManageMeetings,
+            Action::PublishAgenda,
         ] {
             assert_eq!(
                 authorize(PERSON, None, action),

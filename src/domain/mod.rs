@@ -2,6 +2,8 @@
 //! injected [`clock::Clock`] trait. No database, web, async runtime, filesystem or clock here.
 
 pub mod account;
+pub mod agreed_agenda;
 pub mod clock;
 pub mod ledger;
+pub mod meeting;
 pub mod team;

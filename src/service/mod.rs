@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod audit;
 pub mod invitations;
 pub mod ledger;
+pub mod meetings;
 pub mod teams;
 
 use std::collections::BTreeMap;

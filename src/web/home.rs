@@ -4,7 +4,8 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use serde::Serialize;
 
-use crate::service::{accounts, teams};
+use crate::domain::meeting::time_left;
+use crate::service::{accounts, meetings, teams};
 use crate::web::pages::render;
 use crate::web::visitor::{Layout, Visitor};
 use crate::web::{AppState, WebError};
@@ -20,6 +21,23 @@ pub struct MyTeam {
     pub role: &'static str,
 }
 
+/// A meeting whose proposing or voting window is open.
+#[derive(Debug, Serialize)]
+pub struct OpenWindowView {
+    /// Team name.
+    pub team_name: String,
+    /// Meeting title.
+    pub title: String,
+    /// Link to the page to act on.
+    pub link: String,
+    /// `proposing` or `voting`.
+    pub kind: &'static str,
+    /// For voting windows: whether I have voted.
+    pub voted: Option<bool>,
+    /// "2 days 3 hours left".
+    pub time_left: String,
+}
+
 /// View model of the home page.
 #[derive(Debug, Serialize)]
 pub struct HomePage {
@@ -31,6 +49,8 @@ pub struct HomePage {
     pub setup_needed: bool,
     /// The signed-in person's teams.
     pub my_teams: Vec<MyTeam>,
+    /// Meetings of my teams with proposing or voting open.
+    pub open_windows: Vec<OpenWindowView>,
 }
 
 /// `GET /`.
@@ -48,11 +68,35 @@ pub async fn show(state: web::Data<AppState>, visitor: Visitor) -> Result<HttpRe
             .collect(),
         None => Vec::new(),
     };
+    let now = state.clock.now();
+    let open_windows = match &visitor.user {
+        Some(user) => meetings::open_windows(&state.db.conn, user.id, now)
+            .await?
+            .into_iter()
+            .map(|w| {
+                let base = format!("/teams/{}/meetings/{}", w.team.slug, w.meeting.id);
+                OpenWindowView {
+                    team_name: w.team.name,
+                    title: w.meeting.title,
+                    link: if w.voting {
+                        format!("{base}/ballot")
+                    } else {
+                        format!("{base}/proposals")
+                    },
+                    kind: if w.voting { "voting" } else { "proposing" },
+                    voted: w.voting.then_some(w.voted),
+                    time_left: time_left(now, w.closes_at),
+                }
+            })
+            .collect(),
+        None => Vec::new(),
+    };
     let page = HomePage {
         title: "Home",
         layout: visitor.layout(),
         setup_needed,
         my_teams,
+        open_windows,
     };
     render(&state, StatusCode::OK, "home.html", &page)
 }

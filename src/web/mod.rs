@@ -8,6 +8,7 @@ pub mod format;
 pub mod health;
 pub mod home;
 pub mod ledger;
+pub mod meetings;
 pub mod middleware;
 pub mod pages;
 pub mod state;
@@ -70,7 +71,77 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             resource("/teams/{team}/members/{user}/reset-link")
                 .route(web::post().to(teams::reset_link)),
         );
+    meeting_routes(cfg);
     ledger_routes(cfg);
+}
+
+/// Meetings, proposals, ballots, results and the agreed agenda (issue 7).
+fn meeting_routes(cfg: &mut web::ServiceConfig) {
+    use meetings::{agenda, ballot, proposals, results};
+    cfg.service(
+        resource("/teams/{team}/meetings")
+            .route(web::get().to(meetings::list))
+            .route(web::post().to(meetings::create)),
+    )
+    .service(resource("/teams/{team}/meetings/new").route(web::get().to(meetings::new_form)))
+    .service(resource("/teams/{team}/meetings/{id}").route(web::get().to(meetings::show)))
+    .service(
+        resource("/teams/{team}/meetings/{id}/edit")
+            .route(web::get().to(meetings::edit_form))
+            .route(web::post().to(meetings::update)),
+    )
+    .service(
+        resource("/teams/{team}/meetings/{id}/proposals")
+            .route(web::get().to(proposals::list))
+            .route(web::post().to(proposals::propose)),
+    )
+    .service(
+        resource("/teams/{team}/meetings/{id}/proposals/{proposal}/edit")
+            .route(web::get().to(proposals::edit_form))
+            .route(web::post().to(proposals::edit)),
+    )
+    .service(
+        resource("/teams/{team}/meetings/{id}/proposals/{proposal}/withdraw")
+            .route(web::post().to(proposals::withdraw)),
+    )
+    .service(
+        resource("/teams/{team}/meetings/{id}/proposals/{proposal}/hide")
+            .route(web::post().to(proposals::hide)),
+    )
+    .service(
+        resource("/teams/{team}/meetings/{id}/proposals/{proposal}/merge")
+            .route(web::post().to(proposals::merge)),
+    )
+    .service(
+        resource("/teams/{team}/meetings/{id}/ballot")
+            .route(web::get().to(ballot::show))
+            .route(web::post().to(ballot::cast)),
+    )
+    .service(resource("/teams/{team}/meetings/{id}/results").route(web::get().to(results::show)))
+    .service(
+        resource("/teams/{team}/meetings/{id}/results/ballots.csv")
+            .route(web::get().to(results::ballots_csv)),
+    )
+    .service(
+        resource("/teams/{team}/meetings/{id}/results/receipts.csv")
+            .route(web::get().to(results::receipts_csv)),
+    )
+    .service(
+        resource("/teams/{team}/meetings/{id}/results/rules.json")
+            .route(web::get().to(results::rules_json)),
+    )
+    .service(resource("/teams/{team}/meetings/{id}/agenda").route(web::get().to(agenda::show)))
+    .service(
+        resource("/teams/{team}/meetings/{id}/agenda.ics").route(web::get().to(agenda::calendar)),
+    )
+    .service(
+        resource("/teams/{team}/meetings/{id}/agenda/print").route(web::get().to(agenda::print)),
+    )
+    .service(
+        resource("/teams/{team}/meetings/{id}/agenda/publish")
+            .route(web::get().to(agenda::publish_form))
+            .route(web::post().to(agenda::publish)),
+    );
 }
 
 /// The reciprocity ledger, help posts and thank-you notes.

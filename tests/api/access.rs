@@ -4,6 +4,7 @@
 use roundtable::service::teams;
 
 use crate::helpers::{Browser, Person, add_member, create_person, seed, signed_in, spawn_app};
+use crate::meeting_helpers::{create_meeting, proposal_ids, propose};
 
 const ANON: usize = 0;
 
@@ -157,6 +158,69 @@ const MATRIX: &[Row] = &[
         &[("new", "whatever new pw"), ("confirm", "whatever new pw")],
         [404, 404, 404, 404, 404],
     ),
+    get("/teams/{a}/meetings", [303, 404, 200, 200, 200]),
+    get("/teams/{a}/meetings/new", [303, 404, 403, 200, 403]),
+    get("/teams/{a}/meetings/{m}", [303, 404, 200, 200, 200]),
+    get("/teams/{b}/meetings/{m}", [303, 404, 404, 404, 404]),
+    get("/teams/{a}/meetings/{m}/edit", [303, 404, 403, 200, 403]),
+    get(
+        "/teams/{a}/meetings/{m}/proposals",
+        [303, 404, 200, 200, 200],
+    ),
+    get("/teams/{a}/meetings/{m}/ballot", [303, 404, 200, 200, 200]),
+    get("/teams/{a}/meetings/{m}/results", [303, 404, 200, 200, 200]),
+    get(
+        "/teams/{a}/meetings/{m}/results/ballots.csv",
+        [303, 404, 404, 404, 404],
+    ),
+    get("/teams/{a}/meetings/{m}/agenda", [303, 404, 200, 200, 200]),
+    get(
+        "/teams/{a}/meetings/{m}/agenda/print",
+        [303, 404, 200, 200, 200],
+    ),
+    get(
+        "/teams/{a}/meetings/{m}/agenda.ics",
+        [303, 404, 200, 200, 200],
+    ),
+    get(
+        "/teams/{a}/meetings/{m}/agenda/publish",
+        [303, 404, 403, 409, 403],
+    ),
+    post(
+        "/teams/{a}/meetings",
+        &[("title", "")],
+        [303, 404, 403, 422, 403],
+    ),
+    post(
+        "/teams/{a}/meetings/{m}/edit",
+        &[("title", "")],
+        [303, 404, 403, 422, 403],
+    ),
+    post(
+        "/teams/{a}/meetings/{m}/proposals",
+        &[("title", "")],
+        [303, 404, 422, 422, 403],
+    ),
+    post(
+        "/teams/{a}/meetings/{m}/ballot",
+        &[],
+        [303, 404, 422, 422, 403],
+    ),
+    post(
+        "/teams/{a}/meetings/{m}/agenda/publish",
+        &[],
+        [303, 404, 403, 409, 403],
+    ),
+    post(
+        "/teams/{a}/meetings/{m}/proposals/{p2}/hide",
+        &[("reason", "")],
+        [303, 404, 403, 422, 403],
+    ),
+    post(
+        "/teams/{a}/meetings/{m}/proposals/{p}/withdraw",
+        &[],
+        [303, 404, 403, 303, 403],
+    ),
     post("/teams/{a}/leave", &[], [303, 404, 303, 409, 403]),
     post("/account/logout-everywhere", &[], [303, 303, 303, 303, 303]),
     post("/logout", &[], [303, 303, 303, 303, 303]),
@@ -190,6 +254,12 @@ async fn every_route_answers_each_role_as_the_rules_say() {
         .unwrap();
     let inv_a = open_invitation(&app, &world.team_a).await;
     let inv_b = open_invitation(&app, &world.team_b).await;
+    // A meeting of team a with proposals open and two items by the leader.
+    let organiser = signed_in(&app, &world.leader).await;
+    let meeting = create_meeting(&app, &organiser, &world.team_a, "secret").await;
+    propose(&organiser, &world.team_a, meeting, "Timetable", 10).await;
+    propose(&organiser, &world.team_a, meeting, "Rubric", 10).await;
+    let items = proposal_ids(&app, meeting).await;
 
     let personas: [Browser; 5] = [
         app.browser(),
@@ -217,6 +287,9 @@ async fn every_route_answers_each_role_as_the_rules_say() {
                 .replace("{spare}", &spares[i].id.to_string())
                 .replace("{inv_a}", &inv_a.to_string())
                 .replace("{inv_b}", &inv_b.to_string())
+                .replace("{m}", &meeting.to_string())
+                .replace("{p2}", &items[1].to_string())
+                .replace("{p}", &items[0].to_string())
                 .replace("{bad_token}", &"ab".repeat(32));
             let response = match row.method {
                 "GET" => browser.get(&path).await,

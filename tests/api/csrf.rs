@@ -32,6 +32,7 @@ async fn every_post_route_needs_the_csrf_token() {
             .replace("{team}", &world.team_a)
             .replace("{user}", &world.member.id.to_string())
             .replace("{id}", "1")
+            .replace("{proposal}", "1")
             .replace("{token}", &"0".repeat(64));
         let missing = leader.post_raw(&path, &[("role", "member")]).await;
         assert_eq!(missing.status(), 403, "POST {path} without a token");

@@ -11,6 +11,8 @@ mod errors;
 mod health;
 mod helpers;
 mod ledger;
+mod meeting_helpers;
+mod meetings;
 mod migrations;
 mod teams;
 mod templates;

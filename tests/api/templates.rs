@@ -15,7 +15,9 @@ fn fixture(name: &str) -> Option<Value> {
     Some(match name {
         "base.html" => json!({ "title": "Fixture", "layout": layout() }),
         "home.html" => json!({ "title": "Home", "layout": layout(), "setup_needed": true,
-            "my_teams": [{ "name": "Team A", "slug": "team-a", "role": "leader" }] }),
+            "my_teams": [{ "name": "Team A", "slug": "team-a", "role": "leader" }],
+            "open_windows": [{ "team_name": "Team A", "title": "SLT", "link": "/teams/team-a/meetings/1/ballot",
+                "kind": "voting", "voted": false, "time_left": "2 days left" }] }),
         "login.html" => {
             json!({ "title": "Sign in", "layout": { "csrf_token": "x" }, "errors": errors,
             "form": { "email": "sam@school.test", "next": "/" }, "notice": "Signed out." })
@@ -41,6 +43,14 @@ fn fixture(name: &str) -> Option<Value> {
         "admin_teams.html" => json!({ "title": "Teams", "layout": layout(),
             "teams": [{ "name": "Team A", "slug": "team-a", "members": 3 }],
             "form": { "name": "", "slug": "", "purpose": "" }, "errors": errors, "new_link": "http://x/invite/ab", "new_team": "Team A" }),
+        name if name.starts_with("meeting")
+            || name.starts_with("proposal")
+            || name.starts_with("ballot")
+            || name.starts_with("results")
+            || name.starts_with("agenda") =>
+        {
+            meeting_fixture(name)
+        }
         "ledger_me.html" => {
             json!({ "title": "My reciprocity", "layout": layout(), "slug": "team-a",
             "team_name": "Team A",
@@ -111,6 +121,87 @@ fn fixture(name: &str) -> Option<Value> {
         }),
         _ => return None,
     })
+}
+
+fn meeting_header() -> Value {
+    json!({ "team_slug": "team-a", "team_name": "Team A", "id": 1, "title": "SLT weekly",
+        "purpose_line": "Keep the school's improvement plan moving.", "starts": "23 Nov 2026, 14:00 UTC",
+        "budget_minutes": 60, "place": "Room 4", "phase": "voting", "phase_label": "voting",
+        "base": "/teams/team-a/meetings/1" })
+}
+
+fn meeting_fixture(name: &str) -> Value {
+    let errors = json!({ "window": "Voting is not open.", "title": "Enter a title.", "rank_2": "Another item already has rank 1.",
+        "reason_2": "Give a reason.", "add_reason": "Give a reason.", "ballot": "Rank at least one item." });
+    let form = json!({ "title": "SLT", "purpose_line": "p", "starts_at": "2026-11-23T14:00", "budget_minutes": "60",
+        "place": "", "facilitator_id": "2", "proposals_open": "", "proposals_close": "", "voting_open": "",
+        "voting_close": "", "privacy": "secret", "results_visibility": "after_close", "agenda_rule": "sequential_irv",
+        "fixed_1_title": "Three-minute action scan", "fixed_1_minutes": "3", "fixed_2_title": "", "fixed_2_minutes": "",
+        "fixed_3_title": "", "fixed_3_minutes": "", "why": "Because.", "minutes": "10" });
+    let choice = json!([{ "value": "secret", "label": "Secret" }]);
+    let agenda_line = json!([{ "title": "Timetable", "minutes": 20, "included": true, "explanation": "ranked 1st", "fixed": false }]);
+    let base = json!({ "title": "Page", "layout": layout(), "meeting": meeting_header(), "errors": errors, "form": form });
+    let extra = match name {
+        "meetings.html" => {
+            json!({ "team_slug": "team-a", "team_name": "Team A", "can_manage": true,
+            "meetings": [{ "id": 1, "title": "SLT", "starts": "23 Nov", "phase_label": "voting" }] })
+        }
+        "meeting_form.html" => {
+            json!({ "team_slug": "team-a", "action": "/teams/team-a/meetings", "editing": true,
+            "facilitators": [{ "user_id": 2, "value": "2", "display_name": "Lee", "last": "never" }],
+            "history": [{ "name": "Lee", "at": "1 Nov 2026, 10:00 UTC" }], "rules": choice, "privacy_options": choice,
+            "visibility_options": choice })
+        }
+        "meeting.html" => {
+            json!({ "facilitator": "Lee", "windows": [{ "label": "Voting", "opens": "a", "closes": "b", "state": "open" }],
+            "fixed": [{ "title": "Scan", "minutes": 3 }], "privacy": "secret", "results_visibility": "after close",
+            "rule": "ranked", "proposals": 3, "ballots": 2, "voted": "You voted.", "can_manage": true, "can_publish": true,
+            "proposing_open": false, "voting_open": true, "voting_closed": true, "ends": "15:00" })
+        }
+        "proposals.html" => {
+            json!({ "proposals": [{ "id": 1, "title": "Timetable", "why": "Clashes.", "minutes": 20,
+                "author": "Lee", "mine": true, "status": "active", "note": null },
+                { "id": 2, "title": "Trip", "why": "Risk.", "minutes": 10, "author": "Sam", "mine": false, "status": "active", "note": null }],
+            "others": [{ "id": 3, "title": "Hidden", "why": "x", "minutes": 5, "author": "Lee", "mine": true, "status": "hidden", "note": "Hidden by a leader: duplicate" }],
+            "proposing_open": true, "editable": true, "can_propose": true, "can_moderate": true })
+        }
+        "proposal_edit.html" => json!({ "proposal_id": 1 }),
+        "ballot.html" => {
+            json!({ "items": [{ "id": 1, "field": "rank_1", "title": "Timetable", "why": "x", "minutes": 20, "rank": 1 },
+                { "id": 2, "field": "rank_2", "title": "Trip", "why": "y", "minutes": 10, "rank": null }],
+            "ranks": [1, 2], "voting_open": true, "can_vote": true, "status_line": "You voted at 14:02.", "voting_closes": "b" })
+        }
+        "ballot_receipt.html" => {
+            json!({ "code": "ABCD-EF01-2345-6789", "hash": "ab".repeat(32), "changed": true,
+            "at": "23 Nov 2026, 14:02 UTC", "at_clock": "14:02", "ranking": ["Timetable"] })
+        }
+        "results.html" => {
+            json!({ "state": "final", "voting_closes": "b", "ballot_count": 7, "tallied_at": "c", "seed": 42,
+            "note": "A note.", "agenda": agenda_line, "minutes_used": 23,
+            "places": [{ "place": 1, "winner": "Timetable", "rounds": [1, 2], "rows": [{ "name": "Timetable", "cells": ["3", "4"] }] }],
+            "chart": { "height": 80, "bars": [{ "y": 30, "width": 120, "label": "Timetable", "value": "3", "text_y": 44 }],
+                "labels": [{ "y": 24, "text": "Round 1" }], "description": "Votes per round." },
+            "explanation": "Round 1: ...", "equal_shares": "Rule: mes" })
+        }
+        "agenda.html" | "agenda_print.html" => {
+            json!({ "published": true, "publisher": "Sam", "published_at": "c",
+            "lines": [{ "start": "14:00", "title": "Scan", "minutes": 3, "note": "fixed item" }],
+            "deviations": ["Added by Sam: fire-drill follow-up — urgent"], "total_minutes": 63, "over_by": 3,
+            "tally_lines": agenda_line, "voting_closed": true, "can_publish": true })
+        }
+        "agenda_publish.html" => {
+            json!({ "rows": [{ "id": 2, "title": "Trip", "minutes": 10, "rank": 2, "in_tally": false,
+                "include": true, "position": "1", "reason": "", "reason_field": "reason_2", "error": "Give a reason.", "position_error": null }],
+            "fixed": agenda_line, "add_title": "Fire drill", "add_minutes": "5", "add_position": "", "add_reason": "",
+            "has_errors": true })
+        }
+        other => panic!("add a meeting fixture for {other}"),
+    };
+    let mut merged = base;
+    for (k, v) in extra.as_object().unwrap() {
+        merged[k] = v.clone();
+    }
+    merged
 }
 
 fn ledger_entry() -> Value {

@@ -1,0 +1,308 @@
+//! The agreed agenda: leaders publish it after the tally, reordering, adding or dropping items,
+//! each difference with a reason that everyone sees. Publication (and each deviation) is
+//! audited; publishing again before the meeting replaces the previous version.
+
+use std::collections::HashMap;
+
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder, Set,
+};
+use serde_json::json;
+use time::OffsetDateTime;
+
+use crate::access::{Action, Principal};
+use crate::domain::agreed_agenda::{AddedItem, Deviation, PlanRow, PublishedItem, TallyItem, plan};
+use crate::domain::meeting::{ItemMinutes, ItemTitle};
+use crate::service::{FieldErrors, Result, ServiceError, audit};
+use crate::store::entities::{agenda_deviations, agenda_publications};
+
+use super::tally::{TallyResult, stored, tally_meeting};
+use super::{MeetingAccess, authorize, begin_locked, name_of, stored_tally};
+
+/// The tally's items in tally order, as the publication form and the plan see them.
+pub fn tally_items(result: &TallyResult) -> Vec<TallyItem> {
+    let Some(agenda) = &result.output.agenda else {
+        return Vec::new();
+    };
+    agenda
+        .items
+        .iter()
+        .filter_map(|item| {
+            let c = result.input.candidates.iter().find(|c| c.name == item.id)?;
+            Some(TallyItem {
+                proposal_id: c.proposal_id,
+                title: c.title.clone(),
+                minutes: item.minutes,
+                rank: item.rank,
+                included: item.included,
+            })
+        })
+        .collect()
+}
+
+/// A published agenda as shown.
+#[derive(Debug, Clone)]
+pub struct Publication {
+    /// Items in order, fixed items first.
+    pub items: Vec<PublishedItem>,
+    /// Differences from the tally.
+    pub deviations: Vec<Deviation>,
+    /// Who published.
+    pub publisher: String,
+    /// When.
+    pub published_at: OffsetDateTime,
+}
+
+/// What the agenda pages need.
+#[derive(Debug, Clone)]
+pub struct AgendaView {
+    /// The meeting.
+    pub access: MeetingAccess,
+    /// The stored tally, once voting has closed.
+    pub tally: Option<TallyResult>,
+    /// The published agenda, if any.
+    pub publication: Option<Publication>,
+}
+
+/// Loads the agenda (tallying first if voting has closed and nobody has yet).
+pub async fn view(
+    db: &DatabaseConnection,
+    principal: Principal,
+    slug: &str,
+    meeting_id: i64,
+    now: OffsetDateTime,
+) -> Result<AgendaView> {
+    let access = authorize(db, principal, slug, meeting_id, Action::ViewMeetings).await?;
+    let tally = if access.windows().voting_closed(now) {
+        tally_meeting(db, meeting_id, now).await?;
+        match stored_tally(db, meeting_id).await? {
+            Some(row) => Some(stored(&row)?),
+            None => None,
+        }
+    } else {
+        None
+    };
+    let publication = publication(db, meeting_id).await?;
+    Ok(AgendaView {
+        access,
+        tally,
+        publication,
+    })
+}
+
+/// The published agenda of a meeting, if any.
+pub async fn publication(
+    db: &impl ConnectionTrait,
+    meeting_id: i64,
+) -> Result<Option<Publication>> {
+    let Some(row) = agenda_publications::Entity::find_by_id(meeting_id)
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let items: Vec<PublishedItem> = serde_json::from_str(&row.items)
+        .map_err(|e| ServiceError::Unexpected(anyhow::Error::new(e).context("published items")))?;
+    let deviations = agenda_deviations::Entity::find()
+        .filter(agenda_deviations::Column::MeetingId.eq(meeting_id))
+        .order_by_asc(agenda_deviations::Column::Position)
+        .order_by_asc(agenda_deviations::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|d| Deviation {
+            kind: d.kind,
+            proposal_id: d.proposal_id,
+            title: d.title,
+            reason: d.reason,
+        })
+        .collect();
+    Ok(Some(Publication {
+        items,
+        deviations,
+        publisher: name_of(db, row.published_by).await?,
+        published_at: row.published_at,
+    }))
+}
+
+fn field<'a>(fields: &'a HashMap<String, String>, name: &str) -> &'a str {
+    fields.get(name).map_or("", |v| v.trim())
+}
+
+/// Publishes the agreed agenda (leaders, after the tally, before the meeting starts). Fields:
+/// `include_{id}`, `position_{id}`, `reason_{id}` per tally item; `add_title`,
+/// `add_minutes`, `add_position`, `add_reason` for one urgent item.
+pub async fn publish(
+    db: &DatabaseConnection,
+    principal: Principal,
+    slug: &str,
+    meeting_id: i64,
+    fields: &HashMap<String, String>,
+    now: OffsetDateTime,
+) -> Result<()> {
+    let check = authorize(db, principal, slug, meeting_id, Action::PublishAgenda).await?;
+    if check.windows().voting_closed(now) {
+        tally_meeting(db, meeting_id, now).await?;
+    }
+    let (txn, access) =
+        begin_locked(db, principal, slug, meeting_id, Action::PublishAgenda).await?;
+    let Some(row) = stored_tally(&txn, meeting_id).await? else {
+        return Err(ServiceError::Conflict(
+            "The agenda can be published once voting has closed and the ballots are counted."
+                .to_owned(),
+        ));
+    };
+    if now >= access.meeting.starts_at {
+        return Err(ServiceError::Conflict(
+            "The meeting has started: its agenda can no longer be published.".to_owned(),
+        ));
+    }
+    let result = stored(&row)?;
+    let tally = tally_items(&result);
+    let mut errors = FieldErrors::new();
+    let rows: Vec<PlanRow> = tally
+        .iter()
+        .map(|t| {
+            let id = t.proposal_id;
+            let position_raw = field(fields, &format!("position_{id}"));
+            let position = if position_raw.is_empty() {
+                None
+            } else {
+                match position_raw.parse::<u32>() {
+                    Ok(n) if n >= 1 => Some(n),
+                    _ => {
+                        errors.add(&format!("position_{id}"), "Enter a position from 1 up.");
+                        None
+                    }
+                }
+            };
+            PlanRow {
+                proposal_id: id,
+                include: !field(fields, &format!("include_{id}")).is_empty(),
+                position,
+                reason: field(fields, &format!("reason_{id}")).to_owned(),
+            }
+        })
+        .collect();
+    let added = if field(fields, "add_title").is_empty() {
+        None
+    } else {
+        let title = ItemTitle::parse(field(fields, "add_title"))
+            .map_err(|e| errors.add("add_title", e))
+            .ok();
+        let minutes = ItemMinutes::parse(field(fields, "add_minutes"))
+            .map_err(|e| errors.add("add_minutes", e))
+            .ok();
+        let position = match field(fields, "add_position") {
+            "" => None,
+            raw => match raw.parse::<u32>() {
+                Ok(n) if n >= 1 => Some(n),
+                _ => {
+                    errors.add("add_position", "Enter a position from 1 up.");
+                    None
+                }
+            },
+        };
+        match (title, minutes) {
+            (Some(t), Some(m)) => Some(AddedItem {
+                title: t.as_str().to_owned(),
+                minutes: m.get(),
+                position,
+                reason: field(fields, "add_reason").to_owned(),
+            }),
+            _ => None,
+        }
+    };
+    let planned = plan(&tally, &rows, added.as_ref());
+    let planned = match planned {
+        Ok(p) if errors.is_empty() => p,
+        Ok(_) => return Err(ServiceError::Invalid(errors)),
+        Err(problems) => {
+            for (name, message) in problems {
+                errors.add(&name, message);
+            }
+            return Err(ServiceError::Invalid(errors));
+        }
+    };
+    let mut items: Vec<PublishedItem> = result
+        .input
+        .fixed
+        .iter()
+        .map(|f| PublishedItem {
+            title: f.title.clone(),
+            minutes: f.minutes,
+            proposal_id: None,
+            kind: "fixed".to_owned(),
+            rank: None,
+        })
+        .collect();
+    items.extend(planned.items);
+    let items_json = serde_json::to_string(&items)
+        .map_err(|e| ServiceError::Unexpected(anyhow::Error::new(e)))?;
+    match agenda_publications::Entity::find_by_id(meeting_id)
+        .one(&txn)
+        .await?
+    {
+        Some(existing) => {
+            let mut active: agenda_publications::ActiveModel = existing.into();
+            active.published_at = Set(now);
+            active.published_by = Set(principal.user_id);
+            active.items = Set(items_json);
+            active.update(&txn).await?;
+        }
+        None => {
+            agenda_publications::ActiveModel {
+                meeting_id: Set(meeting_id),
+                published_at: Set(now),
+                published_by: Set(principal.user_id),
+                items: Set(items_json),
+            }
+            .insert(&txn)
+            .await?;
+        }
+    }
+    agenda_deviations::Entity::delete_many()
+        .filter(agenda_deviations::Column::MeetingId.eq(meeting_id))
+        .exec(&txn)
+        .await?;
+    for (position, d) in planned.deviations.iter().enumerate() {
+        agenda_deviations::ActiveModel {
+            meeting_id: Set(meeting_id),
+            position: Set(i32::try_from(position).unwrap_or(i32::MAX)),
+            kind: Set(d.kind.clone()),
+            proposal_id: Set(d.proposal_id),
+            title: Set(d.title.clone()),
+            reason: Set(d.reason.clone()),
+            actor_id: Set(principal.user_id),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+    }
+    let titles: Vec<&str> = items.iter().map(|i| i.title.as_str()).collect();
+    audit::record(
+        &txn,
+        audit::Entry {
+            actor_id: principal.user_id,
+            team_id: Some(access.team.id),
+            action: "agenda.publish",
+            detail: json!({ "meeting_id": meeting_id, "items": titles, "deviations": planned.deviations.len() }),
+        },
+    )
+    .await?;
+    for d in &planned.deviations {
+        audit::record(
+            &txn,
+            audit::Entry {
+                actor_id: principal.user_id,
+                team_id: Some(access.team.id),
+                action: "agenda.deviation",
+                detail: json!({ "meeting_id": meeting_id, "deviation": d }),
+            },
+        )
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,276 @@
+//! Ranked ballots: one per member and meeting, saved (inserted or replaced) in the transaction
+//! that checks the voting window, under the meeting's lock, and backed by
+//! `UNIQUE(meeting_id, voter_key)`.
+//!
+//! The voter key is HMAC-SHA256(per-meeting secret, member id). Who has voted is kept in
+//! `agenda_participation`, apart from the ballots; the ballot row has no timestamp, and for
+//! secret meetings no member id, so once the tally destroys the secret no ballot can be linked
+//! to a person. Each save gives the voter a new receipt code; only its SHA-256 is stored, and
+//! the published ballot list shows it so voters can find their own ballot.
+
+use std::collections::{BTreeMap, HashMap};
+
+use hmac::{Hmac, Mac};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    Set,
+};
+use sha2::Sha256;
+use time::OffsetDateTime;
+
+use crate::access::{Action, Principal};
+use crate::auth::tokens::{random_token, token_hash};
+use crate::domain::meeting::Privacy;
+use crate::service::{FieldErrors, Result, ServiceError};
+use crate::store::entities::{agenda_ballots, agenda_participation, agenda_proposals};
+
+use super::{MeetingAccess, authorize, begin_locked, participation, privacy, proposals};
+
+/// The refusal when the voting window is not open.
+pub const VOTING_CLOSED: &str =
+    "Voting is not open for this meeting: ballots can be cast only during the voting window.";
+
+/// HMAC-SHA256 of the member id under the meeting's secret, as hex.
+pub fn voter_key(secret: &str, user_id: i64) -> String {
+    // HMAC takes keys of any length; `new_from_slice` cannot fail for it.
+    match Hmac::<Sha256>::new_from_slice(secret.as_bytes()) {
+        Ok(mut mac) => {
+            mac.update(user_id.to_string().as_bytes());
+            mac.finalize()
+                .into_bytes()
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect()
+        }
+        Err(_) => String::new(),
+    }
+}
+
+/// The stored ranking (proposal ids, best first).
+pub fn ranking(ballot: &agenda_ballots::Model) -> Vec<i64> {
+    serde_json::from_str(&ballot.ranking).unwrap_or_default()
+}
+
+/// What the ballot page needs.
+#[derive(Debug, Clone)]
+pub struct BallotView {
+    /// The meeting.
+    pub access: MeetingAccess,
+    /// The items on the ballot, in the order they were proposed.
+    pub items: Vec<agenda_proposals::Model>,
+    /// The caller's current ranks by proposal id (empty if they have not voted).
+    pub ranks: BTreeMap<i64, usize>,
+    /// When they last changed their ballot, if they voted.
+    pub last_voted_at: Option<OffsetDateTime>,
+    /// How many times they changed it.
+    pub changes: i32,
+}
+
+/// Loads the ballot page: the items and the caller's current ranking.
+pub async fn view(
+    db: &impl ConnectionTrait,
+    principal: Principal,
+    slug: &str,
+    meeting_id: i64,
+) -> Result<BallotView> {
+    let access = authorize(db, principal, slug, meeting_id, Action::ViewMeetings).await?;
+    let items = proposals::active(db, meeting_id).await?;
+    let mut ranks = BTreeMap::new();
+    if let (Some(secret), Some(user_id)) = (&access.meeting.ballot_secret, principal.user_id) {
+        let mine = agenda_ballots::Entity::find()
+            .filter(agenda_ballots::Column::MeetingId.eq(meeting_id))
+            .filter(agenda_ballots::Column::VoterKey.eq(voter_key(secret, user_id)))
+            .one(db)
+            .await?;
+        if let Some(ballot) = mine {
+            for (i, id) in ranking(&ballot).into_iter().enumerate() {
+                ranks.insert(id, i + 1);
+            }
+        }
+    }
+    let record = participation(db, meeting_id, principal.user_id).await?;
+    Ok(BallotView {
+        access,
+        items,
+        ranks,
+        last_voted_at: record.as_ref().map(|p| p.last_voted_at),
+        changes: record.map_or(0, |p| p.changes),
+    })
+}
+
+/// Field name of an item's rank selector.
+pub fn rank_field(proposal_id: i64) -> String {
+    format!("rank_{proposal_id}")
+}
+
+/// Reads `rank_{id}` fields into a ranking (proposal ids, best first). Blank means unranked;
+/// ranks need not be consecutive, but two items cannot share one.
+pub fn parse_ranking(
+    items: &[agenda_proposals::Model],
+    fields: &HashMap<String, String>,
+) -> Result<Vec<i64>> {
+    let mut errors = FieldErrors::new();
+    let mut ranked: Vec<(u32, i64)> = Vec::new();
+    let max = u32::try_from(items.len()).unwrap_or(u32::MAX);
+    for item in items {
+        let name = rank_field(item.id);
+        let raw = fields.get(&name).map_or("", |v| v.trim());
+        if raw.is_empty() {
+            continue;
+        }
+        match raw.parse::<u32>() {
+            Ok(n) if (1..=max).contains(&n) => ranked.push((n, item.id)),
+            _ => errors.add(
+                &name,
+                format!("Choose a rank from 1 to {max}, or leave it blank."),
+            ),
+        }
+    }
+    ranked.sort_unstable();
+    for pair in ranked.windows(2) {
+        if let [(a, _), (b, second)] = pair
+            && a == b
+        {
+            errors.add(
+                &rank_field(*second),
+                format!("Another item already has rank {a}: give each item its own rank."),
+            );
+        }
+    }
+    if ranked.is_empty() && errors.is_empty() {
+        errors.add("ballot", "Rank at least one item.");
+    }
+    errors.into_result()?;
+    Ok(ranked.into_iter().map(|(_, id)| id).collect())
+}
+
+/// What the voter sees after saving.
+#[derive(Debug, Clone)]
+pub struct Receipt {
+    /// The receipt code (shown once; only its hash is stored).
+    pub code: String,
+    /// Its SHA-256, as listed with the published ballots.
+    pub hash: String,
+    /// `true` when this replaced an earlier ballot.
+    pub changed: bool,
+    /// When it was saved.
+    pub at: OffsetDateTime,
+    /// The ranking saved (proposal ids, best first).
+    pub ranking: Vec<i64>,
+}
+
+fn receipt_code() -> String {
+    let raw: String = random_token().chars().take(16).collect();
+    let upper = raw.to_uppercase();
+    let chars: Vec<char> = upper.chars().collect();
+    chars
+        .chunks(4)
+        .map(|c| c.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// Casts or replaces the caller's ballot while voting is open.
+pub async fn cast(
+    db: &DatabaseConnection,
+    principal: Principal,
+    slug: &str,
+    meeting_id: i64,
+    fields: &HashMap<String, String>,
+    now: OffsetDateTime,
+) -> Result<Receipt> {
+    let (txn, access) = begin_locked(db, principal, slug, meeting_id, Action::CastBallot).await?;
+    let user_id = principal.user_id.ok_or(ServiceError::Unauthenticated)?;
+    let secret = match &access.meeting.ballot_secret {
+        Some(secret) if access.windows().voting(now) => secret.clone(),
+        _ => {
+            let mut errors = FieldErrors::new();
+            errors.add("window", VOTING_CLOSED);
+            return Err(ServiceError::Invalid(errors));
+        }
+    };
+    let items = proposals::active(&txn, meeting_id).await?;
+    let order = parse_ranking(&items, fields)?;
+    let key = voter_key(&secret, user_id);
+    let code = receipt_code();
+    let hash = token_hash(&code);
+    let ranking_json = serde_json::to_string(&order)
+        .map_err(|e| ServiceError::Unexpected(anyhow::Error::new(e)))?;
+    let voter_id = (privacy(&access.meeting) == Privacy::Open).then_some(user_id);
+    let existing = agenda_ballots::Entity::find()
+        .filter(agenda_ballots::Column::MeetingId.eq(meeting_id))
+        .filter(agenda_ballots::Column::VoterKey.eq(key.clone()))
+        .one(&txn)
+        .await?;
+    let changed = existing.is_some();
+    match existing {
+        Some(ballot) => {
+            let mut active: agenda_ballots::ActiveModel = ballot.into();
+            active.ranking = Set(ranking_json);
+            active.receipt_hash = Set(hash.clone());
+            active.update(&txn).await?;
+        }
+        None => {
+            agenda_ballots::ActiveModel {
+                meeting_id: Set(meeting_id),
+                voter_key: Set(key),
+                voter_id: Set(voter_id),
+                ranking: Set(ranking_json),
+                receipt_hash: Set(hash.clone()),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?;
+        }
+    }
+    match participation(&txn, meeting_id, Some(user_id)).await? {
+        Some(record) => {
+            let changes = record.changes.saturating_add(1);
+            let mut active: agenda_participation::ActiveModel = record.into();
+            active.last_voted_at = Set(now);
+            active.changes = Set(changes);
+            active.update(&txn).await?;
+        }
+        None => {
+            agenda_participation::ActiveModel {
+                meeting_id: Set(meeting_id),
+                user_id: Set(user_id),
+                first_voted_at: Set(now),
+                last_voted_at: Set(now),
+                changes: Set(0),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?;
+        }
+    }
+    txn.commit().await?;
+    Ok(Receipt {
+        code,
+        hash,
+        changed,
+        at: now,
+        ranking: order,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn voter_keys_depend_on_the_secret_and_the_member() {
+        let a = voter_key("secret-one", 7);
+        assert_eq!(a.len(), 64);
+        assert_eq!(a, voter_key("secret-one", 7));
+        assert_ne!(a, voter_key("secret-two", 7));
+        assert_ne!(a, voter_key("secret-one", 8));
+    }
+
+    #[test]
+    fn receipt_codes_are_four_groups_of_four() {
+        let code = receipt_code();
+        assert_eq!(code.len(), 19);
+        assert_eq!(code.split('-').count(), 4);
+    }
+}

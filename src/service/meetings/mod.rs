@@ -1,0 +1,301 @@
+//! Meetings and their co-created agenda: create and edit (leaders), proposals, ranked ballots,
+//! the tally exactly once, results and the published agreed agenda.
+//!
+//! Every use case authorizes through `crate::access` (via [`authorize`]) before it loads or
+//! changes anything; windows and ownership are checked here, against the injected clock's
+//! `now`, inside the transaction that writes.
+
+pub mod agreed;
+pub mod ballots;
+pub mod form;
+pub mod proposals;
+pub mod tally;
+
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, TransactionTrait,
+};
+use time::OffsetDateTime;
+
+use crate::access::{self, Action, Decision, Principal, TeamRole};
+use crate::domain::meeting::{AgendaRule, Phase, Privacy, ResultsVisibility, Windows};
+use crate::service::teams::{self, TeamAccess};
+use crate::service::{Result, ServiceError};
+use crate::store::entities::{
+    agenda_ballots, agenda_participation, agenda_publications, agenda_tallies, meeting_fixed_items,
+    meetings, memberships, teams as team_rows, users,
+};
+
+pub use form::{MeetingForm, create, edit_form, new_form, update};
+
+/// A meeting the caller may act on, with their team role.
+#[derive(Debug, Clone)]
+pub struct MeetingAccess {
+    /// The team.
+    pub team: team_rows::Model,
+    /// The caller's role in the team, if a member.
+    pub role: Option<TeamRole>,
+    /// The meeting.
+    pub meeting: meetings::Model,
+}
+
+impl MeetingAccess {
+    /// Whether the caller may also do `action` here.
+    pub fn may(&self, principal: Principal, action: Action) -> bool {
+        access::authorize(principal, self.role, action) == Decision::Allow
+    }
+    /// The meeting's windows.
+    pub fn windows(&self) -> Windows {
+        windows(&self.meeting)
+    }
+}
+
+/// Loads a meeting of the team `slug` if `principal` may do `action` there; another team's
+/// meeting answers `NotFound`.
+pub async fn authorize(
+    db: &impl ConnectionTrait,
+    principal: Principal,
+    slug: &str,
+    meeting_id: i64,
+    action: Action,
+) -> Result<MeetingAccess> {
+    let TeamAccess { team, role } = teams::authorize(db, principal, slug, action).await?;
+    let meeting = meetings::Entity::find_by_id(meeting_id)
+        .filter(meetings::Column::TeamId.eq(team.id))
+        .one(db)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    Ok(MeetingAccess {
+        team,
+        role,
+        meeting,
+    })
+}
+
+/// Takes the meeting's write lock for the rest of the transaction. Ballots, proposal changes,
+/// edits and the tally all take it first, so they are serialised per meeting: a ballot saved
+/// while the window is open is always counted, and one arriving after the tally is refused.
+/// (On SQLite the first write also takes the database's write lock, before any read, so
+/// concurrent writers wait for each other instead of failing.)
+pub async fn lock(db: &impl ConnectionTrait, meeting_id: i64) -> Result<()> {
+    meetings::Entity::update_many()
+        .col_expr(meetings::Column::Id, Expr::col(meetings::Column::Id))
+        .filter(meetings::Column::Id.eq(meeting_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Authorizes on the pool (so a refused request writes nothing), then opens a transaction,
+/// takes the meeting's lock and loads the meeting again inside it, for the current state.
+pub async fn begin_locked(
+    db: &DatabaseConnection,
+    principal: Principal,
+    slug: &str,
+    meeting_id: i64,
+    action: Action,
+) -> Result<(DatabaseTransaction, MeetingAccess)> {
+    authorize(db, principal, slug, meeting_id, action).await?;
+    let txn = db.begin().await?;
+    lock(&txn, meeting_id).await?;
+    let access = authorize(&txn, principal, slug, meeting_id, action).await?;
+    Ok((txn, access))
+}
+
+/// The windows of a stored meeting.
+pub fn windows(meeting: &meetings::Model) -> Windows {
+    Windows {
+        proposals_open: meeting.proposals_open_at,
+        proposals_close: meeting.proposals_close_at,
+        voting_open: meeting.voting_open_at,
+        voting_close: meeting.voting_close_at,
+        starts_at: meeting.starts_at,
+    }
+}
+
+/// The stored privacy (secret when unreadable: the safer reading).
+pub fn privacy(meeting: &meetings::Model) -> Privacy {
+    Privacy::parse(&meeting.privacy).unwrap_or(Privacy::Secret)
+}
+
+/// The stored results visibility (after close when unreadable).
+pub fn visibility(meeting: &meetings::Model) -> ResultsVisibility {
+    ResultsVisibility::parse(&meeting.results_visibility).unwrap_or(ResultsVisibility::AfterClose)
+}
+
+/// The stored agenda rule.
+pub fn rule(meeting: &meetings::Model) -> AgendaRule {
+    AgendaRule::parse(&meeting.agenda_rule).unwrap_or(AgendaRule::SequentialIrv)
+}
+
+/// The budget as stored (always positive by the schema).
+pub fn budget(meeting: &meetings::Model) -> u32 {
+    u32::try_from(meeting.budget_minutes).unwrap_or(0)
+}
+
+/// Whether the agreed agenda is published.
+pub async fn is_published(db: &impl ConnectionTrait, meeting_id: i64) -> Result<bool> {
+    Ok(agenda_publications::Entity::find_by_id(meeting_id)
+        .one(db)
+        .await?
+        .is_some())
+}
+
+/// The meeting's phase at `now`.
+pub async fn phase(
+    db: &impl ConnectionTrait,
+    meeting: &meetings::Model,
+    now: OffsetDateTime,
+) -> Result<Phase> {
+    let published = is_published(db, meeting.id).await?;
+    Ok(Phase::at(
+        &windows(meeting),
+        budget(meeting),
+        published,
+        now,
+    ))
+}
+
+/// The fixed items in order.
+pub async fn fixed_items(
+    db: &impl ConnectionTrait,
+    meeting_id: i64,
+) -> Result<Vec<meeting_fixed_items::Model>> {
+    Ok(meeting_fixed_items::Entity::find()
+        .filter(meeting_fixed_items::Column::MeetingId.eq(meeting_id))
+        .order_by_asc(meeting_fixed_items::Column::Position)
+        .all(db)
+        .await?)
+}
+
+/// Number of ballots cast.
+pub async fn ballot_count(db: &impl ConnectionTrait, meeting_id: i64) -> Result<u64> {
+    Ok(agenda_ballots::Entity::find()
+        .filter(agenda_ballots::Column::MeetingId.eq(meeting_id))
+        .count(db)
+        .await?)
+}
+
+/// The caller's participation record, if they have voted.
+pub async fn participation(
+    db: &impl ConnectionTrait,
+    meeting_id: i64,
+    user_id: Option<i64>,
+) -> Result<Option<agenda_participation::Model>> {
+    let Some(user_id) = user_id else {
+        return Ok(None);
+    };
+    Ok(agenda_participation::Entity::find()
+        .filter(agenda_participation::Column::MeetingId.eq(meeting_id))
+        .filter(agenda_participation::Column::UserId.eq(user_id))
+        .one(db)
+        .await?)
+}
+
+/// The stored tally, if it has run.
+pub async fn stored_tally(
+    db: &impl ConnectionTrait,
+    meeting_id: i64,
+) -> Result<Option<agenda_tallies::Model>> {
+    Ok(agenda_tallies::Entity::find_by_id(meeting_id)
+        .one(db)
+        .await?)
+}
+
+/// A person's name (or "a former member").
+pub async fn name_of(db: &impl ConnectionTrait, user_id: Option<i64>) -> Result<String> {
+    let Some(id) = user_id else {
+        return Ok("a former member".to_owned());
+    };
+    Ok(users::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .map_or_else(|| "a former member".to_owned(), |u| u.display_name))
+}
+
+/// The team's meetings, soonest first then by id.
+pub async fn list(
+    db: &impl ConnectionTrait,
+    principal: Principal,
+    slug: &str,
+) -> Result<(TeamAccess, Vec<meetings::Model>)> {
+    let access = teams::authorize(db, principal, slug, Action::ViewMeetings).await?;
+    let rows = meetings::Entity::find()
+        .filter(meetings::Column::TeamId.eq(access.team.id))
+        .order_by_desc(meetings::Column::StartsAt)
+        .order_by_desc(meetings::Column::Id)
+        .all(db)
+        .await?;
+    Ok((access, rows))
+}
+
+/// A meeting whose proposing or voting window is open, for a member's home page.
+#[derive(Debug, Clone)]
+pub struct OpenWindow {
+    /// Team.
+    pub team: team_rows::Model,
+    /// Meeting.
+    pub meeting: meetings::Model,
+    /// `true` for voting, `false` for proposing.
+    pub voting: bool,
+    /// Whether the member has voted (voting windows).
+    pub voted: bool,
+    /// When the window closes.
+    pub closes_at: OffsetDateTime,
+}
+
+/// The meetings of `user_id`'s teams where proposing or voting is open at `now`.
+pub async fn open_windows(
+    db: &impl ConnectionTrait,
+    user_id: i64,
+    now: OffsetDateTime,
+) -> Result<Vec<OpenWindow>> {
+    let team_ids: Vec<i64> = memberships::Entity::find()
+        .filter(memberships::Column::UserId.eq(user_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| m.team_id)
+        .collect();
+    if team_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows = meetings::Entity::find()
+        .filter(meetings::Column::TeamId.is_in(team_ids))
+        .filter(meetings::Column::ProposalsOpenAt.lte(now))
+        .filter(meetings::Column::VotingCloseAt.gt(now))
+        .order_by_asc(meetings::Column::VotingCloseAt)
+        .order_by_asc(meetings::Column::Id)
+        .all(db)
+        .await?;
+    let mut out = Vec::new();
+    for meeting in rows {
+        let w = windows(&meeting);
+        let (voting, closes_at) = if w.voting(now) {
+            (true, w.voting_close)
+        } else if w.proposing(now) {
+            (false, w.proposals_close)
+        } else {
+            continue;
+        };
+        let voted = voting
+            && participation(db, meeting.id, Some(user_id))
+                .await?
+                .is_some();
+        let Some(team) = team_rows::Entity::find_by_id(meeting.team_id)
+            .one(db)
+            .await?
+        else {
+            continue;
+        };
+        out.push(OpenWindow {
+            team,
+            meeting,
+            voting,
+            voted,
+            closes_at,
+        });
+    }
+    Ok(out)
+}

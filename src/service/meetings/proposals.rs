@@ -1,0 +1,331 @@
+//! Agenda proposals: members propose during the proposal window; authors edit or withdraw
+//! their own until voting opens; leaders hide an item with a reason the author sees, or merge
+//! a duplicate into another item, until the first ballot is cast (options are then frozen).
+
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder, Set,
+};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use time::OffsetDateTime;
+
+use crate::access::{Action, Principal};
+use crate::domain::meeting::{ItemMinutes, ItemTitle, Reason, Why};
+use crate::service::{FieldErrors, Result, ServiceError, audit};
+use crate::store::entities::agenda_proposals;
+
+use super::{MeetingAccess, authorize, ballot_count, begin_locked};
+
+/// Proposal status as stored.
+pub const ACTIVE: &str = "active";
+
+/// A proposal as typed.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct ProposalForm {
+    /// Title.
+    #[serde(default)]
+    pub title: String,
+    /// Why it matters.
+    #[serde(default)]
+    pub why: String,
+    /// Estimated minutes.
+    #[serde(default)]
+    pub minutes: String,
+}
+
+struct Parsed {
+    title: ItemTitle,
+    why: Why,
+    minutes: ItemMinutes,
+}
+
+impl ProposalForm {
+    fn parse(&self) -> Result<Parsed> {
+        let mut errors = FieldErrors::new();
+        let title = ItemTitle::parse(&self.title)
+            .map_err(|e| errors.add("title", e))
+            .ok();
+        let why = Why::parse(&self.why).map_err(|e| errors.add("why", e)).ok();
+        let minutes = ItemMinutes::parse(&self.minutes)
+            .map_err(|e| errors.add("minutes", e))
+            .ok();
+        match (title, why, minutes) {
+            (Some(title), Some(why), Some(minutes)) => Ok(Parsed {
+                title,
+                why,
+                minutes,
+            }),
+            _ => Err(ServiceError::Invalid(errors)),
+        }
+    }
+}
+
+/// The active proposals of a meeting, in the order they were made.
+pub async fn active(
+    db: &impl ConnectionTrait,
+    meeting_id: i64,
+) -> Result<Vec<agenda_proposals::Model>> {
+    Ok(agenda_proposals::Entity::find()
+        .filter(agenda_proposals::Column::MeetingId.eq(meeting_id))
+        .filter(agenda_proposals::Column::Status.eq(ACTIVE))
+        .order_by_asc(agenda_proposals::Column::Id)
+        .all(db)
+        .await?)
+}
+
+/// Every proposal of a meeting, in the order they were made.
+pub async fn all(
+    db: &impl ConnectionTrait,
+    meeting_id: i64,
+) -> Result<Vec<agenda_proposals::Model>> {
+    Ok(agenda_proposals::Entity::find()
+        .filter(agenda_proposals::Column::MeetingId.eq(meeting_id))
+        .order_by_asc(agenda_proposals::Column::Id)
+        .all(db)
+        .await?)
+}
+
+fn closed(message: &str) -> ServiceError {
+    let mut errors = FieldErrors::new();
+    errors.add("window", message);
+    ServiceError::Invalid(errors)
+}
+
+/// The refusal when the proposal window is not open.
+pub const PROPOSALS_CLOSED: &str =
+    "Proposals are not open for this meeting: they can be made only during the proposal window.";
+
+/// Proposes an item (members, during the proposal window).
+pub async fn propose(
+    db: &DatabaseConnection,
+    principal: Principal,
+    slug: &str,
+    meeting_id: i64,
+    form: &ProposalForm,
+    now: OffsetDateTime,
+) -> Result<i64> {
+    let (txn, access) = begin_locked(db, principal, slug, meeting_id, Action::ProposeItem).await?;
+    if !access.windows().proposing(now) {
+        return Err(closed(PROPOSALS_CLOSED));
+    }
+    let p = form.parse()?;
+    let row = agenda_proposals::ActiveModel {
+        meeting_id: Set(meeting_id),
+        author_id: Set(principal.user_id),
+        title: Set(p.title.as_str().to_owned()),
+        why: Set(p.why.as_str().to_owned()),
+        minutes: Set(i32::try_from(p.minutes.get()).unwrap_or(i32::MAX)),
+        status: Set(ACTIVE.to_owned()),
+        hidden_reason: Set(None),
+        merged_into: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    txn.commit().await?;
+    Ok(row.id)
+}
+
+async fn own(
+    db: &impl ConnectionTrait,
+    access: &MeetingAccess,
+    principal: Principal,
+    proposal_id: i64,
+    now: OffsetDateTime,
+) -> Result<agenda_proposals::Model> {
+    let row = agenda_proposals::Entity::find_by_id(proposal_id)
+        .filter(agenda_proposals::Column::MeetingId.eq(access.meeting.id))
+        .one(db)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    // Ownership: only the author edits or withdraws, and only while the item is active.
+    if row.author_id != principal.user_id || principal.user_id.is_none() {
+        return Err(ServiceError::Forbidden);
+    }
+    if row.status != ACTIVE {
+        return Err(ServiceError::Conflict(
+            "This item is no longer open for changes.".to_owned(),
+        ));
+    }
+    if !access.windows().proposals_editable(now) {
+        return Err(closed(
+            "Voting has opened: proposals can no longer be edited or withdrawn.",
+        ));
+    }
+    Ok(row)
+}
+
+/// The author's own proposal, for the edit form.
+pub async fn for_edit(
+    db: &impl ConnectionTrait,
+    principal: Principal,
+    slug: &str,
+    meeting_id: i64,
+    proposal_id: i64,
+    now: OffsetDateTime,
+) -> Result<(MeetingAccess, agenda_proposals::Model)> {
+    let access = authorize(db, principal, slug, meeting_id, Action::ProposeItem).await?;
+    let row = own(db, &access, principal, proposal_id, now).await?;
+    Ok((access, row))
+}
+
+/// Edits one's own proposal until voting opens.
+pub async fn edit(
+    db: &DatabaseConnection,
+    principal: Principal,
+    slug: &str,
+    meeting_id: i64,
+    proposal_id: i64,
+    form: &ProposalForm,
+    now: OffsetDateTime,
+) -> Result<()> {
+    let (txn, access) = begin_locked(db, principal, slug, meeting_id, Action::ProposeItem).await?;
+    let row = own(&txn, &access, principal, proposal_id, now).await?;
+    let p = form.parse()?;
+    let mut active: agenda_proposals::ActiveModel = row.into();
+    active.title = Set(p.title.as_str().to_owned());
+    active.why = Set(p.why.as_str().to_owned());
+    active.minutes = Set(i32::try_from(p.minutes.get()).unwrap_or(i32::MAX));
+    active.updated_at = Set(now);
+    active.update(&txn).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Withdraws one's own proposal until voting opens.
+pub async fn withdraw(
+    db: &DatabaseConnection,
+    principal: Principal,
+    slug: &str,
+    meeting_id: i64,
+    proposal_id: i64,
+    now: OffsetDateTime,
+) -> Result<()> {
+    let (txn, access) = begin_locked(db, principal, slug, meeting_id, Action::ProposeItem).await?;
+    let row = own(&txn, &access, principal, proposal_id, now).await?;
+    let mut active: agenda_proposals::ActiveModel = row.into();
+    active.status = Set("withdrawn".to_owned());
+    active.updated_at = Set(now);
+    active.update(&txn).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+async fn moderated(
+    db: &impl ConnectionTrait,
+    principal: Principal,
+    slug: &str,
+    meeting_id: i64,
+    proposal_id: i64,
+) -> Result<(MeetingAccess, agenda_proposals::Model)> {
+    let access = authorize(db, principal, slug, meeting_id, Action::ManageMeetings).await?;
+    let row = agenda_proposals::Entity::find_by_id(proposal_id)
+        .filter(agenda_proposals::Column::MeetingId.eq(meeting_id))
+        .one(db)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    if row.status != ACTIVE {
+        return Err(ServiceError::Conflict(
+            "This item is already withdrawn, hidden or merged.".to_owned(),
+        ));
+    }
+    if ballot_count(db, meeting_id).await? > 0 {
+        return Err(ServiceError::Conflict(
+            "Ballots have been cast: the items on the ballot can no longer change.".to_owned(),
+        ));
+    }
+    Ok((access, row))
+}
+
+/// Hides a proposal with a reason its author sees (leaders, before the first ballot).
+pub async fn hide(
+    db: &DatabaseConnection,
+    principal: Principal,
+    slug: &str,
+    meeting_id: i64,
+    proposal_id: i64,
+    reason: &str,
+    now: OffsetDateTime,
+) -> Result<()> {
+    let (txn, _) = begin_locked(db, principal, slug, meeting_id, Action::ManageMeetings).await?;
+    let (access, row) = moderated(&txn, principal, slug, meeting_id, proposal_id).await?;
+    let reason = Reason::parse(reason).map_err(|e| {
+        let mut errors = FieldErrors::new();
+        errors.add("reason", e);
+        ServiceError::Invalid(errors)
+    })?;
+    let mut active: agenda_proposals::ActiveModel = row.into();
+    active.status = Set("hidden".to_owned());
+    active.hidden_reason = Set(Some(reason.as_str().to_owned()));
+    active.updated_at = Set(now);
+    active.update(&txn).await?;
+    audit::record(
+        &txn,
+        audit::Entry {
+            actor_id: principal.user_id,
+            team_id: Some(access.team.id),
+            action: "proposal.hide",
+            detail: json!({ "meeting_id": meeting_id, "proposal_id": proposal_id, "reason": reason.as_str() }),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Merges a duplicate into another active proposal of the same meeting (leaders).
+pub async fn merge(
+    db: &DatabaseConnection,
+    principal: Principal,
+    slug: &str,
+    meeting_id: i64,
+    proposal_id: i64,
+    into: &str,
+    now: OffsetDateTime,
+) -> Result<()> {
+    let (txn, _) = begin_locked(db, principal, slug, meeting_id, Action::ManageMeetings).await?;
+    let (access, row) = moderated(&txn, principal, slug, meeting_id, proposal_id).await?;
+    let target = into
+        .trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|id| *id != proposal_id);
+    let target = match target {
+        Some(id) => {
+            agenda_proposals::Entity::find_by_id(id)
+                .filter(agenda_proposals::Column::MeetingId.eq(meeting_id))
+                .filter(agenda_proposals::Column::Status.eq(ACTIVE))
+                .one(&txn)
+                .await?
+        }
+        None => None,
+    };
+    let Some(target) = target else {
+        let mut errors = FieldErrors::new();
+        errors.add(
+            "into",
+            "Choose another open item of this meeting to merge into.",
+        );
+        return Err(ServiceError::Invalid(errors));
+    };
+    let mut active: agenda_proposals::ActiveModel = row.into();
+    active.status = Set("merged".to_owned());
+    active.merged_into = Set(Some(target.id));
+    active.updated_at = Set(now);
+    active.update(&txn).await?;
+    audit::record(
+        &txn,
+        audit::Entry {
+            actor_id: principal.user_id,
+            team_id: Some(access.team.id),
+            action: "proposal.merge",
+            detail: json!({ "meeting_id": meeting_id, "proposal_id": proposal_id, "into": target.id }),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,28 @@
+//! `agenda_ballots`: one ranked ballot per voter key and meeting; no timestamps, by design.
+
+use sea_orm::entity::prelude::*;
+
+/// One row.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "agenda_ballots")]
+pub struct Model {
+    /// Primary key.
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    /// The meeting.
+    pub meeting_id: i64,
+    /// HMAC of the voter's id with the meeting's secret.
+    pub voter_key: String,
+    /// The voter, for open ballots only.
+    pub voter_id: Option<i64>,
+    /// Proposal ids in ranked order, as a JSON array.
+    pub ranking: String,
+    /// SHA-256 of the receipt code the voter was shown.
+    pub receipt_hash: String,
+}
+
+/// No relations declared.
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,38 @@
+//! `agenda_proposals`: an agenda item proposed for a meeting.
+
+use sea_orm::entity::prelude::*;
+
+/// One row.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "agenda_proposals")]
+pub struct Model {
+    /// Primary key.
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    /// The meeting.
+    pub meeting_id: i64,
+    /// Who proposed it.
+    pub author_id: Option<i64>,
+    /// Title.
+    pub title: String,
+    /// Why it matters.
+    pub why: String,
+    /// Estimated minutes, 1 to 240.
+    pub minutes: i32,
+    /// `active`, `withdrawn`, `hidden` or `merged`.
+    pub status: String,
+    /// A leader's reason for hiding it (shown to the author).
+    pub hidden_reason: Option<String>,
+    /// The proposal it was merged into.
+    pub merged_into: Option<i64>,
+    /// Created.
+    pub created_at: TimeDateTimeWithTimeZone,
+    /// Last changed.
+    pub updated_at: TimeDateTimeWithTimeZone,
+}
+
+/// No relations declared.
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,339 @@
+//! The agreed agenda: the published agenda (or, before publication, the tally's) with start
+//! times and every deviation and its reason; the leaders' publication form; the printable view;
+//! and the `.ics` file with the agenda in its description.
+
+use std::collections::{BTreeMap, HashMap};
+
+use actix_web::http::StatusCode;
+use actix_web::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+use actix_web::{HttpRequest, HttpResponse, web};
+use serde::Serialize;
+use time::{Duration, OffsetDateTime};
+
+use crate::access::Action;
+use crate::domain::agreed_agenda::reason_field;
+use crate::service::ServiceError;
+use crate::service::meetings::agreed::{self, AgendaView, tally_items};
+use crate::web::format::date_time;
+use crate::web::meetings::results::{AgendaLine, agenda_lines};
+use crate::web::meetings::{MeetingHeader, clock_time, header, ics};
+use crate::web::pages::{base_url, render, see_other};
+use crate::web::visitor::{Layout, Visitor};
+use crate::web::{AppState, WebError};
+
+#[derive(Debug, Clone, Serialize)]
+struct Line {
+    start: String,
+    title: String,
+    minutes: u32,
+    note: String,
+}
+
+#[derive(Serialize)]
+struct AgendaPage {
+    title: String,
+    layout: Layout,
+    meeting: MeetingHeader,
+    published: bool,
+    publisher: String,
+    published_at: String,
+    lines: Vec<Line>,
+    deviations: Vec<String>,
+    total_minutes: u32,
+    over_by: u32,
+    tally_lines: Vec<AgendaLine>,
+    voting_closed: bool,
+    can_publish: bool,
+}
+
+fn published_lines(view: &AgendaView) -> (Vec<Line>, u32) {
+    let mut at = view.access.meeting.starts_at;
+    let mut total = 0;
+    let Some(publication) = &view.publication else {
+        return (Vec::new(), 0);
+    };
+    let lines = publication
+        .items
+        .iter()
+        .map(|item| {
+            let line = Line {
+                start: clock_time(at),
+                title: item.title.clone(),
+                minutes: item.minutes,
+                note: match (item.kind.as_str(), item.rank) {
+                    ("fixed", _) => "fixed item".to_owned(),
+                    ("added", _) => "added by a leader".to_owned(),
+                    (_, Some(rank)) => format!("ranked {}", crate::tally::agenda::ordinal(rank)),
+                    _ => String::new(),
+                },
+            };
+            at += Duration::minutes(i64::from(item.minutes));
+            total += item.minutes;
+            line
+        })
+        .collect();
+    (lines, total)
+}
+
+async fn load(
+    state: &AppState,
+    visitor: &Visitor,
+    slug: &str,
+    id: i64,
+) -> Result<(AgendaView, MeetingHeader, OffsetDateTime), WebError> {
+    let now = state.clock.now();
+    let view = agreed::view(&state.db.conn, visitor.principal(), slug, id, now).await?;
+    let meeting = header(state, &view.access, now).await?;
+    Ok((view, meeting, now))
+}
+
+fn agenda_page(
+    view: &AgendaView,
+    meeting: MeetingHeader,
+    visitor: &Visitor,
+    now: OffsetDateTime,
+) -> AgendaPage {
+    let (lines, total) = published_lines(view);
+    let budget = u32::try_from(view.access.meeting.budget_minutes).unwrap_or(0);
+    let publisher = view
+        .publication
+        .as_ref()
+        .map(|p| p.publisher.clone())
+        .unwrap_or_default();
+    AgendaPage {
+        title: format!("Agenda: {}", view.access.meeting.title),
+        layout: visitor.layout(),
+        meeting,
+        published: view.publication.is_some(),
+        published_at: view
+            .publication
+            .as_ref()
+            .map(|p| date_time(p.published_at))
+            .unwrap_or_default(),
+        deviations: view
+            .publication
+            .as_ref()
+            .map(|p| {
+                p.deviations
+                    .iter()
+                    .map(|d| d.sentence(&publisher))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        publisher,
+        lines,
+        total_minutes: total,
+        over_by: total.saturating_sub(budget),
+        tally_lines: view
+            .tally
+            .as_ref()
+            .map(|t| agenda_lines(t).0)
+            .unwrap_or_default(),
+        voting_closed: view.access.windows().voting_closed(now),
+        can_publish: view.access.may(visitor.principal(), Action::PublishAgenda)
+            && view.tally.is_some()
+            && now < view.access.meeting.starts_at,
+    }
+}
+
+/// `GET /teams/{team}/meetings/{id}/agenda`.
+pub async fn show(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    path: web::Path<(String, i64)>,
+) -> Result<HttpResponse, WebError> {
+    let (slug, id) = path.into_inner();
+    let (view, meeting, now) = load(&state, &visitor, &slug, id).await?;
+    let page = agenda_page(&view, meeting, &visitor, now);
+    render(&state, StatusCode::OK, "agenda.html", &page)
+}
+
+/// `GET /teams/{team}/meetings/{id}/agenda/print`.
+pub async fn print(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    path: web::Path<(String, i64)>,
+) -> Result<HttpResponse, WebError> {
+    let (slug, id) = path.into_inner();
+    let (view, meeting, now) = load(&state, &visitor, &slug, id).await?;
+    let page = agenda_page(&view, meeting, &visitor, now);
+    render(&state, StatusCode::OK, "agenda_print.html", &page)
+}
+
+/// `GET /teams/{team}/meetings/{id}/agenda.ics`.
+pub async fn calendar(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    path: web::Path<(String, i64)>,
+) -> Result<HttpResponse, WebError> {
+    let (slug, id) = path.into_inner();
+    let (view, _, now) = load(&state, &visitor, &slug, id).await?;
+    let m = &view.access.meeting;
+    let (lines, _) = published_lines(&view);
+    let mut description = m.purpose_line.clone();
+    if lines.is_empty() {
+        description.push_str("\n\nThe agenda is not published yet.");
+    } else {
+        description.push_str("\n\nAgenda:");
+        for line in &lines {
+            description.push_str(&format!(
+                "\n{} {} ({} min)",
+                line.start, line.title, line.minutes
+            ));
+        }
+        if let Some(p) = &view.publication {
+            for d in &p.deviations {
+                description.push_str(&format!("\n{}", d.sentence(&p.publisher)));
+            }
+        }
+    }
+    let uid = format!("meeting-{}@roundtable", m.id);
+    let url = format!(
+        "{}/teams/{}/meetings/{}/agenda",
+        base_url(&state, &req),
+        slug,
+        id
+    );
+    let text = ics::calendar(&ics::Event {
+        uid: &uid,
+        stamp: now,
+        starts: m.starts_at,
+        ends: m.starts_at + Duration::minutes(i64::from(m.budget_minutes)),
+        summary: &m.title,
+        location: &m.place,
+        description: &description,
+        url: Some(&url),
+    });
+    Ok(HttpResponse::Ok()
+        .insert_header((CONTENT_TYPE, "text/calendar; charset=utf-8"))
+        .insert_header((
+            CONTENT_DISPOSITION,
+            format!("attachment; filename=\"meeting-{id}.ics\""),
+        ))
+        .body(text))
+}
+
+#[derive(Serialize)]
+struct PublishRow {
+    id: i64,
+    title: String,
+    minutes: u32,
+    rank: u32,
+    in_tally: bool,
+    include: bool,
+    position: String,
+    reason: String,
+    reason_field: String,
+    error: Option<String>,
+    position_error: Option<String>,
+}
+
+#[derive(Serialize)]
+struct PublishPage {
+    title: String,
+    layout: Layout,
+    meeting: MeetingHeader,
+    rows: Vec<PublishRow>,
+    fixed: Vec<AgendaLine>,
+    add_title: String,
+    add_minutes: String,
+    add_position: String,
+    add_reason: String,
+    has_errors: bool,
+    errors: BTreeMap<String, String>,
+}
+
+async fn publish_page(
+    state: &AppState,
+    visitor: &Visitor,
+    slug: &str,
+    id: i64,
+    typed: Option<&HashMap<String, String>>,
+    errors: BTreeMap<String, String>,
+) -> Result<HttpResponse, WebError> {
+    let (view, meeting, _) = load(state, visitor, slug, id).await?;
+    if !view.access.may(visitor.principal(), Action::PublishAgenda) {
+        return Err(WebError::Forbidden);
+    }
+    let Some(tally) = &view.tally else {
+        return Err(WebError::Conflict(
+            "The agenda can be published once voting has closed and the ballots are counted."
+                .to_owned(),
+        ));
+    };
+    let get = |name: &str| typed.and_then(|f| f.get(name)).cloned().unwrap_or_default();
+    let rows = tally_items(tally)
+        .into_iter()
+        .map(|t| {
+            let field = reason_field(t.proposal_id);
+            PublishRow {
+                include: match typed {
+                    Some(f) => f.contains_key(&format!("include_{}", t.proposal_id)),
+                    None => t.included,
+                },
+                position: get(&format!("position_{}", t.proposal_id)),
+                reason: get(&field),
+                error: errors.get(&field).cloned(),
+                position_error: errors.get(&format!("position_{}", t.proposal_id)).cloned(),
+                reason_field: field,
+                id: t.proposal_id,
+                title: t.title,
+                minutes: t.minutes,
+                rank: t.rank,
+                in_tally: t.included,
+            }
+        })
+        .collect();
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let page = PublishPage {
+        title: format!("Publish the agenda: {}", view.access.meeting.title),
+        layout: visitor.layout(),
+        meeting,
+        rows,
+        fixed: agenda_lines(tally)
+            .0
+            .into_iter()
+            .filter(|l| l.fixed)
+            .collect(),
+        add_title: get("add_title"),
+        add_minutes: get("add_minutes"),
+        add_position: get("add_position"),
+        add_reason: get("add_reason"),
+        has_errors: !errors.is_empty(),
+        errors,
+    };
+    render(state, status, "agenda_publish.html", &page)
+}
+
+/// `GET /teams/{team}/meetings/{id}/agenda/publish`.
+pub async fn publish_form(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    path: web::Path<(String, i64)>,
+) -> Result<HttpResponse, WebError> {
+    let (slug, id) = path.into_inner();
+    publish_page(&state, &visitor, &slug, id, None, BTreeMap::new()).await
+}
+
+/// `POST /teams/{team}/meetings/{id}/agenda/publish`.
+pub async fn publish(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    path: web::Path<(String, i64)>,
+    form: web::Form<HashMap<String, String>>,
+) -> Result<HttpResponse, WebError> {
+    let (slug, id) = path.into_inner();
+    let now = state.clock.now();
+    match agreed::publish(&state.db.conn, visitor.principal(), &slug, id, &form, now).await {
+        Ok(()) => Ok(see_other(&format!("/teams/{slug}/meetings/{id}/agenda"))),
+        Err(ServiceError::Invalid(errors)) => {
+            publish_page(&state, &visitor, &slug, id, Some(&form), errors.into_map()).await
+        }
+        Err(other) => Err(other.into()),
+    }
+}

@@ -1,0 +1,170 @@
+//! The ranked ballot: a rank selector per item (works without JavaScript; `ballot.js` adds drag
+//! and drop and move buttons that fill in the same selectors), and the receipt page.
+
+use std::collections::{BTreeMap, HashMap};
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use serde::Serialize;
+
+use crate::access::Action;
+use crate::service::ServiceError;
+use crate::service::meetings::ballots::{self, rank_field};
+use crate::web::format::date_time;
+use crate::web::meetings::{MeetingHeader, clock_time, header};
+use crate::web::pages::render;
+use crate::web::visitor::{Layout, Visitor};
+use crate::web::{AppState, WebError};
+
+#[derive(Serialize)]
+struct BallotItem {
+    id: i64,
+    field: String,
+    title: String,
+    why: String,
+    minutes: i32,
+    rank: Option<usize>,
+}
+
+#[derive(Serialize)]
+struct BallotPage {
+    title: String,
+    layout: Layout,
+    meeting: MeetingHeader,
+    items: Vec<BallotItem>,
+    ranks: Vec<usize>,
+    errors: BTreeMap<String, String>,
+    voting_open: bool,
+    can_vote: bool,
+    status_line: Option<String>,
+    voting_closes: String,
+}
+
+async fn page(
+    state: &AppState,
+    visitor: &Visitor,
+    slug: &str,
+    id: i64,
+    typed: Option<&HashMap<String, String>>,
+    errors: BTreeMap<String, String>,
+) -> Result<HttpResponse, WebError> {
+    let now = state.clock.now();
+    let principal = visitor.principal();
+    let view = ballots::view(&state.db.conn, principal, slug, id).await?;
+    let mut items: Vec<BallotItem> = view
+        .items
+        .iter()
+        .map(|p| {
+            let field = rank_field(p.id);
+            let rank = match typed {
+                Some(fields) => fields.get(&field).and_then(|v| v.trim().parse().ok()),
+                None => view.ranks.get(&p.id).copied(),
+            };
+            BallotItem {
+                id: p.id,
+                field,
+                title: p.title.clone(),
+                why: p.why.clone(),
+                minutes: p.minutes,
+                rank,
+            }
+        })
+        .collect();
+    // Ranked items first, in rank order: the list reads as the ballot.
+    items.sort_by_key(|i| (i.rank.is_none(), i.rank, i.id));
+    let status_line = view.last_voted_at.map(|at| {
+        if view.changes > 0 {
+            format!(
+                "You changed your ballot at {} ({}). You can change it until voting closes.",
+                clock_time(at),
+                date_time(at)
+            )
+        } else {
+            format!(
+                "You voted at {}. You can change your ballot until voting closes.",
+                date_time(at)
+            )
+        }
+    });
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let w = view.access.windows();
+    let page = BallotPage {
+        title: format!("Your ballot: {}", view.access.meeting.title),
+        layout: visitor.layout(),
+        meeting: header(state, &view.access, now).await?,
+        ranks: (1..=items.len()).collect(),
+        items,
+        errors,
+        voting_open: w.voting(now),
+        can_vote: view.access.may(principal, Action::CastBallot),
+        status_line,
+        voting_closes: date_time(w.voting_close),
+    };
+    render(state, status, "ballot.html", &page)
+}
+
+/// `GET /teams/{team}/meetings/{id}/ballot`.
+pub async fn show(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    path: web::Path<(String, i64)>,
+) -> Result<HttpResponse, WebError> {
+    let (slug, id) = path.into_inner();
+    page(&state, &visitor, &slug, id, None, BTreeMap::new()).await
+}
+
+#[derive(Serialize)]
+struct ReceiptPage {
+    title: String,
+    layout: Layout,
+    meeting: MeetingHeader,
+    code: String,
+    hash: String,
+    changed: bool,
+    at: String,
+    at_clock: String,
+    ranking: Vec<String>,
+}
+
+/// `POST /teams/{team}/meetings/{id}/ballot`: saves and shows the receipt code once.
+pub async fn cast(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    path: web::Path<(String, i64)>,
+    form: web::Form<HashMap<String, String>>,
+) -> Result<HttpResponse, WebError> {
+    let (slug, id) = path.into_inner();
+    let now = state.clock.now();
+    let principal = visitor.principal();
+    match ballots::cast(&state.db.conn, principal, &slug, id, &form, now).await {
+        Ok(receipt) => {
+            let view = ballots::view(&state.db.conn, principal, &slug, id).await?;
+            let ranking = receipt
+                .ranking
+                .iter()
+                .filter_map(|pid| view.items.iter().find(|p| p.id == *pid))
+                .map(|p| p.title.clone())
+                .collect();
+            let page = ReceiptPage {
+                title: "Ballot saved".to_owned(),
+                layout: visitor.layout(),
+                meeting: header(&state, &view.access, now).await?,
+                code: receipt.code,
+                hash: receipt.hash,
+                changed: receipt.changed,
+                at: date_time(receipt.at),
+                at_clock: clock_time(receipt.at),
+                ranking,
+            };
+            render(&state, StatusCode::OK, "ballot_receipt.html", &page)
+        }
+        Err(ServiceError::Invalid(errors)) => {
+            page(&state, &visitor, &slug, id, Some(&form), errors.into_map()).await
+        }
+        Err(other) => Err(other.into()),
+    }
+}

@@ -1,0 +1,509 @@
+//! Meeting pages: the team's meetings, creating and editing a meeting (leaders), and the
+//! meeting page with its purpose line, windows and what the visitor can do now. Proposals,
+//! ballots, results and the agreed agenda have their own files.
+
+pub mod agenda;
+pub mod ballot;
+pub mod ics;
+pub mod proposals;
+pub mod results;
+
+use std::collections::BTreeMap;
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use serde::Serialize;
+use time::{Duration, OffsetDateTime};
+
+use crate::access::{Action, Principal};
+use crate::domain::meeting::{Phase, Privacy, ResultsVisibility, time_left};
+use crate::service::meetings::form::{self, AVAILABLE_RULES, FacilitatorChange, FacilitatorChoice};
+use crate::service::meetings::{self, MeetingAccess, MeetingForm};
+use crate::store::entities::meetings as meeting_rows;
+use crate::web::format::date_time;
+use crate::web::pages::{field_errors, render, see_other};
+use crate::web::visitor::{Layout, Visitor};
+use crate::web::{AppState, WebError};
+
+/// What every meeting page shows at the top: the meeting and its purpose line.
+#[derive(Debug, Clone, Serialize)]
+pub struct MeetingHeader {
+    /// Team address.
+    pub team_slug: String,
+    /// Team name.
+    pub team_name: String,
+    /// Meeting id.
+    pub id: i64,
+    /// Meeting title.
+    pub title: String,
+    /// The purpose line.
+    pub purpose_line: String,
+    /// "23 Nov 2026, 14:00 UTC".
+    pub starts: String,
+    /// Budget in minutes.
+    pub budget_minutes: i32,
+    /// Place or link.
+    pub place: String,
+    /// Lifecycle phase.
+    pub phase: Phase,
+    /// Phase in words.
+    pub phase_label: &'static str,
+    /// Base address of the meeting's pages.
+    pub base: String,
+}
+
+impl MeetingHeader {
+    /// Builds the header at `phase`.
+    pub fn new(access: &MeetingAccess, phase: Phase) -> Self {
+        let m = &access.meeting;
+        Self {
+            team_slug: access.team.slug.clone(),
+            team_name: access.team.name.clone(),
+            id: m.id,
+            title: m.title.clone(),
+            purpose_line: m.purpose_line.clone(),
+            starts: date_time(m.starts_at),
+            budget_minutes: m.budget_minutes,
+            place: m.place.clone(),
+            phase,
+            phase_label: phase.label(),
+            base: format!("/teams/{}/meetings/{}", access.team.slug, m.id),
+        }
+    }
+}
+
+/// The header of a meeting at `now`.
+pub async fn header(
+    state: &AppState,
+    access: &MeetingAccess,
+    now: OffsetDateTime,
+) -> Result<MeetingHeader, WebError> {
+    let phase = meetings::phase(&state.db.conn, &access.meeting, now).await?;
+    Ok(MeetingHeader::new(access, phase))
+}
+
+/// "14:05".
+pub fn clock_time(at: OffsetDateTime) -> String {
+    let format = time::macros::format_description!("[hour]:[minute]");
+    at.to_offset(time::UtcOffset::UTC)
+        .format(&format)
+        .unwrap_or_default()
+}
+
+fn status_for(errors: &BTreeMap<String, String>) -> StatusCode {
+    if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    }
+}
+
+#[derive(Serialize)]
+struct MeetingRow {
+    id: i64,
+    title: String,
+    starts: String,
+    phase_label: &'static str,
+}
+
+#[derive(Serialize)]
+struct MeetingsPage {
+    title: String,
+    layout: Layout,
+    team_slug: String,
+    team_name: String,
+    can_manage: bool,
+    meetings: Vec<MeetingRow>,
+}
+
+/// `GET /teams/{team}/meetings`.
+pub async fn list(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, WebError> {
+    let principal = visitor.principal();
+    let (access, rows) = meetings::list(&state.db.conn, principal, &slug).await?;
+    let now = state.clock.now();
+    let mut out = Vec::new();
+    for m in rows {
+        let phase = meetings::phase(&state.db.conn, &m, now).await?;
+        out.push(MeetingRow {
+            id: m.id,
+            title: m.title,
+            starts: date_time(m.starts_at),
+            phase_label: phase.label(),
+        });
+    }
+    let can_manage = crate::access::authorize(principal, access.role, Action::ManageMeetings)
+        == crate::access::Decision::Allow;
+    let page = MeetingsPage {
+        title: format!("Meetings of {}", access.team.name),
+        layout: visitor.layout(),
+        team_slug: access.team.slug,
+        team_name: access.team.name,
+        can_manage,
+        meetings: out,
+    };
+    render(&state, StatusCode::OK, "meetings.html", &page)
+}
+
+#[derive(Serialize)]
+struct Choice {
+    value: &'static str,
+    label: &'static str,
+}
+
+#[derive(Serialize)]
+struct MeetingFormPage<'a> {
+    title: String,
+    layout: Layout,
+    team_slug: String,
+    action: String,
+    editing: bool,
+    form: &'a MeetingForm,
+    errors: BTreeMap<String, String>,
+    facilitators: Vec<FacilitatorChoice>,
+    history: Vec<FacilitatorChange>,
+    rules: Vec<Choice>,
+    privacy_options: Vec<Choice>,
+    visibility_options: Vec<Choice>,
+}
+
+fn rule_choices() -> Vec<Choice> {
+    AVAILABLE_RULES
+        .iter()
+        .map(|r| Choice {
+            value: r.as_str(),
+            label: match r {
+                crate::domain::meeting::AgendaRule::SequentialIrv => {
+                    "Ranked order (sequential IRV), then fill the time"
+                }
+                crate::domain::meeting::AgendaRule::EqualShares => {
+                    "Equal shares of time (Method of Equal Shares, minutes as cost)"
+                }
+            },
+        })
+        .collect()
+}
+
+fn privacy_choices() -> Vec<Choice> {
+    vec![
+        Choice {
+            value: Privacy::Secret.as_str(),
+            label: "Secret: nobody can link a ballot to a person after the tally",
+        },
+        Choice {
+            value: Privacy::Open.as_str(),
+            label: "Open: leaders can see who ranked what",
+        },
+    ]
+}
+
+fn visibility_choices() -> Vec<Choice> {
+    vec![
+        Choice {
+            value: ResultsVisibility::AfterClose.as_str(),
+            label: "After voting closes (recommended: no bandwagon)",
+        },
+        Choice {
+            value: ResultsVisibility::Live.as_str(),
+            label: "Live while voting (open ballots only)",
+        },
+    ]
+}
+
+#[allow(clippy::too_many_arguments)]
+fn form_page(
+    state: &AppState,
+    visitor: &Visitor,
+    team_slug: &str,
+    meeting_id: Option<i64>,
+    form: &MeetingForm,
+    errors: BTreeMap<String, String>,
+    facilitators: Vec<FacilitatorChoice>,
+    history: Vec<FacilitatorChange>,
+) -> Result<HttpResponse, WebError> {
+    let (title, action) = match meeting_id {
+        Some(id) => (
+            "Edit meeting".to_owned(),
+            format!("/teams/{team_slug}/meetings/{id}/edit"),
+        ),
+        None => (
+            "New meeting".to_owned(),
+            format!("/teams/{team_slug}/meetings"),
+        ),
+    };
+    let page = MeetingFormPage {
+        title,
+        layout: visitor.layout(),
+        team_slug: team_slug.to_owned(),
+        action,
+        editing: meeting_id.is_some(),
+        form,
+        errors: errors.clone(),
+        facilitators,
+        history,
+        rules: rule_choices(),
+        privacy_options: privacy_choices(),
+        visibility_options: visibility_choices(),
+    };
+    render(state, status_for(&errors), "meeting_form.html", &page)
+}
+
+/// `GET /teams/{team}/meetings/new`.
+pub async fn new_form(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, WebError> {
+    let (access, form, choices) = form::new_form(
+        &state.db.conn,
+        visitor.principal(),
+        &slug,
+        state.clock.now(),
+    )
+    .await?;
+    form_page(
+        &state,
+        &visitor,
+        &access.team.slug,
+        None,
+        &form,
+        BTreeMap::new(),
+        choices,
+        Vec::new(),
+    )
+}
+
+/// `POST /teams/{team}/meetings`.
+pub async fn create(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    slug: web::Path<String>,
+    form: web::Form<MeetingForm>,
+) -> Result<HttpResponse, WebError> {
+    let principal = visitor.principal();
+    match form::create(&state.db.conn, principal, &slug, &form, state.clock.now()).await {
+        Ok(id) => Ok(see_other(&format!("/teams/{slug}/meetings/{id}"))),
+        Err(error) => {
+            let errors = field_errors(error)?;
+            let (_, _, choices) =
+                form::new_form(&state.db.conn, principal, &slug, state.clock.now()).await?;
+            form_page(
+                &state,
+                &visitor,
+                &slug,
+                None,
+                &form,
+                errors,
+                choices,
+                Vec::new(),
+            )
+        }
+    }
+}
+
+/// `GET /teams/{team}/meetings/{id}/edit`.
+pub async fn edit_form(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    path: web::Path<(String, i64)>,
+) -> Result<HttpResponse, WebError> {
+    let (slug, id) = path.into_inner();
+    let (access, form, choices) =
+        form::edit_form(&state.db.conn, visitor.principal(), &slug, id).await?;
+    let history = form::facilitator_history(&state.db.conn, id).await?;
+    form_page(
+        &state,
+        &visitor,
+        &access.team.slug,
+        Some(id),
+        &form,
+        BTreeMap::new(),
+        choices,
+        history,
+    )
+}
+
+/// `POST /teams/{team}/meetings/{id}/edit`.
+pub async fn update(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    path: web::Path<(String, i64)>,
+    form: web::Form<MeetingForm>,
+) -> Result<HttpResponse, WebError> {
+    let (slug, id) = path.into_inner();
+    let principal = visitor.principal();
+    match form::update(
+        &state.db.conn,
+        principal,
+        &slug,
+        id,
+        &form,
+        state.clock.now(),
+    )
+    .await
+    {
+        Ok(()) => Ok(see_other(&format!("/teams/{slug}/meetings/{id}"))),
+        Err(error) => {
+            let errors = field_errors(error)?;
+            let (_, _, choices) = form::edit_form(&state.db.conn, principal, &slug, id).await?;
+            let history = form::facilitator_history(&state.db.conn, id).await?;
+            form_page(
+                &state,
+                &visitor,
+                &slug,
+                Some(id),
+                &form,
+                errors,
+                choices,
+                history,
+            )
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct WindowView {
+    label: &'static str,
+    opens: String,
+    closes: String,
+    state: String,
+}
+
+#[derive(Serialize)]
+struct FixedView {
+    title: String,
+    minutes: i32,
+}
+
+#[derive(Serialize)]
+struct MeetingPage {
+    title: String,
+    layout: Layout,
+    meeting: MeetingHeader,
+    facilitator: String,
+    windows: Vec<WindowView>,
+    fixed: Vec<FixedView>,
+    privacy: &'static str,
+    results_visibility: &'static str,
+    rule: &'static str,
+    proposals: usize,
+    ballots: u64,
+    voted: Option<String>,
+    can_manage: bool,
+    can_publish: bool,
+    proposing_open: bool,
+    voting_open: bool,
+    voting_closed: bool,
+    ends: String,
+}
+
+fn window_state(now: OffsetDateTime, opens: OffsetDateTime, closes: OffsetDateTime) -> String {
+    if now < opens {
+        format!(
+            "opens in {}",
+            time_left(now, opens).trim_end_matches(" left")
+        )
+    } else if now < closes {
+        format!("open: {}", time_left(now, closes))
+    } else {
+        "closed".to_owned()
+    }
+}
+
+/// Whether a principal may do `action` on this meeting's team.
+pub fn may(access: &MeetingAccess, principal: Principal, action: Action) -> bool {
+    access.may(principal, action)
+}
+
+fn meeting_ends(m: &meeting_rows::Model) -> OffsetDateTime {
+    m.starts_at + Duration::minutes(i64::from(m.budget_minutes))
+}
+
+/// `GET /teams/{team}/meetings/{id}`.
+pub async fn show(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    path: web::Path<(String, i64)>,
+) -> Result<HttpResponse, WebError> {
+    let (slug, id) = path.into_inner();
+    let principal = visitor.principal();
+    let db = &state.db.conn;
+    let now = state.clock.now();
+    let access = meetings::authorize(db, principal, &slug, id, Action::ViewMeetings).await?;
+    let header = header(&state, &access, now).await?;
+    let m = &access.meeting;
+    let w = access.windows();
+    let voted = meetings::participation(db, id, principal.user_id)
+        .await?
+        .map(|p| {
+            if p.changes > 0 {
+                format!(
+                    "You voted, and changed your ballot at {} ({}).",
+                    clock_time(p.last_voted_at),
+                    date_time(p.last_voted_at)
+                )
+            } else {
+                format!("You voted at {}.", date_time(p.first_voted_at))
+            }
+        });
+    let page = MeetingPage {
+        title: m.title.clone(),
+        layout: visitor.layout(),
+        facilitator: match m.facilitator_id {
+            Some(_) => meetings::name_of(db, m.facilitator_id).await?,
+            None => "not chosen yet".to_owned(),
+        },
+        windows: vec![
+            WindowView {
+                label: "Proposals",
+                opens: date_time(w.proposals_open),
+                closes: date_time(w.proposals_close),
+                state: window_state(now, w.proposals_open, w.proposals_close),
+            },
+            WindowView {
+                label: "Voting",
+                opens: date_time(w.voting_open),
+                closes: date_time(w.voting_close),
+                state: window_state(now, w.voting_open, w.voting_close),
+            },
+        ],
+        fixed: meetings::fixed_items(db, id)
+            .await?
+            .into_iter()
+            .map(|f| FixedView {
+                title: f.title,
+                minutes: f.minutes,
+            })
+            .collect(),
+        privacy: match meetings::privacy(m) {
+            Privacy::Secret => "secret",
+            Privacy::Open => "open (leaders can see who ranked what)",
+        },
+        results_visibility: match meetings::visibility(m) {
+            ResultsVisibility::AfterClose => "after voting closes",
+            ResultsVisibility::Live => "live while voting",
+        },
+        rule: match meetings::rule(m) {
+            crate::domain::meeting::AgendaRule::SequentialIrv => {
+                "ranked order (sequential IRV), then fill the time"
+            }
+            crate::domain::meeting::AgendaRule::EqualShares => {
+                "equal shares of time (Method of Equal Shares, minutes as cost)"
+            }
+        },
+        proposals: meetings::proposals::active(db, id).await?.len(),
+        ballots: meetings::ballot_count(db, id).await?,
+        voted,
+        can_manage: may(&access, principal, Action::ManageMeetings),
+        can_publish: may(&access, principal, Action::PublishAgenda),
+        proposing_open: w.proposing(now),
+        voting_open: w.voting(now),
+        voting_closed: w.voting_closed(now),
+        ends: clock_time(meeting_ends(m)),
+        meeting: header,
+    };
+    render(&state, StatusCode::OK, "meeting.html", &page)
+}

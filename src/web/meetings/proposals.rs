@@ -1,0 +1,351 @@
+//! Proposal pages: the list with the "propose an item" form, editing and withdrawing one's own
+//! item, and leaders hiding (with a reason) or merging items.
+
+use std::collections::BTreeMap;
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use serde::{Deserialize, Serialize};
+
+use crate::access::{Action, Principal};
+use crate::service::ServiceError;
+use crate::service::meetings::proposals::{self, ProposalForm};
+use crate::service::meetings::{self, ballot_count};
+use crate::web::meetings::{MeetingHeader, header};
+use crate::web::pages::{render, see_other};
+use crate::web::visitor::{Layout, Visitor};
+use crate::web::{AppState, WebError};
+
+#[derive(Serialize)]
+struct ProposalView {
+    id: i64,
+    title: String,
+    why: String,
+    minutes: i32,
+    author: String,
+    mine: bool,
+    status: String,
+    note: Option<String>,
+}
+
+#[derive(Serialize)]
+struct ProposalsPage<'a> {
+    title: String,
+    layout: Layout,
+    meeting: MeetingHeader,
+    proposals: Vec<ProposalView>,
+    others: Vec<ProposalView>,
+    form: &'a ProposalForm,
+    errors: BTreeMap<String, String>,
+    proposing_open: bool,
+    editable: bool,
+    can_propose: bool,
+    can_moderate: bool,
+}
+
+async fn page(
+    state: &AppState,
+    visitor: &Visitor,
+    slug: &str,
+    id: i64,
+    form: &ProposalForm,
+    errors: BTreeMap<String, String>,
+) -> Result<HttpResponse, WebError> {
+    let principal = visitor.principal();
+    let db = &state.db.conn;
+    let now = state.clock.now();
+    let access = meetings::authorize(db, principal, slug, id, Action::ViewMeetings).await?;
+    let meeting = header(state, &access, now).await?;
+    let can_moderate =
+        access.may(principal, Action::ManageMeetings) && ballot_count(db, id).await? == 0;
+    let rows = proposals::all(db, id).await?;
+    let mut active = Vec::new();
+    let mut others = Vec::new();
+    for p in &rows {
+        let mine = p.author_id.is_some() && p.author_id == principal.user_id;
+        let note = match p.status.as_str() {
+            "hidden" => Some(format!(
+                "Hidden by a leader: {}",
+                p.hidden_reason.clone().unwrap_or_default()
+            )),
+            "merged" => Some(format!(
+                "Merged into “{}”",
+                p.merged_into
+                    .and_then(|into| rows.iter().find(|r| r.id == into))
+                    .map_or("another item", |r| r.title.as_str())
+            )),
+            "withdrawn" => Some("Withdrawn by its author".to_owned()),
+            _ => None,
+        };
+        let view = ProposalView {
+            id: p.id,
+            title: p.title.clone(),
+            why: p.why.clone(),
+            minutes: p.minutes,
+            author: meetings::name_of(db, p.author_id).await?,
+            mine,
+            status: p.status.clone(),
+            note,
+        };
+        if p.status == proposals::ACTIVE {
+            active.push(view);
+        } else if mine || can_moderate || access.may(principal, Action::ManageMeetings) {
+            // The author sees why their item is off the list; leaders see everything.
+            others.push(view);
+        }
+    }
+    let w = access.windows();
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let page = ProposalsPage {
+        title: format!("Proposals: {}", access.meeting.title),
+        layout: visitor.layout(),
+        meeting,
+        proposals: active,
+        others,
+        form,
+        errors,
+        proposing_open: w.proposing(now),
+        editable: w.proposals_editable(now),
+        can_propose: access.may(principal, Action::ProposeItem),
+        can_moderate,
+    };
+    render(state, status, "proposals.html", &page)
+}
+
+/// `GET /teams/{team}/meetings/{id}/proposals`.
+pub async fn list(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    path: web::Path<(String, i64)>,
+) -> Result<HttpResponse, WebError> {
+    let (slug, id) = path.into_inner();
+    page(
+        &state,
+        &visitor,
+        &slug,
+        id,
+        &ProposalForm::default(),
+        BTreeMap::new(),
+    )
+    .await
+}
+
+/// Shows a refused form again with its message, or passes other errors on.
+fn refused(error: ServiceError) -> Result<BTreeMap<String, String>, WebError> {
+    match error {
+        ServiceError::Invalid(errors) => Ok(errors.into_map()),
+        other => Err(other.into()),
+    }
+}
+
+/// `POST /teams/{team}/meetings/{id}/proposals`.
+pub async fn propose(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    path: web::Path<(String, i64)>,
+    form: web::Form<ProposalForm>,
+) -> Result<HttpResponse, WebError> {
+    let (slug, id) = path.into_inner();
+    let now = state.clock.now();
+    match proposals::propose(&state.db.conn, visitor.principal(), &slug, id, &form, now).await {
+        Ok(_) => Ok(see_other(&format!("/teams/{slug}/meetings/{id}/proposals"))),
+        Err(error) => {
+            let errors = refused(error)?;
+            page(&state, &visitor, &slug, id, &form, errors).await
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct EditPage<'a> {
+    title: String,
+    layout: Layout,
+    meeting: MeetingHeader,
+    proposal_id: i64,
+    form: &'a ProposalForm,
+    errors: BTreeMap<String, String>,
+}
+
+async fn edit_page(
+    state: &AppState,
+    visitor: &Visitor,
+    path: (String, i64, i64),
+    form: Option<&ProposalForm>,
+    errors: BTreeMap<String, String>,
+) -> Result<HttpResponse, WebError> {
+    let (slug, id, proposal_id) = path;
+    let now = state.clock.now();
+    let principal: Principal = visitor.principal();
+    let (access, row) =
+        proposals::for_edit(&state.db.conn, principal, &slug, id, proposal_id, now).await?;
+    let stored = ProposalForm {
+        title: row.title,
+        why: row.why,
+        minutes: row.minutes.to_string(),
+    };
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let page = EditPage {
+        title: "Edit your proposal".to_owned(),
+        layout: visitor.layout(),
+        meeting: header(state, &access, now).await?,
+        proposal_id,
+        form: form.unwrap_or(&stored),
+        errors,
+    };
+    render(state, status, "proposal_edit.html", &page)
+}
+
+/// `GET /teams/{team}/meetings/{id}/proposals/{proposal}/edit`.
+pub async fn edit_form(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    path: web::Path<(String, i64, i64)>,
+) -> Result<HttpResponse, WebError> {
+    edit_page(&state, &visitor, path.into_inner(), None, BTreeMap::new()).await
+}
+
+/// `POST /teams/{team}/meetings/{id}/proposals/{proposal}/edit`.
+pub async fn edit(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    path: web::Path<(String, i64, i64)>,
+    form: web::Form<ProposalForm>,
+) -> Result<HttpResponse, WebError> {
+    let (slug, id, proposal_id) = path.into_inner();
+    let now = state.clock.now();
+    let result = proposals::edit(
+        &state.db.conn,
+        visitor.principal(),
+        &slug,
+        id,
+        proposal_id,
+        &form,
+        now,
+    )
+    .await;
+    match result {
+        Ok(()) => Ok(see_other(&format!("/teams/{slug}/meetings/{id}/proposals"))),
+        Err(error) => {
+            let errors = refused(error)?;
+            edit_page(
+                &state,
+                &visitor,
+                (slug, id, proposal_id),
+                Some(&form),
+                errors,
+            )
+            .await
+        }
+    }
+}
+
+/// `POST /teams/{team}/meetings/{id}/proposals/{proposal}/withdraw`.
+pub async fn withdraw(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    path: web::Path<(String, i64, i64)>,
+) -> Result<HttpResponse, WebError> {
+    let (slug, id, proposal_id) = path.into_inner();
+    proposals::withdraw(
+        &state.db.conn,
+        visitor.principal(),
+        &slug,
+        id,
+        proposal_id,
+        state.clock.now(),
+    )
+    .await?;
+    Ok(see_other(&format!("/teams/{slug}/meetings/{id}/proposals")))
+}
+
+/// The hide form.
+#[derive(Debug, Deserialize)]
+pub struct HideForm {
+    #[serde(default)]
+    reason: String,
+}
+
+/// `POST /teams/{team}/meetings/{id}/proposals/{proposal}/hide`.
+pub async fn hide(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    path: web::Path<(String, i64, i64)>,
+    form: web::Form<HideForm>,
+) -> Result<HttpResponse, WebError> {
+    let (slug, id, proposal_id) = path.into_inner();
+    let result = proposals::hide(
+        &state.db.conn,
+        visitor.principal(),
+        &slug,
+        id,
+        proposal_id,
+        &form.reason,
+        state.clock.now(),
+    )
+    .await;
+    match result {
+        Ok(()) => Ok(see_other(&format!("/teams/{slug}/meetings/{id}/proposals"))),
+        Err(error) => {
+            let errors = refused(error)?;
+            page(
+                &state,
+                &visitor,
+                &slug,
+                id,
+                &ProposalForm::default(),
+                errors,
+            )
+            .await
+        }
+    }
+}
+
+/// The merge form.
+#[derive(Debug, Deserialize)]
+pub struct MergeForm {
+    #[serde(default)]
+    into: String,
+}
+
+/// `POST /teams/{team}/meetings/{id}/proposals/{proposal}/merge`.
+pub async fn merge(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    path: web::Path<(String, i64, i64)>,
+    form: web::Form<MergeForm>,
+) -> Result<HttpResponse, WebError> {
+    let (slug, id, proposal_id) = path.into_inner();
+    let result = proposals::merge(
+        &state.db.conn,
+        visitor.principal(),
+        &slug,
+        id,
+        proposal_id,
+        &form.into,
+        state.clock.now(),
+    )
+    .await;
+    match result {
+        Ok(()) => Ok(see_other(&format!("/teams/{slug}/meetings/{id}/proposals"))),
+        Err(error) => {
+            let errors = refused(error)?;
+            page(
+                &state,
+                &visitor,
+                &slug,
+                id,
+                &ProposalForm::default(),
+                errors,
+            )
+            .await
+        }
+    }
+}

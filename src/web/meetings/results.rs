@@ -1,0 +1,396 @@
+//! The results page (round-by-round tables, an SVG chart with a table beside it, the agenda
+//! with the reason for every item) and the files anyone can recount with `roundtable tally`:
+//! `ballots.csv` (the CLI's ballot format), `rules.json` (rules, seed and candidates) and
+//! `receipts.csv` (each ballot's receipt hash, in the same order as `ballots.csv`).
+
+use actix_web::http::StatusCode;
+use actix_web::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+use actix_web::{HttpResponse, web};
+use serde::Serialize;
+
+use crate::service::meetings::tally::{self, Results, TallyResult};
+use crate::tally::explain::{explain, votes};
+use crate::tally::{Decimal, Pass};
+use crate::web::format::date_time;
+use crate::web::meetings::{MeetingHeader, header};
+use crate::web::pages::render;
+use crate::web::visitor::{Layout, Visitor};
+use crate::web::{AppState, WebError};
+
+/// One line of the agenda as the tally composed it.
+#[derive(Debug, Serialize)]
+pub struct AgendaLine {
+    /// Title.
+    pub title: String,
+    /// Minutes.
+    pub minutes: u32,
+    /// On the agenda?
+    pub included: bool,
+    /// Why in or out.
+    pub explanation: String,
+    /// Fixed item?
+    pub fixed: bool,
+}
+
+#[derive(Serialize)]
+struct TableRow {
+    name: String,
+    cells: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct PassTable {
+    place: usize,
+    winner: String,
+    rounds: Vec<u32>,
+    rows: Vec<TableRow>,
+}
+
+#[derive(Serialize)]
+struct Bar {
+    y: u32,
+    width: u32,
+    label: String,
+    value: String,
+    text_y: u32,
+}
+
+#[derive(Serialize)]
+struct RoundLabel {
+    y: u32,
+    text: String,
+}
+
+#[derive(Serialize)]
+struct Chart {
+    height: u32,
+    bars: Vec<Bar>,
+    labels: Vec<RoundLabel>,
+    description: String,
+}
+
+#[derive(Serialize)]
+struct ResultsPage {
+    title: String,
+    layout: Layout,
+    meeting: MeetingHeader,
+    state: &'static str,
+    voting_closes: String,
+    ballot_count: usize,
+    tallied_at: Option<String>,
+    seed: Option<i64>,
+    note: Option<String>,
+    agenda: Vec<AgendaLine>,
+    minutes_used: u32,
+    places: Vec<PassTable>,
+    chart: Option<Chart>,
+    explanation: Option<String>,
+    equal_shares: Option<String>,
+}
+
+fn short_name(result: &TallyResult, name: &str) -> String {
+    result
+        .input
+        .candidates
+        .iter()
+        .find(|c| c.name == name)
+        .map_or_else(|| name.to_owned(), |c| c.title.clone())
+}
+
+/// The tally's agenda as lines, fixed items first.
+pub fn agenda_lines(result: &TallyResult) -> (Vec<AgendaLine>, u32) {
+    let Some(agenda) = &result.output.agenda else {
+        return (Vec::new(), 0);
+    };
+    let mut lines: Vec<AgendaLine> = agenda
+        .slots
+        .iter()
+        .filter(|s| matches!(s.kind, crate::tally::agenda::SlotKind::Fixed { .. }))
+        .map(|s| AgendaLine {
+            title: s.title.clone(),
+            minutes: s.minutes,
+            included: true,
+            explanation: s.explanation.clone(),
+            fixed: true,
+        })
+        .collect();
+    lines.extend(agenda.items.iter().map(|i| AgendaLine {
+        title: short_name(result, &i.id),
+        minutes: i.minutes,
+        included: i.included,
+        explanation: i.explanation.clone(),
+        fixed: false,
+    }));
+    (lines, agenda.minutes_used)
+}
+
+fn pass_table(result: &TallyResult, names: &[String], place: usize, pass: &Pass) -> PassTable {
+    let name = |i: usize| {
+        names
+            .get(i)
+            .map_or_else(|| "?".to_owned(), |n| short_name(result, n))
+    };
+    let mut candidates: Vec<usize> = pass
+        .rounds
+        .iter()
+        .flat_map(|r| r.tally.iter().map(|(c, _)| c.index()))
+        .collect();
+    candidates.sort_unstable();
+    candidates.dedup();
+    let rows = candidates
+        .iter()
+        .map(|&c| TableRow {
+            name: name(c),
+            cells: pass
+                .rounds
+                .iter()
+                .map(|r| {
+                    r.tally
+                        .iter()
+                        .find(|(id, _)| id.index() == c)
+                        .map_or_else(|| "—".to_owned(), |(_, v)| votes(*v))
+                })
+                .collect(),
+        })
+        .collect();
+    PassTable {
+        place,
+        winner: pass
+            .winners
+            .first()
+            .map_or_else(|| "(undecided)".to_owned(), |w| name(w.index())),
+        rounds: pass.rounds.iter().map(|r| r.number).collect(),
+        rows,
+    }
+}
+
+fn as_f64(d: Decimal) -> f64 {
+    let m = d.mantissa_at(4);
+    // Vote totals are small; the chart only needs proportions.
+    #[allow(clippy::cast_precision_loss)]
+    let v = m as f64 / 10_000.0;
+    v
+}
+
+/// Bars per round of the first place's count: each round lists the continuing items' votes.
+fn chart(result: &TallyResult, names: &[String], pass: &Pass) -> Chart {
+    let max = pass
+        .rounds
+        .iter()
+        .flat_map(|r| r.tally.iter().map(|(_, v)| as_f64(*v)))
+        .fold(0.0_f64, f64::max)
+        .max(1.0);
+    let mut y = 0;
+    let mut bars = Vec::new();
+    let mut labels = Vec::new();
+    for round in &pass.rounds {
+        y += 24;
+        labels.push(RoundLabel {
+            y,
+            text: format!("Round {}", round.number),
+        });
+        y += 6;
+        for (c, v) in &round.tally {
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let width = ((as_f64(*v) / max) * 300.0).round() as u32;
+            bars.push(Bar {
+                y,
+                width: width.max(1),
+                label: names
+                    .get(c.index())
+                    .map_or_else(|| "?".to_owned(), |n| short_name(result, n))
+                    .chars()
+                    .take(24)
+                    .collect(),
+                value: votes(*v),
+                text_y: y + 14,
+            });
+            y += 22;
+        }
+    }
+    Chart {
+        height: y + 8,
+        bars,
+        labels,
+        description: format!(
+            "Votes for each item in each of the {} rounds of the count for first place; the \
+             table beside the chart gives the same numbers.",
+            pass.rounds.len()
+        ),
+    }
+}
+
+/// `GET /teams/{team}/meetings/{id}/results`.
+pub async fn show(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    path: web::Path<(String, i64)>,
+) -> Result<HttpResponse, WebError> {
+    let (slug, id) = path.into_inner();
+    let now = state.clock.now();
+    let (access, results) =
+        tally::results(&state.db.conn, visitor.principal(), &slug, id, now).await?;
+    let meeting = header(&state, &access, now).await?;
+    let (state_name, result) = match results {
+        Results::Hidden => ("hidden", None),
+        Results::Provisional(r) => ("provisional", Some(r)),
+        Results::Final(r) => ("final", Some(r)),
+    };
+    let mut page = ResultsPage {
+        title: format!("Results: {}", access.meeting.title),
+        layout: visitor.layout(),
+        meeting,
+        state: state_name,
+        voting_closes: date_time(access.meeting.voting_close_at),
+        ballot_count: 0,
+        tallied_at: None,
+        seed: None,
+        note: None,
+        agenda: Vec::new(),
+        minutes_used: 0,
+        places: Vec::new(),
+        chart: None,
+        explanation: None,
+        equal_shares: None,
+    };
+    if let Some(result) = result {
+        let (agenda, used) = agenda_lines(&result);
+        page.agenda = agenda;
+        page.minutes_used = used;
+        page.ballot_count = result.ballot_count;
+        page.tallied_at = result.tallied_at.map(date_time);
+        page.seed = result.input.rules.random_seed;
+        page.note.clone_from(&result.output.note);
+        page.equal_shares.clone_from(&result.output.equal_shares);
+        if let Some(ranking) = &result.output.ranking {
+            let outcome = &ranking.outcome;
+            let names = &outcome.candidate_names;
+            page.places = outcome
+                .passes
+                .iter()
+                .enumerate()
+                .map(|(i, p)| pass_table(&result, names, i + 1, p))
+                .collect();
+            page.chart = outcome.passes.first().map(|p| chart(&result, names, p));
+            page.explanation = Some(explain(outcome));
+        }
+    }
+    render(&state, StatusCode::OK, "results.html", &page)
+}
+
+fn download(content_type: &str, filename: &str, body: Vec<u8>) -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header((CONTENT_TYPE, content_type.to_owned()))
+        .insert_header((
+            CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{filename}\""),
+        ))
+        .body(body)
+}
+
+fn csv_bytes(rows: impl IntoIterator<Item = Vec<String>>) -> Result<Vec<u8>, WebError> {
+    let mut writer = csv::WriterBuilder::new()
+        .flexible(true)
+        .has_headers(false)
+        .from_writer(Vec::new());
+    for row in rows {
+        writer
+            .write_record(&row)
+            .map_err(|e| WebError::Unexpected(anyhow::Error::new(e)))?;
+    }
+    writer
+        .into_inner()
+        .map_err(|e| WebError::Unexpected(anyhow::anyhow!("writing CSV: {e}")))
+}
+
+/// `GET /teams/{team}/meetings/{id}/results/ballots.csv`: one ballot per line, rank by rank.
+pub async fn ballots_csv(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    path: web::Path<(String, i64)>,
+) -> Result<HttpResponse, WebError> {
+    let (slug, id) = path.into_inner();
+    let (_, _, rows) = tally::published_ballots(
+        &state.db.conn,
+        visitor.principal(),
+        &slug,
+        id,
+        state.clock.now(),
+    )
+    .await?;
+    let body = csv_bytes(rows.into_iter().map(|(_, names)| names))?;
+    Ok(download(
+        "text/csv; charset=utf-8",
+        &format!("meeting-{id}-ballots.csv"),
+        body,
+    ))
+}
+
+/// `GET /teams/{team}/meetings/{id}/results/receipts.csv`: receipt hash and ranking, in the
+/// order of `ballots.csv`.
+pub async fn receipts_csv(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    path: web::Path<(String, i64)>,
+) -> Result<HttpResponse, WebError> {
+    let (slug, id) = path.into_inner();
+    let (_, _, rows) = tally::published_ballots(
+        &state.db.conn,
+        visitor.principal(),
+        &slug,
+        id,
+        state.clock.now(),
+    )
+    .await?;
+    let header = vec![
+        "receipt_sha256".to_owned(),
+        "ranking (best first)".to_owned(),
+    ];
+    let lines = std::iter::once(header).chain(rows.into_iter().map(|(hash, names)| {
+        let mut line = vec![hash];
+        line.extend(names);
+        line
+    }));
+    let body = csv_bytes(lines)?;
+    Ok(download(
+        "text/csv; charset=utf-8",
+        &format!("meeting-{id}-receipts.csv"),
+        body,
+    ))
+}
+
+/// `GET /teams/{team}/meetings/{id}/results/rules.json`: the rules, seed and candidates, for
+/// `roundtable tally --ballots ballots.csv --rules rules.json`.
+pub async fn rules_json(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    path: web::Path<(String, i64)>,
+) -> Result<HttpResponse, WebError> {
+    let (slug, id) = path.into_inner();
+    let (access, result, _) = tally::published_ballots(
+        &state.db.conn,
+        visitor.principal(),
+        &slug,
+        id,
+        state.clock.now(),
+    )
+    .await?;
+    let candidates: Vec<serde_json::Value> = result
+        .input
+        .candidates
+        .iter()
+        .map(|c| serde_json::json!({ "name": c.name }))
+        .collect();
+    let value = serde_json::json!({
+        "source": { "contestName": access.meeting.title },
+        "rules": result.input.rules,
+        "candidates": candidates,
+    });
+    let body = serde_json::to_vec_pretty(&value)
+        .map_err(|e| WebError::Unexpected(anyhow::Error::new(e)))?;
+    Ok(download(
+        "application/json",
+        &format!("meeting-{id}-rules.json"),
+        body,
+    ))
+}
