@@ -1,14 +1,19 @@
 //! Runs a [`Rule`] on an [`Instance`]: builds the grouped profile, runs the rule (and the
 //! MES completion), and turns the raw run into an [`Outcome`] with its explanation.
 
+use std::collections::HashMap;
+
 use num_bigint::BigInt;
+use num_integer::Integer;
 use num_rational::BigRational;
+use num_traits::{One, Signed};
 
 use super::amount::{Exact, format_scaled_short, pow10};
 use super::error::BudgetError;
 use super::greedy::{Density, GreedyStep, greedy_walk};
 use super::instance::Instance;
 use super::mes::{MesRun, equal_shares};
+use super::mes_money::MesPrep;
 use super::outcome::{CompletionInfo, Outcome, Payment, Step, TieDecision};
 use super::phragmen::phragmen;
 use super::profile::Profile;
@@ -38,7 +43,7 @@ impl Ctx<'_> {
     }
     /// A rational amount of smallest money units, in currency units.
     fn money_exact(&self, r: &BigRational) -> Exact {
-        Exact::new(&(r / pow10(self.inst.scale)))
+        Exact::new(&div_pow10(r, self.inst.scale))
     }
     fn ties(&self, raw: &[(usize, Vec<usize>, usize)]) -> Vec<TieDecision> {
         raw.iter()
@@ -82,6 +87,19 @@ impl Ctx<'_> {
     }
 }
 
+/// `r / 10^scale`, reduced, without a gcd of big numbers: `r` must be reduced (every
+/// amount the rules hand over is), so only factors its numerator shares with `10^scale`
+/// can cancel.
+fn div_pow10(r: &BigRational, scale: u32) -> BigRational {
+    debug_assert!(r.numer().gcd(r.denom()).is_one() && r.denom().is_positive());
+    if scale == 0 {
+        return r.clone();
+    }
+    let p = pow10(scale);
+    let g = (r.numer() % &p).gcd(&p);
+    BigRational::new_raw(r.numer() / &g, r.denom() * (p / &g))
+}
+
 /// Runs `rule` with the given tie-breaking.
 pub fn run_with(instance: &Instance, rule: Rule, tie: &TieBreak) -> Result<Outcome, BudgetError> {
     instance.validate()?;
@@ -95,11 +113,10 @@ pub fn run_with(instance: &Instance, rule: Rule, tie: &TieBreak) -> Result<Outco
     };
     Ok(match rule {
         Rule::Greedy(utility) => {
-            let profile = Profile::build(instance, utility);
             let (selected, steps) = greedy_walk(
                 &ctx.costs,
                 instance.budget,
-                &profile.total_utility(),
+                &Profile::totals(instance, utility),
                 &ctx.ranks,
                 &[],
             );
@@ -177,9 +194,22 @@ fn run_phragmen(ctx: &Ctx, rule: Rule) -> Outcome {
     ctx.outcome(rule, selected, steps, ctx.ties(&run.ties))
 }
 
+type Rendered<'a> = HashMap<(&'a BigInt, &'a BigInt), Exact>;
+
+/// `ctx.money_exact(r)`, remembered.
+fn render<'a>(cache: &mut Rendered<'a>, ctx: &Ctx, r: &'a BigRational) -> Exact {
+    // Keyed by the (reduced) representation: hashing a `Ratio` itself is slow.
+    cache
+        .entry((r.numer(), r.denom()))
+        .or_insert_with(|| ctx.money_exact(r))
+        .clone()
+}
+
 fn mes_steps(ctx: &Ctx, utility: Utility, profile: &Profile, run: &MesRun) -> Vec<Step> {
     let counts = profile.supporter_count();
     let rho_scale = BigRational::new(ctx.utility_scale(utility), pow10(ctx.inst.scale));
+    // The same amounts recur across payments and purchases: render each once.
+    let mut rendered: Rendered = HashMap::new();
     run.purchases
         .iter()
         .map(|buy| {
@@ -195,8 +225,8 @@ fn mes_steps(ctx: &Ctx, utility: Utility, profile: &Profile, run: &MesRun) -> Ve
                         .flat_map(|g| g.voters.iter())
                         .filter_map(|&v| ctx.inst.voters.get(v as usize).map(|v| v.id.clone()))
                         .collect(),
-                    paid_each: ctx.money_exact(&pay.paid),
-                    left_each: ctx.money_exact(&pay.left),
+                    paid_each: render(&mut rendered, ctx, &pay.paid),
+                    left_each: render(&mut rendered, ctx, &pay.left),
                 })
                 .collect();
             let first = buy.payments.first().map(|p| &p.paid);
@@ -216,10 +246,11 @@ fn mes_steps(ctx: &Ctx, utility: Utility, profile: &Profile, run: &MesRun) -> Ve
 
 fn run_mes(ctx: &Ctx, rule: Rule, utility: Utility, completion: Completion) -> Outcome {
     let profile = Profile::build(ctx.inst, utility);
+    let prep = MesPrep::new(&profile);
     let n = ctx.inst.voters.len().max(1);
     let base = BigRational::new(BigInt::from(ctx.inst.budget), BigInt::from(n));
     if completion == Completion::None {
-        let run = equal_shares(&ctx.costs, &profile, &ctx.ranks, &base, true);
+        let run = equal_shares(&ctx.costs, &profile, &prep, &ctx.ranks, &base, true);
         let steps = mes_steps(ctx, utility, &profile, &run);
         return ctx.outcome(rule, run.selected.clone(), steps, ctx.ties(&run.ties));
     }
@@ -245,7 +276,14 @@ fn run_mes(ctx: &Ctx, rule: Rule, utility: Utility, completion: Completion) -> O
     let mut runs = 0u64;
     let mut kept: Option<(u64, Vec<usize>)> = None;
     loop {
-        let run = equal_shares(&ctx.costs, &profile, &ctx.ranks, &endowment(k), false);
+        let run = equal_shares(
+            &ctx.costs,
+            &profile,
+            &prep,
+            &ctx.ranks,
+            &endowment(k),
+            false,
+        );
         runs += 1;
         let spent = ctx.inst.cost_of(&run.selected);
         if spent > budget {
@@ -261,24 +299,19 @@ fn run_mes(ctx: &Ctx, rule: Rule, utility: Utility, completion: Completion) -> O
         k += 1;
     }
     let k = kept.as_ref().map_or(0, |(k, _)| *k);
-    let run = equal_shares(&ctx.costs, &profile, &ctx.ranks, &endowment(k), true);
+    let run = equal_shares(&ctx.costs, &profile, &prep, &ctx.ranks, &endowment(k), true);
     let mut steps = mes_steps(ctx, utility, &profile, &run);
     let mes_part = run.selected.len();
     let mut selected = run.selected.clone();
     let mut greedy_added = Vec::new();
     if completion.greedy_fill() {
-        let cost_profile = if utility == Utility::Cost {
-            profile
+        let totals = if utility == Utility::Cost {
+            prep.totals.clone()
         } else {
-            Profile::build(ctx.inst, Utility::Cost)
+            Profile::totals(ctx.inst, Utility::Cost)
         };
-        let (added, walk) = greedy_walk(
-            &ctx.costs,
-            ctx.inst.budget,
-            &cost_profile.total_utility(),
-            &ctx.ranks,
-            &selected,
-        );
+        let (added, walk) =
+            greedy_walk(&ctx.costs, ctx.inst.budget, &totals, &ctx.ranks, &selected);
         steps.extend(greedy_steps(ctx, Utility::Cost, &walk, true));
         greedy_added = added.iter().map(|&p| ctx.id(p)).collect();
         selected.extend(added);

@@ -195,11 +195,20 @@ impl Instance {
                 )));
             }
         }
-        for v in &self.voters {
-            let ps = v.ballot.projects();
-            let mut on_ballot = std::collections::HashSet::new();
+        // stamp[p] = 1 + index of the last voter whose ballot named p
+        let mut stamp = vec![0usize; n];
+        for (i, v) in self.voters.iter().enumerate() {
+            let ps: &mut dyn Iterator<Item = usize> = match &v.ballot {
+                Ballot::Approval(ps) | Ballot::Ordinal(ps) => &mut ps.iter().copied(),
+                Ballot::Cardinal(ps) => &mut ps.iter().map(|&(p, _)| p),
+            };
             for p in ps {
-                if p >= n || !on_ballot.insert(p) {
+                let repeated = stamp.get_mut(p).is_none_or(|s| {
+                    let seen = *s == i + 1;
+                    *s = i + 1;
+                    seen
+                });
+                if repeated {
                     return Err(BudgetError::Invalid(format!(
                         "voter `{}` has an unknown or repeated project",
                         v.id

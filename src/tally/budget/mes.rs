@@ -3,18 +3,18 @@
 //! Voters with identical ballots are grouped; voters whose money is equal share a *money
 //! class*, so every exact rational is computed once per class, not once per voter. Each
 //! round re-evaluates only projects whose supporters paid since their last evaluation and
-//! stops early once the remaining lower bounds (ρ never decreases) cannot win.
+//! stops early once the remaining lower bounds (ρ never decreases) cannot win. Prices are
+//! computed in floats with error bounds; exact rationals decide whenever two prices (or a
+//! project's affordability) are too close for the floats to tell, and for every payment.
 
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
 
 use num_bigint::BigInt;
-use num_integer::Integer;
 use num_rational::BigRational;
-use num_traits::{Signed, Zero};
 
-use super::profile::Profile;
-use num_traits::ToPrimitive;
+use super::mes_money::{Classes, MesPrep, REL, pay, ratio_f64};
+use super::mes_rho::{Approx, Scratch, price, rho};
+use super::profile::{Profile, Support};
 
 /// One purchase with who paid what (recorded only when asked).
 pub(crate) struct Purchase {
@@ -40,79 +40,110 @@ pub(crate) struct MesRun {
     pub ties: Vec<(usize, Vec<usize>, usize)>,
 }
 
-/// Money classes over one common denominator: class `c` holds `num[c] / denom` each.
-struct Classes {
-    denom: BigInt,
-    num: Vec<BigInt>,
-    weight: Vec<u64>,
+/// Per-project prices during one run: a lower bound (exact price once fresh) as a float
+/// interval, computed exactly only when two intervals overlap or a purchase needs it.
+struct Prices<'a> {
+    costs: &'a [u64],
+    profile: &'a Profile,
+    prep: &'a MesPrep,
+    lb: Vec<Approx>,
+    dirty: Vec<bool>,
+    scratch: Scratch,
 }
 
-impl Classes {
-    fn push(&mut self, n: BigInt) -> u32 {
-        self.num.push(n);
-        self.weight.push(0);
-        u32::try_from(self.num.len() - 1).unwrap_or(u32::MAX)
+impl<'a> Prices<'a> {
+    fn get(&self, p: usize) -> Option<&Approx> {
+        self.lb.get(p)
     }
-    fn num(&self, c: u32) -> &BigInt {
-        self.num.get(c as usize).unwrap_or_else(|| zero_int())
+    fn lo(&self, p: usize) -> f64 {
+        self.get(p).map_or(f64::INFINITY, Approx::lo)
     }
-    fn money(&self, c: u32) -> BigRational {
-        BigRational::new(self.num(c).clone(), self.denom.clone())
+    fn hi(&self, p: usize) -> f64 {
+        self.get(p).map_or(f64::INFINITY, Approx::hi)
     }
-}
-
-fn zero_int() -> &'static BigInt {
-    static ZERO: std::sync::OnceLock<BigInt> = std::sync::OnceLock::new();
-    ZERO.get_or_init(BigInt::zero)
-}
-
-fn zero_ref() -> &'static BigRational {
-    static ZERO: std::sync::OnceLock<BigRational> = std::sync::OnceLock::new();
-    ZERO.get_or_init(BigRational::zero)
-}
-
-/// `n / d` as a float, for ordering hints only.
-fn ratio_f64(n: &BigInt, d: &BigInt) -> f64 {
-    let shift = n.bits().max(d.bits()).saturating_sub(900);
-    let (a, b) = ((n >> shift).to_f64(), (d >> shift).to_f64());
-    match (a, b) {
-        (Some(a), Some(b)) if b != 0.0 => a / b,
-        _ => f64::NAN,
+    fn inputs(&self, p: usize) -> (u64, Option<u128>, &'a [Support]) {
+        let (costs, prep, profile) = (self.costs, self.prep, self.profile);
+        (
+            costs.get(p).copied().unwrap_or(0),
+            prep.uniform.get(p).copied().flatten(),
+            profile
+                .supporters
+                .get(p)
+                .map(Vec::as_slice)
+                .unwrap_or_default(),
+        )
     }
-}
-
-fn rat_f64(r: &BigRational) -> f64 {
-    ratio_f64(r.numer(), r.denom())
-}
-
-/// Compares two positive rationals exactly, using floats only to skip clear cases.
-fn cmp_rat(a: &BigRational, fa: f64, b: &BigRational, fb: f64) -> Ordering {
-    if fa.is_finite() && fb.is_finite() && (fa - fb).abs() > 1e-9 * fa.abs().max(fb.abs()) {
-        return fa.partial_cmp(&fb).unwrap_or(Ordering::Equal);
+    /// Brings `p` up to date; `false` when its supporters can no longer afford it.
+    fn refresh(&mut self, p: usize, group_class: &[u32], classes: &Classes) -> bool {
+        if !self.dirty.get(p).copied().unwrap_or(true) {
+            return true;
+        }
+        let (cost, uniform, supporters) = self.inputs(p);
+        let priced = price(
+            cost,
+            uniform,
+            supporters,
+            group_class,
+            classes,
+            &mut self.scratch,
+        );
+        let Some(a) = priced else { return false };
+        if let Some(slot) = self.lb.get_mut(p) {
+            *slot = a;
+        }
+        if let Some(d) = self.dirty.get_mut(p) {
+            *d = false;
+        }
+        true
     }
-    a.cmp(b)
+    /// The exact price of a fresh project.
+    fn exact(&mut self, p: usize, group_class: &[u32], classes: &Classes) -> Option<BigRational> {
+        if let Some(r) = self.get(p).and_then(|a| a.exact.clone()) {
+            return Some(r);
+        }
+        let (cost, uniform, supporters) = self.inputs(p);
+        let r = rho(
+            cost,
+            uniform,
+            supporters,
+            group_class,
+            classes,
+            &mut self.scratch,
+        )?;
+        if let Some(slot) = self.lb.get_mut(p) {
+            slot.exact = Some(r.clone());
+        }
+        Some(r)
+    }
+    /// Compares the prices of two fresh projects, exactly when their intervals overlap.
+    fn cmp(&mut self, p: usize, q: usize, group_class: &[u32], classes: &Classes) -> Ordering {
+        if self.hi(p) < self.lo(q) {
+            return Ordering::Less;
+        }
+        if self.lo(p) > self.hi(q) {
+            return Ordering::Greater;
+        }
+        let a = self.exact(p, group_class, classes);
+        let b = self.exact(q, group_class, classes);
+        match (a, b) {
+            (Some(a), Some(b)) => a.cmp(&b),
+            (a, b) => b.is_some().cmp(&a.is_some()),
+        }
+    }
 }
 
 /// Runs MES with `endowment` money per voter (in the instance's smallest money units).
 pub(crate) fn equal_shares(
     costs: &[u64],
     profile: &Profile,
+    prep: &MesPrep,
     ranks: &[u32],
     endowment: &BigRational,
     record: bool,
 ) -> MesRun {
     let n = costs.len();
-    let mut classes = Classes {
-        denom: endowment.denom().clone(),
-        num: Vec::new(),
-        weight: Vec::new(),
-    };
-    classes.push(BigInt::zero());
-    let start = classes.push(endowment.numer().clone());
-    if let Some(w) = classes.weight.get_mut(start as usize) {
-        *w = profile.voters;
-    }
-    let mut group_class = vec![start; profile.groups.len()];
+    let mut classes = Classes::new(endowment, profile.voters);
+    let mut group_class = vec![1u32; profile.groups.len()];
     let rank = |p: usize| ranks.get(p).copied().unwrap_or(u32::MAX);
     let cost_of = |p: usize| costs.get(p).copied().unwrap_or(0);
     let supported = |p: usize| profile.supporters.get(p).is_some_and(|s| !s.is_empty());
@@ -130,88 +161,63 @@ pub(crate) fn equal_shares(
     run.selected.extend(free);
 
     let mut alive: Vec<usize> = (0..n).filter(|&p| cost_of(p) > 0 && supported(p)).collect();
-    let totals = profile.total_utility();
-    let mut lb: Vec<BigRational> = (0..n)
+    // ρ is at least cost / total utility, and never decreases during a run.
+    let lb = (0..n)
         .map(|p| {
-            let t = totals.get(p).copied().unwrap_or(0).max(1);
-            BigRational::new_raw(BigInt::from(cost_of(p)), BigInt::from(t))
+            let t = prep.totals.get(p).copied().unwrap_or(0).max(1);
+            let value = ratio_f64(&BigInt::from(cost_of(p)), &BigInt::from(t));
+            Approx {
+                value,
+                err: value * 4.0 * REL,
+                exact: None,
+            }
         })
         .collect();
-    let mut lb_approx: Vec<f64> = lb.iter().map(rat_f64).collect();
-    let mut dirty = vec![true; n];
-    let mut scratch = Vec::new();
-
+    let mut prices = Prices {
+        costs,
+        profile,
+        prep,
+        lb,
+        dirty: vec![true; n],
+        scratch: Scratch::default(),
+    };
+    let mut dead: Vec<usize> = Vec::new();
     loop {
         alive.sort_by(|&a, &b| {
-            let (la, lb_) = (lb.get(a), lb.get(b));
-            match (la, lb_) {
-                (Some(x), Some(y)) => cmp_rat(
-                    x,
-                    lb_approx.get(a).copied().unwrap_or(0.0),
-                    y,
-                    lb_approx.get(b).copied().unwrap_or(0.0),
-                ),
-                _ => Ordering::Equal,
-            }
-            .then(rank(a).cmp(&rank(b)))
+            prices
+                .lo(a)
+                .total_cmp(&prices.lo(b))
+                .then(rank(a).cmp(&rank(b)))
         });
         let mut best: Option<usize> = None;
         let mut tied: Vec<usize> = Vec::new();
-        let mut dead: Vec<usize> = Vec::new();
+        dead.clear();
         for &p in &alive {
-            if let Some(b) = best {
-                let ord = cmp_rat(
-                    lb.get(p).unwrap_or_else(|| zero_ref()),
-                    lb_approx.get(p).copied().unwrap_or(0.0),
-                    lb.get(b).unwrap_or_else(|| zero_ref()),
-                    lb_approx.get(b).copied().unwrap_or(0.0),
-                );
-                if ord == Ordering::Greater {
-                    break;
-                }
+            // Every later project's lower bound is above the best price: none can win.
+            if best.is_some_and(|b| prices.lo(p) > prices.hi(b)) {
+                break;
             }
-            if dirty.get(p).copied().unwrap_or(true) {
-                let supporters = profile
-                    .supporters
-                    .get(p)
-                    .map(Vec::as_slice)
-                    .unwrap_or_default();
-                match rho(cost_of(p), supporters, &group_class, &classes, &mut scratch) {
-                    None => {
-                        dead.push(p);
-                        continue;
-                    }
-                    Some(r) => {
-                        if let Some(slot) = lb_approx.get_mut(p) {
-                            *slot = rat_f64(&r);
-                        }
-                        if let Some(slot) = lb.get_mut(p) {
-                            *slot = r;
-                        }
-                        if let Some(d) = dirty.get_mut(p) {
-                            *d = false;
-                        }
-                    }
-                }
+            if !prices.refresh(p, &group_class, &classes) {
+                dead.push(p);
+                continue;
             }
-            match best {
-                None => {
+            let Some(b) = best else {
+                best = Some(p);
+                tied = vec![p];
+                continue;
+            };
+            match prices.cmp(p, b, &group_class, &classes) {
+                Ordering::Less => {
                     best = Some(p);
                     tied = vec![p];
                 }
-                Some(b) => match lb.get(p).cmp(&lb.get(b)) {
-                    Ordering::Less => {
+                Ordering::Equal => {
+                    tied.push(p);
+                    if rank(p) < rank(b) {
                         best = Some(p);
-                        tied = vec![p];
                     }
-                    Ordering::Equal => {
-                        tied.push(p);
-                        if rank(p) < rank(b) {
-                            best = Some(p);
-                        }
-                    }
-                    Ordering::Greater => {}
-                },
+                }
+                Ordering::Greater => {}
             }
         }
         alive.retain(|p| !dead.contains(p));
@@ -221,14 +227,17 @@ pub(crate) fn equal_shares(
             tied.sort_by_key(|&p| rank(p));
             run.ties.push((run.selected.len(), tied, chosen));
         }
-        let r = lb.get(chosen).cloned().unwrap_or_default();
+        let r = prices
+            .exact(chosen, &group_class, &classes)
+            .unwrap_or_default();
         let purchase = pay(
             chosen,
             &r,
             profile,
+            prep,
             &mut group_class,
             &mut classes,
-            &mut dirty,
+            &mut prices.dirty,
             record,
         );
         if let Some(purchase) = purchase {
@@ -237,154 +246,4 @@ pub(crate) fn equal_shares(
         run.selected.push(chosen);
     }
     run
-}
-
-/// The smallest ρ with Σ min(money_i, ρ·u_i) = cost over supporters, or `None` when the
-/// supporters together hold less than the cost. Integer arithmetic over the common
-/// denominator; the result is returned unreduced.
-fn rho(
-    cost: u64,
-    supporters: &[super::profile::Support],
-    group_class: &[u32],
-    classes: &Classes,
-    scratch: &mut Vec<(u32, u128, u64)>,
-) -> Option<BigRational> {
-    scratch.clear();
-    for s in supporters {
-        let c = group_class.get(s.group).copied().unwrap_or(0);
-        if c != 0 {
-            scratch.push((c, s.util, s.weight));
-        }
-    }
-    scratch.sort_unstable_by_key(|e| (e.0, e.1));
-    let mut merged: Vec<(u32, u128, u64)> = Vec::with_capacity(scratch.len());
-    for &(c, u, w) in scratch.iter() {
-        match merged.last_mut() {
-            Some(last) if last.0 == c && last.1 == u => last.2 += w,
-            _ => merged.push((c, u, w)),
-        }
-    }
-    // Ascending money per unit of utility: N_a/u_a vs N_b/u_b.
-    merged.sort_by(|a, b| {
-        if a.1 == b.1 {
-            classes.num(a.0).cmp(classes.num(b.0))
-        } else {
-            (classes.num(a.0) * BigInt::from(b.1)).cmp(&(classes.num(b.0) * BigInt::from(a.1)))
-        }
-    });
-    // remaining = R / D, utility left = U.
-    let mut remaining = BigInt::from(cost) * &classes.denom;
-    let mut utility: u128 = merged.iter().map(|&(_, u, w)| u * u128::from(w)).sum();
-    for &(c, u, w) in &merged {
-        let money = classes.num(c);
-        if &remaining * BigInt::from(u) <= money * BigInt::from(utility) {
-            return Some(BigRational::new_raw(
-                remaining,
-                &classes.denom * BigInt::from(utility),
-            ));
-        }
-        remaining -= money * BigInt::from(w);
-        utility -= u * u128::from(w);
-    }
-    None
-}
-
-/// (new class, paid each over the common denominator, weight, groups).
-type Move = (u32, BigInt, u64, Vec<usize>);
-
-/// Charges the supporters of `project` at price ρ per unit of utility.
-fn pay(
-    project: usize,
-    r: &BigRational,
-    profile: &Profile,
-    group_class: &mut [u32],
-    classes: &mut Classes,
-    dirty: &mut [bool],
-    record: bool,
-) -> Option<Purchase> {
-    let r = r.reduced();
-    let (p_num, q_den) = (r.numer(), r.denom());
-    // New common denominator D' = lcm(D, Q): scale every live class by f = Q / gcd(D, Q).
-    let g = classes.denom.gcd(q_den);
-    let f = q_den / &g;
-    let h = &classes.denom / &g;
-    if f != BigInt::from(1u8) {
-        for (n, w) in classes.num.iter_mut().zip(&classes.weight) {
-            if *w > 0 {
-                *n *= &f;
-            }
-        }
-        classes.denom *= &f;
-    }
-    let unit_price = p_num * &h; // price per unit of utility, over D'
-    let supporters = profile
-        .supporters
-        .get(project)
-        .map(Vec::as_slice)
-        .unwrap_or_default();
-    // (old class, utility) -> (new class, paid each over D', weight, groups)
-    let mut moves: BTreeMap<(u32, u128), Move> = BTreeMap::new();
-    for s in supporters {
-        let Some(slot) = group_class.get_mut(s.group) else {
-            continue;
-        };
-        let c = *slot;
-        if c == 0 {
-            continue;
-        }
-        let entry = moves.entry((c, s.util)).or_insert_with(|| {
-            let money = classes.num(c).clone();
-            let price = &unit_price * BigInt::from(s.util);
-            if price >= money {
-                (0, money, 0, Vec::new())
-            } else {
-                let left = &money - &price;
-                (classes.push(left), price, 0, Vec::new())
-            }
-        });
-        *slot = entry.0;
-        entry.2 += s.weight;
-        if record {
-            entry.3.push(s.group);
-        }
-        if let Some(w) = classes.weight.get_mut(c as usize) {
-            *w -= s.weight;
-        }
-        if let Some(w) = classes.weight.get_mut(entry.0 as usize) {
-            *w += s.weight;
-        }
-        if let Some(group) = profile.groups.get(s.group) {
-            for &(q, _) in &group.utils {
-                if let Some(d) = dirty.get_mut(q) {
-                    *d = true;
-                }
-            }
-        }
-    }
-    if !record {
-        return None;
-    }
-    let denom = classes.denom.clone();
-    let payments = moves
-        .into_values()
-        .map(|(new, paid, weight, groups)| PaymentRaw {
-            weight,
-            groups,
-            paid: BigRational::new(paid, denom.clone()),
-            left: classes.money(new),
-        })
-        .collect();
-    let total: BigInt = classes
-        .num
-        .iter()
-        .zip(&classes.weight)
-        .filter(|(n, w)| **w > 0 && n.is_positive())
-        .map(|(n, w)| n * BigInt::from(*w))
-        .sum();
-    Some(Purchase {
-        project,
-        rho: r,
-        payments,
-        money_left: BigRational::new(total, denom),
-    })
 }

@@ -25,6 +25,8 @@ mod explain;
 mod greedy;
 mod instance;
 mod mes;
+mod mes_money;
+mod mes_rho;
 mod outcome;
 mod pabulib_read;
 mod pabulib_write;

@@ -105,7 +105,8 @@ pub(crate) fn phragmen(
             let new_num = new_load.numer() * (&denom / new_load.denom());
             let new_class = class_load.len();
             class_load.push(new_num.clone());
-            let mut moved: BTreeMap<(usize, usize), u64> = BTreeMap::new();
+            // old load class -> weight moved out of it, per project
+            let mut moved: BTreeMap<usize, Vec<u64>> = BTreeMap::new();
             for s in profile
                 .supporters
                 .get(chosen)
@@ -117,16 +118,21 @@ pub(crate) fn phragmen(
                 };
                 let old = *slot;
                 *slot = new_class;
+                let per_project = moved.entry(old).or_insert_with(|| vec![0; costs.len()]);
                 if let Some(group) = profile.groups.get(s.group) {
                     for &(q, _) in &group.utils {
-                        *moved.entry((q, old)).or_insert(0) += s.weight;
+                        if let Some(w) = per_project.get_mut(q) {
+                            *w += s.weight;
+                        }
                     }
                 }
             }
-            for ((q, old), w) in moved {
-                let old_load = class_load.get(old).cloned().unwrap_or_default();
-                if let Some(sum) = load_sum.get_mut(q) {
-                    *sum += (&new_num - old_load) * BigInt::from(w);
+            for (old, per_project) in moved {
+                let delta = &new_num - class_load.get(old).cloned().unwrap_or_default();
+                for (sum, &w) in load_sum.iter_mut().zip(&per_project) {
+                    if w > 0 {
+                        *sum += &delta * BigInt::from(w);
+                    }
                 }
             }
         }

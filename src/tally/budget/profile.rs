@@ -2,6 +2,7 @@
 //! grouped (weight = how many voters cast it) so the rules work per group, not per voter.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::instance::{Ballot, Instance};
 use super::rule::Utility;
@@ -33,50 +34,80 @@ pub(crate) struct Profile {
     pub supporters: Vec<Vec<Support>>,
 }
 
-/// Utility of each project on one ballot (zero utilities dropped), sorted by project.
-fn ballot_utilities(ballot: &Ballot, costs: &[u64], utility: Utility) -> Vec<(usize, u128)> {
+/// Fills `out` with the utility of each project on one ballot (zero utilities dropped),
+/// sorted by project.
+fn ballot_utilities(
+    ballot: &Ballot,
+    costs: &[u64],
+    utility: Utility,
+    out: &mut Vec<(usize, u128)>,
+) {
     let cost = |p: usize| u128::from(costs.get(p).copied().unwrap_or(0));
     let base = |p: usize| match utility {
         Utility::Cost => cost(p),
         _ => 1,
     };
-    let mut out: Vec<(usize, u128)> = match ballot {
-        Ballot::Approval(ps) => ps.iter().map(|&p| (p, base(p))).collect(),
+    out.clear();
+    match ballot {
+        Ballot::Approval(ps) => out.extend(ps.iter().map(|&p| (p, base(p)))),
         Ballot::Ordinal(ps) => {
             let k = ps.len() as u128;
-            ps.iter()
-                .enumerate()
-                .map(|(i, &p)| match utility {
-                    Utility::Borda => (p, k - 1 - i as u128),
-                    _ => (p, base(p)),
-                })
-                .collect()
-        }
-        Ballot::Cardinal(ps) => ps
-            .iter()
-            .map(|&(p, pts)| match utility {
-                Utility::Cardinal => (p, u128::from(pts)),
-                Utility::Points => (p, u128::from(pts) * cost(p)),
+            out.extend(ps.iter().enumerate().map(|(i, &p)| match utility {
+                Utility::Borda => (p, k - 1 - i as u128),
                 _ => (p, base(p)),
-            })
-            .collect(),
-    };
+            }));
+        }
+        Ballot::Cardinal(ps) => out.extend(ps.iter().map(|&(p, pts)| match utility {
+            Utility::Cardinal => (p, u128::from(pts)),
+            Utility::Points => (p, u128::from(pts) * cost(p)),
+            _ => (p, base(p)),
+        })),
+    }
     out.retain(|&(_, u)| u > 0);
     out.sort_unstable();
     out.dedup_by_key(|e| e.0);
-    out
+}
+
+/// A fast multiplicative hash (FxHash) for grouping ballots; no `HashDoS` concern here,
+/// the keys are ballots already in memory.
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word.iter_mut().zip(chunk).for_each(|(w, b)| *w = *b);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+    fn write_u128(&mut self, n: u128) {
+        self.write_u64(n as u64);
+        self.write_u64((n >> 64) as u64);
+    }
 }
 
 impl Profile {
     /// Groups the instance's ballots under `utility`.
     pub fn build(instance: &Instance, utility: Utility) -> Self {
         let costs: Vec<u64> = instance.projects.iter().map(|p| p.cost).collect();
-        let mut index: HashMap<Vec<(usize, u128)>, usize> = HashMap::new();
+        let mut index: HashMap<Vec<(usize, u128)>, usize, BuildHasherDefault<FxHasher>> =
+            HashMap::with_capacity_and_hasher(instance.voters.len() / 2, Default::default());
         let mut groups: Vec<Group> = Vec::new();
+        let mut utils = Vec::new();
         for (v, voter) in instance.voters.iter().enumerate() {
-            let utils = ballot_utilities(&voter.ballot, &costs, utility);
+            ballot_utilities(&voter.ballot, &costs, utility, &mut utils);
             let voter_index = u32::try_from(v).unwrap_or(u32::MAX);
-            match index.get(&utils).and_then(|&g| groups.get_mut(g)) {
+            match index.get(utils.as_slice()).and_then(|&g| groups.get_mut(g)) {
                 Some(group) => {
                     group.weight += 1;
                     group.voters.push(voter_index);
@@ -86,9 +117,14 @@ impl Profile {
                     groups.push(Group {
                         weight: 1,
                         voters: vec![voter_index],
-                        utils,
+                        utils: Vec::new(),
                     });
                 }
+            }
+        }
+        for (utils, g) in index {
+            if let Some(group) = groups.get_mut(g) {
+                group.utils = utils;
             }
         }
         let mut supporters = vec![Vec::new(); instance.projects.len()];
@@ -108,6 +144,23 @@ impl Profile {
             groups,
             supporters,
         }
+    }
+
+    /// Sum of the voters' utilities for each project, straight from the ballots (what
+    /// [`Profile::total_utility`] gives, without grouping).
+    pub fn totals(instance: &Instance, utility: Utility) -> Vec<u128> {
+        let costs: Vec<u64> = instance.projects.iter().map(|p| p.cost).collect();
+        let mut totals = vec![0u128; costs.len()];
+        let mut utils = Vec::new();
+        for voter in &instance.voters {
+            ballot_utilities(&voter.ballot, &costs, utility, &mut utils);
+            for &(p, u) in &utils {
+                if let Some(t) = totals.get_mut(p) {
+                    *t += u;
+                }
+            }
+        }
+        totals
     }
 
     /// Sum of the voters' utilities for each project.
