@@ -4,7 +4,6 @@
 //! `service::ledger`, build a view model with numbers formatted in Rust, render.
 
 pub mod exchange;
-pub mod format;
 pub mod graph;
 pub mod help;
 
@@ -15,6 +14,7 @@ use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
 use crate::auth::tokens::random_token;
+use crate::format;
 use crate::service::ledger::exchanges::{self, ExchangeForm, Recorded};
 use crate::service::ledger::thanks::{self, ThanksForm, ThanksLine};
 use crate::service::ledger::views::{self, EntryLine, SortKey, Window};
