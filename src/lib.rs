@@ -11,6 +11,7 @@ pub mod clock;
 pub mod commands;
 pub mod config;
 pub mod domain;
+pub mod format;
 pub mod service;
 pub mod startup;
 pub mod store;

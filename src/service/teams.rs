@@ -328,7 +328,7 @@ pub async fn overview(
                 role: i.role,
                 uses: i.uses,
                 max_uses: i.max_uses,
-                expires: crate::web::format::date_time(i.expires_at),
+                expires: crate::format::date_time(i.expires_at),
             })
             .collect()
     } else {

@@ -61,7 +61,7 @@ pub async fn unread(db: &impl ConnectionTrait, user_id: i64, team_id: i64) -> Re
         .map(|n| Unread {
             message: n.message,
             link: n.link,
-            when: crate::web::format::date_time(n.created_at),
+            when: crate::format::date_time(n.created_at),
         })
         .collect())
 }

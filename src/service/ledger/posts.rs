@@ -149,7 +149,7 @@ async fn lines(
                     responder_id: r.responder_id,
                     name: name(r.responder_id),
                     message: r.message.clone(),
-                    when: crate::web::format::date_time(r.created_at),
+                    when: crate::format::date_time(r.created_at),
                 })
                 .collect();
             PostLine {
@@ -161,7 +161,7 @@ async fn lines(
                 estimated_minutes: p.estimated_minutes,
                 author: name(p.author_id),
                 author_id: p.author_id,
-                expires: crate::web::format::date_time(p.expires_at),
+                expires: crate::format::date_time(p.expires_at),
                 open: p.closed_at.is_none() && p.expires_at > now,
                 unmet: is_unmet(&p, answers.len(), days, now),
                 responses: answers,

@@ -74,7 +74,7 @@ async fn lines(
             to: name(r.to_id),
             to_id: r.to_id,
             impact: r.impact,
-            when: crate::web::format::date_time(r.created_at),
+            when: crate::format::date_time(r.created_at),
             hidden: r.hidden_at.is_some(),
         })
         .collect())

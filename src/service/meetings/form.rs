@@ -282,7 +282,7 @@ pub async fn facilitator_choices(
             user_id: user.id,
             value: user.id.to_string(),
             display_name: user.display_name,
-            last: last.map_or_else(|| "never".to_owned(), crate::web::format::date_time),
+            last: last.map_or_else(|| "never".to_owned(), crate::format::date_time),
         })
         .collect())
 }
@@ -314,7 +314,7 @@ pub async fn facilitator_history(
         };
         out.push(FacilitatorChange {
             name,
-            at: crate::web::format::date_time(row.assigned_at),
+            at: crate::format::date_time(row.assigned_at),
         });
     }
     Ok(out)

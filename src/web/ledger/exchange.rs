@@ -10,9 +10,9 @@ use serde::Serialize;
 use crate::access::Action;
 use crate::auth::tokens::random_token;
 use crate::domain::ledger::{Effective, Party};
+use crate::format;
 use crate::service::ledger::exchanges::{self, MoveForm, MoveKind};
 use crate::service::ledger::{access, names};
-use crate::web::ledger::format;
 use crate::web::pages::{field_errors, render, see_other};
 use crate::web::visitor::{Layout, Visitor};
 use crate::web::{AppState, WebError};
@@ -104,7 +104,7 @@ async fn page(
             .then(|| row.awaiting_id.map(name))
             .flatten(),
         expires: (effective == Effective::Pending)
-            .then(|| row.expires_at.map(crate::web::format::date_time))
+            .then(|| row.expires_at.map(format::date_time))
             .flatten(),
         dispute_reason: row.dispute_reason.clone(),
         resolution_note: row.resolution_note.clone(),

@@ -125,7 +125,7 @@ pub fn who_helped_whom(members: &[Member], edges: &[Edge]) -> Graph {
                 width: n(1.5 + 7.5 * e.minutes as f64 / max),
                 title: format!(
                     "{helper} helped {helped}: {} ({} exchange{})",
-                    super::format::minutes(e.minutes),
+                    crate::format::minutes(e.minutes),
                     e.count,
                     if e.count == 1 { "" } else { "s" }
                 ),
@@ -168,8 +168,8 @@ pub fn trend(months: &[MonthTotal]) -> Vec<Bar> {
             let height = 120.0 * m.minutes as f64 / max;
             let x = 10.0 + 58.0 * i as f64;
             Bar {
-                label: super::format::month(m.year, m.month),
-                minutes: super::format::minutes(m.minutes),
+                label: crate::format::month(m.year, m.month),
+                minutes: crate::format::minutes(m.minutes),
                 count: m.count,
                 x: n(x),
                 y: n(130.0 - height),

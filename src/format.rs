@@ -1,0 +1,93 @@
+//! Numbers and dates as people read them, formatted in Rust rather than in templates.
+//!
+//! Pure (no web, database or clock types), so services may build view data with it without
+//! reaching into `web` (the dependency rule: web → service → domain). `web::format` re-exports
+//! it for the handlers.
+
+use time::macros::format_description;
+use time::{Date, OffsetDateTime};
+
+/// "23 Nov 2026, 14:02 UTC".
+pub fn date_time(at: OffsetDateTime) -> String {
+    let format =
+        format_description!("[day padding:none] [month repr:short] [year], [hour]:[minute] UTC");
+    at.to_offset(time::UtcOffset::UTC)
+        .format(&format)
+        .unwrap_or_else(|_| at.to_string())
+}
+
+/// "3 Nov 2026".
+pub fn date(day: Date) -> String {
+    let format = format_description!("[day padding:none] [month repr:short] [year]");
+    day.format(&format).unwrap_or_else(|_| day.to_string())
+}
+
+/// "2026-11-03" (for date inputs).
+pub fn iso(day: Date) -> String {
+    day.to_string()
+}
+
+/// "Nov 2026".
+pub fn month(year: i32, month: u8) -> String {
+    let names = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let name = names
+        .get(usize::from(month.saturating_sub(1)))
+        .copied()
+        .unwrap_or("?");
+    format!("{name} {year}")
+}
+
+/// "45 min", "2 h", "1 h 30 min".
+pub fn minutes(total: i64) -> String {
+    let (h, m) = (total / 60, total % 60);
+    match (h, m) {
+        (0, m) => format!("{m} min"),
+        (h, 0) => format!("{h} h"),
+        (h, m) => format!("{h} h {m} min"),
+    }
+}
+
+/// "41%" (rounded to a whole percent).
+pub fn percent(share: f64) -> String {
+    format!("{:.0}%", share * 100.0)
+}
+
+/// A balance index with its sign: "+0.50", "−0.25", "0.00".
+pub fn index(value: f64) -> String {
+    if value > 0.004 {
+        format!("+{value:.2}")
+    } else if value < -0.004 {
+        format!("−{:.2}", value.abs())
+    } else {
+        "0.00".to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use time::macros::{date, datetime};
+
+    #[test]
+    fn dates_read_naturally() {
+        assert_eq!(
+            super::date_time(datetime!(2026-11-03 14:02 UTC)),
+            "3 Nov 2026, 14:02 UTC"
+        );
+        assert_eq!(super::date(date!(2026 - 11 - 03)), "3 Nov 2026");
+        assert_eq!(super::iso(date!(2026 - 11 - 03)), "2026-11-03");
+        assert_eq!(super::month(2026, 1), "Jan 2026");
+    }
+
+    #[test]
+    fn numbers_read_naturally() {
+        assert_eq!(super::minutes(45), "45 min");
+        assert_eq!(super::minutes(120), "2 h");
+        assert_eq!(super::minutes(90), "1 h 30 min");
+        assert_eq!(super::percent(0.41), "41%");
+        assert_eq!(super::index(0.5), "+0.50");
+        assert_eq!(super::index(-0.25), "−0.25");
+        assert_eq!(super::index(0.0), "0.00");
+    }
+}

@@ -1,0 +1,176 @@
+//! The "record help" form: what was typed, and its checks against the team (members,
+//! minutes, date, the help post) before anything is written.
+
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+use super::super::LedgerAccess;
+use crate::access::{Action, Principal};
+use crate::domain::ledger::{Category, HelpDate, IdempotencyKey, Minutes, Note, Party, Recorder};
+use crate::service::{FieldErrors, Result, ServiceError};
+use crate::store::entities::{help_posts, memberships};
+
+/// The "record help" form as typed.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct ExchangeForm {
+    /// `gave` (I helped `person`), `received` (`person` helped me) or `between` (a leader
+    /// records `helper` → `helped`).
+    #[serde(default)]
+    pub direction: String,
+    /// The other person (for `gave` / `received`).
+    #[serde(default)]
+    pub person: String,
+    /// Helper (for `between`).
+    #[serde(default)]
+    pub helper: String,
+    /// Helped (for `between`).
+    #[serde(default)]
+    pub helped: String,
+    /// Minutes, 1 to 600.
+    #[serde(default)]
+    pub minutes: String,
+    /// `YYYY-MM-DD`; empty means today.
+    #[serde(default)]
+    pub date: String,
+    /// Short category.
+    #[serde(default)]
+    pub category: String,
+    /// Private note.
+    #[serde(default)]
+    pub note: String,
+    /// Help post it answers (optional).
+    #[serde(default)]
+    pub post_id: String,
+    /// Action it served (optional).
+    #[serde(default)]
+    pub action_id: String,
+    /// The form's idempotency key.
+    #[serde(default)]
+    pub idempotency_key: String,
+}
+
+fn parse_id(raw: &str) -> Option<i64> {
+    raw.trim().parse::<i64>().ok().filter(|id| *id > 0)
+}
+
+async fn is_member(db: &impl ConnectionTrait, team_id: i64, user_id: i64) -> Result<bool> {
+    Ok(memberships::Entity::find()
+        .filter(memberships::Column::TeamId.eq(team_id))
+        .filter(memberships::Column::UserId.eq(user_id))
+        .one(db)
+        .await?
+        .is_some())
+}
+
+/// A record form that passed every check.
+pub(super) struct Parsed {
+    pub(super) helper: i64,
+    pub(super) helped: i64,
+    pub(super) recorder: Recorder,
+    pub(super) minutes: Minutes,
+    pub(super) date: HelpDate,
+    pub(super) category: Category,
+    pub(super) note: Note,
+    pub(super) post_id: Option<i64>,
+    pub(super) action_id: Option<i64>,
+    pub(super) key: IdempotencyKey,
+}
+
+/// Checks the form against the team; a leader's "between" form also checks the leader's right.
+pub(super) async fn parse(
+    db: &impl ConnectionTrait,
+    acc: &LedgerAccess,
+    principal: Principal,
+    form: &ExchangeForm,
+    now: OffsetDateTime,
+) -> Result<Parsed> {
+    let mut errors = FieldErrors::new();
+    let me = acc.user_id;
+    let (helper, helped, person_field) = match form.direction.trim() {
+        "gave" => (Some(me), parse_id(&form.person), "person"),
+        "received" => (parse_id(&form.person), Some(me), "person"),
+        "between" => (parse_id(&form.helper), parse_id(&form.helped), "helped"),
+        _ => {
+            errors.add("direction", "Choose whether you gave or received the help.");
+            (None, None, "person")
+        }
+    };
+    if form.direction.trim() != "" && (helper.is_none() || helped.is_none()) {
+        errors.add(person_field, "Choose a member of the team.");
+    }
+    for id in [helper, helped].into_iter().flatten() {
+        if !is_member(db, acc.team.id, id).await? {
+            errors.add(person_field, "Choose a member of the team.");
+        }
+    }
+    if helper.is_some() && helper == helped {
+        errors.add(
+            person_field,
+            "Help to yourself is not recorded; choose someone else.",
+        );
+    }
+    let minutes = Minutes::parse(&form.minutes)
+        .map_err(|e| errors.add("minutes", e))
+        .ok();
+    let date = HelpDate::parse(&form.date, now.date())
+        .map_err(|e| errors.add("date", e))
+        .ok();
+    let category = Category::parse(&form.category)
+        .map_err(|e| errors.add("category", e))
+        .ok();
+    let note = Note::parse(&form.note)
+        .map_err(|e| errors.add("note", e))
+        .ok();
+    let key = IdempotencyKey::parse(&form.idempotency_key)
+        .map_err(|e| errors.add("idempotency_key", e))
+        .ok();
+    let post_id = parse_id(&form.post_id);
+    if let Some(post) = post_id {
+        let found = help_posts::Entity::find_by_id(post)
+            .filter(help_posts::Column::TeamId.eq(acc.team.id))
+            .one(db)
+            .await?;
+        if found.is_none() {
+            errors.add("post_id", "That help post is not in this team.");
+        }
+    }
+    let (
+        Some(helper),
+        Some(helped),
+        Some(minutes),
+        Some(date),
+        Some(category),
+        Some(note),
+        Some(key),
+    ) = (helper, helped, minutes, date, category, note, key)
+    else {
+        return Err(ServiceError::Invalid(errors));
+    };
+    errors.into_result()?;
+    let recorder = if helper == me {
+        Recorder::Party(Party::Helper)
+    } else if helped == me {
+        Recorder::Party(Party::Helped)
+    } else {
+        // Recording for two other people is a leader's right (audited).
+        crate::service::teams::check(crate::access::authorize(
+            principal,
+            acc.role,
+            Action::RecordHelpForOthers,
+        ))?;
+        Recorder::LeaderForBoth
+    };
+    Ok(Parsed {
+        helper,
+        helped,
+        recorder,
+        minutes,
+        date,
+        category,
+        note,
+        post_id,
+        action_id: parse_id(&form.action_id),
+        key,
+    })
+}

@@ -1,0 +1,267 @@
+//! The team view: the member table over a window (sortable), load concentration, who carries
+//! the load, quiet members, the monthly trend, who helped whom and, for leaders, disputes.
+
+use std::collections::BTreeMap;
+
+use sea_orm::ConnectionTrait;
+use serde::Serialize;
+use time::OffsetDateTime;
+
+use super::super::{LedgerAccess, Member, access, members};
+use super::{EntryLine, entries, everyone, line, rows};
+use crate::access::{Action, Principal};
+use crate::domain::ledger::{
+    self, Concentration, Edge, Effective, LoadSignal, MonthTotal, RECENT_WEEKS, SIGNAL_WEEKS,
+    Totals,
+};
+use crate::service::{Result, ServiceError};
+
+/// One member's row of the team table.
+#[derive(Debug, Clone, Serialize)]
+pub struct MemberLine {
+    /// User id.
+    pub id: i64,
+    /// Name.
+    pub name: String,
+    /// Totals over the period.
+    pub totals: Totals,
+    /// Balance index (after two exchanges).
+    pub index: Option<f64>,
+    /// Share of the team's given minutes.
+    pub share: f64,
+}
+
+/// Which window the team view covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Window {
+    /// Last 4 weeks.
+    Recent,
+    /// This term.
+    Term,
+    /// All time.
+    All,
+}
+
+impl Window {
+    /// Parses the query parameter (default: the term).
+    pub fn parse(raw: Option<&str>) -> Self {
+        match raw {
+            Some("recent") => Self::Recent,
+            Some("all") => Self::All,
+            _ => Self::Term,
+        }
+    }
+    /// The query value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Recent => "recent",
+            Self::Term => "term",
+            Self::All => "all",
+        }
+    }
+}
+
+/// The sort of the member table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SortKey {
+    /// By name.
+    Name,
+    /// Minutes given.
+    Given,
+    /// Minutes received.
+    Received,
+    /// Balance index.
+    Index,
+    /// Share of the team's help.
+    Share,
+    /// Last exchange.
+    Last,
+}
+
+impl SortKey {
+    /// Parses the query parameter (default: minutes given).
+    pub fn parse(raw: Option<&str>) -> Self {
+        match raw {
+            Some("name") => Self::Name,
+            Some("received") => Self::Received,
+            Some("index") => Self::Index,
+            Some("share") => Self::Share,
+            Some("last") => Self::Last,
+            _ => Self::Given,
+        }
+    }
+    /// The query value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Name => "name",
+            Self::Given => "given",
+            Self::Received => "received",
+            Self::Index => "index",
+            Self::Share => "share",
+            Self::Last => "last",
+        }
+    }
+}
+
+/// Sorts the table; `descending` reverses the natural order; ties by name, then id.
+pub fn sort_lines(lines: &mut [MemberLine], key: SortKey, descending: bool) {
+    lines.sort_by(|a, b| {
+        let primary = match key {
+            SortKey::Name => std::cmp::Ordering::Equal,
+            SortKey::Given => a.totals.given_minutes.cmp(&b.totals.given_minutes),
+            SortKey::Received => a.totals.received_minutes.cmp(&b.totals.received_minutes),
+            SortKey::Index => a
+                .index
+                .unwrap_or(f64::NEG_INFINITY)
+                .total_cmp(&b.index.unwrap_or(f64::NEG_INFINITY)),
+            SortKey::Share => a.share.total_cmp(&b.share),
+            SortKey::Last => a.totals.last.cmp(&b.totals.last),
+        };
+        let primary = if descending {
+            primary.reverse()
+        } else {
+            primary
+        };
+        let by_name = a.name.to_lowercase().cmp(&b.name.to_lowercase());
+        let by_name = if descending && key == SortKey::Name {
+            by_name.reverse()
+        } else {
+            by_name
+        };
+        primary.then(by_name).then(a.id.cmp(&b.id))
+    });
+}
+
+/// The team view.
+#[derive(Debug, Clone)]
+pub struct TeamLedger {
+    /// Access and settings.
+    pub access: LedgerAccess,
+    /// Window shown.
+    pub window: Window,
+    /// Member table (sorted).
+    pub lines: Vec<MemberLine>,
+    /// Team total minutes given in the window.
+    pub team_minutes: i64,
+    /// Exchanges in the window.
+    pub team_exchanges: i64,
+    /// Load concentration in the window.
+    pub concentration: Concentration,
+    /// "Carrying the load" over 8 weeks, with names.
+    pub carrying: Vec<(String, LoadSignal)>,
+    /// Members with no exchange in 8 weeks.
+    pub quiet: Vec<String>,
+    /// Last 6 months.
+    pub months: Vec<MonthTotal>,
+    /// Who helped whom in the window, with names.
+    pub edges: Vec<(String, String, Edge)>,
+    /// Members in table order of the graph (by name).
+    pub members: Vec<Member>,
+    /// Disputed entries (leaders only).
+    pub disputes: Vec<EntryLine>,
+}
+
+/// Loads the team view (`Forbidden` for members when the team shows aggregates to leaders only).
+pub async fn team_ledger(
+    db: &impl ConnectionTrait,
+    principal: Principal,
+    slug: &str,
+    window: Window,
+    sort: SortKey,
+    descending: bool,
+    now: OffsetDateTime,
+) -> Result<TeamLedger> {
+    let acc = access(db, principal, slug, Action::ViewLedgerAggregates).await?;
+    if !acc.sees_aggregates(principal) {
+        return Err(ServiceError::Forbidden);
+    }
+    let today = now.date();
+    let rows = rows(db, acc.team.id, now).await?;
+    let entries = entries(&rows);
+    let members = members(db, acc.team.id).await?;
+    let ids: Vec<i64> = members.iter().map(|m| m.id).collect();
+    let names = everyone(db, &rows, &members).await?;
+    let name = |id: i64| {
+        names
+            .get(&id)
+            .cloned()
+            .unwrap_or_else(|| "former member".to_owned())
+    };
+    let since = match window {
+        Window::Recent => Some(ledger::window_start(today, RECENT_WEEKS)),
+        Window::Term => Some(ledger::term_start(today, acc.settings.term_starts_on)),
+        Window::All => None,
+    };
+    let totals = ledger::per_member(&entries, &ids, since);
+    let team_minutes: i64 = totals
+        .iter()
+        .filter(|(id, _)| ids.contains(id))
+        .map(|(_, t)| t.given_minutes)
+        .sum();
+    let team_exchanges = ledger::counted(&entries)
+        .filter(|e| since.is_none_or(|s| e.on >= s))
+        .count() as i64;
+    let mut lines: Vec<MemberLine> = members
+        .iter()
+        .map(|m| {
+            let t = totals.get(&m.id).copied().unwrap_or_default();
+            MemberLine {
+                id: m.id,
+                name: m.name.clone(),
+                index: t.shown_index(),
+                share: if team_minutes > 0 {
+                    t.given_minutes as f64 / team_minutes as f64
+                } else {
+                    0.0
+                },
+                totals: t,
+            }
+        })
+        .collect();
+    sort_lines(&mut lines, sort, descending);
+    let given: Vec<i64> = members
+        .iter()
+        .map(|m| totals.get(&m.id).map_or(0, |t| t.given_minutes))
+        .collect();
+    let signal_since = Some(ledger::window_start(today, SIGNAL_WEEKS));
+    let signal_totals: BTreeMap<i64, Totals> = ledger::per_member(&entries, &ids, signal_since)
+        .into_iter()
+        .filter(|(id, _)| ids.contains(id))
+        .collect();
+    let carrying = ledger::carrying_the_load(&signal_totals, members.len())
+        .into_iter()
+        .map(|s| (name(s.member), s))
+        .collect();
+    let quiet = ledger::quiet(&signal_totals, &ids)
+        .into_iter()
+        .map(name)
+        .collect();
+    let edges = ledger::edges(&entries, since)
+        .into_iter()
+        .map(|e| (name(e.helper), name(e.helped), e))
+        .collect();
+    let disputes = if acc.is_leader() {
+        rows.iter()
+            .filter(|r| r.state == Effective::Disputed)
+            .map(|r| line(r, &names, acc.user_id, false))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok(TeamLedger {
+        window,
+        lines,
+        team_minutes,
+        team_exchanges,
+        concentration: ledger::concentration(&given),
+        carrying,
+        quiet,
+        months: ledger::monthly(&entries, today, 6),
+        edges,
+        members,
+        disputes,
+        access: acc,
+    })
+}

@@ -1,0 +1,328 @@
+//! My reciprocity (`/teams/{team}/ledger/me`): totals, entries waiting for an answer, thanks
+//! and notifications, and the handlers whose forms live on that page (record help, thank,
+//! hide or show thanks, mark notifications read), which show it again with errors.
+
+use std::collections::BTreeMap;
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use serde::{Deserialize, Serialize};
+
+use super::{EntryView, csv_response};
+use crate::auth::tokens::random_token;
+use crate::format;
+use crate::service::ledger::exchanges::{self, ExchangeForm, Recorded};
+use crate::service::ledger::thanks::{self, ThanksForm, ThanksLine};
+use crate::service::ledger::views;
+use crate::service::ledger::{Member, notify};
+use crate::web::pages::{field_errors, render, see_other};
+use crate::web::visitor::{Layout, Visitor};
+use crate::web::{AppState, WebError};
+
+#[derive(Serialize)]
+struct PeriodView {
+    label: &'static str,
+    given: String,
+    given_count: i64,
+    received: String,
+    received_count: i64,
+}
+
+#[derive(Serialize)]
+struct PersonView {
+    name: String,
+    minutes: String,
+    count: i64,
+}
+
+#[derive(Serialize)]
+struct MyPage<'a> {
+    title: String,
+    layout: Layout,
+    slug: String,
+    team_name: String,
+    periods: Vec<PeriodView>,
+    index: Option<String>,
+    waiting_for_me: Vec<EntryView>,
+    waiting_for_them: Vec<EntryView>,
+    mine: Vec<EntryView>,
+    helped: Vec<PersonView>,
+    helpers: Vec<PersonView>,
+    thanks: Vec<ThanksLine>,
+    notifications: Vec<notify::Unread>,
+    others: Vec<Member>,
+    members: Vec<Member>,
+    is_leader: bool,
+    sees_team: bool,
+    today: String,
+    earliest: String,
+    form: &'a ExchangeForm,
+    errors: BTreeMap<String, String>,
+    thanks_form: &'a ThanksForm,
+    thanks_errors: BTreeMap<String, String>,
+    notice: Option<&'static str>,
+}
+
+/// What the "my reciprocity" page was asked to show besides the data.
+#[derive(Default)]
+struct MyExtras<'a> {
+    form: Option<&'a ExchangeForm>,
+    errors: BTreeMap<String, String>,
+    thanks_form: Option<&'a ThanksForm>,
+    thanks_errors: BTreeMap<String, String>,
+    notice: Option<&'static str>,
+}
+
+fn fresh_exchange_form() -> ExchangeForm {
+    ExchangeForm {
+        direction: "gave".to_owned(),
+        idempotency_key: random_token(),
+        ..ExchangeForm::default()
+    }
+}
+
+fn fresh_thanks_form() -> ThanksForm {
+    ThanksForm {
+        idempotency_key: random_token(),
+        ..ThanksForm::default()
+    }
+}
+
+async fn my_page(
+    state: &AppState,
+    visitor: &Visitor,
+    slug: &str,
+    extras: MyExtras<'_>,
+) -> Result<HttpResponse, WebError> {
+    let now = state.clock.now();
+    let db = &state.db.conn;
+    let my = views::my_ledger(db, visitor.principal(), slug, now).await?;
+    let team = &my.access.team;
+    let thanks = thanks::received(db, team.id, my.access.user_id).await?;
+    let notifications = notify::unread(db, my.access.user_id, team.id).await?;
+    let fresh = fresh_exchange_form();
+    let fresh_thanks = fresh_thanks_form();
+    let status = if extras.errors.is_empty() && extras.thanks_errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let today = now.date();
+    let page = MyPage {
+        title: format!("My reciprocity · {}", team.name),
+        layout: visitor.layout(),
+        slug: team.slug.clone(),
+        team_name: team.name.clone(),
+        periods: my
+            .periods
+            .iter()
+            .map(|p| PeriodView {
+                label: p.label,
+                given: format::minutes(p.totals.given_minutes),
+                given_count: p.totals.given_count,
+                received: format::minutes(p.totals.received_minutes),
+                received_count: p.totals.received_count,
+            })
+            .collect(),
+        index: my.index.map(format::index),
+        waiting_for_me: my.waiting_for_me.iter().map(EntryView::new).collect(),
+        waiting_for_them: my.waiting_for_them.iter().map(EntryView::new).collect(),
+        mine: my.mine.iter().take(50).map(EntryView::new).collect(),
+        helped: people(&my.helped),
+        helpers: people(&my.helpers),
+        thanks,
+        notifications,
+        others: my.others.clone(),
+        members: my.members.clone(),
+        is_leader: my.access.is_leader(),
+        sees_team: my.sees_team,
+        today: format::iso(today),
+        earliest: format::iso(today - time::Duration::days(crate::domain::ledger::MAX_AGE_DAYS)),
+        form: extras.form.unwrap_or(&fresh),
+        errors: extras.errors,
+        thanks_form: extras.thanks_form.unwrap_or(&fresh_thanks),
+        thanks_errors: extras.thanks_errors,
+        notice: extras.notice,
+    };
+    render(state, status, "ledger_me.html", &page)
+}
+
+fn people(list: &[views::Counterpart]) -> Vec<PersonView> {
+    list.iter()
+        .map(|c| PersonView {
+            name: c.name.clone(),
+            minutes: format::minutes(c.minutes),
+            count: c.count,
+        })
+        .collect()
+}
+
+/// Query of the personal page (a notice after a redirect).
+#[derive(Debug, Default, Deserialize)]
+pub struct MyQuery {
+    #[serde(default)]
+    done: Option<String>,
+}
+
+fn notice(done: Option<&str>) -> Option<&'static str> {
+    match done {
+        Some("recorded") => Some("Recorded. Thank you for making help visible."),
+        Some("pending") => {
+            Some("Recorded. It counts once the person you helped confirms it (within 14 days).")
+        }
+        Some("thanked") => Some("Your thank-you is on the team page."),
+        _ => None,
+    }
+}
+
+/// `GET /teams/{team}/ledger/me`.
+pub async fn me(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    slug: web::Path<String>,
+    query: web::Query<MyQuery>,
+) -> Result<HttpResponse, WebError> {
+    let extras = MyExtras {
+        notice: notice(query.done.as_deref()),
+        ..MyExtras::default()
+    };
+    my_page(&state, &visitor, &slug, extras).await
+}
+
+/// `GET /teams/{team}/ledger/me.csv`: the caller's own entries.
+pub async fn me_csv(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, WebError> {
+    let my = views::my_ledger(
+        &state.db.conn,
+        visitor.principal(),
+        &slug,
+        state.clock.now(),
+    )
+    .await?;
+    let body = views::my_csv(&my)?;
+    Ok(csv_response(
+        &format!("{}-my-ledger.csv", my.access.team.slug),
+        body,
+    ))
+}
+
+/// `POST /teams/{team}/ledger/exchanges`.
+pub async fn record(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    slug: web::Path<String>,
+    form: web::Form<ExchangeForm>,
+) -> Result<HttpResponse, WebError> {
+    match exchanges::record(
+        &state.db.conn,
+        visitor.principal(),
+        &slug,
+        &form,
+        state.clock.now(),
+    )
+    .await
+    {
+        Ok(Recorded { status, .. }) => {
+            let done = if status == crate::domain::ledger::Status::Pending {
+                "pending"
+            } else {
+                "recorded"
+            };
+            Ok(see_other(&format!("/teams/{slug}/ledger/me?done={done}")))
+        }
+        Err(error) => {
+            let errors = field_errors(error)?;
+            let extras = MyExtras {
+                form: Some(&form),
+                errors,
+                ..MyExtras::default()
+            };
+            my_page(&state, &visitor, &slug, extras).await
+        }
+    }
+}
+
+/// `POST /teams/{team}/thanks`.
+pub async fn thank(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    slug: web::Path<String>,
+    form: web::Form<ThanksForm>,
+) -> Result<HttpResponse, WebError> {
+    match thanks::thank(
+        &state.db.conn,
+        visitor.principal(),
+        &slug,
+        &form,
+        state.clock.now(),
+    )
+    .await
+    {
+        Ok(()) => Ok(see_other(&format!("/teams/{slug}/ledger/me?done=thanked"))),
+        Err(error) => {
+            let thanks_errors = field_errors(error)?;
+            let extras = MyExtras {
+                thanks_form: Some(&form),
+                thanks_errors,
+                ..MyExtras::default()
+            };
+            my_page(&state, &visitor, &slug, extras).await
+        }
+    }
+}
+
+/// `POST /teams/{team}/thanks/{id}/hide` and `/show`.
+pub async fn hide_thanks(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    path: web::Path<(String, i64)>,
+) -> Result<HttpResponse, WebError> {
+    set_hidden(state, visitor, path, true).await
+}
+
+/// `POST /teams/{team}/thanks/{id}/show`.
+pub async fn show_thanks(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    path: web::Path<(String, i64)>,
+) -> Result<HttpResponse, WebError> {
+    set_hidden(state, visitor, path, false).await
+}
+
+async fn set_hidden(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    path: web::Path<(String, i64)>,
+    hidden: bool,
+) -> Result<HttpResponse, WebError> {
+    let (slug, id) = path.into_inner();
+    thanks::set_hidden(
+        &state.db.conn,
+        visitor.principal(),
+        &slug,
+        id,
+        hidden,
+        state.clock.now(),
+    )
+    .await?;
+    Ok(see_other(&format!("/teams/{slug}/ledger/me#thanks")))
+}
+
+/// `POST /teams/{team}/ledger/notifications/read`.
+pub async fn read_notifications(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, WebError> {
+    notify::mark_read(
+        &state.db.conn,
+        visitor.principal(),
+        &slug,
+        state.clock.now(),
+    )
+    .await?;
+    Ok(see_other(&format!("/teams/{slug}/ledger/me")))
+}

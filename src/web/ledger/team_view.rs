@@ -1,0 +1,328 @@
+//! The team view (`/teams/{team}/ledger`): the sortable member table over a window, load
+//! signals, charts, disputes for leaders, its CSV export and the leaders' settings form.
+
+use std::collections::BTreeMap;
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use serde::{Deserialize, Serialize};
+
+use super::{EntryView, csv_response, graph};
+use crate::format;
+use crate::service::ledger::thanks::{self, ThanksLine};
+use crate::service::ledger::views::{self, SortKey, Window};
+use crate::service::ledger::{self as ledger_service, SettingsForm, posts};
+use crate::web::pages::{field_errors, render, see_other};
+use crate::web::visitor::{Layout, Visitor};
+use crate::web::{AppState, WebError};
+
+/// Sort and window of the team view.
+#[derive(Debug, Default, Deserialize)]
+pub struct TeamQuery {
+    #[serde(default)]
+    sort: Option<String>,
+    #[serde(default)]
+    dir: Option<String>,
+    #[serde(default)]
+    window: Option<String>,
+}
+
+impl TeamQuery {
+    fn parts(&self) -> (Window, SortKey, bool) {
+        let sort = SortKey::parse(self.sort.as_deref());
+        let descending = match self.dir.as_deref() {
+            Some("asc") => false,
+            Some("desc") => true,
+            _ => sort != SortKey::Name,
+        };
+        (Window::parse(self.window.as_deref()), sort, descending)
+    }
+}
+
+#[derive(Serialize)]
+struct Column {
+    key: &'static str,
+    label: &'static str,
+    href: String,
+    aria_sort: &'static str,
+    numeric: bool,
+}
+
+#[derive(Serialize)]
+struct LineView {
+    name: String,
+    given: String,
+    given_count: i64,
+    received: String,
+    received_count: i64,
+    index: String,
+    share: String,
+    last: String,
+}
+
+#[derive(Serialize)]
+struct WindowLink {
+    label: &'static str,
+    href: String,
+    current: bool,
+}
+
+#[derive(Serialize)]
+struct EdgeView {
+    helper: String,
+    helped: String,
+    minutes: String,
+    count: i64,
+}
+
+#[derive(Serialize)]
+struct TeamPage<'a> {
+    title: String,
+    layout: Layout,
+    slug: String,
+    team_name: String,
+    window_label: &'static str,
+    windows: Vec<WindowLink>,
+    columns: Vec<Column>,
+    lines: Vec<LineView>,
+    csv_href: String,
+    team_minutes: String,
+    team_exchanges: i64,
+    gini: String,
+    top1: String,
+    top20: String,
+    top20_people: usize,
+    carrying: Vec<String>,
+    quiet: Vec<String>,
+    bars: Vec<graph::Bar>,
+    graph: graph::Graph,
+    edges: Vec<EdgeView>,
+    disputes: Vec<EntryView>,
+    unmet: Vec<posts::PostLine>,
+    thanks: Vec<ThanksLine>,
+    is_leader: bool,
+    settings: &'a SettingsForm,
+    errors: BTreeMap<String, String>,
+}
+
+fn window_label(window: Window) -> &'static str {
+    match window {
+        Window::Recent => "the last 4 weeks",
+        Window::Term => "this term",
+        Window::All => "all time",
+    }
+}
+
+async fn team_page(
+    state: &AppState,
+    visitor: &Visitor,
+    slug: &str,
+    query: &TeamQuery,
+    settings_form: Option<&SettingsForm>,
+    errors: BTreeMap<String, String>,
+) -> Result<HttpResponse, WebError> {
+    let now = state.clock.now();
+    let db = &state.db.conn;
+    let (window, sort, descending) = query.parts();
+    let view =
+        views::team_ledger(db, visitor.principal(), slug, window, sort, descending, now).await?;
+    let team = &view.access.team;
+    let base = format!("/teams/{}/ledger", team.slug);
+    let columns = [
+        ("name", "Member", false),
+        ("given", "Given", true),
+        ("received", "Received", true),
+        ("index", "Balance index", true),
+        ("share", "Share of the team's help", true),
+        ("last", "Last exchange", true),
+    ]
+    .into_iter()
+    .map(|(key, label, numeric)| {
+        let current = sort.as_str() == key;
+        // Clicking the current column flips the direction; others start at their natural one.
+        let next_dir = if current {
+            if descending { "asc" } else { "desc" }
+        } else if key == "name" {
+            "asc"
+        } else {
+            "desc"
+        };
+        Column {
+            key,
+            label,
+            href: format!(
+                "{base}?window={}&sort={key}&dir={next_dir}",
+                window.as_str()
+            ),
+            aria_sort: match (current, descending) {
+                (false, _) => "none",
+                (true, true) => "descending",
+                (true, false) => "ascending",
+            },
+            numeric,
+        }
+    })
+    .collect();
+    let windows = [Window::Recent, Window::Term, Window::All]
+        .into_iter()
+        .map(|w| WindowLink {
+            label: match w {
+                Window::Recent => "Last 4 weeks",
+                Window::Term => "This term",
+                Window::All => "All time",
+            },
+            href: format!("{base}?window={}&sort={}", w.as_str(), sort.as_str()),
+            current: w == window,
+        })
+        .collect();
+    let lines = view
+        .lines
+        .iter()
+        .map(|l| LineView {
+            name: l.name.clone(),
+            given: format::minutes(l.totals.given_minutes),
+            given_count: l.totals.given_count,
+            received: format::minutes(l.totals.received_minutes),
+            received_count: l.totals.received_count,
+            index: l.index.map_or_else(|| "not yet".to_owned(), format::index),
+            share: format::percent(l.share),
+            last: l.totals.last.map_or_else(|| "—".to_owned(), format::date),
+        })
+        .collect();
+    let carrying = view
+        .carrying
+        .iter()
+        .map(|(name, s)| {
+            format!(
+                "{name} gave {} of the team's help over the last 8 weeks — who can share the load?",
+                format::percent(s.share)
+            )
+        })
+        .collect();
+    let edges_only: Vec<_> = view.edges.iter().map(|(_, _, e)| *e).collect();
+    let settings_default = SettingsForm {
+        aggregates: view.access.settings.visibility.as_str().to_owned(),
+        unmet_after_days: view.access.settings.unmet_after_days.to_string(),
+        term_starts_on: view
+            .access
+            .settings
+            .term_starts_on
+            .map(format::iso)
+            .unwrap_or_default(),
+    };
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let page = TeamPage {
+        title: format!("Team ledger · {}", team.name),
+        layout: visitor.layout(),
+        slug: team.slug.clone(),
+        team_name: team.name.clone(),
+        window_label: window_label(window),
+        windows,
+        columns,
+        lines,
+        csv_href: format!(
+            "{base}/members.csv?window={}&sort={}&dir={}",
+            window.as_str(),
+            sort.as_str(),
+            if descending { "desc" } else { "asc" }
+        ),
+        team_minutes: format::minutes(view.team_minutes),
+        team_exchanges: view.team_exchanges,
+        gini: format!("{:.2}", view.concentration.gini),
+        top1: format::percent(view.concentration.top1),
+        top20: format::percent(view.concentration.top20),
+        top20_people: view.concentration.top20_people,
+        carrying,
+        quiet: view.quiet.clone(),
+        bars: graph::trend(&view.months),
+        graph: graph::who_helped_whom(&view.members, &edges_only),
+        edges: view
+            .edges
+            .iter()
+            .map(|(helper, helped, e)| EdgeView {
+                helper: helper.clone(),
+                helped: helped.clone(),
+                minutes: format::minutes(e.minutes),
+                count: e.count,
+            })
+            .collect(),
+        disputes: view.disputes.iter().map(EntryView::new).collect(),
+        unmet: posts::unmet_requests(db, team.id, now).await?,
+        thanks: thanks::public_for_team(db, team.id).await?,
+        is_leader: view.access.is_leader(),
+        settings: settings_form.unwrap_or(&settings_default),
+        errors,
+    };
+    render(state, status, "ledger_team.html", &page)
+}
+
+/// `GET /teams/{team}/ledger`.
+pub async fn team(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    slug: web::Path<String>,
+    query: web::Query<TeamQuery>,
+) -> Result<HttpResponse, WebError> {
+    team_page(&state, &visitor, &slug, &query, None, BTreeMap::new()).await
+}
+
+/// `GET /teams/{team}/ledger/members.csv`.
+pub async fn team_csv(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    slug: web::Path<String>,
+    query: web::Query<TeamQuery>,
+) -> Result<HttpResponse, WebError> {
+    let (window, sort, descending) = query.parts();
+    let view = views::team_ledger(
+        &state.db.conn,
+        visitor.principal(),
+        &slug,
+        window,
+        sort,
+        descending,
+        state.clock.now(),
+    )
+    .await?;
+    let body = views::team_csv(&view)?;
+    Ok(csv_response(
+        &format!("{}-ledger-{}.csv", view.access.team.slug, window.as_str()),
+        body,
+    ))
+}
+
+/// `POST /teams/{team}/ledger/settings` (leaders).
+pub async fn settings(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    slug: web::Path<String>,
+    form: web::Form<SettingsForm>,
+) -> Result<HttpResponse, WebError> {
+    match ledger_service::update_settings(
+        &state.db.conn,
+        visitor.principal(),
+        &slug,
+        &form,
+        state.clock.now(),
+    )
+    .await
+    {
+        Ok(()) => Ok(see_other(&format!("/teams/{slug}/ledger"))),
+        Err(error) => {
+            let errors = field_errors(error)?;
+            team_page(
+                &state,
+                &visitor,
+                &slug,
+                &TeamQuery::default(),
+                Some(&form),
+                errors,
+            )
+            .await
+        }
+    }
+}
