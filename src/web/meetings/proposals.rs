@@ -266,6 +266,23 @@ pub async fn withdraw(
     Ok(see_other(&format!("/teams/{slug}/meetings/{id}/proposals")))
 }
 
+/// Back to the proposals after a leader's hide or merge, or the page again with the refusal.
+async fn after_moderation(
+    state: &AppState,
+    visitor: &Visitor,
+    slug: &str,
+    id: i64,
+    result: Result<(), ServiceError>,
+) -> Result<HttpResponse, WebError> {
+    match result {
+        Ok(()) => Ok(see_other(&format!("/teams/{slug}/meetings/{id}/proposals"))),
+        Err(error) => {
+            let errors = refused(error)?;
+            page(state, visitor, slug, id, &ProposalForm::default(), errors).await
+        }
+    }
+}
+
 /// The hide form.
 #[derive(Debug, Deserialize)]
 pub struct HideForm {
@@ -291,21 +308,7 @@ pub async fn hide(
         state.clock.now(),
     )
     .await;
-    match result {
-        Ok(()) => Ok(see_other(&format!("/teams/{slug}/meetings/{id}/proposals"))),
-        Err(error) => {
-            let errors = refused(error)?;
-            page(
-                &state,
-                &visitor,
-                &slug,
-                id,
-                &ProposalForm::default(),
-                errors,
-            )
-            .await
-        }
-    }
+    after_moderation(&state, &visitor, &slug, id, result).await
 }
 
 /// The merge form.
@@ -333,19 +336,5 @@ pub async fn merge(
         state.clock.now(),
     )
     .await;
-    match result {
-        Ok(()) => Ok(see_other(&format!("/teams/{slug}/meetings/{id}/proposals"))),
-        Err(error) => {
-            let errors = refused(error)?;
-            page(
-                &state,
-                &visitor,
-                &slug,
-                id,
-                &ProposalForm::default(),
-                errors,
-            )
-            .await
-        }
-    }
+    after_moderation(&state, &visitor, &slug, id, result).await
 }
