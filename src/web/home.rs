@@ -19,6 +19,8 @@ pub struct MyTeam {
     pub slug: String,
     /// My role.
     pub role: &'static str,
+    /// Unread ledger notifications in this team (shown with a link to my ledger page).
+    pub unread: u64,
 }
 
 /// A meeting whose proposing or voting window is open.
@@ -57,15 +59,20 @@ pub struct HomePage {
 pub async fn show(state: web::Data<AppState>, visitor: Visitor) -> Result<HttpResponse, WebError> {
     let setup_needed = !accounts::admin_exists(&state.db.conn).await?;
     let my_teams = match &visitor.user {
-        Some(user) => teams::teams_of(&state.db.conn, user.id)
-            .await?
-            .into_iter()
-            .map(|(team, role)| MyTeam {
-                name: team.name,
-                slug: team.slug,
-                role: role.as_str(),
-            })
-            .collect(),
+        Some(user) => {
+            let unread =
+                crate::service::ledger::notify::unread_counts(&state.db.conn, user.id).await?;
+            teams::teams_of(&state.db.conn, user.id)
+                .await?
+                .into_iter()
+                .map(|(team, role)| MyTeam {
+                    unread: unread.get(&team.id).copied().unwrap_or(0),
+                    name: team.name,
+                    slug: team.slug,
+                    role: role.as_str(),
+                })
+                .collect()
+        }
         None => Vec::new(),
     };
     let now = state.clock.now();

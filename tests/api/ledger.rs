@@ -760,3 +760,30 @@ async fn a_leader_records_for_two_others_and_it_is_audited() {
     };
     assert_eq!(audited, 1);
 }
+
+#[tokio::test]
+async fn the_home_page_counts_unread_notifications_until_they_are_read() {
+    let c = cast().await;
+    let team = &c.world.team_a;
+    let link = format!("/teams/{team}/ledger/me#notifications");
+    let (_, before) = text(&c.leader, "/").await;
+    assert!(!before.contains(&link), "no notifications yet: {before}");
+
+    record(&c.member, team, "received", &c.world.leader, "45").await;
+    let (_, one) = text(&c.leader, "/").await;
+    assert!(one.contains(&link), "{one}");
+    assert!(one.contains(">1 unread notification<"), "{one}");
+    record(&c.third_browser, team, "received", &c.world.leader, "15").await;
+    let (_, two) = text(&c.leader, "/").await;
+    assert!(two.contains(">2 unread notifications<"), "{two}");
+    let (_, others) = text(&c.member, "/").await;
+    assert!(!others.contains("unread notification"), "{others}");
+
+    let read = c
+        .leader
+        .post(&format!("/teams/{team}/ledger/notifications/read"), &[])
+        .await;
+    assert_eq!(read.status(), 303);
+    let (_, after) = text(&c.leader, "/").await;
+    assert!(!after.contains("unread notification"), "{after}");
+}

@@ -11,6 +11,7 @@ mod errors;
 mod health;
 mod helpers;
 mod ledger;
+mod ledger_properties;
 mod meeting_helpers;
 mod meetings;
 mod migrations;

@@ -15,7 +15,7 @@ fn fixture(name: &str) -> Option<Value> {
     Some(match name {
         "base.html" => json!({ "title": "Fixture", "layout": layout() }),
         "home.html" => json!({ "title": "Home", "layout": layout(), "setup_needed": true,
-            "my_teams": [{ "name": "Team A", "slug": "team-a", "role": "leader" }],
+            "my_teams": [{ "name": "Team A", "slug": "team-a", "role": "leader", "unread": 2 }],
             "open_windows": [{ "team_name": "Team A", "title": "SLT", "link": "/teams/team-a/meetings/1/ballot",
                 "kind": "voting", "voted": false, "time_left": "2 days left" }] }),
         "login.html" => {

@@ -1,6 +1,8 @@
 //! In-app notifications: written inside the use case's transaction, read on the person's own
 //! ledger page, dismissed by them.
 
+use std::collections::BTreeMap;
+
 use sea_orm::prelude::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
@@ -63,6 +65,26 @@ pub async fn unread(db: &impl ConnectionTrait, user_id: i64, team_id: i64) -> Re
             link: n.link,
             when: crate::format::date_time(n.created_at),
         })
+        .collect())
+}
+
+/// How many unread notifications a person has, by team id (teams with none are absent). Only
+/// the person's own rows are read, so no team's content is revealed; the home page shows the
+/// counts next to the teams the person is in.
+pub async fn unread_counts(db: &impl ConnectionTrait, user_id: i64) -> Result<BTreeMap<i64, u64>> {
+    let rows: Vec<(i64, i64)> = notifications::Entity::find()
+        .select_only()
+        .column(notifications::Column::TeamId)
+        .column_as(notifications::Column::Id.count(), "unread")
+        .filter(notifications::Column::UserId.eq(user_id))
+        .filter(notifications::Column::ReadAt.is_null())
+        .group_by(notifications::Column::TeamId)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(team_id, n)| (team_id, u64::try_from(n).unwrap_or(0)))
         .collect())
 }
 
