@@ -1,6 +1,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 //! Budget-rule benchmark (harness = false): every rule on Łódź 2020 (51,472 voters,
-//! 151 projects, from `../shared/conformance/pabulib`) and on a generated
+//! 151 projects, from `tests/conformance/pabulib`) and on a generated
 //! 100,000-voter × 150-project approval instance. Prints wall time per rule and the
 //! process's peak resident memory (VmHWM), and one JSON line per run for comparison with
 //! `benches/pabutools_compare.py`.
@@ -140,7 +140,7 @@ fn main() {
         let path = std::env::var_os("ROUNDTABLE_CONFORMANCE_DIR")
             .map(PathBuf::from)
             .unwrap_or_else(|| {
-                PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/conformance")
+                PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/conformance")
             })
             .join("pabulib/Poland_Lodz_2020.pb");
         let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));

@@ -8,7 +8,7 @@
 
 Rules: greedy_cost greedy_cardinality mes_cost mes_cardinality phragmen mes_cost_add1
 mes_cardinality_add1 (exact gmpy2 rationals, lexicographic tie-breaking, as in
-../shared/conformance/pabulib/README.md). Phragmén's selection is printed sorted by id,
+tests/conformance/pabulib/README.md). Phragmén's selection is printed sorted by id,
 as pabutools returns it.
 """
 import json

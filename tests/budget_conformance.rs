@@ -1,5 +1,5 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
-//! Runs every Pabulib instance of `../shared/conformance/pabulib/` with every rule its
+//! Runs every Pabulib instance of `tests/conformance/pabulib/` with every rule its
 //! `*.expected.json` lists and requires exactly the expected selected projects, in order,
 //! the expected total cost and, where given, the per-voter endowment the Add1 loop kept.
 

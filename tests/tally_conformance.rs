@@ -1,5 +1,5 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
-//! RCTab conformance: every case of `../shared/conformance/rctab/` must reproduce RCTab's
+//! RCTab conformance: every case of `tests/conformance/rctab/` must reproduce RCTab's
 //! expected summary exactly: winners, every round's tally, threshold, inactive ballots and
 //! transfers, and the summary block. Vote quantities are compared as exact decimals.
 //! The test fails (never skips) when the shared folder is missing.

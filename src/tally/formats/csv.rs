@@ -1,4 +1,4 @@
-//! The ballot CSV of `../shared/conformance/rctab/README.md`: no header, one ballot per line,
+//! The ballot CSV of `tests/conformance/rctab/README.md`: no header, one ballot per line,
 //! cell *i* is rank *i*; cells are empty, a candidate name, `(overvote)` or `A|B` (named
 //! overvote); with `weighted`, the first cell is a positive count.
 //!
