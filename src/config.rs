@@ -55,6 +55,10 @@ pub struct Settings {
     pub max_body_kib: usize,
     /// Session behaviour.
     pub session: SessionSettings,
+    /// Reverse proxies (IPs or CIDR ranges) whose `Forwarded` / `X-Forwarded-For` headers are
+    /// believed; empty (the default) means the socket peer is the client.
+    #[serde(default)]
+    pub trusted_proxies: Vec<IpNetwork>,
 }
 
 /// Session settings (`ROUNDTABLE_SESSION__IDLE_TIMEOUT_MINUTES`, ...).
@@ -80,6 +84,7 @@ impl Default for Settings {
             session: SessionSettings {
                 idle_timeout_minutes: 12 * 60,
             },
+            trusted_proxies: Vec::new(),
         }
     }
 }
@@ -313,6 +318,64 @@ impl fmt::Display for DatabaseUrl {
     }
 }
 
+/// An IP address or CIDR range (`10.0.0.0/8`, `::1`), as written in `trusted_proxies`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct IpNetwork {
+    addr: IpAddr,
+    prefix: u8,
+}
+
+impl IpNetwork {
+    /// Whether `ip` is in this range (an IPv4-mapped IPv6 address counts as IPv4).
+    pub fn contains(&self, ip: IpAddr) -> bool {
+        let ip = match ip {
+            IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(ip, IpAddr::V4),
+            v4 @ IpAddr::V4(_) => v4,
+        };
+        match (self.addr, ip) {
+            (IpAddr::V4(net), IpAddr::V4(ip)) => {
+                let mask = u32::MAX
+                    .checked_shl(32 - u32::from(self.prefix))
+                    .unwrap_or(0);
+                u32::from(net) & mask == u32::from(ip) & mask
+            }
+            (IpAddr::V6(net), IpAddr::V6(ip)) => {
+                let mask = u128::MAX
+                    .checked_shl(128 - u32::from(self.prefix))
+                    .unwrap_or(0);
+                u128::from(net) & mask == u128::from(ip) & mask
+            }
+            _ => false,
+        }
+    }
+}
+
+impl TryFrom<String> for IpNetwork {
+    type Error = String;
+
+    fn try_from(text: String) -> Result<Self, Self::Error> {
+        let bad = || format!("`{text}` is not an IP address or CIDR range like 10.0.0.0/8");
+        let (addr, prefix) = match text.trim().split_once('/') {
+            Some((addr, prefix)) => (addr, Some(prefix)),
+            None => (text.trim(), None),
+        };
+        let addr: IpAddr = addr.parse().map_err(|_| bad())?;
+        let max = if addr.is_ipv4() { 32 } else { 128 };
+        let prefix = match prefix {
+            Some(p) => p.parse::<u8>().ok().filter(|p| *p <= max).ok_or_else(bad)?,
+            None => max,
+        };
+        Ok(Self { addr, prefix })
+    }
+}
+
+impl From<IpNetwork> for String {
+    fn from(net: IpNetwork) -> Self {
+        format!("{}/{}", net.addr, net.prefix)
+    }
+}
+
 /// A secret string: `Debug` prints `[redacted]`, and there is no `Display`.
 #[derive(Clone, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -384,6 +447,29 @@ mod tests {
                 .is_err()
         );
         assert!(DatabaseUrl::new("sqlite::memory:").target().is_err());
+    }
+
+    #[test]
+    fn trusted_proxies_are_addresses_or_ranges() {
+        let net = |t: &str| IpNetwork::try_from(t.to_owned());
+        let ip = |t: &str| t.parse::<IpAddr>().unwrap();
+        assert!(net("10.0.0.0/8").unwrap().contains(ip("10.200.1.2")));
+        assert!(!net("10.0.0.0/8").unwrap().contains(ip("11.0.0.1")));
+        assert!(net("127.0.0.1").unwrap().contains(ip("127.0.0.1")));
+        assert!(!net("127.0.0.1").unwrap().contains(ip("127.0.0.2")));
+        assert!(net("127.0.0.1").unwrap().contains(ip("::ffff:127.0.0.1")));
+        assert!(net("0.0.0.0/0").unwrap().contains(ip("192.0.2.1")));
+        assert!(net("fd00::/8").unwrap().contains(ip("fd12::1")));
+        assert!(!net("fd00::/8").unwrap().contains(ip("10.0.0.1")));
+        for bad in ["", "10.0.0.0/33", "::/129", "proxy.local", "10.0.0.0/x"] {
+            assert!(net(bad).is_err(), "{bad}");
+        }
+        let err = Figment::from(Serialized::defaults(Settings::default()))
+            .merge(("trusted_proxies", vec!["10.0.0.0/99"]))
+            .extract::<Settings>()
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("10.0.0.0/99"), "{err}");
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! Session contents and rules. Sessions live in an encrypted, HttpOnly, SameSite=Lax cookie
 //! (actix-session's cookie store). A session names the user and their *auth epoch*: bumping the
 //! epoch (password change, "log out everywhere", reset) ends every other session. A session
-//! idle for longer than the configured timeout ends too.
+//! idle for longer than the configured timeout ends too. The cookie also names a server-side
+//! session (`crate::service::sessions`): signing out deletes that row, so a copy of the
+//! cookie opens nothing afterwards.
 
 use actix_session::Session;
 use actix_session::SessionMiddleware;
@@ -18,8 +20,12 @@ pub const USER_KEY: &str = "user";
 pub const COOKIE_NAME: &str = "roundtable_session";
 
 /// Who the session belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SessionUser {
+    /// The server-side session id (only its hash is stored). Cookies from before server-side
+    /// sessions have none and are treated as signed out.
+    #[serde(default)]
+    pub sid: String,
     /// The user's id.
     pub id: i64,
     /// Their auth epoch at login.
@@ -41,7 +47,13 @@ pub fn middleware(settings: &Settings, key: Key) -> SessionMiddleware<CookieSess
 }
 
 /// Starts a signed-in session with a fresh id (no session fixation), keeping no old state.
-pub fn sign_in(session: &Session, user_id: i64, epoch: i64, now: i64) -> anyhow::Result<()> {
+pub fn sign_in(
+    session: &Session,
+    user_id: i64,
+    epoch: i64,
+    sid: String,
+    now: i64,
+) -> anyhow::Result<()> {
     // `clear` + `renew`, not `purge`: a purged session stays purged for this response.
     session.clear();
     session.renew();
@@ -49,6 +61,7 @@ pub fn sign_in(session: &Session, user_id: i64, epoch: i64, now: i64) -> anyhow:
         .insert(
             USER_KEY,
             SessionUser {
+                sid,
                 id: user_id,
                 epoch,
                 seen: now,
@@ -57,14 +70,22 @@ pub fn sign_in(session: &Session, user_id: i64, epoch: i64, now: i64) -> anyhow:
         .map_err(|e| anyhow::anyhow!("storing session: {e}"))
 }
 
-/// Ends the session entirely.
+/// Ends the session entirely (the caller also deletes the server-side row).
 pub fn sign_out(session: &Session) {
     session.purge();
 }
 
+/// The server-side session id of a signed-in cookie, if any.
+pub fn session_id(session: &Session) -> Option<String> {
+    match session.get::<SessionUser>(USER_KEY) {
+        Ok(Some(stored)) if !stored.sid.is_empty() => Some(stored.sid),
+        _ => None,
+    }
+}
+
 /// Whether a stored session is still valid at `now`, given the user's current epoch.
 pub fn still_valid(
-    stored: SessionUser,
+    stored: &SessionUser,
     current_epoch: i64,
     now: i64,
     idle_timeout_seconds: i64,
@@ -78,7 +99,8 @@ mod tests {
 
     #[test]
     fn sessions_end_on_epoch_change_or_idleness() {
-        let s = SessionUser {
+        let s = &SessionUser {
+            sid: "x".to_owned(),
             id: 1,
             epoch: 3,
             seen: 1_000,

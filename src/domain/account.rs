@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::domain::text::{Lines, check_controls};
+
 /// A normalised (trimmed, lower-case) email address.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Email(String);
@@ -13,6 +15,7 @@ impl Email {
         if email.is_empty() {
             return Err("Enter an email address.".to_owned());
         }
+        check_controls(&email, Lines::One)?;
         if email.chars().count() > 254 || email.chars().any(char::is_whitespace) {
             return Err("Enter a valid email address, like name@school.org.".to_owned());
         }
@@ -111,6 +114,8 @@ mod tests {
             "sam@school",
             "s am@school.org",
             "a@b@c.org",
+            "sam\0@school.org",
+            "sam\u{1b}@school.org",
         ] {
             assert!(Email::parse(bad).is_err(), "{bad}");
         }

@@ -8,6 +8,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::text::{Lines, check_controls};
+
 /// Problems by field name (`reason_{id}`, `add_reason`).
 pub type PlanProblems = Vec<(String, String)>;
 
@@ -187,6 +189,8 @@ pub fn plan(
                 reason_field(id),
                 format!("Give a reason: this item is {kind} compared with the tally."),
             ));
+        } else if let Err(message) = check_controls(&reason, Lines::Many) {
+            problems.push((reason_field(id), message));
         } else {
             deviations.push(Deviation {
                 kind: kind.to_owned(),
@@ -237,6 +241,8 @@ pub fn plan(
                 "add_reason".to_owned(),
                 "Give a reason for adding this item.".to_owned(),
             ));
+        } else if let Err(message) = check_controls(add.reason.trim(), Lines::Many) {
+            problems.push(("add_reason".to_owned(), message));
         } else {
             deviations.push(Deviation {
                 kind: "added".to_owned(),

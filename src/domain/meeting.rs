@@ -6,10 +6,18 @@
 use serde::Serialize;
 use time::{Duration, OffsetDateTime, PrimitiveDateTime};
 
+use crate::domain::text::{Lines, check_controls};
+
 /// Problems by field name, in the order found (the service turns them into `FieldErrors`).
 pub type Problems = Vec<(&'static str, String)>;
 
-fn text_between(raw: &str, min: usize, max: usize, what: &str) -> Result<String, String> {
+fn text_between(
+    raw: &str,
+    min: usize,
+    max: usize,
+    what: &str,
+    lines: Lines,
+) -> Result<String, String> {
     let text = raw.trim();
     let n = text.chars().count();
     if n == 0 {
@@ -21,17 +29,12 @@ fn text_between(raw: &str, min: usize, max: usize, what: &str) -> Result<String,
     if n > max {
         return Err(format!("Use at most {max} characters."));
     }
-    if text
-        .chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\r')
-    {
-        return Err("Remove control characters.".to_owned());
-    }
+    check_controls(text, lines)?;
     Ok(text.to_owned())
 }
 
 macro_rules! text_newtype {
-    ($(#[$doc:meta])* $name:ident, $min:expr, $max:expr, $what:expr) => {
+    ($(#[$doc:meta])* $name:ident, $min:expr, $max:expr, $what:expr, $lines:expr) => {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
         pub struct $name(String);
@@ -39,7 +42,7 @@ macro_rules! text_newtype {
         impl $name {
             /// Trims and checks the length.
             pub fn parse(raw: &str) -> Result<Self, String> {
-                text_between(raw, $min, $max, $what).map(Self)
+                text_between(raw, $min, $max, $what, $lines).map(Self)
             }
             /// The text.
             pub fn as_str(&self) -> &str {
@@ -51,19 +54,19 @@ macro_rules! text_newtype {
 
 text_newtype!(
     /// A meeting's title: 2 to 120 characters.
-    MeetingTitle, 2, 120, "the meeting's title"
+    MeetingTitle, 2, 120, "the meeting's title", Lines::One
 );
 text_newtype!(
     /// An agenda item's title: 2 to 120 characters.
-    ItemTitle, 2, 120, "a title"
+    ItemTitle, 2, 120, "a title", Lines::One
 );
 text_newtype!(
     /// Why an item matters: 10 to 1,000 characters.
-    Why, 10, 1000, "why it matters"
+    Why, 10, 1000, "why it matters", Lines::Many
 );
 text_newtype!(
     /// A leader's reason (for hiding an item or changing the agenda): 3 to 300 characters.
-    Reason, 3, 300, "a reason"
+    Reason, 3, 300, "a reason", Lines::Many
 );
 
 /// One sentence linking the meeting to the team's purpose: 10 to 200 characters, one line.
@@ -82,7 +85,7 @@ impl PurposeLine {
         if text.contains('\n') || text.contains('\r') {
             return Err("Keep the purpose line to one sentence on one line.".to_owned());
         }
-        text_between(text, 10, 200, "the purpose line").map(Self)
+        text_between(text, 10, 200, "the purpose line", Lines::One).map(Self)
     }
     /// The sentence.
     pub fn as_str(&self) -> &str {
@@ -101,6 +104,7 @@ impl Place {
         if text.chars().count() > 200 {
             return Err("Use at most 200 characters.".to_owned());
         }
+        check_controls(text, Lines::One)?;
         Ok(Self(text.to_owned()))
     }
     /// The text.

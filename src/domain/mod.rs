@@ -6,4 +6,6 @@ pub mod agreed_agenda;
 pub mod clock;
 pub mod ledger;
 pub mod meeting;
+pub mod redirect;
 pub mod team;
+pub mod text;

@@ -1,5 +1,7 @@
 //! Team values parsed once at the edge: name, slug, purpose, invitation terms.
 
+use crate::domain::text::{Lines, check_controls};
+
 /// A team's display name: 2 to 80 characters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TeamName(String);
@@ -80,7 +82,7 @@ impl Purpose {
             n if n > 300 => {
                 Err("Keep the purpose to one or two sentences (at most 300 characters).".to_owned())
             }
-            _ => Ok(Self(text.to_owned())),
+            _ => check_controls(text, Lines::Many).map(|()| Self(text.to_owned())),
         }
     }
     /// The purpose.

@@ -14,7 +14,8 @@ use crate::access::{Action, Principal};
 use crate::auth::password;
 use crate::auth::tokens::{random_token, token_hash};
 use crate::domain::account::{DisplayName, Email, Password};
-use crate::service::{FieldErrors, Result, ServiceError, audit, teams};
+use crate::domain::text::{Lines, check_controls};
+use crate::service::{FieldErrors, Result, ServiceError, audit, sessions, teams};
 use crate::store::entities::{memberships, password_resets, users};
 
 /// The one message for every failed sign-in.
@@ -44,8 +45,18 @@ pub struct NewUser<'a> {
     pub is_admin: bool,
 }
 
-/// Creates an account (the CLI's `user create`, or accepting an invitation).
-pub async fn create_user(db: &impl ConnectionTrait, new: NewUser<'_>) -> Result<users::Model> {
+/// An account checked and with its password hashed, ready to insert: the slow hashing happens
+/// before any transaction, so no write lock is held while it runs.
+#[derive(Debug)]
+pub struct PreparedUser {
+    email: Email,
+    name: DisplayName,
+    hash: String,
+    is_admin: bool,
+}
+
+/// Parses the fields and hashes the password; `Invalid` names every bad field.
+pub async fn prepare_user(new: NewUser<'_>) -> Result<PreparedUser> {
     let mut errors = FieldErrors::new();
     let email = Email::parse(new.email)
         .map_err(|e| errors.add("email", e))
@@ -59,11 +70,25 @@ pub async fn create_user(db: &impl ConnectionTrait, new: NewUser<'_>) -> Result<
     let (Some(email), Some(name), Some(password)) = (email, name, password) else {
         return Err(ServiceError::Invalid(errors));
     };
-    let hash = password::hash(password).await?;
+    Ok(PreparedUser {
+        email,
+        name,
+        hash: password::hash(password).await?,
+        is_admin: new.is_admin,
+    })
+}
+
+/// Creates an account (the CLI's `user create`, or accepting an invitation).
+pub async fn create_user(db: &impl ConnectionTrait, new: NewUser<'_>) -> Result<users::Model> {
+    insert_user(db, prepare_user(new).await?).await
+}
+
+/// Inserts a prepared account; a taken email is a field error.
+pub async fn insert_user(db: &impl ConnectionTrait, new: PreparedUser) -> Result<users::Model> {
     let user = users::ActiveModel {
-        email: Set(email.as_str().to_owned()),
-        display_name: Set(name.as_str().to_owned()),
-        password_hash: Set(hash),
+        email: Set(new.email.as_str().to_owned()),
+        display_name: Set(new.name.as_str().to_owned()),
+        password_hash: Set(new.hash),
         is_admin: Set(new.is_admin),
         auth_epoch: Set(0),
         created_at: Set(OffsetDateTime::now_utc()),
@@ -80,6 +105,15 @@ pub async fn create_user(db: &impl ConnectionTrait, new: NewUser<'_>) -> Result<
         }
         other => other,
     })
+}
+
+/// Problems with the sign-in form that must be answered before looking anything up: control
+/// characters (NUL cannot even be sent to PostgreSQL) in the email.
+pub fn login_form_problems(email: &str) -> Option<FieldErrors> {
+    let problem = check_controls(email.trim(), Lines::One).err()?;
+    let mut errors = FieldErrors::new();
+    errors.add("email", problem);
+    Some(errors)
 }
 
 /// Checks an email and password; `Invalid` with [`LOGIN_FAILED`] on any mismatch.
@@ -146,7 +180,8 @@ fn new_password(change: &PasswordChange, errors: &mut FieldErrors) -> Option<Pas
     parsed
 }
 
-/// Changes the password and ends every other session; returns the new auth epoch.
+/// Changes the password, ends every session (the handler starts a new one for this browser)
+/// and cancels the account's open reset links; returns the new auth epoch.
 pub async fn change_password(
     db: &DatabaseConnection,
     principal: Principal,
@@ -158,9 +193,8 @@ pub async fn change_password(
         Action::ManageOwnAccount,
     ))?;
     let user_id = principal.user_id.ok_or(ServiceError::Unauthenticated)?;
-    let txn = db.begin().await?;
     let user = users::Entity::find_by_id(user_id)
-        .one(&txn)
+        .one(db)
         .await?
         .ok_or(ServiceError::NotFound)?;
     let mut errors = FieldErrors::new();
@@ -171,22 +205,59 @@ pub async fn change_password(
     let Some(new) = new.filter(|_| errors.is_empty()) else {
         return Err(ServiceError::Invalid(errors));
     };
-    let mut active: users::ActiveModel = user.into();
-    active.password_hash = Set(password::hash(new).await?);
-    active.update(&txn).await?;
-    let epoch = bump_epoch(&txn, user_id).await?;
+    let hash = password::hash(new).await?;
+    let txn = db.begin().await?;
+    // The write comes first (the lock on SQLite) and only applies to the password just
+    // checked, so two changes at once cannot both win.
+    let changed = users::Entity::update_many()
+        .col_expr(users::Column::PasswordHash, Expr::value(hash))
+        .col_expr(
+            users::Column::AuthEpoch,
+            Expr::col(users::Column::AuthEpoch).add(1),
+        )
+        .filter(users::Column::Id.eq(user_id))
+        .filter(users::Column::PasswordHash.eq(user.password_hash))
+        .exec(&txn)
+        .await?;
+    if changed.rows_affected != 1 {
+        return Err(ServiceError::Conflict(
+            "Your password was changed meanwhile; sign in again.".to_owned(),
+        ));
+    }
+    let cancelled = cancel_reset_links(&txn, user_id).await?;
+    sessions::end_all(&txn, user_id).await?;
+    let epoch = users::Entity::find_by_id(user_id)
+        .one(&txn)
+        .await?
+        .ok_or(ServiceError::NotFound)?
+        .auth_epoch;
     audit::record(
         &txn,
         audit::Entry {
             actor_id: Some(user_id),
             team_id: None,
             action: "account.password_change",
-            detail: json!({}),
+            detail: json!({ "reset_links_cancelled": cancelled }),
         },
     )
     .await?;
     txn.commit().await?;
     Ok(epoch)
+}
+
+/// Marks every open reset link of the account used: a link issued before a password change
+/// (or a reset) must not undo it. Returns how many were open.
+async fn cancel_reset_links(db: &impl ConnectionTrait, user_id: i64) -> Result<u64> {
+    Ok(password_resets::Entity::update_many()
+        .col_expr(
+            password_resets::Column::UsedAt,
+            Expr::value(OffsetDateTime::now_utc()),
+        )
+        .filter(password_resets::Column::UserId.eq(user_id))
+        .filter(password_resets::Column::UsedAt.is_null())
+        .exec(db)
+        .await?
+        .rows_affected)
 }
 
 /// Issues a 24-hour reset link for a member of the team (leaders and site admins).
@@ -199,8 +270,8 @@ pub async fn issue_reset_link(
     slug: &str,
     user_id: i64,
 ) -> Result<String> {
-    let txn = db.begin().await?;
-    let access = teams::authorize(&txn, principal, slug, Action::IssueResetLink).await?;
+    // The team's lock first, so this transaction never upgrades a read to a write.
+    let (txn, access) = teams::begin_locked(db, principal, slug, Action::IssueResetLink).await?;
     memberships::Entity::find()
         .filter(memberships::Column::TeamId.eq(access.team.id))
         .filter(memberships::Column::UserId.eq(user_id))
@@ -290,39 +361,54 @@ pub async fn reset_target(db: &impl ConnectionTrait, token: &str) -> Result<user
         .ok_or(ServiceError::NotFound)
 }
 
-/// Sets a new password through a reset link (single use) and ends every session.
+/// Sets a new password through a reset link (single use), ends every session and cancels the
+/// account's other open reset links.
 pub async fn reset_password(
     db: &DatabaseConnection,
     token: &str,
     change: &PasswordChange,
 ) -> Result<users::Model> {
-    let txn = db.begin().await?;
-    let reset = usable_reset(&txn, token).await?;
+    usable_reset(db, token).await?;
     let mut errors = FieldErrors::new();
     let new = new_password(change, &mut errors);
     let Some(new) = new.filter(|_| errors.is_empty()) else {
         return Err(ServiceError::Invalid(errors));
     };
+    let hash = password::hash(new).await?;
+    let now = OffsetDateTime::now_utc();
+    let txn = db.begin().await?;
+    // Using the link is the first statement: a write, so SQLite's lock is taken before any
+    // read, and only a still-open link is used.
     let used = password_resets::Entity::update_many()
-        .col_expr(
-            password_resets::Column::UsedAt,
-            Expr::value(OffsetDateTime::now_utc()),
-        )
-        .filter(password_resets::Column::Id.eq(reset.id))
+        .col_expr(password_resets::Column::UsedAt, Expr::value(now))
+        .filter(password_resets::Column::TokenHash.eq(token_hash(token)))
         .filter(password_resets::Column::UsedAt.is_null())
+        .filter(password_resets::Column::ExpiresAt.gt(now))
         .exec(&txn)
         .await?;
     if used.rows_affected != 1 {
         return Err(ServiceError::NotFound);
     }
+    let reset = password_resets::Entity::find()
+        .filter(password_resets::Column::TokenHash.eq(token_hash(token)))
+        .one(&txn)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    users::Entity::update_many()
+        .col_expr(users::Column::PasswordHash, Expr::value(hash))
+        .col_expr(
+            users::Column::AuthEpoch,
+            Expr::col(users::Column::AuthEpoch).add(1),
+        )
+        .filter(users::Column::Id.eq(reset.user_id))
+        .exec(&txn)
+        .await?;
+    cancel_reset_links(&txn, reset.user_id).await?;
+    sessions::end_all(&txn, reset.user_id).await?;
     let user = users::Entity::find_by_id(reset.user_id)
         .one(&txn)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    let mut active: users::ActiveModel = user.into();
-    active.password_hash = Set(password::hash(new).await?);
-    let user = active.update(&txn).await?;
-    bump_epoch(&txn, user.id).await?;
     audit::record(
         &txn,
         audit::Entry {

@@ -68,43 +68,63 @@ pub enum Joiner<'a> {
     New(NewUser<'a>),
 }
 
+/// A joiner whose new account, if any, is already checked and hashed.
+enum Joining {
+    Existing(i64),
+    New(accounts::PreparedUser),
+}
+
 /// Accepts the invitation; returns the joining user's id and the team's slug.
+///
+/// The link is checked on the pool first (an unknown one is `NotFound` before the form is
+/// judged), a new account is checked and its password hashed outside the transaction, and the
+/// transaction's first statement counts the use: a write, so on SQLite the write lock is taken
+/// before anything is read and concurrent acceptances wait instead of failing.
 pub async fn accept(
     db: &DatabaseConnection,
     token: &str,
     joiner: Joiner<'_>,
 ) -> Result<(i64, String)> {
+    usable(db, token, OffsetDateTime::now_utc()).await?;
+    let joining = match joiner {
+        Joiner::Existing(id) => Joining::Existing(id),
+        Joiner::New(new) => Joining::New(
+            accounts::prepare_user(NewUser {
+                is_admin: false,
+                ..new
+            })
+            .await?,
+        ),
+    };
     let txn = db.begin().await?;
     let now = OffsetDateTime::now_utc();
-    let (invitation, team) = usable(&txn, token, now).await?;
     // Count the use first: only a still-valid row is updated, so races admit no extra person.
     let counted = invitations::Entity::update_many()
         .col_expr(
             invitations::Column::Uses,
             Expr::col(invitations::Column::Uses).add(1),
         )
-        .filter(invitations::Column::Id.eq(invitation.id))
-        .filter(invitations::Column::Uses.lt(invitation.max_uses))
+        .filter(invitations::Column::TokenHash.eq(token_hash(token)))
+        .filter(Expr::col(invitations::Column::Uses).lt(Expr::col(invitations::Column::MaxUses)))
         .filter(invitations::Column::RevokedAt.is_null())
+        .filter(invitations::Column::ExpiresAt.gt(now))
         .exec(&txn)
         .await?;
     if counted.rows_affected != 1 {
         return Err(ServiceError::NotFound);
     }
-    let (user_id, created) = match joiner {
-        Joiner::Existing(id) => (id, false),
-        Joiner::New(new) => (
-            accounts::create_user(
-                &txn,
-                NewUser {
-                    is_admin: false,
-                    ..new
-                },
-            )
-            .await?
-            .id,
-            true,
-        ),
+    let invitation = invitations::Entity::find()
+        .filter(invitations::Column::TokenHash.eq(token_hash(token)))
+        .one(&txn)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let team = teams::Entity::find_by_id(invitation.team_id)
+        .one(&txn)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let (user_id, created) = match joining {
+        Joining::Existing(id) => (id, false),
+        Joining::New(new) => (accounts::insert_user(&txn, new).await?.id, true),
     };
     let already = memberships::Entity::find()
         .filter(memberships::Column::TeamId.eq(team.id))

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod invitations;
 pub mod ledger;
 pub mod meetings;
+pub mod sessions;
 pub mod teams;
 
 use std::collections::BTreeMap;

@@ -1,9 +1,10 @@
 //! Teams and their members: create (site admin), view, invite, change roles, remove, leave.
 //! Every function asks `crate::access` first; outsiders get `NotFound`.
 
+use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
+    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
 };
 use serde::Serialize;
 use serde_json::json;
@@ -45,6 +46,10 @@ pub async fn authorize(
         // The same answer whether or not the team exists.
         return Err(ServiceError::Unauthenticated);
     };
+    if slug.chars().any(char::is_control) {
+        // No team has one (slugs are checked), and PostgreSQL refuses NUL in a query.
+        return Err(ServiceError::NotFound);
+    }
     let team = teams::Entity::find()
         .filter(teams::Column::Slug.eq(slug))
         .one(db)
@@ -370,8 +375,7 @@ pub async fn invite(
     slug: &str,
     form: &InvitationForm,
 ) -> Result<String> {
-    let txn = db.begin().await?;
-    let access = authorize(&txn, principal, slug, Action::ManageMembers).await?;
+    let (txn, access) = begin_locked(db, principal, slug, Action::ManageMembers).await?;
     let mut errors = FieldErrors::new();
     let role = TeamRole::parse(form.role.trim());
     if role.is_none() {
@@ -417,8 +421,7 @@ pub async fn revoke_invitation(
     slug: &str,
     invitation_id: i64,
 ) -> Result<()> {
-    let txn = db.begin().await?;
-    let access = authorize(&txn, principal, slug, Action::ManageMembers).await?;
+    let (txn, access) = begin_locked(db, principal, slug, Action::ManageMembers).await?;
     let invitation = invitations::Entity::find_by_id(invitation_id)
         .filter(invitations::Column::TeamId.eq(access.team.id))
         .one(&txn)
@@ -439,6 +442,35 @@ pub async fn revoke_invitation(
     .await?;
     txn.commit().await?;
     Ok(())
+}
+
+/// Takes the team's write lock for the rest of the transaction, as the meeting services do
+/// with their meeting (`meetings::lock`): on PostgreSQL the row lock serialises every change
+/// to the team's members, so "the last leader stays" is checked against committed state; on
+/// SQLite this first statement being a write takes the database's write lock before any read,
+/// so concurrent writers wait (busy timeout) instead of failing with "database is locked".
+pub async fn lock(db: &impl ConnectionTrait, team_id: i64) -> Result<()> {
+    teams::Entity::update_many()
+        .col_expr(teams::Column::Id, Expr::col(teams::Column::Id))
+        .filter(teams::Column::Id.eq(team_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Authorizes on the pool (so a refused request writes nothing), then opens a transaction,
+/// takes the team's lock and authorizes again inside it, against the current memberships.
+pub async fn begin_locked(
+    db: &DatabaseConnection,
+    principal: Principal,
+    slug: &str,
+    action: Action,
+) -> Result<(DatabaseTransaction, TeamAccess)> {
+    let before = authorize(db, principal, slug, action).await?;
+    let txn = db.begin().await?;
+    lock(&txn, before.team.id).await?;
+    let access = authorize(&txn, principal, slug, action).await?;
+    Ok((txn, access))
 }
 
 async fn leader_count(db: &impl ConnectionTrait, team_id: i64) -> Result<u64> {
@@ -477,8 +509,7 @@ pub async fn change_role(
         errors.add("role", "Choose member or leader.");
         ServiceError::Invalid(errors)
     })?;
-    let txn = db.begin().await?;
-    let access = authorize(&txn, principal, slug, Action::ManageMembers).await?;
+    let (txn, access) = begin_locked(db, principal, slug, Action::ManageMembers).await?;
     let row = member_row(&txn, access.team.id, user_id).await?;
     if row.role == new_role.as_str() {
         return Ok(());
@@ -517,8 +548,7 @@ pub async fn remove_member(
     } else {
         Action::ManageMembers
     };
-    let txn = db.begin().await?;
-    let access = authorize(&txn, principal, slug, action).await?;
+    let (txn, access) = begin_locked(db, principal, slug, action).await?;
     let row = member_row(&txn, access.team.id, user_id).await?;
     if row.role == TeamRole::Leader.as_str() && leader_count(&txn, access.team.id).await? <= 1 {
         return Err(ServiceError::Conflict(LAST_LEADER.to_owned()));

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::auth::rate_limit::check_all;
 use crate::auth::session;
 use crate::service::accounts::{self, PasswordChange};
+use crate::service::sessions;
 use crate::web::pages::{client_ip, field_errors, render, safe_next, see_other};
 use crate::web::visitor::{Layout, Visitor};
 use crate::web::{AppState, WebError};
@@ -69,7 +70,8 @@ pub async fn login_page(
     )
 }
 
-/// `POST /login`.
+/// `POST /login`. Throttled by failures (see `LoginGuard`), so guessing from elsewhere never
+/// keeps the owner out.
 pub async fn login(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -77,44 +79,71 @@ pub async fn login(
     form: web::Form<LoginForm>,
 ) -> Result<HttpResponse, WebError> {
     let form = form.into_inner();
+    if let Some(errors) = accounts::login_form_problems(&form.email) {
+        return login_again(&state, &visitor, &form, errors.into_map());
+    }
     let account_key = form.email.trim().to_lowercase();
     let ip = client_ip(&req);
-    check_all(&[
-        (&state.limits.login_per_ip, &ip),
-        (&state.limits.login_per_account, &account_key),
-    ])
-    .map_err(|retry_after_seconds| WebError::TooManyRequests {
+    let too_many = |retry_after_seconds| WebError::TooManyRequests {
         retry_after_seconds,
-    })?;
+    };
+    state.limits.login_per_ip.check(&ip).map_err(too_many)?;
+    let guard = &state.limits.login_failures;
+    guard.begin(&account_key, &ip).map_err(too_many)?;
     match accounts::login(&state.db.conn, &form.email, &form.password).await {
         Ok(user) => {
-            let now = state.clock.now().unix_timestamp();
-            session::sign_in(&visitor.session, user.id, user.auth_epoch, now)?;
+            guard.succeeded(&account_key, &ip);
+            start_session(&state, &visitor, user.id, user.auth_epoch).await?;
             Ok(see_other(&safe_next(Some(&form.next))))
         }
         Err(error) => {
             let errors = field_errors(error)?;
-            let page = LoginPage {
-                title: "Sign in",
-                layout: visitor.layout(),
-                form: &form,
-                errors,
-                notice: None,
-            };
-            render(
-                &state,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "login.html",
-                &page,
-            )
+            login_again(&state, &visitor, &form, errors)
         }
     }
 }
 
-/// `POST /logout`.
-pub async fn logout(visitor: Visitor) -> HttpResponse {
+/// Signs the visitor in: a new server-side session and a fresh cookie naming it.
+pub async fn start_session(
+    state: &AppState,
+    visitor: &Visitor,
+    user_id: i64,
+    epoch: i64,
+) -> Result<(), WebError> {
+    let now = state.clock.now();
+    let idle = time::Duration::minutes(i64::from(state.settings.session.idle_timeout_minutes));
+    let sid = sessions::start(&state.db.conn, user_id, now, idle).await?;
+    session::sign_in(&visitor.session, user_id, epoch, sid, now.unix_timestamp())?;
+    Ok(())
+}
+
+/// The sign-in form again, with the problems and what was typed (never the password).
+fn login_again(
+    state: &AppState,
+    visitor: &Visitor,
+    form: &LoginForm,
+    errors: BTreeMap<String, String>,
+) -> Result<HttpResponse, WebError> {
+    let page = LoginPage {
+        title: "Sign in",
+        layout: visitor.layout(),
+        form,
+        errors,
+        notice: None,
+    };
+    render(state, StatusCode::UNPROCESSABLE_ENTITY, "login.html", &page)
+}
+
+/// `POST /logout`: ends the session here and on the server, so a copy of the cookie is useless.
+pub async fn logout(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+) -> Result<HttpResponse, WebError> {
+    if let Some(sid) = session::session_id(&visitor.session) {
+        sessions::end(&state.db.conn, &sid).await?;
+    }
     session::sign_out(&visitor.session);
-    see_other("/")
+    Ok(see_other("/"))
 }
 
 #[derive(Serialize)]
@@ -153,12 +182,7 @@ pub async fn change_password(
     let user = visitor.require_user()?.clone();
     match accounts::change_password(&state.db.conn, visitor.principal(), &form).await {
         Ok(epoch) => {
-            session::sign_in(
-                &visitor.session,
-                user.id,
-                epoch,
-                state.clock.now().unix_timestamp(),
-            )?;
+            start_session(&state, &visitor, user.id, epoch).await?;
             let page = AccountPage {
                 title: "Your account",
                 layout: Layout {
@@ -194,6 +218,7 @@ pub async fn logout_everywhere(
 ) -> Result<HttpResponse, WebError> {
     let user = visitor.require_user()?;
     accounts::bump_epoch(&state.db.conn, user.id).await?;
+    sessions::end_all(&state.db.conn, user.id).await?;
     session::sign_out(&visitor.session);
     Ok(see_other("/login?done=everywhere"))
 }

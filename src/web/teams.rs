@@ -8,7 +8,6 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
 use crate::auth::rate_limit::check_all;
-use crate::auth::session;
 use crate::service::accounts::NewUser;
 use crate::service::invitations::{self, InvitationPreview, Joiner};
 use crate::service::teams::{self, InvitationForm, InvitationRow, MemberRow, TeamForm};
@@ -422,12 +421,7 @@ pub async fn accept(
     match invitations::accept(&state.db.conn, &token, joiner).await {
         Ok((user_id, slug)) => {
             if visitor.user.is_none() {
-                session::sign_in(
-                    &visitor.session,
-                    user_id,
-                    0,
-                    state.clock.now().unix_timestamp(),
-                )?;
+                crate::web::auth::start_session(&state, &visitor, user_id, 0).await?;
             }
             Ok(see_other(&format!("/teams/{slug}")))
         }

@@ -1,5 +1,5 @@
-//! The `Visitor` extractor: who is asking (checked against the user's auth epoch and the idle
-//! timeout on every request) and the session's CSRF token, for forms and the layout.
+//! The `Visitor` extractor: who is asking (checked against the user's auth epoch, the idle
+//! timeout and the server-side session row on every request) and the session's CSRF token, for forms and the layout.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -13,6 +13,7 @@ use serde::Serialize;
 use crate::access::Principal;
 use crate::auth::csrf;
 use crate::auth::session::{SessionUser, USER_KEY, still_valid};
+use crate::service::sessions;
 use crate::store::entities::users;
 use crate::web::{AppState, WebError};
 
@@ -92,9 +93,16 @@ impl FromRequest for Visitor {
                 let found = users::Entity::find_by_id(stored.id)
                     .one(&state.db.conn)
                     .await?;
+                let live = match &found {
+                    Some(model) if still_valid(&stored, model.auth_epoch, now, idle) => {
+                        sessions::is_live(&state.db.conn, &stored.sid, stored.id).await?
+                    }
+                    _ => false,
+                };
                 match found {
-                    Some(model) if still_valid(stored, model.auth_epoch, now, idle) => {
+                    Some(model) if live => {
                         if now - stored.seen >= 60 {
+                            sessions::touch(&state.db.conn, &stored.sid, state.clock.now()).await?;
                             let refreshed = SessionUser {
                                 seen: now,
                                 ..stored

@@ -15,5 +15,6 @@ mod ledger_properties;
 mod meeting_helpers;
 mod meetings;
 mod migrations;
+mod security;
 mod teams;
 mod templates;

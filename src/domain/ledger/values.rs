@@ -2,6 +2,8 @@
 
 use time::{Date, Duration};
 
+use crate::domain::text::{CONTROL_MESSAGE, Lines, check_controls};
+
 /// Longest single entry: ten hours.
 pub const MAX_MINUTES: i32 = 600;
 /// At most twelve hours of help per member and day (given and received together).
@@ -15,9 +17,14 @@ fn clean(raw: &str) -> &str {
     raw.trim()
 }
 
+/// The shared rule (`crate::domain::text`): multi-line fields allow line breaks and tabs.
 fn has_control(text: &str, allow_newlines: bool) -> bool {
-    text.chars()
-        .any(|c| c.is_control() && !(allow_newlines && (c == '\n' || c == '\r' || c == '\t')))
+    let lines = if allow_newlines {
+        Lines::Many
+    } else {
+        Lines::One
+    };
+    check_controls(text, lines).is_err()
 }
 
 /// Minutes of one entry or post: 1 to 600.
@@ -90,9 +97,10 @@ impl Category {
         if text.is_empty() {
             return Ok(Self("general".to_owned()));
         }
-        if text.chars().count() > 40 || has_control(text, false) {
+        if text.chars().count() > 40 {
             return Err("Use a short category of at most 40 characters.".to_owned());
         }
+        check_controls(text, Lines::One)?;
         Ok(Self(text.to_lowercase()))
     }
     /// The category.
@@ -112,9 +120,10 @@ impl Note {
         if text.is_empty() {
             return Ok(Self(None));
         }
-        if text.chars().count() > 1000 || has_control(text, true) {
+        if text.chars().count() > 1000 {
             return Err("Keep the note to at most 1,000 characters.".to_owned());
         }
+        check_controls(text, Lines::Many)?;
         Ok(Self(Some(text.to_owned())))
     }
     /// The note, if any.
@@ -134,7 +143,7 @@ impl Reason {
         match text.chars().count() {
             0..=2 => Err("Give a reason (at least 3 characters).".to_owned()),
             n if n > 300 => Err("Keep the reason to at most 300 characters.".to_owned()),
-            _ if has_control(text, true) => Err("Remove control characters.".to_owned()),
+            _ if has_control(text, true) => Err(CONTROL_MESSAGE.to_owned()),
             _ => Ok(Self(text.to_owned())),
         }
     }
@@ -157,7 +166,7 @@ impl Impact {
                 Err("Say in a line what difference it made (at least 5 characters).".to_owned())
             }
             n if n > 200 => Err("Keep it to one line of at most 200 characters.".to_owned()),
-            _ if has_control(text, false) => Err("Keep it to one line.".to_owned()),
+            _ if has_control(text, false) => Err(format!("Keep it to one line. {CONTROL_MESSAGE}")),
             _ => Ok(Self(text.to_owned())),
         }
     }
@@ -230,7 +239,9 @@ impl PostTitle {
         match text.chars().count() {
             0..=2 => Err("Give the post a title (at least 3 characters).".to_owned()),
             n if n > 100 => Err("Keep the title to at most 100 characters.".to_owned()),
-            _ if has_control(text, false) => Err("Keep the title to one line.".to_owned()),
+            _ if has_control(text, false) => {
+                Err(format!("Keep the title to one line. {CONTROL_MESSAGE}"))
+            }
             _ => Ok(Self(text.to_owned())),
         }
     }
@@ -248,9 +259,10 @@ impl Detail {
     /// Trims and checks.
     pub fn parse(raw: &str) -> Result<Self, String> {
         let text = clean(raw);
-        if text.chars().count() > 2000 || has_control(text, true) {
+        if text.chars().count() > 2000 {
             return Err("Keep it to at most 2,000 characters.".to_owned());
         }
+        check_controls(text, Lines::Many)?;
         Ok(Self(text.to_owned()))
     }
     /// The text.

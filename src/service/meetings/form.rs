@@ -4,7 +4,7 @@
 
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, Set, TransactionTrait,
+    QueryOrder, Set,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -472,8 +472,8 @@ pub async fn create(
     form: &MeetingForm,
     now: OffsetDateTime,
 ) -> Result<i64> {
-    let txn = db.begin().await?;
-    let access = teams::authorize(&txn, principal, slug, Action::ManageMeetings).await?;
+    // The team's lock first: the transaction's first statement is a write (see `teams::lock`).
+    let (txn, access) = teams::begin_locked(db, principal, slug, Action::ManageMeetings).await?;
     let members = member_ids(&txn, access.team.id).await?;
     let p = form.parse(&members)?;
     if p.privacy == Privacy::Secret && p.visibility == ResultsVisibility::Live {

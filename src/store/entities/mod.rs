@@ -19,5 +19,6 @@ pub mod memberships;
 pub mod notifications;
 pub mod password_resets;
 pub mod recognitions;
+pub mod sessions;
 pub mod teams;
 pub mod users;
