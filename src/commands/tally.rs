@@ -5,8 +5,8 @@ use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::tally::explain::explain;
 use super::{DEFAULT_MAX_BYTES, read_limited, stream_limited};
+use crate::tally::explain::explain;
 use crate::tally::formats::csv::{BallotParser, UnknownNames};
 use crate::tally::formats::json_ballots::parse_json_ballots;
 use crate::tally::formats::rctab_json::summaries;
