@@ -22,7 +22,7 @@ bin=target/release
 [ -s "$file" ] || "$bin/examples/mallows_ballots" "$file" "$n" 20 10 "$phi" 42
 ls -l "$file"
 echo "load average before: $(cat /proc/loadavg)"
-hyperfine --warmup 1 --runs "${RUNS:-10}" \
+hyperfine --warmup 1 --runs "${RUNS:-10}" -N \
     -n roundtable-tally "$bin/roundtable tally --ballots $file --format json" \
     -n floor "$bin/examples/irv_floor $file"
 echo "load average after: $(cat /proc/loadavg)"

@@ -65,17 +65,17 @@ fn split_sections(text: &str) -> Result<Blocks, BudgetError> {
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
-        let first = record
-            .get(0)
-            .unwrap_or_default()
-            .trim()
-            .to_ascii_lowercase();
+        let first = record.get(0).unwrap_or_default().trim();
         let rest_empty = record.iter().skip(1).all(|f| f.trim().is_empty());
-        let next = match first.as_str() {
-            "meta" if rest_empty => Some(Section::Meta),
-            "projects" if rest_empty => Some(Section::Projects),
-            "votes" if rest_empty => Some(Section::Votes),
-            _ => None,
+        let heading = |name: &str| rest_empty && first.eq_ignore_ascii_case(name);
+        let next = if heading("meta") {
+            Some(Section::Meta)
+        } else if heading("projects") {
+            Some(Section::Projects)
+        } else if heading("votes") {
+            Some(Section::Votes)
+        } else {
+            None
         };
         if let Some(next) = next {
             let expected = match section {
