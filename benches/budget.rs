@@ -6,7 +6,8 @@
 //! `benches/pabutools_compare.py`.
 //!
 //! `cargo bench --bench budget` runs everything; `-- --write-generated FILE.pb` also saves
-//! the generated instance for pabutools; `-- --only lodz|generated` picks one instance.
+//! the generated instance for pabutools; `-- --only lodz|generated` picks one instance;
+//! `-- --only parse` times the `.pb` reader on Łódź against the greedy rule (best of 20).
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -123,6 +124,13 @@ fn bench(name: &str, instance: &Instance) {
     }
 }
 
+fn lodz_path() -> PathBuf {
+    std::env::var_os("ROUNDTABLE_CONFORMANCE_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/conformance"))
+        .join("pabulib/Poland_Lodz_2020.pb")
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let only = args
@@ -136,11 +144,33 @@ fn main() {
         .and_then(|i| args.get(i + 1))
         .cloned();
 
+    if only.as_deref() == Some("parse") {
+        let bytes = std::fs::read(lodz_path()).unwrap();
+        let best = |f: &mut dyn FnMut()| {
+            (0..20)
+                .map(|_| {
+                    let start = Instant::now();
+                    f();
+                    start.elapsed().as_secs_f64()
+                })
+                .fold(f64::MAX, f64::min)
+        };
+        let parse = best(&mut || {
+            parse_pabulib(&bytes).unwrap();
+        });
+        let lodz = parse_pabulib(&bytes).unwrap();
+        let greedy = best(&mut || {
+            run(&lodz, "greedy_cost".parse().unwrap()).unwrap();
+        });
+        println!(
+            "Poland_Lodz_2020.pb ({} bytes, {} voters): parse {parse:.4} s, greedy_cost {greedy:.4} s (best of 20)",
+            bytes.len(),
+            lodz.voters.len()
+        );
+        return;
+    }
     if only.as_deref().is_none_or(|o| o == "lodz") {
-        let path = std::env::var_os("ROUNDTABLE_CONFORMANCE_DIR")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/conformance"))
-            .join("pabulib/Poland_Lodz_2020.pb");
+        let path = lodz_path();
         let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let start = Instant::now();
         let lodz = parse_pabulib(&bytes).unwrap();

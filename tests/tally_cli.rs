@@ -178,3 +178,74 @@ fn a_malformed_csv_exits_2_with_one_line() {
     ]);
     assert_input_error(&out, "Nobody Known");
 }
+
+#[test]
+fn an_empty_or_blank_ballot_file_is_bad_input_not_a_count() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, content) in [
+        ("empty.csv", &b""[..]),
+        ("blank-lines.csv", b"\n\n\r\n\n"),
+        ("empty.json", b"[]"),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, content).unwrap();
+        let out = roundtable(&["tally", "--ballots", path.to_str().unwrap()]);
+        assert_input_error(&out, "no ballots");
+        assert!(out.stdout.is_empty(), "{name}");
+    }
+    // Ballots that rank nobody (all undervotes): no candidate can be elected with 0 votes.
+    let blank = dir.path().join("undervotes.csv");
+    std::fs::write(&blank, ",,\n,\n").unwrap();
+    let rules = case("tiebreak_seed_test").join("rules.json");
+    for extra in [&[][..], &["--rules", rules.to_str().unwrap()][..]] {
+        let mut args = vec!["tally", "--ballots", blank.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        let out = roundtable(&args);
+        assert_input_error(&out, "no ballots");
+        assert!(out.stdout.is_empty());
+    }
+}
+
+#[test]
+fn input_over_max_bytes_is_refused() {
+    // An endless device is read only up to the limit.
+    let out = roundtable(&["tally", "--ballots", "/dev/zero", "--max-bytes", "100000"]);
+    assert_input_error(&out, "--max-bytes 100000");
+    let out = roundtable(&["budget", "/dev/zero", "--max-bytes", "100000"]);
+    assert_input_error(&out, "--max-bytes 100000");
+
+    // A regular file over the limit is refused; at the limit it is counted.
+    let dir = case("tiebreak_seed_test");
+    let ballots = dir.join("ballots.csv");
+    let size = std::fs::metadata(&ballots).unwrap().len();
+    let rules = dir.join("rules.json");
+    let run = |limit: u64| {
+        roundtable(&[
+            "tally",
+            "--ballots",
+            ballots.to_str().unwrap(),
+            "--rules",
+            rules.to_str().unwrap(),
+            "--max-bytes",
+            &limit.to_string(),
+        ])
+    };
+    assert_input_error(&run(size - 1), "--max-bytes");
+    let out = run(size.max(std::fs::metadata(&rules).unwrap().len()));
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    let file = common::conformance_dir("pabulib").join("France_Toulouse_2019.pb");
+    let size = std::fs::metadata(&file).unwrap().len();
+    let budget = |limit: u64| {
+        roundtable(&[
+            "budget",
+            file.to_str().unwrap(),
+            "--rule",
+            "greedy",
+            "--max-bytes",
+            &limit.to_string(),
+        ])
+    };
+    assert_input_error(&budget(size - 1), "--max-bytes");
+    assert!(budget(size).status.success());
+}

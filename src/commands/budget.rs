@@ -1,9 +1,11 @@
 //! `roundtable budget FILE.pb --rule RULE --format json|text`: runs a participatory-budgeting
-//! rule on a Pabulib file and prints the outcome. Exit 0 ok, 2 bad input, 1 internal error.
+//! rule on a Pabulib file and prints the outcome. Exit 0 ok, 2 bad input (also a file over
+//! `--max-bytes`), 1 internal error.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use super::{DEFAULT_MAX_BYTES, read_limited};
 use crate::tally::budget::{Rule, parse_pabulib, render_text, run as run_rule};
 
 /// Output format.
@@ -28,6 +30,9 @@ pub struct BudgetArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// Refuse a file larger than this many bytes (default 2 GiB).
+    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_BYTES)]
+    pub max_bytes: u64,
 }
 
 /// Runs the command; errors go to stderr on one line.
@@ -46,8 +51,7 @@ pub fn run(args: &BudgetArgs) -> ExitCode {
 
 fn execute(args: &BudgetArgs) -> Result<String, (u8, String)> {
     let rule: Rule = args.rule.parse().map_err(|e| (2, format!("{e}")))?;
-    let bytes = std::fs::read(&args.file)
-        .map_err(|e| (2, format!("cannot read {}: {e}", args.file.display())))?;
+    let bytes = read_limited(&args.file, args.max_bytes).map_err(|e| (2, e))?;
     let instance =
         parse_pabulib(&bytes).map_err(|e| (2, format!("{}: {e}", args.file.display())))?;
     let outcome =

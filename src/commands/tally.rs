@@ -5,8 +5,9 @@ use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use super::{DEFAULT_MAX_BYTES, read_limited, stream_limited};
 use crate::tally::explain::explain;
-use crate::tally::formats::csv::{UnknownNames, parse_ballots};
+use crate::tally::formats::csv::{BallotParser, UnknownNames};
 use crate::tally::formats::json_ballots::parse_json_ballots;
 use crate::tally::formats::rctab_json::summaries;
 use crate::tally::formats::rules_json::{RulesFile, parse_rules_file};
@@ -24,11 +25,13 @@ pub enum Format {
 
 /// Count ranked ballots (IRV, STV, bottoms-up, sequential IRV) with RCTab's rules.
 ///
-/// Exit codes: 0 counted; 1 internal error; 2 bad input (unreadable or invalid ballots or
-/// rules); 3 the count stopped on a tie the rules leave to a person (`stopCountingAndAsk`).
+/// Exit codes: 0 counted; 1 internal error; 2 bad input (unreadable, invalid, empty or too
+/// large ballots, or bad rules); 3 the count stopped on a tie the rules leave to a person
+/// (`stopCountingAndAsk`).
 #[derive(clap::Args, Debug)]
 #[command(
-    after_help = "Exit codes: 0 ok, 1 internal error, 2 bad input (ballots or rules), \
+    after_help = "Exit codes: 0 ok, 1 internal error, 2 bad input (ballots or rules; \
+                        an empty ballot file; a file over --max-bytes), \
                         3 stopped on an unresolved tie (tiebreakMode stopCountingAndAsk)."
 )]
 pub struct TallyArgs {
@@ -45,6 +48,9 @@ pub struct TallyArgs {
     /// Seed for random tie-breaks (overrides `randomSeed` of the rules).
     #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub seed: Option<i64>,
+    /// Refuse a ballot or rules file larger than this many bytes (default 2 GiB).
+    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_BYTES)]
+    pub max_bytes: u64,
 }
 
 enum Failure {
@@ -64,8 +70,9 @@ impl From<TallyError> for Failure {
 fn load(args: &TallyArgs) -> Result<(Election, Option<String>), Failure> {
     let (file, unknown) = match &args.rules {
         Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| Failure::Input(format!("cannot read {}: {e}", path.display())))?;
+            let bytes = read_limited(path, args.max_bytes).map_err(Failure::Input)?;
+            let text = String::from_utf8(bytes)
+                .map_err(|_| Failure::Input(format!("{}: not UTF-8", path.display())))?;
             let file = parse_rules_file(&text)
                 .map_err(|e| Failure::Input(format!("{}: {e}", path.display())))?;
             // A rules file without candidates (just the `rules` object): names come from
@@ -89,21 +96,42 @@ fn load(args: &TallyArgs) -> Result<(Election, Option<String>), Failure> {
             UnknownNames::Add,
         ),
     };
-    let data = std::fs::read(&args.ballots)
-        .map_err(|e| Failure::Input(format!("cannot read {}: {e}", args.ballots.display())))?;
-    let mut candidates = file.candidates;
-    let is_json = args
-        .ballots
+    let path = &args.ballots;
+    let is_json = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    let ballots = if is_json {
+    let (candidates, ballots) = if is_json {
+        let data = read_limited(path, args.max_bytes).map_err(Failure::Input)?;
         let text = String::from_utf8(data)
-            .map_err(|_| Failure::Input(format!("{}: not UTF-8", args.ballots.display())))?;
-        parse_json_ballots(&text, &mut candidates, unknown)
+            .map_err(|_| Failure::Input(format!("{}: not UTF-8", path.display())))?;
+        let mut candidates = file.candidates;
+        let ballots = parse_json_ballots(&text, &mut candidates, unknown)
+            .map_err(|e| Failure::Input(format!("{}: {e}", path.display())))?;
+        (candidates, ballots)
     } else {
-        parse_ballots(&data, &mut candidates, file.weighted, unknown)
+        // Read in pieces: memory follows the distinct rankings, not the file size.
+        let mut parser = BallotParser::new(file.candidates, file.weighted, unknown)?;
+        stream_limited(
+            path,
+            args.max_bytes,
+            |piece, at_end| parser.feed(piece, at_end),
+            |e| format!("{}: {e}", path.display()),
+        )
+        .map_err(Failure::Input)?;
+        parser.finish()
+    };
+    if ballots.is_empty() {
+        return Err(Failure::Input(format!(
+            "{}: no ballots (the file is empty or has only blank lines)",
+            path.display()
+        )));
     }
-    .map_err(|e| Failure::Input(format!("{}: {e}", args.ballots.display())))?;
+    if ballots.iter().all(crate::tally::Ballot::is_blank) {
+        return Err(Failure::Input(format!(
+            "{}: no ballots rank a candidate (every ballot is blank)",
+            path.display()
+        )));
+    }
     let mut rules = file.rules;
     if let Some(seed) = args.seed {
         rules.random_seed = Some(seed);

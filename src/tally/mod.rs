@@ -37,8 +37,6 @@ mod sequential;
 mod tiebreak;
 mod walk;
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 
 pub use ballots::{Ballot, Candidate, CandidateId, Mark};
@@ -116,7 +114,7 @@ impl Election {
     }
 
     pub(crate) fn group(&self, places: u32) -> Result<Grouped, TallyError> {
-        let mut index: HashMap<&[ballots::Cell], usize> = HashMap::new();
+        let mut index: ballots::FastMap<&[ballots::Cell], usize> = ballots::FastMap::default();
         let mut groups: Vec<Group> = Vec::new();
         let mut total: u64 = 0;
         let mut undervotes: u64 = 0;

@@ -2,8 +2,7 @@
 //! Money and points are exact decimals; errors carry 1-based line numbers; any byte
 //! sequence gives `Ok` or `Err`, never a panic.
 
-use std::collections::HashMap;
-
+use super::super::ballots::FastMap;
 use super::amount::{parse_decimal, rescale};
 use super::error::BudgetError;
 use super::instance::{Ballot, Instance, Project, VoteType, Voter};
@@ -16,9 +15,10 @@ enum Section {
     Votes,
 }
 
+/// A row: its fields stay in the `csv` record (two allocations, not one per field).
 struct Row {
     line: u64,
-    fields: Vec<String>,
+    fields: csv::StringRecord,
 }
 
 /// Parses a `.pb` file's bytes (UTF-8, optional byte-order mark).
@@ -65,17 +65,17 @@ fn split_sections(text: &str) -> Result<Blocks, BudgetError> {
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
-        let first = record
-            .get(0)
-            .unwrap_or_default()
-            .trim()
-            .to_ascii_lowercase();
+        let first = record.get(0).unwrap_or_default().trim();
         let rest_empty = record.iter().skip(1).all(|f| f.trim().is_empty());
-        let next = match first.as_str() {
-            "meta" if rest_empty => Some(Section::Meta),
-            "projects" if rest_empty => Some(Section::Projects),
-            "votes" if rest_empty => Some(Section::Votes),
-            _ => None,
+        let heading = |name: &str| rest_empty && first.eq_ignore_ascii_case(name);
+        let next = if heading("meta") {
+            Some(Section::Meta)
+        } else if heading("projects") {
+            Some(Section::Projects)
+        } else if heading("votes") {
+            Some(Section::Votes)
+        } else {
+            None
         };
         if let Some(next) = next {
             let expected = match section {
@@ -94,7 +94,7 @@ fn split_sections(text: &str) -> Result<Blocks, BudgetError> {
         }
         let row = Row {
             line,
-            fields: record.iter().map(str::to_string).collect(),
+            fields: record.clone(),
         };
         match section {
             Section::Start => {
@@ -163,7 +163,7 @@ fn build(
     let mut vote_type = VoteType::Approval;
     for (i, row) in meta_rows.iter().enumerate() {
         let key = field(row, 0, "key")?.to_string();
-        let value = row.fields.get(1).cloned().unwrap_or_default();
+        let value = row.fields.get(1).unwrap_or_default().to_string();
         if i == 0 && key.eq_ignore_ascii_case("key") {
             continue;
         }
@@ -199,7 +199,7 @@ fn build(
     );
     let (project_columns, project_extra_cols) = extras(header, &[id_col, cost_col]);
     let mut raw_projects = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut index: FastMap<String, usize> = FastMap::default();
     let mut scale = budget_raw.1;
     for row in prows {
         let id = field(row, id_col, "project_id")?.to_string();
@@ -222,7 +222,7 @@ fn build(
         }
         let extra = project_extra_cols
             .iter()
-            .map(|&c| row.fields.get(c).cloned().unwrap_or_default())
+            .map(|&c| row.fields.get(c).unwrap_or_default().to_string())
             .collect();
         raw_projects.push((row.line, id, cost, extra));
     }
@@ -252,7 +252,7 @@ type RawBallot = Vec<(usize, (u128, u32))>;
 
 fn build_voters(
     rows: &[Row],
-    index: &HashMap<String, usize>,
+    index: &FastMap<String, usize>,
     vote_type: VoteType,
 ) -> Result<(Vec<Voter>, Vec<String>, u32), BudgetError> {
     let mut vrows = rows.iter();
@@ -333,7 +333,7 @@ fn build_voters(
         }
         let extra = extra_cols
             .iter()
-            .map(|&c| row.fields.get(c).cloned().unwrap_or_default())
+            .map(|&c| row.fields.get(c).unwrap_or_default().to_string())
             .collect();
         raw.push((id, ballot, extra));
     }
