@@ -101,8 +101,8 @@ impl Application {
                 .app_data(web::PayloadConfig::new(body_limit))
                 .app_data(web::FormConfig::default().limit(body_limit))
                 .app_data(web::JsonConfig::default().limit(body_limit))
-                .wrap(from_fn(crate::auth::csrf::verify))
-                .wrap(crate::auth::session::middleware(
+                .wrap(from_fn(middleware::csrf::verify))
+                .wrap(middleware::session::middleware(
                     &session_settings,
                     session_key.clone(),
                 ))
