@@ -109,7 +109,7 @@ impl Application {
                 .wrap(ErrorHandlers::new().default_handler(routes::error::render_error))
                 .wrap(middleware::security_headers())
                 .wrap(TracingLogger::default())
-                .configure(routes::routes)
+                .configure(routes::routes::configure)
                 .configure(extra_routes.clone())
                 .default_service(web::to(routes::not_found))
         })
