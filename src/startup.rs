@@ -14,7 +14,7 @@ use tracing_actix_web::TracingLogger;
 
 use crate::auth::rate_limit::RateLimits;
 use crate::clock::SystemClock;
-use crate::config::Settings;
+use crate::config::{ConfigError, Settings};
 use crate::domain::clock::Clock;
 use crate::store::{self, Database};
 use crate::web::templates::Templates;
@@ -78,10 +78,10 @@ impl Application {
         let cookie_key = crate::auth::cookie_key::load_or_create(&settings)?;
         let templates = Templates::load()?;
         let address = settings.bind_address();
-        let listener = TcpListener::bind(&address).with_context(|| {
-            format!(
+        let listener = TcpListener::bind(&address).map_err(|e| {
+            ConfigError::Unusable(anyhow::Error::new(e).context(format!(
                 "settings `host`/`port`: cannot listen on {address}; is another program using it?"
-            )
+            )))
         })?;
         let port = listener.local_addr()?.port();
         let body_limit = settings.max_body_kib.saturating_mul(1024);
