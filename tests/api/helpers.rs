@@ -94,7 +94,7 @@ where
     }
     let FreshDb { settings, guard } = fresh_database();
     let clock = Arc::new(ManualClock::new(time::OffsetDateTime::now_utc()));
-    let app = Application::build_with_clock(settings.clone(), clock.clone(), extra_routes)
+    let app = Application::build_with(settings.clone(), clock.clone(), extra_routes)
         .await
         .expect("application builds");
     let address = format!("http://127.0.0.1:{}", app.port());
