@@ -147,18 +147,19 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
-/// Prints one line to stderr and picks the exit code: 2 for configuration and input problems.
+/// Prints one line to stderr and picks the exit code.
 fn report(error: &anyhow::Error) -> ExitCode {
     eprintln!("error: {error:#}");
+    ExitCode::from(exit_code(error))
+}
+
+/// 2 for configuration and input problems (known by their type anywhere in the chain, never
+/// by their text), 1 for everything else.
+fn exit_code(error: &anyhow::Error) -> u8 {
     let is_input = error
         .chain()
-        .any(|cause| cause.is::<ConfigError>() || cause.is::<InputError>())
-        || error.to_string().starts_with("setting");
-    if is_input {
-        ExitCode::from(2)
-    } else {
-        ExitCode::FAILURE
-    }
+        .any(|cause| cause.is::<ConfigError>() || cause.is::<InputError>());
+    if is_input { 2 } else { 1 }
 }
 
 async fn serve(settings: Settings) -> anyhow::Result<()> {
@@ -316,5 +317,24 @@ fn read_password() -> anyhow::Result<String> {
             .read_line(&mut line)
             .context("reading the password from standard input")?;
         Ok(line.trim_end_matches(['\r', '\n']).to_owned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn configuration_problems_exit_with_2_by_their_type_not_their_text() {
+        let unusable = anyhow::Error::new(ConfigError::Unusable(anyhow::anyhow!(
+            "setting `database_url`: cannot connect"
+        )))
+        .context("starting");
+        assert_eq!(exit_code(&unusable), 2);
+        let input = anyhow::Error::new(InputError("no such team".to_owned()));
+        assert_eq!(exit_code(&input), 2);
+        // A message that merely reads like one is an ordinary failure.
+        let lookalike = anyhow::anyhow!("setting the table failed");
+        assert_eq!(exit_code(&lookalike), 1);
     }
 }

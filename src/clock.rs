@@ -1,4 +1,4 @@
-//! The system clock, for production. Tests inject a [`crate::domain::clock::FixedClock`].
+//! The system clock, for production. Tests inject a [`crate::domain::clock::ManualClock`].
 
 use time::OffsetDateTime;
 

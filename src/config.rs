@@ -29,6 +29,11 @@ pub enum ConfigError {
         /// What is wrong and what to do.
         message: String,
     },
+    /// A value was accepted but does not work here (the database does not answer, a folder
+    /// cannot be created, the port is taken); the message names the setting. Typed, so the
+    /// CLI picks its exit code without reading the text.
+    #[error(transparent)]
+    Unusable(anyhow::Error),
 }
 
 /// All settings of one Roundtable process.

@@ -10,11 +10,12 @@ use actix_web::dev::Server;
 use actix_web::middleware::{ErrorHandlers, from_fn};
 use actix_web::{App, HttpServer, web};
 use anyhow::Context;
+use tokio::task::JoinHandle;
 use tracing_actix_web::TracingLogger;
 
 use crate::auth::rate_limit::RateLimits;
 use crate::clock::SystemClock;
-use crate::config::Settings;
+use crate::config::{ConfigError, Settings};
 use crate::domain::clock::Clock;
 use crate::store::{self, Database};
 use crate::web::templates::Templates;
@@ -24,20 +25,45 @@ use crate::web::{self as routes, AppState, middleware};
 pub const TALLY_INTERVAL: Duration = Duration::from_secs(5);
 
 /// Tallies meetings whose voting window has closed, every [`TALLY_INTERVAL`], by the same clock
-/// as the requests. Safe with several server processes: the tally row guards exactly-once.
-fn spawn_tally_task(db: sea_orm::DatabaseConnection, clock: Arc<dyn Clock>) {
-    tokio::spawn(async move {
-        let mut ticks = tokio::time::interval(TALLY_INTERVAL);
-        ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-        loop {
-            ticks.tick().await;
-            match crate::service::meetings::tally::run_due(&db, clock.now()).await {
-                Ok(0) => {}
-                Ok(n) => tracing::info!(meetings = n, "tallied meetings whose voting closed"),
-                Err(e) => tracing::warn!(error = %format!("{e:#}"), "background tally failed"),
-            }
+/// as the requests. Safe with several server processes: the tally row guards exactly-once. A
+/// failed round is logged and retried at the next tick; the loop itself never ends, so its end
+/// is a bug the supervisor reports (see [`supervise`]).
+async fn tally_loop(db: sea_orm::DatabaseConnection, clock: Arc<dyn Clock>) {
+    let mut ticks = tokio::time::interval(TALLY_INTERVAL);
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        ticks.tick().await;
+        match crate::service::meetings::tally::run_due(&db, clock.now()).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(meetings = n, "tallied meetings whose voting closed"),
+            Err(e) => tracing::warn!(error = %format!("{e:#}"), "background tally failed"),
         }
-    });
+    }
+}
+
+/// Runs the server beside a background task it cannot do without. If the task stops first
+/// (returns or panics), logs it at ERROR, stops the server and returns an error, so the process
+/// exits non-zero instead of serving on without it.
+pub async fn supervise(server: Server, name: &str, mut task: JoinHandle<()>) -> anyhow::Result<()> {
+    let handle = server.handle();
+    tokio::pin!(server);
+    tokio::select! {
+        served = &mut server => {
+            task.abort();
+            served.context("running the web server")
+        }
+        ended = &mut task => {
+            let why = match ended {
+                Ok(()) => "returned".to_owned(),
+                Err(e) if e.is_panic() => "panicked".to_owned(),
+                Err(e) => e.to_string(),
+            };
+            tracing::error!(task = name, why = %why, "background task stopped; shutting down");
+            handle.stop(true).await;
+            server.await.ok();
+            Err(anyhow::anyhow!("the background task `{name}` stopped ({why})"))
+        }
+    }
 }
 
 /// A bound, ready-to-run server.
@@ -45,25 +71,19 @@ pub struct Application {
     port: u16,
     server: Server,
     db: Database,
+    clock: Arc<dyn Clock>,
     cookie_key: Key,
 }
 
 impl Application {
-    /// Builds the application from settings.
+    /// Builds the application from settings, on the system clock.
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
-        Self::build_with(settings, |_| {}).await
+        Self::build_with(settings, Arc::new(SystemClock), |_| {}).await
     }
 
-    /// Builds the application with extra routes (tests use this to add failing handlers).
-    pub async fn build_with<F>(settings: Settings, extra_routes: F) -> anyhow::Result<Self>
-    where
-        F: Fn(&mut web::ServiceConfig) + Send + Clone + 'static,
-    {
-        Self::build_with_clock(settings, Arc::new(SystemClock), extra_routes).await
-    }
-
-    /// Builds the application with an injected clock and extra routes (for tests).
-    pub async fn build_with_clock<F>(
+    /// The one way to build: `build` passes the system clock and no extra routes; tests pass a
+    /// clock they move and routes that fail on purpose.
+    pub async fn build_with<F>(
         settings: Settings,
         clock: Arc<dyn Clock>,
         extra_routes: F,
@@ -78,21 +98,20 @@ impl Application {
         let cookie_key = crate::auth::cookie_key::load_or_create(&settings)?;
         let templates = Templates::load()?;
         let address = settings.bind_address();
-        let listener = TcpListener::bind(&address).with_context(|| {
-            format!(
+        let listener = TcpListener::bind(&address).map_err(|e| {
+            ConfigError::Unusable(anyhow::Error::new(e).context(format!(
                 "settings `host`/`port`: cannot listen on {address}; is another program using it?"
-            )
+            )))
         })?;
         let port = listener.local_addr()?.port();
         let body_limit = settings.max_body_kib.saturating_mul(1024);
         let session_settings = settings.clone();
         let session_key = cookie_key.clone();
-        spawn_tally_task(db.conn.clone(), clock.clone());
         let state = web::Data::new(AppState {
             db: db.clone(),
             templates,
             settings: Arc::new(settings),
-            clock,
+            clock: clock.clone(),
             limits: Arc::new(RateLimits::default()),
         });
         let server = HttpServer::new(move || {
@@ -101,15 +120,15 @@ impl Application {
                 .app_data(web::PayloadConfig::new(body_limit))
                 .app_data(web::FormConfig::default().limit(body_limit))
                 .app_data(web::JsonConfig::default().limit(body_limit))
-                .wrap(from_fn(crate::auth::csrf::verify))
-                .wrap(crate::auth::session::middleware(
+                .wrap(from_fn(middleware::csrf::verify))
+                .wrap(middleware::session::middleware(
                     &session_settings,
                     session_key.clone(),
                 ))
                 .wrap(ErrorHandlers::new().default_handler(routes::error::render_error))
                 .wrap(middleware::security_headers())
                 .wrap(TracingLogger::default())
-                .configure(routes::routes)
+                .configure(routes::routes::configure)
                 .configure(extra_routes.clone())
                 .default_service(web::to(routes::not_found))
         })
@@ -120,6 +139,7 @@ impl Application {
             port,
             server,
             db,
+            clock,
             cookie_key,
         })
     }
@@ -139,8 +159,40 @@ impl Application {
         &self.cookie_key
     }
 
-    /// Serves until the process is asked to stop (Ctrl-C / SIGTERM).
-    pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+    /// Serves until the process is asked to stop (Ctrl-C / SIGTERM), with the background tally
+    /// beside it; if the tally task stops, so does the server, with an error.
+    pub async fn run_until_stopped(self) -> anyhow::Result<()> {
+        let tally = tokio::spawn(tally_loop(self.db.conn.clone(), self.clock));
+        supervise(self.server, "tally", tally).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn idle_server() -> Server {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        HttpServer::new(App::new)
+            .workers(1)
+            .listen(listener)
+            .unwrap()
+            .run()
+    }
+
+    #[tokio::test]
+    async fn the_server_stops_with_an_error_when_its_background_task_returns() {
+        let task = tokio::spawn(async {});
+        let outcome = supervise(idle_server(), "tally", task).await;
+        let message = format!("{:#}", outcome.unwrap_err());
+        assert!(message.contains("`tally` stopped (returned)"), "{message}");
+    }
+
+    #[tokio::test]
+    async fn the_server_stops_with_an_error_when_its_background_task_panics() {
+        let task = tokio::spawn(async { panic!("tally bug") });
+        let outcome = supervise(idle_server(), "tally", task).await;
+        let message = format!("{:#}", outcome.unwrap_err());
+        assert!(message.contains("stopped (panicked)"), "{message}");
     }
 }

@@ -8,7 +8,7 @@ use std::path::Path;
 use actix_web::cookie::Key;
 use anyhow::{Context, anyhow, bail};
 
-use crate::config::Settings;
+use crate::config::{ConfigError, Settings};
 
 /// File name of the generated key inside the data folder.
 pub const KEY_FILE: &str = "cookie.key";
@@ -16,14 +16,19 @@ pub const KEY_FILE: &str = "cookie.key";
 /// Loads the configured key, or reads/creates the generated one.
 pub fn load_or_create(settings: &Settings) -> anyhow::Result<Key> {
     if let Some(secret) = &settings.cookie_key {
-        return Key::try_from(secret.expose().as_bytes())
-            .map_err(|_| anyhow!("setting `cookie_key`: must be at least 64 characters"));
+        return Key::try_from(secret.expose().as_bytes()).map_err(|_| {
+            ConfigError::Invalid {
+                key: "cookie_key",
+                message: "must be at least 64 characters".to_owned(),
+            }
+            .into()
+        });
     }
-    std::fs::create_dir_all(&settings.data_dir).with_context(|| {
-        format!(
+    std::fs::create_dir_all(&settings.data_dir).map_err(|e| {
+        ConfigError::Unusable(anyhow::Error::new(e).context(format!(
             "setting `data_dir`: cannot create folder {}",
             settings.data_dir.display()
-        )
+        )))
     })?;
     let path = settings.data_dir.join(KEY_FILE);
     if path.exists() {

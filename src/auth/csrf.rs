@@ -1,18 +1,11 @@
-//! CSRF protection by the synchronizer-token pattern: each session holds a random token, every
-//! form carries it in a hidden `csrf_token` field (or scripts send `X-CSRF-Token`), and this
-//! middleware refuses any state-changing request whose token is missing or wrong with a 403,
-//! before routing, so no POST route can forget the check. See ADR 0006.
+//! CSRF protection by the synchronizer-token pattern: each session holds a random token and
+//! every form carries it in a hidden `csrf_token` field (or scripts send `X-CSRF-Token`). This
+//! module owns the token; the middleware that refuses a state-changing request without it is
+//! web's (`web::middleware::csrf`), so auth never depends on the web layer. See ADR 0006.
 
-use actix_session::{Session, SessionExt};
-use actix_web::Error;
-use actix_web::body::{BoxBody, MessageBody};
-use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
-use actix_web::http::Method;
-use actix_web::middleware::Next;
-use actix_web::web::Bytes;
+use actix_session::Session;
 
 use crate::auth::tokens::{random_token, same_secret};
-use crate::web::WebError;
 
 /// Session key of the token.
 pub const SESSION_KEY: &str = "csrf";
@@ -22,56 +15,36 @@ pub const FORM_FIELD: &str = "csrf_token";
 pub const HEADER: &str = "x-csrf-token";
 
 /// The session's token, created on first use.
-pub fn token(session: &Session) -> Result<String, WebError> {
+pub fn token(session: &Session) -> anyhow::Result<String> {
     if let Ok(Some(existing)) = session.get::<String>(SESSION_KEY) {
         return Ok(existing);
     }
     let fresh = random_token();
     session
         .insert(SESSION_KEY, &fresh)
-        .map_err(|e| WebError::Unexpected(anyhow::anyhow!("storing CSRF token: {e}")))?;
+        .map_err(|e| anyhow::anyhow!("storing CSRF token: {e}"))?;
     Ok(fresh)
 }
 
-fn changes_state(method: &Method) -> bool {
-    !matches!(
-        *method,
-        Method::GET | Method::HEAD | Method::OPTIONS | Method::TRACE
-    )
+/// Whether `sent` is the session's token (`expected`), compared in constant time; a session
+/// without a token accepts nothing.
+pub fn matches(expected: Option<&str>, sent: Option<&str>) -> bool {
+    match (expected, sent) {
+        (Some(expected), Some(sent)) => same_secret(expected, sent),
+        _ => false,
+    }
 }
 
-/// Middleware: checks the token on every state-changing request outside `/api/` (the API uses
-/// bearer tokens, not cookies).
-pub async fn verify(
-    mut req: ServiceRequest,
-    next: Next<impl MessageBody + 'static>,
-) -> Result<ServiceResponse<BoxBody>, Error> {
-    if !changes_state(req.method()) || req.path().starts_with("/api/") {
-        return next
-            .call(req)
-            .await
-            .map(ServiceResponse::map_into_boxed_body);
-    }
-    let expected = req.get_session().get::<String>(SESSION_KEY).ok().flatten();
-    let sent = match req.headers().get(HEADER).and_then(|v| v.to_str().ok()) {
-        Some(header) => Some(header.to_owned()),
-        None => {
-            let body = match req.extract::<Bytes>().await {
-                Ok(body) => body,
-                Err(e) => return Ok(req.error_response(e)),
-            };
-            let found = form_urlencoded::parse(&body)
-                .find(|(key, _)| key == FORM_FIELD)
-                .map(|(_, value)| value.into_owned());
-            req.set_payload(Payload::from(body));
-            found
-        }
-    };
-    match (expected, sent) {
-        (Some(expected), Some(sent)) if same_secret(&expected, &sent) => next
-            .call(req)
-            .await
-            .map(ServiceResponse::map_into_boxed_body),
-        _ => Ok(req.error_response(WebError::Forbidden)),
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_sessions_own_token_matches() {
+        assert!(matches(Some("abc"), Some("abc")));
+        assert!(!matches(Some("abc"), Some("abd")));
+        assert!(!matches(Some("abc"), None));
+        assert!(!matches(None, Some("abc")));
+        assert!(!matches(None, None));
     }
 }

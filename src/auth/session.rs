@@ -1,18 +1,12 @@
 //! Session contents and rules. Sessions live in an encrypted, HttpOnly, SameSite=Lax cookie
-//! (actix-session's cookie store). A session names the user and their *auth epoch*: bumping the
+//! (the middleware is `web::middleware::session`). A session names the user and their *auth epoch*: bumping the
 //! epoch (password change, "log out everywhere", reset) ends every other session. A session
 //! idle for longer than the configured timeout ends too. The cookie also names a server-side
 //! session (`crate::service::sessions`): signing out deletes that row, so a copy of the
 //! cookie opens nothing afterwards.
 
 use actix_session::Session;
-use actix_session::SessionMiddleware;
-use actix_session::config::{BrowserSession, CookieContentSecurity};
-use actix_session::storage::CookieSessionStore;
-use actix_web::cookie::{Key, SameSite};
 use serde::{Deserialize, Serialize};
-
-use crate::config::Settings;
 
 /// Session key holding [`SessionUser`].
 pub const USER_KEY: &str = "user";
@@ -32,18 +26,6 @@ pub struct SessionUser {
     pub epoch: i64,
     /// Unix seconds of the last request.
     pub seen: i64,
-}
-
-/// Builds the session middleware from the settings and key.
-pub fn middleware(settings: &Settings, key: Key) -> SessionMiddleware<CookieSessionStore> {
-    SessionMiddleware::builder(CookieSessionStore::default(), key)
-        .cookie_name(COOKIE_NAME.to_owned())
-        .cookie_secure(settings.secure_cookies)
-        .cookie_http_only(true)
-        .cookie_same_site(SameSite::Lax)
-        .cookie_content_security(CookieContentSecurity::Private)
-        .session_lifecycle(BrowserSession::default())
-        .build()
 }
 
 /// Starts a signed-in session with a fresh id (no session fixation), keeping no old state.

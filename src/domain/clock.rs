@@ -9,16 +9,6 @@ pub trait Clock: Send + Sync + std::fmt::Debug {
     fn now(&self) -> OffsetDateTime;
 }
 
-/// A clock that always answers the same instant (tests and replays).
-#[derive(Debug, Clone, Copy)]
-pub struct FixedClock(pub OffsetDateTime);
-
-impl Clock for FixedClock {
-    fn now(&self) -> OffsetDateTime {
-        self.0
-    }
-}
-
 /// A clock tests move by hand (shared between the test and the server it started).
 #[derive(Debug)]
 pub struct ManualClock(std::sync::Mutex<OffsetDateTime>);

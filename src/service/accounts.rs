@@ -32,6 +32,15 @@ pub async fn admin_exists(db: &impl ConnectionTrait) -> Result<bool, sea_orm::Db
     Ok(count > 0)
 }
 
+/// The account a session names, if it still exists; the web layer checks the session against
+/// its auth epoch on every request.
+pub async fn session_account(
+    db: &impl ConnectionTrait,
+    user_id: i64,
+) -> Result<Option<users::Model>, sea_orm::DbErr> {
+    users::Entity::find_by_id(user_id).one(db).await
+}
+
 /// A request to create an account, as typed.
 #[derive(Debug, Clone, Copy)]
 pub struct NewUser<'a> {

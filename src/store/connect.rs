@@ -14,7 +14,7 @@ use sea_orm::sqlx::sqlite::{
 };
 use sea_orm::{ConnectionTrait, DatabaseConnection, SqlxPostgresConnector, SqlxSqliteConnector};
 
-use crate::config::{DatabaseTarget, DatabaseUrl, Settings};
+use crate::config::{ConfigError, DatabaseTarget, DatabaseUrl, Settings};
 
 /// Which database engine a connection talks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -51,7 +51,10 @@ const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 /// Opens the database the settings name (creating the default SQLite folder if needed).
 pub async fn connect(settings: &Settings) -> anyhow::Result<Database> {
     let target = settings.database_target()?;
-    connect_target(&target).await
+    // Every failure here is about `database_url` or `data_dir`.
+    connect_target(&target)
+        .await
+        .map_err(|e| ConfigError::Unusable(e).into())
 }
 
 /// Opens a database target.
@@ -171,11 +174,18 @@ async fn create_pg_database(
     match result {
         Ok(_) => Ok(()),
         // Another process created it between our attempts: that is what we wanted.
-        Err(e) if e.to_string().contains("already exists") => Ok(()),
+        Err(e) if is_duplicate_database(&e) => Ok(()),
         Err(e) => Err(anyhow!(
             "setting `database_url`: database `{name}` does not exist and could not be created ({e}); create it or grant CREATEDB"
         )),
     }
+}
+
+/// PostgreSQL's `duplicate_database` (SQLSTATE 42P04), by its code rather than its text.
+fn is_duplicate_database(error: &sea_orm::DbErr) -> bool {
+    use sea_orm::{DbErr, RuntimeErr};
+    matches!(error, DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e))
+        if matches!(&**e, sea_orm::sqlx::Error::Database(db) if db.code().as_deref() == Some("42P04")))
 }
 
 /// Quotes a PostgreSQL identifier (doubling embedded quotes).

@@ -1,4 +1,8 @@
-//! Cross-cutting middleware: panic recovery and security headers.
+//! Cross-cutting middleware: panic recovery and security headers here; the session cookie and
+//! the CSRF check in their own files.
+
+pub mod csrf;
+pub mod session;
 
 use std::panic::AssertUnwindSafe;
 

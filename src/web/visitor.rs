@@ -7,14 +7,12 @@ use std::pin::Pin;
 use actix_session::{Session, SessionExt};
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpRequest, web};
-use sea_orm::EntityTrait;
 use serde::Serialize;
 
 use crate::access::Principal;
 use crate::auth::csrf;
 use crate::auth::session::{SessionUser, USER_KEY, still_valid};
-use crate::service::sessions;
-use crate::store::entities::users;
+use crate::service::{accounts, sessions};
 use crate::web::{AppState, WebError};
 
 /// A signed-in person, as pages see them.
@@ -90,9 +88,7 @@ impl FromRequest for Visitor {
             let idle = i64::from(state.settings.session.idle_timeout_minutes) * 60;
             let mut user = None;
             if let Ok(Some(stored)) = session.get::<SessionUser>(USER_KEY) {
-                let found = users::Entity::find_by_id(stored.id)
-                    .one(&state.db.conn)
-                    .await?;
+                let found = accounts::session_account(&state.db.conn, stored.id).await?;
                 let live = match &found {
                     Some(model) if still_valid(&stored, model.auth_epoch, now, idle) => {
                         sessions::is_live(&state.db.conn, &stored.sid, stored.id).await?

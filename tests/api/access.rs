@@ -1,7 +1,11 @@
 //! The access matrix, route by route: anonymous, member of another team, member, leader and
-//! site admin each get the status the rules in `src/access/` promise.
+//! site admin each get the status the rules in `src/access/` promise. Every route of the route
+//! table (`roundtable::web::routes::ROUTES`) has at least one row here, and every refusal a row
+//! expects is the one the access table gives for the route's rule.
 
+use roundtable::access::{self, Decision, Principal, TeamRole};
 use roundtable::service::teams;
+use roundtable::web::routes::{self, Access, Method, Route};
 
 use crate::helpers::{Browser, Person, add_member, create_person, seed, signed_in, spawn_app};
 use crate::meeting_helpers::{create_meeting, proposal_ids, propose};
@@ -148,6 +152,36 @@ const MATRIX: &[Row] = &[
         [303, 404, 404, 404, 403],
     ),
     post(
+        "/teams/{a}/thanks/999999/show",
+        &[],
+        [303, 404, 404, 404, 403],
+    ),
+    post(
+        "/teams/{a}/ledger/exchanges/999999/adjust",
+        &[("minutes", "30")],
+        [303, 404, 404, 404, 403],
+    ),
+    post(
+        "/teams/{a}/ledger/exchanges/999999/dispute",
+        &[("reason", "It did not happen")],
+        [303, 404, 404, 404, 403],
+    ),
+    post(
+        "/teams/{a}/ledger/exchanges/999999/reverse",
+        &[("reason", "Recorded twice")],
+        [303, 404, 404, 404, 403],
+    ),
+    post(
+        "/teams/{a}/help/999999/responses",
+        &[("message", "I can help")],
+        [303, 404, 404, 404, 403],
+    ),
+    post(
+        "/teams/{a}/help/999999/close",
+        &[],
+        [303, 404, 404, 404, 403],
+    ),
+    post(
         "/account/password",
         &[("current", "wrong"), ("new", "x"), ("confirm", "y")],
         [303, 422, 422, 422, 422],
@@ -172,6 +206,18 @@ const MATRIX: &[Row] = &[
     get(
         "/teams/{a}/meetings/{m}/results/ballots.csv",
         [303, 404, 404, 404, 404],
+    ),
+    get(
+        "/teams/{a}/meetings/{m}/results/receipts.csv",
+        [303, 404, 404, 404, 404],
+    ),
+    get(
+        "/teams/{a}/meetings/{m}/results/rules.json",
+        [303, 404, 404, 404, 404],
+    ),
+    get(
+        "/teams/{a}/meetings/{m}/proposals/{p}/edit",
+        [303, 404, 403, 200, 403],
     ),
     get("/teams/{a}/meetings/{m}/agenda", [303, 404, 200, 200, 200]),
     get(
@@ -210,6 +256,16 @@ const MATRIX: &[Row] = &[
         "/teams/{a}/meetings/{m}/agenda/publish",
         &[],
         [303, 404, 403, 409, 403],
+    ),
+    post(
+        "/teams/{a}/meetings/{m}/proposals/{p}/edit",
+        &[("title", "")],
+        [303, 404, 403, 422, 403],
+    ),
+    post(
+        "/teams/{a}/meetings/{m}/proposals/{p2}/merge",
+        &[],
+        [303, 404, 403, 422, 403],
     ),
     post(
         "/teams/{a}/meetings/{m}/proposals/{p2}/hide",
@@ -331,6 +387,118 @@ async fn open_invitation(app: &crate::helpers::TestApp, slug: &str) -> i64 {
         .unwrap()
         .unwrap()
         .id
+}
+
+/// Whether the route pattern `pattern` (`{name}` one segment, `{name:.*}` the rest) serves a
+/// row's path (whose `{placeholders}` stand for one segment each).
+fn serves(pattern: &str, path: &str) -> bool {
+    let mut wanted = pattern.split('/');
+    let mut given = path.split('/');
+    loop {
+        match (wanted.next(), given.next()) {
+            (None, None) => return true,
+            (Some(w), Some(_)) if w.starts_with('{') && w.ends_with(":.*}") => return true,
+            (Some(w), Some(g)) if w == g || (w.starts_with('{') && w.ends_with('}')) => {}
+            _ => return false,
+        }
+    }
+}
+
+/// The route of the table serving a row, matched in table order as actix does.
+fn route_of(row: &Row) -> Option<&'static Route> {
+    routes::ROUTES.iter().find(|route| {
+        let method = match route.method {
+            Method::Get | Method::GetOrHead => "GET",
+            Method::Post => "POST",
+        };
+        method == row.method && serves(route.path, row.path)
+    })
+}
+
+#[test]
+fn every_route_of_the_table_is_walked() {
+    let missing: Vec<&Route> = routes::ROUTES
+        .iter()
+        .filter(|route| {
+            !MATRIX
+                .iter()
+                .any(|row| route_of(row).is_some_and(|r| std::ptr::eq(r, *route)))
+        })
+        .collect();
+    assert!(missing.is_empty(), "routes without a row: {missing:#?}");
+    let unrouted: Vec<&str> = MATRIX
+        .iter()
+        .filter(|row| route_of(row).is_none())
+        .map(|row| row.path)
+        .collect();
+    assert!(unrouted.is_empty(), "rows for no route: {unrouted:#?}");
+}
+
+/// Each persona as the access rules see them: who they are, and their role in team a and b
+/// (the outsider leads team b).
+fn persona(i: usize, team_b: bool) -> (Principal, Option<TeamRole>) {
+    let user = |id| Principal {
+        user_id: Some(id),
+        is_admin: false,
+    };
+    match (i, team_b) {
+        (0, _) => (Principal::ANONYMOUS, None),
+        (1, false) => (user(1), None),
+        (1, true) => (user(1), Some(TeamRole::Leader)),
+        (2, false) => (user(2), Some(TeamRole::Member)),
+        (3, false) => (user(3), Some(TeamRole::Leader)),
+        (2 | 3, true) => (user(i as i64), None),
+        _ => (
+            Principal {
+                user_id: Some(4),
+                is_admin: true,
+            },
+            None,
+        ),
+    }
+}
+
+#[test]
+fn every_refusal_a_row_expects_is_the_access_tables() {
+    let mut wrong = Vec::new();
+    for row in MATRIX {
+        let Some(route) = route_of(row) else {
+            continue;
+        };
+        for (i, expected) in row.expect.iter().enumerate() {
+            let (principal, role) = persona(i, row.path.contains("{b}"));
+            let decision = match route.access {
+                Access::Public => Decision::Allow,
+                Access::SignedIn if principal.user_id.is_none() => Decision::Login,
+                Access::SignedIn => Decision::Allow,
+                Access::Rule(action) => access::authorize(principal, role, action),
+            };
+            let refusal = match decision {
+                Decision::Allow => continue,
+                Decision::Login => 303,
+                Decision::Deny => 403,
+                Decision::Hide => 404,
+            };
+            if *expected != refusal {
+                wrong.push(format!(
+                    "{} {} as persona {i}: the row expects {expected}, the access table says {refusal}",
+                    row.method, row.path
+                ));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+#[test]
+fn the_architecture_doc_shows_the_route_table_from_the_code() {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/architecture.md"))
+        .unwrap();
+    let table = routes::markdown_table();
+    assert!(
+        doc.contains(&table),
+        "docs/architecture.md must contain:\n{table}"
+    );
 }
 
 #[test]

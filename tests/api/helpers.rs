@@ -110,7 +110,7 @@ where
     } = fresh_database();
     configure(&mut settings);
     let clock = Arc::new(ManualClock::new(time::OffsetDateTime::now_utc()));
-    let app = Application::build_with_clock(settings.clone(), clock.clone(), extra_routes)
+    let app = Application::build_with(settings.clone(), clock.clone(), extra_routes)
         .await
         .expect("application builds");
     let address = format!("http://127.0.0.1:{}", app.port());

@@ -1,10 +1,11 @@
 //! The reciprocity ledger's pure rules: values parsed at the edge ([`values`]), the life of an
-//! entry ([`status`]) and every metric the pages show ([`metrics`]). Not a currency: given and
+//! entry ([`status`]), who may act on it ([`ownership`]) and every metric the pages show ([`metrics`]). Not a currency: given and
 //! received are two positive numbers and nobody owes anything.
 //!
 //! No database, web, runtime or clock: "now" and "today" are arguments.
 
 pub mod metrics;
+pub mod ownership;
 pub mod status;
 pub mod values;
 
@@ -12,5 +13,6 @@ pub mod values;
 mod tests;
 
 pub use metrics::*;
+pub use ownership::*;
 pub use status::*;
 pub use values::*;

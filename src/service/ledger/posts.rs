@@ -12,7 +12,7 @@ use time::{Duration, OffsetDateTime};
 use super::{access, invalid, names, notify};
 use crate::access::{Action, Principal};
 use crate::domain::ledger::{
-    Category, Detail, ExpiryDays, IdempotencyKey, Minutes, PostKind, PostTitle,
+    self, Category, Detail, ExpiryDays, IdempotencyKey, Minutes, PostKind, PostTitle,
 };
 use crate::service::{FieldErrors, Result, ServiceError, audit};
 use crate::store::entities::{help_posts, help_responses};
@@ -434,7 +434,7 @@ pub async fn close(
         .one(db)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    if post.author_id != acc.user_id && !acc.is_leader() {
+    if !ledger::may_close(post.author_id, acc.user_id, acc.is_leader()) {
         return Err(ServiceError::Forbidden);
     }
     if post.closed_at.is_some() {

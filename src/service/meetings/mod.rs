@@ -49,6 +49,10 @@ impl MeetingAccess {
     pub fn windows(&self) -> Windows {
         windows(&self.meeting)
     }
+    /// When the meeting ends if it runs its whole time budget.
+    pub fn ends_at(&self) -> time::OffsetDateTime {
+        self.meeting.starts_at + time::Duration::minutes(i64::from(self.meeting.budget_minutes))
+    }
 }
 
 /// Loads a meeting of the team `slug` if `principal` may do `action` there; another team's

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::access::Action;
 use crate::auth::tokens::random_token;
-use crate::domain::ledger::{Effective, Party};
+use crate::domain::ledger::{Actor, Effective, allowed_moves, party_of};
 use crate::format;
 use crate::service::ledger::exchanges::{self, MoveForm, MoveKind};
 use crate::service::ledger::{access, names};
@@ -69,13 +69,15 @@ async fn page(
             .unwrap_or_else(|| "former member".to_owned())
     };
     let me = acc.user_id;
-    let party = if row.helper_id == me {
-        Some(Party::Helper)
-    } else if row.helped_id == me {
-        Some(Party::Helped)
-    } else {
-        None
-    };
+    let allowed = allowed_moves(
+        effective,
+        row.awaiting_id
+            .and_then(|who| party_of(who, row.helper_id, row.helped_id)),
+        Actor {
+            party: party_of(me, row.helper_id, row.helped_id),
+            leader: acc.is_leader(),
+        },
+    );
     let fresh = MoveForm {
         minutes: row.minutes.to_string(),
         idempotency_key: random_token(),
@@ -109,9 +111,9 @@ async fn page(
         dispute_reason: row.dispute_reason.clone(),
         resolution_note: row.resolution_note.clone(),
         reversal_reason: reversal.and_then(|r| r.reason),
-        my_turn: effective == Effective::Pending && row.awaiting_id == Some(me),
-        can_resolve: effective == Effective::Disputed && acc.is_leader() && party.is_none(),
-        can_reverse: effective == Effective::Confirmed && (party.is_some() || acc.is_leader()),
+        my_turn: allowed.answer,
+        can_resolve: allowed.resolve,
+        can_reverse: allowed.reverse,
         form: form.unwrap_or(&fresh),
         errors,
     };

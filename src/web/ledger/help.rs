@@ -8,6 +8,7 @@ use actix_web::{HttpResponse, web};
 use serde::Serialize;
 
 use crate::auth::tokens::random_token;
+use crate::domain::ledger::may_close;
 use crate::service::ledger::posts::{self, PostForm, PostLine, ResponseForm};
 use crate::web::pages::{field_errors, render, see_other};
 use crate::web::visitor::{Layout, Visitor};
@@ -129,7 +130,7 @@ async fn post_page(
         layout: visitor.layout(),
         slug: acc.team.slug.clone(),
         mine: post.author_id == acc.user_id,
-        can_close: post.open && (post.author_id == acc.user_id || acc.is_leader()),
+        can_close: post.open && may_close(post.author_id, acc.user_id, acc.is_leader()),
         already_responded: post.responses.iter().any(|r| r.responder_id == acc.user_id),
         post,
         form: form.unwrap_or(&fresh),

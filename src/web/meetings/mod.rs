@@ -13,13 +13,12 @@ use std::collections::BTreeMap;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use serde::Serialize;
-use time::{Duration, OffsetDateTime};
+use time::OffsetDateTime;
 
 use crate::access::{Action, Principal};
 use crate::domain::meeting::{Phase, Privacy, ResultsVisibility, time_left};
 use crate::service::meetings::form::{self, AVAILABLE_RULES, FacilitatorChange, FacilitatorChoice};
 use crate::service::meetings::{self, MeetingAccess, MeetingForm};
-use crate::store::entities::meetings as meeting_rows;
 use crate::web::format::date_time;
 use crate::web::pages::{field_errors, render, see_other};
 use crate::web::visitor::{Layout, Visitor};
@@ -418,10 +417,6 @@ pub fn may(access: &MeetingAccess, principal: Principal, action: Action) -> bool
     access.may(principal, action)
 }
 
-fn meeting_ends(m: &meeting_rows::Model) -> OffsetDateTime {
-    m.starts_at + Duration::minutes(i64::from(m.budget_minutes))
-}
-
 /// `GET /teams/{team}/meetings/{id}`.
 pub async fn show(
     state: web::Data<AppState>,
@@ -502,7 +497,7 @@ pub async fn show(
         proposing_open: w.proposing(now),
         voting_open: w.voting(now),
         voting_closed: w.voting_closed(now),
-        ends: clock_time(meeting_ends(m)),
+        ends: clock_time(access.ends_at()),
         meeting: header,
     };
     render(&state, StatusCode::OK, "meeting.html", &page)

@@ -15,7 +15,7 @@ use super::super::{access, invalid, lock_team, names, notify};
 use super::{state_of, visible};
 use crate::access::{Action, Principal};
 use crate::domain::ledger::{
-    self, Actor, IdempotencyKey, Minutes, Move, MoveError, Outcome, Party, Reason, Status,
+    self, Actor, IdempotencyKey, Minutes, Move, MoveError, Outcome, Party, Reason, Status, party_of,
 };
 use crate::service::{FieldErrors, Result, ServiceError, audit};
 use crate::store::entities::help_exchanges;
@@ -79,20 +79,10 @@ pub async fn act(
     let acc = access(db, principal, slug, action).await?;
     let row = visible(db, &acc, id).await?;
     let state = state_of(db, &row, now).await?;
-    let party = if row.helper_id == acc.user_id {
-        Some(Party::Helper)
-    } else if row.helped_id == acc.user_id {
-        Some(Party::Helped)
-    } else {
-        None
-    };
-    let awaiting = row.awaiting_id.map(|who| {
-        if who == row.helper_id {
-            Party::Helper
-        } else {
-            Party::Helped
-        }
-    });
+    let party = party_of(acc.user_id, row.helper_id, row.helped_id);
+    let awaiting = row
+        .awaiting_id
+        .and_then(|who| party_of(who, row.helper_id, row.helped_id));
     let actor = Actor {
         party,
         leader: acc.is_leader(),
