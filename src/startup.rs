@@ -139,6 +139,11 @@ impl Application {
         &self.cookie_key
     }
 
+    /// A handle that stops the server (tests shut it down before reading the database files).
+    pub fn server_handle(&self) -> actix_web::dev::ServerHandle {
+        self.server.handle()
+    }
+
     /// Serves until the process is asked to stop (Ctrl-C / SIGTERM).
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         self.server.await

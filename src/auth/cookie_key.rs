@@ -19,7 +19,7 @@ pub fn load_or_create(settings: &Settings) -> anyhow::Result<Key> {
         return Key::try_from(secret.expose().as_bytes())
             .map_err(|_| anyhow!("setting `cookie_key`: must be at least 64 characters"));
     }
-    std::fs::create_dir_all(&settings.data_dir).with_context(|| {
+    private_dir(&settings.data_dir).with_context(|| {
         format!(
             "setting `data_dir`: cannot create folder {}",
             settings.data_dir.display()
@@ -33,6 +33,18 @@ pub fn load_or_create(settings: &Settings) -> anyhow::Result<Key> {
     write_new_key(&path, key.master())?;
     tracing::info!(path = %path.display(), "generated a new cookie key");
     Ok(key)
+}
+
+/// Creates the data folder (and missing parents) for the owner only (0700 on Unix).
+fn private_dir(path: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(path)
 }
 
 fn read_key(path: &Path) -> anyhow::Result<Key> {

@@ -19,6 +19,8 @@ pub struct TestApp {
     pub db: Database,
     pub settings: Settings,
     pub clock: Arc<ManualClock>,
+    /// Stops the server (`stop(true)` waits for requests in flight).
+    pub server: actix_web::dev::ServerHandle,
     _guard: DbGuard,
 }
 
@@ -99,6 +101,7 @@ where
         .expect("application builds");
     let address = format!("http://127.0.0.1:{}", app.port());
     let db = app.database().clone();
+    let server = app.server_handle();
     tokio::spawn(app.run_until_stopped());
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
@@ -111,6 +114,7 @@ where
         db,
         settings,
         clock,
+        server,
         _guard: guard,
     }
 }

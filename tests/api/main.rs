@@ -15,5 +15,7 @@ mod ledger_properties;
 mod meeting_helpers;
 mod meetings;
 mod migrations;
+mod private_files;
+mod secrecy;
 mod teams;
 mod templates;
