@@ -76,6 +76,12 @@ impl Application {
             .await
             .context("applying database migrations")?;
         let cookie_key = crate::auth::cookie_key::load_or_create(&settings)?;
+        crate::service::audit::install_key(
+            &db.conn,
+            crate::service::audit::ChainKey::derive(cookie_key.master()),
+        )
+        .await
+        .context("installing the audit chain key")?;
         let templates = Templates::load()?;
         let address = settings.bind_address();
         let listener = TcpListener::bind(&address).with_context(|| {

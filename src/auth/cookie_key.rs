@@ -35,6 +35,19 @@ pub fn load_or_create(settings: &Settings) -> anyhow::Result<Key> {
     Ok(key)
 }
 
+/// The key the server uses, without creating one: `None` when neither configured nor generated
+/// yet (commands that only check data, such as `audit verify`, must not invent a key).
+pub fn load_existing(settings: &Settings) -> anyhow::Result<Option<Key>> {
+    if settings.cookie_key.is_some() {
+        return load_or_create(settings).map(Some);
+    }
+    let path = settings.data_dir.join(KEY_FILE);
+    if path.exists() {
+        return read_key(&path).map(Some);
+    }
+    Ok(None)
+}
+
 /// Creates the data folder (and missing parents) for the owner only (0700 on Unix).
 fn private_dir(path: &Path) -> std::io::Result<()> {
     let mut builder = std::fs::DirBuilder::new();
