@@ -60,6 +60,10 @@ pub async fn erase_leftovers(db: &DatabaseConnection) {
     }
 }
 
+fn sqlx_err(e: sea_orm::sqlx::Error) -> sea_orm::DbErr {
+    sea_orm::DbErr::Custom(e.to_string())
+}
+
 async fn erase(db: &DatabaseConnection) -> std::result::Result<(), sea_orm::DbErr> {
     match db.get_database_backend() {
         DbBackend::Sqlite => {
@@ -82,8 +86,29 @@ async fn erase(db: &DatabaseConnection) -> std::result::Result<(), sea_orm::DbEr
             }
         }
         DbBackend::Postgres => {
-            db.execute_unprepared("VACUUM FULL meetings, agenda_ballots")
-                .await?;
+            // `VACUUM FULL` needs an exclusive lock, and every query on the table queues behind
+            // a waiting one: give up after a short wait rather than stall the site, and retry.
+            let pool = db.get_postgres_connection_pool();
+            let mut conn = pool.acquire().await.map_err(sqlx_err)?;
+            sea_orm::sqlx::query("SET lock_timeout = '3s'")
+                .execute(&mut *conn)
+                .await
+                .map_err(sqlx_err)?;
+            let mut result = Ok(());
+            for _ in 0..3 {
+                result = sea_orm::sqlx::query("VACUUM FULL meetings, agenda_ballots")
+                    .execute(&mut *conn)
+                    .await
+                    .map(drop);
+                if result.is_ok() {
+                    break;
+                }
+            }
+            sea_orm::sqlx::query("RESET lock_timeout")
+                .execute(&mut *conn)
+                .await
+                .map_err(sqlx_err)?;
+            result.map_err(sqlx_err)?;
         }
         _ => {}
     }
