@@ -222,16 +222,36 @@ async fn migrate(settings: Settings, action: MigrateAction) -> anyhow::Result<()
 
 async fn audit_verify(settings: Settings) -> anyhow::Result<()> {
     use crate::service::audit::{self, Verdict};
+    // The chain is keyed with a key derived from the cookie key: never generate one here.
+    let cookie_key = crate::auth::cookie_key::load_existing(&settings)?.ok_or_else(|| {
+        anyhow::anyhow!(
+            "no cookie key: set `cookie_key` or `data_dir` as the server has them; the audit chain is keyed with it"
+        )
+    })?;
+    let key = audit::ChainKey::derive(cookie_key.master());
     let db = store::connect(&settings).await?;
-    match audit::verify(&db.conn)
+    match audit::verify_with(&db.conn, &key)
         .await
         .context("reading the audit log")?
     {
-        Verdict::Intact { rows, head } => {
+        Verdict::Intact {
+            rows,
+            head,
+            unkeyed,
+        } => {
             println!("Audit log intact: {rows} rows; newest hash {head}.");
             println!(
                 "Keep that hash somewhere else: if it ever disappears, newer rows were removed."
             );
+            if unkeyed == rows && rows > 0 {
+                println!(
+                    "No row is keyed yet (all predate keyed hashes): the next recorded change keys the chain."
+                );
+            } else if unkeyed > 0 {
+                println!(
+                    "The oldest {unkeyed} rows predate keyed hashes; the first keyed row after them vouches for them."
+                );
+            }
             Ok(())
         }
         Verdict::Edited { id } => {

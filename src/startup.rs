@@ -96,6 +96,12 @@ impl Application {
             .await
             .context("applying database migrations")?;
         let cookie_key = crate::auth::cookie_key::load_or_create(&settings)?;
+        crate::service::audit::install_key(
+            &db.conn,
+            crate::service::audit::ChainKey::derive(cookie_key.master()),
+        )
+        .await
+        .context("installing the audit chain key")?;
         let templates = Templates::load()?;
         let address = settings.bind_address();
         let listener = TcpListener::bind(&address).map_err(|e| {
@@ -157,6 +163,11 @@ impl Application {
     /// The session cookie key in use.
     pub fn cookie_key(&self) -> &Key {
         &self.cookie_key
+    }
+
+    /// A handle that stops the server (tests shut it down before reading the database files).
+    pub fn server_handle(&self) -> actix_web::dev::ServerHandle {
+        self.server.handle()
     }
 
     /// Serves until the process is asked to stop (Ctrl-C / SIGTERM), with the background tally

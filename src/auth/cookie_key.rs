@@ -24,7 +24,7 @@ pub fn load_or_create(settings: &Settings) -> anyhow::Result<Key> {
             .into()
         });
     }
-    std::fs::create_dir_all(&settings.data_dir).map_err(|e| {
+    private_dir(&settings.data_dir).map_err(|e| {
         ConfigError::Unusable(anyhow::Error::new(e).context(format!(
             "setting `data_dir`: cannot create folder {}",
             settings.data_dir.display()
@@ -38,6 +38,31 @@ pub fn load_or_create(settings: &Settings) -> anyhow::Result<Key> {
     write_new_key(&path, key.master())?;
     tracing::info!(path = %path.display(), "generated a new cookie key");
     Ok(key)
+}
+
+/// The key the server uses, without creating one: `None` when neither configured nor generated
+/// yet (commands that only check data, such as `audit verify`, must not invent a key).
+pub fn load_existing(settings: &Settings) -> anyhow::Result<Option<Key>> {
+    if settings.cookie_key.is_some() {
+        return load_or_create(settings).map(Some);
+    }
+    let path = settings.data_dir.join(KEY_FILE);
+    if path.exists() {
+        return read_key(&path).map(Some);
+    }
+    Ok(None)
+}
+
+/// Creates the data folder (and missing parents) for the owner only (0700 on Unix).
+fn private_dir(path: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(path)
 }
 
 fn read_key(path: &Path) -> anyhow::Result<Key> {

@@ -1,5 +1,6 @@
 //! Opens the database named by the settings. SQLite gets its pragmas here (WAL,
-//! `synchronous=FULL`, foreign keys, busy timeout); PostgreSQL keeps its safe defaults.
+//! `synchronous=FULL`, foreign keys, `secure_delete`, busy timeout) and its files are private
+//! to the owner; PostgreSQL keeps its safe defaults.
 //! A configuration mistake is reported in one line naming `database_url`, and never silently
 //! turns into a fresh empty database somewhere else.
 
@@ -75,7 +76,7 @@ async fn connect_sqlite(path: &Path, create_parent: bool) -> anyhow::Result<Data
     };
     if !parent.is_dir() {
         if create_parent {
-            std::fs::create_dir_all(&parent).with_context(|| {
+            create_private_dir(&parent).with_context(|| {
                 format!(
                     "setting `data_dir`: cannot create folder {}",
                     parent.display()
@@ -89,12 +90,25 @@ async fn connect_sqlite(path: &Path, create_parent: bool) -> anyhow::Result<Data
         }
     }
     let is_new = !path.exists();
+    if is_new {
+        // SQLite would create the file with the umask's mode (often 0644) and give `-wal` and
+        // `-shm` the main file's mode: create it first, for the owner only.
+        create_private_file(path).with_context(|| {
+            format!(
+                "setting `database_url`: cannot create SQLite database {}",
+                path.display()
+            )
+        })?;
+    }
     let options = SqliteConnectOptions::new()
         .filename(path)
         .create_if_missing(true)
         .journal_mode(SqliteJournalMode::Wal)
         .synchronous(SqliteSynchronous::Full)
         .foreign_keys(true)
+        // Deleted and overwritten content is zeroed, so a destroyed ballot secret or voter key
+        // cannot be read back from the file (see `service::meetings::secrecy`).
+        .pragma("secure_delete", "ON")
         .busy_timeout(BUSY_TIMEOUT);
     let pool = SqlitePoolOptions::new()
         .max_connections(8)
@@ -114,6 +128,30 @@ async fn connect_sqlite(path: &Path, create_parent: bool) -> anyhow::Result<Data
         conn: SqlxSqliteConnector::from_sqlx_sqlite_pool(pool),
         backend: Backend::Sqlite,
     })
+}
+
+/// Creates a folder (and missing parents) readable by the owner only (0700 on Unix).
+fn create_private_dir(path: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(path)
+}
+
+/// Creates an empty file readable and writable by the owner only (0600 on Unix).
+fn create_private_file(path: &Path) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path).map(drop)
 }
 
 async fn connect_postgres(url: &DatabaseUrl) -> anyhow::Result<Database> {

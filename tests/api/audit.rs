@@ -55,3 +55,140 @@ async fn verify_reports_the_first_edited_or_deleted_row() {
         }
     );
 }
+
+/// The hash an attacker without the chain key can compute: plain SHA-256 of the row.
+fn plain_hash(row: &audit_log::Model, prev_hash: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let stamp = row.occurred_at.unix_timestamp_nanos() / 1_000;
+    let content = serde_json::json!([
+        prev_hash,
+        stamp.to_string(),
+        row.actor_id,
+        row.team_id,
+        row.action,
+        row.detail
+    ])
+    .to_string();
+    Sha256::digest(content.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Rewrites every row from `from` on so each links to the one before it, hashing with `hash`;
+/// the hashes go through placeholders first because `hash` and `prev_hash` are unique.
+async fn rechain(
+    db: &sea_orm::DatabaseConnection,
+    rows: &[audit_log::Model],
+    from: usize,
+    hash: impl Fn(&audit_log::Model, &str) -> String,
+) {
+    for row in &rows[from..] {
+        let mut placeholder: audit_log::ActiveModel = row.clone().into();
+        placeholder.hash = Set(format!("tmp-h-{}", row.id));
+        placeholder.prev_hash = Set(format!("tmp-p-{}", row.id));
+        placeholder.update(db).await.unwrap();
+    }
+    let mut prev = if from == 0 {
+        audit::GENESIS.to_owned()
+    } else {
+        rows[from - 1].hash.clone()
+    };
+    for row in &rows[from..] {
+        let new_hash = hash(row, &prev);
+        let mut active: audit_log::ActiveModel = row.clone().into();
+        active.prev_hash = Set(prev.clone());
+        active.hash = Set(new_hash.clone());
+        active.detail = Set(row.detail.clone());
+        active.update(db).await.unwrap();
+        prev = new_hash;
+    }
+}
+
+async fn all_rows(db: &sea_orm::DatabaseConnection) -> Vec<audit_log::Model> {
+    audit_log::Entity::find()
+        .order_by_asc(audit_log::Column::Id)
+        .all(db)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn an_edited_row_re_chained_without_the_key_is_detected() {
+    let app = spawn_app().await;
+    seed(&app).await;
+    let db = &app.db.conn;
+    let mut rows = all_rows(db).await;
+    assert!(rows.iter().all(|r| r.hash.starts_with(audit::KEYED_PREFIX)));
+    let Verdict::Intact { unkeyed, .. } = audit::verify(db).await.unwrap() else {
+        panic!("a fresh log is intact");
+    };
+    assert_eq!(unkeyed, 0);
+
+    // Someone with write access to the database edits row 2 and recomputes every hash from
+    // there with plain SHA-256, as the old chain allowed.
+    rows[1].detail = r#"{"role":"leader"}"#.to_owned();
+    rechain(db, &rows, 1, plain_hash).await;
+    assert_eq!(
+        audit::verify(db).await.unwrap(),
+        Verdict::Edited { id: rows[1].id }
+    );
+
+    // Dressing the plain hashes up as keyed ones does not help either.
+    let rows = all_rows(db).await;
+    rechain(db, &rows, 1, |row, prev| {
+        format!("{}{}", audit::KEYED_PREFIX, plain_hash(row, prev))
+    })
+    .await;
+    assert_eq!(
+        audit::verify(db).await.unwrap(),
+        Verdict::Edited { id: rows[1].id }
+    );
+}
+
+#[tokio::test]
+async fn a_log_from_before_keying_still_verifies_and_new_rows_are_keyed() {
+    let app = spawn_app().await;
+    seed(&app).await;
+    let db = &app.db.conn;
+    // The log as an older version wrote it: plain SHA-256 throughout.
+    let rows = all_rows(db).await;
+    rechain(db, &rows, 0, plain_hash).await;
+    let Verdict::Intact {
+        rows: count,
+        unkeyed,
+        ..
+    } = audit::verify(db).await.unwrap()
+    else {
+        panic!("a plain chain from before keying is intact");
+    };
+    assert_eq!((count, unkeyed), (rows.len() as u64, rows.len() as u64));
+
+    // The upgraded server appends keyed rows after it.
+    audit::record(
+        db,
+        audit::Entry {
+            actor_id: None,
+            team_id: None,
+            action: "test.upgrade",
+            detail: serde_json::json!({}),
+        },
+    )
+    .await
+    .unwrap();
+    let Verdict::Intact { unkeyed, head, .. } = audit::verify(db).await.unwrap() else {
+        panic!("still intact");
+    };
+    assert_eq!(unkeyed, rows.len() as u64);
+    assert!(head.starts_with(audit::KEYED_PREFIX));
+
+    // Re-chaining the plain rows now breaks the keyed row after them.
+    let mut old = all_rows(db).await;
+    old.pop();
+    old[1].detail = r#"{"role":"leader"}"#.to_owned();
+    rechain(db, &old, 1, plain_hash).await;
+    assert!(!matches!(
+        audit::verify(db).await.unwrap(),
+        Verdict::Intact { .. }
+    ));
+}

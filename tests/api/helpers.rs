@@ -19,6 +19,8 @@ pub struct TestApp {
     pub db: Database,
     pub settings: Settings,
     pub clock: Arc<ManualClock>,
+    /// Stops the server (`stop(true)` waits for requests in flight).
+    pub server: actix_web::dev::ServerHandle,
     _guard: DbGuard,
 }
 
@@ -115,6 +117,7 @@ where
         .expect("application builds");
     let address = format!("http://127.0.0.1:{}", app.port());
     let db = app.database().clone();
+    let server = app.server_handle();
     tokio::spawn(app.run_until_stopped());
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
@@ -127,6 +130,7 @@ where
         db,
         settings,
         clock,
+        server,
         _guard: guard,
     }
 }

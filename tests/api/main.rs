@@ -15,6 +15,8 @@ mod ledger_properties;
 mod meeting_helpers;
 mod meetings;
 mod migrations;
+mod private_files;
+mod secrecy;
 mod security;
 mod teams;
 mod templates;

@@ -9,6 +9,7 @@ pub mod agreed;
 pub mod ballots;
 pub mod form;
 pub mod proposals;
+pub mod secrecy;
 pub mod tally;
 
 use sea_orm::sea_query::Expr;

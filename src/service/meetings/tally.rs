@@ -5,8 +5,8 @@
 //! result (input with rules and seed, engine output) is never changed afterwards.
 //!
 //! The same transaction destroys the meeting's ballot secret and, for secret meetings, rewrites
-//! the ballot rows in receipt-hash order, so neither row ids nor write order link a ballot to
-//! the participation record written beside it.
+//! the ballot rows without voter keys (`secrecy`); after the commit, `secrecy` erases the old
+//! row versions from the database files.
 
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
@@ -377,24 +377,7 @@ pub async fn tally_meeting(
     .insert(&txn)
     .await?;
     if privacy(&meeting) == Privacy::Secret {
-        // New rows in receipt-hash order: ids and write order now say nothing about who voted
-        // when.
-        agenda_ballots::Entity::delete_many()
-            .filter(agenda_ballots::Column::MeetingId.eq(meeting_id))
-            .exec(&txn)
-            .await?;
-        for ballot in &ballots {
-            agenda_ballots::ActiveModel {
-                meeting_id: Set(meeting_id),
-                voter_key: Set(ballot.voter_key.clone()),
-                voter_id: Set(None),
-                ranking: Set(ballot.ranking.clone()),
-                receipt_hash: Set(ballot.receipt_hash.clone()),
-                ..Default::default()
-            }
-            .insert(&txn)
-            .await?;
-        }
+        super::secrecy::unlink_ballots(&txn, meeting_id, &ballots).await?;
     }
     let team_id = meeting.team_id;
     let order: Vec<i64> = output
@@ -428,6 +411,7 @@ pub async fn tally_meeting(
     )
     .await?;
     txn.commit().await?;
+    super::secrecy::erase_leftovers(db).await;
     Ok(true)
 }
 
