@@ -570,7 +570,7 @@ async fn the_published_ballots_recount_with_the_cli_to_the_same_result() {
     let published: Vec<String> = ranking
         .order
         .iter()
-        .map(|r| ranking.outcome.name(r.candidate).to_owned())
+        .map(|r| ranking.name(r.candidate).to_owned())
         .collect();
     assert_eq!(recounted, published);
     assert_eq!(published.len(), 4);

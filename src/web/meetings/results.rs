@@ -263,7 +263,7 @@ pub async fn show(
         page.note.clone_from(&result.output.note);
         page.equal_shares.clone_from(&result.output.equal_shares);
         if let Some(ranking) = &result.output.ranking {
-            let outcome = &ranking.outcome;
+            let outcome = &ranking.to_outcome();
             let names = &outcome.candidate_names;
             page.places = outcome
                 .passes
