@@ -25,6 +25,24 @@ pub const TALLY_INTERVAL: Duration = Duration::from_secs(5);
 
 /// Tallies meetings whose voting window has closed, every [`TALLY_INTERVAL`], by the same clock
 /// as the requests. Safe with several server processes: the tally row guards exactly-once.
+/// How often the background task counts live results whose ballots changed.
+pub const LIVE_INTERVAL: Duration = Duration::from_secs(1);
+
+/// Counts live (provisional) results after ballots change, every [`LIVE_INTERVAL`], one
+/// meeting at a time, so results pages never count (see `service::meetings::live`).
+fn spawn_live_count_task(db: sea_orm::DatabaseConnection, clock: Arc<dyn Clock>) {
+    tokio::spawn(async move {
+        let mut ticks = tokio::time::interval(LIVE_INTERVAL);
+        ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            ticks.tick().await;
+            if let Err(e) = crate::service::meetings::live::count_due(&db, clock.now()).await {
+                tracing::warn!(error = %format!("{e:#}"), "background live count failed");
+            }
+        }
+    });
+}
+
 fn spawn_tally_task(db: sea_orm::DatabaseConnection, clock: Arc<dyn Clock>) {
     tokio::spawn(async move {
         let mut ticks = tokio::time::interval(TALLY_INTERVAL);
@@ -88,6 +106,7 @@ impl Application {
         let session_settings = settings.clone();
         let session_key = cookie_key.clone();
         spawn_tally_task(db.conn.clone(), clock.clone());
+        spawn_live_count_task(db.conn.clone(), clock.clone());
         let state = web::Data::new(AppState {
             db: db.clone(),
             templates,

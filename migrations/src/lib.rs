@@ -8,6 +8,7 @@ pub use sea_orm_migration::{MigrationStatus, MigratorTrait};
 mod m20261123_000001_people_and_teams;
 mod m20261123_000002_meetings;
 mod m20261123_000003_ledger;
+mod m20261201_000003_live_results;
 
 /// The list of migrations, in order.
 pub struct Migrator;
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000001_people_and_teams::Migration),
             Box::new(m20261123_000002_meetings::Migration),
             Box::new(m20261123_000003_ledger::Migration),
+            Box::new(m20261201_000003_live_results::Migration),
         ]
     }
 }

@@ -28,6 +28,7 @@ use super::explain::votes;
 
 mod election;
 mod error;
+pub mod meeting;
 
 pub use election::{RankedAgenda, rank_and_compose};
 pub use error::AgendaError;
