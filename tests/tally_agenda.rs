@@ -87,11 +87,18 @@ fn check_invariants(items: &[AgendaItem], budget: u32, fixed: &[FixedItem], agen
             assert!(
                 matches!(out.reason, Reason::Fits { minutes_left, .. } if minutes_left == left)
             );
-        } else if let Reason::NotRanked { minutes, minutes_left } = out.reason {
+        } else if let Reason::NotRanked {
+            minutes,
+            minutes_left,
+        } = out.reason
+        {
             // The count stopped early: no item still to place fitted any more.
             assert!(item.minutes > left, "{} not ranked but fitted", item.id);
             assert_eq!((minutes, minutes_left), (item.minutes, left));
-            assert!(out.explanation.starts_with("not ranked: the agenda was full"));
+            assert!(
+                out.explanation
+                    .starts_with("not ranked: the agenda was full")
+            );
         } else {
             assert!(item.minutes > left, "{} left out but fitted", item.id);
             assert_eq!(

@@ -75,7 +75,11 @@ pub struct CompactPass {
 
 /// Candidates of `tally` at exactly `votes`, sorted by name: who a tie derived from a round
 /// is between.
-fn at_votes(tally: &[(CandidateId, Decimal)], votes: Decimal, names: &[String]) -> Vec<CandidateId> {
+fn at_votes(
+    tally: &[(CandidateId, Decimal)],
+    votes: Decimal,
+    names: &[String],
+) -> Vec<CandidateId> {
     let mut ids: Vec<CandidateId> = tally
         .iter()
         .filter(|(_, v)| *v == votes)

@@ -8,10 +8,10 @@
 use std::collections::BTreeMap;
 
 use super::ballots::{Ballot, CandidateId};
+use super::compact::{CompactPass, CompactRound, CompactTie, Recorder};
 use super::decimal::{Decimal, pow10};
 use super::error::TallyError;
 use super::java_random::JavaRandom;
-use super::compact::{CompactPass, CompactRound, CompactTie, Recorder};
 use super::outcome::{Inactive, Target, TieDecision, UnresolvedTie};
 use super::rules::{Rules, TiebreakMode, WinnerMode};
 use super::walk::{Place, Reason, WalkRules};

@@ -324,9 +324,7 @@ impl Counter<'_> {
             eliminated,
         );
         debug_assert!(ties.iter().all(|t| t.round == round));
-        let (compact, ties) = self
-            .recorder
-            .round(&tally, ties, self.input.names, parts);
+        let (compact, ties) = self.recorder.round(&tally, ties, self.input.names, parts);
         self.rounds.push(compact);
         self.ties.extend(ties);
     }

@@ -3,7 +3,9 @@
 
 use std::fmt::Write as _;
 
-use super::{CompactPass, Decimal, Decision, Outcome, Pass, Round, SequentialRanking, Target, TiePurpose};
+use super::{
+    CompactPass, Decimal, Decision, Outcome, Pass, Round, SequentialRanking, Target, TiePurpose,
+};
 
 /// Format a vote quantity with thousands separators: `1,204` or `2,333.3330`.
 #[must_use]
@@ -215,7 +217,12 @@ pub fn explain_ranking(ranking: &SequentialRanking, rounds: usize, names: usize)
         );
         let skip = pass.rounds.len().saturating_sub(rounds);
         if skip > 0 {
-            let gone: usize = pass.rounds.iter().take(skip).map(|r| r.eliminated.len()).sum();
+            let gone: usize = pass
+                .rounds
+                .iter()
+                .take(skip)
+                .map(|r| r.eliminated.len())
+                .sum();
             let _ = writeln!(
                 out,
                 "Rounds 1 to {skip}: {gone} items eliminated, each with the fewest votes."
@@ -253,7 +260,13 @@ pub fn explain_ranking(ranking: &SequentialRanking, rounds: usize, names: usize)
     out
 }
 
-fn brief_round(out: &mut String, outcome: &Outcome, pass: &CompactPass, round: &Round, names: usize) {
+fn brief_round(
+    out: &mut String,
+    outcome: &Outcome,
+    pass: &CompactPass,
+    round: &Round,
+    names: usize,
+) {
     let mut standings: Vec<_> = round.tally.clone();
     standings.sort_by_key(|x| std::cmp::Reverse(x.1));
     let mut list: Vec<String> = standings
@@ -288,7 +301,10 @@ fn brief_round(out: &mut String, outcome: &Outcome, pass: &CompactPass, round: &
             tie.explanation
         );
     }
-    for (verb, list) in [("elected", &round.elected), ("eliminated", &round.eliminated)] {
+    for (verb, list) in [
+        ("elected", &round.elected),
+        ("eliminated", &round.eliminated),
+    ] {
         for d in list {
             let _ = writeln!(
                 out,

@@ -43,13 +43,13 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 pub use ballots::{Ballot, Candidate, CandidateId, Mark};
+pub use compact::{CompactPass, CompactRound, CompactTie};
 pub use decimal::Decimal;
 pub use error::TallyError;
 pub use outcome::{
     Decision, Inactive, Outcome, Pass, Round, Target, TieDecision, TiePurpose, UnresolvedTie,
 };
 pub use rules::{OvervoteRule, Rules, TiebreakMode, WinnerMode};
-pub use compact::{CompactPass, CompactRound, CompactTie};
 pub use sequential::{RankedItem, SequentialRanking, rank_sequential, rank_sequential_until};
 
 use count::Group;
@@ -195,10 +195,7 @@ pub(crate) fn tally_with(election: &Election, rules: &Rules) -> Result<Outcome, 
             &[],
         )?]
     };
-    let passes: Vec<Pass> = compact
-        .iter()
-        .map(|p| p.expand(prepared.names()))
-        .collect();
+    let passes: Vec<Pass> = compact.iter().map(|p| p.expand(prepared.names())).collect();
     let winners = passes
         .iter()
         .flat_map(|p| p.winners.iter().copied())

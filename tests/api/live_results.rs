@@ -2,12 +2,14 @@
 //! loading the results page of a large meeting keeps the server's memory bounded.
 
 use roundtable::service::meetings::live;
-use roundtable::store::entities::{agenda_ballots, agenda_live_results, agenda_proposals, meetings};
+use roundtable::store::entities::{
+    agenda_ballots, agenda_live_results, agenda_proposals, meetings,
+};
 use sea_orm::{ActiveModelTrait, EntityTrait, Set};
 use time::Duration;
 
 use crate::helpers::{TestApp, seed, signed_in, spawn_app};
-use crate::meeting_helpers::{WINDOW_HOURS, create_meeting, propose, proposal_ids, vote};
+use crate::meeting_helpers::{WINDOW_HOURS, create_meeting, proposal_ids, propose, vote};
 
 /// Turns a meeting's results to live (counts shown while voting is open).
 async fn show_live(app: &TestApp, id: i64) {
@@ -24,9 +26,12 @@ async fn show_live(app: &TestApp, id: i64) {
 /// Counts until the stored live count is current (the background task may get there first).
 async fn count_now(app: &TestApp, id: i64) {
     for _ in 0..50 {
-        live::count_due(&app.db.conn, roundtable::domain::clock::Clock::now(&*app.clock))
-            .await
-            .unwrap();
+        live::count_due(
+            &app.db.conn,
+            roundtable::domain::clock::Clock::now(&*app.clock),
+        )
+        .await
+        .unwrap();
         let row = agenda_live_results::Entity::find_by_id(id)
             .one(&app.db.conn)
             .await
@@ -70,7 +75,12 @@ async fn a_saved_ballot_is_counted_in_the_background_and_the_page_serves_that_co
     let before = page(&leader, &url).await;
     assert!(before.contains("The live count is being made"), "{before}");
 
-    assert_eq!(vote(&leader, slug, id, &[items[1], items[0]]).await.status(), 200);
+    assert_eq!(
+        vote(&leader, slug, id, &[items[1], items[0]])
+            .await
+            .status(),
+        200
+    );
     let row = agenda_live_results::Entity::find_by_id(id)
         .one(&app.db.conn)
         .await
@@ -122,7 +132,9 @@ async fn fifty_concurrent_loads_of_a_large_live_count_keep_memory_bounded() {
     }
     app.clock.advance(Duration::hours(WINDOW_HOURS));
     for v in 0..200_usize {
-        let ranking: Vec<i64> = (0..10).map(|k| ids[(v * 37 + k * k * 101) % ids.len()]).collect();
+        let ranking: Vec<i64> = (0..10)
+            .map(|k| ids[(v * 37 + k * k * 101) % ids.len()])
+            .collect();
         let mut unique = ranking.clone();
         unique.dedup();
         agenda_ballots::ActiveModel {

@@ -103,7 +103,10 @@ async fn count_one(db: &DatabaseConnection, meeting_id: i64, now: OffsetDateTime
     if claimed.rows_affected != 1 {
         return Ok(false);
     }
-    let Some(row) = agenda_live_results::Entity::find_by_id(meeting_id).one(db).await? else {
+    let Some(row) = agenda_live_results::Entity::find_by_id(meeting_id)
+        .one(db)
+        .await?
+    else {
         return Ok(false);
     };
     let Some(meeting) = meetings::Entity::find_by_id(meeting_id).one(db).await? else {
@@ -144,7 +147,10 @@ async fn count_one(db: &DatabaseConnection, meeting_id: i64, now: OffsetDateTime
 /// The stored live count of a meeting, if one was made; `counting` is set when newer
 /// ballots wait for the next count.
 pub async fn stored(db: &impl ConnectionTrait, meeting_id: i64) -> Result<Option<TallyResult>> {
-    let Some(row) = agenda_live_results::Entity::find_by_id(meeting_id).one(db).await? else {
+    let Some(row) = agenda_live_results::Entity::find_by_id(meeting_id)
+        .one(db)
+        .await?
+    else {
         return Ok(None);
     };
     let (Some(input), Some(outcome), Some(generation)) =

@@ -315,4 +315,3 @@ pub async fn published_ballots(
         .collect();
     Ok((access, result, rows))
 }
-

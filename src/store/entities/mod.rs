@@ -2,10 +2,10 @@
 
 pub mod agenda_ballots;
 pub mod agenda_deviations;
+pub mod agenda_live_results;
 pub mod agenda_participation;
 pub mod agenda_proposals;
 pub mod agenda_publications;
-pub mod agenda_live_results;
 pub mod agenda_tallies;
 pub mod audit_log;
 pub mod help_exchanges;

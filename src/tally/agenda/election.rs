@@ -77,10 +77,7 @@ pub fn rank_and_compose(
             }
         }
         seen = placed.len();
-        !waiting
-            .iter()
-            .zip(minutes)
-            .any(|(w, m)| *w && *m <= left)
+        !waiting.iter().zip(minutes).any(|(w, m)| *w && *m <= left)
     })?;
     if ranking.order.len() + ranking.not_ranked.len() < placeable.len() {
         return Err(AgendaError::IncompleteRanking {
@@ -93,11 +90,7 @@ pub fn rank_and_compose(
         .iter()
         .map(|r| item(r.candidate.index()))
         .collect();
-    let rest: Vec<AgendaItem> = ranking
-        .not_ranked
-        .iter()
-        .map(|c| item(c.index()))
-        .collect();
+    let rest: Vec<AgendaItem> = ranking.not_ranked.iter().map(|c| item(c.index())).collect();
     let agenda = compose_ranked(&ranked, &rest, budget_minutes, fixed)?;
     Ok(RankedAgenda { ranking, agenda })
 }

@@ -5,7 +5,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Agenda, AgendaItem, FixedItem, ItemOutcome, Reason, compose, ordinal, rank_and_compose};
+use super::{
+    Agenda, AgendaItem, FixedItem, ItemOutcome, Reason, compose, ordinal, rank_and_compose,
+};
 use crate::tally::budget::{Completion, equal_shares, render_text};
 use crate::tally::{Ballot, Candidate, CandidateId, Election, Rules, SequentialRanking};
 
@@ -189,10 +191,7 @@ fn equal_shares_agenda(
     let mut agenda = compose(&chosen, input.budget_minutes, &input.fixed).ok()?;
     for entry in &mut agenda.items {
         entry.explanation = match entry.explanation.split_once(';') {
-            Some((_, rest)) => format!(
-                "chosen {} by equal shares;{rest}",
-                ordinal(entry.rank)
-            ),
+            Some((_, rest)) => format!("chosen {} by equal shares;{rest}", ordinal(entry.rank)),
             None => entry.explanation.clone(),
         };
     }

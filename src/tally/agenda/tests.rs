@@ -320,9 +320,14 @@ fn the_ranking_stops_once_nothing_left_can_fit() {
     // 40 one-vote items of 30 minutes for a 60-minute meeting: two places are enough.
     let n = 40_u32;
     let e = Election {
-        candidates: (0..n).map(|i| Candidate::new(format!("Item {i:02}"))).collect(),
+        candidates: (0..n)
+            .map(|i| Candidate::new(format!("Item {i:02}")))
+            .collect(),
         ballots: (0..n)
-            .map(|i| Ballot::ranking(&[CandidateId(i), CandidateId((i + 1) % n)]).with_weight(u64::from(i % 3 + 1)))
+            .map(|i| {
+                Ballot::ranking(&[CandidateId(i), CandidateId((i + 1) % n)])
+                    .with_weight(u64::from(i % 3 + 1))
+            })
             .collect(),
         rules: Rules::default(),
     };
@@ -331,7 +336,12 @@ fn the_ranking_stops_once_nothing_left_can_fit() {
     assert_eq!(out.ranking.passes.len(), 2);
     assert_eq!(out.agenda.items.len(), n as usize);
     assert_eq!(out.agenda.minutes_left, 0);
-    let not_ranked = out.agenda.items.iter().filter(|i| matches!(i.reason, Reason::NotRanked { .. })).count();
+    let not_ranked = out
+        .agenda
+        .items
+        .iter()
+        .filter(|i| matches!(i.reason, Reason::NotRanked { .. }))
+        .count();
     assert_eq!(not_ranked, n as usize - 2);
     // The full ranking gives the same agenda.
     let full = crate::tally::rank_sequential(&e).unwrap();

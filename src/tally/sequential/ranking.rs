@@ -4,12 +4,12 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::super::Election;
 use super::super::ballots::CandidateId;
 use super::super::compact::CompactPass;
 use super::super::error::TallyError;
 use super::super::outcome::{Outcome, Pass, UnresolvedTie};
 use super::super::rules::{Rules, WinnerMode};
-use super::super::Election;
 use super::{Prepared, run_passes};
 
 /// One place of a sequential ranking.
@@ -121,7 +121,9 @@ impl SequentialRanking {
         Outcome {
             winners: self.order.iter().map(|r| r.candidate).collect(),
             candidate_names: self.candidate_names.clone(),
-            passes: (0..self.passes.len()).filter_map(|i| self.pass(i)).collect(),
+            passes: (0..self.passes.len())
+                .filter_map(|i| self.pass(i))
+                .collect(),
             seed: self.seed,
             rules: self.rules.clone(),
         }
@@ -173,7 +175,11 @@ pub fn rank_sequential_until(
     let not_ranked = if stopped_early {
         let mut kept = passes.last().map(kept_order).unwrap_or_default();
         let mut seen = vec![false; election.candidates.len()];
-        for c in order.iter().map(|r| r.candidate).chain(kept.iter().copied()) {
+        for c in order
+            .iter()
+            .map(|r| r.candidate)
+            .chain(kept.iter().copied())
+        {
             if let Some(s) = seen.get_mut(c.index()) {
                 *s = true;
             }
@@ -196,7 +202,9 @@ pub fn rank_sequential_until(
         order,
         candidate_names: prepared.names().to_vec(),
         passes,
-        seed: rules.random_seed.filter(|_| rules.tiebreak_mode.needs_seed()),
+        seed: rules
+            .random_seed
+            .filter(|_| rules.tiebreak_mode.needs_seed()),
         rules,
         not_ranked,
     })

@@ -162,7 +162,10 @@ fn shown_items(rounds: &[Round]) -> (Vec<CandidateId>, usize) {
     if all.len() <= SHOWN_ITEMS {
         return (all, 0);
     }
-    let last = rounds.last().map(|r| r.tally.as_slice()).unwrap_or_default();
+    let last = rounds
+        .last()
+        .map(|r| r.tally.as_slice())
+        .unwrap_or_default();
     let votes_of = |c: &CandidateId| last.iter().find(|(id, _)| id == c).map(|(_, v)| *v);
     let total = all.len();
     all.sort_by(|a, b| votes_of(b).cmp(&votes_of(a)).then(a.cmp(b)));
@@ -171,7 +174,12 @@ fn shown_items(rounds: &[Round]) -> (Vec<CandidateId>, usize) {
     (all, total - SHOWN_ITEMS)
 }
 
-fn pass_table(result: &TallyResult, names: &[String], place: usize, pass: &CompactPass) -> PassTable {
+fn pass_table(
+    result: &TallyResult,
+    names: &[String],
+    place: usize,
+    pass: &CompactPass,
+) -> PassTable {
     let name = |i: usize| {
         names
             .get(i)
