@@ -41,6 +41,32 @@ async fn tally_loop(db: sea_orm::DatabaseConnection, clock: Arc<dyn Clock>) {
     }
 }
 
+/// How often the background task counts live results whose ballots changed.
+pub const LIVE_INTERVAL: Duration = Duration::from_secs(1);
+
+/// Counts live (provisional) results after ballots change, every [`LIVE_INTERVAL`], one
+/// meeting at a time, so results pages never count (see `service::meetings::live`). Like
+/// [`tally_loop`], it never ends on its own.
+async fn live_loop(db: sea_orm::DatabaseConnection, clock: Arc<dyn Clock>) {
+    let mut ticks = tokio::time::interval(LIVE_INTERVAL);
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        ticks.tick().await;
+        if let Err(e) = crate::service::meetings::live::count_due(&db, clock.now()).await {
+            tracing::warn!(error = %format!("{e:#}"), "background live count failed");
+        }
+    }
+}
+
+/// The background work the server cannot do without: the tally at close and the live counts.
+/// Ends (and so stops the server, see [`supervise`]) as soon as either loop ends.
+async fn background(db: sea_orm::DatabaseConnection, clock: Arc<dyn Clock>) {
+    tokio::select! {
+        () = tally_loop(db.clone(), clock.clone()) => {}
+        () = live_loop(db, clock) => {}
+    }
+}
+
 /// Runs the server beside a background task it cannot do without. If the task stops first
 /// (returns or panics), logs it at ERROR, stops the server and returns an error, so the process
 /// exits non-zero instead of serving on without it.
@@ -171,10 +197,10 @@ impl Application {
     }
 
     /// Serves until the process is asked to stop (Ctrl-C / SIGTERM), with the background tally
-    /// beside it; if the tally task stops, so does the server, with an error.
+    /// and live counts beside it; if that work stops, so does the server, with an error.
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
-        let tally = tokio::spawn(tally_loop(self.db.conn.clone(), self.clock));
-        supervise(self.server, "tally", tally).await
+        let work = tokio::spawn(background(self.db.conn.clone(), self.clock));
+        supervise(self.server, "tally and live counts", work).await
     }
 }
 

@@ -7,7 +7,7 @@ use proptest::prelude::*;
 use roundtable::tally::agenda::{
     Agenda, AgendaError, AgendaItem, FixedItem, Reason, SlotKind, compose, rank_and_compose,
 };
-use roundtable::tally::{Ballot, Candidate, CandidateId, Election, Rules};
+use roundtable::tally::{Ballot, Candidate, CandidateId, Election, Rules, rank_sequential};
 
 fn items() -> impl Strategy<Value = Vec<AgendaItem>> {
     prop::collection::vec(1u32..=240, 0..30).prop_map(|minutes| {
@@ -86,6 +86,18 @@ fn check_invariants(items: &[AgendaItem], budget: u32, fixed: &[FixedItem], agen
             left -= item.minutes;
             assert!(
                 matches!(out.reason, Reason::Fits { minutes_left, .. } if minutes_left == left)
+            );
+        } else if let Reason::NotRanked {
+            minutes,
+            minutes_left,
+        } = out.reason
+        {
+            // The count stopped early: no item still to place fitted any more.
+            assert!(item.minutes > left, "{} not ranked but fitted", item.id);
+            assert_eq!((minutes, minutes_left), (item.minutes, left));
+            assert!(
+                out.explanation
+                    .starts_with("not ranked: the agenda was full")
             );
         } else {
             assert!(item.minutes > left, "{} left out but fitted", item.id);
@@ -168,17 +180,26 @@ proptest! {
         };
         let fixed = [FixedItem::action_scan()];
         let out = rank_and_compose(&election, &minutes, budget, &fixed).unwrap();
+        let item = |c: CandidateId| {
+            let name = election.candidates[c.index()].name.clone();
+            AgendaItem::new(name.clone(), name, minutes[c.index()])
+        };
         let items: Vec<AgendaItem> = out
             .ranking
             .order
             .iter()
-            .map(|r| {
-                let name = election.candidates[r.candidate.index()].name.clone();
-                AgendaItem::new(name.clone(), name, minutes[r.candidate.index()])
-            })
+            .map(|r| item(r.candidate))
+            .chain(out.ranking.not_ranked.iter().map(|c| item(*c)))
             .collect();
         prop_assert_eq!(items.len(), 5);
         check_invariants(&items, budget, &fixed, &out.agenda);
-        prop_assert_eq!(out, rank_and_compose(&election, &minutes, budget, &fixed).unwrap());
+        prop_assert_eq!(&out, &rank_and_compose(&election, &minutes, budget, &fixed).unwrap());
+
+        // Stopping early never changes the agenda: the full ranking composes the same slots.
+        let full = rank_sequential(&election).unwrap();
+        prop_assert_eq!(&full.order[..out.ranking.order.len()], &out.ranking.order[..]);
+        let all: Vec<AgendaItem> = full.order.iter().map(|r| item(r.candidate)).collect();
+        let agenda = compose(&all, budget, &fixed).unwrap();
+        prop_assert_eq!(&agenda.slots, &out.agenda.slots);
     }
 }

@@ -5,8 +5,8 @@
 use proptest::prelude::*;
 use roundtable::tally::formats::csv::{UnknownNames, parse_ballots};
 use roundtable::tally::{
-    Ballot, Candidate, CandidateId, Decimal, Election, Mark, Outcome, OvervoteRule, Rules, Target,
-    TiebreakMode, WinnerMode, rank_sequential, tally,
+    Ballot, Candidate, CandidateId, CompactPass, Decimal, Election, Mark, Outcome, OvervoteRule,
+    Rules, SequentialRanking, Target, TiebreakMode, WinnerMode, rank_sequential, tally,
 };
 
 fn candidates(n: usize) -> Vec<Candidate> {
@@ -164,6 +164,30 @@ proptest! {
         let e = Election { candidates: candidates(n as usize), ballots, rules: Rules::default() };
         let outcome = tally(&e).unwrap();
         prop_assert_eq!(outcome.winners, vec![CandidateId(0)]);
+    }
+
+    #[test]
+    fn a_compact_pass_expands_to_the_full_pass(e in election()) {
+        let outcome = tally(&e).unwrap();
+        for pass in &outcome.passes {
+            let compact = CompactPass::from_pass(pass, &outcome.candidate_names);
+            prop_assert_eq!(&compact.expand(&outcome.candidate_names), pass);
+            let json = serde_json::to_string(&compact).unwrap();
+            let back: CompactPass = serde_json::from_str(&json).unwrap();
+            prop_assert_eq!(back, compact);
+        }
+    }
+
+    #[test]
+    fn a_ranking_stored_with_full_passes_reads_as_the_compact_one(e in election()) {
+        // Rows written before passes were compact hold `outcome` with every round in full.
+        let ranking = rank_sequential(&e).unwrap();
+        let old = serde_json::json!({"order": ranking.order, "outcome": ranking.to_outcome()});
+        let read: SequentialRanking = serde_json::from_value(old).unwrap();
+        prop_assert_eq!(read.to_outcome(), ranking.to_outcome());
+        let new: SequentialRanking =
+            serde_json::from_str(&serde_json::to_string(&ranking).unwrap()).unwrap();
+        prop_assert_eq!(new, ranking);
     }
 
     #[test]

@@ -9,6 +9,7 @@ mod m20261123_000001_people_and_teams;
 mod m20261123_000002_meetings;
 mod m20261123_000003_ledger;
 mod m20261201_000002_sessions;
+mod m20261201_000003_live_results;
 
 /// The list of migrations, in order.
 pub struct Migrator;
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000002_meetings::Migration),
             Box::new(m20261123_000003_ledger::Migration),
             Box::new(m20261201_000002_sessions::Migration),
+            Box::new(m20261201_000003_live_results::Migration),
         ]
     }
 }

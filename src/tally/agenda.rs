@@ -28,6 +28,7 @@ use super::explain::votes;
 
 mod election;
 mod error;
+pub mod meeting;
 
 pub use election::{RankedAgenda, rank_and_compose};
 pub use error::AgendaError;
@@ -117,6 +118,14 @@ pub enum Reason {
         /// How far it would pass the budget: `minutes - minutes_left`.
         over_by: u32,
     },
+    /// The count stopped before ranking this item: no item still to place fitted in the
+    /// minutes left, so its place could not change the agenda.
+    NotRanked {
+        /// Its minutes.
+        minutes: u32,
+        /// Minutes of the budget left when the count stopped.
+        minutes_left: u32,
+    },
 }
 
 impl Reason {
@@ -154,6 +163,14 @@ impl Reason {
                 minutes(m),
                 number(budget_minutes),
                 number(over_by)
+            ),
+            Self::NotRanked {
+                minutes: m,
+                minutes_left,
+            } => format!(
+                "not ranked: the agenda was full ({}; {} of {budget} left)",
+                minutes(m),
+                number(minutes_left)
             ),
         }
     }
@@ -201,7 +218,8 @@ pub struct ItemOutcome {
     pub id: String,
     /// Its title.
     pub title: String,
-    /// 1-based place in tally order.
+    /// 1-based position in the list: the place in tally order for a ranked item; a
+    /// not-ranked item (see [`Reason::NotRanked`]) comes after every ranked one.
     pub rank: u32,
     /// Its minutes.
     pub minutes: u32,
@@ -222,7 +240,8 @@ pub struct Agenda {
     pub budget_minutes: u32,
     /// The agenda in order: fixed items, then the included items in tally order.
     pub slots: Vec<Slot>,
-    /// Every ranked item in tally order, included or not.
+    /// Every item in tally order, included or not; items the count did not need to rank
+    /// come last.
     pub items: Vec<ItemOutcome>,
     /// Minutes taken by the slots (never more than the budget).
     pub minutes_used: u32,
@@ -369,6 +388,39 @@ pub fn compose(
         minutes_used: used,
         minutes_left: budget_minutes - used,
     })
+}
+
+/// [`compose`] the `ranked` items, then list `not_ranked` (items the count stopped before
+/// ranking because none of them fitted any more) as left out with [`Reason::NotRanked`].
+///
+/// Errors: as [`compose`], over both lists together.
+pub fn compose_ranked(
+    ranked: &[AgendaItem],
+    not_ranked: &[AgendaItem],
+    budget_minutes: u32,
+    fixed: &[FixedItem],
+) -> Result<Agenda, AgendaError> {
+    let all: Vec<AgendaItem> = ranked.iter().chain(not_ranked).cloned().collect();
+    validate(&all, budget_minutes, fixed)?;
+    let mut agenda = compose(ranked, budget_minutes, fixed)?;
+    let left = agenda.minutes_left;
+    for (i, item) in not_ranked.iter().enumerate() {
+        let reason = Reason::NotRanked {
+            minutes: item.minutes,
+            minutes_left: left,
+        };
+        agenda.items.push(ItemOutcome {
+            id: item.id.clone(),
+            title: item.title.clone(),
+            rank: u32::try_from(ranked.len() + i + 1).unwrap_or(u32::MAX),
+            minutes: item.minutes,
+            included: false,
+            start_minute: None,
+            reason,
+            explanation: reason.sentence(budget_minutes),
+        });
+    }
+    Ok(agenda)
 }
 
 #[cfg(test)]

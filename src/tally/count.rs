@@ -8,11 +8,12 @@
 use std::collections::BTreeMap;
 
 use super::ballots::{Ballot, CandidateId};
+use super::compact::{CompactPass, CompactRound, CompactTie, Recorder};
 use super::decimal::{Decimal, pow10};
 use super::error::TallyError;
 use super::java_random::JavaRandom;
-use super::outcome::{Inactive, Pass, Round, Target, TieDecision, UnresolvedTie};
-use super::rules::{Rules, WinnerMode};
+use super::outcome::{Inactive, Target, TieDecision, UnresolvedTie};
+use super::rules::{Rules, TiebreakMode, WinnerMode};
 use super::walk::{Place, Reason, WalkRules};
 
 mod transfer;
@@ -53,6 +54,8 @@ pub(crate) struct PassInput<'a> {
     pub ballots: &'a [Ballot],
     pub groups: &'a [Group],
     pub names: &'a [String],
+    /// Each candidate's place in Java name order (RCTab sorts tied candidates by name).
+    pub name_rank: &'a [u32],
     pub write_in: Option<u32>,
     pub excluded: Vec<bool>,
     pub rules: &'a Rules,
@@ -85,10 +88,16 @@ pub(crate) struct Counter<'a> {
     /// STV: a past winner's tally as shown in later rounds.
     pub winner_tally: Vec<Option<Amount>>,
     pub winners: Vec<CandidateId>,
-    pub rounds: Vec<Round>,
+    /// Rounds so far, each as its change from the one before.
+    pub rounds: Vec<CompactRound>,
+    pub(crate) recorder: Recorder,
+    /// Earlier rounds' tallies, kept only for the previous-round-counts tie-breaks.
     pub history: Vec<Vec<Option<i64>>>,
+    pub keep_history: bool,
     pub threshold: Option<Decimal>,
+    /// Tie-breaks of the round being decided (full lists), moved to `ties` by `snapshot`.
     pub tie_breaks: Vec<TieDecision>,
+    pub ties: Vec<CompactTie>,
     pub unresolved: Option<UnresolvedTie>,
     pub eliminated_count: usize,
 }
@@ -129,9 +138,16 @@ impl<'a> Counter<'a> {
             winner_tally: vec![None; n],
             winners: Vec::new(),
             rounds: Vec::new(),
+            recorder: Recorder::default(),
             history: Vec::new(),
+            keep_history: matches!(
+                input.rules.tiebreak_mode,
+                TiebreakMode::PreviousRoundCountsThenRandom
+                    | TiebreakMode::PreviousRoundCountsThenAsk
+            ),
             threshold: None,
             tie_breaks: Vec::new(),
+            ties: Vec::new(),
             unresolved: None,
             eliminated_count: 0,
             input,
@@ -182,7 +198,7 @@ impl<'a> Counter<'a> {
     }
 
     /// Run the pass to the end.
-    pub(crate) fn run(mut self) -> Result<Pass, TallyError> {
+    pub(crate) fn run(mut self) -> Result<CompactPass, TallyError> {
         let mut round = 0u32;
         let mut released: Vec<u32> = Vec::new();
         let mut last_winners: Vec<u32> = Vec::new();
@@ -278,7 +294,7 @@ impl<'a> Counter<'a> {
         }
     }
 
-    fn finish(mut self) -> Result<Pass, TallyError> {
+    fn finish(mut self) -> Result<CompactPass, TallyError> {
         if self.input.rules.transfers_surplus() {
             let frs = self.decimal(
                 self.inactive
@@ -286,14 +302,17 @@ impl<'a> Counter<'a> {
                     .copied()
                     .unwrap_or_default(),
             );
+            // Nothing moves after the last round, so its inactive block is the current one.
+            let mut block = self.inactive_block();
+            block.final_round_surplus = Some(frs);
             if let Some(last) = self.rounds.last_mut() {
-                last.inactive.final_round_surplus = Some(frs);
+                last.inactive = Some(block);
             }
         }
-        Ok(Pass {
+        Ok(CompactPass {
             winners: self.winners,
             rounds: self.rounds,
-            tie_breaks: self.tie_breaks,
+            tie_breaks: self.ties,
             seats: self.input.seats,
             total_ballots: self.input.total_ballots,
             undervotes: self.input.undervotes,

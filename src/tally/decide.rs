@@ -5,9 +5,9 @@ use super::ballots::CandidateId;
 use super::count::{Amount, Counter, Status};
 use super::decimal::Decimal;
 use super::error::TallyError;
-use super::outcome::{Decision, Round, TieDecision, TiePurpose, UnresolvedTie};
+use super::outcome::{Decision, TieDecision, TiePurpose, UnresolvedTie};
 use super::rules::WinnerMode;
-use super::tiebreak::{TieContext, break_tie, sort_by_name};
+use super::tiebreak::{TieContext, break_tie, sort_by_rank};
 
 mod threshold;
 
@@ -41,7 +41,7 @@ impl Counter<'_> {
 
     fn tie(&mut self, round: u32, purpose: TiePurpose, mut tied: Vec<u32>) -> Option<u32> {
         let mut ids: Vec<CandidateId> = tied.drain(..).map(CandidateId).collect();
-        sort_by_name(&mut ids, self.input.names);
+        sort_by_rank(&mut ids, self.input.name_rank);
         let votes = ids
             .first()
             .map_or(Decimal::ZERO, |c| self.decimal(self.tally_amount(c.0)));
@@ -243,14 +243,15 @@ impl Counter<'_> {
             active.add(self.tally_of(*c), self.tally_amount(*c).frac);
         }
         self.update_threshold(round, active);
-        self.history.push(
-            (0..self.status.len())
+        if self.keep_history {
+            let row = (0..self.status.len())
                 .map(|c| {
-                    let c32 = u32::try_from(c).unwrap_or(u32::MAX);
-                    cont.contains(&c32).then(|| self.tally_of(c32))
+                    let shown = self.continuing.get(c).copied().unwrap_or(false);
+                    shown.then(|| self.tally.get(c).copied().unwrap_or(0))
                 })
-                .collect(),
-        );
+                .collect();
+            self.history.push(row);
+        }
         let mut elected = self.identify_winners(round, &cont);
         let mut eliminated = Vec::new();
         if self.unresolved.is_some() {
@@ -258,7 +259,7 @@ impl Counter<'_> {
         }
         if !elected.is_empty() {
             let mut ids: Vec<CandidateId> = elected.iter().copied().map(CandidateId).collect();
-            sort_by_name(&mut ids, self.input.names);
+            sort_by_rank(&mut ids, self.input.name_rank);
             elected = ids.iter().map(|c| c.0).collect();
             let q = self.threshold.map_or(0, |t| t.to_fixed(self.scale));
             for &w in &elected {
@@ -294,11 +295,9 @@ impl Counter<'_> {
         let show_winners = self.input.seats > 1;
         for c in 0..self.status.len() {
             let c32 = u32::try_from(c).unwrap_or(u32::MAX);
-            let was_continuing = self
-                .history
-                .last()
-                .and_then(|h| h.get(c))
-                .is_some_and(Option::is_some);
+            // `continuing` is refreshed only after the round, so it is still the set the
+            // round's decisions were made on.
+            let was_continuing = self.continuing.get(c).copied().unwrap_or(false);
             if was_continuing {
                 tally.push((CandidateId(c32), self.decimal(self.tally_amount(c32))));
             } else if show_winners && let Some(Some(a)) = self.winner_tally.get(c) {
@@ -307,7 +306,7 @@ impl Counter<'_> {
         }
         let by_name = |ids: &[u32]| {
             let mut v: Vec<CandidateId> = ids.iter().copied().map(CandidateId).collect();
-            sort_by_name(&mut v, self.input.names);
+            sort_by_rank(&mut v, self.input.name_rank);
             v.into_iter()
                 .map(|candidate| Decision {
                     candidate,
@@ -317,13 +316,16 @@ impl Counter<'_> {
         };
         let elected = by_name(elected);
         let eliminated = by_name(eliminated);
-        self.rounds.push(Round {
-            number: round,
-            tally,
-            threshold: self.threshold.unwrap_or(Decimal::ZERO),
-            inactive: self.inactive_block(),
+        let ties = std::mem::take(&mut self.tie_breaks);
+        let parts = (
+            self.threshold.unwrap_or(Decimal::ZERO),
+            self.inactive_block(),
             elected,
             eliminated,
-        });
+        );
+        debug_assert!(ties.iter().all(|t| t.round == round));
+        let (compact, ties) = self.recorder.round(&tally, ties, self.input.names, parts);
+        self.rounds.push(compact);
+        self.ties.extend(ties);
     }
 }

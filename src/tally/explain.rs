@@ -3,7 +3,9 @@
 
 use std::fmt::Write as _;
 
-use super::{Decimal, Decision, Outcome, Pass, Round, Target, TiePurpose};
+use super::{
+    CompactPass, Decimal, Decision, Outcome, Pass, Round, SequentialRanking, Target, TiePurpose,
+};
 
 /// Format a vote quantity with thousands separators: `1,204` or `2,333.3330`.
 #[must_use]
@@ -185,6 +187,134 @@ pub fn explain(outcome: &Outcome) -> String {
         let _ = writeln!(out, "Random seed: {seed}.");
     }
     out
+}
+
+/// A bounded explanation of a sequential ranking, for pages: per place, the early rounds in
+/// one line and the last `rounds` rounds in full, each naming at most `names` standings (a
+/// large tie is counted, not listed). Its size grows with places × `rounds` × `names`, not
+/// with the number of items; the full count is the CLI's, from the published files.
+#[must_use]
+pub fn explain_ranking(ranking: &SequentialRanking, rounds: usize, names: usize) -> String {
+    let outcome = Outcome {
+        winners: Vec::new(),
+        candidate_names: ranking.candidate_names.clone(),
+        passes: Vec::new(),
+        seed: ranking.seed,
+        rules: ranking.rules.clone(),
+    };
+    let mut out = String::new();
+    for (i, pass) in ranking.passes.iter().enumerate() {
+        let _ = writeln!(out, "Pass {} (place {}):", i + 1, i + 1);
+        let _ = writeln!(
+            out,
+            "{}, {} blank.",
+            counted(
+                Decimal::from_int(i128::from(pass.total_ballots)),
+                "ballot",
+                "ballots"
+            ),
+            votes(Decimal::from_int(i128::from(pass.undervotes)))
+        );
+        let skip = pass.rounds.len().saturating_sub(rounds);
+        if skip > 0 {
+            let gone: usize = pass
+                .rounds
+                .iter()
+                .take(skip)
+                .map(|r| r.eliminated.len())
+                .sum();
+            let _ = writeln!(
+                out,
+                "Rounds 1 to {skip}: {gone} items eliminated, each with the fewest votes."
+            );
+        }
+        pass.for_each_round(|round| {
+            if (round.number as usize) <= skip {
+                return;
+            }
+            brief_round(&mut out, &outcome, pass, round, names);
+        });
+        if let Some(t) = &pass.unresolved_tie {
+            let _ = writeln!(
+                out,
+                "Stopped in round {}: a tie among {} at {} must be decided by a person.",
+                t.round,
+                t.tied.len(),
+                vote_count(t.votes)
+            );
+        }
+        if let Some(w) = pass.winners.first() {
+            let _ = writeln!(out, "Place {}: {}.", i + 1, outcome.name(*w));
+        }
+    }
+    if !ranking.not_ranked.is_empty() {
+        let _ = writeln!(
+            out,
+            "Not ranked: {} items; the agenda was full, so no later place could change it.",
+            ranking.not_ranked.len()
+        );
+    }
+    if let Some(seed) = ranking.seed {
+        let _ = writeln!(out, "Random seed: {seed}.");
+    }
+    out
+}
+
+fn brief_round(
+    out: &mut String,
+    outcome: &Outcome,
+    pass: &CompactPass,
+    round: &Round,
+    names: usize,
+) {
+    let mut standings: Vec<_> = round.tally.clone();
+    standings.sort_by_key(|x| std::cmp::Reverse(x.1));
+    let mut list: Vec<String> = standings
+        .iter()
+        .take(names)
+        .map(|(c, v)| format!("{} {}", outcome.name(*c), votes(*v)))
+        .collect();
+    if standings.len() > names {
+        list.push(format!("{} more", standings.len() - names));
+    }
+    let _ = writeln!(
+        out,
+        "Round {}: threshold {}; {}.",
+        round.number,
+        votes(round.threshold),
+        list.join(", ")
+    );
+    for tie in pass.tie_breaks.iter().filter(|t| t.round == round.number) {
+        let tied = tie.tied.as_ref().map_or_else(
+            || round.tally.iter().filter(|(_, v)| *v == tie.votes).count(),
+            Vec::len,
+        );
+        let what = match tie.purpose {
+            TiePurpose::Elect => "to elect",
+            TiePurpose::Eliminate => "to eliminate",
+        };
+        let _ = writeln!(
+            out,
+            "  Tie {what} among {tied} items at {}: {} {}.",
+            vote_count(tie.votes),
+            outcome.name(tie.chosen),
+            tie.explanation
+        );
+    }
+    for (verb, list) in [
+        ("elected", &round.elected),
+        ("eliminated", &round.eliminated),
+    ] {
+        for d in list {
+            let _ = writeln!(
+                out,
+                "  {} {verb} with {}{}.",
+                outcome.name(d.candidate),
+                vote_count(tally_of(round, d.candidate)),
+                transfers(outcome, d)
+            );
+        }
+    }
 }
 
 #[cfg(test)]

@@ -24,6 +24,7 @@
 pub mod agenda;
 mod ballots;
 pub mod budget;
+pub mod compact;
 mod count;
 mod decide;
 mod decimal;
@@ -40,13 +41,14 @@ mod walk;
 use serde::{Deserialize, Serialize};
 
 pub use ballots::{Ballot, Candidate, CandidateId, Mark};
+pub use compact::{CompactPass, CompactRound, CompactTie};
 pub use decimal::Decimal;
 pub use error::TallyError;
 pub use outcome::{
     Decision, Inactive, Outcome, Pass, Round, Target, TieDecision, TiePurpose, UnresolvedTie,
 };
 pub use rules::{OvervoteRule, Rules, TiebreakMode, WinnerMode};
-pub use sequential::{RankedItem, SequentialRanking, rank_sequential};
+pub use sequential::{RankedItem, SequentialRanking, rank_sequential, rank_sequential_until};
 
 use count::Group;
 
@@ -167,7 +169,7 @@ pub fn tally(election: &Election) -> Result<Outcome, TallyError> {
 pub(crate) fn tally_with(election: &Election, rules: &Rules) -> Result<Outcome, TallyError> {
     rules.validate().map_err(TallyError::InvalidRules)?;
     election.validate_ballots()?;
-    let grouped = election.group(rules.decimal_places_for_vote_arithmetic)?;
+    let prepared = sequential::Prepared::new(election, rules)?;
     let seats = if rules.winner_election_mode == WinnerMode::MultiPassIrv {
         let available = election
             .candidates
@@ -180,18 +182,18 @@ pub(crate) fn tally_with(election: &Election, rules: &Rules) -> Result<Outcome, 
     } else {
         1
     };
-    let passes = if rules.winner_election_mode == WinnerMode::MultiPassIrv {
-        sequential::run_passes(election, rules, &grouped, seats)?
+    let compact = if rules.winner_election_mode == WinnerMode::MultiPassIrv {
+        sequential::run_passes(&prepared, rules, seats, |_| false)?
     } else {
         vec![sequential::run_pass(
-            election,
+            &prepared,
             rules,
-            &grouped,
             rules.winner_election_mode,
             rules.number_of_winners,
             &[],
         )?]
     };
+    let passes: Vec<Pass> = compact.iter().map(|p| p.expand(prepared.names())).collect();
     let winners = passes
         .iter()
         .flat_map(|p| p.winners.iter().copied())

@@ -1,14 +1,13 @@
 //! Passes: one count, RCTab's multi-pass IRV (one IRV per seat, earlier winners excluded),
 //! and [`rank_sequential`], which orders every candidate (agenda item) that way.
 
-use serde::{Deserialize, Serialize};
-
 use super::ballots::CandidateId;
+use super::compact::CompactPass;
 use super::count::{Counter, PassInput};
 use super::error::TallyError;
 use super::java_random::{JavaRandom, java_string_cmp};
-use super::outcome::{Outcome, Pass};
 use super::rules::{Rules, TiebreakMode, WinnerMode};
+use super::tiebreak::name_ranks;
 use super::{Election, Grouped};
 
 /// The tie-break order: config order, or RCTab's seeded shuffle of the sorted names.
@@ -33,27 +32,54 @@ fn permutation(election: &Election, rules: &Rules) -> Vec<CandidateId> {
     ids
 }
 
-/// Run one count with `extra_excluded` treated as excluded candidates.
+/// What every pass of one election shares: names, their sort order, the tie-break
+/// permutation and the grouped ballots, computed once.
+pub(crate) struct Prepared<'e> {
+    election: &'e Election,
+    names: Vec<String>,
+    name_rank: Vec<u32>,
+    permutation: Vec<CandidateId>,
+    write_in: Option<u32>,
+    grouped: Grouped,
+}
+
+impl<'e> Prepared<'e> {
+    pub(crate) fn new(election: &'e Election, rules: &Rules) -> Result<Self, TallyError> {
+        let names = election.names();
+        Ok(Self {
+            name_rank: name_ranks(&names),
+            names,
+            permutation: permutation(election, rules),
+            write_in: election
+                .candidates
+                .iter()
+                .position(|c| c.undeclared_write_in)
+                .and_then(|i| u32::try_from(i).ok()),
+            grouped: election.group(rules.decimal_places_for_vote_arithmetic)?,
+            election,
+        })
+    }
+
+    pub(crate) fn names(&self) -> &[String] {
+        &self.names
+    }
+}
+
+/// Run one count with the candidates marked in `extra_excluded` treated as excluded.
 pub(crate) fn run_pass(
-    election: &Election,
+    prepared: &Prepared<'_>,
     rules: &Rules,
-    grouped: &Grouped,
     mode: WinnerMode,
     seats: u32,
-    extra_excluded: &[CandidateId],
-) -> Result<Pass, TallyError> {
-    let names = election.names();
+    extra_excluded: &[bool],
+) -> Result<CompactPass, TallyError> {
+    let election = prepared.election;
     let excluded = election
         .candidates
         .iter()
         .enumerate()
-        .map(|(i, c)| c.excluded || extra_excluded.iter().any(|x| x.index() == i))
+        .map(|(i, c)| c.excluded || extra_excluded.get(i).copied().unwrap_or(false))
         .collect();
-    let write_in = election
-        .candidates
-        .iter()
-        .position(|c| c.undeclared_write_in)
-        .and_then(|i| u32::try_from(i).ok());
     let rng = match rules.tiebreak_mode {
         TiebreakMode::Random | TiebreakMode::PreviousRoundCountsThenRandom => {
             rules.random_seed.map(JavaRandom::new)
@@ -62,94 +88,49 @@ pub(crate) fn run_pass(
     };
     let input = PassInput {
         ballots: &election.ballots,
-        groups: &grouped.groups,
-        names: &names,
-        write_in,
+        groups: &prepared.grouped.groups,
+        names: &prepared.names,
+        name_rank: &prepared.name_rank,
+        write_in: prepared.write_in,
         excluded,
         rules,
         mode,
         seats,
-        permutation: permutation(election, rules),
+        permutation: prepared.permutation.clone(),
         rng,
-        total_ballots: grouped.total,
-        undervotes: grouped.undervotes,
+        total_ballots: prepared.grouped.total,
+        undervotes: prepared.grouped.undervotes,
     };
     Counter::new(input)?.run()
 }
 
-/// RCTab's multi-pass IRV: `seats` single-winner passes, each excluding earlier winners.
+/// RCTab's multi-pass IRV: up to `seats` single-winner passes, each excluding earlier
+/// winners. `enough` sees the passes so far and may end the ranking early (an agenda that is
+/// already full); it is not asked after a pass that stopped on a tie or found no winner.
 pub(crate) fn run_passes(
-    election: &Election,
+    prepared: &Prepared<'_>,
     rules: &Rules,
-    grouped: &Grouped,
     seats: usize,
-) -> Result<Vec<Pass>, TallyError> {
+    mut enough: impl FnMut(&[CompactPass]) -> bool,
+) -> Result<Vec<CompactPass>, TallyError> {
     let mut passes = Vec::new();
-    let mut won: Vec<CandidateId> = Vec::new();
+    let mut won = vec![false; prepared.election.candidates.len()];
     while passes.len() < seats {
-        let pass = run_pass(
-            election,
-            rules,
-            grouped,
-            WinnerMode::SingleWinnerMajority,
-            1,
-            &won,
-        )?;
+        let pass = run_pass(prepared, rules, WinnerMode::SingleWinnerMajority, 1, &won)?;
         let stop = pass.unresolved_tie.is_some() || pass.winners.is_empty();
-        won.extend(pass.winners.iter().copied());
+        for w in &pass.winners {
+            if let Some(x) = won.get_mut(w.index()) {
+                *x = true;
+            }
+        }
         passes.push(pass);
-        if stop {
+        if stop || enough(&passes) {
             break;
         }
     }
     Ok(passes)
 }
 
-/// One place of a sequential ranking.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RankedItem {
-    /// 1-based place.
-    pub place: u32,
-    /// The candidate (agenda item).
-    pub candidate: CandidateId,
-    /// Index of the pass (in `outcome.passes`) that placed it.
-    pub pass: usize,
-}
+mod ranking;
 
-/// Every candidate in sequential-IRV order, with the passes that explain it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SequentialRanking {
-    /// Places in order; shorter than the candidate list only if a pass stopped on a tie
-    /// left to a person (see `outcome.unresolved_tie()`).
-    pub order: Vec<RankedItem>,
-    /// The passes (one per place), winners, seed and rules.
-    pub outcome: Outcome,
-}
-
-/// Rank ALL candidates by sequential IRV: the IRV winner takes place 1, is removed, the count
-/// is repeated for place 2, and so on. `rules.winner_election_mode` and `number_of_winners`
-/// are ignored; every other option applies to each pass. Used to order agenda items.
-pub fn rank_sequential(election: &Election) -> Result<SequentialRanking, TallyError> {
-    let mut rules = election.rules.clone();
-    rules.winner_election_mode = WinnerMode::MultiPassIrv;
-    let available = election
-        .candidates
-        .iter()
-        .filter(|c| !c.excluded && !c.undeclared_write_in)
-        .count();
-    rules.number_of_winners = u32::try_from(available.max(1)).unwrap_or(u32::MAX);
-    let outcome = super::tally_with(election, &rules)?;
-    let order = outcome
-        .passes
-        .iter()
-        .enumerate()
-        .flat_map(|(i, p)| p.winners.iter().map(move |c| (i, *c)))
-        .enumerate()
-        .map(|(place, (pass, candidate))| RankedItem {
-            place: u32::try_from(place + 1).unwrap_or(u32::MAX),
-            candidate,
-            pass,
-        })
-        .collect();
-    Ok(SequentialRanking { order, outcome })
-}
+pub use ranking::{RankedItem, SequentialRanking, rank_sequential, rank_sequential_until};

@@ -27,6 +27,29 @@ pub(crate) fn sort_by_name(ids: &mut [CandidateId], names: &[String]) {
     ids.sort_by(|a, b| java_string_cmp(name(names, *a), name(names, *b)));
 }
 
+/// Each candidate's place in Java name order, so that sorting by name is an integer sort.
+pub(crate) fn name_ranks(names: &[String]) -> Vec<u32> {
+    let mut order: Vec<usize> = (0..names.len()).collect();
+    order.sort_by(|a, b| {
+        java_string_cmp(
+            names.get(*a).map_or("", String::as_str),
+            names.get(*b).map_or("", String::as_str),
+        )
+    });
+    let mut rank = vec![0; names.len()];
+    for (place, i) in order.into_iter().enumerate() {
+        if let Some(r) = rank.get_mut(i) {
+            *r = u32::try_from(place).unwrap_or(u32::MAX);
+        }
+    }
+    rank
+}
+
+/// [`sort_by_name`] with the ranks of [`name_ranks`].
+pub(crate) fn sort_by_rank(ids: &mut [CandidateId], rank: &[u32]) {
+    ids.sort_unstable_by_key(|c| rank.get(c.index()).copied().unwrap_or(u32::MAX));
+}
+
 fn name(names: &[String], id: CandidateId) -> &str {
     names.get(id.index()).map_or("", String::as_str)
 }

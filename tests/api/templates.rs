@@ -178,7 +178,7 @@ fn meeting_fixture(name: &str) -> Value {
         "results.html" => {
             json!({ "state": "final", "voting_closes": "b", "ballot_count": 7, "tallied_at": "c", "seed": 42,
             "note": "A note.", "agenda": agenda_line, "minutes_used": 23,
-            "places": [{ "place": 1, "winner": "Timetable", "rounds": [1, 2], "rows": [{ "name": "Timetable", "cells": ["3", "4"] }] }],
+            "places": [{ "place": 1, "winner": "Timetable", "earlier_rounds": 3, "more_items": 2, "rounds": [1, 2], "rows": [{ "name": "Timetable", "cells": ["3", "4"] }] }],
             "chart": { "height": 80, "bars": [{ "y": 30, "width": 120, "label": "Timetable", "value": "3", "text_y": 44 }],
                 "labels": [{ "y": 24, "text": "Round 1" }], "description": "Votes per round." },
             "explanation": "Round 1: ...", "equal_shares": "Rule: mes" })

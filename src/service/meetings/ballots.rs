@@ -203,6 +203,7 @@ pub async fn cast(
         .one(&txn)
         .await?;
     let changed = existing.is_some();
+    super::live::mark_changed(&txn, meeting_id).await?;
     match existing {
         Some(ballot) => {
             let mut active: agenda_ballots::ActiveModel = ballot.into();

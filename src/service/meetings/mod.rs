@@ -8,6 +8,7 @@
 pub mod agreed;
 pub mod ballots;
 pub mod form;
+pub mod live;
 pub mod proposals;
 pub mod secrecy;
 pub mod tally;

@@ -12,73 +12,21 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, Set, TransactionTrait,
 };
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::json;
 use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 
 use crate::access::{Action, Principal};
-use crate::domain::meeting::AgendaRule;
 use crate::domain::meeting::{Privacy, ResultsVisibility};
 use crate::service::{Result, ServiceError, audit};
 use crate::store::entities::{agenda_ballots, agenda_tallies, meetings};
-use crate::tally::agenda::{
-    Agenda, AgendaItem, FixedItem, ItemOutcome, Reason, compose, rank_and_compose,
-};
-use crate::tally::budget::{Completion, equal_shares, render_text};
-use crate::tally::{
-    Ballot, Candidate, CandidateId, Election, Rules, SequentialRanking, WinnerMode,
-};
+use crate::tally::agenda::FixedItem;
+use crate::tally::{Rules, WinnerMode};
 
 use super::{MeetingAccess, authorize, budget, fixed_items, lock, privacy, proposals, visibility};
 
-/// One item as counted: the proposal and its candidate name (`#12 Timetable`, unique).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TallyCandidate {
-    /// The proposal.
-    pub proposal_id: i64,
-    /// Candidate name in the election and in the ballot CSV.
-    pub name: String,
-    /// The proposal's title.
-    pub title: String,
-    /// Estimated minutes.
-    pub minutes: u32,
-}
-
-/// Everything the count used: candidates (in this order), rules with the seed, budget and
-/// fixed items.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TallyInput {
-    /// Candidates in election order.
-    pub candidates: Vec<TallyCandidate>,
-    /// Counting rules (sequential IRV: `multiPassIrv`, one seat per item, seeded).
-    pub rules: Rules,
-    /// The meeting's budget.
-    pub budget_minutes: u32,
-    /// Reserved items.
-    pub fixed: Vec<FixedItem>,
-    /// `sequential_irv` or `equal_shares`.
-    #[serde(default = "sequential_irv")]
-    pub rule: String,
-}
-
-fn sequential_irv() -> String {
-    AgendaRule::SequentialIrv.as_str().to_owned()
-}
-
-/// The engine's output as stored.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TallyOutput {
-    /// The sequential-IRV ranking with every pass (absent without items or ballots).
-    pub ranking: Option<SequentialRanking>,
-    /// The composed agenda with the reason for every item.
-    pub agenda: Option<Agenda>,
-    /// Why the ranking is absent or the count fell back, for people.
-    pub note: Option<String>,
-    /// Equal shares of time: the Method of Equal Shares' explanation, step by step.
-    #[serde(default)]
-    pub equal_shares: Option<String>,
-}
+pub use crate::tally::agenda::meeting::{TallyCandidate, TallyInput, TallyOutput, compute};
 
 /// A stored (or provisional) result.
 #[derive(Debug, Clone)]
@@ -91,6 +39,8 @@ pub struct TallyResult {
     pub ballot_count: usize,
     /// When (`None`: provisional, voting still open).
     pub tallied_at: Option<OffsetDateTime>,
+    /// Provisional only: newer ballots are waiting for the next background count.
+    pub counting: bool,
 }
 
 /// The deterministic seed of a meeting's count: from its id and its voting close.
@@ -141,188 +91,7 @@ pub async fn input(db: &impl ConnectionTrait, meeting: &meetings::Model) -> Resu
     })
 }
 
-/// Counts rankings (proposal ids, best first) with the pure engine.
-pub fn compute(input: &TallyInput, rankings: &[Vec<i64>]) -> TallyOutput {
-    let index = |id: i64| {
-        input
-            .candidates
-            .iter()
-            .position(|c| c.proposal_id == id)
-            .and_then(|i| u32::try_from(i).ok())
-            .map(CandidateId)
-    };
-    let ballots: Vec<Ballot> = rankings
-        .iter()
-        .map(|r| {
-            let ids: Vec<CandidateId> = r.iter().filter_map(|id| index(*id)).collect();
-            Ballot::ranking(&ids)
-        })
-        .filter(|b| !b.is_blank())
-        .collect();
-    let in_order = |note: &str| {
-        let items: Vec<AgendaItem> = input
-            .candidates
-            .iter()
-            .map(|c| AgendaItem::new(c.name.clone(), c.title.clone(), c.minutes))
-            .collect();
-        TallyOutput {
-            ranking: None,
-            agenda: compose(&items, input.budget_minutes, &input.fixed).ok(),
-            note: Some(note.to_owned()),
-            equal_shares: None,
-        }
-    };
-    if input.candidates.is_empty() {
-        return in_order("No items were proposed: the agenda holds the fixed items only.");
-    }
-    if ballots.is_empty() {
-        return in_order("No ballots were cast: items are listed in the order they were proposed.");
-    }
-    let election = Election {
-        candidates: input
-            .candidates
-            .iter()
-            .map(|c| Candidate::new(c.name.clone()))
-            .collect(),
-        ballots,
-        rules: input.rules.clone(),
-    };
-    let minutes: Vec<u32> = input.candidates.iter().map(|c| c.minutes).collect();
-    let ranked = match rank_and_compose(&election, &minutes, input.budget_minutes, &input.fixed) {
-        Ok(ranked) => ranked,
-        Err(e) => {
-            return in_order(&format!(
-                "The count could not finish ({e}); items are listed in the order they were proposed."
-            ));
-        }
-    };
-    if input.rule != AgendaRule::EqualShares.as_str() {
-        return TallyOutput {
-            ranking: Some(ranked.ranking),
-            agenda: Some(ranked.agenda),
-            note: None,
-            equal_shares: None,
-        };
-    }
-    // Equal shares of time: every item a member ranked counts as approved by them; minutes are
-    // the cost; ties follow the sequential-IRV order just computed.
-    let priority: Vec<String> = ranked.agenda.items.iter().map(|i| i.id.clone()).collect();
-    let names = |r: &Vec<i64>| -> Vec<String> {
-        r.iter()
-            .filter_map(|id| input.candidates.iter().find(|c| c.proposal_id == *id))
-            .map(|c| c.name.clone())
-            .collect()
-    };
-    let approvals: Vec<Vec<String>> = rankings
-        .iter()
-        .map(names)
-        .filter(|a| !a.is_empty())
-        .collect();
-    let projects: Vec<(String, u64)> = input
-        .candidates
-        .iter()
-        .map(|c| (c.name.clone(), u64::from(c.minutes)))
-        .collect();
-    let reserved: u32 = input.fixed.iter().map(|f| f.minutes).sum();
-    let available = u64::from(input.budget_minutes.saturating_sub(reserved));
-    match equal_shares(
-        &projects,
-        available,
-        &approvals,
-        &priority,
-        Completion::Add1FullGreedy,
-    ) {
-        Ok(outcome) => TallyOutput {
-            agenda: equal_shares_agenda(input, &outcome.selected, &priority),
-            equal_shares: Some(render_text(&outcome)),
-            ranking: Some(ranked.ranking),
-            note: None,
-        },
-        Err(e) => TallyOutput {
-            ranking: Some(ranked.ranking),
-            agenda: Some(ranked.agenda),
-            note: Some(format!(
-                "Equal shares could not run ({e}); the agenda follows the ranked order."
-            )),
-            equal_shares: None,
-        },
-    }
-}
-
-/// The agenda of an equal-shares count: the chosen items in the order the method chose them,
-/// then every other item (in sequential-IRV order) marked as not chosen.
-fn equal_shares_agenda(
-    input: &TallyInput,
-    selected: &[String],
-    priority: &[String],
-) -> Option<Agenda> {
-    let item = |name: &String| {
-        input
-            .candidates
-            .iter()
-            .find(|c| &c.name == name)
-            .map(|c| AgendaItem::new(c.name.clone(), c.name.clone(), c.minutes))
-    };
-    let chosen: Vec<AgendaItem> = selected.iter().filter_map(item).collect();
-    let mut agenda = compose(&chosen, input.budget_minutes, &input.fixed).ok()?;
-    for entry in &mut agenda.items {
-        entry.explanation = match entry.explanation.split_once(';') {
-            Some((_, rest)) => format!(
-                "chosen {} by equal shares;{rest}",
-                crate::tally::agenda::ordinal(entry.rank)
-            ),
-            None => entry.explanation.clone(),
-        };
-    }
-    let left = agenda.minutes_left;
-    for name in priority.iter().filter(|n| !selected.contains(n)) {
-        let Some(it) = item(name) else { continue };
-        let rank = priority
-            .iter()
-            .position(|p| p == name)
-            .and_then(|i| u32::try_from(i + 1).ok())
-            .unwrap_or(0);
-        let (reason, explanation) = if it.minutes > left {
-            let reason = Reason::TooLong {
-                rank,
-                minutes: it.minutes,
-                minutes_left: left,
-                over_by: it.minutes - left,
-            };
-            (
-                reason,
-                format!(
-                    "not chosen by equal shares; {} minutes would pass the {}-minute budget by {}",
-                    it.minutes,
-                    input.budget_minutes,
-                    it.minutes - left
-                ),
-            )
-        } else {
-            (
-                Reason::Fits {
-                    rank,
-                    minutes: it.minutes,
-                    minutes_left: left,
-                },
-                "not chosen by equal shares: too few members ranked it for its minutes".to_owned(),
-            )
-        };
-        agenda.items.push(ItemOutcome {
-            id: it.id,
-            title: it.title,
-            rank,
-            minutes: it.minutes,
-            included: false,
-            start_minute: None,
-            reason,
-            explanation,
-        });
-    }
-    Some(agenda)
-}
-
-async fn rankings(
+pub(super) async fn rankings(
     db: &impl ConnectionTrait,
     meeting_id: i64,
 ) -> Result<Vec<agenda_ballots::Model>> {
@@ -447,6 +216,7 @@ pub fn stored(row: &agenda_tallies::Model) -> Result<TallyResult> {
         output,
         ballot_count: usize::try_from(row.ballot_count).unwrap_or(0),
         tallied_at: Some(row.tallied_at),
+        counting: false,
     })
 }
 
@@ -455,13 +225,17 @@ pub fn stored(row: &agenda_tallies::Model) -> Result<TallyResult> {
 pub enum Results {
     /// Voting is open and results are hidden until it closes.
     Hidden,
-    /// Voting is open and this meeting shows live, provisional counts.
+    /// Voting is open and this meeting shows live, provisional counts (the last background
+    /// count).
     Provisional(TallyResult),
+    /// Voting is open with live counts, and the first count has not been stored yet.
+    Counting,
     /// The stored result.
     Final(TallyResult),
 }
 
-/// The results of a meeting: tallies first if the window has closed and nobody has yet.
+/// The results of a meeting: tallies first if the window has closed and nobody has yet;
+/// while voting is open, the last live count stored by the background task.
 pub async fn results(
     db: &DatabaseConnection,
     principal: Principal,
@@ -484,19 +258,12 @@ pub async fn results(
     if !live {
         return Ok((access, Results::Hidden));
     }
-    let input = input(db, &access.meeting).await?;
-    let ballots = rankings(db, meeting_id).await?;
-    let lists: Vec<Vec<i64>> = ballots.iter().map(super::ballots::ranking).collect();
-    let output = compute(&input, &lists);
-    Ok((
-        access,
-        Results::Provisional(TallyResult {
-            input,
-            output,
-            ballot_count: ballots.len(),
-            tallied_at: None,
-        }),
-    ))
+    // Never count on the request path: serve the last background count (see `live`).
+    let results = match super::live::stored(db, meeting_id).await? {
+        Some(result) => Results::Provisional(result),
+        None => Results::Counting,
+    };
+    Ok((access, results))
 }
 
 /// The published ballots after the tally: `(receipt hash, candidate names best first)`, in
@@ -531,83 +298,4 @@ pub async fn published_ballots(
         })
         .collect();
     Ok((access, result, rows))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn input(rule: AgendaRule) -> TallyInput {
-        let candidate = |id: i64, title: &str, minutes: u32| TallyCandidate {
-            proposal_id: id,
-            name: format!("#{id} {title}"),
-            title: title.to_owned(),
-            minutes,
-        };
-        TallyInput {
-            candidates: vec![
-                candidate(1, "Timetable", 30),
-                candidate(2, "Rubric", 30),
-                candidate(3, "Inclusion", 20),
-            ],
-            rules: Rules {
-                winner_election_mode: WinnerMode::MultiPassIrv,
-                number_of_winners: 3,
-                random_seed: Some(7),
-                ..Rules::default()
-            },
-            budget_minutes: 63,
-            fixed: vec![FixedItem::action_scan()],
-            rule: rule.as_str().to_owned(),
-        }
-    }
-
-    fn ballots() -> Vec<Vec<i64>> {
-        let mut all = vec![vec![1, 2]; 7];
-        all.extend(vec![vec![3]; 3]);
-        all
-    }
-
-    fn included(output: &TallyOutput) -> Vec<String> {
-        output
-            .agenda
-            .as_ref()
-            .unwrap()
-            .items
-            .iter()
-            .filter(|i| i.included)
-            .map(|i| i.title.clone())
-            .collect()
-    }
-
-    #[test]
-    fn ranked_order_fills_the_time_with_the_majority_items() {
-        let output = compute(&input(AgendaRule::SequentialIrv), &ballots());
-        assert_eq!(included(&output), ["#1 Timetable", "#2 Rubric"]);
-        assert!(output.equal_shares.is_none());
-    }
-
-    #[test]
-    fn equal_shares_of_time_give_a_minority_that_agrees_its_time() {
-        let output = compute(&input(AgendaRule::EqualShares), &ballots());
-        let chosen = included(&output);
-        assert!(chosen.contains(&"#3 Inclusion".to_owned()), "{chosen:?}");
-        assert!(chosen.contains(&"#1 Timetable".to_owned()), "{chosen:?}");
-        let agenda = output.agenda.unwrap();
-        assert!(agenda.minutes_used <= 63);
-        let left_out = agenda.items.iter().find(|i| !i.included).unwrap();
-        assert!(
-            left_out
-                .explanation
-                .starts_with("not chosen by equal shares")
-        );
-        assert!(output.equal_shares.unwrap().contains("Rule:"));
-    }
-
-    #[test]
-    fn the_same_ballots_and_seed_give_the_same_result() {
-        let a = compute(&input(AgendaRule::SequentialIrv), &ballots());
-        let b = compute(&input(AgendaRule::SequentialIrv), &ballots());
-        assert_eq!(a, b);
-    }
 }

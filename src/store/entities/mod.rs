@@ -2,6 +2,7 @@
 
 pub mod agenda_ballots;
 pub mod agenda_deviations;
+pub mod agenda_live_results;
 pub mod agenda_participation;
 pub mod agenda_proposals;
 pub mod agenda_publications;

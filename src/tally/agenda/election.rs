@@ -3,19 +3,24 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::super::{Election, SequentialRanking, rank_sequential};
-use super::{Agenda, AgendaError, AgendaItem, FixedItem, compose, validate};
+use super::super::{Election, SequentialRanking, rank_sequential_until};
+use super::{Agenda, AgendaError, AgendaItem, FixedItem, compose_ranked, validate};
 
 /// The sequential-IRV ranking and the agenda composed from it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RankedAgenda {
-    /// Every item in sequential-IRV order, with the passes that explain each place.
+    /// The items in sequential-IRV order as far as the agenda needed, with the passes that
+    /// explain each place.
     pub ranking: SequentialRanking,
     /// The agenda filled in that order.
     pub agenda: Agenda,
 }
 
-/// Rank the candidates of `election` with [`rank_sequential`] and compose the agenda.
+/// Rank the candidates of `election` by sequential IRV and compose the agenda.
+///
+/// The ranking stops as soon as no item still to place fits in the minutes left: later
+/// places could not change the agenda. Those items are listed after the ranked ones as
+/// "not ranked: the agenda was full" (see [`super::Reason::NotRanked`]).
 ///
 /// `minutes[i]` is the estimate of candidate `i` (`CandidateId(i)`); each item's id and
 /// title are the candidate's name (names are unique within an election). Excluded
@@ -23,7 +28,7 @@ pub struct RankedAgenda {
 ///
 /// Errors: a minutes list of another length than the candidates, anything [`compose`]
 /// refuses (checked before counting), a failed tally, or a ranking that stopped on a tie
-/// the rules leave to a person (`stopCountingAndAsk`).
+/// the rules leave to a person (`stopCountingAndAsk`) before the agenda was full.
 pub fn rank_and_compose(
     election: &Election,
     minutes: &[u32],
@@ -51,18 +56,41 @@ pub fn rank_and_compose(
         .map(|(i, _)| item(i))
         .collect();
     validate(&placeable, budget_minutes, fixed)?;
-    let ranking = rank_sequential(election)?;
-    if ranking.order.len() < placeable.len() {
+    let reserved: u32 = fixed.iter().map(|f| f.minutes).sum();
+    let mut left = budget_minutes.saturating_sub(reserved);
+    let mut waiting: Vec<bool> = election
+        .candidates
+        .iter()
+        .map(|c| !c.excluded && !c.undeclared_write_in)
+        .collect();
+    let mut seen = 0;
+    // Follow the composition as places arrive; once no item still to place fits in the
+    // minutes left, later places cannot change the agenda, so the ranking stops.
+    let ranking = rank_sequential_until(election, |placed| {
+        for c in placed.iter().skip(seen) {
+            if let Some(w) = waiting.get_mut(c.index()) {
+                *w = false;
+            }
+            let m = minutes.get(c.index()).copied().unwrap_or(0);
+            if m <= left {
+                left -= m;
+            }
+        }
+        seen = placed.len();
+        !waiting.iter().zip(minutes).any(|(w, m)| *w && *m <= left)
+    })?;
+    if ranking.order.len() + ranking.not_ranked.len() < placeable.len() {
         return Err(AgendaError::IncompleteRanking {
             ranked: ranking.order.len(),
             items: placeable.len(),
         });
     }
-    let items: Vec<AgendaItem> = ranking
+    let ranked: Vec<AgendaItem> = ranking
         .order
         .iter()
         .map(|r| item(r.candidate.index()))
         .collect();
-    let agenda = compose(&items, budget_minutes, fixed)?;
+    let rest: Vec<AgendaItem> = ranking.not_ranked.iter().map(|c| item(c.index())).collect();
+    let agenda = compose_ranked(&ranked, &rest, budget_minutes, fixed)?;
     Ok(RankedAgenda { ranking, agenda })
 }

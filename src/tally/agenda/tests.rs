@@ -279,6 +279,7 @@ fn election(rules: Rules) -> Election {
 fn ranks_an_election_then_composes() {
     // Place 1: Timetable 3, Rubric 4, Trip 2; Trip is eliminated and its 2 go to Timetable
     // (5 of 9). Place 2, without Timetable: its 3 ballots go to Trip (5 against Rubric's 4).
+    // Then 17 minutes are left and Rubric needs 25: no place 3 is counted.
     let e = election(Rules::default());
     let out = rank_and_compose(&e, &[30, 25, 10], 60, &[FixedItem::action_scan()]).unwrap();
     let order: Vec<&str> = out.agenda.items.iter().map(|i| i.id.as_str()).collect();
@@ -289,16 +290,62 @@ fn ranks_an_election_then_composes() {
             .iter()
             .map(|r| r.candidate)
             .collect::<Vec<_>>(),
-        [CandidateId(0), CandidateId(2), CandidateId(1)]
+        [CandidateId(0), CandidateId(2)]
     );
+    assert_eq!(out.ranking.passes.len(), 2);
+    assert_eq!(out.ranking.not_ranked, [CandidateId(1)]);
     assert_eq!(
         explanations(&out.agenda),
         [
             "ranked 1st; 30 minutes fits (27 of 60 minutes left)",
             "ranked 2nd; 10 minutes fits (17 of 60 minutes left)",
-            "ranked 3rd; 25 minutes would pass the 60-minute budget by 8",
+            "not ranked: the agenda was full (25 minutes; 17 of 60 minutes left)",
         ]
     );
+    assert_eq!(
+        out.agenda.items[2].reason,
+        Reason::NotRanked {
+            minutes: 25,
+            minutes_left: 17
+        }
+    );
+    // With room for every item, every place is counted.
+    let all = rank_and_compose(&e, &[30, 25, 10], 90, &[]).unwrap();
+    assert_eq!(all.ranking.order.len(), 3);
+    assert!(all.ranking.not_ranked.is_empty());
+}
+
+#[test]
+fn the_ranking_stops_once_nothing_left_can_fit() {
+    // 40 one-vote items of 30 minutes for a 60-minute meeting: two places are enough.
+    let n = 40_u32;
+    let e = Election {
+        candidates: (0..n)
+            .map(|i| Candidate::new(format!("Item {i:02}")))
+            .collect(),
+        ballots: (0..n)
+            .map(|i| {
+                Ballot::ranking(&[CandidateId(i), CandidateId((i + 1) % n)])
+                    .with_weight(u64::from(i % 3 + 1))
+            })
+            .collect(),
+        rules: Rules::default(),
+    };
+    let out = rank_and_compose(&e, &vec![30; n as usize], 60, &[]).unwrap();
+    assert_eq!(out.ranking.order.len(), 2);
+    assert_eq!(out.ranking.passes.len(), 2);
+    assert_eq!(out.agenda.items.len(), n as usize);
+    assert_eq!(out.agenda.minutes_left, 0);
+    let not_ranked = out
+        .agenda
+        .items
+        .iter()
+        .filter(|i| matches!(i.reason, Reason::NotRanked { .. }))
+        .count();
+    assert_eq!(not_ranked, n as usize - 2);
+    // The full ranking gives the same agenda.
+    let full = crate::tally::rank_sequential(&e).unwrap();
+    assert_eq!(full.order[..2], out.ranking.order[..]);
 }
 
 #[test]

@@ -9,8 +9,8 @@ use actix_web::{HttpResponse, web};
 use serde::Serialize;
 
 use crate::service::meetings::tally::{self, Results, TallyResult};
-use crate::tally::explain::{explain, votes};
-use crate::tally::{Decimal, Pass};
+use crate::tally::explain::{explain_ranking, votes};
+use crate::tally::{CandidateId, CompactPass, Decimal, Round};
 use crate::web::format::date_time;
 use crate::web::meetings::{MeetingHeader, header};
 use crate::web::pages::render;
@@ -42,6 +42,10 @@ struct TableRow {
 struct PassTable {
     place: usize,
     winner: String,
+    /// Rounds before the ones shown.
+    earlier_rounds: usize,
+    /// Items not shown (fewer votes than the shown ones).
+    more_items: usize,
     rounds: Vec<u32>,
     rows: Vec<TableRow>,
 }
@@ -124,30 +128,75 @@ pub fn agenda_lines(result: &TallyResult) -> (Vec<AgendaLine>, u32) {
     (lines, agenda.minutes_used)
 }
 
-fn pass_table(result: &TallyResult, names: &[String], place: usize, pass: &Pass) -> PassTable {
+/// Rounds of each place shown in its table and the chart (the last ones, where the place is
+/// decided); the explanation and the published files have the rest.
+const SHOWN_ROUNDS: usize = 6;
+/// Items per table, and names per round in the explanation (most votes first).
+const SHOWN_ITEMS: usize = 20;
+/// Results pages rendered at once by this server: each holds one stored count in memory, so
+/// this bounds what a crowd of requests can take.
+const RENDERS_AT_ONCE: usize = 4;
+static RENDERS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(RENDERS_AT_ONCE);
+
+/// The last [`SHOWN_ROUNDS`] rounds of a pass, in full, read one at a time.
+fn last_rounds(pass: &CompactPass) -> Vec<Round> {
+    let skip = pass.rounds.len().saturating_sub(SHOWN_ROUNDS);
+    let mut kept = Vec::new();
+    pass.for_each_round(|r| {
+        if r.number as usize > skip {
+            kept.push(r.clone());
+        }
+    });
+    kept
+}
+
+/// The items of `rounds` to show: all of them when few, else the [`SHOWN_ITEMS`] with most
+/// votes in the last round; in candidate order. Also how many were left out.
+fn shown_items(rounds: &[Round]) -> (Vec<CandidateId>, usize) {
+    let mut all: Vec<CandidateId> = rounds
+        .iter()
+        .flat_map(|r| r.tally.iter().map(|(c, _)| *c))
+        .collect();
+    all.sort_unstable();
+    all.dedup();
+    if all.len() <= SHOWN_ITEMS {
+        return (all, 0);
+    }
+    let last = rounds
+        .last()
+        .map(|r| r.tally.as_slice())
+        .unwrap_or_default();
+    let votes_of = |c: &CandidateId| last.iter().find(|(id, _)| id == c).map(|(_, v)| *v);
+    let total = all.len();
+    all.sort_by(|a, b| votes_of(b).cmp(&votes_of(a)).then(a.cmp(b)));
+    all.truncate(SHOWN_ITEMS);
+    all.sort_unstable();
+    (all, total - SHOWN_ITEMS)
+}
+
+fn pass_table(
+    result: &TallyResult,
+    names: &[String],
+    place: usize,
+    pass: &CompactPass,
+) -> PassTable {
     let name = |i: usize| {
         names
             .get(i)
             .map_or_else(|| "?".to_owned(), |n| short_name(result, n))
     };
-    let mut candidates: Vec<usize> = pass
-        .rounds
-        .iter()
-        .flat_map(|r| r.tally.iter().map(|(c, _)| c.index()))
-        .collect();
-    candidates.sort_unstable();
-    candidates.dedup();
+    let rounds = last_rounds(pass);
+    let (candidates, more) = shown_items(&rounds);
     let rows = candidates
         .iter()
-        .map(|&c| TableRow {
-            name: name(c),
-            cells: pass
-                .rounds
+        .map(|c| TableRow {
+            name: name(c.index()),
+            cells: rounds
                 .iter()
                 .map(|r| {
                     r.tally
                         .iter()
-                        .find(|(id, _)| id.index() == c)
+                        .find(|(id, _)| id == c)
                         .map_or_else(|| "—".to_owned(), |(_, v)| votes(*v))
                 })
                 .collect(),
@@ -159,7 +208,9 @@ fn pass_table(result: &TallyResult, names: &[String], place: usize, pass: &Pass)
             .winners
             .first()
             .map_or_else(|| "(undecided)".to_owned(), |w| name(w.index())),
-        rounds: pass.rounds.iter().map(|r| r.number).collect(),
+        earlier_rounds: pass.rounds.len().saturating_sub(rounds.len()),
+        more_items: more,
+        rounds: rounds.iter().map(|r| r.number).collect(),
         rows,
     }
 }
@@ -172,10 +223,11 @@ fn as_f64(d: Decimal) -> f64 {
     v
 }
 
-/// Bars per round of the first place's count: each round lists the continuing items' votes.
-fn chart(result: &TallyResult, names: &[String], pass: &Pass) -> Chart {
-    let max = pass
-        .rounds
+/// Bars per round of the first place's count (its last rounds, the items with most votes).
+fn chart(result: &TallyResult, names: &[String], pass: &CompactPass) -> Chart {
+    let rounds = last_rounds(pass);
+    let (shown, _) = shown_items(&rounds);
+    let max = rounds
         .iter()
         .flat_map(|r| r.tally.iter().map(|(_, v)| as_f64(*v)))
         .fold(0.0_f64, f64::max)
@@ -183,14 +235,14 @@ fn chart(result: &TallyResult, names: &[String], pass: &Pass) -> Chart {
     let mut y = 0;
     let mut bars = Vec::new();
     let mut labels = Vec::new();
-    for round in &pass.rounds {
+    for round in &rounds {
         y += 24;
         labels.push(RoundLabel {
             y,
             text: format!("Round {}", round.number),
         });
         y += 6;
-        for (c, v) in &round.tally {
+        for (c, v) in round.tally.iter().filter(|(c, _)| shown.contains(c)) {
             #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
             let width = ((as_f64(*v) / max) * 300.0).round() as u32;
             bars.push(Bar {
@@ -213,8 +265,9 @@ fn chart(result: &TallyResult, names: &[String], pass: &Pass) -> Chart {
         bars,
         labels,
         description: format!(
-            "Votes for each item in each of the {} rounds of the count for first place; the \
-             table beside the chart gives the same numbers.",
+            "Votes for each item in the last {} of the {} rounds of the count for first \
+             place; the table beside the chart gives the same numbers.",
+            rounds.len(),
             pass.rounds.len()
         ),
     }
@@ -228,11 +281,17 @@ pub async fn show(
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
     let now = state.clock.now();
+    let _permit = RENDERS
+        .acquire()
+        .await
+        .map_err(|e| WebError::Unexpected(anyhow::Error::new(e)))?;
     let (access, results) =
         tally::results(&state.db.conn, visitor.principal(), &slug, id, now).await?;
     let meeting = header(&state, &access, now).await?;
     let (state_name, result) = match results {
         Results::Hidden => ("hidden", None),
+        Results::Counting => ("counting", None),
+        Results::Provisional(r) if r.counting => ("recounting", Some(r)),
         Results::Provisional(r) => ("provisional", Some(r)),
         Results::Final(r) => ("final", Some(r)),
     };
@@ -263,16 +322,15 @@ pub async fn show(
         page.note.clone_from(&result.output.note);
         page.equal_shares.clone_from(&result.output.equal_shares);
         if let Some(ranking) = &result.output.ranking {
-            let outcome = &ranking.outcome;
-            let names = &outcome.candidate_names;
-            page.places = outcome
+            let names = &ranking.candidate_names;
+            page.places = ranking
                 .passes
                 .iter()
                 .enumerate()
                 .map(|(i, p)| pass_table(&result, names, i + 1, p))
                 .collect();
-            page.chart = outcome.passes.first().map(|p| chart(&result, names, p));
-            page.explanation = Some(explain(outcome));
+            page.chart = ranking.passes.first().map(|p| chart(&result, names, p));
+            page.explanation = Some(explain_ranking(ranking, SHOWN_ROUNDS, SHOWN_ITEMS));
         }
     }
     render(&state, StatusCode::OK, "results.html", &page)

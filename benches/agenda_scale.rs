@@ -1,0 +1,83 @@
+//! The ranked agenda count at size (issue 13): 1,000 items × 5,000 ballots ranked for a
+//! 90-minute agenda, then the full sequential-IRV (multi-pass) ranking of all 1,000 items.
+//! Prints wall time and the process's peak resident memory (VmHWM) after each case; the
+//! agenda case runs first, so its peak is its own. `cargo bench --bench agenda_scale`.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use std::time::Instant;
+
+use roundtable::tally::agenda::{FixedItem, rank_and_compose};
+use roundtable::tally::java_random::JavaRandom;
+use roundtable::tally::{Ballot, Candidate, CandidateId, Election, Rules, rank_sequential};
+
+fn peak_mb() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        })
+        .map_or(0, |kb| kb / 1024)
+}
+
+/// `ballots` ballots over `items` items, each ranking 10 items: a popularity skew (a few
+/// items are widely liked) plus noise, from a seeded generator.
+fn election(items: u32, ballots: usize, seed: i64) -> Election {
+    let mut rng = JavaRandom::new(seed);
+    let list: Vec<Ballot> = (0..ballots)
+        .map(|_| {
+            let mut ranking: Vec<CandidateId> = Vec::new();
+            while ranking.len() < 10 {
+                let a = rng.pick_index(items as usize);
+                let b = rng.pick_index(items as usize);
+                let c = CandidateId(u32::try_from(a.min(b)).unwrap());
+                if !ranking.contains(&c) {
+                    ranking.push(c);
+                }
+            }
+            Ballot::ranking(&ranking)
+        })
+        .collect();
+    Election {
+        candidates: (0..items)
+            .map(|i| Candidate::new(format!("#{i} Item")))
+            .collect(),
+        ballots: list,
+        rules: Rules {
+            random_seed: Some(seed),
+            ..Rules::default()
+        },
+    }
+}
+
+fn main() {
+    let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    println!("load average: {}", load.trim());
+    let e = election(1000, 5000, 7);
+    let minutes: Vec<u32> = (0..1000).map(|i| 5 + (i * 7) % 26).collect();
+    let start = Instant::now();
+    let out = rank_and_compose(&e, &minutes, 90, &[FixedItem::action_scan()]).unwrap();
+    println!(
+        "agenda: 1,000 items x 5,000 ballots, 90 minutes: {:.3} s, {} places ranked, {} not ranked, peak {} MB",
+        start.elapsed().as_secs_f64(),
+        out.ranking.order.len(),
+        out.ranking.not_ranked.len(),
+        peak_mb()
+    );
+    let json = serde_json::to_string(&out.ranking).unwrap().len();
+    println!("  stored ranking: {} KB of JSON", json / 1024);
+    drop(out);
+
+    let start = Instant::now();
+    let full = rank_sequential(&e).unwrap();
+    let rounds: usize = full.passes.iter().map(|p| p.rounds.len()).sum();
+    let json = serde_json::to_string(&full).unwrap().len();
+    println!(
+        "full multi-pass: 1,000 items x 5,000 ballots: {:.3} s, {} places, {rounds} rounds, {} MB of compact JSON, peak {} MB",
+        start.elapsed().as_secs_f64(),
+        full.order.len(),
+        json / (1024 * 1024),
+        peak_mb()
+    );
+}

@@ -1,0 +1,324 @@
+//! A meeting's count as the service stores it: the input (candidates with their proposals,
+//! rules with the seed, budget, fixed items, the agenda rule), [`compute`] from rankings to
+//! the ranked agenda (or the equal-shares agenda), and the output with its explanations.
+//! Pure: the service loads ballots and proposals and stores the result.
+
+use serde::{Deserialize, Serialize};
+
+use super::{
+    Agenda, AgendaItem, FixedItem, ItemOutcome, Reason, compose, ordinal, rank_and_compose,
+};
+use crate::tally::budget::{Completion, equal_shares, render_text};
+use crate::tally::{Ballot, Candidate, CandidateId, Election, Rules, SequentialRanking};
+
+/// The agenda rule that orders items by sequential IRV and fills the time in that order.
+pub const SEQUENTIAL_IRV: &str = "sequential_irv";
+/// The agenda rule that gives every member an equal share of the time (Method of Equal
+/// Shares, minutes as cost).
+pub const EQUAL_SHARES: &str = "equal_shares";
+
+/// One item as counted: the proposal and its candidate name (`#12 Timetable`, unique).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TallyCandidate {
+    /// The proposal.
+    pub proposal_id: i64,
+    /// Candidate name in the election and in the ballot CSV.
+    pub name: String,
+    /// The proposal's title.
+    pub title: String,
+    /// Estimated minutes.
+    pub minutes: u32,
+}
+
+/// Everything the count used: candidates (in this order), rules with the seed, budget and
+/// fixed items.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TallyInput {
+    /// Candidates in election order.
+    pub candidates: Vec<TallyCandidate>,
+    /// Counting rules (sequential IRV: `multiPassIrv`, one seat per item, seeded).
+    pub rules: Rules,
+    /// The meeting's budget.
+    pub budget_minutes: u32,
+    /// Reserved items.
+    pub fixed: Vec<FixedItem>,
+    /// `sequential_irv` or `equal_shares`.
+    #[serde(default = "sequential_irv")]
+    pub rule: String,
+}
+
+fn sequential_irv() -> String {
+    SEQUENTIAL_IRV.to_owned()
+}
+
+/// The engine's output as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TallyOutput {
+    /// The sequential-IRV ranking with every pass (absent without items or ballots).
+    pub ranking: Option<SequentialRanking>,
+    /// The composed agenda with the reason for every item.
+    pub agenda: Option<Agenda>,
+    /// Why the ranking is absent or the count fell back, for people.
+    pub note: Option<String>,
+    /// Equal shares of time: the Method of Equal Shares' explanation, step by step.
+    #[serde(default)]
+    pub equal_shares: Option<String>,
+}
+
+/// Counts rankings (proposal ids, best first) with the pure engine.
+pub fn compute(input: &TallyInput, rankings: &[Vec<i64>]) -> TallyOutput {
+    let index = |id: i64| {
+        input
+            .candidates
+            .iter()
+            .position(|c| c.proposal_id == id)
+            .and_then(|i| u32::try_from(i).ok())
+            .map(CandidateId)
+    };
+    let ballots: Vec<Ballot> = rankings
+        .iter()
+        .map(|r| {
+            let ids: Vec<CandidateId> = r.iter().filter_map(|id| index(*id)).collect();
+            Ballot::ranking(&ids)
+        })
+        .filter(|b| !b.is_blank())
+        .collect();
+    let in_order = |note: &str| {
+        let items: Vec<AgendaItem> = input
+            .candidates
+            .iter()
+            .map(|c| AgendaItem::new(c.name.clone(), c.title.clone(), c.minutes))
+            .collect();
+        TallyOutput {
+            ranking: None,
+            agenda: compose(&items, input.budget_minutes, &input.fixed).ok(),
+            note: Some(note.to_owned()),
+            equal_shares: None,
+        }
+    };
+    if input.candidates.is_empty() {
+        return in_order("No items were proposed: the agenda holds the fixed items only.");
+    }
+    if ballots.is_empty() {
+        return in_order("No ballots were cast: items are listed in the order they were proposed.");
+    }
+    let election = Election {
+        candidates: input
+            .candidates
+            .iter()
+            .map(|c| Candidate::new(c.name.clone()))
+            .collect(),
+        ballots,
+        rules: input.rules.clone(),
+    };
+    let minutes: Vec<u32> = input.candidates.iter().map(|c| c.minutes).collect();
+    let ranked = match rank_and_compose(&election, &minutes, input.budget_minutes, &input.fixed) {
+        Ok(ranked) => ranked,
+        Err(e) => {
+            return in_order(&format!(
+                "The count could not finish ({e}); items are listed in the order they were proposed."
+            ));
+        }
+    };
+    if input.rule != EQUAL_SHARES {
+        return TallyOutput {
+            ranking: Some(ranked.ranking),
+            agenda: Some(ranked.agenda),
+            note: None,
+            equal_shares: None,
+        };
+    }
+    // Equal shares of time: every item a member ranked counts as approved by them; minutes are
+    // the cost; ties follow the sequential-IRV order just computed.
+    let priority: Vec<String> = ranked.agenda.items.iter().map(|i| i.id.clone()).collect();
+    let names = |r: &Vec<i64>| -> Vec<String> {
+        r.iter()
+            .filter_map(|id| input.candidates.iter().find(|c| c.proposal_id == *id))
+            .map(|c| c.name.clone())
+            .collect()
+    };
+    let approvals: Vec<Vec<String>> = rankings
+        .iter()
+        .map(names)
+        .filter(|a| !a.is_empty())
+        .collect();
+    let projects: Vec<(String, u64)> = input
+        .candidates
+        .iter()
+        .map(|c| (c.name.clone(), u64::from(c.minutes)))
+        .collect();
+    let reserved: u32 = input.fixed.iter().map(|f| f.minutes).sum();
+    let available = u64::from(input.budget_minutes.saturating_sub(reserved));
+    match equal_shares(
+        &projects,
+        available,
+        &approvals,
+        &priority,
+        Completion::Add1FullGreedy,
+    ) {
+        Ok(outcome) => TallyOutput {
+            agenda: equal_shares_agenda(input, &outcome.selected, &priority),
+            equal_shares: Some(render_text(&outcome)),
+            ranking: Some(ranked.ranking),
+            note: None,
+        },
+        Err(e) => TallyOutput {
+            ranking: Some(ranked.ranking),
+            agenda: Some(ranked.agenda),
+            note: Some(format!(
+                "Equal shares could not run ({e}); the agenda follows the ranked order."
+            )),
+            equal_shares: None,
+        },
+    }
+}
+
+/// The agenda of an equal-shares count: the chosen items in the order the method chose them,
+/// then every other item (in sequential-IRV order) marked as not chosen.
+fn equal_shares_agenda(
+    input: &TallyInput,
+    selected: &[String],
+    priority: &[String],
+) -> Option<Agenda> {
+    let item = |name: &String| {
+        input
+            .candidates
+            .iter()
+            .find(|c| &c.name == name)
+            .map(|c| AgendaItem::new(c.name.clone(), c.name.clone(), c.minutes))
+    };
+    let chosen: Vec<AgendaItem> = selected.iter().filter_map(item).collect();
+    let mut agenda = compose(&chosen, input.budget_minutes, &input.fixed).ok()?;
+    for entry in &mut agenda.items {
+        entry.explanation = match entry.explanation.split_once(';') {
+            Some((_, rest)) => format!("chosen {} by equal shares;{rest}", ordinal(entry.rank)),
+            None => entry.explanation.clone(),
+        };
+    }
+    let left = agenda.minutes_left;
+    for name in priority.iter().filter(|n| !selected.contains(n)) {
+        let Some(it) = item(name) else { continue };
+        let rank = priority
+            .iter()
+            .position(|p| p == name)
+            .and_then(|i| u32::try_from(i + 1).ok())
+            .unwrap_or(0);
+        let (reason, explanation) = if it.minutes > left {
+            let reason = Reason::TooLong {
+                rank,
+                minutes: it.minutes,
+                minutes_left: left,
+                over_by: it.minutes - left,
+            };
+            (
+                reason,
+                format!(
+                    "not chosen by equal shares; {} minutes would pass the {}-minute budget by {}",
+                    it.minutes,
+                    input.budget_minutes,
+                    it.minutes - left
+                ),
+            )
+        } else {
+            (
+                Reason::Fits {
+                    rank,
+                    minutes: it.minutes,
+                    minutes_left: left,
+                },
+                "not chosen by equal shares: too few members ranked it for its minutes".to_owned(),
+            )
+        };
+        agenda.items.push(ItemOutcome {
+            id: it.id,
+            title: it.title,
+            rank,
+            minutes: it.minutes,
+            included: false,
+            start_minute: None,
+            reason,
+            explanation,
+        });
+    }
+    Some(agenda)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tally::WinnerMode;
+
+    fn input(rule: &str) -> TallyInput {
+        let candidate = |id: i64, title: &str, minutes: u32| TallyCandidate {
+            proposal_id: id,
+            name: format!("#{id} {title}"),
+            title: title.to_owned(),
+            minutes,
+        };
+        TallyInput {
+            candidates: vec![
+                candidate(1, "Timetable", 30),
+                candidate(2, "Rubric", 30),
+                candidate(3, "Inclusion", 20),
+            ],
+            rules: Rules {
+                winner_election_mode: WinnerMode::MultiPassIrv,
+                number_of_winners: 3,
+                random_seed: Some(7),
+                ..Rules::default()
+            },
+            budget_minutes: 63,
+            fixed: vec![FixedItem::action_scan()],
+            rule: rule.to_owned(),
+        }
+    }
+
+    fn ballots() -> Vec<Vec<i64>> {
+        let mut all = vec![vec![1, 2]; 7];
+        all.extend(vec![vec![3]; 3]);
+        all
+    }
+
+    fn included(output: &TallyOutput) -> Vec<String> {
+        output
+            .agenda
+            .as_ref()
+            .unwrap()
+            .items
+            .iter()
+            .filter(|i| i.included)
+            .map(|i| i.title.clone())
+            .collect()
+    }
+
+    #[test]
+    fn ranked_order_fills_the_time_with_the_majority_items() {
+        let output = compute(&input(SEQUENTIAL_IRV), &ballots());
+        assert_eq!(included(&output), ["#1 Timetable", "#2 Rubric"]);
+        assert!(output.equal_shares.is_none());
+    }
+
+    #[test]
+    fn equal_shares_of_time_give_a_minority_that_agrees_its_time() {
+        let output = compute(&input(EQUAL_SHARES), &ballots());
+        let chosen = included(&output);
+        assert!(chosen.contains(&"#3 Inclusion".to_owned()), "{chosen:?}");
+        assert!(chosen.contains(&"#1 Timetable".to_owned()), "{chosen:?}");
+        let agenda = output.agenda.unwrap();
+        assert!(agenda.minutes_used <= 63);
+        let left_out = agenda.items.iter().find(|i| !i.included).unwrap();
+        assert!(
+            left_out
+                .explanation
+                .starts_with("not chosen by equal shares")
+        );
+        assert!(output.equal_shares.unwrap().contains("Rule:"));
+    }
+
+    #[test]
+    fn the_same_ballots_and_seed_give_the_same_result() {
+        let a = compute(&input(SEQUENTIAL_IRV), &ballots());
+        let b = compute(&input(SEQUENTIAL_IRV), &ballots());
+        assert_eq!(a, b);
+    }
+}
