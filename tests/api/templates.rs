@@ -34,7 +34,9 @@ fn fixture(name: &str) -> Option<Value> {
         "team.html" => {
             json!({ "title": "Team A", "layout": layout(), "slug": "team-a", "purpose": "Purpose.",
             "my_role": "leader", "can_manage": true,
-            "members": [{ "user_id": 1, "display_name": "Sam", "role": "leader" }, { "user_id": 2, "display_name": "Lee", "role": "member" }],
+            "members": { "rows": [{ "user_id": 1, "display_name": "Sam", "role": "leader" }, { "user_id": 2, "display_name": "Lee", "role": "member" }],
+                "search": "l", "total": 60, "team_total": 70, "page": 2, "pages": 2, "first": 51, "last": 60,
+                "here": "?q=l&page=2", "prev": "/teams/team-a?q=l#members", "next": null },
             "invitations": [{ "id": 3, "role": "member", "uses": 1, "max_uses": 5, "expires": "1 Dec 2026, 10:00 UTC" }],
             "other_teams": [{ "name": "Team B", "slug": "team-b", "role": "member" }],
             "invite_form": { "role": "member", "max_uses": "1", "valid_days": "7" }, "errors": { "max_uses": "1 to 100." },
@@ -167,9 +169,9 @@ fn meeting_fixture(name: &str) -> Value {
         }
         "proposal_edit.html" => json!({ "proposal_id": 1 }),
         "ballot.html" => {
-            json!({ "items": [{ "id": 1, "field": "rank_1", "title": "Timetable", "why": "x", "minutes": 20, "rank": 1 },
-                { "id": 2, "field": "rank_2", "title": "Trip", "why": "y", "minutes": 10, "rank": null }],
-            "ranks": [1, 2], "voting_open": true, "can_vote": true, "status_line": "You voted at 14:02.", "voting_closes": "b" })
+            json!({ "items": [{ "id": 1, "field": "rank_1", "title": "Timetable", "why": "x", "minutes": 20, "rank": 1, "value": "1" },
+                { "id": 2, "field": "rank_2", "title": "Trip", "why": "y", "minutes": 10, "rank": null, "value": "x" }],
+            "max_rank": 2, "error_count": 1, "voting_open": true, "can_vote": true, "status_line": "You voted at 14:02.", "voting_closes": "b" })
         }
         "ballot_receipt.html" => {
             json!({ "code": "ABCD-EF01-2345-6789", "hash": "ab".repeat(32), "changed": true,
