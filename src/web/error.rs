@@ -337,3 +337,33 @@ pub fn human_wait(seconds: u64) -> String {
         _ => format!("about {} minutes", seconds.div_ceil(60)),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use sea_orm::{ConnAcquireErr, DbErr};
+
+    use super::*;
+
+    #[test]
+    fn a_pool_timeout_is_a_503_however_it_is_wrapped() {
+        let direct = WebError::from(DbErr::ConnectionAcquire(ConnAcquireErr::Timeout));
+        assert_eq!(direct.status_code(), StatusCode::SERVICE_UNAVAILABLE);
+        let through_service = WebError::from(ServiceError::from(DbErr::ConnectionAcquire(
+            ConnAcquireErr::Timeout,
+        )));
+        assert_eq!(
+            through_service.status_code(),
+            StatusCode::SERVICE_UNAVAILABLE
+        );
+        let response = through_service.error_response();
+        assert_eq!(response.headers().get(header::RETRY_AFTER).unwrap(), "2");
+    }
+
+    #[test]
+    fn other_database_failures_stay_500() {
+        let closed = WebError::from(DbErr::ConnectionAcquire(ConnAcquireErr::ConnectionClosed));
+        assert_eq!(closed.status_code(), StatusCode::INTERNAL_SERVER_ERROR);
+        let query = WebError::from(DbErr::Custom("no such table".to_owned()));
+        assert_eq!(query.status_code(), StatusCode::INTERNAL_SERVER_ERROR);
+    }
+}

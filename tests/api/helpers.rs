@@ -89,10 +89,25 @@ pub async fn spawn_app_with<F>(extra_routes: F) -> TestApp
 where
     F: Fn(&mut actix_web::web::ServiceConfig) + Send + Clone + 'static,
 {
+    spawn_app_configured(|_| {}, extra_routes).await
+}
+
+/// A test server whose settings `configure` may change first (pool size, limits, ...).
+pub async fn spawn_app_configured<F>(
+    configure: impl FnOnce(&mut Settings),
+    extra_routes: F,
+) -> TestApp
+where
+    F: Fn(&mut actix_web::web::ServiceConfig) + Send + Clone + 'static,
+{
     if std::env::var("TEST_LOG").is_ok() {
         roundtable::telemetry::init("info");
     }
-    let FreshDb { settings, guard } = fresh_database();
+    let FreshDb {
+        mut settings,
+        guard,
+    } = fresh_database();
+    configure(&mut settings);
     let clock = Arc::new(ManualClock::new(time::OffsetDateTime::now_utc()));
     let app = Application::build_with_clock(settings.clone(), clock.clone(), extra_routes)
         .await

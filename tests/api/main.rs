@@ -15,5 +15,7 @@ mod ledger_properties;
 mod meeting_helpers;
 mod meetings;
 mod migrations;
+mod overload;
+mod pages;
 mod teams;
 mod templates;

@@ -79,6 +79,8 @@ fn fixture(name: &str) -> Option<Value> {
                 { "key": "name", "label": "Member", "href": "/x", "aria_sort": "none", "numeric": false }],
             "lines": [{ "name": "Sam", "given": "1 h", "given_count": 2, "received": "0 min", "received_count": 0,
                 "index": "+1.00", "share": "100%", "last": "1 Dec 2026" }],
+            "pager": { "page": 2, "pages": 3, "first": 51, "last": 100, "total": 120, "prev": "/p1", "next": "/p3" },
+            "top": [{ "name": "Sam", "given": "1 h", "share": "100%" }], "quiet_more": 3, "graph_members": 1, "edges_total": 60,
             "csv_href": "/teams/team-a/ledger/members.csv", "team_minutes": "1 h", "team_exchanges": 2,
             "gini": "0.50", "top1": "100%", "top20": "100%", "top20_people": 1,
             "carrying": ["Sam gave 41% of the team's help over the last 8 weeks — who can share the load?"],
