@@ -139,9 +139,7 @@ fn main() {
     if only.as_deref().is_none_or(|o| o == "lodz") {
         let path = std::env::var_os("ROUNDTABLE_CONFORMANCE_DIR")
             .map(PathBuf::from)
-            .unwrap_or_else(|| {
-                PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/conformance")
-            })
+            .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/conformance"))
             .join("pabulib/Poland_Lodz_2020.pb");
         let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let start = Instant::now();

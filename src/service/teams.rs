@@ -243,7 +243,12 @@ pub async fn teams_of(
         .collect();
     let mut out: Vec<(teams::Model, TeamRole)> = rows
         .into_iter()
-        .filter_map(|row| Some((by_id.get(&row.team_id)?.clone(), TeamRole::parse(&row.role)?)))
+        .filter_map(|row| {
+            Some((
+                by_id.get(&row.team_id)?.clone(),
+                TeamRole::parse(&row.role)?,
+            ))
+        })
         .collect();
     out.sort_by(|a, b| a.0.name.cmp(&b.0.name).then(a.0.id.cmp(&b.0.id)));
     Ok(out)
@@ -379,7 +384,9 @@ async fn member_page(
     query: &MemberQuery,
     with_email: bool,
 ) -> Result<MemberPage> {
-    use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func, LikeExpr, Order, Query, SelectStatement};
+    use sea_orm::sea_query::{
+        Alias, Expr, ExprTrait, Func, LikeExpr, Order, Query, SelectStatement,
+    };
 
     let m = memberships::Entity;
     let u = users::Entity;
@@ -398,8 +405,10 @@ async fn member_page(
             let name = Expr::expr(Func::lower(Expr::col((u, users::Column::DisplayName))))
                 .like(LikeExpr::new(pattern.clone()).escape('\\'));
             let condition = if with_email {
-                name.or(Expr::expr(Func::lower(Expr::col((u, users::Column::Email))))
-                    .like(LikeExpr::new(pattern).escape('\\')))
+                name.or(
+                    Expr::expr(Func::lower(Expr::col((u, users::Column::Email))))
+                        .like(LikeExpr::new(pattern).escape('\\')),
+                )
             } else {
                 name
             };
@@ -408,7 +417,10 @@ async fn member_page(
         select
     };
     let count = |mut select: SelectStatement| {
-        select.expr_as(Expr::col((m, memberships::Column::Id)).count(), Alias::new("n"));
+        select.expr_as(
+            Expr::col((m, memberships::Column::Id)).count(),
+            Alias::new("n"),
+        );
         select
     };
     let total = count_of(db, &count(base())).await?;

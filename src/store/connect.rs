@@ -191,11 +191,7 @@ async fn create_pg_database(
     name: &str,
     url: &DatabaseUrl,
 ) -> anyhow::Result<()> {
-    let admin = open_pg_pool(
-        options.clone().database("postgres"),
-        1,
-        MIN_CONNECT_TIMEOUT,
-    )
+    let admin = open_pg_pool(options.clone().database("postgres"), 1, MIN_CONNECT_TIMEOUT)
         .await
         .map_err(|e| unreachable_pg(url, &e))?;
     let admin = SqlxPostgresConnector::from_sqlx_postgres_pool(admin);

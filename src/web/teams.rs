@@ -289,7 +289,10 @@ pub async fn change_role(
         form.role.trim(),
     )
     .await?;
-    Ok(see_other(&format!("/teams/{slug}{}#members", list.suffix())))
+    Ok(see_other(&format!(
+        "/teams/{slug}{}#members",
+        list.suffix()
+    )))
 }
 
 /// `POST /teams/{team}/members/{user}/remove`.
@@ -301,7 +304,10 @@ pub async fn remove(
 ) -> Result<HttpResponse, WebError> {
     let (slug, user_id) = path.into_inner();
     teams::remove_member(&state.db.conn, visitor.principal(), &slug, user_id).await?;
-    Ok(see_other(&format!("/teams/{slug}{}#members", list.suffix())))
+    Ok(see_other(&format!(
+        "/teams/{slug}{}#members",
+        list.suffix()
+    )))
 }
 
 /// `POST /teams/{team}/leave`.

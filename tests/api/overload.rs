@@ -70,7 +70,11 @@ async fn a_busy_pool_answers_503_with_retry_after_in_html_and_json() {
     let json: serde_json::Value = api.json().await.unwrap();
     assert_eq!(json["error"], "service_unavailable");
     assert_eq!(json["retry_after_seconds"], 2);
-    assert_eq!(held.await.unwrap(), 200, "the request holding the pool finishes");
+    assert_eq!(
+        held.await.unwrap(),
+        200,
+        "the request holding the pool finishes"
+    );
     // Once the pool is free again, the page answers.
     assert_eq!(browser.get(&format!("/teams/{slug}")).await.status(), 200);
 }
@@ -104,5 +108,8 @@ async fn many_heavy_requests_on_a_tiny_pool_get_only_200_or_503() {
         statuses.iter().all(|s| *s == 200 || *s == 503),
         "only 200 or 503: {statuses:?}"
     );
-    assert!(statuses.contains(&503), "the pool was exhausted: {statuses:?}");
+    assert!(
+        statuses.contains(&503),
+        "the pool was exhausted: {statuses:?}"
+    );
 }

@@ -77,7 +77,10 @@ async fn the_team_page_of_two_thousand_members_is_small_and_pages_through_everyo
     // Leaders first, then by name; a leader can act on each member shown.
     assert!(html.find("Leader").unwrap() < html.find("Person 00000").unwrap());
     assert!(html.contains("Remove Person 00048 Example-Surname"));
-    assert!(!html.contains("Person 00049 Example-Surname"), "the 51st is on page 2");
+    assert!(
+        !html.contains("Person 00049 Example-Surname"),
+        "the 51st is on page 2"
+    );
 
     // The next-page link works without JavaScript and reaches the 51st member's actions.
     let next = browser
@@ -88,7 +91,10 @@ async fn the_team_page_of_two_thousand_members_is_small_and_pages_through_everyo
         .unwrap();
     assert!(next.contains("Page 2 of 40"));
     assert!(next.contains("Remove Person 00049 Example-Surname"));
-    assert!(next.contains("/remove?page=2"), "actions on page 2 come back to page 2");
+    assert!(
+        next.contains("/remove?page=2"),
+        "actions on page 2 come back to page 2"
+    );
 
     // Search by name, and by email for those who manage members.
     let by_name = browser
@@ -149,8 +155,15 @@ async fn the_ballot_page_of_a_thousand_items_is_small_and_refilled_on_errors() {
         .await;
     assert_eq!(page.status(), 200);
     let html = page.text().await.unwrap();
-    assert!(html.len() < PAGE_LIMIT, "ballot page is {} bytes", html.len());
-    assert_eq!(html.matches(r#"type="number" min="1" max="1000""#).count(), 1000);
+    assert!(
+        html.len() < PAGE_LIMIT,
+        "ballot page is {} bytes",
+        html.len()
+    );
+    assert_eq!(
+        html.matches(r#"type="number" min="1" max="1000""#).count(),
+        1000
+    );
     assert!(!html.contains("<option"), "no selector of every rank");
 
     // Two items with rank 1 and a rank out of range: 422, with what was typed kept.
@@ -168,9 +181,19 @@ async fn the_ballot_page_of_a_thousand_items_is_small_and_refilled_on_errors() {
         .await;
     assert_eq!(response.status(), 422);
     let again = response.text().await.unwrap();
-    assert!(again.len() < PAGE_LIMIT, "re-filled page is {} bytes", again.len());
-    assert!(again.contains("Another item already has rank 1"), "duplicate named");
-    assert!(again.contains("Choose a rank from 1 to 1000"), "range named");
+    assert!(
+        again.len() < PAGE_LIMIT,
+        "re-filled page is {} bytes",
+        again.len()
+    );
+    assert!(
+        again.contains("Another item already has rank 1"),
+        "duplicate named"
+    );
+    assert!(
+        again.contains("Choose a rank from 1 to 1000"),
+        "range named"
+    );
     assert!(again.contains(r#"value="1001""#), "what was typed is kept");
     assert_eq!(again.matches(r#"value="1""#).count(), 2, "both ranks kept");
 }
