@@ -11,11 +11,11 @@ use sea_orm::{ConnectionTrait, TransactionTrait};
 
 use crate::helpers::{TestApp, create_person, create_team, signed_in, spawn_app_configured};
 
-/// Holds a pooled connection (in a transaction) for half a second.
+/// Holds a pooled connection (in a transaction) for 1.5 s.
 async fn hold(state: web::Data<AppState>) -> Result<HttpResponse, WebError> {
     let txn = state.db.conn.begin().await?;
     txn.execute_unprepared("SELECT 1").await?;
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
     txn.commit().await?;
     Ok(HttpResponse::Ok().finish())
 }
@@ -35,7 +35,7 @@ async fn tiny_pool(size: u32) -> TestApp {
     spawn_app_configured(
         |settings| {
             settings.pool.max_connections = Some(size);
-            settings.pool.acquire_timeout_ms = 100;
+            settings.pool.acquire_timeout_ms = 400;
         },
         routes,
     )
@@ -50,7 +50,7 @@ async fn a_busy_pool_answers_503_with_retry_after_in_html_and_json() {
     let slug = create_team(&app, &admin, "Team A", &leader).await;
     let browser = signed_in(&app, &leader).await;
 
-    // The only connection is held for 500 ms; 100 ms later, both requests wait 100 ms in vain.
+    // The only connection is held for 1.5 s; 100 ms later, both requests wait 400 ms in vain.
     let held = tokio::spawn({
         let url = app.url("/test/hold");
         let client = app.client.clone();
