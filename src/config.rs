@@ -64,6 +64,28 @@ pub struct Settings {
     /// believed; empty (the default) means the socket peer is the client.
     #[serde(default)]
     pub trusted_proxies: Vec<IpNetwork>,
+    /// Database connection pool.
+    pub pool: PoolSettings,
+}
+
+/// Connection pool settings (`ROUNDTABLE_POOL__MAX_CONNECTIONS`, ...). When every connection
+/// is busy for `acquire_timeout_ms`, a request answers 503 with `Retry-After` instead of waiting.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PoolSettings {
+    /// Most connections open at once; default: 8 on SQLite, 10 on PostgreSQL.
+    pub max_connections: Option<u32>,
+    /// Milliseconds a request waits for a free connection before answering 503.
+    pub acquire_timeout_ms: u64,
+}
+
+impl Default for PoolSettings {
+    fn default() -> Self {
+        Self {
+            max_connections: None,
+            acquire_timeout_ms: 5_000,
+        }
+    }
 }
 
 /// Session settings (`ROUNDTABLE_SESSION__IDLE_TIMEOUT_MINUTES`, ...).
@@ -90,6 +112,7 @@ impl Default for Settings {
                 idle_timeout_minutes: 12 * 60,
             },
             trusted_proxies: Vec::new(),
+            pool: PoolSettings::default(),
         }
     }
 }
@@ -150,6 +173,12 @@ impl Settings {
                 "session.idle_timeout_minutes",
                 "must be at least 1",
             ));
+        }
+        if self.pool.max_connections == Some(0) {
+            return Err(invalid("pool.max_connections", "must be at least 1"));
+        }
+        if self.pool.acquire_timeout_ms == 0 {
+            return Err(invalid("pool.acquire_timeout_ms", "must be at least 1"));
         }
         if let Some(key) = &self.cookie_key
             && key.expose().len() < 64

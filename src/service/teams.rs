@@ -4,7 +4,7 @@
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
-    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 use serde::Serialize;
 use serde_json::json;
@@ -207,15 +207,26 @@ pub async fn all_teams(
         .order_by_asc(teams::Column::Id)
         .all(db)
         .await?;
-    let mut out = Vec::with_capacity(teams.len());
-    for team in teams {
-        let members = memberships::Entity::find()
-            .filter(memberships::Column::TeamId.eq(team.id))
-            .count(db)
-            .await?;
-        out.push((team, members));
-    }
-    Ok(out)
+    // One grouped count for every team, not one count per team.
+    let counts: std::collections::HashMap<i64, i64> = memberships::Entity::find()
+        .select_only()
+        .column(memberships::Column::TeamId)
+        .column_as(memberships::Column::Id.count(), "n")
+        .group_by(memberships::Column::TeamId)
+        .into_tuple::<(i64, i64)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    Ok(teams
+        .into_iter()
+        .map(|team| {
+            let members = counts
+                .get(&team.id)
+                .map_or(0, |n| u64::try_from(*n).unwrap_or(0));
+            (team, members)
+        })
+        .collect())
 }
 
 /// The teams a person belongs to, with their role, by name.
@@ -227,15 +238,23 @@ pub async fn teams_of(
         .filter(memberships::Column::UserId.eq(user_id))
         .all(db)
         .await?;
-    let mut out = Vec::new();
-    for row in rows {
-        if let (Some(team), Some(role)) = (
-            teams::Entity::find_by_id(row.team_id).one(db).await?,
-            TeamRole::parse(&row.role),
-        ) {
-            out.push((team, role));
-        }
-    }
+    let ids: Vec<i64> = rows.iter().map(|r| r.team_id).collect();
+    let by_id: std::collections::HashMap<i64, teams::Model> = teams::Entity::find()
+        .filter(teams::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|t| (t.id, t))
+        .collect();
+    let mut out: Vec<(teams::Model, TeamRole)> = rows
+        .into_iter()
+        .filter_map(|row| {
+            Some((
+                by_id.get(&row.team_id)?.clone(),
+                TeamRole::parse(&row.role)?,
+            ))
+        })
+        .collect();
     out.sort_by(|a, b| a.0.name.cmp(&b.0.name).then(a.0.id.cmp(&b.0.id)));
     Ok(out)
 }
@@ -271,52 +290,54 @@ pub struct InvitationRow {
 pub struct TeamOverview {
     /// Access (team and caller's role).
     pub access: TeamAccess,
-    /// Members, leaders first, then by name.
-    pub members: Vec<MemberRow>,
+    /// One page of members, leaders first, then by name.
+    pub members: MemberPage,
     /// Open invitations (only for those who manage members).
     pub invitations: Vec<InvitationRow>,
     /// Whether the caller may manage members.
     pub can_manage: bool,
 }
 
-/// Loads the team page.
+/// Members shown per page of the team page.
+pub const MEMBERS_PER_PAGE: u64 = 50;
+
+/// Which members the team page lists: a search text and a 1-based page number.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MemberQuery {
+    /// Matched against names (and, for those who manage members, email addresses); case is
+    /// ignored. Empty lists everyone.
+    pub search: String,
+    /// 1-based page; past the last page shows the last page.
+    pub page: u64,
+}
+
+/// One page of the member list.
+#[derive(Debug, Clone)]
+pub struct MemberPage {
+    /// The members on this page, leaders first, then by name.
+    pub rows: Vec<MemberRow>,
+    /// Members matching the search, on every page.
+    pub total: u64,
+    /// Members in the team (whatever the search).
+    pub team_total: u64,
+    /// This page (1-based, within `1..=pages`).
+    pub page: u64,
+    /// Number of pages (at least 1).
+    pub pages: u64,
+}
+
+/// Loads the team page: one page of members in two queries (a count and a joined page), so
+/// the cost does not grow with the size of the team.
 pub async fn overview(
     db: &impl ConnectionTrait,
     principal: Principal,
     slug: &str,
+    query: &MemberQuery,
 ) -> Result<TeamOverview> {
     let access = authorize(db, principal, slug, Action::ViewTeam).await?;
     let can_manage =
         access::authorize(principal, access.role, Action::ManageMembers) == Decision::Allow;
-    let rows = memberships::Entity::find()
-        .filter(memberships::Column::TeamId.eq(access.team.id))
-        .all(db)
-        .await?;
-    let mut members = Vec::with_capacity(rows.len());
-    for row in rows {
-        if let (Some(user), Some(role)) = (
-            users::Entity::find_by_id(row.user_id).one(db).await?,
-            TeamRole::parse(&row.role),
-        ) {
-            members.push(MemberRow {
-                user_id: user.id,
-                display_name: user.display_name,
-                role,
-            });
-        }
-    }
-    members.sort_by(|a, b| {
-        (
-            a.role != TeamRole::Leader,
-            a.display_name.to_lowercase(),
-            a.user_id,
-        )
-            .cmp(&(
-                b.role != TeamRole::Leader,
-                b.display_name.to_lowercase(),
-                b.user_id,
-            ))
-    });
+    let members = member_page(db, access.team.id, query, can_manage).await?;
     let invitations = if can_manage {
         let now = OffsetDateTime::now_utc();
         invitations::Entity::find()
@@ -345,6 +366,133 @@ pub async fn overview(
         invitations,
         can_manage,
     })
+}
+
+/// `%text%` for `LIKE`, with `\`, `%` and `_` taken literally.
+fn like_pattern(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('%');
+    for c in text.to_lowercase().chars() {
+        if matches!(c, '\\' | '%' | '_') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('%');
+    out
+}
+
+/// One page of a team's members (leaders first, then by name, then id), with counts.
+async fn member_page(
+    db: &impl ConnectionTrait,
+    team_id: i64,
+    query: &MemberQuery,
+    with_email: bool,
+) -> Result<MemberPage> {
+    use sea_orm::sea_query::{
+        Alias, Expr, ExprTrait, Func, LikeExpr, Order, Query, SelectStatement,
+    };
+
+    let m = memberships::Entity;
+    let u = users::Entity;
+    let search = query.search.trim();
+    let base = || -> SelectStatement {
+        let mut select = Query::select();
+        select
+            .from(m)
+            .inner_join(
+                u,
+                Expr::col((u, users::Column::Id)).equals((m, memberships::Column::UserId)),
+            )
+            .and_where(Expr::col((m, memberships::Column::TeamId)).eq(team_id));
+        if !search.is_empty() {
+            let pattern = like_pattern(search);
+            let name = Expr::expr(Func::lower(Expr::col((u, users::Column::DisplayName))))
+                .like(LikeExpr::new(pattern.clone()).escape('\\'));
+            let condition = if with_email {
+                name.or(
+                    Expr::expr(Func::lower(Expr::col((u, users::Column::Email))))
+                        .like(LikeExpr::new(pattern).escape('\\')),
+                )
+            } else {
+                name
+            };
+            select.and_where(condition);
+        }
+        select
+    };
+    let count = |mut select: SelectStatement| {
+        select.expr_as(
+            Expr::col((m, memberships::Column::Id)).count(),
+            Alias::new("n"),
+        );
+        select
+    };
+    let total = count_of(db, &count(base())).await?;
+    let team_total = if search.is_empty() {
+        total
+    } else {
+        memberships::Entity::find()
+            .filter(memberships::Column::TeamId.eq(team_id))
+            .count(db)
+            .await?
+    };
+    let pages = Ord::max(total.div_ceil(MEMBERS_PER_PAGE), 1);
+    let page = query.page.clamp(1, pages);
+    let mut select = base();
+    select
+        .column((m, memberships::Column::UserId))
+        .column((m, memberships::Column::Role))
+        .column((u, users::Column::DisplayName))
+        .order_by_expr(
+            Expr::case(
+                Expr::col((m, memberships::Column::Role)).eq(TeamRole::Leader.as_str()),
+                0,
+            )
+            .finally(1)
+            .into(),
+            Order::Asc,
+        )
+        .order_by_expr(
+            Func::lower(Expr::col((u, users::Column::DisplayName))).into(),
+            Order::Asc,
+        )
+        .order_by((m, memberships::Column::UserId), Order::Asc)
+        .limit(MEMBERS_PER_PAGE)
+        .offset((page - 1) * MEMBERS_PER_PAGE);
+    let rows = db
+        .query_all(&select)
+        .await?
+        .into_iter()
+        .filter_map(|row| {
+            let user_id: i64 = row.try_get("", "user_id").ok()?;
+            let role: String = row.try_get("", "role").ok()?;
+            let display_name: String = row.try_get("", "display_name").ok()?;
+            Some(MemberRow {
+                user_id,
+                display_name,
+                role: TeamRole::parse(&role)?,
+            })
+        })
+        .collect();
+    Ok(MemberPage {
+        rows,
+        total,
+        team_total,
+        page,
+        pages,
+    })
+}
+
+async fn count_of(
+    db: &impl ConnectionTrait,
+    select: &sea_orm::sea_query::SelectStatement,
+) -> Result<u64> {
+    let n: i64 = match db.query_one(select).await? {
+        Some(row) => row.try_get("", "n")?,
+        None => 0,
+    };
+    Ok(u64::try_from(n).unwrap_or(0))
 }
 
 /// The "invite people" form as typed.

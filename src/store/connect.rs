@@ -15,7 +15,7 @@ use sea_orm::sqlx::sqlite::{
 };
 use sea_orm::{ConnectionTrait, DatabaseConnection, SqlxPostgresConnector, SqlxSqliteConnector};
 
-use crate::config::{ConfigError, DatabaseTarget, DatabaseUrl, Settings};
+use crate::config::{ConfigError, DatabaseTarget, DatabaseUrl, PoolSettings, Settings};
 
 /// Which database engine a connection talks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -47,29 +47,54 @@ pub struct Database {
 }
 
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
-const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long the one-off admin connection (creating a missing database) may take.
+const MIN_CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+/// Default pool sizes (`pool.max_connections` overrides them).
+const SQLITE_POOL: u32 = 8;
+const POSTGRES_POOL: u32 = 10;
 
-/// Opens the database the settings name (creating the default SQLite folder if needed).
+/// Opens the database the settings name (creating the default SQLite folder if needed), with
+/// the configured pool size and acquire timeout.
 pub async fn connect(settings: &Settings) -> anyhow::Result<Database> {
     let target = settings.database_target()?;
     // Every failure here is about `database_url` or `data_dir`.
-    connect_target(&target)
+    connect_with_pool(&target, &settings.pool)
         .await
         .map_err(|e| ConfigError::Unusable(e).into())
 }
 
-/// Opens a database target.
+/// Opens a database target with the default pool.
 pub async fn connect_target(target: &DatabaseTarget) -> anyhow::Result<Database> {
+    connect_with_pool(target, &PoolSettings::default()).await
+}
+
+/// Opens a database target with the given pool settings.
+pub async fn connect_with_pool(
+    target: &DatabaseTarget,
+    pool: &PoolSettings,
+) -> anyhow::Result<Database> {
+    let acquire = Duration::from_millis(pool.acquire_timeout_ms);
     match target {
         DatabaseTarget::Sqlite {
             path,
             create_parent,
-        } => connect_sqlite(path, *create_parent).await,
-        DatabaseTarget::Postgres(url) => connect_postgres(url).await,
+        } => {
+            let size = pool.max_connections.unwrap_or(SQLITE_POOL);
+            connect_sqlite(path, *create_parent, size, acquire).await
+        }
+        DatabaseTarget::Postgres(url) => {
+            let size = pool.max_connections.unwrap_or(POSTGRES_POOL);
+            connect_postgres(url, size, acquire).await
+        }
     }
 }
 
-async fn connect_sqlite(path: &Path, create_parent: bool) -> anyhow::Result<Database> {
+async fn connect_sqlite(
+    path: &Path,
+    create_parent: bool,
+    size: u32,
+    acquire: Duration,
+) -> anyhow::Result<Database> {
     let parent = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => std::path::PathBuf::from("."),
@@ -111,8 +136,8 @@ async fn connect_sqlite(path: &Path, create_parent: bool) -> anyhow::Result<Data
         .pragma("secure_delete", "ON")
         .busy_timeout(BUSY_TIMEOUT);
     let pool = SqlitePoolOptions::new()
-        .max_connections(8)
-        .acquire_timeout(CONNECT_TIMEOUT)
+        .max_connections(size)
+        .acquire_timeout(acquire)
         .connect_with(options)
         .await
         .map_err(|e| {
@@ -154,17 +179,21 @@ fn create_private_file(path: &Path) -> std::io::Result<()> {
     options.open(path).map(drop)
 }
 
-async fn connect_postgres(url: &DatabaseUrl) -> anyhow::Result<Database> {
+async fn connect_postgres(
+    url: &DatabaseUrl,
+    size: u32,
+    acquire: Duration,
+) -> anyhow::Result<Database> {
     let options = PgConnectOptions::from_str(url.expose()).map_err(|e| {
         anyhow!("setting `database_url`: `{url}` is not a valid PostgreSQL URL ({e})")
     })?;
     let name = options.get_database().unwrap_or("postgres").to_owned();
-    let pool = match open_pg_pool(options.clone()).await {
+    let pool = match open_pg_pool(options.clone(), size, acquire).await {
         Ok(pool) => pool,
         Err(e) if is_missing_database(&e) => {
             create_pg_database(&options, &name, url).await?;
             tracing::info!(database = %name, "created PostgreSQL database (it did not exist)");
-            open_pg_pool(options)
+            open_pg_pool(options, size, acquire)
                 .await
                 .map_err(|e| unreachable_pg(url, &e))?
         }
@@ -178,10 +207,12 @@ async fn connect_postgres(url: &DatabaseUrl) -> anyhow::Result<Database> {
 
 async fn open_pg_pool(
     options: PgConnectOptions,
+    size: u32,
+    acquire: Duration,
 ) -> Result<sea_orm::sqlx::PgPool, sea_orm::sqlx::Error> {
     PgPoolOptions::new()
-        .max_connections(10)
-        .acquire_timeout(CONNECT_TIMEOUT)
+        .max_connections(size)
+        .acquire_timeout(acquire)
         .connect_with(options)
         .await
 }
@@ -201,7 +232,7 @@ async fn create_pg_database(
     name: &str,
     url: &DatabaseUrl,
 ) -> anyhow::Result<()> {
-    let admin = open_pg_pool(options.clone().database("postgres"))
+    let admin = open_pg_pool(options.clone().database("postgres"), 1, MIN_CONNECT_TIMEOUT)
         .await
         .map_err(|e| unreachable_pg(url, &e))?;
     let admin = SqlxPostgresConnector::from_sqlx_postgres_pool(admin);

@@ -5,7 +5,7 @@
 mod connect;
 pub mod entities;
 
-pub use connect::{Backend, Database, connect, connect_target};
+pub use connect::{Backend, Database, connect, connect_target, connect_with_pool};
 
 use migrations::{Migrator, MigratorTrait};
 use sea_orm::{ConnectionTrait, DbErr};

@@ -1,6 +1,8 @@
 //! One error type for handlers, and the renderer that turns every error status into a page
 //! (HTML routes) or `{"error": "<stable_code>", "message": "..."}` (routes under `/api/`).
 //! Unexpected errors are logged with their whole cause chain; the page shows no internals.
+//! Overload (no free database connection in time) is an answer, not a bug: 503 with
+//! `Retry-After`, logged at WARN, decided here for every error path ([`is_overload`]).
 
 use std::collections::BTreeMap;
 
@@ -49,9 +51,41 @@ pub enum WebError {
         /// Seconds until the next attempt is allowed.
         retry_after_seconds: u64,
     },
-    /// 500: a bug or an outage. The chain is logged, never shown.
+    /// 500: a bug or an outage. The chain is logged, never shown. When the cause is overload
+    /// ([`is_overload`]) it answers 503 with `Retry-After` instead.
     #[error("unexpected error: {0:#}")]
     Unexpected(#[from] anyhow::Error),
+}
+
+/// Seconds a client is asked to wait when the server is overloaded.
+pub const OVERLOAD_RETRY_SECONDS: u64 = 2;
+
+/// Whether an error was caused by overload: every pooled database connection stayed busy for
+/// the whole acquire timeout. Looks through the cause chain, so a `DbErr` wrapped in
+/// `ServiceError::Unexpected` or `anyhow` contexts is found wherever it was raised.
+pub fn is_overload(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        if let Some(db) = cause.downcast_ref::<sea_orm::DbErr>() {
+            return db_overload(db);
+        }
+        matches!(
+            cause.downcast_ref::<sea_orm::sqlx::Error>(),
+            Some(sea_orm::sqlx::Error::PoolTimedOut)
+        )
+    })
+}
+
+fn db_overload(error: &sea_orm::DbErr) -> bool {
+    use sea_orm::{ConnAcquireErr, DbErr, RuntimeErr};
+    match error {
+        DbErr::ConnectionAcquire(ConnAcquireErr::Timeout) => true,
+        DbErr::Conn(RuntimeErr::SqlxError(e))
+        | DbErr::Exec(RuntimeErr::SqlxError(e))
+        | DbErr::Query(RuntimeErr::SqlxError(e)) => {
+            matches!(**e, sea_orm::sqlx::Error::PoolTimedOut)
+        }
+        _ => false,
+    }
 }
 
 /// The public, stable description of an error, carried in the response's extensions until the
@@ -113,8 +147,8 @@ pub fn describe(status: StatusCode) -> (&'static str, &'static str, &'static str
         ),
         503 => (
             "service_unavailable",
-            "Temporarily unavailable",
-            "The service cannot answer right now. Please try again shortly.",
+            "Busy right now",
+            "The site is busy right now. Please try again in a moment.",
         ),
         s if s >= 500 => (
             "internal_error",
@@ -136,6 +170,7 @@ impl ResponseError for WebError {
             Self::Conflict(_) => StatusCode::CONFLICT,
             Self::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            Self::Unexpected(e) if is_overload(e) => StatusCode::SERVICE_UNAVAILABLE,
             Self::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -158,6 +193,10 @@ impl ResponseError for WebError {
             Self::TooManyRequests {
                 retry_after_seconds,
             } => details.retry_after_seconds = Some(*retry_after_seconds),
+            Self::Unexpected(e) if is_overload(e) => {
+                tracing::warn!(error = %format!("{e:#}"), "overloaded: answered 503");
+                details.retry_after_seconds = Some(OVERLOAD_RETRY_SECONDS);
+            }
             Self::Unexpected(e) => tracing::error!(error = %format!("{e:#}"), "request failed"),
             Self::SignInRequired | Self::Forbidden | Self::NotFound | Self::MethodNotAllowed => {}
         }
@@ -296,5 +335,35 @@ pub fn human_wait(seconds: u64) -> String {
         2..=59 => format!("{seconds} seconds"),
         60 => "about a minute".to_owned(),
         _ => format!("about {} minutes", seconds.div_ceil(60)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use sea_orm::{ConnAcquireErr, DbErr};
+
+    use super::*;
+
+    #[test]
+    fn a_pool_timeout_is_a_503_however_it_is_wrapped() {
+        let direct = WebError::from(DbErr::ConnectionAcquire(ConnAcquireErr::Timeout));
+        assert_eq!(direct.status_code(), StatusCode::SERVICE_UNAVAILABLE);
+        let through_service = WebError::from(ServiceError::from(DbErr::ConnectionAcquire(
+            ConnAcquireErr::Timeout,
+        )));
+        assert_eq!(
+            through_service.status_code(),
+            StatusCode::SERVICE_UNAVAILABLE
+        );
+        let response = through_service.error_response();
+        assert_eq!(response.headers().get(header::RETRY_AFTER).unwrap(), "2");
+    }
+
+    #[test]
+    fn other_database_failures_stay_500() {
+        let closed = WebError::from(DbErr::ConnectionAcquire(ConnAcquireErr::ConnectionClosed));
+        assert_eq!(closed.status_code(), StatusCode::INTERNAL_SERVER_ERROR);
+        let query = WebError::from(DbErr::Custom("no such table".to_owned()));
+        assert_eq!(query.status_code(), StatusCode::INTERNAL_SERVER_ERROR);
     }
 }

@@ -10,7 +10,9 @@ use serde::{Deserialize, Serialize};
 use crate::auth::rate_limit::check_all;
 use crate::service::accounts::NewUser;
 use crate::service::invitations::{self, InvitationPreview, Joiner};
-use crate::service::teams::{self, InvitationForm, InvitationRow, MemberRow, TeamForm};
+use crate::service::teams::{
+    self, InvitationForm, InvitationRow, MemberPage, MemberQuery, MemberRow, TeamForm,
+};
 use crate::service::{ServiceError, accounts};
 use crate::web::pages::{base_url, client_ip, field_errors, render, see_other};
 use crate::web::visitor::{Layout, Visitor};
@@ -23,6 +25,94 @@ struct TeamLink {
     role: String,
 }
 
+/// The member list's search and page (`?q=...&page=...`), kept through member actions so a
+/// leader comes back to the page they were on.
+#[derive(Debug, Default, Deserialize)]
+pub struct ListQuery {
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    page: Option<String>,
+}
+
+impl ListQuery {
+    fn member_query(&self) -> MemberQuery {
+        MemberQuery {
+            search: self.q.trim().to_owned(),
+            // A page that is not a number shows the first page rather than an error.
+            page: self
+                .page
+                .as_deref()
+                .and_then(|p| p.trim().parse().ok())
+                .unwrap_or(1),
+        }
+    }
+
+    /// `?q=...&page=...` for links back to the same list (empty for the first, unfiltered page).
+    fn suffix(&self) -> String {
+        let query = self.member_query();
+        list_suffix(&query.search, query.page)
+    }
+}
+
+fn list_suffix(search: &str, page: u64) -> String {
+    let mut pairs = form_urlencoded::Serializer::new(String::new());
+    if !search.is_empty() {
+        pairs.append_pair("q", search);
+    }
+    if page > 1 {
+        pairs.append_pair("page", &page.to_string());
+    }
+    let encoded = pairs.finish();
+    if encoded.is_empty() {
+        String::new()
+    } else {
+        format!("?{encoded}")
+    }
+}
+
+/// The member list's paging, formatted for the template.
+#[derive(Serialize)]
+struct MemberList {
+    rows: Vec<MemberRow>,
+    search: String,
+    total: u64,
+    team_total: u64,
+    page: u64,
+    pages: u64,
+    first: u64,
+    last: u64,
+    /// `?q=...&page=...` of this page, appended to member actions.
+    here: String,
+    prev: Option<String>,
+    next: Option<String>,
+}
+
+impl MemberList {
+    fn new(slug: &str, search: &str, members: MemberPage) -> Self {
+        let link = |page: u64| format!("/teams/{slug}{}#members", list_suffix(search, page));
+        let per_page = teams::MEMBERS_PER_PAGE;
+        let first = if members.total == 0 {
+            0
+        } else {
+            (members.page - 1) * per_page + 1
+        };
+        Self {
+            search: search.to_owned(),
+            total: members.total,
+            team_total: members.team_total,
+            page: members.page,
+            pages: members.pages,
+            first,
+            last: (first + members.rows.len() as u64).saturating_sub(1),
+            here: list_suffix(search, members.page),
+            prev: (members.page > 1).then(|| link(members.page - 1)),
+            next: (members.page < members.pages).then(|| link(members.page + 1)),
+            rows: members.rows,
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct TeamPage<'a> {
     title: String,
@@ -31,7 +121,7 @@ struct TeamPage<'a> {
     purpose: String,
     my_role: Option<&'static str>,
     can_manage: bool,
-    members: Vec<MemberRow>,
+    members: MemberList,
     invitations: Vec<InvitationRow>,
     other_teams: Vec<TeamLink>,
     invite_form: &'a InvitationForm,
@@ -45,11 +135,13 @@ async fn team_page(
     state: &AppState,
     visitor: &Visitor,
     slug: &str,
+    list: &ListQuery,
     invite_form: &InvitationForm,
     errors: BTreeMap<String, String>,
     new_link: Option<(String, String)>,
 ) -> Result<(StatusCode, String), WebError> {
-    let overview = teams::overview(&state.db.conn, visitor.principal(), slug).await?;
+    let query = list.member_query();
+    let overview = teams::overview(&state.db.conn, visitor.principal(), slug, &query).await?;
     let other_teams = match &visitor.user {
         Some(user) => teams::teams_of(&state.db.conn, user.id)
             .await?
@@ -80,7 +172,7 @@ async fn team_page(
         purpose: overview.access.team.purpose.clone(),
         my_role: overview.access.role.map(|r| r.as_str()),
         can_manage: overview.can_manage,
-        members: overview.members,
+        members: MemberList::new(&overview.access.team.slug, &query.search, overview.members),
         invitations: overview.invitations,
         other_teams,
         invite_form,
@@ -103,11 +195,13 @@ pub async fn show(
     state: web::Data<AppState>,
     visitor: Visitor,
     slug: web::Path<String>,
+    list: web::Query<ListQuery>,
 ) -> Result<HttpResponse, WebError> {
     let (status, body) = team_page(
         &state,
         &visitor,
         &slug,
+        &list,
         &InvitationForm::default(),
         BTreeMap::new(),
         None,
@@ -135,6 +229,7 @@ pub async fn invite(
                 &state,
                 &visitor,
                 &slug,
+                &ListQuery::default(),
                 &InvitationForm::default(),
                 BTreeMap::new(),
                 Some((label, link)),
@@ -144,7 +239,16 @@ pub async fn invite(
         }
         Err(error) => {
             let errors = field_errors(error)?;
-            let (status, body) = team_page(&state, &visitor, &slug, &form, errors, None).await?;
+            let (status, body) = team_page(
+                &state,
+                &visitor,
+                &slug,
+                &ListQuery::default(),
+                &form,
+                errors,
+                None,
+            )
+            .await?;
             Ok(html(status, body))
         }
     }
@@ -172,6 +276,7 @@ pub async fn change_role(
     state: web::Data<AppState>,
     visitor: Visitor,
     path: web::Path<(String, i64)>,
+    list: web::Query<ListQuery>,
     form: web::Form<RoleForm>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, user_id) = path.into_inner();
@@ -183,7 +288,10 @@ pub async fn change_role(
         form.role.trim(),
     )
     .await?;
-    Ok(see_other(&format!("/teams/{slug}")))
+    Ok(see_other(&format!(
+        "/teams/{slug}{}#members",
+        list.suffix()
+    )))
 }
 
 /// `POST /teams/{team}/members/{user}/remove`.
@@ -191,10 +299,14 @@ pub async fn remove(
     state: web::Data<AppState>,
     visitor: Visitor,
     path: web::Path<(String, i64)>,
+    list: web::Query<ListQuery>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, user_id) = path.into_inner();
     teams::remove_member(&state.db.conn, visitor.principal(), &slug, user_id).await?;
-    Ok(see_other(&format!("/teams/{slug}")))
+    Ok(see_other(&format!(
+        "/teams/{slug}{}#members",
+        list.suffix()
+    )))
 }
 
 /// `POST /teams/{team}/leave`.
@@ -214,6 +326,7 @@ pub async fn reset_link(
     state: web::Data<AppState>,
     visitor: Visitor,
     path: web::Path<(String, i64)>,
+    list: web::Query<ListQuery>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, user_id) = path.into_inner();
     let token =
@@ -227,6 +340,7 @@ pub async fn reset_link(
         &state,
         &visitor,
         &slug,
+        &list,
         &InvitationForm::default(),
         BTreeMap::new(),
         Some((label, link)),

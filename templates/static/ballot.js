@@ -1,107 +1,196 @@
-// Progressive enhancement of the ranked ballot: drag and drop, and keyboard-friendly
-// "Move up" / "Move down" buttons. The order of ranked items is written back into the same
-// rank selectors the page uses without JavaScript, so the form posts exactly as before.
+// Progressive enhancement of the ranked ballot: a filter box, drag and drop, and
+// keyboard-friendly "Move up" / "Move down" buttons. The order of ranked items is written back
+// into the same rank fields the page uses without JavaScript, so the form posts exactly as
+// before. Built for long ballots (1,000 items): one listener per kind of event on the list
+// (not per item), and every action is a single pass over the items.
 (function () {
   "use strict";
   var list = document.getElementById("ballot-list");
   if (!list) { return; }
 
-  function items() { return Array.prototype.slice.call(list.querySelectorAll(".ballot-item")); }
-  function select(item) { return item.querySelector("select"); }
-  function ranked(item) { return select(item).value !== ""; }
+  function items() { return Array.prototype.slice.call(list.children); }
+  function field(item) { return item.querySelector("input"); }
+  function ranked(item) { return field(item).value.trim() !== ""; }
+  function title(item) { return item.querySelector("b").textContent; }
+  function itemOf(node) {
+    while (node && node.parentNode !== list) { node = node.parentNode; }
+    return node;
+  }
 
-  // Ranks follow the visual order of the ranked items: 1, 2, 3, ...
+  // Ranks follow the order of the ranked items in the list: 1, 2, 3, ...
   function renumber() {
     var n = 0;
     items().forEach(function (item) {
-      if (ranked(item)) { n += 1; select(item).value = String(n); }
+      if (ranked(item)) { n += 1; field(item).value = String(n); }
     });
   }
 
-  // Ranked items first, in rank order; unranked after, in their current order.
+  // Ranked items first, in rank order (ties keep their order); unranked after.
   function sortByRank() {
     var all = items();
-    var byRank = all.filter(ranked).sort(function (a, b) {
-      return Number(select(a).value) - Number(select(b).value);
-    });
-    all.filter(function (i) { return !ranked(i); }).forEach(function (i) { byRank.push(i); });
-    byRank.forEach(function (i) { list.appendChild(i); });
-  }
-
-  function announce(item) {
-    var status = document.getElementById("ballot-status");
-    var title = item.querySelector("strong").textContent;
-    status.textContent = ranked(item) ? title + ": rank " + select(item).value : title + ": not ranked";
-  }
-
-  function move(item, delta) {
-    if (!ranked(item)) { select(item).value = String(items().filter(ranked).length + 1); }
-    var siblings = items();
-    var at = siblings.indexOf(item) + delta;
-    if (at < 0 || at >= siblings.length) { renumber(); announce(item); return; }
-    var other = siblings[at];
-    if (delta < 0) { list.insertBefore(item, other); } else { list.insertBefore(other, item); }
-    // Unranked items in between stay unranked: ranks follow the order of ranked items only.
-    renumber();
-    announce(item);
-    item.querySelector(delta < 0 ? ".move-up" : ".move-down").focus();
-  }
-
-  function button(label, cls, handler) {
-    var b = document.createElement("button");
-    b.type = "button";
-    b.className = "secondary move " + cls;
-    b.textContent = label;
-    b.addEventListener("click", handler);
-    return b;
+    var rankedItems = all.filter(ranked);
+    function rank(i) { var n = Number(field(i).value); return isFinite(n) ? n : Infinity; }
+    rankedItems.sort(function (a, b) { return rank(a) - rank(b); });
+    var fragment = document.createDocumentFragment();
+    rankedItems.forEach(function (i) { fragment.appendChild(i); });
+    all.forEach(function (i) { if (!ranked(i)) { fragment.appendChild(i); } });
+    list.appendChild(fragment);
   }
 
   var status = document.createElement("p");
   status.id = "ballot-status";
   status.className = "visually-hidden";
   status.setAttribute("role", "status");
+
+  function announce(item) {
+    var count = items().filter(ranked).length;
+    status.textContent = (ranked(item) ? title(item) + ": rank " + field(item).value : title(item) + ": not ranked") +
+      ". " + count + " item" + (count === 1 ? "" : "s") + " ranked.";
+  }
+
+  // The next visible item in the direction of `delta`, so moving works while filtered.
+  function neighbour(item, delta) {
+    var other = delta < 0 ? item.previousElementSibling : item.nextElementSibling;
+    while (other && other.hidden) { other = delta < 0 ? other.previousElementSibling : other.nextElementSibling; }
+    return other;
+  }
+
+  function move(item, delta) {
+    if (!ranked(item)) {
+      // Ranking an unranked item puts it just after the last ranked one.
+      field(item).value = String(items().filter(ranked).length + 1);
+      sortByRank();
+    }
+    var other = neighbour(item, delta);
+    if (other) {
+      if (delta < 0) { list.insertBefore(item, other); } else { list.insertBefore(item, other.nextSibling); }
+    }
+    // Unranked items passed over stay unranked: ranks follow the order of ranked items only.
+    renumber();
+    announce(item);
+    var again = item.querySelector(delta < 0 ? ".move-up" : ".move-down");
+    if (again) { again.focus(); }
+  }
+
+  // The filter box: hides items whose title or reason does not contain the text typed.
+  var texts = new Map();
+  items().forEach(function (item) { texts.set(item, item.textContent.toLowerCase()); });
+  var box = document.createElement("div");
+  box.className = "field";
+  var label = document.createElement("label");
+  label.htmlFor = "ballot-filter";
+  label.textContent = "Find items";
+  var search = document.createElement("input");
+  search.type = "search";
+  search.id = "ballot-filter";
+  search.setAttribute("aria-describedby", "ballot-filter-count");
+  var shown = document.createElement("p");
+  shown.id = "ballot-filter-count";
+  shown.className = "muted";
+  shown.setAttribute("aria-live", "polite");
+  box.appendChild(label);
+  box.appendChild(search);
+  box.appendChild(shown);
+  list.parentNode.insertBefore(box, list);
   list.parentNode.insertBefore(status, list);
 
-  var dragged = null;
-  items().forEach(function (item) {
-    var title = item.querySelector("strong").textContent;
-    var controls = document.createElement("div");
-    var up = button("Move up", "move-up", function () { move(item, -1); });
-    var down = button("Move down", "move-down", function () { move(item, 1); });
-    up.setAttribute("aria-label", "Move “" + title + "” up");
-    down.setAttribute("aria-label", "Move “" + title + "” down");
-    controls.appendChild(up);
-    controls.appendChild(down);
-    item.appendChild(controls);
+  var pending = 0;
+  function applyFilter() {
+    pending = 0;
+    var needle = search.value.trim().toLowerCase();
+    var total = 0;
+    var visible = 0;
+    items().forEach(function (item) {
+      total += 1;
+      var match = needle === "" || texts.get(item).indexOf(needle) !== -1;
+      item.hidden = !match;
+      if (match) { visible += 1; }
+    });
+    shown.textContent = needle === "" ? "" : visible + " of " + total + " items shown; ranked items that are hidden keep their ranks.";
+  }
+  search.addEventListener("input", function () {
+    if (pending) { window.clearTimeout(pending); }
+    pending = window.setTimeout(applyFilter, 120);
+  });
+  // Enter in the filter box must not submit the ballot.
+  search.addEventListener("keydown", function (e) { if (e.key === "Enter") { e.preventDefault(); applyFilter(); } });
 
+  // Move buttons, made once per item from a template; their clicks are handled on the list.
+  items().forEach(function (item) {
+    var name = title(item);
+    var controls = document.createElement("span");
+    controls.className = "moves";
+    [["Move up", "move-up"], ["Move down", "move-down"]].forEach(function (spec) {
+      var b = document.createElement("button");
+      b.type = "button";
+      b.className = "secondary move " + spec[1];
+      b.textContent = spec[0];
+      b.setAttribute("aria-label", spec[0] + ": “" + name + "”");
+      controls.appendChild(b);
+    });
+    item.appendChild(controls);
     item.draggable = true;
-    item.addEventListener("dragstart", function (e) {
-      dragged = item;
-      item.classList.add("dragging");
-      e.dataTransfer.effectAllowed = "move";
-      e.dataTransfer.setData("text/plain", item.getAttribute("data-id"));
-    });
-    item.addEventListener("dragend", function () {
-      item.classList.remove("dragging");
-      dragged = null;
-    });
-    item.addEventListener("dragover", function (e) {
-      if (!dragged || dragged === item) { return; }
-      e.preventDefault();
-      var box = item.getBoundingClientRect();
-      var after = e.clientY > box.top + box.height / 2;
-      list.insertBefore(dragged, after ? item.nextSibling : item);
-    });
-    item.addEventListener("drop", function (e) {
-      e.preventDefault();
-      if (!dragged) { return; }
-      // Everything above the dropped item is ranked, as is the dropped item itself.
-      var all = items();
-      var at = all.indexOf(dragged);
-      all.forEach(function (i, k) { if (k <= at && !ranked(i)) { select(i).value = String(all.length); } });
-      renumber();
-      announce(dragged);
-    });
-    select(item).addEventListener("change", function () { sortByRank(); renumber(); announce(item); });
+  });
+
+  list.addEventListener("click", function (e) {
+    var target = e.target;
+    if (!target.classList || !target.classList.contains("move")) { return; }
+    move(itemOf(target), target.classList.contains("move-up") ? -1 : 1);
+  });
+
+  // Typing a rank puts the item at that place among the ranked items; blank unranks it.
+  list.addEventListener("change", function (e) {
+    var item = itemOf(e.target);
+    if (!item || e.target !== field(item)) { return; }
+    var wanted = parseInt(field(item).value, 10);
+    if (field(item).value.trim() !== "" && !(wanted >= 1)) { return; } // the server explains it
+    if (ranked(item)) {
+      var others = items().filter(function (i) { return i !== item && ranked(i); });
+      var at = Math.min(wanted, others.length + 1);
+      var before = others[at - 1] || null;
+      if (before) { list.insertBefore(item, before); } else {
+        var firstUnranked = items().filter(function (i) { return i !== item && !ranked(i); })[0] || null;
+        list.insertBefore(item, firstUnranked);
+      }
+    } else {
+      var last = items().filter(ranked).pop();
+      list.insertBefore(item, last ? last.nextSibling : list.firstChild);
+    }
+    renumber();
+    announce(item);
+  });
+
+  var dragged = null;
+  list.addEventListener("dragstart", function (e) {
+    dragged = itemOf(e.target);
+    if (!dragged) { return; }
+    dragged.classList.add("dragging");
+    e.dataTransfer.effectAllowed = "move";
+    e.dataTransfer.setData("text/plain", title(dragged));
+  });
+  list.addEventListener("dragend", function () {
+    if (dragged) { dragged.classList.remove("dragging"); }
+    dragged = null;
+  });
+  list.addEventListener("dragover", function (e) {
+    var item = itemOf(e.target);
+    if (!dragged || !item || item === dragged) { return; }
+    e.preventDefault();
+    var box = item.getBoundingClientRect();
+    var after = e.clientY > box.top + box.height / 2;
+    list.insertBefore(dragged, after ? item.nextSibling : item);
+  });
+  list.addEventListener("drop", function (e) {
+    e.preventDefault();
+    if (!dragged) { return; }
+    // Everything above the dropped item is ranked, as is the dropped item itself.
+    var all = items();
+    var at = all.indexOf(dragged);
+    for (var k = 0; k <= at; k += 1) {
+      var f = field(all[k]);
+      if (f.value.trim() === "") { f.value = String(all.length); }
+    }
+    renumber();
+    announce(dragged);
   });
 })();

@@ -99,7 +99,10 @@ pub async fn spawn_app_with_settings(configure: impl FnOnce(&mut Settings)) -> T
     spawn_app_configured(configure, |_| {}).await
 }
 
-async fn spawn_app_configured<F>(configure: impl FnOnce(&mut Settings), extra_routes: F) -> TestApp
+pub async fn spawn_app_configured<F>(
+    configure: impl FnOnce(&mut Settings),
+    extra_routes: F,
+) -> TestApp
 where
     F: Fn(&mut actix_web::web::ServiceConfig) + Send + Clone + 'static,
 {

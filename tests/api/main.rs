@@ -16,6 +16,8 @@ mod live_results;
 mod meeting_helpers;
 mod meetings;
 mod migrations;
+mod overload;
+mod pages;
 mod private_files;
 mod secrecy;
 mod security;

@@ -34,7 +34,9 @@ fn fixture(name: &str) -> Option<Value> {
         "team.html" => {
             json!({ "title": "Team A", "layout": layout(), "slug": "team-a", "purpose": "Purpose.",
             "my_role": "leader", "can_manage": true,
-            "members": [{ "user_id": 1, "display_name": "Sam", "role": "leader" }, { "user_id": 2, "display_name": "Lee", "role": "member" }],
+            "members": { "rows": [{ "user_id": 1, "display_name": "Sam", "role": "leader" }, { "user_id": 2, "display_name": "Lee", "role": "member" }],
+                "search": "l", "total": 60, "team_total": 70, "page": 2, "pages": 2, "first": 51, "last": 60,
+                "here": "?q=l&page=2", "prev": "/teams/team-a?q=l#members", "next": null },
             "invitations": [{ "id": 3, "role": "member", "uses": 1, "max_uses": 5, "expires": "1 Dec 2026, 10:00 UTC" }],
             "other_teams": [{ "name": "Team B", "slug": "team-b", "role": "member" }],
             "invite_form": { "role": "member", "max_uses": "1", "valid_days": "7" }, "errors": { "max_uses": "1 to 100." },
@@ -77,6 +79,8 @@ fn fixture(name: &str) -> Option<Value> {
                 { "key": "name", "label": "Member", "href": "/x", "aria_sort": "none", "numeric": false }],
             "lines": [{ "name": "Sam", "given": "1 h", "given_count": 2, "received": "0 min", "received_count": 0,
                 "index": "+1.00", "share": "100%", "last": "1 Dec 2026" }],
+            "pager": { "page": 2, "pages": 3, "first": 51, "last": 100, "total": 120, "prev": "/p1", "next": "/p3" },
+            "top": [{ "name": "Sam", "given": "1 h", "share": "100%" }], "quiet_more": 3, "graph_members": 1, "edges_total": 60,
             "csv_href": "/teams/team-a/ledger/members.csv", "team_minutes": "1 h", "team_exchanges": 2,
             "gini": "0.50", "top1": "100%", "top20": "100%", "top20_people": 1,
             "carrying": ["Sam gave 41% of the team's help over the last 8 weeks — who can share the load?"],
@@ -167,9 +171,9 @@ fn meeting_fixture(name: &str) -> Value {
         }
         "proposal_edit.html" => json!({ "proposal_id": 1 }),
         "ballot.html" => {
-            json!({ "items": [{ "id": 1, "field": "rank_1", "title": "Timetable", "why": "x", "minutes": 20, "rank": 1 },
-                { "id": 2, "field": "rank_2", "title": "Trip", "why": "y", "minutes": 10, "rank": null }],
-            "ranks": [1, 2], "voting_open": true, "can_vote": true, "status_line": "You voted at 14:02.", "voting_closes": "b" })
+            json!({ "items": [{ "id": 1, "field": "rank_1", "title": "Timetable", "why": "x", "minutes": 20, "rank": 1, "value": "1" },
+                { "id": 2, "field": "rank_2", "title": "Trip", "why": "y", "minutes": 10, "rank": null, "value": "x" }],
+            "max_rank": 2, "error_count": 1, "voting_open": true, "can_vote": true, "status_line": "You voted at 14:02.", "voting_closes": "b" })
         }
         "ballot_receipt.html" => {
             json!({ "code": "ABCD-EF01-2345-6789", "hash": "ab".repeat(32), "changed": true,

@@ -195,12 +195,15 @@ pub async fn members(db: &impl ConnectionTrait, team_id: i64) -> Result<Vec<Memb
         .filter(users::Column::Id.is_in(ids))
         .all(db)
         .await?;
+    let leaders: std::collections::HashSet<i64> = rows
+        .iter()
+        .filter(|r| r.role == TeamRole::Leader.as_str())
+        .map(|r| r.user_id)
+        .collect();
     let mut out: Vec<Member> = people
         .into_iter()
         .map(|u| Member {
-            leader: rows
-                .iter()
-                .any(|r| r.user_id == u.id && r.role == TeamRole::Leader.as_str()),
+            leader: leaders.contains(&u.id),
             id: u.id,
             name: u.display_name,
         })

@@ -1,5 +1,8 @@
 //! The team view (`/teams/{team}/ledger`): the sortable member table over a window, load
 //! signals, charts, disputes for leaders, its CSV export and the leaders' settings form.
+//! The page stays small for large teams: a top list, one page of the table
+//! ([`LINES_PER_PAGE`] rows), the graph of the most active members, the largest pairs and a
+//! count of the rest; the CSV has every line.
 
 use std::collections::BTreeMap;
 
@@ -25,7 +28,20 @@ pub struct TeamQuery {
     dir: Option<String>,
     #[serde(default)]
     window: Option<String>,
+    #[serde(default)]
+    page: Option<String>,
 }
+
+/// Rows of the member table per page.
+pub const LINES_PER_PAGE: usize = 50;
+/// Members drawn in the who-helped-whom graph (the most active in the window).
+pub const GRAPH_MEMBERS: usize = 12;
+/// Pairs listed in the who-helped-whom table (the most minutes first).
+pub const EDGES_SHOWN: usize = 50;
+/// Names listed among the quiet members before "and N others".
+pub const QUIET_SHOWN: usize = 20;
+/// Members in the "gave the most" list.
+pub const TOP_SHOWN: usize = 5;
 
 impl TeamQuery {
     fn parts(&self) -> (Window, SortKey, bool) {
@@ -37,6 +53,32 @@ impl TeamQuery {
         };
         (Window::parse(self.window.as_deref()), sort, descending)
     }
+
+    /// The requested page (1-based; anything unreadable is the first page).
+    fn page(&self) -> usize {
+        self.page
+            .as_deref()
+            .and_then(|p| p.trim().parse().ok())
+            .unwrap_or(1)
+    }
+}
+
+#[derive(Serialize)]
+struct Pager {
+    page: usize,
+    pages: usize,
+    first: usize,
+    last: usize,
+    total: usize,
+    prev: Option<String>,
+    next: Option<String>,
+}
+
+#[derive(Serialize)]
+struct TopLine {
+    name: String,
+    given: String,
+    share: String,
 }
 
 #[derive(Serialize)]
@@ -85,6 +127,11 @@ struct TeamPage<'a> {
     windows: Vec<WindowLink>,
     columns: Vec<Column>,
     lines: Vec<LineView>,
+    pager: Pager,
+    top: Vec<TopLine>,
+    quiet_more: usize,
+    graph_members: usize,
+    edges_total: usize,
     csv_href: String,
     team_minutes: String,
     team_exchanges: i64,
@@ -175,9 +222,51 @@ async fn team_page(
             current: w == window,
         })
         .collect();
-    let lines = view
+    let total = view.lines.len();
+    let pages = total.div_ceil(LINES_PER_PAGE).max(1);
+    let page = query.page().clamp(1, pages);
+    let page_link = |p: usize| {
+        format!(
+            "{base}?window={}&sort={}&dir={}&page={p}#members",
+            window.as_str(),
+            sort.as_str(),
+            if descending { "desc" } else { "asc" }
+        )
+    };
+    let first = (page - 1) * LINES_PER_PAGE;
+    let shown: Vec<_> = view.lines.iter().skip(first).take(LINES_PER_PAGE).collect();
+    let pager = Pager {
+        page,
+        pages,
+        first: if shown.is_empty() { 0 } else { first + 1 },
+        last: first + shown.len(),
+        total,
+        prev: (page > 1).then(|| page_link(page - 1)),
+        next: (page < pages).then(|| page_link(page + 1)),
+    };
+    let mut top_givers: Vec<_> = view
         .lines
         .iter()
+        .filter(|l| l.totals.given_minutes > 0)
+        .collect();
+    top_givers.sort_by(|a, b| {
+        b.totals
+            .given_minutes
+            .cmp(&a.totals.given_minutes)
+            .then(a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+            .then(a.id.cmp(&b.id))
+    });
+    let top = top_givers
+        .into_iter()
+        .take(TOP_SHOWN)
+        .map(|l| TopLine {
+            name: l.name.clone(),
+            given: format::minutes(l.totals.given_minutes),
+            share: format::percent(l.share),
+        })
+        .collect();
+    let lines = shown
+        .into_iter()
         .map(|l| LineView {
             name: l.name.clone(),
             given: format::minutes(l.totals.given_minutes),
@@ -200,6 +289,7 @@ async fn team_page(
         })
         .collect();
     let edges_only: Vec<_> = view.edges.iter().map(|(_, _, e)| *e).collect();
+    let drawn = graph::most_active(&view.members, &edges_only, GRAPH_MEMBERS);
     let settings_default = SettingsForm {
         aggregates: view.access.settings.visibility.as_str().to_owned(),
         unmet_after_days: view.access.settings.unmet_after_days.to_string(),
@@ -224,6 +314,8 @@ async fn team_page(
         windows,
         columns,
         lines,
+        pager,
+        top,
         csv_href: format!(
             "{base}/members.csv?window={}&sort={}&dir={}",
             window.as_str(),
@@ -237,12 +329,16 @@ async fn team_page(
         top20: format::percent(view.concentration.top20),
         top20_people: view.concentration.top20_people,
         carrying,
-        quiet: view.quiet.clone(),
+        quiet: view.quiet.iter().take(QUIET_SHOWN).cloned().collect(),
+        quiet_more: view.quiet.len().saturating_sub(QUIET_SHOWN),
         bars: graph::trend(&view.months),
-        graph: graph::who_helped_whom(&view.members, &edges_only),
+        graph_members: drawn.len(),
+        graph: graph::who_helped_whom(&drawn, &edges_only),
+        edges_total: view.edges.len(),
         edges: view
             .edges
             .iter()
+            .take(EDGES_SHOWN)
             .map(|(helper, helped, e)| EdgeView {
                 helper: helper.clone(),
                 helped: helped.clone(),

@@ -1,5 +1,7 @@
-//! The ranked ballot: a rank selector per item (works without JavaScript; `ballot.js` adds drag
-//! and drop and move buttons that fill in the same selectors), and the receipt page.
+//! The ranked ballot: a number field per item (works without JavaScript; `ballot.js` adds a
+//! filter box, drag and drop and move buttons that fill in the same fields), and the receipt
+//! page. One small field per item keeps the page linear in the number of items (a selector of
+//! every rank per item made a 1,000-item ballot 32 MB).
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -23,7 +25,10 @@ struct BallotItem {
     title: String,
     why: String,
     minutes: i32,
+    /// The rank to sort by (stored, or as typed when it is a number).
     rank: Option<usize>,
+    /// What the field shows: the stored rank, or exactly what the person typed.
+    value: String,
 }
 
 #[derive(Serialize)]
@@ -32,7 +37,8 @@ struct BallotPage {
     layout: Layout,
     meeting: MeetingHeader,
     items: Vec<BallotItem>,
-    ranks: Vec<usize>,
+    max_rank: usize,
+    error_count: usize,
     errors: BTreeMap<String, String>,
     voting_open: bool,
     can_vote: bool,
@@ -56,9 +62,15 @@ async fn page(
         .iter()
         .map(|p| {
             let field = rank_field(p.id);
-            let rank = match typed {
-                Some(fields) => fields.get(&field).and_then(|v| v.trim().parse().ok()),
-                None => view.ranks.get(&p.id).copied(),
+            let (rank, value) = match typed {
+                Some(fields) => {
+                    let raw = fields.get(&field).map_or("", |v| v.trim());
+                    (raw.parse().ok(), raw.to_owned())
+                }
+                None => {
+                    let rank = view.ranks.get(&p.id).copied();
+                    (rank, rank.map(|r| r.to_string()).unwrap_or_default())
+                }
             };
             BallotItem {
                 id: p.id,
@@ -67,6 +79,7 @@ async fn page(
                 why: p.why.clone(),
                 minutes: p.minutes,
                 rank,
+                value,
             }
         })
         .collect();
@@ -96,7 +109,8 @@ async fn page(
         title: format!("Your ballot: {}", view.access.meeting.title),
         layout: visitor.layout(),
         meeting: header(state, &view.access, now).await?,
-        ranks: (1..=items.len()).collect(),
+        max_rank: items.len(),
+        error_count: errors.keys().filter(|k| k.starts_with("rank_")).count(),
         items,
         errors,
         voting_open: w.voting(now),
@@ -143,11 +157,16 @@ pub async fn cast(
     match ballots::cast(&state.db.conn, principal, &slug, id, &form, now).await {
         Ok(receipt) => {
             let view = ballots::view(&state.db.conn, principal, &slug, id).await?;
+            let titles: HashMap<i64, &str> = view
+                .items
+                .iter()
+                .map(|p| (p.id, p.title.as_str()))
+                .collect();
             let ranking = receipt
                 .ranking
                 .iter()
-                .filter_map(|pid| view.items.iter().find(|p| p.id == *pid))
-                .map(|p| p.title.clone())
+                .filter_map(|pid| titles.get(pid))
+                .map(|t| (*t).to_owned())
                 .collect();
             let page = ReceiptPage {
                 title: "Ballot saved".to_owned(),

@@ -121,10 +121,19 @@ async fn everyone(
     rows: &[Row],
     members: &[Member],
 ) -> Result<BTreeMap<i64, String>> {
-    let mut ids: BTreeSet<i64> = members.iter().map(|m| m.id).collect();
+    // Members' names are already loaded; only former members are looked up.
+    let known: BTreeMap<i64, String> = members.iter().map(|m| (m.id, m.name.clone())).collect();
+    let mut others: BTreeSet<i64> = BTreeSet::new();
     for r in rows {
-        ids.insert(r.model.helper_id);
-        ids.insert(r.model.helped_id);
+        for id in [r.model.helper_id, r.model.helped_id] {
+            if !known.contains_key(&id) {
+                others.insert(id);
+            }
+        }
     }
-    names(db, ids).await
+    let mut all = known;
+    if !others.is_empty() {
+        all.extend(names(db, others).await?);
+    }
+    Ok(all)
 }

@@ -1,7 +1,10 @@
 //! The team view: the member table over a window (sortable), load concentration, who carries
 //! the load, quiet members, the monthly trend, who helped whom and, for leaders, disputes.
+//! Everything is computed in one pass over the team's entries with set lookups, so the cost is
+//! linear in members and entries; the page shows a summary and one page of the table
+//! (`src/web/ledger/team_view.rs`), the CSV export every line.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use sea_orm::ConnectionTrait;
 use serde::Serialize;
@@ -182,6 +185,8 @@ pub async fn team_ledger(
     let entries = entries(&rows);
     let members = members(db, acc.team.id).await?;
     let ids: Vec<i64> = members.iter().map(|m| m.id).collect();
+    // Membership tests per entry and per total: a set, so the view stays linear in the team.
+    let id_set: HashSet<i64> = ids.iter().copied().collect();
     let names = everyone(db, &rows, &members).await?;
     let name = |id: i64| {
         names
@@ -197,7 +202,7 @@ pub async fn team_ledger(
     let totals = ledger::per_member(&entries, &ids, since);
     let team_minutes: i64 = totals
         .iter()
-        .filter(|(id, _)| ids.contains(id))
+        .filter(|(id, _)| id_set.contains(id))
         .map(|(_, t)| t.given_minutes)
         .sum();
     let team_exchanges = ledger::counted(&entries)
@@ -228,7 +233,7 @@ pub async fn team_ledger(
     let signal_since = Some(ledger::window_start(today, SIGNAL_WEEKS));
     let signal_totals: BTreeMap<i64, Totals> = ledger::per_member(&entries, &ids, signal_since)
         .into_iter()
-        .filter(|(id, _)| ids.contains(id))
+        .filter(|(id, _)| id_set.contains(id))
         .collect();
     let carrying = ledger::carrying_the_load(&signal_totals, members.len())
         .into_iter()

@@ -1,0 +1,459 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+//! Page benchmark (issue 13): `cargo run --release --example page_bench`.
+//!
+//! Seeds a team of 2,000 members with a meeting of 1,000 proposals, 2,000 ballots and 6,000
+//! ledger exchanges (direct inserts through the store and services, not HTTP), starts the real
+//! server on a free port, signs in as a leader and fires 16 concurrent requests per page
+//! (`REQUESTS` in all), then prints p50, p99 and size per page as a Markdown table with the
+//! load average. Target: every page under 50 ms p99 and under 300 KB.
+//!
+//! SQLite by default (a temporary file); PostgreSQL with
+//! `ROUNDTABLE_BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres` (a fresh
+//! database is created and dropped). `PAGE_BENCH_REQUESTS` changes the number of requests
+//! per page (default 320).
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use roundtable::config::{DatabaseUrl, Settings};
+use roundtable::service::accounts::{self, NewUser};
+use roundtable::service::meetings::ballots::voter_key;
+use roundtable::service::{invitations, teams};
+use roundtable::startup::Application;
+use roundtable::store::entities::{
+    agenda_ballots, agenda_participation, agenda_proposals, help_exchanges, meetings, memberships,
+    users,
+};
+use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, Set};
+use time::OffsetDateTime;
+
+const MEMBERS: usize = 2_000;
+const PROPOSALS: usize = 1_000;
+const EXCHANGES: usize = 6_000;
+const CONCURRENCY: usize = 16;
+const PASSWORD: &str = "a long enough bench password";
+
+/// SplitMix64: small and deterministic.
+struct Gen(u64);
+
+impl Gen {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+struct Seeded {
+    slug: String,
+    meeting: i64,
+    leader_email: String,
+}
+
+async fn insert_chunks<A, I>(db: &DatabaseConnection, rows: I)
+where
+    A: sea_orm::ActiveModelTrait + Send,
+    I: IntoIterator<Item = A>,
+{
+    let rows: Vec<A> = rows.into_iter().collect();
+    let mut rows = rows.into_iter().peekable();
+    while rows.peek().is_some() {
+        let chunk: Vec<A> = rows.by_ref().take(500).collect();
+        <A::Entity as EntityTrait>::insert_many(chunk)
+            .exec(db)
+            .await
+            .unwrap();
+    }
+}
+
+async fn seed(db: &DatabaseConnection) -> Seeded {
+    let now = OffsetDateTime::now_utc();
+    let admin = accounts::create_user(
+        db,
+        NewUser {
+            email: "admin@district.test",
+            display_name: "Admin",
+            password: PASSWORD,
+            is_admin: true,
+        },
+    )
+    .await
+    .unwrap();
+    let leader_email = "leader@district.test".to_owned();
+    let leader = accounts::create_user(
+        db,
+        NewUser {
+            email: &leader_email,
+            display_name: "Lead Organiser",
+            password: PASSWORD,
+            is_admin: false,
+        },
+    )
+    .await
+    .unwrap();
+    let admin_principal = roundtable::access::Principal {
+        user_id: Some(admin.id),
+        is_admin: true,
+    };
+    let created = teams::create_team(
+        db,
+        admin_principal,
+        &teams::TeamForm {
+            name: "District principals' network".to_owned(),
+            slug: String::new(),
+            purpose: "Share what works across the district's schools and decide together."
+                .to_owned(),
+        },
+    )
+    .await
+    .unwrap();
+    invitations::accept(
+        db,
+        &created.leader_invitation,
+        invitations::Joiner::Existing(leader.id),
+    )
+    .await
+    .unwrap();
+    let team_id = created.team.id;
+
+    // Members: inserted directly (they never sign in, so no password hashing).
+    insert_chunks(
+        db,
+        (1..MEMBERS).map(|i| users::ActiveModel {
+            email: Set(format!("principal{i:05}@district.test")),
+            display_name: Set(format!("Principal {i:05} Example-School")),
+            password_hash: Set("not a usable hash".to_owned()),
+            is_admin: Set(false),
+            auth_epoch: Set(0),
+            created_at: Set(now),
+            ..Default::default()
+        }),
+    )
+    .await;
+    let mut member_ids: Vec<i64> = users::Entity::find()
+        .all(db)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|u| u.email.starts_with("principal"))
+        .map(|u| u.id)
+        .collect();
+    insert_chunks(
+        db,
+        member_ids.iter().map(|id| memberships::ActiveModel {
+            team_id: Set(team_id),
+            user_id: Set(*id),
+            role: Set("member".to_owned()),
+            joined_at: Set(now),
+            ..Default::default()
+        }),
+    )
+    .await;
+    member_ids.push(leader.id);
+
+    // A meeting with voting open now.
+    let secret = "bench-ballot-secret".to_owned();
+    let meeting = meetings::ActiveModel {
+        team_id: Set(team_id),
+        title: Set("District agenda round".to_owned()),
+        purpose_line: Set("Choose what the network works on this term.".to_owned()),
+        starts_at: Set(now + time::Duration::days(3)),
+        budget_minutes: Set(90),
+        place: Set("Online".to_owned()),
+        facilitator_id: Set(None),
+        proposals_open_at: Set(now - time::Duration::days(3)),
+        proposals_close_at: Set(now - time::Duration::days(1)),
+        voting_open_at: Set(now - time::Duration::days(1)),
+        voting_close_at: Set(now + time::Duration::days(2)),
+        privacy: Set("secret".to_owned()),
+        results_visibility: Set("after_close".to_owned()),
+        agenda_rule: Set("sequential_irv".to_owned()),
+        ballot_secret: Set(Some(secret.clone())),
+        created_by: Set(Some(leader.id)),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    };
+    let meeting = meetings::Entity::insert(meeting)
+        .exec(db)
+        .await
+        .unwrap()
+        .last_insert_id;
+    let mut g = Gen(13);
+    insert_chunks(
+        db,
+        (0..PROPOSALS).map(|i| agenda_proposals::ActiveModel {
+            meeting_id: Set(meeting),
+            author_id: Set(Some(member_ids[i % member_ids.len()])),
+            title: Set(format!("Item {i:04}: shared approach to attendance")),
+            why: Set("Several schools raised it this term; we need one decision.".to_owned()),
+            minutes: Set(5 + (i % 4) as i32 * 5),
+            status: Set("active".to_owned()),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        }),
+    )
+    .await;
+    let first_item = agenda_proposals::Entity::find()
+        .all(db)
+        .await
+        .unwrap()
+        .iter()
+        .map(|p| p.id)
+        .min()
+        .unwrap();
+    let ballots: Vec<_> = member_ids
+        .iter()
+        .map(|id| {
+            let mut ranking: Vec<i64> = Vec::new();
+            while ranking.len() < 10 {
+                // Skewed popularity: low-numbered items are ranked more often.
+                let pick = g.below(PROPOSALS).min(g.below(PROPOSALS));
+                let item = first_item + pick as i64;
+                if !ranking.contains(&item) {
+                    ranking.push(item);
+                }
+            }
+            agenda_ballots::ActiveModel {
+                meeting_id: Set(meeting),
+                voter_key: Set(voter_key(&secret, *id)),
+                voter_id: Set(None),
+                ranking: Set(serde_json::to_string(&ranking).unwrap()),
+                receipt_hash: Set(format!("{:064x}", id)),
+                ..Default::default()
+            }
+        })
+        .collect();
+    insert_chunks(db, ballots).await;
+    insert_chunks(
+        db,
+        member_ids
+            .iter()
+            .map(|id| agenda_participation::ActiveModel {
+                meeting_id: Set(meeting),
+                user_id: Set(*id),
+                first_voted_at: Set(now),
+                last_voted_at: Set(now),
+                changes: Set(0),
+                ..Default::default()
+            }),
+    )
+    .await;
+
+    // Confirmed help exchanges over the last months.
+    let today = now.date();
+    let exchanges: Vec<_> = (0..EXCHANGES)
+        .map(|i| {
+            let helper = member_ids[g.below(member_ids.len()).min(g.below(member_ids.len()))];
+            let mut helped = member_ids[g.below(member_ids.len())];
+            if helped == helper {
+                helped = leader.id;
+            }
+            let (helper, helped) = if helper == helped {
+                (member_ids[0], leader.id)
+            } else {
+                (helper, helped)
+            };
+            help_exchanges::ActiveModel {
+                team_id: Set(team_id),
+                helper_id: Set(helper),
+                helped_id: Set(helped),
+                minutes: Set(15 + (i % 8) as i32 * 15),
+                occurred_on: Set(today - time::Duration::days((i % 150) as i64)),
+                category: Set("cover".to_owned()),
+                note: Set(None),
+                kind: Set("exchange".to_owned()),
+                status: Set("confirmed".to_owned()),
+                awaiting_id: Set(None),
+                recorded_by: Set(helped),
+                idempotency_key: Set(format!("bench-{i}")),
+                created_at: Set(now),
+                expires_at: Set(None),
+                confirmed_at: Set(Some(now)),
+                ..Default::default()
+            }
+        })
+        .collect();
+    insert_chunks(db, exchanges).await;
+    Seeded {
+        slug: created.team.slug,
+        meeting,
+        leader_email,
+    }
+}
+
+async fn sign_in(base: &str, email: &str) -> reqwest::Client {
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let html = client
+        .get(format!("{base}/login"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let marker = r#"name="csrf_token" value=""#;
+    let start = html.find(marker).unwrap() + marker.len();
+    let token = html[start..start + 64].to_owned();
+    let response = client
+        .post(format!("{base}/login"))
+        .form(&[
+            ("email", email),
+            ("password", PASSWORD),
+            ("csrf_token", &token),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 303, "sign-in failed");
+    client
+}
+
+struct Figures {
+    p50: Duration,
+    p99: Duration,
+    bytes: usize,
+    statuses: Vec<u16>,
+}
+
+async fn measure(client: &reqwest::Client, url: &str, requests: usize) -> Figures {
+    // Warm up (templates, statement caches, connections).
+    for _ in 0..4 {
+        client.get(url).send().await.unwrap().bytes().await.unwrap();
+    }
+    let next = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let workers = (0..CONCURRENCY).map(|_| {
+        let client = client.clone();
+        let url = url.to_owned();
+        let next = next.clone();
+        tokio::spawn(async move {
+            let mut out = Vec::new();
+            while next.fetch_add(1, std::sync::atomic::Ordering::Relaxed) < requests {
+                let started = Instant::now();
+                let response = client.get(&url).send().await.unwrap();
+                let status = response.status().as_u16();
+                let body = response.bytes().await.unwrap();
+                out.push((started.elapsed(), body.len(), status));
+            }
+            out
+        })
+    });
+    let mut all = Vec::new();
+    for worker in workers {
+        all.extend(worker.await.unwrap());
+    }
+    all.sort_by_key(|(d, _, _)| *d);
+    let at = |q: f64| all[((all.len() as f64 * q).ceil() as usize).saturating_sub(1)].0;
+    Figures {
+        p50: at(0.50),
+        p99: at(0.99),
+        bytes: all.iter().map(|(_, b, _)| *b).max().unwrap_or(0),
+        statuses: {
+            let mut s: Vec<u16> = all.iter().map(|(_, _, s)| *s).collect();
+            s.sort_unstable();
+            s.dedup();
+            s
+        },
+    }
+}
+
+fn loadavg() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_else(|_| "unknown".to_owned())
+}
+
+#[tokio::main]
+async fn main() {
+    let requests: usize = std::env::var("PAGE_BENCH_REQUESTS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(320);
+    let dir = tempfile::tempdir().unwrap();
+    let mut settings = Settings {
+        data_dir: dir.path().to_path_buf(),
+        port: 0,
+        log: "warn".to_owned(),
+        ..Settings::default()
+    };
+    let mut pg_drop = None;
+    let backend = match std::env::var("ROUNDTABLE_BENCH_DATABASE_URL") {
+        Ok(base) if base.starts_with("postgres") => {
+            let name = format!("rt_page_bench_{}", std::process::id());
+            let mut url = url::Url::parse(&base).unwrap();
+            url.set_path(&name);
+            settings.database_url = Some(DatabaseUrl::new(url.to_string()));
+            pg_drop = Some((base, name));
+            "PostgreSQL"
+        }
+        _ => {
+            let path = dir.path().join("bench.db");
+            settings.database_url = Some(DatabaseUrl::new(format!("sqlite://{}", path.display())));
+            "SQLite"
+        }
+    };
+    let app = Application::build(settings).await.unwrap();
+    let base = format!("http://127.0.0.1:{}", app.port());
+    let db = app.database().conn.clone();
+    let started = Instant::now();
+    let seeded = seed(&db).await;
+    eprintln!("seeded in {:.1} s", started.elapsed().as_secs_f64());
+    tokio::spawn(app.run_until_stopped());
+    let client = sign_in(&base, &seeded.leader_email).await;
+
+    let team = format!("/teams/{}", seeded.slug);
+    let meeting = format!("{team}/meetings/{}", seeded.meeting);
+    let pages = [
+        ("home", "/".to_owned()),
+        ("team", team.clone()),
+        ("team, page 20", format!("{team}?page=20")),
+        ("team, search", format!("{team}?q=principal+0123")),
+        ("team ledger", format!("{team}/ledger")),
+        ("team ledger, page 20", format!("{team}/ledger?page=20")),
+        ("my ledger", format!("{team}/ledger/me")),
+        ("meetings", format!("{team}/meetings")),
+        ("meeting", meeting.clone()),
+        ("proposals", format!("{meeting}/proposals")),
+        ("ballot", format!("{meeting}/ballot")),
+        ("results", format!("{meeting}/results")),
+    ];
+    println!(
+        "Page benchmark on {backend}: {MEMBERS} members, {PROPOSALS} proposals, {MEMBERS} ballots, {EXCHANGES} exchanges; {requests} requests per page, {CONCURRENCY} concurrent."
+    );
+    println!("Load average before: {}", loadavg());
+    println!();
+    println!("| Page | p50 | p99 | Size | Statuses |");
+    println!("| --- | ---: | ---: | ---: | --- |");
+    for (name, path) in &pages {
+        let f = measure(&client, &format!("{base}{path}"), requests).await;
+        println!(
+            "| {name} | {:.1} ms | {:.1} ms | {:.0} KB | {:?} |",
+            f.p50.as_secs_f64() * 1000.0,
+            f.p99.as_secs_f64() * 1000.0,
+            f.bytes as f64 / 1024.0,
+            f.statuses
+        );
+    }
+    println!();
+    println!("Load average after: {}", loadavg());
+    if let Some((base, name)) = pg_drop {
+        db.close().await.ok();
+        let mut url = url::Url::parse(&base).unwrap();
+        url.set_path("postgres");
+        if let Ok(admin) = sea_orm::Database::connect(url.as_str()).await {
+            let _ = admin
+                .execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+                .await;
+        }
+    }
+}

@@ -1,0 +1,199 @@
+//! Pages stay small as teams and meetings grow (issue 13): sizes in bytes, which are
+//! deterministic; speed is measured by the `page_bench` example, never here.
+
+use roundtable::store::entities::{agenda_proposals, memberships, users};
+use sea_orm::{EntityTrait, Set};
+use time::Duration;
+
+use crate::helpers::{TestApp, create_person, create_team, signed_in, spawn_app};
+use crate::meeting_helpers::{WINDOW_HOURS, create_meeting};
+
+/// The most a page may weigh for a team of 2,000 with a meeting of 1,000 items.
+const PAGE_LIMIT: usize = 300 * 1024;
+
+/// Adds `count` members straight into the database (no password hashing: they never sign in).
+async fn add_many_members(app: &TestApp, team_slug: &str, count: usize) {
+    let team = roundtable::store::entities::teams::Entity::find()
+        .all(&app.db.conn)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|t| t.slug == team_slug)
+        .unwrap();
+    let now = time::OffsetDateTime::now_utc();
+    for chunk in (0..count).collect::<Vec<_>>().chunks(200) {
+        let people = chunk.iter().map(|i| users::ActiveModel {
+            email: Set(format!("person{i:05}@district.test")),
+            display_name: Set(format!("Person {i:05} Example-Surname")),
+            password_hash: Set("not a usable hash".to_owned()),
+            is_admin: Set(false),
+            auth_epoch: Set(0),
+            created_at: Set(now),
+            ..Default::default()
+        });
+        users::Entity::insert_many(people)
+            .exec(&app.db.conn)
+            .await
+            .unwrap();
+    }
+    let ids: Vec<i64> = users::Entity::find()
+        .all(&app.db.conn)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|u| u.email.starts_with("person"))
+        .map(|u| u.id)
+        .collect();
+    for chunk in ids.chunks(200) {
+        let rows = chunk.iter().map(|id| memberships::ActiveModel {
+            team_id: Set(team.id),
+            user_id: Set(*id),
+            role: Set("member".to_owned()),
+            joined_at: Set(now),
+            ..Default::default()
+        });
+        memberships::Entity::insert_many(rows)
+            .exec(&app.db.conn)
+            .await
+            .unwrap();
+    }
+}
+
+#[tokio::test]
+async fn the_team_page_of_two_thousand_members_is_small_and_pages_through_everyone() {
+    let app = spawn_app().await;
+    let admin = create_person(&app, "Admin", true).await;
+    let leader = create_person(&app, "Leader", false).await;
+    let slug = create_team(&app, &admin, "District network", &leader).await;
+    add_many_members(&app, &slug, 1999).await;
+    let browser = signed_in(&app, &leader).await;
+
+    let first = browser.get(&format!("/teams/{slug}")).await;
+    assert_eq!(first.status(), 200);
+    let html = first.text().await.unwrap();
+    assert!(html.len() < PAGE_LIMIT, "team page is {} bytes", html.len());
+    assert!(html.contains("2000 members"), "the count covers everyone");
+    assert!(html.contains("Page 1 of 40"), "fifty per page");
+    // Leaders first, then by name; a leader can act on each member shown.
+    assert!(html.find("Leader").unwrap() < html.find("Person 00000").unwrap());
+    assert!(html.contains("Remove Person 00048 Example-Surname"));
+    assert!(
+        !html.contains("Person 00049 Example-Surname"),
+        "the 51st is on page 2"
+    );
+
+    // The next-page link works without JavaScript and reaches the 51st member's actions.
+    let next = browser
+        .get(&format!("/teams/{slug}?page=2"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(next.contains("Page 2 of 40"));
+    assert!(next.contains("Remove Person 00049 Example-Surname"));
+    assert!(
+        next.contains("/remove?page=2"),
+        "actions on page 2 come back to page 2"
+    );
+
+    // Search by name, and by email for those who manage members.
+    let by_name = browser
+        .get(&format!("/teams/{slug}?q=person+01234"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(by_name.contains("1 matching"), "{by_name}");
+    assert!(by_name.contains("Remove Person 01234 Example-Surname"));
+    let by_email = browser
+        .get(&format!("/teams/{slug}?q=person01998%40district"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(by_email.contains("Remove Person 01998 Example-Surname"));
+    // `%` and `_` are taken literally, not as wildcards.
+    let literal = browser
+        .get(&format!("/teams/{slug}?q=%25"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(literal.contains("No member matches"), "{literal}");
+}
+
+#[tokio::test]
+async fn the_ballot_page_of_a_thousand_items_is_small_and_refilled_on_errors() {
+    let app = spawn_app().await;
+    let admin = create_person(&app, "Admin", true).await;
+    let leader = create_person(&app, "Leader", false).await;
+    let slug = create_team(&app, &admin, "District network", &leader).await;
+    let browser = signed_in(&app, &leader).await;
+    let meeting = create_meeting(&app, &browser, &slug, "secret").await;
+    let now = time::OffsetDateTime::now_utc();
+    for chunk in (0..1000).collect::<Vec<_>>().chunks(200) {
+        let items = chunk.iter().map(|i| agenda_proposals::ActiveModel {
+            meeting_id: Set(meeting),
+            author_id: Set(Some(leader.id)),
+            title: Set(format!("Agenda item {i:04}: a realistic title")),
+            why: Set("Several colleagues raised it this term and it needs a decision.".to_owned()),
+            minutes: Set(10),
+            status: Set("active".to_owned()),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        });
+        agenda_proposals::Entity::insert_many(items)
+            .exec(&app.db.conn)
+            .await
+            .unwrap();
+    }
+    app.clock.advance(Duration::hours(WINDOW_HOURS));
+
+    let page = browser
+        .get(&format!("/teams/{slug}/meetings/{meeting}/ballot"))
+        .await;
+    assert_eq!(page.status(), 200);
+    let html = page.text().await.unwrap();
+    assert!(
+        html.len() < PAGE_LIMIT,
+        "ballot page is {} bytes",
+        html.len()
+    );
+    assert_eq!(
+        html.matches(r#"type="number" min="1" max="1000""#).count(),
+        1000
+    );
+    assert!(!html.contains("<option"), "no selector of every rank");
+
+    // Two items with rank 1 and a rank out of range: 422, with what was typed kept.
+    let ids = crate::meeting_helpers::proposal_ids(&app, meeting).await;
+    let (a, b, c) = (
+        format!("rank_{}", ids[0]),
+        format!("rank_{}", ids[1]),
+        format!("rank_{}", ids[2]),
+    );
+    let response = browser
+        .post(
+            &format!("/teams/{slug}/meetings/{meeting}/ballot"),
+            &[(a.as_str(), "1"), (b.as_str(), "1"), (c.as_str(), "1001")],
+        )
+        .await;
+    assert_eq!(response.status(), 422);
+    let again = response.text().await.unwrap();
+    assert!(
+        again.len() < PAGE_LIMIT,
+        "re-filled page is {} bytes",
+        again.len()
+    );
+    assert!(
+        again.contains("Another item already has rank 1"),
+        "duplicate named"
+    );
+    assert!(
+        again.contains("Choose a rank from 1 to 1000"),
+        "range named"
+    );
+    assert!(again.contains(r#"value="1001""#), "what was typed is kept");
+    assert_eq!(again.matches(r#"value="1""#).count(), 2, "both ranks kept");
+}
