@@ -85,8 +85,11 @@ pub async fn supervise(server: Server, name: &str, mut task: JoinHandle<()>) -> 
                 Err(e) => e.to_string(),
             };
             tracing::error!(task = name, why = %why, "background task stopped; shutting down");
-            handle.stop(true).await;
+            // `stop` sends the command at once; the server future must then be polled to act on
+            // it, so await the server before the completion (the other order deadlocks).
+            let stopping = handle.stop(true);
             server.await.ok();
+            stopping.await;
             Err(anyhow::anyhow!("the background task `{name}` stopped ({why})"))
         }
     }
