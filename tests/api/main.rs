@@ -12,6 +12,7 @@ mod health;
 mod helpers;
 mod ledger;
 mod ledger_properties;
+mod live_helpers;
 mod live_results;
 mod meeting_helpers;
 mod meetings;
