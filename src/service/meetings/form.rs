@@ -514,7 +514,7 @@ pub async fn create(
         audit::Entry {
             actor_id: principal.user_id,
             team_id: Some(access.team.id),
-            action: "meeting.create",
+            action: audit::AuditAction::MeetingCreate,
             detail: json!({
                 "meeting_id": meeting.id,
                 "title": meeting.title,
@@ -621,7 +621,7 @@ pub async fn update(
         audit::Entry {
             actor_id: principal.user_id,
             team_id: Some(access.team.id),
-            action: "meeting.update",
+            action: audit::AuditAction::MeetingUpdate,
             detail: json!({
                 "meeting_id": old.id,
                 "privacy": p.privacy.as_str(),
@@ -638,9 +638,9 @@ pub async fn update(
                 actor_id: principal.user_id,
                 team_id: Some(access.team.id),
                 action: if change.kind == "extend" {
-                    "meeting.window_extend"
+                    audit::AuditAction::MeetingWindowExtend
                 } else {
-                    "meeting.window_change"
+                    audit::AuditAction::MeetingWindowChange
                 },
                 detail: json!({ "meeting_id": old.id, "change": change }),
             },

@@ -168,7 +168,7 @@ pub async fn tally_meeting(
         audit::Entry {
             actor_id: None,
             team_id: Some(team_id),
-            action: "meeting.tally",
+            action: audit::AuditAction::MeetingTally,
             detail: json!({
                 "meeting_id": meeting_id,
                 "seed": seed,
