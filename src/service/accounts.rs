@@ -245,7 +245,7 @@ pub async fn change_password(
         audit::Entry {
             actor_id: Some(user_id),
             team_id: None,
-            action: "account.password_change",
+            action: audit::AuditAction::AccountPasswordChange,
             detail: json!({ "reset_links_cancelled": cancelled }),
         },
     )
@@ -308,7 +308,7 @@ pub async fn issue_reset_link(
         audit::Entry {
             actor_id: principal.user_id,
             team_id: Some(access.team.id),
-            action: "password_reset.issue",
+            action: audit::AuditAction::PasswordResetIssue,
             detail: json!({ "user_id": user_id }),
         },
     )
@@ -423,7 +423,7 @@ pub async fn reset_password(
         audit::Entry {
             actor_id: Some(user.id),
             team_id: None,
-            action: "password_reset.use",
+            action: audit::AuditAction::PasswordResetUse,
             detail: json!({ "reset_id": reset.id }),
         },
     )

@@ -152,7 +152,7 @@ pub async fn accept(
         audit::Entry {
             actor_id: Some(user_id),
             team_id: Some(team.id),
-            action: "member.join",
+            action: audit::AuditAction::MemberJoin,
             detail: json!({ "invitation_id": invitation.id, "role": role.as_str(), "new_account": created }),
         },
     )

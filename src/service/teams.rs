@@ -157,7 +157,7 @@ pub async fn create_team(
         audit::Entry {
             actor_id: principal.user_id,
             team_id: Some(team.id),
-            action: "team.create",
+            action: audit::AuditAction::TeamCreate,
             detail: json!({ "slug": team.slug, "leader_invitation": true }),
         },
     )
@@ -553,7 +553,7 @@ pub async fn invite(
         audit::Entry {
             actor_id: principal.user_id,
             team_id: Some(access.team.id),
-            action: "invitation.create",
+            action: audit::AuditAction::InvitationCreate,
             detail: json!({ "role": role.as_str(), "max_uses": uses.get(), "valid_days": days.get() }),
         },
     )
@@ -583,7 +583,7 @@ pub async fn revoke_invitation(
         audit::Entry {
             actor_id: principal.user_id,
             team_id: Some(access.team.id),
-            action: "invitation.revoke",
+            action: audit::AuditAction::InvitationRevoke,
             detail: json!({ "invitation_id": invitation_id }),
         },
     )
@@ -674,7 +674,7 @@ pub async fn change_role(
         audit::Entry {
             actor_id: principal.user_id,
             team_id: Some(access.team.id),
-            action: "member.role_change",
+            action: audit::AuditAction::MemberRoleChange,
             detail: json!({ "user_id": user_id, "from": old, "to": new_role.as_str() }),
         },
     )
@@ -708,9 +708,9 @@ pub async fn remove_member(
             actor_id: principal.user_id,
             team_id: Some(access.team.id),
             action: if leaving {
-                "member.leave"
+                audit::AuditAction::MemberLeave
             } else {
-                "member.remove"
+                audit::AuditAction::MemberRemove
             },
             detail: json!({ "user_id": user_id, "role": row.role }),
         },

@@ -2,7 +2,7 @@
 
 use roundtable::service::audit::{self, Verdict};
 use roundtable::store::entities::audit_log;
-use sea_orm::{ActiveModelTrait, EntityTrait, QueryOrder, Set};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Iterable, QueryOrder, Set};
 
 use crate::helpers::{seed, spawn_app};
 
@@ -65,7 +65,7 @@ fn plain_hash(row: &audit_log::Model, prev_hash: &str) -> String {
         stamp.to_string(),
         row.actor_id,
         row.team_id,
-        row.action,
+        row.action.name(),
         row.detail
     ])
     .to_string();
@@ -170,7 +170,7 @@ async fn a_log_from_before_keying_still_verifies_and_new_rows_are_keyed() {
         audit::Entry {
             actor_id: None,
             team_id: None,
-            action: "test.upgrade",
+            action: audit::AuditAction::MeetingTally,
             detail: serde_json::json!({}),
         },
     )
@@ -191,4 +191,73 @@ async fn a_log_from_before_keying_still_verifies_and_new_rows_are_keyed() {
         audit::verify(db).await.unwrap(),
         Verdict::Intact { .. }
     ));
+}
+
+/// The stored names are part of every row's hash: renaming one would break old chains.
+#[test]
+fn every_action_keeps_its_stored_name() {
+    use audit::AuditAction;
+    let names: Vec<String> = AuditAction::iter().map(AuditAction::name).collect();
+    assert_eq!(
+        names,
+        [
+            "team.create",
+            "invitation.create",
+            "invitation.revoke",
+            "member.join",
+            "member.role_change",
+            "member.leave",
+            "member.remove",
+            "meeting.create",
+            "meeting.update",
+            "meeting.window_extend",
+            "meeting.window_change",
+            "meeting.tally",
+            "agenda.publish",
+            "agenda.deviation",
+            "proposal.hide",
+            "proposal.merge",
+            "help_post.create",
+            "help_post.respond",
+            "help_post.close",
+            "recognition.create",
+            "recognition.hide",
+            "recognition.show",
+            "ledger.settings",
+            "ledger.record",
+            "ledger.record_for_others",
+            "ledger.confirm",
+            "ledger.adjust",
+            "ledger.dispute",
+            "ledger.resolve",
+            "ledger.reverse",
+            "account.password_change",
+            "password_reset.issue",
+            "password_reset.use",
+        ]
+    );
+    for action in AuditAction::iter() {
+        assert_eq!(action.name().parse::<AuditAction>().unwrap(), action);
+        assert_eq!(action.to_string(), action.name());
+    }
+    assert!("team.delete".parse::<AuditAction>().is_err());
+}
+
+#[tokio::test]
+async fn an_unknown_stored_action_fails_the_read_and_the_chain() {
+    let app = spawn_app().await;
+    seed(&app).await;
+    let db = &app.db.conn;
+    let rows = all_rows(db).await;
+    db.execute_unprepared(&format!(
+        "UPDATE audit_log SET action = 'team.delete' WHERE id = {}",
+        rows[1].id
+    ))
+    .await
+    .unwrap();
+    assert!(audit_log::Entity::find().all(db).await.is_err());
+    assert_eq!(
+        audit::verify(db).await.unwrap(),
+        Verdict::Edited { id: rows[1].id }
+    );
 }

@@ -14,7 +14,7 @@ pub async fn show_live(app: &TestApp, id: i64) {
         .unwrap()
         .unwrap();
     let mut active: meetings::ActiveModel = meeting.into();
-    active.results_visibility = Set("live".to_owned());
+    active.results_visibility = Set(meetings::ResultsVisibility::Live);
     active.update(&app.db.conn).await.unwrap();
 }
 

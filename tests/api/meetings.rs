@@ -261,7 +261,7 @@ async fn the_whole_journey_from_proposals_to_the_published_agenda() {
         .await
         .unwrap()
         .into_iter()
-        .map(|r| r.action)
+        .map(|r| r.action.name())
         .collect();
     for wanted in [
         "meeting.create",

@@ -163,7 +163,7 @@ pub async fn update_settings(
         audit::Entry {
             actor_id: principal.user_id,
             team_id: Some(acc.team.id),
-            action: "ledger.settings",
+            action: audit::AuditAction::LedgerSettings,
             detail: json!({ "aggregates": visibility.as_str(), "unmet_after_days": days.get(),
                 "term_starts_on": term.map(|d| d.to_string()) }),
         },

@@ -317,7 +317,7 @@ pub async fn create(
         audit::Entry {
             actor_id: Some(acc.user_id),
             team_id: Some(acc.team.id),
-            action: "help_post.create",
+            action: audit::AuditAction::HelpPostCreate,
             detail: json!({ "post_id": row.id, "kind": kind.as_str() }),
         },
     )
@@ -398,7 +398,7 @@ pub async fn respond(
         audit::Entry {
             actor_id: Some(acc.user_id),
             team_id: Some(acc.team.id),
-            action: "help_post.respond",
+            action: audit::AuditAction::HelpPostRespond,
             detail: json!({ "post_id": post.id }),
         },
     )
@@ -449,7 +449,7 @@ pub async fn close(
         audit::Entry {
             actor_id: Some(acc.user_id),
             team_id: Some(acc.team.id),
-            action: "help_post.close",
+            action: audit::AuditAction::HelpPostClose,
             detail: json!({ "post_id": id }),
         },
     )

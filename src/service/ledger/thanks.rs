@@ -199,7 +199,7 @@ pub async fn thank(
         audit::Entry {
             actor_id: Some(acc.user_id),
             team_id: Some(acc.team.id),
-            action: "recognition.create",
+            action: audit::AuditAction::RecognitionCreate,
             detail: json!({ "recognition_id": row.id, "to": to }),
         },
     )
@@ -249,9 +249,9 @@ pub async fn set_hidden(
             actor_id: Some(acc.user_id),
             team_id: Some(acc.team.id),
             action: if hidden {
-                "recognition.hide"
+                audit::AuditAction::RecognitionHide
             } else {
-                "recognition.show"
+                audit::AuditAction::RecognitionShow
             },
             detail: json!({ "recognition_id": id }),
         },

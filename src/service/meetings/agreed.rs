@@ -286,7 +286,7 @@ pub async fn publish(
         audit::Entry {
             actor_id: principal.user_id,
             team_id: Some(access.team.id),
-            action: "agenda.publish",
+            action: audit::AuditAction::AgendaPublish,
             detail: json!({ "meeting_id": meeting_id, "items": titles, "deviations": planned.deviations.len() }),
         },
     )
@@ -297,7 +297,7 @@ pub async fn publish(
             audit::Entry {
                 actor_id: principal.user_id,
                 team_id: Some(access.team.id),
-                action: "agenda.deviation",
+                action: audit::AuditAction::AgendaDeviation,
                 detail: json!({ "meeting_id": meeting_id, "deviation": d }),
             },
         )

@@ -2,6 +2,7 @@
 //! the facilitator suggestion (the member who facilitated least recently) and its history, and
 //! the audited window changes.
 
+use sea_orm::ActiveEnum as _;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, Set,
@@ -394,9 +395,9 @@ pub async fn edit_form(
         proposals_close: input_value(m.proposals_close_at),
         voting_open: input_value(m.voting_open_at),
         voting_close: input_value(m.voting_close_at),
-        privacy: m.privacy.clone(),
-        results_visibility: m.results_visibility.clone(),
-        agenda_rule: m.agenda_rule.clone(),
+        privacy: m.privacy.to_value(),
+        results_visibility: m.results_visibility.to_value(),
+        agenda_rule: m.agenda_rule.to_value(),
         fixed_1_title: f1t,
         fixed_1_minutes: f1m,
         fixed_2_title: f2t,
@@ -496,9 +497,9 @@ pub async fn create(
         proposals_close_at: Set(p.windows.proposals_close),
         voting_open_at: Set(p.windows.voting_open),
         voting_close_at: Set(p.windows.voting_close),
-        privacy: Set(p.privacy.as_str().to_owned()),
-        results_visibility: Set(p.visibility.as_str().to_owned()),
-        agenda_rule: Set(p.rule.as_str().to_owned()),
+        privacy: Set(p.privacy.into()),
+        results_visibility: Set(p.visibility.into()),
+        agenda_rule: Set(p.rule.into()),
         ballot_secret: Set(Some(random_token())),
         created_by: Set(principal.user_id),
         created_at: Set(now),
@@ -514,7 +515,7 @@ pub async fn create(
         audit::Entry {
             actor_id: principal.user_id,
             team_id: Some(access.team.id),
-            action: "meeting.create",
+            action: audit::AuditAction::MeetingCreate,
             detail: json!({
                 "meeting_id": meeting.id,
                 "title": meeting.title,
@@ -585,7 +586,7 @@ pub async fn update(
         if to_i32(p.budget.get()) != old.budget_minutes {
             errors.add("budget_minutes", frozen);
         }
-        if p.rule.as_str() != old.agenda_rule {
+        if p.rule != super::rule(&old) {
             errors.add("agenda_rule", frozen);
         }
         if new_fixed != old_fixed {
@@ -605,9 +606,9 @@ pub async fn update(
     active.proposals_close_at = Set(p.windows.proposals_close);
     active.voting_open_at = Set(p.windows.voting_open);
     active.voting_close_at = Set(p.windows.voting_close);
-    active.privacy = Set(p.privacy.as_str().to_owned());
-    active.results_visibility = Set(p.visibility.as_str().to_owned());
-    active.agenda_rule = Set(p.rule.as_str().to_owned());
+    active.privacy = Set(p.privacy.into());
+    active.results_visibility = Set(p.visibility.into());
+    active.agenda_rule = Set(p.rule.into());
     active.updated_at = Set(now);
     active.update(&txn).await?;
     if new_fixed != old_fixed {
@@ -621,7 +622,7 @@ pub async fn update(
         audit::Entry {
             actor_id: principal.user_id,
             team_id: Some(access.team.id),
-            action: "meeting.update",
+            action: audit::AuditAction::MeetingUpdate,
             detail: json!({
                 "meeting_id": old.id,
                 "privacy": p.privacy.as_str(),
@@ -638,9 +639,9 @@ pub async fn update(
                 actor_id: principal.user_id,
                 team_id: Some(access.team.id),
                 action: if change.kind == "extend" {
-                    "meeting.window_extend"
+                    audit::AuditAction::MeetingWindowExtend
                 } else {
-                    "meeting.window_change"
+                    audit::AuditAction::MeetingWindowChange
                 },
                 detail: json!({ "meeting_id": old.id, "change": change }),
             },

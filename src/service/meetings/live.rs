@@ -14,7 +14,6 @@ use sea_orm::{
 };
 use time::{Duration, OffsetDateTime};
 
-use crate::domain::meeting::{Privacy, ResultsVisibility};
 use crate::service::{Result, ServiceError};
 use crate::store::entities::{agenda_live_results, meetings};
 
@@ -60,8 +59,8 @@ pub async fn count_due(db: &DatabaseConnection, now: OffsetDateTime) -> Result<u
         .from(meetings::Entity)
         .and_where(meetings::Column::VotingOpenAt.lte(now))
         .and_where(meetings::Column::VotingCloseAt.gt(now))
-        .and_where(meetings::Column::ResultsVisibility.eq(ResultsVisibility::Live.as_str()))
-        .and_where(meetings::Column::Privacy.eq(Privacy::Open.as_str()))
+        .and_where(meetings::Column::ResultsVisibility.eq(meetings::ResultsVisibility::Live))
+        .and_where(meetings::Column::Privacy.eq(meetings::Privacy::Open))
         .to_owned();
     let due = agenda_live_results::Entity::find()
         .select_only()

@@ -120,19 +120,75 @@ pub fn windows(meeting: &meetings::Model) -> Windows {
     }
 }
 
-/// The stored privacy (secret when unreadable: the safer reading).
+/// The stored privacy (an unreadable stored value already failed the read).
 pub fn privacy(meeting: &meetings::Model) -> Privacy {
-    Privacy::parse(&meeting.privacy).unwrap_or(Privacy::Secret)
+    meeting.privacy.into()
 }
 
-/// The stored results visibility (after close when unreadable).
+/// The stored results visibility.
 pub fn visibility(meeting: &meetings::Model) -> ResultsVisibility {
-    ResultsVisibility::parse(&meeting.results_visibility).unwrap_or(ResultsVisibility::AfterClose)
+    meeting.results_visibility.into()
 }
 
 /// The stored agenda rule.
 pub fn rule(meeting: &meetings::Model) -> AgendaRule {
-    AgendaRule::parse(&meeting.agenda_rule).unwrap_or(AgendaRule::SequentialIrv)
+    meeting.agenda_rule.into()
+}
+
+// The one place stored meeting enums meet the domain's, both ways (domain stays free of sea-orm).
+
+impl From<meetings::Privacy> for Privacy {
+    fn from(stored: meetings::Privacy) -> Self {
+        match stored {
+            meetings::Privacy::Open => Self::Open,
+            meetings::Privacy::Secret => Self::Secret,
+        }
+    }
+}
+
+impl From<Privacy> for meetings::Privacy {
+    fn from(privacy: Privacy) -> Self {
+        match privacy {
+            Privacy::Open => Self::Open,
+            Privacy::Secret => Self::Secret,
+        }
+    }
+}
+
+impl From<meetings::ResultsVisibility> for ResultsVisibility {
+    fn from(stored: meetings::ResultsVisibility) -> Self {
+        match stored {
+            meetings::ResultsVisibility::AfterClose => Self::AfterClose,
+            meetings::ResultsVisibility::Live => Self::Live,
+        }
+    }
+}
+
+impl From<ResultsVisibility> for meetings::ResultsVisibility {
+    fn from(visibility: ResultsVisibility) -> Self {
+        match visibility {
+            ResultsVisibility::AfterClose => Self::AfterClose,
+            ResultsVisibility::Live => Self::Live,
+        }
+    }
+}
+
+impl From<meetings::AgendaRule> for AgendaRule {
+    fn from(stored: meetings::AgendaRule) -> Self {
+        match stored {
+            meetings::AgendaRule::SequentialIrv => Self::SequentialIrv,
+            meetings::AgendaRule::EqualShares => Self::EqualShares,
+        }
+    }
+}
+
+impl From<AgendaRule> for meetings::AgendaRule {
+    fn from(rule: AgendaRule) -> Self {
+        match rule {
+            AgendaRule::SequentialIrv => Self::SequentialIrv,
+            AgendaRule::EqualShares => Self::EqualShares,
+        }
+    }
 }
 
 /// The budget as stored (always positive by the schema).

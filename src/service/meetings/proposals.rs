@@ -267,7 +267,7 @@ pub async fn hide(
         audit::Entry {
             actor_id: principal.user_id,
             team_id: Some(access.team.id),
-            action: "proposal.hide",
+            action: audit::AuditAction::ProposalHide,
             detail: json!({ "meeting_id": meeting_id, "proposal_id": proposal_id, "reason": reason.as_str() }),
         },
     )
@@ -321,7 +321,7 @@ pub async fn merge(
         audit::Entry {
             actor_id: principal.user_id,
             team_id: Some(access.team.id),
-            action: "proposal.merge",
+            action: audit::AuditAction::ProposalMerge,
             detail: json!({ "meeting_id": meeting_id, "proposal_id": proposal_id, "into": target.id }),
         },
     )

@@ -8,6 +8,7 @@
 //! the ballot rows without voter keys (`secrecy`); after the commit, `secrecy` erases the old
 //! row versions from the database files.
 
+use sea_orm::ActiveEnum as _;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, Set, TransactionTrait,
@@ -87,7 +88,7 @@ pub async fn input(db: &impl ConnectionTrait, meeting: &meetings::Model) -> Resu
         rules,
         budget_minutes: budget(meeting),
         fixed,
-        rule: meeting.agenda_rule.clone(),
+        rule: meeting.agenda_rule.to_value(),
     })
 }
 
@@ -137,7 +138,7 @@ pub async fn tally_meeting(
     agenda_tallies::ActiveModel {
         meeting_id: Set(meeting_id),
         tallied_at: Set(now),
-        rule: Set(meeting.agenda_rule.clone()),
+        rule: Set(meeting.agenda_rule.to_value()),
         seed: Set(seed),
         ballot_count: Set(i32::try_from(ballots.len()).unwrap_or(i32::MAX)),
         input: Set(to_json(&input)?),
@@ -168,7 +169,7 @@ pub async fn tally_meeting(
         audit::Entry {
             actor_id: None,
             team_id: Some(team_id),
-            action: "meeting.tally",
+            action: audit::AuditAction::MeetingTally,
             detail: json!({
                 "meeting_id": meeting_id,
                 "seed": seed,

@@ -15,8 +15,8 @@ pub struct Model {
     pub actor_id: Option<i64>,
     /// Team concerned, if any.
     pub team_id: Option<i64>,
-    /// What happened (`invitation.create`, `member.join`, ...).
-    pub action: String,
+    /// What happened; an unknown stored name fails the read.
+    pub action: AuditAction,
     /// Details as JSON text.
     pub detail: String,
     /// Hash of the previous row (64 zeros for the first).
@@ -24,6 +24,135 @@ pub struct Model {
     /// Hash of this row's content and `prev_hash`.
     #[sea_orm(unique)]
     pub hash: String,
+}
+
+/// The closed set of audited actions. The stored text is part of each row's hash, so a
+/// variant's string value never changes once released.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "Text")]
+pub enum AuditAction {
+    /// A team was founded.
+    #[sea_orm(string_value = "team.create")]
+    TeamCreate,
+    /// A leader invited someone.
+    #[sea_orm(string_value = "invitation.create")]
+    InvitationCreate,
+    /// A leader revoked an invitation.
+    #[sea_orm(string_value = "invitation.revoke")]
+    InvitationRevoke,
+    /// Someone joined through an invitation.
+    #[sea_orm(string_value = "member.join")]
+    MemberJoin,
+    /// A member's role changed.
+    #[sea_orm(string_value = "member.role_change")]
+    MemberRoleChange,
+    /// A member left the team.
+    #[sea_orm(string_value = "member.leave")]
+    MemberLeave,
+    /// A leader removed a member.
+    #[sea_orm(string_value = "member.remove")]
+    MemberRemove,
+    /// A meeting was scheduled.
+    #[sea_orm(string_value = "meeting.create")]
+    MeetingCreate,
+    /// A meeting's details changed.
+    #[sea_orm(string_value = "meeting.update")]
+    MeetingUpdate,
+    /// A voting window was extended.
+    #[sea_orm(string_value = "meeting.window_extend")]
+    MeetingWindowExtend,
+    /// A voting window was moved otherwise.
+    #[sea_orm(string_value = "meeting.window_change")]
+    MeetingWindowChange,
+    /// A meeting's agenda was counted.
+    #[sea_orm(string_value = "meeting.tally")]
+    MeetingTally,
+    /// The agreed agenda was published.
+    #[sea_orm(string_value = "agenda.publish")]
+    AgendaPublish,
+    /// The published agenda deviates from the count.
+    #[sea_orm(string_value = "agenda.deviation")]
+    AgendaDeviation,
+    /// A proposal was hidden.
+    #[sea_orm(string_value = "proposal.hide")]
+    ProposalHide,
+    /// Proposals were merged.
+    #[sea_orm(string_value = "proposal.merge")]
+    ProposalMerge,
+    /// A help post was created.
+    #[sea_orm(string_value = "help_post.create")]
+    HelpPostCreate,
+    /// Someone responded to a help post.
+    #[sea_orm(string_value = "help_post.respond")]
+    HelpPostRespond,
+    /// A help post was closed.
+    #[sea_orm(string_value = "help_post.close")]
+    HelpPostClose,
+    /// Someone thanked someone.
+    #[sea_orm(string_value = "recognition.create")]
+    RecognitionCreate,
+    /// A thank-you was hidden.
+    #[sea_orm(string_value = "recognition.hide")]
+    RecognitionHide,
+    /// A hidden thank-you was shown again.
+    #[sea_orm(string_value = "recognition.show")]
+    RecognitionShow,
+    /// The ledger settings changed.
+    #[sea_orm(string_value = "ledger.settings")]
+    LedgerSettings,
+    /// Someone recorded an exchange they took part in.
+    #[sea_orm(string_value = "ledger.record")]
+    LedgerRecord,
+    /// Someone recorded an exchange for others.
+    #[sea_orm(string_value = "ledger.record_for_others")]
+    LedgerRecordForOthers,
+    /// An exchange was confirmed.
+    #[sea_orm(string_value = "ledger.confirm")]
+    LedgerConfirm,
+    /// An exchange's minutes were adjusted.
+    #[sea_orm(string_value = "ledger.adjust")]
+    LedgerAdjust,
+    /// An exchange was disputed.
+    #[sea_orm(string_value = "ledger.dispute")]
+    LedgerDispute,
+    /// A dispute was resolved.
+    #[sea_orm(string_value = "ledger.resolve")]
+    LedgerResolve,
+    /// An exchange was reversed.
+    #[sea_orm(string_value = "ledger.reverse")]
+    LedgerReverse,
+    /// Someone changed their password.
+    #[sea_orm(string_value = "account.password_change")]
+    AccountPasswordChange,
+    /// A password reset link was issued.
+    #[sea_orm(string_value = "password_reset.issue")]
+    PasswordResetIssue,
+    /// A password reset link was used.
+    #[sea_orm(string_value = "password_reset.use")]
+    PasswordResetUse,
+}
+
+impl AuditAction {
+    /// The stored name, e.g. `invitation.create` (what the hash chain covers).
+    #[must_use]
+    pub fn name(self) -> String {
+        self.to_value()
+    }
+}
+
+impl std::fmt::Display for AuditAction {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.to_value())
+    }
+}
+
+impl std::str::FromStr for AuditAction {
+    type Err = DbErr;
+
+    /// Parses a stored name; an unknown one is an error, never a default.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        <Self as ActiveEnum>::try_from_value(&s.to_owned())
+    }
 }
 
 /// No relations declared.

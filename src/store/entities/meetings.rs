@@ -32,11 +32,11 @@ pub struct Model {
     /// Voting window end: the tally runs once after it.
     pub voting_close_at: TimeDateTimeWithTimeZone,
     /// `open` or `secret`.
-    pub privacy: String,
+    pub privacy: Privacy,
     /// `after_close` or `live`.
-    pub results_visibility: String,
+    pub results_visibility: ResultsVisibility,
     /// `sequential_irv` or `equal_shares`.
-    pub agenda_rule: String,
+    pub agenda_rule: AgendaRule,
     /// HMAC key for voter keys (hex); destroyed (NULL) when the meeting is tallied.
     pub ballot_secret: Option<String>,
     /// Who created it.
@@ -45,6 +45,43 @@ pub struct Model {
     pub created_at: TimeDateTimeWithTimeZone,
     /// Last changed.
     pub updated_at: TimeDateTimeWithTimeZone,
+}
+
+/// Stored privacy; the service maps it to `domain::meeting::Privacy`. An unknown stored value
+/// fails the read instead of falling back to a guess.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "Text")]
+pub enum Privacy {
+    /// Ballots carry the voter's id.
+    #[sea_orm(string_value = "open")]
+    Open,
+    /// Voter keys are HMACs with a secret destroyed at the tally.
+    #[sea_orm(string_value = "secret")]
+    Secret,
+}
+
+/// Stored results visibility; mapped to `domain::meeting::ResultsVisibility`.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "Text")]
+pub enum ResultsVisibility {
+    /// Only after the voting window closes.
+    #[sea_orm(string_value = "after_close")]
+    AfterClose,
+    /// Provisional counts while voting.
+    #[sea_orm(string_value = "live")]
+    Live,
+}
+
+/// Stored agenda rule; mapped to `domain::meeting::AgendaRule`.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "Text")]
+pub enum AgendaRule {
+    /// Sequential IRV order, then fill the time budget.
+    #[sea_orm(string_value = "sequential_irv")]
+    SequentialIrv,
+    /// Method of Equal Shares with minutes as cost.
+    #[sea_orm(string_value = "equal_shares")]
+    EqualShares,
 }
 
 /// No relations declared.

@@ -229,11 +229,11 @@ pub async fn act(
         }
     }
     let action_name = match kind {
-        MoveKind::Confirm => "ledger.confirm",
-        MoveKind::Adjust => "ledger.adjust",
-        MoveKind::Dispute => "ledger.dispute",
-        MoveKind::Resolve => "ledger.resolve",
-        MoveKind::Reverse => "ledger.reverse",
+        MoveKind::Confirm => audit::AuditAction::LedgerConfirm,
+        MoveKind::Adjust => audit::AuditAction::LedgerAdjust,
+        MoveKind::Dispute => audit::AuditAction::LedgerDispute,
+        MoveKind::Resolve => audit::AuditAction::LedgerResolve,
+        MoveKind::Reverse => audit::AuditAction::LedgerReverse,
     };
     audit::record(
         &txn,

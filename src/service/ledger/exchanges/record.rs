@@ -169,9 +169,9 @@ async fn insert(
             actor_id: Some(acc.user_id),
             team_id: Some(acc.team.id),
             action: if on_behalf {
-                "ledger.record_for_others"
+                audit::AuditAction::LedgerRecordForOthers
             } else {
-                "ledger.record"
+                audit::AuditAction::LedgerRecord
             },
             detail: json!({ "exchange_id": row.id, "helper_id": p.helper, "helped_id": p.helped,
                 "minutes": p.minutes.get(), "status": status.as_str() }),
