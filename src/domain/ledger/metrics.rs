@@ -48,6 +48,19 @@ impl Totals {
     pub fn exchanges(&self) -> i64 {
         self.given_count + self.received_count
     }
+    /// Adds `count` exchanges given for `minutes` in all, the latest on `on` (the totals'
+    /// one definition, whether the entries are folded here or summed by the database).
+    pub fn add_given(&mut self, minutes: i64, count: i64, on: Date) {
+        self.given_minutes += minutes;
+        self.given_count += count;
+        self.last = self.last.max(Some(on));
+    }
+    /// Adds `count` exchanges received for `minutes` in all, the latest on `on`.
+    pub fn add_received(&mut self, minutes: i64, count: i64, on: Date) {
+        self.received_minutes += minutes;
+        self.received_count += count;
+        self.last = self.last.max(Some(on));
+    }
     /// The balance index, once there are at least [`INDEX_MIN_EXCHANGES`] exchanges.
     pub fn shown_index(&self) -> Option<f64> {
         if self.exchanges() < INDEX_MIN_EXCHANGES {
@@ -79,14 +92,8 @@ pub fn per_member(
 ) -> BTreeMap<i64, Totals> {
     let mut out: BTreeMap<i64, Totals> = members.iter().map(|m| (*m, Totals::default())).collect();
     for e in counted(entries).filter(|e| since.is_none_or(|s| e.on >= s)) {
-        let helper = out.entry(e.helper).or_default();
-        helper.given_minutes += e.minutes;
-        helper.given_count += 1;
-        helper.last = helper.last.max(Some(e.on));
-        let helped = out.entry(e.helped).or_default();
-        helped.received_minutes += e.minutes;
-        helped.received_count += 1;
-        helped.last = helped.last.max(Some(e.on));
+        out.entry(e.helper).or_default().add_given(e.minutes, 1, e.on);
+        out.entry(e.helped).or_default().add_received(e.minutes, 1, e.on);
     }
     out
 }

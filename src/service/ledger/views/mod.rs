@@ -5,6 +5,7 @@
 
 mod export;
 mod mine;
+mod sums;
 mod team;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -14,7 +15,9 @@ use serde::Serialize;
 use time::OffsetDateTime;
 
 pub use export::{my_csv, team_csv};
-pub use mine::{Counterpart, MyLedger, Period, my_ledger};
+pub use mine::{
+    Counterpart, ENTRIES_PER_PAGE, MyEntries, MyLedger, PEOPLE_SHOWN, Period, my_entries, my_ledger,
+};
 pub use team::{MemberLine, SortKey, TeamLedger, Window, sort_lines, team_ledger};
 
 use super::{Member, names};
