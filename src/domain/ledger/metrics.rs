@@ -92,8 +92,12 @@ pub fn per_member(
 ) -> BTreeMap<i64, Totals> {
     let mut out: BTreeMap<i64, Totals> = members.iter().map(|m| (*m, Totals::default())).collect();
     for e in counted(entries).filter(|e| since.is_none_or(|s| e.on >= s)) {
-        out.entry(e.helper).or_default().add_given(e.minutes, 1, e.on);
-        out.entry(e.helped).or_default().add_received(e.minutes, 1, e.on);
+        out.entry(e.helper)
+            .or_default()
+            .add_given(e.minutes, 1, e.on);
+        out.entry(e.helped)
+            .or_default()
+            .add_received(e.minutes, 1, e.on);
     }
     out
 }
@@ -227,8 +231,9 @@ pub struct MonthTotal {
     pub count: i64,
 }
 
-/// The last `months` calendar months up to the one containing `today`, oldest first.
-pub fn monthly(entries: &[Entry], today: Date, months: u8) -> Vec<MonthTotal> {
+/// The calendar months of [`monthly`]: the last `months` up to the one containing `today`,
+/// oldest first.
+fn month_keys(today: Date, months: u8) -> Vec<(i32, Month)> {
     let mut keys = Vec::new();
     let (mut year, mut month) = (today.year(), today.month());
     for _ in 0..months {
@@ -239,11 +244,34 @@ pub fn monthly(entries: &[Entry], today: Date, months: u8) -> Vec<MonthTotal> {
         month = month.previous();
     }
     keys.reverse();
-    keys.into_iter()
+    keys
+}
+
+/// The first day of the oldest month [`monthly`] shows (what a database query needs to read).
+pub fn months_start(today: Date, months: u8) -> Date {
+    month_keys(today, months)
+        .first()
+        .and_then(|(year, month)| Date::from_calendar_date(*year, *month, 1).ok())
+        .unwrap_or(today)
+}
+
+/// The last `months` calendar months up to the one containing `today`, oldest first.
+pub fn monthly(entries: &[Entry], today: Date, months: u8) -> Vec<MonthTotal> {
+    let days: Vec<(Date, i64, i64)> = counted(entries).map(|e| (e.on, e.minutes, 1)).collect();
+    monthly_sums(&days, today, months)
+}
+
+/// [`monthly`] from counted sums per day: `(day, minutes, exchanges)`.
+pub fn monthly_sums(days: &[(Date, i64, i64)], today: Date, months: u8) -> Vec<MonthTotal> {
+    month_keys(today, months)
+        .into_iter()
         .map(|(year, month)| {
-            let (minutes, count) = counted(entries)
-                .filter(|e| e.on.year() == year && e.on.month() == month)
-                .fold((0, 0), |(m, c), e| (m + e.minutes, c + 1));
+            let (minutes, count) = days
+                .iter()
+                .filter(|(on, _, _)| on.year() == year && on.month() == month)
+                .fold((0, 0), |(m, c), (_, minutes, count)| {
+                    (m + minutes, c + count)
+                });
             MonthTotal {
                 year,
                 month: u8::from(month),
@@ -284,13 +312,18 @@ pub fn edges(entries: &[Entry], since: Option<Date>) -> Vec<Edge> {
             count,
         })
         .collect();
-    out.sort_by(|a, b| {
+    sort_edges(&mut out);
+    out
+}
+
+/// The order of [`edges`]: most minutes first, then by helper and helped.
+pub fn sort_edges(edges: &mut [Edge]) {
+    edges.sort_by(|a, b| {
         b.minutes
             .cmp(&a.minutes)
             .then(a.helper.cmp(&b.helper))
             .then(a.helped.cmp(&b.helped))
     });
-    out
 }
 
 /// The first day of the current term: the team's own date when it is set and not in the

@@ -6,14 +6,13 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect,
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 use serde::Serialize;
 use time::OffsetDateTime;
 
 use super::super::{LedgerAccess, Member, access, members};
-use super::{EntryLine, Row, everyone, line, sums};
+use super::{EntryLine, Row, everyone, line, sums, with_state};
 use crate::access::{Action, Principal};
 use crate::domain::ledger::{self, Effective, RECENT_WEEKS, Status, Totals};
 use crate::service::Result;
@@ -126,39 +125,6 @@ async fn my_rows(
     with_state(db, models, now).await
 }
 
-/// Folds in the reversals that name these entries (one query on the unique `reverses_id`).
-async fn with_state(
-    db: &impl ConnectionTrait,
-    models: Vec<help_exchanges::Model>,
-    now: OffsetDateTime,
-) -> Result<Vec<Row>> {
-    let ids: Vec<i64> = models.iter().map(|m| m.id).collect();
-    let mut reversed: BTreeSet<i64> = BTreeSet::new();
-    // Bounded IN lists (SQLite allows a limited number of bound values per statement).
-    for chunk in ids.chunks(500) {
-        reversed.extend(
-            help_exchanges::Entity::find()
-                .select_only()
-                .column(help_exchanges::Column::ReversesId)
-                .filter(help_exchanges::Column::ReversesId.is_in(chunk.iter().copied()))
-                .into_tuple::<Option<i64>>()
-                .all(db)
-                .await?
-                .into_iter()
-                .flatten(),
-        );
-    }
-    Ok(models
-        .into_iter()
-        .map(|model| {
-            let status = Status::parse(&model.status).unwrap_or(Status::Rejected);
-            let state =
-                ledger::effective(status, model.expires_at, reversed.contains(&model.id), now);
-            Row { model, state }
-        })
-        .collect())
-}
-
 /// Loads one page (from 1) of the caller's own page; totals are summed by the database.
 pub async fn my_ledger(
     db: &impl ConnectionTrait,
@@ -249,7 +215,10 @@ pub async fn my_ledger(
         index,
         waiting_for_me,
         waiting_for_them,
-        mine: page_rows.iter().map(|r| line(r, &names, me, true)).collect(),
+        mine: page_rows
+            .iter()
+            .map(|r| line(r, &names, me, true))
+            .collect(),
         page,
         pages,
         entries,
