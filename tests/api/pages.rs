@@ -316,3 +316,33 @@ async fn my_ledger_page_in_a_team_of_two_thousand_is_small_and_pages_through_my_
         .any(|e| e.helper_id == chosen.id && e.helped_id == leader.id && e.minutes == 45);
     assert!(recorded);
 }
+
+#[tokio::test]
+async fn the_proposals_page_names_authors_and_the_item_a_proposal_was_merged_into() {
+    let app = spawn_app().await;
+    let admin = create_person(&app, "Admin", true).await;
+    let leader = create_person(&app, "Leader", false).await;
+    let slug = create_team(&app, &admin, "District network", &leader).await;
+    let browser = signed_in(&app, &leader).await;
+    let meeting = create_meeting(&app, &browser, &slug, "secret").await;
+    crate::meeting_helpers::propose(&browser, &slug, meeting, "Attendance policy", 10).await;
+    crate::meeting_helpers::propose(&browser, &slug, meeting, "Attendance rules", 10).await;
+    let ids = crate::meeting_helpers::proposal_ids(&app, meeting).await;
+    let (kept, merged) = (ids[0], ids[1]);
+    let response = browser
+        .post(
+            &format!("/teams/{slug}/meetings/{meeting}/proposals/{merged}/merge"),
+            &[("into", kept.to_string().as_str())],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+
+    let html = browser
+        .get(&format!("/teams/{slug}/meetings/{meeting}/proposals"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("Merged into “Attendance policy”"), "{html}");
+    assert!(html.contains("Leader"), "the author is named");
+}
