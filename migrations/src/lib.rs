@@ -10,6 +10,7 @@ mod m20261123_000002_meetings;
 mod m20261123_000003_ledger;
 mod m20261201_000002_sessions;
 mod m20261201_000003_live_results;
+mod m20261201_000004_ledger_people;
 
 /// The list of migrations, in order.
 pub struct Migrator;
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000003_ledger::Migration),
             Box::new(m20261201_000002_sessions::Migration),
             Box::new(m20261201_000003_live_results::Migration),
+            Box::new(m20261201_000004_ledger_people::Migration),
         ]
     }
 }

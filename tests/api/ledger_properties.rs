@@ -454,7 +454,7 @@ impl Game {
         .await
         .unwrap();
         for person in &self.people {
-            let mine = views::my_ledger(db, principal(person), &self.slug, now)
+            let mine = views::my_ledger(db, principal(person), &self.slug, now, 1)
                 .await
                 .unwrap();
             let all_time = mine.periods.last().unwrap().totals;

@@ -1,9 +1,11 @@
 //! Pages stay small as teams and meetings grow (issue 13): sizes in bytes, which are
 //! deterministic; speed is measured by the `page_bench` example, never here.
 
-use roundtable::store::entities::{agenda_proposals, memberships, users};
+use roundtable::store::entities::{agenda_proposals, help_exchanges, memberships, users};
 use sea_orm::{EntityTrait, Set};
 use time::Duration;
+
+use roundtable::domain::clock::Clock;
 
 use crate::helpers::{TestApp, create_person, create_team, signed_in, spawn_app};
 use crate::meeting_helpers::{WINDOW_HOURS, create_meeting};
@@ -196,4 +198,151 @@ async fn the_ballot_page_of_a_thousand_items_is_small_and_refilled_on_errors() {
     );
     assert!(again.contains(r#"value="1001""#), "what was typed is kept");
     assert_eq!(again.matches(r#"value="1""#).count(), 2, "both ranks kept");
+}
+
+#[tokio::test]
+async fn my_ledger_page_in_a_team_of_two_thousand_is_small_and_pages_through_my_entries() {
+    let app = spawn_app().await;
+    let admin = create_person(&app, "Admin", true).await;
+    let leader = create_person(&app, "Leader", false).await;
+    let slug = create_team(&app, &admin, "District network", &leader).await;
+    add_many_members(&app, &slug, 1999).await;
+    let team_id = roundtable::store::entities::teams::Entity::find()
+        .all(&app.db.conn)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|t| t.slug == slug)
+        .unwrap()
+        .id;
+    let people: Vec<users::Model> = users::Entity::find()
+        .all(&app.db.conn)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|u| u.email.starts_with("person"))
+        .collect();
+    // 120 confirmed exchanges: the leader helped 120 different members for 30 minutes each.
+    let now = app.clock.now();
+    let rows = people
+        .iter()
+        .take(120)
+        .enumerate()
+        .map(|(i, p)| help_exchanges::ActiveModel {
+            team_id: Set(team_id),
+            helper_id: Set(leader.id),
+            helped_id: Set(p.id),
+            minutes: Set(30),
+            occurred_on: Set(now.date() - Duration::days((i % 30) as i64)),
+            category: Set("cover".to_owned()),
+            note: Set(None),
+            kind: Set("exchange".to_owned()),
+            status: Set("confirmed".to_owned()),
+            awaiting_id: Set(None),
+            recorded_by: Set(p.id),
+            idempotency_key: Set(format!("size-{i}")),
+            created_at: Set(now),
+            expires_at: Set(None),
+            confirmed_at: Set(Some(now)),
+            ..Default::default()
+        });
+    help_exchanges::Entity::insert_many(rows)
+        .exec(&app.db.conn)
+        .await
+        .unwrap();
+    let browser = signed_in(&app, &leader).await;
+
+    let html = browser
+        .get(&format!("/teams/{slug}/ledger/me"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.len() < PAGE_LIMIT,
+        "my ledger page is {} bytes",
+        html.len()
+    );
+    assert!(
+        html.contains("60 h"),
+        "all-time total of 120 × 30 min: {html}"
+    );
+    assert!(html.contains("Page 1 of 3"), "fifty entries per page");
+    assert!(
+        html.contains("and 100 more"),
+        "twenty people listed, the rest counted"
+    );
+    assert!(
+        !html.contains(r#"<select id="person""#),
+        "no selector of 2,000 members"
+    );
+    assert_eq!(
+        html.matches("<option value=\"Person ").count(),
+        1999,
+        "one shared list"
+    );
+    let last = browser
+        .get(&format!("/teams/{slug}/ledger/me?page=3"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(last.contains("Page 3 of 3"));
+    assert!(last.contains("showing 101–120"), "{last}");
+
+    // A name chosen from the list records help with that member.
+    let chosen = &people[500];
+    let person = format!("{} (#{})", chosen.display_name, chosen.id);
+    let response = browser
+        .post(
+            &format!("/teams/{slug}/ledger/exchanges"),
+            &[
+                ("direction", "received"),
+                ("person", person.as_str()),
+                ("minutes", "45"),
+                ("date", ""),
+                ("category", "planning"),
+                ("note", ""),
+                ("idempotency_key", "size-test-key-0001"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    let recorded = help_exchanges::Entity::find()
+        .all(&app.db.conn)
+        .await
+        .unwrap()
+        .into_iter()
+        .any(|e| e.helper_id == chosen.id && e.helped_id == leader.id && e.minutes == 45);
+    assert!(recorded);
+}
+
+#[tokio::test]
+async fn the_proposals_page_names_authors_and_the_item_a_proposal_was_merged_into() {
+    let app = spawn_app().await;
+    let admin = create_person(&app, "Admin", true).await;
+    let leader = create_person(&app, "Leader", false).await;
+    let slug = create_team(&app, &admin, "District network", &leader).await;
+    let browser = signed_in(&app, &leader).await;
+    let meeting = create_meeting(&app, &browser, &slug, "secret").await;
+    crate::meeting_helpers::propose(&browser, &slug, meeting, "Attendance policy", 10).await;
+    crate::meeting_helpers::propose(&browser, &slug, meeting, "Attendance rules", 10).await;
+    let ids = crate::meeting_helpers::proposal_ids(&app, meeting).await;
+    let (kept, merged) = (ids[0], ids[1]);
+    let response = browser
+        .post(
+            &format!("/teams/{slug}/meetings/{meeting}/proposals/{merged}/merge"),
+            &[("into", kept.to_string().as_str())],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+
+    let html = browser
+        .get(&format!("/teams/{slug}/meetings/{meeting}/proposals"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("Merged into “Attendance policy”"), "{html}");
+    assert!(html.contains("Leader"), "the author is named");
 }

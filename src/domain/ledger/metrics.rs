@@ -48,6 +48,19 @@ impl Totals {
     pub fn exchanges(&self) -> i64 {
         self.given_count + self.received_count
     }
+    /// Adds `count` exchanges given for `minutes` in all, the latest on `on` (the totals'
+    /// one definition, whether the entries are folded here or summed by the database).
+    pub fn add_given(&mut self, minutes: i64, count: i64, on: Date) {
+        self.given_minutes += minutes;
+        self.given_count += count;
+        self.last = self.last.max(Some(on));
+    }
+    /// Adds `count` exchanges received for `minutes` in all, the latest on `on`.
+    pub fn add_received(&mut self, minutes: i64, count: i64, on: Date) {
+        self.received_minutes += minutes;
+        self.received_count += count;
+        self.last = self.last.max(Some(on));
+    }
     /// The balance index, once there are at least [`INDEX_MIN_EXCHANGES`] exchanges.
     pub fn shown_index(&self) -> Option<f64> {
         if self.exchanges() < INDEX_MIN_EXCHANGES {
@@ -79,14 +92,12 @@ pub fn per_member(
 ) -> BTreeMap<i64, Totals> {
     let mut out: BTreeMap<i64, Totals> = members.iter().map(|m| (*m, Totals::default())).collect();
     for e in counted(entries).filter(|e| since.is_none_or(|s| e.on >= s)) {
-        let helper = out.entry(e.helper).or_default();
-        helper.given_minutes += e.minutes;
-        helper.given_count += 1;
-        helper.last = helper.last.max(Some(e.on));
-        let helped = out.entry(e.helped).or_default();
-        helped.received_minutes += e.minutes;
-        helped.received_count += 1;
-        helped.last = helped.last.max(Some(e.on));
+        out.entry(e.helper)
+            .or_default()
+            .add_given(e.minutes, 1, e.on);
+        out.entry(e.helped)
+            .or_default()
+            .add_received(e.minutes, 1, e.on);
     }
     out
 }
@@ -220,8 +231,9 @@ pub struct MonthTotal {
     pub count: i64,
 }
 
-/// The last `months` calendar months up to the one containing `today`, oldest first.
-pub fn monthly(entries: &[Entry], today: Date, months: u8) -> Vec<MonthTotal> {
+/// The calendar months of [`monthly`]: the last `months` up to the one containing `today`,
+/// oldest first.
+fn month_keys(today: Date, months: u8) -> Vec<(i32, Month)> {
     let mut keys = Vec::new();
     let (mut year, mut month) = (today.year(), today.month());
     for _ in 0..months {
@@ -232,11 +244,34 @@ pub fn monthly(entries: &[Entry], today: Date, months: u8) -> Vec<MonthTotal> {
         month = month.previous();
     }
     keys.reverse();
-    keys.into_iter()
+    keys
+}
+
+/// The first day of the oldest month [`monthly`] shows (what a database query needs to read).
+pub fn months_start(today: Date, months: u8) -> Date {
+    month_keys(today, months)
+        .first()
+        .and_then(|(year, month)| Date::from_calendar_date(*year, *month, 1).ok())
+        .unwrap_or(today)
+}
+
+/// The last `months` calendar months up to the one containing `today`, oldest first.
+pub fn monthly(entries: &[Entry], today: Date, months: u8) -> Vec<MonthTotal> {
+    let days: Vec<(Date, i64, i64)> = counted(entries).map(|e| (e.on, e.minutes, 1)).collect();
+    monthly_sums(&days, today, months)
+}
+
+/// [`monthly`] from counted sums per day: `(day, minutes, exchanges)`.
+pub fn monthly_sums(days: &[(Date, i64, i64)], today: Date, months: u8) -> Vec<MonthTotal> {
+    month_keys(today, months)
+        .into_iter()
         .map(|(year, month)| {
-            let (minutes, count) = counted(entries)
-                .filter(|e| e.on.year() == year && e.on.month() == month)
-                .fold((0, 0), |(m, c), e| (m + e.minutes, c + 1));
+            let (minutes, count) = days
+                .iter()
+                .filter(|(on, _, _)| on.year() == year && on.month() == month)
+                .fold((0, 0), |(m, c), (_, minutes, count)| {
+                    (m + minutes, c + count)
+                });
             MonthTotal {
                 year,
                 month: u8::from(month),
@@ -277,13 +312,18 @@ pub fn edges(entries: &[Entry], since: Option<Date>) -> Vec<Edge> {
             count,
         })
         .collect();
-    out.sort_by(|a, b| {
+    sort_edges(&mut out);
+    out
+}
+
+/// The order of [`edges`]: most minutes first, then by helper and helped.
+pub fn sort_edges(edges: &mut [Edge]) {
+    edges.sort_by(|a, b| {
         b.minutes
             .cmp(&a.minutes)
             .then(a.helper.cmp(&b.helper))
             .then(a.helped.cmp(&b.helped))
     });
-    out
 }
 
 /// The first day of the current term: the team's own date when it is set and not in the

@@ -276,6 +276,36 @@ pub async fn name_of(db: &impl ConnectionTrait, user_id: Option<i64>) -> Result<
         .map_or_else(|| "a former member".to_owned(), |u| u.display_name))
 }
 
+/// Display names of several users in one query (a list page must not ask once per row);
+/// missing ids are simply absent (see [`author_name`]).
+pub async fn names_of(
+    db: &impl ConnectionTrait,
+    ids: impl IntoIterator<Item = i64>,
+) -> Result<std::collections::HashMap<i64, String>> {
+    let ids: std::collections::BTreeSet<i64> = ids.into_iter().collect();
+    let mut out = std::collections::HashMap::with_capacity(ids.len());
+    let ids: Vec<i64> = ids.into_iter().collect();
+    // Bounded IN lists (SQLite limits the bound values of one statement).
+    for chunk in ids.chunks(500) {
+        out.extend(
+            users::Entity::find()
+                .filter(users::Column::Id.is_in(chunk.iter().copied()))
+                .all(db)
+                .await?
+                .into_iter()
+                .map(|u| (u.id, u.display_name)),
+        );
+    }
+    Ok(out)
+}
+
+/// The name a list shows for an author looked up with [`names_of`] (as [`name_of`] does).
+pub fn author_name(names: &std::collections::HashMap<i64, String>, user_id: Option<i64>) -> String {
+    user_id
+        .and_then(|id| names.get(&id).cloned())
+        .unwrap_or_else(|| "a former member".to_owned())
+}
+
 /// The team's meetings, soonest first then by id.
 pub async fn list(
     db: &impl ConnectionTrait,

@@ -46,8 +46,13 @@ struct MyPage<'a> {
     waiting_for_me: Vec<EntryView>,
     waiting_for_them: Vec<EntryView>,
     mine: Vec<EntryView>,
+    entries: EntriesPager,
     helped: Vec<PersonView>,
+    helped_more: u64,
     helpers: Vec<PersonView>,
+    helpers_more: u64,
+    /// Large teams: one shared list of names for the person fields instead of a selector each.
+    pick_by_name: bool,
     thanks: Vec<ThanksLine>,
     notifications: Vec<notify::Unread>,
     others: Vec<Member>,
@@ -63,6 +68,39 @@ struct MyPage<'a> {
     notice: Option<&'static str>,
 }
 
+/// Where the person's entries stand in their pages, with links that work without JavaScript.
+#[derive(Serialize)]
+struct EntriesPager {
+    total: u64,
+    page: u64,
+    pages: u64,
+    first: u64,
+    last: u64,
+    prev: Option<String>,
+    next: Option<String>,
+}
+
+impl EntriesPager {
+    fn new(slug: &str, my: &views::MyLedger) -> Self {
+        let link = |page: u64| format!("/teams/{slug}/ledger/me?page={page}#entries");
+        let per_page = views::ENTRIES_PER_PAGE;
+        let first = (my.page - 1) * per_page + 1;
+        Self {
+            total: my.entries,
+            page: my.page,
+            pages: my.pages,
+            first: first.min(my.entries),
+            last: (first + my.mine.len() as u64).saturating_sub(1),
+            prev: (my.page > 1).then(|| link(my.page - 1)),
+            next: (my.page < my.pages).then(|| link(my.page + 1)),
+        }
+    }
+}
+
+/// Above this many other members, the person fields take a name from one shared list
+/// (`<datalist>`) rather than each repeating a selector of every member.
+const SELECT_LIMIT: usize = 100;
+
 /// What the "my reciprocity" page was asked to show besides the data.
 #[derive(Default)]
 struct MyExtras<'a> {
@@ -71,6 +109,7 @@ struct MyExtras<'a> {
     thanks_form: Option<&'a ThanksForm>,
     thanks_errors: BTreeMap<String, String>,
     notice: Option<&'static str>,
+    page: u64,
 }
 
 fn fresh_exchange_form() -> ExchangeForm {
@@ -96,7 +135,7 @@ async fn my_page(
 ) -> Result<HttpResponse, WebError> {
     let now = state.clock.now();
     let db = &state.db.conn;
-    let my = views::my_ledger(db, visitor.principal(), slug, now).await?;
+    let my = views::my_ledger(db, visitor.principal(), slug, now, extras.page.max(1)).await?;
     let team = &my.access.team;
     let thanks = thanks::received(db, team.id, my.access.user_id).await?;
     let notifications = notify::unread(db, my.access.user_id, team.id).await?;
@@ -127,9 +166,13 @@ async fn my_page(
         index: my.index.map(format::index),
         waiting_for_me: my.waiting_for_me.iter().map(EntryView::new).collect(),
         waiting_for_them: my.waiting_for_them.iter().map(EntryView::new).collect(),
-        mine: my.mine.iter().take(50).map(EntryView::new).collect(),
+        mine: my.mine.iter().map(EntryView::new).collect(),
+        entries: EntriesPager::new(&team.slug, &my),
         helped: people(&my.helped),
+        helped_more: my.helped_total.saturating_sub(my.helped.len() as u64),
         helpers: people(&my.helpers),
+        helpers_more: my.helpers_total.saturating_sub(my.helpers.len() as u64),
+        pick_by_name: my.others.len() > SELECT_LIMIT,
         thanks,
         notifications,
         others: my.others.clone(),
@@ -157,11 +200,14 @@ fn people(list: &[views::Counterpart]) -> Vec<PersonView> {
         .collect()
 }
 
-/// Query of the personal page (a notice after a redirect).
+/// Query of the personal page (a notice after a redirect, the page of entries).
 #[derive(Debug, Default, Deserialize)]
 pub struct MyQuery {
     #[serde(default)]
     done: Option<String>,
+    /// Kept as text: a page that is not a number shows the first page rather than an error.
+    #[serde(default)]
+    page: Option<String>,
 }
 
 fn notice(done: Option<&str>) -> Option<&'static str> {
@@ -184,6 +230,11 @@ pub async fn me(
 ) -> Result<HttpResponse, WebError> {
     let extras = MyExtras {
         notice: notice(query.done.as_deref()),
+        page: query
+            .page
+            .as_deref()
+            .and_then(|p| p.trim().parse().ok())
+            .unwrap_or(1),
         ..MyExtras::default()
     };
     my_page(&state, &visitor, &slug, extras).await
@@ -195,7 +246,7 @@ pub async fn me_csv(
     visitor: Visitor,
     slug: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
-    let my = views::my_ledger(
+    let my = views::my_entries(
         &state.db.conn,
         visitor.principal(),
         &slug,

@@ -59,6 +59,10 @@ async fn page(
     let can_moderate =
         access.may(principal, Action::ManageMeetings) && ballot_count(db, id).await? == 0;
     let rows = proposals::all(db, id).await?;
+    // One query for every author and a map of titles: no query or scan per row.
+    let names = meetings::names_of(db, rows.iter().filter_map(|r| r.author_id)).await?;
+    let titles: std::collections::HashMap<i64, &str> =
+        rows.iter().map(|r| (r.id, r.title.as_str())).collect();
     let mut active = Vec::new();
     let mut others = Vec::new();
     for p in &rows {
@@ -71,8 +75,8 @@ async fn page(
             "merged" => Some(format!(
                 "Merged into “{}”",
                 p.merged_into
-                    .and_then(|into| rows.iter().find(|r| r.id == into))
-                    .map_or("another item", |r| r.title.as_str())
+                    .and_then(|into| titles.get(&into).copied())
+                    .unwrap_or("another item")
             )),
             "withdrawn" => Some("Withdrawn by its author".to_owned()),
             _ => None,
@@ -82,7 +86,7 @@ async fn page(
             title: p.title.clone(),
             why: p.why.clone(),
             minutes: p.minutes,
-            author: meetings::name_of(db, p.author_id).await?,
+            author: meetings::author_name(&names, p.author_id),
             mine,
             status: p.status.clone(),
             note,

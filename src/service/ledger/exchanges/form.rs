@@ -7,7 +7,9 @@ use time::OffsetDateTime;
 
 use super::super::LedgerAccess;
 use crate::access::{Action, Principal};
-use crate::domain::ledger::{Category, HelpDate, IdempotencyKey, Minutes, Note, Party, Recorder};
+use crate::domain::ledger::{
+    Category, HelpDate, IdempotencyKey, Minutes, Note, Party, Recorder, member_choice,
+};
 use crate::service::{FieldErrors, Result, ServiceError};
 use crate::store::entities::{help_posts, memberships};
 
@@ -88,9 +90,13 @@ pub(super) async fn parse(
     let mut errors = FieldErrors::new();
     let me = acc.user_id;
     let (helper, helped, person_field) = match form.direction.trim() {
-        "gave" => (Some(me), parse_id(&form.person), "person"),
-        "received" => (parse_id(&form.person), Some(me), "person"),
-        "between" => (parse_id(&form.helper), parse_id(&form.helped), "helped"),
+        "gave" => (Some(me), member_choice(&form.person), "person"),
+        "received" => (member_choice(&form.person), Some(me), "person"),
+        "between" => (
+            member_choice(&form.helper),
+            member_choice(&form.helped),
+            "helped",
+        ),
         _ => {
             errors.add("direction", "Choose whether you gave or received the help.");
             (None, None, "person")

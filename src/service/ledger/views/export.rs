@@ -1,6 +1,6 @@
 //! The CSV exports: the team table (no notes) and a person's own entries (with their notes).
 
-use super::{MyLedger, TeamLedger};
+use super::{MyEntries, TeamLedger};
 use crate::service::{Result, ServiceError};
 
 /// The team table as CSV (no notes).
@@ -40,13 +40,13 @@ pub fn team_csv(ledger: &TeamLedger) -> Result<String> {
 }
 
 /// The caller's own entries as CSV (with their notes: they are one of the two people).
-pub fn my_csv(ledger: &MyLedger) -> Result<String> {
+pub fn my_csv(ledger: &MyEntries) -> Result<String> {
     let mut out = csv::Writer::from_writer(Vec::new());
     out.write_record([
         "id", "date", "helper", "helped", "minutes", "category", "status", "counted", "note",
     ])
     .map_err(|e| ServiceError::Unexpected(anyhow::Error::new(e)))?;
-    for l in &ledger.mine {
+    for l in &ledger.lines {
         out.write_record([
             l.id.to_string(),
             l.on.to_string(),

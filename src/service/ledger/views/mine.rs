@@ -1,17 +1,22 @@
 //! A person's own page: their totals over three periods, the balance index, entries waiting
-//! for an answer, and who they helped and were helped by.
+//! for an answer, who they helped and were helped by, and one page of their entries. Totals
+//! and counterparts are summed by the database and only one page of entries is loaded, so the
+//! page's cost follows what it shows, not the team's history.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
-use sea_orm::ConnectionTrait;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+};
 use serde::Serialize;
 use time::OffsetDateTime;
 
 use super::super::{LedgerAccess, Member, access, members};
-use super::{EntryLine, Row, entries, everyone, line, rows};
+use super::{EntryLine, Row, everyone, line, sums, with_state};
 use crate::access::{Action, Principal};
-use crate::domain::ledger::{self, Edge, Effective, RECENT_WEEKS, Totals};
+use crate::domain::ledger::{self, Effective, RECENT_WEEKS, Status, Totals};
 use crate::service::Result;
+use crate::store::entities::help_exchanges;
 
 /// One period of a person's totals.
 #[derive(Debug, Clone, Serialize)]
@@ -35,6 +40,24 @@ pub struct Counterpart {
     pub count: i64,
 }
 
+fn counterparts(sums: &[(i64, i64, i64)], names: &BTreeMap<i64, String>) -> Vec<Counterpart> {
+    sums.iter()
+        .map(|(other, minutes, count)| Counterpart {
+            name: names
+                .get(other)
+                .cloned()
+                .unwrap_or_else(|| "former member".to_owned()),
+            minutes: *minutes,
+            count: *count,
+        })
+        .collect()
+}
+
+/// Entries per page of the person's own list.
+pub const ENTRIES_PER_PAGE: u64 = 50;
+/// People listed each way ("people I helped", "people who helped me"); the rest are counted.
+pub const PEOPLE_SHOWN: u64 = 20;
+
 /// A person's own page.
 #[derive(Debug, Clone)]
 pub struct MyLedger {
@@ -48,12 +71,22 @@ pub struct MyLedger {
     pub waiting_for_me: Vec<EntryLine>,
     /// Pending entries waiting for the other person.
     pub waiting_for_them: Vec<EntryLine>,
-    /// Every entry the caller is in, newest first.
+    /// One page of the entries the caller is in, newest first.
     pub mine: Vec<EntryLine>,
-    /// People the caller helped.
+    /// The page shown (from 1).
+    pub page: u64,
+    /// How many pages of entries there are (at least 1).
+    pub pages: u64,
+    /// How many entries the caller is in.
+    pub entries: u64,
+    /// People the caller helped (most minutes first, at most [`PEOPLE_SHOWN`]).
     pub helped: Vec<Counterpart>,
-    /// People who helped the caller.
+    /// How many people the caller helped in all.
+    pub helped_total: u64,
+    /// People who helped the caller (most minutes first, at most [`PEOPLE_SHOWN`]).
     pub helpers: Vec<Counterpart>,
+    /// How many people helped the caller in all.
+    pub helpers_total: u64,
     /// Other members (for the forms).
     pub others: Vec<Member>,
     /// Everyone (for the leader's "between" form).
@@ -62,40 +95,50 @@ pub struct MyLedger {
     pub sees_team: bool,
 }
 
-fn counterparts(
-    edges: &[Edge],
-    names: &BTreeMap<i64, String>,
-    pick: impl Fn(&Edge) -> Option<i64>,
-) -> Vec<Counterpart> {
-    edges
-        .iter()
-        .filter_map(|e| {
-            pick(e).map(|other| Counterpart {
-                name: names
-                    .get(&other)
-                    .cloned()
-                    .unwrap_or_else(|| "former member".to_owned()),
-                minutes: e.minutes,
-                count: e.count,
-            })
-        })
-        .collect()
+/// Every entry the caller is in, newest first (the CSV export).
+#[derive(Debug, Clone)]
+pub struct MyEntries {
+    /// Access and settings.
+    pub access: LedgerAccess,
+    /// Every entry, with notes.
+    pub lines: Vec<EntryLine>,
 }
 
-/// Loads the caller's own page.
+/// The caller's entries newest first: one page (from 1), or all of them for `None`.
+async fn my_rows(
+    db: &impl ConnectionTrait,
+    team_id: i64,
+    me: i64,
+    now: OffsetDateTime,
+    page: Option<u64>,
+) -> Result<Vec<Row>> {
+    let mut query = help_exchanges::Entity::find()
+        .filter(sums::involving(team_id, me))
+        .order_by_desc(help_exchanges::Column::OccurredOn)
+        .order_by_desc(help_exchanges::Column::Id);
+    if let Some(page) = page {
+        query = query
+            .offset(page.saturating_sub(1).saturating_mul(ENTRIES_PER_PAGE))
+            .limit(ENTRIES_PER_PAGE);
+    }
+    let models = query.all(db).await?;
+    with_state(db, models, now).await
+}
+
+/// Loads one page (from 1) of the caller's own page; totals are summed by the database.
 pub async fn my_ledger(
     db: &impl ConnectionTrait,
     principal: Principal,
     slug: &str,
     now: OffsetDateTime,
+    page: u64,
 ) -> Result<MyLedger> {
     let acc = access(db, principal, slug, Action::ViewOwnLedger).await?;
     let me = acc.user_id;
+    let team_id = acc.team.id;
     let today = now.date();
-    let rows = rows(db, acc.team.id, now).await?;
-    let entries = entries(&rows);
-    let members = members(db, acc.team.id).await?;
-    let names = everyone(db, &rows, &members).await?;
+    let given = sums::days_of(db, team_id, me, true).await?;
+    let received = sums::days_of(db, team_id, me, false).await?;
     let windows = [
         (
             "Last 4 weeks",
@@ -109,41 +152,101 @@ pub async fn my_ledger(
     ];
     let periods = windows
         .into_iter()
-        .map(|(label, since)| Period {
-            label,
-            since,
-            totals: ledger::per_member(&entries, &[me], since)
-                .remove(&me)
-                .unwrap_or_default(),
+        .map(|(label, since)| {
+            let within = |d: &&sums::DaySum| since.is_none_or(|s| d.on >= s);
+            let mut totals = Totals::default();
+            for d in given.iter().filter(within) {
+                totals.add_given(d.minutes, d.count, d.on);
+            }
+            for d in received.iter().filter(within) {
+                totals.add_received(d.minutes, d.count, d.on);
+            }
+            Period {
+                label,
+                since,
+                totals,
+            }
         })
         .collect::<Vec<_>>();
     let index = periods.last().and_then(|p| p.totals.shown_index());
-    let mine_rows: Vec<&Row> = rows
+
+    let entries = help_exchanges::Entity::find()
+        .filter(sums::involving(team_id, me))
+        .count(db)
+        .await?;
+    let pages = entries.div_ceil(ENTRIES_PER_PAGE).max(1);
+    let page = page.clamp(1, pages);
+    let page_rows = my_rows(db, team_id, me, now, Some(page)).await?;
+    let pending_models = help_exchanges::Entity::find()
+        .filter(sums::involving(team_id, me))
+        .filter(help_exchanges::Column::Status.eq(Status::Pending.as_str()))
+        .filter(help_exchanges::Column::ExpiresAt.gt(now))
+        .order_by_desc(help_exchanges::Column::OccurredOn)
+        .order_by_desc(help_exchanges::Column::Id)
+        .all(db)
+        .await?;
+    let pending_rows = with_state(db, pending_models, now).await?;
+    let (helped_sums, helped_total) =
+        sums::counterparts_of(db, team_id, me, true, PEOPLE_SHOWN).await?;
+    let (helper_sums, helpers_total) =
+        sums::counterparts_of(db, team_id, me, false, PEOPLE_SHOWN).await?;
+
+    let members = members(db, team_id).await?;
+    let mut names = everyone(db, &page_rows, &members).await?;
+    names.extend(everyone(db, &pending_rows, &members).await?);
+    let missing: BTreeSet<i64> = helped_sums
         .iter()
-        .filter(|r| r.model.helper_id == me || r.model.helped_id == me)
+        .chain(&helper_sums)
+        .map(|(id, _, _)| *id)
+        .filter(|id| !names.contains_key(id))
         .collect();
-    let pending: Vec<EntryLine> = mine_rows
+    if !missing.is_empty() {
+        names.extend(super::super::names(db, missing).await?);
+    }
+    let pending: Vec<EntryLine> = pending_rows
         .iter()
         .filter(|r| r.state == Effective::Pending)
         .map(|r| line(r, &names, me, true))
         .collect();
     let (waiting_for_me, waiting_for_them) = pending.into_iter().partition(|l| l.awaits_me);
-    let edges = ledger::edges(&entries, None);
     let sees_team = acc.sees_aggregates(principal);
     Ok(MyLedger {
         periods,
         index,
         waiting_for_me,
         waiting_for_them,
-        mine: mine_rows
+        mine: page_rows
             .iter()
             .map(|r| line(r, &names, me, true))
             .collect(),
-        helped: counterparts(&edges, &names, |e| (e.helper == me).then_some(e.helped)),
-        helpers: counterparts(&edges, &names, |e| (e.helped == me).then_some(e.helper)),
+        page,
+        pages,
+        entries,
+        helped: counterparts(&helped_sums, &names),
+        helped_total,
+        helpers: counterparts(&helper_sums, &names),
+        helpers_total,
         others: members.iter().filter(|m| m.id != me).cloned().collect(),
         members,
         sees_team,
+        access: acc,
+    })
+}
+
+/// Every entry the caller is in, newest first, for their CSV export.
+pub async fn my_entries(
+    db: &impl ConnectionTrait,
+    principal: Principal,
+    slug: &str,
+    now: OffsetDateTime,
+) -> Result<MyEntries> {
+    let acc = access(db, principal, slug, Action::ViewOwnLedger).await?;
+    let me = acc.user_id;
+    let rows = my_rows(db, acc.team.id, me, now, None).await?;
+    let members = members(db, acc.team.id).await?;
+    let names = everyone(db, &rows, &members).await?;
+    Ok(MyEntries {
+        lines: rows.iter().map(|r| line(r, &names, me, true)).collect(),
         access: acc,
     })
 }

@@ -5,20 +5,23 @@
 
 mod export;
 mod mine;
+mod sums;
 mod team;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 use serde::Serialize;
 use time::OffsetDateTime;
 
 pub use export::{my_csv, team_csv};
-pub use mine::{Counterpart, MyLedger, Period, my_ledger};
+pub use mine::{
+    Counterpart, ENTRIES_PER_PAGE, MyEntries, MyLedger, PEOPLE_SHOWN, Period, my_entries, my_ledger,
+};
 pub use team::{MemberLine, SortKey, TeamLedger, Window, sort_lines, team_ledger};
 
 use super::{Member, names};
-use crate::domain::ledger::{self, Effective, Entry, Status};
+use crate::domain::ledger::{self, Effective, Status};
 use crate::service::Result;
 use crate::store::entities::help_exchanges;
 
@@ -29,44 +32,6 @@ pub struct Row {
     pub model: help_exchanges::Model,
     /// Its state now.
     pub state: Effective,
-}
-
-/// Every exchange of a team (reversing entries folded into the state of what they reverse).
-pub async fn rows(
-    db: &impl ConnectionTrait,
-    team_id: i64,
-    now: OffsetDateTime,
-) -> Result<Vec<Row>> {
-    let all = help_exchanges::Entity::find()
-        .filter(help_exchanges::Column::TeamId.eq(team_id))
-        .order_by_desc(help_exchanges::Column::OccurredOn)
-        .order_by_desc(help_exchanges::Column::Id)
-        .all(db)
-        .await?;
-    let reversed: BTreeSet<i64> = all.iter().filter_map(|r| r.reverses_id).collect();
-    Ok(all
-        .into_iter()
-        .filter(|r| r.kind == "exchange")
-        .map(|model| {
-            let status = Status::parse(&model.status).unwrap_or(Status::Rejected);
-            let state =
-                ledger::effective(status, model.expires_at, reversed.contains(&model.id), now);
-            Row { model, state }
-        })
-        .collect())
-}
-
-/// The metrics' view of the rows.
-pub fn entries(rows: &[Row]) -> Vec<Entry> {
-    rows.iter()
-        .map(|r| Entry {
-            helper: r.model.helper_id,
-            helped: r.model.helped_id,
-            minutes: i64::from(r.model.minutes),
-            on: r.model.occurred_on,
-            state: r.state,
-        })
-        .collect()
 }
 
 /// An entry as a list shows it.
@@ -136,4 +101,37 @@ async fn everyone(
         all.extend(names(db, others).await?);
     }
     Ok(all)
+}
+
+/// Folds in the reversals that name these entries (one query on the unique `reverses_id`).
+async fn with_state(
+    db: &impl ConnectionTrait,
+    models: Vec<help_exchanges::Model>,
+    now: OffsetDateTime,
+) -> Result<Vec<Row>> {
+    let ids: Vec<i64> = models.iter().map(|m| m.id).collect();
+    let mut reversed: BTreeSet<i64> = BTreeSet::new();
+    // Bounded IN lists (SQLite allows a limited number of bound values per statement).
+    for chunk in ids.chunks(500) {
+        reversed.extend(
+            help_exchanges::Entity::find()
+                .select_only()
+                .column(help_exchanges::Column::ReversesId)
+                .filter(help_exchanges::Column::ReversesId.is_in(chunk.iter().copied()))
+                .into_tuple::<Option<i64>>()
+                .all(db)
+                .await?
+                .into_iter()
+                .flatten(),
+        );
+    }
+    Ok(models
+        .into_iter()
+        .map(|model| {
+            let status = Status::parse(&model.status).unwrap_or(Status::Rejected);
+            let state =
+                ledger::effective(status, model.expires_at, reversed.contains(&model.id), now);
+            Row { model, state }
+        })
+        .collect())
 }

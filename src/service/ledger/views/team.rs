@@ -1,23 +1,45 @@
 //! The team view: the member table over a window (sortable), load concentration, who carries
 //! the load, quiet members, the monthly trend, who helped whom and, for leaders, disputes.
-//! Everything is computed in one pass over the team's entries with set lookups, so the cost is
-//! linear in members and entries; the page shows a summary and one page of the table
-//! (`src/web/ledger/team_view.rs`), the CSV export every line.
+//! Totals, pairs and monthly sums are summed by the database (`sums`), and the pure metrics
+//! (Gini, top shares, carrying the load) work on the per-member sums, so the cost per request
+//! follows members and pairs rather than every stored entry; the page shows a summary and one
+//! page of the table (`src/web/ledger/team_view.rs`), the CSV export every line.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
-use sea_orm::ConnectionTrait;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::Serialize;
 use time::OffsetDateTime;
 
 use super::super::{LedgerAccess, Member, access, members};
-use super::{EntryLine, entries, everyone, line, rows};
+use super::{EntryLine, everyone, line, sums, with_state};
 use crate::access::{Action, Principal};
 use crate::domain::ledger::{
     self, Concentration, Edge, Effective, LoadSignal, MonthTotal, RECENT_WEEKS, SIGNAL_WEEKS,
-    Totals,
+    Status, Totals,
 };
 use crate::service::{Result, ServiceError};
+use crate::store::entities::help_exchanges;
+
+/// Every member's totals since a day (members without exchanges get zeros; people who are no
+/// longer members keep theirs), summed by the database one way and the other.
+async fn member_totals(
+    db: &impl ConnectionTrait,
+    team_id: i64,
+    members: &[i64],
+    since: Option<time::Date>,
+) -> Result<BTreeMap<i64, Totals>> {
+    let mut out: BTreeMap<i64, Totals> = members.iter().map(|m| (*m, Totals::default())).collect();
+    for (id, minutes, count, last) in sums::per_member_one_way(db, team_id, since, true).await? {
+        out.entry(id).or_default().add_given(minutes, count, last);
+    }
+    for (id, minutes, count, last) in sums::per_member_one_way(db, team_id, since, false).await? {
+        out.entry(id)
+            .or_default()
+            .add_received(minutes, count, last);
+    }
+    Ok(out)
+}
 
 /// One member's row of the team table.
 #[derive(Debug, Clone, Serialize)]
@@ -181,33 +203,24 @@ pub async fn team_ledger(
         return Err(ServiceError::Forbidden);
     }
     let today = now.date();
-    let rows = rows(db, acc.team.id, now).await?;
-    let entries = entries(&rows);
-    let members = members(db, acc.team.id).await?;
+    let team_id = acc.team.id;
+    let members = members(db, team_id).await?;
     let ids: Vec<i64> = members.iter().map(|m| m.id).collect();
-    // Membership tests per entry and per total: a set, so the view stays linear in the team.
+    // Membership tests per total: a set, so the view stays linear in the team.
     let id_set: HashSet<i64> = ids.iter().copied().collect();
-    let names = everyone(db, &rows, &members).await?;
-    let name = |id: i64| {
-        names
-            .get(&id)
-            .cloned()
-            .unwrap_or_else(|| "former member".to_owned())
-    };
     let since = match window {
         Window::Recent => Some(ledger::window_start(today, RECENT_WEEKS)),
         Window::Term => Some(ledger::term_start(today, acc.settings.term_starts_on)),
         Window::All => None,
     };
-    let totals = ledger::per_member(&entries, &ids, since);
+    let totals = member_totals(db, team_id, &ids, since).await?;
     let team_minutes: i64 = totals
         .iter()
         .filter(|(id, _)| id_set.contains(id))
         .map(|(_, t)| t.given_minutes)
         .sum();
-    let team_exchanges = ledger::counted(&entries)
-        .filter(|e| since.is_none_or(|s| e.on >= s))
-        .count() as i64;
+    // Every counted exchange has exactly one helper, member or not.
+    let team_exchanges: i64 = totals.values().map(|t| t.given_count).sum();
     let mut lines: Vec<MemberLine> = members
         .iter()
         .map(|m| {
@@ -231,10 +244,51 @@ pub async fn team_ledger(
         .map(|m| totals.get(&m.id).map_or(0, |t| t.given_minutes))
         .collect();
     let signal_since = Some(ledger::window_start(today, SIGNAL_WEEKS));
-    let signal_totals: BTreeMap<i64, Totals> = ledger::per_member(&entries, &ids, signal_since)
+    let signal_totals: BTreeMap<i64, Totals> = member_totals(db, team_id, &ids, signal_since)
+        .await?
         .into_iter()
         .filter(|(id, _)| id_set.contains(id))
         .collect();
+    let mut edge_list: Vec<Edge> = sums::pairs(db, team_id, since)
+        .await?
+        .into_iter()
+        .map(|(helper, helped, minutes, count)| Edge {
+            helper,
+            helped,
+            minutes,
+            count,
+        })
+        .collect();
+    ledger::sort_edges(&mut edge_list);
+    let dispute_rows = if acc.is_leader() {
+        let models = help_exchanges::Entity::find()
+            .filter(help_exchanges::Column::TeamId.eq(team_id))
+            .filter(help_exchanges::Column::Kind.eq("exchange"))
+            .filter(help_exchanges::Column::Status.eq(Status::Disputed.as_str()))
+            .order_by_desc(help_exchanges::Column::OccurredOn)
+            .order_by_desc(help_exchanges::Column::Id)
+            .all(db)
+            .await?;
+        with_state(db, models, now).await?
+    } else {
+        Vec::new()
+    };
+    // Names: members are loaded; former members are looked up only if something names them.
+    let mut names = everyone(db, &dispute_rows, &members).await?;
+    let former: BTreeSet<i64> = edge_list
+        .iter()
+        .flat_map(|e| [e.helper, e.helped])
+        .filter(|id| !names.contains_key(id))
+        .collect();
+    if !former.is_empty() {
+        names.extend(super::super::names(db, former).await?);
+    }
+    let name = |id: i64| {
+        names
+            .get(&id)
+            .cloned()
+            .unwrap_or_else(|| "former member".to_owned())
+    };
     let carrying = ledger::carrying_the_load(&signal_totals, members.len())
         .into_iter()
         .map(|s| (name(s.member), s))
@@ -243,18 +297,16 @@ pub async fn team_ledger(
         .into_iter()
         .map(name)
         .collect();
-    let edges = ledger::edges(&entries, since)
+    let edges = edge_list
         .into_iter()
         .map(|e| (name(e.helper), name(e.helped), e))
         .collect();
-    let disputes = if acc.is_leader() {
-        rows.iter()
-            .filter(|r| r.state == Effective::Disputed)
-            .map(|r| line(r, &names, acc.user_id, false))
-            .collect()
-    } else {
-        Vec::new()
-    };
+    let disputes = dispute_rows
+        .iter()
+        .filter(|r| r.state == Effective::Disputed)
+        .map(|r| line(r, &names, acc.user_id, false))
+        .collect();
+    let month_days = sums::team_days(db, team_id, ledger::months_start(today, 6)).await?;
     Ok(TeamLedger {
         window,
         lines,
@@ -263,7 +315,7 @@ pub async fn team_ledger(
         concentration: ledger::concentration(&given),
         carrying,
         quiet,
-        months: ledger::monthly(&entries, today, 6),
+        months: ledger::monthly_sums(&month_days, today, 6),
         edges,
         members,
         disputes,

@@ -1,0 +1,186 @@
+//! Ledger sums computed by the database (SUM / COUNT … GROUP BY) so that a page's cost follows
+//! what it shows, not the team's whole history. "Counted" here is the same rule as
+//! `domain::ledger::counted`: an exchange (not a reversal) that is confirmed and that no
+//! reversal names. The pure metrics then work on these sums.
+
+use sea_orm::sea_query::{Expr, ExprTrait, Query};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+};
+use time::Date;
+
+use crate::domain::ledger::Status;
+use crate::service::Result;
+use crate::store::entities::help_exchanges::{Column, Entity};
+
+/// Exchanges of the team that count toward any total.
+pub(super) fn counted(team_id: i64) -> Condition {
+    let reversed = Query::select()
+        .column(Column::ReversesId)
+        .from(Entity)
+        .and_where(Column::ReversesId.is_not_null())
+        .and_where(Column::TeamId.eq(team_id))
+        .to_owned();
+    Condition::all()
+        .add(Column::TeamId.eq(team_id))
+        .add(Column::Kind.eq("exchange"))
+        .add(Column::Status.eq(Status::Confirmed.as_str()))
+        .add(Column::Id.not_in_subquery(reversed))
+}
+
+/// Exchanges (any state) in which `person` is helper or helped.
+pub(super) fn involving(team_id: i64, person: i64) -> Condition {
+    Condition::all()
+        .add(Column::TeamId.eq(team_id))
+        .add(Column::Kind.eq("exchange"))
+        .add(
+            Condition::any()
+                .add(Column::HelperId.eq(person))
+                .add(Column::HelpedId.eq(person)),
+        )
+}
+
+/// Minutes and count of one person's counted exchanges per day, one way.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct DaySum {
+    /// The day.
+    pub on: Date,
+    /// Minutes on that day.
+    pub minutes: i64,
+    /// Exchanges on that day.
+    pub count: i64,
+}
+
+/// A person's counted exchanges given (`given`) or received, summed per day.
+pub(super) async fn days_of(
+    db: &impl ConnectionTrait,
+    team_id: i64,
+    person: i64,
+    given: bool,
+) -> Result<Vec<DaySum>> {
+    let (me, _) = sides(given);
+    let rows: Vec<(Date, i64, i64)> = Entity::find()
+        .select_only()
+        .column(Column::OccurredOn)
+        .column_as(minutes_sum(), "minutes")
+        .column_as(Column::Id.count(), "n")
+        .filter(counted(team_id))
+        .filter(me.eq(person))
+        .group_by(Column::OccurredOn)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(on, minutes, count)| DaySum { on, minutes, count })
+        .collect())
+}
+
+/// The people a person helped (`given`) or was helped by, with minutes and counts, most minutes
+/// first (ties by id), at most `limit`; and how many such people there are in all.
+pub(super) async fn counterparts_of(
+    db: &impl ConnectionTrait,
+    team_id: i64,
+    person: i64,
+    given: bool,
+    limit: u64,
+) -> Result<(Vec<(i64, i64, i64)>, u64)> {
+    let (me, other) = sides(given);
+    let base = Entity::find()
+        .select_only()
+        .column(other)
+        .filter(counted(team_id))
+        .filter(me.eq(person))
+        .group_by(other);
+    let total = base.clone().into_tuple::<i64>().count(db).await?;
+    let minutes = minutes_sum();
+    let rows: Vec<(i64, i64, i64)> = base
+        .column_as(minutes.clone(), "minutes")
+        .column_as(Column::Id.count(), "n")
+        .order_by_desc(minutes)
+        .order_by_asc(other)
+        .limit(limit)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok((rows, total))
+}
+
+/// Total minutes as a 64-bit integer on both backends.
+fn minutes_sum() -> Expr {
+    Column::Minutes.sum().cast_as("BIGINT")
+}
+
+/// (this person's column, the other person's column) for one direction.
+fn sides(given: bool) -> (Column, Column) {
+    if given {
+        (Column::HelperId, Column::HelpedId)
+    } else {
+        (Column::HelpedId, Column::HelperId)
+    }
+}
+
+/// Per-member counted sums one way since a day: (member, minutes, count, latest day).
+pub(super) async fn per_member_one_way(
+    db: &impl ConnectionTrait,
+    team_id: i64,
+    since: Option<Date>,
+    given: bool,
+) -> Result<Vec<(i64, i64, i64, Date)>> {
+    let (me, _) = sides(given);
+    let mut query = Entity::find()
+        .select_only()
+        .column(me)
+        .column_as(minutes_sum(), "minutes")
+        .column_as(Column::Id.count(), "n")
+        .column_as(Column::OccurredOn.max(), "last")
+        .filter(counted(team_id));
+    if let Some(since) = since {
+        query = query.filter(Column::OccurredOn.gte(since));
+    }
+    Ok(query.group_by(me).into_tuple().all(db).await?)
+}
+
+/// Counted sums per (helper, helped) pair since a day: (helper, helped, minutes, count).
+pub(super) async fn pairs(
+    db: &impl ConnectionTrait,
+    team_id: i64,
+    since: Option<Date>,
+) -> Result<Vec<(i64, i64, i64, i64)>> {
+    let mut query = Entity::find()
+        .select_only()
+        .column(Column::HelperId)
+        .column(Column::HelpedId)
+        .column_as(minutes_sum(), "minutes")
+        .column_as(Column::Id.count(), "n")
+        .filter(counted(team_id));
+    if let Some(since) = since {
+        query = query.filter(Column::OccurredOn.gte(since));
+    }
+    Ok(query
+        .group_by(Column::HelperId)
+        .group_by(Column::HelpedId)
+        .into_tuple()
+        .all(db)
+        .await?)
+}
+
+/// Counted sums per day since a day (for the monthly trend): (day, minutes, count).
+pub(super) async fn team_days(
+    db: &impl ConnectionTrait,
+    team_id: i64,
+    since: Date,
+) -> Result<Vec<(Date, i64, i64)>> {
+    Ok(Entity::find()
+        .select_only()
+        .column(Column::OccurredOn)
+        .column_as(minutes_sum(), "minutes")
+        .column_as(Column::Id.count(), "n")
+        .filter(counted(team_id))
+        .filter(Column::OccurredOn.gte(since))
+        .group_by(Column::OccurredOn)
+        .into_tuple()
+        .all(db)
+        .await?)
+}
