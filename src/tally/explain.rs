@@ -137,6 +137,16 @@ fn explain_round(out: &mut String, outcome: &Outcome, pass: &Pass, round: &Round
     );
 }
 
+/// A pass's opening line: ballots counted and blank ones.
+fn ballots_line(out: &mut String, total: impl Into<i128>, blank: impl Into<i128>) {
+    let _ = writeln!(
+        out,
+        "{}, {} blank.",
+        counted(Decimal::from_int(total.into()), "ballot", "ballots"),
+        votes(Decimal::from_int(blank.into()))
+    );
+}
+
 /// The whole explanation as text (one paragraph per pass).
 #[must_use]
 pub fn explain(outcome: &Outcome) -> String {
@@ -146,16 +156,7 @@ pub fn explain(outcome: &Outcome) -> String {
         if many {
             let _ = writeln!(out, "Pass {} (place {}):", i + 1, i + 1);
         }
-        let _ = writeln!(
-            out,
-            "{}, {} blank.",
-            counted(
-                Decimal::from_int(i128::from(pass.total_ballots)),
-                "ballot",
-                "ballots"
-            ),
-            votes(Decimal::from_int(i128::from(pass.undervotes)))
-        );
+        ballots_line(&mut out, pass.total_ballots, pass.undervotes);
         for round in &pass.rounds {
             explain_round(&mut out, outcome, pass, round);
         }
@@ -205,16 +206,7 @@ pub fn explain_ranking(ranking: &SequentialRanking, rounds: usize, names: usize)
     let mut out = String::new();
     for (i, pass) in ranking.passes.iter().enumerate() {
         let _ = writeln!(out, "Pass {} (place {}):", i + 1, i + 1);
-        let _ = writeln!(
-            out,
-            "{}, {} blank.",
-            counted(
-                Decimal::from_int(i128::from(pass.total_ballots)),
-                "ballot",
-                "ballots"
-            ),
-            votes(Decimal::from_int(i128::from(pass.undervotes)))
-        );
+        ballots_line(&mut out, pass.total_ballots, pass.undervotes);
         let skip = pass.rounds.len().saturating_sub(rounds);
         if skip > 0 {
             let gone: usize = pass
