@@ -3,56 +3,12 @@
 //! A ballot is a list of cells, cell *i* being rank *i + 1*. Each cell is one `u32`
 //! (see [`Cell`]), so a million ten-rank ballots fit in about 40 MB.
 
-use std::hash::{BuildHasherDefault, Hasher};
-
 use serde::{Deserialize, Serialize};
 
-/// FxHash (the multiplicative hash of `rustc-hash`): much faster than SipHash for the short
-/// keys the tally interns and groups (names, packed rankings). Not `HashDoS`-resistant: the
-/// keys are ballots of one count, bounded by the input size.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn finish(&self) -> u64 {
-        // The product's high bits are the well-mixed ones; the table indexes by the low bits.
-        self.0.rotate_left(26)
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(word));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word.iter_mut().zip(rest).for_each(|(w, b)| *w = *b);
-            self.write_u64(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u8(&mut self, n: u8) {
-        self.write_u64(u64::from(n));
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.write_u64(u64::from(n));
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-}
-
-/// A `HashMap` with [`FxHasher`].
-pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// A `HashMap` with `rustc-hash`'s Fx hasher: much faster than SipHash for the short keys the
+/// tally interns and groups (names, packed rankings). Not `HashDoS`-resistant: the keys are
+/// ballots of one count, bounded by the input size (ADR 0010).
+pub(crate) type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// Index of a candidate in [`crate::tally::Election::candidates`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -1,9 +1,7 @@
 //! Ballots turned into utilities under one satisfaction measure, with identical ballots
 //! grouped (weight = how many voters cast it) so the rules work per group, not per voter.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
+use super::super::ballots::FastMap;
 use super::instance::{Ballot, Instance};
 use super::rule::Utility;
 
@@ -68,40 +66,12 @@ fn ballot_utilities(
     out.dedup_by_key(|e| e.0);
 }
 
-/// A fast multiplicative hash (FxHash) for grouping ballots; no `HashDoS` concern here,
-/// the keys are ballots already in memory.
-#[derive(Default, Clone, Copy)]
-struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word.iter_mut().zip(chunk).for_each(|(w, b)| *w = *b);
-            self.write_u64(u64::from_le_bytes(word));
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-    fn write_u128(&mut self, n: u128) {
-        self.write_u64(n as u64);
-        self.write_u64((n >> 64) as u64);
-    }
-}
-
 impl Profile {
     /// Groups the instance's ballots under `utility`.
     pub fn build(instance: &Instance, utility: Utility) -> Self {
         let costs: Vec<u64> = instance.projects.iter().map(|p| p.cost).collect();
-        let mut index: HashMap<Vec<(usize, u128)>, usize, BuildHasherDefault<FxHasher>> =
-            HashMap::with_capacity_and_hasher(instance.voters.len() / 2, Default::default());
+        let mut index: FastMap<Vec<(usize, u128)>, usize> =
+            FastMap::with_capacity_and_hasher(instance.voters.len() / 2, Default::default());
         let mut groups: Vec<Group> = Vec::new();
         let mut utils = Vec::new();
         for (v, voter) in instance.voters.iter().enumerate() {
