@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod budgets;
 pub mod invitations;
 pub mod ledger;
 pub mod meetings;
