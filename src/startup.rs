@@ -42,7 +42,9 @@ async fn tally_loop(db: sea_orm::DatabaseConnection, clock: Arc<dyn Clock>) {
         match crate::service::budgets::compute::run_due(&db, clock.now()).await {
             Ok(0) => {}
             Ok(n) => tracing::info!(rounds = n, "computed budget rounds whose voting closed"),
-            Err(e) => tracing::warn!(error = %format!("{e:#}"), "background budget computation failed"),
+            Err(e) => {
+                tracing::warn!(error = %format!("{e:#}"), "background budget computation failed")
+            }
         }
     }
 }

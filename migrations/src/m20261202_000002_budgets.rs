@@ -199,9 +199,10 @@ fn rounds() -> TableCreateStatement {
         ]))
         .check(Expr::col(BudgetRounds::Rule).is_in(["mes", "greedy", "phragmen"]))
         .check(Expr::col(BudgetRounds::Privacy).is_in(["open", "secret"]))
-        .check(Expr::col(BudgetRounds::PhaseSeen).is_in([
-            "upcoming", "ideas", "review", "voting", "results",
-        ]))
+        .check(
+            Expr::col(BudgetRounds::PhaseSeen)
+                .is_in(["upcoming", "ideas", "review", "voting", "results"]),
+        )
         .check(Expr::col(BudgetRounds::IdeasOpenAt).lt(Expr::col(BudgetRounds::ReviewAt)))
         .check(Expr::col(BudgetRounds::ReviewAt).lte(Expr::col(BudgetRounds::VotingOpenAt)))
         .check(Expr::col(BudgetRounds::VotingOpenAt).lt(Expr::col(BudgetRounds::VotingCloseAt)))
@@ -266,7 +267,10 @@ fn supports() -> TableCreateStatement {
         .col(big_integer(BudgetSupports::RoundId))
         .col(big_integer(BudgetSupports::IdeaId))
         .col(big_integer(BudgetSupports::UserId))
-        .foreign_key(&mut fk_round(BudgetSupports::Table, BudgetSupports::RoundId))
+        .foreign_key(&mut fk_round(
+            BudgetSupports::Table,
+            BudgetSupports::RoundId,
+        ))
         .foreign_key(&mut fk_idea(BudgetSupports::Table, BudgetSupports::IdeaId))
         .foreign_key(&mut fk_user(
             BudgetSupports::Table,
@@ -377,8 +381,14 @@ fn overrides() -> TableCreateStatement {
         .col(boolean(BudgetOverrides::Funded))
         .col(text(BudgetOverrides::Reason))
         .col(big_integer_null(BudgetOverrides::ActorId))
-        .foreign_key(&mut fk_round(BudgetOverrides::Table, BudgetOverrides::RoundId))
-        .foreign_key(&mut fk_idea(BudgetOverrides::Table, BudgetOverrides::IdeaId))
+        .foreign_key(&mut fk_round(
+            BudgetOverrides::Table,
+            BudgetOverrides::RoundId,
+        ))
+        .foreign_key(&mut fk_idea(
+            BudgetOverrides::Table,
+            BudgetOverrides::IdeaId,
+        ))
         .foreign_key(&mut fk_user(
             BudgetOverrides::Table,
             BudgetOverrides::ActorId,
@@ -408,8 +418,14 @@ fn follow_ups() -> TableCreateStatement {
             "done",
             "dropped",
         ]))
-        .foreign_key(&mut fk_idea(BudgetFollowUps::Table, BudgetFollowUps::IdeaId))
-        .foreign_key(&mut fk_round(BudgetFollowUps::Table, BudgetFollowUps::RoundId))
+        .foreign_key(&mut fk_idea(
+            BudgetFollowUps::Table,
+            BudgetFollowUps::IdeaId,
+        ))
+        .foreign_key(&mut fk_round(
+            BudgetFollowUps::Table,
+            BudgetFollowUps::RoundId,
+        ))
         .foreign_key(&mut fk_user(
             BudgetFollowUps::Table,
             BudgetFollowUps::OwnerId,

@@ -34,7 +34,11 @@ pub const MAX_MINOR: i64 = 10_000_000_000_000;
 /// Parses an amount typed by a person ("1200", "1,200.50", "1200.5") into minor units
 /// (hundredths). Positive, at most two decimals.
 pub fn parse_money(raw: &str) -> Result<i64, String> {
-    let text: String = raw.trim().chars().filter(|c| *c != ',' && *c != ' ').collect();
+    let text: String = raw
+        .trim()
+        .chars()
+        .filter(|c| *c != ',' && *c != ' ')
+        .collect();
     let refuse = || "Enter an amount like 1200 or 1200.50.".to_owned();
     if text.is_empty() {
         return Err("Enter an amount.".to_owned());
@@ -170,7 +174,10 @@ impl RoundWindows {
     pub fn check(&self) -> Problems {
         let mut problems = Problems::new();
         if self.review <= self.ideas_open {
-            problems.push(("review_at", "Review must start after ideas open.".to_owned()));
+            problems.push((
+                "review_at",
+                "Review must start after ideas open.".to_owned(),
+            ));
         }
         if self.voting_open < self.review {
             problems.push((

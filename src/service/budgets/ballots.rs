@@ -105,7 +105,10 @@ pub fn total_of(
     chosen: &[i64],
 ) -> (RunningTotal, Option<String>) {
     let cost: HashMap<i64, i64> = ideas.iter().map(|i| (i.id, i.cost)).collect();
-    let costs: Vec<i64> = chosen.iter().filter_map(|id| cost.get(id).copied()).collect();
+    let costs: Vec<i64> = chosen
+        .iter()
+        .filter_map(|id| cost.get(id).copied())
+        .collect();
     let limits = access.limits();
     let total = running_total(&limits, &costs);
     let refusal = check_ballot(&limits, &costs, &access.round.currency).err();

@@ -156,7 +156,10 @@ pub fn instance(
     let index: HashMap<i64, usize> = ideas.iter().enumerate().map(|(i, x)| (x.id, i)).collect();
     let mut voters = Vec::with_capacity(ballots.len());
     for chosen in ballots {
-        let picks: Vec<usize> = chosen.iter().filter_map(|id| index.get(id).copied()).collect();
+        let picks: Vec<usize> = chosen
+            .iter()
+            .filter_map(|id| index.get(id).copied())
+            .collect();
         if picks.is_empty() {
             continue;
         }
@@ -308,7 +311,10 @@ pub async fn compute_round(
     if stored(&txn, round_id).await?.is_some() {
         return Ok(false);
     }
-    let Some(round) = budget_rounds::Entity::find_by_id(round_id).one(&txn).await? else {
+    let Some(round) = budget_rounds::Entity::find_by_id(round_id)
+        .one(&txn)
+        .await?
+    else {
         return Ok(false);
     };
     budget_results::ActiveModel {
@@ -415,7 +421,10 @@ async fn audit_phases(db: &DatabaseConnection, now: OffsetDateTime) -> Result<()
         }
         let txn = db.begin().await?;
         lock(&txn, round.id).await?;
-        let Some(fresh) = budget_rounds::Entity::find_by_id(round.id).one(&txn).await? else {
+        let Some(fresh) = budget_rounds::Entity::find_by_id(round.id)
+            .one(&txn)
+            .await?
+        else {
             continue;
         };
         if fresh.phase_seen == seen {

@@ -126,8 +126,8 @@ pub async fn import(
         return Err(refuse("pb", "Paste the contents of a .pb file."));
     }
     let rule = BudgetRule::parse(&form.rule).ok_or_else(|| refuse("rule", "Choose a rule."))?;
-    let instance =
-        parse_pabulib(form.pb.as_bytes()).map_err(|e| refuse("pb", format!("Not a usable .pb file: {e}")))?;
+    let instance = parse_pabulib(form.pb.as_bytes())
+        .map_err(|e| refuse("pb", format!("Not a usable .pb file: {e}")))?;
     let ballot_type = match instance.vote_type {
         VoteType::Approval | VoteType::Choose1 => BallotType::Approval,
         VoteType::Ordinal => BallotType::Ranked,
@@ -142,7 +142,10 @@ pub async fn import(
         }
     };
     if ballot_type == BallotType::Ranked && rule == BudgetRule::Phragmen {
-        return Err(refuse("rule", "Sequential Phragmén needs approval ballots."));
+        return Err(refuse(
+            "rule",
+            "Sequential Phragmén needs approval ballots.",
+        ));
     }
     if instance.scale > 2 {
         return Err(refuse(
@@ -157,7 +160,8 @@ pub async fn import(
             .and_then(|u| u.checked_mul(factor))
             .filter(|m| (1..=MAX_MINOR).contains(m))
     };
-    let amount = minor(instance.budget).ok_or_else(|| refuse("pb", "The budget is zero or too large."))?;
+    let amount =
+        minor(instance.budget).ok_or_else(|| refuse("pb", "The budget is zero or too large."))?;
     let title: String = instance
         .meta_value("description")
         .filter(|d| !d.trim().is_empty())
@@ -207,12 +211,18 @@ pub async fn import(
     let mut idea_ids = Vec::with_capacity(instance.projects.len());
     for p in &instance.projects {
         let cost = minor(p.cost).ok_or_else(|| {
-            refuse("pb", format!("Project `{}` has a zero or too large cost.", p.id))
+            refuse(
+                "pb",
+                format!("Project `{}` has a zero or too large cost.", p.id),
+            )
         })?;
         let name = name_col
             .and_then(|i| p.extra.get(i))
             .filter(|n| !n.trim().is_empty())
-            .map_or_else(|| format!("Project {}", p.id), |n| n.chars().take(120).collect());
+            .map_or_else(
+                || format!("Project {}", p.id),
+                |n| n.chars().take(120).collect(),
+            );
         let idea = budget_ideas::ActiveModel {
             round_id: Set(round.id),
             code: Set(p.id.clone()),
@@ -236,9 +246,10 @@ pub async fn import(
     let mut rows = Vec::with_capacity(instance.voters.len());
     for v in &instance.voters {
         let picks: Vec<i64> = match &v.ballot {
-            Ballot::Approval(ps) | Ballot::Ordinal(ps) => {
-                ps.iter().filter_map(|p| idea_ids.get(*p).copied()).collect()
-            }
+            Ballot::Approval(ps) | Ballot::Ordinal(ps) => ps
+                .iter()
+                .filter_map(|p| idea_ids.get(*p).copied())
+                .collect(),
             Ballot::Cardinal(_) => Vec::new(),
         };
         let key = format!("pb:{}", v.id);

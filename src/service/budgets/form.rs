@@ -125,11 +125,15 @@ impl RoundForm {
     /// Parses every field, collecting every problem.
     pub fn parse(&self) -> Result<RoundCommand> {
         let mut e = FieldErrors::new();
-        let title = RoundTitle::parse(&self.title).map_err(|m| e.add("title", m)).ok();
+        let title = RoundTitle::parse(&self.title)
+            .map_err(|m| e.add("title", m))
+            .ok();
         let purpose = RoundPurpose::parse(&self.purpose)
             .map_err(|m| e.add("purpose", m))
             .ok();
-        let amount = parse_money(&self.amount).map_err(|m| e.add("amount", m)).ok();
+        let amount = parse_money(&self.amount)
+            .map_err(|m| e.add("amount", m))
+            .ok();
         let currency = parse_currency(&self.currency)
             .map_err(|m| e.add("currency", m))
             .ok();
@@ -157,12 +161,17 @@ impl RoundForm {
             match max_raw.parse::<i32>() {
                 Ok(n) if (1..=1000).contains(&n) => Some(n),
                 _ => {
-                    e.add("ballot_max", "Enter a whole number from 1 to 1000, or leave it blank.");
+                    e.add(
+                        "ballot_max",
+                        "Enter a whole number from 1 to 1000, or leave it blank.",
+                    );
                     None
                 }
             }
         };
-        if ballot_type == Some(BallotType::ApprovalMax) && ballot_max.is_none() && max_raw.is_empty()
+        if ballot_type == Some(BallotType::ApprovalMax)
+            && ballot_max.is_none()
+            && max_raw.is_empty()
         {
             e.add("ballot_max", "Enter the most ideas a member may approve.");
         }
@@ -313,7 +322,10 @@ pub async fn update(
     let old = &access.round;
     let mut e = FieldErrors::new();
     if now >= old.voting_close_at || old.imported {
-        e.add("round", "Voting has closed: this round can no longer be changed.");
+        e.add(
+            "round",
+            "Voting has closed: this round can no longer be changed.",
+        );
         return Err(ServiceError::Invalid(e));
     }
     let ballots = budget_ballots::Entity::find()
@@ -341,13 +353,19 @@ pub async fn update(
             e.add("voting_open", frozen);
         }
         if c.windows.voting_close < old.voting_close_at {
-            e.add("voting_close", "Voting may be extended, not shortened, once ballots exist.");
+            e.add(
+                "voting_close",
+                "Voting may be extended, not shortened, once ballots exist.",
+            );
         }
     }
     // Phases that have passed stay passed: moving them would reopen or skip a phase.
     let passed = |old_at: OffsetDateTime, new_at: OffsetDateTime| old_at <= now && new_at != old_at;
     if passed(old.ideas_open_at, c.windows.ideas_open) {
-        e.add("ideas_open", "The ideas phase has started: its start stays.");
+        e.add(
+            "ideas_open",
+            "The ideas phase has started: its start stays.",
+        );
     }
     if passed(old.review_at, c.windows.review) {
         e.add("review_at", "Review has started: its start stays.");

@@ -52,7 +52,9 @@ struct Parsed {
 impl IdeaForm {
     fn parse(&self, amount: i64) -> Result<Parsed> {
         let mut e = FieldErrors::new();
-        let title = IdeaTitle::parse(&self.title).map_err(|m| e.add("title", m)).ok();
+        let title = IdeaTitle::parse(&self.title)
+            .map_err(|m| e.add("title", m))
+            .ok();
         let description = IdeaDescription::parse(&self.description)
             .map_err(|m| e.add("description", m))
             .ok();
@@ -111,7 +113,11 @@ pub async fn ballot_ideas(
     db: &impl ConnectionTrait,
     round_id: i64,
 ) -> Result<Vec<budget_ideas::Model>> {
-    Ok(all(db, round_id).await?.into_iter().filter(on_ballot).collect())
+    Ok(all(db, round_id)
+        .await?
+        .into_iter()
+        .filter(on_ballot)
+        .collect())
 }
 
 /// The ideas page: every idea, support counts and what the caller supports.
@@ -320,7 +326,9 @@ pub async fn toggle_support(
         .await?;
     let now_supports = match existing {
         Some(row) => {
-            budget_supports::Entity::delete_by_id(row.id).exec(&txn).await?;
+            budget_supports::Entity::delete_by_id(row.id)
+                .exec(&txn)
+                .await?;
             false
         }
         None => {

@@ -83,7 +83,10 @@ pub async fn authorize(
 /// round, so a ballot saved while voting is open is always counted.
 pub async fn lock(db: &impl ConnectionTrait, round_id: i64) -> Result<()> {
     budget_rounds::Entity::update_many()
-        .col_expr(budget_rounds::Column::Id, Expr::col(budget_rounds::Column::Id))
+        .col_expr(
+            budget_rounds::Column::Id,
+            Expr::col(budget_rounds::Column::Id),
+        )
         .filter(budget_rounds::Column::Id.eq(round_id))
         .exec(db)
         .await?;

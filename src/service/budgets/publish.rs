@@ -129,7 +129,8 @@ async fn extras(
     wanted.extend(publication.as_ref().and_then(|p| p.published_by));
     let names = names_of(db, wanted).await?;
     let name = |id: Option<i64>| crate::service::meetings::author_name(&names, id);
-    let mut members: Vec<(i64, String)> = member_ids.iter().map(|id| (*id, name(Some(*id)))).collect();
+    let mut members: Vec<(i64, String)> =
+        member_ids.iter().map(|id| (*id, name(Some(*id)))).collect();
     members.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
     let follow_ups = follow_rows
         .into_iter()
@@ -199,7 +200,10 @@ pub async fn publish(
         let raw = fields.get(&reason_field).map_or("", String::as_str);
         match Reason::parse(raw) {
             Ok(reason) => chosen.push((idea, !selected.contains(idea.code.as_str()), reason)),
-            Err(m) => e.add(&reason_field, format!("Say why you override this idea: {m}")),
+            Err(m) => e.add(
+                &reason_field,
+                format!("Say why you override this idea: {m}"),
+            ),
         }
     }
     e.into_result()?;
@@ -298,7 +302,9 @@ pub async fn follow_up(
     let Some(status) = status else {
         return Err(ServiceError::Invalid(FieldErrors::new()));
     };
-    let existing = budget_follow_ups::Entity::find_by_id(idea_id).one(&txn).await?;
+    let existing = budget_follow_ups::Entity::find_by_id(idea_id)
+        .one(&txn)
+        .await?;
     match existing {
         Some(row) => {
             let mut active: budget_follow_ups::ActiveModel = row.into();

@@ -109,16 +109,16 @@ pub fn parse_ranking(
     items: &[agenda_proposals::Model],
     fields: &HashMap<String, String>,
 ) -> Result<Vec<i64>> {
-    parse_ranks(&items.iter().map(|i| i.id).collect::<Vec<_>>(), fields, "item")
+    parse_ranks(
+        &items.iter().map(|i| i.id).collect::<Vec<_>>(),
+        fields,
+        "item",
+    )
 }
 
 /// Reads `rank_{id}` fields for `ids` into a ranking (ids, best first); `what` names the
 /// things ranked in messages ("item", "idea"). Shared by agenda and budget ballots.
-pub fn parse_ranks(
-    ids: &[i64],
-    fields: &HashMap<String, String>,
-    what: &str,
-) -> Result<Vec<i64>> {
+pub fn parse_ranks(ids: &[i64], fields: &HashMap<String, String>, what: &str) -> Result<Vec<i64>> {
     let mut errors = FieldErrors::new();
     let mut ranked: Vec<(u32, i64)> = Vec::new();
     let max = u32::try_from(ids.len()).unwrap_or(u32::MAX);

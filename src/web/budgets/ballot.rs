@@ -75,17 +75,20 @@ async fn page(
     let limits = view.access.limits();
     let ranked = limits.ballot_type == BallotType::Ranked;
     let chosen: Vec<i64> = match typed {
-        Some(fields) => parse_selection(limits.ballot_type, &view.ideas, fields)
-            .unwrap_or_else(|_| {
+        Some(fields) => {
+            parse_selection(limits.ballot_type, &view.ideas, fields).unwrap_or_else(|_| {
                 // Rank problems are shown beside the fields; total what was ticked or ranked.
                 view.ideas
                     .iter()
                     .map(|i| i.id)
                     .filter(|i| {
-                        fields.get(&rank_field(*i)).is_some_and(|v| !v.trim().is_empty())
+                        fields
+                            .get(&rank_field(*i))
+                            .is_some_and(|v| !v.trim().is_empty())
                     })
                     .collect()
-            }),
+            })
+        }
         None => view.selection.clone(),
     };
     let (total, _) = total_of(&view.access, &view.ideas, &chosen);
@@ -107,7 +110,11 @@ async fn page(
             };
             BallotIdea {
                 id: i.id,
-                field: if ranked { rank_field(i.id) } else { idea_field(i.id) },
+                field: if ranked {
+                    rank_field(i.id)
+                } else {
+                    idea_field(i.id)
+                },
                 title: i.title.clone(),
                 description: i.description.clone(),
                 cost: format_money(i.cost, &currency),
@@ -142,9 +149,12 @@ async fn page(
         errors,
         voting_open: view.access.phase(now) == BudgetPhase::Voting,
         can_vote: view.access.may(principal, Action::CastBudgetBallot),
-        status_line: view
-            .last_voted_at
-            .map(|at| format!("You voted (last change {}). You can change your ballot until voting closes.", date_time(at))),
+        status_line: view.last_voted_at.map(|at| {
+            format!(
+                "You voted (last change {}). You can change your ballot until voting closes.",
+                date_time(at)
+            )
+        }),
         checked: typed.is_some(),
     };
     render(state, status, "budget_ballot.html", &page)

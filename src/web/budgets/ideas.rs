@@ -73,7 +73,11 @@ async fn page(
     let now = state.clock.now();
     let view = ideas::view(&state.db.conn, principal, slug, id).await?;
     let currency = view.access.round.currency.clone();
-    let names = names_of(&state.db.conn, view.ideas.iter().filter_map(|i| i.author_id)).await?;
+    let names = names_of(
+        &state.db.conn,
+        view.ideas.iter().filter_map(|i| i.author_id),
+    )
+    .await?;
     let rows = view
         .ideas
         .iter()
@@ -124,7 +128,16 @@ pub async fn list(
     path: web::Path<(String, i64)>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
-    page(&state, &visitor, &slug, id, IdeaForm::default(), BTreeMap::new(), None).await
+    page(
+        &state,
+        &visitor,
+        &slug,
+        id,
+        IdeaForm::default(),
+        BTreeMap::new(),
+        None,
+    )
+    .await
 }
 
 /// `POST /teams/{team}/budgets/{id}/ideas`.
@@ -206,7 +219,16 @@ pub async fn edit(
         Ok(()) => Ok(see_other(&format!("/teams/{slug}/budgets/{id}/ideas"))),
         Err(error) => {
             let errors = field_errors(error)?;
-            edit_page(&state, &visitor, &slug, id, idea, Some(form.into_inner()), errors).await
+            edit_page(
+                &state,
+                &visitor,
+                &slug,
+                id,
+                idea,
+                Some(form.into_inner()),
+                errors,
+            )
+            .await
         }
     }
 }
@@ -221,10 +243,21 @@ async fn back(
     result: crate::service::Result<()>,
 ) -> Result<HttpResponse, WebError> {
     match result {
-        Ok(()) => Ok(see_other(&format!("/teams/{slug}/budgets/{id}/ideas#idea-{idea}"))),
+        Ok(()) => Ok(see_other(&format!(
+            "/teams/{slug}/budgets/{id}/ideas#idea-{idea}"
+        ))),
         Err(error) => {
             let errors = field_errors(error)?;
-            page(state, visitor, slug, id, IdeaForm::default(), errors, Some(idea)).await
+            page(
+                state,
+                visitor,
+                slug,
+                id,
+                IdeaForm::default(),
+                errors,
+                Some(idea),
+            )
+            .await
         }
     }
 }

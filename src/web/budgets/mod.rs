@@ -122,8 +122,8 @@ async fn list_page(
             closes: date_time(r.voting_close_at),
         })
         .collect();
-    let can_manage = crate::access::authorize(principal, access.role, Action::ManageBudgets)
-        == Decision::Allow;
+    let can_manage =
+        crate::access::authorize(principal, access.role, Action::ManageBudgets) == Decision::Allow;
     let page = RoundsPage {
         title: format!("Budgets of {}", access.team.name),
         layout: visitor.layout(),
@@ -211,7 +211,10 @@ fn form_page(
             "Edit budget round".to_owned(),
             format!("/teams/{slug}/budgets/{id}/edit"),
         ),
-        None => ("New budget round".to_owned(), format!("/teams/{slug}/budgets")),
+        None => (
+            "New budget round".to_owned(),
+            format!("/teams/{slug}/budgets"),
+        ),
     };
     let page = FormPage {
         title,
@@ -262,7 +265,14 @@ pub async fn new_form(
     )
     .await?;
     let form = RoundForm::new_at(state.clock.now());
-    form_page(&state, &visitor, &access.team.slug, None, &form, BTreeMap::new())
+    form_page(
+        &state,
+        &visitor,
+        &access.team.slug,
+        None,
+        &form,
+        BTreeMap::new(),
+    )
 }
 
 /// `POST /teams/{team}/budgets`.
@@ -290,7 +300,14 @@ pub async fn edit_form(
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
     let (access, form) = form::edit_form(&state.db.conn, visitor.principal(), &slug, id).await?;
-    form_page(&state, &visitor, &access.team.slug, Some(id), &form, BTreeMap::new())
+    form_page(
+        &state,
+        &visitor,
+        &access.team.slug,
+        Some(id),
+        &form,
+        BTreeMap::new(),
+    )
 }
 
 /// `POST /teams/{team}/budgets/{id}/edit`.

@@ -133,9 +133,14 @@ fn build(view: &ResultsView, rule: BudgetRule, typed: &HashMap<String, String>) 
         spent = spent.saturating_add(idea.cost);
         let step = steps.get(code.as_str());
         let how = match step {
-            Some(s) if s.by_completion => "added by the completion (greedy fill of what was left)".to_owned(),
+            Some(s) if s.by_completion => {
+                "added by the completion (greedy fill of what was left)".to_owned()
+            }
             Some(s) => match &s.price_per_supporter {
-                Some(p) => format!("each of its {} supporters paid {p} {currency}", idea.supporters),
+                Some(p) => format!(
+                    "each of its {} supporters paid {p} {currency}",
+                    idea.supporters
+                ),
                 None => "its supporters paid unequal shares".to_owned(),
             },
             None => String::new(),
@@ -148,7 +153,11 @@ fn build(view: &ResultsView, rule: BudgetRule, typed: &HashMap<String, String>) 
             votes: idea.supporters,
             share: percent(idea.supporters as f64 / voters),
             step: step.map_or(0, |s| s.step),
-            how: if rule == BudgetRule::Mes { how } else { String::new() },
+            how: if rule == BudgetRule::Mes {
+                how
+            } else {
+                String::new()
+            },
             owner: follow.and_then(|f| f.owner.clone()),
             owner_id: follow.and_then(|f| f.owner_id),
             status: follow.map(|f| status_label(f.status).0),
@@ -174,7 +183,10 @@ fn build(view: &ResultsView, rule: BudgetRule, typed: &HashMap<String, String>) 
     };
     let mut differences = Vec::new();
     for code in &c.greedy.selected {
-        if let Some(i) = by_code.get(code.as_str()).filter(|_| !rule_set.contains(code.as_str())) {
+        if let Some(i) = by_code
+            .get(code.as_str())
+            .filter(|_| !rule_set.contains(code.as_str()))
+        {
             differences.push(format!(
                 "Greedy by votes would fund {}; {} does not.",
                 describe(i),
@@ -183,7 +195,10 @@ fn build(view: &ResultsView, rule: BudgetRule, typed: &HashMap<String, String>) 
         }
     }
     for code in &c.outcome.selected {
-        if let Some(i) = by_code.get(code.as_str()).filter(|_| !greedy_set.contains(code.as_str())) {
+        if let Some(i) = by_code
+            .get(code.as_str())
+            .filter(|_| !greedy_set.contains(code.as_str()))
+        {
             differences.push(format!(
                 "{} funds {}; greedy by votes would not.",
                 rule.label(),
@@ -255,7 +270,9 @@ fn build(view: &ResultsView, rule: BudgetRule, typed: &HashMap<String, String>) 
             .overrides
             .iter()
             .map(|o| OverrideRow {
-                title: by_id.get(&o.idea_id).map_or_else(String::new, |i| i.title.clone()),
+                title: by_id
+                    .get(&o.idea_id)
+                    .map_or_else(String::new, |i| i.title.clone()),
                 funded: o.funded,
                 reason: o.reason.clone(),
             })
@@ -300,7 +317,15 @@ pub async fn show(
     path: web::Path<(String, i64)>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
-    page(&state, &visitor, &slug, id, &HashMap::new(), BTreeMap::new()).await
+    page(
+        &state,
+        &visitor,
+        &slug,
+        id,
+        &HashMap::new(),
+        BTreeMap::new(),
+    )
+    .await
 }
 
 /// `POST /teams/{team}/budgets/{id}/results/publish` (leaders).
@@ -352,7 +377,9 @@ pub async fn follow_up(
     )
     .await;
     match result {
-        Ok(()) => Ok(see_other(&format!("/teams/{slug}/budgets/{id}/results#funded"))),
+        Ok(()) => Ok(see_other(&format!(
+            "/teams/{slug}/budgets/{id}/results#funded"
+        ))),
         Err(error) => {
             let errors = field_errors(error)?;
             page(&state, &visitor, &slug, id, &HashMap::new(), errors).await
@@ -378,8 +405,13 @@ pub async fn export_pb(
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
     let now = state.clock.now();
-    let (_, text) = exchange::export_pb(&state.db.conn, visitor.principal(), &slug, id, now).await?;
-    Ok(download("text/plain; charset=utf-8", format!("budget-{id}.pb"), text))
+    let (_, text) =
+        exchange::export_pb(&state.db.conn, visitor.principal(), &slug, id, now).await?;
+    Ok(download(
+        "text/plain; charset=utf-8",
+        format!("budget-{id}.pb"),
+        text,
+    ))
 }
 
 /// `GET /teams/{team}/budgets/{id}/results/ideas.csv`.
@@ -392,5 +424,9 @@ pub async fn export_csv(
     let now = state.clock.now();
     let (_, text) =
         exchange::export_csv(&state.db.conn, visitor.principal(), &slug, id, now).await?;
-    Ok(download("text/csv; charset=utf-8", format!("budget-{id}.csv"), text))
+    Ok(download(
+        "text/csv; charset=utf-8",
+        format!("budget-{id}.csv"),
+        text,
+    ))
 }
