@@ -17,7 +17,7 @@ mod bench_common;
 use bench_common::{CONCURRENCY, Gen, PASSWORD, insert_chunks, loadavg, measure, sign_in};
 
 use roundtable::config::{DatabaseUrl, Settings};
-use roundtable::domain::clock::ManualClock;
+use roundtable::domain::clock::{Clock, ManualClock};
 use roundtable::service::accounts::{self, NewUser};
 use roundtable::service::budgets::compute;
 use roundtable::service::meetings::ballots::voter_key;
