@@ -5,6 +5,7 @@
 pub mod assets;
 pub mod auth;
 pub mod budgets;
+pub mod context;
 pub mod error;
 pub mod format;
 pub mod health;

@@ -16,7 +16,7 @@ use time::OffsetDateTime;
 use crate::access::{Action, Principal};
 use crate::domain::budget::{BudgetPhase, IdeaDescription, IdeaTitle, parse_money};
 use crate::domain::meeting::{Place, Reason};
-use crate::service::{FieldErrors, Result, ServiceError, audit};
+use crate::service::{FieldErrors, Result, ServiceError, audit, find_in_round};
 use crate::store::entities::budget_ideas::{self, IdeaStatus};
 use crate::store::entities::budget_supports;
 
@@ -234,11 +234,7 @@ pub async fn find(
     round_id: i64,
     idea_id: i64,
 ) -> Result<budget_ideas::Model> {
-    budget_ideas::Entity::find_by_id(idea_id)
-        .filter(budget_ideas::Column::RoundId.eq(round_id))
-        .one(db)
-        .await?
-        .ok_or(ServiceError::NotFound)
+    find_in_round::<budget_ideas::Entity>(db, round_id, idea_id).await
 }
 
 /// The caller's own idea for its edit form.

@@ -25,7 +25,7 @@ use crate::access::{self, Action, Decision, Principal, TeamRole};
 use crate::domain::budget::{BallotLimits, BallotType, BudgetPhase, BudgetRule, RoundWindows};
 use crate::domain::meeting::Privacy;
 use crate::service::teams::{self, TeamAccess};
-use crate::service::{Result, ServiceError};
+use crate::service::{Result, find_in_team};
 use crate::store::entities::{
     budget_participation, budget_rounds, memberships, teams as team_rows,
 };
@@ -70,11 +70,7 @@ pub async fn authorize(
     action: Action,
 ) -> Result<RoundAccess> {
     let TeamAccess { team, role } = teams::authorize(db, principal, slug, action).await?;
-    let round = budget_rounds::Entity::find_by_id(round_id)
-        .filter(budget_rounds::Column::TeamId.eq(team.id))
-        .one(db)
-        .await?
-        .ok_or(ServiceError::NotFound)?;
+    let round = find_in_team::<budget_rounds::Entity>(db, team.id, round_id).await?;
     Ok(RoundAccess { team, role, round })
 }
 

@@ -14,11 +14,11 @@ use crate::domain::budget::{BallotType, BudgetPhase, format_money};
 use crate::service::ServiceError;
 use crate::service::budgets::ballots::{self, idea_field, parse_selection, total_of};
 use crate::service::meetings::ballots::rank_field;
+use crate::web::WebError;
 use crate::web::budgets::RoundHeader;
+use crate::web::context::{Ctx, status_for};
 use crate::web::format::date_time;
-use crate::web::pages::render;
-use crate::web::visitor::{Layout, Visitor};
-use crate::web::{AppState, WebError};
+use crate::web::visitor::Layout;
 
 #[derive(Serialize)]
 struct BallotIdea {
@@ -62,16 +62,15 @@ struct BallotPage {
 }
 
 async fn page(
-    state: &AppState,
-    visitor: &Visitor,
+    ctx: &Ctx,
     slug: &str,
     id: i64,
     typed: Option<&HashMap<String, String>>,
     errors: BTreeMap<String, String>,
 ) -> Result<HttpResponse, WebError> {
-    let now = state.clock.now();
-    let principal = visitor.principal();
-    let view = ballots::view(&state.db.conn, principal, slug, id).await?;
+    let now = ctx.now;
+    let principal = ctx.principal();
+    let view = ballots::view(ctx.db(), principal, slug, id).await?;
     let limits = view.access.limits();
     let ranked = limits.ballot_type == BallotType::Ranked;
     let chosen: Vec<i64> = match typed {
@@ -124,14 +123,10 @@ async fn page(
             }
         })
         .collect();
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = status_for(&errors);
     let page = BallotPage {
         title: format!("Your ballot: {}", view.access.round.title),
-        layout: visitor.layout(),
+        layout: ctx.layout(),
         round: RoundHeader::new(&view.access, now),
         ideas,
         ranked,
@@ -157,17 +152,13 @@ async fn page(
         }),
         checked: typed.is_some(),
     };
-    render(state, status, "budget_ballot.html", &page)
+    ctx.render(status, "budget_ballot.html", &page)
 }
 
 /// `GET /teams/{team}/budgets/{id}/ballot`.
-pub async fn show(
-    state: web::Data<AppState>,
-    visitor: Visitor,
-    path: web::Path<(String, i64)>,
-) -> Result<HttpResponse, WebError> {
+pub async fn show(ctx: Ctx, path: web::Path<(String, i64)>) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
-    page(&state, &visitor, &slug, id, None, BTreeMap::new()).await
+    page(&ctx, &slug, id, None, BTreeMap::new()).await
 }
 
 #[derive(Serialize)]
@@ -185,20 +176,19 @@ struct ReceiptPage {
 /// `POST /teams/{team}/budgets/{id}/ballot`: saves and shows the receipt code once; with
 /// `check`, shows the running total of what was ticked without saving.
 pub async fn cast(
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     path: web::Path<(String, i64)>,
     form: web::Form<HashMap<String, String>>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
     if form.contains_key("check") {
-        return page(&state, &visitor, &slug, id, Some(&form), BTreeMap::new()).await;
+        return page(&ctx, &slug, id, Some(&form), BTreeMap::new()).await;
     }
-    let now = state.clock.now();
-    let principal = visitor.principal();
-    match ballots::cast(&state.db.conn, principal, &slug, id, &form, now).await {
+    let now = ctx.now;
+    let principal = ctx.principal();
+    match ballots::cast(ctx.db(), principal, &slug, id, &form, now).await {
         Ok(receipt) => {
-            let view = ballots::view(&state.db.conn, principal, &slug, id).await?;
+            let view = ballots::view(ctx.db(), principal, &slug, id).await?;
             let chosen = receipt
                 .ranking
                 .iter()
@@ -207,7 +197,7 @@ pub async fn cast(
                 .collect();
             let page = ReceiptPage {
                 title: "Ballot saved".to_owned(),
-                layout: visitor.layout(),
+                layout: ctx.layout(),
                 round: RoundHeader::new(&view.access, now),
                 code: receipt.code,
                 hash: receipt.hash,
@@ -215,10 +205,10 @@ pub async fn cast(
                 at: date_time(receipt.at),
                 chosen,
             };
-            render(&state, StatusCode::OK, "budget_receipt.html", &page)
+            ctx.render(StatusCode::OK, "budget_receipt.html", &page)
         }
         Err(ServiceError::Invalid(errors)) => {
-            page(&state, &visitor, &slug, id, Some(&form), errors.into_map()).await
+            page(&ctx, &slug, id, Some(&form), errors.into_map()).await
         }
         Err(other) => Err(other.into()),
     }

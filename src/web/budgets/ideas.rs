@@ -4,7 +4,6 @@
 
 use std::collections::BTreeMap;
 
-use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use serde::Serialize;
 
@@ -14,9 +13,10 @@ use crate::service::budgets::ideas::{self, IdeaForm, ReviewForm};
 use crate::service::meetings::{author_name, names_of};
 use crate::store::entities::budget_ideas::IdeaStatus;
 use crate::web::budgets::RoundHeader;
-use crate::web::pages::{field_errors, render, see_other};
-use crate::web::visitor::{Layout, Visitor};
-use crate::web::{AppState, WebError};
+
+use crate::web::WebError;
+use crate::web::context::{Ctx, redirect_or_reshow, status_for};
+use crate::web::visitor::Layout;
 
 #[derive(Serialize)]
 struct IdeaRow {
@@ -61,23 +61,18 @@ fn status_label(status: IdeaStatus) -> &'static str {
 }
 
 async fn page(
-    state: &AppState,
-    visitor: &Visitor,
+    ctx: &Ctx,
     slug: &str,
     id: i64,
     form: IdeaForm,
     errors: BTreeMap<String, String>,
     review_idea: Option<i64>,
 ) -> Result<HttpResponse, WebError> {
-    let principal = visitor.principal();
-    let now = state.clock.now();
-    let view = ideas::view(&state.db.conn, principal, slug, id).await?;
+    let principal = ctx.principal();
+    let now = ctx.now;
+    let view = ideas::view(ctx.db(), principal, slug, id).await?;
     let currency = view.access.round.currency.clone();
-    let names = names_of(
-        &state.db.conn,
-        view.ideas.iter().filter_map(|i| i.author_id),
-    )
-    .await?;
+    let names = names_of(ctx.db(), view.ideas.iter().filter_map(|i| i.author_id)).await?;
     let rows = view
         .ideas
         .iter()
@@ -101,7 +96,7 @@ async fn page(
     let phase = view.access.phase(now);
     let page = IdeasPage {
         title: format!("Ideas: {}", view.access.round.title),
-        layout: visitor.layout(),
+        layout: ctx.layout(),
         round: RoundHeader::new(&view.access, now),
         ideas: rows,
         form,
@@ -113,49 +108,31 @@ async fn page(
             && phase < BudgetPhase::Voting
             && !view.access.round.imported,
     };
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    render(state, status, "budget_ideas.html", &page)
+    let status = status_for(&errors);
+    ctx.render(status, "budget_ideas.html", &page)
 }
 
 /// `GET /teams/{team}/budgets/{id}/ideas`.
-pub async fn list(
-    state: web::Data<AppState>,
-    visitor: Visitor,
-    path: web::Path<(String, i64)>,
-) -> Result<HttpResponse, WebError> {
+pub async fn list(ctx: Ctx, path: web::Path<(String, i64)>) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
-    page(
-        &state,
-        &visitor,
-        &slug,
-        id,
-        IdeaForm::default(),
-        BTreeMap::new(),
-        None,
-    )
-    .await
+    page(&ctx, &slug, id, IdeaForm::default(), BTreeMap::new(), None).await
 }
 
 /// `POST /teams/{team}/budgets/{id}/ideas`.
 pub async fn propose(
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     path: web::Path<(String, i64)>,
     form: web::Form<IdeaForm>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
-    let now = state.clock.now();
-    match ideas::propose(&state.db.conn, visitor.principal(), &slug, id, &form, now).await {
-        Ok(_) => Ok(see_other(&format!("/teams/{slug}/budgets/{id}/ideas"))),
-        Err(error) => {
-            let errors = field_errors(error)?;
-            page(&state, &visitor, &slug, id, form.into_inner(), errors, None).await
-        }
-    }
+    let now = ctx.now;
+    let result = ideas::propose(ctx.db(), ctx.principal(), &slug, id, &form, now).await;
+    redirect_or_reshow(
+        result,
+        |_| format!("/teams/{slug}/budgets/{id}/ideas"),
+        |errors| page(&ctx, &slug, id, form.into_inner(), errors, None),
+    )
+    .await
 }
 
 #[derive(Serialize)]
@@ -169,135 +146,102 @@ struct EditPage {
 }
 
 async fn edit_page(
-    state: &AppState,
-    visitor: &Visitor,
+    ctx: &Ctx,
     slug: &str,
     id: i64,
     idea_id: i64,
     typed: Option<IdeaForm>,
     errors: BTreeMap<String, String>,
 ) -> Result<HttpResponse, WebError> {
-    let (access, idea) =
-        ideas::edit_form(&state.db.conn, visitor.principal(), slug, id, idea_id).await?;
+    let (access, idea) = ideas::edit_form(ctx.db(), ctx.principal(), slug, id, idea_id).await?;
     let page = EditPage {
         title: format!("Edit idea: {}", idea.title),
-        layout: visitor.layout(),
-        round: RoundHeader::new(&access, state.clock.now()),
+        layout: ctx.layout(),
+        round: RoundHeader::new(&access, ctx.now),
         idea_id,
         form: typed.unwrap_or_else(|| IdeaForm::of(&idea)),
         errors: errors.clone(),
     };
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    render(state, status, "budget_idea_edit.html", &page)
+    let status = status_for(&errors);
+    ctx.render(status, "budget_idea_edit.html", &page)
 }
 
 /// `GET /teams/{team}/budgets/{id}/ideas/{idea}/edit`.
 pub async fn edit_form(
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     path: web::Path<(String, i64, i64)>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id, idea) = path.into_inner();
-    edit_page(&state, &visitor, &slug, id, idea, None, BTreeMap::new()).await
+    edit_page(&ctx, &slug, id, idea, None, BTreeMap::new()).await
 }
 
 /// `POST /teams/{team}/budgets/{id}/ideas/{idea}/edit`.
 pub async fn edit(
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     path: web::Path<(String, i64, i64)>,
     form: web::Form<IdeaForm>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id, idea) = path.into_inner();
-    let now = state.clock.now();
-    let principal = visitor.principal();
-    match ideas::edit(&state.db.conn, principal, &slug, id, idea, &form, now).await {
-        Ok(()) => Ok(see_other(&format!("/teams/{slug}/budgets/{id}/ideas"))),
-        Err(error) => {
-            let errors = field_errors(error)?;
-            edit_page(
-                &state,
-                &visitor,
-                &slug,
-                id,
-                idea,
-                Some(form.into_inner()),
-                errors,
-            )
-            .await
-        }
-    }
+    let now = ctx.now;
+    let principal = ctx.principal();
+    let result = ideas::edit(ctx.db(), principal, &slug, id, idea, &form, now).await;
+    redirect_or_reshow(
+        result,
+        |()| format!("/teams/{slug}/budgets/{id}/ideas"),
+        |errors| edit_page(&ctx, &slug, id, idea, Some(form.into_inner()), errors),
+    )
+    .await
 }
 
 /// Shows the ideas page again with a refusal, or goes back to it.
 async fn back(
-    state: &AppState,
-    visitor: &Visitor,
+    ctx: &Ctx,
     slug: &str,
     id: i64,
     idea: i64,
     result: crate::service::Result<()>,
 ) -> Result<HttpResponse, WebError> {
-    match result {
-        Ok(()) => Ok(see_other(&format!(
-            "/teams/{slug}/budgets/{id}/ideas#idea-{idea}"
-        ))),
-        Err(error) => {
-            let errors = field_errors(error)?;
-            page(
-                state,
-                visitor,
-                slug,
-                id,
-                IdeaForm::default(),
-                errors,
-                Some(idea),
-            )
-            .await
-        }
-    }
+    redirect_or_reshow(
+        result,
+        |()| format!("/teams/{slug}/budgets/{id}/ideas#idea-{idea}"),
+        |errors| page(ctx, slug, id, IdeaForm::default(), errors, Some(idea)),
+    )
+    .await
 }
 
 /// `POST /teams/{team}/budgets/{id}/ideas/{idea}/withdraw`.
 pub async fn withdraw(
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     path: web::Path<(String, i64, i64)>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id, idea) = path.into_inner();
-    let now = state.clock.now();
-    let result = ideas::withdraw(&state.db.conn, visitor.principal(), &slug, id, idea, now).await;
-    back(&state, &visitor, &slug, id, idea, result).await
+    let now = ctx.now;
+    let result = ideas::withdraw(ctx.db(), ctx.principal(), &slug, id, idea, now).await;
+    back(&ctx, &slug, id, idea, result).await
 }
 
 /// `POST /teams/{team}/budgets/{id}/ideas/{idea}/support`: supports, or takes support back.
 pub async fn support(
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     path: web::Path<(String, i64, i64)>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id, idea) = path.into_inner();
-    let now = state.clock.now();
-    let result = ideas::toggle_support(&state.db.conn, visitor.principal(), &slug, id, idea, now)
+    let now = ctx.now;
+    let result = ideas::toggle_support(ctx.db(), ctx.principal(), &slug, id, idea, now)
         .await
         .map(drop);
-    back(&state, &visitor, &slug, id, idea, result).await
+    back(&ctx, &slug, id, idea, result).await
 }
 
 /// `POST /teams/{team}/budgets/{id}/ideas/{idea}/review` (leaders).
 pub async fn review(
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     path: web::Path<(String, i64, i64)>,
     form: web::Form<ReviewForm>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id, idea) = path.into_inner();
-    let now = state.clock.now();
-    let principal = visitor.principal();
-    let result = ideas::review(&state.db.conn, principal, &slug, id, idea, &form, now).await;
-    back(&state, &visitor, &slug, id, idea, result).await
+    let now = ctx.now;
+    let principal = ctx.principal();
+    let result = ideas::review(ctx.db(), principal, &slug, id, idea, &form, now).await;
+    back(&ctx, &slug, id, idea, result).await
 }

@@ -20,9 +20,10 @@ use crate::service::budgets::exchange::{self, ImportForm};
 use crate::service::budgets::form::{self, RoundForm};
 use crate::service::budgets::{self, RoundAccess};
 use crate::web::format::date_time;
-use crate::web::pages::{field_errors, render, see_other};
-use crate::web::visitor::{Layout, Visitor};
-use crate::web::{AppState, WebError};
+
+use crate::web::WebError;
+use crate::web::context::{Ctx, redirect_or_reshow, status_for};
+use crate::web::visitor::Layout;
 
 /// What every round page shows at the top.
 #[derive(Debug, Clone, Serialize)]
@@ -72,14 +73,6 @@ impl RoundHeader {
     }
 }
 
-fn status_for(errors: &BTreeMap<String, String>) -> StatusCode {
-    if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    }
-}
-
 #[derive(Serialize)]
 struct RoundRow {
     id: i64,
@@ -103,15 +96,14 @@ struct RoundsPage {
 }
 
 async fn list_page(
-    state: &AppState,
-    visitor: &Visitor,
+    ctx: &Ctx,
     slug: &str,
     import: ImportForm,
     errors: BTreeMap<String, String>,
 ) -> Result<HttpResponse, WebError> {
-    let principal = visitor.principal();
-    let (access, rows) = budgets::list(&state.db.conn, principal, slug).await?;
-    let now = state.clock.now();
+    let principal = ctx.principal();
+    let (access, rows) = budgets::list(ctx.db(), principal, slug).await?;
+    let now = ctx.now;
     let rounds = rows
         .iter()
         .map(|r| RoundRow {
@@ -126,7 +118,7 @@ async fn list_page(
         crate::access::authorize(principal, access.role, Action::ManageBudgets) == Decision::Allow;
     let page = RoundsPage {
         title: format!("Budgets of {}", access.team.name),
-        layout: visitor.layout(),
+        layout: ctx.layout(),
         team_slug: access.team.slug,
         team_name: access.team.name,
         can_manage,
@@ -135,37 +127,32 @@ async fn list_page(
         rules: rule_choices(),
         errors: errors.clone(),
     };
-    render(state, status_for(&errors), "budgets.html", &page)
+    ctx.render(status_for(&errors), "budgets.html", &page)
 }
 
 /// `GET /teams/{team}/budgets`.
-pub async fn list(
-    state: web::Data<AppState>,
-    visitor: Visitor,
-    slug: web::Path<String>,
-) -> Result<HttpResponse, WebError> {
+pub async fn list(ctx: Ctx, slug: web::Path<String>) -> Result<HttpResponse, WebError> {
     let import = ImportForm {
         rule: BudgetRule::Mes.as_str().to_owned(),
         ..ImportForm::default()
     };
-    list_page(&state, &visitor, &slug, import, BTreeMap::new()).await
+    list_page(&ctx, &slug, import, BTreeMap::new()).await
 }
 
 /// `POST /teams/{team}/budgets/import`: a `.pb` file pasted by a leader becomes a round.
 pub async fn import(
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     slug: web::Path<String>,
     form: web::Form<ImportForm>,
 ) -> Result<HttpResponse, WebError> {
-    let now = state.clock.now();
-    match exchange::import(&state.db.conn, visitor.principal(), &slug, &form, now).await {
-        Ok(id) => Ok(see_other(&format!("/teams/{slug}/budgets/{id}/results"))),
-        Err(error) => {
-            let errors = field_errors(error)?;
-            list_page(&state, &visitor, &slug, form.into_inner(), errors).await
-        }
-    }
+    let now = ctx.now;
+    let result = exchange::import(ctx.db(), ctx.principal(), &slug, &form, now).await;
+    redirect_or_reshow(
+        result,
+        |id| format!("/teams/{slug}/budgets/{id}/results"),
+        |errors| list_page(&ctx, &slug, form.into_inner(), errors),
+    )
+    .await
 }
 
 #[derive(Serialize)]
@@ -199,8 +186,7 @@ struct FormPage<'a> {
 }
 
 fn form_page(
-    state: &AppState,
-    visitor: &Visitor,
+    ctx: &Ctx,
     slug: &str,
     round_id: Option<i64>,
     form: &RoundForm,
@@ -218,7 +204,7 @@ fn form_page(
     };
     let page = FormPage {
         title,
-        layout: visitor.layout(),
+        layout: ctx.layout(),
         team_slug: slug.to_owned(),
         action,
         editing: round_id.is_some(),
@@ -248,84 +234,56 @@ fn form_page(
             },
         ],
     };
-    render(state, status_for(&errors), "budget_form.html", &page)
+    ctx.render(status_for(&errors), "budget_form.html", &page)
 }
 
 /// `GET /teams/{team}/budgets/new`.
-pub async fn new_form(
-    state: web::Data<AppState>,
-    visitor: Visitor,
-    slug: web::Path<String>,
-) -> Result<HttpResponse, WebError> {
-    let access = crate::service::teams::authorize(
-        &state.db.conn,
-        visitor.principal(),
-        &slug,
-        Action::ManageBudgets,
-    )
-    .await?;
-    let form = RoundForm::new_at(state.clock.now());
-    form_page(
-        &state,
-        &visitor,
-        &access.team.slug,
-        None,
-        &form,
-        BTreeMap::new(),
-    )
+pub async fn new_form(ctx: Ctx, slug: web::Path<String>) -> Result<HttpResponse, WebError> {
+    let access =
+        crate::service::teams::authorize(ctx.db(), ctx.principal(), &slug, Action::ManageBudgets)
+            .await?;
+    let form = RoundForm::new_at(ctx.now);
+    form_page(&ctx, &access.team.slug, None, &form, BTreeMap::new())
 }
 
 /// `POST /teams/{team}/budgets`.
 pub async fn create(
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     slug: web::Path<String>,
     form: web::Form<RoundForm>,
 ) -> Result<HttpResponse, WebError> {
-    let now = state.clock.now();
-    match form::create(&state.db.conn, visitor.principal(), &slug, &form, now).await {
-        Ok(id) => Ok(see_other(&format!("/teams/{slug}/budgets/{id}"))),
-        Err(error) => {
-            let errors = field_errors(error)?;
-            form_page(&state, &visitor, &slug, None, &form, errors)
-        }
-    }
+    let now = ctx.now;
+    let result = form::create(ctx.db(), ctx.principal(), &slug, &form, now).await;
+    redirect_or_reshow(
+        result,
+        |id| format!("/teams/{slug}/budgets/{id}"),
+        |errors| std::future::ready(form_page(&ctx, &slug, None, &form, errors)),
+    )
+    .await
 }
 
 /// `GET /teams/{team}/budgets/{id}/edit`.
-pub async fn edit_form(
-    state: web::Data<AppState>,
-    visitor: Visitor,
-    path: web::Path<(String, i64)>,
-) -> Result<HttpResponse, WebError> {
+pub async fn edit_form(ctx: Ctx, path: web::Path<(String, i64)>) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
-    let (access, form) = form::edit_form(&state.db.conn, visitor.principal(), &slug, id).await?;
-    form_page(
-        &state,
-        &visitor,
-        &access.team.slug,
-        Some(id),
-        &form,
-        BTreeMap::new(),
-    )
+    let (access, form) = form::edit_form(ctx.db(), ctx.principal(), &slug, id).await?;
+    form_page(&ctx, &access.team.slug, Some(id), &form, BTreeMap::new())
 }
 
 /// `POST /teams/{team}/budgets/{id}/edit`.
 pub async fn update(
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     path: web::Path<(String, i64)>,
     form: web::Form<RoundForm>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
-    let now = state.clock.now();
-    match form::update(&state.db.conn, visitor.principal(), &slug, id, &form, now).await {
-        Ok(()) => Ok(see_other(&format!("/teams/{slug}/budgets/{id}"))),
-        Err(error) => {
-            let errors = field_errors(error)?;
-            form_page(&state, &visitor, &slug, Some(id), &form, errors)
-        }
-    }
+    let now = ctx.now;
+    let result = form::update(ctx.db(), ctx.principal(), &slug, id, &form, now).await;
+    redirect_or_reshow(
+        result,
+        |()| format!("/teams/{slug}/budgets/{id}"),
+        |errors| std::future::ready(form_page(&ctx, &slug, Some(id), &form, errors)),
+    )
+    .await
 }
 
 #[derive(Serialize)]
@@ -351,15 +309,11 @@ struct RoundPage {
 }
 
 /// `GET /teams/{team}/budgets/{id}`.
-pub async fn show(
-    state: web::Data<AppState>,
-    visitor: Visitor,
-    path: web::Path<(String, i64)>,
-) -> Result<HttpResponse, WebError> {
+pub async fn show(ctx: Ctx, path: web::Path<(String, i64)>) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
-    let principal = visitor.principal();
-    let db = &state.db.conn;
-    let now = state.clock.now();
+    let principal = ctx.principal();
+    let db = ctx.db();
+    let now = ctx.now;
     let access = budgets::authorize(db, principal, &slug, id, Action::ViewBudgets).await?;
     let w = access.windows();
     let phase = access.phase(now);
@@ -382,7 +336,7 @@ pub async fn show(
     .collect();
     let page = RoundPage {
         title: r.title.clone(),
-        layout: visitor.layout(),
+        layout: ctx.layout(),
         phases,
         ballot_type: BallotType::from(r.ballot_type).label(),
         ballot_max: r.ballot_max,
@@ -396,5 +350,5 @@ pub async fn show(
         imported: r.imported,
         round: RoundHeader::new(&access, now),
     };
-    render(&state, StatusCode::OK, "budget.html", &page)
+    ctx.render(StatusCode::OK, "budget.html", &page)
 }

@@ -6,7 +6,6 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
@@ -18,9 +17,10 @@ use crate::service::budgets::publish::{self, ResultsView, override_fields};
 use crate::store::entities::budget_follow_ups::FollowUpStatus;
 use crate::web::budgets::RoundHeader;
 use crate::web::format::{date_time, percent};
-use crate::web::pages::{field_errors, render, see_other};
-use crate::web::visitor::{Layout, Visitor};
-use crate::web::{AppState, WebError};
+
+use crate::web::WebError;
+use crate::web::context::{Ctx, redirect_or_reshow, status_for};
+use crate::web::visitor::Layout;
 
 /// Bars drawn in the chart (the ideas with most votes; the table lists the same ones).
 const CHART_IDEAS: usize = 40;
@@ -283,67 +283,49 @@ fn build(view: &ResultsView, rule: BudgetRule, typed: &HashMap<String, String>) 
 }
 
 async fn page(
-    state: &AppState,
-    visitor: &Visitor,
+    ctx: &Ctx,
     slug: &str,
     id: i64,
     typed: &HashMap<String, String>,
     errors: BTreeMap<String, String>,
 ) -> Result<HttpResponse, WebError> {
-    let now = state.clock.now();
-    let principal = visitor.principal();
-    let (access, view) = publish::results(&state.db.conn, principal, slug, id, now).await?;
+    let now = ctx.now;
+    let principal = ctx.principal();
+    let (access, view) = publish::results(ctx.db(), principal, slug, id, now).await?;
     let rule = BudgetRule::from(access.round.rule);
     let page = ResultsPage {
         title: format!("Results: {}", access.round.title),
-        layout: visitor.layout(),
+        layout: ctx.layout(),
         round: RoundHeader::new(&access, now),
         results: view.as_ref().map(|v| build(v, rule, typed)),
         can_manage: access.may(principal, Action::ManageBudgets),
         errors: errors.clone(),
     };
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    render(state, status, "budget_results.html", &page)
+    let status = status_for(&errors);
+    ctx.render(status, "budget_results.html", &page)
 }
 
 /// `GET /teams/{team}/budgets/{id}/results`: computes on the first visit after voting closes.
-pub async fn show(
-    state: web::Data<AppState>,
-    visitor: Visitor,
-    path: web::Path<(String, i64)>,
-) -> Result<HttpResponse, WebError> {
+pub async fn show(ctx: Ctx, path: web::Path<(String, i64)>) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
-    page(
-        &state,
-        &visitor,
-        &slug,
-        id,
-        &HashMap::new(),
-        BTreeMap::new(),
-    )
-    .await
+    page(&ctx, &slug, id, &HashMap::new(), BTreeMap::new()).await
 }
 
 /// `POST /teams/{team}/budgets/{id}/results/publish` (leaders).
 pub async fn publish(
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     path: web::Path<(String, i64)>,
     form: web::Form<HashMap<String, String>>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
-    let now = state.clock.now();
-    match publish::publish(&state.db.conn, visitor.principal(), &slug, id, &form, now).await {
-        Ok(()) => Ok(see_other(&format!("/teams/{slug}/budgets/{id}/results"))),
-        Err(error) => {
-            let errors = field_errors(error)?;
-            page(&state, &visitor, &slug, id, &form, errors).await
-        }
-    }
+    let now = ctx.now;
+    let result = publish::publish(ctx.db(), ctx.principal(), &slug, id, &form, now).await;
+    redirect_or_reshow(
+        result,
+        |()| format!("/teams/{slug}/budgets/{id}/results"),
+        |errors| page(&ctx, &slug, id, &form, errors),
+    )
+    .await
 }
 
 /// The follow-through form.
@@ -357,16 +339,15 @@ pub struct FollowUpForm {
 
 /// `POST /teams/{team}/budgets/{id}/ideas/{idea}/follow-up` (leaders).
 pub async fn follow_up(
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     path: web::Path<(String, i64, i64)>,
     form: web::Form<FollowUpForm>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id, idea) = path.into_inner();
-    let now = state.clock.now();
-    let principal = visitor.principal();
+    let now = ctx.now;
+    let principal = ctx.principal();
     let result = publish::follow_up(
-        &state.db.conn,
+        ctx.db(),
         principal,
         &slug,
         id,
@@ -376,15 +357,13 @@ pub async fn follow_up(
         now,
     )
     .await;
-    match result {
-        Ok(()) => Ok(see_other(&format!(
-            "/teams/{slug}/budgets/{id}/results#funded"
-        ))),
-        Err(error) => {
-            let errors = field_errors(error)?;
-            page(&state, &visitor, &slug, id, &HashMap::new(), errors).await
-        }
-    }
+    let empty = HashMap::new();
+    redirect_or_reshow(
+        result,
+        |()| format!("/teams/{slug}/budgets/{id}/results#funded"),
+        |errors| page(&ctx, &slug, id, &empty, errors),
+    )
+    .await
 }
 
 fn download(content_type: &str, name: String, body: String) -> HttpResponse {
@@ -398,15 +377,10 @@ fn download(content_type: &str, name: String, body: String) -> HttpResponse {
 }
 
 /// `GET /teams/{team}/budgets/{id}/results/round.pb`: the Pabulib file (after voting closes).
-pub async fn export_pb(
-    state: web::Data<AppState>,
-    visitor: Visitor,
-    path: web::Path<(String, i64)>,
-) -> Result<HttpResponse, WebError> {
+pub async fn export_pb(ctx: Ctx, path: web::Path<(String, i64)>) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
-    let now = state.clock.now();
-    let (_, text) =
-        exchange::export_pb(&state.db.conn, visitor.principal(), &slug, id, now).await?;
+    let now = ctx.now;
+    let (_, text) = exchange::export_pb(ctx.db(), ctx.principal(), &slug, id, now).await?;
     Ok(download(
         "text/plain; charset=utf-8",
         format!("budget-{id}.pb"),
@@ -416,14 +390,12 @@ pub async fn export_pb(
 
 /// `GET /teams/{team}/budgets/{id}/results/ideas.csv`.
 pub async fn export_csv(
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     path: web::Path<(String, i64)>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
-    let now = state.clock.now();
-    let (_, text) =
-        exchange::export_csv(&state.db.conn, visitor.principal(), &slug, id, now).await?;
+    let now = ctx.now;
+    let (_, text) = exchange::export_csv(ctx.db(), ctx.principal(), &slug, id, now).await?;
     Ok(download(
         "text/csv; charset=utf-8",
         format!("budget-{id}.csv"),
