@@ -24,7 +24,8 @@ use crate::web::{self as routes, AppState, middleware};
 /// How often the background task looks for closed voting windows to tally.
 pub const TALLY_INTERVAL: Duration = Duration::from_secs(5);
 
-/// Tallies meetings whose voting window has closed, every [`TALLY_INTERVAL`], by the same clock
+/// Tallies meetings whose voting window has closed, and computes budget rounds whose voting has
+/// closed (auditing each phase a round enters), every [`TALLY_INTERVAL`], by the same clock
 /// as the requests. Safe with several server processes: the tally row guards exactly-once. A
 /// failed round is logged and retried at the next tick; the loop itself never ends, so its end
 /// is a bug the supervisor reports (see [`supervise`]).
@@ -37,6 +38,13 @@ async fn tally_loop(db: sea_orm::DatabaseConnection, clock: Arc<dyn Clock>) {
             Ok(0) => {}
             Ok(n) => tracing::info!(meetings = n, "tallied meetings whose voting closed"),
             Err(e) => tracing::warn!(error = %format!("{e:#}"), "background tally failed"),
+        }
+        match crate::service::budgets::compute::run_due(&db, clock.now()).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(rounds = n, "computed budget rounds whose voting closed"),
+            Err(e) => {
+                tracing::warn!(error = %format!("{e:#}"), "background budget computation failed")
+            }
         }
     }
 }

@@ -93,6 +93,15 @@ pub enum Action {
     RecordHelpForOthers,
     /// Choose who sees the ledger's aggregates.
     ManageLedgerSettings,
+    /// See the team's budget rounds, ideas, reviews and (after voting closes) results; export them.
+    ViewBudgets,
+    /// Propose, support, edit or withdraw one's own budget idea while the ideas phase is open.
+    ProposeIdea,
+    /// Cast or change one's own budget ballot while voting is open.
+    CastBudgetBallot,
+    /// Create, edit and import budget rounds; review ideas; publish outcomes with overrides;
+    /// record follow-through.
+    ManageBudgets,
 }
 
 /// What the rules say.
@@ -196,6 +205,26 @@ pub const MATRIX: &[(Action, &str, [Decision; 5])] = &[
     (
         Action::ManageLedgerSettings,
         "choose who sees the ledger's aggregates",
+        [L, H, D, A, D],
+    ),
+    (
+        Action::ViewBudgets,
+        "see budget rounds, ideas, reviews, results (after voting closes); export a round",
+        [L, H, A, A, A],
+    ),
+    (
+        Action::ProposeIdea,
+        "propose, support, edit or withdraw own budget idea (ideas phase)",
+        [L, H, A, A, D],
+    ),
+    (
+        Action::CastBudgetBallot,
+        "cast or change own budget ballot (voting open)",
+        [L, H, A, A, D],
+    ),
+    (
+        Action::ManageBudgets,
+        "create, edit, import budget rounds; review ideas; publish with overrides; follow-through",
         [L, H, D, A, D],
     ),
 ];

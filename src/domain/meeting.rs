@@ -11,7 +11,7 @@ use crate::domain::text::{Lines, check_controls};
 /// Problems by field name, in the order found (the service turns them into `FieldErrors`).
 pub type Problems = Vec<(&'static str, String)>;
 
-fn text_between(
+pub(crate) fn text_between(
     raw: &str,
     min: usize,
     max: usize,
@@ -51,6 +51,7 @@ macro_rules! text_newtype {
         }
     };
 }
+pub(crate) use text_newtype;
 
 text_newtype!(
     /// A meeting's title: 2 to 120 characters.
@@ -189,6 +190,7 @@ macro_rules! stored_enum {
         }
     };
 }
+pub(crate) use stored_enum;
 
 stored_enum!(
     /// Whether leaders can see who ranked what.

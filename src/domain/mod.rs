@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod agreed_agenda;
+pub mod budget;
 pub mod clock;
 pub mod ledger;
 pub mod meeting;

@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod budgets;
 pub mod invitations;
 pub mod ledger;
 pub mod meetings;
@@ -13,7 +14,7 @@ use std::collections::BTreeMap;
 
 use sea_orm::{ConnectionTrait, DbErr, PrimaryKeyTrait, SqlErr};
 
-use crate::store::scoped::{MeetingScoped, TeamScoped, find_owned};
+use crate::store::scoped::{MeetingScoped, RoundScoped, TeamScoped, find_owned};
 
 /// What a use case can fail with; the web layer maps each to a status code.
 #[derive(Debug, thiserror::Error)]
@@ -69,6 +70,17 @@ pub async fn find_in_meeting<E: MeetingScoped>(
     id: <E::PrimaryKey as PrimaryKeyTrait>::ValueType,
 ) -> Result<E::Model> {
     find_owned::<E>(db, meeting_id, id)
+        .await?
+        .ok_or(ServiceError::NotFound)
+}
+
+/// Row `id` of budget round `round_id`, or `NotFound` (see [`find_in_team`]).
+pub async fn find_in_round<E: RoundScoped>(
+    db: &impl ConnectionTrait,
+    round_id: i64,
+    id: <E::PrimaryKey as PrimaryKeyTrait>::ValueType,
+) -> Result<E::Model> {
+    find_owned::<E>(db, round_id, id)
         .await?
         .ok_or(ServiceError::NotFound)
 }

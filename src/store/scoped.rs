@@ -5,7 +5,8 @@
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PrimaryKeyTrait, QueryFilter};
 
 use crate::store::entities::{
-    agenda_proposals, help_exchanges, help_posts, invitations, meetings, memberships, recognitions,
+    agenda_proposals, budget_ideas, budget_rounds, help_exchanges, help_posts, invitations,
+    meetings, memberships, recognitions,
 };
 
 /// A table whose rows each belong to one parent row (a team, or a meeting).
@@ -20,6 +21,9 @@ pub trait TeamScoped: Owned {}
 /// Tables owned by a meeting: their `meeting_id` is the owner.
 pub trait MeetingScoped: Owned {}
 
+/// Tables owned by a budget round: their `round_id` is the owner.
+pub trait RoundScoped: Owned {}
+
 macro_rules! owned_by {
     ($column:ident: $($entity:ident),+) => {
         $(impl Owned for $entity::Entity {
@@ -32,6 +36,8 @@ macro_rules! owned_by {
 
 owned_by!(TeamId: meetings, help_posts, help_exchanges, invitations, recognitions, memberships);
 owned_by!(MeetingId: agenda_proposals);
+owned_by!(TeamId: budget_rounds);
+owned_by!(RoundId: budget_ideas);
 
 impl TeamScoped for meetings::Entity {}
 impl TeamScoped for help_posts::Entity {}
@@ -40,6 +46,8 @@ impl TeamScoped for invitations::Entity {}
 impl TeamScoped for recognitions::Entity {}
 impl TeamScoped for memberships::Entity {}
 impl MeetingScoped for agenda_proposals::Entity {}
+impl TeamScoped for budget_rounds::Entity {}
+impl RoundScoped for budget_ideas::Entity {}
 
 /// Row `id` if it belongs to `owner`; `None` when missing or another owner's.
 pub async fn find_owned<E: Owned>(

@@ -23,7 +23,8 @@ pub struct MyTeam {
     pub unread: u64,
 }
 
-/// A meeting whose proposing or voting window is open.
+/// A meeting whose proposing or voting window is open, or a budget round in its ideas or
+/// voting phase.
 #[derive(Debug, Serialize)]
 pub struct OpenWindowView {
     /// Team name.
@@ -32,7 +33,7 @@ pub struct OpenWindowView {
     pub title: String,
     /// Link to the page to act on.
     pub link: String,
-    /// `proposing` or `voting`.
+    /// `proposing`, `ideas` (a budget round's ideas phase) or `voting`.
     pub kind: &'static str,
     /// For voting windows: whether I have voted.
     pub voted: Option<bool>,
@@ -75,7 +76,7 @@ pub async fn show(ctx: Ctx) -> Result<HttpResponse, WebError> {
         None => Vec::new(),
     };
     let now = ctx.now;
-    let open_windows = match &ctx.visitor.user {
+    let mut open_windows: Vec<OpenWindowView> = match &ctx.visitor.user {
         Some(user) => meetings::open_windows(ctx.db(), user.id, now)
             .await?
             .into_iter()
@@ -97,6 +98,24 @@ pub async fn show(ctx: Ctx) -> Result<HttpResponse, WebError> {
             .collect(),
         None => Vec::new(),
     };
+    if let Some(user) = &ctx.visitor.user {
+        for p in crate::service::budgets::open_phases(ctx.db(), user.id, now).await? {
+            let base = format!("/teams/{}/budgets/{}", p.team.slug, p.round.id);
+            let voting = p.phase == crate::domain::budget::BudgetPhase::Voting;
+            open_windows.push(OpenWindowView {
+                team_name: p.team.name,
+                title: p.round.title,
+                link: if voting {
+                    format!("{base}/ballot")
+                } else {
+                    format!("{base}/ideas")
+                },
+                kind: if voting { "voting" } else { "ideas" },
+                voted: voting.then_some(p.voted),
+                time_left: time_left(now, p.ends_at),
+            });
+        }
+    }
     let page = HomePage {
         title: "Home",
         layout: ctx.layout(),

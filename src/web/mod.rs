@@ -4,6 +4,7 @@
 
 pub mod assets;
 pub mod auth;
+pub mod budgets;
 pub mod context;
 pub mod error;
 pub mod format;

@@ -6,7 +6,7 @@
 use actix_web::{guard, web};
 
 use crate::access::{self, Action};
-use crate::web::{assets, auth, health, home, ledger, meetings, resource, teams};
+use crate::web::{assets, auth, budgets, health, home, ledger, meetings, resource, teams};
 
 /// The HTTP method(s) a route answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -158,6 +158,28 @@ pub const ROUTES: &[Route] = &[
     route!(Get "/teams/{team}/meetings/{id}/agenda/print" => agenda::print, Rule(Action::ViewMeetings)),
     route!(Get "/teams/{team}/meetings/{id}/agenda/publish" => agenda::publish_form, Rule(Action::PublishAgenda)),
     route!(Post "/teams/{team}/meetings/{id}/agenda/publish" => agenda::publish, Rule(Action::PublishAgenda)),
+    // Participatory budgets: rounds, ideas, ballots, results, exchange formats.
+    route!(Get "/teams/{team}/budgets" => budgets::list, Rule(Action::ViewBudgets)),
+    route!(Post "/teams/{team}/budgets" => budgets::create, Rule(Action::ManageBudgets)),
+    route!(Get "/teams/{team}/budgets/new" => budgets::new_form, Rule(Action::ManageBudgets)),
+    route!(Post "/teams/{team}/budgets/import" => budgets::import, Rule(Action::ManageBudgets)),
+    route!(Get "/teams/{team}/budgets/{id}" => budgets::show, Rule(Action::ViewBudgets)),
+    route!(Get "/teams/{team}/budgets/{id}/edit" => budgets::edit_form, Rule(Action::ManageBudgets)),
+    route!(Post "/teams/{team}/budgets/{id}/edit" => budgets::update, Rule(Action::ManageBudgets)),
+    route!(Get "/teams/{team}/budgets/{id}/ideas" => budgets::ideas::list, Rule(Action::ViewBudgets)),
+    route!(Post "/teams/{team}/budgets/{id}/ideas" => budgets::ideas::propose, Rule(Action::ProposeIdea)),
+    route!(Get "/teams/{team}/budgets/{id}/ideas/{idea}/edit" => budgets::ideas::edit_form, Rule(Action::ProposeIdea)),
+    route!(Post "/teams/{team}/budgets/{id}/ideas/{idea}/edit" => budgets::ideas::edit, Rule(Action::ProposeIdea)),
+    route!(Post "/teams/{team}/budgets/{id}/ideas/{idea}/withdraw" => budgets::ideas::withdraw, Rule(Action::ProposeIdea)),
+    route!(Post "/teams/{team}/budgets/{id}/ideas/{idea}/support" => budgets::ideas::support, Rule(Action::ProposeIdea)),
+    route!(Post "/teams/{team}/budgets/{id}/ideas/{idea}/review" => budgets::ideas::review, Rule(Action::ManageBudgets)),
+    route!(Post "/teams/{team}/budgets/{id}/ideas/{idea}/follow-up" => budgets::results::follow_up, Rule(Action::ManageBudgets)),
+    route!(Get "/teams/{team}/budgets/{id}/ballot" => budgets::ballot::show, Rule(Action::ViewBudgets)),
+    route!(Post "/teams/{team}/budgets/{id}/ballot" => budgets::ballot::cast, Rule(Action::CastBudgetBallot)),
+    route!(Get "/teams/{team}/budgets/{id}/results" => budgets::results::show, Rule(Action::ViewBudgets)),
+    route!(Post "/teams/{team}/budgets/{id}/results/publish" => budgets::results::publish, Rule(Action::ManageBudgets)),
+    route!(Get "/teams/{team}/budgets/{id}/results/round.pb" => budgets::results::export_pb, Rule(Action::ViewBudgets)),
+    route!(Get "/teams/{team}/budgets/{id}/results/ideas.csv" => budgets::results::export_csv, Rule(Action::ViewBudgets)),
     // The reciprocity ledger, help posts and thank-you notes.
     route!(Get "/teams/{team}/ledger" => ledger::team, Rule(Action::ViewLedgerAggregates)),
     route!(Get "/teams/{team}/ledger/members.csv" => ledger::team_csv, Rule(Action::ViewLedgerAggregates)),

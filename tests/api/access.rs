@@ -7,6 +7,7 @@ use roundtable::access::{self, Decision, Principal, TeamRole};
 use roundtable::service::teams;
 use roundtable::web::routes::{self, Access, Method, Route};
 
+use crate::budget_helpers::{create_round, idea_ids, propose_idea};
 use crate::helpers::{Browser, Person, add_member, create_person, seed, signed_in, spawn_app};
 use crate::meeting_helpers::{create_meeting, proposal_ids, propose};
 
@@ -277,6 +278,81 @@ const MATRIX: &[Row] = &[
         &[],
         [303, 404, 403, 303, 403],
     ),
+    get("/teams/{a}/budgets", [303, 404, 200, 200, 200]),
+    get("/teams/{a}/budgets/new", [303, 404, 403, 200, 403]),
+    get("/teams/{a}/budgets/{r}", [303, 404, 200, 200, 200]),
+    get("/teams/{b}/budgets/{r}", [303, 404, 404, 404, 404]),
+    get("/teams/{a}/budgets/{r}/edit", [303, 404, 403, 200, 403]),
+    get("/teams/{a}/budgets/{r}/ideas", [303, 404, 200, 200, 200]),
+    get(
+        "/teams/{a}/budgets/{r}/ideas/{i}/edit",
+        [303, 404, 403, 200, 403],
+    ),
+    get("/teams/{a}/budgets/{r}/ballot", [303, 404, 200, 200, 200]),
+    get("/teams/{a}/budgets/{r}/results", [303, 404, 200, 200, 200]),
+    get(
+        "/teams/{a}/budgets/{r}/results/round.pb",
+        [303, 404, 404, 404, 404],
+    ),
+    get(
+        "/teams/{a}/budgets/{r}/results/ideas.csv",
+        [303, 404, 404, 404, 404],
+    ),
+    post(
+        "/teams/{a}/budgets",
+        &[("title", "")],
+        [303, 404, 403, 422, 403],
+    ),
+    post(
+        "/teams/{a}/budgets/import",
+        &[("pb", ""), ("rule", "mes")],
+        [303, 404, 403, 422, 403],
+    ),
+    post(
+        "/teams/{a}/budgets/{r}/edit",
+        &[("title", "")],
+        [303, 404, 403, 422, 403],
+    ),
+    post(
+        "/teams/{a}/budgets/{r}/ideas",
+        &[("title", "")],
+        [303, 404, 422, 422, 403],
+    ),
+    post(
+        "/teams/{a}/budgets/{r}/ideas/{i}/edit",
+        &[("title", "")],
+        [303, 404, 403, 422, 403],
+    ),
+    post(
+        "/teams/{a}/budgets/{r}/ideas/{i}/support",
+        &[],
+        [303, 404, 303, 303, 403],
+    ),
+    post(
+        "/teams/{a}/budgets/{r}/ideas/{i}/review",
+        &[("decision", "")],
+        [303, 404, 403, 422, 403],
+    ),
+    post(
+        "/teams/{a}/budgets/{r}/ideas/{i}/follow-up",
+        &[("status", "")],
+        [303, 404, 403, 422, 403],
+    ),
+    post(
+        "/teams/{a}/budgets/{r}/ballot",
+        &[],
+        [303, 404, 422, 422, 403],
+    ),
+    post(
+        "/teams/{a}/budgets/{r}/results/publish",
+        &[],
+        [303, 404, 403, 409, 403],
+    ),
+    post(
+        "/teams/{a}/budgets/{r}/ideas/{i}/withdraw",
+        &[],
+        [303, 404, 403, 303, 403],
+    ),
     post("/teams/{a}/leave", &[], [303, 404, 303, 409, 403]),
     post("/account/logout-everywhere", &[], [303, 303, 303, 303, 303]),
     post("/logout", &[], [303, 303, 303, 303, 303]),
@@ -316,6 +392,11 @@ async fn every_route_answers_each_role_as_the_rules_say() {
     propose(&organiser, &world.team_a, meeting, "Timetable", 10).await;
     propose(&organiser, &world.team_a, meeting, "Rubric", 10).await;
     let items = proposal_ids(&app, meeting).await;
+    // A budget round of team a in its ideas phase, with one idea by the leader.
+    let round = create_round(&app, &organiser, &world.team_a, "secret", "approval").await;
+    let proposed = propose_idea(&organiser, &world.team_a, round, "Trees", "200").await;
+    assert_eq!(proposed.status(), 303);
+    let idea = idea_ids(&app, round).await[0];
 
     let personas: [Browser; 5] = [
         app.browser(),
@@ -346,6 +427,8 @@ async fn every_route_answers_each_role_as_the_rules_say() {
                 .replace("{m}", &meeting.to_string())
                 .replace("{p2}", &items[1].to_string())
                 .replace("{p}", &items[0].to_string())
+                .replace("{r}", &round.to_string())
+                .replace("{i}", &idea.to_string())
                 .replace("{bad_token}", &"ab".repeat(32));
             let response = match row.method {
                 "GET" => browser.get(&path).await,

@@ -234,6 +234,14 @@ fn every_action_keeps_its_stored_name() {
             "account.password_change",
             "password_reset.issue",
             "password_reset.use",
+            "budget.create",
+            "budget.update",
+            "budget.phase",
+            "budget.review",
+            "budget.compute",
+            "budget.publish",
+            "budget.override",
+            "budget.follow_up",
         ]
     );
     for action in AuditAction::iter() {

@@ -6,6 +6,8 @@ mod access;
 mod access_helpers;
 mod accounts;
 mod audit;
+mod budget_helpers;
+mod budgets;
 mod csrf;
 mod errors;
 mod health;

@@ -19,7 +19,7 @@ use crate::meeting_helpers::{
 };
 
 /// Every byte of the database as an operator with file access would read it, by source.
-async fn raw_bytes(app: &TestApp) -> Vec<(String, Vec<u8>)> {
+pub(crate) async fn raw_bytes(app: &TestApp) -> Vec<(String, Vec<u8>)> {
     match app.db.backend {
         Backend::Sqlite => sqlite_files(app),
         Backend::Postgres => postgres_pages(&app.db.conn).await,
@@ -97,7 +97,7 @@ fn unhex(text: &str) -> Vec<u8> {
 }
 
 /// The secret and every voter key, as text (hex) and as the raw bytes the hex stands for.
-fn secrets(secret: &str, keys: &[String]) -> Vec<(String, Vec<u8>)> {
+pub(crate) fn secrets(secret: &str, keys: &[String]) -> Vec<(String, Vec<u8>)> {
     let mut out = vec![
         (format!("secret {secret}"), secret.as_bytes().to_vec()),
         (format!("secret bytes {secret}"), unhex(secret)),
@@ -109,11 +109,14 @@ fn secrets(secret: &str, keys: &[String]) -> Vec<(String, Vec<u8>)> {
     out
 }
 
-fn found_in(sources: &[(String, Vec<u8>)], needle: &[u8]) -> bool {
+pub(crate) fn found_in(sources: &[(String, Vec<u8>)], needle: &[u8]) -> bool {
     sources.iter().any(|(_, bytes)| contains(bytes, needle))
 }
 
-fn leftovers(sources: &[(String, Vec<u8>)], needles: &[(String, Vec<u8>)]) -> Vec<String> {
+pub(crate) fn leftovers(
+    sources: &[(String, Vec<u8>)],
+    needles: &[(String, Vec<u8>)],
+) -> Vec<String> {
     needles
         .iter()
         .flat_map(|(what, n)| {

@@ -45,6 +45,7 @@ fn fixture(name: &str) -> Option<Value> {
         "admin_teams.html" => json!({ "title": "Teams", "layout": layout(),
             "teams": [{ "name": "Team A", "slug": "team-a", "members": 3 }],
             "form": { "name": "", "slug": "", "purpose": "" }, "errors": errors, "new_link": "http://x/invite/ab", "new_team": "Team A" }),
+        name if name.starts_with("budget") => budget_fixture(name),
         name if name.starts_with("meeting")
             || name.starts_with("proposal")
             || name.starts_with("ballot")
@@ -225,6 +226,70 @@ fn help_post() -> Value {
         "estimated_minutes": 50, "author": "Lee", "author_id": 2, "expires": "15 Dec 2026, 10:00 UTC",
         "open": true, "unmet": true,
         "responses": [{ "responder_id": 1, "name": "Sam", "message": "I can", "when": "1 Dec 2026, 11:00 UTC" }] })
+}
+
+fn budget_fixture(name: &str) -> Value {
+    let round = json!({ "team_slug": "team-a", "team_name": "Team A", "id": 1, "title": "Green budget",
+        "purpose": "Make the school grounds greener.", "amount": "25,000 EUR", "phase": "voting",
+        "phase_label": "voting", "time_left": "2 days left", "base": "/teams/team-a/budgets/1" });
+    let errors = json!({ "title": "Enter a title.", "phase": "Not now.", "ballot": "Over by 50 EUR.",
+        "window": "Voting is not open.", "pb": "Not a .pb file.", "reason_3": "Give a reason.",
+        "rank_3": "Another idea already has rank 1.", "decision": "Choose.", "follow_up": "Publish first." });
+    let choices = json!([{ "value": "mes", "label": "Method of Equal Shares" }, { "value": "greedy", "label": "Greedy" }]);
+    match name {
+        "budgets.html" => {
+            json!({ "title": "Budgets", "layout": layout(), "team_slug": "team-a", "team_name": "Team A",
+            "can_manage": true, "rounds": [{ "id": 1, "title": "Green", "amount": "1 EUR", "phase_label": "voting", "closes": "1 Dec 2026, 10:00 UTC" }],
+            "import": { "pb": "META", "rule": "mes" }, "errors": errors, "rules": choices })
+        }
+        "budget_form.html" => {
+            json!({ "title": "New budget round", "layout": layout(), "team_slug": "team-a",
+            "action": "/teams/team-a/budgets", "editing": false, "errors": errors,
+            "form": { "title": "Green", "purpose": "Greener grounds.", "amount": "25000", "currency": "EUR",
+                "ideas_open": "2026-12-01T10:00", "review_at": "2026-12-08T10:00", "voting_open": "2026-12-10T10:00",
+                "voting_close": "2026-12-17T10:00", "ballot_type": "approval", "ballot_max": "", "rule": "mes", "privacy": "secret" },
+            "ballot_types": choices, "rules": choices, "privacy_options": choices })
+        }
+        "budget.html" => json!({ "title": "Green", "layout": layout(), "round": round,
+            "phases": [{ "label": "ideas", "from": "1 Dec 2026, 10:00 UTC", "current": true }],
+            "ballot_type": "approve any number of ideas", "ballot_max": 3, "rule": "MES", "privacy": "secret",
+            "voted": "You voted.", "can_manage": true, "imported": true }),
+        "budget_ideas.html" => json!({ "title": "Ideas", "layout": layout(), "round": round,
+            "ideas": [{ "id": 3, "title": "Trees", "description": "Plant trees.", "location": "Yard", "author": "Sam",
+                "cost": "1,200 EUR", "original_cost": "1,000 EUR", "cost_reason": "Quote", "status": "infeasible",
+                "status_reason": "Not our land", "supporters": 2, "supported": true, "mine": true, "withdrawn": false }],
+            "form": { "title": "", "description": "", "cost": "", "location": "" }, "errors": errors,
+            "review_idea": 3, "ideas_open": true, "can_propose": true, "can_review": true }),
+        "budget_idea_edit.html" => {
+            json!({ "title": "Edit", "layout": layout(), "round": round, "idea_id": 3,
+            "form": { "title": "Trees", "description": "Plant trees.", "cost": "1200", "location": "" }, "errors": errors })
+        }
+        "budget_ballot.html" => json!({ "title": "Ballot", "layout": layout(), "round": round,
+            "ideas": [{ "id": 3, "field": "rank_3", "title": "Trees", "description": "Plant trees.", "cost": "1,200 EUR",
+                "cost_minor": 120000, "chosen": true, "rank": "1" }],
+            "ranked": true, "ballot_type": "rank ideas", "max_ideas": 2, "knapsack": false, "amount_minor": 2500000,
+            "currency": "EUR", "total": { "count": 1, "total": "1,200 EUR", "left": "23,800 EUR", "over": false },
+            "errors": errors, "voting_open": true, "can_vote": true, "status_line": "You voted.", "checked": true }),
+        "budget_receipt.html" => {
+            json!({ "title": "Saved", "layout": layout(), "round": round, "code": "ABCD-EFGH",
+            "hash": "ab", "changed": true, "at": "1 Dec 2026, 10:00 UTC", "chosen": ["Trees"] })
+        }
+        "budget_results.html" => {
+            json!({ "title": "Results", "layout": layout(), "round": round, "can_manage": true,
+            "errors": errors, "results": { "computed_at": "1 Dec 2026, 10:00 UTC", "voters": 7, "rule": "MES",
+                "rule_key": "mes_cost_add1_full_greedy", "is_mes": true,
+                "funded": [{ "id": 3, "title": "Trees", "cost": "1,200 EUR", "votes": 4, "share": "57%", "step": 1,
+                    "how": "each of its 4 supporters paid 300 EUR", "owner": "Sam", "owner_id": 1, "status": "planned", "status_value": "planned" }],
+                "spent": "1,200 EUR", "left": "23,800 EUR", "greedy": ["Pool"], "greedy_spent": "20,000 EUR",
+                "differences": ["Greedy by votes would fund Pool; MES does not."],
+                "bars": [{ "y": 10, "text_y": 24, "width": 120, "label": "Trees", "value": "4 votes", "funded": true, "greedy": false }],
+                "chart_height": 44, "chart_description": "Votes.", "published": "Published by Sam.",
+                "overrides": [{ "title": "Pool", "funded": false, "reason": "Too costly to run" }],
+                "publish_rows": [{ "id": 3, "title": "Trees", "funded": true, "flag": "override_3", "reason_field": "reason_3", "reason": "" }],
+                "members": [[1, "Sam"]] } })
+        }
+        other => panic!("add a fixture for {other}"),
+    }
 }
 
 #[test]

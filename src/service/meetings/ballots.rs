@@ -109,17 +109,27 @@ pub fn parse_ranking(
     items: &[agenda_proposals::Model],
     fields: &HashMap<String, String>,
 ) -> Result<Vec<i64>> {
+    parse_ranks(
+        &items.iter().map(|i| i.id).collect::<Vec<_>>(),
+        fields,
+        "item",
+    )
+}
+
+/// Reads `rank_{id}` fields for `ids` into a ranking (ids, best first); `what` names the
+/// things ranked in messages ("item", "idea"). Shared by agenda and budget ballots.
+pub fn parse_ranks(ids: &[i64], fields: &HashMap<String, String>, what: &str) -> Result<Vec<i64>> {
     let mut errors = FieldErrors::new();
     let mut ranked: Vec<(u32, i64)> = Vec::new();
-    let max = u32::try_from(items.len()).unwrap_or(u32::MAX);
-    for item in items {
-        let name = rank_field(item.id);
+    let max = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+    for &id in ids {
+        let name = rank_field(id);
         let raw = fields.get(&name).map_or("", |v| v.trim());
         if raw.is_empty() {
             continue;
         }
         match raw.parse::<u32>() {
-            Ok(n) if (1..=max).contains(&n) => ranked.push((n, item.id)),
+            Ok(n) if (1..=max).contains(&n) => ranked.push((n, id)),
             _ => errors.add(
                 &name,
                 format!("Choose a rank from 1 to {max}, or leave it blank."),
@@ -133,12 +143,12 @@ pub fn parse_ranking(
         {
             errors.add(
                 &rank_field(*second),
-                format!("Another item already has rank {a}: give each item its own rank."),
+                format!("Another {what} already has rank {a}: give each {what} its own rank."),
             );
         }
     }
     if ranked.is_empty() && errors.is_empty() {
-        errors.add("ballot", "Rank at least one item.");
+        errors.add("ballot", format!("Rank at least one {what}."));
     }
     errors.into_result()?;
     Ok(ranked.into_iter().map(|(_, id)| id).collect())
@@ -159,7 +169,8 @@ pub struct Receipt {
     pub ranking: Vec<i64>,
 }
 
-fn receipt_code() -> String {
+/// A new receipt code: four groups of four characters, shown once to the voter.
+pub fn receipt_code() -> String {
     let raw: String = random_token().chars().take(16).collect();
     let upper = raw.to_uppercase();
     let chars: Vec<char> = upper.chars().collect();

@@ -52,7 +52,13 @@ pub async fn unlink_ballots(
 /// files. Runs after the commit (PostgreSQL cannot `VACUUM` in a transaction). The tally has
 /// already happened, so a failure is logged rather than returned; the next tally retries.
 pub async fn erase_leftovers(db: &DatabaseConnection) {
-    if let Err(e) = erase(db).await {
+    erase_leftovers_of(db, "VACUUM FULL meetings, agenda_ballots").await;
+}
+
+/// [`erase_leftovers`] for other ballot tables (budget rounds): `vacuum` is the
+/// `VACUUM FULL ...` statement PostgreSQL runs; SQLite checkpoints its whole WAL either way.
+pub async fn erase_leftovers_of(db: &DatabaseConnection, vacuum: &'static str) {
+    if let Err(e) = erase(db, vacuum).await {
         tracing::warn!(
             error = %e,
             "could not erase old versions of ballot rows after the tally; they stay on disk until the next tally"
@@ -64,7 +70,10 @@ fn sqlx_err(e: sea_orm::sqlx::Error) -> sea_orm::DbErr {
     sea_orm::DbErr::Custom(e.to_string())
 }
 
-async fn erase(db: &DatabaseConnection) -> std::result::Result<(), sea_orm::DbErr> {
+async fn erase(
+    db: &DatabaseConnection,
+    vacuum: &'static str,
+) -> std::result::Result<(), sea_orm::DbErr> {
     match db.get_database_backend() {
         DbBackend::Sqlite => {
             let row = db
@@ -96,7 +105,7 @@ async fn erase(db: &DatabaseConnection) -> std::result::Result<(), sea_orm::DbEr
                 .map_err(sqlx_err)?;
             let mut result = Ok(());
             for _ in 0..3 {
-                result = sea_orm::sqlx::query("VACUUM FULL meetings, agenda_ballots")
+                result = sea_orm::sqlx::query(vacuum)
                     .execute(&mut *conn)
                     .await
                     .map(drop);

@@ -130,6 +130,30 @@ pub enum AuditAction {
     /// A password reset link was used.
     #[sea_orm(string_value = "password_reset.use")]
     PasswordResetUse,
+    /// A budget round was created (by hand or from a Pabulib file).
+    #[sea_orm(string_value = "budget.create")]
+    BudgetCreate,
+    /// A budget round's details or phase dates changed.
+    #[sea_orm(string_value = "budget.update")]
+    BudgetUpdate,
+    /// A budget round entered its next phase (seen by the background task).
+    #[sea_orm(string_value = "budget.phase")]
+    BudgetPhase,
+    /// A leader reviewed an idea: feasible, infeasible with a reason, or cost adjusted.
+    #[sea_orm(string_value = "budget.review")]
+    BudgetReview,
+    /// A round was computed (exactly once).
+    #[sea_orm(string_value = "budget.compute")]
+    BudgetCompute,
+    /// The outcome was published.
+    #[sea_orm(string_value = "budget.publish")]
+    BudgetPublish,
+    /// The published outcome overrides the rule for an idea, with a reason.
+    #[sea_orm(string_value = "budget.override")]
+    BudgetOverride,
+    /// A funded idea's owner or status changed.
+    #[sea_orm(string_value = "budget.follow_up")]
+    BudgetFollowUp,
 }
 
 impl AuditAction {

@@ -1,0 +1,487 @@
+//! The computation, exactly once per round: after voting closes, the background task (every
+//! few seconds) or the first visit to the results page runs the round's rule and greedy by
+//! votes beside it. The row in `budget_results` (primary key: the round) is written in one
+//! transaction under the round's lock, so two requests or two servers cannot compute twice;
+//! it is never changed afterwards. The rules run outside the transaction, in
+//! `spawn_blocking` (ballots cannot change once voting has closed), so the lock is held only
+//! for the writes.
+//!
+//! The same transaction destroys the round's ballot secret and, for secret rounds, rewrites
+//! the ballots without voter keys (as `meetings::secrecy` does for agenda ballots); after the
+//! commit the old row versions are erased from the database files.
+
+use std::collections::HashMap;
+
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder, Set, TransactionTrait,
+};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use time::OffsetDateTime;
+
+use crate::domain::budget::{BallotType, BudgetPhase, BudgetRule};
+use crate::domain::meeting::Privacy;
+use crate::service::meetings::secrecy;
+use crate::service::{Result, ServiceError, audit};
+use crate::store::entities::{budget_ballots, budget_results, budget_rounds, teams as team_rows};
+use crate::tally::budget::{
+    Ballot, Instance, Outcome, Project, Rule, Step, Utility, VoteType, Voter, run,
+};
+
+use super::{ballots::selection, ideas, lock, privacy, windows};
+
+/// One idea as computed.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct InputIdea {
+    /// Idea id.
+    pub id: i64,
+    /// Project id in the instance.
+    pub code: String,
+    /// Title.
+    pub title: String,
+    /// Cost, minor units.
+    pub cost: i64,
+    /// Voters who chose it.
+    pub supporters: u64,
+}
+
+/// What was computed.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ComputeInput {
+    /// The round's rule (`mes`, `greedy`, `phragmen`).
+    pub rule: String,
+    /// The engine's rule key.
+    pub rule_key: String,
+    /// Ballot type.
+    pub ballot_type: String,
+    /// Amount, minor units.
+    pub amount: i64,
+    /// Currency.
+    pub currency: String,
+    /// Ideas on the ballot, in the instance's project order.
+    pub ideas: Vec<InputIdea>,
+    /// Ballots counted.
+    pub voters: u64,
+}
+
+/// One funded idea, as the results page explains it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Funded {
+    /// Project id.
+    pub code: String,
+    /// 1-based step at which it was bought.
+    pub step: usize,
+    /// Equal shares: what each supporter paid, in currency units (`None`: unequal payments or
+    /// another rule).
+    pub price_per_supporter: Option<String>,
+    /// Whether the completion (greedy fill) added it rather than the rule itself.
+    pub by_completion: bool,
+}
+
+/// A rule's outcome as stored.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct StoredOutcome {
+    /// Engine rule key.
+    pub rule: String,
+    /// Funded project ids, in the order chosen.
+    pub selected: Vec<String>,
+    /// Per funded idea: step, price, completion.
+    pub funded: Vec<Funded>,
+    /// The engine's whole outcome (steps, payments, ties), for the record.
+    pub engine: serde_json::Value,
+}
+
+impl StoredOutcome {
+    fn of(outcome: &Outcome) -> Result<Self> {
+        let mut funded = Vec::new();
+        for step in &outcome.steps {
+            let (code, price, completion) = match step {
+                Step::MesBuy {
+                    project,
+                    price_per_supporter,
+                    ..
+                } => (
+                    project,
+                    price_per_supporter.as_ref().map(|p| p.exact.clone()),
+                    false,
+                ),
+                Step::GreedyFund {
+                    project,
+                    completion,
+                    ..
+                } => (project, None, *completion),
+                Step::PhragmenFund { project, .. } => (project, None, false),
+                Step::GreedySkip { .. } | Step::PhragmenStop { .. } => continue,
+            };
+            funded.push(Funded {
+                code: code.clone(),
+                step: funded.len() + 1,
+                price_per_supporter: price,
+                by_completion: completion,
+            });
+        }
+        Ok(Self {
+            rule: outcome.rule.clone(),
+            selected: outcome.selected.clone(),
+            funded,
+            engine: serde_json::to_value(outcome)
+                .map_err(|e| ServiceError::Unexpected(anyhow::Error::new(e)))?,
+        })
+    }
+}
+
+/// The engine rule of a round's rule.
+pub fn engine_rule(rule: BudgetRule) -> Rule {
+    match rule {
+        BudgetRule::Mes => Rule::DEFAULT,
+        BudgetRule::Greedy => Rule::Greedy(Utility::Cost),
+        BudgetRule::Phragmen => Rule::Phragmen,
+    }
+}
+
+/// The comparison rule: greedy by votes (what most cities use).
+pub const GREEDY: Rule = Rule::Greedy(Utility::Cost);
+
+/// Builds the Pabulib instance of a round: ideas as projects (costs in cents, `scale = 2`),
+/// ballots as anonymous voters numbered 1.. in the order given, the ballot type and rule in
+/// the META section. The web, the export and `roundtable budget` all compute this instance.
+pub fn instance(
+    round: &budget_rounds::Model,
+    team_name: &str,
+    ideas: &[crate::store::entities::budget_ideas::Model],
+    ballots: &[Vec<i64>],
+) -> Result<Instance> {
+    let kind = BallotType::from(round.ballot_type);
+    let index: HashMap<i64, usize> = ideas.iter().enumerate().map(|(i, x)| (x.id, i)).collect();
+    let mut voters = Vec::with_capacity(ballots.len());
+    for chosen in ballots {
+        let picks: Vec<usize> = chosen
+            .iter()
+            .filter_map(|id| index.get(id).copied())
+            .collect();
+        if picks.is_empty() {
+            continue;
+        }
+        voters.push(Voter {
+            id: (voters.len() + 1).to_string(),
+            ballot: if kind == BallotType::Ranked {
+                Ballot::Ordinal(picks)
+            } else {
+                Ballot::Approval(picks)
+            },
+            extra: Vec::new(),
+        });
+    }
+    let to_u64 = |v: i64| u64::try_from(v).unwrap_or(0);
+    let rule = engine_rule(round.rule.into());
+    let mut meta = vec![
+        ("description".to_owned(), round.title.clone()),
+        ("unit".to_owned(), team_name.to_owned()),
+        ("currency".to_owned(), round.currency.clone()),
+        ("rule".to_owned(), rule.key()),
+        ("ballot_type".to_owned(), kind.as_str().to_owned()),
+    ];
+    if let Some(max) = round.ballot_max {
+        meta.push(("max_length".to_owned(), max.to_string()));
+    }
+    if kind == BallotType::Knapsack {
+        meta.push((
+            "max_sum_cost".to_owned(),
+            crate::domain::budget::money_input(round.amount),
+        ));
+    }
+    let built = Instance {
+        meta,
+        vote_type: if kind == BallotType::Ranked {
+            VoteType::Ordinal
+        } else {
+            VoteType::Approval
+        },
+        scale: 2,
+        budget: to_u64(round.amount),
+        projects: ideas
+            .iter()
+            .map(|x| Project {
+                id: x.code.clone(),
+                cost: to_u64(x.cost),
+                extra: vec![x.title.clone()],
+            })
+            .collect(),
+        project_columns: vec!["name".to_owned()],
+        points_scale: 0,
+        voters,
+        voter_columns: Vec::new(),
+    };
+    built
+        .validate()
+        .map_err(|e| ServiceError::Unexpected(anyhow::anyhow!("budget instance: {e}")))?;
+    Ok(built)
+}
+
+/// A round's ballots in receipt-hash order (the order the instance numbers voters in).
+pub async fn ballots_in_order(
+    db: &impl ConnectionTrait,
+    round_id: i64,
+) -> Result<Vec<budget_ballots::Model>> {
+    Ok(budget_ballots::Entity::find()
+        .filter(budget_ballots::Column::RoundId.eq(round_id))
+        .order_by_asc(budget_ballots::Column::ReceiptHash)
+        .order_by_asc(budget_ballots::Column::Id)
+        .all(db)
+        .await?)
+}
+
+/// The instance of a round as it is stored now, with the input summary.
+pub async fn load_instance(
+    db: &impl ConnectionTrait,
+    round: &budget_rounds::Model,
+) -> Result<(Instance, ComputeInput)> {
+    let team_name = team_rows::Entity::find_by_id(round.team_id)
+        .one(db)
+        .await?
+        .map(|t| t.name)
+        .unwrap_or_default();
+    let ideas = ideas::ballot_ideas(db, round.id).await?;
+    let lists: Vec<Vec<i64>> = ballots_in_order(db, round.id)
+        .await?
+        .iter()
+        .map(selection)
+        .collect();
+    let built = instance(round, &team_name, &ideas, &lists)?;
+    let mut supporters: HashMap<i64, u64> = HashMap::new();
+    for list in &lists {
+        for id in list {
+            *supporters.entry(*id).or_default() += 1;
+        }
+    }
+    let input = ComputeInput {
+        rule: BudgetRule::from(round.rule).as_str().to_owned(),
+        rule_key: engine_rule(round.rule.into()).key(),
+        ballot_type: BallotType::from(round.ballot_type).as_str().to_owned(),
+        amount: round.amount,
+        currency: round.currency.clone(),
+        ideas: ideas
+            .iter()
+            .map(|x| InputIdea {
+                id: x.id,
+                code: x.code.clone(),
+                title: x.title.clone(),
+                cost: x.cost,
+                supporters: supporters.get(&x.id).copied().unwrap_or(0),
+            })
+            .collect(),
+        voters: built.voters.len() as u64,
+    };
+    Ok((built, input))
+}
+
+fn to_json<T: Serialize>(value: &T) -> Result<String> {
+    serde_json::to_string(value).map_err(|e| ServiceError::Unexpected(anyhow::Error::new(e)))
+}
+
+/// Computes the round if voting has closed and it has not been computed; `true` when this
+/// call did it.
+pub async fn compute_round(
+    db: &DatabaseConnection,
+    round_id: i64,
+    now: OffsetDateTime,
+) -> Result<bool> {
+    let Some(round) = budget_rounds::Entity::find_by_id(round_id).one(db).await? else {
+        return Ok(false);
+    };
+    if now < round.voting_close_at || stored(db, round_id).await?.is_some() {
+        return Ok(false);
+    }
+    let (built, input) = load_instance(db, &round).await?;
+    let rule = engine_rule(round.rule.into());
+    let (chosen, greedy) = tokio::task::spawn_blocking(move || {
+        let chosen = run(&built, rule);
+        let greedy = run(&built, GREEDY);
+        (chosen, greedy)
+    })
+    .await
+    .map_err(|e| ServiceError::Unexpected(anyhow::Error::new(e)))?;
+    let engine_err = |e| ServiceError::Unexpected(anyhow::anyhow!("budget rule failed: {e}"));
+    let chosen = StoredOutcome::of(&chosen.map_err(engine_err)?)?;
+    let greedy = StoredOutcome::of(&greedy.map_err(engine_err)?)?;
+
+    let txn = db.begin().await?;
+    lock(&txn, round_id).await?;
+    if stored(&txn, round_id).await?.is_some() {
+        return Ok(false);
+    }
+    let Some(round) = budget_rounds::Entity::find_by_id(round_id)
+        .one(&txn)
+        .await?
+    else {
+        return Ok(false);
+    };
+    budget_results::ActiveModel {
+        round_id: Set(round_id),
+        computed_at: Set(now),
+        rule: Set(chosen.rule.clone()),
+        ballot_count: Set(i32::try_from(input.voters).unwrap_or(i32::MAX)),
+        input: Set(to_json(&input)?),
+        outcome: Set(to_json(&chosen)?),
+        greedy: Set(to_json(&greedy)?),
+    }
+    .insert(&txn)
+    .await?;
+    let secret = privacy(&round) == Privacy::Secret;
+    if secret {
+        unlink_ballots(&txn, round_id).await?;
+    }
+    let team_id = round.team_id;
+    let mut active: budget_rounds::ActiveModel = round.into();
+    active.ballot_secret = Set(None);
+    active.phase_seen = Set(budget_rounds::PhaseSeen::Results);
+    active.update(&txn).await?;
+    audit::record(
+        &txn,
+        audit::Entry {
+            actor_id: None,
+            team_id: Some(team_id),
+            action: audit::AuditAction::BudgetCompute,
+            detail: json!({
+                "round_id": round_id,
+                "rule": chosen.rule,
+                "ballots": input.voters,
+                "selected": chosen.selected,
+                "greedy_selected": greedy.selected,
+                "secret_destroyed": true,
+            }),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    if secret {
+        secrecy::erase_leftovers_of(db, "VACUUM FULL budget_rounds, budget_ballots").await;
+    }
+    Ok(true)
+}
+
+/// Replaces a secret round's ballots with rows that hold the selection and receipt hash only,
+/// in receipt-hash order (see `meetings::secrecy`).
+async fn unlink_ballots(txn: &impl ConnectionTrait, round_id: i64) -> Result<()> {
+    let ballots = ballots_in_order(txn, round_id).await?;
+    budget_ballots::Entity::delete_many()
+        .filter(budget_ballots::Column::RoundId.eq(round_id))
+        .exec(txn)
+        .await?;
+    for ballot in ballots {
+        budget_ballots::ActiveModel {
+            round_id: Set(round_id),
+            voter_key: Set(ballot.receipt_hash.clone()),
+            voter_id: Set(None),
+            selection: Set(ballot.selection),
+            receipt_hash: Set(ballot.receipt_hash),
+            ..Default::default()
+        }
+        .insert(txn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Computes every round whose voting has closed and that has not been computed (its ballot
+/// secret still exists), and audits each phase a round has newly entered. Returns how many
+/// rounds this call computed.
+pub async fn run_due(db: &DatabaseConnection, now: OffsetDateTime) -> Result<usize> {
+    audit_phases(db, now).await?;
+    let due = budget_rounds::Entity::find()
+        .filter(budget_rounds::Column::VotingCloseAt.lte(now))
+        .filter(budget_rounds::Column::BallotSecret.is_not_null())
+        .order_by_asc(budget_rounds::Column::VotingCloseAt)
+        .order_by_asc(budget_rounds::Column::Id)
+        .all(db)
+        .await?;
+    let mut done = 0;
+    for round in due {
+        if compute_round(db, round.id, now).await? {
+            done += 1;
+        }
+    }
+    Ok(done)
+}
+
+/// Records `budget.phase` for every round whose phase moved on since the task last looked
+/// (phases follow the clock; this makes each change visible in the audit log).
+async fn audit_phases(db: &DatabaseConnection, now: OffsetDateTime) -> Result<()> {
+    let rounds = budget_rounds::Entity::find()
+        .filter(budget_rounds::Column::PhaseSeen.ne(budget_rounds::PhaseSeen::Results))
+        .filter(budget_rounds::Column::IdeasOpenAt.lte(now))
+        .all(db)
+        .await?;
+    for round in rounds {
+        let phase = BudgetPhase::at(&windows(&round), now);
+        let seen: budget_rounds::PhaseSeen = phase.into();
+        if seen == round.phase_seen {
+            continue;
+        }
+        let txn = db.begin().await?;
+        lock(&txn, round.id).await?;
+        let Some(fresh) = budget_rounds::Entity::find_by_id(round.id)
+            .one(&txn)
+            .await?
+        else {
+            continue;
+        };
+        if fresh.phase_seen == seen {
+            continue;
+        }
+        let team_id = fresh.team_id;
+        let mut active: budget_rounds::ActiveModel = fresh.into();
+        active.phase_seen = Set(seen);
+        active.update(&txn).await?;
+        audit::record(
+            &txn,
+            audit::Entry {
+                actor_id: None,
+                team_id: Some(team_id),
+                action: audit::AuditAction::BudgetPhase,
+                detail: json!({ "round_id": round.id, "phase": phase.as_str() }),
+            },
+        )
+        .await?;
+        txn.commit().await?;
+    }
+    Ok(())
+}
+
+/// A stored computation, read back.
+#[derive(Debug, Clone)]
+pub struct Computed {
+    /// When.
+    pub computed_at: OffsetDateTime,
+    /// What was computed.
+    pub input: ComputeInput,
+    /// The round's rule.
+    pub outcome: StoredOutcome,
+    /// Greedy by votes.
+    pub greedy: StoredOutcome,
+}
+
+/// The stored computation of a round, if it has run.
+pub async fn stored(db: &impl ConnectionTrait, round_id: i64) -> Result<Option<Computed>> {
+    let Some(row) = budget_results::Entity::find_by_id(round_id).one(db).await? else {
+        return Ok(None);
+    };
+    let read = |what: &'static str, text: &str| -> Result<serde_json::Value> {
+        serde_json::from_str(text).map_err(|e| {
+            ServiceError::Unexpected(anyhow::Error::new(e).context(format!("stored {what}")))
+        })
+    };
+    let parse = |v: serde_json::Value, what: &'static str| {
+        ServiceError::Unexpected(anyhow::anyhow!("stored budget {what} unreadable: {v}"))
+    };
+    let input = read("input", &row.input)?;
+    let outcome = read("outcome", &row.outcome)?;
+    let greedy = read("greedy", &row.greedy)?;
+    Ok(Some(Computed {
+        computed_at: row.computed_at,
+        input: serde_json::from_value(input.clone()).map_err(|_| parse(input, "input"))?,
+        outcome: serde_json::from_value(outcome.clone()).map_err(|_| parse(outcome, "outcome"))?,
+        greedy: serde_json::from_value(greedy.clone()).map_err(|_| parse(greedy, "greedy"))?,
+    }))
+}

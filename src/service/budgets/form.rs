@@ -1,0 +1,410 @@
+//! Creating and editing a round (leaders). Once the first ballot exists the ballot type, its
+//! maximum, the rule, the privacy and the amount are frozen and voting may only be extended;
+//! once voting has closed nothing changes. Every change is audited.
+
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
+    Set,
+};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use time::{Duration, OffsetDateTime};
+
+use crate::access::{Action, Principal};
+use crate::auth::tokens::random_token;
+use crate::domain::budget::{
+    BallotType, BudgetRule, RoundPurpose, RoundTitle, RoundWindows, money_input, parse_currency,
+    parse_money,
+};
+use crate::domain::meeting::{Privacy, input_value, parse_utc};
+use crate::service::{FieldErrors, Result, ServiceError, audit, teams};
+use crate::store::entities::{budget_ballots, budget_rounds};
+
+use super::{RoundAccess, authorize, begin_locked, privacy};
+
+/// A round as typed.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct RoundForm {
+    /// Title.
+    #[serde(default)]
+    pub title: String,
+    /// What the money is for.
+    #[serde(default)]
+    pub purpose: String,
+    /// Amount ("25000" or "25000.50").
+    #[serde(default)]
+    pub amount: String,
+    /// Currency shown with amounts.
+    #[serde(default)]
+    pub currency: String,
+    /// Ideas phase starts (UTC).
+    #[serde(default)]
+    pub ideas_open: String,
+    /// Review starts.
+    #[serde(default)]
+    pub review_at: String,
+    /// Voting opens.
+    #[serde(default)]
+    pub voting_open: String,
+    /// Voting closes.
+    #[serde(default)]
+    pub voting_close: String,
+    /// `approval`, `approval_max`, `knapsack`, `ranked`.
+    #[serde(default)]
+    pub ballot_type: String,
+    /// Most ideas per ballot (approval with a maximum; optional for ranked).
+    #[serde(default)]
+    pub ballot_max: String,
+    /// `mes`, `greedy`, `phragmen`.
+    #[serde(default)]
+    pub rule: String,
+    /// `open` or `secret`.
+    #[serde(default)]
+    pub privacy: String,
+}
+
+/// A parsed round.
+#[derive(Debug, Clone)]
+pub struct RoundCommand {
+    /// Title.
+    pub title: RoundTitle,
+    /// Purpose.
+    pub purpose: RoundPurpose,
+    /// Amount in minor units.
+    pub amount: i64,
+    /// Currency.
+    pub currency: String,
+    /// Phases.
+    pub windows: RoundWindows,
+    /// Ballot type.
+    pub ballot_type: BallotType,
+    /// Ballot maximum.
+    pub ballot_max: Option<i32>,
+    /// Rule.
+    pub rule: BudgetRule,
+    /// Privacy.
+    pub privacy: Privacy,
+}
+
+impl RoundForm {
+    /// A blank form for a new round starting at `now`: ideas for a week, review for two
+    /// days, voting for a week; equal shares, secret, approval ballots.
+    pub fn new_at(now: OffsetDateTime) -> Self {
+        let at = |days: i64| input_value(now + Duration::days(days));
+        Self {
+            currency: "EUR".to_owned(),
+            ideas_open: input_value(now),
+            review_at: at(7),
+            voting_open: at(9),
+            voting_close: at(16),
+            ballot_type: BallotType::Approval.as_str().to_owned(),
+            rule: BudgetRule::Mes.as_str().to_owned(),
+            privacy: Privacy::Secret.as_str().to_owned(),
+            ..Self::default()
+        }
+    }
+
+    /// The form showing a stored round.
+    pub fn of(round: &budget_rounds::Model) -> Self {
+        Self {
+            title: round.title.clone(),
+            purpose: round.purpose.clone(),
+            amount: money_input(round.amount),
+            currency: round.currency.clone(),
+            ideas_open: input_value(round.ideas_open_at),
+            review_at: input_value(round.review_at),
+            voting_open: input_value(round.voting_open_at),
+            voting_close: input_value(round.voting_close_at),
+            ballot_type: BallotType::from(round.ballot_type).as_str().to_owned(),
+            ballot_max: round.ballot_max.map(|m| m.to_string()).unwrap_or_default(),
+            rule: BudgetRule::from(round.rule).as_str().to_owned(),
+            privacy: privacy(round).as_str().to_owned(),
+        }
+    }
+
+    /// Parses every field, collecting every problem.
+    pub fn parse(&self) -> Result<RoundCommand> {
+        let mut e = FieldErrors::new();
+        let title = RoundTitle::parse(&self.title)
+            .map_err(|m| e.add("title", m))
+            .ok();
+        let purpose = RoundPurpose::parse(&self.purpose)
+            .map_err(|m| e.add("purpose", m))
+            .ok();
+        let amount = parse_money(&self.amount)
+            .map_err(|m| e.add("amount", m))
+            .ok();
+        let currency = parse_currency(&self.currency)
+            .map_err(|m| e.add("currency", m))
+            .ok();
+        let mut time = |field: &str, raw: &str| parse_utc(raw).map_err(|m| e.add(field, m)).ok();
+        let ideas_open = time("ideas_open", &self.ideas_open);
+        let review = time("review_at", &self.review_at);
+        let voting_open = time("voting_open", &self.voting_open);
+        let voting_close = time("voting_close", &self.voting_close);
+        let ballot_type = BallotType::parse(&self.ballot_type);
+        if ballot_type.is_none() {
+            e.add("ballot_type", "Choose a ballot type.");
+        }
+        let rule = BudgetRule::parse(&self.rule);
+        if rule.is_none() {
+            e.add("rule", "Choose a rule.");
+        }
+        let privacy = Privacy::parse(&self.privacy);
+        if privacy.is_none() {
+            e.add("privacy", "Choose open or secret ballots.");
+        }
+        let max_raw = self.ballot_max.trim();
+        let ballot_max = if max_raw.is_empty() {
+            None
+        } else {
+            match max_raw.parse::<i32>() {
+                Ok(n) if (1..=1000).contains(&n) => Some(n),
+                _ => {
+                    e.add(
+                        "ballot_max",
+                        "Enter a whole number from 1 to 1000, or leave it blank.",
+                    );
+                    None
+                }
+            }
+        };
+        if ballot_type == Some(BallotType::ApprovalMax)
+            && ballot_max.is_none()
+            && max_raw.is_empty()
+        {
+            e.add("ballot_max", "Enter the most ideas a member may approve.");
+        }
+        if ballot_type == Some(BallotType::Ranked) && rule == Some(BudgetRule::Phragmen) {
+            e.add(
+                "rule",
+                "Sequential Phragmén needs approval ballots: choose another rule or ballot type.",
+            );
+        }
+        let windows = match (ideas_open, review, voting_open, voting_close) {
+            (Some(ideas_open), Some(review), Some(voting_open), Some(voting_close)) => {
+                let w = RoundWindows {
+                    ideas_open,
+                    review,
+                    voting_open,
+                    voting_close,
+                };
+                for (field, message) in w.check() {
+                    e.add(field, message);
+                }
+                Some(w)
+            }
+            _ => None,
+        };
+        match (
+            title,
+            purpose,
+            amount,
+            currency,
+            windows,
+            ballot_type,
+            rule,
+            privacy,
+        ) {
+            (
+                Some(title),
+                Some(purpose),
+                Some(amount),
+                Some(currency),
+                Some(windows),
+                Some(ballot_type),
+                Some(rule),
+                Some(privacy),
+            ) if e.is_empty() => Ok(RoundCommand {
+                title,
+                purpose,
+                amount,
+                currency,
+                windows,
+                ballot_type,
+                ballot_max: matches!(ballot_type, BallotType::ApprovalMax | BallotType::Ranked)
+                    .then_some(ballot_max)
+                    .flatten(),
+                rule,
+                privacy,
+            }),
+            _ => Err(ServiceError::Invalid(e)),
+        }
+    }
+}
+
+fn summary(c: &RoundCommand) -> serde_json::Value {
+    json!({
+        "title": c.title.as_str(),
+        "amount": c.amount,
+        "currency": c.currency,
+        "windows": c.windows,
+        "ballot_type": c.ballot_type.as_str(),
+        "ballot_max": c.ballot_max,
+        "rule": c.rule.as_str(),
+        "privacy": c.privacy.as_str(),
+    })
+}
+
+/// Creates a round (leaders); returns its id.
+pub async fn create(
+    db: &DatabaseConnection,
+    principal: Principal,
+    slug: &str,
+    form: &RoundForm,
+    now: OffsetDateTime,
+) -> Result<i64> {
+    let (txn, access) = teams::begin_locked(db, principal, slug, Action::ManageBudgets).await?;
+    let c = form.parse()?;
+    let round = budget_rounds::ActiveModel {
+        team_id: Set(access.team.id),
+        title: Set(c.title.as_str().to_owned()),
+        purpose: Set(c.purpose.as_str().to_owned()),
+        amount: Set(c.amount),
+        currency: Set(c.currency.clone()),
+        ideas_open_at: Set(c.windows.ideas_open),
+        review_at: Set(c.windows.review),
+        voting_open_at: Set(c.windows.voting_open),
+        voting_close_at: Set(c.windows.voting_close),
+        ballot_type: Set(c.ballot_type.into()),
+        ballot_max: Set(c.ballot_max),
+        rule: Set(c.rule.into()),
+        privacy: Set(c.privacy.into()),
+        ballot_secret: Set(Some(random_token())),
+        imported: Set(false),
+        phase_seen: Set(budget_rounds::PhaseSeen::Upcoming),
+        created_by: Set(principal.user_id),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    let mut detail = summary(&c);
+    detail["round_id"] = json!(round.id);
+    audit::record(
+        &txn,
+        audit::Entry {
+            actor_id: principal.user_id,
+            team_id: Some(access.team.id),
+            action: audit::AuditAction::BudgetCreate,
+            detail,
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(round.id)
+}
+
+/// The round for its edit form (leaders).
+pub async fn edit_form(
+    db: &DatabaseConnection,
+    principal: Principal,
+    slug: &str,
+    round_id: i64,
+) -> Result<(RoundAccess, RoundForm)> {
+    let access = authorize(db, principal, slug, round_id, Action::ManageBudgets).await?;
+    let form = RoundForm::of(&access.round);
+    Ok((access, form))
+}
+
+/// Edits a round (leaders), keeping what voters relied on (see the module doc).
+pub async fn update(
+    db: &DatabaseConnection,
+    principal: Principal,
+    slug: &str,
+    round_id: i64,
+    form: &RoundForm,
+    now: OffsetDateTime,
+) -> Result<()> {
+    let (txn, access) = begin_locked(db, principal, slug, round_id, Action::ManageBudgets).await?;
+    let c = form.parse()?;
+    let old = &access.round;
+    let mut e = FieldErrors::new();
+    if now >= old.voting_close_at || old.imported {
+        e.add(
+            "round",
+            "Voting has closed: this round can no longer be changed.",
+        );
+        return Err(ServiceError::Invalid(e));
+    }
+    let ballots = budget_ballots::Entity::find()
+        .filter(budget_ballots::Column::RoundId.eq(round_id))
+        .count(&txn)
+        .await?;
+    if ballots > 0 {
+        let frozen = "Frozen once the first ballot is cast.";
+        if c.ballot_type != BallotType::from(old.ballot_type) {
+            e.add("ballot_type", frozen);
+        }
+        if c.ballot_max != old.ballot_max {
+            e.add("ballot_max", frozen);
+        }
+        if c.rule != BudgetRule::from(old.rule) {
+            e.add("rule", frozen);
+        }
+        if c.privacy != privacy(old) {
+            e.add("privacy", frozen);
+        }
+        if c.amount != old.amount {
+            e.add("amount", frozen);
+        }
+        if c.windows.voting_open != old.voting_open_at {
+            e.add("voting_open", frozen);
+        }
+        if c.windows.voting_close < old.voting_close_at {
+            e.add(
+                "voting_close",
+                "Voting may be extended, not shortened, once ballots exist.",
+            );
+        }
+    }
+    // Phases that have passed stay passed: moving them would reopen or skip a phase.
+    let passed = |old_at: OffsetDateTime, new_at: OffsetDateTime| old_at <= now && new_at != old_at;
+    if passed(old.ideas_open_at, c.windows.ideas_open) {
+        e.add(
+            "ideas_open",
+            "The ideas phase has started: its start stays.",
+        );
+    }
+    if passed(old.review_at, c.windows.review) {
+        e.add("review_at", "Review has started: its start stays.");
+    }
+    if passed(old.voting_open_at, c.windows.voting_open) {
+        e.add("voting_open", "Voting has opened: its start stays.");
+    }
+    if c.windows.voting_close <= now {
+        e.add("voting_close", "Choose a close in the future.");
+    }
+    e.into_result()?;
+    let team_id = old.team_id;
+    let mut active: budget_rounds::ActiveModel = access.round.into();
+    active.title = Set(c.title.as_str().to_owned());
+    active.purpose = Set(c.purpose.as_str().to_owned());
+    active.amount = Set(c.amount);
+    active.currency = Set(c.currency.clone());
+    active.ideas_open_at = Set(c.windows.ideas_open);
+    active.review_at = Set(c.windows.review);
+    active.voting_open_at = Set(c.windows.voting_open);
+    active.voting_close_at = Set(c.windows.voting_close);
+    active.ballot_type = Set(c.ballot_type.into());
+    active.ballot_max = Set(c.ballot_max);
+    active.rule = Set(c.rule.into());
+    active.privacy = Set(c.privacy.into());
+    active.updated_at = Set(now);
+    active.update(&txn).await?;
+    let mut detail = summary(&c);
+    detail["round_id"] = json!(round_id);
+    audit::record(
+        &txn,
+        audit::Entry {
+            actor_id: principal.user_id,
+            team_id: Some(team_id),
+            action: audit::AuditAction::BudgetUpdate,
+            detail,
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,340 @@
+//! Results, publication and follow-through. After voting closes the results are computed once
+//! (`compute`); leaders then publish the outcome, overriding an idea only with a reason that
+//! everyone sees (as for agendas); each funded idea gets an owner and a status.
+
+use std::collections::{HashMap, HashSet};
+
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder, Set,
+};
+use serde_json::json;
+use time::OffsetDateTime;
+
+use crate::access::{Action, Principal};
+use crate::domain::budget::BudgetPhase;
+use crate::domain::meeting::Reason;
+use crate::service::meetings::names_of;
+use crate::service::{FieldErrors, Result, ServiceError, audit};
+use crate::store::entities::budget_follow_ups::{self, FollowUpStatus};
+use crate::store::entities::{budget_overrides, budget_publications, memberships};
+
+use super::compute::{self, Computed};
+use super::{RoundAccess, authorize, begin_locked};
+
+/// A funded idea's follow-through, for display.
+#[derive(Debug, Clone)]
+pub struct FollowUp {
+    /// Owner's name, if any.
+    pub owner: Option<String>,
+    /// Owner's id.
+    pub owner_id: Option<i64>,
+    /// Status.
+    pub status: FollowUpStatus,
+}
+
+/// What the results page shows once voting has closed.
+#[derive(Debug, Clone)]
+pub struct ResultsView {
+    /// The computation.
+    pub computed: Computed,
+    /// When and by whom it was published.
+    pub published: Option<(OffsetDateTime, String)>,
+    /// Overrides with reasons.
+    pub overrides: Vec<budget_overrides::Model>,
+    /// Follow-through per idea id.
+    pub follow_ups: HashMap<i64, FollowUp>,
+    /// Members who may own a funded idea: `(id, name)`.
+    pub members: Vec<(i64, String)>,
+}
+
+impl ResultsView {
+    /// Idea ids funded in the published outcome (the computed one with overrides applied).
+    pub fn funded_ids(&self) -> HashSet<i64> {
+        funded_after(&self.computed, &self.overrides)
+    }
+}
+
+fn funded_after(computed: &Computed, overrides: &[budget_overrides::Model]) -> HashSet<i64> {
+    let selected: HashSet<&str> = computed
+        .outcome
+        .selected
+        .iter()
+        .map(String::as_str)
+        .collect();
+    let mut funded: HashSet<i64> = computed
+        .input
+        .ideas
+        .iter()
+        .filter(|i| selected.contains(i.code.as_str()))
+        .map(|i| i.id)
+        .collect();
+    for o in overrides {
+        if o.funded {
+            funded.insert(o.idea_id);
+        } else {
+            funded.remove(&o.idea_id);
+        }
+    }
+    funded
+}
+
+/// The results of a round: computes first if voting has closed and nobody has yet. `None`
+/// while voting is open (results are hidden until it closes: no bandwagon).
+pub async fn results(
+    db: &DatabaseConnection,
+    principal: Principal,
+    slug: &str,
+    round_id: i64,
+    now: OffsetDateTime,
+) -> Result<(RoundAccess, Option<ResultsView>)> {
+    let access = authorize(db, principal, slug, round_id, Action::ViewBudgets).await?;
+    if access.phase(now) != BudgetPhase::Results {
+        return Ok((access, None));
+    }
+    compute::compute_round(db, round_id, now).await?;
+    let computed = compute::stored(db, round_id)
+        .await?
+        .ok_or_else(|| ServiceError::Unexpected(anyhow::anyhow!("budget result missing")))?;
+    let view = extras(db, &access, computed).await?;
+    Ok((access, Some(view)))
+}
+
+async fn extras(
+    db: &impl ConnectionTrait,
+    access: &RoundAccess,
+    computed: Computed,
+) -> Result<ResultsView> {
+    let round_id = access.round.id;
+    let publication = budget_publications::Entity::find_by_id(round_id)
+        .one(db)
+        .await?;
+    let overrides = budget_overrides::Entity::find()
+        .filter(budget_overrides::Column::RoundId.eq(round_id))
+        .order_by_asc(budget_overrides::Column::Id)
+        .all(db)
+        .await?;
+    let follow_rows = budget_follow_ups::Entity::find()
+        .filter(budget_follow_ups::Column::RoundId.eq(round_id))
+        .all(db)
+        .await?;
+    let member_ids: Vec<i64> = memberships::Entity::find()
+        .filter(memberships::Column::TeamId.eq(access.team.id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| m.user_id)
+        .collect();
+    let mut wanted: Vec<i64> = member_ids.clone();
+    wanted.extend(publication.as_ref().and_then(|p| p.published_by));
+    let names = names_of(db, wanted).await?;
+    let name = |id: Option<i64>| crate::service::meetings::author_name(&names, id);
+    let mut members: Vec<(i64, String)> =
+        member_ids.iter().map(|id| (*id, name(Some(*id)))).collect();
+    members.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
+    let follow_ups = follow_rows
+        .into_iter()
+        .map(|f| {
+            (
+                f.idea_id,
+                FollowUp {
+                    owner: f.owner_id.map(|id| name(Some(id))),
+                    owner_id: f.owner_id,
+                    status: f.status,
+                },
+            )
+        })
+        .collect();
+    Ok(ResultsView {
+        computed,
+        published: publication.map(|p| (p.published_at, name(p.published_by))),
+        overrides,
+        follow_ups,
+        members,
+    })
+}
+
+/// Field names of an idea's override checkbox and reason on the publish form.
+pub fn override_fields(idea_id: i64) -> (String, String) {
+    (format!("override_{idea_id}"), format!("reason_{idea_id}"))
+}
+
+/// Publishes the computed outcome (leaders, once), with an override for each ticked idea;
+/// every override needs a reason, which everyone sees.
+pub async fn publish(
+    db: &DatabaseConnection,
+    principal: Principal,
+    slug: &str,
+    round_id: i64,
+    fields: &HashMap<String, String>,
+    now: OffsetDateTime,
+) -> Result<()> {
+    let (txn, access) = begin_locked(db, principal, slug, round_id, Action::ManageBudgets).await?;
+    let Some(computed) = compute::stored(&txn, round_id).await? else {
+        return Err(ServiceError::Conflict(
+            "The round has not been computed yet: publish after voting closes.".to_owned(),
+        ));
+    };
+    if budget_publications::Entity::find_by_id(round_id)
+        .one(&txn)
+        .await?
+        .is_some()
+    {
+        return Err(ServiceError::Conflict(
+            "This outcome is already published.".to_owned(),
+        ));
+    }
+    let selected: HashSet<&str> = computed
+        .outcome
+        .selected
+        .iter()
+        .map(String::as_str)
+        .collect();
+    let mut e = FieldErrors::new();
+    let mut chosen = Vec::new();
+    for idea in &computed.input.ideas {
+        let (flag, reason_field) = override_fields(idea.id);
+        if fields.get(&flag).is_none_or(|v| v.is_empty()) {
+            continue;
+        }
+        let raw = fields.get(&reason_field).map_or("", String::as_str);
+        match Reason::parse(raw) {
+            Ok(reason) => chosen.push((idea, !selected.contains(idea.code.as_str()), reason)),
+            Err(m) => e.add(
+                &reason_field,
+                format!("Say why you override this idea: {m}"),
+            ),
+        }
+    }
+    e.into_result()?;
+    let team_id = access.round.team_id;
+    budget_publications::ActiveModel {
+        round_id: Set(round_id),
+        published_at: Set(now),
+        published_by: Set(principal.user_id),
+    }
+    .insert(&txn)
+    .await?;
+    for (idea, funded, reason) in &chosen {
+        budget_overrides::ActiveModel {
+            round_id: Set(round_id),
+            idea_id: Set(idea.id),
+            funded: Set(*funded),
+            reason: Set(reason.as_str().to_owned()),
+            actor_id: Set(principal.user_id),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        audit::record(
+            &txn,
+            audit::Entry {
+                actor_id: principal.user_id,
+                team_id: Some(team_id),
+                action: audit::AuditAction::BudgetOverride,
+                detail: json!({ "round_id": round_id, "idea_id": idea.id, "funded": funded, "reason": reason.as_str() }),
+            },
+        )
+        .await?;
+    }
+    audit::record(
+        &txn,
+        audit::Entry {
+            actor_id: principal.user_id,
+            team_id: Some(team_id),
+            action: audit::AuditAction::BudgetPublish,
+            detail: json!({ "round_id": round_id, "overrides": chosen.len() }),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Sets a funded idea's owner (a team member, or nobody) and status (leaders, after
+/// publication).
+#[allow(clippy::too_many_arguments)]
+pub async fn follow_up(
+    db: &DatabaseConnection,
+    principal: Principal,
+    slug: &str,
+    round_id: i64,
+    idea_id: i64,
+    owner: &str,
+    status: &str,
+    now: OffsetDateTime,
+) -> Result<()> {
+    let (txn, access) = begin_locked(db, principal, slug, round_id, Action::ManageBudgets).await?;
+    super::ideas::find(&txn, round_id, idea_id).await?;
+    let computed = compute::stored(&txn, round_id).await?;
+    let mut e = FieldErrors::new();
+    let Some(computed) = computed else {
+        e.add("follow_up", "Publish the outcome first.");
+        return Err(ServiceError::Invalid(e));
+    };
+    let view = extras(&txn, &access, computed).await?;
+    if view.published.is_none() {
+        e.add("follow_up", "Publish the outcome first.");
+    } else if !view.funded_ids().contains(&idea_id) {
+        e.add("follow_up", "Only funded ideas have follow-through.");
+    }
+    let status = match status.trim() {
+        "planned" => Some(FollowUpStatus::Planned),
+        "in_progress" => Some(FollowUpStatus::InProgress),
+        "done" => Some(FollowUpStatus::Done),
+        "dropped" => Some(FollowUpStatus::Dropped),
+        _ => {
+            e.add("status", "Choose a status.");
+            None
+        }
+    };
+    let owner_id = match owner.trim() {
+        "" => None,
+        raw => match raw.parse::<i64>() {
+            Ok(id) if view.members.iter().any(|(m, _)| *m == id) => Some(id),
+            _ => {
+                e.add("owner_id", "Choose a member of the team.");
+                None
+            }
+        },
+    };
+    e.into_result()?;
+    let Some(status) = status else {
+        return Err(ServiceError::Invalid(FieldErrors::new()));
+    };
+    let existing = budget_follow_ups::Entity::find_by_id(idea_id)
+        .one(&txn)
+        .await?;
+    match existing {
+        Some(row) => {
+            let mut active: budget_follow_ups::ActiveModel = row.into();
+            active.owner_id = Set(owner_id);
+            active.status = Set(status);
+            active.updated_at = Set(now);
+            active.update(&txn).await?;
+        }
+        None => {
+            budget_follow_ups::ActiveModel {
+                idea_id: Set(idea_id),
+                round_id: Set(round_id),
+                owner_id: Set(owner_id),
+                status: Set(status),
+                updated_at: Set(now),
+            }
+            .insert(&txn)
+            .await?;
+        }
+    }
+    audit::record(
+        &txn,
+        audit::Entry {
+            actor_id: principal.user_id,
+            team_id: Some(access.round.team_id),
+            action: audit::AuditAction::BudgetFollowUp,
+            detail: json!({ "round_id": round_id, "idea_id": idea_id, "owner_id": owner_id, "status": format!("{status:?}") }),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}

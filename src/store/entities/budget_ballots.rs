@@ -1,0 +1,29 @@
+//! `budget_ballots`: one ballot per voter key and round; no timestamps, by design.
+
+use sea_orm::entity::prelude::*;
+
+/// One row.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "budget_ballots")]
+pub struct Model {
+    /// Primary key.
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    /// The round.
+    pub round_id: i64,
+    /// HMAC of the voter's id with the round's secret (the receipt hash after computation of
+    /// a secret round; `pb:<id>` for imported ballots).
+    pub voter_key: String,
+    /// The voter, for open rounds only.
+    pub voter_id: Option<i64>,
+    /// Idea ids as a JSON array (in rank order for ranked ballots).
+    pub selection: String,
+    /// SHA-256 of the receipt code the voter was shown.
+    pub receipt_hash: String,
+}
+
+/// No relations declared.
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

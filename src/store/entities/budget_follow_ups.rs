@@ -1,0 +1,44 @@
+//! `budget_follow_ups`: what happens next for a funded idea: an owner and a status.
+
+use sea_orm::entity::prelude::*;
+
+/// One row.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "budget_follow_ups")]
+pub struct Model {
+    /// The funded idea.
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub idea_id: i64,
+    /// The round.
+    pub round_id: i64,
+    /// Who carries it out.
+    pub owner_id: Option<i64>,
+    /// How far it got.
+    pub status: FollowUpStatus,
+    /// Last changed.
+    pub updated_at: TimeDateTimeWithTimeZone,
+}
+
+/// Stored follow-through status.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "Text")]
+pub enum FollowUpStatus {
+    /// Funded, not started.
+    #[sea_orm(string_value = "planned")]
+    Planned,
+    /// Being carried out.
+    #[sea_orm(string_value = "in_progress")]
+    InProgress,
+    /// Done.
+    #[sea_orm(string_value = "done")]
+    Done,
+    /// Dropped.
+    #[sea_orm(string_value = "dropped")]
+    Dropped,
+}
+
+/// No relations declared.
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

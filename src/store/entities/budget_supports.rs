@@ -1,0 +1,24 @@
+//! `budget_supports`: a member supports an idea during the ideas phase (one per member and idea).
+
+use sea_orm::entity::prelude::*;
+
+/// One row.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "budget_supports")]
+pub struct Model {
+    /// Primary key.
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    /// The round.
+    pub round_id: i64,
+    /// The idea.
+    pub idea_id: i64,
+    /// Who supports it.
+    pub user_id: i64,
+}
+
+/// No relations declared.
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

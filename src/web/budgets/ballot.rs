@@ -1,0 +1,215 @@
+//! The budget ballot: a checkbox per idea (a rank field for ranked ballots), the running total
+//! against the budget and any limit computed on the server ("Check my total" recomputes it
+//! without saving, so the page works without JavaScript; `budget_ballot.js` keeps it live),
+//! and the receipt page after saving.
+
+use std::collections::{BTreeMap, HashMap};
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use serde::Serialize;
+
+use crate::access::Action;
+use crate::domain::budget::{BallotType, BudgetPhase, format_money};
+use crate::service::ServiceError;
+use crate::service::budgets::ballots::{self, idea_field, parse_selection, total_of};
+use crate::service::meetings::ballots::rank_field;
+use crate::web::WebError;
+use crate::web::budgets::RoundHeader;
+use crate::web::context::{Ctx, status_for};
+use crate::web::format::date_time;
+use crate::web::visitor::Layout;
+
+#[derive(Serialize)]
+struct BallotIdea {
+    id: i64,
+    field: String,
+    title: String,
+    description: String,
+    cost: String,
+    cost_minor: i64,
+    chosen: bool,
+    /// Ranked ballots: what the rank field shows.
+    rank: String,
+}
+
+#[derive(Serialize)]
+struct Total {
+    count: u32,
+    total: String,
+    left: String,
+    over: bool,
+}
+
+#[derive(Serialize)]
+struct BallotPage {
+    title: String,
+    layout: Layout,
+    round: RoundHeader,
+    ideas: Vec<BallotIdea>,
+    ranked: bool,
+    ballot_type: &'static str,
+    max_ideas: Option<u32>,
+    knapsack: bool,
+    amount_minor: i64,
+    currency: String,
+    total: Total,
+    errors: BTreeMap<String, String>,
+    voting_open: bool,
+    can_vote: bool,
+    status_line: Option<String>,
+    checked: bool,
+}
+
+async fn page(
+    ctx: &Ctx,
+    slug: &str,
+    id: i64,
+    typed: Option<&HashMap<String, String>>,
+    errors: BTreeMap<String, String>,
+) -> Result<HttpResponse, WebError> {
+    let now = ctx.now;
+    let principal = ctx.principal();
+    let view = ballots::view(ctx.db(), principal, slug, id).await?;
+    let limits = view.access.limits();
+    let ranked = limits.ballot_type == BallotType::Ranked;
+    let chosen: Vec<i64> = match typed {
+        Some(fields) => {
+            parse_selection(limits.ballot_type, &view.ideas, fields).unwrap_or_else(|_| {
+                // Rank problems are shown beside the fields; total what was ticked or ranked.
+                view.ideas
+                    .iter()
+                    .map(|i| i.id)
+                    .filter(|i| {
+                        fields
+                            .get(&rank_field(*i))
+                            .is_some_and(|v| !v.trim().is_empty())
+                    })
+                    .collect()
+            })
+        }
+        None => view.selection.clone(),
+    };
+    let (total, _) = total_of(&view.access, &view.ideas, &chosen);
+    let currency = view.access.round.currency.clone();
+    let ideas = view
+        .ideas
+        .iter()
+        .map(|i| {
+            let rank = match typed {
+                Some(fields) => fields
+                    .get(&rank_field(i.id))
+                    .map(|v| v.trim().to_owned())
+                    .unwrap_or_default(),
+                None => chosen
+                    .iter()
+                    .position(|c| *c == i.id)
+                    .map(|p| (p + 1).to_string())
+                    .unwrap_or_default(),
+            };
+            BallotIdea {
+                id: i.id,
+                field: if ranked {
+                    rank_field(i.id)
+                } else {
+                    idea_field(i.id)
+                },
+                title: i.title.clone(),
+                description: i.description.clone(),
+                cost: format_money(i.cost, &currency),
+                cost_minor: i.cost,
+                chosen: chosen.contains(&i.id),
+                rank,
+            }
+        })
+        .collect();
+    let status = status_for(&errors);
+    let page = BallotPage {
+        title: format!("Your ballot: {}", view.access.round.title),
+        layout: ctx.layout(),
+        round: RoundHeader::new(&view.access, now),
+        ideas,
+        ranked,
+        ballot_type: limits.ballot_type.label(),
+        max_ideas: limits.max_ideas,
+        knapsack: limits.ballot_type == BallotType::Knapsack,
+        amount_minor: limits.amount,
+        total: Total {
+            count: total.count,
+            total: format_money(total.total, &currency),
+            left: format_money(total.left.abs(), &currency),
+            over: total.left < 0,
+        },
+        currency,
+        errors,
+        voting_open: view.access.phase(now) == BudgetPhase::Voting,
+        can_vote: view.access.may(principal, Action::CastBudgetBallot),
+        status_line: view.last_voted_at.map(|at| {
+            format!(
+                "You voted (last change {}). You can change your ballot until voting closes.",
+                date_time(at)
+            )
+        }),
+        checked: typed.is_some(),
+    };
+    ctx.render(status, "budget_ballot.html", &page)
+}
+
+/// `GET /teams/{team}/budgets/{id}/ballot`.
+pub async fn show(ctx: Ctx, path: web::Path<(String, i64)>) -> Result<HttpResponse, WebError> {
+    let (slug, id) = path.into_inner();
+    page(&ctx, &slug, id, None, BTreeMap::new()).await
+}
+
+#[derive(Serialize)]
+struct ReceiptPage {
+    title: String,
+    layout: Layout,
+    round: RoundHeader,
+    code: String,
+    hash: String,
+    changed: bool,
+    at: String,
+    chosen: Vec<String>,
+}
+
+/// `POST /teams/{team}/budgets/{id}/ballot`: saves and shows the receipt code once; with
+/// `check`, shows the running total of what was ticked without saving.
+pub async fn cast(
+    ctx: Ctx,
+    path: web::Path<(String, i64)>,
+    form: web::Form<HashMap<String, String>>,
+) -> Result<HttpResponse, WebError> {
+    let (slug, id) = path.into_inner();
+    if form.contains_key("check") {
+        return page(&ctx, &slug, id, Some(&form), BTreeMap::new()).await;
+    }
+    let now = ctx.now;
+    let principal = ctx.principal();
+    match ballots::cast(ctx.db(), principal, &slug, id, &form, now).await {
+        Ok(receipt) => {
+            let view = ballots::view(ctx.db(), principal, &slug, id).await?;
+            let chosen = receipt
+                .ranking
+                .iter()
+                .filter_map(|i| view.ideas.iter().find(|x| x.id == *i))
+                .map(|x| x.title.clone())
+                .collect();
+            let page = ReceiptPage {
+                title: "Ballot saved".to_owned(),
+                layout: ctx.layout(),
+                round: RoundHeader::new(&view.access, now),
+                code: receipt.code,
+                hash: receipt.hash,
+                changed: receipt.changed,
+                at: date_time(receipt.at),
+                chosen,
+            };
+            ctx.render(StatusCode::OK, "budget_receipt.html", &page)
+        }
+        Err(ServiceError::Invalid(errors)) => {
+            page(&ctx, &slug, id, Some(&form), errors.into_map()).await
+        }
+        Err(other) => Err(other.into()),
+    }
+}

@@ -1,0 +1,247 @@
+//! The ideas page: every idea with its cost (and the original, when a leader adjusted it),
+//! review state and reason, supporters; the form to propose; support buttons during the ideas
+//! phase; review forms for leaders until voting opens.
+
+use std::collections::BTreeMap;
+
+use actix_web::{HttpResponse, web};
+use serde::Serialize;
+
+use crate::access::Action;
+use crate::domain::budget::{BudgetPhase, format_money};
+use crate::service::budgets::ideas::{self, IdeaForm, ReviewForm};
+use crate::service::meetings::{author_name, names_of};
+use crate::store::entities::budget_ideas::IdeaStatus;
+use crate::web::budgets::RoundHeader;
+
+use crate::web::WebError;
+use crate::web::context::{Ctx, redirect_or_reshow, status_for};
+use crate::web::visitor::Layout;
+
+#[derive(Serialize)]
+struct IdeaRow {
+    id: i64,
+    title: String,
+    description: String,
+    location: String,
+    author: String,
+    cost: String,
+    original_cost: Option<String>,
+    cost_reason: Option<String>,
+    status: &'static str,
+    status_reason: Option<String>,
+    supporters: u64,
+    supported: bool,
+    mine: bool,
+    withdrawn: bool,
+}
+
+#[derive(Serialize)]
+struct IdeasPage {
+    title: String,
+    layout: Layout,
+    round: RoundHeader,
+    ideas: Vec<IdeaRow>,
+    form: IdeaForm,
+    errors: BTreeMap<String, String>,
+    /// The idea a review error belongs to.
+    review_idea: Option<i64>,
+    ideas_open: bool,
+    can_propose: bool,
+    can_review: bool,
+}
+
+fn status_label(status: IdeaStatus) -> &'static str {
+    match status {
+        IdeaStatus::Proposed => "not reviewed yet (on the ballot unless marked infeasible)",
+        IdeaStatus::Withdrawn => "withdrawn by its author",
+        IdeaStatus::Feasible => "feasible",
+        IdeaStatus::Infeasible => "infeasible",
+    }
+}
+
+async fn page(
+    ctx: &Ctx,
+    slug: &str,
+    id: i64,
+    form: IdeaForm,
+    errors: BTreeMap<String, String>,
+    review_idea: Option<i64>,
+) -> Result<HttpResponse, WebError> {
+    let principal = ctx.principal();
+    let now = ctx.now;
+    let view = ideas::view(ctx.db(), principal, slug, id).await?;
+    let currency = view.access.round.currency.clone();
+    let names = names_of(ctx.db(), view.ideas.iter().filter_map(|i| i.author_id)).await?;
+    let rows = view
+        .ideas
+        .iter()
+        .map(|i| IdeaRow {
+            id: i.id,
+            title: i.title.clone(),
+            description: i.description.clone(),
+            location: i.location.clone(),
+            author: author_name(&names, i.author_id),
+            cost: format_money(i.cost, &currency),
+            original_cost: i.original_cost.map(|c| format_money(c, &currency)),
+            cost_reason: i.cost_reason.clone(),
+            status: status_label(i.status),
+            status_reason: i.status_reason.clone(),
+            supporters: view.supports.get(&i.id).copied().unwrap_or(0),
+            supported: view.mine.contains(&i.id),
+            mine: i.author_id.is_some() && i.author_id == principal.user_id,
+            withdrawn: i.status == IdeaStatus::Withdrawn,
+        })
+        .collect();
+    let phase = view.access.phase(now);
+    let page = IdeasPage {
+        title: format!("Ideas: {}", view.access.round.title),
+        layout: ctx.layout(),
+        round: RoundHeader::new(&view.access, now),
+        ideas: rows,
+        form,
+        errors: errors.clone(),
+        review_idea,
+        ideas_open: phase == BudgetPhase::Ideas,
+        can_propose: view.access.may(principal, Action::ProposeIdea),
+        can_review: view.access.may(principal, Action::ManageBudgets)
+            && phase < BudgetPhase::Voting
+            && !view.access.round.imported,
+    };
+    let status = status_for(&errors);
+    ctx.render(status, "budget_ideas.html", &page)
+}
+
+/// `GET /teams/{team}/budgets/{id}/ideas`.
+pub async fn list(ctx: Ctx, path: web::Path<(String, i64)>) -> Result<HttpResponse, WebError> {
+    let (slug, id) = path.into_inner();
+    page(&ctx, &slug, id, IdeaForm::default(), BTreeMap::new(), None).await
+}
+
+/// `POST /teams/{team}/budgets/{id}/ideas`.
+pub async fn propose(
+    ctx: Ctx,
+    path: web::Path<(String, i64)>,
+    form: web::Form<IdeaForm>,
+) -> Result<HttpResponse, WebError> {
+    let (slug, id) = path.into_inner();
+    let now = ctx.now;
+    let result = ideas::propose(ctx.db(), ctx.principal(), &slug, id, &form, now).await;
+    redirect_or_reshow(
+        result,
+        |_| format!("/teams/{slug}/budgets/{id}/ideas"),
+        |errors| page(&ctx, &slug, id, form.into_inner(), errors, None),
+    )
+    .await
+}
+
+#[derive(Serialize)]
+struct EditPage {
+    title: String,
+    layout: Layout,
+    round: RoundHeader,
+    idea_id: i64,
+    form: IdeaForm,
+    errors: BTreeMap<String, String>,
+}
+
+async fn edit_page(
+    ctx: &Ctx,
+    slug: &str,
+    id: i64,
+    idea_id: i64,
+    typed: Option<IdeaForm>,
+    errors: BTreeMap<String, String>,
+) -> Result<HttpResponse, WebError> {
+    let (access, idea) = ideas::edit_form(ctx.db(), ctx.principal(), slug, id, idea_id).await?;
+    let page = EditPage {
+        title: format!("Edit idea: {}", idea.title),
+        layout: ctx.layout(),
+        round: RoundHeader::new(&access, ctx.now),
+        idea_id,
+        form: typed.unwrap_or_else(|| IdeaForm::of(&idea)),
+        errors: errors.clone(),
+    };
+    let status = status_for(&errors);
+    ctx.render(status, "budget_idea_edit.html", &page)
+}
+
+/// `GET /teams/{team}/budgets/{id}/ideas/{idea}/edit`.
+pub async fn edit_form(
+    ctx: Ctx,
+    path: web::Path<(String, i64, i64)>,
+) -> Result<HttpResponse, WebError> {
+    let (slug, id, idea) = path.into_inner();
+    edit_page(&ctx, &slug, id, idea, None, BTreeMap::new()).await
+}
+
+/// `POST /teams/{team}/budgets/{id}/ideas/{idea}/edit`.
+pub async fn edit(
+    ctx: Ctx,
+    path: web::Path<(String, i64, i64)>,
+    form: web::Form<IdeaForm>,
+) -> Result<HttpResponse, WebError> {
+    let (slug, id, idea) = path.into_inner();
+    let now = ctx.now;
+    let principal = ctx.principal();
+    let result = ideas::edit(ctx.db(), principal, &slug, id, idea, &form, now).await;
+    redirect_or_reshow(
+        result,
+        |()| format!("/teams/{slug}/budgets/{id}/ideas"),
+        |errors| edit_page(&ctx, &slug, id, idea, Some(form.into_inner()), errors),
+    )
+    .await
+}
+
+/// Shows the ideas page again with a refusal, or goes back to it.
+async fn back(
+    ctx: &Ctx,
+    slug: &str,
+    id: i64,
+    idea: i64,
+    result: crate::service::Result<()>,
+) -> Result<HttpResponse, WebError> {
+    redirect_or_reshow(
+        result,
+        |()| format!("/teams/{slug}/budgets/{id}/ideas#idea-{idea}"),
+        |errors| page(ctx, slug, id, IdeaForm::default(), errors, Some(idea)),
+    )
+    .await
+}
+
+/// `POST /teams/{team}/budgets/{id}/ideas/{idea}/withdraw`.
+pub async fn withdraw(
+    ctx: Ctx,
+    path: web::Path<(String, i64, i64)>,
+) -> Result<HttpResponse, WebError> {
+    let (slug, id, idea) = path.into_inner();
+    let now = ctx.now;
+    let result = ideas::withdraw(ctx.db(), ctx.principal(), &slug, id, idea, now).await;
+    back(&ctx, &slug, id, idea, result).await
+}
+
+/// `POST /teams/{team}/budgets/{id}/ideas/{idea}/support`: supports, or takes support back.
+pub async fn support(
+    ctx: Ctx,
+    path: web::Path<(String, i64, i64)>,
+) -> Result<HttpResponse, WebError> {
+    let (slug, id, idea) = path.into_inner();
+    let now = ctx.now;
+    let result = ideas::toggle_support(ctx.db(), ctx.principal(), &slug, id, idea, now)
+        .await
+        .map(drop);
+    back(&ctx, &slug, id, idea, result).await
+}
+
+/// `POST /teams/{team}/budgets/{id}/ideas/{idea}/review` (leaders).
+pub async fn review(
+    ctx: Ctx,
+    path: web::Path<(String, i64, i64)>,
+    form: web::Form<ReviewForm>,
+) -> Result<HttpResponse, WebError> {
+    let (slug, id, idea) = path.into_inner();
+    let now = ctx.now;
+    let principal = ctx.principal();
+    let result = ideas::review(ctx.db(), principal, &slug, id, idea, &form, now).await;
+    back(&ctx, &slug, id, idea, result).await
+}

@@ -1,0 +1,404 @@
+//! The results page: funded ideas, money spent and left over; for equal shares each funded
+//! idea's price per supporter and the step it was bought at; what greedy by votes would have
+//! funded, side by side, with one sentence per idea that differs; an SVG chart with a table
+//! beside it; the publication with overrides and their reasons; follow-through per funded
+//! idea. Also the `.pb` and CSV exports. Everything is read from the stored computation.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use actix_web::{HttpResponse, web};
+use serde::{Deserialize, Serialize};
+
+use crate::access::Action;
+use crate::domain::budget::{BudgetRule, format_money};
+use crate::service::budgets::compute::InputIdea;
+use crate::service::budgets::exchange;
+use crate::service::budgets::publish::{self, ResultsView, override_fields};
+use crate::store::entities::budget_follow_ups::FollowUpStatus;
+use crate::web::budgets::RoundHeader;
+use crate::web::format::{date_time, percent};
+
+use crate::web::WebError;
+use crate::web::context::{Ctx, redirect_or_reshow, status_for};
+use crate::web::visitor::Layout;
+
+/// Bars drawn in the chart (the ideas with most votes; the table lists the same ones).
+const CHART_IDEAS: usize = 40;
+
+#[derive(Serialize)]
+struct FundedRow {
+    id: i64,
+    title: String,
+    cost: String,
+    votes: u64,
+    share: String,
+    step: usize,
+    how: String,
+    owner: Option<String>,
+    owner_id: Option<i64>,
+    status: Option<&'static str>,
+    status_value: &'static str,
+}
+
+#[derive(Serialize)]
+struct Bar {
+    y: usize,
+    text_y: usize,
+    width: u32,
+    label: String,
+    value: String,
+    funded: bool,
+    greedy: bool,
+}
+
+#[derive(Serialize)]
+struct OverrideRow {
+    title: String,
+    funded: bool,
+    reason: String,
+}
+
+#[derive(Serialize)]
+struct PublishRow {
+    id: i64,
+    title: String,
+    funded: bool,
+    flag: String,
+    reason_field: String,
+    reason: String,
+}
+
+#[derive(Serialize)]
+struct Computed {
+    computed_at: String,
+    voters: u64,
+    rule: &'static str,
+    rule_key: String,
+    is_mes: bool,
+    funded: Vec<FundedRow>,
+    spent: String,
+    left: String,
+    greedy: Vec<String>,
+    greedy_spent: String,
+    differences: Vec<String>,
+    bars: Vec<Bar>,
+    chart_height: usize,
+    chart_description: String,
+    published: Option<String>,
+    overrides: Vec<OverrideRow>,
+    publish_rows: Vec<PublishRow>,
+    members: Vec<(i64, String)>,
+}
+
+#[derive(Serialize)]
+struct ResultsPage {
+    title: String,
+    layout: Layout,
+    round: RoundHeader,
+    results: Option<Computed>,
+    can_manage: bool,
+    errors: BTreeMap<String, String>,
+}
+
+fn status_label(status: FollowUpStatus) -> (&'static str, &'static str) {
+    match status {
+        FollowUpStatus::Planned => ("planned", "planned"),
+        FollowUpStatus::InProgress => ("in progress", "in_progress"),
+        FollowUpStatus::Done => ("done", "done"),
+        FollowUpStatus::Dropped => ("dropped", "dropped"),
+    }
+}
+
+fn build(view: &ResultsView, rule: BudgetRule, typed: &HashMap<String, String>) -> Computed {
+    let c = &view.computed;
+    let currency = c.input.currency.as_str();
+    let money = |m: i64| format_money(m, currency);
+    let voters = c.input.voters.max(1) as f64;
+    let amount = c.input.amount.max(1) as f64;
+    let by_code: HashMap<&str, &InputIdea> =
+        c.input.ideas.iter().map(|i| (i.code.as_str(), i)).collect();
+    let by_id: HashMap<i64, &InputIdea> = c.input.ideas.iter().map(|i| (i.id, i)).collect();
+    let steps: HashMap<&str, &crate::service::budgets::compute::Funded> = c
+        .outcome
+        .funded
+        .iter()
+        .map(|f| (f.code.as_str(), f))
+        .collect();
+    let mut funded = Vec::new();
+    let mut spent = 0_i64;
+    for code in &c.outcome.selected {
+        let Some(idea) = by_code.get(code.as_str()) else {
+            continue;
+        };
+        spent = spent.saturating_add(idea.cost);
+        let step = steps.get(code.as_str());
+        let how = match step {
+            Some(s) if s.by_completion => {
+                "added by the completion (greedy fill of what was left)".to_owned()
+            }
+            Some(s) => match &s.price_per_supporter {
+                Some(p) => format!(
+                    "each of its {} supporters paid {p} {currency}",
+                    idea.supporters
+                ),
+                None => "its supporters paid unequal shares".to_owned(),
+            },
+            None => String::new(),
+        };
+        let follow = view.follow_ups.get(&idea.id);
+        funded.push(FundedRow {
+            id: idea.id,
+            title: idea.title.clone(),
+            cost: money(idea.cost),
+            votes: idea.supporters,
+            share: percent(idea.supporters as f64 / voters),
+            step: step.map_or(0, |s| s.step),
+            how: if rule == BudgetRule::Mes {
+                how
+            } else {
+                String::new()
+            },
+            owner: follow.and_then(|f| f.owner.clone()),
+            owner_id: follow.and_then(|f| f.owner_id),
+            status: follow.map(|f| status_label(f.status).0),
+            status_value: follow.map_or("planned", |f| status_label(f.status).1),
+        });
+    }
+    let greedy_set: HashSet<&str> = c.greedy.selected.iter().map(String::as_str).collect();
+    let rule_set: HashSet<&str> = c.outcome.selected.iter().map(String::as_str).collect();
+    let greedy_spent: i64 = c
+        .greedy
+        .selected
+        .iter()
+        .filter_map(|code| by_code.get(code.as_str()))
+        .map(|i| i.cost)
+        .sum();
+    let describe = |i: &InputIdea| {
+        format!(
+            "{}, which {} of voters support, for {} of the budget",
+            i.title,
+            percent(i.supporters as f64 / voters),
+            percent(i.cost as f64 / amount)
+        )
+    };
+    let mut differences = Vec::new();
+    for code in &c.greedy.selected {
+        if let Some(i) = by_code
+            .get(code.as_str())
+            .filter(|_| !rule_set.contains(code.as_str()))
+        {
+            differences.push(format!(
+                "Greedy by votes would fund {}; {} does not.",
+                describe(i),
+                rule.label()
+            ));
+        }
+    }
+    for code in &c.outcome.selected {
+        if let Some(i) = by_code
+            .get(code.as_str())
+            .filter(|_| !greedy_set.contains(code.as_str()))
+        {
+            differences.push(format!(
+                "{} funds {}; greedy by votes would not.",
+                rule.label(),
+                describe(i)
+            ));
+        }
+    }
+    let mut by_votes: Vec<&InputIdea> = c.input.ideas.iter().collect();
+    by_votes.sort_by(|a, b| b.supporters.cmp(&a.supporters).then(a.id.cmp(&b.id)));
+    let bars: Vec<Bar> = by_votes
+        .iter()
+        .take(CHART_IDEAS)
+        .enumerate()
+        .map(|(n, i)| Bar {
+            y: 10 + n * 24,
+            text_y: 24 + n * 24,
+            width: ((i.supporters as f64 / voters) * 280.0).round() as u32,
+            label: i.title.chars().take(24).collect(),
+            value: format!("{} votes", i.supporters),
+            funded: rule_set.contains(i.code.as_str()),
+            greedy: greedy_set.contains(i.code.as_str()),
+        })
+        .collect();
+    let publish_rows = c
+        .input
+        .ideas
+        .iter()
+        .map(|i| {
+            let (flag, reason_field) = override_fields(i.id);
+            PublishRow {
+                id: i.id,
+                title: i.title.clone(),
+                funded: rule_set.contains(i.code.as_str()),
+                reason: typed.get(&reason_field).cloned().unwrap_or_default(),
+                flag,
+                reason_field,
+            }
+        })
+        .collect();
+    Computed {
+        computed_at: date_time(c.computed_at),
+        voters: c.input.voters,
+        rule: rule.label(),
+        rule_key: c.input.rule_key.clone(),
+        is_mes: rule == BudgetRule::Mes,
+        funded,
+        spent: money(spent),
+        left: money(c.input.amount.saturating_sub(spent)),
+        greedy: c
+            .greedy
+            .selected
+            .iter()
+            .filter_map(|code| by_code.get(code.as_str()).map(|i| i.title.clone()))
+            .collect(),
+        greedy_spent: money(greedy_spent),
+        differences,
+        chart_height: 20 + bars.len() * 24,
+        chart_description: format!(
+            "Votes for the {} ideas with most votes, out of {} ballots; funded ideas are dark.",
+            bars.len(),
+            c.input.voters
+        ),
+        bars,
+        published: view
+            .published
+            .as_ref()
+            .map(|(at, by)| format!("Published by {by} on {}.", date_time(*at))),
+        overrides: view
+            .overrides
+            .iter()
+            .map(|o| OverrideRow {
+                title: by_id
+                    .get(&o.idea_id)
+                    .map_or_else(String::new, |i| i.title.clone()),
+                funded: o.funded,
+                reason: o.reason.clone(),
+            })
+            .collect(),
+        publish_rows,
+        members: view.members.clone(),
+    }
+}
+
+async fn page(
+    ctx: &Ctx,
+    slug: &str,
+    id: i64,
+    typed: &HashMap<String, String>,
+    errors: BTreeMap<String, String>,
+) -> Result<HttpResponse, WebError> {
+    let now = ctx.now;
+    let principal = ctx.principal();
+    let (access, view) = publish::results(ctx.db(), principal, slug, id, now).await?;
+    let rule = BudgetRule::from(access.round.rule);
+    let page = ResultsPage {
+        title: format!("Results: {}", access.round.title),
+        layout: ctx.layout(),
+        round: RoundHeader::new(&access, now),
+        results: view.as_ref().map(|v| build(v, rule, typed)),
+        can_manage: access.may(principal, Action::ManageBudgets),
+        errors: errors.clone(),
+    };
+    let status = status_for(&errors);
+    ctx.render(status, "budget_results.html", &page)
+}
+
+/// `GET /teams/{team}/budgets/{id}/results`: computes on the first visit after voting closes.
+pub async fn show(ctx: Ctx, path: web::Path<(String, i64)>) -> Result<HttpResponse, WebError> {
+    let (slug, id) = path.into_inner();
+    page(&ctx, &slug, id, &HashMap::new(), BTreeMap::new()).await
+}
+
+/// `POST /teams/{team}/budgets/{id}/results/publish` (leaders).
+pub async fn publish(
+    ctx: Ctx,
+    path: web::Path<(String, i64)>,
+    form: web::Form<HashMap<String, String>>,
+) -> Result<HttpResponse, WebError> {
+    let (slug, id) = path.into_inner();
+    let now = ctx.now;
+    let result = publish::publish(ctx.db(), ctx.principal(), &slug, id, &form, now).await;
+    redirect_or_reshow(
+        result,
+        |()| format!("/teams/{slug}/budgets/{id}/results"),
+        |errors| page(&ctx, &slug, id, &form, errors),
+    )
+    .await
+}
+
+/// The follow-through form.
+#[derive(Debug, Deserialize)]
+pub struct FollowUpForm {
+    #[serde(default)]
+    owner_id: String,
+    #[serde(default)]
+    status: String,
+}
+
+/// `POST /teams/{team}/budgets/{id}/ideas/{idea}/follow-up` (leaders).
+pub async fn follow_up(
+    ctx: Ctx,
+    path: web::Path<(String, i64, i64)>,
+    form: web::Form<FollowUpForm>,
+) -> Result<HttpResponse, WebError> {
+    let (slug, id, idea) = path.into_inner();
+    let now = ctx.now;
+    let principal = ctx.principal();
+    let result = publish::follow_up(
+        ctx.db(),
+        principal,
+        &slug,
+        id,
+        idea,
+        &form.owner_id,
+        &form.status,
+        now,
+    )
+    .await;
+    let empty = HashMap::new();
+    redirect_or_reshow(
+        result,
+        |()| format!("/teams/{slug}/budgets/{id}/results#funded"),
+        |errors| page(&ctx, &slug, id, &empty, errors),
+    )
+    .await
+}
+
+fn download(content_type: &str, name: String, body: String) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type(content_type.to_owned())
+        .insert_header((
+            "Content-Disposition",
+            format!("attachment; filename=\"{name}\""),
+        ))
+        .body(body)
+}
+
+/// `GET /teams/{team}/budgets/{id}/results/round.pb`: the Pabulib file (after voting closes).
+pub async fn export_pb(ctx: Ctx, path: web::Path<(String, i64)>) -> Result<HttpResponse, WebError> {
+    let (slug, id) = path.into_inner();
+    let now = ctx.now;
+    let (_, text) = exchange::export_pb(ctx.db(), ctx.principal(), &slug, id, now).await?;
+    Ok(download(
+        "text/plain; charset=utf-8",
+        format!("budget-{id}.pb"),
+        text,
+    ))
+}
+
+/// `GET /teams/{team}/budgets/{id}/results/ideas.csv`.
+pub async fn export_csv(
+    ctx: Ctx,
+    path: web::Path<(String, i64)>,
+) -> Result<HttpResponse, WebError> {
+    let (slug, id) = path.into_inner();
+    let now = ctx.now;
+    let (_, text) = exchange::export_csv(ctx.db(), ctx.principal(), &slug, id, now).await?;
+    Ok(download(
+        "text/csv; charset=utf-8",
+        format!("budget-{id}.csv"),
+        text,
+    ))
+}

@@ -1,0 +1,31 @@
+// Keeps the budget ballot's running total live as boxes are ticked or ranks typed. The server
+// computes the same total ("Check my total") and refuses an over-limit ballot, so this is
+// only a convenience: the page works without it.
+(function () {
+  "use strict";
+  var form = document.getElementById("budget-ballot");
+  var out = document.getElementById("running-total");
+  if (!form || !out) { return; }
+  var amount = parseInt(out.getAttribute("data-amount"), 10) || 0;
+  var currency = out.getAttribute("data-currency") || "";
+  var max = parseInt(out.getAttribute("data-max"), 10) || 0;
+  function money(minor) {
+    var whole = Math.floor(Math.abs(minor) / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+    var cents = Math.abs(minor) % 100;
+    return (cents ? whole + "." + (cents < 10 ? "0" : "") + cents : whole) + " " + currency;
+  }
+  function update() {
+    var count = 0, total = 0;
+    form.querySelectorAll("input[data-cost]").forEach(function (input) {
+      var chosen = input.type === "checkbox" ? input.checked : input.value.trim() !== "";
+      if (chosen) { count += 1; total += parseInt(input.getAttribute("data-cost"), 10) || 0; }
+    });
+    var left = amount - total;
+    var text = count + (count === 1 ? " idea" : " ideas") + " chosen, costing " + money(total) + "; " +
+      (left < 0 ? money(-left) + " over the budget." : money(left) + " of the budget left.");
+    if (max) { text += " At most " + max + " ideas" + (count > max ? ": remove " + (count - max) + "." : "."); }
+    out.textContent = text;
+  }
+  form.addEventListener("input", update);
+  form.addEventListener("change", update);
+})();
