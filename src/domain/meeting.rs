@@ -11,7 +11,7 @@ use crate::domain::text::{Lines, check_controls};
 /// Problems by field name, in the order found (the service turns them into `FieldErrors`).
 pub type Problems = Vec<(&'static str, String)>;
 
-fn text_between(
+pub(crate) fn text_between(
     raw: &str,
     min: usize,
     max: usize,

@@ -4,6 +4,7 @@
 pub mod account;
 pub mod agreed_agenda;
 pub mod clock;
+pub mod comment;
 pub mod ledger;
 pub mod meeting;
 pub mod redirect;

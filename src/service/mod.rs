@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod comments;
 pub mod invitations;
 pub mod ledger;
 pub mod meetings;

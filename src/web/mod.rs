@@ -4,6 +4,7 @@
 
 pub mod assets;
 pub mod auth;
+pub mod comments;
 pub mod error;
 pub mod format;
 pub mod health;

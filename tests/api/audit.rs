@@ -234,6 +234,9 @@ fn every_action_keeps_its_stored_name() {
             "account.password_change",
             "password_reset.issue",
             "password_reset.use",
+            "comment.add",
+            "comment.edit",
+            "comment.hide",
         ]
     );
     for action in AuditAction::iter() {

@@ -130,6 +130,15 @@ pub enum AuditAction {
     /// A password reset link was used.
     #[sea_orm(string_value = "password_reset.use")]
     PasswordResetUse,
+    /// Someone commented on a proposal or idea.
+    #[sea_orm(string_value = "comment.add")]
+    CommentAdd,
+    /// An author edited their comment.
+    #[sea_orm(string_value = "comment.edit")]
+    CommentEdit,
+    /// A leader hid a comment with a reason.
+    #[sea_orm(string_value = "comment.hide")]
+    CommentHide,
 }
 
 impl AuditAction {

@@ -8,6 +8,7 @@ pub mod agenda_proposals;
 pub mod agenda_publications;
 pub mod agenda_tallies;
 pub mod audit_log;
+pub mod comments;
 pub mod help_exchanges;
 pub mod help_posts;
 pub mod help_responses;
