@@ -6,6 +6,7 @@ mod access;
 mod access_helpers;
 mod accounts;
 mod audit;
+mod comments;
 mod csrf;
 mod errors;
 mod health;
