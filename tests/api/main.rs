@@ -8,6 +8,7 @@ mod accounts;
 mod audit;
 mod budget_helpers;
 mod budgets;
+mod comments;
 mod csrf;
 mod errors;
 mod health;

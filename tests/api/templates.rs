@@ -167,12 +167,26 @@ fn meeting_fixture(name: &str) -> Value {
         }
         "proposals.html" => {
             json!({ "proposals": [{ "id": 1, "title": "Timetable", "why": "Clashes.", "minutes": 20,
-                "author": "Lee", "mine": true, "status": "active", "note": null },
-                { "id": 2, "title": "Trip", "why": "Risk.", "minutes": 10, "author": "Sam", "mine": false, "status": "active", "note": null }],
+                "author": "Lee", "mine": true, "status": "active", "note": null, "comments": 1 },
+                { "id": 2, "title": "Trip", "why": "Risk.", "minutes": 10, "author": "Sam", "mine": false, "status": "active", "note": null, "comments": 0 }],
             "others": [{ "id": 3, "title": "Hidden", "why": "x", "minutes": 5, "author": "Lee", "mine": true, "status": "hidden", "note": "Hidden by a leader: duplicate" }],
             "proposing_open": true, "editable": true, "can_propose": true, "can_moderate": true })
         }
         "proposal_edit.html" => json!({ "proposal_id": 1 }),
+        "proposal.html" => {
+            json!({ "proposal": { "id": 1, "title": "Timetable", "why": "Clashes.\nTwice.", "minutes": 20,
+                "author": "Lee", "mine": true, "note": "Hidden by a leader: duplicate" },
+            "thread": { "total": 51, "page": 2, "pages": 2, "prev": "/p?page=1#comments", "next": null,
+                "post_base": "/teams/team-a/meetings/1/proposals/1/comments", "can_comment": true,
+                "closed": "Comments are open only during the proposal window.", "form_body": "Typed",
+                "errors": { "body": "Enter a comment.", "window": "Closed." },
+                "comments": [{ "id": 7, "author": "Sam", "mine": true, "body": "Good.\nBut when?", "hidden_note": null,
+                    "when": "1 Dec 2026, 10:00 UTC", "edited": "1 Dec 2026, 11:00 UTC", "editable": true, "hideable": true,
+                    "edit_value": "Good.", "edit_error": "Use at most 2000 characters.", "reason_value": "", "reason_error": "Enter a reason." },
+                    { "id": 8, "author": "Lee", "mine": false, "body": null, "hidden_note": "Hidden by a leader: off topic",
+                    "when": "1 Dec 2026, 10:05 UTC", "edited": null, "editable": false, "hideable": false,
+                    "edit_value": "", "edit_error": null, "reason_value": "", "reason_error": null }] } })
+        }
         "ballot.html" => {
             json!({ "items": [{ "id": 1, "field": "rank_1", "title": "Timetable", "why": "x", "minutes": 20, "rank": 1, "value": "1" },
                 { "id": 2, "field": "rank_2", "title": "Trip", "why": "y", "minutes": 10, "rank": null, "value": "x" }],

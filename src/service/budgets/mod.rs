@@ -14,6 +14,10 @@ pub mod form;
 pub mod ideas;
 pub mod publish;
 
+/// Stored statuses the pages label (re-exported so `web` never names `store`).
+pub use crate::store::entities::budget_follow_ups::FollowUpStatus;
+pub use crate::store::entities::budget_ideas::IdeaStatus;
+
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,

@@ -9,9 +9,9 @@ use serde::Serialize;
 
 use crate::access::Action;
 use crate::domain::budget::{BudgetPhase, format_money};
+use crate::service::budgets::IdeaStatus;
 use crate::service::budgets::ideas::{self, IdeaForm, ReviewForm};
 use crate::service::meetings::{author_name, names_of};
-use crate::store::entities::budget_ideas::IdeaStatus;
 use crate::web::budgets::RoundHeader;
 
 use crate::web::WebError;

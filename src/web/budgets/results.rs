@@ -11,10 +11,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::access::Action;
 use crate::domain::budget::{BudgetRule, format_money};
+use crate::service::budgets::FollowUpStatus;
 use crate::service::budgets::compute::InputIdea;
 use crate::service::budgets::exchange;
 use crate::service::budgets::publish::{self, ResultsView, override_fields};
-use crate::store::entities::budget_follow_ups::FollowUpStatus;
 use crate::web::budgets::RoundHeader;
 use crate::web::format::{date_time, percent};
 
