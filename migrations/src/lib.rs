@@ -11,6 +11,7 @@ mod m20261123_000003_ledger;
 mod m20261201_000002_sessions;
 mod m20261201_000003_live_results;
 mod m20261201_000004_ledger_people;
+mod m20261202_000003_actions;
 
 /// The list of migrations, in order.
 pub struct Migrator;
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000002_sessions::Migration),
             Box::new(m20261201_000003_live_results::Migration),
             Box::new(m20261201_000004_ledger_people::Migration),
+            Box::new(m20261202_000003_actions::Migration),
         ]
     }
 }

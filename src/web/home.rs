@@ -53,6 +53,17 @@ pub struct HomePage {
     pub my_teams: Vec<MyTeam>,
     /// Meetings of my teams with proposing or voting open.
     pub open_windows: Vec<OpenWindowView>,
+    /// My open actions in every team, overdue first.
+    pub my_actions: Vec<MyAction>,
+}
+
+/// One of my open actions.
+#[derive(Debug, Serialize)]
+pub struct MyAction {
+    /// Team address segment.
+    pub slug: String,
+    /// The action.
+    pub action: crate::service::actions::ActionLine,
 }
 
 /// `GET /`.
@@ -98,7 +109,16 @@ pub async fn show(state: web::Data<AppState>, visitor: Visitor) -> Result<HttpRe
             .collect(),
         None => Vec::new(),
     };
+    let my_actions = match &visitor.user {
+        Some(user) => crate::service::actions::my_open(&state.db.conn, user.id, now)
+            .await?
+            .into_iter()
+            .map(|(slug, action)| MyAction { slug, action })
+            .collect(),
+        None => Vec::new(),
+    };
     let page = HomePage {
+        my_actions,
         title: "Home",
         layout: visitor.layout(),
         setup_needed,

@@ -129,6 +129,8 @@ struct TeamPage<'a> {
     new_link: Option<String>,
     new_link_label: Option<String>,
     thanks: Vec<crate::service::ledger::thanks::ThanksLine>,
+    /// Open and done actions per owner this term (members only, as the action log).
+    follow_through: Vec<crate::service::actions::load::OwnerLoad>,
 }
 
 async fn team_page(
@@ -165,7 +167,16 @@ async fn team_page(
     let thanks =
         crate::service::ledger::thanks::public_for_team(&state.db.conn, overview.access.team.id)
             .await?;
+    let follow_through = match overview.access.role {
+        Some(_) => {
+            let now = state.clock.now();
+            crate::service::actions::load::per_owner(&state.db.conn, overview.access.team.id, now)
+                .await?
+        }
+        None => Vec::new(),
+    };
     let page = TeamPage {
+        follow_through,
         title: overview.access.team.name.clone(),
         layout: visitor.layout(),
         slug: overview.access.team.slug.clone(),

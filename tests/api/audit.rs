@@ -234,6 +234,13 @@ fn every_action_keeps_its_stored_name() {
             "account.password_change",
             "password_reset.issue",
             "password_reset.use",
+            "action.create",
+            "action.status",
+            "decision.record",
+            "meeting.attendance",
+            "meeting.note_taker",
+            "meeting.close",
+            "minutes.publish",
         ]
     );
     for action in AuditAction::iter() {
