@@ -6,12 +6,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::{DEFAULT_MAX_BYTES, read_limited, stream_limited};
-use crate::tally::explain::explain;
+use crate::tally::explain::{explain_end, explain_pass};
 use crate::tally::formats::csv::{BallotParser, UnknownNames};
 use crate::tally::formats::json_ballots::parse_json_ballots;
-use crate::tally::formats::rctab_json::summaries;
+use crate::tally::formats::rctab_json::pass_summary;
 use crate::tally::formats::rules_json::{RulesFile, parse_rules_file};
-use crate::tally::{Election, Rules, TallyError, WinnerMode, tally};
+use crate::tally::{Counted, Election, Rules, TallyError, WinnerMode, count};
 
 /// Output format.
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -21,6 +21,11 @@ pub enum Format {
     Text,
     /// RCTab-compatible summary JSON (an array of summaries, one per pass, for multiPassIrv).
     Json,
+    /// JSON Lines: a header (candidates, rules, seed, winners), then one compact pass per
+    /// line (each round's changed tallies only). RCTab's summary lists every continuing
+    /// candidate in every round, so a full multi-pass ranking of n items is about n³ in that
+    /// format; this one grows with the rounds, about n².
+    Compact,
 }
 
 /// Count ranked ballots (IRV, STV, bottoms-up, sequential IRV) with RCTab's rules.
@@ -148,27 +153,14 @@ fn load(args: &TallyArgs) -> Result<(Election, Option<String>), Failure> {
 
 fn execute(args: &TallyArgs) -> Result<ExitCode, Failure> {
     let (election, contest) = load(args)?;
-    let outcome = tally(&election)?;
-    let text = match args.format {
-        Format::Text => explain(&outcome),
-        Format::Json => {
-            let mut all = summaries(&outcome, contest.as_deref());
-            let value = if election.rules.winner_election_mode == WinnerMode::MultiPassIrv {
-                serde_json::Value::Array(all)
-            } else {
-                all.pop().unwrap_or(serde_json::Value::Null)
-            };
-            let mut s = serde_json::to_string_pretty(&value)
-                .map_err(|e| Failure::Internal(e.to_string()))?;
-            s.push('\n');
-            s
-        }
-    };
-    let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())
+    let counted = count(&election)?;
+    let multi = election.rules.winner_election_mode == WinnerMode::MultiPassIrv;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    write_outcome(&mut out, &counted, args.format, multi, contest.as_deref())
         .and_then(|()| out.flush())
         .map_err(|e| Failure::Internal(format!("cannot write output: {e}")))?;
-    if let Some(tie) = outcome.unresolved_tie() {
+    let outcome = &counted.shell;
+    if let Some(tie) = counted.unresolved_tie() {
         let names: Vec<&str> = tie.tied.iter().map(|c| outcome.name(*c)).collect();
         eprintln!(
             "error: stopped in round {} on a tie between {} (tiebreakMode asks a person)",
@@ -178,6 +170,74 @@ fn execute(args: &TallyArgs) -> Result<ExitCode, Failure> {
         return Ok(ExitCode::from(3));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes the explanation or the summary JSON one pass at a time: each pass is expanded,
+/// written and dropped, so a long `multiPassIrv` ranking never holds every pass in full.
+/// The JSON is the same text `serde_json::to_string_pretty` gives for the whole array.
+fn write_outcome(
+    out: &mut impl std::io::Write,
+    counted: &Counted,
+    format: Format,
+    multi: bool,
+    contest: Option<&str>,
+) -> std::io::Result<()> {
+    let outcome = &counted.shell;
+    match format {
+        Format::Text => {
+            let many = counted.passes().len() > 1;
+            for (i, pass) in counted.passes().enumerate() {
+                out.write_all(explain_pass(outcome, i, &pass, many).as_bytes())?;
+            }
+            out.write_all(explain_end(outcome).as_bytes())
+        }
+        Format::Json if multi => {
+            out.write_all(b"[")?;
+            for (i, pass) in counted.passes().enumerate() {
+                out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+                let text = serde_json::to_string_pretty(&pass_summary(outcome, &pass, contest))?;
+                for (j, line) in text.lines().enumerate() {
+                    if j > 0 {
+                        out.write_all(b"\n")?;
+                    }
+                    // One level deeper inside the array; JSON strings hold no raw newlines.
+                    out.write_all(b"  ")?;
+                    out.write_all(line.as_bytes())?;
+                }
+            }
+            out.write_all(if counted.passes().len() == 0 {
+                b"]\n"
+            } else {
+                b"\n]\n"
+            })
+        }
+        Format::Compact => {
+            let shell = &counted.shell;
+            let header = serde_json::json!({
+                "candidates": shell.candidate_names,
+                "rules": shell.rules,
+                "seed": shell.seed,
+                "winners": shell.winners,
+            });
+            serde_json::to_writer(&mut *out, &header)?;
+            out.write_all(b"\n")?;
+            for pass in counted.compact_passes() {
+                serde_json::to_writer(&mut *out, pass)?;
+                out.write_all(b"\n")?;
+            }
+            Ok(())
+        }
+        Format::Json => {
+            let value = counted
+                .passes()
+                .last()
+                .map_or(serde_json::Value::Null, |p| {
+                    pass_summary(outcome, &p, contest)
+                });
+            serde_json::to_writer_pretty(&mut *out, &value)?;
+            out.write_all(b"\n")
+        }
+    }
 }
 
 /// Run the command: prints the outcome to stdout, one-line errors to stderr; never panics.
@@ -193,5 +253,87 @@ pub fn run(args: &TallyArgs) -> ExitCode {
             eprintln!("internal error: {}", msg.replace('\n', " "));
             ExitCode::from(1)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tally::explain::explain;
+    use crate::tally::formats::rctab_json::summaries;
+    use crate::tally::{Ballot, Candidate, CandidateId, tally};
+
+    fn election(mode: WinnerMode) -> Election {
+        let rank =
+            |r: &[u32]| Ballot::ranking(&r.iter().map(|&i| CandidateId(i)).collect::<Vec<_>>());
+        Election {
+            candidates: ["Alpha", "Beta", "Gamma", "Delta"]
+                .into_iter()
+                .map(Candidate::new)
+                .collect(),
+            ballots: vec![
+                rank(&[0, 1, 2]),
+                rank(&[1, 0]),
+                rank(&[2, 1, 0]),
+                rank(&[0, 2]),
+                rank(&[3, 1]),
+            ],
+            rules: Rules {
+                winner_election_mode: mode,
+                number_of_winners: if mode == WinnerMode::MultiPassIrv {
+                    4
+                } else {
+                    1
+                },
+                random_seed: Some(7),
+                ..Rules::default()
+            },
+        }
+    }
+
+    fn written(e: &Election, format: Format) -> String {
+        let counted = count(e).expect("counts");
+        let multi = e.rules.winner_election_mode == WinnerMode::MultiPassIrv;
+        let mut out = Vec::new();
+        write_outcome(&mut out, &counted, format, multi, Some("c")).expect("writes");
+        String::from_utf8(out).expect("utf-8")
+    }
+
+    /// Writing pass by pass gives byte for byte what serialising the whole outcome gave.
+    #[test]
+    fn pass_by_pass_output_equals_the_whole_outcome() {
+        for mode in [WinnerMode::MultiPassIrv, WinnerMode::SingleWinnerMajority] {
+            let e = election(mode);
+            let whole = tally(&e).expect("counts");
+            assert_eq!(written(&e, Format::Text), explain(&whole));
+            let mut all = summaries(&whole, Some("c"));
+            let value = if mode == WinnerMode::MultiPassIrv {
+                serde_json::Value::Array(all)
+            } else {
+                all.pop().expect("one pass")
+            };
+            let expected = serde_json::to_string_pretty(&value).expect("json") + "\n";
+            assert_eq!(written(&e, Format::Json), expected);
+        }
+    }
+
+    /// The compact lines expand to exactly the passes of the whole outcome.
+    #[test]
+    fn compact_lines_expand_to_the_whole_outcome() {
+        let e = election(WinnerMode::MultiPassIrv);
+        let whole = tally(&e).expect("counts");
+        let text = written(&e, Format::Compact);
+        let mut lines = text.lines();
+        let header: serde_json::Value =
+            serde_json::from_str(lines.next().expect("header")).expect("json");
+        assert_eq!(header["candidates"][3], "Delta");
+        let passes: Vec<crate::tally::Pass> = lines
+            .map(|l| {
+                serde_json::from_str::<crate::tally::CompactPass>(l)
+                    .expect("a compact pass")
+                    .expand(&whole.candidate_names)
+            })
+            .collect();
+        assert_eq!(passes, whole.passes);
     }
 }

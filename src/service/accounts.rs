@@ -281,10 +281,7 @@ pub async fn issue_reset_link(
 ) -> Result<String> {
     // The team's lock first, so this transaction never upgrades a read to a write.
     let (txn, access) = teams::begin_locked(db, principal, slug, Action::IssueResetLink).await?;
-    memberships::Entity::find()
-        .filter(memberships::Column::TeamId.eq(access.team.id))
-        .filter(memberships::Column::UserId.eq(user_id))
-        .one(&txn)
+    crate::store::scoped::membership(&txn, access.team.id, user_id)
         .await?
         .ok_or(ServiceError::NotFound)?;
     if !principal.is_admin && !leads_every_team_of(&txn, principal, user_id).await? {
@@ -338,13 +335,11 @@ async fn leads_every_team_of(
         .all(db)
         .await?;
     for membership in target_teams {
-        let led = memberships::Entity::find()
-            .filter(memberships::Column::TeamId.eq(membership.team_id))
-            .filter(memberships::Column::UserId.eq(caller))
-            .filter(memberships::Column::Role.eq(crate::access::TeamRole::Leader.as_str()))
-            .one(db)
-            .await?;
-        if led.is_none() {
+        let caller_role = crate::store::scoped::membership(db, membership.team_id, caller)
+            .await?
+            .map(|m| teams::stored_role(&m.role))
+            .transpose()?;
+        if caller_role != Some(crate::access::TeamRole::Leader) {
             return Ok(false);
         }
     }

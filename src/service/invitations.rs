@@ -11,7 +11,6 @@ use serde::Serialize;
 use serde_json::json;
 use time::OffsetDateTime;
 
-use crate::access::TeamRole;
 use crate::auth::tokens::token_hash;
 use crate::service::accounts::{self, NewUser};
 use crate::service::{Result, ServiceError, audit};
@@ -126,18 +125,14 @@ pub async fn accept(
         Joining::Existing(id) => (id, false),
         Joining::New(new) => (accounts::insert_user(&txn, new).await?.id, true),
     };
-    let already = memberships::Entity::find()
-        .filter(memberships::Column::TeamId.eq(team.id))
-        .filter(memberships::Column::UserId.eq(user_id))
-        .one(&txn)
-        .await?;
+    let already = crate::store::scoped::membership(&txn, team.id, user_id).await?;
     if already.is_some() {
         return Err(ServiceError::Conflict(format!(
             "You are already a member of {}.",
             team.name
         )));
     }
-    let role = TeamRole::parse(&invitation.role).unwrap_or(TeamRole::Member);
+    let role = crate::service::teams::stored_role(&invitation.role)?;
     memberships::ActiveModel {
         team_id: Set(team.id),
         user_id: Set(user_id),

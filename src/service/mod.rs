@@ -12,7 +12,9 @@ pub mod teams;
 
 use std::collections::BTreeMap;
 
-use sea_orm::{DbErr, SqlErr};
+use sea_orm::{ConnectionTrait, DbErr, PrimaryKeyTrait, SqlErr};
+
+use crate::store::scoped::{MeetingScoped, TeamScoped, find_owned};
 
 /// What a use case can fail with; the web layer maps each to a status code.
 #[derive(Debug, thiserror::Error)]
@@ -54,6 +56,29 @@ pub fn invalid(field: &str, message: impl Into<String>) -> ServiceError {
     let mut errors = FieldErrors::new();
     errors.add(field, message);
     ServiceError::Invalid(errors)
+}
+
+/// Row `id` of team `team_id`, or `NotFound`: another team's row answers exactly like a
+/// missing one, so ids from addresses never reach across teams.
+pub async fn find_in_team<E: TeamScoped>(
+    db: &impl ConnectionTrait,
+    team_id: i64,
+    id: <E::PrimaryKey as PrimaryKeyTrait>::ValueType,
+) -> Result<E::Model> {
+    find_owned::<E>(db, team_id, id)
+        .await?
+        .ok_or(ServiceError::NotFound)
+}
+
+/// Row `id` of meeting `meeting_id`, or `NotFound` (see [`find_in_team`]).
+pub async fn find_in_meeting<E: MeetingScoped>(
+    db: &impl ConnectionTrait,
+    meeting_id: i64,
+    id: <E::PrimaryKey as PrimaryKeyTrait>::ValueType,
+) -> Result<E::Model> {
+    find_owned::<E>(db, meeting_id, id)
+        .await?
+        .ok_or(ServiceError::NotFound)
 }
 
 /// Problems with submitted fields, keyed by field name, in a stable order.

@@ -13,8 +13,10 @@ use time::{Duration, OffsetDateTime};
 use crate::access::{self, Action, Decision, Principal, TeamRole};
 use crate::auth::tokens::{random_token, token_hash};
 use crate::domain::team::{MaxUses, Purpose, Slug, TeamName, ValidDays};
+use crate::service::find_in_team;
 use crate::service::{FieldErrors, Result, ServiceError, audit};
 use crate::store::entities::{invitations, memberships, teams, users};
+use crate::store::scoped;
 
 /// A team the caller may act on, with their membership.
 #[derive(Debug, Clone)]
@@ -65,12 +67,16 @@ async fn membership(
     team_id: i64,
     user_id: i64,
 ) -> Result<Option<TeamRole>> {
-    Ok(memberships::Entity::find()
-        .filter(memberships::Column::TeamId.eq(team_id))
-        .filter(memberships::Column::UserId.eq(user_id))
-        .one(db)
+    scoped::membership(db, team_id, user_id)
         .await?
-        .and_then(|m| TeamRole::parse(&m.role)))
+        .map(|m| stored_role(&m.role))
+        .transpose()
+}
+
+/// A role read from the database; a value outside the known set is an error, never a guess.
+pub(crate) fn stored_role(text: &str) -> Result<TeamRole> {
+    TeamRole::parse(text)
+        .ok_or_else(|| ServiceError::Unexpected(anyhow::anyhow!("unreadable stored role {text:?}")))
 }
 
 /// A team as typed in the "new team" form.
@@ -570,11 +576,8 @@ pub async fn revoke_invitation(
     invitation_id: i64,
 ) -> Result<()> {
     let (txn, access) = begin_locked(db, principal, slug, Action::ManageMembers).await?;
-    let invitation = invitations::Entity::find_by_id(invitation_id)
-        .filter(invitations::Column::TeamId.eq(access.team.id))
-        .one(&txn)
-        .await?
-        .ok_or(ServiceError::NotFound)?;
+    let invitation =
+        find_in_team::<invitations::Entity>(&txn, access.team.id, invitation_id).await?;
     let mut active: invitations::ActiveModel = invitation.into();
     active.revoked_at = Set(Some(OffsetDateTime::now_utc()));
     active.update(&txn).await?;
@@ -634,10 +637,7 @@ async fn member_row(
     team_id: i64,
     user_id: i64,
 ) -> Result<memberships::Model> {
-    memberships::Entity::find()
-        .filter(memberships::Column::TeamId.eq(team_id))
-        .filter(memberships::Column::UserId.eq(user_id))
-        .one(db)
+    scoped::membership(db, team_id, user_id)
         .await?
         .ok_or(ServiceError::NotFound)
 }

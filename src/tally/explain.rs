@@ -150,30 +150,48 @@ fn ballots_line(out: &mut String, total: impl Into<i128>, blank: impl Into<i128>
 /// The whole explanation as text (one paragraph per pass).
 #[must_use]
 pub fn explain(outcome: &Outcome) -> String {
-    let mut out = String::new();
     let many = outcome.passes.len() > 1;
+    let mut out = String::new();
     for (i, pass) in outcome.passes.iter().enumerate() {
-        if many {
-            let _ = writeln!(out, "Pass {} (place {}):", i + 1, i + 1);
-        }
-        ballots_line(&mut out, pass.total_ballots, pass.undervotes);
-        for round in &pass.rounds {
-            explain_round(&mut out, outcome, pass, round);
-        }
-        if let Some(t) = &pass.unresolved_tie {
-            let names: Vec<&str> = t.tied.iter().map(|c| outcome.name(*c)).collect();
-            let _ = writeln!(
-                out,
-                "Stopped in round {}: tie between {} at {} must be decided by a person.",
-                t.round,
-                names.join(", "),
-                vote_count(t.votes)
-            );
-        }
-        if many && let Some(w) = pass.winners.first() {
-            let _ = writeln!(out, "Place {}: {}.", i + 1, outcome.name(*w));
-        }
+        out.push_str(&explain_pass(outcome, i, pass, many));
     }
+    out.push_str(&explain_end(outcome));
+    out
+}
+
+/// The paragraph of pass `i` (0-based) of [`explain`]; `many` when there is more than one
+/// pass. `outcome` gives names and rules; its `passes` are not read, so a caller may expand
+/// and explain one pass at a time.
+#[must_use]
+pub fn explain_pass(outcome: &Outcome, i: usize, pass: &Pass, many: bool) -> String {
+    let mut out = String::new();
+    if many {
+        let _ = writeln!(out, "Pass {} (place {}):", i + 1, i + 1);
+    }
+    ballots_line(&mut out, pass.total_ballots, pass.undervotes);
+    for round in &pass.rounds {
+        explain_round(&mut out, outcome, pass, round);
+    }
+    if let Some(t) = &pass.unresolved_tie {
+        let names: Vec<&str> = t.tied.iter().map(|c| outcome.name(*c)).collect();
+        let _ = writeln!(
+            out,
+            "Stopped in round {}: tie between {} at {} must be decided by a person.",
+            t.round,
+            names.join(", "),
+            vote_count(t.votes)
+        );
+    }
+    if many && let Some(w) = pass.winners.first() {
+        let _ = writeln!(out, "Place {}: {}.", i + 1, outcome.name(*w));
+    }
+    out
+}
+
+/// The closing lines of [`explain`]: the winners and the seed.
+#[must_use]
+pub fn explain_end(outcome: &Outcome) -> String {
+    let mut out = String::new();
     let names: Vec<&str> = outcome.winners.iter().map(|c| outcome.name(*c)).collect();
     let _ = writeln!(
         out,

@@ -48,6 +48,7 @@ pub use outcome::{
     Decision, Inactive, Outcome, Pass, Round, Target, TieDecision, TiePurpose, UnresolvedTie,
 };
 pub use rules::{OvervoteRule, Rules, TiebreakMode, WinnerMode};
+
 pub use sequential::{RankedItem, SequentialRanking, rank_sequential, rank_sequential_until};
 
 use count::Group;
@@ -167,6 +168,55 @@ pub fn tally(election: &Election) -> Result<Outcome, TallyError> {
 
 /// [`tally`] with other rules than `election.rules`.
 pub(crate) fn tally_with(election: &Election, rules: &Rules) -> Result<Outcome, TallyError> {
+    count_with(election, rules).map(Counted::into_outcome)
+}
+
+/// A count whose passes are kept compact and expanded one at a time on demand: a
+/// `multiPassIrv` ranking of many items holds every pass's round-by-round tallies in full only
+/// while one pass is written, so memory follows items × rounds, not items² × rounds.
+#[derive(Debug, Clone)]
+pub struct Counted {
+    /// The outcome without its passes (`passes` is empty); [`Counted::passes`] yields them.
+    pub shell: Outcome,
+    compact: Vec<CompactPass>,
+    names: Vec<String>,
+}
+
+impl Counted {
+    /// The passes in order, each expanded when reached.
+    pub fn passes(&self) -> impl ExactSizeIterator<Item = Pass> + '_ {
+        self.compact.iter().map(|p| p.expand(&self.names))
+    }
+
+    /// The passes as the count recorded them (see [`CompactPass`]).
+    #[must_use]
+    pub fn compact_passes(&self) -> &[CompactPass] {
+        &self.compact
+    }
+
+    /// The first tie left unresolved, if the count stopped on one.
+    #[must_use]
+    pub fn unresolved_tie(&self) -> Option<&UnresolvedTie> {
+        self.compact.iter().find_map(|p| p.unresolved_tie.as_ref())
+    }
+
+    /// The whole outcome, every pass expanded.
+    #[must_use]
+    pub fn into_outcome(self) -> Outcome {
+        let passes = self.passes().collect();
+        Outcome {
+            passes,
+            ..self.shell
+        }
+    }
+}
+
+/// Count an election like [`tally`], keeping the passes compact (see [`Counted`]).
+pub fn count(election: &Election) -> Result<Counted, TallyError> {
+    count_with(election, &election.rules)
+}
+
+fn count_with(election: &Election, rules: &Rules) -> Result<Counted, TallyError> {
     rules.validate().map_err(TallyError::InvalidRules)?;
     election.validate_ballots()?;
     let prepared = sequential::Prepared::new(election, rules)?;
@@ -193,18 +243,21 @@ pub(crate) fn tally_with(election: &Election, rules: &Rules) -> Result<Outcome, 
             &[],
         )?]
     };
-    let passes: Vec<Pass> = compact.iter().map(|p| p.expand(prepared.names())).collect();
-    let winners = passes
+    let winners = compact
         .iter()
         .flat_map(|p| p.winners.iter().copied())
         .collect();
-    Ok(Outcome {
-        winners,
-        candidate_names: election.names(),
-        passes,
-        seed: rules
-            .random_seed
-            .filter(|_| rules.tiebreak_mode.needs_seed()),
-        rules: rules.clone(),
+    Ok(Counted {
+        shell: Outcome {
+            winners,
+            candidate_names: election.names(),
+            passes: Vec::new(),
+            seed: rules
+                .random_seed
+                .filter(|_| rules.tiebreak_mode.needs_seed()),
+            rules: rules.clone(),
+        },
+        compact,
+        names: prepared.names().to_vec(),
     })
 }

@@ -4,7 +4,6 @@
 
 use std::collections::BTreeMap;
 
-use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use serde::Serialize;
 
@@ -13,17 +12,10 @@ use crate::service::actions::{
     self, ActionForm, ActionLine, CommentForm, CommentLine, Filter, HistoryLine, StatusForm,
 };
 use crate::service::ledger::{self as ledger_service, Member};
-use crate::web::pages::{download, field_errors, render, see_other};
-use crate::web::visitor::{Layout, Visitor};
-use crate::web::{AppState, WebError};
-
-fn status_for(errors: &BTreeMap<String, String>) -> StatusCode {
-    if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    }
-}
+use crate::web::WebError;
+use crate::web::context::{Ctx, redirect_or_reshow, status_for};
+use crate::web::pages::download;
+use crate::web::visitor::Layout;
 
 /// A filter link.
 #[derive(Serialize)]
@@ -76,16 +68,14 @@ fn urlencoding(value: &str) -> String {
 }
 
 async fn list_page(
-    state: &AppState,
-    visitor: &Visitor,
+    ctx: &Ctx,
     slug: &str,
     filter: &Filter,
     form: Option<&ActionForm>,
     errors: BTreeMap<String, String>,
 ) -> Result<HttpResponse, WebError> {
-    let now = state.clock.now();
-    let db = &state.db.conn;
-    let (acc, lines) = actions::list(db, visitor.principal(), slug, filter, now).await?;
+    let (now, db) = (ctx.now, ctx.db());
+    let (acc, lines) = actions::list(db, ctx.principal(), slug, filter, now).await?;
     let team = &acc.team.team;
     let base = format!("/teams/{}/actions", team.slug);
     let filters = [
@@ -116,7 +106,7 @@ async fn list_page(
     };
     let page = ActionsPage {
         title: format!("Actions · {}", team.name),
-        layout: visitor.layout(),
+        layout: ctx.layout(),
         slug: team.slug.clone(),
         team_name: team.name.clone(),
         filters,
@@ -128,59 +118,41 @@ async fn list_page(
         today: crate::format::iso(now.date()),
         errors,
     };
-    render(state, status_for(&page.errors), "actions.html", &page)
+    ctx.render(status_for(&page.errors), "actions.html", &page)
 }
 
 /// `GET /teams/{team}/actions`.
 pub async fn list(
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     slug: web::Path<String>,
     filter: web::Query<Filter>,
 ) -> Result<HttpResponse, WebError> {
-    list_page(&state, &visitor, &slug, &filter, None, BTreeMap::new()).await
+    list_page(&ctx, &slug, &filter, None, BTreeMap::new()).await
 }
 
 /// `POST /teams/{team}/actions`: outside a meeting, or from a help request.
 pub async fn create(
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     slug: web::Path<String>,
     form: web::Form<ActionForm>,
 ) -> Result<HttpResponse, WebError> {
-    let result = actions::create(
-        &state.db.conn,
-        visitor.principal(),
-        &slug,
-        &form,
-        state.clock.now(),
+    let result = actions::create(ctx.db(), ctx.principal(), &slug, &form, ctx.now).await;
+    let filter = Filter::default();
+    redirect_or_reshow(
+        result,
+        |id| format!("/teams/{slug}/actions/{id}"),
+        |errors| list_page(&ctx, &slug, &filter, Some(&form), errors),
     )
-    .await;
-    match result {
-        Ok(id) => Ok(see_other(&format!("/teams/{slug}/actions/{id}"))),
-        Err(error) => {
-            let errors = field_errors(error)?;
-            let filter = Filter::default();
-            list_page(&state, &visitor, &slug, &filter, Some(&form), errors).await
-        }
-    }
+    .await
 }
 
 /// `GET /teams/{team}/actions.csv` (with the list's filters).
 pub async fn csv(
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     slug: web::Path<String>,
     filter: web::Query<Filter>,
 ) -> Result<HttpResponse, WebError> {
-    let (acc, lines) = actions::list(
-        &state.db.conn,
-        visitor.principal(),
-        &slug,
-        &filter,
-        state.clock.now(),
-    )
-    .await?;
+    let (acc, lines) = actions::list(ctx.db(), ctx.principal(), &slug, &filter, ctx.now).await?;
     let body = actions::export::actions_csv(&lines)?;
     Ok(download(
         &format!("{}-actions.csv", acc.team.team.slug),
@@ -213,26 +185,18 @@ struct ActionPage<'a> {
 }
 
 async fn action_page(
-    state: &AppState,
-    visitor: &Visitor,
+    ctx: &Ctx,
     slug: &str,
     id: i64,
     forms: (Option<&StatusForm>, Option<&CommentForm>),
     errors: BTreeMap<String, String>,
 ) -> Result<HttpResponse, WebError> {
-    let d = actions::detail(
-        &state.db.conn,
-        visitor.principal(),
-        slug,
-        id,
-        state.clock.now(),
-    )
-    .await?;
+    let d = actions::detail(ctx.db(), ctx.principal(), slug, id, ctx.now).await?;
     let fresh_status = StatusForm::default();
     let fresh_comment = CommentForm::default();
     let page = ActionPage {
         title: d.line.title.clone(),
-        layout: visitor.layout(),
+        layout: ctx.layout(),
         slug: d.access.team.team.slug.clone(),
         team_name: d.access.team.team.name.clone(),
         statuses: Status::ALL
@@ -251,51 +215,43 @@ async fn action_page(
         comment_form: forms.1.unwrap_or(&fresh_comment),
         errors,
     };
-    render(state, status_for(&page.errors), "action.html", &page)
+    ctx.render(status_for(&page.errors), "action.html", &page)
 }
 
 /// `GET /teams/{team}/actions/{id}`.
-pub async fn show(
-    state: web::Data<AppState>,
-    visitor: Visitor,
-    path: web::Path<(String, i64)>,
-) -> Result<HttpResponse, WebError> {
+pub async fn show(ctx: Ctx, path: web::Path<(String, i64)>) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
-    action_page(&state, &visitor, &slug, id, (None, None), BTreeMap::new()).await
+    action_page(&ctx, &slug, id, (None, None), BTreeMap::new()).await
 }
 
 /// `POST /teams/{team}/actions/{id}/status` (owner or leader).
 pub async fn change_status(
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     path: web::Path<(String, i64)>,
     form: web::Form<StatusForm>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
-    let now = state.clock.now();
-    match actions::change_status(&state.db.conn, visitor.principal(), &slug, id, &form, now).await {
-        Ok(()) => Ok(see_other(&format!("/teams/{slug}/actions/{id}"))),
-        Err(error) => {
-            let errors = field_errors(error)?;
-            action_page(&state, &visitor, &slug, id, (Some(&form), None), errors).await
-        }
-    }
+    let result = actions::change_status(ctx.db(), ctx.principal(), &slug, id, &form, ctx.now).await;
+    redirect_or_reshow(
+        result,
+        |()| format!("/teams/{slug}/actions/{id}"),
+        |errors| action_page(&ctx, &slug, id, (Some(&form), None), errors),
+    )
+    .await
 }
 
 /// `POST /teams/{team}/actions/{id}/comments` (any member).
 pub async fn comment(
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     path: web::Path<(String, i64)>,
     form: web::Form<CommentForm>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
-    let now = state.clock.now();
-    match actions::comment(&state.db.conn, visitor.principal(), &slug, id, &form, now).await {
-        Ok(()) => Ok(see_other(&format!("/teams/{slug}/actions/{id}#comments"))),
-        Err(error) => {
-            let errors = field_errors(error)?;
-            action_page(&state, &visitor, &slug, id, (None, Some(&form)), errors).await
-        }
-    }
+    let result = actions::comment(ctx.db(), ctx.principal(), &slug, id, &form, ctx.now).await;
+    redirect_or_reshow(
+        result,
+        |()| format!("/teams/{slug}/actions/{id}#comments"),
+        |errors| action_page(&ctx, &slug, id, (None, Some(&form)), errors),
+    )
+    .await
 }

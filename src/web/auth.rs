@@ -10,9 +10,10 @@ use crate::auth::rate_limit::check_all;
 use crate::auth::session;
 use crate::service::accounts::{self, PasswordChange};
 use crate::service::sessions;
-use crate::web::pages::{client_ip, field_errors, render, safe_next, see_other};
-use crate::web::visitor::{Layout, Visitor};
-use crate::web::{AppState, WebError};
+use crate::web::WebError;
+use crate::web::context::{Ctx, FieldMap, done_or_reshow, redirect_or_reshow, status_for};
+use crate::web::pages::{client_ip, safe_next, see_other};
+use crate::web::visitor::Layout;
 
 /// The sign-in form as typed (the password is never sent back).
 #[derive(Debug, Default, Deserialize, Serialize)]
@@ -30,7 +31,7 @@ struct LoginPage<'a> {
     title: &'static str,
     layout: Layout,
     form: &'a LoginForm,
-    errors: BTreeMap<String, String>,
+    errors: FieldMap,
     notice: Option<&'static str>,
 }
 
@@ -42,11 +43,7 @@ pub struct LoginQuery {
 }
 
 /// `GET /login`.
-pub async fn login_page(
-    state: web::Data<AppState>,
-    visitor: Visitor,
-    query: web::Query<LoginQuery>,
-) -> Result<HttpResponse, WebError> {
+pub async fn login_page(ctx: Ctx, query: web::Query<LoginQuery>) -> Result<HttpResponse, WebError> {
     let form = LoginForm {
         next: safe_next(query.next.as_deref()),
         ..LoginForm::default()
@@ -56,13 +53,12 @@ pub async fn login_page(
         Some("everywhere") => Some("You have been signed out on every device."),
         _ => None,
     };
-    render(
-        &state,
+    ctx.render(
         StatusCode::OK,
         "login.html",
         &LoginPage {
             title: "Sign in",
-            layout: visitor.layout(),
+            layout: ctx.layout(),
             form: &form,
             errors: BTreeMap::new(),
             notice,
@@ -74,75 +70,73 @@ pub async fn login_page(
 /// keeps the owner out.
 pub async fn login(
     req: HttpRequest,
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     form: web::Form<LoginForm>,
 ) -> Result<HttpResponse, WebError> {
     let form = form.into_inner();
     if let Some(errors) = accounts::login_form_problems(&form.email) {
-        return login_again(&state, &visitor, &form, errors.into_map());
+        return login_again(&ctx, &form, errors.into_map()).await;
     }
     let account_key = form.email.trim().to_lowercase();
     let ip = client_ip(&req);
     let too_many = |retry_after_seconds| WebError::TooManyRequests {
         retry_after_seconds,
     };
-    state.limits.login_per_ip.check(&ip).map_err(too_many)?;
-    let guard = &state.limits.login_failures;
+    ctx.state.limits.login_per_ip.check(&ip).map_err(too_many)?;
+    let guard = &ctx.state.limits.login_failures;
     guard.begin(&account_key, &ip).map_err(too_many)?;
-    match accounts::login(&state.db.conn, &form.email, &form.password).await {
-        Ok(user) => {
+    let result = accounts::login(ctx.db(), &form.email, &form.password).await;
+    done_or_reshow(
+        result,
+        |user| {
             guard.succeeded(&account_key, &ip);
-            start_session(&state, &visitor, user.id, user.auth_epoch).await?;
-            Ok(see_other(&safe_next(Some(&form.next))))
-        }
-        Err(error) => {
-            let errors = field_errors(error)?;
-            login_again(&state, &visitor, &form, errors)
-        }
-    }
+            let (ctx, form) = (&ctx, &form);
+            async move {
+                start_session(ctx, user.id, user.auth_epoch).await?;
+                Ok(see_other(&safe_next(Some(&form.next))))
+            }
+        },
+        |errors| login_again(&ctx, &form, errors),
+    )
+    .await
 }
 
 /// Signs the visitor in: a new server-side session and a fresh cookie naming it.
-pub async fn start_session(
-    state: &AppState,
-    visitor: &Visitor,
-    user_id: i64,
-    epoch: i64,
-) -> Result<(), WebError> {
-    let now = state.clock.now();
-    let idle = time::Duration::minutes(i64::from(state.settings.session.idle_timeout_minutes));
-    let sid = sessions::start(&state.db.conn, user_id, now, idle).await?;
-    session::sign_in(&visitor.session, user_id, epoch, sid, now.unix_timestamp())?;
+pub async fn start_session(ctx: &Ctx, user_id: i64, epoch: i64) -> Result<(), WebError> {
+    let idle = time::Duration::minutes(i64::from(ctx.state.settings.session.idle_timeout_minutes));
+    let sid = sessions::start(ctx.db(), user_id, ctx.now, idle).await?;
+    session::sign_in(
+        &ctx.visitor.session,
+        user_id,
+        epoch,
+        sid,
+        ctx.now.unix_timestamp(),
+    )?;
     Ok(())
 }
 
 /// The sign-in form again, with the problems and what was typed (never the password).
-fn login_again(
-    state: &AppState,
-    visitor: &Visitor,
+async fn login_again(
+    ctx: &Ctx,
     form: &LoginForm,
-    errors: BTreeMap<String, String>,
+    errors: FieldMap,
 ) -> Result<HttpResponse, WebError> {
     let page = LoginPage {
         title: "Sign in",
-        layout: visitor.layout(),
+        layout: ctx.layout(),
         form,
         errors,
         notice: None,
     };
-    render(state, StatusCode::UNPROCESSABLE_ENTITY, "login.html", &page)
+    ctx.render(StatusCode::UNPROCESSABLE_ENTITY, "login.html", &page)
 }
 
 /// `POST /logout`: ends the session here and on the server, so a copy of the cookie is useless.
-pub async fn logout(
-    state: web::Data<AppState>,
-    visitor: Visitor,
-) -> Result<HttpResponse, WebError> {
-    if let Some(sid) = session::session_id(&visitor.session) {
-        sessions::end(&state.db.conn, &sid).await?;
+pub async fn logout(ctx: Ctx) -> Result<HttpResponse, WebError> {
+    if let Some(sid) = session::session_id(&ctx.visitor.session) {
+        sessions::end(ctx.db(), &sid).await?;
     }
-    session::sign_out(&visitor.session);
+    session::sign_out(&ctx.visitor.session);
     Ok(see_other("/"))
 }
 
@@ -150,76 +144,65 @@ pub async fn logout(
 struct AccountPage<'a> {
     title: &'static str,
     layout: Layout,
-    errors: BTreeMap<String, String>,
+    errors: FieldMap,
     notice: Option<&'a str>,
 }
 
-/// `GET /account`.
-pub async fn account_page(
-    state: web::Data<AppState>,
-    visitor: Visitor,
+/// The account page; `layout` is passed in because a password change rotates the CSRF token.
+fn account(
+    ctx: &Ctx,
+    layout: Layout,
+    errors: FieldMap,
+    notice: Option<&str>,
 ) -> Result<HttpResponse, WebError> {
-    visitor.require_user()?;
-    render(
-        &state,
-        StatusCode::OK,
-        "account.html",
-        &AccountPage {
-            title: "Your account",
-            layout: visitor.layout(),
-            errors: BTreeMap::new(),
-            notice: None,
-        },
-    )
+    let status = status_for(&errors);
+    let page = AccountPage {
+        title: "Your account",
+        layout,
+        errors,
+        notice,
+    };
+    ctx.render(status, "account.html", &page)
+}
+
+/// `GET /account`.
+pub async fn account_page(ctx: Ctx) -> Result<HttpResponse, WebError> {
+    ctx.require_user()?;
+    account(&ctx, ctx.layout(), BTreeMap::new(), None)
 }
 
 /// `POST /account/password`: keeps this session, ends every other.
 pub async fn change_password(
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     form: web::Form<PasswordChange>,
 ) -> Result<HttpResponse, WebError> {
-    let user = visitor.require_user()?.clone();
-    match accounts::change_password(&state.db.conn, visitor.principal(), &form).await {
-        Ok(epoch) => {
-            start_session(&state, &visitor, user.id, epoch).await?;
-            let page = AccountPage {
-                title: "Your account",
-                layout: Layout {
-                    csrf_token: crate::auth::csrf::token(&visitor.session)?,
-                    ..visitor.layout()
-                },
-                errors: BTreeMap::new(),
-                notice: Some("Password changed. Every other session has been signed out."),
-            };
-            render(&state, StatusCode::OK, "account.html", &page)
-        }
-        Err(error) => {
-            let errors = field_errors(error)?;
-            render(
-                &state,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "account.html",
-                &AccountPage {
-                    title: "Your account",
-                    layout: visitor.layout(),
-                    errors,
-                    notice: None,
-                },
-            )
-        }
-    }
+    let user = ctx.require_user()?.clone();
+    let result = accounts::change_password(ctx.db(), ctx.principal(), &form).await;
+    done_or_reshow(
+        result,
+        |epoch| {
+            let ctx = &ctx;
+            async move {
+                start_session(ctx, user.id, epoch).await?;
+                let layout = Layout {
+                    csrf_token: crate::auth::csrf::token(&ctx.visitor.session)?,
+                    ..ctx.layout()
+                };
+                let notice = "Password changed. Every other session has been signed out.";
+                account(ctx, layout, BTreeMap::new(), Some(notice))
+            }
+        },
+        |errors| async { account(&ctx, ctx.layout(), errors, None) },
+    )
+    .await
 }
 
 /// `POST /account/logout-everywhere`.
-pub async fn logout_everywhere(
-    state: web::Data<AppState>,
-    visitor: Visitor,
-) -> Result<HttpResponse, WebError> {
-    let user = visitor.require_user()?;
-    accounts::bump_epoch(&state.db.conn, user.id).await?;
-    sessions::end_all(&state.db.conn, user.id).await?;
-    session::sign_out(&visitor.session);
+pub async fn logout_everywhere(ctx: Ctx) -> Result<HttpResponse, WebError> {
+    let user = ctx.require_user()?;
+    accounts::bump_epoch(ctx.db(), user.id).await?;
+    sessions::end_all(ctx.db(), user.id).await?;
+    session::sign_out(&ctx.visitor.session);
     Ok(see_other("/login?done=everywhere"))
 }
 
@@ -228,60 +211,49 @@ struct ResetPage {
     title: &'static str,
     layout: Layout,
     display_name: String,
-    errors: BTreeMap<String, String>,
+    errors: FieldMap,
+}
+
+async fn reset_form(ctx: &Ctx, token: &str, errors: FieldMap) -> Result<HttpResponse, WebError> {
+    let user = accounts::reset_target(ctx.db(), token).await?;
+    let status = status_for(&errors);
+    let page = ResetPage {
+        title: "Choose a new password",
+        layout: ctx.layout(),
+        display_name: user.display_name,
+        errors,
+    };
+    ctx.render(status, "reset.html", &page)
 }
 
 /// `GET /reset/{token}`.
-pub async fn reset_page(
-    state: web::Data<AppState>,
-    visitor: Visitor,
-    token: web::Path<String>,
-) -> Result<HttpResponse, WebError> {
-    let user = accounts::reset_target(&state.db.conn, &token).await?;
-    let page = ResetPage {
-        title: "Choose a new password",
-        layout: visitor.layout(),
-        display_name: user.display_name,
-        errors: BTreeMap::new(),
-    };
-    render(&state, StatusCode::OK, "reset.html", &page)
+pub async fn reset_page(ctx: Ctx, token: web::Path<String>) -> Result<HttpResponse, WebError> {
+    reset_form(&ctx, &token, BTreeMap::new()).await
 }
 
 /// `POST /reset/{token}`.
 pub async fn reset(
     req: HttpRequest,
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     token: web::Path<String>,
     form: web::Form<PasswordChange>,
 ) -> Result<HttpResponse, WebError> {
+    let limits = &ctx.state.limits;
     check_all(&[
-        (&state.limits.reset_per_ip, &client_ip(&req)),
-        (&state.limits.reset_per_token, &token),
+        (&limits.reset_per_ip, &client_ip(&req)),
+        (&limits.reset_per_token, &token),
     ])
     .map_err(|retry_after_seconds| WebError::TooManyRequests {
         retry_after_seconds,
     })?;
-    match accounts::reset_password(&state.db.conn, &token, &form).await {
-        Ok(_) => {
-            session::sign_out(&visitor.session);
-            Ok(see_other("/login?done=reset"))
-        }
-        Err(error) => {
-            let errors = field_errors(error)?;
-            let user = accounts::reset_target(&state.db.conn, &token).await?;
-            let page = ResetPage {
-                title: "Choose a new password",
-                layout: visitor.layout(),
-                display_name: user.display_name,
-                errors,
-            };
-            render(
-                &state,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "reset.html",
-                &page,
-            )
-        }
+    let result = accounts::reset_password(ctx.db(), &token, &form).await;
+    if result.is_ok() {
+        session::sign_out(&ctx.visitor.session);
     }
+    redirect_or_reshow(
+        result,
+        |_| "/login?done=reset".to_owned(),
+        |errors| reset_form(&ctx, &token, errors),
+    )
+    .await
 }

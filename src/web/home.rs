@@ -1,14 +1,14 @@
 //! The home page: your teams when signed in; what Roundtable is and how to start otherwise.
 
+use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
-use actix_web::{HttpResponse, web};
 use serde::Serialize;
 
 use crate::domain::meeting::time_left;
 use crate::service::{accounts, meetings, teams};
-use crate::web::pages::render;
-use crate::web::visitor::{Layout, Visitor};
-use crate::web::{AppState, WebError};
+use crate::web::WebError;
+use crate::web::context::Ctx;
+use crate::web::visitor::Layout;
 
 /// One of my teams.
 #[derive(Debug, Serialize)]
@@ -67,13 +67,12 @@ pub struct MyAction {
 }
 
 /// `GET /`.
-pub async fn show(state: web::Data<AppState>, visitor: Visitor) -> Result<HttpResponse, WebError> {
-    let setup_needed = !accounts::admin_exists(&state.db.conn).await?;
-    let my_teams = match &visitor.user {
+pub async fn show(ctx: Ctx) -> Result<HttpResponse, WebError> {
+    let setup_needed = !accounts::admin_exists(ctx.db()).await?;
+    let my_teams = match &ctx.visitor.user {
         Some(user) => {
-            let unread =
-                crate::service::ledger::notify::unread_counts(&state.db.conn, user.id).await?;
-            teams::teams_of(&state.db.conn, user.id)
+            let unread = crate::service::ledger::notify::unread_counts(ctx.db(), user.id).await?;
+            teams::teams_of(ctx.db(), user.id)
                 .await?
                 .into_iter()
                 .map(|(team, role)| MyTeam {
@@ -86,9 +85,9 @@ pub async fn show(state: web::Data<AppState>, visitor: Visitor) -> Result<HttpRe
         }
         None => Vec::new(),
     };
-    let now = state.clock.now();
-    let open_windows = match &visitor.user {
-        Some(user) => meetings::open_windows(&state.db.conn, user.id, now)
+    let now = ctx.now;
+    let open_windows = match &ctx.visitor.user {
+        Some(user) => meetings::open_windows(ctx.db(), user.id, now)
             .await?
             .into_iter()
             .map(|w| {
@@ -109,8 +108,8 @@ pub async fn show(state: web::Data<AppState>, visitor: Visitor) -> Result<HttpRe
             .collect(),
         None => Vec::new(),
     };
-    let my_actions = match &visitor.user {
-        Some(user) => crate::service::actions::my_open(&state.db.conn, user.id, now)
+    let my_actions = match &ctx.visitor.user {
+        Some(user) => crate::service::actions::my_open(ctx.db(), user.id, now)
             .await?
             .into_iter()
             .map(|(slug, action)| MyAction { slug, action })
@@ -120,10 +119,10 @@ pub async fn show(state: web::Data<AppState>, visitor: Visitor) -> Result<HttpRe
     let page = HomePage {
         my_actions,
         title: "Home",
-        layout: visitor.layout(),
+        layout: ctx.layout(),
         setup_needed,
         my_teams,
         open_windows,
     };
-    render(&state, StatusCode::OK, "home.html", &page)
+    ctx.render(StatusCode::OK, "home.html", &page)
 }

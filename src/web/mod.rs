@@ -5,6 +5,7 @@
 pub mod actions;
 pub mod assets;
 pub mod auth;
+pub mod context;
 pub mod error;
 pub mod format;
 pub mod health;

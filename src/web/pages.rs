@@ -1,6 +1,5 @@
-//! Helpers shared by page handlers: rendering, redirects, links, form errors.
+//! Helpers shared by page handlers: rendering, redirects, links, the client address.
 
-use std::collections::BTreeMap;
 use std::net::IpAddr;
 
 use actix_web::http::StatusCode;
@@ -9,7 +8,6 @@ use actix_web::{HttpRequest, HttpResponse};
 use serde::Serialize;
 
 use crate::config::IpNetwork;
-use crate::service::{FieldErrors, ServiceError};
 use crate::web::{AppState, WebError};
 
 /// Renders a template as an HTML response with the given status.
@@ -58,21 +56,6 @@ pub fn base_url(state: &AppState, req: &HttpRequest) -> String {
             format!("{}://{}", info.scheme(), info.host())
         }
     }
-}
-
-/// Splits a service error into field problems (to show with the form) or a page error.
-pub fn field_errors(error: ServiceError) -> Result<BTreeMap<String, String>, WebError> {
-    match error {
-        ServiceError::Invalid(errors) => Ok(errors.into_map()),
-        other => Err(other.into()),
-    }
-}
-
-/// A single field problem as a map (for pages that build their own).
-pub fn one_error(field: &str, message: &str) -> BTreeMap<String, String> {
-    let mut errors = FieldErrors::new();
-    errors.add(field, message);
-    errors.into_map()
 }
 
 /// The client address used as a rate-limit key: the socket peer, or, when the peer is one of

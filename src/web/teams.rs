@@ -3,20 +3,20 @@
 
 use std::collections::BTreeMap;
 
-use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
 use crate::auth::rate_limit::check_all;
+use crate::service::accounts;
 use crate::service::accounts::NewUser;
 use crate::service::invitations::{self, InvitationPreview, Joiner};
 use crate::service::teams::{
     self, InvitationForm, InvitationRow, MemberPage, MemberQuery, MemberRow, TeamForm,
 };
-use crate::service::{ServiceError, accounts};
-use crate::web::pages::{base_url, client_ip, field_errors, render, see_other};
-use crate::web::visitor::{Layout, Visitor};
-use crate::web::{AppState, WebError};
+use crate::web::WebError;
+use crate::web::context::{Ctx, FieldMap, done_or_reshow, status_for};
+use crate::web::pages::{base_url, client_ip, see_other};
+use crate::web::visitor::Layout;
 
 #[derive(Serialize)]
 struct TeamLink {
@@ -134,18 +134,17 @@ struct TeamPage<'a> {
 }
 
 async fn team_page(
-    state: &AppState,
-    visitor: &Visitor,
+    ctx: &Ctx,
     slug: &str,
     list: &ListQuery,
     invite_form: &InvitationForm,
-    errors: BTreeMap<String, String>,
+    errors: FieldMap,
     new_link: Option<(String, String)>,
-) -> Result<(StatusCode, String), WebError> {
+) -> Result<HttpResponse, WebError> {
     let query = list.member_query();
-    let overview = teams::overview(&state.db.conn, visitor.principal(), slug, &query).await?;
-    let other_teams = match &visitor.user {
-        Some(user) => teams::teams_of(&state.db.conn, user.id)
+    let overview = teams::overview(ctx.db(), ctx.principal(), slug, &query).await?;
+    let other_teams = match &ctx.visitor.user {
+        Some(user) => teams::teams_of(ctx.db(), user.id)
             .await?
             .into_iter()
             .filter(|(team, _)| team.id != overview.access.team.id)
@@ -157,20 +156,14 @@ async fn team_page(
             .collect(),
         None => Vec::new(),
     };
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = status_for(&errors);
     let (new_link_label, new_link) =
         new_link.map_or((None, None), |(label, link)| (Some(label), Some(link)));
     let thanks =
-        crate::service::ledger::thanks::public_for_team(&state.db.conn, overview.access.team.id)
-            .await?;
+        crate::service::ledger::thanks::public_for_team(ctx.db(), overview.access.team.id).await?;
     let follow_through = match overview.access.role {
         Some(_) => {
-            let now = state.clock.now();
-            crate::service::actions::load::per_owner(&state.db.conn, overview.access.team.id, now)
+            crate::service::actions::load::per_owner(ctx.db(), overview.access.team.id, ctx.now)
                 .await?
         }
         None => Vec::new(),
@@ -178,7 +171,7 @@ async fn team_page(
     let page = TeamPage {
         follow_through,
         title: overview.access.team.name.clone(),
-        layout: visitor.layout(),
+        layout: ctx.layout(),
         slug: overview.access.team.slug.clone(),
         purpose: overview.access.team.purpose.clone(),
         my_role: overview.access.role.map(|r| r.as_str()),
@@ -192,87 +185,55 @@ async fn team_page(
         new_link_label,
         thanks,
     };
-    Ok((status, state.templates.render("team.html", &page)?))
-}
-
-fn html(status: StatusCode, body: String) -> HttpResponse {
-    HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        .body(body)
+    ctx.render(status, "team.html", &page)
 }
 
 /// `GET /teams/{team}`.
 pub async fn show(
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     slug: web::Path<String>,
     list: web::Query<ListQuery>,
 ) -> Result<HttpResponse, WebError> {
-    let (status, body) = team_page(
-        &state,
-        &visitor,
-        &slug,
-        &list,
-        &InvitationForm::default(),
-        BTreeMap::new(),
-        None,
-    )
-    .await?;
-    Ok(html(status, body))
+    let fresh = InvitationForm::default();
+    team_page(&ctx, &slug, &list, &fresh, BTreeMap::new(), None).await
 }
 
 /// `POST /teams/{team}/invitations`: shows the new link once.
 pub async fn invite(
     req: HttpRequest,
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     slug: web::Path<String>,
     form: web::Form<InvitationForm>,
 ) -> Result<HttpResponse, WebError> {
-    match teams::invite(&state.db.conn, visitor.principal(), &slug, &form).await {
-        Ok(token) => {
-            let link = format!("{}/invite/{token}", base_url(&state, &req));
+    let result = teams::invite(ctx.db(), ctx.principal(), &slug, &form).await;
+    let first_page = ListQuery::default();
+    let fresh = InvitationForm::default();
+    done_or_reshow(
+        result,
+        |token| {
+            let link = format!("{}/invite/{token}", base_url(&ctx.state, &req));
             let label = format!(
                 "New {} invitation link (shown only now; copy it and send it):",
                 form.role.trim()
             );
-            let (status, body) = team_page(
-                &state,
-                &visitor,
+            team_page(
+                &ctx,
                 &slug,
-                &ListQuery::default(),
-                &InvitationForm::default(),
+                &first_page,
+                &fresh,
                 BTreeMap::new(),
                 Some((label, link)),
             )
-            .await?;
-            Ok(html(status, body))
-        }
-        Err(error) => {
-            let errors = field_errors(error)?;
-            let (status, body) = team_page(
-                &state,
-                &visitor,
-                &slug,
-                &ListQuery::default(),
-                &form,
-                errors,
-                None,
-            )
-            .await?;
-            Ok(html(status, body))
-        }
-    }
+        },
+        |errors| team_page(&ctx, &slug, &first_page, &form, errors, None),
+    )
+    .await
 }
 
 /// `POST /teams/{team}/invitations/{id}/revoke`.
-pub async fn revoke(
-    state: web::Data<AppState>,
-    visitor: Visitor,
-    path: web::Path<(String, i64)>,
-) -> Result<HttpResponse, WebError> {
+pub async fn revoke(ctx: Ctx, path: web::Path<(String, i64)>) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
-    teams::revoke_invitation(&state.db.conn, visitor.principal(), &slug, id).await?;
+    teams::revoke_invitation(ctx.db(), ctx.principal(), &slug, id).await?;
     Ok(see_other(&format!("/teams/{slug}")))
 }
 
@@ -284,21 +245,13 @@ pub struct RoleForm {
 
 /// `POST /teams/{team}/members/{user}/role`.
 pub async fn change_role(
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     path: web::Path<(String, i64)>,
     list: web::Query<ListQuery>,
     form: web::Form<RoleForm>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, user_id) = path.into_inner();
-    teams::change_role(
-        &state.db.conn,
-        visitor.principal(),
-        &slug,
-        user_id,
-        form.role.trim(),
-    )
-    .await?;
+    teams::change_role(ctx.db(), ctx.principal(), &slug, user_id, form.role.trim()).await?;
     Ok(see_other(&format!(
         "/teams/{slug}{}#members",
         list.suffix()
@@ -307,13 +260,12 @@ pub async fn change_role(
 
 /// `POST /teams/{team}/members/{user}/remove`.
 pub async fn remove(
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     path: web::Path<(String, i64)>,
     list: web::Query<ListQuery>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, user_id) = path.into_inner();
-    teams::remove_member(&state.db.conn, visitor.principal(), &slug, user_id).await?;
+    teams::remove_member(ctx.db(), ctx.principal(), &slug, user_id).await?;
     Ok(see_other(&format!(
         "/teams/{slug}{}#members",
         list.suffix()
@@ -321,43 +273,36 @@ pub async fn remove(
 }
 
 /// `POST /teams/{team}/leave`.
-pub async fn leave(
-    state: web::Data<AppState>,
-    visitor: Visitor,
-    slug: web::Path<String>,
-) -> Result<HttpResponse, WebError> {
-    let user = visitor.require_user()?;
-    teams::remove_member(&state.db.conn, visitor.principal(), &slug, user.id).await?;
+pub async fn leave(ctx: Ctx, slug: web::Path<String>) -> Result<HttpResponse, WebError> {
+    let user = ctx.require_user()?;
+    teams::remove_member(ctx.db(), ctx.principal(), &slug, user.id).await?;
     Ok(see_other("/"))
 }
 
 /// `POST /teams/{team}/members/{user}/reset-link`: shows a 24-hour reset link once.
 pub async fn reset_link(
     req: HttpRequest,
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     path: web::Path<(String, i64)>,
     list: web::Query<ListQuery>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, user_id) = path.into_inner();
-    let token =
-        accounts::issue_reset_link(&state.db.conn, visitor.principal(), &slug, user_id).await?;
-    let link = format!("{}/reset/{token}", base_url(&state, &req));
+    let token = accounts::issue_reset_link(ctx.db(), ctx.principal(), &slug, user_id).await?;
+    let link = format!("{}/reset/{token}", base_url(&ctx.state, &req));
     let label = format!(
         "Password-reset link, valid for {} hours (shown only now; send it to the person):",
         accounts::RESET_VALID_HOURS
     );
-    let (status, body) = team_page(
-        &state,
-        &visitor,
+    let fresh = InvitationForm::default();
+    team_page(
+        &ctx,
         &slug,
         &list,
-        &InvitationForm::default(),
+        &fresh,
         BTreeMap::new(),
         Some((label, link)),
     )
-    .await?;
-    Ok(html(status, body))
+    .await
 }
 
 #[derive(Serialize)]
@@ -379,13 +324,12 @@ struct AdminTeamsPage<'a> {
 }
 
 async fn admin_page(
-    state: &AppState,
-    visitor: &Visitor,
+    ctx: &Ctx,
     form: &TeamForm,
-    errors: BTreeMap<String, String>,
+    errors: FieldMap,
     created: Option<(String, String)>,
 ) -> Result<HttpResponse, WebError> {
-    let teams = teams::all_teams(&state.db.conn, visitor.principal())
+    let teams = teams::all_teams(ctx.db(), ctx.principal())
         .await?
         .into_iter()
         .map(|(team, members)| AdminTeamRow {
@@ -394,68 +338,49 @@ async fn admin_page(
             members,
         })
         .collect();
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = status_for(&errors);
     let (new_team, new_link) =
         created.map_or((None, None), |(team, link)| (Some(team), Some(link)));
     let page = AdminTeamsPage {
         title: "Teams",
-        layout: visitor.layout(),
+        layout: ctx.layout(),
         teams,
         form,
         errors,
         new_link,
         new_team,
     };
-    render(state, status, "admin_teams.html", &page)
+    ctx.render(status, "admin_teams.html", &page)
 }
 
 /// `GET /admin/teams`.
-pub async fn admin_teams(
-    state: web::Data<AppState>,
-    visitor: Visitor,
-) -> Result<HttpResponse, WebError> {
-    admin_page(
-        &state,
-        &visitor,
-        &TeamForm::default(),
-        BTreeMap::new(),
-        None,
-    )
-    .await
+pub async fn admin_teams(ctx: Ctx) -> Result<HttpResponse, WebError> {
+    admin_page(&ctx, &TeamForm::default(), BTreeMap::new(), None).await
 }
 
 /// `POST /admin/teams`: creates the team and shows its first leader's invitation link.
 pub async fn create_team(
     req: HttpRequest,
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     form: web::Form<TeamForm>,
 ) -> Result<HttpResponse, WebError> {
-    match teams::create_team(&state.db.conn, visitor.principal(), &form).await {
-        Ok(created) => {
-            let link = format!(
-                "{}/invite/{}",
-                base_url(&state, &req),
-                created.leader_invitation
-            );
+    let result = teams::create_team(ctx.db(), ctx.principal(), &form).await;
+    let fresh = TeamForm::default();
+    done_or_reshow(
+        result,
+        |created| {
+            let base = base_url(&ctx.state, &req);
+            let link = format!("{base}/invite/{}", created.leader_invitation);
             admin_page(
-                &state,
-                &visitor,
-                &TeamForm::default(),
+                &ctx,
+                &fresh,
                 BTreeMap::new(),
                 Some((created.team.name, link)),
             )
-            .await
-        }
-        Err(error) => {
-            let errors = field_errors(error)?;
-            admin_page(&state, &visitor, &form, errors, None).await
-        }
-    }
+        },
+        |errors| admin_page(&ctx, &form, errors, None),
+    )
+    .await
 }
 
 /// The invitation form for a new account (the password is never sent back).
@@ -480,61 +405,44 @@ struct InvitePage<'a> {
 }
 
 async fn invite_page(
-    state: &AppState,
-    visitor: &Visitor,
+    ctx: &Ctx,
     token: &str,
     form: &JoinForm,
-    errors: BTreeMap<String, String>,
+    errors: FieldMap,
 ) -> Result<HttpResponse, WebError> {
-    let invitation = invitations::preview(&state.db.conn, token).await?;
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let invitation = invitations::preview(ctx.db(), token).await?;
     let page = InvitePage {
         title: format!("Join {}", invitation.team_name),
-        layout: visitor.layout(),
+        layout: ctx.layout(),
         token,
         invitation,
         form,
         errors,
     };
-    render(state, status, "invite.html", &page)
+    ctx.render(status_for(&page.errors), "invite.html", &page)
 }
 
 /// `GET /invite/{token}`.
-pub async fn invitation(
-    state: web::Data<AppState>,
-    visitor: Visitor,
-    token: web::Path<String>,
-) -> Result<HttpResponse, WebError> {
-    invite_page(
-        &state,
-        &visitor,
-        &token,
-        &JoinForm::default(),
-        BTreeMap::new(),
-    )
-    .await
+pub async fn invitation(ctx: Ctx, token: web::Path<String>) -> Result<HttpResponse, WebError> {
+    invite_page(&ctx, &token, &JoinForm::default(), BTreeMap::new()).await
 }
 
 /// `POST /invite/{token}`: joins as the signed-in person or as a new account.
 pub async fn accept(
     req: HttpRequest,
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     token: web::Path<String>,
     form: web::Form<JoinForm>,
 ) -> Result<HttpResponse, WebError> {
+    let limits = &ctx.state.limits;
     check_all(&[
-        (&state.limits.invitation_per_ip, &client_ip(&req)),
-        (&state.limits.invitation_per_token, &token),
+        (&limits.invitation_per_ip, &client_ip(&req)),
+        (&limits.invitation_per_token, &token),
     ])
     .map_err(|retry_after_seconds| WebError::TooManyRequests {
         retry_after_seconds,
     })?;
-    let joiner = match &visitor.user {
+    let joiner = match &ctx.visitor.user {
         Some(user) => Joiner::Existing(user.id),
         None => Joiner::New(NewUser {
             email: &form.email,
@@ -543,16 +451,19 @@ pub async fn accept(
             is_admin: false,
         }),
     };
-    match invitations::accept(&state.db.conn, &token, joiner).await {
-        Ok((user_id, slug)) => {
-            if visitor.user.is_none() {
-                crate::web::auth::start_session(&state, &visitor, user_id, 0).await?;
+    let result = invitations::accept(ctx.db(), &token, joiner).await;
+    done_or_reshow(
+        result,
+        |(user_id, slug)| {
+            let ctx = &ctx;
+            async move {
+                if ctx.visitor.user.is_none() {
+                    crate::web::auth::start_session(ctx, user_id, 0).await?;
+                }
+                Ok(see_other(&format!("/teams/{slug}")))
             }
-            Ok(see_other(&format!("/teams/{slug}")))
-        }
-        Err(ServiceError::Invalid(errors)) => {
-            invite_page(&state, &visitor, &token, &form, errors.into_map()).await
-        }
-        Err(other) => Err(other.into()),
-    }
+        },
+        |errors| invite_page(&ctx, &token, &form, errors),
+    )
+    .await
 }

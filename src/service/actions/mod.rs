@@ -85,11 +85,7 @@ pub async fn find_in_team(
     team_id: i64,
     id: i64,
 ) -> Result<actions::Model> {
-    actions::Entity::find_by_id(id)
-        .filter(actions::Column::TeamId.eq(team_id))
-        .one(db)
-        .await?
-        .ok_or(ServiceError::NotFound)
+    crate::service::find_in_team::<actions::Entity>(db, team_id, id).await
 }
 
 /// An action as lists show it.

@@ -14,6 +14,7 @@ use crate::access::{Action, Principal};
 use crate::domain::ledger::{
     self, Category, Detail, ExpiryDays, IdempotencyKey, Minutes, PostKind, PostTitle,
 };
+use crate::service::find_in_team;
 use crate::service::{FieldErrors, Result, ServiceError, audit};
 use crate::store::entities::{help_posts, help_responses};
 
@@ -223,11 +224,7 @@ pub async fn post(
     now: OffsetDateTime,
 ) -> Result<(super::LedgerAccess, PostLine)> {
     let acc = access(db, principal, slug, Action::ViewOwnLedger).await?;
-    let row = help_posts::Entity::find_by_id(id)
-        .filter(help_posts::Column::TeamId.eq(acc.team.id))
-        .one(db)
-        .await?
-        .ok_or(ServiceError::NotFound)?;
+    let row = find_in_team::<help_posts::Entity>(db, acc.team.id, id).await?;
     let days = acc.settings.unmet_after_days;
     let line = lines(db, vec![row], days, now)
         .await?
@@ -359,11 +356,7 @@ pub async fn respond(
     now: OffsetDateTime,
 ) -> Result<()> {
     let acc = access(db, principal, slug, Action::PostHelp).await?;
-    let post = help_posts::Entity::find_by_id(id)
-        .filter(help_posts::Column::TeamId.eq(acc.team.id))
-        .one(db)
-        .await?
-        .ok_or(ServiceError::NotFound)?;
+    let post = find_in_team::<help_posts::Entity>(db, acc.team.id, id).await?;
     if post.author_id == acc.user_id {
         return Err(invalid("message", "This is your own post."));
     }
@@ -429,11 +422,7 @@ pub async fn close(
     now: OffsetDateTime,
 ) -> Result<()> {
     let acc = access(db, principal, slug, Action::PostHelp).await?;
-    let post = help_posts::Entity::find_by_id(id)
-        .filter(help_posts::Column::TeamId.eq(acc.team.id))
-        .one(db)
-        .await?
-        .ok_or(ServiceError::NotFound)?;
+    let post = find_in_team::<help_posts::Entity>(db, acc.team.id, id).await?;
     if !ledger::may_close(post.author_id, acc.user_id, acc.is_leader()) {
         return Err(ServiceError::Forbidden);
     }

@@ -13,8 +13,9 @@ use time::OffsetDateTime;
 use super::{access, names, notify};
 use crate::access::{Action, Principal};
 use crate::domain::ledger::{IdempotencyKey, Impact};
+use crate::service::find_in_team;
 use crate::service::{FieldErrors, Result, ServiceError, audit};
-use crate::store::entities::{help_exchanges, memberships, recognitions};
+use crate::store::entities::{help_exchanges, recognitions};
 
 /// The thank-you form as typed.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -126,10 +127,7 @@ pub async fn thank(
             errors.add("to", "Thank someone else.");
             None
         }
-        Some(id) => memberships::Entity::find()
-            .filter(memberships::Column::TeamId.eq(acc.team.id))
-            .filter(memberships::Column::UserId.eq(id))
-            .one(db)
+        Some(id) => crate::store::scoped::membership(db, acc.team.id, id)
             .await?
             .map(|m| m.user_id),
         None => None,
@@ -231,11 +229,7 @@ pub async fn set_hidden(
     now: OffsetDateTime,
 ) -> Result<()> {
     let acc = access(db, principal, slug, Action::ThankMember).await?;
-    let row = recognitions::Entity::find_by_id(id)
-        .filter(recognitions::Column::TeamId.eq(acc.team.id))
-        .one(db)
-        .await?
-        .ok_or(ServiceError::NotFound)?;
+    let row = find_in_team::<recognitions::Entity>(db, acc.team.id, id).await?;
     if row.to_id != acc.user_id {
         return Err(ServiceError::Forbidden);
     }

@@ -22,8 +22,9 @@ use time::OffsetDateTime;
 
 use crate::access::{self, Action, Decision, Principal, TeamRole};
 use crate::domain::meeting::{AgendaRule, Phase, Privacy, ResultsVisibility, Windows};
+use crate::service::Result;
+use crate::service::find_in_team;
 use crate::service::teams::{self, TeamAccess};
-use crate::service::{Result, ServiceError};
 use crate::store::entities::{
     agenda_ballots, agenda_participation, agenda_publications, agenda_tallies, meeting_fixed_items,
     meetings, memberships, teams as team_rows, users,
@@ -67,11 +68,7 @@ pub async fn authorize(
     action: Action,
 ) -> Result<MeetingAccess> {
     let TeamAccess { team, role } = teams::authorize(db, principal, slug, action).await?;
-    let meeting = meetings::Entity::find_by_id(meeting_id)
-        .filter(meetings::Column::TeamId.eq(team.id))
-        .one(db)
-        .await?
-        .ok_or(ServiceError::NotFound)?;
+    let meeting = find_in_team::<meetings::Entity>(db, team.id, meeting_id).await?;
     Ok(MeetingAccess {
         team,
         role,

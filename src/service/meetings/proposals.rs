@@ -12,6 +12,7 @@ use time::OffsetDateTime;
 
 use crate::access::{Action, Principal};
 use crate::domain::meeting::{ItemMinutes, ItemTitle, Reason, Why};
+use crate::service::find_in_meeting;
 use crate::service::{FieldErrors, Result, ServiceError, audit};
 use crate::store::entities::agenda_proposals;
 
@@ -136,11 +137,8 @@ async fn own(
     proposal_id: i64,
     now: OffsetDateTime,
 ) -> Result<agenda_proposals::Model> {
-    let row = agenda_proposals::Entity::find_by_id(proposal_id)
-        .filter(agenda_proposals::Column::MeetingId.eq(access.meeting.id))
-        .one(db)
-        .await?
-        .ok_or(ServiceError::NotFound)?;
+    let row =
+        find_in_meeting::<agenda_proposals::Entity>(db, access.meeting.id, proposal_id).await?;
     // Ownership: only the author edits or withdraws, and only while the item is active.
     if row.author_id != principal.user_id || principal.user_id.is_none() {
         return Err(ServiceError::Forbidden);
@@ -222,11 +220,7 @@ async fn moderated(
     proposal_id: i64,
 ) -> Result<(MeetingAccess, agenda_proposals::Model)> {
     let access = authorize(db, principal, slug, meeting_id, Action::ManageMeetings).await?;
-    let row = agenda_proposals::Entity::find_by_id(proposal_id)
-        .filter(agenda_proposals::Column::MeetingId.eq(meeting_id))
-        .one(db)
-        .await?
-        .ok_or(ServiceError::NotFound)?;
+    let row = find_in_meeting::<agenda_proposals::Entity>(db, meeting_id, proposal_id).await?;
     if row.status != ACTIVE {
         return Err(ServiceError::Conflict(
             "This item is already withdrawn, hidden or merged.".to_owned(),

@@ -3,7 +3,6 @@
 
 use std::collections::BTreeMap;
 
-use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use serde::Serialize;
 
@@ -13,9 +12,10 @@ use crate::domain::ledger::{Actor, Effective, allowed_moves, party_of};
 use crate::format;
 use crate::service::ledger::exchanges::{self, MoveForm, MoveKind};
 use crate::service::ledger::{access, names};
-use crate::web::pages::{field_errors, render, see_other};
-use crate::web::visitor::{Layout, Visitor};
-use crate::web::{AppState, WebError};
+
+use crate::web::WebError;
+use crate::web::context::{Ctx, redirect_or_reshow, status_for};
+use crate::web::visitor::Layout;
 
 #[derive(Serialize)]
 struct ExchangePage<'a> {
@@ -45,16 +45,15 @@ struct ExchangePage<'a> {
 }
 
 async fn page(
-    state: &AppState,
-    visitor: &Visitor,
+    ctx: &Ctx,
     slug: &str,
     id: i64,
     form: Option<&MoveForm>,
     errors: BTreeMap<String, String>,
 ) -> Result<HttpResponse, WebError> {
-    let db = &state.db.conn;
-    let now = state.clock.now();
-    let acc = access(db, visitor.principal(), slug, Action::ViewOwnLedger).await?;
+    let db = ctx.db();
+    let now = ctx.now;
+    let acc = access(db, ctx.principal(), slug, Action::ViewOwnLedger).await?;
     let row = exchanges::visible(db, &acc, id).await?;
     if row.kind != "exchange" {
         return Err(WebError::NotFound);
@@ -83,14 +82,10 @@ async fn page(
         idempotency_key: random_token(),
         ..MoveForm::default()
     };
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = status_for(&errors);
     let page = ExchangePage {
         title: format!("{} helped {}", name(row.helper_id), name(row.helped_id)),
-        layout: visitor.layout(),
+        layout: ctx.layout(),
         slug: acc.team.slug.clone(),
         id: row.id,
         helper: name(row.helper_id),
@@ -117,92 +112,72 @@ async fn page(
         form: form.unwrap_or(&fresh),
         errors,
     };
-    render(state, status, "ledger_exchange.html", &page)
+    ctx.render(status, "ledger_exchange.html", &page)
 }
 
 /// `GET /teams/{team}/ledger/exchanges/{id}`.
-pub async fn show(
-    state: web::Data<AppState>,
-    visitor: Visitor,
-    path: web::Path<(String, i64)>,
-) -> Result<HttpResponse, WebError> {
+pub async fn show(ctx: Ctx, path: web::Path<(String, i64)>) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
-    page(&state, &visitor, &slug, id, None, BTreeMap::new()).await
+    page(&ctx, &slug, id, None, BTreeMap::new()).await
 }
 
 async fn act(
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     path: web::Path<(String, i64)>,
     form: web::Form<MoveForm>,
     kind: MoveKind,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
-    match exchanges::act(
-        &state.db.conn,
-        visitor.principal(),
-        &slug,
-        id,
-        kind,
-        &form,
-        state.clock.now(),
+    let result = exchanges::act(ctx.db(), ctx.principal(), &slug, id, kind, &form, ctx.now).await;
+    redirect_or_reshow(
+        result,
+        |_| format!("/teams/{slug}/ledger/exchanges/{id}"),
+        |errors| page(&ctx, &slug, id, Some(&form), errors),
     )
     .await
-    {
-        Ok(_) => Ok(see_other(&format!("/teams/{slug}/ledger/exchanges/{id}"))),
-        Err(error) => {
-            let errors = field_errors(error)?;
-            page(&state, &visitor, &slug, id, Some(&form), errors).await
-        }
-    }
 }
 
 /// `POST …/exchanges/{id}/confirm`.
 pub async fn confirm(
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     path: web::Path<(String, i64)>,
     form: web::Form<MoveForm>,
 ) -> Result<HttpResponse, WebError> {
-    act(state, visitor, path, form, MoveKind::Confirm).await
+    act(ctx, path, form, MoveKind::Confirm).await
 }
 
 /// `POST …/exchanges/{id}/adjust`.
 pub async fn adjust(
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     path: web::Path<(String, i64)>,
     form: web::Form<MoveForm>,
 ) -> Result<HttpResponse, WebError> {
-    act(state, visitor, path, form, MoveKind::Adjust).await
+    act(ctx, path, form, MoveKind::Adjust).await
 }
 
 /// `POST …/exchanges/{id}/dispute`.
 pub async fn dispute(
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     path: web::Path<(String, i64)>,
     form: web::Form<MoveForm>,
 ) -> Result<HttpResponse, WebError> {
-    act(state, visitor, path, form, MoveKind::Dispute).await
+    act(ctx, path, form, MoveKind::Dispute).await
 }
 
 /// `POST …/exchanges/{id}/resolve` (leaders).
 pub async fn resolve(
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     path: web::Path<(String, i64)>,
     form: web::Form<MoveForm>,
 ) -> Result<HttpResponse, WebError> {
-    act(state, visitor, path, form, MoveKind::Resolve).await
+    act(ctx, path, form, MoveKind::Resolve).await
 }
 
 /// `POST …/exchanges/{id}/reverse`.
 pub async fn reverse(
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     path: web::Path<(String, i64)>,
     form: web::Form<MoveForm>,
 ) -> Result<HttpResponse, WebError> {
-    act(state, visitor, path, form, MoveKind::Reverse).await
+    act(ctx, path, form, MoveKind::Reverse).await
 }

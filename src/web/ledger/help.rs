@@ -3,16 +3,16 @@
 
 use std::collections::BTreeMap;
 
-use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use serde::Serialize;
 
 use crate::auth::tokens::random_token;
 use crate::domain::ledger::may_close;
 use crate::service::ledger::posts::{self, PostForm, PostLine, ResponseForm};
-use crate::web::pages::{field_errors, render, see_other};
-use crate::web::visitor::{Layout, Visitor};
-use crate::web::{AppState, WebError};
+use crate::web::WebError;
+use crate::web::context::{Ctx, redirect_or_reshow, status_for};
+use crate::web::pages::see_other;
+use crate::web::visitor::Layout;
 
 #[derive(Serialize)]
 struct HelpPage<'a> {
@@ -27,26 +27,20 @@ struct HelpPage<'a> {
 }
 
 async fn list_page(
-    state: &AppState,
-    visitor: &Visitor,
+    ctx: &Ctx,
     slug: &str,
     form: Option<&PostForm>,
     errors: BTreeMap<String, String>,
 ) -> Result<HttpResponse, WebError> {
-    let (acc, posts) =
-        posts::open_posts(&state.db.conn, visitor.principal(), slug, state.clock.now()).await?;
+    let (acc, posts) = posts::open_posts(ctx.db(), ctx.principal(), slug, ctx.now).await?;
     let fresh = PostForm {
         idempotency_key: random_token(),
         ..PostForm::default()
     };
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = status_for(&errors);
     let page = HelpPage {
         title: format!("Help · {}", acc.team.name),
-        layout: visitor.layout(),
+        layout: ctx.layout(),
         slug: acc.team.slug.clone(),
         team_name: acc.team.name.clone(),
         posts,
@@ -54,40 +48,27 @@ async fn list_page(
         form: form.unwrap_or(&fresh),
         errors,
     };
-    render(state, status, "help.html", &page)
+    ctx.render(status, "help.html", &page)
 }
 
 /// `GET /teams/{team}/help`.
-pub async fn list(
-    state: web::Data<AppState>,
-    visitor: Visitor,
-    slug: web::Path<String>,
-) -> Result<HttpResponse, WebError> {
-    list_page(&state, &visitor, &slug, None, BTreeMap::new()).await
+pub async fn list(ctx: Ctx, slug: web::Path<String>) -> Result<HttpResponse, WebError> {
+    list_page(&ctx, &slug, None, BTreeMap::new()).await
 }
 
 /// `POST /teams/{team}/help`.
 pub async fn create(
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     slug: web::Path<String>,
     form: web::Form<PostForm>,
 ) -> Result<HttpResponse, WebError> {
-    match posts::create(
-        &state.db.conn,
-        visitor.principal(),
-        &slug,
-        &form,
-        state.clock.now(),
+    let result = posts::create(ctx.db(), ctx.principal(), &slug, &form, ctx.now).await;
+    redirect_or_reshow(
+        result,
+        |id| format!("/teams/{slug}/help/{id}"),
+        |errors| list_page(&ctx, &slug, Some(&form), errors),
     )
     .await
-    {
-        Ok(id) => Ok(see_other(&format!("/teams/{slug}/help/{id}"))),
-        Err(error) => {
-            let errors = field_errors(error)?;
-            list_page(&state, &visitor, &slug, Some(&form), errors).await
-        }
-    }
 }
 
 #[derive(Serialize)]
@@ -104,30 +85,18 @@ struct PostPage<'a> {
 }
 
 async fn post_page(
-    state: &AppState,
-    visitor: &Visitor,
+    ctx: &Ctx,
     slug: &str,
     id: i64,
     form: Option<&ResponseForm>,
     errors: BTreeMap<String, String>,
 ) -> Result<HttpResponse, WebError> {
-    let (acc, post) = posts::post(
-        &state.db.conn,
-        visitor.principal(),
-        slug,
-        id,
-        state.clock.now(),
-    )
-    .await?;
+    let (acc, post) = posts::post(ctx.db(), ctx.principal(), slug, id, ctx.now).await?;
     let fresh = ResponseForm::default();
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = status_for(&errors);
     let page = PostPage {
         title: post.title.clone(),
-        layout: visitor.layout(),
+        layout: ctx.layout(),
         slug: acc.team.slug.clone(),
         mine: post.author_id == acc.user_id,
         can_close: post.open && may_close(post.author_id, acc.user_id, acc.is_leader()),
@@ -136,59 +105,34 @@ async fn post_page(
         form: form.unwrap_or(&fresh),
         errors,
     };
-    render(state, status, "help_post.html", &page)
+    ctx.render(status, "help_post.html", &page)
 }
 
 /// `GET /teams/{team}/help/{id}`.
-pub async fn show(
-    state: web::Data<AppState>,
-    visitor: Visitor,
-    path: web::Path<(String, i64)>,
-) -> Result<HttpResponse, WebError> {
+pub async fn show(ctx: Ctx, path: web::Path<(String, i64)>) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
-    post_page(&state, &visitor, &slug, id, None, BTreeMap::new()).await
+    post_page(&ctx, &slug, id, None, BTreeMap::new()).await
 }
 
 /// `POST /teams/{team}/help/{id}/responses`.
 pub async fn respond(
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     path: web::Path<(String, i64)>,
     form: web::Form<ResponseForm>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
-    match posts::respond(
-        &state.db.conn,
-        visitor.principal(),
-        &slug,
-        id,
-        &form,
-        state.clock.now(),
+    let result = posts::respond(ctx.db(), ctx.principal(), &slug, id, &form, ctx.now).await;
+    redirect_or_reshow(
+        result,
+        |()| format!("/teams/{slug}/help/{id}"),
+        |errors| post_page(&ctx, &slug, id, Some(&form), errors),
     )
     .await
-    {
-        Ok(()) => Ok(see_other(&format!("/teams/{slug}/help/{id}"))),
-        Err(error) => {
-            let errors = field_errors(error)?;
-            post_page(&state, &visitor, &slug, id, Some(&form), errors).await
-        }
-    }
 }
 
 /// `POST /teams/{team}/help/{id}/close`.
-pub async fn close(
-    state: web::Data<AppState>,
-    visitor: Visitor,
-    path: web::Path<(String, i64)>,
-) -> Result<HttpResponse, WebError> {
+pub async fn close(ctx: Ctx, path: web::Path<(String, i64)>) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
-    posts::close(
-        &state.db.conn,
-        visitor.principal(),
-        &slug,
-        id,
-        state.clock.now(),
-    )
-    .await?;
+    posts::close(ctx.db(), ctx.principal(), &slug, id, ctx.now).await?;
     Ok(see_other(&format!("/teams/{slug}/help")))
 }

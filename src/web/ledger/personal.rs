@@ -15,9 +15,10 @@ use crate::service::ledger::exchanges::{self, ExchangeForm, Recorded};
 use crate::service::ledger::thanks::{self, ThanksForm, ThanksLine};
 use crate::service::ledger::views;
 use crate::service::ledger::{Member, notify};
-use crate::web::pages::{field_errors, render, see_other};
-use crate::web::visitor::{Layout, Visitor};
-use crate::web::{AppState, WebError};
+use crate::web::WebError;
+use crate::web::context::{Ctx, redirect_or_reshow};
+use crate::web::pages::see_other;
+use crate::web::visitor::Layout;
 
 #[derive(Serialize)]
 struct PeriodView {
@@ -127,15 +128,10 @@ fn fresh_thanks_form() -> ThanksForm {
     }
 }
 
-async fn my_page(
-    state: &AppState,
-    visitor: &Visitor,
-    slug: &str,
-    extras: MyExtras<'_>,
-) -> Result<HttpResponse, WebError> {
-    let now = state.clock.now();
-    let db = &state.db.conn;
-    let my = views::my_ledger(db, visitor.principal(), slug, now, extras.page.max(1)).await?;
+async fn my_page(ctx: &Ctx, slug: &str, extras: MyExtras<'_>) -> Result<HttpResponse, WebError> {
+    let now = ctx.now;
+    let db = ctx.db();
+    let my = views::my_ledger(db, ctx.principal(), slug, now, extras.page.max(1)).await?;
     let team = &my.access.team;
     let thanks = thanks::received(db, team.id, my.access.user_id).await?;
     let notifications = notify::unread(db, my.access.user_id, team.id).await?;
@@ -149,7 +145,7 @@ async fn my_page(
     let today = now.date();
     let page = MyPage {
         title: format!("My reciprocity · {}", team.name),
-        layout: visitor.layout(),
+        layout: ctx.layout(),
         slug: team.slug.clone(),
         team_name: team.name.clone(),
         periods: my
@@ -187,7 +183,7 @@ async fn my_page(
         thanks_errors: extras.thanks_errors,
         notice: extras.notice,
     };
-    render(state, status, "ledger_me.html", &page)
+    ctx.render(status, "ledger_me.html", &page)
 }
 
 fn people(list: &[views::Counterpart]) -> Vec<PersonView> {
@@ -223,8 +219,7 @@ fn notice(done: Option<&str>) -> Option<&'static str> {
 
 /// `GET /teams/{team}/ledger/me`.
 pub async fn me(
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     slug: web::Path<String>,
     query: web::Query<MyQuery>,
 ) -> Result<HttpResponse, WebError> {
@@ -237,22 +232,12 @@ pub async fn me(
             .unwrap_or(1),
         ..MyExtras::default()
     };
-    my_page(&state, &visitor, &slug, extras).await
+    my_page(&ctx, &slug, extras).await
 }
 
 /// `GET /teams/{team}/ledger/me.csv`: the caller's own entries.
-pub async fn me_csv(
-    state: web::Data<AppState>,
-    visitor: Visitor,
-    slug: web::Path<String>,
-) -> Result<HttpResponse, WebError> {
-    let my = views::my_entries(
-        &state.db.conn,
-        visitor.principal(),
-        &slug,
-        state.clock.now(),
-    )
-    .await?;
+pub async fn me_csv(ctx: Ctx, slug: web::Path<String>) -> Result<HttpResponse, WebError> {
+    let my = views::my_entries(ctx.db(), ctx.principal(), &slug, ctx.now).await?;
     let body = views::my_csv(&my)?;
     Ok(csv_response(
         &format!("{}-my-ledger.csv", my.access.team.slug),
@@ -262,118 +247,86 @@ pub async fn me_csv(
 
 /// `POST /teams/{team}/ledger/exchanges`.
 pub async fn record(
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     slug: web::Path<String>,
     form: web::Form<ExchangeForm>,
 ) -> Result<HttpResponse, WebError> {
-    match exchanges::record(
-        &state.db.conn,
-        visitor.principal(),
-        &slug,
-        &form,
-        state.clock.now(),
-    )
-    .await
-    {
-        Ok(Recorded { status, .. }) => {
+    let result = exchanges::record(ctx.db(), ctx.principal(), &slug, &form, ctx.now).await;
+    redirect_or_reshow(
+        result,
+        |Recorded { status, .. }| {
             let done = if status == crate::domain::ledger::Status::Pending {
                 "pending"
             } else {
                 "recorded"
             };
-            Ok(see_other(&format!("/teams/{slug}/ledger/me?done={done}")))
-        }
-        Err(error) => {
-            let errors = field_errors(error)?;
+            format!("/teams/{slug}/ledger/me?done={done}")
+        },
+        |errors| {
             let extras = MyExtras {
                 form: Some(&form),
                 errors,
                 ..MyExtras::default()
             };
-            my_page(&state, &visitor, &slug, extras).await
-        }
-    }
+            my_page(&ctx, &slug, extras)
+        },
+    )
+    .await
 }
 
 /// `POST /teams/{team}/thanks`.
 pub async fn thank(
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     slug: web::Path<String>,
     form: web::Form<ThanksForm>,
 ) -> Result<HttpResponse, WebError> {
-    match thanks::thank(
-        &state.db.conn,
-        visitor.principal(),
-        &slug,
-        &form,
-        state.clock.now(),
-    )
-    .await
-    {
-        Ok(()) => Ok(see_other(&format!("/teams/{slug}/ledger/me?done=thanked"))),
-        Err(error) => {
-            let thanks_errors = field_errors(error)?;
+    let result = thanks::thank(ctx.db(), ctx.principal(), &slug, &form, ctx.now).await;
+    redirect_or_reshow(
+        result,
+        |()| format!("/teams/{slug}/ledger/me?done=thanked"),
+        |thanks_errors| {
             let extras = MyExtras {
                 thanks_form: Some(&form),
                 thanks_errors,
                 ..MyExtras::default()
             };
-            my_page(&state, &visitor, &slug, extras).await
-        }
-    }
+            my_page(&ctx, &slug, extras)
+        },
+    )
+    .await
 }
 
 /// `POST /teams/{team}/thanks/{id}/hide` and `/show`.
 pub async fn hide_thanks(
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     path: web::Path<(String, i64)>,
 ) -> Result<HttpResponse, WebError> {
-    set_hidden(state, visitor, path, true).await
+    set_hidden(ctx, path, true).await
 }
 
 /// `POST /teams/{team}/thanks/{id}/show`.
 pub async fn show_thanks(
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     path: web::Path<(String, i64)>,
 ) -> Result<HttpResponse, WebError> {
-    set_hidden(state, visitor, path, false).await
+    set_hidden(ctx, path, false).await
 }
 
 async fn set_hidden(
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     path: web::Path<(String, i64)>,
     hidden: bool,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
-    thanks::set_hidden(
-        &state.db.conn,
-        visitor.principal(),
-        &slug,
-        id,
-        hidden,
-        state.clock.now(),
-    )
-    .await?;
+    thanks::set_hidden(ctx.db(), ctx.principal(), &slug, id, hidden, ctx.now).await?;
     Ok(see_other(&format!("/teams/{slug}/ledger/me#thanks")))
 }
 
 /// `POST /teams/{team}/ledger/notifications/read`.
 pub async fn read_notifications(
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     slug: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
-    notify::mark_read(
-        &state.db.conn,
-        visitor.principal(),
-        &slug,
-        state.clock.now(),
-    )
-    .await?;
+    notify::mark_read(ctx.db(), ctx.principal(), &slug, ctx.now).await?;
     Ok(see_other(&format!("/teams/{slug}/ledger/me")))
 }

@@ -6,7 +6,6 @@
 
 use std::collections::BTreeMap;
 
-use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
@@ -15,9 +14,10 @@ use crate::format;
 use crate::service::ledger::thanks::{self, ThanksLine};
 use crate::service::ledger::views::{self, SortKey, Window};
 use crate::service::ledger::{self as ledger_service, SettingsForm, posts};
-use crate::web::pages::{field_errors, render, see_other};
-use crate::web::visitor::{Layout, Visitor};
-use crate::web::{AppState, WebError};
+
+use crate::web::WebError;
+use crate::web::context::{Ctx, redirect_or_reshow, status_for};
+use crate::web::visitor::Layout;
 
 /// Sort and window of the team view.
 #[derive(Debug, Default, Deserialize)]
@@ -161,18 +161,16 @@ fn window_label(window: Window) -> &'static str {
 }
 
 async fn team_page(
-    state: &AppState,
-    visitor: &Visitor,
+    ctx: &Ctx,
     slug: &str,
     query: &TeamQuery,
     settings_form: Option<&SettingsForm>,
     errors: BTreeMap<String, String>,
 ) -> Result<HttpResponse, WebError> {
-    let now = state.clock.now();
-    let db = &state.db.conn;
+    let now = ctx.now;
+    let db = ctx.db();
     let (window, sort, descending) = query.parts();
-    let view =
-        views::team_ledger(db, visitor.principal(), slug, window, sort, descending, now).await?;
+    let view = views::team_ledger(db, ctx.principal(), slug, window, sort, descending, now).await?;
     let team = &view.access.team;
     let base = format!("/teams/{}/ledger", team.slug);
     let columns = [
@@ -300,14 +298,10 @@ async fn team_page(
             .map(format::iso)
             .unwrap_or_default(),
     };
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = status_for(&errors);
     let page = TeamPage {
         title: format!("Team ledger · {}", team.name),
-        layout: visitor.layout(),
+        layout: ctx.layout(),
         slug: team.slug.clone(),
         team_name: team.name.clone(),
         window_label: window_label(window),
@@ -353,35 +347,33 @@ async fn team_page(
         settings: settings_form.unwrap_or(&settings_default),
         errors,
     };
-    render(state, status, "ledger_team.html", &page)
+    ctx.render(status, "ledger_team.html", &page)
 }
 
 /// `GET /teams/{team}/ledger`.
 pub async fn team(
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     slug: web::Path<String>,
     query: web::Query<TeamQuery>,
 ) -> Result<HttpResponse, WebError> {
-    team_page(&state, &visitor, &slug, &query, None, BTreeMap::new()).await
+    team_page(&ctx, &slug, &query, None, BTreeMap::new()).await
 }
 
 /// `GET /teams/{team}/ledger/members.csv`.
 pub async fn team_csv(
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     slug: web::Path<String>,
     query: web::Query<TeamQuery>,
 ) -> Result<HttpResponse, WebError> {
     let (window, sort, descending) = query.parts();
     let view = views::team_ledger(
-        &state.db.conn,
-        visitor.principal(),
+        ctx.db(),
+        ctx.principal(),
         &slug,
         window,
         sort,
         descending,
-        state.clock.now(),
+        ctx.now,
     )
     .await?;
     let body = views::team_csv(&view)?;
@@ -393,32 +385,17 @@ pub async fn team_csv(
 
 /// `POST /teams/{team}/ledger/settings` (leaders).
 pub async fn settings(
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     slug: web::Path<String>,
     form: web::Form<SettingsForm>,
 ) -> Result<HttpResponse, WebError> {
-    match ledger_service::update_settings(
-        &state.db.conn,
-        visitor.principal(),
-        &slug,
-        &form,
-        state.clock.now(),
+    let first = TeamQuery::default();
+    let result =
+        ledger_service::update_settings(ctx.db(), ctx.principal(), &slug, &form, ctx.now).await;
+    redirect_or_reshow(
+        result,
+        |()| format!("/teams/{slug}/ledger"),
+        |errors| team_page(&ctx, &slug, &first, Some(&form), errors),
     )
     .await
-    {
-        Ok(()) => Ok(see_other(&format!("/teams/{slug}/ledger"))),
-        Err(error) => {
-            let errors = field_errors(error)?;
-            team_page(
-                &state,
-                &visitor,
-                &slug,
-                &TeamQuery::default(),
-                Some(&form),
-                errors,
-            )
-            .await
-        }
-    }
 }

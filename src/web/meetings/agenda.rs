@@ -12,14 +12,14 @@ use time::{Duration, OffsetDateTime};
 
 use crate::access::Action;
 use crate::domain::agreed_agenda::reason_field;
-use crate::service::ServiceError;
 use crate::service::meetings::agreed::{self, AgendaView, tally_items};
+use crate::web::WebError;
+use crate::web::context::{Ctx, redirect_or_reshow, status_for};
 use crate::web::format::date_time;
 use crate::web::meetings::results::{AgendaLine, agenda_lines};
 use crate::web::meetings::{MeetingHeader, clock_time, header, ics};
-use crate::web::pages::{base_url, render, see_other};
-use crate::web::visitor::{Layout, Visitor};
-use crate::web::{AppState, WebError};
+use crate::web::pages::base_url;
+use crate::web::visitor::Layout;
 
 #[derive(Debug, Clone, Serialize)]
 struct Line {
@@ -76,21 +76,20 @@ fn published_lines(view: &AgendaView) -> (Vec<Line>, u32) {
 }
 
 async fn load(
-    state: &AppState,
-    visitor: &Visitor,
+    ctx: &Ctx,
     slug: &str,
     id: i64,
 ) -> Result<(AgendaView, MeetingHeader, OffsetDateTime), WebError> {
-    let now = state.clock.now();
-    let view = agreed::view(&state.db.conn, visitor.principal(), slug, id, now).await?;
-    let meeting = header(state, &view.access, now).await?;
+    let now = ctx.now;
+    let view = agreed::view(ctx.db(), ctx.principal(), slug, id, now).await?;
+    let meeting = header(ctx, &view.access, now).await?;
     Ok((view, meeting, now))
 }
 
 fn agenda_page(
     view: &AgendaView,
     meeting: MeetingHeader,
-    visitor: &Visitor,
+    ctx: &Ctx,
     now: OffsetDateTime,
 ) -> AgendaPage {
     let (lines, total) = published_lines(view);
@@ -102,7 +101,7 @@ fn agenda_page(
         .unwrap_or_default();
     AgendaPage {
         title: format!("Agenda: {}", view.access.meeting.title),
-        layout: visitor.layout(),
+        layout: ctx.layout(),
         meeting,
         published: view.publication.is_some(),
         published_at: view
@@ -130,45 +129,36 @@ fn agenda_page(
             .map(|t| agenda_lines(t).0)
             .unwrap_or_default(),
         voting_closed: view.access.windows().voting_closed(now),
-        can_publish: view.access.may(visitor.principal(), Action::PublishAgenda)
+        can_publish: view.access.may(ctx.principal(), Action::PublishAgenda)
             && view.tally.is_some()
             && now < view.access.meeting.starts_at,
     }
 }
 
 /// `GET /teams/{team}/meetings/{id}/agenda`.
-pub async fn show(
-    state: web::Data<AppState>,
-    visitor: Visitor,
-    path: web::Path<(String, i64)>,
-) -> Result<HttpResponse, WebError> {
+pub async fn show(ctx: Ctx, path: web::Path<(String, i64)>) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
-    let (view, meeting, now) = load(&state, &visitor, &slug, id).await?;
-    let page = agenda_page(&view, meeting, &visitor, now);
-    render(&state, StatusCode::OK, "agenda.html", &page)
+    let (view, meeting, now) = load(&ctx, &slug, id).await?;
+    let page = agenda_page(&view, meeting, &ctx, now);
+    ctx.render(StatusCode::OK, "agenda.html", &page)
 }
 
 /// `GET /teams/{team}/meetings/{id}/agenda/print`.
-pub async fn print(
-    state: web::Data<AppState>,
-    visitor: Visitor,
-    path: web::Path<(String, i64)>,
-) -> Result<HttpResponse, WebError> {
+pub async fn print(ctx: Ctx, path: web::Path<(String, i64)>) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
-    let (view, meeting, now) = load(&state, &visitor, &slug, id).await?;
-    let page = agenda_page(&view, meeting, &visitor, now);
-    render(&state, StatusCode::OK, "agenda_print.html", &page)
+    let (view, meeting, now) = load(&ctx, &slug, id).await?;
+    let page = agenda_page(&view, meeting, &ctx, now);
+    ctx.render(StatusCode::OK, "agenda_print.html", &page)
 }
 
 /// `GET /teams/{team}/meetings/{id}/agenda.ics`.
 pub async fn calendar(
     req: HttpRequest,
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     path: web::Path<(String, i64)>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
-    let (view, _, now) = load(&state, &visitor, &slug, id).await?;
+    let (view, _, now) = load(&ctx, &slug, id).await?;
     let m = &view.access.meeting;
     let (lines, _) = published_lines(&view);
     let mut description = m.purpose_line.clone();
@@ -191,7 +181,7 @@ pub async fn calendar(
     let uid = format!("meeting-{}@roundtable", m.id);
     let url = format!(
         "{}/teams/{}/meetings/{}/agenda",
-        base_url(&state, &req),
+        base_url(&ctx.state, &req),
         slug,
         id
     );
@@ -245,15 +235,14 @@ struct PublishPage {
 }
 
 async fn publish_page(
-    state: &AppState,
-    visitor: &Visitor,
+    ctx: &Ctx,
     slug: &str,
     id: i64,
     typed: Option<&HashMap<String, String>>,
     errors: BTreeMap<String, String>,
 ) -> Result<HttpResponse, WebError> {
-    let (view, meeting, _) = load(state, visitor, slug, id).await?;
-    if !view.access.may(visitor.principal(), Action::PublishAgenda) {
+    let (view, meeting, _) = load(ctx, slug, id).await?;
+    if !view.access.may(ctx.principal(), Action::PublishAgenda) {
         return Err(WebError::Forbidden);
     }
     let Some(tally) = &view.tally else {
@@ -285,14 +274,10 @@ async fn publish_page(
             }
         })
         .collect();
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = status_for(&errors);
     let page = PublishPage {
         title: format!("Publish the agenda: {}", view.access.meeting.title),
-        layout: visitor.layout(),
+        layout: ctx.layout(),
         meeting,
         rows,
         fixed: agenda_lines(tally)
@@ -307,33 +292,31 @@ async fn publish_page(
         has_errors: !errors.is_empty(),
         errors,
     };
-    render(state, status, "agenda_publish.html", &page)
+    ctx.render(status, "agenda_publish.html", &page)
 }
 
 /// `GET /teams/{team}/meetings/{id}/agenda/publish`.
 pub async fn publish_form(
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     path: web::Path<(String, i64)>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
-    publish_page(&state, &visitor, &slug, id, None, BTreeMap::new()).await
+    publish_page(&ctx, &slug, id, None, BTreeMap::new()).await
 }
 
 /// `POST /teams/{team}/meetings/{id}/agenda/publish`.
 pub async fn publish(
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     path: web::Path<(String, i64)>,
     form: web::Form<HashMap<String, String>>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
-    let now = state.clock.now();
-    match agreed::publish(&state.db.conn, visitor.principal(), &slug, id, &form, now).await {
-        Ok(()) => Ok(see_other(&format!("/teams/{slug}/meetings/{id}/agenda"))),
-        Err(ServiceError::Invalid(errors)) => {
-            publish_page(&state, &visitor, &slug, id, Some(&form), errors.into_map()).await
-        }
-        Err(other) => Err(other.into()),
-    }
+    let now = ctx.now;
+    let result = agreed::publish(ctx.db(), ctx.principal(), &slug, id, &form, now).await;
+    redirect_or_reshow(
+        result,
+        |()| format!("/teams/{slug}/meetings/{id}/agenda"),
+        |errors| publish_page(&ctx, &slug, id, Some(&form), errors),
+    )
+    .await
 }

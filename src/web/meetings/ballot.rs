@@ -10,13 +10,12 @@ use actix_web::{HttpResponse, web};
 use serde::Serialize;
 
 use crate::access::Action;
-use crate::service::ServiceError;
 use crate::service::meetings::ballots::{self, rank_field};
+use crate::web::WebError;
+use crate::web::context::{Ctx, done_or_reshow, status_for};
 use crate::web::format::date_time;
 use crate::web::meetings::{MeetingHeader, clock_time, header};
-use crate::web::pages::render;
-use crate::web::visitor::{Layout, Visitor};
-use crate::web::{AppState, WebError};
+use crate::web::visitor::Layout;
 
 #[derive(Serialize)]
 struct BallotItem {
@@ -47,16 +46,15 @@ struct BallotPage {
 }
 
 async fn page(
-    state: &AppState,
-    visitor: &Visitor,
+    ctx: &Ctx,
     slug: &str,
     id: i64,
     typed: Option<&HashMap<String, String>>,
     errors: BTreeMap<String, String>,
 ) -> Result<HttpResponse, WebError> {
-    let now = state.clock.now();
-    let principal = visitor.principal();
-    let view = ballots::view(&state.db.conn, principal, slug, id).await?;
+    let now = ctx.now;
+    let principal = ctx.principal();
+    let view = ballots::view(ctx.db(), principal, slug, id).await?;
     let mut items: Vec<BallotItem> = view
         .items
         .iter()
@@ -99,16 +97,12 @@ async fn page(
             )
         }
     });
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = status_for(&errors);
     let w = view.access.windows();
     let page = BallotPage {
         title: format!("Your ballot: {}", view.access.meeting.title),
-        layout: visitor.layout(),
-        meeting: header(state, &view.access, now).await?,
+        layout: ctx.layout(),
+        meeting: header(ctx, &view.access, now).await?,
         max_rank: items.len(),
         error_count: errors.keys().filter(|k| k.starts_with("rank_")).count(),
         items,
@@ -118,17 +112,13 @@ async fn page(
         status_line,
         voting_closes: date_time(w.voting_close),
     };
-    render(state, status, "ballot.html", &page)
+    ctx.render(status, "ballot.html", &page)
 }
 
 /// `GET /teams/{team}/meetings/{id}/ballot`.
-pub async fn show(
-    state: web::Data<AppState>,
-    visitor: Visitor,
-    path: web::Path<(String, i64)>,
-) -> Result<HttpResponse, WebError> {
+pub async fn show(ctx: Ctx, path: web::Path<(String, i64)>) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
-    page(&state, &visitor, &slug, id, None, BTreeMap::new()).await
+    page(&ctx, &slug, id, None, BTreeMap::new()).await
 }
 
 #[derive(Serialize)]
@@ -146,44 +136,51 @@ struct ReceiptPage {
 
 /// `POST /teams/{team}/meetings/{id}/ballot`: saves and shows the receipt code once.
 pub async fn cast(
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     path: web::Path<(String, i64)>,
     form: web::Form<HashMap<String, String>>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
-    let now = state.clock.now();
-    let principal = visitor.principal();
-    match ballots::cast(&state.db.conn, principal, &slug, id, &form, now).await {
-        Ok(receipt) => {
-            let view = ballots::view(&state.db.conn, principal, &slug, id).await?;
-            let titles: HashMap<i64, &str> = view
-                .items
-                .iter()
-                .map(|p| (p.id, p.title.as_str()))
-                .collect();
-            let ranking = receipt
-                .ranking
-                .iter()
-                .filter_map(|pid| titles.get(pid))
-                .map(|t| (*t).to_owned())
-                .collect();
-            let page = ReceiptPage {
-                title: "Ballot saved".to_owned(),
-                layout: visitor.layout(),
-                meeting: header(&state, &view.access, now).await?,
-                code: receipt.code,
-                hash: receipt.hash,
-                changed: receipt.changed,
-                at: date_time(receipt.at),
-                at_clock: clock_time(receipt.at),
-                ranking,
-            };
-            render(&state, StatusCode::OK, "ballot_receipt.html", &page)
-        }
-        Err(ServiceError::Invalid(errors)) => {
-            page(&state, &visitor, &slug, id, Some(&form), errors.into_map()).await
-        }
-        Err(other) => Err(other.into()),
-    }
+    let now = ctx.now;
+    let principal = ctx.principal();
+    let result = ballots::cast(ctx.db(), principal, &slug, id, &form, now).await;
+    done_or_reshow(
+        result,
+        |receipt| receipt_page(&ctx, &slug, id, receipt),
+        |errors| page(&ctx, &slug, id, Some(&form), errors),
+    )
+    .await
+}
+
+/// The receipt, shown once after a ballot is saved.
+async fn receipt_page(
+    ctx: &Ctx,
+    slug: &str,
+    id: i64,
+    receipt: ballots::Receipt,
+) -> Result<HttpResponse, WebError> {
+    let view = ballots::view(ctx.db(), ctx.principal(), slug, id).await?;
+    let titles: HashMap<i64, &str> = view
+        .items
+        .iter()
+        .map(|p| (p.id, p.title.as_str()))
+        .collect();
+    let ranking = receipt
+        .ranking
+        .iter()
+        .filter_map(|pid| titles.get(pid))
+        .map(|t| (*t).to_owned())
+        .collect();
+    let page = ReceiptPage {
+        title: "Ballot saved".to_owned(),
+        layout: ctx.layout(),
+        meeting: header(ctx, &view.access, ctx.now).await?,
+        code: receipt.code,
+        hash: receipt.hash,
+        changed: receipt.changed,
+        at: date_time(receipt.at),
+        at_clock: clock_time(receipt.at),
+        ranking,
+    };
+    ctx.render(StatusCode::OK, "ballot_receipt.html", &page)
 }

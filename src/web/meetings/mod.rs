@@ -19,10 +19,10 @@ use crate::access::{Action, Principal};
 use crate::domain::meeting::{Phase, Privacy, ResultsVisibility, time_left};
 use crate::service::meetings::form::{self, AVAILABLE_RULES, FacilitatorChange, FacilitatorChoice};
 use crate::service::meetings::{self, MeetingAccess, MeetingForm};
+use crate::web::WebError;
+use crate::web::context::{Ctx, FieldMap, redirect_or_reshow, status_for};
 use crate::web::format::date_time;
-use crate::web::pages::{field_errors, render, see_other};
-use crate::web::visitor::{Layout, Visitor};
-use crate::web::{AppState, WebError};
+use crate::web::visitor::Layout;
 
 /// What every meeting page shows at the top: the meeting and its purpose line.
 #[derive(Debug, Clone, Serialize)]
@@ -73,11 +73,11 @@ impl MeetingHeader {
 
 /// The header of a meeting at `now`.
 pub async fn header(
-    state: &AppState,
+    ctx: &Ctx,
     access: &MeetingAccess,
     now: OffsetDateTime,
 ) -> Result<MeetingHeader, WebError> {
-    let phase = meetings::phase(&state.db.conn, &access.meeting, now).await?;
+    let phase = meetings::phase(ctx.db(), &access.meeting, now).await?;
     Ok(MeetingHeader::new(access, phase))
 }
 
@@ -87,14 +87,6 @@ pub fn clock_time(at: OffsetDateTime) -> String {
     at.to_offset(time::UtcOffset::UTC)
         .format(&format)
         .unwrap_or_default()
-}
-
-fn status_for(errors: &BTreeMap<String, String>) -> StatusCode {
-    if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    }
 }
 
 #[derive(Serialize)]
@@ -116,17 +108,13 @@ struct MeetingsPage {
 }
 
 /// `GET /teams/{team}/meetings`.
-pub async fn list(
-    state: web::Data<AppState>,
-    visitor: Visitor,
-    slug: web::Path<String>,
-) -> Result<HttpResponse, WebError> {
-    let principal = visitor.principal();
-    let (access, rows) = meetings::list(&state.db.conn, principal, &slug).await?;
-    let now = state.clock.now();
+pub async fn list(ctx: Ctx, slug: web::Path<String>) -> Result<HttpResponse, WebError> {
+    let principal = ctx.principal();
+    let (access, rows) = meetings::list(ctx.db(), principal, &slug).await?;
+    let now = ctx.now;
     let mut out = Vec::new();
     for m in rows {
-        let phase = meetings::phase(&state.db.conn, &m, now).await?;
+        let phase = meetings::phase(ctx.db(), &m, now).await?;
         out.push(MeetingRow {
             id: m.id,
             title: m.title,
@@ -138,13 +126,13 @@ pub async fn list(
         == crate::access::Decision::Allow;
     let page = MeetingsPage {
         title: format!("Meetings of {}", access.team.name),
-        layout: visitor.layout(),
+        layout: ctx.layout(),
         team_slug: access.team.slug,
         team_name: access.team.name,
         can_manage,
         meetings: out,
     };
-    render(&state, StatusCode::OK, "meetings.html", &page)
+    ctx.render(StatusCode::OK, "meetings.html", &page)
 }
 
 #[derive(Serialize)]
@@ -212,17 +200,28 @@ fn visibility_choices() -> Vec<Choice> {
     ]
 }
 
-#[allow(clippy::too_many_arguments)]
-fn form_page(
-    state: &AppState,
-    visitor: &Visitor,
-    team_slug: &str,
+/// The meeting form, new (`meeting_id` is `None`) or editing, with the stored or default
+/// values, or with `typed` and its problems when a save was refused.
+async fn form_page(
+    ctx: &Ctx,
+    slug: &str,
     meeting_id: Option<i64>,
-    form: &MeetingForm,
-    errors: BTreeMap<String, String>,
-    facilitators: Vec<FacilitatorChoice>,
-    history: Vec<FacilitatorChange>,
+    typed: Option<&MeetingForm>,
+    errors: FieldMap,
 ) -> Result<HttpResponse, WebError> {
+    let (team_slug, loaded, facilitators, history) = match meeting_id {
+        Some(id) => {
+            let (access, form, choices) =
+                form::edit_form(ctx.db(), ctx.principal(), slug, id).await?;
+            let history = form::facilitator_history(ctx.db(), id).await?;
+            (access.team.slug, form, choices, history)
+        }
+        None => {
+            let (access, form, choices) =
+                form::new_form(ctx.db(), ctx.principal(), slug, ctx.now).await?;
+            (access.team.slug, form, choices, Vec::new())
+        }
+    };
     let (title, action) = match meeting_id {
         Some(id) => (
             "Edit meeting".to_owned(),
@@ -233,134 +232,64 @@ fn form_page(
             format!("/teams/{team_slug}/meetings"),
         ),
     };
+    let status = status_for(&errors);
     let page = MeetingFormPage {
         title,
-        layout: visitor.layout(),
-        team_slug: team_slug.to_owned(),
+        layout: ctx.layout(),
+        team_slug,
         action,
         editing: meeting_id.is_some(),
-        form,
-        errors: errors.clone(),
+        form: typed.unwrap_or(&loaded),
+        errors,
         facilitators,
         history,
         rules: rule_choices(),
         privacy_options: privacy_choices(),
         visibility_options: visibility_choices(),
     };
-    render(state, status_for(&errors), "meeting_form.html", &page)
+    ctx.render(status, "meeting_form.html", &page)
 }
 
 /// `GET /teams/{team}/meetings/new`.
-pub async fn new_form(
-    state: web::Data<AppState>,
-    visitor: Visitor,
-    slug: web::Path<String>,
-) -> Result<HttpResponse, WebError> {
-    let (access, form, choices) = form::new_form(
-        &state.db.conn,
-        visitor.principal(),
-        &slug,
-        state.clock.now(),
-    )
-    .await?;
-    form_page(
-        &state,
-        &visitor,
-        &access.team.slug,
-        None,
-        &form,
-        BTreeMap::new(),
-        choices,
-        Vec::new(),
-    )
+pub async fn new_form(ctx: Ctx, slug: web::Path<String>) -> Result<HttpResponse, WebError> {
+    form_page(&ctx, &slug, None, None, BTreeMap::new()).await
 }
 
 /// `POST /teams/{team}/meetings`.
 pub async fn create(
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     slug: web::Path<String>,
     form: web::Form<MeetingForm>,
 ) -> Result<HttpResponse, WebError> {
-    let principal = visitor.principal();
-    match form::create(&state.db.conn, principal, &slug, &form, state.clock.now()).await {
-        Ok(id) => Ok(see_other(&format!("/teams/{slug}/meetings/{id}"))),
-        Err(error) => {
-            let errors = field_errors(error)?;
-            let (_, _, choices) =
-                form::new_form(&state.db.conn, principal, &slug, state.clock.now()).await?;
-            form_page(
-                &state,
-                &visitor,
-                &slug,
-                None,
-                &form,
-                errors,
-                choices,
-                Vec::new(),
-            )
-        }
-    }
+    let result = form::create(ctx.db(), ctx.principal(), &slug, &form, ctx.now).await;
+    redirect_or_reshow(
+        result,
+        |id| format!("/teams/{slug}/meetings/{id}"),
+        |errors| form_page(&ctx, &slug, None, Some(&form), errors),
+    )
+    .await
 }
 
 /// `GET /teams/{team}/meetings/{id}/edit`.
-pub async fn edit_form(
-    state: web::Data<AppState>,
-    visitor: Visitor,
-    path: web::Path<(String, i64)>,
-) -> Result<HttpResponse, WebError> {
+pub async fn edit_form(ctx: Ctx, path: web::Path<(String, i64)>) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
-    let (access, form, choices) =
-        form::edit_form(&state.db.conn, visitor.principal(), &slug, id).await?;
-    let history = form::facilitator_history(&state.db.conn, id).await?;
-    form_page(
-        &state,
-        &visitor,
-        &access.team.slug,
-        Some(id),
-        &form,
-        BTreeMap::new(),
-        choices,
-        history,
-    )
+    form_page(&ctx, &slug, Some(id), None, BTreeMap::new()).await
 }
 
 /// `POST /teams/{team}/meetings/{id}/edit`.
 pub async fn update(
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     path: web::Path<(String, i64)>,
     form: web::Form<MeetingForm>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
-    let principal = visitor.principal();
-    match form::update(
-        &state.db.conn,
-        principal,
-        &slug,
-        id,
-        &form,
-        state.clock.now(),
+    let result = form::update(ctx.db(), ctx.principal(), &slug, id, &form, ctx.now).await;
+    redirect_or_reshow(
+        result,
+        |()| format!("/teams/{slug}/meetings/{id}"),
+        |errors| form_page(&ctx, &slug, Some(id), Some(&form), errors),
     )
     .await
-    {
-        Ok(()) => Ok(see_other(&format!("/teams/{slug}/meetings/{id}"))),
-        Err(error) => {
-            let errors = field_errors(error)?;
-            let (_, _, choices) = form::edit_form(&state.db.conn, principal, &slug, id).await?;
-            let history = form::facilitator_history(&state.db.conn, id).await?;
-            form_page(
-                &state,
-                &visitor,
-                &slug,
-                Some(id),
-                &form,
-                errors,
-                choices,
-                history,
-            )
-        }
-    }
 }
 
 #[derive(Serialize)]
@@ -418,17 +347,13 @@ pub fn may(access: &MeetingAccess, principal: Principal, action: Action) -> bool
 }
 
 /// `GET /teams/{team}/meetings/{id}`.
-pub async fn show(
-    state: web::Data<AppState>,
-    visitor: Visitor,
-    path: web::Path<(String, i64)>,
-) -> Result<HttpResponse, WebError> {
+pub async fn show(ctx: Ctx, path: web::Path<(String, i64)>) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
-    let principal = visitor.principal();
-    let db = &state.db.conn;
-    let now = state.clock.now();
+    let principal = ctx.principal();
+    let db = ctx.db();
+    let now = ctx.now;
     let access = meetings::authorize(db, principal, &slug, id, Action::ViewMeetings).await?;
-    let header = header(&state, &access, now).await?;
+    let header = header(&ctx, &access, now).await?;
     let m = &access.meeting;
     let w = access.windows();
     let voted = meetings::participation(db, id, principal.user_id)
@@ -446,7 +371,7 @@ pub async fn show(
         });
     let page = MeetingPage {
         title: m.title.clone(),
-        layout: visitor.layout(),
+        layout: ctx.layout(),
         facilitator: match m.facilitator_id {
             Some(_) => meetings::name_of(db, m.facilitator_id).await?,
             None => "not chosen yet".to_owned(),
@@ -500,5 +425,5 @@ pub async fn show(
         ends: clock_time(access.ends_at()),
         meeting: header,
     };
-    render(&state, StatusCode::OK, "meeting.html", &page)
+    ctx.render(StatusCode::OK, "meeting.html", &page)
 }

@@ -3,7 +3,6 @@
 
 use std::collections::BTreeMap;
 
-use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
@@ -11,10 +10,11 @@ use crate::access::{Action, Principal};
 use crate::service::ServiceError;
 use crate::service::meetings::proposals::{self, ProposalForm};
 use crate::service::meetings::{self, ballot_count};
+use crate::web::WebError;
+use crate::web::context::{Ctx, redirect_or_reshow, status_for};
 use crate::web::meetings::{MeetingHeader, header};
-use crate::web::pages::{render, see_other};
-use crate::web::visitor::{Layout, Visitor};
-use crate::web::{AppState, WebError};
+use crate::web::pages::see_other;
+use crate::web::visitor::Layout;
 
 #[derive(Serialize)]
 struct ProposalView {
@@ -44,18 +44,17 @@ struct ProposalsPage<'a> {
 }
 
 async fn page(
-    state: &AppState,
-    visitor: &Visitor,
+    ctx: &Ctx,
     slug: &str,
     id: i64,
     form: &ProposalForm,
     errors: BTreeMap<String, String>,
 ) -> Result<HttpResponse, WebError> {
-    let principal = visitor.principal();
-    let db = &state.db.conn;
-    let now = state.clock.now();
+    let principal = ctx.principal();
+    let db = ctx.db();
+    let now = ctx.now;
     let access = meetings::authorize(db, principal, slug, id, Action::ViewMeetings).await?;
-    let meeting = header(state, &access, now).await?;
+    let meeting = header(ctx, &access, now).await?;
     let can_moderate =
         access.may(principal, Action::ManageMeetings) && ballot_count(db, id).await? == 0;
     let rows = proposals::all(db, id).await?;
@@ -99,14 +98,10 @@ async fn page(
         }
     }
     let w = access.windows();
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = status_for(&errors);
     let page = ProposalsPage {
         title: format!("Proposals: {}", access.meeting.title),
-        layout: visitor.layout(),
+        layout: ctx.layout(),
         meeting,
         proposals: active,
         others,
@@ -117,51 +112,30 @@ async fn page(
         can_propose: access.may(principal, Action::ProposeItem),
         can_moderate,
     };
-    render(state, status, "proposals.html", &page)
+    ctx.render(status, "proposals.html", &page)
 }
 
 /// `GET /teams/{team}/meetings/{id}/proposals`.
-pub async fn list(
-    state: web::Data<AppState>,
-    visitor: Visitor,
-    path: web::Path<(String, i64)>,
-) -> Result<HttpResponse, WebError> {
+pub async fn list(ctx: Ctx, path: web::Path<(String, i64)>) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
-    page(
-        &state,
-        &visitor,
-        &slug,
-        id,
-        &ProposalForm::default(),
-        BTreeMap::new(),
-    )
-    .await
-}
-
-/// Shows a refused form again with its message, or passes other errors on.
-fn refused(error: ServiceError) -> Result<BTreeMap<String, String>, WebError> {
-    match error {
-        ServiceError::Invalid(errors) => Ok(errors.into_map()),
-        other => Err(other.into()),
-    }
+    page(&ctx, &slug, id, &ProposalForm::default(), BTreeMap::new()).await
 }
 
 /// `POST /teams/{team}/meetings/{id}/proposals`.
 pub async fn propose(
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     path: web::Path<(String, i64)>,
     form: web::Form<ProposalForm>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
-    let now = state.clock.now();
-    match proposals::propose(&state.db.conn, visitor.principal(), &slug, id, &form, now).await {
-        Ok(_) => Ok(see_other(&format!("/teams/{slug}/meetings/{id}/proposals"))),
-        Err(error) => {
-            let errors = refused(error)?;
-            page(&state, &visitor, &slug, id, &form, errors).await
-        }
-    }
+    let now = ctx.now;
+    let result = proposals::propose(ctx.db(), ctx.principal(), &slug, id, &form, now).await;
+    redirect_or_reshow(
+        result,
+        |_| format!("/teams/{slug}/meetings/{id}/proposals"),
+        |errors| page(&ctx, &slug, id, &form, errors),
+    )
+    .await
 }
 
 #[derive(Serialize)]
@@ -175,59 +149,52 @@ struct EditPage<'a> {
 }
 
 async fn edit_page(
-    state: &AppState,
-    visitor: &Visitor,
+    ctx: &Ctx,
     path: (String, i64, i64),
     form: Option<&ProposalForm>,
     errors: BTreeMap<String, String>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id, proposal_id) = path;
-    let now = state.clock.now();
-    let principal: Principal = visitor.principal();
+    let now = ctx.now;
+    let principal: Principal = ctx.principal();
     let (access, row) =
-        proposals::for_edit(&state.db.conn, principal, &slug, id, proposal_id, now).await?;
+        proposals::for_edit(ctx.db(), principal, &slug, id, proposal_id, now).await?;
     let stored = ProposalForm {
         title: row.title,
         why: row.why,
         minutes: row.minutes.to_string(),
     };
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = status_for(&errors);
     let page = EditPage {
         title: "Edit your proposal".to_owned(),
-        layout: visitor.layout(),
-        meeting: header(state, &access, now).await?,
+        layout: ctx.layout(),
+        meeting: header(ctx, &access, now).await?,
         proposal_id,
         form: form.unwrap_or(&stored),
         errors,
     };
-    render(state, status, "proposal_edit.html", &page)
+    ctx.render(status, "proposal_edit.html", &page)
 }
 
 /// `GET /teams/{team}/meetings/{id}/proposals/{proposal}/edit`.
 pub async fn edit_form(
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     path: web::Path<(String, i64, i64)>,
 ) -> Result<HttpResponse, WebError> {
-    edit_page(&state, &visitor, path.into_inner(), None, BTreeMap::new()).await
+    edit_page(&ctx, path.into_inner(), None, BTreeMap::new()).await
 }
 
 /// `POST /teams/{team}/meetings/{id}/proposals/{proposal}/edit`.
 pub async fn edit(
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     path: web::Path<(String, i64, i64)>,
     form: web::Form<ProposalForm>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id, proposal_id) = path.into_inner();
-    let now = state.clock.now();
+    let now = ctx.now;
     let result = proposals::edit(
-        &state.db.conn,
-        visitor.principal(),
+        ctx.db(),
+        ctx.principal(),
         &slug,
         id,
         proposal_id,
@@ -235,56 +202,39 @@ pub async fn edit(
         now,
     )
     .await;
-    match result {
-        Ok(()) => Ok(see_other(&format!("/teams/{slug}/meetings/{id}/proposals"))),
-        Err(error) => {
-            let errors = refused(error)?;
-            edit_page(
-                &state,
-                &visitor,
-                (slug, id, proposal_id),
-                Some(&form),
-                errors,
-            )
-            .await
-        }
-    }
+    let back = format!("/teams/{slug}/meetings/{id}/proposals");
+    redirect_or_reshow(
+        result,
+        |()| back,
+        |errors| edit_page(&ctx, (slug, id, proposal_id), Some(&form), errors),
+    )
+    .await
 }
 
 /// `POST /teams/{team}/meetings/{id}/proposals/{proposal}/withdraw`.
 pub async fn withdraw(
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     path: web::Path<(String, i64, i64)>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id, proposal_id) = path.into_inner();
-    proposals::withdraw(
-        &state.db.conn,
-        visitor.principal(),
-        &slug,
-        id,
-        proposal_id,
-        state.clock.now(),
-    )
-    .await?;
+    proposals::withdraw(ctx.db(), ctx.principal(), &slug, id, proposal_id, ctx.now).await?;
     Ok(see_other(&format!("/teams/{slug}/meetings/{id}/proposals")))
 }
 
 /// Back to the proposals after a leader's hide or merge, or the page again with the refusal.
 async fn after_moderation(
-    state: &AppState,
-    visitor: &Visitor,
+    ctx: &Ctx,
     slug: &str,
     id: i64,
     result: Result<(), ServiceError>,
 ) -> Result<HttpResponse, WebError> {
-    match result {
-        Ok(()) => Ok(see_other(&format!("/teams/{slug}/meetings/{id}/proposals"))),
-        Err(error) => {
-            let errors = refused(error)?;
-            page(state, visitor, slug, id, &ProposalForm::default(), errors).await
-        }
-    }
+    let fresh = ProposalForm::default();
+    redirect_or_reshow(
+        result,
+        |()| format!("/teams/{slug}/meetings/{id}/proposals"),
+        |errors| page(ctx, slug, id, &fresh, errors),
+    )
+    .await
 }
 
 /// The hide form.
@@ -296,23 +246,22 @@ pub struct HideForm {
 
 /// `POST /teams/{team}/meetings/{id}/proposals/{proposal}/hide`.
 pub async fn hide(
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     path: web::Path<(String, i64, i64)>,
     form: web::Form<HideForm>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id, proposal_id) = path.into_inner();
     let result = proposals::hide(
-        &state.db.conn,
-        visitor.principal(),
+        ctx.db(),
+        ctx.principal(),
         &slug,
         id,
         proposal_id,
         &form.reason,
-        state.clock.now(),
+        ctx.now,
     )
     .await;
-    after_moderation(&state, &visitor, &slug, id, result).await
+    after_moderation(&ctx, &slug, id, result).await
 }
 
 /// The merge form.
@@ -324,21 +273,20 @@ pub struct MergeForm {
 
 /// `POST /teams/{team}/meetings/{id}/proposals/{proposal}/merge`.
 pub async fn merge(
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     path: web::Path<(String, i64, i64)>,
     form: web::Form<MergeForm>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id, proposal_id) = path.into_inner();
     let result = proposals::merge(
-        &state.db.conn,
-        visitor.principal(),
+        ctx.db(),
+        ctx.principal(),
         &slug,
         id,
         proposal_id,
         &form.into,
-        state.clock.now(),
+        ctx.now,
     )
     .await;
-    after_moderation(&state, &visitor, &slug, id, result).await
+    after_moderation(&ctx, &slug, id, result).await
 }

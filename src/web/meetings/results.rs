@@ -11,11 +11,11 @@ use serde::Serialize;
 use crate::service::meetings::tally::{self, Results, TallyResult};
 use crate::tally::explain::{explain_ranking, votes};
 use crate::tally::{CandidateId, CompactPass, Decimal, Round};
+use crate::web::WebError;
+use crate::web::context::Ctx;
 use crate::web::format::date_time;
 use crate::web::meetings::{MeetingHeader, header};
-use crate::web::pages::render;
-use crate::web::visitor::{Layout, Visitor};
-use crate::web::{AppState, WebError};
+use crate::web::visitor::Layout;
 
 /// One line of the agenda as the tally composed it.
 #[derive(Debug, Serialize)]
@@ -274,20 +274,15 @@ fn chart(result: &TallyResult, names: &[String], pass: &CompactPass) -> Chart {
 }
 
 /// `GET /teams/{team}/meetings/{id}/results`.
-pub async fn show(
-    state: web::Data<AppState>,
-    visitor: Visitor,
-    path: web::Path<(String, i64)>,
-) -> Result<HttpResponse, WebError> {
+pub async fn show(ctx: Ctx, path: web::Path<(String, i64)>) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
-    let now = state.clock.now();
+    let now = ctx.now;
     let _permit = RENDERS
         .acquire()
         .await
         .map_err(|e| WebError::Unexpected(anyhow::Error::new(e)))?;
-    let (access, results) =
-        tally::results(&state.db.conn, visitor.principal(), &slug, id, now).await?;
-    let meeting = header(&state, &access, now).await?;
+    let (access, results) = tally::results(ctx.db(), ctx.principal(), &slug, id, now).await?;
+    let meeting = header(&ctx, &access, now).await?;
     let (state_name, result) = match results {
         Results::Hidden => ("hidden", None),
         Results::Counting => ("counting", None),
@@ -297,7 +292,7 @@ pub async fn show(
     };
     let mut page = ResultsPage {
         title: format!("Results: {}", access.meeting.title),
-        layout: visitor.layout(),
+        layout: ctx.layout(),
         meeting,
         state: state_name,
         voting_closes: date_time(access.meeting.voting_close_at),
@@ -333,7 +328,7 @@ pub async fn show(
             page.explanation = Some(explain_ranking(ranking, SHOWN_ROUNDS, SHOWN_ITEMS));
         }
     }
-    render(&state, StatusCode::OK, "results.html", &page)
+    ctx.render(StatusCode::OK, "results.html", &page)
 }
 
 fn download(content_type: &str, filename: &str, body: Vec<u8>) -> HttpResponse {
@@ -363,19 +358,12 @@ fn csv_bytes(rows: impl IntoIterator<Item = Vec<String>>) -> Result<Vec<u8>, Web
 
 /// `GET /teams/{team}/meetings/{id}/results/ballots.csv`: one ballot per line, rank by rank.
 pub async fn ballots_csv(
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     path: web::Path<(String, i64)>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
-    let (_, _, rows) = tally::published_ballots(
-        &state.db.conn,
-        visitor.principal(),
-        &slug,
-        id,
-        state.clock.now(),
-    )
-    .await?;
+    let (_, _, rows) =
+        tally::published_ballots(ctx.db(), ctx.principal(), &slug, id, ctx.now).await?;
     let body = csv_bytes(rows.into_iter().map(|(_, names)| names))?;
     Ok(download(
         "text/csv; charset=utf-8",
@@ -387,19 +375,12 @@ pub async fn ballots_csv(
 /// `GET /teams/{team}/meetings/{id}/results/receipts.csv`: receipt hash and ranking, in the
 /// order of `ballots.csv`.
 pub async fn receipts_csv(
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     path: web::Path<(String, i64)>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
-    let (_, _, rows) = tally::published_ballots(
-        &state.db.conn,
-        visitor.principal(),
-        &slug,
-        id,
-        state.clock.now(),
-    )
-    .await?;
+    let (_, _, rows) =
+        tally::published_ballots(ctx.db(), ctx.principal(), &slug, id, ctx.now).await?;
     let header = vec![
         "receipt_sha256".to_owned(),
         "ranking (best first)".to_owned(),
@@ -420,19 +401,12 @@ pub async fn receipts_csv(
 /// `GET /teams/{team}/meetings/{id}/results/rules.json`: the rules, seed and candidates, for
 /// `roundtable tally --ballots ballots.csv --rules rules.json`.
 pub async fn rules_json(
-    state: web::Data<AppState>,
-    visitor: Visitor,
+    ctx: Ctx,
     path: web::Path<(String, i64)>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
-    let (access, result, _) = tally::published_ballots(
-        &state.db.conn,
-        visitor.principal(),
-        &slug,
-        id,
-        state.clock.now(),
-    )
-    .await?;
+    let (access, result, _) =
+        tally::published_ballots(ctx.db(), ctx.principal(), &slug, id, ctx.now).await?;
     let candidates: Vec<serde_json::Value> = result
         .input
         .candidates

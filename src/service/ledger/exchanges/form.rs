@@ -11,7 +11,7 @@ use crate::domain::ledger::{
     Category, HelpDate, IdempotencyKey, Minutes, Note, Party, Recorder, member_choice,
 };
 use crate::service::{FieldErrors, Result, ServiceError};
-use crate::store::entities::{help_posts, memberships};
+use crate::store::entities::help_posts;
 
 /// The "record help" form as typed.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -57,10 +57,7 @@ fn parse_id(raw: &str) -> Option<i64> {
 }
 
 async fn is_member(db: &impl ConnectionTrait, team_id: i64, user_id: i64) -> Result<bool> {
-    Ok(memberships::Entity::find()
-        .filter(memberships::Column::TeamId.eq(team_id))
-        .filter(memberships::Column::UserId.eq(user_id))
-        .one(db)
+    Ok(crate::store::scoped::membership(db, team_id, user_id)
         .await?
         .is_some())
 }

@@ -20,6 +20,7 @@ pub use record::{Recorded, record};
 
 use super::LedgerAccess;
 use crate::domain::ledger::{self, Effective, Status};
+use crate::service::find_in_team;
 use crate::service::{Result, ServiceError};
 use crate::store::entities::help_exchanges;
 
@@ -30,11 +31,7 @@ pub async fn visible(
     acc: &LedgerAccess,
     id: i64,
 ) -> Result<help_exchanges::Model> {
-    let row = help_exchanges::Entity::find_by_id(id)
-        .filter(help_exchanges::Column::TeamId.eq(acc.team.id))
-        .one(db)
-        .await?
-        .ok_or(ServiceError::NotFound)?;
+    let row = find_in_team::<help_exchanges::Entity>(db, acc.team.id, id).await?;
     if row.helper_id == acc.user_id || row.helped_id == acc.user_id || acc.is_leader() {
         Ok(row)
     } else {
