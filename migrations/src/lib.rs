@@ -12,6 +12,7 @@ mod m20261201_000002_sessions;
 mod m20261201_000003_live_results;
 mod m20261201_000004_ledger_people;
 mod m20261202_000002_budgets;
+mod m20261202_000003_actions;
 mod m20261202_000004_comments;
 
 /// The list of migrations, in order.
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000004_ledger_people::Migration),
             Box::new(m20261202_000002_budgets::Migration),
             Box::new(m20261202_000004_comments::Migration),
+            Box::new(m20261202_000003_actions::Migration),
         ]
     }
 }

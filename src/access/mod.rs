@@ -106,6 +106,14 @@ pub enum Action {
     /// Create, edit and import budget rounds; review ideas; publish outcomes with overrides;
     /// record follow-through.
     ManageBudgets,
+    /// See the team's action log, one action with its history, the CSV export.
+    ViewActions,
+    /// Record actions, comment on them, change the status of one's own (leaders: any).
+    WorkOnActions,
+    /// Drive the live meeting (the facilitator, or a leader standing in).
+    RunMeeting,
+    /// Edit and publish a meeting's minutes (the note-taker or a leader).
+    EditMinutes,
 }
 
 /// What the rules say.
@@ -240,6 +248,26 @@ pub const MATRIX: &[(Action, &str, [Decision; 5])] = &[
         Action::ManageBudgets,
         "create, edit, import budget rounds; review ideas; publish with overrides; follow-through",
         [L, H, D, A, D],
+    ),
+    (
+        Action::ViewActions,
+        "see the team's actions, their history and comments; export them",
+        [L, H, A, A, D],
+    ),
+    (
+        Action::WorkOnActions,
+        "record actions, comment; change the status of own actions (leaders: any)",
+        [L, H, A, A, D],
+    ),
+    (
+        Action::RunMeeting,
+        "run the live meeting: items, attendance, decisions, actions (facilitator or a leader)",
+        [L, H, A, A, D],
+    ),
+    (
+        Action::EditMinutes,
+        "edit and publish the minutes (note-taker or a leader)",
+        [L, H, A, A, D],
     ),
 ];
 

@@ -2,12 +2,14 @@
 //! injected [`clock::Clock`] trait. No database, web, async runtime, filesystem or clock here.
 
 pub mod account;
+pub mod action;
 pub mod agreed_agenda;
 pub mod budget;
 pub mod clock;
 pub mod comment;
 pub mod ledger;
 pub mod meeting;
+pub mod meeting_run;
 pub mod redirect;
 pub mod team;
 pub mod text;

@@ -2,6 +2,7 @@
 //! pure domain, persists and audits, owning its transaction. Handlers and the CLI call these.
 
 pub mod accounts;
+pub mod actions;
 pub mod audit;
 pub mod budgets;
 pub mod comments;
@@ -50,6 +51,13 @@ impl From<DbErr> for ServiceError {
         }
         Self::Unexpected(anyhow::Error::new(error).context("database call failed"))
     }
+}
+
+/// `Invalid` with one problem, for a use case that checks one field.
+pub fn invalid(field: &str, message: impl Into<String>) -> ServiceError {
+    let mut errors = FieldErrors::new();
+    errors.add(field, message);
+    ServiceError::Invalid(errors)
 }
 
 /// Row `id` of team `team_id`, or `NotFound`: another team's row answers exactly like a

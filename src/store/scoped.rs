@@ -5,8 +5,8 @@
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PrimaryKeyTrait, QueryFilter};
 
 use crate::store::entities::{
-    agenda_proposals, budget_ideas, budget_rounds, help_exchanges, help_posts, invitations,
-    meetings, memberships, recognitions,
+    actions, agenda_proposals, budget_ideas, budget_rounds, decisions, help_exchanges, help_posts,
+    invitations, meetings, memberships, recognitions,
 };
 
 /// A table whose rows each belong to one parent row (a team, or a meeting).
@@ -34,7 +34,7 @@ macro_rules! owned_by {
     };
 }
 
-owned_by!(TeamId: meetings, help_posts, help_exchanges, invitations, recognitions, memberships);
+owned_by!(TeamId: meetings, help_posts, help_exchanges, invitations, recognitions, memberships, actions, decisions);
 owned_by!(MeetingId: agenda_proposals);
 owned_by!(TeamId: budget_rounds);
 owned_by!(RoundId: budget_ideas);
@@ -45,6 +45,8 @@ impl TeamScoped for help_exchanges::Entity {}
 impl TeamScoped for invitations::Entity {}
 impl TeamScoped for recognitions::Entity {}
 impl TeamScoped for memberships::Entity {}
+impl TeamScoped for actions::Entity {}
+impl TeamScoped for decisions::Entity {}
 impl MeetingScoped for agenda_proposals::Entity {}
 impl TeamScoped for budget_rounds::Entity {}
 impl RoundScoped for budget_ideas::Entity {}

@@ -54,6 +54,17 @@ pub struct HomePage {
     pub my_teams: Vec<MyTeam>,
     /// Meetings of my teams with proposing or voting open.
     pub open_windows: Vec<OpenWindowView>,
+    /// My open actions in every team, overdue first.
+    pub my_actions: Vec<MyAction>,
+}
+
+/// One of my open actions.
+#[derive(Debug, Serialize)]
+pub struct MyAction {
+    /// Team address segment.
+    pub slug: String,
+    /// The action.
+    pub action: crate::service::actions::ActionLine,
 }
 
 /// `GET /`.
@@ -116,7 +127,16 @@ pub async fn show(ctx: Ctx) -> Result<HttpResponse, WebError> {
             });
         }
     }
+    let my_actions = match &ctx.visitor.user {
+        Some(user) => crate::service::actions::my_open(ctx.db(), user.id, now)
+            .await?
+            .into_iter()
+            .map(|(slug, action)| MyAction { slug, action })
+            .collect(),
+        None => Vec::new(),
+    };
     let page = HomePage {
+        my_actions,
         title: "Home",
         layout: ctx.layout(),
         setup_needed,

@@ -2,6 +2,7 @@
 //! view model. Every route is a row of [`routes::ROUTES`]; error pages, security headers,
 //! sessions, the CSRF check and panic recovery are wired here once.
 
+pub mod actions;
 pub mod assets;
 pub mod auth;
 pub mod budgets;

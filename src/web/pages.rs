@@ -30,6 +30,17 @@ pub fn see_other(location: &str) -> HttpResponse {
         .finish()
 }
 
+/// A file to download (`attachment`), for the CSV and Markdown exports.
+pub fn download(name: &str, content_type: &str, body: String) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type(content_type.to_owned())
+        .insert_header((
+            "Content-Disposition",
+            format!("attachment; filename=\"{name}\""),
+        ))
+        .body(body)
+}
+
 /// Only same-site paths are followed after sign-in (no open redirect); see
 /// [`crate::domain::redirect::local_path`].
 pub fn safe_next(next: Option<&str>) -> String {

@@ -6,7 +6,7 @@
 use actix_web::{guard, web};
 
 use crate::access::{self, Action};
-use crate::web::{assets, auth, budgets, health, home, ledger, meetings, resource, teams};
+use crate::web::{actions, assets, auth, budgets, health, home, ledger, meetings, resource, teams};
 
 /// The HTTP method(s) a route answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -206,6 +206,13 @@ pub const ROUTES: &[Route] = &[
     route!(Post "/teams/{team}/thanks" => ledger::thank, Rule(Action::ThankMember)),
     route!(Post "/teams/{team}/thanks/{id}/hide" => ledger::hide_thanks, Rule(Action::ThankMember)),
     route!(Post "/teams/{team}/thanks/{id}/show" => ledger::show_thanks, Rule(Action::ThankMember)),
+    // The action log.
+    route!(Get "/teams/{team}/actions" => actions::list, Rule(Action::ViewActions)),
+    route!(Post "/teams/{team}/actions" => actions::create, Rule(Action::WorkOnActions)),
+    route!(Get "/teams/{team}/actions.csv" => actions::csv, Rule(Action::ViewActions)),
+    route!(Get "/teams/{team}/actions/{id}" => actions::show, Rule(Action::ViewActions)),
+    route!(Post "/teams/{team}/actions/{id}/status" => actions::change_status, Rule(Action::WorkOnActions)),
+    route!(Post "/teams/{team}/actions/{id}/comments" => actions::comment, Rule(Action::WorkOnActions)),
 ];
 
 /// Registers every route of [`ROUTES`]: one resource per path (so a method it does not route

@@ -129,6 +129,8 @@ struct TeamPage<'a> {
     new_link: Option<String>,
     new_link_label: Option<String>,
     thanks: Vec<crate::service::ledger::thanks::ThanksLine>,
+    /// Open and done actions per owner this term (members only, as the action log).
+    follow_through: Vec<crate::service::actions::load::OwnerLoad>,
 }
 
 async fn team_page(
@@ -159,7 +161,15 @@ async fn team_page(
         new_link.map_or((None, None), |(label, link)| (Some(label), Some(link)));
     let thanks =
         crate::service::ledger::thanks::public_for_team(ctx.db(), overview.access.team.id).await?;
+    let follow_through = match overview.access.role {
+        Some(_) => {
+            crate::service::actions::load::per_owner(ctx.db(), overview.access.team.id, ctx.now)
+                .await?
+        }
+        None => Vec::new(),
+    };
     let page = TeamPage {
+        follow_through,
         title: overview.access.team.name.clone(),
         layout: ctx.layout(),
         slug: overview.access.team.slug.clone(),

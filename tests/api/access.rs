@@ -182,6 +182,25 @@ const MATRIX: &[Row] = &[
         &[],
         [303, 404, 404, 404, 403],
     ),
+    get("/teams/{a}/actions", [303, 404, 200, 200, 403]),
+    get("/teams/{b}/actions", [303, 200, 404, 404, 403]),
+    get("/teams/{a}/actions.csv", [303, 404, 200, 200, 403]),
+    get("/teams/{a}/actions/999999", [303, 404, 404, 404, 403]),
+    post(
+        "/teams/{a}/actions",
+        &[("title", "")],
+        [303, 404, 422, 422, 403],
+    ),
+    post(
+        "/teams/{a}/actions/999999/status",
+        &[("status", "done")],
+        [303, 404, 404, 404, 403],
+    ),
+    post(
+        "/teams/{a}/actions/999999/comments",
+        &[("body", "Hello")],
+        [303, 404, 404, 404, 403],
+    ),
     post(
         "/account/password",
         &[("current", "wrong"), ("new", "x"), ("confirm", "y")],

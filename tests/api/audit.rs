@@ -245,6 +245,13 @@ fn every_action_keeps_its_stored_name() {
             "comment.add",
             "comment.edit",
             "comment.hide",
+            "action.create",
+            "action.status",
+            "decision.record",
+            "meeting.attendance",
+            "meeting.note_taker",
+            "meeting.close",
+            "minutes.publish",
         ]
     );
     for action in AuditAction::iter() {

@@ -5,6 +5,8 @@
 mod access;
 mod access_helpers;
 mod accounts;
+mod action_helpers;
+mod actions;
 mod audit;
 mod budget_helpers;
 mod budgets;

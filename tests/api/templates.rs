@@ -17,7 +17,8 @@ fn fixture(name: &str) -> Option<Value> {
         "home.html" => json!({ "title": "Home", "layout": layout(), "setup_needed": true,
             "my_teams": [{ "name": "Team A", "slug": "team-a", "role": "leader", "unread": 2 }],
             "open_windows": [{ "team_name": "Team A", "title": "SLT", "link": "/teams/team-a/meetings/1/ballot",
-                "kind": "voting", "voted": false, "time_left": "2 days left" }] }),
+                "kind": "voting", "voted": false, "time_left": "2 days left" }],
+            "my_actions": [{ "slug": "team-a", "action": action_line() }] }),
         "login.html" => {
             json!({ "title": "Sign in", "layout": { "csrf_token": "x" }, "errors": errors,
             "form": { "email": "sam@school.test", "next": "/" }, "notice": "Signed out." })
@@ -40,7 +41,8 @@ fn fixture(name: &str) -> Option<Value> {
             "invitations": [{ "id": 3, "role": "member", "uses": 1, "max_uses": 5, "expires": "1 Dec 2026, 10:00 UTC" }],
             "other_teams": [{ "name": "Team B", "slug": "team-b", "role": "member" }],
             "invite_form": { "role": "member", "max_uses": "1", "valid_days": "7" }, "errors": { "max_uses": "1 to 100." },
-            "new_link": "http://x/invite/ab", "new_link_label": "New link" })
+            "new_link": "http://x/invite/ab", "new_link_label": "New link",
+            "follow_through": [{ "owner_id": 2, "name": "Lee", "open": 3, "done": 1 }] })
         }
         "admin_teams.html" => json!({ "title": "Teams", "layout": layout(),
             "teams": [{ "name": "Team A", "slug": "team-a", "members": 3 }],
@@ -118,6 +120,25 @@ fn fixture(name: &str) -> Option<Value> {
             json!({ "title": "Cover period 3", "layout": layout(), "slug": "team-a",
             "post": help_post(), "mine": false, "can_close": true, "already_responded": false,
             "form": { "message": "" }, "errors": { "message": "Say how you can help." } })
+        }
+        "actions.html" => {
+            json!({ "title": "Actions", "layout": layout(), "slug": "team-a", "team_name": "Team A",
+            "filters": [{ "label": "Mine", "href": "/teams/team-a/actions?show=mine", "current": true }],
+            "filter": { "show": "mine", "meeting": "1", "owner": "2", "from_help": "" },
+            "csv_link": "/teams/team-a/actions.csv?show=mine", "actions": [action_line()],
+            "members": [{ "id": 1, "name": "Sam", "leader": true }, { "id": 2, "name": "Lee", "leader": false }],
+            "form": { "title": "", "owner_id": "2", "due_on": "", "help_post_id": "4" },
+            "errors": { "title": "Write the action.", "owner_id": "Choose a member.", "due_on": "Choose a due date." },
+            "today": "2026-12-02" })
+        }
+        "action.html" => {
+            json!({ "title": "Book the hall", "layout": layout(), "slug": "team-a", "team_name": "Team A",
+            "action": action_line(),
+            "history": [{ "who": "Sam", "what": "open → blocked", "reason": "Waiting on the caretaker", "when": "2 Dec 2026, 10:00 UTC" }],
+            "comments": [{ "who": "Lee", "body": "I can ask.", "when": "2 Dec 2026, 11:00 UTC" }],
+            "may_change": true, "statuses": [{ "value": "done", "label": "done" }],
+            "status_form": { "status": "blocked", "reason": "" }, "comment_form": { "body": "" },
+            "errors": { "status": "Choose a status.", "reason": "Say why.", "body": "Write a comment." } })
         }
         "error.html" => json!({
             "title": "Please check your input",
@@ -233,6 +254,13 @@ fn ledger_entry() -> Value {
 fn ledger_thanks(hidden: bool) -> Value {
     json!({ "id": 5, "from": "Lee", "to": "Sam", "to_id": 1, "impact": "The rubric cut moderation time by 30 minutes",
         "when": "1 Dec 2026, 10:00 UTC", "hidden": hidden })
+}
+
+fn action_line() -> Value {
+    json!({ "id": 7, "title": "Book the hall", "owner": "Lee", "owner_id": 2, "due": "10 Dec 2026",
+        "due_iso": "2026-12-10", "status": "blocked", "status_label": "blocked", "reason": "Waiting on the caretaker",
+        "overdue": true, "source": "agenda item 2 of “SLT”", "source_link": "/teams/team-a/meetings/1/live",
+        "meeting_id": 1, "item_position": 1 })
 }
 
 fn help_post() -> Value {

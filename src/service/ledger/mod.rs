@@ -246,8 +246,4 @@ async fn lock_team(db: &impl ConnectionTrait, team_id: i64) -> Result<()> {
     Ok(())
 }
 
-fn invalid(field: &str, message: impl Into<String>) -> ServiceError {
-    let mut errors = FieldErrors::new();
-    errors.add(field, message);
-    ServiceError::Invalid(errors)
-}
+use crate::service::invalid;

@@ -163,6 +163,27 @@ pub enum AuditAction {
     /// A leader hid a comment with a reason.
     #[sea_orm(string_value = "comment.hide")]
     CommentHide,
+    /// An action was recorded.
+    #[sea_orm(string_value = "action.create")]
+    ActionCreate,
+    /// An action's status changed.
+    #[sea_orm(string_value = "action.status")]
+    ActionStatus,
+    /// A meeting recorded a decision.
+    #[sea_orm(string_value = "decision.record")]
+    DecisionRecord,
+    /// Attendance was taken.
+    #[sea_orm(string_value = "meeting.attendance")]
+    MeetingAttendance,
+    /// A note-taker was chosen.
+    #[sea_orm(string_value = "meeting.note_taker")]
+    MeetingNoteTaker,
+    /// The facilitator closed the meeting (the minutes were drafted).
+    #[sea_orm(string_value = "meeting.close")]
+    MeetingClose,
+    /// Minutes were published.
+    #[sea_orm(string_value = "minutes.publish")]
+    MinutesPublish,
 }
 
 impl AuditAction {

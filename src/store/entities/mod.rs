@@ -1,5 +1,8 @@
 //! sea-orm entities, one file per table, kept apart from hand-written behaviour.
 
+pub mod action_comments;
+pub mod action_history;
+pub mod actions;
 pub mod agenda_ballots;
 pub mod agenda_deviations;
 pub mod agenda_live_results;
@@ -18,13 +21,18 @@ pub mod budget_results;
 pub mod budget_rounds;
 pub mod budget_supports;
 pub mod comments;
+pub mod decisions;
 pub mod help_exchanges;
 pub mod help_posts;
 pub mod help_responses;
 pub mod invitations;
 pub mod ledger_settings;
+pub mod meeting_attendance;
 pub mod meeting_facilitators;
 pub mod meeting_fixed_items;
+pub mod meeting_item_timings;
+pub mod meeting_minutes;
+pub mod meeting_runs;
 pub mod meetings;
 pub mod memberships;
 pub mod notifications;

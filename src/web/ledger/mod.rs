@@ -52,11 +52,5 @@ impl EntryView {
 }
 
 fn csv_response(name: &str, body: String) -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header((
-            "Content-Disposition",
-            format!("attachment; filename=\"{name}\""),
-        ))
-        .body(body)
+    crate::web::pages::download(name, "text/csv; charset=utf-8", body)
 }

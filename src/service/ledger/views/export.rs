@@ -63,8 +63,9 @@ pub fn my_csv(ledger: &MyEntries) -> Result<String> {
     finish(out)
 }
 
-/// A spreadsheet must not run a typed name or note as a formula.
-fn cell(text: &str) -> String {
+/// A spreadsheet must not run a typed name or note as a formula (the action log's export
+/// uses it too).
+pub fn cell(text: &str) -> String {
     if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {
@@ -72,7 +73,8 @@ fn cell(text: &str) -> String {
     }
 }
 
-fn finish(out: csv::Writer<Vec<u8>>) -> Result<String> {
+/// The written CSV as text.
+pub fn finish(out: csv::Writer<Vec<u8>>) -> Result<String> {
     let bytes = out
         .into_inner()
         .map_err(|e| ServiceError::Unexpected(anyhow::anyhow!("csv: {e}")))?;

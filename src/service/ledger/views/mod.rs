@@ -14,7 +14,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelec
 use serde::Serialize;
 use time::OffsetDateTime;
 
-pub use export::{my_csv, team_csv};
+pub use export::{cell as csv_cell, finish as csv_finish, my_csv, team_csv};
 pub use mine::{
     Counterpart, ENTRIES_PER_PAGE, MyEntries, MyLedger, PEOPLE_SHOWN, Period, my_entries, my_ledger,
 };

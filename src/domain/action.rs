@@ -1,0 +1,253 @@
+//! Actions and decisions: the values a person types (title, due date, decision text, review
+//! date), the status machine (open → in progress → blocked → done, or dropped; blocked and
+//! dropped need a reason), who may move an action, and when it counts as overdue.
+//!
+//! Pure: no database, web or clock (the service passes `today`).
+
+use serde::Serialize;
+use time::Date;
+
+use crate::domain::text::{Lines, check_controls};
+
+/// Where an action stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Not started.
+    Open,
+    /// Under way.
+    InProgress,
+    /// Stuck (with a reason).
+    Blocked,
+    /// Finished.
+    Done,
+    /// Given up (with a reason).
+    Dropped,
+}
+
+impl Status {
+    /// Every status, in the order forms list them.
+    pub const ALL: [Status; 5] = [
+        Status::Open,
+        Status::InProgress,
+        Status::Blocked,
+        Status::Done,
+        Status::Dropped,
+    ];
+
+    /// The form value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Open => "open",
+            Self::InProgress => "in_progress",
+            Self::Blocked => "blocked",
+            Self::Done => "done",
+            Self::Dropped => "dropped",
+        }
+    }
+
+    /// In words.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Open => "open",
+            Self::InProgress => "in progress",
+            Self::Blocked => "blocked",
+            Self::Done => "done",
+            Self::Dropped => "dropped",
+        }
+    }
+
+    /// Parses a form value.
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        Self::ALL
+            .into_iter()
+            .find(|s| s.as_str() == raw.trim())
+            .ok_or_else(|| "Choose a status.".to_owned())
+    }
+
+    /// Still to be done (counts as the owner's open load and may be overdue).
+    pub fn is_open(self) -> bool {
+        matches!(self, Self::Open | Self::InProgress | Self::Blocked)
+    }
+
+    /// Whether moving here needs a reason.
+    pub fn needs_reason(self) -> bool {
+        matches!(self, Self::Blocked | Self::Dropped)
+    }
+}
+
+/// Why a move is refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MoveError {
+    /// Already there.
+    Same,
+    /// Done and dropped actions are finished; reopening would rewrite what happened.
+    Finished,
+    /// Blocked and dropped need a reason.
+    ReasonNeeded,
+}
+
+impl MoveError {
+    /// The message shown next to the field.
+    pub fn message(&self) -> &'static str {
+        match self {
+            Self::Same => "The action already has this status.",
+            Self::Finished => {
+                "The action is finished (done or dropped); record a new action instead."
+            }
+            Self::ReasonNeeded => "Say why (at least 3 characters).",
+        }
+    }
+}
+
+/// Checks a move from `from` to `to` with the reason typed (already trimmed).
+pub fn check_move(from: Status, to: Status, reason: &str) -> Result<(), MoveError> {
+    if from == to {
+        return Err(MoveError::Same);
+    }
+    if !from.is_open() {
+        return Err(MoveError::Finished);
+    }
+    if to.needs_reason() && reason.chars().count() < 3 {
+        return Err(MoveError::ReasonNeeded);
+    }
+    Ok(())
+}
+
+/// Only the owner and the team's leaders change an action's status.
+pub fn may_change_status(owner: i64, person: i64, leads_team: bool) -> bool {
+    owner == person || leads_team
+}
+
+/// Overdue: still to be done and its day has passed.
+pub fn is_overdue(status: Status, due_on: Date, today: Date) -> bool {
+    status.is_open() && due_on < today
+}
+
+fn one_line(raw: &str, what: &str, max: usize) -> Result<String, String> {
+    let text = raw.trim();
+    match text.chars().count() {
+        0..=2 => Err(format!("Write the {what} (at least 3 characters).")),
+        n if n > max => Err(format!("Keep the {what} to at most {max} characters.")),
+        _ => {
+            check_controls(text, Lines::One)?;
+            Ok(text.to_owned())
+        }
+    }
+}
+
+/// What is to be done: 3 to 200 characters, one line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActionTitle(String);
+
+impl ActionTitle {
+    /// Trims and checks.
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        one_line(raw, "action", 200).map(Self)
+    }
+    /// The title.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// What a meeting decided: 3 to 500 characters, one line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecisionText(String);
+
+impl DecisionText {
+    /// Trims and checks.
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        one_line(raw, "decision", 500).map(Self)
+    }
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A day as a date input sends it (`2026-12-24`).
+pub fn parse_day(raw: &str) -> Option<Date> {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    Date::parse(raw.trim(), &format).ok()
+}
+
+/// A due date: a day from `today` up to five years ahead.
+pub fn due_date(raw: &str, today: Date) -> Result<Date, String> {
+    let day = parse_day(raw).ok_or_else(|| "Choose a due date.".to_owned())?;
+    if day < today {
+        return Err("The due date cannot be in the past.".to_owned());
+    }
+    if day > today + time::Duration::days(5 * 366) {
+        return Err("Choose a due date within five years.".to_owned());
+    }
+    Ok(day)
+}
+
+/// An optional review date: empty, or a day after `today` within five years.
+pub fn review_date(raw: &str, today: Date) -> Result<Option<Date>, String> {
+    if raw.trim().is_empty() {
+        return Ok(None);
+    }
+    let day = parse_day(raw).ok_or_else(|| "Enter the review date as a day.".to_owned())?;
+    if day <= today || day > today + time::Duration::days(5 * 366) {
+        return Err("Choose a review date after today, within five years.".to_owned());
+    }
+    Ok(Some(day))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    #[test]
+    fn blocked_and_dropped_need_a_reason_and_finished_actions_stay_finished() {
+        use Status::*;
+        assert_eq!(check_move(Open, Blocked, ""), Err(MoveError::ReasonNeeded));
+        assert_eq!(check_move(Open, Blocked, "waiting on IT"), Ok(()));
+        assert_eq!(check_move(Blocked, Done, ""), Ok(()));
+        assert_eq!(
+            check_move(InProgress, Dropped, "no"),
+            Err(MoveError::ReasonNeeded)
+        );
+        assert_eq!(check_move(Done, Open, ""), Err(MoveError::Finished));
+        assert_eq!(
+            check_move(Dropped, InProgress, ""),
+            Err(MoveError::Finished)
+        );
+        assert_eq!(check_move(Open, Open, ""), Err(MoveError::Same));
+    }
+
+    #[test]
+    fn only_the_owner_and_leaders_move_an_action() {
+        assert!(may_change_status(1, 1, false));
+        assert!(may_change_status(1, 2, true));
+        assert!(!may_change_status(1, 2, false));
+    }
+
+    #[test]
+    fn overdue_means_open_and_past_its_day() {
+        let today = date!(2026 - 12 - 02);
+        assert!(is_overdue(Status::Open, date!(2026 - 12 - 01), today));
+        assert!(is_overdue(Status::Blocked, date!(2026 - 12 - 01), today));
+        assert!(!is_overdue(Status::Open, today, today));
+        assert!(!is_overdue(Status::Done, date!(2026 - 11 - 01), today));
+    }
+
+    #[test]
+    fn dates_and_texts_are_checked() {
+        let today = date!(2026 - 12 - 02);
+        assert_eq!(due_date("2026-12-02", today), Ok(today));
+        assert!(due_date("2026-12-01", today).is_err());
+        assert!(due_date("tomorrow", today).is_err());
+        assert_eq!(review_date("", today), Ok(None));
+        assert!(review_date("2026-12-02", today).is_err());
+        assert!(ActionTitle::parse("  ab ").is_err());
+        assert!(ActionTitle::parse("Book the hall\nnow").is_err());
+        assert_eq!(
+            DecisionText::parse(" Adopt the rubric ").unwrap().as_str(),
+            "Adopt the rubric"
+        );
+    }
+}

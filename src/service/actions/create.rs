@@ -1,0 +1,187 @@
+//! Recording an action: outside a meeting, from a help request in the ledger, or (through
+//! [`insert`]) from an agenda item of the live meeting. The owner must be a member of the team;
+//! the creation is the first line of the action's history and is audited.
+
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    Set, TransactionTrait,
+};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use time::{Date, OffsetDateTime};
+
+use super::authorize;
+use crate::access::{Action, Principal};
+use crate::domain::action::{ActionTitle, Status, due_date};
+use crate::domain::ledger::PostKind;
+use crate::service::{FieldErrors, Result, ServiceError, audit};
+use crate::store::entities::{action_history, actions, help_posts, memberships};
+
+/// The "new action" form as typed.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct ActionForm {
+    /// What is to be done.
+    #[serde(default)]
+    pub title: String,
+    /// The owner's user id.
+    #[serde(default)]
+    pub owner_id: String,
+    /// Due date, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub due_on: String,
+    /// The help request it answers (empty: none).
+    #[serde(default)]
+    pub help_post_id: String,
+}
+
+/// Where a new action comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// Recorded on its own.
+    None,
+    /// An agenda item: meeting and 0-based position.
+    AgendaItem(i64, i32),
+    /// A help request.
+    HelpPost(i64),
+}
+
+/// A checked new action.
+#[derive(Debug, Clone)]
+pub struct NewAction {
+    /// What.
+    pub title: ActionTitle,
+    /// Who (a member).
+    pub owner_id: i64,
+    /// By when.
+    pub due_on: Date,
+}
+
+/// Checks the title, owner (a member of `team_id`) and due date.
+pub async fn parse(
+    db: &impl ConnectionTrait,
+    team_id: i64,
+    form: &ActionForm,
+    today: Date,
+) -> Result<NewAction> {
+    let mut errors = FieldErrors::new();
+    let title = ActionTitle::parse(&form.title)
+        .map_err(|e| errors.add("title", e))
+        .ok();
+    let owner = match form.owner_id.trim().parse::<i64>() {
+        Ok(id) => memberships::Entity::find()
+            .filter(memberships::Column::TeamId.eq(team_id))
+            .filter(memberships::Column::UserId.eq(id))
+            .one(db)
+            .await?
+            .map(|m| m.user_id),
+        Err(_) => None,
+    };
+    if owner.is_none() {
+        errors.add("owner_id", "Choose a member of the team.");
+    }
+    let due = due_date(&form.due_on, today)
+        .map_err(|e| errors.add("due_on", e))
+        .ok();
+    match (title, owner, due) {
+        (Some(title), Some(owner_id), Some(due_on)) => Ok(NewAction {
+            title,
+            owner_id,
+            due_on,
+        }),
+        _ => Err(ServiceError::Invalid(errors)),
+    }
+}
+
+/// Inserts the action, its first history line and the audit entry, in `db`'s transaction.
+pub async fn insert(
+    db: &impl ConnectionTrait,
+    team_id: i64,
+    new: &NewAction,
+    source: Source,
+    actor: i64,
+    now: OffsetDateTime,
+) -> Result<i64> {
+    let (kind, meeting, position, post) = match source {
+        Source::None => (actions::SourceKind::None, None, None, None),
+        Source::AgendaItem(m, p) => (actions::SourceKind::AgendaItem, Some(m), Some(p), None),
+        Source::HelpPost(p) => (actions::SourceKind::HelpPost, None, None, Some(p)),
+    };
+    let row = actions::ActiveModel {
+        team_id: Set(team_id),
+        title: Set(new.title.as_str().to_owned()),
+        owner_id: Set(new.owner_id),
+        due_on: Set(new.due_on),
+        status: Set(Status::Open.into()),
+        reason: Set(String::new()),
+        source_kind: Set(kind),
+        meeting_id: Set(meeting),
+        item_position: Set(position),
+        help_post_id: Set(post),
+        budget_idea_id: Set(None),
+        created_by: Set(Some(actor)),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    action_history::ActiveModel {
+        action_id: Set(row.id),
+        actor_id: Set(Some(actor)),
+        from_status: Set(None),
+        to_status: Set(Status::Open.into()),
+        reason: Set(String::new()),
+        occurred_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    audit::record(
+        db,
+        audit::Entry {
+            actor_id: Some(actor),
+            team_id: Some(team_id),
+            action: audit::AuditAction::ActionCreate,
+            detail: json!({ "action_id": row.id, "owner_id": new.owner_id,
+                "due_on": new.due_on.to_string(), "meeting_id": meeting, "help_post_id": post }),
+        },
+    )
+    .await?;
+    Ok(row.id)
+}
+
+/// Records an action outside a meeting (from a help request when `help_post_id` is given);
+/// returns its id.
+pub async fn create(
+    db: &DatabaseConnection,
+    principal: Principal,
+    slug: &str,
+    form: &ActionForm,
+    now: OffsetDateTime,
+) -> Result<i64> {
+    let acc = authorize(db, principal, slug, Action::WorkOnActions).await?;
+    let team_id = acc.team.team.id;
+    let source = match form.help_post_id.trim() {
+        "" => Source::None,
+        raw => {
+            let post = match raw.parse::<i64>() {
+                Ok(id) => {
+                    help_posts::Entity::find_by_id(id)
+                        .filter(help_posts::Column::TeamId.eq(team_id))
+                        .one(db)
+                        .await?
+                }
+                Err(_) => None,
+            };
+            match post {
+                Some(p) if p.kind == PostKind::Request.as_str() => Source::HelpPost(p.id),
+                _ => return Err(ServiceError::NotFound),
+            }
+        }
+    };
+    let new = parse(db, team_id, form, now.date()).await?;
+    let txn = db.begin().await?;
+    let id = insert(&txn, team_id, &new, source, acc.user_id, now).await?;
+    txn.commit().await?;
+    Ok(id)
+}

@@ -1,0 +1,395 @@
+//! The action log (issue 15): what a team agreed to do, who does it and by when; its status
+//! changes with their history, comments, filters, the CSV export, "my open actions" for the
+//! home page and the load signal (open and done actions per owner this term).
+//!
+//! Every use case authorizes through `crate::access` first. Who may move an action is
+//! `domain::action::may_change_status`, the same function the page asks.
+
+pub mod change;
+pub mod create;
+pub mod export;
+pub mod load;
+
+use std::collections::HashMap;
+
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Select};
+use serde::{Deserialize, Serialize};
+use time::{Date, OffsetDateTime};
+
+use crate::access::{Action, Principal, TeamRole};
+use crate::domain::action::{self as rules, Status};
+use crate::format;
+use crate::service::meetings::{author_name, names_of};
+use crate::service::teams::{self, TeamAccess};
+use crate::service::{Result, ServiceError};
+use crate::store::entities::{action_comments, action_history, actions, meetings};
+
+pub use change::{CommentForm, StatusForm, change_status, comment};
+pub use create::{ActionForm, create};
+
+impl From<actions::Status> for Status {
+    fn from(stored: actions::Status) -> Self {
+        match stored {
+            actions::Status::Open => Self::Open,
+            actions::Status::InProgress => Self::InProgress,
+            actions::Status::Blocked => Self::Blocked,
+            actions::Status::Done => Self::Done,
+            actions::Status::Dropped => Self::Dropped,
+        }
+    }
+}
+
+impl From<Status> for actions::Status {
+    fn from(status: Status) -> Self {
+        match status {
+            Status::Open => Self::Open,
+            Status::InProgress => Self::InProgress,
+            Status::Blocked => Self::Blocked,
+            Status::Done => Self::Done,
+            Status::Dropped => Self::Dropped,
+        }
+    }
+}
+
+/// The caller's standing in a team's action log.
+#[derive(Debug, Clone)]
+pub struct LogAccess {
+    /// The team and the caller's role.
+    pub team: TeamAccess,
+    /// The caller.
+    pub user_id: i64,
+}
+
+impl LogAccess {
+    /// Whether the caller leads the team.
+    pub fn is_leader(&self) -> bool {
+        self.team.role == Some(TeamRole::Leader)
+    }
+}
+
+/// Loads the team if `principal` may do `action` in its action log.
+pub async fn authorize(
+    db: &impl ConnectionTrait,
+    principal: Principal,
+    slug: &str,
+    action: Action,
+) -> Result<LogAccess> {
+    let team = teams::authorize(db, principal, slug, action).await?;
+    let user_id = principal.user_id.ok_or(ServiceError::Unauthenticated)?;
+    Ok(LogAccess { team, user_id })
+}
+
+/// One action of the team, or `NotFound` (another team's action never shows).
+pub async fn find_in_team(
+    db: &impl ConnectionTrait,
+    team_id: i64,
+    id: i64,
+) -> Result<actions::Model> {
+    crate::service::find_in_team::<actions::Entity>(db, team_id, id).await
+}
+
+/// An action as lists show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActionLine {
+    /// Id.
+    pub id: i64,
+    /// What.
+    pub title: String,
+    /// Who.
+    pub owner: String,
+    /// Owner's id.
+    pub owner_id: i64,
+    /// "10 Dec 2026".
+    pub due: String,
+    /// "2026-12-10".
+    pub due_iso: String,
+    /// Status value.
+    pub status: Status,
+    /// Status in words.
+    pub status_label: &'static str,
+    /// Why blocked or dropped.
+    pub reason: String,
+    /// Past its day and still to be done.
+    pub overdue: bool,
+    /// Where it came from, in words.
+    pub source: String,
+    /// A link to the source, if it has a page.
+    pub source_link: Option<String>,
+    /// The meeting it came from.
+    pub meeting_id: Option<i64>,
+    /// The agenda item's position in that meeting.
+    pub item_position: Option<i32>,
+}
+
+/// Builds the lines of `rows` (names and meeting titles in one query each).
+pub async fn lines(
+    db: &impl ConnectionTrait,
+    slug: &str,
+    rows: Vec<actions::Model>,
+    today: Date,
+) -> Result<Vec<ActionLine>> {
+    let people = names_of(db, rows.iter().map(|r| r.owner_id)).await?;
+    let meeting_ids: Vec<i64> = rows.iter().filter_map(|r| r.meeting_id).collect();
+    let titles: HashMap<i64, String> = if meeting_ids.is_empty() {
+        HashMap::new()
+    } else {
+        meetings::Entity::find()
+            .filter(meetings::Column::Id.is_in(meeting_ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|m| (m.id, m.title))
+            .collect()
+    };
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let status = Status::from(r.status);
+            let (source, source_link) = match (r.source_kind, r.meeting_id, r.help_post_id) {
+                (actions::SourceKind::AgendaItem, Some(m), _) => (
+                    format!(
+                        "agenda item {} of “{}”",
+                        r.item_position.map_or(0, |p| p + 1),
+                        titles.get(&m).map_or("a meeting", String::as_str)
+                    ),
+                    Some(format!("/teams/{slug}/meetings/{m}/live")),
+                ),
+                (actions::SourceKind::HelpPost, _, Some(p)) => (
+                    "a help request".to_owned(),
+                    Some(format!("/teams/{slug}/help/{p}")),
+                ),
+                (actions::SourceKind::BudgetIdea, _, _) => ("a budget idea".to_owned(), None),
+                _ => ("recorded on its own".to_owned(), None),
+            };
+            ActionLine {
+                id: r.id,
+                owner: author_name(&people, Some(r.owner_id)),
+                owner_id: r.owner_id,
+                due: format::date(r.due_on),
+                due_iso: format::iso(r.due_on),
+                status,
+                status_label: status.label(),
+                overdue: rules::is_overdue(status, r.due_on, today),
+                title: r.title,
+                reason: r.reason,
+                source,
+                source_link,
+                meeting_id: r.meeting_id,
+                item_position: r.item_position,
+            }
+        })
+        .collect())
+}
+
+/// The filters of the action log, as the query string carries them.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Filter {
+    /// `mine`, `overdue`, `blocked`, `open` or empty (every action).
+    #[serde(default)]
+    pub show: String,
+    /// A meeting's id.
+    #[serde(default)]
+    pub meeting: String,
+    /// An owner's id.
+    #[serde(default)]
+    pub owner: String,
+    /// A help request to turn into an action (fills the "new action" form; not a filter).
+    #[serde(default)]
+    pub from_help: String,
+}
+
+fn filtered(
+    mut query: Select<actions::Entity>,
+    filter: &Filter,
+    user_id: i64,
+    today: Date,
+) -> Select<actions::Entity> {
+    let open = [
+        actions::Status::Open,
+        actions::Status::InProgress,
+        actions::Status::Blocked,
+    ];
+    query = match filter.show.as_str() {
+        "mine" => query.filter(actions::Column::OwnerId.eq(user_id)),
+        "overdue" => query
+            .filter(actions::Column::Status.is_in(open))
+            .filter(actions::Column::DueOn.lt(today)),
+        "blocked" => query.filter(actions::Column::Status.eq(actions::Status::Blocked)),
+        "open" => query.filter(actions::Column::Status.is_in(open)),
+        _ => query,
+    };
+    if let Ok(meeting) = filter.meeting.trim().parse::<i64>() {
+        query = query.filter(actions::Column::MeetingId.eq(meeting));
+    }
+    if let Ok(owner) = filter.owner.trim().parse::<i64>() {
+        query = query.filter(actions::Column::OwnerId.eq(owner));
+    }
+    query
+}
+
+/// The team's actions matching `filter`, soonest due first.
+pub async fn list(
+    db: &impl ConnectionTrait,
+    principal: Principal,
+    slug: &str,
+    filter: &Filter,
+    now: OffsetDateTime,
+) -> Result<(LogAccess, Vec<ActionLine>)> {
+    let acc = authorize(db, principal, slug, Action::ViewActions).await?;
+    let today = now.date();
+    let rows = filtered(
+        actions::Entity::find().filter(actions::Column::TeamId.eq(acc.team.team.id)),
+        filter,
+        acc.user_id,
+        today,
+    )
+    .order_by_asc(actions::Column::DueOn)
+    .order_by_asc(actions::Column::Id)
+    .all(db)
+    .await?;
+    let lines = lines(db, &acc.team.team.slug, rows, today).await?;
+    Ok((acc, lines))
+}
+
+/// One entry of an action's history.
+#[derive(Debug, Clone, Serialize)]
+pub struct HistoryLine {
+    /// Who.
+    pub who: String,
+    /// "created as open", "open → blocked".
+    pub what: String,
+    /// The reason given.
+    pub reason: String,
+    /// When.
+    pub when: String,
+}
+
+/// A comment as shown.
+#[derive(Debug, Clone, Serialize)]
+pub struct CommentLine {
+    /// Who.
+    pub who: String,
+    /// What they said.
+    pub body: String,
+    /// When.
+    pub when: String,
+}
+
+/// One action with its history and comments.
+#[derive(Debug, Clone)]
+pub struct ActionDetail {
+    /// The caller's standing.
+    pub access: LogAccess,
+    /// The action.
+    pub line: ActionLine,
+    /// Oldest first.
+    pub history: Vec<HistoryLine>,
+    /// Oldest first.
+    pub comments: Vec<CommentLine>,
+    /// Whether the caller may change its status.
+    pub may_change: bool,
+}
+
+/// Loads one action of the team.
+pub async fn detail(
+    db: &impl ConnectionTrait,
+    principal: Principal,
+    slug: &str,
+    id: i64,
+    now: OffsetDateTime,
+) -> Result<ActionDetail> {
+    let acc = authorize(db, principal, slug, Action::ViewActions).await?;
+    let row = find_in_team(db, acc.team.team.id, id).await?;
+    let history = action_history::Entity::find()
+        .filter(action_history::Column::ActionId.eq(id))
+        .order_by_asc(action_history::Column::OccurredAt)
+        .order_by_asc(action_history::Column::Id)
+        .all(db)
+        .await?;
+    let comments = action_comments::Entity::find()
+        .filter(action_comments::Column::ActionId.eq(id))
+        .order_by_asc(action_comments::Column::Id)
+        .all(db)
+        .await?;
+    let people = names_of(
+        db,
+        history
+            .iter()
+            .filter_map(|h| h.actor_id)
+            .chain(comments.iter().filter_map(|c| c.author_id)),
+    )
+    .await?;
+    let may_change = rules::may_change_status(row.owner_id, acc.user_id, acc.is_leader());
+    let line = lines(db, &acc.team.team.slug, vec![row], now.date())
+        .await?
+        .into_iter()
+        .next()
+        .ok_or(ServiceError::NotFound)?;
+    Ok(ActionDetail {
+        history: history
+            .into_iter()
+            .map(|h| HistoryLine {
+                who: author_name(&people, h.actor_id),
+                what: match h.from_status {
+                    None => format!("created as {}", Status::from(h.to_status).label()),
+                    Some(from) => format!(
+                        "{} → {}",
+                        Status::from(from).label(),
+                        Status::from(h.to_status).label()
+                    ),
+                },
+                reason: h.reason,
+                when: format::date_time(h.occurred_at),
+            })
+            .collect(),
+        comments: comments
+            .into_iter()
+            .map(|c| CommentLine {
+                who: author_name(&people, c.author_id),
+                body: c.body,
+                when: format::date_time(c.created_at),
+            })
+            .collect(),
+        access: acc,
+        line,
+        may_change,
+    })
+}
+
+/// My open actions across my teams, overdue first then soonest due (for the home page).
+pub async fn my_open(
+    db: &impl ConnectionTrait,
+    user_id: i64,
+    now: OffsetDateTime,
+) -> Result<Vec<(String, ActionLine)>> {
+    let today = now.date();
+    let rows = actions::Entity::find()
+        .filter(actions::Column::OwnerId.eq(user_id))
+        .filter(actions::Column::Status.is_in([
+            actions::Status::Open,
+            actions::Status::InProgress,
+            actions::Status::Blocked,
+        ]))
+        .order_by_asc(actions::Column::DueOn)
+        .order_by_asc(actions::Column::Id)
+        .all(db)
+        .await?;
+    let mut out = Vec::new();
+    for (slug, team_id) in teams::teams_of(db, user_id)
+        .await?
+        .into_iter()
+        .map(|(t, _)| (t.slug, t.id))
+    {
+        let mine: Vec<actions::Model> = rows
+            .iter()
+            .filter(|r| r.team_id == team_id)
+            .cloned()
+            .collect();
+        for line in lines(db, &slug, mine, today).await? {
+            out.push((slug.clone(), line));
+        }
+    }
+    // Overdue first, then by due date (stable: ids break ties as loaded).
+    out.sort_by(|a, b| (!a.1.overdue, &a.1.due_iso).cmp(&(!b.1.overdue, &b.1.due_iso)));
+    Ok(out)
+}

@@ -1,0 +1,32 @@
+//! `action_history`: every change of an action's status (and its creation), who and when.
+
+use sea_orm::entity::prelude::*;
+
+use super::actions::Status;
+
+/// One row.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "action_history")]
+pub struct Model {
+    /// Primary key.
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    /// The action.
+    pub action_id: i64,
+    /// Who changed it.
+    pub actor_id: Option<i64>,
+    /// The status before (none: the action was created).
+    pub from_status: Option<Status>,
+    /// The status after.
+    pub to_status: Status,
+    /// The reason given (blocked, dropped), or empty.
+    pub reason: String,
+    /// When.
+    pub occurred_at: TimeDateTimeWithTimeZone,
+}
+
+/// No relations declared.
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

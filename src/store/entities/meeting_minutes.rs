@@ -1,0 +1,31 @@
+//! `meeting_minutes`: every version of a meeting's minutes (Markdown); never updated, so an
+//! edit after publishing keeps what was published.
+
+use sea_orm::entity::prelude::*;
+
+/// One row.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "meeting_minutes")]
+pub struct Model {
+    /// Primary key.
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    /// The meeting.
+    pub meeting_id: i64,
+    /// 1, 2, ... per meeting.
+    pub version: i32,
+    /// The text, Markdown.
+    pub body: String,
+    /// Published (a draft otherwise).
+    pub published: bool,
+    /// Who wrote this version (none: drafted by Roundtable at close).
+    pub author_id: Option<i64>,
+    /// When.
+    pub created_at: TimeDateTimeWithTimeZone,
+}
+
+/// No relations declared.
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
