@@ -107,7 +107,7 @@ macro_rules! route {
 }
 
 use Access::{Public, Rule, SignedIn};
-use meetings::{agenda, ballot, comments, proposals, results};
+use meetings::{agenda, ballot, comments, live, minutes, proposals, results};
 
 /// Every route, in matching order (a literal segment before a `{name}` beside it).
 pub const ROUTES: &[Route] = &[
@@ -184,6 +184,19 @@ pub const ROUTES: &[Route] = &[
     route!(Post "/teams/{team}/budgets/{id}/results/publish" => budgets::results::publish, Rule(Action::ManageBudgets)),
     route!(Get "/teams/{team}/budgets/{id}/results/round.pb" => budgets::results::export_pb, Rule(Action::ViewBudgets)),
     route!(Get "/teams/{team}/budgets/{id}/results/ideas.csv" => budgets::results::export_csv, Rule(Action::ViewBudgets)),
+    // The meeting itself: the live page, decisions and actions per item, minutes, the scan.
+    route!(Get "/teams/{team}/meetings/{id}/scan" => minutes::scan_page, Rule(Action::ViewMeetings)),
+    route!(Get "/teams/{team}/meetings/{id}/live" => live::show, Rule(Action::ViewMeetings)),
+    route!(Post "/teams/{team}/meetings/{id}/live/attendance" => live::attendance, Rule(Action::RunMeeting)),
+    route!(Post "/teams/{team}/meetings/{id}/live/note-taker" => live::note_taker, Rule(Action::RunMeeting)),
+    route!(Post "/teams/{team}/meetings/{id}/live/close" => live::close, Rule(Action::RunMeeting)),
+    route!(Post "/teams/{team}/meetings/{id}/live/items/{position}/start" => live::start, Rule(Action::RunMeeting)),
+    route!(Post "/teams/{team}/meetings/{id}/live/items/{position}/end" => live::end, Rule(Action::RunMeeting)),
+    route!(Post "/teams/{team}/meetings/{id}/live/items/{position}/decisions" => live::decide, Rule(Action::RunMeeting)),
+    route!(Post "/teams/{team}/meetings/{id}/live/items/{position}/actions" => live::act, Rule(Action::RunMeeting)),
+    route!(Get "/teams/{team}/meetings/{id}/minutes" => minutes::show, Rule(Action::ViewMeetings)),
+    route!(Post "/teams/{team}/meetings/{id}/minutes" => minutes::save, Rule(Action::EditMinutes)),
+    route!(Get "/teams/{team}/meetings/{id}/minutes.md" => minutes::markdown, Rule(Action::ViewMeetings)),
     // The reciprocity ledger, help posts and thank-you notes.
     route!(Get "/teams/{team}/ledger" => ledger::team, Rule(Action::ViewLedgerAggregates)),
     route!(Get "/teams/{team}/ledger/members.csv" => ledger::team_csv, Rule(Action::ViewLedgerAggregates)),

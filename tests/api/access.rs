@@ -391,6 +391,67 @@ const MATRIX: &[Row] = &[
         &[],
         [303, 404, 403, 303, 403],
     ),
+    // The meeting itself ({m} has no published agenda yet, so running it is refused).
+    get("/teams/{a}/meetings/{m}/live", [303, 404, 200, 200, 200]),
+    get("/teams/{b}/meetings/{m}/live", [303, 404, 404, 404, 404]),
+    get("/teams/{a}/meetings/{m}/scan", [303, 404, 200, 200, 200]),
+    get("/teams/{b}/meetings/{m}/scan", [303, 404, 404, 404, 404]),
+    get("/teams/{a}/meetings/{m}/minutes", [303, 404, 200, 200, 200]),
+    get("/teams/{b}/meetings/{m}/minutes", [303, 404, 404, 404, 404]),
+    get(
+        "/teams/{a}/meetings/{m}/minutes.md",
+        [303, 404, 404, 404, 404],
+    ),
+    post(
+        "/teams/{a}/meetings/{m}/minutes",
+        &[("body", "x")],
+        [303, 404, 403, 409, 403],
+    ),
+    post(
+        "/teams/{b}/meetings/{m}/minutes",
+        &[("body", "x")],
+        [303, 404, 404, 404, 403],
+    ),
+    post(
+        "/teams/{a}/meetings/{m}/live/attendance",
+        &[],
+        [303, 404, 403, 409, 403],
+    ),
+    post(
+        "/teams/{a}/meetings/{m}/live/note-taker",
+        &[],
+        [303, 404, 403, 409, 403],
+    ),
+    post(
+        "/teams/{a}/meetings/{m}/live/close",
+        &[],
+        [303, 404, 403, 409, 403],
+    ),
+    post(
+        "/teams/{b}/meetings/{m}/live/close",
+        &[],
+        [303, 404, 404, 404, 403],
+    ),
+    post(
+        "/teams/{a}/meetings/{m}/live/items/0/start",
+        &[],
+        [303, 404, 403, 409, 403],
+    ),
+    post(
+        "/teams/{a}/meetings/{m}/live/items/0/end",
+        &[],
+        [303, 404, 403, 409, 403],
+    ),
+    post(
+        "/teams/{a}/meetings/{m}/live/items/0/decisions",
+        &[("text", "x")],
+        [303, 404, 403, 409, 403],
+    ),
+    post(
+        "/teams/{a}/meetings/{m}/live/items/0/actions",
+        &[("title", "x")],
+        [303, 404, 403, 409, 403],
+    ),
     post("/teams/{a}/leave", &[], [303, 404, 303, 409, 403]),
     post("/account/logout-everywhere", &[], [303, 303, 303, 303, 303]),
     post("/logout", &[], [303, 303, 303, 303, 303]),

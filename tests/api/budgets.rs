@@ -323,11 +323,13 @@ async fn a_secret_round_leaves_nothing_linkable_on_disk_after_the_computation() 
         200
     );
     let mut running = raw_bytes(&app).await;
-    for _ in 0..150 {
+    // The erasure may still be waiting for a lock (the scan itself takes one): look again
+    // once a second, for up to a minute.
+    for _ in 0..60 {
         if leftovers(&running, &needles).is_empty() {
             break;
         }
-        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
         running = raw_bytes(&app).await;
     }
     let ballots = budget_ballots::Entity::find()

@@ -202,11 +202,13 @@ async fn after_the_tally_the_database_files_hold_no_ballot_secret_or_voter_key()
     // A copy taken while the server still runs. The background task may be the one that
     // tallied, still erasing when the page answers: allow it time on a loaded machine.
     let mut running = raw_bytes(&app).await;
-    for _ in 0..150 {
+    // Once a second, for up to a minute: each scan takes the tables' locks, which the
+    // erasure also needs, so scanning without pause would keep it waiting.
+    for _ in 0..60 {
         if leftovers(&running, &needles).is_empty() {
             break;
         }
-        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
         running = raw_bytes(&app).await;
     }
     let receipt = agenda_ballots::Entity::find()

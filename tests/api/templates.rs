@@ -184,7 +184,15 @@ fn meeting_fixture(name: &str) -> Value {
             json!({ "facilitator": "Lee", "windows": [{ "label": "Voting", "opens": "a", "closes": "b", "state": "open" }],
             "fixed": [{ "title": "Scan", "minutes": 3 }], "privacy": "secret", "results_visibility": "after close",
             "rule": "ranked", "proposals": 3, "ballots": 2, "voted": "You voted.", "can_manage": true, "can_publish": true,
-            "proposing_open": false, "voting_open": true, "voting_closed": true, "ends": "15:00" })
+            "proposing_open": false, "voting_open": true, "voting_closed": true, "ends": "15:00", "scan": scan() })
+        }
+        "meeting_scan.html" => json!({ "scan": scan() }),
+        "meeting_live.html" => live_fixture(),
+        "meeting_minutes.html" => {
+            json!({ "closed": true, "body": "# Minutes: SLT\n\n- Decision: Adopt it", "version": 2, "published": false,
+            "latest": 3, "versions": [{ "version": 2, "published": false, "author": "Lee", "when": "3 Dec 2026, 15:00 UTC" }],
+            "may_edit": true, "form": { "body": "# Minutes", "publish": "" }, "max_chars": 50000,
+            "errors": { "body": "Write the minutes." } })
         }
         "proposals.html" => {
             json!({ "proposals": [{ "id": 1, "title": "Timetable", "why": "Clashes.", "minutes": 20,
@@ -244,6 +252,31 @@ fn meeting_fixture(name: &str) -> Value {
         merged[k] = v.clone();
     }
     merged
+}
+
+fn scan() -> Value {
+    json!({ "since": "since 26 Nov 2026, 14:00 UTC (SLT)",
+        "moved": [{ "action_id": 7, "title": "Book the hall", "who": "Lee", "change": "open → done", "when": "1 Dec 2026, 10:00 UTC" }],
+        "stuck": [action_line()], "reviews": [{ "text": "Adopt the rubric", "review_on": "1 Dec 2026", "meeting_id": 1 }],
+        "unmet": [help_post()], "thanks": [ledger_thanks(false)] })
+}
+
+fn live_fixture() -> Value {
+    let item = |position: i32, state: &str| {
+        json!({ "position": position, "number": position + 1, "title": "Rubric", "planned": 10, "used": 12,
+            "state": state, "over_by": 2, "started_iso": "2026-12-03T14:00:00Z",
+            "decisions": [{ "text": "Adopt it", "review_on": "10 Jan 2027" }], "actions": [action_line()] })
+    };
+    json!({ "published": true, "closed": "", "facilitator": "Sam", "note_taker": "Lee",
+        "note_taker_choices": [{ "user_id": 2, "display_name": "Lee", "last": "never" }],
+        "items": [item(0, "done"), item(1, "running"), item(2, "waiting")], "planned_total": 30, "used_total": 24,
+        "over_total": 0, "running": true, "now_iso": "2026-12-03T14:20:00Z",
+        "attendance": [{ "id": 1, "name": "Sam", "status": "present" }, { "id": 2, "name": "Lee", "status": "" }],
+        "members": [{ "id": 1, "name": "Sam", "leader": true }], "may_run": true, "may_record": true, "scan": scan(),
+        "today": "2026-12-03", "error_position": 1,
+        "decision_form": { "text": "x", "review_on": "" }, "action_form": { "title": "", "owner_id": "1", "due_on": "", "help_post_id": "" },
+        "blank_decision": { "text": "", "review_on": "" }, "blank_action": { "title": "", "owner_id": "", "due_on": "", "help_post_id": "" },
+        "no_errors": {}, "errors": { "decision_text": "Write the decision.", "due_on": "Choose a due date.", "note_taker_id": "Choose a member." } })
 }
 
 fn ledger_entry() -> Value {

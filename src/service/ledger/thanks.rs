@@ -84,9 +84,20 @@ async fn lines(
 /// The team's public thank-yous (not hidden), newest first, at most 20. No access check: the
 /// caller has already been allowed to see the team.
 pub async fn public_for_team(db: &impl ConnectionTrait, team_id: i64) -> Result<Vec<ThanksLine>> {
+    public_since(db, team_id, time::OffsetDateTime::UNIX_EPOCH).await
+}
+
+/// The team's public thank-yous given since `since`, newest first, at most 20 (for the
+/// meeting scan). No access check.
+pub async fn public_since(
+    db: &impl ConnectionTrait,
+    team_id: i64,
+    since: time::OffsetDateTime,
+) -> Result<Vec<ThanksLine>> {
     let rows = recognitions::Entity::find()
         .filter(recognitions::Column::TeamId.eq(team_id))
         .filter(recognitions::Column::HiddenAt.is_null())
+        .filter(recognitions::Column::CreatedAt.gte(since))
         .order_by_desc(recognitions::Column::CreatedAt)
         .order_by_desc(recognitions::Column::Id)
         .limit(20)

@@ -7,9 +7,14 @@
 
 pub mod agreed;
 pub mod ballots;
+pub mod capture;
 pub mod form;
 pub mod live;
+pub mod minutes;
 pub mod proposals;
+pub mod roles;
+pub mod run;
+pub mod scan;
 pub mod secrecy;
 pub mod tally;
 

@@ -66,6 +66,10 @@ pub async fn erase_leftovers_of(db: &DatabaseConnection, vacuum: &'static str) {
     }
 }
 
+/// How many times `VACUUM FULL` is tried (3 s lock wait each, 1 s apart) before the leftovers
+/// are left for the next tally.
+const ERASE_ATTEMPTS: u32 = 8;
+
 fn sqlx_err(e: sea_orm::sqlx::Error) -> sea_orm::DbErr {
     sea_orm::DbErr::Custom(e.to_string())
 }
@@ -103,8 +107,13 @@ async fn erase(
                 .execute(&mut *conn)
                 .await
                 .map_err(sqlx_err)?;
+            // A reader scanning the table (a backup, a long report) can hold its lock for
+            // longer than one wait: keep trying for about half a minute before giving up.
             let mut result = Ok(());
-            for _ in 0..3 {
+            for attempt in 0..ERASE_ATTEMPTS {
+                if attempt > 0 {
+                    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+                }
                 result = sea_orm::sqlx::query(vacuum)
                     .execute(&mut *conn)
                     .await

@@ -6,6 +6,8 @@ pub mod agenda;
 pub mod ballot;
 pub mod comments;
 pub mod ics;
+pub mod live;
+pub mod minutes;
 pub mod proposals;
 pub mod results;
 
@@ -327,6 +329,7 @@ struct MeetingPage {
     voting_open: bool,
     voting_closed: bool,
     ends: String,
+    scan: meetings::scan::Scan,
 }
 
 fn window_state(now: OffsetDateTime, opens: OffsetDateTime, closes: OffsetDateTime) -> String {
@@ -424,6 +427,7 @@ pub async fn show(ctx: Ctx, path: web::Path<(String, i64)>) -> Result<HttpRespon
         voting_open: w.voting(now),
         voting_closed: w.voting_closed(now),
         ends: clock_time(access.ends_at()),
+        scan: meetings::scan::scan(db, &access.team.slug, m, now).await?,
         meeting: header,
     };
     ctx.render(StatusCode::OK, "meeting.html", &page)

@@ -1,0 +1,180 @@
+//! Who is at the meeting and who takes the notes (issue 15): attendance taken in one step, and
+//! the note-taker, suggested in rotation like the facilitator (who took notes least recently
+//! first). Both are audited; both need the one who runs the meeting.
+
+use std::collections::HashMap;
+
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    Set,
+};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use time::OffsetDateTime;
+
+use crate::access::Principal;
+use crate::service::{Result, audit};
+use crate::store::entities::{meeting_attendance, meeting_runs, meetings, users};
+
+use super::run::{audit_run, begin_running, member_ids, save_run};
+
+/// The attendance form: `attendance_{user id}` = `present`, `apologies` or empty.
+pub type AttendanceForm = HashMap<String, String>;
+
+/// Records attendance for every member in one step (a member left empty is not recorded).
+pub async fn take_attendance(
+    db: &DatabaseConnection,
+    principal: Principal,
+    slug: &str,
+    meeting_id: i64,
+    form: &AttendanceForm,
+    now: OffsetDateTime,
+) -> Result<()> {
+    let (txn, state, user) = begin_running(db, principal, slug, meeting_id).await?;
+    let members = member_ids(&txn, state.access.team.id).await?;
+    meeting_attendance::Entity::delete_many()
+        .filter(meeting_attendance::Column::MeetingId.eq(meeting_id))
+        .exec(&txn)
+        .await?;
+    let (mut present, mut apologies) = (0, 0);
+    for member in members {
+        let status = match form
+            .get(&format!("attendance_{member}"))
+            .map(String::as_str)
+        {
+            Some("present") => meeting_attendance::Attendance::Present,
+            Some("apologies") => meeting_attendance::Attendance::Apologies,
+            _ => continue,
+        };
+        if status == meeting_attendance::Attendance::Present {
+            present += 1;
+        } else {
+            apologies += 1;
+        }
+        meeting_attendance::ActiveModel {
+            meeting_id: Set(meeting_id),
+            user_id: Set(member),
+            status: Set(status),
+            recorded_at: Set(now),
+        }
+        .insert(&txn)
+        .await?;
+    }
+    audit_run(
+        &txn,
+        &state,
+        user,
+        audit::AuditAction::MeetingAttendance,
+        json!({ "meeting_id": meeting_id, "present": present, "apologies": apologies }),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// The note-taker form.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct NoteTakerForm {
+    /// A member's id, or empty for nobody.
+    #[serde(default)]
+    pub note_taker_id: String,
+}
+
+/// Names the note-taker (a member of the team), or nobody.
+pub async fn set_note_taker(
+    db: &DatabaseConnection,
+    principal: Principal,
+    slug: &str,
+    meeting_id: i64,
+    form: &NoteTakerForm,
+) -> Result<()> {
+    let (txn, state, user) = begin_running(db, principal, slug, meeting_id).await?;
+    let chosen = match form.note_taker_id.trim() {
+        "" => None,
+        raw => {
+            let id = raw.parse::<i64>().ok();
+            match id {
+                Some(id) if member_ids(&txn, state.access.team.id).await?.contains(&id) => Some(id),
+                _ => {
+                    return Err(crate::service::invalid(
+                        "note_taker_id",
+                        "Choose a member of the team.",
+                    ));
+                }
+            }
+        }
+    };
+    save_run(&txn, &state, |row| row.note_taker_id = Set(chosen)).await?;
+    audit_run(
+        &txn,
+        &state,
+        user,
+        audit::AuditAction::MeetingNoteTaker,
+        json!({ "meeting_id": meeting_id, "note_taker_id": chosen }),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// A member in the note-taker choice, with when they last took the notes.
+#[derive(Debug, Clone, Serialize)]
+pub struct NoteTakerChoice {
+    /// User id.
+    pub user_id: i64,
+    /// Name.
+    pub display_name: String,
+    /// Last meeting they took notes at ("never").
+    pub last: String,
+}
+
+/// Members ordered least-recently-note-taking first (never first, then oldest, then by name),
+/// the facilitator last: the first is the suggestion, in rotation like the facilitator's.
+pub async fn note_taker_choices(
+    db: &impl ConnectionTrait,
+    team_id: i64,
+    facilitator: Option<i64>,
+) -> Result<Vec<NoteTakerChoice>> {
+    let ids = member_ids(db, team_id).await?;
+    let people = users::Entity::find()
+        .filter(users::Column::Id.is_in(ids))
+        .all(db)
+        .await?;
+    let team_meetings: HashMap<i64, OffsetDateTime> = meetings::Entity::find()
+        .filter(meetings::Column::TeamId.eq(team_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| (m.id, m.starts_at))
+        .collect();
+    let runs = meeting_runs::Entity::find()
+        .filter(meeting_runs::Column::MeetingId.is_in(team_meetings.keys().copied()))
+        .filter(meeting_runs::Column::NoteTakerId.is_not_null())
+        .all(db)
+        .await?;
+    let mut rows: Vec<_> = people
+        .into_iter()
+        .map(|user| {
+            let last = runs
+                .iter()
+                .filter(|r| r.note_taker_id == Some(user.id))
+                .filter_map(|r| team_meetings.get(&r.meeting_id).copied())
+                .max();
+            (
+                facilitator == Some(user.id),
+                last,
+                user.display_name.to_lowercase(),
+                user,
+            )
+        })
+        .collect();
+    rows.sort_by(|a, b| (a.0, a.1, &a.2, a.3.id).cmp(&(b.0, b.1, &b.2, b.3.id)));
+    Ok(rows
+        .into_iter()
+        .map(|(_, last, _, user)| NoteTakerChoice {
+            user_id: user.id,
+            display_name: user.display_name,
+            last: last.map_or_else(|| "never".to_owned(), crate::format::date_time),
+        })
+        .collect())
+}

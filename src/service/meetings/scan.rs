@@ -1,0 +1,171 @@
+//! The three-minute scan (issue 15): since the team's previous meeting, which actions moved,
+//! which are blocked or overdue (with owners), which decisions came up for review, which help
+//! requests are unmet, and who was thanked. Shown on the meeting page, under the live page's
+//! first item, and on its own printable page.
+
+use sea_orm::sea_query::ExprTrait;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use serde::Serialize;
+use time::OffsetDateTime;
+
+use crate::domain::action::Status;
+use crate::format;
+use crate::service::Result;
+use crate::service::actions::{ActionLine, lines};
+use crate::service::ledger::posts::{PostLine, unmet_requests};
+use crate::service::ledger::thanks::{ThanksLine, public_since};
+use crate::store::entities::{action_history, actions, decisions, meetings};
+
+use super::{author_name, names_of};
+
+/// One status change since the previous meeting.
+#[derive(Debug, Clone, Serialize)]
+pub struct MovedLine {
+    /// The action's id.
+    pub action_id: i64,
+    /// What.
+    pub title: String,
+    /// Who moved it.
+    pub who: String,
+    /// "open → in progress".
+    pub change: String,
+    /// When.
+    pub when: String,
+}
+
+/// A decision whose review date has come.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReviewLine {
+    /// What was decided.
+    pub text: String,
+    /// "10 Jan 2027".
+    pub review_on: String,
+    /// The meeting that took it.
+    pub meeting_id: i64,
+}
+
+/// The scan for one meeting.
+#[derive(Debug, Clone, Serialize)]
+pub struct Scan {
+    /// "since 26 Nov 2026, 14:00 UTC (Weekly meeting)", or "since the team began".
+    pub since: String,
+    /// Status changes, oldest first.
+    pub moved: Vec<MovedLine>,
+    /// Open actions that are blocked or past their due day, soonest due first.
+    pub stuck: Vec<ActionLine>,
+    /// Decisions whose review date has come.
+    pub reviews: Vec<ReviewLine>,
+    /// Unmet help requests.
+    pub unmet: Vec<PostLine>,
+    /// Thank-yous since the previous meeting, newest first.
+    pub thanks: Vec<ThanksLine>,
+}
+
+/// The team's meeting before `meeting` (by start), if any.
+pub async fn previous(
+    db: &impl ConnectionTrait,
+    meeting: &meetings::Model,
+) -> Result<Option<meetings::Model>> {
+    Ok(meetings::Entity::find()
+        .filter(meetings::Column::TeamId.eq(meeting.team_id))
+        .filter(meetings::Column::StartsAt.lt(meeting.starts_at))
+        .order_by_desc(meetings::Column::StartsAt)
+        .order_by_desc(meetings::Column::Id)
+        .one(db)
+        .await?)
+}
+
+/// Builds the scan for `meeting` at `now` (no access check: the caller may see the meeting).
+pub async fn scan(
+    db: &impl ConnectionTrait,
+    slug: &str,
+    meeting: &meetings::Model,
+    now: OffsetDateTime,
+) -> Result<Scan> {
+    let team_id = meeting.team_id;
+    let today = now.date();
+    let before = previous(db, meeting).await?;
+    let since = before
+        .as_ref()
+        .map_or(OffsetDateTime::UNIX_EPOCH, |m| m.starts_at);
+    let team_actions = actions::Entity::find()
+        .select_only()
+        .column(actions::Column::Id)
+        .filter(actions::Column::TeamId.eq(team_id));
+    let changes = action_history::Entity::find()
+        .filter(
+            action_history::Column::ActionId
+                .in_subquery(sea_orm::QueryTrait::into_query(team_actions)),
+        )
+        .filter(action_history::Column::FromStatus.is_not_null())
+        .filter(action_history::Column::OccurredAt.gte(since))
+        .filter(action_history::Column::OccurredAt.lte(now))
+        .order_by_asc(action_history::Column::OccurredAt)
+        .order_by_asc(action_history::Column::Id)
+        .all(db)
+        .await?;
+    let titles: std::collections::HashMap<i64, String> = actions::Entity::find()
+        .filter(actions::Column::Id.is_in(changes.iter().map(|c| c.action_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|a| (a.id, a.title))
+        .collect();
+    let people = names_of(db, changes.iter().filter_map(|c| c.actor_id)).await?;
+    let moved = changes
+        .into_iter()
+        .map(|c| MovedLine {
+            action_id: c.action_id,
+            title: titles.get(&c.action_id).cloned().unwrap_or_default(),
+            who: author_name(&people, c.actor_id),
+            change: format!(
+                "{} → {}",
+                c.from_status.map_or("new", |s| Status::from(s).label()),
+                Status::from(c.to_status).label()
+            ),
+            when: format::date_time(c.occurred_at),
+        })
+        .collect();
+    let stuck_rows = actions::Entity::find()
+        .filter(actions::Column::TeamId.eq(team_id))
+        .filter(
+            actions::Column::Status
+                .eq(actions::Status::Blocked)
+                .or(actions::Column::Status
+                    .is_in([actions::Status::Open, actions::Status::InProgress])
+                    .and(actions::Column::DueOn.lt(today))),
+        )
+        .order_by_asc(actions::Column::DueOn)
+        .order_by_asc(actions::Column::Id)
+        .all(db)
+        .await?;
+    let mut reviews_query = decisions::Entity::find()
+        .filter(decisions::Column::TeamId.eq(team_id))
+        .filter(decisions::Column::ReviewOn.lte(today));
+    if before.is_some() {
+        reviews_query = reviews_query.filter(decisions::Column::ReviewOn.gt(since.date()));
+    }
+    let reviews = reviews_query
+        .order_by_asc(decisions::Column::ReviewOn)
+        .order_by_asc(decisions::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|d| ReviewLine {
+            text: d.text,
+            review_on: d.review_on.map(format::date).unwrap_or_default(),
+            meeting_id: d.meeting_id,
+        })
+        .collect();
+    Ok(Scan {
+        since: match &before {
+            Some(m) => format!("since {} ({})", format::date_time(m.starts_at), m.title),
+            None => "since the team began (this is its first meeting)".to_owned(),
+        },
+        moved,
+        stuck: lines(db, slug, stuck_rows, today).await?,
+        reviews,
+        unmet: unmet_requests(db, team_id, now).await?,
+        thanks: public_since(db, team_id, since).await?,
+    })
+}

@@ -1,0 +1,121 @@
+//! The three-minute scan over HTTP: for a constructed history it shows exactly the action that
+//! moved since the previous meeting, the blocked one, the overdue one, the unmet help request
+//! and the decision due for review, and says so in a sentence where a section is empty.
+
+use time::Duration;
+
+use crate::action_helpers::{create_action, day, move_action};
+use crate::helpers::{seed, signed_in, spawn_app};
+use crate::live_meeting_helpers::{live_post, page, publish_agenda};
+use crate::meeting_helpers::create_meeting;
+
+#[tokio::test]
+async fn the_scan_shows_exactly_what_changed_since_the_previous_meeting() {
+    let app = spawn_app().await;
+    let world = seed(&app).await;
+    let slug = &world.team_a;
+    let leader = signed_in(&app, &world.leader).await;
+    let me = world.leader.id;
+
+    // The previous meeting (it starts in 18 hours) took two decisions on its first item.
+    let previous = create_meeting(&app, &leader, slug, "secret").await;
+    publish_agenda(&app, previous, &[("Rubric", 10)]).await;
+    assert_eq!(
+        live_post(&leader, slug, previous, "items/0/start", &[]).await,
+        303
+    );
+    for (text, review) in [
+        ("Review the rubric", day(&app, 3)),
+        ("Revisit the trip", day(&app, 60)),
+    ] {
+        let fields = [("text", text), ("review_on", review.as_str())];
+        assert_eq!(
+            live_post(&leader, slug, previous, "items/0/decisions", &fields).await,
+            303
+        );
+    }
+    // Actions before it: one blocked then, one due in two days, two quiet ones, one done.
+    let blocked = create_action(&leader, slug, "Fix the projector", me, &day(&app, 30)).await;
+    assert_eq!(
+        move_action(&leader, slug, blocked, "blocked", "Waiting on IT").await,
+        303
+    );
+    create_action(&leader, slug, "Send the survey", me, &day(&app, 2)).await;
+    let moved = create_action(&leader, slug, "Draft the timetable", me, &day(&app, 30)).await;
+    create_action(&leader, slug, "Order books", me, &day(&app, 30)).await;
+    let finished = create_action(&leader, slug, "Clean the lab", me, &day(&app, 30)).await;
+    assert_eq!(move_action(&leader, slug, finished, "done", "").await, 303);
+    let key = format!("scan-{}", uuid::Uuid::new_v4().simple());
+    let help = [
+        ("kind", "request"),
+        ("title", "Cover period 3"),
+        ("detail", "Year 9"),
+        ("category", "cover"),
+        ("estimated_minutes", "50"),
+        ("expires_in_days", "14"),
+        ("idempotency_key", key.as_str()),
+    ];
+    assert_eq!(
+        leader
+            .post(&format!("/teams/{slug}/help"), &help)
+            .await
+            .status(),
+        303
+    );
+
+    // After the previous meeting one action moves, and the next meeting is created.
+    app.clock.advance(Duration::hours(20));
+    let leader = signed_in(&app, &world.leader).await;
+    assert_eq!(
+        move_action(&leader, slug, moved, "in_progress", "").await,
+        303
+    );
+    let next = create_meeting(&app, &leader, slug, "secret").await;
+
+    // Eight days on: the survey is overdue, the request unmet, the rubric due for review.
+    app.clock.advance(Duration::days(8) - Duration::hours(20));
+    let member = signed_in(&app, &world.member).await;
+    let scan = page(&member, &format!("/teams/{slug}/meetings/{next}/scan")).await;
+    let section = |from: &str, to: &str| {
+        scan.split(from)
+            .nth(1)
+            .unwrap()
+            .split(to)
+            .next()
+            .unwrap()
+            .to_owned()
+    };
+    let moved_part = section("Actions that moved", "Blocked or overdue");
+    assert!(
+        moved_part.contains("Draft the timetable") && moved_part.contains("open → in progress"),
+        "{scan}"
+    );
+    assert_eq!(moved_part.matches("<li>").count(), 1);
+    let stuck = section("Blocked or overdue", "Decisions due for review");
+    assert!(stuck.contains("Fix the projector") && stuck.contains("blocked: Waiting on IT"));
+    assert!(stuck.contains("Send the survey") && stuck.contains("overdue"));
+    assert_eq!(stuck.matches("<li>").count(), 2);
+    let reviews = section("Decisions due for review", "Unmet help requests");
+    assert!(reviews.contains("Review the rubric") && !reviews.contains("Revisit the trip"));
+    assert_eq!(reviews.matches("<li>").count(), 1);
+    let unmet = section("Unmet help requests", "Recognitions");
+    assert!(unmet.contains("Cover period 3"));
+    assert_eq!(unmet.matches("<li>").count(), 1);
+    assert!(scan.contains("Nobody was thanked in the ledger."));
+    for absent in ["Order books", "Clean the lab"] {
+        assert!(!scan.contains(absent), "{absent} should not be in the scan");
+    }
+    // The same scan heads the meeting page and the live page's first item.
+    assert!(
+        page(&member, &format!("/teams/{slug}/meetings/{next}"))
+            .await
+            .contains("Draft the timetable")
+    );
+    publish_agenda(&app, next, &[("Three-minute action scan", 3)]).await;
+    let live = page(&member, &format!("/teams/{slug}/meetings/{next}/live")).await;
+    assert!(live.contains("Review the rubric") && live.contains("Cover period 3"));
+
+    // The first meeting has no previous one: everything since the team began.
+    let first = page(&member, &format!("/teams/{slug}/meetings/{previous}/scan")).await;
+    assert!(first.contains("since the team began"));
+}
