@@ -233,8 +233,9 @@ impl RoundForm {
     }
 }
 
-fn summary(c: &RoundCommand) -> serde_json::Value {
+fn summary(c: &RoundCommand, round_id: i64) -> serde_json::Value {
     json!({
+        "round_id": round_id,
         "title": c.title.as_str(),
         "amount": c.amount,
         "currency": c.currency,
@@ -280,8 +281,7 @@ pub async fn create(
     }
     .insert(&txn)
     .await?;
-    let mut detail = summary(&c);
-    detail["round_id"] = json!(round.id);
+    let detail = summary(&c, round.id);
     audit::record(
         &txn,
         audit::Entry {
@@ -393,8 +393,7 @@ pub async fn update(
     active.privacy = Set(c.privacy.into());
     active.updated_at = Set(now);
     active.update(&txn).await?;
-    let mut detail = summary(&c);
-    detail["round_id"] = json!(round_id);
+    let detail = summary(&c, round_id);
     audit::record(
         &txn,
         audit::Entry {

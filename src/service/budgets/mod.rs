@@ -12,7 +12,9 @@ pub mod compute;
 pub mod exchange;
 pub mod form;
 pub mod ideas;
+pub mod instance;
 pub mod publish;
+pub mod review;
 
 use sea_orm::sea_query::Expr;
 use sea_orm::{
