@@ -6,6 +6,7 @@ mod access;
 mod access_helpers;
 mod accounts;
 mod audit;
+mod budget_ballots;
 mod budget_helpers;
 mod budgets;
 mod csrf;
