@@ -12,6 +12,7 @@ mod m20261201_000002_sessions;
 mod m20261201_000003_live_results;
 mod m20261201_000004_ledger_people;
 mod m20261202_000002_budgets;
+mod m20261202_000004_comments;
 
 /// The list of migrations, in order.
 pub struct Migrator;
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000003_live_results::Migration),
             Box::new(m20261201_000004_ledger_people::Migration),
             Box::new(m20261202_000002_budgets::Migration),
+            Box::new(m20261202_000004_comments::Migration),
         ]
     }
 }

@@ -77,6 +77,10 @@ pub enum Action {
     CastBallot,
     /// Create and edit meetings, set windows, hide or merge proposals with a reason.
     ManageMeetings,
+    /// Comment on a proposal or budget idea; edit one's own while its window is open.
+    Comment,
+    /// Hide a comment with a reason everyone sees.
+    ModerateComments,
     /// Publish the agreed agenda (each difference from the tally with a reason).
     PublishAgenda,
     /// See one's own reciprocity page, export one's entries, read help posts.
@@ -165,6 +169,16 @@ pub const MATRIX: &[(Action, &str, [Decision; 5])] = &[
     (
         Action::ManageMeetings,
         "create and edit meetings, set windows, hide or merge items",
+        [L, H, D, A, D],
+    ),
+    (
+        Action::Comment,
+        "comment on a proposal or idea; edit own comment (window open)",
+        [L, H, A, A, D],
+    ),
+    (
+        Action::ModerateComments,
+        "hide a comment with a reason everyone sees",
         [L, H, D, A, D],
     ),
     (

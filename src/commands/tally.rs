@@ -21,6 +21,11 @@ pub enum Format {
     Text,
     /// RCTab-compatible summary JSON (an array of summaries, one per pass, for multiPassIrv).
     Json,
+    /// JSON Lines: a header (candidates, rules, seed, winners), then one compact pass per
+    /// line (each round's changed tallies only). RCTab's summary lists every continuing
+    /// candidate in every round, so a full multi-pass ranking of n items is about n³ in that
+    /// format; this one grows with the rounds, about n².
+    Compact,
 }
 
 /// Count ranked ballots (IRV, STV, bottoms-up, sequential IRV) with RCTab's rules.
@@ -206,6 +211,22 @@ fn write_outcome(
                 b"\n]\n"
             })
         }
+        Format::Compact => {
+            let shell = &counted.shell;
+            let header = serde_json::json!({
+                "candidates": shell.candidate_names,
+                "rules": shell.rules,
+                "seed": shell.seed,
+                "winners": shell.winners,
+            });
+            serde_json::to_writer(&mut *out, &header)?;
+            out.write_all(b"\n")?;
+            for pass in counted.compact_passes() {
+                serde_json::to_writer(&mut *out, pass)?;
+                out.write_all(b"\n")?;
+            }
+            Ok(())
+        }
         Format::Json => {
             let value = counted
                 .passes()
@@ -294,5 +315,25 @@ mod tests {
             let expected = serde_json::to_string_pretty(&value).expect("json") + "\n";
             assert_eq!(written(&e, Format::Json), expected);
         }
+    }
+
+    /// The compact lines expand to exactly the passes of the whole outcome.
+    #[test]
+    fn compact_lines_expand_to_the_whole_outcome() {
+        let e = election(WinnerMode::MultiPassIrv);
+        let whole = tally(&e).expect("counts");
+        let text = written(&e, Format::Compact);
+        let mut lines = text.lines();
+        let header: serde_json::Value =
+            serde_json::from_str(lines.next().expect("header")).expect("json");
+        assert_eq!(header["candidates"][3], "Delta");
+        let passes: Vec<crate::tally::Pass> = lines
+            .map(|l| {
+                serde_json::from_str::<crate::tally::CompactPass>(l)
+                    .expect("a compact pass")
+                    .expand(&whole.candidate_names)
+            })
+            .collect();
+        assert_eq!(passes, whole.passes);
     }
 }

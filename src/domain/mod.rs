@@ -5,6 +5,7 @@ pub mod account;
 pub mod agreed_agenda;
 pub mod budget;
 pub mod clock;
+pub mod comment;
 pub mod ledger;
 pub mod meeting;
 pub mod redirect;

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod budgets;
+pub mod comments;
 pub mod invitations;
 pub mod ledger;
 pub mod meetings;

@@ -188,6 +188,12 @@ impl Counted {
         self.compact.iter().map(|p| p.expand(&self.names))
     }
 
+    /// The passes as the count recorded them (see [`CompactPass`]).
+    #[must_use]
+    pub fn compact_passes(&self) -> &[CompactPass] {
+        &self.compact
+    }
+
     /// The first tie left unresolved, if the count stopped on one.
     #[must_use]
     pub fn unresolved_tie(&self) -> Option<&UnresolvedTie> {

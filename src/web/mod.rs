@@ -5,6 +5,7 @@
 pub mod assets;
 pub mod auth;
 pub mod budgets;
+pub mod comments;
 pub mod context;
 pub mod error;
 pub mod format;

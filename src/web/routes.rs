@@ -107,7 +107,7 @@ macro_rules! route {
 }
 
 use Access::{Public, Rule, SignedIn};
-use meetings::{agenda, ballot, proposals, results};
+use meetings::{agenda, ballot, comments, proposals, results};
 
 /// Every route, in matching order (a literal segment before a `{name}` beside it).
 pub const ROUTES: &[Route] = &[
@@ -142,6 +142,10 @@ pub const ROUTES: &[Route] = &[
     route!(Post "/teams/{team}/meetings/{id}/edit" => meetings::update, Rule(Action::ManageMeetings)),
     route!(Get "/teams/{team}/meetings/{id}/proposals" => proposals::list, Rule(Action::ViewMeetings)),
     route!(Post "/teams/{team}/meetings/{id}/proposals" => proposals::propose, Rule(Action::ProposeItem)),
+    route!(Get "/teams/{team}/meetings/{id}/proposals/{proposal}" => comments::show, Rule(Action::ViewMeetings)),
+    route!(Post "/teams/{team}/meetings/{id}/proposals/{proposal}/comments" => comments::add, Rule(Action::Comment)),
+    route!(Post "/teams/{team}/meetings/{id}/proposals/{proposal}/comments/{comment}/edit" => comments::edit, Rule(Action::Comment)),
+    route!(Post "/teams/{team}/meetings/{id}/proposals/{proposal}/comments/{comment}/hide" => comments::hide, Rule(Action::ModerateComments)),
     route!(Get "/teams/{team}/meetings/{id}/proposals/{proposal}/edit" => proposals::edit_form, Rule(Action::ProposeItem)),
     route!(Post "/teams/{team}/meetings/{id}/proposals/{proposal}/edit" => proposals::edit, Rule(Action::ProposeItem)),
     route!(Post "/teams/{team}/meetings/{id}/proposals/{proposal}/withdraw" => proposals::withdraw, Rule(Action::ProposeItem)),
@@ -168,6 +172,10 @@ pub const ROUTES: &[Route] = &[
     route!(Post "/teams/{team}/budgets/{id}/edit" => budgets::update, Rule(Action::ManageBudgets)),
     route!(Get "/teams/{team}/budgets/{id}/ideas" => budgets::ideas::list, Rule(Action::ViewBudgets)),
     route!(Post "/teams/{team}/budgets/{id}/ideas" => budgets::ideas::propose, Rule(Action::ProposeIdea)),
+    route!(Get "/teams/{team}/budgets/{id}/ideas/{idea}" => budgets::idea::show, Rule(Action::ViewBudgets)),
+    route!(Post "/teams/{team}/budgets/{id}/ideas/{idea}/comments" => budgets::idea::add, Rule(Action::Comment)),
+    route!(Post "/teams/{team}/budgets/{id}/ideas/{idea}/comments/{comment}/edit" => budgets::idea::edit, Rule(Action::Comment)),
+    route!(Post "/teams/{team}/budgets/{id}/ideas/{idea}/comments/{comment}/hide" => budgets::idea::hide, Rule(Action::ModerateComments)),
     route!(Get "/teams/{team}/budgets/{id}/ideas/{idea}/edit" => budgets::ideas::edit_form, Rule(Action::ProposeIdea)),
     route!(Post "/teams/{team}/budgets/{id}/ideas/{idea}/edit" => budgets::ideas::edit, Rule(Action::ProposeIdea)),
     route!(Post "/teams/{team}/budgets/{id}/ideas/{idea}/withdraw" => budgets::ideas::withdraw, Rule(Action::ProposeIdea)),

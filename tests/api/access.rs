@@ -220,6 +220,25 @@ const MATRIX: &[Row] = &[
         "/teams/{a}/meetings/{m}/proposals/{p}/edit",
         [303, 404, 403, 200, 403],
     ),
+    get(
+        "/teams/{a}/meetings/{m}/proposals/{p}",
+        [303, 404, 200, 200, 200],
+    ),
+    post(
+        "/teams/{a}/meetings/{m}/proposals/{p}/comments",
+        &[("body", "")],
+        [303, 404, 422, 422, 403],
+    ),
+    post(
+        "/teams/{a}/meetings/{m}/proposals/{p}/comments/999999/edit",
+        &[("body", "Better now")],
+        [303, 404, 404, 404, 403],
+    ),
+    post(
+        "/teams/{a}/meetings/{m}/proposals/{p}/comments/999999/hide",
+        &[("reason", "Off topic")],
+        [303, 404, 403, 404, 403],
+    ),
     get("/teams/{a}/meetings/{m}/agenda", [303, 404, 200, 200, 200]),
     get(
         "/teams/{a}/meetings/{m}/agenda/print",
@@ -322,6 +341,25 @@ const MATRIX: &[Row] = &[
         "/teams/{a}/budgets/{r}/ideas/{i}/edit",
         &[("title", "")],
         [303, 404, 403, 422, 403],
+    ),
+    get(
+        "/teams/{a}/budgets/{r}/ideas/{i}",
+        [303, 404, 200, 200, 200],
+    ),
+    post(
+        "/teams/{a}/budgets/{r}/ideas/{i}/comments",
+        &[("body", "")],
+        [303, 404, 422, 422, 403],
+    ),
+    post(
+        "/teams/{a}/budgets/{r}/ideas/{i}/comments/999999/edit",
+        &[("body", "Better now")],
+        [303, 404, 404, 404, 403],
+    ),
+    post(
+        "/teams/{a}/budgets/{r}/ideas/{i}/comments/999999/hide",
+        &[("reason", "Off topic")],
+        [303, 404, 403, 404, 403],
     ),
     post(
         "/teams/{a}/budgets/{r}/ideas/{i}/support",

@@ -242,6 +242,9 @@ fn every_action_keeps_its_stored_name() {
             "budget.publish",
             "budget.override",
             "budget.follow_up",
+            "comment.add",
+            "comment.edit",
+            "comment.hide",
         ]
     );
     for action in AuditAction::iter() {

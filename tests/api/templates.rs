@@ -167,12 +167,26 @@ fn meeting_fixture(name: &str) -> Value {
         }
         "proposals.html" => {
             json!({ "proposals": [{ "id": 1, "title": "Timetable", "why": "Clashes.", "minutes": 20,
-                "author": "Lee", "mine": true, "status": "active", "note": null },
-                { "id": 2, "title": "Trip", "why": "Risk.", "minutes": 10, "author": "Sam", "mine": false, "status": "active", "note": null }],
+                "author": "Lee", "mine": true, "status": "active", "note": null, "comments": 1 },
+                { "id": 2, "title": "Trip", "why": "Risk.", "minutes": 10, "author": "Sam", "mine": false, "status": "active", "note": null, "comments": 0 }],
             "others": [{ "id": 3, "title": "Hidden", "why": "x", "minutes": 5, "author": "Lee", "mine": true, "status": "hidden", "note": "Hidden by a leader: duplicate" }],
             "proposing_open": true, "editable": true, "can_propose": true, "can_moderate": true })
         }
         "proposal_edit.html" => json!({ "proposal_id": 1 }),
+        "proposal.html" => {
+            json!({ "proposal": { "id": 1, "title": "Timetable", "why": "Clashes.\nTwice.", "minutes": 20,
+                "author": "Lee", "mine": true, "note": "Hidden by a leader: duplicate" },
+            "thread": { "total": 51, "page": 2, "pages": 2, "prev": "/p?page=1#comments", "next": null,
+                "post_base": "/teams/team-a/meetings/1/proposals/1/comments", "can_comment": true,
+                "closed": "Comments are open only during the proposal window.", "form_body": "Typed",
+                "errors": { "body": "Enter a comment.", "window": "Closed." },
+                "comments": [{ "id": 7, "author": "Sam", "mine": true, "body": "Good.\nBut when?", "hidden_note": null,
+                    "when": "1 Dec 2026, 10:00 UTC", "edited": "1 Dec 2026, 11:00 UTC", "editable": true, "hideable": true,
+                    "edit_value": "Good.", "edit_error": "Use at most 2000 characters.", "reason_value": "", "reason_error": "Enter a reason." },
+                    { "id": 8, "author": "Lee", "mine": false, "body": null, "hidden_note": "Hidden by a leader: off topic",
+                    "when": "1 Dec 2026, 10:05 UTC", "edited": null, "editable": false, "hideable": false,
+                    "edit_value": "", "edit_error": null, "reason_value": "", "reason_error": null }] } })
+        }
         "ballot.html" => {
             json!({ "items": [{ "id": 1, "field": "rank_1", "title": "Timetable", "why": "x", "minutes": 20, "rank": 1, "value": "1" },
                 { "id": 2, "field": "rank_2", "title": "Trip", "why": "y", "minutes": 10, "rank": null, "value": "x" }],
@@ -257,9 +271,20 @@ fn budget_fixture(name: &str) -> Value {
         "budget_ideas.html" => json!({ "title": "Ideas", "layout": layout(), "round": round,
             "ideas": [{ "id": 3, "title": "Trees", "description": "Plant trees.", "location": "Yard", "author": "Sam",
                 "cost": "1,200 EUR", "original_cost": "1,000 EUR", "cost_reason": "Quote", "status": "infeasible",
-                "status_reason": "Not our land", "supporters": 2, "supported": true, "mine": true, "withdrawn": false }],
+                "status_reason": "Not our land", "supporters": 2, "supported": true, "mine": true, "withdrawn": false,
+                "comments": 3 }],
             "form": { "title": "", "description": "", "cost": "", "location": "" }, "errors": errors,
             "review_idea": 3, "ideas_open": true, "can_propose": true, "can_review": true }),
+        "budget_idea.html" => json!({ "title": "Trees", "layout": layout(), "round": round,
+            "idea": { "title": "Trees", "description": "Plant trees.\nMany.", "location": "Yard", "cost": "1,200 EUR",
+                "author": "Sam", "mine": true, "status": "infeasible", "status_reason": "Not our land" },
+            "thread": { "total": 1, "page": 1, "pages": 1, "prev": null, "next": null,
+                "post_base": "/teams/team-a/budgets/1/ideas/3/comments", "can_comment": false,
+                "closed": "Comments on ideas are open only during the ideas phase.", "form_body": "",
+                "errors": errors, "comments": [{ "id": 7, "author": "Sam", "mine": false, "body": null,
+                    "hidden_note": "Hidden by a leader: off topic", "when": "1 Dec 2026, 10:00 UTC", "edited": null,
+                    "editable": false, "hideable": false, "edit_value": "", "edit_error": null,
+                    "reason_value": "", "reason_error": null }] } }),
         "budget_idea_edit.html" => {
             json!({ "title": "Edit", "layout": layout(), "round": round, "idea_id": 3,
             "form": { "title": "Trees", "description": "Plant trees.", "cost": "1200", "location": "" }, "errors": errors })

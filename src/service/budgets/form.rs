@@ -233,7 +233,8 @@ impl RoundForm {
     }
 }
 
-fn summary(c: &RoundCommand, round_id: i64) -> serde_json::Value {
+/// What the audit log keeps of a round's settings.
+fn summary(round_id: i64, c: &RoundCommand) -> serde_json::Value {
     json!({
         "round_id": round_id,
         "title": c.title.as_str(),
@@ -281,7 +282,7 @@ pub async fn create(
     }
     .insert(&txn)
     .await?;
-    let detail = summary(&c, round.id);
+    let detail = summary(round.id, &c);
     audit::record(
         &txn,
         audit::Entry {
@@ -393,7 +394,7 @@ pub async fn update(
     active.privacy = Set(c.privacy.into());
     active.updated_at = Set(now);
     active.update(&txn).await?;
-    let detail = summary(&c, round_id);
+    let detail = summary(round_id, &c);
     audit::record(
         &txn,
         audit::Entry {

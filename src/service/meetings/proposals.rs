@@ -18,6 +18,9 @@ use crate::store::entities::agenda_proposals;
 
 use super::{MeetingAccess, authorize, ballot_count, begin_locked};
 
+/// A stored proposal, as pages read it.
+pub type Proposal = agenda_proposals::Model;
+
 /// Proposal status as stored.
 pub const ACTIVE: &str = "active";
 

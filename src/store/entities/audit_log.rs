@@ -154,6 +154,15 @@ pub enum AuditAction {
     /// A funded idea's owner or status changed.
     #[sea_orm(string_value = "budget.follow_up")]
     BudgetFollowUp,
+    /// Someone commented on a proposal or idea.
+    #[sea_orm(string_value = "comment.add")]
+    CommentAdd,
+    /// An author edited their comment.
+    #[sea_orm(string_value = "comment.edit")]
+    CommentEdit,
+    /// A leader hid a comment with a reason.
+    #[sea_orm(string_value = "comment.hide")]
+    CommentHide,
 }
 
 impl AuditAction {

@@ -17,6 +17,7 @@ pub mod budget_publications;
 pub mod budget_results;
 pub mod budget_rounds;
 pub mod budget_supports;
+pub mod comments;
 pub mod help_exchanges;
 pub mod help_posts;
 pub mod help_responses;

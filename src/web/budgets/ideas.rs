@@ -11,6 +11,7 @@ use crate::access::Action;
 use crate::domain::budget::{BudgetPhase, format_money};
 use crate::service::budgets::ideas::{self, IdeaForm};
 use crate::service::budgets::review::{self, ReviewForm};
+use crate::service::comments::{self, SubjectKind};
 use crate::service::meetings::{author_name, names_of};
 use crate::web::budgets::RoundHeader;
 
@@ -34,6 +35,7 @@ struct IdeaRow {
     supported: bool,
     mine: bool,
     withdrawn: bool,
+    comments: u64,
 }
 
 #[derive(Serialize)]
@@ -64,6 +66,12 @@ async fn page(
     let view = ideas::view(ctx.db(), principal, slug, id).await?;
     let currency = view.access.round.currency.clone();
     let names = names_of(ctx.db(), view.ideas.iter().filter_map(|i| i.author_id)).await?;
+    let counts = comments::counts(
+        ctx.db(),
+        SubjectKind::BudgetIdea,
+        view.ideas.iter().map(|i| i.id),
+    )
+    .await?;
     let rows = view
         .ideas
         .iter()
@@ -82,6 +90,7 @@ async fn page(
             supported: view.mine.contains(&i.id),
             mine: i.author_id.is_some() && i.author_id == principal.user_id,
             withdrawn: ideas::is_withdrawn(i),
+            comments: counts.get(&i.id).copied().unwrap_or(0),
         })
         .collect();
     let phase = view.access.phase(now);

@@ -4,6 +4,7 @@
 
 pub mod agenda;
 pub mod ballot;
+pub mod comments;
 pub mod ics;
 pub mod proposals;
 pub mod results;

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::access::{Action, Principal};
 use crate::service::ServiceError;
+use crate::service::comments::{self, SubjectKind};
 use crate::service::meetings::proposals::{self, ProposalForm};
 use crate::service::meetings::{self, ballot_count};
 use crate::web::WebError;
@@ -26,6 +27,8 @@ struct ProposalView {
     mine: bool,
     status: String,
     note: Option<String>,
+    /// Comments on it, hidden ones included (one grouped query for the page).
+    comments: u64,
 }
 
 #[derive(Serialize)]
@@ -60,26 +63,15 @@ async fn page(
     let rows = proposals::all(db, id).await?;
     // One query for every author and a map of titles: no query or scan per row.
     let names = meetings::names_of(db, rows.iter().filter_map(|r| r.author_id)).await?;
+    let counts =
+        comments::counts(db, SubjectKind::AgendaProposal, rows.iter().map(|r| r.id)).await?;
     let titles: std::collections::HashMap<i64, &str> =
         rows.iter().map(|r| (r.id, r.title.as_str())).collect();
     let mut active = Vec::new();
     let mut others = Vec::new();
     for p in &rows {
         let mine = p.author_id.is_some() && p.author_id == principal.user_id;
-        let note = match p.status.as_str() {
-            "hidden" => Some(format!(
-                "Hidden by a leader: {}",
-                p.hidden_reason.clone().unwrap_or_default()
-            )),
-            "merged" => Some(format!(
-                "Merged into “{}”",
-                p.merged_into
-                    .and_then(|into| titles.get(&into).copied())
-                    .unwrap_or("another item")
-            )),
-            "withdrawn" => Some("Withdrawn by its author".to_owned()),
-            _ => None,
-        };
+        let note = status_note(p, p.merged_into.and_then(|into| titles.get(&into).copied()));
         let view = ProposalView {
             id: p.id,
             title: p.title.clone(),
@@ -89,6 +81,7 @@ async fn page(
             mine,
             status: p.status.clone(),
             note,
+            comments: counts.get(&p.id).copied().unwrap_or(0),
         };
         if p.status == proposals::ACTIVE {
             active.push(view);
@@ -113,6 +106,25 @@ async fn page(
         can_moderate,
     };
     ctx.render(status, "proposals.html", &page)
+}
+
+/// Why an item is off the list ("Hidden by a leader: …"), or `None` while it is on it.
+pub(super) fn status_note(
+    p: &proposals::Proposal,
+    merged_into_title: Option<&str>,
+) -> Option<String> {
+    match p.status.as_str() {
+        "hidden" => Some(format!(
+            "Hidden by a leader: {}",
+            p.hidden_reason.clone().unwrap_or_default()
+        )),
+        "merged" => Some(format!(
+            "Merged into “{}”",
+            merged_into_title.unwrap_or("another item")
+        )),
+        "withdrawn" => Some("Withdrawn by its author".to_owned()),
+        _ => None,
+    }
 }
 
 /// `GET /teams/{team}/meetings/{id}/proposals`.

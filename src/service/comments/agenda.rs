@@ -1,0 +1,98 @@
+//! Comments on agenda proposals: readable by whoever sees the meeting's proposals, open for
+//! new comments and edits during the proposal window while the item is still on the list,
+//! moderated by the team's leaders. Writes take the meeting's lock, as proposal changes do.
+
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter};
+use time::OffsetDateTime;
+
+use crate::access::{Action, Principal};
+use crate::domain::comment::Window;
+use crate::service::comments::{Intent, Subject, SubjectKind, Target};
+use crate::service::meetings::{self, MeetingAccess, proposals};
+use crate::service::{Result, ServiceError};
+use crate::store::entities::agenda_proposals;
+
+/// The refusal when the proposal window is not open.
+pub const COMMENTS_CLOSED: &str = "Comments on proposals are open only during the proposal window: this meeting's window is closed.";
+
+/// The refusal when the item has been withdrawn, hidden or merged.
+pub const ITEM_CLOSED: &str =
+    "This item is no longer on the list of proposals, so it takes no new comments.";
+
+/// One agenda proposal, addressed as its pages address it.
+#[derive(Debug, Clone, Copy)]
+pub struct AgendaProposal<'a> {
+    /// Team slug.
+    pub slug: &'a str,
+    /// Meeting id.
+    pub meeting_id: i64,
+    /// Proposal id.
+    pub proposal_id: i64,
+}
+
+fn action(intent: Intent) -> Action {
+    match intent {
+        Intent::Read => Action::ViewMeetings,
+        Intent::Write => Action::Comment,
+        Intent::Moderate => Action::ModerateComments,
+    }
+}
+
+impl AgendaProposal<'_> {
+    /// The meeting and the proposal, if `principal` may do `intent` and see the item: a
+    /// withdrawn, hidden or merged item is shown only to its author and leaders, as on the
+    /// proposals page; to anyone else it answers `NotFound`.
+    pub async fn load(
+        &self,
+        db: &impl ConnectionTrait,
+        principal: Principal,
+        intent: Intent,
+    ) -> Result<(MeetingAccess, agenda_proposals::Model)> {
+        let access =
+            meetings::authorize(db, principal, self.slug, self.meeting_id, action(intent)).await?;
+        let row = agenda_proposals::Entity::find_by_id(self.proposal_id)
+            .filter(agenda_proposals::Column::MeetingId.eq(self.meeting_id))
+            .one(db)
+            .await?
+            .ok_or(ServiceError::NotFound)?;
+        let mine = row.author_id.is_some() && row.author_id == principal.user_id;
+        if row.status != proposals::ACTIVE
+            && !mine
+            && !access.may(principal, Action::ManageMeetings)
+        {
+            return Err(ServiceError::NotFound);
+        }
+        Ok((access, row))
+    }
+}
+
+impl Target for AgendaProposal<'_> {
+    async fn resolve(
+        &self,
+        db: &impl ConnectionTrait,
+        principal: Principal,
+        intent: Intent,
+        now: OffsetDateTime,
+    ) -> Result<Subject> {
+        let (access, row) = self.load(db, principal, intent).await?;
+        let window = if row.status != proposals::ACTIVE {
+            Window::Closed(ITEM_CLOSED)
+        } else if access.windows().proposing(now) {
+            Window::Open
+        } else {
+            Window::Closed(COMMENTS_CLOSED)
+        };
+        Ok(Subject {
+            kind: SubjectKind::AgendaProposal,
+            id: row.id,
+            team_id: access.team.id,
+            window,
+            may_comment: access.may(principal, Action::Comment),
+            moderator: access.may(principal, Action::ModerateComments),
+        })
+    }
+
+    async fn lock(&self, txn: &DatabaseTransaction) -> Result<()> {
+        meetings::lock(txn, self.meeting_id).await
+    }
+}
