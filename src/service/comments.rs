@@ -9,6 +9,7 @@
 //! leader may need to remove something at any time); adding and editing are not.
 
 pub mod agenda;
+pub mod budget;
 
 use std::collections::HashMap;
 

@@ -23,6 +23,21 @@ pub enum Posted {
     Hide(i64, String),
 }
 
+/// The hide form (a leader's reason, shown to everyone in the comment's place).
+#[derive(Debug, Deserialize)]
+pub struct HideForm {
+    /// Why it is hidden.
+    #[serde(default)]
+    pub reason: String,
+}
+
+/// Where a saved comment is shown: the thread at `base`, on the page the form came from (or
+/// the last page, where a new comment lands), at the comment.
+pub fn comment_link(base: &str, page: Option<u64>, comment: i64) -> String {
+    let page = page.map_or_else(|| "last".to_owned(), |p| p.to_string());
+    format!("{base}?page={page}#comment-{comment}")
+}
+
 /// The `?page=` of a thread: a number, or `last` (where a new comment lands).
 #[derive(Debug, Default, Deserialize)]
 pub struct PageQuery {

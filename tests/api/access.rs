@@ -361,6 +361,25 @@ const MATRIX: &[Row] = &[
         &[("title", "")],
         [303, 404, 403, 422, 403],
     ),
+    get(
+        "/teams/{a}/budgets/{r}/ideas/{i}",
+        [303, 404, 200, 200, 200],
+    ),
+    post(
+        "/teams/{a}/budgets/{r}/ideas/{i}/comments",
+        &[("body", "")],
+        [303, 404, 422, 422, 403],
+    ),
+    post(
+        "/teams/{a}/budgets/{r}/ideas/{i}/comments/999999/edit",
+        &[("body", "Better now")],
+        [303, 404, 404, 404, 403],
+    ),
+    post(
+        "/teams/{a}/budgets/{r}/ideas/{i}/comments/999999/hide",
+        &[("reason", "Off topic")],
+        [303, 404, 403, 404, 403],
+    ),
     post(
         "/teams/{a}/budgets/{r}/ideas/{i}/support",
         &[],

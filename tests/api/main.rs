@@ -8,6 +8,8 @@ mod accounts;
 mod action_helpers;
 mod actions;
 mod audit;
+mod budget_ballots;
+mod budget_comments;
 mod budget_helpers;
 mod budgets;
 mod comments;

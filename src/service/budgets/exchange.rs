@@ -37,7 +37,7 @@ pub async fn export_pb(
     if view.is_none() {
         return Err(ServiceError::NotFound);
     }
-    let (instance, _) = compute::load_instance(db, &access.round).await?;
+    let (instance, _) = super::instance::load_instance(db, &access.round).await?;
     let text = write_pabulib(&instance)
         .map_err(|e| ServiceError::Unexpected(anyhow::anyhow!("writing .pb: {e}")))?;
     Ok((access, text))

@@ -12,11 +12,9 @@ pub mod compute;
 pub mod exchange;
 pub mod form;
 pub mod ideas;
+pub mod instance;
 pub mod publish;
-
-/// Stored statuses the pages label (re-exported so `web` never names `store`).
-pub use crate::store::entities::budget_follow_ups::FollowUpStatus;
-pub use crate::store::entities::budget_ideas::IdeaStatus;
+pub mod review;
 
 use sea_orm::sea_query::Expr;
 use sea_orm::{

@@ -251,6 +251,16 @@ pub async fn publish(
     Ok(())
 }
 
+/// A follow-up status as shown (`in progress`) and as the form's value (`in_progress`).
+pub fn follow_up_label(status: FollowUpStatus) -> (&'static str, &'static str) {
+    match status {
+        FollowUpStatus::Planned => ("planned", "planned"),
+        FollowUpStatus::InProgress => ("in progress", "in_progress"),
+        FollowUpStatus::Done => ("done", "done"),
+        FollowUpStatus::Dropped => ("dropped", "dropped"),
+    }
+}
+
 /// Sets a funded idea's owner (a team member, or nobody) and status (leaders, after
 /// publication).
 #[allow(clippy::too_many_arguments)]

@@ -9,8 +9,9 @@ use serde::Serialize;
 
 use crate::access::Action;
 use crate::domain::budget::{BudgetPhase, format_money};
-use crate::service::budgets::IdeaStatus;
-use crate::service::budgets::ideas::{self, IdeaForm, ReviewForm};
+use crate::service::budgets::ideas::{self, IdeaForm};
+use crate::service::budgets::review::{self, ReviewForm};
+use crate::service::comments::{self, SubjectKind};
 use crate::service::meetings::{author_name, names_of};
 use crate::web::budgets::RoundHeader;
 
@@ -34,6 +35,7 @@ struct IdeaRow {
     supported: bool,
     mine: bool,
     withdrawn: bool,
+    comments: u64,
 }
 
 #[derive(Serialize)]
@@ -51,15 +53,6 @@ struct IdeasPage {
     can_review: bool,
 }
 
-fn status_label(status: IdeaStatus) -> &'static str {
-    match status {
-        IdeaStatus::Proposed => "not reviewed yet (on the ballot unless marked infeasible)",
-        IdeaStatus::Withdrawn => "withdrawn by its author",
-        IdeaStatus::Feasible => "feasible",
-        IdeaStatus::Infeasible => "infeasible",
-    }
-}
-
 async fn page(
     ctx: &Ctx,
     slug: &str,
@@ -73,6 +66,12 @@ async fn page(
     let view = ideas::view(ctx.db(), principal, slug, id).await?;
     let currency = view.access.round.currency.clone();
     let names = names_of(ctx.db(), view.ideas.iter().filter_map(|i| i.author_id)).await?;
+    let counts = comments::counts(
+        ctx.db(),
+        SubjectKind::BudgetIdea,
+        view.ideas.iter().map(|i| i.id),
+    )
+    .await?;
     let rows = view
         .ideas
         .iter()
@@ -85,12 +84,13 @@ async fn page(
             cost: format_money(i.cost, &currency),
             original_cost: i.original_cost.map(|c| format_money(c, &currency)),
             cost_reason: i.cost_reason.clone(),
-            status: status_label(i.status),
+            status: ideas::status_label(i.status),
             status_reason: i.status_reason.clone(),
             supporters: view.supports.get(&i.id).copied().unwrap_or(0),
             supported: view.mine.contains(&i.id),
             mine: i.author_id.is_some() && i.author_id == principal.user_id,
-            withdrawn: i.status == IdeaStatus::Withdrawn,
+            withdrawn: ideas::is_withdrawn(i),
+            comments: counts.get(&i.id).copied().unwrap_or(0),
         })
         .collect();
     let phase = view.access.phase(now);
@@ -242,6 +242,6 @@ pub async fn review(
     let (slug, id, idea) = path.into_inner();
     let now = ctx.now;
     let principal = ctx.principal();
-    let result = ideas::review(ctx.db(), principal, &slug, id, idea, &form, now).await;
+    let result = review::review(ctx.db(), principal, &slug, id, idea, &form, now).await;
     back(&ctx, &slug, id, idea, result).await
 }

@@ -11,10 +11,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::access::Action;
 use crate::domain::budget::{BudgetRule, format_money};
-use crate::service::budgets::FollowUpStatus;
-use crate::service::budgets::compute::InputIdea;
 use crate::service::budgets::exchange;
-use crate::service::budgets::publish::{self, ResultsView, override_fields};
+use crate::service::budgets::instance::InputIdea;
+use crate::service::budgets::publish::{self, ResultsView, follow_up_label, override_fields};
 use crate::web::budgets::RoundHeader;
 use crate::web::format::{date_time, percent};
 
@@ -100,15 +99,6 @@ struct ResultsPage {
     errors: BTreeMap<String, String>,
 }
 
-fn status_label(status: FollowUpStatus) -> (&'static str, &'static str) {
-    match status {
-        FollowUpStatus::Planned => ("planned", "planned"),
-        FollowUpStatus::InProgress => ("in progress", "in_progress"),
-        FollowUpStatus::Done => ("done", "done"),
-        FollowUpStatus::Dropped => ("dropped", "dropped"),
-    }
-}
-
 fn build(view: &ResultsView, rule: BudgetRule, typed: &HashMap<String, String>) -> Computed {
     let c = &view.computed;
     let currency = c.input.currency.as_str();
@@ -160,8 +150,8 @@ fn build(view: &ResultsView, rule: BudgetRule, typed: &HashMap<String, String>) 
             },
             owner: follow.and_then(|f| f.owner.clone()),
             owner_id: follow.and_then(|f| f.owner_id),
-            status: follow.map(|f| status_label(f.status).0),
-            status_value: follow.map_or("planned", |f| status_label(f.status).1),
+            status: follow.map(|f| follow_up_label(f.status).0),
+            status_value: follow.map_or("planned", |f| follow_up_label(f.status).1),
         });
     }
     let greedy_set: HashSet<&str> = c.greedy.selected.iter().map(String::as_str).collect();

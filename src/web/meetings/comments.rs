@@ -6,18 +6,17 @@ use std::collections::BTreeMap;
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::service::ServiceError;
 use crate::service::comments::agenda::AgendaProposal;
 use crate::service::comments::{self, CommentForm, Intent};
 use crate::service::meetings::{self, proposals};
 use crate::web::WebError;
-use crate::web::comments::{PageQuery, Posted, ThreadView};
-use crate::web::context::Ctx;
+use crate::web::comments::{HideForm, PageQuery, Posted, ThreadView, comment_link};
+use crate::web::context::{Ctx, redirect_or_reshow};
 use crate::web::meetings::proposals::status_note;
 use crate::web::meetings::{MeetingHeader, header};
-use crate::web::pages::see_other;
 use crate::web::visitor::Layout;
 
 #[derive(Serialize)]
@@ -119,18 +118,13 @@ async fn after(
     posted: Posted,
     result: Result<i64, ServiceError>,
 ) -> Result<HttpResponse, WebError> {
-    match result {
-        Ok(comment) => {
-            let page = page_query.map_or_else(|| "last".to_owned(), |p| p.to_string());
-            Ok(see_other(&format!(
-                "/teams/{slug}/meetings/{id}/proposals/{pid}?page={page}#comment-{comment}"
-            )))
-        }
-        Err(ServiceError::Invalid(errors)) => {
-            page(ctx, (slug, id, pid), page_query, &posted, errors.into_map()).await
-        }
-        Err(other) => Err(other.into()),
-    }
+    let base = format!("/teams/{slug}/meetings/{id}/proposals/{pid}");
+    redirect_or_reshow(
+        result,
+        |comment| comment_link(&base, page_query, comment),
+        |errors| page(ctx, (slug, id, pid), page_query, &posted, errors),
+    )
+    .await
 }
 
 /// `POST /teams/{team}/meetings/{id}/proposals/{proposal}/comments`.
@@ -173,13 +167,6 @@ pub async fn edit(
     .map(|()| cid);
     let posted = Posted::Edit(cid, form);
     after(&ctx, (&slug, id, pid), query.page(), posted, result).await
-}
-
-/// The hide form.
-#[derive(Debug, Deserialize)]
-pub struct HideForm {
-    #[serde(default)]
-    reason: String,
 }
 
 /// `POST /teams/{team}/meetings/{id}/proposals/{proposal}/comments/{comment}/hide`.
