@@ -241,3 +241,122 @@ async fn after_the_tally_the_database_files_hold_no_ballot_secret_or_voter_key()
     let found = leftovers(&stopped, &needles);
     assert!(found.is_empty(), "after shutdown the files hold {found:?}");
 }
+
+/// A session that took its snapshot before the tally (a report, a backup) and reads another
+/// table, so it holds no lock the eraser waits for.
+enum Reader {
+    Postgres(sea_orm::sqlx::pool::PoolConnection<sea_orm::sqlx::Postgres>),
+    Sqlite(sea_orm::sqlx::pool::PoolConnection<sea_orm::sqlx::Sqlite>),
+}
+
+impl Reader {
+    async fn begin(app: &TestApp) -> Self {
+        use sea_orm::sqlx::query;
+        match app.db.backend {
+            Backend::Postgres => {
+                let mut conn = app
+                    .db
+                    .conn
+                    .get_postgres_connection_pool()
+                    .acquire()
+                    .await
+                    .unwrap();
+                query("BEGIN ISOLATION LEVEL REPEATABLE READ")
+                    .execute(&mut *conn)
+                    .await
+                    .unwrap();
+                query("SELECT count(*) FROM users")
+                    .execute(&mut *conn)
+                    .await
+                    .unwrap();
+                Self::Postgres(conn)
+            }
+            Backend::Sqlite => {
+                let mut conn = app
+                    .db
+                    .conn
+                    .get_sqlite_connection_pool()
+                    .acquire()
+                    .await
+                    .unwrap();
+                query("BEGIN").execute(&mut *conn).await.unwrap();
+                query("SELECT count(*) FROM users")
+                    .execute(&mut *conn)
+                    .await
+                    .unwrap();
+                Self::Sqlite(conn)
+            }
+        }
+    }
+
+    async fn end(self) {
+        use sea_orm::sqlx::query;
+        match self {
+            Self::Postgres(mut conn) => drop(query("COMMIT").execute(&mut *conn).await.unwrap()),
+            Self::Sqlite(mut conn) => drop(query("COMMIT").execute(&mut *conn).await.unwrap()),
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_reader_open_since_before_the_tally_does_not_keep_voter_keys_on_disk() {
+    let app = spawn_app().await;
+    let world = seed(&app).await;
+    let slug = &world.team_a;
+    let leader = signed_in(&app, &world.leader).await;
+    let id = create_meeting(&app, &leader, slug, "secret").await;
+    for title in ["Timetable", "Rubric"] {
+        propose(&leader, slug, id, title, 10).await;
+    }
+    let items = proposal_ids(&app, id).await;
+    let people = voters(&app, &world, slug).await;
+    app.clock.advance(Duration::hours(WINDOW_HOURS));
+    let page = leader.get(&format!("/teams/{slug}/meetings/{id}")).await;
+    assert_eq!(page.status(), 200);
+    for (i, person) in people.iter().enumerate() {
+        let mut order = items.clone();
+        order.rotate_left(i % 2);
+        assert_eq!(vote(person, slug, id, &order).await.status(), 200);
+    }
+    let secret = meetings::Entity::find_by_id(id)
+        .one(&app.db.conn)
+        .await
+        .unwrap()
+        .unwrap()
+        .ballot_secret
+        .expect("a secret while voting is open");
+    let mut keys: Vec<String> = users::Entity::find()
+        .all(&app.db.conn)
+        .await
+        .unwrap()
+        .iter()
+        .map(|u| voter_key(&secret, u.id))
+        .collect();
+    keys.sort_unstable();
+    let needles = secrets(&secret, &keys);
+
+    // The reader's snapshot predates the tally: on PostgreSQL `VACUUM FULL` would copy the
+    // deleted rows as "recently dead", on SQLite the reader blocks the WAL checkpoint.
+    let reader = Reader::begin(&app).await;
+    app.clock
+        .advance(Duration::hours(WINDOW_HOURS) + Duration::minutes(1));
+    let address = format!("/teams/{slug}/meetings/{id}/results");
+    let results = leader.get(&address);
+    let release = async {
+        tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+        reader.end().await;
+    };
+    let (results, ()) = tokio::join!(results, release);
+    assert_eq!(results.status(), 200);
+
+    let mut running = raw_bytes(&app).await;
+    for _ in 0..60 {
+        if leftovers(&running, &needles).is_empty() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+        running = raw_bytes(&app).await;
+    }
+    let found = leftovers(&running, &needles);
+    assert!(found.is_empty(), "after the tally the files hold {found:?}");
+}

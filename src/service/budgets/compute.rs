@@ -127,12 +127,14 @@ pub async fn compute_round(
     let txn = db.begin().await?;
     lock(&txn, round_id).await?;
     if stored(&txn, round_id).await?.is_some() {
+        txn.rollback().await?;
         return Ok(false);
     }
     let Some(round) = budget_rounds::Entity::find_by_id(round_id)
         .one(&txn)
         .await?
     else {
+        txn.rollback().await?;
         return Ok(false);
     };
     budget_results::ActiveModel {
@@ -172,9 +174,11 @@ pub async fn compute_round(
         },
     )
     .await?;
+    let horizon = secrecy::Horizon::of(&txn).await?;
     txn.commit().await?;
     if secret {
-        secrecy::erase_leftovers_of(db, "VACUUM FULL budget_rounds, budget_ballots").await;
+        secrecy::erase_leftovers_of(db, "VACUUM FULL budget_rounds, budget_ballots", &horizon)
+            .await;
     }
     Ok(true)
 }

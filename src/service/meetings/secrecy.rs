@@ -12,6 +12,12 @@
 //! for every connection in `store::connect`) and a `TRUNCATE` checkpoint empties the `-wal`
 //! file that still holds the old pages; PostgreSQL rewrites `meetings` and `agenda_ballots`
 //! with `VACUUM FULL` (a plain `VACUUM` frees dead tuples but leaves their bytes in the page).
+//!
+//! `VACUUM FULL` copies a deleted version that another transaction might still see ("recently
+//! dead"): a statement that took its snapshot before the tally committed (the background
+//! task, a page being read) would keep the voter keys on disk until the next tally. So the
+//! tally notes its transaction id ([`Horizon::of`]) and the eraser first waits, briefly, until
+//! no other session in the database holds a snapshot or transaction that old.
 
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait,
@@ -48,17 +54,43 @@ pub async fn unlink_ballots(
     Ok(())
 }
 
+/// The transaction that deleted the ballot secrets, as PostgreSQL numbers it: the eraser waits
+/// until every other session's snapshot is newer (SQLite has one writer and needs none).
+#[derive(Debug, Clone, Default)]
+pub struct Horizon(Option<String>);
+
+impl Horizon {
+    /// Notes the current transaction's id; call inside the tallying transaction, before commit.
+    pub async fn of(txn: &impl ConnectionTrait) -> Result<Self> {
+        if txn.get_database_backend() != DbBackend::Postgres {
+            return Ok(Self(None));
+        }
+        // `txid_current` carries the epoch in its high 32 bits; `xid` (what `pg_stat_activity`
+        // shows) is the low 32.
+        let row = txn
+            .query_one_raw(Statement::from_string(
+                DbBackend::Postgres,
+                "SELECT (txid_current() % 4294967296)::text AS xid",
+            ))
+            .await?;
+        Ok(Self(match row {
+            Some(row) => Some(row.try_get::<String>("", "xid")?),
+            None => None,
+        }))
+    }
+}
+
 /// Makes the versions of rows the tally deleted or overwrote unreadable from the database
 /// files. Runs after the commit (PostgreSQL cannot `VACUUM` in a transaction). The tally has
 /// already happened, so a failure is logged rather than returned; the next tally retries.
-pub async fn erase_leftovers(db: &DatabaseConnection) {
-    erase_leftovers_of(db, "VACUUM FULL meetings, agenda_ballots").await;
+pub async fn erase_leftovers(db: &DatabaseConnection, horizon: &Horizon) {
+    erase_leftovers_of(db, "VACUUM FULL meetings, agenda_ballots", horizon).await;
 }
 
 /// [`erase_leftovers`] for other ballot tables (budget rounds): `vacuum` is the
 /// `VACUUM FULL ...` statement PostgreSQL runs; SQLite checkpoints its whole WAL either way.
-pub async fn erase_leftovers_of(db: &DatabaseConnection, vacuum: &'static str) {
-    if let Err(e) = erase(db, vacuum).await {
+pub async fn erase_leftovers_of(db: &DatabaseConnection, vacuum: &'static str, horizon: &Horizon) {
+    if let Err(e) = erase(db, vacuum, horizon).await {
         tracing::warn!(
             error = %e,
             "could not erase old versions of ballot rows after the tally; they stay on disk until the next tally"
@@ -66,9 +98,47 @@ pub async fn erase_leftovers_of(db: &DatabaseConnection, vacuum: &'static str) {
     }
 }
 
-/// How many times `VACUUM FULL` is tried (3 s lock wait each, 1 s apart) before the leftovers
-/// are left for the next tally.
+/// How many times the erasure is tried (for PostgreSQL a 3 s lock wait each, 1 s apart)
+/// before the leftovers are left for the next tally.
 const ERASE_ATTEMPTS: u32 = 8;
+
+/// How long the eraser waits for sessions whose snapshot predates the tally (checked every
+/// 50 ms); a session older than that (a long report, a backup) is logged and vacuumed past.
+const HORIZON_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// Sessions in this database, other than the caller, that may still see rows deleted by
+/// transaction `$1`: their snapshot's oldest transaction, or their own, is not newer.
+const OLDER_SESSIONS: &str = "SELECT count(*) AS n FROM pg_stat_activity \
+     WHERE datname = current_database() AND pid <> pg_backend_pid() \
+       AND ((backend_xmin IS NOT NULL AND age(backend_xmin) >= age($1::xid)) \
+         OR (backend_xid IS NOT NULL AND age(backend_xid) >= age($1::xid)))";
+
+/// Waits until no other session can see what the tally deleted, so `VACUUM FULL` drops it
+/// rather than copying it as recently dead.
+async fn wait_for_newer_snapshots(
+    conn: &mut sea_orm::sqlx::PgConnection,
+    xid: &str,
+) -> std::result::Result<(), sea_orm::DbErr> {
+    let deadline = tokio::time::Instant::now() + HORIZON_WAIT;
+    loop {
+        let older: i64 = sea_orm::sqlx::query_scalar(OLDER_SESSIONS)
+            .bind(xid)
+            .fetch_one(&mut *conn)
+            .await
+            .map_err(sqlx_err)?;
+        if older == 0 {
+            return Ok(());
+        }
+        if tokio::time::Instant::now() >= deadline {
+            tracing::warn!(
+                sessions = older,
+                "sessions older than the tally are still open; erasing what can be erased now"
+            );
+            return Ok(());
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
 
 fn sqlx_err(e: sea_orm::sqlx::Error) -> sea_orm::DbErr {
     sea_orm::DbErr::Custom(e.to_string())
@@ -77,32 +147,31 @@ fn sqlx_err(e: sea_orm::sqlx::Error) -> sea_orm::DbErr {
 async fn erase(
     db: &DatabaseConnection,
     vacuum: &'static str,
+    horizon: &Horizon,
 ) -> std::result::Result<(), sea_orm::DbErr> {
     match db.get_database_backend() {
         DbBackend::Sqlite => {
-            let row = db
-                .query_one_raw(Statement::from_string(
-                    DbBackend::Sqlite,
-                    "PRAGMA wal_checkpoint(TRUNCATE)",
-                ))
-                .await?;
-            // (busy, frames in the log, frames checkpointed): busy = 1 means a reader kept
-            // the checkpoint from finishing.
-            let busy: i32 = match row {
-                Some(row) => row.try_get_by_index(0)?,
-                None => 0,
-            };
-            if busy != 0 {
-                return Err(sea_orm::DbErr::Custom(
-                    "the WAL checkpoint was blocked by a reader".to_owned(),
-                ));
+            // A reader in the WAL keeps the checkpoint from finishing: try again shortly.
+            let mut result = Ok(());
+            for attempt in 0..ERASE_ATTEMPTS {
+                if attempt > 0 {
+                    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+                }
+                result = checkpoint(db).await;
+                if result.is_ok() {
+                    break;
+                }
             }
+            result?;
         }
         DbBackend::Postgres => {
             // `VACUUM FULL` needs an exclusive lock, and every query on the table queues behind
             // a waiting one: give up after a short wait rather than stall the site, and retry.
             let pool = db.get_postgres_connection_pool();
             let mut conn = pool.acquire().await.map_err(sqlx_err)?;
+            if let Some(xid) = &horizon.0 {
+                wait_for_newer_snapshots(&mut conn, xid).await?;
+            }
             sea_orm::sqlx::query("SET lock_timeout = '3s'")
                 .execute(&mut *conn)
                 .await
@@ -129,6 +198,28 @@ async fn erase(
             result.map_err(sqlx_err)?;
         }
         _ => {}
+    }
+    Ok(())
+}
+
+/// Empties SQLite's WAL into the database file (`secure_delete` zeroes what was deleted).
+async fn checkpoint(db: &DatabaseConnection) -> std::result::Result<(), sea_orm::DbErr> {
+    let row = db
+        .query_one_raw(Statement::from_string(
+            DbBackend::Sqlite,
+            "PRAGMA wal_checkpoint(TRUNCATE)",
+        ))
+        .await?;
+    // (busy, frames in the log, frames checkpointed): busy = 1 means a reader kept the
+    // checkpoint from finishing.
+    let busy: i32 = match row {
+        Some(row) => row.try_get_by_index(0)?,
+        None => 0,
+    };
+    if busy != 0 {
+        return Err(sea_orm::DbErr::Custom(
+            "the WAL checkpoint was blocked by a reader".to_owned(),
+        ));
     }
     Ok(())
 }

@@ -122,12 +122,15 @@ pub async fn tally_meeting(
         .await?
         .is_some()
     {
+        txn.rollback().await?;
         return Ok(false);
     }
     let Some(meeting) = meetings::Entity::find_by_id(meeting_id).one(&txn).await? else {
+        txn.rollback().await?;
         return Ok(false);
     };
     if now < meeting.voting_close_at {
+        txn.rollback().await?;
         return Ok(false);
     }
     let input = input(&txn, &meeting).await?;
@@ -180,8 +183,9 @@ pub async fn tally_meeting(
         },
     )
     .await?;
+    let horizon = super::secrecy::Horizon::of(&txn).await?;
     txn.commit().await?;
-    super::secrecy::erase_leftovers(db).await;
+    super::secrecy::erase_leftovers(db, &horizon).await;
     Ok(true)
 }
 
