@@ -6,6 +6,7 @@ pub mod actions;
 pub mod assets;
 pub mod auth;
 pub mod budgets;
+pub mod comment_pages;
 pub mod comments;
 pub mod context;
 pub mod error;

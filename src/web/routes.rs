@@ -6,7 +6,9 @@
 use actix_web::{guard, web};
 
 use crate::access::{self, Action};
-use crate::web::{actions, assets, auth, budgets, health, home, ledger, meetings, resource, teams};
+use crate::web::{
+    actions, assets, auth, budgets, comment_pages, health, home, ledger, meetings, resource, teams,
+};
 
 /// The HTTP method(s) a route answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -142,10 +144,10 @@ pub const ROUTES: &[Route] = &[
     route!(Post "/teams/{team}/meetings/{id}/edit" => meetings::update, Rule(Action::ManageMeetings)),
     route!(Get "/teams/{team}/meetings/{id}/proposals" => proposals::list, Rule(Action::ViewMeetings)),
     route!(Post "/teams/{team}/meetings/{id}/proposals" => proposals::propose, Rule(Action::ProposeItem)),
-    route!(Get "/teams/{team}/meetings/{id}/proposals/{proposal}" => comments::show, Rule(Action::ViewMeetings)),
-    route!(Post "/teams/{team}/meetings/{id}/proposals/{proposal}/comments" => comments::add, Rule(Action::Comment)),
-    route!(Post "/teams/{team}/meetings/{id}/proposals/{proposal}/comments/{comment}/edit" => comments::edit, Rule(Action::Comment)),
-    route!(Post "/teams/{team}/meetings/{id}/proposals/{proposal}/comments/{comment}/hide" => comments::hide, Rule(Action::ModerateComments)),
+    route!(Get "/teams/{team}/meetings/{id}/proposals/{proposal}" => comment_pages::show::<comments::ProposalThread>, Rule(Action::ViewMeetings)),
+    route!(Post "/teams/{team}/meetings/{id}/proposals/{proposal}/comments" => comment_pages::add::<comments::ProposalThread>, Rule(Action::Comment)),
+    route!(Post "/teams/{team}/meetings/{id}/proposals/{proposal}/comments/{comment}/edit" => comment_pages::edit::<comments::ProposalThread>, Rule(Action::Comment)),
+    route!(Post "/teams/{team}/meetings/{id}/proposals/{proposal}/comments/{comment}/hide" => comment_pages::hide::<comments::ProposalThread>, Rule(Action::ModerateComments)),
     route!(Get "/teams/{team}/meetings/{id}/proposals/{proposal}/edit" => proposals::edit_form, Rule(Action::ProposeItem)),
     route!(Post "/teams/{team}/meetings/{id}/proposals/{proposal}/edit" => proposals::edit, Rule(Action::ProposeItem)),
     route!(Post "/teams/{team}/meetings/{id}/proposals/{proposal}/withdraw" => proposals::withdraw, Rule(Action::ProposeItem)),
@@ -172,10 +174,10 @@ pub const ROUTES: &[Route] = &[
     route!(Post "/teams/{team}/budgets/{id}/edit" => budgets::update, Rule(Action::ManageBudgets)),
     route!(Get "/teams/{team}/budgets/{id}/ideas" => budgets::ideas::list, Rule(Action::ViewBudgets)),
     route!(Post "/teams/{team}/budgets/{id}/ideas" => budgets::ideas::propose, Rule(Action::ProposeIdea)),
-    route!(Get "/teams/{team}/budgets/{id}/ideas/{idea}" => budgets::idea::show, Rule(Action::ViewBudgets)),
-    route!(Post "/teams/{team}/budgets/{id}/ideas/{idea}/comments" => budgets::idea::add, Rule(Action::Comment)),
-    route!(Post "/teams/{team}/budgets/{id}/ideas/{idea}/comments/{comment}/edit" => budgets::idea::edit, Rule(Action::Comment)),
-    route!(Post "/teams/{team}/budgets/{id}/ideas/{idea}/comments/{comment}/hide" => budgets::idea::hide, Rule(Action::ModerateComments)),
+    route!(Get "/teams/{team}/budgets/{id}/ideas/{idea}" => comment_pages::show::<budgets::idea::IdeaThread>, Rule(Action::ViewBudgets)),
+    route!(Post "/teams/{team}/budgets/{id}/ideas/{idea}/comments" => comment_pages::add::<budgets::idea::IdeaThread>, Rule(Action::Comment)),
+    route!(Post "/teams/{team}/budgets/{id}/ideas/{idea}/comments/{comment}/edit" => comment_pages::edit::<budgets::idea::IdeaThread>, Rule(Action::Comment)),
+    route!(Post "/teams/{team}/budgets/{id}/ideas/{idea}/comments/{comment}/hide" => comment_pages::hide::<budgets::idea::IdeaThread>, Rule(Action::ModerateComments)),
     route!(Get "/teams/{team}/budgets/{id}/ideas/{idea}/edit" => budgets::ideas::edit_form, Rule(Action::ProposeIdea)),
     route!(Post "/teams/{team}/budgets/{id}/ideas/{idea}/edit" => budgets::ideas::edit, Rule(Action::ProposeIdea)),
     route!(Post "/teams/{team}/budgets/{id}/ideas/{idea}/withdraw" => budgets::ideas::withdraw, Rule(Action::ProposeIdea)),
