@@ -242,6 +242,61 @@ async fn a_round_goes_from_ideas_to_results_computed_once_with_greedy_beside_it(
     let page = text(people[1].get(&format!("{base}/results")).await).await;
     assert!(page.contains("The council pays half of the pool"), "{page}");
     assert!(page.contains("in progress, owner Member"), "{page}");
+
+    // A funded idea becomes an action in one step; an empty "what" takes the idea's title.
+    assert!(page.contains("Turn a funded idea into an action"), "{page}");
+    let due = (app.clock.now().date() + Duration::days(14)).to_string();
+    let action = people[1]
+        .post(
+            &format!("/teams/{slug}/actions"),
+            &[
+                ("budget_idea_id", pool.to_string().as_str()),
+                ("title", ""),
+                ("owner_id", &world.member.id.to_string()),
+                ("due_on", &due),
+            ],
+        )
+        .await;
+    assert_eq!(action.status(), 303);
+    let log = text(people[1].get(&format!("/teams/{slug}/actions")).await).await;
+    assert!(log.contains(">Pool renovation</a>"), "{log}");
+    assert!(log.contains("budget idea “Pool renovation”</a>"), "{log}");
+    assert!(
+        log.contains(&format!("budgets&#x2F;{round}&#x2F;ideas&#x2F;{pool}\"")),
+        "the source links to the idea: {log}"
+    );
+    // A refused form comes back filled in, still from the idea.
+    let refused = people[1]
+        .post(
+            &format!("/teams/{slug}/actions"),
+            &[
+                ("budget_idea_id", trees.to_string().as_str()),
+                ("title", "Plant the trees"),
+                ("owner_id", &world.member.id.to_string()),
+                ("due_on", "not a date"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status(), 422);
+    let again = text(refused).await;
+    assert!(again.contains("value=\"Plant the trees\""), "{again}");
+    assert!(
+        again.contains(&format!("name=\"budget_idea_id\" value=\"{trees}\"")),
+        "{again}"
+    );
+    // An idea the outcome does not fund (the mural was infeasible) is not a source.
+    let unfunded = people[1]
+        .post(
+            &format!("/teams/{slug}/actions"),
+            &[
+                ("budget_idea_id", mural.to_string().as_str()),
+                ("title", "Paint it anyway"),
+                ("owner_id", &world.member.id.to_string()),
+                ("due_on", &due),
+            ],
+        )
+        .await;
+    assert_eq!(unfunded.status(), 404);
 }
 
 #[tokio::test]

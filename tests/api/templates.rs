@@ -127,7 +127,7 @@ fn fixture(name: &str) -> Option<Value> {
             "filter": { "show": "mine", "meeting": "1", "owner": "2", "from_help": "" },
             "csv_link": "/teams/team-a/actions.csv?show=mine", "actions": [action_line()],
             "members": [{ "id": 1, "name": "Sam", "leader": true }, { "id": 2, "name": "Lee", "leader": false }],
-            "form": { "title": "", "owner_id": "2", "due_on": "", "help_post_id": "4" },
+            "form": { "title": "", "owner_id": "2", "due_on": "", "help_post_id": "4", "budget_idea_id": "" },
             "errors": { "title": "Write the action.", "owner_id": "Choose a member.", "due_on": "Choose a due date." },
             "today": "2026-12-02" })
         }
@@ -274,8 +274,8 @@ fn live_fixture() -> Value {
         "attendance": [{ "id": 1, "name": "Sam", "status": "present" }, { "id": 2, "name": "Lee", "status": "" }],
         "members": [{ "id": 1, "name": "Sam", "leader": true }], "may_run": true, "may_record": true, "scan": scan(),
         "today": "2026-12-03", "error_position": 1,
-        "decision_form": { "text": "x", "review_on": "" }, "action_form": { "title": "", "owner_id": "1", "due_on": "", "help_post_id": "" },
-        "blank_decision": { "text": "", "review_on": "" }, "blank_action": { "title": "", "owner_id": "", "due_on": "", "help_post_id": "" },
+        "decision_form": { "text": "x", "review_on": "" }, "action_form": { "title": "", "owner_id": "1", "due_on": "", "help_post_id": "", "budget_idea_id": "" },
+        "blank_decision": { "text": "", "review_on": "" }, "blank_action": { "title": "", "owner_id": "", "due_on": "", "help_post_id": "", "budget_idea_id": "" },
         "no_errors": {}, "errors": { "decision_text": "Write the decision.", "due_on": "Choose a due date.", "note_taker_id": "Choose a member." } })
 }
 
@@ -362,7 +362,7 @@ fn budget_fixture(name: &str) -> Value {
         }
         "budget_results.html" => {
             json!({ "title": "Results", "layout": layout(), "round": round, "can_manage": true,
-            "errors": errors, "results": { "computed_at": "1 Dec 2026, 10:00 UTC", "voters": 7, "rule": "MES",
+            "can_act": true, "today": "2026-12-01", "errors": errors, "results": { "computed_at": "1 Dec 2026, 10:00 UTC", "voters": 7, "rule": "MES",
                 "rule_key": "mes_cost_add1_full_greedy", "is_mes": true,
                 "funded": [{ "id": 3, "title": "Trees", "cost": "1,200 EUR", "votes": 4, "share": "57%", "step": 1,
                     "how": "each of its 4 supporters paid 300 EUR", "owner": "Sam", "owner_id": 1, "status": "planned", "status_value": "planned" }],
@@ -372,7 +372,7 @@ fn budget_fixture(name: &str) -> Value {
                 "chart_height": 44, "chart_description": "Votes.", "published": "Published by Sam.",
                 "overrides": [{ "title": "Pool", "funded": false, "reason": "Too costly to run" }],
                 "publish_rows": [{ "id": 3, "title": "Trees", "funded": true, "flag": "override_3", "reason_field": "reason_3", "reason": "" }],
-                "members": [[1, "Sam"]] } })
+                "members": [[1, "Sam"]], "action_ideas": [[3, "Trees"]] } })
         }
         other => panic!("add a fixture for {other}"),
     }

@@ -32,6 +32,10 @@ pub struct ActionForm {
     /// The help request it answers (empty: none).
     #[serde(default)]
     pub help_post_id: String,
+    /// The funded budget idea it carries out (empty: none). With an idea, an empty title
+    /// takes the idea's title, so the results page needs only an owner and a date.
+    #[serde(default)]
+    pub budget_idea_id: String,
 }
 
 /// Where a new action comes from.
@@ -43,6 +47,8 @@ pub enum Source {
     AgendaItem(i64, i32),
     /// A help request.
     HelpPost(i64),
+    /// A budget idea funded in its round's published outcome.
+    BudgetIdea(i64),
 }
 
 /// A checked new action.
@@ -105,6 +111,11 @@ pub async fn insert(
         Source::None => (actions::SourceKind::None, None, None, None),
         Source::AgendaItem(m, p) => (actions::SourceKind::AgendaItem, Some(m), Some(p), None),
         Source::HelpPost(p) => (actions::SourceKind::HelpPost, None, None, Some(p)),
+        Source::BudgetIdea(_) => (actions::SourceKind::BudgetIdea, None, None, None),
+    };
+    let idea = match source {
+        Source::BudgetIdea(i) => Some(i),
+        _ => None,
     };
     let row = actions::ActiveModel {
         team_id: Set(team_id),
@@ -117,7 +128,7 @@ pub async fn insert(
         meeting_id: Set(meeting),
         item_position: Set(position),
         help_post_id: Set(post),
-        budget_idea_id: Set(None),
+        budget_idea_id: Set(idea),
         created_by: Set(Some(actor)),
         created_at: Set(now),
         updated_at: Set(now),
@@ -143,15 +154,17 @@ pub async fn insert(
             team_id: Some(team_id),
             action: audit::AuditAction::ActionCreate,
             detail: json!({ "action_id": row.id, "owner_id": new.owner_id,
-                "due_on": new.due_on.to_string(), "meeting_id": meeting, "help_post_id": post }),
+                "due_on": new.due_on.to_string(), "meeting_id": meeting, "help_post_id": post,
+                "budget_idea_id": idea }),
         },
     )
     .await?;
     Ok(row.id)
 }
 
-/// Records an action outside a meeting (from a help request when `help_post_id` is given);
-/// returns its id.
+/// Records an action outside a meeting: on its own, from a help request (`help_post_id`) or
+/// from a budget idea funded in its round's published outcome (`budget_idea_id`); returns its
+/// id.
 pub async fn create(
     db: &DatabaseConnection,
     principal: Principal,
@@ -161,27 +174,47 @@ pub async fn create(
 ) -> Result<i64> {
     let acc = authorize(db, principal, slug, Action::WorkOnActions).await?;
     let team_id = acc.team.team.id;
-    let source = match form.help_post_id.trim() {
-        "" => Source::None,
-        raw => {
-            let post = match raw.parse::<i64>() {
-                Ok(id) => {
-                    help_posts::Entity::find_by_id(id)
-                        .filter(help_posts::Column::TeamId.eq(team_id))
-                        .one(db)
-                        .await?
-                }
-                Err(_) => None,
-            };
-            match post {
-                Some(p) if p.kind == PostKind::Request.as_str() => Source::HelpPost(p.id),
-                _ => return Err(ServiceError::NotFound),
-            }
-        }
-    };
-    let new = parse(db, team_id, form, now.date()).await?;
+    let (source, idea_title) = source(db, team_id, form).await?;
+    let mut form = form.clone();
+    if let Some(title) = idea_title.filter(|_| form.title.trim().is_empty()) {
+        form.title = title;
+    }
+    let new = parse(db, team_id, &form, now.date()).await?;
     let txn = db.begin().await?;
     let id = insert(&txn, team_id, &new, source, acc.user_id, now).await?;
     txn.commit().await?;
     Ok(id)
+}
+
+/// Where the form says the action comes from, checked against the team; with a funded idea,
+/// also the idea's title. An id that is not the team's (or an idea not funded) is a 404, as
+/// in the address bar.
+async fn source(
+    db: &impl ConnectionTrait,
+    team_id: i64,
+    form: &ActionForm,
+) -> Result<(Source, Option<String>)> {
+    let id = |raw: &str| raw.parse::<i64>().map_err(|_| ServiceError::NotFound);
+    match (form.help_post_id.trim(), form.budget_idea_id.trim()) {
+        ("", "") => Ok((Source::None, None)),
+        (raw, "") => {
+            let post = help_posts::Entity::find_by_id(id(raw)?)
+                .filter(help_posts::Column::TeamId.eq(team_id))
+                .one(db)
+                .await?;
+            match post {
+                Some(p) if p.kind == PostKind::Request.as_str() => {
+                    Ok((Source::HelpPost(p.id), None))
+                }
+                _ => Err(ServiceError::NotFound),
+            }
+        }
+        ("", raw) => {
+            let idea = crate::service::budgets::publish::funded_idea(db, team_id, id(raw)?)
+                .await?
+                .ok_or(ServiceError::NotFound)?;
+            Ok((Source::BudgetIdea(idea.id), Some(idea.title)))
+        }
+        _ => Err(ServiceError::NotFound),
+    }
 }

@@ -22,7 +22,7 @@ use crate::format;
 use crate::service::meetings::{author_name, names_of};
 use crate::service::teams::{self, TeamAccess};
 use crate::service::{Result, ServiceError};
-use crate::store::entities::{action_comments, action_history, actions, meetings};
+use crate::store::entities::{action_comments, action_history, actions, budget_ideas, meetings};
 
 pub use change::{CommentForm, StatusForm, change_status, comment};
 pub use create::{ActionForm, create};
@@ -141,6 +141,18 @@ pub async fn lines(
             .map(|m| (m.id, m.title))
             .collect()
     };
+    let idea_ids: Vec<i64> = rows.iter().filter_map(|r| r.budget_idea_id).collect();
+    let ideas: HashMap<i64, (i64, String)> = if idea_ids.is_empty() {
+        HashMap::new()
+    } else {
+        budget_ideas::Entity::find()
+            .filter(budget_ideas::Column::Id.is_in(idea_ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|i| (i.id, (i.round_id, i.title)))
+            .collect()
+    };
     Ok(rows
         .into_iter()
         .map(|r| {
@@ -158,7 +170,18 @@ pub async fn lines(
                     "a help request".to_owned(),
                     Some(format!("/teams/{slug}/help/{p}")),
                 ),
-                (actions::SourceKind::BudgetIdea, _, _) => ("a budget idea".to_owned(), None),
+                (actions::SourceKind::BudgetIdea, _, _) => {
+                    match r
+                        .budget_idea_id
+                        .and_then(|i| ideas.get(&i).map(|idea| (i, idea)))
+                    {
+                        Some((i, (round, title))) => (
+                            format!("budget idea “{title}”"),
+                            Some(format!("/teams/{slug}/budgets/{round}/ideas/{i}")),
+                        ),
+                        None => ("a budget idea".to_owned(), None),
+                    }
+                }
                 _ => ("recorded on its own".to_owned(), None),
             };
             ActionLine {

@@ -17,7 +17,9 @@ use crate::domain::meeting::Reason;
 use crate::service::meetings::names_of;
 use crate::service::{FieldErrors, Result, ServiceError, audit};
 use crate::store::entities::budget_follow_ups::{self, FollowUpStatus};
-use crate::store::entities::{budget_overrides, budget_publications, memberships};
+use crate::store::entities::{
+    budget_ideas, budget_overrides, budget_publications, budget_rounds, memberships,
+};
 
 use super::compute::{self, Computed};
 use super::{RoundAccess, authorize, begin_locked};
@@ -152,6 +154,41 @@ async fn extras(
         follow_ups,
         members,
     })
+}
+
+/// The idea `idea_id` of a round of `team_id`, when that round's outcome is published and
+/// funds it (overrides applied); `None` otherwise.
+pub async fn funded_idea(
+    db: &impl ConnectionTrait,
+    team_id: i64,
+    idea_id: i64,
+) -> Result<Option<budget_ideas::Model>> {
+    let Some(idea) = budget_ideas::Entity::find_by_id(idea_id).one(db).await? else {
+        return Ok(None);
+    };
+    let in_team = budget_rounds::Entity::find_by_id(idea.round_id)
+        .filter(budget_rounds::Column::TeamId.eq(team_id))
+        .one(db)
+        .await?
+        .is_some();
+    let published = budget_publications::Entity::find_by_id(idea.round_id)
+        .one(db)
+        .await?
+        .is_some();
+    let Some(computed) = compute::stored(db, idea.round_id).await? else {
+        return Ok(None);
+    };
+    if !in_team || !published {
+        return Ok(None);
+    }
+    let overrides = budget_overrides::Entity::find()
+        .filter(budget_overrides::Column::RoundId.eq(idea.round_id))
+        .order_by_asc(budget_overrides::Column::Id)
+        .all(db)
+        .await?;
+    Ok(funded_after(&computed, &overrides)
+        .contains(&idea.id)
+        .then_some(idea))
 }
 
 /// Field names of an idea's override checkbox and reason on the publish form.

@@ -87,6 +87,8 @@ struct Computed {
     overrides: Vec<OverrideRow>,
     publish_rows: Vec<PublishRow>,
     members: Vec<(i64, String)>,
+    /// Ideas funded in the published outcome, `(id, title)`, that an action can carry out.
+    action_ideas: Vec<(i64, String)>,
 }
 
 #[derive(Serialize)]
@@ -96,6 +98,9 @@ struct ResultsPage {
     round: RoundHeader,
     results: Option<Computed>,
     can_manage: bool,
+    /// May record actions (the form that turns a funded idea into one).
+    can_act: bool,
+    today: String,
     errors: BTreeMap<String, String>,
 }
 
@@ -269,6 +274,17 @@ fn build(view: &ResultsView, rule: BudgetRule, typed: &HashMap<String, String>) 
             .collect(),
         publish_rows,
         members: view.members.clone(),
+        action_ideas: if view.published.is_some() {
+            let funded = view.funded_ids();
+            c.input
+                .ideas
+                .iter()
+                .filter(|i| funded.contains(&i.id))
+                .map(|i| (i.id, i.title.clone()))
+                .collect()
+        } else {
+            Vec::new()
+        },
     }
 }
 
@@ -289,6 +305,8 @@ async fn page(
         round: RoundHeader::new(&access, now),
         results: view.as_ref().map(|v| build(v, rule, typed)),
         can_manage: access.may(principal, Action::ManageBudgets),
+        can_act: access.may(principal, Action::WorkOnActions),
+        today: crate::format::iso(now.date()),
         errors: errors.clone(),
     };
     let status = status_for(&errors);
