@@ -14,6 +14,7 @@ pub mod format;
 pub mod health;
 pub mod home;
 pub mod ledger;
+pub mod markdown;
 pub mod meetings;
 pub mod middleware;
 pub mod pages;

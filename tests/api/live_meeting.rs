@@ -192,11 +192,13 @@ async fn a_meeting_runs_live_from_start_to_close_and_its_minutes_are_published()
     );
     let html = page(&member, &minutes).await;
     assert!(html.contains("<textarea") && html.contains("draft"));
+    // The draft's Markdown, as the edit box holds it; the page shows it as HTML.
+    assert!(html.contains("<h2>Not reached</h2>"), "{html}");
     let draft = html
-        .split("<pre class=\"minutes-text\">")
+        .split("<textarea id=\"minutes-body\" name=\"body\" rows=\"24\">")
         .nth(1)
         .unwrap()
-        .split("</pre>")
+        .split("</textarea>")
         .next()
         .unwrap();
     assert!(
@@ -218,7 +220,7 @@ async fn a_meeting_runs_live_from_start_to_close_and_its_minutes_are_published()
     // Edited and published by the note-taker; a bystander may not; drafts after publishing
     // keep the published version in front of the members.
     let edited = format!(
-        "{}\nAgreed to revisit the trip next week.",
+        "{}\nAgreed to revisit the trip next week. <script>alert(1)</script>",
         draft.replace("&#x27;", "'").replace("&quot;", "\"")
     );
     assert_eq!(
@@ -253,6 +255,10 @@ async fn a_meeting_runs_live_from_start_to_close_and_its_minutes_are_published()
     assert!(
         read.contains("Agreed to revisit the trip next week.") && !read.contains("A later draft")
     );
+    assert!(
+        read.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !read.contains("<script>alert"),
+        "what members typed is shown, never run: {read}"
+    );
     assert_eq!(
         bystander
             .get(&format!("{minutes}?version=3"))
@@ -272,7 +278,10 @@ async fn a_meeting_runs_live_from_start_to_close_and_its_minutes_are_published()
             .starts_with("text/markdown")
     );
     let md = md.text().await.unwrap();
-    assert!(md.starts_with("# Minutes: ") && md.ends_with("Agreed to revisit the trip next week."));
+    assert!(
+        md.starts_with("# Minutes: ")
+            && md.ends_with("Agreed to revisit the trip next week. <script>alert(1)</script>")
+    );
 
     // The log: every decision, the close, the publication, each action and the roles.
     assert_eq!(audited(&app, AuditAction::DecisionRecord).await, 2);

@@ -189,7 +189,7 @@ fn meeting_fixture(name: &str) -> Value {
         "meeting_scan.html" => json!({ "scan": scan() }),
         "meeting_live.html" => live_fixture(),
         "meeting_minutes.html" => {
-            json!({ "closed": true, "body": "# Minutes: SLT\n\n- Decision: Adopt it", "version": 2, "published": false,
+            json!({ "closed": true, "body_html": "<h1>Minutes: SLT</h1><ul><li>Decision: Adopt it</li></ul>", "version": 2, "published": false,
             "latest": 3, "versions": [{ "version": 2, "published": false, "author": "Lee", "when": "3 Dec 2026, 15:00 UTC" }],
             "may_edit": true, "form": { "body": "# Minutes", "publish": "" }, "max_chars": 50000,
             "errors": { "body": "Write the minutes." } })

@@ -11,6 +11,7 @@ use crate::service::meetings::scan::{Scan, scan};
 use crate::service::meetings::{self as meeting_service};
 use crate::web::WebError;
 use crate::web::context::{Ctx, FieldMap, redirect_or_reshow, status_for};
+use crate::web::markdown;
 use crate::web::meetings::{MeetingHeader, header};
 use crate::web::pages::download;
 use crate::web::visitor::Layout;
@@ -35,7 +36,8 @@ struct MinutesPage<'a> {
     layout: Layout,
     meeting: MeetingHeader,
     closed: bool,
-    body: String,
+    /// The shown version as HTML (`web::markdown`: no raw HTML, no unsafe links).
+    body_html: String,
     version: i32,
     published: bool,
     latest: i32,
@@ -66,7 +68,9 @@ async fn minutes_page(
         layout: ctx.layout(),
         meeting,
         closed: view.run.closed_at().is_some(),
-        body: shown.map(|m| m.body.clone()).unwrap_or_default(),
+        body_html: shown
+            .map(|m| markdown::to_html(&m.body))
+            .unwrap_or_default(),
         version: shown.map_or(0, |m| m.version),
         published: shown.is_some_and(|m| m.published),
         latest: view.versions.first().map_or(0, |v| v.version),
