@@ -8,12 +8,14 @@
 pub mod agreed;
 pub mod ballots;
 pub mod capture;
+mod facilitator;
 pub mod form;
 pub mod live;
 pub mod minutes;
 pub mod proposals;
 pub mod roles;
 pub mod run;
+mod save;
 pub mod scan;
 pub mod secrecy;
 pub mod tally;
