@@ -9,6 +9,7 @@
 pub mod exchanges;
 pub mod notify;
 pub mod posts;
+mod responses;
 pub mod thanks;
 pub mod views;
 
