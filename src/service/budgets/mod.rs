@@ -15,6 +15,7 @@ pub mod ideas;
 pub mod instance;
 pub mod publish;
 pub mod review;
+mod save;
 
 use sea_orm::sea_query::Expr;
 use sea_orm::{
