@@ -63,7 +63,6 @@ pub enum Action {
     ManageMembers,
     /// Issue a password-reset link for a member of the team.
     IssueResetLink,
-    /// Leave the team.
     LeaveTeam,
     /// Create teams and list every team of the instance.
     ManageInstance,

@@ -11,7 +11,6 @@ use crate::web::{actions, assets, auth, budgets, health, home, ledger, meetings,
 /// The HTTP method(s) a route answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Method {
-    /// GET.
     Get,
     /// GET and HEAD (actix drops the body for HEAD): for probes and static files.
     GetOrHead,

@@ -241,7 +241,6 @@ pub async fn revoke(ctx: Ctx, path: web::Path<(String, i64)>) -> Result<HttpResp
     Ok(see_other(&format!("/teams/{slug}")))
 }
 
-/// The role form.
 #[derive(Debug, Deserialize)]
 pub struct RoleForm {
     role: String,

@@ -43,7 +43,6 @@ macro_rules! text_newtype {
             pub fn parse(raw: &str) -> Result<Self, String> {
                 text_between(raw, $min, $max, $what, $lines).map(Self)
             }
-            /// The text.
             pub fn as_str(&self) -> &str {
                 &self.0
             }
@@ -107,7 +106,6 @@ impl Place {
         check_controls(text, Lines::One)?;
         Ok(Self(text.to_owned()))
     }
-    /// The text.
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -125,7 +123,6 @@ impl ItemMinutes {
             _ => Err("Enter whole minutes from 1 to 240.".to_owned()),
         }
     }
-    /// The minutes.
     pub fn get(self) -> u32 {
         self.0
     }
@@ -143,7 +140,6 @@ impl BudgetMinutes {
             _ => Err("Enter the meeting's length in whole minutes, from 5 to 1,440.".to_owned()),
         }
     }
-    /// The minutes.
     pub fn get(self) -> u32 {
         self.0
     }

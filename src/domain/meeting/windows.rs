@@ -9,11 +9,8 @@ use super::{Privacy, Problems, ResultsVisibility};
 /// The four window times and the start.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Windows {
-    /// Proposals open.
     pub proposals_open: OffsetDateTime,
-    /// Proposals close.
     pub proposals_close: OffsetDateTime,
-    /// Voting opens.
     pub voting_open: OffsetDateTime,
     /// Voting closes (the tally runs once after this).
     pub voting_close: OffsetDateTime,

@@ -22,7 +22,6 @@ use super::{RoundAccess, authorize, privacy};
 /// A round as typed.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct RoundForm {
-    /// Title.
     #[serde(default)]
     pub title: String,
     /// What the money is for.
@@ -40,10 +39,8 @@ pub struct RoundForm {
     /// Review starts.
     #[serde(default)]
     pub review_at: String,
-    /// Voting opens.
     #[serde(default)]
     pub voting_open: String,
-    /// Voting closes.
     #[serde(default)]
     pub voting_close: String,
     /// `approval`, `approval_max`, `knapsack`, `ranked`.
@@ -63,23 +60,17 @@ pub struct RoundForm {
 /// A parsed round.
 #[derive(Debug, Clone)]
 pub struct RoundCommand {
-    /// Title.
     pub title: RoundTitle,
-    /// Purpose.
     pub purpose: RoundPurpose,
     /// Amount in minor units.
     pub amount: i64,
-    /// Currency.
     pub currency: String,
     /// Phases.
     pub windows: RoundWindows,
-    /// Ballot type.
     pub ballot_type: BallotType,
     /// Ballot maximum.
     pub ballot_max: Option<i32>,
-    /// Rule.
     pub rule: BudgetRule,
-    /// Privacy.
     pub privacy: Privacy,
 }
 

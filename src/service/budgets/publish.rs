@@ -29,7 +29,6 @@ pub struct FollowUp {
     pub owner: Option<String>,
     /// Owner's id.
     pub owner_id: Option<i64>,
-    /// Status.
     pub status: FollowUpStatus,
 }
 

@@ -27,22 +27,17 @@ pub struct PostForm {
     /// `offer` or `request`.
     #[serde(default)]
     pub kind: String,
-    /// Title.
     #[serde(default)]
     pub title: String,
-    /// Detail.
     #[serde(default)]
     pub detail: String,
-    /// Category.
     #[serde(default)]
     pub category: String,
-    /// Estimated minutes.
     #[serde(default)]
     pub estimated_minutes: String,
     /// Days until it expires.
     #[serde(default)]
     pub expires_in_days: String,
-    /// Idempotency key.
     #[serde(default)]
     pub idempotency_key: String,
 }
@@ -64,17 +59,12 @@ impl Default for PostForm {
 /// A post as lists show it.
 #[derive(Debug, Clone, Serialize)]
 pub struct PostLine {
-    /// Id.
     pub id: i64,
     /// Offer or request.
     pub kind: String,
-    /// Title.
     pub title: String,
-    /// Detail.
     pub detail: String,
-    /// Category.
     pub category: String,
-    /// Estimated minutes.
     pub estimated_minutes: i32,
     /// Author's name.
     pub author: String,
@@ -86,7 +76,6 @@ pub struct PostLine {
     pub open: bool,
     /// A request nobody answered within the team's N days.
     pub unmet: bool,
-    /// Responses.
     pub responses: Vec<ResponseLine>,
 }
 

@@ -16,9 +16,9 @@ use crate::store::entities::{help_posts, help_responses};
 /// A response as shown.
 #[derive(Debug, Clone, Serialize)]
 pub struct ResponseLine {
-    /// Who (id).
+    /// The responder, so a page can tell the viewer's own response apart.
     pub responder_id: i64,
-    /// Who.
+    /// The responder's display name.
     pub name: String,
     /// What they said.
     pub message: String,
@@ -26,7 +26,6 @@ pub struct ResponseLine {
     pub when: String,
 }
 
-/// The response form.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct ResponseForm {
     /// What the responder says.

@@ -13,11 +13,9 @@ use crate::store::entities::{meeting_facilitators, meetings, memberships, users}
 /// A member in the facilitator choice, with when they last facilitated.
 #[derive(Debug, Clone, Serialize)]
 pub struct FacilitatorChoice {
-    /// User id.
     pub user_id: i64,
     /// User id as the form sends it.
     pub value: String,
-    /// Name.
     pub display_name: String,
     /// Last meeting they facilitated ("never").
     pub last: String,

@@ -27,10 +27,8 @@ pub const FIXED_ROWS: usize = 3;
 /// The meeting form as typed (every field a string, so it can be shown again as typed).
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct MeetingForm {
-    /// Title.
     #[serde(default)]
     pub title: String,
-    /// Purpose line.
     #[serde(default)]
     pub purpose_line: String,
     /// Start (UTC, `datetime-local`).
@@ -45,16 +43,15 @@ pub struct MeetingForm {
     /// Facilitator's user id (empty: nobody yet).
     #[serde(default)]
     pub facilitator_id: String,
-    /// Proposal window.
+    /// When proposing opens (UTC, `datetime-local`), like every time below.
     #[serde(default)]
     pub proposals_open: String,
-    /// Proposal window.
+    /// Also the earliest voting may open.
     #[serde(default)]
     pub proposals_close: String,
-    /// Voting window.
     #[serde(default)]
     pub voting_open: String,
-    /// Voting window.
+    /// The tally runs once after it; no later than the start.
     #[serde(default)]
     pub voting_close: String,
     /// `open` or `secret`.
@@ -66,22 +63,18 @@ pub struct MeetingForm {
     /// `sequential_irv` or `equal_shares`.
     #[serde(default)]
     pub agenda_rule: String,
-    /// Fixed item 1.
+    /// Fixed items are reserved before the vote (empty rows are skipped); their minutes must
+    /// fit in the budget.
     #[serde(default)]
     pub fixed_1_title: String,
-    /// Fixed item 1 minutes.
     #[serde(default)]
     pub fixed_1_minutes: String,
-    /// Fixed item 2.
     #[serde(default)]
     pub fixed_2_title: String,
-    /// Fixed item 2 minutes.
     #[serde(default)]
     pub fixed_2_minutes: String,
-    /// Fixed item 3.
     #[serde(default)]
     pub fixed_3_title: String,
-    /// Fixed item 3 minutes.
     #[serde(default)]
     pub fixed_3_minutes: String,
 }

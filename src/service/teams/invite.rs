@@ -22,9 +22,8 @@ pub struct InvitationRow {
     pub id: i64,
     /// Role given.
     pub role: String,
-    /// "2 of 5".
+    /// Times the link has been used; the row disappears once it reaches `max_uses`.
     pub uses: i32,
-    /// Limit.
     pub max_uses: i32,
     /// Expiry, formatted.
     pub expires: String,

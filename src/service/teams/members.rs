@@ -20,11 +20,8 @@ use super::{TeamAccess, authorize, begin_locked};
 /// One member as the team page shows them.
 #[derive(Debug, Clone, Serialize)]
 pub struct MemberRow {
-    /// User id.
     pub user_id: i64,
-    /// Name.
     pub display_name: String,
-    /// Role.
     pub role: TeamRole,
 }
 

@@ -31,7 +31,6 @@ use invite::insert_invitation;
 /// A team the caller may act on, with their membership.
 #[derive(Debug, Clone)]
 pub struct TeamAccess {
-    /// The team.
     pub team: teams::Model,
     /// The caller's role in it, if a member.
     pub role: Option<TeamRole>,
@@ -104,7 +103,6 @@ pub struct TeamForm {
 /// A created team and the single-use link for its first leader.
 #[derive(Debug, Clone)]
 pub struct CreatedTeam {
-    /// The team.
     pub team: teams::Model,
     /// Invitation token for the first leader (shown once).
     pub leader_invitation: String,

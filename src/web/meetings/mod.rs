@@ -33,17 +33,14 @@ use crate::web::visitor::Layout;
 pub struct MeetingHeader {
     /// Team address.
     pub team_slug: String,
-    /// Team name.
     pub team_name: String,
     /// Meeting id.
     pub id: i64,
     /// Meeting title.
     pub title: String,
-    /// The purpose line.
     pub purpose_line: String,
     /// "23 Nov 2026, 14:00 UTC".
     pub starts: String,
-    /// Budget in minutes.
     pub budget_minutes: i32,
     /// Place or link.
     pub place: String,

@@ -20,9 +20,7 @@ use crate::web::visitor::Layout;
 /// One line of the agenda as the tally composed it.
 #[derive(Debug, Serialize)]
 pub struct AgendaLine {
-    /// Title.
     pub title: String,
-    /// Minutes.
     pub minutes: u32,
     /// On the agenda?
     pub included: bool,
