@@ -1,3 +1,6 @@
+//! The access table's invariants: one row per action, outsiders never learn a team exists,
+//! roles combine, anonymous visitors sign in first, only leaders manage.
+
 use super::*;
 
 const ADMIN: Principal = Principal {

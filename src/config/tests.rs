@@ -1,3 +1,6 @@
+//! Settings checks: database URLs and their default, `trusted_proxies` ranges, and secrets
+//! kept out of `Debug` output.
+
 use super::*;
 
 #[test]

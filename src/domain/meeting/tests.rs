@@ -1,3 +1,6 @@
+//! Hand-checked cases of the meeting values: parsing, window order, the phase at a given time,
+//! what may change once ballots exist, and "time left" in words.
+
 use super::*;
 use time::Duration;
 use time::macros::datetime;
