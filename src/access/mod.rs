@@ -63,7 +63,6 @@ pub enum Action {
     ManageMembers,
     /// Issue a password-reset link for a member of the team.
     IssueResetLink,
-    /// Leave the team.
     LeaveTeam,
     /// Create teams and list every team of the instance.
     ManageInstance,
@@ -383,86 +382,4 @@ pub fn markdown_table() -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const ADMIN: Principal = Principal {
-        user_id: Some(1),
-        is_admin: true,
-    };
-    const PERSON: Principal = Principal {
-        user_id: Some(2),
-        is_admin: false,
-    };
-
-    #[test]
-    fn every_action_has_exactly_one_row() {
-        for (i, (action, _, _)) in MATRIX.iter().enumerate() {
-            assert_eq!(
-                MATRIX.iter().filter(|(a, _, _)| a == action).count(),
-                1,
-                "row {i}"
-            );
-        }
-    }
-
-    #[test]
-    fn outsiders_never_learn_a_team_exists() {
-        for action in [
-            Action::ViewTeam,
-            Action::ManageMembers,
-            Action::IssueResetLink,
-            Action::LeaveTeam,
-            Action::ViewMeetings,
-            Action::ProposeItem,
-            Action::CastBallot,
-            Action::ManageMeetings,
-            Action::PublishAgenda,
-        ] {
-            assert_eq!(
-                authorize(PERSON, None, action),
-                Decision::Hide,
-                "{action:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn an_admin_who_is_also_a_member_gets_both_rights() {
-        assert_eq!(
-            authorize(ADMIN, Some(TeamRole::Member), Action::LeaveTeam),
-            Decision::Allow
-        );
-        assert_eq!(
-            authorize(ADMIN, Some(TeamRole::Member), Action::ManageMembers),
-            Decision::Allow
-        );
-        assert_eq!(authorize(ADMIN, None, Action::LeaveTeam), Decision::Deny);
-    }
-
-    #[test]
-    fn anonymous_visitors_are_sent_to_sign_in() {
-        for (action, _, _) in MATRIX {
-            assert_eq!(
-                authorize(Principal::ANONYMOUS, None, *action),
-                Decision::Login
-            );
-        }
-    }
-
-    #[test]
-    fn members_cannot_manage_but_leaders_can() {
-        assert_eq!(
-            authorize(PERSON, Some(TeamRole::Member), Action::ManageMembers),
-            Decision::Deny
-        );
-        assert_eq!(
-            authorize(PERSON, Some(TeamRole::Leader), Action::ManageMembers),
-            Decision::Allow
-        );
-        assert_eq!(
-            authorize(PERSON, Some(TeamRole::Leader), Action::ManageInstance),
-            Decision::Deny
-        );
-    }
-}
+mod tests;

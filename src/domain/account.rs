@@ -57,7 +57,6 @@ impl DisplayName {
         }
         Ok(Self(name.to_owned()))
     }
-    /// The name.
     pub fn as_str(&self) -> &str {
         &self.0
     }

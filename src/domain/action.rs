@@ -145,7 +145,6 @@ impl ActionTitle {
     pub fn parse(raw: &str) -> Result<Self, String> {
         one_line(raw, "action", 200).map(Self)
     }
-    /// The title.
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -160,7 +159,6 @@ impl DecisionText {
     pub fn parse(raw: &str) -> Result<Self, String> {
         one_line(raw, "decision", 500).map(Self)
     }
-    /// The text.
     pub fn as_str(&self) -> &str {
         &self.0
     }

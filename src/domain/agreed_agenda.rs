@@ -16,11 +16,8 @@ pub type PlanProblems = Vec<(String, String)>;
 /// An item of the tally's agenda (or left out by it), in tally order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TallyItem {
-    /// The proposal.
     pub proposal_id: i64,
-    /// Title.
     pub title: String,
-    /// Minutes.
     pub minutes: u32,
     /// 1-based place in tally order.
     pub rank: u32,
@@ -31,7 +28,6 @@ pub struct TallyItem {
 /// The leader's choice for one tally item.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlanRow {
-    /// The proposal.
     pub proposal_id: i64,
     /// On the published agenda?
     pub include: bool,
@@ -44,9 +40,7 @@ pub struct PlanRow {
 /// An urgent item added by the leader.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AddedItem {
-    /// Title.
     pub title: String,
-    /// Minutes.
     pub minutes: u32,
     /// Requested position (1-based among ranked and added items; `None`: at the end).
     pub position: Option<u32>,
@@ -57,9 +51,7 @@ pub struct AddedItem {
 /// One item of the published agenda.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PublishedItem {
-    /// Title.
     pub title: String,
-    /// Minutes.
     pub minutes: u32,
     /// The proposal, for ranked items.
     pub proposal_id: Option<i64>,

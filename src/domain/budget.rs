@@ -163,7 +163,6 @@ pub struct RoundWindows {
     pub ideas_open: OffsetDateTime,
     /// Review starts: ideas are frozen.
     pub review: OffsetDateTime,
-    /// Voting opens.
     pub voting_open: OffsetDateTime,
     /// Voting closes; results follow.
     pub voting_close: OffsetDateTime,
@@ -264,7 +263,6 @@ impl BudgetPhase {
 /// The limits a ballot must keep.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BallotLimits {
-    /// The ballot type.
     pub ballot_type: BallotType,
     /// Most ideas (approval with a maximum; ranked when set).
     pub max_ideas: Option<u32>,

@@ -21,7 +21,6 @@ impl CommentBody {
     pub fn parse(raw: &str) -> Result<Self, String> {
         text_between(raw, 2, Self::MAX, "a comment", Lines::Many).map(Self)
     }
-    /// The text.
     pub fn as_str(&self) -> &str {
         &self.0
     }

@@ -41,9 +41,7 @@ pub enum ItemState {
 pub struct ItemClock {
     /// Minutes planned.
     pub planned: u32,
-    /// Started.
     pub started: Option<OffsetDateTime>,
-    /// Ended.
     pub ended: Option<OffsetDateTime>,
 }
 
@@ -99,7 +97,6 @@ pub struct MinutesAction {
 /// One agenda item as the minutes show it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MinutesItem {
-    /// Title.
     pub title: String,
     /// Time box and timings.
     pub clock: ItemClock,
@@ -116,7 +113,6 @@ pub struct MinutesInput {
     pub title: String,
     /// "3 Dec 2026, 14:00 UTC".
     pub held: String,
-    /// The purpose line.
     pub purpose_line: String,
     /// Facilitator's name.
     pub facilitator: String,

@@ -18,7 +18,6 @@ impl TeamName {
             _ => Ok(Self(name.to_owned())),
         }
     }
-    /// The name.
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -103,7 +102,6 @@ impl MaxUses {
             _ => Err("Enter a number of uses from 1 to 100.".to_owned()),
         }
     }
-    /// The number.
     pub fn get(self) -> i32 {
         self.0
     }

@@ -1,6 +1,6 @@
 //! Accounts: creating people, signing in, changing and resetting passwords, ending sessions.
 //! A sign-in failure says the same thing and costs the same time whether or not the email
-//! belongs to an account.
+//! belongs to an account. Reset links are `accounts/reset.rs`, re-exported here.
 
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
@@ -8,20 +8,22 @@ use sea_orm::{
     PaginatorTrait, QueryFilter, Set, TransactionTrait,
 };
 use serde_json::json;
-use time::{Duration, OffsetDateTime};
+use time::OffsetDateTime;
 
 use crate::access::{Action, Principal};
 use crate::auth::password;
-use crate::auth::tokens::{random_token, token_hash};
 use crate::domain::account::{DisplayName, Email, Password};
 use crate::domain::text::{Lines, check_controls};
 use crate::service::{FieldErrors, Result, ServiceError, audit, sessions, teams};
-use crate::store::entities::{memberships, password_resets, users};
+use crate::store::entities::users;
+
+mod reset;
+
+use reset::cancel_reset_links;
+pub use reset::{RESET_VALID_HOURS, issue_reset_link, reset_password, reset_target};
 
 /// The one message for every failed sign-in.
 pub const LOGIN_FAILED: &str = "That email and password do not match an account.";
-/// How long a reset link stays valid.
-pub const RESET_VALID_HOURS: i64 = 24;
 
 /// `true` once at least one site administrator exists.
 pub async fn admin_exists(db: &impl ConnectionTrait) -> Result<bool, sea_orm::DbErr> {
@@ -252,177 +254,4 @@ pub async fn change_password(
     .await?;
     txn.commit().await?;
     Ok(epoch)
-}
-
-/// Marks every open reset link of the account used: a link issued before a password change
-/// (or a reset) must not undo it. Returns how many were open.
-async fn cancel_reset_links(db: &impl ConnectionTrait, user_id: i64) -> Result<u64> {
-    Ok(password_resets::Entity::update_many()
-        .col_expr(
-            password_resets::Column::UsedAt,
-            Expr::value(OffsetDateTime::now_utc()),
-        )
-        .filter(password_resets::Column::UserId.eq(user_id))
-        .filter(password_resets::Column::UsedAt.is_null())
-        .exec(db)
-        .await?
-        .rows_affected)
-}
-
-/// Issues a 24-hour reset link for a member of the team (leaders and site admins).
-///
-/// Whoever holds the link can take over the account, so a leader may only reset someone whose
-/// every team they also lead, and never a site admin; site admins may reset anyone.
-pub async fn issue_reset_link(
-    db: &DatabaseConnection,
-    principal: Principal,
-    slug: &str,
-    user_id: i64,
-) -> Result<String> {
-    // The team's lock first, so this transaction never upgrades a read to a write.
-    let (txn, access) = teams::begin_locked(db, principal, slug, Action::IssueResetLink).await?;
-    crate::store::scoped::membership(&txn, access.team.id, user_id)
-        .await?
-        .ok_or(ServiceError::NotFound)?;
-    if !principal.is_admin && !leads_every_team_of(&txn, principal, user_id).await? {
-        return Err(ServiceError::Forbidden);
-    }
-    let token = random_token();
-    let now = OffsetDateTime::now_utc();
-    password_resets::ActiveModel {
-        user_id: Set(user_id),
-        token_hash: Set(token_hash(&token)),
-        expires_at: Set(now + Duration::hours(RESET_VALID_HOURS)),
-        used_at: Set(None),
-        created_by: Set(principal.user_id),
-        created_at: Set(now),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
-    audit::record(
-        &txn,
-        audit::Entry {
-            actor_id: principal.user_id,
-            team_id: Some(access.team.id),
-            action: audit::AuditAction::PasswordResetIssue,
-            detail: json!({ "user_id": user_id }),
-        },
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(token)
-}
-
-/// `true` when the target is not a site admin and the caller leads every team the target is in.
-async fn leads_every_team_of(
-    db: &impl ConnectionTrait,
-    principal: Principal,
-    target: i64,
-) -> Result<bool> {
-    let Some(caller) = principal.user_id else {
-        return Ok(false);
-    };
-    let target_user = users::Entity::find_by_id(target)
-        .one(db)
-        .await?
-        .ok_or(ServiceError::NotFound)?;
-    if target_user.is_admin {
-        return Ok(false);
-    }
-    let target_teams = memberships::Entity::find()
-        .filter(memberships::Column::UserId.eq(target))
-        .all(db)
-        .await?;
-    for membership in target_teams {
-        let caller_role = crate::store::scoped::membership(db, membership.team_id, caller)
-            .await?
-            .map(|m| teams::stored_role(&m.role))
-            .transpose()?;
-        if caller_role != Some(crate::access::TeamRole::Leader) {
-            return Ok(false);
-        }
-    }
-    Ok(true)
-}
-
-async fn usable_reset(db: &impl ConnectionTrait, token: &str) -> Result<password_resets::Model> {
-    let now = OffsetDateTime::now_utc();
-    password_resets::Entity::find()
-        .filter(password_resets::Column::TokenHash.eq(token_hash(token)))
-        .one(db)
-        .await?
-        .filter(|r| r.used_at.is_none() && r.expires_at > now)
-        .ok_or(ServiceError::NotFound)
-}
-
-/// Whose password a valid link resets (for the page), or `NotFound`.
-pub async fn reset_target(db: &impl ConnectionTrait, token: &str) -> Result<users::Model> {
-    let reset = usable_reset(db, token).await?;
-    users::Entity::find_by_id(reset.user_id)
-        .one(db)
-        .await?
-        .ok_or(ServiceError::NotFound)
-}
-
-/// Sets a new password through a reset link (single use), ends every session and cancels the
-/// account's other open reset links.
-pub async fn reset_password(
-    db: &DatabaseConnection,
-    token: &str,
-    change: &PasswordChange,
-) -> Result<users::Model> {
-    usable_reset(db, token).await?;
-    let mut errors = FieldErrors::new();
-    let new = new_password(change, &mut errors);
-    let Some(new) = new.filter(|_| errors.is_empty()) else {
-        return Err(ServiceError::Invalid(errors));
-    };
-    let hash = password::hash(new).await?;
-    let now = OffsetDateTime::now_utc();
-    let txn = db.begin().await?;
-    // Using the link is the first statement: a write, so SQLite's lock is taken before any
-    // read, and only a still-open link is used.
-    let used = password_resets::Entity::update_many()
-        .col_expr(password_resets::Column::UsedAt, Expr::value(now))
-        .filter(password_resets::Column::TokenHash.eq(token_hash(token)))
-        .filter(password_resets::Column::UsedAt.is_null())
-        .filter(password_resets::Column::ExpiresAt.gt(now))
-        .exec(&txn)
-        .await?;
-    if used.rows_affected != 1 {
-        return Err(ServiceError::NotFound);
-    }
-    let reset = password_resets::Entity::find()
-        .filter(password_resets::Column::TokenHash.eq(token_hash(token)))
-        .one(&txn)
-        .await?
-        .ok_or(ServiceError::NotFound)?;
-    users::Entity::update_many()
-        .col_expr(users::Column::PasswordHash, Expr::value(hash))
-        .col_expr(
-            users::Column::AuthEpoch,
-            Expr::col(users::Column::AuthEpoch).add(1),
-        )
-        .filter(users::Column::Id.eq(reset.user_id))
-        .exec(&txn)
-        .await?;
-    cancel_reset_links(&txn, reset.user_id).await?;
-    sessions::end_all(&txn, reset.user_id).await?;
-    let user = users::Entity::find_by_id(reset.user_id)
-        .one(&txn)
-        .await?
-        .ok_or(ServiceError::NotFound)?;
-    audit::record(
-        &txn,
-        audit::Entry {
-            actor_id: Some(user.id),
-            team_id: None,
-            action: audit::AuditAction::PasswordResetUse,
-            detail: json!({ "reset_id": reset.id }),
-        },
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(user)
 }

@@ -92,7 +92,6 @@ pub struct CommentForm {
 /// One comment as the caller may see it.
 #[derive(Debug, Clone)]
 pub struct CommentView {
-    /// Id.
     pub id: i64,
     /// Author's name (or "a former member").
     pub author: String,

@@ -19,11 +19,9 @@ use crate::store::entities::{invitations, memberships, teams};
 /// What the invitation page shows before accepting.
 #[derive(Debug, Clone, Serialize)]
 pub struct InvitationPreview {
-    /// Team name.
     pub team_name: String,
     /// Team address.
     pub team_slug: String,
-    /// Team purpose.
     pub team_purpose: String,
     /// Role the link gives.
     pub role: String,

@@ -113,7 +113,6 @@ pub struct Slot {
     pub title: String,
     /// Minutes from the start of the meeting at which it starts.
     pub start_minute: u32,
-    /// Its minutes.
     pub minutes: u32,
     /// Why it is here.
     pub reason: Reason,
@@ -126,12 +125,10 @@ pub struct Slot {
 pub struct ItemOutcome {
     /// The item's id.
     pub id: String,
-    /// Its title.
     pub title: String,
     /// 1-based position in the list: the place in tally order for a ranked item; a
     /// not-ranked item (see [`Reason::NotRanked`]) comes after every ranked one.
     pub rank: u32,
-    /// Its minutes.
     pub minutes: u32,
     /// Whether it is on the agenda.
     pub included: bool,
@@ -310,5 +307,7 @@ pub fn compose_ranked(
     Ok(agenda)
 }
 
+#[cfg(test)]
+mod rank_tests;
 #[cfg(test)]
 mod tests;

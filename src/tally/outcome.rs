@@ -21,7 +21,6 @@ pub enum Target {
 /// A candidate elected or eliminated in a round, and where their ballots went next.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Decision {
-    /// The candidate.
     pub candidate: CandidateId,
     /// Value moved to each target in the next round (targets with nothing moved are absent).
     pub transfers: Vec<(Target, Decimal)>,
@@ -105,7 +104,6 @@ pub struct UnresolvedTie {
 pub struct Pass {
     /// Winners in order of election (same round: by name).
     pub winners: Vec<CandidateId>,
-    /// The rounds.
     pub rounds: Vec<Round>,
     /// Every tie-break, in order.
     pub tie_breaks: Vec<TieDecision>,

@@ -77,7 +77,6 @@ pub struct Rules {
     /// Seed for the random tie-break modes.
     #[serde(default)]
     pub random_seed: Option<i64>,
-    /// Overvote rule.
     pub overvote_rule: OvervoteRule,
     /// Skipped ranks tolerated between two marks; `None` = unlimited (`"unlimited"`).
     #[serde(default, with = "int_or_word")]

@@ -17,7 +17,6 @@ use crate::web::context::{Ctx, redirect_or_reshow, status_for};
 use crate::web::pages::download;
 use crate::web::visitor::Layout;
 
-/// A filter link.
 #[derive(Serialize)]
 struct FilterLink {
     label: &'static str,

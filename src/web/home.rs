@@ -27,7 +27,6 @@ pub struct MyTeam {
 /// voting phase.
 #[derive(Debug, Serialize)]
 pub struct OpenWindowView {
-    /// Team name.
     pub team_name: String,
     /// Meeting title.
     pub title: String,
@@ -63,7 +62,6 @@ pub struct HomePage {
 pub struct MyAction {
     /// Team address segment.
     pub slug: String,
-    /// The action.
     pub action: crate::service::actions::ActionLine,
 }
 

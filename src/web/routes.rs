@@ -13,7 +13,6 @@ use crate::web::{
 /// The HTTP method(s) a route answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Method {
-    /// GET.
     Get,
     /// GET and HEAD (actix drops the body for HEAD): for probes and static files.
     GetOrHead,

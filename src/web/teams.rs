@@ -1,21 +1,25 @@
 //! Team pages: the team page (purpose, members, roles, your other teams), member management,
-//! invitations and reset links; the site admin's team list; accepting an invitation.
+//! invitations and reset links. The site admin's team list is `teams/admin.rs`, accepting an
+//! invitation `teams/join.rs`; their handlers are re-exported here for the route table.
+
+mod admin;
+mod join;
+
+pub use admin::{admin_teams, create_team};
+pub use join::{JoinForm, accept, invitation};
 
 use std::collections::BTreeMap;
 
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
-use crate::auth::rate_limit::check_all;
 use crate::service::accounts;
-use crate::service::accounts::NewUser;
-use crate::service::invitations::{self, InvitationPreview, Joiner};
 use crate::service::teams::{
-    self, InvitationForm, InvitationRow, MemberPage, MemberQuery, MemberRow, TeamForm,
+    self, InvitationForm, InvitationRow, MemberPage, MemberQuery, MemberRow,
 };
 use crate::web::WebError;
 use crate::web::context::{Ctx, FieldMap, done_or_reshow, status_for};
-use crate::web::pages::{base_url, client_ip, see_other};
+use crate::web::pages::{base_url, see_other};
 use crate::web::visitor::Layout;
 
 #[derive(Serialize)]
@@ -237,7 +241,6 @@ pub async fn revoke(ctx: Ctx, path: web::Path<(String, i64)>) -> Result<HttpResp
     Ok(see_other(&format!("/teams/{slug}")))
 }
 
-/// The role form.
 #[derive(Debug, Deserialize)]
 pub struct RoleForm {
     role: String,
@@ -301,169 +304,6 @@ pub async fn reset_link(
         &fresh,
         BTreeMap::new(),
         Some((label, link)),
-    )
-    .await
-}
-
-#[derive(Serialize)]
-struct AdminTeamRow {
-    name: String,
-    slug: String,
-    members: u64,
-}
-
-#[derive(Serialize)]
-struct AdminTeamsPage<'a> {
-    title: &'static str,
-    layout: Layout,
-    teams: Vec<AdminTeamRow>,
-    form: &'a TeamForm,
-    errors: BTreeMap<String, String>,
-    new_link: Option<String>,
-    new_team: Option<String>,
-}
-
-async fn admin_page(
-    ctx: &Ctx,
-    form: &TeamForm,
-    errors: FieldMap,
-    created: Option<(String, String)>,
-) -> Result<HttpResponse, WebError> {
-    let teams = teams::all_teams(ctx.db(), ctx.principal())
-        .await?
-        .into_iter()
-        .map(|(team, members)| AdminTeamRow {
-            name: team.name,
-            slug: team.slug,
-            members,
-        })
-        .collect();
-    let status = status_for(&errors);
-    let (new_team, new_link) =
-        created.map_or((None, None), |(team, link)| (Some(team), Some(link)));
-    let page = AdminTeamsPage {
-        title: "Teams",
-        layout: ctx.layout(),
-        teams,
-        form,
-        errors,
-        new_link,
-        new_team,
-    };
-    ctx.render(status, "admin_teams.html", &page)
-}
-
-/// `GET /admin/teams`.
-pub async fn admin_teams(ctx: Ctx) -> Result<HttpResponse, WebError> {
-    admin_page(&ctx, &TeamForm::default(), BTreeMap::new(), None).await
-}
-
-/// `POST /admin/teams`: creates the team and shows its first leader's invitation link.
-pub async fn create_team(
-    req: HttpRequest,
-    ctx: Ctx,
-    form: web::Form<TeamForm>,
-) -> Result<HttpResponse, WebError> {
-    let result = teams::create_team(ctx.db(), ctx.principal(), &form).await;
-    let fresh = TeamForm::default();
-    done_or_reshow(
-        result,
-        |created| {
-            let base = base_url(&ctx.state, &req);
-            let link = format!("{base}/invite/{}", created.leader_invitation);
-            admin_page(
-                &ctx,
-                &fresh,
-                BTreeMap::new(),
-                Some((created.team.name, link)),
-            )
-        },
-        |errors| admin_page(&ctx, &form, errors, None),
-    )
-    .await
-}
-
-/// The invitation form for a new account (the password is never sent back).
-#[derive(Debug, Default, Deserialize, Serialize)]
-pub struct JoinForm {
-    #[serde(default)]
-    display_name: String,
-    #[serde(default)]
-    email: String,
-    #[serde(default, skip_serializing)]
-    password: String,
-}
-
-#[derive(Serialize)]
-struct InvitePage<'a> {
-    title: String,
-    layout: Layout,
-    token: &'a str,
-    invitation: InvitationPreview,
-    form: &'a JoinForm,
-    errors: BTreeMap<String, String>,
-}
-
-async fn invite_page(
-    ctx: &Ctx,
-    token: &str,
-    form: &JoinForm,
-    errors: FieldMap,
-) -> Result<HttpResponse, WebError> {
-    let invitation = invitations::preview(ctx.db(), token).await?;
-    let page = InvitePage {
-        title: format!("Join {}", invitation.team_name),
-        layout: ctx.layout(),
-        token,
-        invitation,
-        form,
-        errors,
-    };
-    ctx.render(status_for(&page.errors), "invite.html", &page)
-}
-
-/// `GET /invite/{token}`.
-pub async fn invitation(ctx: Ctx, token: web::Path<String>) -> Result<HttpResponse, WebError> {
-    invite_page(&ctx, &token, &JoinForm::default(), BTreeMap::new()).await
-}
-
-/// `POST /invite/{token}`: joins as the signed-in person or as a new account.
-pub async fn accept(
-    req: HttpRequest,
-    ctx: Ctx,
-    token: web::Path<String>,
-    form: web::Form<JoinForm>,
-) -> Result<HttpResponse, WebError> {
-    let limits = &ctx.state.limits;
-    check_all(&[
-        (&limits.invitation_per_ip, &client_ip(&req)),
-        (&limits.invitation_per_token, &token),
-    ])
-    .map_err(|retry_after_seconds| WebError::TooManyRequests {
-        retry_after_seconds,
-    })?;
-    let joiner = match &ctx.visitor.user {
-        Some(user) => Joiner::Existing(user.id),
-        None => Joiner::New(NewUser {
-            email: &form.email,
-            display_name: &form.display_name,
-            password: &form.password,
-            is_admin: false,
-        }),
-    };
-    let result = invitations::accept(ctx.db(), &token, joiner).await;
-    done_or_reshow(
-        result,
-        |(user_id, slug)| {
-            let ctx = &ctx;
-            async move {
-                if ctx.visitor.user.is_none() {
-                    crate::web::auth::start_session(ctx, user_id, 0).await?;
-                }
-                Ok(see_other(&format!("/teams/{slug}")))
-            }
-        },
-        |errors| invite_page(&ctx, &token, &form, errors),
     )
     .await
 }

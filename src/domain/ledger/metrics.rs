@@ -31,11 +31,9 @@ pub struct Entry {
 /// Minutes and counts one way or the other.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Totals {
-    /// Minutes given.
     pub given_minutes: i64,
     /// Exchanges given.
     pub given_count: i64,
-    /// Minutes received.
     pub received_minutes: i64,
     /// Exchanges received.
     pub received_count: i64,
@@ -221,7 +219,6 @@ pub fn quiet(totals: &BTreeMap<i64, Totals>, members: &[i64]) -> Vec<i64> {
 /// Minutes and exchanges of one calendar month.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct MonthTotal {
-    /// Year.
     pub year: i32,
     /// Month, 1 to 12.
     pub month: u8,

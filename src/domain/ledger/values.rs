@@ -61,7 +61,6 @@ impl Minutes {
             .map_err(|_| format!("Enter whole minutes from 1 to {MAX_MINUTES}."))
             .and_then(Self::new)
     }
-    /// The number.
     pub fn get(self) -> i32 {
         self.0
     }
@@ -260,7 +259,6 @@ impl PostTitle {
             _ => Ok(Self(text.to_owned())),
         }
     }
-    /// The title.
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -280,7 +278,6 @@ impl Detail {
         check_controls(text, Lines::Many)?;
         Ok(Self(text.to_owned()))
     }
-    /// The text.
     pub fn as_str(&self) -> &str {
         &self.0
     }

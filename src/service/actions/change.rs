@@ -97,7 +97,6 @@ pub async fn change_status(
     Ok(())
 }
 
-/// The comment form.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct CommentForm {
     /// What the member says.

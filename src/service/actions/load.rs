@@ -18,7 +18,6 @@ use crate::store::entities::actions;
 pub struct OwnerLoad {
     /// Owner's id (for the "by owner" filter).
     pub owner_id: i64,
-    /// Name.
     pub name: String,
     /// Still to be done (open, in progress, blocked).
     pub open: u32,

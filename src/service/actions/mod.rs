@@ -91,7 +91,6 @@ pub async fn find_in_team(
 /// An action as lists show it.
 #[derive(Debug, Clone, Serialize)]
 pub struct ActionLine {
-    /// Id.
     pub id: i64,
     /// What.
     pub title: String,
@@ -277,24 +276,20 @@ pub async fn list(
 /// One entry of an action's history.
 #[derive(Debug, Clone, Serialize)]
 pub struct HistoryLine {
-    /// Who.
     pub who: String,
     /// "created as open", "open → blocked".
     pub what: String,
     /// The reason given.
     pub reason: String,
-    /// When.
     pub when: String,
 }
 
 /// A comment as shown.
 #[derive(Debug, Clone, Serialize)]
 pub struct CommentLine {
-    /// Who.
     pub who: String,
     /// What they said.
     pub body: String,
-    /// When.
     pub when: String,
 }
 

@@ -1,31 +1,27 @@
 //! Creating and editing a round (leaders). Once the first ballot exists the ballot type, its
 //! maximum, the rule, the privacy and the amount are frozen and voting may only be extended;
-//! once voting has closed nothing changes. Every change is audited.
+//! once voting has closed nothing changes. Every change is audited. This file holds the form
+//! and its parsing; saving it is `save.rs`, re-exported here.
 
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-    Set,
-};
+use sea_orm::DatabaseConnection;
 use serde::{Deserialize, Serialize};
-use serde_json::json;
 use time::{Duration, OffsetDateTime};
 
 use crate::access::{Action, Principal};
-use crate::auth::tokens::random_token;
 use crate::domain::budget::{
     BallotType, BudgetRule, RoundPurpose, RoundTitle, RoundWindows, money_input, parse_currency,
     parse_money,
 };
 use crate::domain::meeting::{Privacy, input_value, parse_utc};
-use crate::service::{FieldErrors, Result, ServiceError, audit, teams};
-use crate::store::entities::{budget_ballots, budget_rounds};
+use crate::service::{FieldErrors, Result, ServiceError};
+use crate::store::entities::budget_rounds;
 
-use super::{RoundAccess, authorize, begin_locked, privacy};
+pub use super::save::{create, update};
+use super::{RoundAccess, authorize, privacy};
 
 /// A round as typed.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct RoundForm {
-    /// Title.
     #[serde(default)]
     pub title: String,
     /// What the money is for.
@@ -43,10 +39,8 @@ pub struct RoundForm {
     /// Review starts.
     #[serde(default)]
     pub review_at: String,
-    /// Voting opens.
     #[serde(default)]
     pub voting_open: String,
-    /// Voting closes.
     #[serde(default)]
     pub voting_close: String,
     /// `approval`, `approval_max`, `knapsack`, `ranked`.
@@ -66,23 +60,17 @@ pub struct RoundForm {
 /// A parsed round.
 #[derive(Debug, Clone)]
 pub struct RoundCommand {
-    /// Title.
     pub title: RoundTitle,
-    /// Purpose.
     pub purpose: RoundPurpose,
     /// Amount in minor units.
     pub amount: i64,
-    /// Currency.
     pub currency: String,
     /// Phases.
     pub windows: RoundWindows,
-    /// Ballot type.
     pub ballot_type: BallotType,
     /// Ballot maximum.
     pub ballot_max: Option<i32>,
-    /// Rule.
     pub rule: BudgetRule,
-    /// Privacy.
     pub privacy: Privacy,
 }
 
@@ -233,70 +221,6 @@ impl RoundForm {
     }
 }
 
-/// What the audit log keeps of a round's settings.
-fn summary(round_id: i64, c: &RoundCommand) -> serde_json::Value {
-    json!({
-        "round_id": round_id,
-        "title": c.title.as_str(),
-        "amount": c.amount,
-        "currency": c.currency,
-        "windows": c.windows,
-        "ballot_type": c.ballot_type.as_str(),
-        "ballot_max": c.ballot_max,
-        "rule": c.rule.as_str(),
-        "privacy": c.privacy.as_str(),
-    })
-}
-
-/// Creates a round (leaders); returns its id.
-pub async fn create(
-    db: &DatabaseConnection,
-    principal: Principal,
-    slug: &str,
-    form: &RoundForm,
-    now: OffsetDateTime,
-) -> Result<i64> {
-    let (txn, access) = teams::begin_locked(db, principal, slug, Action::ManageBudgets).await?;
-    let c = form.parse()?;
-    let round = budget_rounds::ActiveModel {
-        team_id: Set(access.team.id),
-        title: Set(c.title.as_str().to_owned()),
-        purpose: Set(c.purpose.as_str().to_owned()),
-        amount: Set(c.amount),
-        currency: Set(c.currency.clone()),
-        ideas_open_at: Set(c.windows.ideas_open),
-        review_at: Set(c.windows.review),
-        voting_open_at: Set(c.windows.voting_open),
-        voting_close_at: Set(c.windows.voting_close),
-        ballot_type: Set(c.ballot_type.into()),
-        ballot_max: Set(c.ballot_max),
-        rule: Set(c.rule.into()),
-        privacy: Set(c.privacy.into()),
-        ballot_secret: Set(Some(random_token())),
-        imported: Set(false),
-        phase_seen: Set(budget_rounds::PhaseSeen::Upcoming),
-        created_by: Set(principal.user_id),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
-    let detail = summary(round.id, &c);
-    audit::record(
-        &txn,
-        audit::Entry {
-            actor_id: principal.user_id,
-            team_id: Some(access.team.id),
-            action: audit::AuditAction::BudgetCreate,
-            detail,
-        },
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(round.id)
-}
-
 /// The round for its edit form (leaders).
 pub async fn edit_form(
     db: &DatabaseConnection,
@@ -307,104 +231,4 @@ pub async fn edit_form(
     let access = authorize(db, principal, slug, round_id, Action::ManageBudgets).await?;
     let form = RoundForm::of(&access.round);
     Ok((access, form))
-}
-
-/// Edits a round (leaders), keeping what voters relied on (see the module doc).
-pub async fn update(
-    db: &DatabaseConnection,
-    principal: Principal,
-    slug: &str,
-    round_id: i64,
-    form: &RoundForm,
-    now: OffsetDateTime,
-) -> Result<()> {
-    let (txn, access) = begin_locked(db, principal, slug, round_id, Action::ManageBudgets).await?;
-    let c = form.parse()?;
-    let old = &access.round;
-    let mut e = FieldErrors::new();
-    if now >= old.voting_close_at || old.imported {
-        e.add(
-            "round",
-            "Voting has closed: this round can no longer be changed.",
-        );
-        return Err(ServiceError::Invalid(e));
-    }
-    let ballots = budget_ballots::Entity::find()
-        .filter(budget_ballots::Column::RoundId.eq(round_id))
-        .count(&txn)
-        .await?;
-    if ballots > 0 {
-        let frozen = "Frozen once the first ballot is cast.";
-        if c.ballot_type != BallotType::from(old.ballot_type) {
-            e.add("ballot_type", frozen);
-        }
-        if c.ballot_max != old.ballot_max {
-            e.add("ballot_max", frozen);
-        }
-        if c.rule != BudgetRule::from(old.rule) {
-            e.add("rule", frozen);
-        }
-        if c.privacy != privacy(old) {
-            e.add("privacy", frozen);
-        }
-        if c.amount != old.amount {
-            e.add("amount", frozen);
-        }
-        if c.windows.voting_open != old.voting_open_at {
-            e.add("voting_open", frozen);
-        }
-        if c.windows.voting_close < old.voting_close_at {
-            e.add(
-                "voting_close",
-                "Voting may be extended, not shortened, once ballots exist.",
-            );
-        }
-    }
-    // Phases that have passed stay passed: moving them would reopen or skip a phase.
-    let passed = |old_at: OffsetDateTime, new_at: OffsetDateTime| old_at <= now && new_at != old_at;
-    if passed(old.ideas_open_at, c.windows.ideas_open) {
-        e.add(
-            "ideas_open",
-            "The ideas phase has started: its start stays.",
-        );
-    }
-    if passed(old.review_at, c.windows.review) {
-        e.add("review_at", "Review has started: its start stays.");
-    }
-    if passed(old.voting_open_at, c.windows.voting_open) {
-        e.add("voting_open", "Voting has opened: its start stays.");
-    }
-    if c.windows.voting_close <= now {
-        e.add("voting_close", "Choose a close in the future.");
-    }
-    e.into_result()?;
-    let team_id = old.team_id;
-    let mut active: budget_rounds::ActiveModel = access.round.into();
-    active.title = Set(c.title.as_str().to_owned());
-    active.purpose = Set(c.purpose.as_str().to_owned());
-    active.amount = Set(c.amount);
-    active.currency = Set(c.currency.clone());
-    active.ideas_open_at = Set(c.windows.ideas_open);
-    active.review_at = Set(c.windows.review);
-    active.voting_open_at = Set(c.windows.voting_open);
-    active.voting_close_at = Set(c.windows.voting_close);
-    active.ballot_type = Set(c.ballot_type.into());
-    active.ballot_max = Set(c.ballot_max);
-    active.rule = Set(c.rule.into());
-    active.privacy = Set(c.privacy.into());
-    active.updated_at = Set(now);
-    active.update(&txn).await?;
-    let detail = summary(round_id, &c);
-    audit::record(
-        &txn,
-        audit::Entry {
-            actor_id: principal.user_id,
-            team_id: Some(team_id),
-            action: audit::AuditAction::BudgetUpdate,
-            detail,
-        },
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(())
 }

@@ -27,7 +27,6 @@ pub const IDEAS_CLOSED: &str = "Ideas can be proposed, changed and supported onl
 /// An idea as typed.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct IdeaForm {
-    /// Title.
     #[serde(default)]
     pub title: String,
     /// What it is and why.

@@ -21,7 +21,6 @@ pub struct InputIdea {
     pub id: i64,
     /// Project id in the instance.
     pub code: String,
-    /// Title.
     pub title: String,
     /// Cost, minor units.
     pub cost: i64,
@@ -36,11 +35,9 @@ pub struct ComputeInput {
     pub rule: String,
     /// The engine's rule key.
     pub rule_key: String,
-    /// Ballot type.
     pub ballot_type: String,
     /// Amount, minor units.
     pub amount: i64,
-    /// Currency.
     pub currency: String,
     /// Ideas on the ballot, in the instance's project order.
     pub ideas: Vec<InputIdea>,

@@ -15,6 +15,7 @@ pub mod ideas;
 pub mod instance;
 pub mod publish;
 pub mod review;
+mod save;
 
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -35,11 +36,9 @@ use crate::store::entities::{
 /// A round the caller may act on, with their team role.
 #[derive(Debug, Clone)]
 pub struct RoundAccess {
-    /// The team.
     pub team: team_rows::Model,
     /// The caller's role in the team, if a member.
     pub role: Option<TeamRole>,
-    /// The round.
     pub round: budget_rounds::Model,
 }
 
@@ -234,9 +233,7 @@ pub async fn participation(
 /// A round in its ideas or voting phase, for a member's home page.
 #[derive(Debug, Clone)]
 pub struct OpenPhase {
-    /// Team.
     pub team: team_rows::Model,
-    /// Round.
     pub round: budget_rounds::Model,
     /// Ideas or voting.
     pub phase: BudgetPhase,

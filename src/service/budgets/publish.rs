@@ -31,7 +31,6 @@ pub struct FollowUp {
     pub owner: Option<String>,
     /// Owner's id.
     pub owner_id: Option<i64>,
-    /// Status.
     pub status: FollowUpStatus,
 }
 

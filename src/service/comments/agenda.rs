@@ -24,9 +24,7 @@ pub const ITEM_CLOSED: &str =
 pub struct AgendaProposal<'a> {
     /// Team slug.
     pub slug: &'a str,
-    /// Meeting id.
     pub meeting_id: i64,
-    /// Proposal id.
     pub proposal_id: i64,
 }
 

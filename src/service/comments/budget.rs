@@ -27,9 +27,7 @@ pub const IDEA_WITHDRAWN: &str =
 pub struct BudgetIdea<'a> {
     /// Team slug.
     pub slug: &'a str,
-    /// Round id.
     pub round_id: i64,
-    /// Idea id.
     pub idea_id: i64,
 }
 

@@ -9,6 +9,7 @@
 pub mod exchanges;
 pub mod notify;
 pub mod posts;
+mod responses;
 pub mod thanks;
 pub mod views;
 
@@ -29,7 +30,6 @@ use crate::store::entities::{ledger_settings, memberships, teams as team_rows, u
 /// A team the caller may act on in the ledger, with what the ledger needs to know about them.
 #[derive(Debug, Clone)]
 pub struct LedgerAccess {
-    /// The team.
     pub team: team_rows::Model,
     /// The caller.
     pub user_id: i64,
@@ -178,7 +178,6 @@ pub async fn update_settings(
 pub struct Member {
     /// User id.
     pub id: i64,
-    /// Name.
     pub name: String,
     /// Leader?
     pub leader: bool,

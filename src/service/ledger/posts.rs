@@ -1,5 +1,6 @@
 //! Help posts: offers and requests with an expiry, responses from members, and the list of
 //! unmet requests (no response after the team's N days) for the ledger and the meeting scan.
+//! Answering a post is `responses.rs` (re-exported here).
 
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
@@ -9,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use time::{Duration, OffsetDateTime};
 
-use super::{access, invalid, names, notify};
+use super::{access, names};
 use crate::access::{Action, Principal};
 use crate::domain::ledger::{
     self, Category, Detail, ExpiryDays, IdempotencyKey, Minutes, PostKind, PostTitle,
@@ -18,28 +19,25 @@ use crate::service::find_in_team;
 use crate::service::{FieldErrors, Result, ServiceError, audit};
 use crate::store::entities::{help_posts, help_responses};
 
+pub use super::responses::{ResponseForm, ResponseLine, respond};
+
 /// The "new post" form as typed.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PostForm {
     /// `offer` or `request`.
     #[serde(default)]
     pub kind: String,
-    /// Title.
     #[serde(default)]
     pub title: String,
-    /// Detail.
     #[serde(default)]
     pub detail: String,
-    /// Category.
     #[serde(default)]
     pub category: String,
-    /// Estimated minutes.
     #[serde(default)]
     pub estimated_minutes: String,
     /// Days until it expires.
     #[serde(default)]
     pub expires_in_days: String,
-    /// Idempotency key.
     #[serde(default)]
     pub idempotency_key: String,
 }
@@ -61,17 +59,12 @@ impl Default for PostForm {
 /// A post as lists show it.
 #[derive(Debug, Clone, Serialize)]
 pub struct PostLine {
-    /// Id.
     pub id: i64,
     /// Offer or request.
     pub kind: String,
-    /// Title.
     pub title: String,
-    /// Detail.
     pub detail: String,
-    /// Category.
     pub category: String,
-    /// Estimated minutes.
     pub estimated_minutes: i32,
     /// Author's name.
     pub author: String,
@@ -83,21 +76,7 @@ pub struct PostLine {
     pub open: bool,
     /// A request nobody answered within the team's N days.
     pub unmet: bool,
-    /// Responses.
     pub responses: Vec<ResponseLine>,
-}
-
-/// A response as shown.
-#[derive(Debug, Clone, Serialize)]
-pub struct ResponseLine {
-    /// Who (id).
-    pub responder_id: i64,
-    /// Who.
-    pub name: String,
-    /// What they said.
-    pub message: String,
-    /// When, formatted.
-    pub when: String,
 }
 
 /// Whether a request is unmet: open, no response, and older than `days`.
@@ -336,81 +315,6 @@ async fn by_key(
         .one(db)
         .await?
         .map(|p| p.id))
-}
-
-/// The response form.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-pub struct ResponseForm {
-    /// What the responder says.
-    #[serde(default)]
-    pub message: String,
-}
-
-/// Answers a post (once per person; a second answer is refused as a conflict).
-pub async fn respond(
-    db: &DatabaseConnection,
-    principal: Principal,
-    slug: &str,
-    id: i64,
-    form: &ResponseForm,
-    now: OffsetDateTime,
-) -> Result<()> {
-    let acc = access(db, principal, slug, Action::PostHelp).await?;
-    let post = find_in_team::<help_posts::Entity>(db, acc.team.id, id).await?;
-    if post.author_id == acc.user_id {
-        return Err(invalid("message", "This is your own post."));
-    }
-    if post.closed_at.is_some() || post.expires_at <= now {
-        return Err(ServiceError::Conflict("This post is closed.".to_owned()));
-    }
-    let message = Detail::parse(&form.message).map_err(|e| invalid("message", e))?;
-    if message.as_str().is_empty() {
-        return Err(invalid(
-            "message",
-            "Say how you can help or what you offer.",
-        ));
-    }
-    let txn = db.begin().await?;
-    help_responses::ActiveModel {
-        post_id: Set(post.id),
-        responder_id: Set(acc.user_id),
-        message: Set(message.as_str().to_owned()),
-        created_at: Set(now),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await
-    .map_err(|e| match ServiceError::from(e) {
-        ServiceError::Conflict(_) => {
-            ServiceError::Conflict("You have already responded to this post.".to_owned())
-        }
-        other => other,
-    })?;
-    audit::record(
-        &txn,
-        audit::Entry {
-            actor_id: Some(acc.user_id),
-            team_id: Some(acc.team.id),
-            action: audit::AuditAction::HelpPostRespond,
-            detail: json!({ "post_id": post.id }),
-        },
-    )
-    .await?;
-    let me = names(&txn, [acc.user_id])
-        .await?
-        .remove(&acc.user_id)
-        .unwrap_or_default();
-    notify::send(
-        &txn,
-        post.author_id,
-        acc.team.id,
-        format!("{me} responded to “{}”.", post.title),
-        format!("/teams/{}/help/{}", acc.team.slug, post.id),
-        now,
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(())
 }
 
 /// Closes a post (its author, or a leader).

@@ -32,7 +32,6 @@ pub struct ThanksForm {
     /// Action it is for (optional).
     #[serde(default)]
     pub action_id: String,
-    /// Idempotency key.
     #[serde(default)]
     pub idempotency_key: String,
 }
@@ -40,15 +39,11 @@ pub struct ThanksForm {
 /// A thank-you as shown.
 #[derive(Debug, Clone, Serialize)]
 pub struct ThanksLine {
-    /// Id.
     pub id: i64,
-    /// From.
     pub from: String,
-    /// To.
     pub to: String,
     /// Recipient id.
     pub to_id: i64,
-    /// The impact.
     pub impact: String,
     /// When, formatted.
     pub when: String,

@@ -1,29 +1,25 @@
-//! Creating and editing a meeting (leaders): the form as typed, its parsing into domain values,
-//! the facilitator suggestion (the member who facilitated least recently) and its history, and
-//! the audited window changes.
+//! The meeting form (leaders): the form as typed, its parsing into domain values, and the
+//! forms for a new meeting (sensible defaults) and an existing one. Saving it is `save.rs`,
+//! the facilitator choice `facilitator.rs`; both are re-exported here, where pages look.
 
 use sea_orm::ActiveEnum as _;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, Set,
-};
+use sea_orm::ConnectionTrait;
 use serde::{Deserialize, Serialize};
-use serde_json::json;
 use time::{Duration, OffsetDateTime};
 
 use crate::access::{Action, Principal};
-use crate::auth::tokens::random_token;
 use crate::domain::meeting::{
-    AgendaRule, BudgetMinutes, Current, ItemMinutes, ItemTitle, MeetingTitle, Place, Privacy,
-    PurposeLine, ResultsVisibility, Windows, check_change, input_value, parse_utc,
+    AgendaRule, BudgetMinutes, ItemMinutes, ItemTitle, MeetingTitle, Place, Privacy, PurposeLine,
+    ResultsVisibility, Windows, input_value, parse_utc,
 };
 use crate::service::teams::{self, TeamAccess};
-use crate::service::{FieldErrors, Result, ServiceError, audit};
-use crate::store::entities::{
-    meeting_facilitators, meeting_fixed_items, meetings, memberships, users,
-};
+use crate::service::{FieldErrors, Result, ServiceError};
 
-use super::{MeetingAccess, authorize, ballot_count, begin_locked, fixed_items, stored_tally};
+pub use super::facilitator::{
+    FacilitatorChange, FacilitatorChoice, facilitator_choices, facilitator_history,
+};
+pub use super::save::{create, update};
+use super::{MeetingAccess, authorize, fixed_items};
 
 /// How many fixed-item rows the form offers.
 pub const FIXED_ROWS: usize = 3;
@@ -31,10 +27,8 @@ pub const FIXED_ROWS: usize = 3;
 /// The meeting form as typed (every field a string, so it can be shown again as typed).
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct MeetingForm {
-    /// Title.
     #[serde(default)]
     pub title: String,
-    /// Purpose line.
     #[serde(default)]
     pub purpose_line: String,
     /// Start (UTC, `datetime-local`).
@@ -49,16 +43,15 @@ pub struct MeetingForm {
     /// Facilitator's user id (empty: nobody yet).
     #[serde(default)]
     pub facilitator_id: String,
-    /// Proposal window.
+    /// When proposing opens (UTC, `datetime-local`), like every time below.
     #[serde(default)]
     pub proposals_open: String,
-    /// Proposal window.
+    /// Also the earliest voting may open.
     #[serde(default)]
     pub proposals_close: String,
-    /// Voting window.
     #[serde(default)]
     pub voting_open: String,
-    /// Voting window.
+    /// The tally runs once after it; no later than the start.
     #[serde(default)]
     pub voting_close: String,
     /// `open` or `secret`.
@@ -70,22 +63,18 @@ pub struct MeetingForm {
     /// `sequential_irv` or `equal_shares`.
     #[serde(default)]
     pub agenda_rule: String,
-    /// Fixed item 1.
+    /// Fixed items are reserved before the vote (empty rows are skipped); their minutes must
+    /// fit in the budget.
     #[serde(default)]
     pub fixed_1_title: String,
-    /// Fixed item 1 minutes.
     #[serde(default)]
     pub fixed_1_minutes: String,
-    /// Fixed item 2.
     #[serde(default)]
     pub fixed_2_title: String,
-    /// Fixed item 2 minutes.
     #[serde(default)]
     pub fixed_2_minutes: String,
-    /// Fixed item 3.
     #[serde(default)]
     pub fixed_3_title: String,
-    /// Fixed item 3 minutes.
     #[serde(default)]
     pub fixed_3_minutes: String,
 }
@@ -93,17 +82,17 @@ pub struct MeetingForm {
 /// Agenda rules the form offers.
 pub const AVAILABLE_RULES: &[AgendaRule] = &[AgendaRule::SequentialIrv, AgendaRule::EqualShares];
 
-struct Parsed {
-    title: MeetingTitle,
-    purpose: PurposeLine,
-    budget: BudgetMinutes,
-    place: Place,
-    facilitator: Option<i64>,
-    windows: Windows,
-    privacy: Privacy,
-    visibility: ResultsVisibility,
-    rule: AgendaRule,
-    fixed: Vec<(ItemTitle, ItemMinutes)>,
+pub(super) struct Parsed {
+    pub(super) title: MeetingTitle,
+    pub(super) purpose: PurposeLine,
+    pub(super) budget: BudgetMinutes,
+    pub(super) place: Place,
+    pub(super) facilitator: Option<i64>,
+    pub(super) windows: Windows,
+    pub(super) privacy: Privacy,
+    pub(super) visibility: ResultsVisibility,
+    pub(super) rule: AgendaRule,
+    pub(super) fixed: Vec<(ItemTitle, ItemMinutes)>,
 }
 
 impl MeetingForm {
@@ -115,7 +104,7 @@ impl MeetingForm {
         ]
     }
 
-    fn parse(&self, members: &[i64]) -> Result<Parsed> {
+    pub(super) fn parse(&self, members: &[i64]) -> Result<Parsed> {
         let mut errors = FieldErrors::new();
         macro_rules! field {
             ($name:expr, $result:expr) => {
@@ -237,90 +226,6 @@ impl MeetingForm {
     }
 }
 
-/// A member in the facilitator choice, with when they last facilitated.
-#[derive(Debug, Clone, Serialize)]
-pub struct FacilitatorChoice {
-    /// User id.
-    pub user_id: i64,
-    /// User id as the form sends it.
-    pub value: String,
-    /// Name.
-    pub display_name: String,
-    /// Last meeting they facilitated ("never").
-    pub last: String,
-}
-
-/// Members ordered least-recently-facilitated first (never first, then oldest, then by name).
-pub async fn facilitator_choices(
-    db: &impl ConnectionTrait,
-    team_id: i64,
-) -> Result<Vec<FacilitatorChoice>> {
-    let members = memberships::Entity::find()
-        .filter(memberships::Column::TeamId.eq(team_id))
-        .all(db)
-        .await?;
-    let past = meetings::Entity::find()
-        .filter(meetings::Column::TeamId.eq(team_id))
-        .filter(meetings::Column::FacilitatorId.is_not_null())
-        .all(db)
-        .await?;
-    let mut rows = Vec::new();
-    for m in members {
-        let Some(user) = users::Entity::find_by_id(m.user_id).one(db).await? else {
-            continue;
-        };
-        let last = past
-            .iter()
-            .filter(|p| p.facilitator_id == Some(user.id))
-            .map(|p| p.starts_at)
-            .max();
-        rows.push((last, user.display_name.to_lowercase(), user));
-    }
-    rows.sort_by(|a, b| (a.0, &a.1, a.2.id).cmp(&(b.0, &b.1, b.2.id)));
-    Ok(rows
-        .into_iter()
-        .map(|(last, _, user)| FacilitatorChoice {
-            user_id: user.id,
-            value: user.id.to_string(),
-            display_name: user.display_name,
-            last: last.map_or_else(|| "never".to_owned(), crate::format::date_time),
-        })
-        .collect())
-}
-
-/// One entry of a meeting's facilitator history.
-#[derive(Debug, Clone, Serialize)]
-pub struct FacilitatorChange {
-    /// Who (or "nobody").
-    pub name: String,
-    /// When assigned.
-    pub at: String,
-}
-
-/// Who was made facilitator of the meeting, oldest first.
-pub async fn facilitator_history(
-    db: &impl ConnectionTrait,
-    meeting_id: i64,
-) -> Result<Vec<FacilitatorChange>> {
-    let rows = meeting_facilitators::Entity::find()
-        .filter(meeting_facilitators::Column::MeetingId.eq(meeting_id))
-        .order_by_asc(meeting_facilitators::Column::Id)
-        .all(db)
-        .await?;
-    let mut out = Vec::new();
-    for row in rows {
-        let name = match row.user_id {
-            Some(_) => super::name_of(db, row.user_id).await?,
-            None => "nobody".to_owned(),
-        };
-        out.push(FacilitatorChange {
-            name,
-            at: crate::format::date_time(row.assigned_at),
-        });
-    }
-    Ok(out)
-}
-
 fn whole_hour(now: OffsetDateTime) -> OffsetDateTime {
     now.replace_minute(0)
         .and_then(|t| t.replace_second(0))
@@ -407,247 +312,4 @@ pub async fn edit_form(
     };
     let choices = facilitator_choices(db, access.team.id).await?;
     Ok((access, form, choices))
-}
-
-async fn member_ids(db: &impl ConnectionTrait, team_id: i64) -> Result<Vec<i64>> {
-    Ok(memberships::Entity::find()
-        .filter(memberships::Column::TeamId.eq(team_id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|m| m.user_id)
-        .collect())
-}
-
-async fn replace_fixed(
-    db: &impl ConnectionTrait,
-    meeting_id: i64,
-    fixed: &[(ItemTitle, ItemMinutes)],
-) -> Result<()> {
-    meeting_fixed_items::Entity::delete_many()
-        .filter(meeting_fixed_items::Column::MeetingId.eq(meeting_id))
-        .exec(db)
-        .await?;
-    for (position, (title, minutes)) in fixed.iter().enumerate() {
-        meeting_fixed_items::ActiveModel {
-            meeting_id: Set(meeting_id),
-            position: Set(i32::try_from(position).unwrap_or(i32::MAX)),
-            title: Set(title.as_str().to_owned()),
-            minutes: Set(i32::try_from(minutes.get()).unwrap_or(i32::MAX)),
-            ..Default::default()
-        }
-        .insert(db)
-        .await?;
-    }
-    Ok(())
-}
-
-async fn record_facilitator(
-    db: &impl ConnectionTrait,
-    meeting_id: i64,
-    user_id: Option<i64>,
-    by: Option<i64>,
-    now: OffsetDateTime,
-) -> Result<()> {
-    meeting_facilitators::ActiveModel {
-        meeting_id: Set(meeting_id),
-        user_id: Set(user_id),
-        assigned_at: Set(now),
-        assigned_by: Set(by),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
-    Ok(())
-}
-
-fn to_i32(n: u32) -> i32 {
-    i32::try_from(n).unwrap_or(i32::MAX)
-}
-
-/// Creates a meeting (leaders) with a fresh ballot secret; returns its id.
-pub async fn create(
-    db: &DatabaseConnection,
-    principal: Principal,
-    slug: &str,
-    form: &MeetingForm,
-    now: OffsetDateTime,
-) -> Result<i64> {
-    // The team's lock first: the transaction's first statement is a write (see `teams::lock`).
-    let (txn, access) = teams::begin_locked(db, principal, slug, Action::ManageMeetings).await?;
-    let members = member_ids(&txn, access.team.id).await?;
-    let p = form.parse(&members)?;
-    if p.privacy == Privacy::Secret && p.visibility == ResultsVisibility::Live {
-        let mut errors = FieldErrors::new();
-        errors.add(
-            "results_visibility",
-            "Secret ballots show results only after voting closes.",
-        );
-        return Err(ServiceError::Invalid(errors));
-    }
-    let meeting = meetings::ActiveModel {
-        team_id: Set(access.team.id),
-        title: Set(p.title.as_str().to_owned()),
-        purpose_line: Set(p.purpose.as_str().to_owned()),
-        starts_at: Set(p.windows.starts_at),
-        budget_minutes: Set(to_i32(p.budget.get())),
-        place: Set(p.place.as_str().to_owned()),
-        facilitator_id: Set(p.facilitator),
-        proposals_open_at: Set(p.windows.proposals_open),
-        proposals_close_at: Set(p.windows.proposals_close),
-        voting_open_at: Set(p.windows.voting_open),
-        voting_close_at: Set(p.windows.voting_close),
-        privacy: Set(p.privacy.into()),
-        results_visibility: Set(p.visibility.into()),
-        agenda_rule: Set(p.rule.into()),
-        ballot_secret: Set(Some(random_token())),
-        created_by: Set(principal.user_id),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
-    replace_fixed(&txn, meeting.id, &p.fixed).await?;
-    record_facilitator(&txn, meeting.id, p.facilitator, principal.user_id, now).await?;
-    audit::record(
-        &txn,
-        audit::Entry {
-            actor_id: principal.user_id,
-            team_id: Some(access.team.id),
-            action: audit::AuditAction::MeetingCreate,
-            detail: json!({
-                "meeting_id": meeting.id,
-                "title": meeting.title,
-                "windows": p.windows,
-                "privacy": p.privacy.as_str(),
-                "results_visibility": p.visibility.as_str(),
-                "agenda_rule": p.rule.as_str(),
-                "budget_minutes": p.budget.get(),
-            }),
-        },
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(meeting.id)
-}
-
-/// Edits a meeting (leaders). Closed windows never change, privacy is frozen and results may
-/// only be hidden longer once a ballot exists, and the budget, rule and fixed items are frozen
-/// once the tally has run. Each window change is audited (`meeting.window_extend` for a later
-/// close of an open window).
-pub async fn update(
-    db: &DatabaseConnection,
-    principal: Principal,
-    slug: &str,
-    meeting_id: i64,
-    form: &MeetingForm,
-    now: OffsetDateTime,
-) -> Result<()> {
-    let (txn, access) =
-        begin_locked(db, principal, slug, meeting_id, Action::ManageMeetings).await?;
-    let members = member_ids(&txn, access.team.id).await?;
-    let p = form.parse(&members)?;
-    let old = access.meeting.clone();
-    let current = Current {
-        windows: super::windows(&old),
-        privacy: super::privacy(&old),
-        visibility: super::visibility(&old),
-        has_ballots: ballot_count(&txn, old.id).await? > 0,
-    };
-    let mut errors = FieldErrors::new();
-    let changes = match check_change(&current, &p.windows, p.privacy, p.visibility, now) {
-        Ok(changes) => changes,
-        Err(problems) => {
-            for (field, message) in problems {
-                errors.add(field, message);
-            }
-            Vec::new()
-        }
-    };
-    if p.windows.starts_at != old.starts_at && now >= old.starts_at {
-        errors.add(
-            "starts_at",
-            "The meeting has started; its start cannot change.",
-        );
-    }
-    let old_fixed: Vec<(String, i32)> = fixed_items(&txn, old.id)
-        .await?
-        .into_iter()
-        .map(|f| (f.title, f.minutes))
-        .collect();
-    let new_fixed: Vec<(String, i32)> = p
-        .fixed
-        .iter()
-        .map(|(t, m)| (t.as_str().to_owned(), to_i32(m.get())))
-        .collect();
-    if stored_tally(&txn, old.id).await?.is_some() {
-        let frozen = "The tally has run with this setting; it can no longer change.";
-        if to_i32(p.budget.get()) != old.budget_minutes {
-            errors.add("budget_minutes", frozen);
-        }
-        if p.rule != super::rule(&old) {
-            errors.add("agenda_rule", frozen);
-        }
-        if new_fixed != old_fixed {
-            errors.add("fixed_1_title", frozen);
-        }
-    }
-    errors.into_result()?;
-    let facilitator_changed = p.facilitator != old.facilitator_id;
-    let mut active: meetings::ActiveModel = old.clone().into();
-    active.title = Set(p.title.as_str().to_owned());
-    active.purpose_line = Set(p.purpose.as_str().to_owned());
-    active.starts_at = Set(p.windows.starts_at);
-    active.budget_minutes = Set(to_i32(p.budget.get()));
-    active.place = Set(p.place.as_str().to_owned());
-    active.facilitator_id = Set(p.facilitator);
-    active.proposals_open_at = Set(p.windows.proposals_open);
-    active.proposals_close_at = Set(p.windows.proposals_close);
-    active.voting_open_at = Set(p.windows.voting_open);
-    active.voting_close_at = Set(p.windows.voting_close);
-    active.privacy = Set(p.privacy.into());
-    active.results_visibility = Set(p.visibility.into());
-    active.agenda_rule = Set(p.rule.into());
-    active.updated_at = Set(now);
-    active.update(&txn).await?;
-    if new_fixed != old_fixed {
-        replace_fixed(&txn, old.id, &p.fixed).await?;
-    }
-    if facilitator_changed {
-        record_facilitator(&txn, old.id, p.facilitator, principal.user_id, now).await?;
-    }
-    audit::record(
-        &txn,
-        audit::Entry {
-            actor_id: principal.user_id,
-            team_id: Some(access.team.id),
-            action: audit::AuditAction::MeetingUpdate,
-            detail: json!({
-                "meeting_id": old.id,
-                "privacy": p.privacy.as_str(),
-                "results_visibility": p.visibility.as_str(),
-                "facilitator_id": p.facilitator,
-            }),
-        },
-    )
-    .await?;
-    for change in changes {
-        audit::record(
-            &txn,
-            audit::Entry {
-                actor_id: principal.user_id,
-                team_id: Some(access.team.id),
-                action: if change.kind == "extend" {
-                    audit::AuditAction::MeetingWindowExtend
-                } else {
-                    audit::AuditAction::MeetingWindowChange
-                },
-                detail: json!({ "meeting_id": old.id, "change": change }),
-            },
-        )
-        .await?;
-    }
-    txn.commit().await?;
-    Ok(())
 }

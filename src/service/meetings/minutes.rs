@@ -144,7 +144,6 @@ pub struct VersionLine {
     pub published: bool,
     /// Who wrote it ("Roundtable" for the first draft).
     pub author: String,
-    /// When.
     pub when: String,
 }
 

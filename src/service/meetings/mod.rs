@@ -8,12 +8,14 @@
 pub mod agreed;
 pub mod ballots;
 pub mod capture;
+mod facilitator;
 pub mod form;
 pub mod live;
 pub mod minutes;
 pub mod proposals;
 pub mod roles;
 pub mod run;
+mod save;
 pub mod scan;
 pub mod secrecy;
 pub mod tally;
@@ -40,11 +42,9 @@ pub use form::{MeetingForm, create, edit_form, new_form, update};
 /// A meeting the caller may act on, with their team role.
 #[derive(Debug, Clone)]
 pub struct MeetingAccess {
-    /// The team.
     pub team: team_rows::Model,
     /// The caller's role in the team, if a member.
     pub role: Option<TeamRole>,
-    /// The meeting.
     pub meeting: meetings::Model,
 }
 
@@ -327,9 +327,7 @@ pub async fn list(
 /// A meeting whose proposing or voting window is open, for a member's home page.
 #[derive(Debug, Clone)]
 pub struct OpenWindow {
-    /// Team.
     pub team: team_rows::Model,
-    /// Meeting.
     pub meeting: meetings::Model,
     /// `true` for voting, `false` for proposing.
     pub voting: bool,

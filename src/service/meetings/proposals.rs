@@ -27,7 +27,6 @@ pub const ACTIVE: &str = "active";
 /// A proposal as typed.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct ProposalForm {
-    /// Title.
     #[serde(default)]
     pub title: String,
     /// Why it matters.

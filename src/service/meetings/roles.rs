@@ -120,9 +120,7 @@ pub async fn set_note_taker(
 /// A member in the note-taker choice, with when they last took the notes.
 #[derive(Debug, Clone, Serialize)]
 pub struct NoteTakerChoice {
-    /// User id.
     pub user_id: i64,
-    /// Name.
     pub display_name: String,
     /// Last meeting they took notes at ("never").
     pub last: String,

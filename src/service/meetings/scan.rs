@@ -29,7 +29,6 @@ pub struct MovedLine {
     pub who: String,
     /// "open → in progress".
     pub change: String,
-    /// When.
     pub when: String,
 }
 

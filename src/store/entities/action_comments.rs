@@ -2,20 +2,16 @@
 
 use sea_orm::entity::prelude::*;
 
-/// One row.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "action_comments")]
 pub struct Model {
-    /// Primary key.
     #[sea_orm(primary_key)]
     pub id: i64,
-    /// The action.
     pub action_id: i64,
     /// Who wrote it.
     pub author_id: Option<i64>,
     /// The comment.
     pub body: String,
-    /// When.
     pub created_at: TimeDateTimeWithTimeZone,
 }
 

@@ -4,14 +4,11 @@ use sea_orm::entity::prelude::*;
 
 use super::actions::Status;
 
-/// One row.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "action_history")]
 pub struct Model {
-    /// Primary key.
     #[sea_orm(primary_key)]
     pub id: i64,
-    /// The action.
     pub action_id: i64,
     /// Who changed it.
     pub actor_id: Option<i64>,
@@ -21,7 +18,6 @@ pub struct Model {
     pub to_status: Status,
     /// The reason given (blocked, dropped), or empty.
     pub reason: String,
-    /// When.
     pub occurred_at: TimeDateTimeWithTimeZone,
 }
 

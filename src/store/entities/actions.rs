@@ -2,14 +2,11 @@
 
 use sea_orm::entity::prelude::*;
 
-/// One row.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "actions")]
 pub struct Model {
-    /// Primary key.
     #[sea_orm(primary_key)]
     pub id: i64,
-    /// The team.
     pub team_id: i64,
     /// What is to be done.
     pub title: String,
@@ -35,7 +32,6 @@ pub struct Model {
     pub created_by: Option<i64>,
     /// Recorded.
     pub created_at: TimeDateTimeWithTimeZone,
-    /// Last changed.
     pub updated_at: TimeDateTimeWithTimeZone,
 }
 

@@ -2,14 +2,11 @@
 
 use sea_orm::entity::prelude::*;
 
-/// One row.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "agenda_deviations")]
 pub struct Model {
-    /// Primary key.
     #[sea_orm(primary_key)]
     pub id: i64,
-    /// The meeting.
     pub meeting_id: i64,
     /// Order on the page.
     pub position: i32,
@@ -19,7 +16,6 @@ pub struct Model {
     pub proposal_id: Option<i64>,
     /// Title of the item.
     pub title: String,
-    /// Why.
     pub reason: String,
     /// The leader who made the change.
     pub actor_id: Option<i64>,

@@ -7,7 +7,6 @@ use sea_orm::entity::prelude::*;
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "agenda_live_results")]
 pub struct Model {
-    /// The meeting.
     #[sea_orm(primary_key, auto_increment = false)]
     pub meeting_id: i64,
     /// Bumped by every saved ballot.

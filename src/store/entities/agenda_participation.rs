@@ -2,20 +2,16 @@
 
 use sea_orm::entity::prelude::*;
 
-/// One row.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "agenda_participation")]
 pub struct Model {
-    /// Primary key.
     #[sea_orm(primary_key)]
     pub id: i64,
-    /// The meeting.
     pub meeting_id: i64,
     /// The voter.
     pub user_id: i64,
     /// First ballot.
     pub first_voted_at: TimeDateTimeWithTimeZone,
-    /// Latest change.
     pub last_voted_at: TimeDateTimeWithTimeZone,
     /// How many times the ballot was changed.
     pub changes: i32,

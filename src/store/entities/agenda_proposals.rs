@@ -2,18 +2,14 @@
 
 use sea_orm::entity::prelude::*;
 
-/// One row.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "agenda_proposals")]
 pub struct Model {
-    /// Primary key.
     #[sea_orm(primary_key)]
     pub id: i64,
-    /// The meeting.
     pub meeting_id: i64,
     /// Who proposed it.
     pub author_id: Option<i64>,
-    /// Title.
     pub title: String,
     /// Why it matters.
     pub why: String,
@@ -25,9 +21,7 @@ pub struct Model {
     pub hidden_reason: Option<String>,
     /// The proposal it was merged into.
     pub merged_into: Option<i64>,
-    /// Created.
     pub created_at: TimeDateTimeWithTimeZone,
-    /// Last changed.
     pub updated_at: TimeDateTimeWithTimeZone,
 }
 

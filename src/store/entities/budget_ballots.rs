@@ -2,14 +2,11 @@
 
 use sea_orm::entity::prelude::*;
 
-/// One row.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "budget_ballots")]
 pub struct Model {
-    /// Primary key.
     #[sea_orm(primary_key)]
     pub id: i64,
-    /// The round.
     pub round_id: i64,
     /// HMAC of the voter's id with the round's secret (the receipt hash after computation of
     /// a secret round; `pb:<id>` for imported ballots).

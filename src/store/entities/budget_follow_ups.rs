@@ -2,20 +2,17 @@
 
 use sea_orm::entity::prelude::*;
 
-/// One row.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "budget_follow_ups")]
 pub struct Model {
     /// The funded idea.
     #[sea_orm(primary_key, auto_increment = false)]
     pub idea_id: i64,
-    /// The round.
     pub round_id: i64,
     /// Who carries it out.
     pub owner_id: Option<i64>,
     /// How far it got.
     pub status: FollowUpStatus,
-    /// Last changed.
     pub updated_at: TimeDateTimeWithTimeZone,
 }
 
@@ -29,10 +26,8 @@ pub enum FollowUpStatus {
     /// Being carried out.
     #[sea_orm(string_value = "in_progress")]
     InProgress,
-    /// Done.
     #[sea_orm(string_value = "done")]
     Done,
-    /// Dropped.
     #[sea_orm(string_value = "dropped")]
     Dropped,
 }

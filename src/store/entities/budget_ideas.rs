@@ -3,20 +3,16 @@
 
 use sea_orm::entity::prelude::*;
 
-/// One row.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "budget_ideas")]
 pub struct Model {
-    /// Primary key.
     #[sea_orm(primary_key)]
     pub id: i64,
-    /// The round.
     pub round_id: i64,
     /// The project id used in Pabulib files and by the rules (the id, or the imported id).
     pub code: String,
     /// Who proposed it.
     pub author_id: Option<i64>,
-    /// Title.
     pub title: String,
     /// What it is and why.
     pub description: String,
@@ -32,9 +28,7 @@ pub struct Model {
     pub status: IdeaStatus,
     /// Why it is infeasible.
     pub status_reason: Option<String>,
-    /// Created.
     pub created_at: TimeDateTimeWithTimeZone,
-    /// Last changed.
     pub updated_at: TimeDateTimeWithTimeZone,
 }
 

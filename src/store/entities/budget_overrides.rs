@@ -3,20 +3,15 @@
 
 use sea_orm::entity::prelude::*;
 
-/// One row.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "budget_overrides")]
 pub struct Model {
-    /// Primary key.
     #[sea_orm(primary_key)]
     pub id: i64,
-    /// The round.
     pub round_id: i64,
-    /// The idea.
     pub idea_id: i64,
     /// `true`: funded although the rule did not; `false`: not funded although it did.
     pub funded: bool,
-    /// Why.
     pub reason: String,
     /// Which leader.
     pub actor_id: Option<i64>,

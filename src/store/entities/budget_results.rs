@@ -2,11 +2,9 @@
 
 use sea_orm::entity::prelude::*;
 
-/// One row.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "budget_results")]
 pub struct Model {
-    /// The round.
     #[sea_orm(primary_key, auto_increment = false)]
     pub round_id: i64,
     /// When it was computed.

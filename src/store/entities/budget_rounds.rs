@@ -3,16 +3,12 @@
 
 use sea_orm::entity::prelude::*;
 
-/// One row.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "budget_rounds")]
 pub struct Model {
-    /// Primary key.
     #[sea_orm(primary_key)]
     pub id: i64,
-    /// The team.
     pub team_id: i64,
-    /// Title.
     pub title: String,
     /// One sentence: what the money is for.
     pub purpose: String,
@@ -24,7 +20,6 @@ pub struct Model {
     pub ideas_open_at: TimeDateTimeWithTimeZone,
     /// Review starts (ideas can no longer be proposed or edited).
     pub review_at: TimeDateTimeWithTimeZone,
-    /// Voting opens.
     pub voting_open_at: TimeDateTimeWithTimeZone,
     /// Voting closes: the round is computed once after it.
     pub voting_close_at: TimeDateTimeWithTimeZone,
@@ -44,9 +39,7 @@ pub struct Model {
     pub phase_seen: PhaseSeen,
     /// Who created it.
     pub created_by: Option<i64>,
-    /// Created.
     pub created_at: TimeDateTimeWithTimeZone,
-    /// Last changed.
     pub updated_at: TimeDateTimeWithTimeZone,
 }
 
@@ -105,13 +98,10 @@ pub enum PhaseSeen {
     /// Ideas phase.
     #[sea_orm(string_value = "ideas")]
     Ideas,
-    /// Review.
     #[sea_orm(string_value = "review")]
     Review,
-    /// Voting.
     #[sea_orm(string_value = "voting")]
     Voting,
-    /// Results.
     #[sea_orm(string_value = "results")]
     Results,
 }

@@ -2,16 +2,12 @@
 
 use sea_orm::entity::prelude::*;
 
-/// One row.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "budget_supports")]
 pub struct Model {
-    /// Primary key.
     #[sea_orm(primary_key)]
     pub id: i64,
-    /// The round.
     pub round_id: i64,
-    /// The idea.
     pub idea_id: i64,
     /// Who supports it.
     pub user_id: i64,

@@ -2,11 +2,9 @@
 
 use sea_orm::entity::prelude::*;
 
-/// One row.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "comments")]
 pub struct Model {
-    /// Primary key.
     #[sea_orm(primary_key)]
     pub id: i64,
     /// The team the subject belongs to (checked again on every read).
@@ -19,7 +17,6 @@ pub struct Model {
     pub author_id: Option<i64>,
     /// The text as written (or last edited).
     pub body: String,
-    /// Written.
     pub created_at: TimeDateTimeWithTimeZone,
     /// Last edited by its author, if ever.
     pub edited_at: Option<TimeDateTimeWithTimeZone>,

@@ -2,16 +2,13 @@
 
 use sea_orm::entity::prelude::*;
 
-/// One row.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "decisions")]
 pub struct Model {
-    /// Primary key.
     #[sea_orm(primary_key)]
     pub id: i64,
     /// The team (for the scan's per-team query).
     pub team_id: i64,
-    /// The meeting.
     pub meeting_id: i64,
     /// The agenda item's 0-based position.
     pub item_position: i32,
@@ -21,7 +18,6 @@ pub struct Model {
     pub review_on: Option<TimeDate>,
     /// Who recorded it.
     pub recorded_by: Option<i64>,
-    /// When.
     pub created_at: TimeDateTimeWithTimeZone,
 }
 

@@ -6,16 +6,13 @@ use sea_orm::entity::prelude::*;
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "help_responses")]
 pub struct Model {
-    /// Primary key.
     #[sea_orm(primary_key)]
     pub id: i64,
-    /// The post.
     pub post_id: i64,
     /// Who answered.
     pub responder_id: i64,
     /// What they said.
     pub message: String,
-    /// When.
     pub created_at: TimeDateTimeWithTimeZone,
 }
 

@@ -6,7 +6,6 @@ use sea_orm::entity::prelude::*;
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "invitations")]
 pub struct Model {
-    /// Primary key.
     #[sea_orm(primary_key)]
     pub id: i64,
     /// Team joined by accepting.
@@ -26,7 +25,6 @@ pub struct Model {
     pub revoked_at: Option<TimeDateTimeWithTimeZone>,
     /// Who created it.
     pub created_by: Option<i64>,
-    /// When.
     pub created_at: TimeDateTimeWithTimeZone,
 }
 

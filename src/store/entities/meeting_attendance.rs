@@ -2,11 +2,9 @@
 
 use sea_orm::entity::prelude::*;
 
-/// One row.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "meeting_attendance")]
 pub struct Model {
-    /// The meeting.
     #[sea_orm(primary_key, auto_increment = false)]
     pub meeting_id: i64,
     /// The member.

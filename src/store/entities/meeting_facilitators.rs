@@ -2,18 +2,14 @@
 
 use sea_orm::entity::prelude::*;
 
-/// One row.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "meeting_facilitators")]
 pub struct Model {
-    /// Primary key.
     #[sea_orm(primary_key)]
     pub id: i64,
-    /// The meeting.
     pub meeting_id: i64,
     /// The facilitator (none: unassigned).
     pub user_id: Option<i64>,
-    /// When.
     pub assigned_at: TimeDateTimeWithTimeZone,
     /// By whom.
     pub assigned_by: Option<i64>,

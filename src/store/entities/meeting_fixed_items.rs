@@ -2,18 +2,14 @@
 
 use sea_orm::entity::prelude::*;
 
-/// One row.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "meeting_fixed_items")]
 pub struct Model {
-    /// Primary key.
     #[sea_orm(primary_key)]
     pub id: i64,
-    /// The meeting.
     pub meeting_id: i64,
     /// Order among the fixed items (0-based).
     pub position: i32,
-    /// Title.
     pub title: String,
     /// Reserved minutes.
     pub minutes: i32,

@@ -2,17 +2,14 @@
 
 use sea_orm::entity::prelude::*;
 
-/// One row.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "meeting_item_timings")]
 pub struct Model {
-    /// The meeting.
     #[sea_orm(primary_key, auto_increment = false)]
     pub meeting_id: i64,
     /// The item's 0-based position in the published agenda.
     #[sea_orm(primary_key, auto_increment = false)]
     pub position: i32,
-    /// Started.
     pub started_at: TimeDateTimeWithTimeZone,
     /// Ended (none while it runs).
     pub ended_at: Option<TimeDateTimeWithTimeZone>,

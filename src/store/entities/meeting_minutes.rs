@@ -3,14 +3,11 @@
 
 use sea_orm::entity::prelude::*;
 
-/// One row.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "meeting_minutes")]
 pub struct Model {
-    /// Primary key.
     #[sea_orm(primary_key)]
     pub id: i64,
-    /// The meeting.
     pub meeting_id: i64,
     /// 1, 2, ... per meeting.
     pub version: i32,
@@ -20,7 +17,6 @@ pub struct Model {
     pub published: bool,
     /// Who wrote this version (none: drafted by Roundtable at close).
     pub author_id: Option<i64>,
-    /// When.
     pub created_at: TimeDateTimeWithTimeZone,
 }
 

@@ -2,11 +2,9 @@
 
 use sea_orm::entity::prelude::*;
 
-/// One row.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "meeting_runs")]
 pub struct Model {
-    /// The meeting.
     #[sea_orm(primary_key, auto_increment = false)]
     pub meeting_id: i64,
     /// Who takes the notes (edits and publishes the minutes with the leaders).

@@ -2,16 +2,12 @@
 
 use sea_orm::entity::prelude::*;
 
-/// One row.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "meetings")]
 pub struct Model {
-    /// Primary key.
     #[sea_orm(primary_key)]
     pub id: i64,
-    /// The team.
     pub team_id: i64,
-    /// Title.
     pub title: String,
     /// One sentence linking the meeting to the team's purpose.
     pub purpose_line: String,
@@ -41,9 +37,7 @@ pub struct Model {
     pub ballot_secret: Option<String>,
     /// Who created it.
     pub created_by: Option<i64>,
-    /// Created.
     pub created_at: TimeDateTimeWithTimeZone,
-    /// Last changed.
     pub updated_at: TimeDateTimeWithTimeZone,
 }
 

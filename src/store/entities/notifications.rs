@@ -6,18 +6,15 @@ use sea_orm::entity::prelude::*;
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "notifications")]
 pub struct Model {
-    /// Primary key.
     #[sea_orm(primary_key)]
     pub id: i64,
     /// The recipient.
     pub user_id: i64,
     /// The team it concerns.
     pub team_id: i64,
-    /// The message.
     pub message: String,
     /// Where to act on it (a local path).
     pub link: String,
-    /// When.
     pub created_at: TimeDateTimeWithTimeZone,
     /// When the recipient dismissed it.
     pub read_at: Option<TimeDateTimeWithTimeZone>,

@@ -6,7 +6,6 @@ use sea_orm::entity::prelude::*;
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "password_resets")]
 pub struct Model {
-    /// Primary key.
     #[sea_orm(primary_key)]
     pub id: i64,
     /// Whose password it resets.
@@ -20,7 +19,6 @@ pub struct Model {
     pub used_at: Option<TimeDateTimeWithTimeZone>,
     /// Who issued it.
     pub created_by: Option<i64>,
-    /// When.
     pub created_at: TimeDateTimeWithTimeZone,
 }
 

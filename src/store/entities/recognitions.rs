@@ -6,10 +6,8 @@ use sea_orm::entity::prelude::*;
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "recognitions")]
 pub struct Model {
-    /// Primary key.
     #[sea_orm(primary_key)]
     pub id: i64,
-    /// The team.
     pub team_id: i64,
     /// Who says thank you.
     pub from_id: i64,
@@ -25,7 +23,6 @@ pub struct Model {
     pub hidden_at: Option<TimeDateTimeWithTimeZone>,
     /// Unique per sender: a double submit thanks once.
     pub idempotency_key: String,
-    /// When.
     pub created_at: TimeDateTimeWithTimeZone,
 }
 

@@ -6,13 +6,11 @@ use sea_orm::entity::prelude::*;
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "teams")]
 pub struct Model {
-    /// Primary key.
     #[sea_orm(primary_key)]
     pub id: i64,
     /// URL name, unique.
     #[sea_orm(unique)]
     pub slug: String,
-    /// Display name.
     pub name: String,
     /// Standing purpose, one or two sentences.
     pub purpose: String,

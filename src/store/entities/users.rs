@@ -6,7 +6,6 @@ use sea_orm::entity::prelude::*;
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "users")]
 pub struct Model {
-    /// Primary key.
     #[sea_orm(primary_key)]
     pub id: i64,
     /// Lower-case email, unique.

@@ -18,7 +18,6 @@ pub enum AgendaError {
     FixedItemsOverBudget {
         /// Minutes of all fixed items together.
         fixed_minutes: u64,
-        /// The budget.
         budget_minutes: u32,
         /// `fixed_minutes - budget_minutes`.
         over_by: u64,

@@ -20,7 +20,6 @@ pub const EQUAL_SHARES: &str = "equal_shares";
 /// One item as counted: the proposal and its candidate name (`#12 Timetable`, unique).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TallyCandidate {
-    /// The proposal.
     pub proposal_id: i64,
     /// Candidate name in the election and in the ballot CSV.
     pub name: String,

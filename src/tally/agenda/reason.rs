@@ -11,7 +11,6 @@ use super::super::explain::votes;
 pub enum Reason {
     /// A fixed item, reserved before the ranked items.
     Reserved {
-        /// Its minutes.
         minutes: u32,
         /// Minutes of the budget left after reserving it.
         minutes_left: u32,
@@ -20,7 +19,6 @@ pub enum Reason {
     Fits {
         /// 1-based place in tally order.
         rank: u32,
-        /// Its minutes.
         minutes: u32,
         /// Minutes of the budget left after including it.
         minutes_left: u32,
@@ -29,7 +27,6 @@ pub enum Reason {
     TooLong {
         /// 1-based place in tally order.
         rank: u32,
-        /// Its minutes.
         minutes: u32,
         /// Minutes of the budget left when it was considered.
         minutes_left: u32,
@@ -39,7 +36,6 @@ pub enum Reason {
     /// The count stopped before ranking this item: no item still to place fitted in the
     /// minutes left, so its place could not change the agenda.
     NotRanked {
-        /// Its minutes.
         minutes: u32,
         /// Minutes of the budget left when the count stopped.
         minutes_left: u32,

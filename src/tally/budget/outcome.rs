@@ -41,7 +41,6 @@ pub enum Step {
     MesBuy {
         /// Project id.
         project: String,
-        /// Its cost.
         cost: String,
         /// Number of supporters (voters with positive utility).
         supporters: u64,
@@ -60,7 +59,6 @@ pub enum Step {
     GreedyFund {
         /// Project id.
         project: String,
-        /// Its cost.
         cost: String,
         /// Total utility per unit of cost (supporters, for `greedy_cost`; points for `greedy_points`).
         score: String,
@@ -73,9 +71,7 @@ pub enum Step {
     GreedySkip {
         /// Project id.
         project: String,
-        /// Its cost.
         cost: String,
-        /// Its score.
         score: String,
         /// Budget left (less than the cost).
         left: String,
@@ -86,7 +82,6 @@ pub enum Step {
     PhragmenFund {
         /// Project id.
         project: String,
-        /// Its cost.
         cost: String,
         /// Number of approvers.
         approvers: u64,

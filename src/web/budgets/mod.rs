@@ -31,17 +31,14 @@ use crate::web::visitor::Layout;
 pub struct RoundHeader {
     /// Team address.
     pub team_slug: String,
-    /// Team name.
     pub team_name: String,
     /// Round id.
     pub id: i64,
-    /// Title.
     pub title: String,
     /// What the money is for.
     pub purpose: String,
     /// "25,000 EUR".
     pub amount: String,
-    /// Phase.
     pub phase: BudgetPhase,
     /// Phase in words.
     pub phase_label: &'static str,

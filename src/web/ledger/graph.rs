@@ -27,7 +27,6 @@ pub struct Node {
     pub ly: String,
     /// `start`, `middle` or `end`.
     pub anchor: &'static str,
-    /// Name.
     pub name: String,
 }
 
@@ -55,7 +54,6 @@ pub struct Graph {
     pub size: String,
     /// Members.
     pub nodes: Vec<Node>,
-    /// Arrows.
     pub arrows: Vec<Arrow>,
 }
 
@@ -178,7 +176,6 @@ pub struct Bar {
     pub x: String,
     /// Top.
     pub y: String,
-    /// Height.
     pub height: String,
     /// Label x (centre of the bar).
     pub cx: String,

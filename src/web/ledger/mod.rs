@@ -8,6 +8,7 @@ pub mod exchange;
 pub mod graph;
 pub mod help;
 mod personal;
+mod team_export;
 mod team_view;
 
 use actix_web::HttpResponse;
@@ -16,7 +17,8 @@ use serde::Serialize;
 pub use personal::{
     MyQuery, hide_thanks, me, me_csv, read_notifications, record, show_thanks, thank,
 };
-pub use team_view::{TeamQuery, settings, team, team_csv};
+pub use team_export::team_csv;
+pub use team_view::{TeamQuery, settings, team};
 
 use crate::format;
 use crate::service::ledger::views::EntryLine;

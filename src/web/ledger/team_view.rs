@@ -1,5 +1,6 @@
 //! The team view (`/teams/{team}/ledger`): the sortable member table over a window, load
-//! signals, charts, disputes for leaders, its CSV export and the leaders' settings form.
+//! signals, charts, disputes for leaders and the leaders' settings form (the CSV export is
+//! `team_export.rs`).
 //! The page stays small for large teams: a top list, one page of the table
 //! ([`LINES_PER_PAGE`] rows), the graph of the most active members, the largest pairs and a
 //! count of the rest; the CSV has every line.
@@ -9,7 +10,7 @@ use std::collections::BTreeMap;
 use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
-use super::{EntryView, csv_response, graph};
+use super::{EntryView, graph};
 use crate::format;
 use crate::service::ledger::thanks::{self, ThanksLine};
 use crate::service::ledger::views::{self, SortKey, Window};
@@ -44,7 +45,7 @@ pub const QUIET_SHOWN: usize = 20;
 pub const TOP_SHOWN: usize = 5;
 
 impl TeamQuery {
-    fn parts(&self) -> (Window, SortKey, bool) {
+    pub(super) fn parts(&self) -> (Window, SortKey, bool) {
         let sort = SortKey::parse(self.sort.as_deref());
         let descending = match self.dir.as_deref() {
             Some("asc") => false,
@@ -357,30 +358,6 @@ pub async fn team(
     query: web::Query<TeamQuery>,
 ) -> Result<HttpResponse, WebError> {
     team_page(&ctx, &slug, &query, None, BTreeMap::new()).await
-}
-
-/// `GET /teams/{team}/ledger/members.csv`.
-pub async fn team_csv(
-    ctx: Ctx,
-    slug: web::Path<String>,
-    query: web::Query<TeamQuery>,
-) -> Result<HttpResponse, WebError> {
-    let (window, sort, descending) = query.parts();
-    let view = views::team_ledger(
-        ctx.db(),
-        ctx.principal(),
-        &slug,
-        window,
-        sort,
-        descending,
-        ctx.now,
-    )
-    .await?;
-    let body = views::team_csv(&view)?;
-    Ok(csv_response(
-        &format!("{}-ledger-{}.csv", view.access.team.slug, window.as_str()),
-        body,
-    ))
 }
 
 /// `POST /teams/{team}/ledger/settings` (leaders).

@@ -11,9 +11,7 @@ pub struct Event<'a> {
     pub uid: &'a str,
     /// When the file was made.
     pub stamp: OffsetDateTime,
-    /// Start.
     pub starts: OffsetDateTime,
-    /// End.
     pub ends: OffsetDateTime,
     /// Title.
     pub summary: &'a str,

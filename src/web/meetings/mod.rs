@@ -1,17 +1,19 @@
-//! Meeting pages: the team's meetings, creating and editing a meeting (leaders), and the
-//! meeting page with its purpose line, windows and what the visitor can do now. Proposals,
-//! ballots, results and the agreed agenda have their own files.
+//! Meeting pages: the team's meetings and the meeting page with its purpose line, windows and
+//! what the visitor can do now. The form pages (create and edit, leaders) are `form.rs`,
+//! re-exported here; proposals, ballots, results and the agreed agenda have their own files.
 
 pub mod agenda;
 pub mod ballot;
 pub mod comments;
+mod form;
 pub mod ics;
 pub mod live;
 pub mod minutes;
 pub mod proposals;
+mod recount;
 pub mod results;
 
-use std::collections::BTreeMap;
+pub use form::{create, edit_form, new_form, update};
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
@@ -20,10 +22,9 @@ use time::OffsetDateTime;
 
 use crate::access::{Action, Principal};
 use crate::domain::meeting::{Phase, Privacy, ResultsVisibility, time_left};
-use crate::service::meetings::form::{self, AVAILABLE_RULES, FacilitatorChange, FacilitatorChoice};
-use crate::service::meetings::{self, MeetingAccess, MeetingForm};
+use crate::service::meetings::{self, MeetingAccess};
 use crate::web::WebError;
-use crate::web::context::{Ctx, FieldMap, redirect_or_reshow, status_for};
+use crate::web::context::Ctx;
 use crate::web::format::date_time;
 use crate::web::visitor::Layout;
 
@@ -32,17 +33,14 @@ use crate::web::visitor::Layout;
 pub struct MeetingHeader {
     /// Team address.
     pub team_slug: String,
-    /// Team name.
     pub team_name: String,
     /// Meeting id.
     pub id: i64,
     /// Meeting title.
     pub title: String,
-    /// The purpose line.
     pub purpose_line: String,
     /// "23 Nov 2026, 14:00 UTC".
     pub starts: String,
-    /// Budget in minutes.
     pub budget_minutes: i32,
     /// Place or link.
     pub place: String,
@@ -136,163 +134,6 @@ pub async fn list(ctx: Ctx, slug: web::Path<String>) -> Result<HttpResponse, Web
         meetings: out,
     };
     ctx.render(StatusCode::OK, "meetings.html", &page)
-}
-
-#[derive(Serialize)]
-struct Choice {
-    value: &'static str,
-    label: &'static str,
-}
-
-#[derive(Serialize)]
-struct MeetingFormPage<'a> {
-    title: String,
-    layout: Layout,
-    team_slug: String,
-    action: String,
-    editing: bool,
-    form: &'a MeetingForm,
-    errors: BTreeMap<String, String>,
-    facilitators: Vec<FacilitatorChoice>,
-    history: Vec<FacilitatorChange>,
-    rules: Vec<Choice>,
-    privacy_options: Vec<Choice>,
-    visibility_options: Vec<Choice>,
-}
-
-fn rule_choices() -> Vec<Choice> {
-    AVAILABLE_RULES
-        .iter()
-        .map(|r| Choice {
-            value: r.as_str(),
-            label: match r {
-                crate::domain::meeting::AgendaRule::SequentialIrv => {
-                    "Ranked order (sequential IRV), then fill the time"
-                }
-                crate::domain::meeting::AgendaRule::EqualShares => {
-                    "Equal shares of time (Method of Equal Shares, minutes as cost)"
-                }
-            },
-        })
-        .collect()
-}
-
-fn privacy_choices() -> Vec<Choice> {
-    vec![
-        Choice {
-            value: Privacy::Secret.as_str(),
-            label: "Secret: nobody can link a ballot to a person after the tally",
-        },
-        Choice {
-            value: Privacy::Open.as_str(),
-            label: "Open: leaders can see who ranked what",
-        },
-    ]
-}
-
-fn visibility_choices() -> Vec<Choice> {
-    vec![
-        Choice {
-            value: ResultsVisibility::AfterClose.as_str(),
-            label: "After voting closes (recommended: no bandwagon)",
-        },
-        Choice {
-            value: ResultsVisibility::Live.as_str(),
-            label: "Live while voting (open ballots only)",
-        },
-    ]
-}
-
-/// The meeting form, new (`meeting_id` is `None`) or editing, with the stored or default
-/// values, or with `typed` and its problems when a save was refused.
-async fn form_page(
-    ctx: &Ctx,
-    slug: &str,
-    meeting_id: Option<i64>,
-    typed: Option<&MeetingForm>,
-    errors: FieldMap,
-) -> Result<HttpResponse, WebError> {
-    let (team_slug, loaded, facilitators, history) = match meeting_id {
-        Some(id) => {
-            let (access, form, choices) =
-                form::edit_form(ctx.db(), ctx.principal(), slug, id).await?;
-            let history = form::facilitator_history(ctx.db(), id).await?;
-            (access.team.slug, form, choices, history)
-        }
-        None => {
-            let (access, form, choices) =
-                form::new_form(ctx.db(), ctx.principal(), slug, ctx.now).await?;
-            (access.team.slug, form, choices, Vec::new())
-        }
-    };
-    let (title, action) = match meeting_id {
-        Some(id) => (
-            "Edit meeting".to_owned(),
-            format!("/teams/{team_slug}/meetings/{id}/edit"),
-        ),
-        None => (
-            "New meeting".to_owned(),
-            format!("/teams/{team_slug}/meetings"),
-        ),
-    };
-    let status = status_for(&errors);
-    let page = MeetingFormPage {
-        title,
-        layout: ctx.layout(),
-        team_slug,
-        action,
-        editing: meeting_id.is_some(),
-        form: typed.unwrap_or(&loaded),
-        errors,
-        facilitators,
-        history,
-        rules: rule_choices(),
-        privacy_options: privacy_choices(),
-        visibility_options: visibility_choices(),
-    };
-    ctx.render(status, "meeting_form.html", &page)
-}
-
-/// `GET /teams/{team}/meetings/new`.
-pub async fn new_form(ctx: Ctx, slug: web::Path<String>) -> Result<HttpResponse, WebError> {
-    form_page(&ctx, &slug, None, None, BTreeMap::new()).await
-}
-
-/// `POST /teams/{team}/meetings`.
-pub async fn create(
-    ctx: Ctx,
-    slug: web::Path<String>,
-    form: web::Form<MeetingForm>,
-) -> Result<HttpResponse, WebError> {
-    let result = form::create(ctx.db(), ctx.principal(), &slug, &form, ctx.now).await;
-    redirect_or_reshow(
-        result,
-        |id| format!("/teams/{slug}/meetings/{id}"),
-        |errors| form_page(&ctx, &slug, None, Some(&form), errors),
-    )
-    .await
-}
-
-/// `GET /teams/{team}/meetings/{id}/edit`.
-pub async fn edit_form(ctx: Ctx, path: web::Path<(String, i64)>) -> Result<HttpResponse, WebError> {
-    let (slug, id) = path.into_inner();
-    form_page(&ctx, &slug, Some(id), None, BTreeMap::new()).await
-}
-
-/// `POST /teams/{team}/meetings/{id}/edit`.
-pub async fn update(
-    ctx: Ctx,
-    path: web::Path<(String, i64)>,
-    form: web::Form<MeetingForm>,
-) -> Result<HttpResponse, WebError> {
-    let (slug, id) = path.into_inner();
-    let result = form::update(ctx.db(), ctx.principal(), &slug, id, &form, ctx.now).await;
-    redirect_or_reshow(
-        result,
-        |()| format!("/teams/{slug}/meetings/{id}"),
-        |errors| form_page(&ctx, &slug, Some(id), Some(&form), errors),
-    )
-    .await
 }
 
 #[derive(Serialize)]

@@ -249,7 +249,6 @@ async fn after_moderation(
     .await
 }
 
-/// The hide form.
 #[derive(Debug, Deserialize)]
 pub struct HideForm {
     #[serde(default)]
@@ -276,7 +275,6 @@ pub async fn hide(
     after_moderation(&ctx, &slug, id, result).await
 }
 
-/// The merge form.
 #[derive(Debug, Deserialize)]
 pub struct MergeForm {
     #[serde(default)]

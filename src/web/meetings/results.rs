@@ -1,10 +1,10 @@
-//! The results page (round-by-round tables, an SVG chart with a table beside it, the agenda
-//! with the reason for every item) and the files anyone can recount with `roundtable tally`:
-//! `ballots.csv` (the CLI's ballot format), `rules.json` (rules, seed and candidates) and
-//! `receipts.csv` (each ballot's receipt hash, in the same order as `ballots.csv`).
+//! The results page: round-by-round tables, an SVG chart with a table beside it, and the agenda
+//! with the reason for every item. The files to recount it from are `recount.rs`, whose
+//! handlers are re-exported here beside the page they belong to.
+
+pub use super::recount::{ballots_csv, receipts_csv, rules_json};
 
 use actix_web::http::StatusCode;
-use actix_web::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use actix_web::{HttpResponse, web};
 use serde::Serialize;
 
@@ -20,9 +20,7 @@ use crate::web::visitor::Layout;
 /// One line of the agenda as the tally composed it.
 #[derive(Debug, Serialize)]
 pub struct AgendaLine {
-    /// Title.
     pub title: String,
-    /// Minutes.
     pub minutes: u32,
     /// On the agenda?
     pub included: bool,
@@ -329,100 +327,4 @@ pub async fn show(ctx: Ctx, path: web::Path<(String, i64)>) -> Result<HttpRespon
         }
     }
     ctx.render(StatusCode::OK, "results.html", &page)
-}
-
-fn download(content_type: &str, filename: &str, body: Vec<u8>) -> HttpResponse {
-    HttpResponse::Ok()
-        .insert_header((CONTENT_TYPE, content_type.to_owned()))
-        .insert_header((
-            CONTENT_DISPOSITION,
-            format!("attachment; filename=\"{filename}\""),
-        ))
-        .body(body)
-}
-
-fn csv_bytes(rows: impl IntoIterator<Item = Vec<String>>) -> Result<Vec<u8>, WebError> {
-    let mut writer = csv::WriterBuilder::new()
-        .flexible(true)
-        .has_headers(false)
-        .from_writer(Vec::new());
-    for row in rows {
-        writer
-            .write_record(&row)
-            .map_err(|e| WebError::Unexpected(anyhow::Error::new(e)))?;
-    }
-    writer
-        .into_inner()
-        .map_err(|e| WebError::Unexpected(anyhow::anyhow!("writing CSV: {e}")))
-}
-
-/// `GET /teams/{team}/meetings/{id}/results/ballots.csv`: one ballot per line, rank by rank.
-pub async fn ballots_csv(
-    ctx: Ctx,
-    path: web::Path<(String, i64)>,
-) -> Result<HttpResponse, WebError> {
-    let (slug, id) = path.into_inner();
-    let (_, _, rows) =
-        tally::published_ballots(ctx.db(), ctx.principal(), &slug, id, ctx.now).await?;
-    let body = csv_bytes(rows.into_iter().map(|(_, names)| names))?;
-    Ok(download(
-        "text/csv; charset=utf-8",
-        &format!("meeting-{id}-ballots.csv"),
-        body,
-    ))
-}
-
-/// `GET /teams/{team}/meetings/{id}/results/receipts.csv`: receipt hash and ranking, in the
-/// order of `ballots.csv`.
-pub async fn receipts_csv(
-    ctx: Ctx,
-    path: web::Path<(String, i64)>,
-) -> Result<HttpResponse, WebError> {
-    let (slug, id) = path.into_inner();
-    let (_, _, rows) =
-        tally::published_ballots(ctx.db(), ctx.principal(), &slug, id, ctx.now).await?;
-    let header = vec![
-        "receipt_sha256".to_owned(),
-        "ranking (best first)".to_owned(),
-    ];
-    let lines = std::iter::once(header).chain(rows.into_iter().map(|(hash, names)| {
-        let mut line = vec![hash];
-        line.extend(names);
-        line
-    }));
-    let body = csv_bytes(lines)?;
-    Ok(download(
-        "text/csv; charset=utf-8",
-        &format!("meeting-{id}-receipts.csv"),
-        body,
-    ))
-}
-
-/// `GET /teams/{team}/meetings/{id}/results/rules.json`: the rules, seed and candidates, for
-/// `roundtable tally --ballots ballots.csv --rules rules.json`.
-pub async fn rules_json(
-    ctx: Ctx,
-    path: web::Path<(String, i64)>,
-) -> Result<HttpResponse, WebError> {
-    let (slug, id) = path.into_inner();
-    let (access, result, _) =
-        tally::published_ballots(ctx.db(), ctx.principal(), &slug, id, ctx.now).await?;
-    let candidates: Vec<serde_json::Value> = result
-        .input
-        .candidates
-        .iter()
-        .map(|c| serde_json::json!({ "name": c.name }))
-        .collect();
-    let value = serde_json::json!({
-        "source": { "contestName": access.meeting.title },
-        "rules": result.input.rules,
-        "candidates": candidates,
-    });
-    let body = serde_json::to_vec_pretty(&value)
-        .map_err(|e| WebError::Unexpected(anyhow::Error::new(e)))?;
-    Ok(download(
-        "application/json",
-        &format!("meeting-{id}-rules.json"),
-        body,
-    ))
 }

@@ -23,7 +23,6 @@ use crate::store::entities::help_exchanges;
 pub struct Recorded {
     /// The entry.
     pub id: i64,
-    /// Its status.
     pub status: Status,
     /// `true` when the key had already recorded this entry (nothing new was written).
     pub duplicate: bool,

@@ -25,7 +25,6 @@ pub struct Period {
     pub label: &'static str,
     /// The first day counted (None for all time).
     pub since: Option<time::Date>,
-    /// Totals.
     pub totals: Totals,
 }
 
@@ -34,7 +33,6 @@ pub struct Period {
 pub struct Counterpart {
     /// Their name.
     pub name: String,
-    /// Minutes.
     pub minutes: i64,
     /// Exchanges.
     pub count: i64,

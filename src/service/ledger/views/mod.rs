@@ -37,7 +37,6 @@ pub struct Row {
 /// An entry as a list shows it.
 #[derive(Debug, Clone, Serialize)]
 pub struct EntryLine {
-    /// Id.
     pub id: i64,
     /// Day.
     pub on: time::Date,
@@ -45,9 +44,7 @@ pub struct EntryLine {
     pub helper: String,
     /// Helped person's name.
     pub helped: String,
-    /// Minutes.
     pub minutes: i32,
-    /// Category.
     pub category: String,
     /// State now.
     pub state: Effective,

@@ -46,7 +46,6 @@ async fn member_totals(
 pub struct MemberLine {
     /// User id.
     pub id: i64,
-    /// Name.
     pub name: String,
     /// Totals over the period.
     pub totals: Totals,
@@ -62,7 +61,6 @@ pub struct MemberLine {
 pub enum Window {
     /// Last 4 weeks.
     Recent,
-    /// This term.
     Term,
     /// All time.
     All,

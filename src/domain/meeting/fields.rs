@@ -1,0 +1,168 @@
+//! A meeting's typed fields, parsed once at the edge: titles and texts with their length
+//! limits (and the `text_newtype!` macro other domains reuse), minutes, and UTC times as a
+//! `datetime-local` input sends them.
+
+use serde::Serialize;
+use time::{OffsetDateTime, PrimitiveDateTime};
+
+use crate::domain::text::{Lines, check_controls};
+
+/// Problems by field name, in the order found (the service turns them into `FieldErrors`).
+pub type Problems = Vec<(&'static str, String)>;
+
+pub(crate) fn text_between(
+    raw: &str,
+    min: usize,
+    max: usize,
+    what: &str,
+    lines: Lines,
+) -> Result<String, String> {
+    let text = raw.trim();
+    let n = text.chars().count();
+    if n == 0 {
+        return Err(format!("Enter {what}."));
+    }
+    if n < min {
+        return Err(format!("Use at least {min} characters."));
+    }
+    if n > max {
+        return Err(format!("Use at most {max} characters."));
+    }
+    check_controls(text, lines)?;
+    Ok(text.to_owned())
+}
+
+macro_rules! text_newtype {
+    ($(#[$doc:meta])* $name:ident, $min:expr, $max:expr, $what:expr, $lines:expr) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+        pub struct $name(String);
+
+        impl $name {
+            /// Trims and checks the length.
+            pub fn parse(raw: &str) -> Result<Self, String> {
+                text_between(raw, $min, $max, $what, $lines).map(Self)
+            }
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+    };
+}
+pub(crate) use text_newtype;
+
+text_newtype!(
+    /// A meeting's title: 2 to 120 characters.
+    MeetingTitle, 2, 120, "the meeting's title", Lines::One
+);
+text_newtype!(
+    /// An agenda item's title: 2 to 120 characters.
+    ItemTitle, 2, 120, "a title", Lines::One
+);
+text_newtype!(
+    /// Why an item matters: 10 to 1,000 characters.
+    Why, 10, 1000, "why it matters", Lines::Many
+);
+text_newtype!(
+    /// A leader's reason (for hiding an item or changing the agenda): 3 to 300 characters.
+    Reason, 3, 300, "a reason", Lines::Many
+);
+
+/// One sentence linking the meeting to the team's purpose: 10 to 200 characters, one line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PurposeLine(String);
+
+impl PurposeLine {
+    /// Trims and checks it is one short line.
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        let text = raw.trim();
+        if text.is_empty() {
+            return Err(
+                "Write one sentence linking this meeting to the team's purpose.".to_owned(),
+            );
+        }
+        if text.contains('\n') || text.contains('\r') {
+            return Err("Keep the purpose line to one sentence on one line.".to_owned());
+        }
+        text_between(text, 10, 200, "the purpose line", Lines::One).map(Self)
+    }
+    /// The sentence.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Place or link: up to 200 characters, may be empty.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Place(String);
+
+impl Place {
+    /// Trims and checks the length.
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        let text = raw.trim();
+        if text.chars().count() > 200 {
+            return Err("Use at most 200 characters.".to_owned());
+        }
+        check_controls(text, Lines::One)?;
+        Ok(Self(text.to_owned()))
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// An item's estimated (or a fixed item's reserved) minutes: 1 to 240.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ItemMinutes(u32);
+
+impl ItemMinutes {
+    /// 1 to 240 whole minutes.
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        match raw.trim().parse::<u32>() {
+            Ok(n) if (1..=240).contains(&n) => Ok(Self(n)),
+            _ => Err("Enter whole minutes from 1 to 240.".to_owned()),
+        }
+    }
+    pub fn get(self) -> u32 {
+        self.0
+    }
+}
+
+/// A meeting's time budget: 5 to 1,440 minutes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct BudgetMinutes(u32);
+
+impl BudgetMinutes {
+    /// 5 to 1,440 whole minutes.
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        match raw.trim().parse::<u32>() {
+            Ok(n) if (5..=1440).contains(&n) => Ok(Self(n)),
+            _ => Err("Enter the meeting's length in whole minutes, from 5 to 1,440.".to_owned()),
+        }
+    }
+    pub fn get(self) -> u32 {
+        self.0
+    }
+}
+
+/// Parses a UTC date and time as a `datetime-local` input sends it: `2026-11-23T14:02`.
+pub fn parse_utc(raw: &str) -> Result<OffsetDateTime, String> {
+    let text = raw.trim();
+    let long = time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]");
+    let short = time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]");
+    let spaced = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]");
+    PrimitiveDateTime::parse(text, &short)
+        .or_else(|_| PrimitiveDateTime::parse(text, &long))
+        .or_else(|_| PrimitiveDateTime::parse(text, &spaced))
+        .map(PrimitiveDateTime::assume_utc)
+        .map(|t| t.replace_second(0).unwrap_or(t))
+        .map_err(|_| "Enter a date and time (UTC), like 2026-11-23T14:00.".to_owned())
+}
+
+/// Formats a time for a `datetime-local` input (UTC).
+pub fn input_value(at: OffsetDateTime) -> String {
+    let format = time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]");
+    at.to_offset(time::UtcOffset::UTC)
+        .format(&format)
+        .unwrap_or_default()
+}

@@ -1,0 +1,112 @@
+//! Who facilitates a meeting: the choice offered (the member who facilitated least recently
+//! first) and the history of assignments, one row per change.
+
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+};
+use serde::Serialize;
+use time::OffsetDateTime;
+
+use crate::service::Result;
+use crate::store::entities::{meeting_facilitators, meetings, memberships, users};
+
+/// A member in the facilitator choice, with when they last facilitated.
+#[derive(Debug, Clone, Serialize)]
+pub struct FacilitatorChoice {
+    pub user_id: i64,
+    /// User id as the form sends it.
+    pub value: String,
+    pub display_name: String,
+    /// Last meeting they facilitated ("never").
+    pub last: String,
+}
+
+/// Members ordered least-recently-facilitated first (never first, then oldest, then by name).
+pub async fn facilitator_choices(
+    db: &impl ConnectionTrait,
+    team_id: i64,
+) -> Result<Vec<FacilitatorChoice>> {
+    let members = memberships::Entity::find()
+        .filter(memberships::Column::TeamId.eq(team_id))
+        .all(db)
+        .await?;
+    let past = meetings::Entity::find()
+        .filter(meetings::Column::TeamId.eq(team_id))
+        .filter(meetings::Column::FacilitatorId.is_not_null())
+        .all(db)
+        .await?;
+    let mut rows = Vec::new();
+    for m in members {
+        let Some(user) = users::Entity::find_by_id(m.user_id).one(db).await? else {
+            continue;
+        };
+        let last = past
+            .iter()
+            .filter(|p| p.facilitator_id == Some(user.id))
+            .map(|p| p.starts_at)
+            .max();
+        rows.push((last, user.display_name.to_lowercase(), user));
+    }
+    rows.sort_by(|a, b| (a.0, &a.1, a.2.id).cmp(&(b.0, &b.1, b.2.id)));
+    Ok(rows
+        .into_iter()
+        .map(|(last, _, user)| FacilitatorChoice {
+            user_id: user.id,
+            value: user.id.to_string(),
+            display_name: user.display_name,
+            last: last.map_or_else(|| "never".to_owned(), crate::format::date_time),
+        })
+        .collect())
+}
+
+/// One entry of a meeting's facilitator history.
+#[derive(Debug, Clone, Serialize)]
+pub struct FacilitatorChange {
+    /// Who (or "nobody").
+    pub name: String,
+    /// When assigned.
+    pub at: String,
+}
+
+/// Who was made facilitator of the meeting, oldest first.
+pub async fn facilitator_history(
+    db: &impl ConnectionTrait,
+    meeting_id: i64,
+) -> Result<Vec<FacilitatorChange>> {
+    let rows = meeting_facilitators::Entity::find()
+        .filter(meeting_facilitators::Column::MeetingId.eq(meeting_id))
+        .order_by_asc(meeting_facilitators::Column::Id)
+        .all(db)
+        .await?;
+    let mut out = Vec::new();
+    for row in rows {
+        let name = match row.user_id {
+            Some(_) => super::name_of(db, row.user_id).await?,
+            None => "nobody".to_owned(),
+        };
+        out.push(FacilitatorChange {
+            name,
+            at: crate::format::date_time(row.assigned_at),
+        });
+    }
+    Ok(out)
+}
+
+pub(super) async fn record_facilitator(
+    db: &impl ConnectionTrait,
+    meeting_id: i64,
+    user_id: Option<i64>,
+    by: Option<i64>,
+    now: OffsetDateTime,
+) -> Result<()> {
+    meeting_facilitators::ActiveModel {
+        meeting_id: Set(meeting_id),
+        user_id: Set(user_id),
+        assigned_at: Set(now),
+        assigned_by: Set(by),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,151 @@
+//! Invitation links a leader issues and revokes (accepting one is `service::invitations`): the
+//! token is shown once and only its hash is stored.
+
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, Set};
+use serde::Serialize;
+use serde_json::json;
+use time::{Duration, OffsetDateTime};
+
+use crate::access::{Action, Principal, TeamRole};
+use crate::auth::tokens::{random_token, token_hash};
+use crate::domain::team::{MaxUses, ValidDays};
+use crate::service::find_in_team;
+use crate::service::{FieldErrors, Result, ServiceError, audit};
+use crate::store::entities::invitations;
+
+use super::begin_locked;
+
+/// An open invitation as leaders see it.
+#[derive(Debug, Clone, Serialize)]
+pub struct InvitationRow {
+    /// Id (for revoking).
+    pub id: i64,
+    /// Role given.
+    pub role: String,
+    /// Times the link has been used; the row disappears once it reaches `max_uses`.
+    pub uses: i32,
+    pub max_uses: i32,
+    /// Expiry, formatted.
+    pub expires: String,
+}
+
+pub(super) async fn insert_invitation(
+    db: &impl ConnectionTrait,
+    team_id: i64,
+    created_by: Option<i64>,
+    role: TeamRole,
+    max_uses: i32,
+    days: i64,
+    now: OffsetDateTime,
+) -> Result<String> {
+    let token = random_token();
+    invitations::ActiveModel {
+        team_id: Set(team_id),
+        token_hash: Set(token_hash(&token)),
+        role: Set(role.as_str().to_owned()),
+        max_uses: Set(max_uses),
+        uses: Set(0),
+        expires_at: Set(now + Duration::days(days)),
+        revoked_at: Set(None),
+        created_by: Set(created_by),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(token)
+}
+
+/// The "invite people" form as typed.
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
+pub struct InvitationForm {
+    /// `member` or `leader`.
+    pub role: String,
+    /// How many people may use the link.
+    pub max_uses: String,
+    /// Days until it expires.
+    pub valid_days: String,
+}
+
+impl Default for InvitationForm {
+    fn default() -> Self {
+        Self {
+            role: "member".to_owned(),
+            max_uses: "1".to_owned(),
+            valid_days: "7".to_owned(),
+        }
+    }
+}
+
+/// Creates an invitation link; the token is returned once and only its hash is stored.
+pub async fn invite(
+    db: &DatabaseConnection,
+    principal: Principal,
+    slug: &str,
+    form: &InvitationForm,
+) -> Result<String> {
+    let (txn, access) = begin_locked(db, principal, slug, Action::ManageMembers).await?;
+    let mut errors = FieldErrors::new();
+    let role = TeamRole::parse(form.role.trim());
+    if role.is_none() {
+        errors.add("role", "Choose member or leader.");
+    }
+    let uses = MaxUses::parse(&form.max_uses)
+        .map_err(|e| errors.add("max_uses", e))
+        .ok();
+    let days = ValidDays::parse(&form.valid_days)
+        .map_err(|e| errors.add("valid_days", e))
+        .ok();
+    let (Some(role), Some(uses), Some(days)) = (role, uses, days) else {
+        return Err(ServiceError::Invalid(errors));
+    };
+    let token = insert_invitation(
+        &txn,
+        access.team.id,
+        principal.user_id,
+        role,
+        uses.get(),
+        days.get(),
+        OffsetDateTime::now_utc(),
+    )
+    .await?;
+    audit::record(
+        &txn,
+        audit::Entry {
+            actor_id: principal.user_id,
+            team_id: Some(access.team.id),
+            action: audit::AuditAction::InvitationCreate,
+            detail: json!({ "role": role.as_str(), "max_uses": uses.get(), "valid_days": days.get() }),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(token)
+}
+
+/// Revokes an invitation of this team.
+pub async fn revoke_invitation(
+    db: &DatabaseConnection,
+    principal: Principal,
+    slug: &str,
+    invitation_id: i64,
+) -> Result<()> {
+    let (txn, access) = begin_locked(db, principal, slug, Action::ManageMembers).await?;
+    let invitation =
+        find_in_team::<invitations::Entity>(&txn, access.team.id, invitation_id).await?;
+    let mut active: invitations::ActiveModel = invitation.into();
+    active.revoked_at = Set(Some(OffsetDateTime::now_utc()));
+    active.update(&txn).await?;
+    audit::record(
+        &txn,
+        audit::Entry {
+            actor_id: principal.user_id,
+            team_id: Some(access.team.id),
+            action: audit::AuditAction::InvitationRevoke,
+            detail: json!({ "invitation_id": invitation_id }),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}

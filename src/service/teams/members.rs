@@ -1,0 +1,332 @@
+//! A team's members: the paged, searchable member list of the team page, and role changes and
+//! removals under the team's lock, so the last leader always stays.
+
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, Set,
+};
+use serde::Serialize;
+use serde_json::json;
+use time::OffsetDateTime;
+
+use crate::access::{self, Action, Decision, Principal, TeamRole};
+use crate::service::{FieldErrors, Result, ServiceError, audit};
+use crate::store::entities::{invitations, memberships, users};
+use crate::store::scoped;
+
+use super::invite::InvitationRow;
+use super::{TeamAccess, authorize, begin_locked};
+
+/// One member as the team page shows them.
+#[derive(Debug, Clone, Serialize)]
+pub struct MemberRow {
+    pub user_id: i64,
+    pub display_name: String,
+    pub role: TeamRole,
+}
+
+/// What the team page needs.
+#[derive(Debug, Clone)]
+pub struct TeamOverview {
+    /// Access (team and caller's role).
+    pub access: TeamAccess,
+    /// One page of members, leaders first, then by name.
+    pub members: MemberPage,
+    /// Open invitations (only for those who manage members).
+    pub invitations: Vec<InvitationRow>,
+    /// Whether the caller may manage members.
+    pub can_manage: bool,
+}
+
+/// Members shown per page of the team page.
+pub const MEMBERS_PER_PAGE: u64 = 50;
+
+/// Which members the team page lists: a search text and a 1-based page number.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MemberQuery {
+    /// Matched against names (and, for those who manage members, email addresses); case is
+    /// ignored. Empty lists everyone.
+    pub search: String,
+    /// 1-based page; past the last page shows the last page.
+    pub page: u64,
+}
+
+/// One page of the member list.
+#[derive(Debug, Clone)]
+pub struct MemberPage {
+    /// The members on this page, leaders first, then by name.
+    pub rows: Vec<MemberRow>,
+    /// Members matching the search, on every page.
+    pub total: u64,
+    /// Members in the team (whatever the search).
+    pub team_total: u64,
+    /// This page (1-based, within `1..=pages`).
+    pub page: u64,
+    /// Number of pages (at least 1).
+    pub pages: u64,
+}
+
+/// Loads the team page: one page of members in two queries (a count and a joined page), so
+/// the cost does not grow with the size of the team.
+pub async fn overview(
+    db: &impl ConnectionTrait,
+    principal: Principal,
+    slug: &str,
+    query: &MemberQuery,
+) -> Result<TeamOverview> {
+    let access = authorize(db, principal, slug, Action::ViewTeam).await?;
+    let can_manage =
+        access::authorize(principal, access.role, Action::ManageMembers) == Decision::Allow;
+    let members = member_page(db, access.team.id, query, can_manage).await?;
+    let invitations = if can_manage {
+        let now = OffsetDateTime::now_utc();
+        invitations::Entity::find()
+            .filter(invitations::Column::TeamId.eq(access.team.id))
+            .filter(invitations::Column::RevokedAt.is_null())
+            .filter(invitations::Column::ExpiresAt.gt(now))
+            .order_by_asc(invitations::Column::Id)
+            .all(db)
+            .await?
+            .into_iter()
+            .filter(|i| i.uses < i.max_uses)
+            .map(|i| InvitationRow {
+                id: i.id,
+                role: i.role,
+                uses: i.uses,
+                max_uses: i.max_uses,
+                expires: crate::format::date_time(i.expires_at),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok(TeamOverview {
+        access,
+        members,
+        invitations,
+        can_manage,
+    })
+}
+
+/// `%text%` for `LIKE`, with `\`, `%` and `_` taken literally.
+fn like_pattern(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('%');
+    for c in text.to_lowercase().chars() {
+        if matches!(c, '\\' | '%' | '_') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('%');
+    out
+}
+
+/// One page of a team's members (leaders first, then by name, then id), with counts.
+async fn member_page(
+    db: &impl ConnectionTrait,
+    team_id: i64,
+    query: &MemberQuery,
+    with_email: bool,
+) -> Result<MemberPage> {
+    use sea_orm::sea_query::{
+        Alias, Expr, ExprTrait, Func, LikeExpr, Order, Query, SelectStatement,
+    };
+
+    let m = memberships::Entity;
+    let u = users::Entity;
+    let search = query.search.trim();
+    let base = || -> SelectStatement {
+        let mut select = Query::select();
+        select
+            .from(m)
+            .inner_join(
+                u,
+                Expr::col((u, users::Column::Id)).equals((m, memberships::Column::UserId)),
+            )
+            .and_where(Expr::col((m, memberships::Column::TeamId)).eq(team_id));
+        if !search.is_empty() {
+            let pattern = like_pattern(search);
+            let name = Expr::expr(Func::lower(Expr::col((u, users::Column::DisplayName))))
+                .like(LikeExpr::new(pattern.clone()).escape('\\'));
+            let condition = if with_email {
+                name.or(
+                    Expr::expr(Func::lower(Expr::col((u, users::Column::Email))))
+                        .like(LikeExpr::new(pattern).escape('\\')),
+                )
+            } else {
+                name
+            };
+            select.and_where(condition);
+        }
+        select
+    };
+    let count = |mut select: SelectStatement| {
+        select.expr_as(
+            Expr::col((m, memberships::Column::Id)).count(),
+            Alias::new("n"),
+        );
+        select
+    };
+    let total = count_of(db, &count(base())).await?;
+    let team_total = if search.is_empty() {
+        total
+    } else {
+        memberships::Entity::find()
+            .filter(memberships::Column::TeamId.eq(team_id))
+            .count(db)
+            .await?
+    };
+    let pages = Ord::max(total.div_ceil(MEMBERS_PER_PAGE), 1);
+    let page = query.page.clamp(1, pages);
+    let mut select = base();
+    select
+        .column((m, memberships::Column::UserId))
+        .column((m, memberships::Column::Role))
+        .column((u, users::Column::DisplayName))
+        .order_by_expr(
+            Expr::case(
+                Expr::col((m, memberships::Column::Role)).eq(TeamRole::Leader.as_str()),
+                0,
+            )
+            .finally(1)
+            .into(),
+            Order::Asc,
+        )
+        .order_by_expr(
+            Func::lower(Expr::col((u, users::Column::DisplayName))).into(),
+            Order::Asc,
+        )
+        .order_by((m, memberships::Column::UserId), Order::Asc)
+        .limit(MEMBERS_PER_PAGE)
+        .offset((page - 1) * MEMBERS_PER_PAGE);
+    let rows = db
+        .query_all(&select)
+        .await?
+        .into_iter()
+        .filter_map(|row| {
+            let user_id: i64 = row.try_get("", "user_id").ok()?;
+            let role: String = row.try_get("", "role").ok()?;
+            let display_name: String = row.try_get("", "display_name").ok()?;
+            Some(MemberRow {
+                user_id,
+                display_name,
+                role: TeamRole::parse(&role)?,
+            })
+        })
+        .collect();
+    Ok(MemberPage {
+        rows,
+        total,
+        team_total,
+        page,
+        pages,
+    })
+}
+
+async fn count_of(
+    db: &impl ConnectionTrait,
+    select: &sea_orm::sea_query::SelectStatement,
+) -> Result<u64> {
+    let n: i64 = match db.query_one(select).await? {
+        Some(row) => row.try_get("", "n")?,
+        None => 0,
+    };
+    Ok(u64::try_from(n).unwrap_or(0))
+}
+
+async fn leader_count(db: &impl ConnectionTrait, team_id: i64) -> Result<u64> {
+    Ok(memberships::Entity::find()
+        .filter(memberships::Column::TeamId.eq(team_id))
+        .filter(memberships::Column::Role.eq(TeamRole::Leader.as_str()))
+        .count(db)
+        .await?)
+}
+
+async fn member_row(
+    db: &impl ConnectionTrait,
+    team_id: i64,
+    user_id: i64,
+) -> Result<memberships::Model> {
+    scoped::membership(db, team_id, user_id)
+        .await?
+        .ok_or(ServiceError::NotFound)
+}
+
+const LAST_LEADER: &str = "A team needs at least one leader: make someone else a leader first.";
+
+/// Promotes or demotes a member. The last leader cannot be demoted.
+pub async fn change_role(
+    db: &DatabaseConnection,
+    principal: Principal,
+    slug: &str,
+    user_id: i64,
+    role: &str,
+) -> Result<()> {
+    let new_role = TeamRole::parse(role).ok_or_else(|| {
+        let mut errors = FieldErrors::new();
+        errors.add("role", "Choose member or leader.");
+        ServiceError::Invalid(errors)
+    })?;
+    let (txn, access) = begin_locked(db, principal, slug, Action::ManageMembers).await?;
+    let row = member_row(&txn, access.team.id, user_id).await?;
+    if row.role == new_role.as_str() {
+        return Ok(());
+    }
+    if new_role == TeamRole::Member && leader_count(&txn, access.team.id).await? <= 1 {
+        return Err(ServiceError::Conflict(LAST_LEADER.to_owned()));
+    }
+    let old = row.role.clone();
+    let mut active: memberships::ActiveModel = row.into();
+    active.role = Set(new_role.as_str().to_owned());
+    active.update(&txn).await?;
+    audit::record(
+        &txn,
+        audit::Entry {
+            actor_id: principal.user_id,
+            team_id: Some(access.team.id),
+            action: audit::AuditAction::MemberRoleChange,
+            detail: json!({ "user_id": user_id, "from": old, "to": new_role.as_str() }),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Removes a member (by a leader or admin), or the caller themself (leaving).
+pub async fn remove_member(
+    db: &DatabaseConnection,
+    principal: Principal,
+    slug: &str,
+    user_id: i64,
+) -> Result<()> {
+    let leaving = principal.user_id == Some(user_id);
+    let action = if leaving {
+        Action::LeaveTeam
+    } else {
+        Action::ManageMembers
+    };
+    let (txn, access) = begin_locked(db, principal, slug, action).await?;
+    let row = member_row(&txn, access.team.id, user_id).await?;
+    if row.role == TeamRole::Leader.as_str() && leader_count(&txn, access.team.id).await? <= 1 {
+        return Err(ServiceError::Conflict(LAST_LEADER.to_owned()));
+    }
+    memberships::Entity::delete_by_id(row.id).exec(&txn).await?;
+    audit::record(
+        &txn,
+        audit::Entry {
+            actor_id: principal.user_id,
+            team_id: Some(access.team.id),
+            action: if leaving {
+                audit::AuditAction::MemberLeave
+            } else {
+                audit::AuditAction::MemberRemove
+            },
+            detail: json!({ "user_id": user_id, "role": row.role }),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,276 @@
+//! Teams: who may act on one (`authorize`, `begin_locked` and the team's write lock), creating
+//! a team (site admin) and listing teams. Members are in `members.rs`, invitation links in
+//! `invite.rs`; every function asks `crate::access` first, and outsiders get `NotFound`.
+
+mod invite;
+mod members;
+
+pub use invite::{InvitationForm, InvitationRow, invite, revoke_invitation};
+pub use members::{
+    MEMBERS_PER_PAGE, MemberPage, MemberQuery, MemberRow, TeamOverview, change_role, overview,
+    remove_member,
+};
+
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
+    EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+};
+use serde::Serialize;
+use serde_json::json;
+use time::OffsetDateTime;
+
+use crate::access::{self, Action, Decision, Principal, TeamRole};
+use crate::domain::team::{Purpose, Slug, TeamName};
+use crate::service::{FieldErrors, Result, ServiceError, audit};
+use crate::store::entities::{memberships, teams};
+use crate::store::scoped;
+
+use invite::insert_invitation;
+
+/// A team the caller may act on, with their membership.
+#[derive(Debug, Clone)]
+pub struct TeamAccess {
+    pub team: teams::Model,
+    /// The caller's role in it, if a member.
+    pub role: Option<TeamRole>,
+}
+
+/// Turns an access decision into a service result.
+pub fn check(decision: Decision) -> Result<()> {
+    match decision {
+        Decision::Allow => Ok(()),
+        Decision::Deny => Err(ServiceError::Forbidden),
+        Decision::Hide => Err(ServiceError::NotFound),
+        Decision::Login => Err(ServiceError::Unauthenticated),
+    }
+}
+
+/// Loads a team by slug if `principal` may perform `action` on it.
+pub async fn authorize(
+    db: &impl ConnectionTrait,
+    principal: Principal,
+    slug: &str,
+    action: Action,
+) -> Result<TeamAccess> {
+    let Some(user_id) = principal.user_id else {
+        // The same answer whether or not the team exists.
+        return Err(ServiceError::Unauthenticated);
+    };
+    if slug.chars().any(char::is_control) {
+        // No team has one (slugs are checked), and PostgreSQL refuses NUL in a query.
+        return Err(ServiceError::NotFound);
+    }
+    let team = teams::Entity::find()
+        .filter(teams::Column::Slug.eq(slug))
+        .one(db)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let role = membership(db, team.id, user_id).await?;
+    check(access::authorize(principal, role, action))?;
+    Ok(TeamAccess { team, role })
+}
+
+async fn membership(
+    db: &impl ConnectionTrait,
+    team_id: i64,
+    user_id: i64,
+) -> Result<Option<TeamRole>> {
+    scoped::membership(db, team_id, user_id)
+        .await?
+        .map(|m| stored_role(&m.role))
+        .transpose()
+}
+
+/// A role read from the database; a value outside the known set is an error, never a guess.
+pub(crate) fn stored_role(text: &str) -> Result<TeamRole> {
+    TeamRole::parse(text)
+        .ok_or_else(|| ServiceError::Unexpected(anyhow::anyhow!("unreadable stored role {text:?}")))
+}
+
+/// A team as typed in the "new team" form.
+#[derive(Debug, Default, Clone, Serialize, serde::Deserialize)]
+pub struct TeamForm {
+    /// Display name.
+    pub name: String,
+    /// Optional address segment (derived from the name when empty).
+    #[serde(default)]
+    pub slug: String,
+    /// Standing purpose.
+    pub purpose: String,
+}
+
+/// A created team and the single-use link for its first leader.
+#[derive(Debug, Clone)]
+pub struct CreatedTeam {
+    pub team: teams::Model,
+    /// Invitation token for the first leader (shown once).
+    pub leader_invitation: String,
+}
+
+/// Creates a team (site admins only) and a 7-day leader invitation.
+pub async fn create_team(
+    db: &DatabaseConnection,
+    principal: Principal,
+    form: &TeamForm,
+) -> Result<CreatedTeam> {
+    check(access::authorize(principal, None, Action::ManageInstance))?;
+    let mut errors = FieldErrors::new();
+    let name = TeamName::parse(&form.name)
+        .map_err(|e| errors.add("name", e))
+        .ok();
+    let purpose = Purpose::parse(&form.purpose)
+        .map_err(|e| errors.add("purpose", e))
+        .ok();
+    let slug = match (&name, form.slug.trim().is_empty()) {
+        (_, false) => Slug::parse(&form.slug)
+            .map_err(|e| errors.add("slug", e))
+            .ok(),
+        (Some(name), true) => Slug::from_name(name)
+            .map_err(|e| errors.add("slug", e))
+            .ok(),
+        (None, true) => None,
+    };
+    let (Some(name), Some(purpose), Some(slug)) = (name, purpose, slug) else {
+        return Err(ServiceError::Invalid(errors));
+    };
+    let txn = db.begin().await?;
+    let now = OffsetDateTime::now_utc();
+    let team = teams::ActiveModel {
+        slug: Set(slug.as_str().to_owned()),
+        name: Set(name.as_str().to_owned()),
+        purpose: Set(purpose.as_str().to_owned()),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await
+    .map_err(|e| match ServiceError::from(e) {
+        ServiceError::Conflict(_) => {
+            let mut errors = FieldErrors::new();
+            errors.add(
+                "slug",
+                "Another team already uses this address; choose another.",
+            );
+            ServiceError::Invalid(errors)
+        }
+        other => other,
+    })?;
+    let token = insert_invitation(
+        &txn,
+        team.id,
+        principal.user_id,
+        TeamRole::Leader,
+        1,
+        7,
+        now,
+    )
+    .await?;
+    audit::record(
+        &txn,
+        audit::Entry {
+            actor_id: principal.user_id,
+            team_id: Some(team.id),
+            action: audit::AuditAction::TeamCreate,
+            detail: json!({ "slug": team.slug, "leader_invitation": true }),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(CreatedTeam {
+        team,
+        leader_invitation: token,
+    })
+}
+
+/// Every team of the instance (site admins only), by name.
+pub async fn all_teams(
+    db: &impl ConnectionTrait,
+    principal: Principal,
+) -> Result<Vec<(teams::Model, u64)>> {
+    check(access::authorize(principal, None, Action::ManageInstance))?;
+    let teams = teams::Entity::find()
+        .order_by_asc(teams::Column::Name)
+        .order_by_asc(teams::Column::Id)
+        .all(db)
+        .await?;
+    // One grouped count for every team, not one count per team.
+    let counts: std::collections::HashMap<i64, i64> = memberships::Entity::find()
+        .select_only()
+        .column(memberships::Column::TeamId)
+        .column_as(memberships::Column::Id.count(), "n")
+        .group_by(memberships::Column::TeamId)
+        .into_tuple::<(i64, i64)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    Ok(teams
+        .into_iter()
+        .map(|team| {
+            let members = counts
+                .get(&team.id)
+                .map_or(0, |n| u64::try_from(*n).unwrap_or(0));
+            (team, members)
+        })
+        .collect())
+}
+
+/// The teams a person belongs to, with their role, by name.
+pub async fn teams_of(
+    db: &impl ConnectionTrait,
+    user_id: i64,
+) -> Result<Vec<(teams::Model, TeamRole)>> {
+    let rows = memberships::Entity::find()
+        .filter(memberships::Column::UserId.eq(user_id))
+        .all(db)
+        .await?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.team_id).collect();
+    let by_id: std::collections::HashMap<i64, teams::Model> = teams::Entity::find()
+        .filter(teams::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|t| (t.id, t))
+        .collect();
+    let mut out: Vec<(teams::Model, TeamRole)> = rows
+        .into_iter()
+        .filter_map(|row| {
+            Some((
+                by_id.get(&row.team_id)?.clone(),
+                TeamRole::parse(&row.role)?,
+            ))
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.name.cmp(&b.0.name).then(a.0.id.cmp(&b.0.id)));
+    Ok(out)
+}
+
+/// Takes the team's write lock for the rest of the transaction, as the meeting services do
+/// with their meeting (`meetings::lock`): on PostgreSQL the row lock serialises every change
+/// to the team's members, so "the last leader stays" is checked against committed state; on
+/// SQLite this first statement being a write takes the database's write lock before any read,
+/// so concurrent writers wait (busy timeout) instead of failing with "database is locked".
+pub async fn lock(db: &impl ConnectionTrait, team_id: i64) -> Result<()> {
+    teams::Entity::update_many()
+        .col_expr(teams::Column::Id, Expr::col(teams::Column::Id))
+        .filter(teams::Column::Id.eq(team_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Authorizes on the pool (so a refused request writes nothing), then opens a transaction,
+/// takes the team's lock and authorizes again inside it, against the current memberships.
+pub async fn begin_locked(
+    db: &DatabaseConnection,
+    principal: Principal,
+    slug: &str,
+    action: Action,
+) -> Result<(DatabaseTransaction, TeamAccess)> {
+    let before = authorize(db, principal, slug, action).await?;
+    let txn = db.begin().await?;
+    lock(&txn, before.team.id).await?;
+    let access = authorize(&txn, principal, slug, action).await?;
+    Ok((txn, access))
+}

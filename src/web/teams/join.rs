@@ -1,0 +1,100 @@
+//! Accepting an invitation link: as the signed-in person, or as a new account created on the
+//! spot (rate-limited per address and per token).
+
+use std::collections::BTreeMap;
+
+use actix_web::{HttpRequest, HttpResponse, web};
+use serde::{Deserialize, Serialize};
+
+use crate::auth::rate_limit::check_all;
+use crate::service::accounts::NewUser;
+use crate::service::invitations::{self, InvitationPreview, Joiner};
+use crate::web::WebError;
+use crate::web::context::{Ctx, FieldMap, done_or_reshow, status_for};
+use crate::web::pages::{client_ip, see_other};
+use crate::web::visitor::Layout;
+
+/// The invitation form for a new account (the password is never sent back).
+#[derive(Debug, Default, Deserialize, Serialize)]
+pub struct JoinForm {
+    #[serde(default)]
+    display_name: String,
+    #[serde(default)]
+    email: String,
+    #[serde(default, skip_serializing)]
+    password: String,
+}
+
+#[derive(Serialize)]
+struct InvitePage<'a> {
+    title: String,
+    layout: Layout,
+    token: &'a str,
+    invitation: InvitationPreview,
+    form: &'a JoinForm,
+    errors: BTreeMap<String, String>,
+}
+
+async fn invite_page(
+    ctx: &Ctx,
+    token: &str,
+    form: &JoinForm,
+    errors: FieldMap,
+) -> Result<HttpResponse, WebError> {
+    let invitation = invitations::preview(ctx.db(), token).await?;
+    let page = InvitePage {
+        title: format!("Join {}", invitation.team_name),
+        layout: ctx.layout(),
+        token,
+        invitation,
+        form,
+        errors,
+    };
+    ctx.render(status_for(&page.errors), "invite.html", &page)
+}
+
+/// `GET /invite/{token}`.
+pub async fn invitation(ctx: Ctx, token: web::Path<String>) -> Result<HttpResponse, WebError> {
+    invite_page(&ctx, &token, &JoinForm::default(), BTreeMap::new()).await
+}
+
+/// `POST /invite/{token}`: joins as the signed-in person or as a new account.
+pub async fn accept(
+    req: HttpRequest,
+    ctx: Ctx,
+    token: web::Path<String>,
+    form: web::Form<JoinForm>,
+) -> Result<HttpResponse, WebError> {
+    let limits = &ctx.state.limits;
+    check_all(&[
+        (&limits.invitation_per_ip, &client_ip(&req)),
+        (&limits.invitation_per_token, &token),
+    ])
+    .map_err(|retry_after_seconds| WebError::TooManyRequests {
+        retry_after_seconds,
+    })?;
+    let joiner = match &ctx.visitor.user {
+        Some(user) => Joiner::Existing(user.id),
+        None => Joiner::New(NewUser {
+            email: &form.email,
+            display_name: &form.display_name,
+            password: &form.password,
+            is_admin: false,
+        }),
+    };
+    let result = invitations::accept(ctx.db(), &token, joiner).await;
+    done_or_reshow(
+        result,
+        |(user_id, slug)| {
+            let ctx = &ctx;
+            async move {
+                if ctx.visitor.user.is_none() {
+                    crate::web::auth::start_session(ctx, user_id, 0).await?;
+                }
+                Ok(see_other(&format!("/teams/{slug}")))
+            }
+        },
+        |errors| invite_page(&ctx, &token, &form, errors),
+    )
+    .await
+}
