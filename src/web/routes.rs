@@ -187,8 +187,8 @@ pub const ROUTES: &[Route] = &[
     route!(Post "/teams/{team}/budgets/{id}/ballot" => budgets::ballot::cast, Rule(Action::CastBudgetBallot)),
     route!(Get "/teams/{team}/budgets/{id}/results" => budgets::results::show, Rule(Action::ViewBudgets)),
     route!(Post "/teams/{team}/budgets/{id}/results/publish" => budgets::results::publish, Rule(Action::ManageBudgets)),
-    route!(Get "/teams/{team}/budgets/{id}/results/round.pb" => budgets::results::export_pb, Rule(Action::ViewBudgets)),
-    route!(Get "/teams/{team}/budgets/{id}/results/ideas.csv" => budgets::results::export_csv, Rule(Action::ViewBudgets)),
+    route!(Get "/teams/{team}/budgets/{id}/results/round.pb" => budgets::export::export_pb, Rule(Action::ViewBudgets)),
+    route!(Get "/teams/{team}/budgets/{id}/results/ideas.csv" => budgets::export::export_csv, Rule(Action::ViewBudgets)),
     // The meeting itself: the live page, decisions and actions per item, minutes, the scan.
     route!(Get "/teams/{team}/meetings/{id}/scan" => minutes::scan_page, Rule(Action::ViewMeetings)),
     route!(Get "/teams/{team}/meetings/{id}/live" => live::show, Rule(Action::ViewMeetings)),

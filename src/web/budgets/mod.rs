@@ -3,6 +3,7 @@
 //! ballots and results have their own files.
 
 pub mod ballot;
+pub mod export;
 pub mod idea;
 pub mod ideas;
 pub mod results;

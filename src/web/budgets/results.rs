@@ -2,7 +2,8 @@
 //! idea's price per supporter and the step it was bought at; what greedy by votes would have
 //! funded, side by side, with one sentence per idea that differs; an SVG chart with a table
 //! beside it; the publication with overrides and their reasons; follow-through per funded
-//! idea. Also the `.pb` and CSV exports. Everything is read from the stored computation.
+//! idea; the form that turns a funded idea into an action. Everything is read from the stored
+//! computation (the `.pb` and CSV downloads are in `export.rs`).
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -11,7 +12,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::access::Action;
 use crate::domain::budget::{BudgetRule, format_money};
-use crate::service::budgets::exchange;
 use crate::service::budgets::instance::InputIdea;
 use crate::service::budgets::publish::{self, ResultsView, follow_up_label, override_fields};
 use crate::web::budgets::RoundHeader;
@@ -372,41 +372,4 @@ pub async fn follow_up(
         |errors| page(&ctx, &slug, id, &empty, errors),
     )
     .await
-}
-
-fn download(content_type: &str, name: String, body: String) -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type(content_type.to_owned())
-        .insert_header((
-            "Content-Disposition",
-            format!("attachment; filename=\"{name}\""),
-        ))
-        .body(body)
-}
-
-/// `GET /teams/{team}/budgets/{id}/results/round.pb`: the Pabulib file (after voting closes).
-pub async fn export_pb(ctx: Ctx, path: web::Path<(String, i64)>) -> Result<HttpResponse, WebError> {
-    let (slug, id) = path.into_inner();
-    let now = ctx.now;
-    let (_, text) = exchange::export_pb(ctx.db(), ctx.principal(), &slug, id, now).await?;
-    Ok(download(
-        "text/plain; charset=utf-8",
-        format!("budget-{id}.pb"),
-        text,
-    ))
-}
-
-/// `GET /teams/{team}/budgets/{id}/results/ideas.csv`.
-pub async fn export_csv(
-    ctx: Ctx,
-    path: web::Path<(String, i64)>,
-) -> Result<HttpResponse, WebError> {
-    let (slug, id) = path.into_inner();
-    let now = ctx.now;
-    let (_, text) = exchange::export_csv(ctx.db(), ctx.principal(), &slug, id, now).await?;
-    Ok(download(
-        "text/csv; charset=utf-8",
-        format!("budget-{id}.csv"),
-        text,
-    ))
 }

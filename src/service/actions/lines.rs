@@ -1,0 +1,129 @@
+//! One line per action as the log, the home page and the CSV show it: owner's name, due date,
+//! overdue flag and where it came from (agenda item, help request or budget idea, linked),
+//! built for a whole page with one query per kind of name.
+
+use std::collections::HashMap;
+
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use serde::Serialize;
+use time::Date;
+
+use crate::domain::action::{self as rules, Status};
+use crate::format;
+use crate::service::Result;
+use crate::service::meetings::{author_name, names_of};
+use crate::store::entities::{actions, budget_ideas, meetings};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ActionLine {
+    pub id: i64,
+    /// What.
+    pub title: String,
+    /// Who.
+    pub owner: String,
+    /// Owner's id.
+    pub owner_id: i64,
+    /// "10 Dec 2026".
+    pub due: String,
+    /// "2026-12-10".
+    pub due_iso: String,
+    /// Status value.
+    pub status: Status,
+    /// Status in words.
+    pub status_label: &'static str,
+    /// Why blocked or dropped.
+    pub reason: String,
+    /// Past its day and still to be done.
+    pub overdue: bool,
+    /// Where it came from, in words.
+    pub source: String,
+    /// A link to the source, if it has a page.
+    pub source_link: Option<String>,
+    /// The meeting it came from.
+    pub meeting_id: Option<i64>,
+    /// The agenda item's position in that meeting.
+    pub item_position: Option<i32>,
+}
+
+/// Builds the lines of `rows` (names and meeting titles in one query each).
+pub async fn lines(
+    db: &impl ConnectionTrait,
+    slug: &str,
+    rows: Vec<actions::Model>,
+    today: Date,
+) -> Result<Vec<ActionLine>> {
+    let people = names_of(db, rows.iter().map(|r| r.owner_id)).await?;
+    let meeting_ids: Vec<i64> = rows.iter().filter_map(|r| r.meeting_id).collect();
+    let titles: HashMap<i64, String> = if meeting_ids.is_empty() {
+        HashMap::new()
+    } else {
+        meetings::Entity::find()
+            .filter(meetings::Column::Id.is_in(meeting_ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|m| (m.id, m.title))
+            .collect()
+    };
+    let idea_ids: Vec<i64> = rows.iter().filter_map(|r| r.budget_idea_id).collect();
+    let ideas: HashMap<i64, (i64, String)> = if idea_ids.is_empty() {
+        HashMap::new()
+    } else {
+        budget_ideas::Entity::find()
+            .filter(budget_ideas::Column::Id.is_in(idea_ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|i| (i.id, (i.round_id, i.title)))
+            .collect()
+    };
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let status = Status::from(r.status);
+            let (source, source_link) = match (r.source_kind, r.meeting_id, r.help_post_id) {
+                (actions::SourceKind::AgendaItem, Some(m), _) => (
+                    format!(
+                        "agenda item {} of “{}”",
+                        r.item_position.map_or(0, |p| p + 1),
+                        titles.get(&m).map_or("a meeting", String::as_str)
+                    ),
+                    Some(format!("/teams/{slug}/meetings/{m}/live")),
+                ),
+                (actions::SourceKind::HelpPost, _, Some(p)) => (
+                    "a help request".to_owned(),
+                    Some(format!("/teams/{slug}/help/{p}")),
+                ),
+                (actions::SourceKind::BudgetIdea, _, _) => {
+                    match r
+                        .budget_idea_id
+                        .and_then(|i| ideas.get(&i).map(|idea| (i, idea)))
+                    {
+                        Some((i, (round, title))) => (
+                            format!("budget idea “{title}”"),
+                            Some(format!("/teams/{slug}/budgets/{round}/ideas/{i}")),
+                        ),
+                        None => ("a budget idea".to_owned(), None),
+                    }
+                }
+                _ => ("recorded on its own".to_owned(), None),
+            };
+            ActionLine {
+                id: r.id,
+                owner: author_name(&people, Some(r.owner_id)),
+                owner_id: r.owner_id,
+                due: format::date(r.due_on),
+                due_iso: format::iso(r.due_on),
+                status,
+                status_label: status.label(),
+                overdue: rules::is_overdue(status, r.due_on, today),
+                title: r.title,
+                reason: r.reason,
+                source,
+                source_link,
+                meeting_id: r.meeting_id,
+                item_position: r.item_position,
+            }
+        })
+        .collect())
+}
