@@ -103,7 +103,7 @@ async fn seed(db: &DatabaseConnection, now: OffsetDateTime) -> (String, i64) {
         member_ids.iter().map(|id| memberships::ActiveModel {
             team_id: Set(team_id),
             user_id: Set(*id),
-            role: Set("member".to_owned()),
+            role: Set(memberships::Role::Member),
             joined_at: Set(now),
             ..Default::default()
         }),

@@ -119,7 +119,7 @@ async fn seed(db: &DatabaseConnection) -> Seeded {
         member_ids.iter().map(|id| memberships::ActiveModel {
             team_id: Set(team_id),
             user_id: Set(*id),
-            role: Set("member".to_owned()),
+            role: Set(memberships::Role::Member),
             joined_at: Set(now),
             ..Default::default()
         }),
@@ -164,7 +164,7 @@ async fn seed(db: &DatabaseConnection) -> Seeded {
             title: Set(format!("Item {i:04}: shared approach to attendance")),
             why: Set("Several schools raised it this term; we need one decision.".to_owned()),
             minutes: Set(5 + (i % 4) as i32 * 5),
-            status: Set("active".to_owned()),
+            status: Set(agenda_proposals::ProposalStatus::Active),
             created_at: Set(now),
             updated_at: Set(now),
             ..Default::default()
@@ -239,8 +239,8 @@ async fn seed(db: &DatabaseConnection) -> Seeded {
                 occurred_on: Set(today - time::Duration::days((i % 150) as i64)),
                 category: Set("cover".to_owned()),
                 note: Set(None),
-                kind: Set("exchange".to_owned()),
-                status: Set("confirmed".to_owned()),
+                kind: Set(help_exchanges::EntryKind::Exchange),
+                status: Set(help_exchanges::EntryStatus::Confirmed),
                 awaiting_id: Set(None),
                 recorded_by: Set(helped),
                 idempotency_key: Set(format!("bench-{i}")),

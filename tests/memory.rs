@@ -39,7 +39,7 @@ async fn fifty_concurrent_loads_of_a_large_live_count_keep_memory_bounded() {
             title: Set(format!("Proposal {i}")),
             why: Set("It matters.".to_owned()),
             minutes: Set(5 + i % 26),
-            status: Set("active".to_owned()),
+            status: Set(agenda_proposals::ProposalStatus::Active),
             hidden_reason: Set(None),
             merged_into: Set(None),
             created_at: Set(now),

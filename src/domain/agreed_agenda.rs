@@ -61,11 +61,33 @@ pub struct PublishedItem {
     pub rank: Option<u32>,
 }
 
+/// How the published agenda differs from the tally at one item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DeviationKind {
+    /// On the agenda although the tally left it out, or not a proposal at all.
+    Added,
+    /// Left out although the tally put it on.
+    Dropped,
+    /// In another place than the tally's.
+    Moved,
+}
+
+impl DeviationKind {
+    /// The word a reason prompt uses ("this item is dropped compared with the tally").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Added => "added",
+            Self::Dropped => "dropped",
+            Self::Moved => "moved",
+        }
+    }
+}
+
 /// A difference from the tally, with its reason.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Deviation {
-    /// `added`, `dropped` or `moved`.
-    pub kind: String,
+    pub kind: DeviationKind,
     /// The proposal, if the item is one.
     pub proposal_id: Option<i64>,
     /// The item's title.
@@ -77,10 +99,10 @@ pub struct Deviation {
 impl Deviation {
     /// "Added by Sam: fire-drill follow-up — urgent".
     pub fn sentence(&self, actor: &str) -> String {
-        let verb = match self.kind.as_str() {
-            "added" => "Added",
-            "dropped" => "Dropped",
-            _ => "Moved",
+        let verb = match self.kind {
+            DeviationKind::Added => "Added",
+            DeviationKind::Dropped => "Dropped",
+            DeviationKind::Moved => "Moved",
         };
         format!("{verb} by {actor}: {} — {}", self.title, self.reason)
     }
@@ -174,18 +196,21 @@ pub fn plan(
         .collect();
     kept.sort_by_key(|(t, position)| (position.unwrap_or(u32::MAX), t.rank));
     let mut deviations = Vec::new();
-    let mut need = |problems: &mut PlanProblems, id: i64, kind: &str, title: &str| {
+    let mut need = |problems: &mut PlanProblems, id: i64, kind: DeviationKind, title: &str| {
         let reason = reason_of(id);
         if reason.chars().count() < 3 {
             problems.push((
                 reason_field(id),
-                format!("Give a reason: this item is {kind} compared with the tally."),
+                format!(
+                    "Give a reason: this item is {} compared with the tally.",
+                    kind.as_str()
+                ),
             ));
         } else if let Err(message) = check_controls(&reason, Lines::Many) {
             problems.push((reason_field(id), message));
         } else {
             deviations.push(Deviation {
-                kind: kind.to_owned(),
+                kind,
                 proposal_id: Some(id),
                 title: title.to_owned(),
                 reason,
@@ -196,10 +221,15 @@ pub fn plan(
         .iter()
         .filter(|t| t.included && !included(t.proposal_id))
     {
-        need(&mut problems, t.proposal_id, "dropped", &t.title);
+        need(
+            &mut problems,
+            t.proposal_id,
+            DeviationKind::Dropped,
+            &t.title,
+        );
     }
     for (t, _) in kept.iter().filter(|(t, _)| !t.included) {
-        need(&mut problems, t.proposal_id, "added", &t.title);
+        need(&mut problems, t.proposal_id, DeviationKind::Added, &t.title);
     }
     let on_tally: Vec<&TallyItem> = kept
         .iter()
@@ -214,7 +244,7 @@ pub fn plan(
     let keep = kept_in_order(&ranks, &cheap);
     for (t, stays) in on_tally.iter().zip(keep) {
         if !stays {
-            need(&mut problems, t.proposal_id, "moved", &t.title);
+            need(&mut problems, t.proposal_id, DeviationKind::Moved, &t.title);
         }
     }
     let mut items: Vec<PublishedItem> = kept
@@ -237,7 +267,7 @@ pub fn plan(
             problems.push(("add_reason".to_owned(), message));
         } else {
             deviations.push(Deviation {
-                kind: "added".to_owned(),
+                kind: DeviationKind::Added,
                 proposal_id: None,
                 title: add.title.clone(),
                 reason: add.reason.trim().to_owned(),

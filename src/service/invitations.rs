@@ -52,7 +52,9 @@ pub async fn preview(db: &impl ConnectionTrait, token: &str) -> Result<Invitatio
         team_name: team.name,
         team_slug: team.slug,
         team_purpose: team.purpose,
-        role: invitation.role,
+        role: crate::access::TeamRole::from(invitation.role)
+            .as_str()
+            .to_owned(),
     })
 }
 
@@ -130,11 +132,10 @@ pub async fn accept(
             team.name
         )));
     }
-    let role = crate::service::teams::stored_role(&invitation.role)?;
     memberships::ActiveModel {
         team_id: Set(team.id),
         user_id: Set(user_id),
-        role: Set(role.as_str().to_owned()),
+        role: Set(invitation.role),
         joined_at: Set(now),
         ..Default::default()
     }
@@ -146,7 +147,7 @@ pub async fn accept(
             actor_id: Some(user_id),
             team_id: Some(team.id),
             action: audit::AuditAction::MemberJoin,
-            detail: json!({ "invitation_id": invitation.id, "role": role.as_str(), "new_account": created }),
+            detail: json!({ "invitation_id": invitation.id, "role": crate::access::TeamRole::from(invitation.role).as_str(), "new_account": created }),
         },
     )
     .await?;

@@ -1,6 +1,7 @@
 //! The reciprocity ledger over HTTP: recording, answering, expiry, corrections, limits,
 //! idempotency, privacy, the team view and its exports, help posts and thanks.
 
+use roundtable::store::entities::help_exchanges::EntryStatus;
 use roundtable::store::entities::{help_exchanges, teams as team_rows};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
@@ -84,7 +85,7 @@ async fn help_recorded_by_the_helped_person_counts_at_once_and_the_helper_is_tol
     let team = &c.world.team_a;
     let response = record(&c.member, team, "received", &c.world.leader, "45").await;
     assert_eq!(response.status(), 303);
-    assert_eq!(newest(&c.app).await.status, "confirmed");
+    assert_eq!(newest(&c.app).await.status, EntryStatus::Confirmed);
 
     let (status, page) = text(&c.leader, &format!("/teams/{team}/ledger/me")).await;
     assert_eq!(status, 200);
@@ -109,7 +110,7 @@ async fn help_recorded_by_the_helper_is_pending_until_confirmed_and_never_counte
         303
     );
     let entry = newest(&c.app).await;
-    assert_eq!(entry.status, "pending");
+    assert_eq!(entry.status, EntryStatus::Pending);
     let (_, before) = text(&c.leader, &format!("/teams/{team}/ledger/members.csv")).await;
     assert!(before.contains("Leader,0,0,0,0"), "{before}");
 
@@ -180,7 +181,7 @@ async fn adjusted_minutes_go_back_to_the_helper_to_confirm() {
         303
     );
     let row = newest(&c.app).await;
-    assert_eq!((row.status.as_str(), row.minutes), ("confirmed", 40));
+    assert_eq!((row.status, row.minutes), (EntryStatus::Confirmed, 40));
 }
 
 #[tokio::test]
@@ -196,7 +197,7 @@ async fn a_non_party_cannot_confirm() {
     assert_eq!(c.member.post(&path, &[]).await.status(), 409);
     let outsider = signed_in(&c.app, &c.world.outsider).await;
     assert_eq!(outsider.post(&path, &[]).await.status(), 404);
-    assert_eq!(newest(&c.app).await.status, "pending");
+    assert_eq!(newest(&c.app).await.status, EntryStatus::Pending);
     // Another member who is not a party cannot even see it.
     let spare = create_person(&c.app, "Ari", false).await;
     add_member(&c.app, &c.world.leader, team, &spare, "member").await;
@@ -358,8 +359,8 @@ async fn the_database_refuses_self_help_and_minutes_out_of_range() {
         occurred_on: Set(now.date()),
         category: Set("general".to_owned()),
         note: Set(None),
-        kind: Set("exchange".to_owned()),
-        status: Set("confirmed".to_owned()),
+        kind: Set(help_exchanges::EntryKind::Exchange),
+        status: Set(help_exchanges::EntryStatus::Confirmed),
         awaiting_id: Set(None),
         recorded_by: Set(helped),
         post_id: Set(None),
@@ -463,7 +464,7 @@ async fn disputes_are_resolved_by_a_leader_with_a_reason() {
         303
     );
     let row = newest(&c.app).await;
-    assert_eq!((row.status.as_str(), row.minutes), ("confirmed", 20));
+    assert_eq!((row.status, row.minutes), (EntryStatus::Confirmed, 20));
     assert_eq!(row.resolution_note.as_deref(), Some("We agreed on 20"));
 }
 
@@ -748,7 +749,7 @@ async fn a_leader_records_for_two_others_and_it_is_audited() {
         303
     );
     let row = newest(&c.app).await;
-    assert_eq!(row.status, "confirmed");
+    assert_eq!(row.status, EntryStatus::Confirmed);
     assert_eq!(row.recorded_by, c.world.leader.id);
     let audited = {
         use roundtable::store::entities::audit_log;

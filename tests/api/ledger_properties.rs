@@ -20,6 +20,7 @@ use roundtable::service::ServiceError;
 use roundtable::service::ledger::exchanges::{self, ExchangeForm, MoveForm, MoveKind};
 use roundtable::service::ledger::views::{self, SortKey, Window};
 use roundtable::store::entities::help_exchanges;
+use roundtable::store::entities::help_exchanges::{EntryKind, EntryStatus};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use crate::helpers::{Person, TestApp, add_member, create_person, create_team, spawn_app};
@@ -251,9 +252,9 @@ impl Game {
                 // Mostly an entry whose stored status suits the move (so that disputes get
                 // resolved and confirmed entries reversed), sometimes any entry.
                 let suits = match kind {
-                    Kind::Confirm | Kind::Adjust | Kind::Dispute => "pending",
-                    Kind::Resolve { .. } => "disputed",
-                    Kind::Reverse => "confirmed",
+                    Kind::Confirm | Kind::Adjust | Kind::Dispute => EntryStatus::Pending,
+                    Kind::Resolve { .. } => EntryStatus::Disputed,
+                    Kind::Reverse => EntryStatus::Confirmed,
                 };
                 let rows = help_exchanges::Entity::find()
                     .filter(help_exchanges::Column::Id.is_in(self.entries.clone()))
@@ -385,7 +386,7 @@ impl Game {
         let reversed: BTreeSet<i64> = rows.iter().filter_map(|r| r.reverses_id).collect();
         let counted: Vec<&help_exchanges::Model> = rows
             .iter()
-            .filter(|r| r.kind == "exchange" && r.status == "confirmed")
+            .filter(|r| r.kind == EntryKind::Exchange && r.status == EntryStatus::Confirmed)
             .filter(|r| !reversed.contains(&r.id))
             .collect();
         let mut expected: BTreeMap<i64, (i64, i64, i64, i64)> = BTreeMap::new();
@@ -429,7 +430,7 @@ impl Game {
         assert_eq!(team.team_exchanges, counted.len() as i64, "after {after:?}");
         let pending_ids: BTreeSet<i64> = rows
             .iter()
-            .filter(|r| r.status == "pending")
+            .filter(|r| r.status == EntryStatus::Pending)
             .map(|r| r.id)
             .collect();
         assert!(

@@ -32,5 +32,6 @@ mod private_files;
 mod scan;
 mod secrecy;
 mod security;
+mod stored_values;
 mod teams;
 mod templates;

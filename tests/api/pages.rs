@@ -50,7 +50,7 @@ async fn add_many_members(app: &TestApp, team_slug: &str, count: usize) {
         let rows = chunk.iter().map(|id| memberships::ActiveModel {
             team_id: Set(team.id),
             user_id: Set(*id),
-            role: Set("member".to_owned()),
+            role: Set(memberships::Role::Member),
             joined_at: Set(now),
             ..Default::default()
         });
@@ -140,7 +140,7 @@ async fn the_ballot_page_of_a_thousand_items_is_small_and_refilled_on_errors() {
             title: Set(format!("Agenda item {i:04}: a realistic title")),
             why: Set("Several colleagues raised it this term and it needs a decision.".to_owned()),
             minutes: Set(10),
-            status: Set("active".to_owned()),
+            status: Set(agenda_proposals::ProposalStatus::Active),
             created_at: Set(now),
             updated_at: Set(now),
             ..Default::default()
@@ -236,8 +236,8 @@ async fn my_ledger_page_in_a_team_of_two_thousand_is_small_and_pages_through_my_
             occurred_on: Set(now.date() - Duration::days((i % 30) as i64)),
             category: Set("cover".to_owned()),
             note: Set(None),
-            kind: Set("exchange".to_owned()),
-            status: Set("confirmed".to_owned()),
+            kind: Set(help_exchanges::EntryKind::Exchange),
+            status: Set(help_exchanges::EntryStatus::Confirmed),
             awaiting_id: Set(None),
             recorded_by: Set(p.id),
             idempotency_key: Set(format!("size-{i}")),

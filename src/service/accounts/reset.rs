@@ -103,8 +103,7 @@ async fn leads_every_team_of(
     for membership in target_teams {
         let caller_role = crate::store::scoped::membership(db, membership.team_id, caller)
             .await?
-            .map(|m| teams::stored_role(&m.role))
-            .transpose()?;
+            .map(|m| crate::access::TeamRole::from(m.role));
         if caller_role != Some(crate::access::TeamRole::Leader) {
             return Ok(false);
         }

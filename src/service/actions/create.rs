@@ -13,7 +13,6 @@ use time::{Date, OffsetDateTime};
 use super::authorize;
 use crate::access::{Action, Principal};
 use crate::domain::action::{ActionTitle, Status, due_date};
-use crate::domain::ledger::PostKind;
 use crate::service::{FieldErrors, Result, ServiceError, audit};
 use crate::store::entities::{action_history, actions, help_posts, memberships};
 
@@ -203,7 +202,7 @@ async fn source(
                 .one(db)
                 .await?;
             match post {
-                Some(p) if p.kind == PostKind::Request.as_str() => {
+                Some(p) if p.kind == help_posts::PostKind::Request => {
                     Ok((Source::HelpPost(p.id), None))
                 }
                 _ => Err(ServiceError::NotFound),

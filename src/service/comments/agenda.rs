@@ -54,7 +54,7 @@ impl AgendaProposal<'_> {
             .await?
             .ok_or(ServiceError::NotFound)?;
         let mine = row.author_id.is_some() && row.author_id == principal.user_id;
-        if row.status != proposals::ACTIVE
+        if row.status != proposals::ProposalStatus::Active
             && !mine
             && !access.may(principal, Action::ManageMeetings)
         {
@@ -73,7 +73,7 @@ impl Target for AgendaProposal<'_> {
         now: OffsetDateTime,
     ) -> Result<Subject> {
         let (access, row) = self.load(db, principal, intent).await?;
-        let window = if row.status != proposals::ACTIVE {
+        let window = if row.status != proposals::ProposalStatus::Active {
             Window::Closed(ITEM_CLOSED)
         } else if access.windows().proposing(now) {
             Window::Open

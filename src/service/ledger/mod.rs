@@ -25,7 +25,9 @@ use crate::access::{self, Action, Decision, Principal, TeamRole};
 use crate::domain::ledger::{UnmetDays, Visibility};
 use crate::service::teams::{self, TeamAccess};
 use crate::service::{FieldErrors, Result, ServiceError, audit};
-use crate::store::entities::{ledger_settings, memberships, teams as team_rows, users};
+use crate::store::entities::{
+    help_exchanges, help_posts, ledger_settings, memberships, teams as team_rows, users,
+};
 
 /// A team the caller may act on in the ledger, with what the ledger needs to know about them.
 #[derive(Debug, Clone)]
@@ -196,7 +198,7 @@ pub async fn members(db: &impl ConnectionTrait, team_id: i64) -> Result<Vec<Memb
         .await?;
     let leaders: std::collections::HashSet<i64> = rows
         .iter()
-        .filter(|r| r.role == TeamRole::Leader.as_str())
+        .filter(|r| TeamRole::from(r.role) == TeamRole::Leader)
         .map(|r| r.user_id)
         .collect();
     let mut out: Vec<Member> = people
@@ -246,3 +248,48 @@ async fn lock_team(db: &impl ConnectionTrait, team_id: i64) -> Result<()> {
 }
 
 use crate::service::invalid;
+
+/// Stored entry statuses are read as `help_exchanges::EntryStatus` (an unknown value fails the
+/// read); the ledger's rules speak `domain::ledger::Status`.
+impl From<help_exchanges::EntryStatus> for crate::domain::ledger::Status {
+    fn from(status: help_exchanges::EntryStatus) -> Self {
+        use help_exchanges::EntryStatus as Stored;
+        match status {
+            Stored::Pending => Self::Pending,
+            Stored::Confirmed => Self::Confirmed,
+            Stored::Disputed => Self::Disputed,
+            Stored::Rejected => Self::Rejected,
+        }
+    }
+}
+
+impl From<crate::domain::ledger::Status> for help_exchanges::EntryStatus {
+    fn from(status: crate::domain::ledger::Status) -> Self {
+        use crate::domain::ledger::Status;
+        match status {
+            Status::Pending => Self::Pending,
+            Status::Confirmed => Self::Confirmed,
+            Status::Disputed => Self::Disputed,
+            Status::Rejected => Self::Rejected,
+        }
+    }
+}
+
+impl From<help_posts::PostKind> for crate::domain::ledger::PostKind {
+    fn from(kind: help_posts::PostKind) -> Self {
+        match kind {
+            help_posts::PostKind::Offer => Self::Offer,
+            help_posts::PostKind::Request => Self::Request,
+        }
+    }
+}
+
+impl From<crate::domain::ledger::PostKind> for help_posts::PostKind {
+    fn from(kind: crate::domain::ledger::PostKind) -> Self {
+        use crate::domain::ledger::PostKind;
+        match kind {
+            PostKind::Offer => Self::Offer,
+            PostKind::Request => Self::Request,
+        }
+    }
+}

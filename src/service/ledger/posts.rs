@@ -86,7 +86,7 @@ pub fn is_unmet(
     days: i32,
     now: OffsetDateTime,
 ) -> bool {
-    post.kind == PostKind::Request.as_str()
+    post.kind == help_posts::PostKind::Request
         && post.closed_at.is_none()
         && post.expires_at > now
         && responses == 0
@@ -134,7 +134,7 @@ async fn lines(
                 .collect();
             PostLine {
                 id: p.id,
-                kind: p.kind.clone(),
+                kind: PostKind::from(p.kind).as_str().to_owned(),
                 title: p.title.clone(),
                 detail: p.detail.clone(),
                 category: p.category.clone(),
@@ -263,7 +263,7 @@ pub async fn create(
     let inserted = help_posts::ActiveModel {
         team_id: Set(acc.team.id),
         author_id: Set(acc.user_id),
-        kind: Set(kind.as_str().to_owned()),
+        kind: Set(kind.into()),
         title: Set(title.as_str().to_owned()),
         detail: Set(detail.as_str().to_owned()),
         category: Set(category.as_str().to_owned()),

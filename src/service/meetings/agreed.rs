@@ -112,7 +112,7 @@ pub async fn publication(
         .await?
         .into_iter()
         .map(|d| Deviation {
-            kind: d.kind,
+            kind: d.kind.into(),
             proposal_id: d.proposal_id,
             title: d.title,
             reason: d.reason,
@@ -270,7 +270,7 @@ pub async fn publish(
         agenda_deviations::ActiveModel {
             meeting_id: Set(meeting_id),
             position: Set(i32::try_from(position).unwrap_or(i32::MAX)),
-            kind: Set(d.kind.clone()),
+            kind: Set(d.kind.into()),
             proposal_id: Set(d.proposal_id),
             title: Set(d.title.clone()),
             reason: Set(d.reason.clone()),
@@ -305,4 +305,28 @@ pub async fn publish(
     }
     txn.commit().await?;
     Ok(())
+}
+
+/// Stored deviation kinds are read as `agenda_deviations::DeviationKind` (an unknown value
+/// fails the read); the agenda rules speak `domain::agreed_agenda::DeviationKind`.
+impl From<agenda_deviations::DeviationKind> for crate::domain::agreed_agenda::DeviationKind {
+    fn from(kind: agenda_deviations::DeviationKind) -> Self {
+        use agenda_deviations::DeviationKind as Stored;
+        match kind {
+            Stored::Added => Self::Added,
+            Stored::Dropped => Self::Dropped,
+            Stored::Moved => Self::Moved,
+        }
+    }
+}
+
+impl From<crate::domain::agreed_agenda::DeviationKind> for agenda_deviations::DeviationKind {
+    fn from(kind: crate::domain::agreed_agenda::DeviationKind) -> Self {
+        use crate::domain::agreed_agenda::DeviationKind as Kind;
+        match kind {
+            Kind::Added => Self::Added,
+            Kind::Dropped => Self::Dropped,
+            Kind::Moved => Self::Moved,
+        }
+    }
 }

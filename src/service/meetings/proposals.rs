@@ -21,8 +21,17 @@ use super::{MeetingAccess, authorize, ballot_count, begin_locked};
 /// A stored proposal, as pages read it.
 pub type Proposal = agenda_proposals::Model;
 
-/// Proposal status as stored.
-pub const ACTIVE: &str = "active";
+pub use crate::store::entities::agenda_proposals::ProposalStatus;
+
+/// The status as pages and templates name it.
+pub fn status_name(status: ProposalStatus) -> &'static str {
+    match status {
+        ProposalStatus::Active => "active",
+        ProposalStatus::Hidden => "hidden",
+        ProposalStatus::Withdrawn => "withdrawn",
+        ProposalStatus::Merged => "merged",
+    }
+}
 
 /// A proposal as typed.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -71,7 +80,7 @@ pub async fn active(
 ) -> Result<Vec<agenda_proposals::Model>> {
     Ok(agenda_proposals::Entity::find()
         .filter(agenda_proposals::Column::MeetingId.eq(meeting_id))
-        .filter(agenda_proposals::Column::Status.eq(ACTIVE))
+        .filter(agenda_proposals::Column::Status.eq(ProposalStatus::Active))
         .order_by_asc(agenda_proposals::Column::Id)
         .all(db)
         .await?)
@@ -119,7 +128,7 @@ pub async fn propose(
         title: Set(p.title.as_str().to_owned()),
         why: Set(p.why.as_str().to_owned()),
         minutes: Set(i32::try_from(p.minutes.get()).unwrap_or(i32::MAX)),
-        status: Set(ACTIVE.to_owned()),
+        status: Set(ProposalStatus::Active),
         hidden_reason: Set(None),
         merged_into: Set(None),
         created_at: Set(now),
@@ -145,7 +154,7 @@ async fn own(
     if row.author_id != principal.user_id || principal.user_id.is_none() {
         return Err(ServiceError::Forbidden);
     }
-    if row.status != ACTIVE {
+    if row.status != ProposalStatus::Active {
         return Err(ServiceError::Conflict(
             "This item is no longer open for changes.".to_owned(),
         ));
@@ -207,7 +216,7 @@ pub async fn withdraw(
     let (txn, access) = begin_locked(db, principal, slug, meeting_id, Action::ProposeItem).await?;
     let row = own(&txn, &access, principal, proposal_id, now).await?;
     let mut active: agenda_proposals::ActiveModel = row.into();
-    active.status = Set("withdrawn".to_owned());
+    active.status = Set(ProposalStatus::Withdrawn);
     active.updated_at = Set(now);
     active.update(&txn).await?;
     txn.commit().await?;
@@ -223,7 +232,7 @@ async fn moderated(
 ) -> Result<(MeetingAccess, agenda_proposals::Model)> {
     let access = authorize(db, principal, slug, meeting_id, Action::ManageMeetings).await?;
     let row = find_in_meeting::<agenda_proposals::Entity>(db, meeting_id, proposal_id).await?;
-    if row.status != ACTIVE {
+    if row.status != ProposalStatus::Active {
         return Err(ServiceError::Conflict(
             "This item is already withdrawn, hidden or merged.".to_owned(),
         ));
@@ -254,7 +263,7 @@ pub async fn hide(
         ServiceError::Invalid(errors)
     })?;
     let mut active: agenda_proposals::ActiveModel = row.into();
-    active.status = Set("hidden".to_owned());
+    active.status = Set(ProposalStatus::Hidden);
     active.hidden_reason = Set(Some(reason.as_str().to_owned()));
     active.updated_at = Set(now);
     active.update(&txn).await?;
@@ -293,7 +302,7 @@ pub async fn merge(
         Some(id) => {
             agenda_proposals::Entity::find_by_id(id)
                 .filter(agenda_proposals::Column::MeetingId.eq(meeting_id))
-                .filter(agenda_proposals::Column::Status.eq(ACTIVE))
+                .filter(agenda_proposals::Column::Status.eq(ProposalStatus::Active))
                 .one(&txn)
                 .await?
         }
@@ -308,7 +317,7 @@ pub async fn merge(
         return Err(ServiceError::Invalid(errors));
     };
     let mut active: agenda_proposals::ActiveModel = row.into();
-    active.status = Set("merged".to_owned());
+    active.status = Set(ProposalStatus::Merged);
     active.merged_into = Set(Some(target.id));
     active.updated_at = Set(now);
     active.update(&txn).await?;

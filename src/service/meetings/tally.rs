@@ -141,7 +141,7 @@ pub async fn tally_meeting(
     agenda_tallies::ActiveModel {
         meeting_id: Set(meeting_id),
         tallied_at: Set(now),
-        rule: Set(meeting.agenda_rule.to_value()),
+        rule: Set(meeting.agenda_rule),
         seed: Set(seed),
         ballot_count: Set(i32::try_from(ballots.len()).unwrap_or(i32::MAX)),
         input: Set(to_json(&input)?),

@@ -42,7 +42,7 @@ pub(super) async fn insert_invitation(
     invitations::ActiveModel {
         team_id: Set(team_id),
         token_hash: Set(token_hash(&token)),
-        role: Set(role.as_str().to_owned()),
+        role: Set(role.into()),
         max_uses: Set(max_uses),
         uses: Set(0),
         expires_at: Set(now + Duration::days(days)),

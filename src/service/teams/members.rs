@@ -91,7 +91,7 @@ pub async fn overview(
             .filter(|i| i.uses < i.max_uses)
             .map(|i| InvitationRow {
                 id: i.id,
-                role: i.role,
+                role: TeamRole::from(i.role).as_str().to_owned(),
                 uses: i.uses,
                 max_uses: i.max_uses,
                 expires: crate::format::date_time(i.expires_at),
@@ -186,7 +186,7 @@ async fn member_page(
         .column((u, users::Column::DisplayName))
         .order_by_expr(
             Expr::case(
-                Expr::col((m, memberships::Column::Role)).eq(TeamRole::Leader.as_str()),
+                Expr::col((m, memberships::Column::Role)).eq(memberships::Role::Leader),
                 0,
             )
             .finally(1)
@@ -204,17 +204,16 @@ async fn member_page(
         .query_all(&select)
         .await?
         .into_iter()
-        .filter_map(|row| {
-            let user_id: i64 = row.try_get("", "user_id").ok()?;
-            let role: String = row.try_get("", "role").ok()?;
-            let display_name: String = row.try_get("", "display_name").ok()?;
-            Some(MemberRow {
-                user_id,
-                display_name,
-                role: TeamRole::parse(&role)?,
+        .map(|row| {
+            // An unreadable row (an unknown stored role) is an error, never a member left out.
+            let role: memberships::Role = row.try_get("", "role")?;
+            Ok(MemberRow {
+                user_id: row.try_get("", "user_id")?,
+                display_name: row.try_get("", "display_name")?,
+                role: role.into(),
             })
         })
-        .collect();
+        .collect::<std::result::Result<_, sea_orm::DbErr>>()?;
     Ok(MemberPage {
         rows,
         total,
@@ -238,7 +237,7 @@ async fn count_of(
 async fn leader_count(db: &impl ConnectionTrait, team_id: i64) -> Result<u64> {
     Ok(memberships::Entity::find()
         .filter(memberships::Column::TeamId.eq(team_id))
-        .filter(memberships::Column::Role.eq(TeamRole::Leader.as_str()))
+        .filter(memberships::Column::Role.eq(memberships::Role::Leader))
         .count(db)
         .await?)
 }
@@ -270,15 +269,15 @@ pub async fn change_role(
     })?;
     let (txn, access) = begin_locked(db, principal, slug, Action::ManageMembers).await?;
     let row = member_row(&txn, access.team.id, user_id).await?;
-    if row.role == new_role.as_str() {
+    if TeamRole::from(row.role) == new_role {
         return Ok(());
     }
     if new_role == TeamRole::Member && leader_count(&txn, access.team.id).await? <= 1 {
         return Err(ServiceError::Conflict(LAST_LEADER.to_owned()));
     }
-    let old = row.role.clone();
+    let old = TeamRole::from(row.role);
     let mut active: memberships::ActiveModel = row.into();
-    active.role = Set(new_role.as_str().to_owned());
+    active.role = Set(new_role.into());
     active.update(&txn).await?;
     audit::record(
         &txn,
@@ -286,7 +285,7 @@ pub async fn change_role(
             actor_id: principal.user_id,
             team_id: Some(access.team.id),
             action: audit::AuditAction::MemberRoleChange,
-            detail: json!({ "user_id": user_id, "from": old, "to": new_role.as_str() }),
+            detail: json!({ "user_id": user_id, "from": old.as_str(), "to": new_role.as_str() }),
         },
     )
     .await?;
@@ -309,7 +308,9 @@ pub async fn remove_member(
     };
     let (txn, access) = begin_locked(db, principal, slug, action).await?;
     let row = member_row(&txn, access.team.id, user_id).await?;
-    if row.role == TeamRole::Leader.as_str() && leader_count(&txn, access.team.id).await? <= 1 {
+    if TeamRole::from(row.role) == TeamRole::Leader
+        && leader_count(&txn, access.team.id).await? <= 1
+    {
         return Err(ServiceError::Conflict(LAST_LEADER.to_owned()));
     }
     memberships::Entity::delete_by_id(row.id).exec(&txn).await?;
@@ -323,7 +324,7 @@ pub async fn remove_member(
             } else {
                 audit::AuditAction::MemberRemove
             },
-            detail: json!({ "user_id": user_id, "role": row.role }),
+            detail: json!({ "user_id": user_id, "role": TeamRole::from(row.role).as_str() }),
         },
     )
     .await?;

@@ -78,14 +78,28 @@ async fn membership(
 ) -> Result<Option<TeamRole>> {
     scoped::membership(db, team_id, user_id)
         .await?
-        .map(|m| stored_role(&m.role))
+        .map(|m| Ok(TeamRole::from(m.role)))
         .transpose()
 }
 
-/// A role read from the database; a value outside the known set is an error, never a guess.
-pub(crate) fn stored_role(text: &str) -> Result<TeamRole> {
-    TeamRole::parse(text)
-        .ok_or_else(|| ServiceError::Unexpected(anyhow::anyhow!("unreadable stored role {text:?}")))
+/// The stored role is read as `memberships::Role` (an unknown value fails the read); the
+/// access rules speak `TeamRole`.
+impl From<memberships::Role> for TeamRole {
+    fn from(role: memberships::Role) -> Self {
+        match role {
+            memberships::Role::Member => Self::Member,
+            memberships::Role::Leader => Self::Leader,
+        }
+    }
+}
+
+impl From<TeamRole> for memberships::Role {
+    fn from(role: TeamRole) -> Self {
+        match role {
+            TeamRole::Member => Self::Member,
+            TeamRole::Leader => Self::Leader,
+        }
+    }
 }
 
 /// A team as typed in the "new team" form.
@@ -235,12 +249,7 @@ pub async fn teams_of(
         .collect();
     let mut out: Vec<(teams::Model, TeamRole)> = rows
         .into_iter()
-        .filter_map(|row| {
-            Some((
-                by_id.get(&row.team_id)?.clone(),
-                TeamRole::parse(&row.role)?,
-            ))
-        })
+        .filter_map(|row| Some((by_id.get(&row.team_id)?.clone(), TeamRole::from(row.role))))
         .collect();
     out.sort_by(|a, b| a.0.name.cmp(&b.0.name).then(a.0.id.cmp(&b.0.id)));
     Ok(out)

@@ -11,7 +11,7 @@ pub struct Model {
     /// Order on the page.
     pub position: i32,
     /// `added`, `dropped` or `moved`.
-    pub kind: String,
+    pub kind: DeviationKind,
     /// The proposal concerned, if any.
     pub proposal_id: Option<i64>,
     /// Title of the item.
@@ -19,6 +19,22 @@ pub struct Model {
     pub reason: String,
     /// The leader who made the change.
     pub actor_id: Option<i64>,
+}
+
+/// How the published agenda differs from the tally at this item; mapped to
+/// `domain::agreed_agenda::DeviationKind`.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "Text")]
+pub enum DeviationKind {
+    /// On the agenda although the tally left it out (or not a proposal at all).
+    #[sea_orm(string_value = "added")]
+    Added,
+    /// Left out although the tally put it on.
+    #[sea_orm(string_value = "dropped")]
+    Dropped,
+    /// In another place than the tally's.
+    #[sea_orm(string_value = "moved")]
+    Moved,
 }
 
 /// No relations declared.

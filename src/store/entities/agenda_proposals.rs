@@ -16,13 +16,31 @@ pub struct Model {
     /// Estimated minutes, 1 to 240.
     pub minutes: i32,
     /// `active`, `withdrawn`, `hidden` or `merged`.
-    pub status: String,
+    pub status: ProposalStatus,
     /// A leader's reason for hiding it (shown to the author).
     pub hidden_reason: Option<String>,
     /// The proposal it was merged into.
     pub merged_into: Option<i64>,
     pub created_at: TimeDateTimeWithTimeZone,
     pub updated_at: TimeDateTimeWithTimeZone,
+}
+
+/// Where a proposal stands; only active ones are ranked.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "Text")]
+pub enum ProposalStatus {
+    /// On the ballot.
+    #[sea_orm(string_value = "active")]
+    Active,
+    /// Taken off the list by a leader, with a reason (`hidden_reason`).
+    #[sea_orm(string_value = "hidden")]
+    Hidden,
+    /// Taken back by its author before voting opened.
+    #[sea_orm(string_value = "withdrawn")]
+    Withdrawn,
+    /// Folded into another proposal by a leader (`merged_into`).
+    #[sea_orm(string_value = "merged")]
+    Merged,
 }
 
 /// No relations declared.

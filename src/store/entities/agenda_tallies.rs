@@ -11,7 +11,7 @@ pub struct Model {
     /// When it ran.
     pub tallied_at: TimeDateTimeWithTimeZone,
     /// `sequential_irv` or `equal_shares`.
-    pub rule: String,
+    pub rule: super::meetings::AgendaRule,
     /// Seed for random tie-breaks.
     pub seed: i64,
     /// Ballots counted.

@@ -21,10 +21,8 @@ pub struct Model {
     pub category: String,
     /// Seen by the two people and leaders only.
     pub note: Option<String>,
-    /// `exchange` or `reversal`.
-    pub kind: String,
-    /// `pending`, `confirmed`, `disputed` or `rejected`.
-    pub status: String,
+    pub kind: EntryKind,
+    pub status: EntryStatus,
     /// Whose answer a pending entry waits for.
     pub awaiting_id: Option<i64>,
     /// Who wrote the entry.
@@ -51,6 +49,37 @@ pub struct Model {
     pub expires_at: Option<TimeDateTimeWithTimeZone>,
     /// When it became confirmed.
     pub confirmed_at: Option<TimeDateTimeWithTimeZone>,
+}
+
+/// An entry of help, or the correction that reverses one.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "Text")]
+pub enum EntryKind {
+    /// "A helped B for N minutes".
+    #[sea_orm(string_value = "exchange")]
+    Exchange,
+    /// Cancels the entry in `reverses_id` (with a reason); never edited.
+    #[sea_orm(string_value = "reversal")]
+    Reversal,
+}
+
+/// An entry's stored status; mapped to `domain::ledger::Status`. An unknown stored value fails
+/// the read rather than being taken for pending or rejected.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "Text")]
+pub enum EntryStatus {
+    /// Waits for the other party (lapses at `expires_at`).
+    #[sea_orm(string_value = "pending")]
+    Pending,
+    /// Both parties agree; counts in the ledger.
+    #[sea_orm(string_value = "confirmed")]
+    Confirmed,
+    /// A party disputes it; a leader resolves.
+    #[sea_orm(string_value = "disputed")]
+    Disputed,
+    /// Refused; does not count.
+    #[sea_orm(string_value = "rejected")]
+    Rejected,
 }
 
 /// No relations declared.

@@ -12,7 +12,7 @@ pub struct Model {
     /// Who posted it.
     pub author_id: i64,
     /// `offer` or `request`.
-    pub kind: String,
+    pub kind: PostKind,
     /// One line.
     pub title: String,
     /// What is offered or needed.
@@ -29,6 +29,18 @@ pub struct Model {
     pub idempotency_key: String,
     /// When posted.
     pub created_at: TimeDateTimeWithTimeZone,
+}
+
+/// Offer or request, as stored; mapped to `domain::ledger::PostKind`.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "Text")]
+pub enum PostKind {
+    /// Someone offers help.
+    #[sea_orm(string_value = "offer")]
+    Offer,
+    /// Someone asks for help.
+    #[sea_orm(string_value = "request")]
+    Request,
 }
 
 /// No relations declared.

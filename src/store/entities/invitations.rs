@@ -14,7 +14,7 @@ pub struct Model {
     #[sea_orm(unique)]
     pub token_hash: String,
     /// Role given on joining.
-    pub role: String,
+    pub role: super::memberships::Role,
     /// How many people may use it.
     pub max_uses: i32,
     /// How many have.

@@ -12,9 +12,22 @@ pub struct Model {
     /// The person.
     pub user_id: i64,
     /// `member` or `leader` (checked by the database).
-    pub role: String,
+    pub role: Role,
     /// When they joined.
     pub joined_at: TimeDateTimeWithTimeZone,
+}
+
+/// A member's role in the team, as stored; mapped to `access::TeamRole`. An unknown stored
+/// value fails the read instead of counting as a member.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "Text")]
+pub enum Role {
+    /// Takes part.
+    #[sea_orm(string_value = "member")]
+    Member,
+    /// Also schedules, invites and moderates.
+    #[sea_orm(string_value = "leader")]
+    Leader,
 }
 
 /// No relations declared.

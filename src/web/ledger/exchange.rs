@@ -55,7 +55,7 @@ async fn page(
     let now = ctx.now;
     let acc = access(db, ctx.principal(), slug, Action::ViewOwnLedger).await?;
     let row = exchanges::visible(db, &acc, id).await?;
-    if row.kind != "exchange" {
+    if exchanges::is_reversal(&row) {
         return Err(WebError::NotFound);
     }
     let effective = exchanges::state_of(db, &row, now).await?;

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::access::{Action, Principal};
 use crate::service::ServiceError;
 use crate::service::comments::{self, SubjectKind};
-use crate::service::meetings::proposals::{self, ProposalForm};
+use crate::service::meetings::proposals::{self, ProposalForm, ProposalStatus};
 use crate::service::meetings::{self, ballot_count};
 use crate::web::WebError;
 use crate::web::context::{Ctx, redirect_or_reshow, status_for};
@@ -25,7 +25,7 @@ struct ProposalView {
     minutes: i32,
     author: String,
     mine: bool,
-    status: String,
+    status: &'static str,
     note: Option<String>,
     /// Comments on it, hidden ones included (one grouped query for the page).
     comments: u64,
@@ -79,11 +79,11 @@ async fn page(
             minutes: p.minutes,
             author: meetings::author_name(&names, p.author_id),
             mine,
-            status: p.status.clone(),
+            status: proposals::status_name(p.status),
             note,
             comments: counts.get(&p.id).copied().unwrap_or(0),
         };
-        if p.status == proposals::ACTIVE {
+        if p.status == ProposalStatus::Active {
             active.push(view);
         } else if mine || can_moderate || access.may(principal, Action::ManageMeetings) {
             // The author sees why their item is off the list; leaders see everything.
@@ -113,17 +113,17 @@ pub(super) fn status_note(
     p: &proposals::Proposal,
     merged_into_title: Option<&str>,
 ) -> Option<String> {
-    match p.status.as_str() {
-        "hidden" => Some(format!(
+    match p.status {
+        ProposalStatus::Hidden => Some(format!(
             "Hidden by a leader: {}",
             p.hidden_reason.clone().unwrap_or_default()
         )),
-        "merged" => Some(format!(
+        ProposalStatus::Merged => Some(format!(
             "Merged into “{}”",
             merged_into_title.unwrap_or("another item")
         )),
-        "withdrawn" => Some("Withdrawn by its author".to_owned()),
-        _ => None,
+        ProposalStatus::Withdrawn => Some("Withdrawn by its author".to_owned()),
+        ProposalStatus::Active => None,
     }
 }
 

@@ -50,13 +50,19 @@ pub async fn reversal_of(
         .await?)
 }
 
+/// Whether `row` is a correction (reversal) rather than an entry of help; reversals have no
+/// page of their own.
+pub fn is_reversal(row: &help_exchanges::Model) -> bool {
+    row.kind == help_exchanges::EntryKind::Reversal
+}
+
 /// The state of a stored entry as of `now`.
 pub async fn state_of(
     db: &impl ConnectionTrait,
     row: &help_exchanges::Model,
     now: OffsetDateTime,
 ) -> Result<Effective> {
-    let status = Status::parse(&row.status).unwrap_or(Status::Rejected);
+    let status = Status::from(row.status);
     let reversed = status == Status::Confirmed && reversal_of(db, row.id).await?.is_some();
     Ok(ledger::effective(status, row.expires_at, reversed, now))
 }

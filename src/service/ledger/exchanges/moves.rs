@@ -140,8 +140,8 @@ pub async fn act(
                 occurred_on: Set(row.occurred_on),
                 category: Set(row.category.clone()),
                 note: Set(None),
-                kind: Set("reversal".to_owned()),
-                status: Set(Status::Confirmed.as_str().to_owned()),
+                kind: Set(help_exchanges::EntryKind::Reversal),
+                status: Set(Status::Confirmed.into()),
                 awaiting_id: Set(None),
                 recorded_by: Set(acc.user_id),
                 post_id: Set(None),
@@ -170,7 +170,7 @@ pub async fn act(
         _ => {
             let mut update = help_exchanges::Entity::update_many()
                 .filter(help_exchanges::Column::Id.eq(row.id))
-                .filter(help_exchanges::Column::Status.eq(row.status.clone()))
+                .filter(help_exchanges::Column::Status.eq(row.status))
                 .filter(help_exchanges::Column::Minutes.eq(row.minutes));
             update = match row.awaiting_id {
                 Some(who) => update.filter(help_exchanges::Column::AwaitingId.eq(who)),

@@ -42,7 +42,7 @@ async fn by_key(
         .await?
         .map(|row| Recorded {
             id: row.id,
-            status: Status::parse(&row.status).unwrap_or(Status::Pending),
+            status: Status::from(row.status),
             duplicate: true,
         }))
 }
@@ -69,9 +69,9 @@ async fn minutes_on_day(
     let reversed: Vec<i64> = rows.iter().filter_map(|r| r.reverses_id).collect();
     Ok(rows
         .iter()
-        .filter(|r| r.kind == "exchange")
+        .filter(|r| r.kind == help_exchanges::EntryKind::Exchange)
         .filter(|r| {
-            let status = Status::parse(&r.status).unwrap_or(Status::Rejected);
+            let status = Status::from(r.status);
             matches!(
                 ledger::effective(status, r.expires_at, reversed.contains(&r.id), now),
                 Effective::Pending | Effective::Confirmed | Effective::Disputed
@@ -125,8 +125,8 @@ async fn insert(
         occurred_on: Set(p.date.get()),
         category: Set(p.category.as_str().to_owned()),
         note: Set(p.note.get().map(str::to_owned)),
-        kind: Set("exchange".to_owned()),
-        status: Set(status.as_str().to_owned()),
+        kind: Set(help_exchanges::EntryKind::Exchange),
+        status: Set(status.into()),
         awaiting_id: Set(awaiting_id),
         recorded_by: Set(acc.user_id),
         post_id: Set(p.post_id),

@@ -125,7 +125,7 @@ async fn with_state(
     Ok(models
         .into_iter()
         .map(|model| {
-            let status = Status::parse(&model.status).unwrap_or(Status::Rejected);
+            let status = Status::from(model.status);
             let state =
                 ledger::effective(status, model.expires_at, reversed.contains(&model.id), now);
             Row { model, state }
