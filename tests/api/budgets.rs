@@ -5,10 +5,7 @@
 use roundtable::domain::clock::Clock;
 use roundtable::service::budgets::compute;
 use roundtable::service::budgets::ideas::IDEAS_CLOSED;
-use roundtable::service::meetings::ballots::voter_key;
-use roundtable::store::entities::{
-    audit_log, budget_ballots, budget_results, budget_rounds, users,
-};
+use roundtable::store::entities::{audit_log, budget_ballots, budget_results, budget_rounds};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use time::Duration;
 
@@ -19,7 +16,7 @@ use crate::helpers::{
     Browser, TestApp, World, add_member, create_person, seed, signed_in, spawn_app,
 };
 use crate::meeting_helpers::signed_in_from;
-use crate::secrecy::{found_in, leftovers, raw_bytes, secrets};
+use crate::secrecy::{all_voter_keys, found_in, leftovers, raw_bytes, scan_until_clean, secrets};
 
 async fn members(app: &TestApp, world: &World, n: u8, name: &str) -> Vec<Browser> {
     let mut out = Vec::new();
@@ -357,14 +354,7 @@ async fn a_secret_round_leaves_nothing_linkable_on_disk_after_the_computation() 
         .unwrap()
         .ballot_secret
         .expect("a secret while voting is open");
-    let mut keys: Vec<String> = users::Entity::find()
-        .all(&app.db.conn)
-        .await
-        .unwrap()
-        .iter()
-        .map(|u| voter_key(&secret, u.id))
-        .collect();
-    keys.sort_unstable();
+    let keys = all_voter_keys(&app, &secret).await;
     let needles = secrets(&secret, &keys);
     assert!(found_in(&raw_bytes(&app).await, secret.as_bytes()));
 
@@ -377,16 +367,7 @@ async fn a_secret_round_leaves_nothing_linkable_on_disk_after_the_computation() 
             .status(),
         200
     );
-    let mut running = raw_bytes(&app).await;
-    // The erasure may still be waiting for a lock (the scan itself takes one): look again
-    // once a second, for up to a minute.
-    for _ in 0..60 {
-        if leftovers(&running, &needles).is_empty() {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
-        running = raw_bytes(&app).await;
-    }
+    let running = scan_until_clean(&app, &needles).await;
     let ballots = budget_ballots::Entity::find()
         .filter(budget_ballots::Column::RoundId.eq(round))
         .all(&app.db.conn)

@@ -128,6 +128,37 @@ pub(crate) fn leftovers(
         .collect()
 }
 
+/// Every member's voter key under `secret`, whether they voted or not, sorted.
+pub(crate) async fn all_voter_keys(app: &TestApp, secret: &str) -> Vec<String> {
+    let mut keys: Vec<String> = users::Entity::find()
+        .all(&app.db.conn)
+        .await
+        .unwrap()
+        .iter()
+        .map(|u| voter_key(secret, u.id))
+        .collect();
+    keys.sort_unstable();
+    keys
+}
+
+/// The database's bytes once no needle is left in them, or after a minute. Once a second:
+/// each scan takes the tables' locks, which the erasure also needs, so scanning without pause
+/// would keep it waiting.
+pub(crate) async fn scan_until_clean(
+    app: &TestApp,
+    needles: &[(String, Vec<u8>)],
+) -> Vec<(String, Vec<u8>)> {
+    let mut running = raw_bytes(app).await;
+    for _ in 0..60 {
+        if leftovers(&running, needles).is_empty() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+        running = raw_bytes(app).await;
+    }
+    running
+}
+
 async fn voters(app: &TestApp, world: &crate::helpers::World, slug: &str) -> Vec<Browser> {
     let mut out = Vec::new();
     for i in 0..5_u8 {
@@ -176,18 +207,10 @@ async fn after_the_tally_the_database_files_hold_no_ballot_secret_or_voter_key()
         .await
         .unwrap();
     assert_eq!(ballots.len(), people.len());
-    // Every member's key, whether they voted or not.
-    let mut keys: Vec<String> = users::Entity::find()
-        .all(&app.db.conn)
-        .await
-        .unwrap()
-        .iter()
-        .map(|u| voter_key(&secret, u.id))
-        .collect();
+    let keys = all_voter_keys(&app, &secret).await;
     for b in &ballots {
         assert!(keys.contains(&b.voter_key));
     }
-    keys.sort_unstable();
     let needles = secrets(&secret, &keys);
     // The scan sees what is stored: during voting the secret is there to be found.
     assert!(found_in(&raw_bytes(&app).await, secret.as_bytes()));
@@ -201,16 +224,7 @@ async fn after_the_tally_the_database_files_hold_no_ballot_secret_or_voter_key()
 
     // A copy taken while the server still runs. The background task may be the one that
     // tallied, still erasing when the page answers: allow it time on a loaded machine.
-    let mut running = raw_bytes(&app).await;
-    // Once a second, for up to a minute: each scan takes the tables' locks, which the
-    // erasure also needs, so scanning without pause would keep it waiting.
-    for _ in 0..60 {
-        if leftovers(&running, &needles).is_empty() {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
-        running = raw_bytes(&app).await;
-    }
+    let running = scan_until_clean(&app, &needles).await;
     let receipt = agenda_ballots::Entity::find()
         .filter(agenda_ballots::Column::MeetingId.eq(id))
         .one(&app.db.conn)
@@ -325,14 +339,7 @@ async fn a_reader_open_since_before_the_tally_does_not_keep_voter_keys_on_disk()
         .unwrap()
         .ballot_secret
         .expect("a secret while voting is open");
-    let mut keys: Vec<String> = users::Entity::find()
-        .all(&app.db.conn)
-        .await
-        .unwrap()
-        .iter()
-        .map(|u| voter_key(&secret, u.id))
-        .collect();
-    keys.sort_unstable();
+    let keys = all_voter_keys(&app, &secret).await;
     let needles = secrets(&secret, &keys);
 
     // The reader's snapshot predates the tally: on PostgreSQL `VACUUM FULL` would copy the
@@ -349,14 +356,7 @@ async fn a_reader_open_since_before_the_tally_does_not_keep_voter_keys_on_disk()
     let (results, ()) = tokio::join!(results, release);
     assert_eq!(results.status(), 200);
 
-    let mut running = raw_bytes(&app).await;
-    for _ in 0..60 {
-        if leftovers(&running, &needles).is_empty() {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
-        running = raw_bytes(&app).await;
-    }
+    let running = scan_until_clean(&app, &needles).await;
     let found = leftovers(&running, &needles);
     assert!(found.is_empty(), "after the tally the files hold {found:?}");
 }

@@ -5,7 +5,6 @@
 use std::collections::BTreeMap;
 
 use actix_web::HttpResponse;
-use actix_web::http::StatusCode;
 use serde::Serialize;
 
 use crate::domain::budget::format_money;
@@ -17,7 +16,7 @@ use crate::web::WebError;
 use crate::web::budgets::RoundHeader;
 use crate::web::comment_pages::CommentPage;
 use crate::web::comments::{Posted, ThreadView};
-use crate::web::context::Ctx;
+use crate::web::context::{Ctx, status_for};
 use crate::web::visitor::Layout;
 
 #[derive(Serialize)]
@@ -88,11 +87,7 @@ impl CommentPage for IdeaThread {
         let (access, idea) = subject.load(db, principal, Intent::Read).await?;
         let thread = comments::thread(db, &subject, principal, page, now).await?;
         let base = self.base();
-        let status = if errors.is_empty() {
-            StatusCode::OK
-        } else {
-            StatusCode::UNPROCESSABLE_ENTITY
-        };
+        let status = status_for(&errors);
         let view = IdeaPage {
             title: format!("{}: {}", idea.title, access.round.title),
             layout: ctx.layout(),

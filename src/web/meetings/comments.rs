@@ -5,7 +5,6 @@
 use std::collections::BTreeMap;
 
 use actix_web::HttpResponse;
-use actix_web::http::StatusCode;
 use serde::Serialize;
 
 use crate::service::comments::agenda::AgendaProposal;
@@ -14,7 +13,7 @@ use crate::service::meetings::{self, proposals};
 use crate::web::WebError;
 use crate::web::comment_pages::CommentPage;
 use crate::web::comments::{Posted, ThreadView};
-use crate::web::context::Ctx;
+use crate::web::context::{Ctx, status_for};
 use crate::web::meetings::proposals::status_note;
 use crate::web::meetings::{MeetingHeader, header};
 use crate::web::visitor::Layout;
@@ -94,11 +93,7 @@ impl CommentPage for ProposalThread {
             None => None,
         };
         let base = self.base();
-        let status = if errors.is_empty() {
-            StatusCode::OK
-        } else {
-            StatusCode::UNPROCESSABLE_ENTITY
-        };
+        let status = status_for(&errors);
         let view = ProposalPage {
             title: format!("{}: {}", row.title, access.meeting.title),
             layout: ctx.layout(),
