@@ -10,7 +10,7 @@ use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use time::Duration;
 
 use crate::budget_helpers::{
-    VOTING_CLOSES, VOTING_OPENS, create_round, idea_ids, propose_idea, vote_for,
+    VOTING_CLOSES, VOTING_OPENS, create_round, idea_ids, propose_idea, round_form, vote_for,
 };
 use crate::helpers::{
     Browser, TestApp, World, add_member, create_person, seed, signed_in, spawn_app,
@@ -463,4 +463,124 @@ async fn another_teams_round_answers_not_found() {
     }
     let proposed = propose_idea(&outsider, &world.team_b, round, "Sneaky", "10").await;
     assert_eq!(proposed.status(), 404);
+}
+
+/// A round decided by greedy by votes, and one by sequential Phragmén, over the same ideas and
+/// ballots: each is decided by its own rule (what `roundtable budget --rule …` gives on the
+/// exported file), the page names the rule, and the two outcomes differ where they should.
+#[tokio::test]
+async fn greedy_and_phragmen_rounds_are_decided_by_their_own_rule() {
+    let app = spawn_app().await;
+    let world = seed(&app).await;
+    let slug = world.team_a.clone();
+    let leader = signed_in(&app, &world.leader).await;
+    let people = members(&app, &world, 4, "Chooser").await;
+    let mut rounds = Vec::new();
+    for rule in ["greedy", "phragmen"] {
+        let mut form = round_form(&app, "open", "approval");
+        for (key, value) in &mut form {
+            if key == "rule" {
+                *value = rule.to_owned();
+            }
+        }
+        let fields: Vec<(&str, &str)> =
+            form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let created = leader
+            .post(&format!("/teams/{slug}/budgets"), &fields)
+            .await;
+        assert_eq!(created.status(), 303);
+        let id: i64 = created.headers()["location"]
+            .to_str()
+            .unwrap()
+            .rsplit('/')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        for (title, cost) in [
+            ("Hall", "600"),
+            ("Books", "500"),
+            ("Garden", "300"),
+            ("Bikes", "200"),
+        ] {
+            let proposed = propose_idea(&leader, &slug, id, title, cost).await;
+            assert_eq!(proposed.status(), 303);
+        }
+        rounds.push((rule, id, idea_ids(&app, id).await));
+    }
+    app.clock.advance(Duration::hours(VOTING_OPENS));
+    // Hall, Books, Garden, Bikes: the hall has three votes, the garden two.
+    let choices: [&[usize]; 4] = [&[0, 2], &[0, 2], &[1, 3], &[0]];
+    for (_, id, ideas) in &rounds {
+        for (person, chosen) in people.iter().zip(choices) {
+            let picked: Vec<i64> = chosen.iter().map(|&i| ideas[i]).collect();
+            assert_eq!(vote_for(person, &slug, *id, &picked).await.status(), 200);
+        }
+    }
+    app.clock
+        .advance(Duration::hours(VOTING_CLOSES - VOTING_OPENS) + Duration::minutes(1));
+
+    let mut funded = Vec::new();
+    for (rule, id, ideas) in &rounds {
+        let page = text(
+            leader
+                .get(&format!("/teams/{slug}/budgets/{id}/results"))
+                .await,
+        )
+        .await;
+        let label = if *rule == "greedy" {
+            "Greedy by votes"
+        } else {
+            "Sequential Phragmén"
+        };
+        assert!(page.contains(&format!("with {label}")), "{page}");
+        let stored = compute::stored(&app.db.conn, *id).await.unwrap().unwrap();
+        let pb = leader
+            .get(&format!("/teams/{slug}/budgets/{id}/results/round.pb"))
+            .await;
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("round.pb");
+        std::fs::write(&file, pb.bytes().await.unwrap()).unwrap();
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_roundtable"))
+            .arg("budget")
+            .arg(&file)
+            .args(["--rule", rule, "--format", "json"])
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        let cli: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        let by_cli: Vec<String> = cli["selected"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap().to_owned())
+            .collect();
+        assert_eq!(
+            by_cli, stored.outcome.selected,
+            "{rule}: the web and the CLI agree"
+        );
+        let titles: Vec<&str> = ["Hall", "Books", "Garden", "Bikes"]
+            .into_iter()
+            .zip(ideas)
+            .filter(|(_, idea)| {
+                stored
+                    .input
+                    .ideas
+                    .iter()
+                    .any(|i| i.id == **idea && stored.outcome.selected.contains(&i.code))
+            })
+            .map(|(title, _)| title)
+            .collect();
+        funded.push(titles);
+    }
+    // Greedy: the hall (3 votes, 600), then the garden (2 votes, 300); 100 is left, too little
+    // for anything else. Phragmén spreads the load: the garden, then the bikes, whose only
+    // supporter carries nothing yet.
+    assert_eq!(funded[0], ["Hall", "Garden"]);
+    assert!(
+        funded[1].contains(&"Garden") && funded[1].contains(&"Bikes"),
+        "{:?}",
+        funded[1]
+    );
+    assert_ne!(funded[0], funded[1]);
 }
