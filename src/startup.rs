@@ -26,7 +26,7 @@ pub const TALLY_INTERVAL: Duration = Duration::from_secs(5);
 
 /// Tallies meetings whose voting window has closed, and computes budget rounds whose voting has
 /// closed (auditing each phase a round enters), every [`TALLY_INTERVAL`], by the same clock
-/// as the requests. Safe with several server processes: the tally row guards exactly-once. A
+/// as the requests; tries again any erasure of old ballot versions that did not finish. Safe with several server processes: the tally row guards exactly-once. A
 /// failed round is logged and retried at the next tick; the loop itself never ends, so its end
 /// is a bug the supervisor reports (see [`supervise`]).
 async fn tally_loop(db: sea_orm::DatabaseConnection, clock: Arc<dyn Clock>) {
@@ -46,6 +46,7 @@ async fn tally_loop(db: sea_orm::DatabaseConnection, clock: Arc<dyn Clock>) {
                 tracing::warn!(error = %format!("{e:#}"), "background budget computation failed")
             }
         }
+        crate::service::meetings::secrecy::retry_pending(&db).await;
     }
 }
 

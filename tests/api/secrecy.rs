@@ -314,6 +314,17 @@ impl Reader {
 
 #[tokio::test]
 async fn a_reader_open_since_before_the_tally_does_not_keep_voter_keys_on_disk() {
+    // Ends within the eraser's wait: the first erasure is clean.
+    reader_across_the_tally(std::time::Duration::from_secs(2)).await;
+}
+
+#[tokio::test]
+async fn a_reader_open_past_the_erasers_wait_is_outlasted_by_the_background_retry() {
+    // Outlasts the eraser's wait (5 s): the background task erases again once it has ended.
+    reader_across_the_tally(std::time::Duration::from_secs(9)).await;
+}
+
+async fn reader_across_the_tally(hold: std::time::Duration) {
     let app = spawn_app().await;
     let world = seed(&app).await;
     let slug = &world.team_a;
@@ -350,7 +361,7 @@ async fn a_reader_open_since_before_the_tally_does_not_keep_voter_keys_on_disk()
     let address = format!("/teams/{slug}/meetings/{id}/results");
     let results = leader.get(&address);
     let release = async {
-        tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+        tokio::time::sleep(hold).await;
         reader.end().await;
     };
     let (results, ()) = tokio::join!(results, release);

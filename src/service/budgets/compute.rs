@@ -247,9 +247,12 @@ async fn audit_phases(db: &DatabaseConnection, now: OffsetDateTime) -> Result<()
             .one(&txn)
             .await?
         else {
+            txn.rollback().await?;
             continue;
         };
         if fresh.phase_seen == seen {
+            // The computation got there first; release the round's lock now.
+            txn.rollback().await?;
             continue;
         }
         let team_id = fresh.team_id;

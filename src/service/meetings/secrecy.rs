@@ -90,11 +90,92 @@ pub async fn erase_leftovers(db: &DatabaseConnection, horizon: &Horizon) {
 /// [`erase_leftovers`] for other ballot tables (budget rounds): `vacuum` is the
 /// `VACUUM FULL ...` statement PostgreSQL runs; SQLite checkpoints its whole WAL either way.
 pub async fn erase_leftovers_of(db: &DatabaseConnection, vacuum: &'static str, horizon: &Horizon) {
-    if let Err(e) = erase(db, vacuum, horizon).await {
-        tracing::warn!(
-            error = %e,
-            "could not erase old versions of ballot rows after the tally; they stay on disk until the next tally"
-        );
+    let clean = match erase(db, vacuum, horizon).await {
+        Ok(clean) => clean,
+        Err(e) => {
+            tracing::warn!(
+                error = %e,
+                "could not erase old versions of ballot rows after the tally; the background task tries again"
+            );
+            false
+        }
+    };
+    if !clean {
+        remember(db, vacuum, horizon).await;
+    }
+}
+
+/// Erasures that did not finish cleanly (a lock held too long, a session older than the tally
+/// still open), by database, for the background task to try again every tick
+/// ([`retry_pending`]) until they do. Kept in memory: a restart leaves them to the next tally.
+static PENDING: std::sync::Mutex<Vec<Pending>> = std::sync::Mutex::new(Vec::new());
+
+struct Pending {
+    database: String,
+    vacuum: &'static str,
+    horizon: Horizon,
+}
+
+/// Which database `db` is (several test servers share one process).
+async fn database_key(db: &DatabaseConnection) -> std::result::Result<String, sea_orm::DbErr> {
+    let backend = db.get_database_backend();
+    let sql = match backend {
+        DbBackend::Postgres => {
+            "SELECT current_database() || '@' || coalesce(inet_server_addr()::text, '') \
+             || ':' || current_setting('port') AS key"
+        }
+        _ => "SELECT file AS key FROM pragma_database_list WHERE name = 'main'",
+    };
+    let row = db
+        .query_one_raw(Statement::from_string(backend, sql))
+        .await?;
+    Ok(match row {
+        Some(row) => row.try_get::<String>("", "key")?,
+        None => String::new(),
+    })
+}
+
+async fn remember(db: &DatabaseConnection, vacuum: &'static str, horizon: &Horizon) {
+    let Ok(database) = database_key(db).await else {
+        return;
+    };
+    if let Ok(mut pending) = PENDING.lock()
+        && !pending
+            .iter()
+            .any(|p| p.database == database && p.vacuum == vacuum)
+    {
+        pending.push(Pending {
+            database,
+            vacuum,
+            horizon: horizon.clone(),
+        });
+    }
+}
+
+/// Tries again the erasures of this database that did not finish cleanly; the background task
+/// calls it every tick. Each stays pending until it succeeds.
+pub async fn retry_pending(db: &DatabaseConnection) {
+    let Ok(database) = database_key(db).await else {
+        return;
+    };
+    let mine: Vec<Pending> = match PENDING.lock() {
+        Ok(mut pending) => {
+            let (mine, others) = pending.drain(..).partition(|p| p.database == database);
+            *pending = others;
+            mine
+        }
+        Err(_) => return,
+    };
+    for job in mine {
+        match erase(db, job.vacuum, &job.horizon).await {
+            Ok(true) => {
+                tracing::info!(
+                    vacuum = job.vacuum,
+                    "erased old ballot row versions on a later try"
+                );
+            }
+            _ => remember(db, job.vacuum, &job.horizon).await,
+        }
     }
 }
 
@@ -103,8 +184,9 @@ pub async fn erase_leftovers_of(db: &DatabaseConnection, vacuum: &'static str, h
 const ERASE_ATTEMPTS: u32 = 8;
 
 /// How long the eraser waits for sessions whose snapshot predates the tally (checked every
-/// 50 ms); a session older than that (a long report, a backup) is logged and vacuumed past.
-const HORIZON_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
+/// 50 ms) before it vacuums anyway and leaves the rest to [`retry_pending`], so the request
+/// that tallied is not held up by a long report.
+const HORIZON_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// Sessions in this database, other than the caller, that may still see rows deleted by
 /// transaction `$1`: their snapshot's oldest transaction, or their own, is not newer.
@@ -114,11 +196,11 @@ const OLDER_SESSIONS: &str = "SELECT count(*) AS n FROM pg_stat_activity \
          OR (backend_xid IS NOT NULL AND age(backend_xid) >= age($1::xid)))";
 
 /// Waits until no other session can see what the tally deleted, so `VACUUM FULL` drops it
-/// rather than copying it as recently dead.
+/// rather than copying it as recently dead; `false` when one still could after the wait.
 async fn wait_for_newer_snapshots(
     conn: &mut sea_orm::sqlx::PgConnection,
     xid: &str,
-) -> std::result::Result<(), sea_orm::DbErr> {
+) -> std::result::Result<bool, sea_orm::DbErr> {
     let deadline = tokio::time::Instant::now() + HORIZON_WAIT;
     loop {
         let older: i64 = sea_orm::sqlx::query_scalar(OLDER_SESSIONS)
@@ -127,14 +209,14 @@ async fn wait_for_newer_snapshots(
             .await
             .map_err(sqlx_err)?;
         if older == 0 {
-            return Ok(());
+            return Ok(true);
         }
         if tokio::time::Instant::now() >= deadline {
             tracing::warn!(
                 sessions = older,
                 "sessions older than the tally are still open; erasing what can be erased now"
             );
-            return Ok(());
+            return Ok(false);
         }
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
@@ -144,11 +226,14 @@ fn sqlx_err(e: sea_orm::sqlx::Error) -> sea_orm::DbErr {
     sea_orm::DbErr::Custom(e.to_string())
 }
 
+/// Erases; `Ok(false)` when it ran but a session older than the tally may have kept the old
+/// versions (try again later).
 async fn erase(
     db: &DatabaseConnection,
     vacuum: &'static str,
     horizon: &Horizon,
-) -> std::result::Result<(), sea_orm::DbErr> {
+) -> std::result::Result<bool, sea_orm::DbErr> {
+    let mut clean = true;
     match db.get_database_backend() {
         DbBackend::Sqlite => {
             // A reader in the WAL keeps the checkpoint from finishing: try again shortly.
@@ -170,7 +255,7 @@ async fn erase(
             let pool = db.get_postgres_connection_pool();
             let mut conn = pool.acquire().await.map_err(sqlx_err)?;
             if let Some(xid) = &horizon.0 {
-                wait_for_newer_snapshots(&mut conn, xid).await?;
+                clean = wait_for_newer_snapshots(&mut conn, xid).await?;
             }
             sea_orm::sqlx::query("SET lock_timeout = '3s'")
                 .execute(&mut *conn)
@@ -199,7 +284,7 @@ async fn erase(
         }
         _ => {}
     }
-    Ok(())
+    Ok(clean)
 }
 
 /// Empties SQLite's WAL into the database file (`secure_delete` zeroes what was deleted).
