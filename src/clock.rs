@@ -2,7 +2,7 @@
 
 use time::OffsetDateTime;
 
-use crate::domain::clock::Clock;
+use crate::domain::clock::{Clock, whole_seconds};
 
 /// Reads the operating system's UTC time.
 #[derive(Debug, Clone, Copy, Default)]
@@ -10,6 +10,19 @@ pub struct SystemClock;
 
 impl Clock for SystemClock {
     fn now(&self) -> OffsetDateTime {
-        OffsetDateTime::now_utc()
+        now()
+    }
+}
+
+/// The system's UTC time in whole seconds, for code that has no [`Clock`] at hand.
+pub fn now() -> OffsetDateTime {
+    whole_seconds(OffsetDateTime::now_utc())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_system_clock_reads_whole_seconds() {
+        assert_eq!(super::now().nanosecond(), 0);
     }
 }

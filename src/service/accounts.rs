@@ -8,7 +8,6 @@ use sea_orm::{
     PaginatorTrait, QueryFilter, Set, TransactionTrait,
 };
 use serde_json::json;
-use time::OffsetDateTime;
 
 use crate::access::{Action, Principal};
 use crate::auth::password;
@@ -102,7 +101,7 @@ pub async fn insert_user(db: &impl ConnectionTrait, new: PreparedUser) -> Result
         password_hash: Set(new.hash),
         is_admin: Set(new.is_admin),
         auth_epoch: Set(0),
-        created_at: Set(OffsetDateTime::now_utc()),
+        created_at: Set(crate::clock::now()),
         ..Default::default()
     };
     user.insert(db).await.map_err(|e| match ServiceError::from(e) {

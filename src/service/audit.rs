@@ -143,7 +143,7 @@ pub async fn record(db: &impl ConnectionTrait, entry: Entry) -> Result<(), DbErr
         .await?;
     let prev_hash = last.map_or_else(|| GENESIS.to_owned(), |row| row.hash);
     // Microsecond precision: what both databases store exactly.
-    let now = OffsetDateTime::now_utc();
+    let now = crate::clock::now();
     let occurred_at = now
         .replace_nanosecond(now.nanosecond() / 1_000 * 1_000)
         .unwrap_or(now);

@@ -47,7 +47,7 @@ async fn usable(
 
 /// The team and role behind a valid link; `NotFound` for an unknown, expired, revoked or used-up one.
 pub async fn preview(db: &impl ConnectionTrait, token: &str) -> Result<InvitationPreview> {
-    let (invitation, team) = usable(db, token, OffsetDateTime::now_utc()).await?;
+    let (invitation, team) = usable(db, token, crate::clock::now()).await?;
     Ok(InvitationPreview {
         team_name: team.name,
         team_slug: team.slug,
@@ -84,7 +84,7 @@ pub async fn accept(
     token: &str,
     joiner: Joiner<'_>,
 ) -> Result<(i64, String)> {
-    usable(db, token, OffsetDateTime::now_utc()).await?;
+    usable(db, token, crate::clock::now()).await?;
     let joining = match joiner {
         Joiner::Existing(id) => Joining::Existing(id),
         Joiner::New(new) => Joining::New(
@@ -96,7 +96,7 @@ pub async fn accept(
         ),
     };
     let txn = db.begin().await?;
-    let now = OffsetDateTime::now_utc();
+    let now = crate::clock::now();
     // Count the use first: only a still-valid row is updated, so races admit no extra person.
     let counted = invitations::Entity::update_many()
         .col_expr(

@@ -7,7 +7,7 @@ use sea_orm::{
     Set, TransactionTrait,
 };
 use serde_json::json;
-use time::{Duration, OffsetDateTime};
+use time::Duration;
 
 use crate::access::{Action, Principal};
 use crate::auth::password;
@@ -26,7 +26,7 @@ pub(super) async fn cancel_reset_links(db: &impl ConnectionTrait, user_id: i64) 
     Ok(password_resets::Entity::update_many()
         .col_expr(
             password_resets::Column::UsedAt,
-            Expr::value(OffsetDateTime::now_utc()),
+            Expr::value(crate::clock::now()),
         )
         .filter(password_resets::Column::UserId.eq(user_id))
         .filter(password_resets::Column::UsedAt.is_null())
@@ -54,7 +54,7 @@ pub async fn issue_reset_link(
         return Err(ServiceError::Forbidden);
     }
     let token = random_token();
-    let now = OffsetDateTime::now_utc();
+    let now = crate::clock::now();
     password_resets::ActiveModel {
         user_id: Set(user_id),
         token_hash: Set(token_hash(&token)),
@@ -112,7 +112,7 @@ async fn leads_every_team_of(
 }
 
 async fn usable_reset(db: &impl ConnectionTrait, token: &str) -> Result<password_resets::Model> {
-    let now = OffsetDateTime::now_utc();
+    let now = crate::clock::now();
     password_resets::Entity::find()
         .filter(password_resets::Column::TokenHash.eq(token_hash(token)))
         .one(db)
@@ -144,7 +144,7 @@ pub async fn reset_password(
         return Err(ServiceError::Invalid(errors));
     };
     let hash = password::hash(new).await?;
-    let now = OffsetDateTime::now_utc();
+    let now = crate::clock::now();
     let txn = db.begin().await?;
     // Using the link is the first statement: a write, so SQLite's lock is taken before any
     // read, and only a still-open link is used.

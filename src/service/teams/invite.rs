@@ -106,7 +106,7 @@ pub async fn invite(
         role,
         uses.get(),
         days.get(),
-        OffsetDateTime::now_utc(),
+        crate::clock::now(),
     )
     .await?;
     audit::record(
@@ -134,7 +134,7 @@ pub async fn revoke_invitation(
     let invitation =
         find_in_team::<invitations::Entity>(&txn, access.team.id, invitation_id).await?;
     let mut active: invitations::ActiveModel = invitation.into();
-    active.revoked_at = Set(Some(OffsetDateTime::now_utc()));
+    active.revoked_at = Set(Some(crate::clock::now()));
     active.update(&txn).await?;
     audit::record(
         &txn,

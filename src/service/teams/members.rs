@@ -7,7 +7,6 @@ use sea_orm::{
 };
 use serde::Serialize;
 use serde_json::json;
-use time::OffsetDateTime;
 
 use crate::access::{self, Action, Decision, Principal, TeamRole};
 use crate::service::{FieldErrors, Result, ServiceError, audit};
@@ -79,7 +78,7 @@ pub async fn overview(
         access::authorize(principal, access.role, Action::ManageMembers) == Decision::Allow;
     let members = member_page(db, access.team.id, query, can_manage).await?;
     let invitations = if can_manage {
-        let now = OffsetDateTime::now_utc();
+        let now = crate::clock::now();
         invitations::Entity::find()
             .filter(invitations::Column::TeamId.eq(access.team.id))
             .filter(invitations::Column::RevokedAt.is_null())

@@ -18,7 +18,6 @@ use sea_orm::{
 };
 use serde::Serialize;
 use serde_json::json;
-use time::OffsetDateTime;
 
 use crate::access::{self, Action, Decision, Principal, TeamRole};
 use crate::domain::team::{Purpose, Slug, TeamName};
@@ -149,7 +148,7 @@ pub async fn create_team(
         return Err(ServiceError::Invalid(errors));
     };
     let txn = db.begin().await?;
-    let now = OffsetDateTime::now_utc();
+    let now = crate::clock::now();
     let team = teams::ActiveModel {
         slug: Set(slug.as_str().to_owned()),
         name: Set(name.as_str().to_owned()),
