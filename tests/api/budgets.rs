@@ -319,17 +319,6 @@ async fn proposing_in_the_voting_phase_is_refused_with_a_clear_message() {
 #[tokio::test]
 async fn a_secret_round_leaves_nothing_linkable_on_disk_after_the_computation() {
     let app = spawn_app().await;
-    // KNOWN OPEN BUG (see the closing note of 2 Dec 2026): on PostgreSQL under CI's full
-    // parallel load this scan still finds the round's secret and every voter key after a
-    // minute, although the erasure reports success and the meeting's identical scan passes.
-    // Until the cause is found the check runs on SQLite only, so the rest of the work lands;
-    // `ROUNDTABLE_BUDGET_SECRECY_PG=1` runs it on PostgreSQL too.
-    if app.db.backend == roundtable::store::Backend::Postgres
-        && std::env::var_os("ROUNDTABLE_BUDGET_SECRECY_PG").is_none()
-    {
-        eprintln!("skipped on PostgreSQL: known open bug, see the test's comment");
-        return;
-    }
     let world = seed(&app).await;
     let slug = world.team_a.clone();
     let leader = signed_in(&app, &world.leader).await;

@@ -7,7 +7,8 @@ use roundtable::service::meetings::ballots::voter_key;
 use roundtable::store::Backend;
 use roundtable::store::entities::{agenda_ballots, meetings, users};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Statement,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, QueryFilter,
+    Statement,
 };
 use time::Duration;
 
@@ -156,6 +157,25 @@ pub(crate) async fn scan_until_clean(
         tokio::time::sleep(std::time::Duration::from_secs(1)).await;
         running = raw_bytes(app).await;
     }
+    if app.db.backend == Backend::Postgres && !leftovers(&running, needles).is_empty() {
+        // What may have kept old row versions alive: every other session in this database.
+        let sessions = app
+            .db
+            .conn
+            .query_all_raw(Statement::from_string(
+                DbBackend::Postgres,
+                "SELECT datname || ' ' || coalesce(state, '') || ' xmin=' || coalesce(backend_xmin::text, '-') \
+                 || ' xid=' || coalesce(backend_xid::text, '-') || ' since ' \
+                 || coalesce(xact_start::text, '-') || ': ' || left(query, 200) AS line \
+                 FROM pg_stat_activity WHERE datname = current_database() \
+                 AND pid <> pg_backend_pid()",
+            ))
+            .await
+            .unwrap();
+        for row in sessions {
+            eprintln!("session: {}", row.try_get::<String>("", "line").unwrap());
+        }
+    }
     running
 }
 
@@ -261,9 +281,32 @@ async fn after_the_tally_the_database_files_hold_no_ballot_secret_or_voter_key()
 enum Reader {
     Postgres(sea_orm::sqlx::pool::PoolConnection<sea_orm::sqlx::Postgres>),
     Sqlite(sea_orm::sqlx::pool::PoolConnection<sea_orm::sqlx::Sqlite>),
+    /// A writing transaction in another database of the same PostgreSQL cluster.
+    Elsewhere(sea_orm::sqlx::PgConnection),
+}
+
+/// Where the session held across the tally runs.
+#[derive(Clone, Copy, PartialEq)]
+enum Place {
+    ThisDatabase,
+    AnotherDatabase,
 }
 
 impl Reader {
+    /// A transaction that has taken a transaction id in the cluster's base database (the one
+    /// the test databases are created from); it reads nothing of the test's own database.
+    async fn elsewhere() -> Self {
+        use sea_orm::sqlx::{Connection, query};
+        let base = std::env::var(crate::helpers::TEST_DB_ENV).unwrap();
+        let mut conn = sea_orm::sqlx::PgConnection::connect(&base).await.unwrap();
+        query("BEGIN").execute(&mut conn).await.unwrap();
+        query("SELECT txid_current()")
+            .execute(&mut conn)
+            .await
+            .unwrap();
+        Self::Elsewhere(conn)
+    }
+
     async fn begin(app: &TestApp) -> Self {
         use sea_orm::sqlx::query;
         match app.db.backend {
@@ -308,6 +351,7 @@ impl Reader {
         match self {
             Self::Postgres(mut conn) => drop(query("COMMIT").execute(&mut *conn).await.unwrap()),
             Self::Sqlite(mut conn) => drop(query("COMMIT").execute(&mut *conn).await.unwrap()),
+            Self::Elsewhere(mut conn) => drop(query("COMMIT").execute(&mut conn).await.unwrap()),
         }
     }
 }
@@ -315,17 +359,29 @@ impl Reader {
 #[tokio::test]
 async fn a_reader_open_since_before_the_tally_does_not_keep_voter_keys_on_disk() {
     // Ends within the eraser's wait: the first erasure is clean.
-    reader_across_the_tally(std::time::Duration::from_secs(2)).await;
+    reader_across_the_tally(std::time::Duration::from_secs(2), Place::ThisDatabase).await;
+}
+
+#[tokio::test]
+async fn a_transaction_in_another_database_open_across_the_tally_does_not_keep_voter_keys() {
+    // PostgreSQL only: every snapshot, the eraser's own included, reaches back to the oldest
+    // transaction running in any database of the cluster (other apps, other test databases).
+    // SQLite databases are separate files; the reader above covers SQLite.
+    reader_across_the_tally(std::time::Duration::from_secs(2), Place::AnotherDatabase).await;
 }
 
 #[tokio::test]
 async fn a_reader_open_past_the_erasers_wait_is_outlasted_by_the_background_retry() {
     // Outlasts the eraser's wait (5 s): the background task erases again once it has ended.
-    reader_across_the_tally(std::time::Duration::from_secs(9)).await;
+    reader_across_the_tally(std::time::Duration::from_secs(9), Place::ThisDatabase).await;
 }
 
-async fn reader_across_the_tally(hold: std::time::Duration) {
+async fn reader_across_the_tally(hold: std::time::Duration, place: Place) {
     let app = spawn_app().await;
+    if place == Place::AnotherDatabase && app.db.backend != Backend::Postgres {
+        eprintln!("PostgreSQL only: SQLite databases share no transaction horizon");
+        return;
+    }
     let world = seed(&app).await;
     let slug = &world.team_a;
     let leader = signed_in(&app, &world.leader).await;
@@ -355,7 +411,10 @@ async fn reader_across_the_tally(hold: std::time::Duration) {
 
     // The reader's snapshot predates the tally: on PostgreSQL `VACUUM FULL` would copy the
     // deleted rows as "recently dead", on SQLite the reader blocks the WAL checkpoint.
-    let reader = Reader::begin(&app).await;
+    let reader = match place {
+        Place::ThisDatabase => Reader::begin(&app).await,
+        Place::AnotherDatabase => Reader::elsewhere().await,
+    };
     app.clock
         .advance(Duration::hours(WINDOW_HOURS) + Duration::minutes(1));
     let address = format!("/teams/{slug}/meetings/{id}/results");

@@ -17,7 +17,9 @@
 //! dead"): a statement that took its snapshot before the tally committed (the background
 //! task, a page being read) would keep the voter keys on disk until the next tally. So the
 //! tally notes its transaction id ([`Horizon::of`]) and the eraser first waits, briefly, until
-//! no other session in the database holds a snapshot or transaction that old.
+//! no other session in the database holds a snapshot or transaction that old, and no
+//! transaction that old is still running anywhere in the cluster (a snapshot, the eraser's own
+//! included, reaches back to the oldest transaction running in any database).
 
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait,
@@ -54,10 +56,11 @@ pub async fn unlink_ballots(
     Ok(())
 }
 
-/// The transaction that deleted the ballot secrets, as PostgreSQL numbers it: the eraser waits
-/// until every other session's snapshot is newer (SQLite has one writer and needs none).
+/// The transaction that deleted the ballot secrets, as PostgreSQL numbers it (`txid_current`,
+/// with its epoch): the eraser waits until nothing can still see what it deleted (SQLite has one
+/// writer and needs none).
 #[derive(Debug, Clone, Default)]
-pub struct Horizon(Option<String>);
+pub struct Horizon(Option<i64>);
 
 impl Horizon {
     /// Notes the current transaction's id; call inside the tallying transaction, before commit.
@@ -65,16 +68,14 @@ impl Horizon {
         if txn.get_database_backend() != DbBackend::Postgres {
             return Ok(Self(None));
         }
-        // `txid_current` carries the epoch in its high 32 bits; `xid` (what `pg_stat_activity`
-        // shows) is the low 32.
         let row = txn
             .query_one_raw(Statement::from_string(
                 DbBackend::Postgres,
-                "SELECT (txid_current() % 4294967296)::text AS xid",
+                "SELECT txid_current() AS xid",
             ))
             .await?;
         Ok(Self(match row {
-            Some(row) => Some(row.try_get::<String>("", "xid")?),
+            Some(row) => Some(row.try_get::<i64>("", "xid")?),
             None => None,
         }))
     }
@@ -91,7 +92,16 @@ pub async fn erase_leftovers(db: &DatabaseConnection, horizon: &Horizon) {
 /// `VACUUM FULL ...` statement PostgreSQL runs; SQLite checkpoints its whole WAL either way.
 pub async fn erase_leftovers_of(db: &DatabaseConnection, vacuum: &'static str, horizon: &Horizon) {
     let clean = match erase(db, vacuum, horizon).await {
-        Ok(clean) => clean,
+        Ok(clean) => {
+            let database = database_key(db).await.unwrap_or_default();
+            tracing::info!(
+                vacuum,
+                clean,
+                database,
+                "erased old versions of ballot rows"
+            );
+            clean
+        }
         Err(e) => {
             tracing::warn!(
                 error = %e,
@@ -188,18 +198,27 @@ const ERASE_ATTEMPTS: u32 = 8;
 /// that tallied is not held up by a long report.
 const HORIZON_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
 
-/// Sessions in this database, other than the caller, that may still see rows deleted by
-/// transaction `$1`: their snapshot's oldest transaction, or their own, is not newer.
-const OLDER_SESSIONS: &str = "SELECT count(*) AS n FROM pg_stat_activity \
-     WHERE datname = current_database() AND pid <> pg_backend_pid() \
-       AND ((backend_xmin IS NOT NULL AND age(backend_xmin) >= age($1::xid)) \
-         OR (backend_xid IS NOT NULL AND age(backend_xid) >= age($1::xid)))";
+/// What may still see rows deleted by transaction `$1` (a `txid_current` value): sessions in
+/// this database, other than the caller, whose snapshot's oldest transaction or whose own
+/// transaction is not newer (`pg_stat_activity` shows the 32-bit `xid`, without the epoch); and,
+/// anywhere in the cluster, a transaction that old still running. The second matters because a
+/// snapshot's horizon is cluster-wide: while a transaction in another database began before the
+/// tally, `VACUUM FULL`'s own snapshot reaches back past the tally and it keeps the deleted rows.
+const OLDER_SESSIONS: &str = "SELECT ( \
+       SELECT count(*) FROM pg_stat_activity \
+       WHERE datname = current_database() AND pid <> pg_backend_pid() \
+         AND ((backend_xmin IS NOT NULL \
+               AND age(backend_xmin) >= age(($1::bigint % 4294967296)::text::xid)) \
+           OR (backend_xid IS NOT NULL \
+               AND age(backend_xid) >= age(($1::bigint % 4294967296)::text::xid))) \
+     ) + CASE WHEN txid_snapshot_xmin(txid_current_snapshot()) <= $1::bigint THEN 1 ELSE 0 END \
+     AS n";
 
 /// Waits until no other session can see what the tally deleted, so `VACUUM FULL` drops it
 /// rather than copying it as recently dead; `false` when one still could after the wait.
 async fn wait_for_newer_snapshots(
     conn: &mut sea_orm::sqlx::PgConnection,
-    xid: &str,
+    xid: i64,
 ) -> std::result::Result<bool, sea_orm::DbErr> {
     let deadline = tokio::time::Instant::now() + HORIZON_WAIT;
     loop {
@@ -254,7 +273,7 @@ async fn erase(
             // a waiting one: give up after a short wait rather than stall the site, and retry.
             let pool = db.get_postgres_connection_pool();
             let mut conn = pool.acquire().await.map_err(sqlx_err)?;
-            if let Some(xid) = &horizon.0 {
+            if let Some(xid) = horizon.0 {
                 clean = wait_for_newer_snapshots(&mut conn, xid).await?;
             }
             sea_orm::sqlx::query("SET lock_timeout = '3s'")
@@ -272,8 +291,9 @@ async fn erase(
                     .execute(&mut *conn)
                     .await
                     .map(drop);
-                if result.is_ok() {
-                    break;
+                match &result {
+                    Ok(()) => break,
+                    Err(e) => tracing::info!(vacuum, attempt, error = %e, "erasure waits"),
                 }
             }
             sea_orm::sqlx::query("RESET lock_timeout")
