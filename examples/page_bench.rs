@@ -38,7 +38,7 @@ const EXCHANGES: usize = 6_000;
 
 struct Seeded {
     slug: String,
-    meeting: i64,
+    meeting: roundtable::domain::ids::MeetingId,
     leader_email: String,
 }
 

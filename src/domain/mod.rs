@@ -7,6 +7,7 @@ pub mod agreed_agenda;
 pub mod budget;
 pub mod clock;
 pub mod comment;
+pub mod ids;
 pub mod ledger;
 pub mod meeting;
 pub mod meeting_run;

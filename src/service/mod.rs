@@ -12,6 +12,7 @@ pub mod meetings;
 pub mod sessions;
 pub mod teams;
 
+use crate::domain::ids::MeetingId;
 use std::collections::BTreeMap;
 
 use sea_orm::{ConnectionTrait, DbErr, PrimaryKeyTrait, SqlErr};
@@ -75,7 +76,7 @@ pub async fn find_in_team<E: TeamScoped>(
 /// Row `id` of meeting `meeting_id`, or `NotFound` (see [`find_in_team`]).
 pub async fn find_in_meeting<E: MeetingScoped>(
     db: &impl ConnectionTrait,
-    meeting_id: i64,
+    meeting_id: MeetingId,
     id: <E::PrimaryKey as PrimaryKeyTrait>::ValueType,
 ) -> Result<E::Model> {
     find_owned::<E>(db, meeting_id, id)

@@ -54,7 +54,7 @@ impl RoundScoped for budget_ideas::Entity {}
 /// Row `id` if it belongs to `owner`; `None` when missing or another owner's.
 pub async fn find_owned<E: Owned>(
     db: &impl ConnectionTrait,
-    owner: i64,
+    owner: impl Into<sea_orm::Value>,
     id: <E::PrimaryKey as PrimaryKeyTrait>::ValueType,
 ) -> Result<Option<E::Model>, DbErr> {
     E::find_by_id(id)

@@ -16,7 +16,7 @@ struct Setup {
     leader: Browser,
     member: Browser,
     other: Browser,
-    meeting: i64,
+    meeting: roundtable::domain::ids::MeetingId,
     item: i64,
 }
 

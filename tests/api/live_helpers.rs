@@ -1,5 +1,6 @@
 //! Shared by the live-results tests: turn a meeting's results live, count until current.
 
+use roundtable::domain::ids::MeetingId;
 use roundtable::service::meetings::live;
 use roundtable::store::entities::{agenda_live_results, meetings};
 use sea_orm::{ActiveModelTrait, EntityTrait, Set};
@@ -7,7 +8,7 @@ use sea_orm::{ActiveModelTrait, EntityTrait, Set};
 use crate::helpers::TestApp;
 
 /// Turns a meeting's results to live (counts shown while voting is open).
-pub async fn show_live(app: &TestApp, id: i64) {
+pub async fn show_live(app: &TestApp, id: MeetingId) {
     let meeting = meetings::Entity::find_by_id(id)
         .one(&app.db.conn)
         .await
@@ -19,7 +20,7 @@ pub async fn show_live(app: &TestApp, id: i64) {
 }
 
 /// Counts until the stored live count is current (the background task may get there first).
-pub async fn count_now(app: &TestApp, id: i64) {
+pub async fn count_now(app: &TestApp, id: MeetingId) {
     for _ in 0..50 {
         live::count_due(
             &app.db.conn,

@@ -3,13 +3,14 @@
 
 use roundtable::domain::agreed_agenda::PublishedItem;
 use roundtable::domain::clock::Clock;
+use roundtable::domain::ids::MeetingId;
 use roundtable::store::entities::{agenda_publications, audit_log};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 
 use crate::helpers::{Browser, TestApp};
 
 /// Stores `items` (title, minutes) as the meeting's published agenda.
-pub async fn publish_agenda(app: &TestApp, meeting_id: i64, items: &[(&str, u32)]) {
+pub async fn publish_agenda(app: &TestApp, meeting_id: MeetingId, items: &[(&str, u32)]) {
     let items: Vec<PublishedItem> = items
         .iter()
         .map(|(title, minutes)| PublishedItem {
@@ -35,7 +36,7 @@ pub async fn publish_agenda(app: &TestApp, meeting_id: i64, items: &[(&str, u32)
 pub async fn live_post(
     browser: &Browser,
     slug: &str,
-    meeting: i64,
+    meeting: MeetingId,
     rest: &str,
     fields: &[(&str, &str)],
 ) -> u16 {

@@ -1,6 +1,7 @@
 //! Meetings for tests: a form filled relative to the test clock, and ways to read ids back.
 
 use roundtable::domain::clock::Clock;
+use roundtable::domain::ids::MeetingId;
 use roundtable::domain::meeting::input_value;
 use roundtable::store::entities::agenda_proposals;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
@@ -43,7 +44,12 @@ pub fn meeting_form(app: &TestApp, privacy: &str) -> Vec<(String, String)> {
 }
 
 /// Creates a meeting over HTTP as `leader`; returns its id.
-pub async fn create_meeting(app: &TestApp, leader: &Browser, slug: &str, privacy: &str) -> i64 {
+pub async fn create_meeting(
+    app: &TestApp,
+    leader: &Browser,
+    slug: &str,
+    privacy: &str,
+) -> MeetingId {
     create_meeting_with_rule(app, leader, slug, privacy, "sequential_irv").await
 }
 
@@ -54,7 +60,7 @@ pub async fn create_meeting_with_rule(
     slug: &str,
     privacy: &str,
     rule: &str,
-) -> i64 {
+) -> MeetingId {
     let mut form = meeting_form(app, privacy);
     for (k, v) in &mut form {
         if k == "agenda_rule" {
@@ -96,7 +102,7 @@ pub async fn signed_in_from(app: &TestApp, person: &Person, n: u8) -> Browser {
 }
 
 /// Active proposal ids of a meeting, oldest first.
-pub async fn proposal_ids(app: &TestApp, meeting_id: i64) -> Vec<i64> {
+pub async fn proposal_ids(app: &TestApp, meeting_id: MeetingId) -> Vec<i64> {
     agenda_proposals::Entity::find()
         .filter(agenda_proposals::Column::MeetingId.eq(meeting_id))
         .filter(agenda_proposals::Column::Status.eq("active"))
@@ -110,7 +116,7 @@ pub async fn proposal_ids(app: &TestApp, meeting_id: i64) -> Vec<i64> {
 }
 
 /// Proposes an item over HTTP; asserts it was accepted.
-pub async fn propose(browser: &Browser, slug: &str, meeting: i64, title: &str, minutes: u32) {
+pub async fn propose(browser: &Browser, slug: &str, meeting: MeetingId, title: &str, minutes: u32) {
     let response = browser
         .post(
             &format!("/teams/{slug}/meetings/{meeting}/proposals"),
@@ -125,7 +131,12 @@ pub async fn propose(browser: &Browser, slug: &str, meeting: i64, title: &str, m
 }
 
 /// Posts a ballot ranking `order` (proposal ids, best first).
-pub async fn vote(browser: &Browser, slug: &str, meeting: i64, order: &[i64]) -> reqwest::Response {
+pub async fn vote(
+    browser: &Browser,
+    slug: &str,
+    meeting: MeetingId,
+    order: &[i64],
+) -> reqwest::Response {
     let fields: Vec<(String, String)> = order
         .iter()
         .enumerate()

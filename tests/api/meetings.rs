@@ -38,7 +38,10 @@ async fn members(
     out
 }
 
-async fn tally_row(app: &TestApp, meeting: i64) -> agenda_tallies::Model {
+async fn tally_row(
+    app: &TestApp,
+    meeting: roundtable::domain::ids::MeetingId,
+) -> agenda_tallies::Model {
     agenda_tallies::Entity::find_by_id(meeting)
         .one(&app.db.conn)
         .await

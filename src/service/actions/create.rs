@@ -2,6 +2,7 @@
 //! [`insert`]) from an agenda item of the live meeting. The owner must be a member of the team;
 //! the creation is the first line of the action's history and is audited.
 
+use crate::domain::ids::MeetingId;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     Set, TransactionTrait,
@@ -43,7 +44,7 @@ pub enum Source {
     /// Recorded on its own.
     None,
     /// An agenda item: meeting and 0-based position.
-    AgendaItem(i64, i32),
+    AgendaItem(MeetingId, i32),
     /// A help request.
     HelpPost(i64),
     /// A budget idea funded in its round's published outcome.

@@ -2,6 +2,7 @@
 //! overdue flag and where it came from (agenda item, help request or budget idea, linked),
 //! built for a whole page with one query per kind of name.
 
+use crate::domain::ids::MeetingId;
 use std::collections::HashMap;
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
@@ -40,7 +41,7 @@ pub struct ActionLine {
     /// A link to the source, if it has a page.
     pub source_link: Option<String>,
     /// The meeting it came from.
-    pub meeting_id: Option<i64>,
+    pub meeting_id: Option<MeetingId>,
     /// The agenda item's position in that meeting.
     pub item_position: Option<i32>,
 }
@@ -53,8 +54,8 @@ pub async fn lines(
     today: Date,
 ) -> Result<Vec<ActionLine>> {
     let people = names_of(db, rows.iter().map(|r| r.owner_id)).await?;
-    let meeting_ids: Vec<i64> = rows.iter().filter_map(|r| r.meeting_id).collect();
-    let titles: HashMap<i64, String> = if meeting_ids.is_empty() {
+    let meeting_ids: Vec<MeetingId> = rows.iter().filter_map(|r| r.meeting_id).collect();
+    let titles: HashMap<MeetingId, String> = if meeting_ids.is_empty() {
         HashMap::new()
     } else {
         meetings::Entity::find()

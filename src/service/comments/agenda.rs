@@ -2,6 +2,7 @@
 //! new comments and edits during the proposal window while the item is still on the list,
 //! moderated by the team's leaders. Writes take the meeting's lock, as proposal changes do.
 
+use crate::domain::ids::MeetingId;
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter};
 use time::OffsetDateTime;
 
@@ -24,7 +25,7 @@ pub const ITEM_CLOSED: &str =
 pub struct AgendaProposal<'a> {
     /// Team slug.
     pub slug: &'a str,
-    pub meeting_id: i64,
+    pub meeting_id: MeetingId,
     pub proposal_id: i64,
 }
 

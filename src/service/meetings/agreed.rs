@@ -2,6 +2,7 @@
 //! each difference with a reason that everyone sees. Publication (and each deviation) is
 //! audited; publishing again before the meeting replaces the previous version.
 
+use crate::domain::ids::MeetingId;
 use std::collections::HashMap;
 
 use sea_orm::{
@@ -70,7 +71,7 @@ pub async fn view(
     db: &DatabaseConnection,
     principal: Principal,
     slug: &str,
-    meeting_id: i64,
+    meeting_id: MeetingId,
     now: OffsetDateTime,
 ) -> Result<AgendaView> {
     let access = authorize(db, principal, slug, meeting_id, Action::ViewMeetings).await?;
@@ -94,7 +95,7 @@ pub async fn view(
 /// The published agenda of a meeting, if any.
 pub async fn publication(
     db: &impl ConnectionTrait,
-    meeting_id: i64,
+    meeting_id: MeetingId,
 ) -> Result<Option<Publication>> {
     let Some(row) = agenda_publications::Entity::find_by_id(meeting_id)
         .one(db)
@@ -137,7 +138,7 @@ pub async fn publish(
     db: &DatabaseConnection,
     principal: Principal,
     slug: &str,
-    meeting_id: i64,
+    meeting_id: MeetingId,
     fields: &HashMap<String, String>,
     now: OffsetDateTime,
 ) -> Result<()> {

@@ -8,6 +8,7 @@
 //! to a person. Each save gives the voter a new receipt code; only its SHA-256 is stored, and
 //! the published ballot list shows it so voters can find their own ballot.
 
+use crate::domain::ids::MeetingId;
 use std::collections::{BTreeMap, HashMap};
 
 use hmac::{Hmac, Mac};
@@ -71,7 +72,7 @@ pub async fn view(
     db: &impl ConnectionTrait,
     principal: Principal,
     slug: &str,
-    meeting_id: i64,
+    meeting_id: MeetingId,
 ) -> Result<BallotView> {
     let access = authorize(db, principal, slug, meeting_id, Action::ViewMeetings).await?;
     let items = proposals::active(db, meeting_id).await?;
@@ -186,7 +187,7 @@ pub async fn cast(
     db: &DatabaseConnection,
     principal: Principal,
     slug: &str,
-    meeting_id: i64,
+    meeting_id: MeetingId,
     fields: &HashMap<String, String>,
     now: OffsetDateTime,
 ) -> Result<Receipt> {

@@ -2,6 +2,7 @@
 //! meeting or the note-taker, on an item that has been started, while the meeting is open.
 //! Both are audited; an action goes into the team's action log with the item as its source.
 
+use crate::domain::ids::MeetingId;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, Set,
@@ -35,7 +36,7 @@ pub async fn record_decision(
     db: &DatabaseConnection,
     principal: Principal,
     slug: &str,
-    meeting_id: i64,
+    meeting_id: MeetingId,
     position: i32,
     form: &DecisionForm,
     now: OffsetDateTime,
@@ -85,7 +86,7 @@ pub async fn record_action(
     db: &DatabaseConnection,
     principal: Principal,
     slug: &str,
-    meeting_id: i64,
+    meeting_id: MeetingId,
     position: i32,
     form: &ActionForm,
     now: OffsetDateTime,
@@ -102,7 +103,7 @@ pub async fn record_action(
 /// The meeting's decisions in item order, then as recorded.
 pub async fn decisions_of(
     db: &impl ConnectionTrait,
-    meeting_id: i64,
+    meeting_id: MeetingId,
 ) -> Result<Vec<decisions::Model>> {
     Ok(decisions::Entity::find()
         .filter(decisions::Column::MeetingId.eq(meeting_id))
@@ -115,7 +116,7 @@ pub async fn decisions_of(
 /// The actions agreed on the meeting's items, in the order recorded.
 pub async fn action_rows(
     db: &impl ConnectionTrait,
-    meeting_id: i64,
+    meeting_id: MeetingId,
 ) -> Result<Vec<actions::Model>> {
     Ok(actions::Entity::find()
         .filter(actions::Column::MeetingId.eq(meeting_id))
@@ -129,7 +130,7 @@ pub async fn action_rows(
 pub async fn actions_of(
     db: &impl ConnectionTrait,
     slug: &str,
-    meeting_id: i64,
+    meeting_id: MeetingId,
     today: time::Date,
 ) -> Result<Vec<ActionLine>> {
     let rows = action_rows(db, meeting_id).await?;

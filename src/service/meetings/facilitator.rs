@@ -1,6 +1,7 @@
 //! Who facilitates a meeting: the choice offered (the member who facilitated least recently
 //! first) and the history of assignments, one row per change.
 
+use crate::domain::ids::MeetingId;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
 };
@@ -71,7 +72,7 @@ pub struct FacilitatorChange {
 /// Who was made facilitator of the meeting, oldest first.
 pub async fn facilitator_history(
     db: &impl ConnectionTrait,
-    meeting_id: i64,
+    meeting_id: MeetingId,
 ) -> Result<Vec<FacilitatorChange>> {
     let rows = meeting_facilitators::Entity::find()
         .filter(meeting_facilitators::Column::MeetingId.eq(meeting_id))
@@ -94,7 +95,7 @@ pub async fn facilitator_history(
 
 pub(super) async fn record_facilitator(
     db: &impl ConnectionTrait,
-    meeting_id: i64,
+    meeting_id: MeetingId,
     user_id: Option<i64>,
     by: Option<i64>,
     now: OffsetDateTime,

@@ -2,6 +2,7 @@
 //! forms for a new meeting (sensible defaults) and an existing one. Saving it is `save.rs`,
 //! the facilitator choice `facilitator.rs`; both are re-exported here, where pages look.
 
+use crate::domain::ids::MeetingId;
 use sea_orm::ActiveEnum as _;
 use sea_orm::ConnectionTrait;
 use serde::{Deserialize, Serialize};
@@ -272,7 +273,7 @@ pub async fn edit_form(
     db: &impl ConnectionTrait,
     principal: Principal,
     slug: &str,
-    meeting_id: i64,
+    meeting_id: MeetingId,
 ) -> Result<(MeetingAccess, MeetingForm, Vec<FacilitatorChoice>)> {
     let access = authorize(db, principal, slug, meeting_id, Action::ManageMeetings).await?;
     let m = &access.meeting;

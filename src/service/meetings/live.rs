@@ -7,6 +7,7 @@
 //! result with the generation it reflects. Ballots saved meanwhile are coalesced into the
 //! next count. Results pages only read the stored row ([`stored`]).
 
+use crate::domain::ids::MeetingId;
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict, Query};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
@@ -27,7 +28,7 @@ pub const LEASE: Duration = Duration::seconds(60);
 const BATCH: u64 = 16;
 
 /// Notes that the meeting's ballots changed: its live count is due again.
-pub async fn mark_changed(db: &impl ConnectionTrait, meeting_id: i64) -> Result<()> {
+pub async fn mark_changed(db: &impl ConnectionTrait, meeting_id: MeetingId) -> Result<()> {
     use agenda_live_results::Column;
     let insert = Query::insert()
         .into_table(agenda_live_results::Entity)
@@ -73,7 +74,7 @@ pub async fn count_due(db: &DatabaseConnection, now: OffsetDateTime) -> Result<u
         .filter(Column::MeetingId.in_subquery(live_meetings))
         .order_by_asc(Column::MeetingId)
         .limit(BATCH)
-        .into_tuple::<i64>()
+        .into_tuple::<MeetingId>()
         .all(db)
         .await?;
     let mut done = 0;
@@ -87,7 +88,11 @@ pub async fn count_due(db: &DatabaseConnection, now: OffsetDateTime) -> Result<u
 
 /// Takes the lease on one meeting's count, counts and stores it; `false` when another
 /// server holds the lease or the meeting is gone.
-async fn count_one(db: &DatabaseConnection, meeting_id: i64, now: OffsetDateTime) -> Result<bool> {
+async fn count_one(
+    db: &DatabaseConnection,
+    meeting_id: MeetingId,
+    now: OffsetDateTime,
+) -> Result<bool> {
     use agenda_live_results::Column;
     let claimed = agenda_live_results::Entity::update_many()
         .col_expr(Column::ClaimedAt, Expr::value(now))
@@ -145,7 +150,10 @@ async fn count_one(db: &DatabaseConnection, meeting_id: i64, now: OffsetDateTime
 
 /// The stored live count of a meeting, if one was made; `counting` is set when newer
 /// ballots wait for the next count.
-pub async fn stored(db: &impl ConnectionTrait, meeting_id: i64) -> Result<Option<TallyResult>> {
+pub async fn stored(
+    db: &impl ConnectionTrait,
+    meeting_id: MeetingId,
+) -> Result<Option<TallyResult>> {
     let Some(row) = agenda_live_results::Entity::find_by_id(meeting_id)
         .one(db)
         .await?

@@ -3,6 +3,7 @@
 //! update), so an edit after publishing keeps what was published; members read the latest
 //! published version, editors also the drafts.
 
+use crate::domain::ids::MeetingId;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, Set,
@@ -108,7 +109,7 @@ pub async fn draft_at_close(
 
 async fn insert_version(
     db: &impl ConnectionTrait,
-    meeting_id: i64,
+    meeting_id: MeetingId,
     body: String,
     published: bool,
     author: Option<i64>,
@@ -166,7 +167,7 @@ pub async fn view(
     db: &impl ConnectionTrait,
     principal: Principal,
     slug: &str,
-    meeting_id: i64,
+    meeting_id: MeetingId,
     version: Option<i32>,
 ) -> Result<MinutesView> {
     let run = state(db, principal, slug, meeting_id, Action::ViewMeetings).await?;
@@ -226,7 +227,7 @@ pub async fn save(
     db: &DatabaseConnection,
     principal: Principal,
     slug: &str,
-    meeting_id: i64,
+    meeting_id: MeetingId,
     form: &MinutesForm,
     now: OffsetDateTime,
 ) -> Result<i32> {

@@ -20,6 +20,7 @@ pub mod scan;
 pub mod secrecy;
 pub mod tally;
 
+use crate::domain::ids::MeetingId;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
@@ -69,7 +70,7 @@ pub async fn authorize(
     db: &impl ConnectionTrait,
     principal: Principal,
     slug: &str,
-    meeting_id: i64,
+    meeting_id: MeetingId,
     action: Action,
 ) -> Result<MeetingAccess> {
     let TeamAccess { team, role } = teams::authorize(db, principal, slug, action).await?;
@@ -86,7 +87,7 @@ pub async fn authorize(
 /// while the window is open is always counted, and one arriving after the tally is refused.
 /// (On SQLite the first write also takes the database's write lock, before any read, so
 /// concurrent writers wait for each other instead of failing.)
-pub async fn lock(db: &impl ConnectionTrait, meeting_id: i64) -> Result<()> {
+pub async fn lock(db: &impl ConnectionTrait, meeting_id: MeetingId) -> Result<()> {
     meetings::Entity::update_many()
         .col_expr(meetings::Column::Id, Expr::col(meetings::Column::Id))
         .filter(meetings::Column::Id.eq(meeting_id))
@@ -101,7 +102,7 @@ pub async fn begin_locked(
     db: &DatabaseConnection,
     principal: Principal,
     slug: &str,
-    meeting_id: i64,
+    meeting_id: MeetingId,
     action: Action,
 ) -> Result<(DatabaseTransaction, MeetingAccess)> {
     authorize(db, principal, slug, meeting_id, action).await?;
@@ -199,7 +200,7 @@ pub fn budget(meeting: &meetings::Model) -> u32 {
 }
 
 /// Whether the agreed agenda is published.
-pub async fn is_published(db: &impl ConnectionTrait, meeting_id: i64) -> Result<bool> {
+pub async fn is_published(db: &impl ConnectionTrait, meeting_id: MeetingId) -> Result<bool> {
     Ok(agenda_publications::Entity::find_by_id(meeting_id)
         .one(db)
         .await?
@@ -224,7 +225,7 @@ pub async fn phase(
 /// The fixed items in order.
 pub async fn fixed_items(
     db: &impl ConnectionTrait,
-    meeting_id: i64,
+    meeting_id: MeetingId,
 ) -> Result<Vec<meeting_fixed_items::Model>> {
     Ok(meeting_fixed_items::Entity::find()
         .filter(meeting_fixed_items::Column::MeetingId.eq(meeting_id))
@@ -234,7 +235,7 @@ pub async fn fixed_items(
 }
 
 /// Number of ballots cast.
-pub async fn ballot_count(db: &impl ConnectionTrait, meeting_id: i64) -> Result<u64> {
+pub async fn ballot_count(db: &impl ConnectionTrait, meeting_id: MeetingId) -> Result<u64> {
     Ok(agenda_ballots::Entity::find()
         .filter(agenda_ballots::Column::MeetingId.eq(meeting_id))
         .count(db)
@@ -244,7 +245,7 @@ pub async fn ballot_count(db: &impl ConnectionTrait, meeting_id: i64) -> Result<
 /// The caller's participation record, if they have voted.
 pub async fn participation(
     db: &impl ConnectionTrait,
-    meeting_id: i64,
+    meeting_id: MeetingId,
     user_id: Option<i64>,
 ) -> Result<Option<agenda_participation::Model>> {
     let Some(user_id) = user_id else {
@@ -260,7 +261,7 @@ pub async fn participation(
 /// The stored tally, if it has run.
 pub async fn stored_tally(
     db: &impl ConnectionTrait,
-    meeting_id: i64,
+    meeting_id: MeetingId,
 ) -> Result<Option<agenda_tallies::Model>> {
     Ok(agenda_tallies::Entity::find_by_id(meeting_id)
         .one(db)

@@ -2,6 +2,7 @@
 //! their own until voting opens; leaders hide an item with a reason the author sees, or merge
 //! a duplicate into another item, until the first ballot is cast (options are then frozen).
 
+use crate::domain::ids::MeetingId;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, Set,
@@ -76,7 +77,7 @@ impl ProposalForm {
 /// The active proposals of a meeting, in the order they were made.
 pub async fn active(
     db: &impl ConnectionTrait,
-    meeting_id: i64,
+    meeting_id: MeetingId,
 ) -> Result<Vec<agenda_proposals::Model>> {
     Ok(agenda_proposals::Entity::find()
         .filter(agenda_proposals::Column::MeetingId.eq(meeting_id))
@@ -89,7 +90,7 @@ pub async fn active(
 /// Every proposal of a meeting, in the order they were made.
 pub async fn all(
     db: &impl ConnectionTrait,
-    meeting_id: i64,
+    meeting_id: MeetingId,
 ) -> Result<Vec<agenda_proposals::Model>> {
     Ok(agenda_proposals::Entity::find()
         .filter(agenda_proposals::Column::MeetingId.eq(meeting_id))
@@ -113,7 +114,7 @@ pub async fn propose(
     db: &DatabaseConnection,
     principal: Principal,
     slug: &str,
-    meeting_id: i64,
+    meeting_id: MeetingId,
     form: &ProposalForm,
     now: OffsetDateTime,
 ) -> Result<i64> {
@@ -172,7 +173,7 @@ pub async fn for_edit(
     db: &impl ConnectionTrait,
     principal: Principal,
     slug: &str,
-    meeting_id: i64,
+    meeting_id: MeetingId,
     proposal_id: i64,
     now: OffsetDateTime,
 ) -> Result<(MeetingAccess, agenda_proposals::Model)> {
@@ -186,7 +187,7 @@ pub async fn edit(
     db: &DatabaseConnection,
     principal: Principal,
     slug: &str,
-    meeting_id: i64,
+    meeting_id: MeetingId,
     proposal_id: i64,
     form: &ProposalForm,
     now: OffsetDateTime,
@@ -209,7 +210,7 @@ pub async fn withdraw(
     db: &DatabaseConnection,
     principal: Principal,
     slug: &str,
-    meeting_id: i64,
+    meeting_id: MeetingId,
     proposal_id: i64,
     now: OffsetDateTime,
 ) -> Result<()> {
@@ -227,7 +228,7 @@ async fn moderated(
     db: &impl ConnectionTrait,
     principal: Principal,
     slug: &str,
-    meeting_id: i64,
+    meeting_id: MeetingId,
     proposal_id: i64,
 ) -> Result<(MeetingAccess, agenda_proposals::Model)> {
     let access = authorize(db, principal, slug, meeting_id, Action::ManageMeetings).await?;
@@ -250,7 +251,7 @@ pub async fn hide(
     db: &DatabaseConnection,
     principal: Principal,
     slug: &str,
-    meeting_id: i64,
+    meeting_id: MeetingId,
     proposal_id: i64,
     reason: &str,
     now: OffsetDateTime,
@@ -286,7 +287,7 @@ pub async fn merge(
     db: &DatabaseConnection,
     principal: Principal,
     slug: &str,
-    meeting_id: i64,
+    meeting_id: MeetingId,
     proposal_id: i64,
     into: &str,
     now: OffsetDateTime,

@@ -2,6 +2,7 @@
 //! the note-taker, suggested in rotation like the facilitator (who took notes least recently
 //! first). Both are audited; both need the one who runs the meeting.
 
+use crate::domain::ids::MeetingId;
 use std::collections::HashMap;
 
 use sea_orm::{
@@ -26,7 +27,7 @@ pub async fn take_attendance(
     db: &DatabaseConnection,
     principal: Principal,
     slug: &str,
-    meeting_id: i64,
+    meeting_id: MeetingId,
     form: &AttendanceForm,
     now: OffsetDateTime,
 ) -> Result<()> {
@@ -85,7 +86,7 @@ pub async fn set_note_taker(
     db: &DatabaseConnection,
     principal: Principal,
     slug: &str,
-    meeting_id: i64,
+    meeting_id: MeetingId,
     form: &NoteTakerForm,
 ) -> Result<()> {
     let (txn, state, user) = begin_running(db, principal, slug, meeting_id).await?;
@@ -138,7 +139,7 @@ pub async fn note_taker_choices(
         .filter(users::Column::Id.is_in(ids))
         .all(db)
         .await?;
-    let team_meetings: HashMap<i64, OffsetDateTime> = meetings::Entity::find()
+    let team_meetings: HashMap<MeetingId, OffsetDateTime> = meetings::Entity::find()
         .filter(meetings::Column::TeamId.eq(team_id))
         .all(db)
         .await?

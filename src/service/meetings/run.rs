@@ -5,6 +5,7 @@
 //! Every command authorizes through `crate::access` ([`Action::RunMeeting`]), then asks
 //! `domain::meeting_run::may_run`, inside the meeting's lock. What the page shows is [`view`].
 
+use crate::domain::ids::MeetingId;
 use std::collections::HashMap;
 
 use sea_orm::{
@@ -93,7 +94,7 @@ pub async fn state(
     db: &impl ConnectionTrait,
     principal: Principal,
     slug: &str,
-    meeting_id: i64,
+    meeting_id: MeetingId,
     action: Action,
 ) -> Result<RunState> {
     let access = authorize(db, principal, slug, meeting_id, action).await?;
@@ -155,7 +156,7 @@ pub(super) async fn begin_running(
     db: &DatabaseConnection,
     principal: Principal,
     slug: &str,
-    meeting_id: i64,
+    meeting_id: MeetingId,
 ) -> Result<(DatabaseTransaction, RunState, i64)> {
     begin_as(db, principal, slug, meeting_id, RunState::may_run).await
 }
@@ -166,7 +167,7 @@ async fn begin_as(
     db: &DatabaseConnection,
     principal: Principal,
     slug: &str,
-    meeting_id: i64,
+    meeting_id: MeetingId,
     allowed: fn(&RunState, i64) -> bool,
 ) -> Result<(DatabaseTransaction, RunState, i64)> {
     let (txn, access) = begin_locked(db, principal, slug, meeting_id, Action::RunMeeting).await?;
@@ -190,7 +191,7 @@ pub async fn begin_recording(
     db: &DatabaseConnection,
     principal: Principal,
     slug: &str,
-    meeting_id: i64,
+    meeting_id: MeetingId,
     position: i32,
 ) -> Result<(DatabaseTransaction, RunState, i64)> {
     let (txn, state, user) =
@@ -229,7 +230,7 @@ pub async fn start_item(
     db: &DatabaseConnection,
     principal: Principal,
     slug: &str,
-    meeting_id: i64,
+    meeting_id: MeetingId,
     position: i32,
     now: OffsetDateTime,
 ) -> Result<()> {
@@ -258,7 +259,7 @@ pub async fn end_item(
     db: &DatabaseConnection,
     principal: Principal,
     slug: &str,
-    meeting_id: i64,
+    meeting_id: MeetingId,
     position: i32,
     now: OffsetDateTime,
 ) -> Result<()> {
@@ -335,7 +336,7 @@ pub async fn close(
     db: &DatabaseConnection,
     principal: Principal,
     slug: &str,
-    meeting_id: i64,
+    meeting_id: MeetingId,
     now: OffsetDateTime,
 ) -> Result<()> {
     let (txn, state, user) = begin_running(db, principal, slug, meeting_id).await?;

@@ -1,6 +1,7 @@
 //! Saving the meeting form: creating a meeting with its ballot secret, and editing one under
 //! the rules of `domain::meeting::check_change`, with every window change audited.
 
+use crate::domain::ids::MeetingId;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     Set,
@@ -33,7 +34,7 @@ async fn member_ids(db: &impl ConnectionTrait, team_id: i64) -> Result<Vec<i64>>
 
 async fn replace_fixed(
     db: &impl ConnectionTrait,
-    meeting_id: i64,
+    meeting_id: MeetingId,
     fixed: &[(ItemTitle, ItemMinutes)],
 ) -> Result<()> {
     meeting_fixed_items::Entity::delete_many()
@@ -65,7 +66,7 @@ pub async fn create(
     slug: &str,
     form: &MeetingForm,
     now: OffsetDateTime,
-) -> Result<i64> {
+) -> Result<MeetingId> {
     // The team's lock first: the transaction's first statement is a write (see `teams::lock`).
     let (txn, access) = teams::begin_locked(db, principal, slug, Action::ManageMeetings).await?;
     let members = member_ids(&txn, access.team.id).await?;
@@ -133,7 +134,7 @@ pub async fn update(
     db: &DatabaseConnection,
     principal: Principal,
     slug: &str,
-    meeting_id: i64,
+    meeting_id: MeetingId,
     form: &MeetingForm,
     now: OffsetDateTime,
 ) -> Result<()> {

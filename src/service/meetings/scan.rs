@@ -3,6 +3,7 @@
 //! requests are unmet, and who was thanked. Shown on the meeting page, under the live page's
 //! first item, and on its own printable page.
 
+use crate::domain::ids::MeetingId;
 use sea_orm::sea_query::ExprTrait;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde::Serialize;
@@ -40,7 +41,7 @@ pub struct ReviewLine {
     /// "10 Jan 2027".
     pub review_on: String,
     /// The meeting that took it.
-    pub meeting_id: i64,
+    pub meeting_id: MeetingId,
 }
 
 /// The scan for one meeting.

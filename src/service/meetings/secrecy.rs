@@ -21,6 +21,7 @@
 //! transaction that old is still running anywhere in the cluster (a snapshot, the eraser's own
 //! included, reaches back to the oldest transaction running in any database).
 
+use crate::domain::ids::MeetingId;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait,
     QueryFilter, Set, Statement,
@@ -34,7 +35,7 @@ use crate::store::entities::agenda_ballots;
 /// transaction, under the meeting's lock.
 pub async fn unlink_ballots(
     txn: &impl ConnectionTrait,
-    meeting_id: i64,
+    meeting_id: MeetingId,
     ballots: &[agenda_ballots::Model],
 ) -> Result<()> {
     agenda_ballots::Entity::delete_many()

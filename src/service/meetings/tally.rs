@@ -8,6 +8,7 @@
 //! the ballot rows without voter keys (`secrecy`); after the commit, `secrecy` erases the old
 //! row versions from the database files.
 
+use crate::domain::ids::MeetingId;
 use sea_orm::ActiveEnum as _;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
@@ -94,7 +95,7 @@ pub async fn input(db: &impl ConnectionTrait, meeting: &meetings::Model) -> Resu
 
 pub(super) async fn rankings(
     db: &impl ConnectionTrait,
-    meeting_id: i64,
+    meeting_id: MeetingId,
 ) -> Result<Vec<agenda_ballots::Model>> {
     Ok(agenda_ballots::Entity::find()
         .filter(agenda_ballots::Column::MeetingId.eq(meeting_id))
@@ -112,7 +113,7 @@ fn to_json<T: Serialize>(value: &T) -> Result<String> {
 /// `true` when this call did it.
 pub async fn tally_meeting(
     db: &DatabaseConnection,
-    meeting_id: i64,
+    meeting_id: MeetingId,
     now: OffsetDateTime,
 ) -> Result<bool> {
     let txn = db.begin().await?;
@@ -245,7 +246,7 @@ pub async fn results(
     db: &DatabaseConnection,
     principal: Principal,
     slug: &str,
-    meeting_id: i64,
+    meeting_id: MeetingId,
     now: OffsetDateTime,
 ) -> Result<(MeetingAccess, Results)> {
     let access = authorize(db, principal, slug, meeting_id, Action::ViewMeetings).await?;
@@ -277,7 +278,7 @@ pub async fn published_ballots(
     db: &DatabaseConnection,
     principal: Principal,
     slug: &str,
-    meeting_id: i64,
+    meeting_id: MeetingId,
     now: OffsetDateTime,
 ) -> Result<(MeetingAccess, TallyResult, Vec<(String, Vec<String>)>)> {
     let (access, results) = results(db, principal, slug, meeting_id, now).await?;

@@ -2,6 +2,8 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::domain::ids::MeetingId;
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "actions")]
 pub struct Model {
@@ -21,7 +23,7 @@ pub struct Model {
     /// Where it came from.
     pub source_kind: SourceKind,
     /// The meeting, for an action from an agenda item.
-    pub meeting_id: Option<i64>,
+    pub meeting_id: Option<MeetingId>,
     /// The agenda item's 0-based position in the published agenda.
     pub item_position: Option<i32>,
     /// The help request it answers.

@@ -3,12 +3,14 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::domain::ids::MeetingId;
+
 /// One row per meeting that has had a ballot.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "agenda_live_results")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
-    pub meeting_id: i64,
+    pub meeting_id: MeetingId,
     /// Bumped by every saved ballot.
     pub generation: i64,
     /// The generation the stored count reflects (`None`: not counted yet).

@@ -2,12 +2,14 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::domain::ids::MeetingId;
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "agenda_participation")]
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
-    pub meeting_id: i64,
+    pub meeting_id: MeetingId,
     /// The voter.
     pub user_id: i64,
     /// First ballot.

@@ -2,12 +2,14 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::domain::ids::MeetingId;
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "agenda_publications")]
 pub struct Model {
     /// The meeting (primary key).
     #[sea_orm(primary_key, auto_increment = false)]
-    pub meeting_id: i64,
+    pub meeting_id: MeetingId,
     pub published_at: TimeDateTimeWithTimeZone,
     /// By whom.
     pub published_by: Option<i64>,

@@ -2,12 +2,14 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::domain::ids::MeetingId;
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "agenda_tallies")]
 pub struct Model {
     /// The meeting (primary key: one tally per meeting).
     #[sea_orm(primary_key, auto_increment = false)]
-    pub meeting_id: i64,
+    pub meeting_id: MeetingId,
     /// When it ran.
     pub tallied_at: TimeDateTimeWithTimeZone,
     /// `sequential_irv` or `equal_shares`.

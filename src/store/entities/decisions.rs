@@ -2,6 +2,8 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::domain::ids::MeetingId;
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "decisions")]
 pub struct Model {
@@ -9,7 +11,7 @@ pub struct Model {
     pub id: i64,
     /// The team (for the scan's per-team query).
     pub team_id: i64,
-    pub meeting_id: i64,
+    pub meeting_id: MeetingId,
     /// The agenda item's 0-based position.
     pub item_position: i32,
     /// What was decided.

@@ -2,11 +2,13 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::domain::ids::MeetingId;
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "meeting_attendance")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
-    pub meeting_id: i64,
+    pub meeting_id: MeetingId,
     /// The member.
     #[sea_orm(primary_key, auto_increment = false)]
     pub user_id: i64,

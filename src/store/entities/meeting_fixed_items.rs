@@ -2,12 +2,14 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::domain::ids::MeetingId;
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "meeting_fixed_items")]
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
-    pub meeting_id: i64,
+    pub meeting_id: MeetingId,
     /// Order among the fixed items (0-based).
     pub position: i32,
     pub title: String,

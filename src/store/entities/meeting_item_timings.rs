@@ -2,11 +2,13 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::domain::ids::MeetingId;
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "meeting_item_timings")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
-    pub meeting_id: i64,
+    pub meeting_id: MeetingId,
     /// The item's 0-based position in the published agenda.
     #[sea_orm(primary_key, auto_increment = false)]
     pub position: i32,

@@ -3,12 +3,14 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::domain::ids::MeetingId;
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "meeting_minutes")]
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
-    pub meeting_id: i64,
+    pub meeting_id: MeetingId,
     /// 1, 2, ... per meeting.
     pub version: i32,
     /// The text, Markdown.

@@ -2,11 +2,13 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::domain::ids::MeetingId;
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "meeting_runs")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
-    pub meeting_id: i64,
+    pub meeting_id: MeetingId,
     /// Who takes the notes (edits and publishes the minutes with the leaders).
     pub note_taker_id: Option<i64>,
     /// Closed (the minutes are drafted then).

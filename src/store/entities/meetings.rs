@@ -2,11 +2,13 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::domain::ids::MeetingId;
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "meetings")]
 pub struct Model {
     #[sea_orm(primary_key)]
-    pub id: i64,
+    pub id: MeetingId,
     pub team_id: i64,
     pub title: String,
     /// One sentence linking the meeting to the team's purpose.

@@ -49,6 +49,7 @@ pub struct IdeaThread {
 
 impl CommentPage for IdeaThread {
     type Subject<'a> = BudgetIdea<'a>;
+    type Parent = i64;
 
     fn new(slug: String, round_id: i64, idea_id: i64) -> Self {
         Self {

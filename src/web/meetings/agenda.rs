@@ -2,6 +2,7 @@
 //! times and every deviation and its reason; the leaders' publication form; the printable view;
 //! and the `.ics` file with the agenda in its description.
 
+use crate::domain::ids::MeetingId;
 use std::collections::{BTreeMap, HashMap};
 
 use actix_web::http::StatusCode;
@@ -78,7 +79,7 @@ fn published_lines(view: &AgendaView) -> (Vec<Line>, u32) {
 async fn load(
     ctx: &Ctx,
     slug: &str,
-    id: i64,
+    id: MeetingId,
 ) -> Result<(AgendaView, MeetingHeader, OffsetDateTime), WebError> {
     let now = ctx.now;
     let view = agreed::view(ctx.db(), ctx.principal(), slug, id, now).await?;
@@ -136,7 +137,10 @@ fn agenda_page(
 }
 
 /// `GET /teams/{team}/meetings/{id}/agenda`.
-pub async fn show(ctx: Ctx, path: web::Path<(String, i64)>) -> Result<HttpResponse, WebError> {
+pub async fn show(
+    ctx: Ctx,
+    path: web::Path<(String, MeetingId)>,
+) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
     let (view, meeting, now) = load(&ctx, &slug, id).await?;
     let page = agenda_page(&view, meeting, &ctx, now);
@@ -144,7 +148,10 @@ pub async fn show(ctx: Ctx, path: web::Path<(String, i64)>) -> Result<HttpRespon
 }
 
 /// `GET /teams/{team}/meetings/{id}/agenda/print`.
-pub async fn print(ctx: Ctx, path: web::Path<(String, i64)>) -> Result<HttpResponse, WebError> {
+pub async fn print(
+    ctx: Ctx,
+    path: web::Path<(String, MeetingId)>,
+) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
     let (view, meeting, now) = load(&ctx, &slug, id).await?;
     let page = agenda_page(&view, meeting, &ctx, now);
@@ -155,7 +162,7 @@ pub async fn print(ctx: Ctx, path: web::Path<(String, i64)>) -> Result<HttpRespo
 pub async fn calendar(
     req: HttpRequest,
     ctx: Ctx,
-    path: web::Path<(String, i64)>,
+    path: web::Path<(String, MeetingId)>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
     let (view, _, now) = load(&ctx, &slug, id).await?;
@@ -237,7 +244,7 @@ struct PublishPage {
 async fn publish_page(
     ctx: &Ctx,
     slug: &str,
-    id: i64,
+    id: MeetingId,
     typed: Option<&HashMap<String, String>>,
     errors: BTreeMap<String, String>,
 ) -> Result<HttpResponse, WebError> {
@@ -298,7 +305,7 @@ async fn publish_page(
 /// `GET /teams/{team}/meetings/{id}/agenda/publish`.
 pub async fn publish_form(
     ctx: Ctx,
-    path: web::Path<(String, i64)>,
+    path: web::Path<(String, MeetingId)>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
     publish_page(&ctx, &slug, id, None, BTreeMap::new()).await
@@ -307,7 +314,7 @@ pub async fn publish_form(
 /// `POST /teams/{team}/meetings/{id}/agenda/publish`.
 pub async fn publish(
     ctx: Ctx,
-    path: web::Path<(String, i64)>,
+    path: web::Path<(String, MeetingId)>,
     form: web::Form<HashMap<String, String>>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();

@@ -3,6 +3,7 @@
 //! page. One small field per item keeps the page linear in the number of items (a selector of
 //! every rank per item made a 1,000-item ballot 32 MB).
 
+use crate::domain::ids::MeetingId;
 use std::collections::{BTreeMap, HashMap};
 
 use actix_web::http::StatusCode;
@@ -48,7 +49,7 @@ struct BallotPage {
 async fn page(
     ctx: &Ctx,
     slug: &str,
-    id: i64,
+    id: MeetingId,
     typed: Option<&HashMap<String, String>>,
     errors: BTreeMap<String, String>,
 ) -> Result<HttpResponse, WebError> {
@@ -116,7 +117,10 @@ async fn page(
 }
 
 /// `GET /teams/{team}/meetings/{id}/ballot`.
-pub async fn show(ctx: Ctx, path: web::Path<(String, i64)>) -> Result<HttpResponse, WebError> {
+pub async fn show(
+    ctx: Ctx,
+    path: web::Path<(String, MeetingId)>,
+) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
     page(&ctx, &slug, id, None, BTreeMap::new()).await
 }
@@ -137,7 +141,7 @@ struct ReceiptPage {
 /// `POST /teams/{team}/meetings/{id}/ballot`: saves and shows the receipt code once.
 pub async fn cast(
     ctx: Ctx,
-    path: web::Path<(String, i64)>,
+    path: web::Path<(String, MeetingId)>,
     form: web::Form<HashMap<String, String>>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
@@ -156,7 +160,7 @@ pub async fn cast(
 async fn receipt_page(
     ctx: &Ctx,
     slug: &str,
-    id: i64,
+    id: MeetingId,
     receipt: ballots::Receipt,
 ) -> Result<HttpResponse, WebError> {
     let view = ballots::view(ctx.db(), ctx.principal(), slug, id).await?;

@@ -2,6 +2,7 @@
 //! edit one's own comment and (leaders) hide one with a reason. The proposals list shows only
 //! a count and a link here, so its cost does not grow with the discussion.
 
+use crate::domain::ids::MeetingId;
 use std::collections::BTreeMap;
 
 use actix_web::HttpResponse;
@@ -41,14 +42,15 @@ struct ProposalPage {
 /// An agenda proposal's page (`/teams/{team}/meetings/{id}/proposals/{proposal}`).
 pub struct ProposalThread {
     slug: String,
-    meeting_id: i64,
+    meeting_id: MeetingId,
     proposal_id: i64,
 }
 
 impl CommentPage for ProposalThread {
     type Subject<'a> = AgendaProposal<'a>;
+    type Parent = MeetingId;
 
-    fn new(slug: String, meeting_id: i64, proposal_id: i64) -> Self {
+    fn new(slug: String, meeting_id: MeetingId, proposal_id: i64) -> Self {
         Self {
             slug,
             meeting_id,

@@ -1,6 +1,7 @@
 //! The meeting form page (leaders), new or editing: the stored or default values, or what was
 //! typed with its problems when a save was refused, and the choices it offers.
 
+use crate::domain::ids::MeetingId;
 use std::collections::BTreeMap;
 
 use actix_web::{HttpResponse, web};
@@ -83,7 +84,7 @@ fn visibility_choices() -> Vec<Choice> {
 async fn form_page(
     ctx: &Ctx,
     slug: &str,
-    meeting_id: Option<i64>,
+    meeting_id: Option<MeetingId>,
     typed: Option<&MeetingForm>,
     errors: FieldMap,
 ) -> Result<HttpResponse, WebError> {
@@ -149,7 +150,10 @@ pub async fn create(
 }
 
 /// `GET /teams/{team}/meetings/{id}/edit`.
-pub async fn edit_form(ctx: Ctx, path: web::Path<(String, i64)>) -> Result<HttpResponse, WebError> {
+pub async fn edit_form(
+    ctx: Ctx,
+    path: web::Path<(String, MeetingId)>,
+) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
     form_page(&ctx, &slug, Some(id), None, BTreeMap::new()).await
 }
@@ -157,7 +161,7 @@ pub async fn edit_form(ctx: Ctx, path: web::Path<(String, i64)>) -> Result<HttpR
 /// `POST /teams/{team}/meetings/{id}/edit`.
 pub async fn update(
     ctx: Ctx,
-    path: web::Path<(String, i64)>,
+    path: web::Path<(String, MeetingId)>,
     form: web::Form<MeetingForm>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();

@@ -4,6 +4,7 @@
 //! Thin: parse, call `service::meetings::{run, capture}`, render. Works without JavaScript;
 //! `static/clock.js` only ticks the running item's clock between page loads.
 
+use crate::domain::ids::MeetingId;
 use actix_web::{HttpResponse, web};
 use serde::Serialize;
 
@@ -96,7 +97,7 @@ fn rfc3339(at: time::OffsetDateTime) -> String {
 async fn live_page(
     ctx: &Ctx,
     slug: &str,
-    id: i64,
+    id: MeetingId,
     typed: Typed,
     errors: FieldMap,
 ) -> Result<HttpResponse, WebError> {
@@ -185,19 +186,22 @@ async fn live_page(
 }
 
 /// `GET /teams/{team}/meetings/{id}/live`.
-pub async fn show(ctx: Ctx, path: web::Path<(String, i64)>) -> Result<HttpResponse, WebError> {
+pub async fn show(
+    ctx: Ctx,
+    path: web::Path<(String, MeetingId)>,
+) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
     live_page(&ctx, &slug, id, Typed::default(), FieldMap::new()).await
 }
 
-fn back(slug: &str, id: i64, anchor: &str) -> String {
+fn back(slug: &str, id: MeetingId, anchor: &str) -> String {
     format!("/teams/{slug}/meetings/{id}/live#{anchor}")
 }
 
 /// `POST /teams/{team}/meetings/{id}/live/items/{position}/start`.
 pub async fn start(
     ctx: Ctx,
-    path: web::Path<(String, i64, i32)>,
+    path: web::Path<(String, MeetingId, i32)>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id, position) = path.into_inner();
     run::start_item(ctx.db(), ctx.principal(), &slug, id, position, ctx.now).await?;
@@ -209,7 +213,10 @@ pub async fn start(
 }
 
 /// `POST /teams/{team}/meetings/{id}/live/items/{position}/end`.
-pub async fn end(ctx: Ctx, path: web::Path<(String, i64, i32)>) -> Result<HttpResponse, WebError> {
+pub async fn end(
+    ctx: Ctx,
+    path: web::Path<(String, MeetingId, i32)>,
+) -> Result<HttpResponse, WebError> {
     let (slug, id, position) = path.into_inner();
     run::end_item(ctx.db(), ctx.principal(), &slug, id, position, ctx.now).await?;
     Ok(crate::web::pages::see_other(&back(
@@ -222,7 +229,7 @@ pub async fn end(ctx: Ctx, path: web::Path<(String, i64, i32)>) -> Result<HttpRe
 /// `POST /teams/{team}/meetings/{id}/live/attendance`: everyone's attendance in one form.
 pub async fn attendance(
     ctx: Ctx,
-    path: web::Path<(String, i64)>,
+    path: web::Path<(String, MeetingId)>,
     form: web::Form<AttendanceForm>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
@@ -233,7 +240,7 @@ pub async fn attendance(
 /// `POST /teams/{team}/meetings/{id}/live/note-taker`.
 pub async fn note_taker(
     ctx: Ctx,
-    path: web::Path<(String, i64)>,
+    path: web::Path<(String, MeetingId)>,
     form: web::Form<NoteTakerForm>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
@@ -249,7 +256,7 @@ pub async fn note_taker(
 /// `POST /teams/{team}/meetings/{id}/live/items/{position}/decisions`.
 pub async fn decide(
     ctx: Ctx,
-    path: web::Path<(String, i64, i32)>,
+    path: web::Path<(String, MeetingId, i32)>,
     form: web::Form<DecisionForm>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id, position) = path.into_inner();
@@ -274,7 +281,7 @@ pub async fn decide(
 /// `POST /teams/{team}/meetings/{id}/live/items/{position}/actions`.
 pub async fn act(
     ctx: Ctx,
-    path: web::Path<(String, i64, i32)>,
+    path: web::Path<(String, MeetingId, i32)>,
     form: web::Form<ActionForm>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id, position) = path.into_inner();
@@ -300,7 +307,7 @@ pub async fn act(
 async fn captured<T>(
     ctx: &Ctx,
     slug: &str,
-    id: i64,
+    id: MeetingId,
     result: Result<T, ServiceError>,
     typed: Typed,
 ) -> Result<HttpResponse, WebError> {
@@ -314,7 +321,10 @@ async fn captured<T>(
 }
 
 /// `POST /teams/{team}/meetings/{id}/live/close`: ends the meeting and drafts the minutes.
-pub async fn close(ctx: Ctx, path: web::Path<(String, i64)>) -> Result<HttpResponse, WebError> {
+pub async fn close(
+    ctx: Ctx,
+    path: web::Path<(String, MeetingId)>,
+) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
     run::close(ctx.db(), ctx.principal(), &slug, id, ctx.now).await?;
     Ok(crate::web::pages::see_other(&format!(

@@ -2,6 +2,7 @@
 //! editors' form; `minutes.md`: the Markdown download) and the printable three-minute scan
 //! (`/scan`). Thin: parse, call `service::meetings::{minutes, scan}`, render.
 
+use crate::domain::ids::MeetingId;
 use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
@@ -51,7 +52,7 @@ struct MinutesPage<'a> {
 async fn minutes_page(
     ctx: &Ctx,
     slug: &str,
-    id: i64,
+    id: MeetingId,
     version: Option<i32>,
     typed: Option<&MinutesForm>,
     errors: FieldMap,
@@ -86,7 +87,7 @@ async fn minutes_page(
 /// `GET /teams/{team}/meetings/{id}/minutes`.
 pub async fn show(
     ctx: Ctx,
-    path: web::Path<(String, i64)>,
+    path: web::Path<(String, MeetingId)>,
     query: web::Query<VersionQuery>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
@@ -96,7 +97,7 @@ pub async fn show(
 /// `POST /teams/{team}/meetings/{id}/minutes`: a new version, a draft or published.
 pub async fn save(
     ctx: Ctx,
-    path: web::Path<(String, i64)>,
+    path: web::Path<(String, MeetingId)>,
     form: web::Form<MinutesForm>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
@@ -112,7 +113,7 @@ pub async fn save(
 /// `GET /teams/{team}/meetings/{id}/minutes.md` (the version the page would show).
 pub async fn markdown(
     ctx: Ctx,
-    path: web::Path<(String, i64)>,
+    path: web::Path<(String, MeetingId)>,
     query: web::Query<VersionQuery>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
@@ -134,7 +135,10 @@ struct ScanPage {
 }
 
 /// `GET /teams/{team}/meetings/{id}/scan`: the three-minute scan on one printable screen.
-pub async fn scan_page(ctx: Ctx, path: web::Path<(String, i64)>) -> Result<HttpResponse, WebError> {
+pub async fn scan_page(
+    ctx: Ctx,
+    path: web::Path<(String, MeetingId)>,
+) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
     let access =
         meeting_service::authorize(ctx.db(), ctx.principal(), &slug, id, Action::ViewMeetings)

@@ -15,6 +15,7 @@ pub mod results;
 
 pub use form::{create, edit_form, new_form, update};
 
+use crate::domain::ids::MeetingId;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use serde::Serialize;
@@ -35,7 +36,7 @@ pub struct MeetingHeader {
     pub team_slug: String,
     pub team_name: String,
     /// Meeting id.
-    pub id: i64,
+    pub id: MeetingId,
     /// Meeting title.
     pub title: String,
     pub purpose_line: String,
@@ -92,7 +93,7 @@ pub fn clock_time(at: OffsetDateTime) -> String {
 
 #[derive(Serialize)]
 struct MeetingRow {
-    id: i64,
+    id: MeetingId,
     title: String,
     starts: String,
     phase_label: &'static str,
@@ -192,7 +193,10 @@ pub fn may(access: &MeetingAccess, principal: Principal, action: Action) -> bool
 }
 
 /// `GET /teams/{team}/meetings/{id}`.
-pub async fn show(ctx: Ctx, path: web::Path<(String, i64)>) -> Result<HttpResponse, WebError> {
+pub async fn show(
+    ctx: Ctx,
+    path: web::Path<(String, MeetingId)>,
+) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
     let principal = ctx.principal();
     let db = ctx.db();

@@ -1,6 +1,7 @@
 //! Proposal pages: the list with the "propose an item" form, editing and withdrawing one's own
 //! item, and leaders hiding (with a reason) or merging items.
 
+use crate::domain::ids::MeetingId;
 use std::collections::BTreeMap;
 
 use actix_web::{HttpResponse, web};
@@ -49,7 +50,7 @@ struct ProposalsPage<'a> {
 async fn page(
     ctx: &Ctx,
     slug: &str,
-    id: i64,
+    id: MeetingId,
     form: &ProposalForm,
     errors: BTreeMap<String, String>,
 ) -> Result<HttpResponse, WebError> {
@@ -128,7 +129,10 @@ pub(super) fn status_note(
 }
 
 /// `GET /teams/{team}/meetings/{id}/proposals`.
-pub async fn list(ctx: Ctx, path: web::Path<(String, i64)>) -> Result<HttpResponse, WebError> {
+pub async fn list(
+    ctx: Ctx,
+    path: web::Path<(String, MeetingId)>,
+) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
     page(&ctx, &slug, id, &ProposalForm::default(), BTreeMap::new()).await
 }
@@ -136,7 +140,7 @@ pub async fn list(ctx: Ctx, path: web::Path<(String, i64)>) -> Result<HttpRespon
 /// `POST /teams/{team}/meetings/{id}/proposals`.
 pub async fn propose(
     ctx: Ctx,
-    path: web::Path<(String, i64)>,
+    path: web::Path<(String, MeetingId)>,
     form: web::Form<ProposalForm>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
@@ -162,7 +166,7 @@ struct EditPage<'a> {
 
 async fn edit_page(
     ctx: &Ctx,
-    path: (String, i64, i64),
+    path: (String, MeetingId, i64),
     form: Option<&ProposalForm>,
     errors: BTreeMap<String, String>,
 ) -> Result<HttpResponse, WebError> {
@@ -191,7 +195,7 @@ async fn edit_page(
 /// `GET /teams/{team}/meetings/{id}/proposals/{proposal}/edit`.
 pub async fn edit_form(
     ctx: Ctx,
-    path: web::Path<(String, i64, i64)>,
+    path: web::Path<(String, MeetingId, i64)>,
 ) -> Result<HttpResponse, WebError> {
     edit_page(&ctx, path.into_inner(), None, BTreeMap::new()).await
 }
@@ -199,7 +203,7 @@ pub async fn edit_form(
 /// `POST /teams/{team}/meetings/{id}/proposals/{proposal}/edit`.
 pub async fn edit(
     ctx: Ctx,
-    path: web::Path<(String, i64, i64)>,
+    path: web::Path<(String, MeetingId, i64)>,
     form: web::Form<ProposalForm>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id, proposal_id) = path.into_inner();
@@ -226,7 +230,7 @@ pub async fn edit(
 /// `POST /teams/{team}/meetings/{id}/proposals/{proposal}/withdraw`.
 pub async fn withdraw(
     ctx: Ctx,
-    path: web::Path<(String, i64, i64)>,
+    path: web::Path<(String, MeetingId, i64)>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id, proposal_id) = path.into_inner();
     proposals::withdraw(ctx.db(), ctx.principal(), &slug, id, proposal_id, ctx.now).await?;
@@ -237,7 +241,7 @@ pub async fn withdraw(
 async fn after_moderation(
     ctx: &Ctx,
     slug: &str,
-    id: i64,
+    id: MeetingId,
     result: Result<(), ServiceError>,
 ) -> Result<HttpResponse, WebError> {
     let fresh = ProposalForm::default();
@@ -258,7 +262,7 @@ pub struct HideForm {
 /// `POST /teams/{team}/meetings/{id}/proposals/{proposal}/hide`.
 pub async fn hide(
     ctx: Ctx,
-    path: web::Path<(String, i64, i64)>,
+    path: web::Path<(String, MeetingId, i64)>,
     form: web::Form<HideForm>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id, proposal_id) = path.into_inner();
@@ -284,7 +288,7 @@ pub struct MergeForm {
 /// `POST /teams/{team}/meetings/{id}/proposals/{proposal}/merge`.
 pub async fn merge(
     ctx: Ctx,
-    path: web::Path<(String, i64, i64)>,
+    path: web::Path<(String, MeetingId, i64)>,
     form: web::Form<MergeForm>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id, proposal_id) = path.into_inner();

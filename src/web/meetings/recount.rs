@@ -2,6 +2,7 @@
 //! (the CLI's ballot format), `rules.json` (rules, seed and candidates) and `receipts.csv`
 //! (each ballot's receipt hash, in the same order as `ballots.csv`).
 
+use crate::domain::ids::MeetingId;
 use actix_web::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use actix_web::{HttpResponse, web};
 
@@ -37,7 +38,7 @@ fn csv_bytes(rows: impl IntoIterator<Item = Vec<String>>) -> Result<Vec<u8>, Web
 /// `GET /teams/{team}/meetings/{id}/results/ballots.csv`: one ballot per line, rank by rank.
 pub async fn ballots_csv(
     ctx: Ctx,
-    path: web::Path<(String, i64)>,
+    path: web::Path<(String, MeetingId)>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
     let (_, _, rows) =
@@ -54,7 +55,7 @@ pub async fn ballots_csv(
 /// order of `ballots.csv`.
 pub async fn receipts_csv(
     ctx: Ctx,
-    path: web::Path<(String, i64)>,
+    path: web::Path<(String, MeetingId)>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
     let (_, _, rows) =
@@ -80,7 +81,7 @@ pub async fn receipts_csv(
 /// `roundtable tally --ballots ballots.csv --rules rules.json`.
 pub async fn rules_json(
     ctx: Ctx,
-    path: web::Path<(String, i64)>,
+    path: web::Path<(String, MeetingId)>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
     let (access, result, _) =

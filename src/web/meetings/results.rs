@@ -4,6 +4,7 @@
 
 pub use super::recount::{ballots_csv, receipts_csv, rules_json};
 
+use crate::domain::ids::MeetingId;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use serde::Serialize;
@@ -272,7 +273,10 @@ fn chart(result: &TallyResult, names: &[String], pass: &CompactPass) -> Chart {
 }
 
 /// `GET /teams/{team}/meetings/{id}/results`.
-pub async fn show(ctx: Ctx, path: web::Path<(String, i64)>) -> Result<HttpResponse, WebError> {
+pub async fn show(
+    ctx: Ctx,
+    path: web::Path<(String, MeetingId)>,
+) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
     let now = ctx.now;
     let _permit = RENDERS
