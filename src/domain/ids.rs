@@ -40,6 +40,11 @@ id!(
     MeetingId
 );
 
+id!(
+    /// A team (`teams.id`).
+    TeamId
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

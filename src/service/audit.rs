@@ -17,6 +17,7 @@
 //! exactly when the change committed. PostgreSQL appends take an advisory lock; on SQLite the
 //! transaction already holds the write lock. `prev_hash` is unique, so a fork is impossible.
 
+use crate::domain::ids::TeamId;
 use std::collections::HashMap;
 use std::sync::{OnceLock, RwLock};
 
@@ -120,7 +121,7 @@ pub struct Entry {
     /// Who did it (`None` for the CLI).
     pub actor_id: Option<i64>,
     /// Team concerned.
-    pub team_id: Option<i64>,
+    pub team_id: Option<TeamId>,
     /// What happened.
     pub action: AuditAction,
     /// Details (never secrets such as tokens or passwords).
@@ -177,7 +178,7 @@ fn canonical(
     prev_hash: &str,
     occurred_at: OffsetDateTime,
     actor_id: Option<i64>,
-    team_id: Option<i64>,
+    team_id: Option<TeamId>,
     action: &str,
     detail: &str,
 ) -> String {
@@ -239,7 +240,7 @@ struct StoredRow {
     id: i64,
     occurred_at: OffsetDateTime,
     actor_id: Option<i64>,
-    team_id: Option<i64>,
+    team_id: Option<TeamId>,
     action: String,
     detail: String,
     prev_hash: String,

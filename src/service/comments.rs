@@ -11,6 +11,7 @@
 pub mod agenda;
 pub mod budget;
 
+use crate::domain::ids::TeamId;
 use std::collections::HashMap;
 
 use sea_orm::{
@@ -50,7 +51,7 @@ pub struct Subject {
     /// Its id in its own table.
     pub id: i64,
     /// Its team (comments are read back only within it).
-    pub team_id: i64,
+    pub team_id: TeamId,
     /// Whether comments may be added and edited now.
     pub window: Window,
     /// Whether the caller may comment here at all (their role, not the window).

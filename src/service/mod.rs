@@ -12,7 +12,7 @@ pub mod meetings;
 pub mod sessions;
 pub mod teams;
 
-use crate::domain::ids::MeetingId;
+use crate::domain::ids::{MeetingId, TeamId};
 use std::collections::BTreeMap;
 
 use sea_orm::{ConnectionTrait, DbErr, PrimaryKeyTrait, SqlErr};
@@ -65,7 +65,7 @@ pub fn invalid(field: &str, message: impl Into<String>) -> ServiceError {
 /// missing one, so ids from addresses never reach across teams.
 pub async fn find_in_team<E: TeamScoped>(
     db: &impl ConnectionTrait,
-    team_id: i64,
+    team_id: TeamId,
     id: <E::PrimaryKey as PrimaryKeyTrait>::ValueType,
 ) -> Result<E::Model> {
     find_owned::<E>(db, team_id, id)

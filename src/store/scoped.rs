@@ -2,6 +2,7 @@
 //! address goes through here with its owner, so a row of another team is never loaded by
 //! accident: it reads exactly like a missing row, and both answer 404.
 
+use crate::domain::ids::TeamId;
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PrimaryKeyTrait, QueryFilter};
 
 use crate::store::entities::{
@@ -66,7 +67,7 @@ pub async fn find_owned<E: Owned>(
 /// The membership of `user_id` in `team_id`, if they are in it (one per person and team).
 pub async fn membership(
     db: &impl ConnectionTrait,
-    team_id: i64,
+    team_id: TeamId,
     user_id: i64,
 ) -> Result<Option<memberships::Model>, DbErr> {
     memberships::Entity::find()

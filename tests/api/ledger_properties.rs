@@ -141,7 +141,7 @@ fn expected_refusal<T>(result: Result<T, ServiceError>) -> Option<T> {
 struct Game {
     app: TestApp,
     slug: String,
-    team_id: i64,
+    team_id: roundtable::domain::ids::TeamId,
     people: Vec<Person>,
     /// Ids of entries recorded so far (reversing entries included: they can be acted on too).
     entries: Vec<i64>,

@@ -2,7 +2,7 @@
 //! [`insert`]) from an agenda item of the live meeting. The owner must be a member of the team;
 //! the creation is the first line of the action's history and is audited.
 
-use crate::domain::ids::MeetingId;
+use crate::domain::ids::{MeetingId, TeamId};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     Set, TransactionTrait,
@@ -65,7 +65,7 @@ pub struct NewAction {
 /// Checks the title, owner (a member of `team_id`) and due date.
 pub async fn parse(
     db: &impl ConnectionTrait,
-    team_id: i64,
+    team_id: TeamId,
     form: &ActionForm,
     today: Date,
 ) -> Result<NewAction> {
@@ -101,7 +101,7 @@ pub async fn parse(
 /// Inserts the action, its first history line and the audit entry, in `db`'s transaction.
 pub async fn insert(
     db: &impl ConnectionTrait,
-    team_id: i64,
+    team_id: TeamId,
     new: &NewAction,
     source: Source,
     actor: i64,
@@ -191,7 +191,7 @@ pub async fn create(
 /// in the address bar.
 async fn source(
     db: &impl ConnectionTrait,
-    team_id: i64,
+    team_id: TeamId,
     form: &ActionForm,
 ) -> Result<(Source, Option<String>)> {
     let id = |raw: &str| raw.parse::<i64>().map_err(|_| ServiceError::NotFound);

@@ -1,6 +1,7 @@
 //! The load signal: open and done actions per owner this term, shown on the team page beside
 //! the ledger's figures, so who carries the follow-through is visible.
 
+use crate::domain::ids::TeamId;
 use std::collections::BTreeMap;
 
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter};
@@ -29,7 +30,7 @@ pub struct OwnerLoad {
 /// has already been let into the team page.
 pub async fn per_owner(
     db: &impl ConnectionTrait,
-    team_id: i64,
+    team_id: TeamId,
     now: OffsetDateTime,
 ) -> Result<Vec<OwnerLoad>> {
     let term = term_start(now.date(), settings(db, team_id).await?.term_starts_on);

@@ -11,6 +11,7 @@ pub mod export;
 pub mod lines;
 pub mod load;
 
+use crate::domain::ids::TeamId;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Select};
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
@@ -82,7 +83,7 @@ pub async fn authorize(
 /// One action of the team, or `NotFound` (another team's action never shows).
 pub async fn find_in_team(
     db: &impl ConnectionTrait,
-    team_id: i64,
+    team_id: TeamId,
     id: i64,
 ) -> Result<actions::Model> {
     crate::service::find_in_team::<actions::Entity>(db, team_id, id).await

@@ -17,6 +17,7 @@ pub mod publish;
 pub mod review;
 mod save;
 
+use crate::domain::ids::TeamId;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
@@ -249,7 +250,7 @@ pub async fn open_phases(
     user_id: i64,
     now: OffsetDateTime,
 ) -> Result<Vec<OpenPhase>> {
-    let team_ids: Vec<i64> = memberships::Entity::find()
+    let team_ids: Vec<TeamId> = memberships::Entity::find()
         .filter(memberships::Column::UserId.eq(user_id))
         .all(db)
         .await?

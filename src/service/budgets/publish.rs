@@ -2,6 +2,7 @@
 //! (`compute`); leaders then publish the outcome, overriding an idea only with a reason that
 //! everyone sees (as for agendas); each funded idea gets an owner and a status.
 
+use crate::domain::ids::TeamId;
 use std::collections::{HashMap, HashSet};
 
 use sea_orm::{
@@ -159,7 +160,7 @@ async fn extras(
 /// funds it (overrides applied); `None` otherwise.
 pub async fn funded_idea(
     db: &impl ConnectionTrait,
-    team_id: i64,
+    team_id: TeamId,
     idea_id: i64,
 ) -> Result<Option<budget_ideas::Model>> {
     let Some(idea) = budget_ideas::Entity::find_by_id(idea_id).one(db).await? else {

@@ -13,6 +13,7 @@ mod responses;
 pub mod thanks;
 pub mod views;
 
+use crate::domain::ids::TeamId;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait,
     QueryFilter, Set, Statement, TransactionTrait,
@@ -94,7 +95,7 @@ impl Default for Settings {
 }
 
 /// Reads a team's settings.
-pub async fn settings(db: &impl ConnectionTrait, team_id: i64) -> Result<Settings> {
+pub async fn settings(db: &impl ConnectionTrait, team_id: TeamId) -> Result<Settings> {
     Ok(ledger_settings::Entity::find_by_id(team_id)
         .one(db)
         .await?
@@ -186,7 +187,7 @@ pub struct Member {
 }
 
 /// The team's current members, by name then id.
-pub async fn members(db: &impl ConnectionTrait, team_id: i64) -> Result<Vec<Member>> {
+pub async fn members(db: &impl ConnectionTrait, team_id: TeamId) -> Result<Vec<Member>> {
     let rows = memberships::Entity::find()
         .filter(memberships::Column::TeamId.eq(team_id))
         .all(db)
@@ -235,12 +236,12 @@ pub async fn names(
 
 /// Serialises ledger writes of one team on PostgreSQL (the per-day limit is checked after the
 /// insert, inside the lock). On SQLite the transaction's first write already holds the lock.
-async fn lock_team(db: &impl ConnectionTrait, team_id: i64) -> Result<()> {
+async fn lock_team(db: &impl ConnectionTrait, team_id: TeamId) -> Result<()> {
     if db.get_database_backend() == DbBackend::Postgres {
         db.execute_raw(Statement::from_sql_and_values(
             DbBackend::Postgres,
             "SELECT pg_advisory_xact_lock(8088, $1::int)",
-            [sea_orm::Value::BigInt(Some(team_id))],
+            [sea_orm::Value::from(team_id)],
         ))
         .await?;
     }

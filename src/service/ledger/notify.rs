@@ -1,6 +1,7 @@
 //! In-app notifications: written inside the use case's transaction, read on the person's own
 //! ledger page, dismissed by them.
 
+use crate::domain::ids::TeamId;
 use std::collections::BTreeMap;
 
 use sea_orm::prelude::Expr;
@@ -19,7 +20,7 @@ use crate::store::entities::notifications;
 pub async fn send(
     db: &impl ConnectionTrait,
     user_id: i64,
-    team_id: i64,
+    team_id: TeamId,
     message: String,
     link: String,
     now: OffsetDateTime,
@@ -50,7 +51,11 @@ pub struct Unread {
 }
 
 /// The newest 20 unread notifications of a person in a team.
-pub async fn unread(db: &impl ConnectionTrait, user_id: i64, team_id: i64) -> Result<Vec<Unread>> {
+pub async fn unread(
+    db: &impl ConnectionTrait,
+    user_id: i64,
+    team_id: TeamId,
+) -> Result<Vec<Unread>> {
     Ok(notifications::Entity::find()
         .filter(notifications::Column::UserId.eq(user_id))
         .filter(notifications::Column::TeamId.eq(team_id))
@@ -71,8 +76,11 @@ pub async fn unread(db: &impl ConnectionTrait, user_id: i64, team_id: i64) -> Re
 /// How many unread notifications a person has, by team id (teams with none are absent). Only
 /// the person's own rows are read, so no team's content is revealed; the home page shows the
 /// counts next to the teams the person is in.
-pub async fn unread_counts(db: &impl ConnectionTrait, user_id: i64) -> Result<BTreeMap<i64, u64>> {
-    let rows: Vec<(i64, i64)> = notifications::Entity::find()
+pub async fn unread_counts(
+    db: &impl ConnectionTrait,
+    user_id: i64,
+) -> Result<BTreeMap<TeamId, u64>> {
+    let rows: Vec<(TeamId, i64)> = notifications::Entity::find()
         .select_only()
         .column(notifications::Column::TeamId)
         .column_as(notifications::Column::Id.count(), "unread")

@@ -2,6 +2,7 @@
 //! unmet requests (no response after the team's N days) for the ledger and the meeting scan.
 //! Answering a post is `responses.rs` (re-exported here).
 
+use crate::domain::ids::TeamId;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, Set, TransactionTrait,
@@ -174,7 +175,7 @@ pub async fn open_posts(
 /// Unmet requests of a team (for the ledger page and the meeting scan); no access check.
 pub async fn unmet_requests(
     db: &impl ConnectionTrait,
-    team_id: i64,
+    team_id: TeamId,
     now: OffsetDateTime,
 ) -> Result<Vec<PostLine>> {
     let days = super::settings(db, team_id).await?.unmet_after_days;
@@ -304,7 +305,7 @@ pub async fn create(
 
 async fn by_key(
     db: &impl ConnectionTrait,
-    team_id: i64,
+    team_id: TeamId,
     author_id: i64,
     key: &str,
 ) -> Result<Option<i64>> {

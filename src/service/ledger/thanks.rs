@@ -2,6 +2,7 @@
 //! optionally linked to an exchange the two were in. Shown on the team page; the recipient may
 //! hide it (and show it again).
 
+use crate::domain::ids::TeamId;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, QuerySelect, Set, TransactionTrait,
@@ -78,7 +79,10 @@ async fn lines(
 
 /// The team's public thank-yous (not hidden), newest first, at most 20. No access check: the
 /// caller has already been allowed to see the team.
-pub async fn public_for_team(db: &impl ConnectionTrait, team_id: i64) -> Result<Vec<ThanksLine>> {
+pub async fn public_for_team(
+    db: &impl ConnectionTrait,
+    team_id: TeamId,
+) -> Result<Vec<ThanksLine>> {
     public_since(db, team_id, time::OffsetDateTime::UNIX_EPOCH).await
 }
 
@@ -86,7 +90,7 @@ pub async fn public_for_team(db: &impl ConnectionTrait, team_id: i64) -> Result<
 /// meeting scan). No access check.
 pub async fn public_since(
     db: &impl ConnectionTrait,
-    team_id: i64,
+    team_id: TeamId,
     since: time::OffsetDateTime,
 ) -> Result<Vec<ThanksLine>> {
     let rows = recognitions::Entity::find()
@@ -104,7 +108,7 @@ pub async fn public_since(
 /// Every thank-you a person received in the team (hidden ones included), newest first.
 pub async fn received(
     db: &impl ConnectionTrait,
-    team_id: i64,
+    team_id: TeamId,
     user_id: i64,
 ) -> Result<Vec<ThanksLine>> {
     let rows = recognitions::Entity::find()

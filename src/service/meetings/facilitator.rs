@@ -1,7 +1,7 @@
 //! Who facilitates a meeting: the choice offered (the member who facilitated least recently
 //! first) and the history of assignments, one row per change.
 
-use crate::domain::ids::MeetingId;
+use crate::domain::ids::{MeetingId, TeamId};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
 };
@@ -25,7 +25,7 @@ pub struct FacilitatorChoice {
 /// Members ordered least-recently-facilitated first (never first, then oldest, then by name).
 pub async fn facilitator_choices(
     db: &impl ConnectionTrait,
-    team_id: i64,
+    team_id: TeamId,
 ) -> Result<Vec<FacilitatorChoice>> {
     let members = memberships::Entity::find()
         .filter(memberships::Column::TeamId.eq(team_id))

@@ -20,7 +20,7 @@ pub mod scan;
 pub mod secrecy;
 pub mod tally;
 
-use crate::domain::ids::MeetingId;
+use crate::domain::ids::{MeetingId, TeamId};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
@@ -344,7 +344,7 @@ pub async fn open_windows(
     user_id: i64,
     now: OffsetDateTime,
 ) -> Result<Vec<OpenWindow>> {
-    let team_ids: Vec<i64> = memberships::Entity::find()
+    let team_ids: Vec<TeamId> = memberships::Entity::find()
         .filter(memberships::Column::UserId.eq(user_id))
         .all(db)
         .await?

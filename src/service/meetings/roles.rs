@@ -2,7 +2,7 @@
 //! the note-taker, suggested in rotation like the facilitator (who took notes least recently
 //! first). Both are audited; both need the one who runs the meeting.
 
-use crate::domain::ids::MeetingId;
+use crate::domain::ids::{MeetingId, TeamId};
 use std::collections::HashMap;
 
 use sea_orm::{
@@ -131,7 +131,7 @@ pub struct NoteTakerChoice {
 /// the facilitator last: the first is the suggestion, in rotation like the facilitator's.
 pub async fn note_taker_choices(
     db: &impl ConnectionTrait,
-    team_id: i64,
+    team_id: TeamId,
     facilitator: Option<i64>,
 ) -> Result<Vec<NoteTakerChoice>> {
     let ids = member_ids(db, team_id).await?;

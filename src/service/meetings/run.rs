@@ -5,7 +5,7 @@
 //! Every command authorizes through `crate::access` ([`Action::RunMeeting`]), then asks
 //! `domain::meeting_run::may_run`, inside the meeting's lock. What the page shows is [`view`].
 
-use crate::domain::ids::MeetingId;
+use crate::domain::ids::{MeetingId, TeamId};
 use std::collections::HashMap;
 
 use sea_orm::{
@@ -296,7 +296,7 @@ pub(super) async fn audit_run(
 }
 
 /// The team's members' ids.
-pub(super) async fn member_ids(db: &impl ConnectionTrait, team_id: i64) -> Result<Vec<i64>> {
+pub(super) async fn member_ids(db: &impl ConnectionTrait, team_id: TeamId) -> Result<Vec<i64>> {
     Ok(memberships::Entity::find()
         .filter(memberships::Column::TeamId.eq(team_id))
         .order_by_asc(memberships::Column::UserId)

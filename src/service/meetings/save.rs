@@ -1,7 +1,7 @@
 //! Saving the meeting form: creating a meeting with its ballot secret, and editing one under
 //! the rules of `domain::meeting::check_change`, with every window change audited.
 
-use crate::domain::ids::MeetingId;
+use crate::domain::ids::{MeetingId, TeamId};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     Set,
@@ -22,7 +22,7 @@ use super::facilitator::record_facilitator;
 use super::form::MeetingForm;
 use super::{ballot_count, begin_locked, fixed_items, stored_tally};
 
-async fn member_ids(db: &impl ConnectionTrait, team_id: i64) -> Result<Vec<i64>> {
+async fn member_ids(db: &impl ConnectionTrait, team_id: TeamId) -> Result<Vec<i64>> {
     Ok(memberships::Entity::find()
         .filter(memberships::Column::TeamId.eq(team_id))
         .all(db)

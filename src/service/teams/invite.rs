@@ -1,6 +1,7 @@
 //! Invitation links a leader issues and revokes (accepting one is `service::invitations`): the
 //! token is shown once and only its hash is stored.
 
+use crate::domain::ids::TeamId;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, Set};
 use serde::Serialize;
 use serde_json::json;
@@ -31,7 +32,7 @@ pub struct InvitationRow {
 
 pub(super) async fn insert_invitation(
     db: &impl ConnectionTrait,
-    team_id: i64,
+    team_id: TeamId,
     created_by: Option<i64>,
     role: TeamRole,
     max_uses: i32,

@@ -1,6 +1,7 @@
 //! A team's members: the paged, searchable member list of the team page, and role changes and
 //! removals under the team's lock, so the last leader always stays.
 
+use crate::domain::ids::TeamId;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
     PaginatorTrait, QueryFilter, QueryOrder, Set,
@@ -124,7 +125,7 @@ fn like_pattern(text: &str) -> String {
 /// One page of a team's members (leaders first, then by name, then id), with counts.
 async fn member_page(
     db: &impl ConnectionTrait,
-    team_id: i64,
+    team_id: TeamId,
     query: &MemberQuery,
     with_email: bool,
 ) -> Result<MemberPage> {
@@ -233,7 +234,7 @@ async fn count_of(
     Ok(u64::try_from(n).unwrap_or(0))
 }
 
-async fn leader_count(db: &impl ConnectionTrait, team_id: i64) -> Result<u64> {
+async fn leader_count(db: &impl ConnectionTrait, team_id: TeamId) -> Result<u64> {
     Ok(memberships::Entity::find()
         .filter(memberships::Column::TeamId.eq(team_id))
         .filter(memberships::Column::Role.eq(memberships::Role::Leader))
@@ -243,7 +244,7 @@ async fn leader_count(db: &impl ConnectionTrait, team_id: i64) -> Result<u64> {
 
 async fn member_row(
     db: &impl ConnectionTrait,
-    team_id: i64,
+    team_id: TeamId,
     user_id: i64,
 ) -> Result<memberships::Model> {
     scoped::membership(db, team_id, user_id)

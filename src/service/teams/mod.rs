@@ -11,6 +11,7 @@ pub use members::{
     remove_member,
 };
 
+use crate::domain::ids::TeamId;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
@@ -72,7 +73,7 @@ pub async fn authorize(
 
 async fn membership(
     db: &impl ConnectionTrait,
-    team_id: i64,
+    team_id: TeamId,
     user_id: i64,
 ) -> Result<Option<TeamRole>> {
     scoped::membership(db, team_id, user_id)
@@ -208,12 +209,12 @@ pub async fn all_teams(
         .all(db)
         .await?;
     // One grouped count for every team, not one count per team.
-    let counts: std::collections::HashMap<i64, i64> = memberships::Entity::find()
+    let counts: std::collections::HashMap<TeamId, i64> = memberships::Entity::find()
         .select_only()
         .column(memberships::Column::TeamId)
         .column_as(memberships::Column::Id.count(), "n")
         .group_by(memberships::Column::TeamId)
-        .into_tuple::<(i64, i64)>()
+        .into_tuple::<(TeamId, i64)>()
         .all(db)
         .await?
         .into_iter()
@@ -238,8 +239,8 @@ pub async fn teams_of(
         .filter(memberships::Column::UserId.eq(user_id))
         .all(db)
         .await?;
-    let ids: Vec<i64> = rows.iter().map(|r| r.team_id).collect();
-    let by_id: std::collections::HashMap<i64, teams::Model> = teams::Entity::find()
+    let ids: Vec<TeamId> = rows.iter().map(|r| r.team_id).collect();
+    let by_id: std::collections::HashMap<TeamId, teams::Model> = teams::Entity::find()
         .filter(teams::Column::Id.is_in(ids))
         .all(db)
         .await?
@@ -259,7 +260,7 @@ pub async fn teams_of(
 /// to the team's members, so "the last leader stays" is checked against committed state; on
 /// SQLite this first statement being a write takes the database's write lock before any read,
 /// so concurrent writers wait (busy timeout) instead of failing with "database is locked".
-pub async fn lock(db: &impl ConnectionTrait, team_id: i64) -> Result<()> {
+pub async fn lock(db: &impl ConnectionTrait, team_id: TeamId) -> Result<()> {
     teams::Entity::update_many()
         .col_expr(teams::Column::Id, Expr::col(teams::Column::Id))
         .filter(teams::Column::Id.eq(team_id))

@@ -2,14 +2,14 @@
 
 use sea_orm::entity::prelude::*;
 
-use crate::domain::ids::MeetingId;
+use crate::domain::ids::{MeetingId, TeamId};
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "actions")]
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
-    pub team_id: i64,
+    pub team_id: TeamId,
     /// What is to be done.
     pub title: String,
     /// Who does it (a member).

@@ -2,6 +2,8 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::domain::ids::TeamId;
+
 /// One audit entry.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "audit_log")]
@@ -14,7 +16,7 @@ pub struct Model {
     /// Who did it (none for the CLI).
     pub actor_id: Option<i64>,
     /// Team concerned, if any.
-    pub team_id: Option<i64>,
+    pub team_id: Option<TeamId>,
     /// What happened; an unknown stored name fails the read.
     pub action: AuditAction,
     /// Details as JSON text.

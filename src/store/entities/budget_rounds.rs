@@ -3,12 +3,14 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::domain::ids::TeamId;
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "budget_rounds")]
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
-    pub team_id: i64,
+    pub team_id: TeamId,
     pub title: String,
     /// One sentence: what the money is for.
     pub purpose: String,

@@ -2,13 +2,15 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::domain::ids::TeamId;
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "comments")]
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
     /// The team the subject belongs to (checked again on every read).
-    pub team_id: i64,
+    pub team_id: TeamId,
     /// What kind of thing is discussed.
     pub subject_kind: SubjectKind,
     /// Its id in its own table (no foreign key: the table depends on the kind).

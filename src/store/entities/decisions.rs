@@ -2,7 +2,7 @@
 
 use sea_orm::entity::prelude::*;
 
-use crate::domain::ids::MeetingId;
+use crate::domain::ids::{MeetingId, TeamId};
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "decisions")]
@@ -10,7 +10,7 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
     /// The team (for the scan's per-team query).
-    pub team_id: i64,
+    pub team_id: TeamId,
     pub meeting_id: MeetingId,
     /// The agenda item's 0-based position.
     pub item_position: i32,

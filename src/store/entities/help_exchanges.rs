@@ -2,13 +2,15 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::domain::ids::TeamId;
+
 /// One ledger entry.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "help_exchanges")]
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
-    pub team_id: i64,
+    pub team_id: TeamId,
     /// Who gave the help.
     pub helper_id: i64,
     /// Who received it (never the helper: checked by the database).

@@ -2,13 +2,15 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::domain::ids::TeamId;
+
 /// One post.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "help_posts")]
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
-    pub team_id: i64,
+    pub team_id: TeamId,
     /// Who posted it.
     pub author_id: i64,
     /// `offer` or `request`.

@@ -2,6 +2,8 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::domain::ids::TeamId;
+
 /// One invitation.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "invitations")]
@@ -9,7 +11,7 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
     /// Team joined by accepting.
-    pub team_id: i64,
+    pub team_id: TeamId,
     /// Hex SHA-256 of the token.
     #[sea_orm(unique)]
     pub token_hash: String,

@@ -3,13 +3,15 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::domain::ids::TeamId;
+
 /// One team's settings.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "ledger_settings")]
 pub struct Model {
     /// The team (also the primary key).
     #[sea_orm(primary_key, auto_increment = false)]
-    pub team_id: i64,
+    pub team_id: TeamId,
     /// `everyone` or `leaders` (checked by the database).
     pub aggregates: String,
     /// Days after which an unanswered request shows as unmet.

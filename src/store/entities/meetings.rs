@@ -2,14 +2,14 @@
 
 use sea_orm::entity::prelude::*;
 
-use crate::domain::ids::MeetingId;
+use crate::domain::ids::{MeetingId, TeamId};
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "meetings")]
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: MeetingId,
-    pub team_id: i64,
+    pub team_id: TeamId,
     pub title: String,
     /// One sentence linking the meeting to the team's purpose.
     pub purpose_line: String,

@@ -2,6 +2,8 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::domain::ids::TeamId;
+
 /// One notification.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "notifications")]
@@ -11,7 +13,7 @@ pub struct Model {
     /// The recipient.
     pub user_id: i64,
     /// The team it concerns.
-    pub team_id: i64,
+    pub team_id: TeamId,
     pub message: String,
     /// Where to act on it (a local path).
     pub link: String,

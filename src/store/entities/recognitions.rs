@@ -2,13 +2,15 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::domain::ids::TeamId;
+
 /// One thank-you.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "recognitions")]
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
-    pub team_id: i64,
+    pub team_id: TeamId,
     /// Who says thank you.
     pub from_id: i64,
     /// Who is thanked (never the sender: checked by the database).

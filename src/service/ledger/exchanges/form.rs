@@ -1,6 +1,7 @@
 //! The "record help" form: what was typed, and its checks against the team (members,
 //! minutes, date, the help post) before anything is written.
 
+use crate::domain::ids::TeamId;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
@@ -56,7 +57,7 @@ fn parse_id(raw: &str) -> Option<i64> {
     raw.trim().parse::<i64>().ok().filter(|id| *id > 0)
 }
 
-async fn is_member(db: &impl ConnectionTrait, team_id: i64, user_id: i64) -> Result<bool> {
+async fn is_member(db: &impl ConnectionTrait, team_id: TeamId, user_id: i64) -> Result<bool> {
     Ok(crate::store::scoped::membership(db, team_id, user_id)
         .await?
         .is_some())

@@ -1,6 +1,7 @@
 //! Writing a new exchange: once per idempotency key, within the per-day limit, audited, and
 //! with the other person (or both, when a leader records) notified.
 
+use crate::domain::ids::TeamId;
 use sea_orm::ExprTrait;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
@@ -30,7 +31,7 @@ pub struct Recorded {
 
 async fn by_key(
     db: &impl ConnectionTrait,
-    team_id: i64,
+    team_id: TeamId,
     recorded_by: i64,
     key: &str,
 ) -> Result<Option<Recorded>> {
@@ -51,7 +52,7 @@ async fn by_key(
 /// expired), given and received together.
 async fn minutes_on_day(
     db: &impl ConnectionTrait,
-    team_id: i64,
+    team_id: TeamId,
     member: i64,
     day: time::Date,
     now: OffsetDateTime,

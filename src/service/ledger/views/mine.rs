@@ -3,6 +3,7 @@
 //! and counterparts are summed by the database and only one page of entries is loaded, so the
 //! page's cost follows what it shows, not the team's history.
 
+use crate::domain::ids::TeamId;
 use std::collections::{BTreeMap, BTreeSet};
 
 use sea_orm::{
@@ -105,7 +106,7 @@ pub struct MyEntries {
 /// The caller's entries newest first: one page (from 1), or all of them for `None`.
 async fn my_rows(
     db: &impl ConnectionTrait,
-    team_id: i64,
+    team_id: TeamId,
     me: i64,
     now: OffsetDateTime,
     page: Option<u64>,

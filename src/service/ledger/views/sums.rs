@@ -3,6 +3,7 @@
 //! `domain::ledger::counted`: an exchange (not a reversal) that is confirmed and that no
 //! reversal names. The pure metrics then work on these sums.
 
+use crate::domain::ids::TeamId;
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
@@ -15,7 +16,7 @@ use crate::service::Result;
 use crate::store::entities::help_exchanges::{Column, Entity};
 
 /// Exchanges of the team that count toward any total.
-pub(super) fn counted(team_id: i64) -> Condition {
+pub(super) fn counted(team_id: TeamId) -> Condition {
     let reversed = Query::select()
         .column(Column::ReversesId)
         .from(Entity)
@@ -30,7 +31,7 @@ pub(super) fn counted(team_id: i64) -> Condition {
 }
 
 /// Exchanges (any state) in which `person` is helper or helped.
-pub(super) fn involving(team_id: i64, person: i64) -> Condition {
+pub(super) fn involving(team_id: TeamId, person: i64) -> Condition {
     Condition::all()
         .add(Column::TeamId.eq(team_id))
         .add(Column::Kind.eq("exchange"))
@@ -55,7 +56,7 @@ pub(super) struct DaySum {
 /// A person's counted exchanges given (`given`) or received, summed per day.
 pub(super) async fn days_of(
     db: &impl ConnectionTrait,
-    team_id: i64,
+    team_id: TeamId,
     person: i64,
     given: bool,
 ) -> Result<Vec<DaySum>> {
@@ -81,7 +82,7 @@ pub(super) async fn days_of(
 /// first (ties by id), at most `limit`; and how many such people there are in all.
 pub(super) async fn counterparts_of(
     db: &impl ConnectionTrait,
-    team_id: i64,
+    team_id: TeamId,
     person: i64,
     given: bool,
     limit: u64,
@@ -124,7 +125,7 @@ fn sides(given: bool) -> (Column, Column) {
 /// Per-member counted sums one way since a day: (member, minutes, count, latest day).
 pub(super) async fn per_member_one_way(
     db: &impl ConnectionTrait,
-    team_id: i64,
+    team_id: TeamId,
     since: Option<Date>,
     given: bool,
 ) -> Result<Vec<(i64, i64, i64, Date)>> {
@@ -145,7 +146,7 @@ pub(super) async fn per_member_one_way(
 /// Counted sums per (helper, helped) pair since a day: (helper, helped, minutes, count).
 pub(super) async fn pairs(
     db: &impl ConnectionTrait,
-    team_id: i64,
+    team_id: TeamId,
     since: Option<Date>,
 ) -> Result<Vec<(i64, i64, i64, i64)>> {
     let mut query = Entity::find()
@@ -169,7 +170,7 @@ pub(super) async fn pairs(
 /// Counted sums per day since a day (for the monthly trend): (day, minutes, count).
 pub(super) async fn team_days(
     db: &impl ConnectionTrait,
-    team_id: i64,
+    team_id: TeamId,
     since: Date,
 ) -> Result<Vec<(Date, i64, i64)>> {
     Ok(Entity::find()

@@ -5,6 +5,7 @@
 //! follows members and pairs rather than every stored entry; the page shows a summary and one
 //! page of the table (`src/web/ledger/team_view.rs`), the CSV export every line.
 
+use crate::domain::ids::TeamId;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
@@ -25,7 +26,7 @@ use crate::store::entities::help_exchanges;
 /// longer members keep theirs), summed by the database one way and the other.
 async fn member_totals(
     db: &impl ConnectionTrait,
-    team_id: i64,
+    team_id: TeamId,
     members: &[i64],
     since: Option<time::Date>,
 ) -> Result<BTreeMap<i64, Totals>> {
