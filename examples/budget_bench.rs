@@ -32,7 +32,10 @@ use time::OffsetDateTime;
 const MEMBERS: usize = 5_000;
 const IDEAS: usize = 500;
 
-async fn seed(db: &DatabaseConnection, now: OffsetDateTime) -> (String, i64) {
+async fn seed(
+    db: &DatabaseConnection,
+    now: OffsetDateTime,
+) -> (String, roundtable::domain::ids::RoundId) {
     let admin = accounts::create_user(
         db,
         NewUser {

@@ -45,6 +45,11 @@ id!(
     TeamId
 );
 
+id!(
+    /// A budget round (`budget_rounds.id`).
+    RoundId
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

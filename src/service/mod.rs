@@ -12,7 +12,7 @@ pub mod meetings;
 pub mod sessions;
 pub mod teams;
 
-use crate::domain::ids::{MeetingId, TeamId};
+use crate::domain::ids::{MeetingId, RoundId, TeamId};
 use std::collections::BTreeMap;
 
 use sea_orm::{ConnectionTrait, DbErr, PrimaryKeyTrait, SqlErr};
@@ -87,7 +87,7 @@ pub async fn find_in_meeting<E: MeetingScoped>(
 /// Row `id` of budget round `round_id`, or `NotFound` (see [`find_in_team`]).
 pub async fn find_in_round<E: RoundScoped>(
     db: &impl ConnectionTrait,
-    round_id: i64,
+    round_id: RoundId,
     id: <E::PrimaryKey as PrimaryKeyTrait>::ValueType,
 ) -> Result<E::Model> {
     find_owned::<E>(db, round_id, id)

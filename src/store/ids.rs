@@ -6,7 +6,7 @@ use sea_orm::{
     ColIdx, DbErr, IntoActiveValue, QueryResult, TryFromU64, TryGetError, TryGetable, Value,
 };
 
-use crate::domain::ids::{MeetingId, TeamId};
+use crate::domain::ids::{MeetingId, RoundId, TeamId};
 
 macro_rules! stored_id {
     ($($name:ident),* $(,)?) => {$(
@@ -57,4 +57,4 @@ macro_rules! stored_id {
     )*};
 }
 
-stored_id!(MeetingId, TeamId);
+stored_id!(MeetingId, RoundId, TeamId);

@@ -13,7 +13,12 @@ use crate::budget_helpers::{
 };
 use crate::helpers::{Browser, seed, signed_in, spawn_app};
 
-async fn rank(browser: &Browser, slug: &str, round: i64, ranks: &[(i64, &str)]) -> String {
+async fn rank(
+    browser: &Browser,
+    slug: &str,
+    round: roundtable::domain::ids::RoundId,
+    ranks: &[(i64, &str)],
+) -> String {
     let fields: Vec<(String, String)> = ranks
         .iter()
         .map(|(id, r)| (format!("rank_{id}"), (*r).to_owned()))
@@ -48,7 +53,7 @@ async fn a_ranked_round_limits_ideas_reminds_on_the_home_page_and_audits_each_ph
         .post(&format!("/teams/{slug}/budgets"), &fields)
         .await;
     assert_eq!(created.status(), 303);
-    let round: i64 = created.headers()["location"]
+    let round: roundtable::domain::ids::RoundId = created.headers()["location"]
         .to_str()
         .unwrap()
         .rsplit('/')

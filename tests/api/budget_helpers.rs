@@ -1,6 +1,7 @@
 //! Budget rounds for tests: a round form relative to the test clock, and ways to read ids back.
 
 use roundtable::domain::clock::Clock;
+use roundtable::domain::ids::RoundId;
 use roundtable::domain::meeting::input_value;
 use roundtable::store::entities::budget_ideas;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
@@ -49,7 +50,7 @@ pub async fn create_round(
     slug: &str,
     privacy: &str,
     ballot_type: &str,
-) -> i64 {
+) -> RoundId {
     let form = round_form(app, privacy, ballot_type);
     let fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     let response = leader
@@ -74,7 +75,7 @@ pub async fn create_round(
 pub async fn propose_idea(
     browser: &Browser,
     slug: &str,
-    round: i64,
+    round: RoundId,
     title: &str,
     cost: &str,
 ) -> reqwest::Response {
@@ -92,7 +93,7 @@ pub async fn propose_idea(
 }
 
 /// The ideas of a round, oldest first.
-pub async fn idea_ids(app: &TestApp, round: i64) -> Vec<i64> {
+pub async fn idea_ids(app: &TestApp, round: RoundId) -> Vec<i64> {
     budget_ideas::Entity::find()
         .filter(budget_ideas::Column::RoundId.eq(round))
         .order_by_asc(budget_ideas::Column::Id)
@@ -108,7 +109,7 @@ pub async fn idea_ids(app: &TestApp, round: i64) -> Vec<i64> {
 pub async fn vote_for(
     browser: &Browser,
     slug: &str,
-    round: i64,
+    round: RoundId,
     ideas: &[i64],
 ) -> reqwest::Response {
     let fields: Vec<String> = ideas.iter().map(|id| format!("idea_{id}")).collect();

@@ -425,7 +425,8 @@ async fn importing_a_conformance_file_computes_its_expected_outcome() {
         .await;
     assert_eq!(response.status(), 303);
     let location = response.headers()["location"].to_str().unwrap().to_owned();
-    let round: i64 = location.split('/').nth(4).unwrap().parse().unwrap();
+    let round: roundtable::domain::ids::RoundId =
+        location.split('/').nth(4).unwrap().parse().unwrap();
     assert_eq!(leader.get(&location).await.status(), 200);
     let stored = compute::stored(&app.db.conn, round).await.unwrap().unwrap();
     let rule = &expected["rules"][stored.input.rule_key.as_str()];
@@ -489,7 +490,7 @@ async fn greedy_and_phragmen_rounds_are_decided_by_their_own_rule() {
             .post(&format!("/teams/{slug}/budgets"), &fields)
             .await;
         assert_eq!(created.status(), 303);
-        let id: i64 = created.headers()["location"]
+        let id: roundtable::domain::ids::RoundId = created.headers()["location"]
             .to_str()
             .unwrap()
             .rsplit('/')

@@ -2,7 +2,7 @@
 //! overdue flag and where it came from (agenda item, help request or budget idea, linked),
 //! built for a whole page with one query per kind of name.
 
-use crate::domain::ids::MeetingId;
+use crate::domain::ids::{MeetingId, RoundId};
 use std::collections::HashMap;
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
@@ -67,7 +67,7 @@ pub async fn lines(
             .collect()
     };
     let idea_ids: Vec<i64> = rows.iter().filter_map(|r| r.budget_idea_id).collect();
-    let ideas: HashMap<i64, (i64, String)> = if idea_ids.is_empty() {
+    let ideas: HashMap<i64, (RoundId, String)> = if idea_ids.is_empty() {
         HashMap::new()
     } else {
         budget_ideas::Entity::find()

@@ -7,6 +7,7 @@
 //! Approval-type ballots are `idea_{id}` checkboxes; ranked ballots are `rank_{id}` numbers.
 //! The running total is computed here, so the page works without JavaScript.
 
+use crate::domain::ids::RoundId;
 use std::collections::HashMap;
 
 use sea_orm::{
@@ -57,7 +58,7 @@ pub async fn view(
     db: &impl ConnectionTrait,
     principal: Principal,
     slug: &str,
-    round_id: i64,
+    round_id: RoundId,
 ) -> Result<BallotView> {
     let access = authorize(db, principal, slug, round_id, Action::ViewBudgets).await?;
     let ideas = ideas::ballot_ideas(db, round_id).await?;
@@ -127,7 +128,7 @@ pub async fn cast(
     db: &DatabaseConnection,
     principal: Principal,
     slug: &str,
-    round_id: i64,
+    round_id: RoundId,
     fields: &HashMap<String, String>,
     now: OffsetDateTime,
 ) -> Result<Receipt> {

@@ -10,6 +10,7 @@
 //! the ballots without voter keys (as `meetings::secrecy` does for agenda ballots); after the
 //! commit the old row versions are erased from the database files.
 
+use crate::domain::ids::RoundId;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, Set, TransactionTrait,
@@ -102,7 +103,7 @@ fn to_json<T: Serialize>(value: &T) -> Result<String> {
 /// call did it.
 pub async fn compute_round(
     db: &DatabaseConnection,
-    round_id: i64,
+    round_id: RoundId,
     now: OffsetDateTime,
 ) -> Result<bool> {
     let Some(round) = budget_rounds::Entity::find_by_id(round_id).one(db).await? else {
@@ -185,7 +186,7 @@ pub async fn compute_round(
 
 /// Replaces a secret round's ballots with rows that hold the selection and receipt hash only,
 /// in receipt-hash order (see `meetings::secrecy`).
-async fn unlink_ballots(txn: &impl ConnectionTrait, round_id: i64) -> Result<()> {
+async fn unlink_ballots(txn: &impl ConnectionTrait, round_id: RoundId) -> Result<()> {
     let ballots = ballots_in_order(txn, round_id).await?;
     budget_ballots::Entity::delete_many()
         .filter(budget_ballots::Column::RoundId.eq(round_id))
@@ -288,7 +289,7 @@ pub struct Computed {
 }
 
 /// The stored computation of a round, if it has run.
-pub async fn stored(db: &impl ConnectionTrait, round_id: i64) -> Result<Option<Computed>> {
+pub async fn stored(db: &impl ConnectionTrait, round_id: RoundId) -> Result<Option<Computed>> {
     let Some(row) = budget_results::Entity::find_by_id(round_id).one(db).await? else {
         return Ok(None);
     };

@@ -4,6 +4,7 @@
 //! (leaders, size-limited) as a new round with its projects and votes, in its results phase,
 //! for trying rules on real city data.
 
+use crate::domain::ids::RoundId;
 use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, Set};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -30,7 +31,7 @@ pub async fn export_pb(
     db: &DatabaseConnection,
     principal: Principal,
     slug: &str,
-    round_id: i64,
+    round_id: RoundId,
     now: OffsetDateTime,
 ) -> Result<(RoundAccess, String)> {
     let (access, view) = publish::results(db, principal, slug, round_id, now).await?;
@@ -48,7 +49,7 @@ pub async fn export_csv(
     db: &DatabaseConnection,
     principal: Principal,
     slug: &str,
-    round_id: i64,
+    round_id: RoundId,
     now: OffsetDateTime,
 ) -> Result<(RoundAccess, String)> {
     let (access, view) = publish::results(db, principal, slug, round_id, now).await?;
@@ -114,7 +115,7 @@ pub async fn import(
     slug: &str,
     form: &ImportForm,
     now: OffsetDateTime,
-) -> Result<i64> {
+) -> Result<RoundId> {
     let (txn, access) = teams::begin_locked(db, principal, slug, Action::ManageBudgets).await?;
     if form.pb.len() > MAX_IMPORT_BYTES {
         return Err(refuse(

@@ -3,6 +3,7 @@
 //! once voting has closed nothing changes. Every change is audited. This file holds the form
 //! and its parsing; saving it is `save.rs`, re-exported here.
 
+use crate::domain::ids::RoundId;
 use sea_orm::DatabaseConnection;
 use serde::{Deserialize, Serialize};
 use time::{Duration, OffsetDateTime};
@@ -226,7 +227,7 @@ pub async fn edit_form(
     db: &DatabaseConnection,
     principal: Principal,
     slug: &str,
-    round_id: i64,
+    round_id: RoundId,
 ) -> Result<(RoundAccess, RoundForm)> {
     let access = authorize(db, principal, slug, round_id, Action::ManageBudgets).await?;
     let form = RoundForm::of(&access.round);

@@ -3,6 +3,7 @@
 //! opens (feasible, infeasible with a reason everyone sees, or a cost adjusted with a reason,
 //! shown beside the original). Ideas not marked infeasible or withdrawn are on the ballot.
 
+use crate::domain::ids::RoundId;
 use std::collections::{HashMap, HashSet};
 
 use sea_orm::{
@@ -113,7 +114,7 @@ pub fn on_ballot(idea: &budget_ideas::Model) -> bool {
 }
 
 /// Every idea of a round, in the order proposed.
-pub async fn all(db: &impl ConnectionTrait, round_id: i64) -> Result<Vec<budget_ideas::Model>> {
+pub async fn all(db: &impl ConnectionTrait, round_id: RoundId) -> Result<Vec<budget_ideas::Model>> {
     Ok(budget_ideas::Entity::find()
         .filter(budget_ideas::Column::RoundId.eq(round_id))
         .order_by_asc(budget_ideas::Column::Id)
@@ -124,7 +125,7 @@ pub async fn all(db: &impl ConnectionTrait, round_id: i64) -> Result<Vec<budget_
 /// The ideas on the ballot, in the order proposed.
 pub async fn ballot_ideas(
     db: &impl ConnectionTrait,
-    round_id: i64,
+    round_id: RoundId,
 ) -> Result<Vec<budget_ideas::Model>> {
     Ok(all(db, round_id)
         .await?
@@ -151,7 +152,7 @@ pub async fn view(
     db: &impl ConnectionTrait,
     principal: Principal,
     slug: &str,
-    round_id: i64,
+    round_id: RoundId,
 ) -> Result<IdeasView> {
     let access = authorize(db, principal, slug, round_id, Action::ViewBudgets).await?;
     let ideas = all(db, round_id).await?;
@@ -194,7 +195,7 @@ pub async fn propose(
     db: &DatabaseConnection,
     principal: Principal,
     slug: &str,
-    round_id: i64,
+    round_id: RoundId,
     form: &IdeaForm,
     now: OffsetDateTime,
 ) -> Result<i64> {
@@ -244,7 +245,7 @@ async fn own_idea(
 /// An idea of the round, or `NotFound`.
 pub async fn find(
     db: &impl ConnectionTrait,
-    round_id: i64,
+    round_id: RoundId,
     idea_id: i64,
 ) -> Result<budget_ideas::Model> {
     find_in_round::<budget_ideas::Entity>(db, round_id, idea_id).await
@@ -255,7 +256,7 @@ pub async fn edit_form(
     db: &DatabaseConnection,
     principal: Principal,
     slug: &str,
-    round_id: i64,
+    round_id: RoundId,
     idea_id: i64,
 ) -> Result<(RoundAccess, budget_ideas::Model)> {
     let access = authorize(db, principal, slug, round_id, Action::ProposeIdea).await?;
@@ -268,7 +269,7 @@ pub async fn edit(
     db: &DatabaseConnection,
     principal: Principal,
     slug: &str,
-    round_id: i64,
+    round_id: RoundId,
     idea_id: i64,
     form: &IdeaForm,
     now: OffsetDateTime,
@@ -296,7 +297,7 @@ pub async fn withdraw(
     db: &DatabaseConnection,
     principal: Principal,
     slug: &str,
-    round_id: i64,
+    round_id: RoundId,
     idea_id: i64,
     now: OffsetDateTime,
 ) -> Result<()> {
@@ -317,7 +318,7 @@ pub async fn toggle_support(
     db: &DatabaseConnection,
     principal: Principal,
     slug: &str,
-    round_id: i64,
+    round_id: RoundId,
     idea_id: i64,
     now: OffsetDateTime,
 ) -> Result<bool> {

@@ -2,6 +2,7 @@
 //! benchmark: ideas on the ballot as projects (costs in cents, `scale = 2`), ballots as
 //! anonymous voters numbered 1.. in receipt-hash order, the ballot type and rule in META.
 
+use crate::domain::ids::RoundId;
 use std::collections::HashMap;
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
@@ -136,7 +137,7 @@ pub fn instance(
 /// A round's ballots in receipt-hash order (the order the instance numbers voters in).
 pub async fn ballots_in_order(
     db: &impl ConnectionTrait,
-    round_id: i64,
+    round_id: RoundId,
 ) -> Result<Vec<budget_ballots::Model>> {
     Ok(budget_ballots::Entity::find()
         .filter(budget_ballots::Column::RoundId.eq(round_id))

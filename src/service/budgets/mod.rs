@@ -17,7 +17,7 @@ pub mod publish;
 pub mod review;
 mod save;
 
-use crate::domain::ids::TeamId;
+use crate::domain::ids::{RoundId, TeamId};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
@@ -68,7 +68,7 @@ pub async fn authorize(
     db: &impl ConnectionTrait,
     principal: Principal,
     slug: &str,
-    round_id: i64,
+    round_id: RoundId,
     action: Action,
 ) -> Result<RoundAccess> {
     let TeamAccess { team, role } = teams::authorize(db, principal, slug, action).await?;
@@ -79,7 +79,7 @@ pub async fn authorize(
 /// Takes the round's write lock for the rest of the transaction (as `meetings::lock` does for
 /// a meeting): ballots, idea changes, reviews, edits and the computation are serialised per
 /// round, so a ballot saved while voting is open is always counted.
-pub async fn lock(db: &impl ConnectionTrait, round_id: i64) -> Result<()> {
+pub async fn lock(db: &impl ConnectionTrait, round_id: RoundId) -> Result<()> {
     budget_rounds::Entity::update_many()
         .col_expr(
             budget_rounds::Column::Id,
@@ -97,7 +97,7 @@ pub async fn begin_locked(
     db: &DatabaseConnection,
     principal: Principal,
     slug: &str,
-    round_id: i64,
+    round_id: RoundId,
     action: Action,
 ) -> Result<(DatabaseTransaction, RoundAccess)> {
     authorize(db, principal, slug, round_id, action).await?;
@@ -218,7 +218,7 @@ pub async fn list(
 /// The caller's participation record, if they have voted.
 pub async fn participation(
     db: &impl ConnectionTrait,
-    round_id: i64,
+    round_id: RoundId,
     user_id: Option<i64>,
 ) -> Result<Option<budget_participation::Model>> {
     let Some(user_id) = user_id else {

@@ -2,7 +2,7 @@
 //! (`compute`); leaders then publish the outcome, overriding an idea only with a reason that
 //! everyone sees (as for agendas); each funded idea gets an owner and a status.
 
-use crate::domain::ids::TeamId;
+use crate::domain::ids::{RoundId, TeamId};
 use std::collections::{HashMap, HashSet};
 
 use sea_orm::{
@@ -87,7 +87,7 @@ pub async fn results(
     db: &DatabaseConnection,
     principal: Principal,
     slug: &str,
-    round_id: i64,
+    round_id: RoundId,
     now: OffsetDateTime,
 ) -> Result<(RoundAccess, Option<ResultsView>)> {
     let access = authorize(db, principal, slug, round_id, Action::ViewBudgets).await?;
@@ -202,7 +202,7 @@ pub async fn publish(
     db: &DatabaseConnection,
     principal: Principal,
     slug: &str,
-    round_id: i64,
+    round_id: RoundId,
     fields: &HashMap<String, String>,
     now: OffsetDateTime,
 ) -> Result<()> {
@@ -305,7 +305,7 @@ pub async fn follow_up(
     db: &DatabaseConnection,
     principal: Principal,
     slug: &str,
-    round_id: i64,
+    round_id: RoundId,
     idea_id: i64,
     owner: &str,
     status: &str,

@@ -2,6 +2,7 @@
 //! sees, and optionally a cost adjusted with a reason (the author's cost is kept as the
 //! original and shown beside it). Every decision is audited.
 
+use crate::domain::ids::RoundId;
 use sea_orm::{ActiveModelTrait, DatabaseConnection, Set};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -39,7 +40,7 @@ pub async fn review(
     db: &DatabaseConnection,
     principal: Principal,
     slug: &str,
-    round_id: i64,
+    round_id: RoundId,
     idea_id: i64,
     form: &ReviewForm,
     now: OffsetDateTime,

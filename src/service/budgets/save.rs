@@ -2,6 +2,7 @@
 //! changing what voters relied on (see `form.rs`'s module doc); both audited with a summary of
 //! the settings.
 
+use crate::domain::ids::RoundId;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
     Set,
@@ -19,7 +20,7 @@ use super::form::{RoundCommand, RoundForm};
 use super::{begin_locked, privacy};
 
 /// What the audit log keeps of a round's settings.
-fn summary(round_id: i64, c: &RoundCommand) -> serde_json::Value {
+fn summary(round_id: RoundId, c: &RoundCommand) -> serde_json::Value {
     json!({
         "round_id": round_id,
         "title": c.title.as_str(),
@@ -40,7 +41,7 @@ pub async fn create(
     slug: &str,
     form: &RoundForm,
     now: OffsetDateTime,
-) -> Result<i64> {
+) -> Result<RoundId> {
     let (txn, access) = teams::begin_locked(db, principal, slug, Action::ManageBudgets).await?;
     let c = form.parse()?;
     let round = budget_rounds::ActiveModel {
@@ -87,7 +88,7 @@ pub async fn update(
     db: &DatabaseConnection,
     principal: Principal,
     slug: &str,
-    round_id: i64,
+    round_id: RoundId,
     form: &RoundForm,
     now: OffsetDateTime,
 ) -> Result<()> {

@@ -3,6 +3,7 @@
 //! improve ideas before review), moderated by the team's leaders as proposals are. Writes take
 //! the round's lock, as idea changes do.
 
+use crate::domain::ids::RoundId;
 use sea_orm::{ConnectionTrait, DatabaseTransaction};
 use time::OffsetDateTime;
 
@@ -27,7 +28,7 @@ pub const IDEA_WITHDRAWN: &str =
 pub struct BudgetIdea<'a> {
     /// Team slug.
     pub slug: &'a str,
-    pub round_id: i64,
+    pub round_id: RoundId,
     pub idea_id: i64,
 }
 

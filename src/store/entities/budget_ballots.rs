@@ -1,5 +1,6 @@
 //! `budget_ballots`: one ballot per voter key and round; no timestamps, by design.
 
+use crate::domain::ids::RoundId;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -7,7 +8,7 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
-    pub round_id: i64,
+    pub round_id: RoundId,
     /// HMAC of the voter's id with the round's secret (the receipt hash after computation of
     /// a secret round; `pb:<id>` for imported ballots).
     pub voter_key: String,

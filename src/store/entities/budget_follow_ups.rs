@@ -1,5 +1,6 @@
 //! `budget_follow_ups`: what happens next for a funded idea: an owner and a status.
 
+use crate::domain::ids::RoundId;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -8,7 +9,7 @@ pub struct Model {
     /// The funded idea.
     #[sea_orm(primary_key, auto_increment = false)]
     pub idea_id: i64,
-    pub round_id: i64,
+    pub round_id: RoundId,
     /// Who carries it out.
     pub owner_id: Option<i64>,
     /// How far it got.

@@ -1,6 +1,7 @@
 //! `budget_ideas`: an idea proposed in a round, its cost (with the original and a reason when
 //! a leader adjusted it) and its review.
 
+use crate::domain::ids::RoundId;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -8,7 +9,7 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
-    pub round_id: i64,
+    pub round_id: RoundId,
     /// The project id used in Pabulib files and by the rules (the id, or the imported id).
     pub code: String,
     /// Who proposed it.

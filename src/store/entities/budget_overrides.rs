@@ -1,6 +1,7 @@
 //! `budget_overrides`: a published outcome differs from the computed one for an idea, with the
 //! reason everyone sees.
 
+use crate::domain::ids::RoundId;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -8,7 +9,7 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
-    pub round_id: i64,
+    pub round_id: RoundId,
     pub idea_id: i64,
     /// `true`: funded although the rule did not; `false`: not funded although it did.
     pub funded: bool,

@@ -1,5 +1,6 @@
 //! `budget_participation`: who has voted in a round (kept apart from the ballots).
 
+use crate::domain::ids::RoundId;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -7,7 +8,7 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
-    pub round_id: i64,
+    pub round_id: RoundId,
     /// The voter.
     pub user_id: i64,
     /// First ballot.

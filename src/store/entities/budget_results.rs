@@ -1,12 +1,13 @@
 //! `budget_results`: the computation of a round, written once (the round is the primary key).
 
+use crate::domain::ids::RoundId;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "budget_results")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
-    pub round_id: i64,
+    pub round_id: RoundId,
     /// When it was computed.
     pub computed_at: TimeDateTimeWithTimeZone,
     /// The engine's rule key (`mes_cost_add1_full_greedy`).

@@ -3,13 +3,13 @@
 
 use sea_orm::entity::prelude::*;
 
-use crate::domain::ids::TeamId;
+use crate::domain::ids::{RoundId, TeamId};
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "budget_rounds")]
 pub struct Model {
     #[sea_orm(primary_key)]
-    pub id: i64,
+    pub id: RoundId,
     pub team_id: TeamId,
     pub title: String,
     /// One sentence: what the money is for.

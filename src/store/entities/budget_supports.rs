@@ -1,5 +1,6 @@
 //! `budget_supports`: a member supports an idea during the ideas phase (one per member and idea).
 
+use crate::domain::ids::RoundId;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -7,7 +8,7 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
-    pub round_id: i64,
+    pub round_id: RoundId,
     pub idea_id: i64,
     /// Who supports it.
     pub user_id: i64,

@@ -3,6 +3,7 @@
 //! without saving, so the page works without JavaScript; `budget_ballot.js` keeps it live),
 //! and the receipt page after saving.
 
+use crate::domain::ids::RoundId;
 use std::collections::{BTreeMap, HashMap};
 
 use actix_web::http::StatusCode;
@@ -64,7 +65,7 @@ struct BallotPage {
 async fn page(
     ctx: &Ctx,
     slug: &str,
-    id: i64,
+    id: RoundId,
     typed: Option<&HashMap<String, String>>,
     errors: BTreeMap<String, String>,
 ) -> Result<HttpResponse, WebError> {
@@ -156,7 +157,7 @@ async fn page(
 }
 
 /// `GET /teams/{team}/budgets/{id}/ballot`.
-pub async fn show(ctx: Ctx, path: web::Path<(String, i64)>) -> Result<HttpResponse, WebError> {
+pub async fn show(ctx: Ctx, path: web::Path<(String, RoundId)>) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
     page(&ctx, &slug, id, None, BTreeMap::new()).await
 }
@@ -177,7 +178,7 @@ struct ReceiptPage {
 /// `check`, shows the running total of what was ticked without saving.
 pub async fn cast(
     ctx: Ctx,
-    path: web::Path<(String, i64)>,
+    path: web::Path<(String, RoundId)>,
     form: web::Form<HashMap<String, String>>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();

@@ -2,6 +2,7 @@
 //! the ideas phase), edit one's own comment and (leaders) hide one with a reason. The ideas
 //! list shows only a count and a link here, so its cost does not grow with the discussion.
 
+use crate::domain::ids::RoundId;
 use std::collections::BTreeMap;
 
 use actix_web::HttpResponse;
@@ -43,15 +44,15 @@ struct IdeaPage {
 /// A budget idea's page (`/teams/{team}/budgets/{id}/ideas/{idea}`).
 pub struct IdeaThread {
     slug: String,
-    round_id: i64,
+    round_id: RoundId,
     idea_id: i64,
 }
 
 impl CommentPage for IdeaThread {
     type Subject<'a> = BudgetIdea<'a>;
-    type Parent = i64;
+    type Parent = RoundId;
 
-    fn new(slug: String, round_id: i64, idea_id: i64) -> Self {
+    fn new(slug: String, round_id: RoundId, idea_id: i64) -> Self {
         Self {
             slug,
             round_id,

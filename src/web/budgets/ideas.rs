@@ -2,6 +2,7 @@
 //! review state and reason, supporters; the form to propose; support buttons during the ideas
 //! phase; review forms for leaders until voting opens.
 
+use crate::domain::ids::RoundId;
 use std::collections::BTreeMap;
 
 use actix_web::{HttpResponse, web};
@@ -56,7 +57,7 @@ struct IdeasPage {
 async fn page(
     ctx: &Ctx,
     slug: &str,
-    id: i64,
+    id: RoundId,
     form: IdeaForm,
     errors: BTreeMap<String, String>,
     review_idea: Option<i64>,
@@ -113,7 +114,7 @@ async fn page(
 }
 
 /// `GET /teams/{team}/budgets/{id}/ideas`.
-pub async fn list(ctx: Ctx, path: web::Path<(String, i64)>) -> Result<HttpResponse, WebError> {
+pub async fn list(ctx: Ctx, path: web::Path<(String, RoundId)>) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
     page(&ctx, &slug, id, IdeaForm::default(), BTreeMap::new(), None).await
 }
@@ -121,7 +122,7 @@ pub async fn list(ctx: Ctx, path: web::Path<(String, i64)>) -> Result<HttpRespon
 /// `POST /teams/{team}/budgets/{id}/ideas`.
 pub async fn propose(
     ctx: Ctx,
-    path: web::Path<(String, i64)>,
+    path: web::Path<(String, RoundId)>,
     form: web::Form<IdeaForm>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
@@ -148,7 +149,7 @@ struct EditPage {
 async fn edit_page(
     ctx: &Ctx,
     slug: &str,
-    id: i64,
+    id: RoundId,
     idea_id: i64,
     typed: Option<IdeaForm>,
     errors: BTreeMap<String, String>,
@@ -169,7 +170,7 @@ async fn edit_page(
 /// `GET /teams/{team}/budgets/{id}/ideas/{idea}/edit`.
 pub async fn edit_form(
     ctx: Ctx,
-    path: web::Path<(String, i64, i64)>,
+    path: web::Path<(String, RoundId, i64)>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id, idea) = path.into_inner();
     edit_page(&ctx, &slug, id, idea, None, BTreeMap::new()).await
@@ -178,7 +179,7 @@ pub async fn edit_form(
 /// `POST /teams/{team}/budgets/{id}/ideas/{idea}/edit`.
 pub async fn edit(
     ctx: Ctx,
-    path: web::Path<(String, i64, i64)>,
+    path: web::Path<(String, RoundId, i64)>,
     form: web::Form<IdeaForm>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id, idea) = path.into_inner();
@@ -197,7 +198,7 @@ pub async fn edit(
 async fn back(
     ctx: &Ctx,
     slug: &str,
-    id: i64,
+    id: RoundId,
     idea: i64,
     result: crate::service::Result<()>,
 ) -> Result<HttpResponse, WebError> {
@@ -212,7 +213,7 @@ async fn back(
 /// `POST /teams/{team}/budgets/{id}/ideas/{idea}/withdraw`.
 pub async fn withdraw(
     ctx: Ctx,
-    path: web::Path<(String, i64, i64)>,
+    path: web::Path<(String, RoundId, i64)>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id, idea) = path.into_inner();
     let now = ctx.now;
@@ -223,7 +224,7 @@ pub async fn withdraw(
 /// `POST /teams/{team}/budgets/{id}/ideas/{idea}/support`: supports, or takes support back.
 pub async fn support(
     ctx: Ctx,
-    path: web::Path<(String, i64, i64)>,
+    path: web::Path<(String, RoundId, i64)>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id, idea) = path.into_inner();
     let now = ctx.now;
@@ -236,7 +237,7 @@ pub async fn support(
 /// `POST /teams/{team}/budgets/{id}/ideas/{idea}/review` (leaders).
 pub async fn review(
     ctx: Ctx,
-    path: web::Path<(String, i64, i64)>,
+    path: web::Path<(String, RoundId, i64)>,
     form: web::Form<ReviewForm>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id, idea) = path.into_inner();

@@ -8,6 +8,7 @@ pub mod idea;
 pub mod ideas;
 pub mod results;
 
+use crate::domain::ids::RoundId;
 use std::collections::BTreeMap;
 
 use actix_web::http::StatusCode;
@@ -34,7 +35,7 @@ pub struct RoundHeader {
     pub team_slug: String,
     pub team_name: String,
     /// Round id.
-    pub id: i64,
+    pub id: RoundId,
     pub title: String,
     /// What the money is for.
     pub purpose: String,
@@ -74,7 +75,7 @@ impl RoundHeader {
 
 #[derive(Serialize)]
 struct RoundRow {
-    id: i64,
+    id: RoundId,
     title: String,
     amount: String,
     phase_label: &'static str,
@@ -187,7 +188,7 @@ struct FormPage<'a> {
 fn form_page(
     ctx: &Ctx,
     slug: &str,
-    round_id: Option<i64>,
+    round_id: Option<RoundId>,
     form: &RoundForm,
     errors: BTreeMap<String, String>,
 ) -> Result<HttpResponse, WebError> {
@@ -262,7 +263,10 @@ pub async fn create(
 }
 
 /// `GET /teams/{team}/budgets/{id}/edit`.
-pub async fn edit_form(ctx: Ctx, path: web::Path<(String, i64)>) -> Result<HttpResponse, WebError> {
+pub async fn edit_form(
+    ctx: Ctx,
+    path: web::Path<(String, RoundId)>,
+) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
     let (access, form) = form::edit_form(ctx.db(), ctx.principal(), &slug, id).await?;
     form_page(&ctx, &access.team.slug, Some(id), &form, BTreeMap::new())
@@ -271,7 +275,7 @@ pub async fn edit_form(ctx: Ctx, path: web::Path<(String, i64)>) -> Result<HttpR
 /// `POST /teams/{team}/budgets/{id}/edit`.
 pub async fn update(
     ctx: Ctx,
-    path: web::Path<(String, i64)>,
+    path: web::Path<(String, RoundId)>,
     form: web::Form<RoundForm>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
@@ -308,7 +312,7 @@ struct RoundPage {
 }
 
 /// `GET /teams/{team}/budgets/{id}`.
-pub async fn show(ctx: Ctx, path: web::Path<(String, i64)>) -> Result<HttpResponse, WebError> {
+pub async fn show(ctx: Ctx, path: web::Path<(String, RoundId)>) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
     let principal = ctx.principal();
     let db = ctx.db();

@@ -5,6 +5,7 @@
 //! idea; the form that turns a funded idea into an action. Everything is read from the stored
 //! computation (the `.pb` and CSV downloads are in `export.rs`).
 
+use crate::domain::ids::RoundId;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use actix_web::{HttpResponse, web};
@@ -291,7 +292,7 @@ fn build(view: &ResultsView, rule: BudgetRule, typed: &HashMap<String, String>) 
 async fn page(
     ctx: &Ctx,
     slug: &str,
-    id: i64,
+    id: RoundId,
     typed: &HashMap<String, String>,
     errors: BTreeMap<String, String>,
 ) -> Result<HttpResponse, WebError> {
@@ -314,7 +315,7 @@ async fn page(
 }
 
 /// `GET /teams/{team}/budgets/{id}/results`: computes on the first visit after voting closes.
-pub async fn show(ctx: Ctx, path: web::Path<(String, i64)>) -> Result<HttpResponse, WebError> {
+pub async fn show(ctx: Ctx, path: web::Path<(String, RoundId)>) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
     page(&ctx, &slug, id, &HashMap::new(), BTreeMap::new()).await
 }
@@ -322,7 +323,7 @@ pub async fn show(ctx: Ctx, path: web::Path<(String, i64)>) -> Result<HttpRespon
 /// `POST /teams/{team}/budgets/{id}/results/publish` (leaders).
 pub async fn publish(
     ctx: Ctx,
-    path: web::Path<(String, i64)>,
+    path: web::Path<(String, RoundId)>,
     form: web::Form<HashMap<String, String>>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
@@ -348,7 +349,7 @@ pub struct FollowUpForm {
 /// `POST /teams/{team}/budgets/{id}/ideas/{idea}/follow-up` (leaders).
 pub async fn follow_up(
     ctx: Ctx,
-    path: web::Path<(String, i64, i64)>,
+    path: web::Path<(String, RoundId, i64)>,
     form: web::Form<FollowUpForm>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id, idea) = path.into_inner();
