@@ -27,8 +27,11 @@ pub trait CommentPage: Sized {
     /// The id of the subject's parent (a meeting or a budget round).
     type Parent: serde::de::DeserializeOwned;
 
+    /// The subject's own id (an agenda proposal's, a budget idea's).
+    type Id: serde::de::DeserializeOwned;
+
     /// The page named by an address: team slug, parent and subject id.
-    fn new(slug: String, parent: Self::Parent, id: i64) -> Self;
+    fn new(slug: String, parent: Self::Parent, id: Self::Id) -> Self;
 
     /// The subject for the comments service.
     fn subject(&self) -> Self::Subject<'_>;
@@ -49,7 +52,7 @@ pub trait CommentPage: Sized {
 /// `GET …/{id}`: the subject and one page of its thread.
 pub async fn show<P: CommentPage>(
     ctx: Ctx,
-    path: web::Path<(String, P::Parent, i64)>,
+    path: web::Path<(String, P::Parent, P::Id)>,
     query: web::Query<PageQuery>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, parent, id) = path.into_inner();
@@ -61,7 +64,7 @@ pub async fn show<P: CommentPage>(
 /// `POST …/{id}/comments`.
 pub async fn add<P: CommentPage>(
     ctx: Ctx,
-    path: web::Path<(String, P::Parent, i64)>,
+    path: web::Path<(String, P::Parent, P::Id)>,
     form: web::Form<CommentForm>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, parent, id) = path.into_inner();
@@ -74,7 +77,7 @@ pub async fn add<P: CommentPage>(
 /// `POST …/{id}/comments/{comment}/edit`.
 pub async fn edit<P: CommentPage>(
     ctx: Ctx,
-    path: web::Path<(String, P::Parent, i64, i64)>,
+    path: web::Path<(String, P::Parent, P::Id, i64)>,
     query: web::Query<PageQuery>,
     form: web::Form<CommentForm>,
 ) -> Result<HttpResponse, WebError> {
@@ -98,7 +101,7 @@ pub async fn edit<P: CommentPage>(
 /// `POST …/{id}/comments/{comment}/hide` (leaders; the reason shows in the comment's place).
 pub async fn hide<P: CommentPage>(
     ctx: Ctx,
-    path: web::Path<(String, P::Parent, i64, i64)>,
+    path: web::Path<(String, P::Parent, P::Id, i64)>,
     query: web::Query<PageQuery>,
     form: web::Form<HideForm>,
 ) -> Result<HttpResponse, WebError> {

@@ -1,6 +1,7 @@
 //! Pages stay small as teams and meetings grow (issue 13): sizes in bytes, which are
 //! deterministic; speed is measured by the `page_bench` example, never here.
 
+use roundtable::domain::ids::MeetingId;
 use roundtable::store::entities::{agenda_proposals, help_exchanges, memberships, users};
 use sea_orm::{EntityTrait, Set};
 use time::Duration;
@@ -124,19 +125,13 @@ async fn the_team_page_of_two_thousand_members_is_small_and_pages_through_everyo
     assert!(literal.contains("No member matches"), "{literal}");
 }
 
-#[tokio::test]
-async fn the_ballot_page_of_a_thousand_items_is_small_and_refilled_on_errors() {
-    let app = spawn_app().await;
-    let admin = create_person(&app, "Admin", true).await;
-    let leader = create_person(&app, "Leader", false).await;
-    let slug = create_team(&app, &admin, "District network", &leader).await;
-    let browser = signed_in(&app, &leader).await;
-    let meeting = create_meeting(&app, &browser, &slug, "secret").await;
+/// 1,000 active proposals by `author`, written directly (the HTTP path is tested elsewhere).
+async fn a_thousand_proposals(app: &TestApp, meeting: MeetingId, author: i64) {
     let now = time::OffsetDateTime::now_utc();
     for chunk in (0..1000).collect::<Vec<_>>().chunks(200) {
         let items = chunk.iter().map(|i| agenda_proposals::ActiveModel {
             meeting_id: Set(meeting),
-            author_id: Set(Some(leader.id)),
+            author_id: Set(Some(author)),
             title: Set(format!("Agenda item {i:04}: a realistic title")),
             why: Set("Several colleagues raised it this term and it needs a decision.".to_owned()),
             minutes: Set(10),
@@ -150,6 +145,83 @@ async fn the_ballot_page_of_a_thousand_items_is_small_and_refilled_on_errors() {
             .await
             .unwrap();
     }
+}
+
+#[tokio::test]
+async fn a_leader_moderating_a_thousand_proposals_gets_small_pages() {
+    // Before any ballot a leader may hide or merge each item. The list once carried a selector
+    // of every other item under every item (1,000 × 999 options, about 50 MB); the forms now
+    // live on the item's own page, with one selector.
+    let app = spawn_app().await;
+    let admin = create_person(&app, "Admin", true).await;
+    let leader = create_person(&app, "Leader", false).await;
+    let slug = create_team(&app, &admin, "District network", &leader).await;
+    let browser = signed_in(&app, &leader).await;
+    let meeting = create_meeting(&app, &browser, &slug, "secret").await;
+    a_thousand_proposals(&app, meeting, admin.id).await;
+    let base = format!("/teams/{slug}/meetings/{meeting}/proposals");
+
+    let list = browser.get(&base).await;
+    assert_eq!(list.status(), 200);
+    let html = list.text().await.unwrap();
+    assert!(
+        html.len() < PAGE_LIMIT,
+        "proposals page is {} bytes",
+        html.len()
+    );
+    assert!(!html.contains("<option"), "no selector on the list");
+    assert_eq!(html.matches("the forms are on its page").count(), 1);
+
+    let ids = crate::meeting_helpers::proposal_ids(&app, meeting).await;
+    let (kept, duplicate) = (ids[0], ids[1]);
+    let item = browser.get(&format!("{base}/{duplicate}")).await;
+    assert_eq!(item.status(), 200);
+    let html = item.text().await.unwrap();
+    assert!(html.len() < PAGE_LIMIT, "item page is {} bytes", html.len());
+    assert_eq!(
+        html.matches("<option").count(),
+        999,
+        "every other item, once"
+    );
+
+    // A refusal comes back on the item's page, beside its form.
+    let refused = browser
+        .post(&format!("{base}/{duplicate}/hide"), &[("reason", "")])
+        .await;
+    assert_eq!(refused.status(), 422);
+    let html = refused.text().await.unwrap();
+    assert!(html.contains(r#"id="hide-reason-error""#), "{html}");
+    assert!(html.contains("Merge this duplicate into"));
+
+    let merged = browser
+        .post(
+            &format!("{base}/{duplicate}/merge"),
+            &[("into", kept.to_string().as_str())],
+        )
+        .await;
+    assert_eq!(merged.status(), 303);
+    let html = browser
+        .get(&format!("{base}/{duplicate}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("Merged into “Agenda item 0000"), "{html}");
+    assert!(
+        !html.contains("Merge this duplicate into"),
+        "only items on the list"
+    );
+}
+
+#[tokio::test]
+async fn the_ballot_page_of_a_thousand_items_is_small_and_refilled_on_errors() {
+    let app = spawn_app().await;
+    let admin = create_person(&app, "Admin", true).await;
+    let leader = create_person(&app, "Leader", false).await;
+    let slug = create_team(&app, &admin, "District network", &leader).await;
+    let browser = signed_in(&app, &leader).await;
+    let meeting = create_meeting(&app, &browser, &slug, "secret").await;
+    a_thousand_proposals(&app, meeting, leader.id).await;
     app.clock.advance(Duration::hours(WINDOW_HOURS));
 
     let page = browser

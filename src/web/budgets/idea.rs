@@ -51,6 +51,7 @@ pub struct IdeaThread {
 impl CommentPage for IdeaThread {
     type Subject<'a> = BudgetIdea<'a>;
     type Parent = RoundId;
+    type Id = i64;
 
     fn new(slug: String, round_id: RoundId, idea_id: i64) -> Self {
         Self {

@@ -8,9 +8,11 @@ use std::collections::BTreeMap;
 use actix_web::HttpResponse;
 use serde::Serialize;
 
+use crate::access::Action;
 use crate::service::comments::agenda::AgendaProposal;
 use crate::service::comments::{self, Intent};
-use crate::service::meetings::{self, proposals};
+use crate::service::meetings::proposals::ProposalStatus;
+use crate::service::meetings::{self, ballot_count, proposals};
 use crate::web::WebError;
 use crate::web::comment_pages::CommentPage;
 use crate::web::comments::{Posted, ThreadView};
@@ -18,6 +20,9 @@ use crate::web::context::{Ctx, status_for};
 use crate::web::meetings::proposals::status_note;
 use crate::web::meetings::{MeetingHeader, header};
 use crate::web::visitor::Layout;
+
+/// The fields of the hide and merge forms (and the window they close with).
+const MODERATION_FIELDS: [&str; 3] = ["reason", "into", "window"];
 
 #[derive(Serialize)]
 struct ItemView {
@@ -30,12 +35,28 @@ struct ItemView {
     note: Option<String>,
 }
 
+/// A leader's hide and merge forms for an item still on the list, before any ballot: here,
+/// on the item's own page, so the list does not carry a selector of every other item per item.
+#[derive(Serialize)]
+struct Moderation {
+    /// The other items on the list, to merge this one into.
+    others: Vec<Choice>,
+    errors: BTreeMap<String, String>,
+}
+
+#[derive(Serialize)]
+struct Choice {
+    id: i64,
+    title: String,
+}
+
 #[derive(Serialize)]
 struct ProposalPage {
     title: String,
     layout: Layout,
     meeting: MeetingHeader,
     proposal: ItemView,
+    moderation: Option<Moderation>,
     thread: ThreadView,
 }
 
@@ -49,6 +70,7 @@ pub struct ProposalThread {
 impl CommentPage for ProposalThread {
     type Subject<'a> = AgendaProposal<'a>;
     type Parent = MeetingId;
+    type Id = i64;
 
     fn new(slug: String, meeting_id: MeetingId, proposal_id: i64) -> Self {
         Self {
@@ -86,16 +108,35 @@ impl CommentPage for ProposalThread {
         let subject = self.subject();
         let (access, row) = subject.load(db, principal, Intent::Read).await?;
         let thread = comments::thread(db, &subject, principal, page, now).await?;
-        let merged_into = match row.merged_into {
-            Some(into) => proposals::all(db, self.meeting_id)
-                .await?
-                .into_iter()
-                .find(|p| p.id == into)
-                .map(|p| p.title),
-            None => None,
+        let moderating = row.status == ProposalStatus::Active
+            && access.may(principal, Action::ManageMeetings)
+            && ballot_count(db, self.meeting_id).await? == 0;
+        let listed = if moderating || row.merged_into.is_some() {
+            proposals::all(db, self.meeting_id).await?
+        } else {
+            Vec::new()
         };
-        let base = self.base();
+        let merged_into = row
+            .merged_into
+            .and_then(|into| listed.iter().find(|p| p.id == into))
+            .map(|p| p.title.clone());
         let status = status_for(&errors);
+        // Hide and merge refusals belong to the moderation forms; the rest to the comment form.
+        let (moderation_errors, errors): (BTreeMap<_, _>, BTreeMap<_, _>) = errors
+            .into_iter()
+            .partition(|(field, _)| MODERATION_FIELDS.contains(&field.as_str()));
+        let moderation = moderating.then(|| Moderation {
+            others: listed
+                .iter()
+                .filter(|p| p.status == ProposalStatus::Active && p.id != row.id)
+                .map(|p| Choice {
+                    id: p.id,
+                    title: p.title.clone(),
+                })
+                .collect(),
+            errors: moderation_errors,
+        });
+        let base = self.base();
         let view = ProposalPage {
             title: format!("{}: {}", row.title, access.meeting.title),
             layout: ctx.layout(),
@@ -109,6 +150,7 @@ impl CommentPage for ProposalThread {
                 author: meetings::name_of(db, row.author_id).await?,
                 mine: row.author_id.is_some() && row.author_id == principal.user_id,
             },
+            moderation,
             thread: ThreadView::new(thread, &base, format!("{base}/comments"), posted, errors),
         };
         ctx.render(status, "proposal.html", &view)

@@ -13,7 +13,10 @@ use crate::service::comments::{self, SubjectKind};
 use crate::service::meetings::proposals::{self, ProposalForm, ProposalStatus};
 use crate::service::meetings::{self, ballot_count};
 use crate::web::WebError;
+use crate::web::comment_pages::CommentPage;
+use crate::web::comments::Posted;
 use crate::web::context::{Ctx, redirect_or_reshow, status_for};
+use crate::web::meetings::comments::ProposalThread;
 use crate::web::meetings::{MeetingHeader, header};
 use crate::web::pages::see_other;
 use crate::web::visitor::Layout;
@@ -237,18 +240,23 @@ pub async fn withdraw(
     Ok(see_other(&format!("/teams/{slug}/meetings/{id}/proposals")))
 }
 
-/// Back to the proposals after a leader's hide or merge, or the page again with the refusal.
+/// Back to the proposals after a leader's hide or merge, or the item's page again with the
+/// refusal beside its form.
 async fn after_moderation(
     ctx: &Ctx,
     slug: &str,
     id: MeetingId,
+    proposal_id: i64,
     result: Result<(), ServiceError>,
 ) -> Result<HttpResponse, WebError> {
-    let fresh = ProposalForm::default();
     redirect_or_reshow(
         result,
         |()| format!("/teams/{slug}/meetings/{id}/proposals"),
-        |errors| page(ctx, slug, id, &fresh, errors),
+        |errors| async move {
+            ProposalThread::new(slug.to_owned(), id, proposal_id)
+                .render(ctx, None, &Posted::Nothing, errors)
+                .await
+        },
     )
     .await
 }
@@ -276,7 +284,7 @@ pub async fn hide(
         ctx.now,
     )
     .await;
-    after_moderation(&ctx, &slug, id, result).await
+    after_moderation(&ctx, &slug, id, proposal_id, result).await
 }
 
 #[derive(Debug, Deserialize)]
@@ -302,5 +310,5 @@ pub async fn merge(
         ctx.now,
     )
     .await;
-    after_moderation(&ctx, &slug, id, result).await
+    after_moderation(&ctx, &slug, id, proposal_id, result).await
 }
