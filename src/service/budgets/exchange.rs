@@ -34,7 +34,7 @@ pub async fn export_pb(
     round_id: RoundId,
     now: OffsetDateTime,
 ) -> Result<(RoundAccess, String)> {
-    let (access, view) = publish::results(db, principal, slug, round_id, now).await?;
+    let (access, view) = publish::results(db, principal, slug, round_id, now, false).await?;
     if view.is_none() {
         return Err(ServiceError::NotFound);
     }
@@ -52,7 +52,7 @@ pub async fn export_csv(
     round_id: RoundId,
     now: OffsetDateTime,
 ) -> Result<(RoundAccess, String)> {
-    let (access, view) = publish::results(db, principal, slug, round_id, now).await?;
+    let (access, view) = publish::results(db, principal, slug, round_id, now, false).await?;
     let Some(view) = view else {
         return Err(ServiceError::NotFound);
     };

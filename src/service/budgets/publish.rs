@@ -21,6 +21,7 @@ use crate::store::entities::budget_follow_ups::{self, FollowUpStatus};
 use crate::store::entities::{
     budget_ideas, budget_overrides, budget_publications, budget_rounds, memberships,
 };
+use crate::store::scoped::membership;
 
 use super::compute::{self, Computed};
 use super::{RoundAccess, authorize, begin_locked};
@@ -82,13 +83,17 @@ fn funded_after(computed: &Computed, overrides: &[budget_overrides::Model]) -> H
 }
 
 /// The results of a round: computes first if voting has closed and nobody has yet. `None`
-/// while voting is open (results are hidden until it closes: no bandwagon).
+/// while voting is open (results are hidden until it closes: no bandwagon). With `forms`, and
+/// once the outcome is published, the team's members are listed for the owner fields of the
+/// follow-up and action forms the caller may use; otherwise (exports, members who may not
+/// use those forms, before publication) the team is not loaded at all.
 pub async fn results(
     db: &DatabaseConnection,
     principal: Principal,
     slug: &str,
     round_id: RoundId,
     now: OffsetDateTime,
+    forms: bool,
 ) -> Result<(RoundAccess, Option<ResultsView>)> {
     let access = authorize(db, principal, slug, round_id, Action::ViewBudgets).await?;
     if access.phase(now) != BudgetPhase::Results {
@@ -98,7 +103,10 @@ pub async fn results(
     let computed = compute::stored(db, round_id)
         .await?
         .ok_or_else(|| ServiceError::Unexpected(anyhow::anyhow!("budget result missing")))?;
-    let view = extras(db, &access, computed).await?;
+    let owners_needed = forms
+        && (access.may(principal, Action::ManageBudgets)
+            || access.may(principal, Action::WorkOnActions));
+    let view = extras(db, &access, computed, owners_needed).await?;
     Ok((access, Some(view)))
 }
 
@@ -106,6 +114,7 @@ async fn extras(
     db: &impl ConnectionTrait,
     access: &RoundAccess,
     computed: Computed,
+    owners_needed: bool,
 ) -> Result<ResultsView> {
     let round_id = access.round.id;
     let publication = budget_publications::Entity::find_by_id(round_id)
@@ -120,13 +129,17 @@ async fn extras(
         .filter(budget_follow_ups::Column::RoundId.eq(round_id))
         .all(db)
         .await?;
-    let member_ids: Vec<i64> = memberships::Entity::find()
-        .filter(memberships::Column::TeamId.eq(access.team.id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|m| m.user_id)
-        .collect();
+    let member_ids: Vec<i64> = if owners_needed && publication.is_some() {
+        memberships::Entity::find()
+            .filter(memberships::Column::TeamId.eq(access.team.id))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|m| m.user_id)
+            .collect()
+    } else {
+        Vec::new()
+    };
     let mut wanted: Vec<i64> = member_ids.clone();
     wanted.extend(publication.as_ref().and_then(|p| p.published_by));
     let names = names_of(db, wanted).await?;
@@ -319,7 +332,7 @@ pub async fn follow_up(
         e.add("follow_up", "Publish the outcome first.");
         return Err(ServiceError::Invalid(e));
     };
-    let view = extras(&txn, &access, computed).await?;
+    let view = extras(&txn, &access, computed, false).await?;
     if view.published.is_none() {
         e.add("follow_up", "Publish the outcome first.");
     } else if !view.funded_ids().contains(&idea_id) {
@@ -338,7 +351,7 @@ pub async fn follow_up(
     let owner_id = match owner.trim() {
         "" => None,
         raw => match raw.parse::<i64>() {
-            Ok(id) if view.members.iter().any(|(m, _)| *m == id) => Some(id),
+            Ok(id) if membership(&txn, access.team.id, id).await?.is_some() => Some(id),
             _ => {
                 e.add("owner_id", "Choose a member of the team.");
                 None

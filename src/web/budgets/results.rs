@@ -298,7 +298,7 @@ async fn page(
 ) -> Result<HttpResponse, WebError> {
     let now = ctx.now;
     let principal = ctx.principal();
-    let (access, view) = publish::results(ctx.db(), principal, slug, id, now).await?;
+    let (access, view) = publish::results(ctx.db(), principal, slug, id, now, true).await?;
     let rule = BudgetRule::from(access.round.rule);
     let page = ResultsPage {
         title: format!("Results: {}", access.round.title),
