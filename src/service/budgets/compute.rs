@@ -13,7 +13,7 @@
 use crate::domain::ids::RoundId;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, Set, TransactionTrait,
+    QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -109,7 +109,7 @@ pub async fn compute_round(
     let Some(round) = budget_rounds::Entity::find_by_id(round_id).one(db).await? else {
         return Ok(false);
     };
-    if now < round.voting_close_at || stored(db, round_id).await?.is_some() {
+    if now < round.voting_close_at || is_computed(db, round_id).await? {
         return Ok(false);
     }
     let (built, input) = load_instance(db, &round).await?;
@@ -127,7 +127,7 @@ pub async fn compute_round(
 
     let txn = db.begin().await?;
     lock(&txn, round_id).await?;
-    if stored(&txn, round_id).await?.is_some() {
+    if is_computed(&txn, round_id).await? {
         txn.rollback().await?;
         return Ok(false);
     }
@@ -293,21 +293,29 @@ pub async fn stored(db: &impl ConnectionTrait, round_id: RoundId) -> Result<Opti
     let Some(row) = budget_results::Entity::find_by_id(round_id).one(db).await? else {
         return Ok(None);
     };
-    let read = |what: &'static str, text: &str| -> Result<serde_json::Value> {
-        serde_json::from_str(text).map_err(|e| {
-            ServiceError::Unexpected(anyhow::Error::new(e).context(format!("stored {what}")))
-        })
-    };
-    let parse = |v: serde_json::Value, what: &'static str| {
-        ServiceError::Unexpected(anyhow::anyhow!("stored budget {what} unreadable: {v}"))
-    };
-    let input = read("input", &row.input)?;
-    let outcome = read("outcome", &row.outcome)?;
-    let greedy = read("greedy", &row.greedy)?;
     Ok(Some(Computed {
         computed_at: row.computed_at,
-        input: serde_json::from_value(input.clone()).map_err(|_| parse(input, "input"))?,
-        outcome: serde_json::from_value(outcome.clone()).map_err(|_| parse(outcome, "outcome"))?,
-        greedy: serde_json::from_value(greedy.clone()).map_err(|_| parse(greedy, "greedy"))?,
+        input: from_stored("input", &row.input)?,
+        outcome: from_stored("outcome", &row.outcome)?,
+        greedy: from_stored("greedy", &row.greedy)?,
     }))
+}
+
+/// Whether the round has been computed, without reading the stored documents.
+async fn is_computed(db: &impl ConnectionTrait, round_id: RoundId) -> Result<bool> {
+    Ok(budget_results::Entity::find_by_id(round_id)
+        .select_only()
+        .column(budget_results::Column::RoundId)
+        .into_tuple::<RoundId>()
+        .one(db)
+        .await?
+        .is_some())
+}
+
+/// Reads one stored JSON document straight into its type; an unreadable one is an error that
+/// names it.
+fn from_stored<T: serde::de::DeserializeOwned>(what: &'static str, text: &str) -> Result<T> {
+    serde_json::from_str(text).map_err(|e| {
+        ServiceError::Unexpected(anyhow::Error::new(e).context(format!("stored budget {what}")))
+    })
 }
