@@ -193,6 +193,35 @@ async fn a_leader_moderating_a_thousand_proposals_gets_small_pages() {
     assert!(html.contains(r#"id="hide-reason-error""#), "{html}");
     assert!(html.contains("Merge this duplicate into"));
 
+    // A refused comment hide on the same page stays with the comment, not the item's form.
+    let posted = browser
+        .post(
+            &format!("{base}/{duplicate}/comments"),
+            &[("body", "Same as item 1?")],
+        )
+        .await;
+    assert_eq!(posted.status(), 303);
+    let comment = posted.headers()["location"]
+        .to_str()
+        .unwrap()
+        .rsplit("#comment-")
+        .next()
+        .unwrap()
+        .to_owned();
+    let refused = browser
+        .post(
+            &format!("{base}/{duplicate}/comments/{comment}/hide"),
+            &[("reason", "")],
+        )
+        .await;
+    assert_eq!(refused.status(), 422);
+    let html = refused.text().await.unwrap();
+    assert!(!html.contains(r#"id="hide-reason-error""#), "{html}");
+    assert!(
+        html.contains(&format!(r#"id="hide-{comment}-error""#)),
+        "{html}"
+    );
+
     let merged = browser
         .post(
             &format!("{base}/{duplicate}/merge"),

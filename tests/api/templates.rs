@@ -205,6 +205,8 @@ fn meeting_fixture(name: &str) -> Value {
         "proposal.html" => {
             json!({ "proposal": { "id": 1, "title": "Timetable", "why": "Clashes.\nTwice.", "minutes": 20,
                 "author": "Lee", "mine": true, "note": "Hidden by a leader: duplicate" },
+            "moderation": { "others": [{ "id": 2, "title": "Trip" }], "errors": { "reason": "Enter a reason.", "into": "Choose an item.", "window": "Closed." } },
+            "refused": ["A ballot was cast meanwhile."],
             "thread": { "total": 51, "page": 2, "pages": 2, "prev": "/p?page=1#comments", "next": null,
                 "post_base": "/teams/team-a/meetings/1/proposals/1/comments", "can_comment": true,
                 "closed": "Comments are open only during the proposal window.", "form_body": "Typed",

@@ -21,9 +21,6 @@ use crate::web::meetings::proposals::status_note;
 use crate::web::meetings::{MeetingHeader, header};
 use crate::web::visitor::Layout;
 
-/// The fields of the hide and merge forms (and the window they close with).
-const MODERATION_FIELDS: [&str; 3] = ["reason", "into", "window"];
-
 #[derive(Serialize)]
 struct ItemView {
     id: i64,
@@ -57,6 +54,7 @@ struct ProposalPage {
     meeting: MeetingHeader,
     proposal: ItemView,
     moderation: Option<Moderation>,
+    refused: Vec<String>,
     thread: ThreadView,
 }
 
@@ -65,6 +63,24 @@ pub struct ProposalThread {
     slug: String,
     meeting_id: MeetingId,
     proposal_id: i64,
+    /// A refused hide or merge, shown beside those forms (the comment forms have their own).
+    refused: BTreeMap<String, String>,
+}
+
+impl ProposalThread {
+    /// The page again after a refused hide or merge, with `errors` beside the moderation forms
+    /// (or at the top, when the item can no longer be moderated).
+    pub fn after_refused_moderation(
+        slug: String,
+        meeting_id: MeetingId,
+        proposal_id: i64,
+        errors: BTreeMap<String, String>,
+    ) -> Self {
+        Self {
+            refused: errors,
+            ..Self::new(slug, meeting_id, proposal_id)
+        }
+    }
 }
 
 impl CommentPage for ProposalThread {
@@ -77,6 +93,7 @@ impl CommentPage for ProposalThread {
             slug,
             meeting_id,
             proposal_id,
+            refused: BTreeMap::new(),
         }
     }
 
@@ -120,11 +137,11 @@ impl CommentPage for ProposalThread {
             .merged_into
             .and_then(|into| listed.iter().find(|p| p.id == into))
             .map(|p| p.title.clone());
-        let status = status_for(&errors);
-        // Hide and merge refusals belong to the moderation forms; the rest to the comment form.
-        let (moderation_errors, errors): (BTreeMap<_, _>, BTreeMap<_, _>) = errors
-            .into_iter()
-            .partition(|(field, _)| MODERATION_FIELDS.contains(&field.as_str()));
+        let status = if errors.is_empty() {
+            status_for(&self.refused)
+        } else {
+            status_for(&errors)
+        };
         let moderation = moderating.then(|| Moderation {
             others: listed
                 .iter()
@@ -134,8 +151,14 @@ impl CommentPage for ProposalThread {
                     title: p.title.clone(),
                 })
                 .collect(),
-            errors: moderation_errors,
+            errors: self.refused.clone(),
         });
+        // A refusal the item's page has no form for any more (a ballot was cast meanwhile).
+        let refused = if moderating {
+            Vec::new()
+        } else {
+            self.refused.values().cloned().collect()
+        };
         let base = self.base();
         let view = ProposalPage {
             title: format!("{}: {}", row.title, access.meeting.title),
@@ -151,6 +174,7 @@ impl CommentPage for ProposalThread {
                 mine: row.author_id.is_some() && row.author_id == principal.user_id,
             },
             moderation,
+            refused,
             thread: ThreadView::new(thread, &base, format!("{base}/comments"), posted, errors),
         };
         ctx.render(status, "proposal.html", &view)

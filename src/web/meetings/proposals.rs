@@ -253,8 +253,8 @@ async fn after_moderation(
         result,
         |()| format!("/teams/{slug}/meetings/{id}/proposals"),
         |errors| async move {
-            ProposalThread::new(slug.to_owned(), id, proposal_id)
-                .render(ctx, None, &Posted::Nothing, errors)
+            ProposalThread::after_refused_moderation(slug.to_owned(), id, proposal_id, errors)
+                .render(ctx, None, &Posted::Nothing, BTreeMap::new())
                 .await
         },
     )
