@@ -8,7 +8,7 @@ use time::Duration;
 
 use roundtable::domain::clock::Clock;
 
-use crate::helpers::{TestApp, create_person, create_team, signed_in, spawn_app};
+use crate::helpers::{Browser, TestApp, create_person, create_team, signed_in, spawn_app};
 use crate::meeting_helpers::{WINDOW_HOURS, create_meeting};
 
 /// The most a page may weigh for a team of 2,000 with a meeting of 1,000 items.
@@ -125,6 +125,28 @@ async fn the_team_page_of_two_thousand_members_is_small_and_pages_through_everyo
     assert!(literal.contains("No member matches"), "{literal}");
 }
 
+/// Who wrote the thousand proposals of [`district_meeting`].
+enum Author {
+    Admin,
+    Leader,
+}
+
+/// A team whose leader is signed in, with a secret meeting of 1,000 proposals by `author`.
+async fn district_meeting(author: Author) -> (TestApp, String, Browser, MeetingId) {
+    let app = spawn_app().await;
+    let admin = create_person(&app, "Admin", true).await;
+    let leader = create_person(&app, "Leader", false).await;
+    let slug = create_team(&app, &admin, "District network", &leader).await;
+    let browser = signed_in(&app, &leader).await;
+    let meeting = create_meeting(&app, &browser, &slug, "secret").await;
+    let author = match author {
+        Author::Admin => admin.id,
+        Author::Leader => leader.id,
+    };
+    a_thousand_proposals(&app, meeting, author).await;
+    (app, slug, browser, meeting)
+}
+
 /// 1,000 active proposals by `author`, written directly (the HTTP path is tested elsewhere).
 async fn a_thousand_proposals(app: &TestApp, meeting: MeetingId, author: i64) {
     let now = time::OffsetDateTime::now_utc();
@@ -152,13 +174,7 @@ async fn a_leader_moderating_a_thousand_proposals_gets_small_pages() {
     // Before any ballot a leader may hide or merge each item. The list once carried a selector
     // of every other item under every item (1,000 × 999 options, about 50 MB); the forms now
     // live on the item's own page, with one selector.
-    let app = spawn_app().await;
-    let admin = create_person(&app, "Admin", true).await;
-    let leader = create_person(&app, "Leader", false).await;
-    let slug = create_team(&app, &admin, "District network", &leader).await;
-    let browser = signed_in(&app, &leader).await;
-    let meeting = create_meeting(&app, &browser, &slug, "secret").await;
-    a_thousand_proposals(&app, meeting, admin.id).await;
+    let (app, slug, browser, meeting) = district_meeting(Author::Admin).await;
     let base = format!("/teams/{slug}/meetings/{meeting}/proposals");
 
     let list = browser.get(&base).await;
@@ -244,13 +260,7 @@ async fn a_leader_moderating_a_thousand_proposals_gets_small_pages() {
 
 #[tokio::test]
 async fn the_ballot_page_of_a_thousand_items_is_small_and_refilled_on_errors() {
-    let app = spawn_app().await;
-    let admin = create_person(&app, "Admin", true).await;
-    let leader = create_person(&app, "Leader", false).await;
-    let slug = create_team(&app, &admin, "District network", &leader).await;
-    let browser = signed_in(&app, &leader).await;
-    let meeting = create_meeting(&app, &browser, &slug, "secret").await;
-    a_thousand_proposals(&app, meeting, leader.id).await;
+    let (app, slug, browser, meeting) = district_meeting(Author::Leader).await;
     app.clock.advance(Duration::hours(WINDOW_HOURS));
 
     let page = browser

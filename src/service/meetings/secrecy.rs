@@ -94,13 +94,7 @@ pub async fn erase_leftovers(db: &DatabaseConnection, horizon: &Horizon) {
 pub async fn erase_leftovers_of(db: &DatabaseConnection, vacuum: &'static str, horizon: &Horizon) {
     let clean = match erase(db, vacuum, horizon).await {
         Ok(clean) => {
-            let database = database_key(db).await.unwrap_or_default();
-            tracing::info!(
-                vacuum,
-                clean,
-                database,
-                "erased old versions of ballot rows"
-            );
+            tracing::info!(vacuum, clean, "erased old versions of ballot rows");
             clean
         }
         Err(e) => {
