@@ -5,10 +5,12 @@
 //! ideas each, skewed popularity) by direct inserts, starts the real server with a manual
 //! clock, and measures: the ballot page while voting is open (p50/p99 of 16 concurrent
 //! requests), the computation at close (MES with completion plus greedy beside it, the whole
-//! `compute_round` use case), and the results page afterwards. Target: pages under 50 ms p99,
+//! `compute_round` use case), and the results page afterwards, before and after publication
+//! (the published page carries the leader's follow-through and action forms). Target: pages under 50 ms p99,
 //! the computation under 1 s. `BUDGET_BENCH_REQUESTS` sets requests per page (default 320).
 //! SQLite (a temporary file).
 
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -19,14 +21,14 @@ use bench_common::{CONCURRENCY, Gen, PASSWORD, insert_chunks, loadavg, measure, 
 use roundtable::config::{DatabaseUrl, Settings};
 use roundtable::domain::clock::{Clock, ManualClock};
 use roundtable::service::accounts::{self, NewUser};
-use roundtable::service::budgets::compute;
+use roundtable::service::budgets::{compute, publish};
 use roundtable::service::meetings::ballots::voter_key;
 use roundtable::service::{invitations, teams};
 use roundtable::startup::Application;
 use roundtable::store::entities::{
     budget_ballots, budget_ideas, budget_participation, budget_rounds, memberships, users,
 };
-use sea_orm::{DatabaseConnection, EntityTrait, Set};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use time::OffsetDateTime;
 
 const MEMBERS: usize = 5_000;
@@ -267,6 +269,32 @@ async fn main() {
     let compute_time = started.elapsed();
     row(
         "results (computed)",
+        &measure(&client, &format!("{page}/results"), requests).await,
+    );
+    // Published: the leader's page carries the follow-through and action forms, whose owner
+    // fields share one list of the team's members.
+    let leader_id = users::Entity::find()
+        .filter(users::Column::Email.eq("leader@city.test"))
+        .one(&db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    publish::publish(
+        &db,
+        roundtable::access::Principal {
+            user_id: Some(leader_id),
+            is_admin: false,
+        },
+        &slug,
+        round,
+        &HashMap::new(),
+        clock.now(),
+    )
+    .await
+    .unwrap();
+    row(
+        "results (published, leader's forms)",
         &measure(&client, &format!("{page}/results"), requests).await,
     );
     println!();

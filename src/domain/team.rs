@@ -125,6 +125,27 @@ impl ValidDays {
     }
 }
 
+/// The member a person field names: a user id (`"42"`, from a selector) or a name chosen from
+/// a list of names (a `<datalist>` sent once per page, not a selector per form), which ends
+/// in the id (`"Ana Lima (#42)"`, so that two members with the same name stay apart). `None`
+/// when neither.
+pub fn member_choice(raw: &str) -> Option<i64> {
+    let raw = raw.trim();
+    let digits = match raw.strip_suffix(')') {
+        Some(rest) => rest.rsplit_once("(#")?.1,
+        None => raw,
+    };
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse::<i64>().ok().filter(|id| *id > 0)
+}
+
+/// A member as the name lists spell them, so that [`member_choice`] reads it back.
+pub fn member_label(id: i64, name: &str) -> String {
+    format!("{name} (#{id})")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -146,5 +167,23 @@ mod tests {
         assert_eq!(MaxUses::parse(" 5 ").unwrap().get(), 5);
         assert!(ValidDays::parse("31").is_err());
         assert!(ValidDays::parse("abc").is_err());
+    }
+
+    #[test]
+    fn a_member_is_chosen_by_id_or_by_a_name_from_the_list_that_ends_in_the_id() {
+        assert_eq!(member_choice("42"), Some(42));
+        assert_eq!(member_choice(" Ana Lima (#42) "), Some(42));
+        assert_eq!(member_choice("Ana (Lima) (#7)"), Some(7));
+        assert_eq!(member_choice("Ana Lima"), None);
+        assert_eq!(member_choice("Ana Lima (#)"), None);
+        assert_eq!(member_choice("Ana Lima (#-3)"), None);
+        assert_eq!(member_choice("0"), None);
+        assert_eq!(member_choice(""), None);
+        assert_eq!(member_choice("Ana (#4x)"), None);
+    }
+
+    #[test]
+    fn a_label_reads_back_as_its_member() {
+        assert_eq!(member_choice(&member_label(42, "Ana (Lima)")), Some(42));
     }
 }

@@ -112,7 +112,7 @@ async fn list_page(
         filter,
         csv_link: format!("{base}.csv{}", query_string(filter)),
         actions: lines,
-        members: ledger_service::members(db, team.id).await?,
+        members: ledger_service::roster(db, team.id).await?,
         form: form.unwrap_or(&fresh),
         today: crate::format::iso(now.date()),
         errors,

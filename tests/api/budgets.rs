@@ -240,6 +240,52 @@ async fn a_round_goes_from_ideas_to_results_computed_once_with_greedy_beside_it(
     assert!(page.contains("The council pays half of the pool"), "{page}");
     assert!(page.contains("in progress, owner Member"), "{page}");
 
+    // The owner fields share one list of members: each name appears once in the list however
+    // many ideas are funded, and a name chosen from it ("Name (#id)") is accepted.
+    let leader_page = text(leader.get(&format!("{base}/results")).await).await;
+    let choice = format!("Member (#{})", world.member.id);
+    assert_eq!(
+        leader_page
+            .matches(&format!("<option value=\"{choice}\">"))
+            .count(),
+        1,
+        "{leader_page}"
+    );
+    assert!(
+        leader_page.contains(&format!(
+            "list=\"team-members\" autocomplete=\"off\" value=\"{choice}\""
+        )),
+        "the follow-up shows its owner: {leader_page}"
+    );
+    let by_name = leader
+        .post(
+            &format!("{base}/ideas/{trees}/follow-up"),
+            &[("owner_id", choice.as_str()), ("status", "done")],
+        )
+        .await;
+    assert_eq!(by_name.status(), 303);
+    let page = text(people[1].get(&format!("{base}/results")).await).await;
+    assert!(page.contains("done, owner Member"), "{page}");
+    // A name that is not on the list is refused, and the field keeps what was typed.
+    let unknown = leader
+        .post(
+            &format!("{base}/ideas/{trees}/follow-up"),
+            &[("owner_id", "Someone Else"), ("status", "done")],
+        )
+        .await;
+    assert_eq!(unknown.status(), 422);
+    let again = text(unknown).await;
+    assert!(again.contains("Choose a member of the team."), "{again}");
+    assert!(
+        again.contains("value=\"Someone Else\" aria-invalid=\"true\""),
+        "{again}"
+    );
+    let page = text(people[1].get(&format!("{base}/results")).await).await;
+    assert!(
+        page.contains("done, owner Member"),
+        "nothing changed: {page}"
+    );
+
     // A funded idea becomes an action in one step; an empty "what" takes the idea's title.
     assert!(page.contains("Turn a funded idea into an action"), "{page}");
     let due = (app.clock.now().date() + Duration::days(14)).to_string();
@@ -249,7 +295,7 @@ async fn a_round_goes_from_ideas_to_results_computed_once_with_greedy_beside_it(
             &[
                 ("budget_idea_id", pool.to_string().as_str()),
                 ("title", ""),
-                ("owner_id", &world.member.id.to_string()),
+                ("owner_id", choice.as_str()),
                 ("due_on", &due),
             ],
         )

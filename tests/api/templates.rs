@@ -367,14 +367,14 @@ fn budget_fixture(name: &str) -> Value {
             "can_act": true, "today": "2026-12-01", "errors": errors, "results": { "computed_at": "1 Dec 2026, 10:00 UTC", "voters": 7, "rule": "MES",
                 "rule_key": "mes_cost_add1_full_greedy", "is_mes": true,
                 "funded": [{ "id": 3, "title": "Trees", "cost": "1,200 EUR", "votes": 4, "share": "57%", "step": 1,
-                    "how": "each of its 4 supporters paid 300 EUR", "owner": "Sam", "owner_id": 1, "status": "planned", "status_value": "planned" }],
+                    "how": "each of its 4 supporters paid 300 EUR", "owner": "Sam", "owner_id": 1, "owner_value": "Sam (#1)", "owner_typed": false, "status": "planned", "status_value": "planned" }],
                 "spent": "1,200 EUR", "left": "23,800 EUR", "greedy": ["Pool"], "greedy_spent": "20,000 EUR",
                 "differences": ["Greedy by votes would fund Pool; MES does not."],
                 "bars": [{ "y": 10, "text_y": 24, "width": 120, "label": "Trees", "value": "4 votes", "funded": true, "greedy": false }],
                 "chart_height": 44, "chart_description": "Votes.", "published": "Published by Sam.",
                 "overrides": [{ "title": "Pool", "funded": false, "reason": "Too costly to run" }],
                 "publish_rows": [{ "id": 3, "title": "Trees", "funded": true, "flag": "override_3", "reason_field": "reason_3", "reason": "" }],
-                "members": [[1, "Sam"]], "action_ideas": [[3, "Trees"]] } })
+                "members": [[1, "Sam"]], "me": "Sam (#1)", "action_ideas": [[3, "Trees"]] } })
         }
         other => panic!("add a fixture for {other}"),
     }

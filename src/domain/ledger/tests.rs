@@ -361,16 +361,3 @@ proptest! {
         }
     }
 }
-
-#[test]
-fn a_member_is_chosen_by_id_or_by_a_name_from_the_list_that_ends_in_the_id() {
-    assert_eq!(member_choice("42"), Some(42));
-    assert_eq!(member_choice(" Ana Lima (#42) "), Some(42));
-    assert_eq!(member_choice("Ana (Lima) (#7)"), Some(7));
-    assert_eq!(member_choice("Ana Lima"), None);
-    assert_eq!(member_choice("Ana Lima (#)"), None);
-    assert_eq!(member_choice("Ana Lima (#-3)"), None);
-    assert_eq!(member_choice("0"), None);
-    assert_eq!(member_choice(""), None);
-    assert_eq!(member_choice("Ana (#4x)"), None);
-}

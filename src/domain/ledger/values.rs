@@ -27,21 +27,6 @@ fn has_control(text: &str, allow_newlines: bool) -> bool {
     check_controls(text, lines).is_err()
 }
 
-/// The member a person field names: a user id (`"42"`, from a selector) or a name chosen from
-/// the large-team list of names, which ends in the id (`"Ana Lima (#42)"`, so that two members
-/// with the same name stay apart). `None` when neither.
-pub fn member_choice(raw: &str) -> Option<i64> {
-    let raw = raw.trim();
-    let digits = match raw.strip_suffix(')') {
-        Some(rest) => rest.rsplit_once("(#")?.1,
-        None => raw,
-    };
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    digits.parse::<i64>().ok().filter(|id| *id > 0)
-}
-
 /// Minutes of one entry or post: 1 to 600.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Minutes(i32);

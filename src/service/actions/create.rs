@@ -14,6 +14,7 @@ use time::{Date, OffsetDateTime};
 use super::authorize;
 use crate::access::{Action, Principal};
 use crate::domain::action::{ActionTitle, Status, due_date};
+use crate::domain::team::member_choice;
 use crate::service::{FieldErrors, Result, ServiceError, audit};
 use crate::store::entities::{action_history, actions, help_posts, memberships};
 
@@ -23,7 +24,7 @@ pub struct ActionForm {
     /// What is to be done.
     #[serde(default)]
     pub title: String,
-    /// The owner's user id.
+    /// The owner: a user id, or a name from the member list (`"Ana Lima (#42)"`).
     #[serde(default)]
     pub owner_id: String,
     /// Due date, `YYYY-MM-DD`.
@@ -73,14 +74,14 @@ pub async fn parse(
     let title = ActionTitle::parse(&form.title)
         .map_err(|e| errors.add("title", e))
         .ok();
-    let owner = match form.owner_id.trim().parse::<i64>() {
-        Ok(id) => memberships::Entity::find()
+    let owner = match member_choice(&form.owner_id) {
+        Some(id) => memberships::Entity::find()
             .filter(memberships::Column::TeamId.eq(team_id))
             .filter(memberships::Column::UserId.eq(id))
             .one(db)
             .await?
             .map(|m| m.user_id),
-        Err(_) => None,
+        None => None,
     };
     if owner.is_none() {
         errors.add("owner_id", "Choose a member of the team.");

@@ -15,12 +15,11 @@ use time::OffsetDateTime;
 use crate::access::{Action, Principal};
 use crate::domain::budget::BudgetPhase;
 use crate::domain::meeting::Reason;
+use crate::domain::team::member_choice;
 use crate::service::meetings::names_of;
 use crate::service::{FieldErrors, Result, ServiceError, audit};
 use crate::store::entities::budget_follow_ups::{self, FollowUpStatus};
-use crate::store::entities::{
-    budget_ideas, budget_overrides, budget_publications, budget_rounds, memberships,
-};
+use crate::store::entities::{budget_ideas, budget_overrides, budget_publications, budget_rounds};
 use crate::store::scoped::membership;
 
 use super::compute::{self, Computed};
@@ -129,24 +128,21 @@ async fn extras(
         .filter(budget_follow_ups::Column::RoundId.eq(round_id))
         .all(db)
         .await?;
-    let member_ids: Vec<i64> = if owners_needed && publication.is_some() {
-        memberships::Entity::find()
-            .filter(memberships::Column::TeamId.eq(access.team.id))
-            .all(db)
+    let members: Vec<(i64, String)> = if owners_needed && publication.is_some() {
+        crate::service::teams::roster(db, access.team.id)
             .await?
             .into_iter()
-            .map(|m| m.user_id)
+            .map(|m| (m.id, m.name))
             .collect()
     } else {
         Vec::new()
     };
-    let mut wanted: Vec<i64> = member_ids.clone();
-    wanted.extend(publication.as_ref().and_then(|p| p.published_by));
+    let wanted = follow_rows
+        .iter()
+        .filter_map(|f| f.owner_id)
+        .chain(publication.as_ref().and_then(|p| p.published_by));
     let names = names_of(db, wanted).await?;
     let name = |id: Option<i64>| crate::service::meetings::author_name(&names, id);
-    let mut members: Vec<(i64, String)> =
-        member_ids.iter().map(|id| (*id, name(Some(*id)))).collect();
-    members.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
     let follow_ups = follow_rows
         .into_iter()
         .map(|f| {
@@ -350,8 +346,8 @@ pub async fn follow_up(
     };
     let owner_id = match owner.trim() {
         "" => None,
-        raw => match raw.parse::<i64>() {
-            Ok(id) if membership(&txn, access.team.id, id).await?.is_some() => Some(id),
+        raw => match member_choice(raw) {
+            Some(id) if membership(&txn, access.team.id, id).await?.is_some() => Some(id),
             _ => {
                 e.add("owner_id", "Choose a member of the team.");
                 None

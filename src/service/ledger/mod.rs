@@ -27,7 +27,7 @@ use crate::domain::ledger::{UnmetDays, Visibility};
 use crate::service::teams::{self, TeamAccess};
 use crate::service::{FieldErrors, Result, ServiceError, audit};
 use crate::store::entities::{
-    help_exchanges, help_posts, ledger_settings, memberships, teams as team_rows, users,
+    help_exchanges, help_posts, ledger_settings, teams as team_rows, users,
 };
 
 /// A team the caller may act on in the ledger, with what the ledger needs to know about them.
@@ -176,48 +176,7 @@ pub async fn update_settings(
     Ok(())
 }
 
-/// A member as the ledger shows them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Member {
-    /// User id.
-    pub id: i64,
-    pub name: String,
-    /// Leader?
-    pub leader: bool,
-}
-
-/// The team's current members, by name then id.
-pub async fn members(db: &impl ConnectionTrait, team_id: TeamId) -> Result<Vec<Member>> {
-    let rows = memberships::Entity::find()
-        .filter(memberships::Column::TeamId.eq(team_id))
-        .all(db)
-        .await?;
-    let ids: Vec<i64> = rows.iter().map(|r| r.user_id).collect();
-    let people = users::Entity::find()
-        .filter(users::Column::Id.is_in(ids))
-        .all(db)
-        .await?;
-    let leaders: std::collections::HashSet<i64> = rows
-        .iter()
-        .filter(|r| TeamRole::from(r.role) == TeamRole::Leader)
-        .map(|r| r.user_id)
-        .collect();
-    let mut out: Vec<Member> = people
-        .into_iter()
-        .map(|u| Member {
-            leader: leaders.contains(&u.id),
-            id: u.id,
-            name: u.display_name,
-        })
-        .collect();
-    out.sort_by(|a, b| {
-        a.name
-            .to_lowercase()
-            .cmp(&b.name.to_lowercase())
-            .then(a.id.cmp(&b.id))
-    });
-    Ok(out)
-}
+pub use crate::service::teams::{Member, roster};
 
 /// Display names of any people (members or former members), by id.
 pub async fn names(

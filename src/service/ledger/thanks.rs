@@ -131,7 +131,7 @@ pub async fn thank(
 ) -> Result<()> {
     let acc = access(db, principal, slug, Action::ThankMember).await?;
     let mut errors = FieldErrors::new();
-    let to = crate::domain::ledger::member_choice(&form.to);
+    let to = crate::domain::team::member_choice(&form.to);
     let to = match to {
         Some(id) if id == acc.user_id => {
             errors.add("to", "Thank someone else.");

@@ -25,6 +25,53 @@ pub struct MemberRow {
     pub role: TeamRole,
 }
 
+/// A member as name lists and person fields show them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Member {
+    /// User id.
+    pub id: i64,
+    /// Display name.
+    pub name: String,
+    /// Leader?
+    pub leader: bool,
+}
+
+/// The team's current members, by name (case-insensitive) then id: one joined query that
+/// reads only ids, names and roles, however large the team.
+pub async fn roster(db: &impl ConnectionTrait, team_id: TeamId) -> Result<Vec<Member>> {
+    use sea_orm::{JoinType, QuerySelect};
+
+    let person = memberships::Entity::belongs_to(users::Entity)
+        .from(memberships::Column::UserId)
+        .to(users::Column::Id)
+        .into();
+    let rows: Vec<(i64, String, memberships::Role)> = memberships::Entity::find()
+        .select_only()
+        .column(memberships::Column::UserId)
+        .column(users::Column::DisplayName)
+        .column(memberships::Column::Role)
+        .join(JoinType::InnerJoin, person)
+        .filter(memberships::Column::TeamId.eq(team_id))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut out: Vec<(String, Member)> = rows
+        .into_iter()
+        .map(|(id, name, role)| {
+            (
+                name.to_lowercase(),
+                Member {
+                    id,
+                    name,
+                    leader: role == memberships::Role::Leader,
+                },
+            )
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.id.cmp(&b.1.id)));
+    Ok(out.into_iter().map(|(_, m)| m).collect())
+}
+
 /// What the team page needs.
 #[derive(Debug, Clone)]
 pub struct TeamOverview {

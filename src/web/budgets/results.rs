@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::access::Action;
 use crate::domain::budget::{BudgetRule, format_money};
+use crate::domain::team::member_label;
 use crate::service::budgets::instance::InputIdea;
 use crate::service::budgets::publish::{self, ResultsView, follow_up_label, override_fields};
 use crate::web::budgets::RoundHeader;
@@ -36,6 +37,11 @@ struct FundedRow {
     how: String,
     owner: Option<String>,
     owner_id: Option<i64>,
+    /// The owner field's value: what the leader typed when the form was refused, otherwise
+    /// the current owner as the member list spells it ("Name (#42)").
+    owner_value: String,
+    /// The owner field holds a refused entry.
+    owner_typed: bool,
     status: Option<&'static str>,
     status_value: &'static str,
 }
@@ -87,7 +93,10 @@ struct Computed {
     published: Option<String>,
     overrides: Vec<OverrideRow>,
     publish_rows: Vec<PublishRow>,
+    /// The team's members, `(id, name)`, listed once for every owner field.
     members: Vec<(i64, String)>,
+    /// The viewer as the member list spells them: the action form's default owner.
+    me: String,
     /// Ideas funded in the published outcome, `(id, title)`, that an action can carry out.
     action_ideas: Vec<(i64, String)>,
 }
@@ -105,7 +114,17 @@ struct ResultsPage {
     errors: BTreeMap<String, String>,
 }
 
-fn build(view: &ResultsView, rule: BudgetRule, typed: &HashMap<String, String>) -> Computed {
+/// The form field that carries a funded idea's owner when a follow-up is refused.
+fn owner_field(idea_id: i64) -> String {
+    format!("owner-{idea_id}")
+}
+
+fn build(
+    view: &ResultsView,
+    rule: BudgetRule,
+    typed: &HashMap<String, String>,
+    viewer: Option<i64>,
+) -> Computed {
     let c = &view.computed;
     let currency = c.input.currency.as_str();
     let money = |m: i64| format_money(m, currency);
@@ -142,6 +161,15 @@ fn build(view: &ResultsView, rule: BudgetRule, typed: &HashMap<String, String>) 
             None => String::new(),
         };
         let follow = view.follow_ups.get(&idea.id);
+        let refused_owner = typed.get(&owner_field(idea.id));
+        let owner_value = match (refused_owner, follow) {
+            (Some(raw), _) => raw.clone(),
+            (None, Some(f)) => match (f.owner_id, &f.owner) {
+                (Some(id), Some(name)) => member_label(id, name),
+                _ => String::new(),
+            },
+            (None, None) => String::new(),
+        };
         funded.push(FundedRow {
             id: idea.id,
             title: idea.title.clone(),
@@ -156,6 +184,8 @@ fn build(view: &ResultsView, rule: BudgetRule, typed: &HashMap<String, String>) 
             },
             owner: follow.and_then(|f| f.owner.clone()),
             owner_id: follow.and_then(|f| f.owner_id),
+            owner_value,
+            owner_typed: refused_owner.is_some(),
             status: follow.map(|f| follow_up_label(f.status).0),
             status_value: follow.map_or("planned", |f| follow_up_label(f.status).1),
         });
@@ -274,6 +304,12 @@ fn build(view: &ResultsView, rule: BudgetRule, typed: &HashMap<String, String>) 
             })
             .collect(),
         publish_rows,
+        me: view
+            .members
+            .iter()
+            .find(|(id, _)| Some(*id) == viewer)
+            .map(|(id, name)| member_label(*id, name))
+            .unwrap_or_default(),
         members: view.members.clone(),
         action_ideas: if view.published.is_some() {
             let funded = view.funded_ids();
@@ -304,7 +340,9 @@ async fn page(
         title: format!("Results: {}", access.round.title),
         layout: ctx.layout(),
         round: RoundHeader::new(&access, now),
-        results: view.as_ref().map(|v| build(v, rule, typed)),
+        results: view
+            .as_ref()
+            .map(|v| build(v, rule, typed, principal.user_id)),
         can_manage: access.may(principal, Action::ManageBudgets),
         can_act: access.may(principal, Action::WorkOnActions),
         today: crate::format::iso(now.date()),
@@ -366,11 +404,11 @@ pub async fn follow_up(
         now,
     )
     .await;
-    let empty = HashMap::new();
+    let typed = HashMap::from([(owner_field(idea), form.owner_id.clone())]);
     redirect_or_reshow(
         result,
         |()| format!("/teams/{slug}/budgets/{id}/results#funded"),
-        |errors| page(&ctx, &slug, id, &empty, errors),
+        |errors| page(&ctx, &slug, id, &typed, errors),
     )
     .await
 }

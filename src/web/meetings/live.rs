@@ -108,7 +108,7 @@ async fn live_page(
     let team = &run.access.team;
     let decisions = capture::decisions_of(db, id).await?;
     let captured = capture::actions_of(db, &team.slug, id, now.date()).await?;
-    let members = ledger_service::members(db, team.id).await?;
+    let members = ledger_service::roster(db, team.id).await?;
     let name_of = |who: Option<i64>| {
         who.and_then(|w| members.iter().find(|m| m.id == w))
             .map_or_else(|| "nobody named yet".to_owned(), |m| m.name.clone())

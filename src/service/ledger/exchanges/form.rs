@@ -8,9 +8,8 @@ use time::OffsetDateTime;
 
 use super::super::LedgerAccess;
 use crate::access::{Action, Principal};
-use crate::domain::ledger::{
-    Category, HelpDate, IdempotencyKey, Minutes, Note, Party, Recorder, member_choice,
-};
+use crate::domain::ledger::{Category, HelpDate, IdempotencyKey, Minutes, Note, Party, Recorder};
+use crate::domain::team::member_choice;
 use crate::service::{FieldErrors, Result, ServiceError};
 use crate::store::entities::help_posts;
 

@@ -12,7 +12,7 @@ use sea_orm::{
 use serde::Serialize;
 use time::OffsetDateTime;
 
-use super::super::{LedgerAccess, Member, access, members};
+use super::super::{LedgerAccess, Member, access, roster};
 use super::{EntryLine, Row, everyone, line, sums, with_state};
 use crate::access::{Action, Principal};
 use crate::domain::ledger::{self, Effective, RECENT_WEEKS, Status, Totals};
@@ -190,7 +190,7 @@ pub async fn my_ledger(
     let (helper_sums, helpers_total) =
         sums::counterparts_of(db, team_id, me, false, PEOPLE_SHOWN).await?;
 
-    let members = members(db, team_id).await?;
+    let members = roster(db, team_id).await?;
     let mut names = everyone(db, &page_rows, &members).await?;
     names.extend(everyone(db, &pending_rows, &members).await?);
     let missing: BTreeSet<i64> = helped_sums
@@ -242,7 +242,7 @@ pub async fn my_entries(
     let acc = access(db, principal, slug, Action::ViewOwnLedger).await?;
     let me = acc.user_id;
     let rows = my_rows(db, acc.team.id, me, now, None).await?;
-    let members = members(db, acc.team.id).await?;
+    let members = roster(db, acc.team.id).await?;
     let names = everyone(db, &rows, &members).await?;
     Ok(MyEntries {
         lines: rows.iter().map(|r| line(r, &names, me, true)).collect(),

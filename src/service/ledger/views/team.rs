@@ -12,7 +12,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 use serde::Serialize;
 use time::OffsetDateTime;
 
-use super::super::{LedgerAccess, Member, access, members};
+use super::super::{LedgerAccess, Member, access, roster};
 use super::{EntryLine, everyone, line, sums, with_state};
 use crate::access::{Action, Principal};
 use crate::domain::ledger::{
@@ -203,7 +203,7 @@ pub async fn team_ledger(
     }
     let today = now.date();
     let team_id = acc.team.id;
-    let members = members(db, team_id).await?;
+    let members = roster(db, team_id).await?;
     let ids: Vec<i64> = members.iter().map(|m| m.id).collect();
     // Membership tests per total: a set, so the view stays linear in the team.
     let id_set: HashSet<i64> = ids.iter().copied().collect();
