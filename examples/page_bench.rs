@@ -9,7 +9,8 @@
 //!
 //! SQLite by default (a temporary file); PostgreSQL with
 //! `ROUNDTABLE_BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres` (a fresh
-//! database is created and dropped). `PAGE_BENCH_REQUESTS` changes the number of requests
+//! database is created and dropped). `PAGE_BENCH_ONLY=ledger` measures only the pages whose
+//! name contains the text. `PAGE_BENCH_REQUESTS` changes the number of requests
 //! per page (default 320).
 
 use std::time::Instant;
@@ -320,7 +321,11 @@ async fn main() {
     println!();
     println!("| Page | p50 | p99 | Size | Statuses |");
     println!("| --- | ---: | ---: | ---: | --- |");
-    for (name, path) in &pages {
+    let only = std::env::var("PAGE_BENCH_ONLY").unwrap_or_default();
+    for (name, path) in pages
+        .iter()
+        .filter(|(name, _)| name.contains(only.as_str()))
+    {
         let f = measure(&client, &format!("{base}{path}"), requests).await;
         println!(
             "| {name} | {:.1} ms | {:.1} ms | {:.0} KB | {:?} |",

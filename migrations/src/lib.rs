@@ -14,6 +14,7 @@ mod m20261201_000004_ledger_people;
 mod m20261202_000002_budgets;
 mod m20261202_000003_actions;
 mod m20261202_000004_comments;
+mod m20261202_000005_ledger_sums_index;
 
 /// The list of migrations, in order.
 pub struct Migrator;
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000002_budgets::Migration),
             Box::new(m20261202_000004_comments::Migration),
             Box::new(m20261202_000003_actions::Migration),
+            Box::new(m20261202_000005_ledger_sums_index::Migration),
         ]
     }
 }

@@ -122,49 +122,55 @@ fn sides(given: bool) -> (Column, Column) {
     }
 }
 
-/// Per-member counted sums one way since a day: (member, minutes, count, latest day).
-pub(super) async fn per_member_one_way(
-    db: &impl ConnectionTrait,
-    team_id: TeamId,
-    since: Option<Date>,
-    given: bool,
-) -> Result<Vec<(i64, i64, i64, Date)>> {
-    let (me, _) = sides(given);
-    let mut query = Entity::find()
-        .select_only()
-        .column(me)
-        .column_as(minutes_sum(), "minutes")
-        .column_as(Column::Id.count(), "n")
-        .column_as(Column::OccurredOn.max(), "last")
-        .filter(counted(team_id));
-    if let Some(since) = since {
-        query = query.filter(Column::OccurredOn.gte(since));
-    }
-    Ok(query.group_by(me).into_tuple().all(db).await?)
-}
+/// One window's sums for one pair: minutes, count, latest day (`None` when the pair has no
+/// counted exchange in the window).
+pub(super) type WindowSum = (i64, i64, Option<Date>);
 
-/// Counted sums per (helper, helped) pair since a day: (helper, helped, minutes, count).
-pub(super) async fn pairs(
+/// Counted sums per (helper, helped) pair over two windows at once (each from a day, or all
+/// time), in one grouped pass over the team's rows: (helper, helped, first, second). Pairs
+/// with nothing in either window are left out. Per-member totals are these sums added up,
+/// so the team view reads the team's rows once.
+pub(super) async fn pairs_over_windows(
     db: &impl ConnectionTrait,
     team_id: TeamId,
-    since: Option<Date>,
-) -> Result<Vec<(i64, i64, i64, i64)>> {
+    windows: [Option<Date>; 2],
+) -> Result<Vec<(i64, i64, WindowSum, WindowSum)>> {
+    use sea_orm::sea_query::Func;
+
+    let inside = |since: Option<Date>| match since {
+        Some(since) => Column::OccurredOn.gte(since),
+        None => Column::Id.is_not_null(),
+    };
     let mut query = Entity::find()
         .select_only()
         .column(Column::HelperId)
-        .column(Column::HelpedId)
-        .column_as(minutes_sum(), "minutes")
-        .column_as(Column::Id.count(), "n")
-        .filter(counted(team_id));
-    if let Some(since) = since {
-        query = query.filter(Column::OccurredOn.gte(since));
+        .column(Column::HelpedId);
+    for (n, since) in windows.into_iter().enumerate() {
+        let minutes = Expr::case(inside(since), Expr::col(Column::Minutes)).finally(0);
+        let count = Expr::case(inside(since), 1).finally(0);
+        let last = Expr::case(inside(since), Expr::col(Column::OccurredOn));
+        query = query
+            .column_as(Func::sum(minutes).cast_as("BIGINT"), format!("minutes{n}"))
+            .column_as(Func::sum(count).cast_as("BIGINT"), format!("n{n}"))
+            .column_as(Expr::from(Func::max(last)), format!("last{n}"));
     }
-    Ok(query
+    query = query.filter(counted(team_id));
+    if let [Some(a), Some(b)] = windows {
+        query = query.filter(Column::OccurredOn.gte(Ord::min(a, b)));
+    }
+    type Row = (i64, i64, i64, i64, Option<Date>, i64, i64, Option<Date>);
+    let rows: Vec<Row> = query
         .group_by(Column::HelperId)
         .group_by(Column::HelpedId)
         .into_tuple()
         .all(db)
-        .await?)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(helper, helped, m0, n0, l0, m1, n1, l1)| {
+            (helper, helped, (m0, n0, l0), (m1, n1, l1))
+        })
+        .collect())
 }
 
 /// Counted sums per day since a day (for the monthly trend): (day, minutes, count).

@@ -22,24 +22,42 @@ use crate::domain::ledger::{
 use crate::service::{Result, ServiceError};
 use crate::store::entities::help_exchanges;
 
-/// Every member's totals since a day (members without exchanges get zeros; people who are no
-/// longer members keep theirs), summed by the database one way and the other.
-async fn member_totals(
+/// What the team view sums from the team's rows: every member's totals over two windows
+/// (members without exchanges get zeros, people who are no longer members keep theirs) and
+/// who helped whom over the first window. One grouped query per pair; the per-member totals
+/// are the pairs added up.
+async fn team_sums(
     db: &impl ConnectionTrait,
     team_id: TeamId,
     members: &[i64],
-    since: Option<time::Date>,
-) -> Result<BTreeMap<i64, Totals>> {
-    let mut out: BTreeMap<i64, Totals> = members.iter().map(|m| (*m, Totals::default())).collect();
-    for (id, minutes, count, last) in sums::per_member_one_way(db, team_id, since, true).await? {
-        out.entry(id).or_default().add_given(minutes, count, last);
+    windows: [Option<time::Date>; 2],
+) -> Result<([BTreeMap<i64, Totals>; 2], Vec<Edge>)> {
+    let zeros: BTreeMap<i64, Totals> = members.iter().map(|m| (*m, Totals::default())).collect();
+    let mut totals = [zeros.clone(), zeros];
+    let mut edges = Vec::new();
+    for (helper, helped, first, second) in sums::pairs_over_windows(db, team_id, windows).await? {
+        for (window, (minutes, count, last)) in totals.iter_mut().zip([first, second]) {
+            let Some(last) = last else { continue };
+            window
+                .entry(helper)
+                .or_default()
+                .add_given(minutes, count, last);
+            window
+                .entry(helped)
+                .or_default()
+                .add_received(minutes, count, last);
+        }
+        let (minutes, count, last) = first;
+        if last.is_some() {
+            edges.push(Edge {
+                helper,
+                helped,
+                minutes,
+                count,
+            });
+        }
     }
-    for (id, minutes, count, last) in sums::per_member_one_way(db, team_id, since, false).await? {
-        out.entry(id)
-            .or_default()
-            .add_received(minutes, count, last);
-    }
-    Ok(out)
+    Ok((totals, edges))
 }
 
 /// One member's row of the team table.
@@ -212,7 +230,9 @@ pub async fn team_ledger(
         Window::Term => Some(ledger::term_start(today, acc.settings.term_starts_on)),
         Window::All => None,
     };
-    let totals = member_totals(db, team_id, &ids, since).await?;
+    let signal_since = Some(ledger::window_start(today, SIGNAL_WEEKS));
+    let ([totals, signal_totals], mut edge_list) =
+        team_sums(db, team_id, &ids, [since, signal_since]).await?;
     let team_minutes: i64 = totals
         .iter()
         .filter(|(id, _)| id_set.contains(id))
@@ -242,21 +262,9 @@ pub async fn team_ledger(
         .iter()
         .map(|m| totals.get(&m.id).map_or(0, |t| t.given_minutes))
         .collect();
-    let signal_since = Some(ledger::window_start(today, SIGNAL_WEEKS));
-    let signal_totals: BTreeMap<i64, Totals> = member_totals(db, team_id, &ids, signal_since)
-        .await?
+    let signal_totals: BTreeMap<i64, Totals> = signal_totals
         .into_iter()
         .filter(|(id, _)| id_set.contains(id))
-        .collect();
-    let mut edge_list: Vec<Edge> = sums::pairs(db, team_id, since)
-        .await?
-        .into_iter()
-        .map(|(helper, helped, minutes, count)| Edge {
-            helper,
-            helped,
-            minutes,
-            count,
-        })
         .collect();
     ledger::sort_edges(&mut edge_list);
     let dispute_rows = if acc.is_leader() {
