@@ -2,13 +2,17 @@
 //! round before, and a tie-break stores who was tied only when the round's tallies do not
 //! already say it. A count of `n` items over `r` rounds then holds about `n + r + moves`
 //! numbers instead of `n × r`; [`CompactPass::expand`] gives back the full [`Pass`] (RCTab's
-//! round-by-round view) exactly, on demand.
+//! round-by-round view) exactly, on demand. Numbers are kept as [`Packed`] decimals (16 bytes
+//! instead of 32) and the inactive block boxed: a multi-pass ranking of 1,000 items keeps half
+//! a million rounds. The stored JSON is the same either way.
 
 use serde::{Deserialize, Serialize};
 
 use super::ballots::CandidateId;
-use super::decimal::Decimal;
-use super::outcome::{Decision, Inactive, Pass, Round, TieDecision, TiePurpose, UnresolvedTie};
+use super::decimal::{Decimal, Packed};
+use super::outcome::{
+    Decision, Inactive, Pass, Round, Target, TieDecision, TiePurpose, UnresolvedTie,
+};
 use super::tiebreak::sort_by_name;
 
 /// One round: the change from the round before.
@@ -17,21 +21,52 @@ pub struct CompactRound {
     /// Tally entries that are new or changed since the previous round (every entry in
     /// round 1), in candidate order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub changed: Vec<(CandidateId, Decimal)>,
+    pub changed: Vec<(CandidateId, Packed)>,
     /// Candidates in the previous round's tally and not in this one.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub dropped: Vec<CandidateId>,
     /// Winning threshold in force this round.
-    pub threshold: Decimal,
+    pub threshold: Packed,
     /// Inactive ballots so far; `None` when unchanged since the previous round.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub inactive: Option<Inactive>,
+    pub inactive: Option<Box<Inactive>>,
     /// Candidates elected this round (by name), with their transfers.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub elected: Vec<Decision>,
+    pub elected: Vec<CompactDecision>,
     /// Candidates eliminated this round (by name), with their transfers.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub eliminated: Vec<Decision>,
+    pub eliminated: Vec<CompactDecision>,
+}
+
+/// A [`Decision`] as a compact round keeps it (the same JSON).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompactDecision {
+    /// The candidate elected or eliminated.
+    pub candidate: CandidateId,
+    /// Value moved to each target in the next round (targets with nothing moved are absent).
+    pub transfers: Vec<(Target, Packed)>,
+}
+
+impl From<&Decision> for CompactDecision {
+    fn from(d: &Decision) -> Self {
+        Self {
+            candidate: d.candidate,
+            transfers: d
+                .transfers
+                .iter()
+                .map(|(t, v)| (*t, Packed::from(*v)))
+                .collect(),
+        }
+    }
+}
+
+impl From<&CompactDecision> for Decision {
+    fn from(d: &CompactDecision) -> Self {
+        Self {
+            candidate: d.candidate,
+            transfers: d.transfers.iter().map(|(t, v)| (*t, v.get())).collect(),
+        }
+    }
 }
 
 /// A tie-break; `tied` is absent when it is every candidate of the round's tally at `votes`.
@@ -94,65 +129,86 @@ fn same(a: Decimal, b: Decimal) -> bool {
     a.mantissa == b.mantissa && a.scale == b.scale
 }
 
-/// Builds compact rounds from full ones, one round at a time.
+/// Builds compact rounds from full ones, one round at a time. It keeps the previous round's
+/// tally (in candidate order) and compares by merging, so a round costs its own tally's
+/// length and allocates nothing beyond what it records: a long multi-pass ranking runs
+/// hundreds of thousands of rounds.
 #[derive(Debug, Default)]
 pub(crate) struct Recorder {
-    /// The previous round's tally by candidate index.
-    shown: Vec<Option<Decimal>>,
+    /// The previous round's tally, in candidate order.
+    shown: Vec<(CandidateId, Decimal)>,
+    /// A spare tally buffer for the next round (see [`Recorder::buffer`]).
+    spare: Vec<(CandidateId, Decimal)>,
+    /// Scratch lists of one round's changes.
+    changed: Vec<(CandidateId, Packed)>,
+    dropped: Vec<CandidateId>,
     inactive: Option<Inactive>,
 }
 
 impl Recorder {
+    /// An empty buffer to fill with the next round's tally (reuses an earlier round's).
+    pub(crate) fn buffer(&mut self) -> Vec<(CandidateId, Decimal)> {
+        let mut spare = std::mem::take(&mut self.spare);
+        spare.clear();
+        spare
+    }
+
     /// Record `tally` (the round's full tally, in candidate order) and its other parts;
     /// `ties` are the round's tie-breaks with their full lists.
     pub(crate) fn round(
         &mut self,
-        tally: &[(CandidateId, Decimal)],
+        mut tally: Vec<(CandidateId, Decimal)>,
         ties: Vec<TieDecision>,
-        names: &[String],
         parts: (Decimal, Inactive, Vec<Decision>, Vec<Decision>),
     ) -> (CompactRound, Vec<CompactTie>) {
         let (threshold, inactive, elected, eliminated) = parts;
-        let mut now: Vec<Option<Decimal>> = vec![None; self.shown.len().max(names.len())];
-        let mut changed = Vec::new();
-        for (c, v) in tally {
-            if let Some(slot) = now.get_mut(c.index()) {
-                *slot = Some(*v);
-            }
-            let before = self.shown.get(c.index()).copied().flatten();
-            if !before.is_some_and(|b| same(b, *v)) {
-                changed.push((*c, *v));
-            }
+        if !tally.is_sorted_by_key(|(c, _)| *c) {
+            tally.sort_by_key(|(c, _)| *c);
         }
-        let dropped = self
-            .shown
-            .iter()
-            .zip(&now)
-            .enumerate()
-            .filter(|(_, (before, after))| before.is_some() && after.is_none())
-            .filter_map(|(i, _)| u32::try_from(i).ok().map(CandidateId))
-            .collect();
-        self.shown = now;
+        // Gathered in reused buffers, then copied at their exact length: hundreds of
+        // thousands of rounds are kept, so growth slack would add up.
+        let (changed, dropped) = {
+            let (changed, dropped) = (&mut self.changed, &mut self.dropped);
+            changed.clear();
+            dropped.clear();
+            let mut before = self.shown.iter().peekable();
+            for (c, v) in &tally {
+                while let Some((gone, _)) = before.next_if(|(b, _)| b < c) {
+                    dropped.push(*gone);
+                }
+                match before.next_if(|(b, _)| b == c) {
+                    Some((_, b)) if same(*b, *v) => {}
+                    _ => changed.push((*c, Packed::from(*v))),
+                }
+            }
+            dropped.extend(before.map(|(c, _)| *c));
+            (changed.clone(), dropped.to_vec())
+        };
+        self.spare = std::mem::replace(&mut self.shown, tally);
         let inactive = if self.inactive.as_ref() == Some(&inactive) {
             None
         } else {
             self.inactive = Some(inactive.clone());
-            Some(inactive)
+            Some(Box::new(inactive))
+        };
+        let shown = &self.shown;
+        let value_of = |c: CandidateId| {
+            shown
+                .binary_search_by_key(&c, |(id, _)| *id)
+                .ok()
+                .and_then(|at| shown.get(at))
+                .map(|(_, v)| *v)
         };
         let ties = ties
             .into_iter()
             .map(|t| {
                 // The tie is the round's tally at `votes` when the counts agree and every
                 // tied candidate is there at that value (names sort both the same way).
-                let at = tally.iter().filter(|(_, v)| *v == t.votes).count();
+                let at = shown.iter().filter(|(_, v)| *v == t.votes).count();
                 let derived = at == t.tied.len()
-                    && t.tied.iter().all(|c| {
-                        self.shown
-                            .get(c.index())
-                            .copied()
-                            .flatten()
-                            .is_some_and(|v| v == t.votes)
-                    });
+                    && t.tied
+                        .iter()
+                        .all(|c| value_of(*c).is_some_and(|v| v == t.votes));
                 CompactTie {
                     round: t.round,
                     purpose: t.purpose,
@@ -167,10 +223,10 @@ impl Recorder {
             CompactRound {
                 changed,
                 dropped,
-                threshold,
+                threshold: Packed::from(threshold),
                 inactive,
-                elected,
-                eliminated,
+                elected: elected.iter().map(CompactDecision::from).collect(),
+                eliminated: eliminated.iter().map(CompactDecision::from).collect(),
             },
             ties,
         )
@@ -180,7 +236,7 @@ impl Recorder {
 impl CompactPass {
     /// The compact form of a full pass (e.g. one read from an older stored result).
     #[must_use]
-    pub fn from_pass(pass: &Pass, names: &[String]) -> Self {
+    pub fn from_pass(pass: &Pass) -> Self {
         let mut recorder = Recorder::default();
         let mut tie_breaks = Vec::new();
         let rounds = pass
@@ -194,9 +250,8 @@ impl CompactPass {
                     .cloned()
                     .collect();
                 let (round, ties) = recorder.round(
-                    &r.tally,
+                    r.tally.clone(),
                     ties,
-                    names,
                     (
                         r.threshold,
                         r.inactive.clone(),
@@ -229,22 +284,22 @@ impl CompactPass {
                 match shown.binary_search_by_key(c, |(id, _)| *id) {
                     Ok(at) => {
                         if let Some(entry) = shown.get_mut(at) {
-                            entry.1 = *v;
+                            entry.1 = v.get();
                         }
                     }
-                    Err(at) => shown.insert(at, (*c, *v)),
+                    Err(at) => shown.insert(at, (*c, v.get())),
                 }
             }
             if let Some(x) = &r.inactive {
-                inactive.clone_from(x);
+                inactive.clone_from(&**x);
             }
             let round = Round {
                 number: u32::try_from(i + 1).unwrap_or(u32::MAX),
                 tally: shown.clone(),
-                threshold: r.threshold,
+                threshold: r.threshold.get(),
                 inactive: inactive.clone(),
-                elected: r.elected.clone(),
-                eliminated: r.eliminated.clone(),
+                elected: r.elected.iter().map(Decision::from).collect(),
+                eliminated: r.eliminated.iter().map(Decision::from).collect(),
             };
             visit(&round);
         }

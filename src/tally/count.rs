@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use super::ballots::{Ballot, CandidateId};
 use super::compact::{CompactPass, CompactRound, CompactTie, Recorder};
-use super::decimal::{Decimal, pow10};
+use super::decimal::{Decimal, Packed, pow10};
 use super::error::TallyError;
 use super::java_random::JavaRandom;
 use super::outcome::{Inactive, Target, TieDecision, UnresolvedTie};
@@ -164,9 +164,12 @@ impl<'a> Counter<'a> {
     }
 
     fn refresh_continuing(&mut self) {
-        self.continuing = (0..self.status.len())
-            .map(|c| self.is_continuing(c))
-            .collect();
+        for c in 0..self.status.len() {
+            let now = self.is_continuing(c);
+            if let Some(slot) = self.continuing.get_mut(c) {
+                *slot = now;
+            }
+        }
     }
 
     /// Continuing candidates in candidate order.
@@ -185,7 +188,8 @@ impl<'a> Counter<'a> {
                 scale: self.scale,
             }
         } else {
-            Decimal::from_int(i128::from(a.value) / pow10(self.scale))
+            // Whole votes: `one` is `10^scale`, and `i64` division truncates as `i128` would.
+            Decimal::from_int(i128::from(a.value / self.one))
         }
     }
 
@@ -263,7 +267,7 @@ impl<'a> Counter<'a> {
         let Some(prev) = self.rounds.last_mut() else {
             return;
         };
-        let scale = self.scale;
+        let (scale, one) = (self.scale, self.one);
         let to_decimal = |a: Amount| {
             if a.frac {
                 Decimal {
@@ -271,12 +275,15 @@ impl<'a> Counter<'a> {
                     scale,
                 }
             } else {
-                Decimal::from_int(i128::from(a.value) / pow10(scale))
+                Decimal::from_int(i128::from(a.value / one))
             }
         };
         for d in prev.elected.iter_mut().chain(prev.eliminated.iter_mut()) {
             if let Some(m) = moves.get(&d.candidate.0) {
-                d.transfers = m.iter().map(|(t, a)| (*t, to_decimal(*a))).collect();
+                d.transfers = m
+                    .iter()
+                    .map(|(t, a)| (*t, Packed::from(to_decimal(*a))))
+                    .collect();
             }
         }
     }
@@ -306,9 +313,11 @@ impl<'a> Counter<'a> {
             let mut block = self.inactive_block();
             block.final_round_surplus = Some(frs);
             if let Some(last) = self.rounds.last_mut() {
-                last.inactive = Some(block);
+                last.inactive = Some(Box::new(block));
             }
         }
+        // A ranking keeps one pass per place: no growth slack.
+        self.rounds.shrink_to_fit();
         Ok(CompactPass {
             winners: self.winners,
             rounds: self.rounds,

@@ -112,10 +112,12 @@ impl Counter<'_> {
             } else if rules.does_first_round_determine_threshold && cont.len() - 1 == seats {
                 selected = self.with_top_tally(cont);
             } else if self.mode() != WinnerMode::BottomsUp {
+                // `tally ≥ threshold`, compared in fixed point (exact, see `ceil_at`).
+                let reach = threshold.ceil_at(self.scale);
                 selected = cont
                     .iter()
                     .copied()
-                    .filter(|c| not_uwi(c) && self.tally_decimal(*c) >= threshold)
+                    .filter(|c| not_uwi(c) && i128::from(self.tally_of(*c)) >= reach)
                     .collect();
             }
         }
@@ -291,7 +293,7 @@ impl Counter<'_> {
 
     /// Record the round as it stands after its decisions.
     pub(crate) fn snapshot(&mut self, round: u32, elected: &[u32], eliminated: &[u32]) {
-        let mut tally = Vec::new();
+        let mut tally = self.recorder.buffer();
         let show_winners = self.input.seats > 1;
         for c in 0..self.status.len() {
             let c32 = u32::try_from(c).unwrap_or(u32::MAX);
@@ -324,7 +326,7 @@ impl Counter<'_> {
             eliminated,
         );
         debug_assert!(ties.iter().all(|t| t.round == round));
-        let (compact, ties) = self.recorder.round(&tally, ties, self.input.names, parts);
+        let (compact, ties) = self.recorder.round(tally, ties, parts);
         self.rounds.push(compact);
         self.ties.extend(ties);
     }

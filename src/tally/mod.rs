@@ -41,8 +41,8 @@ mod walk;
 use serde::{Deserialize, Serialize};
 
 pub use ballots::{Ballot, Candidate, CandidateId, Mark};
-pub use compact::{CompactPass, CompactRound, CompactTie};
-pub use decimal::Decimal;
+pub use compact::{CompactDecision, CompactPass, CompactRound, CompactTie};
+pub use decimal::{Decimal, Packed};
 pub use error::TallyError;
 pub use outcome::{
     Decision, Inactive, Outcome, Pass, Round, Target, TieDecision, TiePurpose, UnresolvedTie,

@@ -14,7 +14,7 @@ impl Counter<'_> {
         {
             return false;
         }
-        let nobody_left = round > 0 && self.continuing_ids().is_empty();
+        let nobody_left = round > 0 && !self.continuing.contains(&true);
         let winners = self.winners.len();
         let seats = self.input.seats as usize;
         if rules.continue_until_two_candidates_remain {

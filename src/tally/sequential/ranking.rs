@@ -71,11 +71,7 @@ impl From<StoredRanking> for SequentialRanking {
         match s.outcome {
             Some(outcome) => Self {
                 order: s.order,
-                passes: outcome
-                    .passes
-                    .iter()
-                    .map(|p| CompactPass::from_pass(p, &outcome.candidate_names))
-                    .collect(),
+                passes: outcome.passes.iter().map(CompactPass::from_pass).collect(),
                 candidate_names: outcome.candidate_names,
                 seed: outcome.seed,
                 rules: outcome.rules,
