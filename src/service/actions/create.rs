@@ -16,7 +16,7 @@ use crate::access::{Action, Principal};
 use crate::domain::action::{ActionTitle, Status, due_date};
 use crate::domain::team::member_choice;
 use crate::service::{FieldErrors, Result, ServiceError, audit};
-use crate::store::entities::{action_history, actions, help_posts, memberships};
+use crate::store::entities::{action_history, actions, help_posts};
 
 /// The "new action" form as typed.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -75,10 +75,7 @@ pub async fn parse(
         .map_err(|e| errors.add("title", e))
         .ok();
     let owner = match member_choice(&form.owner_id) {
-        Some(id) => memberships::Entity::find()
-            .filter(memberships::Column::TeamId.eq(team_id))
-            .filter(memberships::Column::UserId.eq(id))
-            .one(db)
+        Some(id) => crate::store::scoped::membership(db, team_id, id)
             .await?
             .map(|m| m.user_id),
         None => None,

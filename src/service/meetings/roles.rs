@@ -17,7 +17,9 @@ use crate::access::Principal;
 use crate::service::{Result, audit};
 use crate::store::entities::{meeting_attendance, meeting_runs, meetings, users};
 
-use super::run::{audit_run, begin_running, member_ids, save_run};
+use super::run::{audit_run, begin_running, save_run};
+use crate::service::teams::member_ids;
+use crate::store::scoped::membership;
 
 /// The attendance form: `attendance_{user id}` = `present`, `apologies` or empty.
 pub type AttendanceForm = HashMap<String, String>;
@@ -95,7 +97,7 @@ pub async fn set_note_taker(
         raw => {
             let id = raw.parse::<i64>().ok();
             match id {
-                Some(id) if member_ids(&txn, state.access.team.id).await?.contains(&id) => Some(id),
+                Some(id) if membership(&txn, state.access.team.id, id).await?.is_some() => Some(id),
                 _ => {
                     return Err(crate::service::invalid(
                         "note_taker_id",

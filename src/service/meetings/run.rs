@@ -5,12 +5,12 @@
 //! Every command authorizes through `crate::access` ([`Action::RunMeeting`]), then asks
 //! `domain::meeting_run::may_run`, inside the meeting's lock. What the page shows is [`view`].
 
-use crate::domain::ids::{MeetingId, TeamId};
+use crate::domain::ids::MeetingId;
 use std::collections::HashMap;
 
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
-    EntityTrait, QueryFilter, QueryOrder, Set,
+    EntityTrait, QueryFilter, Set,
 };
 use serde_json::json;
 use time::OffsetDateTime;
@@ -19,7 +19,7 @@ use crate::access::{Action, Principal, TeamRole};
 use crate::domain::agreed_agenda::PublishedItem;
 use crate::domain::meeting_run::{ItemClock, may_edit_minutes, may_run};
 use crate::service::{Result, ServiceError, audit};
-use crate::store::entities::{meeting_attendance, meeting_item_timings, meeting_runs, memberships};
+use crate::store::entities::{meeting_attendance, meeting_item_timings, meeting_runs};
 
 use super::agreed::publication;
 use super::{MeetingAccess, authorize, begin_locked};
@@ -293,18 +293,6 @@ pub(super) async fn audit_run(
     )
     .await?;
     Ok(())
-}
-
-/// The team's members' ids.
-pub(super) async fn member_ids(db: &impl ConnectionTrait, team_id: TeamId) -> Result<Vec<i64>> {
-    Ok(memberships::Entity::find()
-        .filter(memberships::Column::TeamId.eq(team_id))
-        .order_by_asc(memberships::Column::UserId)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|m| m.user_id)
-        .collect())
 }
 
 /// Inserts or updates the run row with `change` applied.

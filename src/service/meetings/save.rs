@@ -1,7 +1,7 @@
 //! Saving the meeting form: creating a meeting with its ballot secret, and editing one under
 //! the rules of `domain::meeting::check_change`, with every window change audited.
 
-use crate::domain::ids::{MeetingId, TeamId};
+use crate::domain::ids::MeetingId;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     Set,
@@ -16,21 +16,11 @@ use crate::domain::meeting::{
 };
 use crate::service::teams;
 use crate::service::{FieldErrors, Result, ServiceError, audit};
-use crate::store::entities::{meeting_fixed_items, meetings, memberships};
+use crate::store::entities::{meeting_fixed_items, meetings};
 
 use super::facilitator::record_facilitator;
 use super::form::MeetingForm;
 use super::{ballot_count, begin_locked, fixed_items, stored_tally};
-
-async fn member_ids(db: &impl ConnectionTrait, team_id: TeamId) -> Result<Vec<i64>> {
-    Ok(memberships::Entity::find()
-        .filter(memberships::Column::TeamId.eq(team_id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|m| m.user_id)
-        .collect())
-}
 
 async fn replace_fixed(
     db: &impl ConnectionTrait,
@@ -69,7 +59,7 @@ pub async fn create(
 ) -> Result<MeetingId> {
     // The team's lock first: the transaction's first statement is a write (see `teams::lock`).
     let (txn, access) = teams::begin_locked(db, principal, slug, Action::ManageMeetings).await?;
-    let members = member_ids(&txn, access.team.id).await?;
+    let members = teams::member_ids(&txn, access.team.id).await?;
     let p = form.parse(&members)?;
     if p.privacy == Privacy::Secret && p.visibility == ResultsVisibility::Live {
         let mut errors = FieldErrors::new();
@@ -140,7 +130,7 @@ pub async fn update(
 ) -> Result<()> {
     let (txn, access) =
         begin_locked(db, principal, slug, meeting_id, Action::ManageMeetings).await?;
-    let members = member_ids(&txn, access.team.id).await?;
+    let members = teams::member_ids(&txn, access.team.id).await?;
     let p = form.parse(&members)?;
     let old = access.meeting.clone();
     let current = Current {

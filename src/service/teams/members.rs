@@ -72,6 +72,20 @@ pub async fn roster(db: &impl ConnectionTrait, team_id: TeamId) -> Result<Vec<Me
     Ok(out.into_iter().map(|(_, m)| m).collect())
 }
 
+/// The user ids of the team's current members, in id order (only the ids are read).
+pub async fn member_ids(db: &impl ConnectionTrait, team_id: TeamId) -> Result<Vec<i64>> {
+    use sea_orm::QuerySelect;
+
+    Ok(memberships::Entity::find()
+        .select_only()
+        .column(memberships::Column::UserId)
+        .filter(memberships::Column::TeamId.eq(team_id))
+        .order_by_asc(memberships::Column::UserId)
+        .into_tuple()
+        .all(db)
+        .await?)
+}
+
 /// What the team page needs.
 #[derive(Debug, Clone)]
 pub struct TeamOverview {
