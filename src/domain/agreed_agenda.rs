@@ -55,10 +55,23 @@ pub struct PublishedItem {
     pub minutes: u32,
     /// The proposal, for ranked items.
     pub proposal_id: Option<i64>,
-    /// `fixed`, `ranked` or `added`.
-    pub kind: String,
+    /// Where the item comes from.
+    pub kind: ItemKind,
     /// Place in tally order, for ranked items.
     pub rank: Option<u32>,
+}
+
+/// Where an item of the published agenda comes from. Stored in the publication's JSON as
+/// `fixed`, `ranked` or `added`; any other stored value fails the read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ItemKind {
+    /// A fixed item of the meeting (the three-minute scan, say).
+    Fixed,
+    /// Placed by the tally.
+    Ranked,
+    /// Added by a leader, with a reason.
+    Added,
 }
 
 /// How the published agenda differs from the tally at one item.
@@ -253,7 +266,7 @@ pub fn plan(
             title: t.title.clone(),
             minutes: t.minutes,
             proposal_id: Some(t.proposal_id),
-            kind: "ranked".to_owned(),
+            kind: ItemKind::Ranked,
             rank: Some(t.rank),
         })
         .collect();
@@ -285,7 +298,7 @@ pub fn plan(
                 title: add.title.clone(),
                 minutes: add.minutes,
                 proposal_id: None,
-                kind: "added".to_owned(),
+                kind: ItemKind::Added,
                 rank: None,
             },
         );
@@ -374,5 +387,16 @@ mod tests {
             plan.deviations[2].sentence("Sam"),
             "Added by Sam: fire-drill follow-up — urgent"
         );
+    }
+
+    #[test]
+    fn a_published_item_keeps_its_stored_kind_and_refuses_an_unknown_one() {
+        let stored =
+            r#"{"title":"Scan","minutes":3,"proposal_id":null,"kind":"fixed","rank":null}"#;
+        let item: PublishedItem = serde_json::from_str(stored).unwrap();
+        assert_eq!(item.kind, ItemKind::Fixed);
+        assert_eq!(serde_json::to_string(&item).unwrap(), stored);
+        let unknown = stored.replace("\"fixed\"", "\"bonus\"");
+        assert!(serde_json::from_str::<PublishedItem>(&unknown).is_err());
     }
 }

@@ -1,7 +1,7 @@
 //! The live meeting for tests: an agreed agenda stored as published (the vote and publication
 //! have their own tests), and short ways to post to the live page and read pages.
 
-use roundtable::domain::agreed_agenda::PublishedItem;
+use roundtable::domain::agreed_agenda::{ItemKind, PublishedItem};
 use roundtable::domain::clock::Clock;
 use roundtable::domain::ids::MeetingId;
 use roundtable::store::entities::{agenda_publications, audit_log};
@@ -17,7 +17,7 @@ pub async fn publish_agenda(app: &TestApp, meeting_id: MeetingId, items: &[(&str
             title: (*title).to_owned(),
             minutes: *minutes,
             proposal_id: None,
-            kind: "added".to_owned(),
+            kind: ItemKind::Added,
             rank: None,
         })
         .collect();

@@ -13,7 +13,9 @@ use serde_json::json;
 use time::OffsetDateTime;
 
 use crate::access::{Action, Principal};
-use crate::domain::agreed_agenda::{AddedItem, Deviation, PlanRow, PublishedItem, TallyItem, plan};
+use crate::domain::agreed_agenda::{
+    AddedItem, Deviation, ItemKind, PlanRow, PublishedItem, TallyItem, plan,
+};
 use crate::domain::meeting::{ItemMinutes, ItemTitle};
 use crate::service::{FieldErrors, Result, ServiceError, audit};
 use crate::store::entities::{agenda_deviations, agenda_publications};
@@ -234,7 +236,7 @@ pub async fn publish(
             title: f.title.clone(),
             minutes: f.minutes,
             proposal_id: None,
-            kind: "fixed".to_owned(),
+            kind: ItemKind::Fixed,
             rank: None,
         })
         .collect();

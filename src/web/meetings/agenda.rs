@@ -12,7 +12,7 @@ use serde::Serialize;
 use time::{Duration, OffsetDateTime};
 
 use crate::access::Action;
-use crate::domain::agreed_agenda::reason_field;
+use crate::domain::agreed_agenda::{ItemKind, reason_field};
 use crate::service::meetings::agreed::{self, AgendaView, tally_items};
 use crate::web::WebError;
 use crate::web::context::{Ctx, redirect_or_reshow, status_for};
@@ -61,11 +61,13 @@ fn published_lines(view: &AgendaView) -> (Vec<Line>, u32) {
                 start: clock_time(at),
                 title: item.title.clone(),
                 minutes: item.minutes,
-                note: match (item.kind.as_str(), item.rank) {
-                    ("fixed", _) => "fixed item".to_owned(),
-                    ("added", _) => "added by a leader".to_owned(),
-                    (_, Some(rank)) => format!("ranked {}", crate::tally::agenda::ordinal(rank)),
-                    _ => String::new(),
+                note: match (item.kind, item.rank) {
+                    (ItemKind::Fixed, _) => "fixed item".to_owned(),
+                    (ItemKind::Added, _) => "added by a leader".to_owned(),
+                    (ItemKind::Ranked, Some(rank)) => {
+                        format!("ranked {}", crate::tally::agenda::ordinal(rank))
+                    }
+                    (ItemKind::Ranked, None) => String::new(),
                 },
             };
             at += Duration::minutes(i64::from(item.minutes));
