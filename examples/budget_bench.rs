@@ -20,6 +20,7 @@ use bench_common::{CONCURRENCY, Gen, PASSWORD, insert_chunks, loadavg, measure, 
 
 use roundtable::config::{DatabaseUrl, Settings};
 use roundtable::domain::clock::{Clock, ManualClock};
+use roundtable::domain::ids::{IdeaId, UserId};
 use roundtable::service::accounts::{self, NewUser};
 use roundtable::service::budgets::{compute, publish};
 use roundtable::service::meetings::ballots::voter_key;
@@ -95,7 +96,7 @@ async fn seed(
         }),
     )
     .await;
-    let mut member_ids: Vec<i64> = users::Entity::find()
+    let mut member_ids: Vec<UserId> = users::Entity::find()
         .all(db)
         .await
         .unwrap()
@@ -166,7 +167,7 @@ async fn seed(
         }),
     )
     .await;
-    let ideas: Vec<i64> = budget_ideas::Entity::find()
+    let ideas: Vec<IdeaId> = budget_ideas::Entity::find()
         .all(db)
         .await
         .unwrap()
@@ -177,7 +178,7 @@ async fn seed(
         .iter()
         .map(|id| {
             let want = 5 + g.below(11);
-            let mut chosen: Vec<i64> = Vec::new();
+            let mut chosen: Vec<IdeaId> = Vec::new();
             while chosen.len() < want {
                 let pick = ideas[g.below(IDEAS).min(g.below(IDEAS))];
                 if !chosen.contains(&pick) {
@@ -189,7 +190,7 @@ async fn seed(
                 voter_key: Set(voter_key(&secret, *id)),
                 voter_id: Set(None),
                 selection: Set(serde_json::to_string(&chosen).unwrap()),
-                receipt_hash: Set(format!("{id:064x}")),
+                receipt_hash: Set(format!("{:064x}", id.0)),
                 ..Default::default()
             }
         })

@@ -20,6 +20,7 @@ mod bench_common;
 use bench_common::{CONCURRENCY, Gen, insert_chunks, loadavg, measure, sign_in};
 
 use roundtable::config::{DatabaseUrl, Settings};
+use roundtable::domain::ids::{ProposalId, UserId};
 use roundtable::service::accounts::{self, NewUser};
 use roundtable::service::meetings::ballots::voter_key;
 use roundtable::service::{invitations, teams};
@@ -107,7 +108,7 @@ async fn seed(db: &DatabaseConnection) -> Seeded {
         }),
     )
     .await;
-    let mut member_ids: Vec<i64> = users::Entity::find()
+    let mut member_ids: Vec<UserId> = users::Entity::find()
         .all(db)
         .await
         .unwrap()
@@ -183,11 +184,11 @@ async fn seed(db: &DatabaseConnection) -> Seeded {
     let ballots: Vec<_> = member_ids
         .iter()
         .map(|id| {
-            let mut ranking: Vec<i64> = Vec::new();
+            let mut ranking: Vec<ProposalId> = Vec::new();
             while ranking.len() < 10 {
                 // Skewed popularity: low-numbered items are ranked more often.
                 let pick = g.below(PROPOSALS).min(g.below(PROPOSALS));
-                let item = first_item + pick as i64;
+                let item = ProposalId(first_item.0 + pick as i64);
                 if !ranking.contains(&item) {
                     ranking.push(item);
                 }
@@ -197,7 +198,7 @@ async fn seed(db: &DatabaseConnection) -> Seeded {
                 voter_key: Set(voter_key(&secret, *id)),
                 voter_id: Set(None),
                 ranking: Set(serde_json::to_string(&ranking).unwrap()),
-                receipt_hash: Set(format!("{:064x}", id)),
+                receipt_hash: Set(format!("{:064x}", id.0)),
                 ..Default::default()
             }
         })

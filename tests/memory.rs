@@ -53,7 +53,7 @@ async fn fifty_concurrent_loads_of_a_large_live_count_keep_memory_bounded() {
     }
     app.clock.advance(Duration::hours(WINDOW_HOURS));
     for v in 0..200_usize {
-        let ranking: Vec<i64> = (0..10)
+        let ranking: Vec<_> = (0..10)
             .map(|k| ids[(v * 37 + k * k * 101) % ids.len()])
             .collect();
         let mut unique = ranking.clone();

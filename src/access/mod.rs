@@ -5,6 +5,7 @@
 //! Pure: no database or web types. `docs/architecture.md` shows [`markdown_table`]'s output,
 //! and a test keeps the two in step.
 
+use crate::domain::ids::UserId;
 use serde::Serialize;
 
 /// A person's standing toward one team (or toward the instance, for instance-wide actions).
@@ -283,7 +284,7 @@ pub fn decide(role: Role, action: Action) -> Decision {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Principal {
     /// The signed-in person, if any.
-    pub user_id: Option<i64>,
+    pub user_id: Option<UserId>,
     /// Site administrator?
     pub is_admin: bool,
 }

@@ -4,11 +4,11 @@
 use super::*;
 
 const ADMIN: Principal = Principal {
-    user_id: Some(1),
+    user_id: Some(UserId(1)),
     is_admin: true,
 };
 const PERSON: Principal = Principal {
-    user_id: Some(2),
+    user_id: Some(UserId(2)),
     is_admin: false,
 };
 

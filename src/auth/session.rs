@@ -5,6 +5,7 @@
 //! session (`crate::service::sessions`): signing out deletes that row, so a copy of the
 //! cookie opens nothing afterwards.
 
+use crate::domain::ids::UserId;
 use actix_session::Session;
 use serde::{Deserialize, Serialize};
 
@@ -21,7 +22,7 @@ pub struct SessionUser {
     #[serde(default)]
     pub sid: String,
     /// The user's id.
-    pub id: i64,
+    pub id: UserId,
     /// Their auth epoch at login.
     pub epoch: i64,
     /// Unix seconds of the last request.
@@ -31,7 +32,7 @@ pub struct SessionUser {
 /// Starts a signed-in session with a fresh id (no session fixation), keeping no old state.
 pub fn sign_in(
     session: &Session,
-    user_id: i64,
+    user_id: UserId,
     epoch: i64,
     sid: String,
     now: i64,
@@ -83,7 +84,7 @@ mod tests {
     fn sessions_end_on_epoch_change_or_idleness() {
         let s = &SessionUser {
             sid: "x".to_owned(),
-            id: 1,
+            id: UserId(1),
             epoch: 3,
             seen: 1_000,
         };

@@ -4,6 +4,7 @@
 //!
 //! Pure: no database, web or clock (the service passes `today`).
 
+use crate::domain::ids::UserId;
 use serde::Serialize;
 use time::Date;
 
@@ -115,7 +116,7 @@ pub fn check_move(from: Status, to: Status, reason: &str) -> Result<(), MoveErro
 }
 
 /// Only the owner and the team's leaders change an action's status.
-pub fn may_change_status(owner: i64, person: i64, leads_team: bool) -> bool {
+pub fn may_change_status(owner: UserId, person: UserId, leads_team: bool) -> bool {
     owner == person || leads_team
 }
 
@@ -219,9 +220,9 @@ mod tests {
 
     #[test]
     fn only_the_owner_and_leaders_move_an_action() {
-        assert!(may_change_status(1, 1, false));
-        assert!(may_change_status(1, 2, true));
-        assert!(!may_change_status(1, 2, false));
+        assert!(may_change_status(UserId(1), UserId(1), false));
+        assert!(may_change_status(UserId(1), UserId(2), true));
+        assert!(!may_change_status(UserId(1), UserId(2), false));
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! the longest run in order, and only the others count as moved. When several runs are as long,
 //! the items the leader wrote a reason for are taken as the moved ones.
 
+use crate::domain::ids::ProposalId;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::text::{Lines, check_controls};
@@ -16,7 +17,7 @@ pub type PlanProblems = Vec<(String, String)>;
 /// An item of the tally's agenda (or left out by it), in tally order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TallyItem {
-    pub proposal_id: i64,
+    pub proposal_id: ProposalId,
     pub title: String,
     pub minutes: u32,
     /// 1-based place in tally order.
@@ -28,7 +29,7 @@ pub struct TallyItem {
 /// The leader's choice for one tally item.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlanRow {
-    pub proposal_id: i64,
+    pub proposal_id: ProposalId,
     /// On the published agenda?
     pub include: bool,
     /// Requested position (1-based; `None` keeps tally order after the numbered ones).
@@ -54,7 +55,7 @@ pub struct PublishedItem {
     pub title: String,
     pub minutes: u32,
     /// The proposal, for ranked items.
-    pub proposal_id: Option<i64>,
+    pub proposal_id: Option<ProposalId>,
     /// Where the item comes from.
     pub kind: ItemKind,
     /// Place in tally order, for ranked items.
@@ -102,7 +103,7 @@ impl DeviationKind {
 pub struct Deviation {
     pub kind: DeviationKind,
     /// The proposal, if the item is one.
-    pub proposal_id: Option<i64>,
+    pub proposal_id: Option<ProposalId>,
     /// The item's title.
     pub title: String,
     /// The leader's reason.
@@ -131,7 +132,7 @@ pub struct Plan {
 }
 
 /// Field name of the reason box of a proposal's row.
-pub fn reason_field(proposal_id: i64) -> String {
+pub fn reason_field(proposal_id: ProposalId) -> String {
     format!("reason_{proposal_id}")
 }
 
@@ -183,13 +184,13 @@ pub fn plan(
     added: Option<&AddedItem>,
 ) -> Result<Plan, PlanProblems> {
     let mut problems = PlanProblems::new();
-    let reason_of = |id: i64| {
+    let reason_of = |id: ProposalId| {
         rows.iter()
             .find(|r| r.proposal_id == id)
             .map(|r| r.reason.trim().to_owned())
             .unwrap_or_default()
     };
-    let included = |id: i64| {
+    let included = |id: ProposalId| {
         rows.iter().find(|r| r.proposal_id == id).map_or_else(
             || tally.iter().any(|t| t.proposal_id == id && t.included),
             |r| r.include,
@@ -209,27 +210,28 @@ pub fn plan(
         .collect();
     kept.sort_by_key(|(t, position)| (position.unwrap_or(u32::MAX), t.rank));
     let mut deviations = Vec::new();
-    let mut need = |problems: &mut PlanProblems, id: i64, kind: DeviationKind, title: &str| {
-        let reason = reason_of(id);
-        if reason.chars().count() < 3 {
-            problems.push((
-                reason_field(id),
-                format!(
-                    "Give a reason: this item is {} compared with the tally.",
-                    kind.as_str()
-                ),
-            ));
-        } else if let Err(message) = check_controls(&reason, Lines::Many) {
-            problems.push((reason_field(id), message));
-        } else {
-            deviations.push(Deviation {
-                kind,
-                proposal_id: Some(id),
-                title: title.to_owned(),
-                reason,
-            });
-        }
-    };
+    let mut need =
+        |problems: &mut PlanProblems, id: ProposalId, kind: DeviationKind, title: &str| {
+            let reason = reason_of(id);
+            if reason.chars().count() < 3 {
+                problems.push((
+                    reason_field(id),
+                    format!(
+                        "Give a reason: this item is {} compared with the tally.",
+                        kind.as_str()
+                    ),
+                ));
+            } else if let Err(message) = check_controls(&reason, Lines::Many) {
+                problems.push((reason_field(id), message));
+            } else {
+                deviations.push(Deviation {
+                    kind,
+                    proposal_id: Some(id),
+                    title: title.to_owned(),
+                    reason,
+                });
+            }
+        };
     for t in tally
         .iter()
         .filter(|t| t.included && !included(t.proposal_id))
@@ -319,7 +321,7 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(i, t)| TallyItem {
-                proposal_id: i as i64 + 1,
+                proposal_id: ProposalId(i as i64 + 1),
                 title: (*t).to_owned(),
                 minutes: 10,
                 rank: i as u32 + 1,
@@ -330,7 +332,7 @@ mod tests {
 
     fn row(id: i64, include: bool, position: Option<u32>, reason: &str) -> PlanRow {
         PlanRow {
-            proposal_id: id,
+            proposal_id: ProposalId(id),
             include,
             position,
             reason: reason.to_owned(),

@@ -50,6 +50,36 @@ id!(
     RoundId
 );
 
+id!(
+    /// A person's account (`users.id`).
+    UserId
+);
+
+id!(
+    /// An agenda proposal (`agenda_proposals.id`).
+    ProposalId
+);
+
+id!(
+    /// A budget idea (`budget_ideas.id`).
+    IdeaId
+);
+
+id!(
+    /// An action in the action log (`actions.id`).
+    ActionId
+);
+
+id!(
+    /// A help exchange in the reciprocity ledger (`help_exchanges.id`).
+    ExchangeId
+);
+
+id!(
+    /// A help post, an offer or a request (`help_posts.id`).
+    PostId
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,18 +3,19 @@
 //!
 //! Pure: times come in as values (the service reads them from the injected clock).
 
+use crate::domain::ids::UserId;
 use serde::Serialize;
 use time::{Date, OffsetDateTime};
 
 use crate::format::date as day;
 
 /// The facilitator drives the live meeting; a leader may stand in (no facilitator, or absent).
-pub fn may_run(facilitator: Option<i64>, person: i64, leads_team: bool) -> bool {
+pub fn may_run(facilitator: Option<UserId>, person: UserId, leads_team: bool) -> bool {
     facilitator == Some(person) || leads_team
 }
 
 /// The note-taker and the team's leaders edit and publish the minutes.
-pub fn may_edit_minutes(note_taker: Option<i64>, person: i64, leads_team: bool) -> bool {
+pub fn may_edit_minutes(note_taker: Option<UserId>, person: UserId, leads_team: bool) -> bool {
     note_taker == Some(person) || leads_team
 }
 

@@ -1,5 +1,6 @@
 //! Team values parsed once at the edge: name, slug, purpose, invitation terms.
 
+use crate::domain::ids::UserId;
 use crate::domain::text::{Lines, check_controls};
 
 /// A team's display name: 2 to 80 characters.
@@ -129,7 +130,7 @@ impl ValidDays {
 /// a list of names (a `<datalist>` sent once per page, not a selector per form), which ends
 /// in the id (`"Ana Lima (#42)"`, so that two members with the same name stay apart). `None`
 /// when neither.
-pub fn member_choice(raw: &str) -> Option<i64> {
+pub fn member_choice(raw: &str) -> Option<UserId> {
     let raw = raw.trim();
     let digits = match raw.strip_suffix(')') {
         Some(rest) => rest.rsplit_once("(#")?.1,
@@ -138,11 +139,11 @@ pub fn member_choice(raw: &str) -> Option<i64> {
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    digits.parse::<i64>().ok().filter(|id| *id > 0)
+    digits.parse::<i64>().ok().filter(|id| *id > 0).map(UserId)
 }
 
 /// A member as the name lists spell them, so that [`member_choice`] reads it back.
-pub fn member_label(id: i64, name: &str) -> String {
+pub fn member_label(id: UserId, name: &str) -> String {
     format!("{name} (#{id})")
 }
 
@@ -171,9 +172,9 @@ mod tests {
 
     #[test]
     fn a_member_is_chosen_by_id_or_by_a_name_from_the_list_that_ends_in_the_id() {
-        assert_eq!(member_choice("42"), Some(42));
-        assert_eq!(member_choice(" Ana Lima (#42) "), Some(42));
-        assert_eq!(member_choice("Ana (Lima) (#7)"), Some(7));
+        assert_eq!(member_choice("42"), Some(UserId(42)));
+        assert_eq!(member_choice(" Ana Lima (#42) "), Some(UserId(42)));
+        assert_eq!(member_choice("Ana (Lima) (#7)"), Some(UserId(7)));
         assert_eq!(member_choice("Ana Lima"), None);
         assert_eq!(member_choice("Ana Lima (#)"), None);
         assert_eq!(member_choice("Ana Lima (#-3)"), None);
@@ -184,6 +185,9 @@ mod tests {
 
     #[test]
     fn a_label_reads_back_as_its_member() {
-        assert_eq!(member_choice(&member_label(42, "Ana (Lima)")), Some(42));
+        assert_eq!(
+            member_choice(&member_label(UserId(42), "Ana (Lima)")),
+            Some(UserId(42))
+        );
     }
 }

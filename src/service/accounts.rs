@@ -2,6 +2,7 @@
 //! A sign-in failure says the same thing and costs the same time whether or not the email
 //! belongs to an account. Reset links are `accounts/reset.rs`, re-exported here.
 
+use crate::domain::ids::UserId;
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
@@ -37,7 +38,7 @@ pub async fn admin_exists(db: &impl ConnectionTrait) -> Result<bool, sea_orm::Db
 /// its auth epoch on every request.
 pub async fn session_account(
     db: &impl ConnectionTrait,
-    user_id: i64,
+    user_id: UserId,
 ) -> Result<Option<users::Model>, sea_orm::DbErr> {
     users::Entity::find_by_id(user_id).one(db).await
 }
@@ -150,7 +151,7 @@ pub async fn login(
 }
 
 /// Ends every session of the user (including the current one) by bumping the auth epoch.
-pub async fn bump_epoch(db: &impl ConnectionTrait, user_id: i64) -> Result<i64> {
+pub async fn bump_epoch(db: &impl ConnectionTrait, user_id: UserId) -> Result<i64> {
     users::Entity::update_many()
         .col_expr(
             users::Column::AuthEpoch,

@@ -17,7 +17,7 @@
 //! exactly when the change committed. PostgreSQL appends take an advisory lock; on SQLite the
 //! transaction already holds the write lock. `prev_hash` is unique, so a fork is impossible.
 
-use crate::domain::ids::TeamId;
+use crate::domain::ids::{TeamId, UserId};
 use std::collections::HashMap;
 use std::sync::{OnceLock, RwLock};
 
@@ -119,7 +119,7 @@ async fn installed_key(db: &impl ConnectionTrait) -> Result<ChainKey, DbErr> {
 #[derive(Debug, Clone)]
 pub struct Entry {
     /// Who did it (`None` for the CLI).
-    pub actor_id: Option<i64>,
+    pub actor_id: Option<UserId>,
     /// Team concerned.
     pub team_id: Option<TeamId>,
     /// What happened.
@@ -177,7 +177,7 @@ pub async fn record(db: &impl ConnectionTrait, entry: Entry) -> Result<(), DbErr
 fn canonical(
     prev_hash: &str,
     occurred_at: OffsetDateTime,
-    actor_id: Option<i64>,
+    actor_id: Option<UserId>,
     team_id: Option<TeamId>,
     action: &str,
     detail: &str,
@@ -239,7 +239,7 @@ pub enum Verdict {
 struct StoredRow {
     id: i64,
     occurred_at: OffsetDateTime,
-    actor_id: Option<i64>,
+    actor_id: Option<UserId>,
     team_id: Option<TeamId>,
     action: String,
     detail: String,

@@ -195,12 +195,14 @@ pub async fn thread(
 
 /// How many comments each subject of `kind` among `ids` has (hidden ones included: they show
 /// as notices). One grouped query per 500 ids, so a list page costs the same for any length.
-pub async fn counts(
+/// `Id` is the subject's own id type (a proposal's, an idea's).
+pub async fn counts<Id: Copy + Eq + std::hash::Hash + Into<i64>>(
     db: &impl ConnectionTrait,
     kind: SubjectKind,
-    ids: impl IntoIterator<Item = i64>,
-) -> Result<HashMap<i64, u64>> {
-    let ids: Vec<i64> = ids.into_iter().collect();
+    ids: impl IntoIterator<Item = Id>,
+) -> Result<HashMap<Id, u64>> {
+    let typed: HashMap<i64, Id> = ids.into_iter().map(|id| (id.into(), id)).collect();
+    let ids: Vec<i64> = typed.keys().copied().collect();
     let mut out = HashMap::with_capacity(ids.len());
     for chunk in ids.chunks(500) {
         let rows: Vec<(i64, i64)> = comments::Entity::find()
@@ -215,7 +217,7 @@ pub async fn counts(
             .await?;
         out.extend(
             rows.into_iter()
-                .map(|(id, n)| (id, u64::try_from(n).unwrap_or(0))),
+                .filter_map(|(id, n)| Some((*typed.get(&id)?, u64::try_from(n).unwrap_or(0)))),
         );
     }
     Ok(out)

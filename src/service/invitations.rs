@@ -2,6 +2,7 @@
 //! person. The use is counted with one conditional UPDATE, so a single-use link admits exactly
 //! one person even when two accept at once.
 
+use crate::domain::ids::UserId;
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
@@ -62,14 +63,14 @@ pub async fn preview(db: &impl ConnectionTrait, token: &str) -> Result<Invitatio
 #[derive(Debug)]
 pub enum Joiner<'a> {
     /// The signed-in person.
-    Existing(i64),
+    Existing(UserId),
     /// A new account.
     New(NewUser<'a>),
 }
 
 /// A joiner whose new account, if any, is already checked and hashed.
 enum Joining {
-    Existing(i64),
+    Existing(UserId),
     New(accounts::PreparedUser),
 }
 
@@ -83,7 +84,7 @@ pub async fn accept(
     db: &DatabaseConnection,
     token: &str,
     joiner: Joiner<'_>,
-) -> Result<(i64, String)> {
+) -> Result<(UserId, String)> {
     usable(db, token, crate::clock::now()).await?;
     let joining = match joiner {
         Joiner::Existing(id) => Joining::Existing(id),

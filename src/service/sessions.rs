@@ -3,6 +3,7 @@
 //! row) ends the session for every copy of the cookie, on every app server. Epoch bumps
 //! (password change, reset, "log out everywhere") also delete the person's rows.
 
+use crate::domain::ids::UserId;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use time::{Duration, OffsetDateTime};
@@ -15,7 +16,7 @@ use crate::store::entities::sessions;
 /// for longer than `idle` are deleted on the way, so the table holds only live ones.
 pub async fn start(
     db: &impl ConnectionTrait,
-    user_id: i64,
+    user_id: UserId,
     now: OffsetDateTime,
     idle: Duration,
 ) -> Result<String> {
@@ -36,7 +37,7 @@ pub async fn start(
 }
 
 /// Whether the session `id` of `user_id` is still live (not signed out).
-pub async fn is_live(db: &impl ConnectionTrait, id: &str, user_id: i64) -> Result<bool> {
+pub async fn is_live(db: &impl ConnectionTrait, id: &str, user_id: UserId) -> Result<bool> {
     Ok(sessions::Entity::find_by_id(token_hash(id))
         .one(db)
         .await?
@@ -62,7 +63,7 @@ pub async fn end(db: &impl ConnectionTrait, id: &str) -> Result<()> {
 }
 
 /// Ends every session of a person.
-pub async fn end_all(db: &impl ConnectionTrait, user_id: i64) -> Result<()> {
+pub async fn end_all(db: &impl ConnectionTrait, user_id: UserId) -> Result<()> {
     sessions::Entity::delete_many()
         .filter(sessions::Column::UserId.eq(user_id))
         .exec(db)

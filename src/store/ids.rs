@@ -6,7 +6,9 @@ use sea_orm::{
     ColIdx, DbErr, IntoActiveValue, QueryResult, TryFromU64, TryGetError, TryGetable, Value,
 };
 
-use crate::domain::ids::{MeetingId, RoundId, TeamId};
+use crate::domain::ids::{
+    ActionId, ExchangeId, IdeaId, MeetingId, PostId, ProposalId, RoundId, TeamId, UserId,
+};
 
 macro_rules! stored_id {
     ($($name:ident),* $(,)?) => {$(
@@ -57,4 +59,6 @@ macro_rules! stored_id {
     )*};
 }
 
-stored_id!(MeetingId, RoundId, TeamId);
+stored_id!(
+    ActionId, ExchangeId, IdeaId, MeetingId, PostId, ProposalId, RoundId, TeamId, UserId,
+);

@@ -5,6 +5,7 @@
 mod connect;
 pub mod entities;
 pub mod ids;
+pub mod lock;
 pub mod scoped;
 
 pub use connect::{Backend, Database, connect, connect_target, connect_with_pool};

@@ -2,7 +2,7 @@
 //! address goes through here with its owner, so a row of another team is never loaded by
 //! accident: it reads exactly like a missing row, and both answer 404.
 
-use crate::domain::ids::TeamId;
+use crate::domain::ids::{TeamId, UserId};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PrimaryKeyTrait, QueryFilter};
 
 use crate::store::entities::{
@@ -68,7 +68,7 @@ pub async fn find_owned<E: Owned>(
 pub async fn membership(
     db: &impl ConnectionTrait,
     team_id: TeamId,
-    user_id: i64,
+    user_id: UserId,
 ) -> Result<Option<memberships::Model>, DbErr> {
     memberships::Entity::find()
         .filter(memberships::Column::TeamId.eq(team_id))

@@ -2,6 +2,7 @@
 //! (`/teams/{team}/actions`), the CSV export, one action with its history, status form and
 //! comments (`/teams/{team}/actions/{id}`). Thin: parse, call `service::actions`, render.
 
+use crate::domain::ids::ActionId;
 use std::collections::BTreeMap;
 
 use actix_web::{HttpResponse, web};
@@ -186,7 +187,7 @@ struct ActionPage<'a> {
 async fn action_page(
     ctx: &Ctx,
     slug: &str,
-    id: i64,
+    id: ActionId,
     forms: (Option<&StatusForm>, Option<&CommentForm>),
     errors: BTreeMap<String, String>,
 ) -> Result<HttpResponse, WebError> {
@@ -218,7 +219,7 @@ async fn action_page(
 }
 
 /// `GET /teams/{team}/actions/{id}`.
-pub async fn show(ctx: Ctx, path: web::Path<(String, i64)>) -> Result<HttpResponse, WebError> {
+pub async fn show(ctx: Ctx, path: web::Path<(String, ActionId)>) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
     action_page(&ctx, &slug, id, (None, None), BTreeMap::new()).await
 }
@@ -226,7 +227,7 @@ pub async fn show(ctx: Ctx, path: web::Path<(String, i64)>) -> Result<HttpRespon
 /// `POST /teams/{team}/actions/{id}/status` (owner or leader).
 pub async fn change_status(
     ctx: Ctx,
-    path: web::Path<(String, i64)>,
+    path: web::Path<(String, ActionId)>,
     form: web::Form<StatusForm>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
@@ -242,7 +243,7 @@ pub async fn change_status(
 /// `POST /teams/{team}/actions/{id}/comments` (any member).
 pub async fn comment(
     ctx: Ctx,
-    path: web::Path<(String, i64)>,
+    path: web::Path<(String, ActionId)>,
     form: web::Form<CommentForm>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();

@@ -1,5 +1,6 @@
 //! Sign in, sign out, account (change password, log out everywhere), password-reset links.
 
+use crate::domain::ids::UserId;
 use std::collections::BTreeMap;
 
 use actix_web::http::StatusCode;
@@ -102,7 +103,7 @@ pub async fn login(
 }
 
 /// Signs the visitor in: a new server-side session and a fresh cookie naming it.
-pub async fn start_session(ctx: &Ctx, user_id: i64, epoch: i64) -> Result<(), WebError> {
+pub async fn start_session(ctx: &Ctx, user_id: UserId, epoch: i64) -> Result<(), WebError> {
     let idle = time::Duration::minutes(i64::from(ctx.state.settings.session.idle_timeout_minutes));
     let sid = sessions::start(ctx.db(), user_id, ctx.now, idle).await?;
     session::sign_in(

@@ -8,6 +8,7 @@ mod join;
 pub use admin::{admin_teams, create_team};
 pub use join::{JoinForm, accept, invitation};
 
+use crate::domain::ids::UserId;
 use std::collections::BTreeMap;
 
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -249,7 +250,7 @@ pub struct RoleForm {
 /// `POST /teams/{team}/members/{user}/role`.
 pub async fn change_role(
     ctx: Ctx,
-    path: web::Path<(String, i64)>,
+    path: web::Path<(String, UserId)>,
     list: web::Query<ListQuery>,
     form: web::Form<RoleForm>,
 ) -> Result<HttpResponse, WebError> {
@@ -264,7 +265,7 @@ pub async fn change_role(
 /// `POST /teams/{team}/members/{user}/remove`.
 pub async fn remove(
     ctx: Ctx,
-    path: web::Path<(String, i64)>,
+    path: web::Path<(String, UserId)>,
     list: web::Query<ListQuery>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, user_id) = path.into_inner();
@@ -286,7 +287,7 @@ pub async fn leave(ctx: Ctx, slug: web::Path<String>) -> Result<HttpResponse, We
 pub async fn reset_link(
     req: HttpRequest,
     ctx: Ctx,
-    path: web::Path<(String, i64)>,
+    path: web::Path<(String, UserId)>,
     list: web::Query<ListQuery>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, user_id) = path.into_inner();

@@ -1,6 +1,7 @@
 //! The `Visitor` extractor: who is asking (checked against the user's auth epoch, the idle
 //! timeout and the server-side session row on every request) and the session's CSRF token, for forms and the layout.
 
+use crate::domain::ids::UserId;
 use std::future::Future;
 use std::pin::Pin;
 
@@ -19,7 +20,7 @@ use crate::web::{AppState, WebError};
 #[derive(Debug, Clone, Serialize)]
 pub struct SignedIn {
     /// User id.
-    pub id: i64,
+    pub id: UserId,
     /// Email address.
     pub email: String,
     /// Name shown to teammates.

@@ -639,7 +639,7 @@ fn every_route_of_the_table_is_walked() {
 /// (the outsider leads team b).
 fn persona(i: usize, team_b: bool) -> (Principal, Option<TeamRole>) {
     let user = |id| Principal {
-        user_id: Some(id),
+        user_id: Some(roundtable::domain::ids::UserId(id)),
         is_admin: false,
     };
     match (i, team_b) {
@@ -651,7 +651,7 @@ fn persona(i: usize, team_b: bool) -> (Principal, Option<TeamRole>) {
         (2 | 3, true) => (user(i as i64), None),
         _ => (
             Principal {
-                user_id: Some(4),
+                user_id: Some(roundtable::domain::ids::UserId(4)),
                 is_admin: true,
             },
             None,

@@ -28,7 +28,7 @@ pub async fn create_action(
     browser: &Browser,
     slug: &str,
     title: &str,
-    owner: i64,
+    owner: roundtable::domain::ids::UserId,
     due: &str,
 ) -> i64 {
     let owner = owner.to_string();

@@ -101,7 +101,7 @@ pub async fn idea_ids(app: &TestApp, round: RoundId) -> Vec<i64> {
         .await
         .unwrap()
         .into_iter()
-        .map(|i| i.id)
+        .map(|i| i.id.0)
         .collect()
 }
 

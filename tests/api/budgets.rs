@@ -614,7 +614,7 @@ async fn greedy_and_phragmen_rounds_are_decided_by_their_own_rule() {
                     .input
                     .ideas
                     .iter()
-                    .any(|i| i.id == **idea && stored.outcome.selected.contains(&i.code))
+                    .any(|i| i.id.0 == **idea && stored.outcome.selected.contains(&i.code))
             })
             .map(|(title, _)| title)
             .collect();

@@ -229,7 +229,7 @@ impl Browser {
 /// A person created for a test.
 #[derive(Debug, Clone)]
 pub struct Person {
-    pub id: i64,
+    pub id: roundtable::domain::ids::UserId,
     pub email: String,
     pub password: String,
 }

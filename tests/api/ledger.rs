@@ -351,7 +351,10 @@ async fn the_database_refuses_self_help_and_minutes_out_of_range() {
         .unwrap()
         .unwrap();
     let now = time::OffsetDateTime::now_utc();
-    let row = |helper: i64, helped: i64, minutes: i32, key: &str| help_exchanges::ActiveModel {
+    let row = |helper: roundtable::domain::ids::UserId,
+               helped: roundtable::domain::ids::UserId,
+               minutes: i32,
+               key: &str| help_exchanges::ActiveModel {
         team_id: Set(team.id),
         helper_id: Set(helper),
         helped_id: Set(helped),

@@ -144,7 +144,7 @@ struct Game {
     team_id: roundtable::domain::ids::TeamId,
     people: Vec<Person>,
     /// Ids of entries recorded so far (reversing entries included: they can be acted on too).
-    entries: Vec<i64>,
+    entries: Vec<roundtable::domain::ids::ExchangeId>,
     last_key: Option<String>,
     step: usize,
 }
@@ -383,13 +383,14 @@ impl Game {
             .all(db)
             .await
             .unwrap();
-        let reversed: BTreeSet<i64> = rows.iter().filter_map(|r| r.reverses_id).collect();
+        let reversed: BTreeSet<_> = rows.iter().filter_map(|r| r.reverses_id).collect();
         let counted: Vec<&help_exchanges::Model> = rows
             .iter()
             .filter(|r| r.kind == EntryKind::Exchange && r.status == EntryStatus::Confirmed)
             .filter(|r| !reversed.contains(&r.id))
             .collect();
-        let mut expected: BTreeMap<i64, (i64, i64, i64, i64)> = BTreeMap::new();
+        let mut expected: BTreeMap<roundtable::domain::ids::UserId, (i64, i64, i64, i64)> =
+            BTreeMap::new();
         for r in &counted {
             let helper = expected.entry(r.helper_id).or_default();
             helper.0 += i64::from(r.minutes);
@@ -428,7 +429,7 @@ impl Game {
         let counted_minutes: i64 = counted.iter().map(|r| i64::from(r.minutes)).sum();
         assert_eq!(team.team_minutes, counted_minutes, "after {after:?}");
         assert_eq!(team.team_exchanges, counted.len() as i64, "after {after:?}");
-        let pending_ids: BTreeSet<i64> = rows
+        let pending_ids: BTreeSet<_> = rows
             .iter()
             .filter(|r| r.status == EntryStatus::Pending)
             .map(|r| r.id)

@@ -111,7 +111,7 @@ pub async fn proposal_ids(app: &TestApp, meeting_id: MeetingId) -> Vec<i64> {
         .await
         .unwrap()
         .into_iter()
-        .map(|p| p.id)
+        .map(|p| p.id.0)
         .collect()
 }
 

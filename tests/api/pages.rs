@@ -39,7 +39,7 @@ async fn add_many_members(app: &TestApp, team_slug: &str, count: usize) {
             .await
             .unwrap();
     }
-    let ids: Vec<i64> = users::Entity::find()
+    let ids: Vec<roundtable::domain::ids::UserId> = users::Entity::find()
         .all(&app.db.conn)
         .await
         .unwrap()
@@ -148,7 +148,11 @@ async fn district_meeting(author: Author) -> (TestApp, String, Browser, MeetingI
 }
 
 /// 1,000 active proposals by `author`, written directly (the HTTP path is tested elsewhere).
-async fn a_thousand_proposals(app: &TestApp, meeting: MeetingId, author: i64) {
+async fn a_thousand_proposals(
+    app: &TestApp,
+    meeting: MeetingId,
+    author: roundtable::domain::ids::UserId,
+) {
     let now = time::OffsetDateTime::now_utc();
     for chunk in (0..1000).collect::<Vec<_>>().chunks(200) {
         let items = chunk.iter().map(|i| agenda_proposals::ActiveModel {

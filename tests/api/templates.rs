@@ -68,7 +68,7 @@ fn fixture(name: &str) -> Option<Value> {
             "thanks": [ledger_thanks(false), ledger_thanks(true)],
             "notifications": [{ "message": "Lee confirmed.", "link": "/teams/team-a/ledger/me", "when": "1 Dec 2026, 10:00 UTC" }],
             "others": [{ "id": 2, "name": "Lee", "leader": false }],
-            "members": [{ "id": 1, "name": "Sam", "leader": true }, { "id": 2, "name": "Lee", "leader": false }],
+            "members": [{ "id": 1, "name": "Sam", "leader": true, "label": "Sam (#1)" }, { "id": 2, "name": "Lee", "leader": false, "label": "Lee (#2)" }],
             "is_leader": true, "sees_team": true, "today": "2026-12-01", "earliest": "2026-10-02",
             "form": { "direction": "between", "person": "2", "helper": "1", "helped": "2", "minutes": "30",
                 "date": "", "category": "", "note": "", "post_id": "", "action_id": "", "idempotency_key": "k".repeat(64) },
@@ -126,7 +126,7 @@ fn fixture(name: &str) -> Option<Value> {
             "filters": [{ "label": "Mine", "href": "/teams/team-a/actions?show=mine", "current": true }],
             "filter": { "show": "mine", "meeting": "1", "owner": "2", "from_help": "" },
             "csv_link": "/teams/team-a/actions.csv?show=mine", "actions": [action_line()],
-            "members": [{ "id": 1, "name": "Sam", "leader": true }, { "id": 2, "name": "Lee", "leader": false }],
+            "members": [{ "id": 1, "name": "Sam", "leader": true, "label": "Sam (#1)" }, { "id": 2, "name": "Lee", "leader": false, "label": "Lee (#2)" }],
             "form": { "title": "", "owner_id": "2", "due_on": "", "help_post_id": "4", "budget_idea_id": "" },
             "errors": { "title": "Write the action.", "owner_id": "Choose a member.", "due_on": "Choose a due date." },
             "today": "2026-12-02" })
@@ -274,7 +274,7 @@ fn live_fixture() -> Value {
         "items": [item(0, "done"), item(1, "running"), item(2, "waiting")], "planned_total": 30, "used_total": 24,
         "over_total": 0, "running": true, "now_iso": "2026-12-03T14:20:00Z",
         "attendance": [{ "id": 1, "name": "Sam", "status": "present" }, { "id": 2, "name": "Lee", "status": "" }],
-        "members": [{ "id": 1, "name": "Sam", "leader": true }], "may_run": true, "may_record": true, "scan": scan(),
+        "members": [{ "id": 1, "name": "Sam", "leader": true, "label": "Sam (#1)" }], "may_run": true, "may_record": true, "scan": scan(),
         "today": "2026-12-03", "error_position": 1,
         "decision_form": { "text": "x", "review_on": "" }, "action_form": { "title": "", "owner_id": "1", "due_on": "", "help_post_id": "", "budget_idea_id": "" },
         "blank_decision": { "text": "", "review_on": "" }, "blank_action": { "title": "", "owner_id": "", "due_on": "", "help_post_id": "", "budget_idea_id": "" },
@@ -374,7 +374,7 @@ fn budget_fixture(name: &str) -> Value {
                 "chart_height": 44, "chart_description": "Votes.", "published": "Published by Sam.",
                 "overrides": [{ "title": "Pool", "funded": false, "reason": "Too costly to run" }],
                 "publish_rows": [{ "id": 3, "title": "Trees", "funded": true, "flag": "override_3", "reason_field": "reason_3", "reason": "" }],
-                "members": [[1, "Sam"]], "me": "Sam (#1)", "action_ideas": [[3, "Trees"]] } })
+                "members": [{ "id": 1, "name": "Sam", "leader": true, "label": "Sam (#1)" }], "me": "Sam (#1)", "action_ideas": [[3, "Trees"]] } })
         }
         other => panic!("add a fixture for {other}"),
     }

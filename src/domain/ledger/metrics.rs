@@ -7,6 +7,7 @@
 //! - *carrying the load*: over the last 8 weeks, share ≥ max(2/N, 35 %), index ≥ 0.5 and at
 //!   least 3 exchanges.
 
+use crate::domain::ids::UserId;
 use std::collections::BTreeMap;
 
 use time::{Date, Duration, Month};
@@ -17,9 +18,9 @@ use super::status::Effective;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Entry {
     /// Who gave.
-    pub helper: i64,
+    pub helper: UserId,
     /// Who received.
-    pub helped: i64,
+    pub helped: UserId,
     /// How long.
     pub minutes: i64,
     /// When.
@@ -85,10 +86,11 @@ pub fn counted(entries: &[Entry]) -> impl Iterator<Item = &Entry> {
 /// people in them.
 pub fn per_member(
     entries: &[Entry],
-    members: &[i64],
+    members: &[UserId],
     since: Option<Date>,
-) -> BTreeMap<i64, Totals> {
-    let mut out: BTreeMap<i64, Totals> = members.iter().map(|m| (*m, Totals::default())).collect();
+) -> BTreeMap<UserId, Totals> {
+    let mut out: BTreeMap<UserId, Totals> =
+        members.iter().map(|m| (*m, Totals::default())).collect();
     for e in counted(entries).filter(|e| since.is_none_or(|s| e.on >= s)) {
         out.entry(e.helper)
             .or_default()
@@ -173,7 +175,7 @@ pub fn concentration(given: &[i64]) -> Concentration {
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
 pub struct LoadSignal {
     /// Who.
-    pub member: i64,
+    pub member: UserId,
     /// Their share of the minutes given in the window.
     pub share: f64,
     /// Their balance index in the window.
@@ -184,7 +186,7 @@ pub struct LoadSignal {
 
 /// Members whose share of the window's given minutes is at least max(2/N, 35 %), whose index
 /// is at least 0.5 and who took part in at least 3 exchanges. `totals` covers the window.
-pub fn carrying_the_load(totals: &BTreeMap<i64, Totals>, members: usize) -> Vec<LoadSignal> {
+pub fn carrying_the_load(totals: &BTreeMap<UserId, Totals>, members: usize) -> Vec<LoadSignal> {
     let team_given: i64 = totals.values().map(|t| t.given_minutes).sum();
     if team_given <= 0 || members == 0 {
         return Vec::new();
@@ -208,7 +210,7 @@ pub fn carrying_the_load(totals: &BTreeMap<i64, Totals>, members: usize) -> Vec<
 }
 
 /// Members with no counted exchange in the window (`totals` covers the window).
-pub fn quiet(totals: &BTreeMap<i64, Totals>, members: &[i64]) -> Vec<i64> {
+pub fn quiet(totals: &BTreeMap<UserId, Totals>, members: &[UserId]) -> Vec<UserId> {
     members
         .iter()
         .filter(|m| totals.get(m).is_none_or(|t| t.exchanges() == 0))
@@ -283,9 +285,9 @@ pub fn monthly_sums(days: &[(Date, i64, i64)], today: Date, months: u8) -> Vec<M
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct Edge {
     /// Giver.
-    pub helper: i64,
+    pub helper: UserId,
     /// Receiver.
-    pub helped: i64,
+    pub helped: UserId,
     /// Minutes counted.
     pub minutes: i64,
     /// Exchanges counted.
@@ -294,7 +296,7 @@ pub struct Edge {
 
 /// One edge per (helper, helped) pair with counted entries on or after `since`, most minutes first.
 pub fn edges(entries: &[Entry], since: Option<Date>) -> Vec<Edge> {
-    let mut sums: BTreeMap<(i64, i64), (i64, i64)> = BTreeMap::new();
+    let mut sums: BTreeMap<(UserId, UserId), (i64, i64)> = BTreeMap::new();
     for e in counted(entries).filter(|e| since.is_none_or(|s| e.on >= s)) {
         let sum = sums.entry((e.helper, e.helped)).or_default();
         sum.0 += e.minutes;

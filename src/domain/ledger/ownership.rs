@@ -2,10 +2,11 @@
 //! this?"), answered by the same rules the services enforce, so a button is shown exactly when
 //! pressing it would succeed.
 
+use crate::domain::ids::UserId;
 use crate::domain::ledger::status::{Actor, Effective, Move, Party, apply};
 
 /// Which side `person` is on an entry between `helper` and `helped`, if either.
-pub fn party_of(person: i64, helper: i64, helped: i64) -> Option<Party> {
+pub fn party_of(person: UserId, helper: UserId, helped: UserId) -> Option<Party> {
     if person == helper {
         Some(Party::Helper)
     } else if person == helped {
@@ -39,7 +40,7 @@ pub fn allowed_moves(state: Effective, awaiting: Option<Party>, actor: Actor) ->
 
 /// Whether `person` may close a help post written by `author`: its author, or a leader of
 /// the team.
-pub fn may_close(author: i64, person: i64, leads_team: bool) -> bool {
+pub fn may_close(author: UserId, person: UserId, leads_team: bool) -> bool {
     author == person || leads_team
 }
 
@@ -47,10 +48,10 @@ pub fn may_close(author: i64, person: i64, leads_team: bool) -> bool {
 mod tests {
     use super::*;
 
-    const HELPER: i64 = 1;
-    const HELPED: i64 = 2;
+    const HELPER: UserId = UserId(1);
+    const HELPED: UserId = UserId(2);
 
-    fn actor(person: i64, leader: bool) -> Actor {
+    fn actor(person: UserId, leader: bool) -> Actor {
         Actor {
             party: party_of(person, HELPER, HELPED),
             leader,
@@ -61,7 +62,7 @@ mod tests {
     fn people_are_placed_on_their_side_of_an_entry() {
         assert_eq!(party_of(HELPER, HELPER, HELPED), Some(Party::Helper));
         assert_eq!(party_of(HELPED, HELPER, HELPED), Some(Party::Helped));
-        assert_eq!(party_of(3, HELPER, HELPED), None);
+        assert_eq!(party_of(UserId(3), HELPER, HELPED), None);
     }
 
     #[test]
@@ -78,24 +79,24 @@ mod tests {
 
     #[test]
     fn only_a_leader_outside_a_dispute_may_resolve_it() {
-        assert!(allowed_moves(Effective::Disputed, None, actor(3, true)).resolve);
+        assert!(allowed_moves(Effective::Disputed, None, actor(UserId(3), true)).resolve);
         assert!(!allowed_moves(Effective::Disputed, None, actor(HELPER, true)).resolve);
-        assert!(!allowed_moves(Effective::Disputed, None, actor(3, false)).resolve);
-        assert!(!allowed_moves(Effective::Confirmed, None, actor(3, true)).resolve);
+        assert!(!allowed_moves(Effective::Disputed, None, actor(UserId(3), false)).resolve);
+        assert!(!allowed_moves(Effective::Confirmed, None, actor(UserId(3), true)).resolve);
     }
 
     #[test]
     fn a_party_or_a_leader_may_correct_a_confirmed_entry() {
         assert!(allowed_moves(Effective::Confirmed, None, actor(HELPER, false)).reverse);
-        assert!(allowed_moves(Effective::Confirmed, None, actor(3, true)).reverse);
-        assert!(!allowed_moves(Effective::Confirmed, None, actor(3, false)).reverse);
+        assert!(allowed_moves(Effective::Confirmed, None, actor(UserId(3), true)).reverse);
+        assert!(!allowed_moves(Effective::Confirmed, None, actor(UserId(3), false)).reverse);
         assert!(!allowed_moves(Effective::Disputed, None, actor(HELPER, false)).reverse);
     }
 
     #[test]
     fn the_author_or_a_leader_may_close_a_help_post() {
-        assert!(may_close(5, 5, false));
-        assert!(may_close(5, 6, true));
-        assert!(!may_close(5, 6, false));
+        assert!(may_close(UserId(5), UserId(5), false));
+        assert!(may_close(UserId(5), UserId(6), true));
+        assert!(!may_close(UserId(5), UserId(6), false));
     }
 }

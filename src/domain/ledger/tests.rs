@@ -1,13 +1,19 @@
+use crate::domain::ids::UserId;
 use proptest::prelude::*;
 use time::macros::{date, datetime};
 use time::{Duration, OffsetDateTime};
 
 use super::*;
 
+/// People numbered as in the tests' comments.
+fn ids(people: &[i64]) -> Vec<UserId> {
+    people.iter().copied().map(UserId).collect()
+}
+
 fn entry(helper: i64, helped: i64, minutes: i64, state: Effective) -> Entry {
     Entry {
-        helper,
-        helped,
+        helper: UserId(helper),
+        helped: UserId(helped),
         minutes,
         on: date!(2026 - 11 - 02),
         state,
@@ -165,18 +171,22 @@ fn top_shares_match_hand_computed_cases() {
 
 #[test]
 fn the_index_needs_two_exchanges() {
-    let one = per_member(&[entry(1, 2, 30, Effective::Confirmed)], &[1, 2], None);
-    assert_eq!(one[&1].shown_index(), None);
+    let one = per_member(
+        &[entry(1, 2, 30, Effective::Confirmed)],
+        &ids(&[1, 2]),
+        None,
+    );
+    assert_eq!(one[&UserId(1)].shown_index(), None);
     let two = per_member(
         &[
             entry(1, 2, 30, Effective::Confirmed),
             entry(2, 1, 10, Effective::Confirmed),
         ],
-        &[1, 2],
+        &ids(&[1, 2]),
         None,
     );
-    assert_eq!(two[&1].shown_index(), Some(0.5)); // (30 − 10) / 40
-    assert_eq!(two[&2].shown_index(), Some(-0.5));
+    assert_eq!(two[&UserId(1)].shown_index(), Some(0.5)); // (30 − 10) / 40
+    assert_eq!(two[&UserId(2)].shown_index(), Some(-0.5));
 }
 
 #[test]
@@ -189,14 +199,14 @@ fn carrying_the_load_needs_share_index_and_three_exchanges() {
         entry(2, 1, 20, Effective::Confirmed),
         entry(3, 4, 500, Effective::Pending),
     ];
-    let members = [1, 2, 3, 4, 5];
+    let members = ids(&[1, 2, 3, 4, 5]);
     let totals = per_member(&entries, &members, None);
     let signals = carrying_the_load(&totals, members.len());
     assert_eq!(signals.len(), 1);
-    assert_eq!(signals[0].member, 1);
+    assert_eq!(signals[0].member, UserId(1));
     assert!((signals[0].share - 0.9).abs() < 1e-12); // 180 / 200
     assert!((signals[0].index - 0.8).abs() < 1e-12); // (180 − 20) / 200
-    assert_eq!(quiet(&totals, &members), vec![5]);
+    assert_eq!(quiet(&totals, &members), vec![UserId(5)]);
     // Two exchanges are not enough.
     let few = per_member(&entries[..2], &members, None);
     assert!(carrying_the_load(&few, members.len()).is_empty());
@@ -232,8 +242,8 @@ fn months_and_terms_follow_the_calendar() {
 /// The pure model the property test drives: entries as the service stores them.
 #[derive(Debug, Clone)]
 struct Stored {
-    helper: i64,
-    helped: i64,
+    helper: UserId,
+    helped: UserId,
     minutes: i64,
     status: Status,
     awaiting: Option<Party>,
@@ -244,14 +254,14 @@ struct Stored {
 #[derive(Debug, Clone)]
 enum Op {
     Record {
-        helper: i64,
-        helped: i64,
+        helper: UserId,
+        helped: UserId,
         minutes: i64,
         by: u8,
     },
     Act {
         entry: usize,
-        person: i64,
+        person: UserId,
         mv: u8,
     },
     Wait {
@@ -263,15 +273,15 @@ fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
         (0..5_i64, 0..5_i64, 1..=600_i64, 0..3_u8).prop_map(|(helper, helped, minutes, by)| {
             Op::Record {
-                helper,
-                helped,
+                helper: UserId(helper),
+                helped: UserId(helped),
                 minutes,
                 by,
             }
         }),
         (0..40_usize, 0..6_i64, 0..6_u8).prop_map(|(entry, person, mv)| Op::Act {
             entry,
-            person,
+            person: UserId(person),
             mv
         }),
         (1..10_i64).prop_map(|days| Op::Wait { days }),
@@ -281,7 +291,7 @@ fn op() -> impl Strategy<Value = Op> {
 proptest! {
     #[test]
     fn given_equals_received_and_pending_never_counts(ops in prop::collection::vec(op(), 1..80)) {
-        let leader = 5;
+        let leader = UserId(5);
         let mut now = datetime!(2026-11-01 09:00 UTC);
         let mut book: Vec<Stored> = Vec::new();
         for op in ops {
@@ -347,7 +357,7 @@ proptest! {
                 on: date!(2026 - 11 - 01),
                 state: effective(s.status, s.expires_at, s.reversed, now),
             }).collect();
-            let totals = per_member(&entries, &[0, 1, 2, 3, 4], None);
+            let totals = per_member(&entries, &ids(&[0, 1, 2, 3, 4]), None);
             let given: i64 = totals.values().map(|t| t.given_minutes).sum();
             let received: i64 = totals.values().map(|t| t.received_minutes).sum();
             prop_assert_eq!(given, received);

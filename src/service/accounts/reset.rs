@@ -1,6 +1,7 @@
 //! Password-reset links: issued by a leader or site admin for someone they may take over, single
 //! use, 24 hours; using one (or changing the password) cancels every other open link.
 
+use crate::domain::ids::UserId;
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
@@ -22,7 +23,7 @@ pub const RESET_VALID_HOURS: i64 = 24;
 
 /// Marks every open reset link of the account used: a link issued before a password change
 /// (or a reset) must not undo it. Returns how many were open.
-pub(super) async fn cancel_reset_links(db: &impl ConnectionTrait, user_id: i64) -> Result<u64> {
+pub(super) async fn cancel_reset_links(db: &impl ConnectionTrait, user_id: UserId) -> Result<u64> {
     Ok(password_resets::Entity::update_many()
         .col_expr(
             password_resets::Column::UsedAt,
@@ -43,7 +44,7 @@ pub async fn issue_reset_link(
     db: &DatabaseConnection,
     principal: Principal,
     slug: &str,
-    user_id: i64,
+    user_id: UserId,
 ) -> Result<String> {
     // The team's lock first, so this transaction never upgrades a read to a write.
     let (txn, access) = teams::begin_locked(db, principal, slug, Action::IssueResetLink).await?;
@@ -84,7 +85,7 @@ pub async fn issue_reset_link(
 async fn leads_every_team_of(
     db: &impl ConnectionTrait,
     principal: Principal,
-    target: i64,
+    target: UserId,
 ) -> Result<bool> {
     let Some(caller) = principal.user_id else {
         return Ok(false);

@@ -1,6 +1,7 @@
 //! Changing an action's status (its owner or a leader; blocked and dropped with a reason),
 //! kept as history and audited, and comments by any member.
 
+use crate::domain::ids::ActionId;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
@@ -33,7 +34,7 @@ pub async fn change_status(
     db: &DatabaseConnection,
     principal: Principal,
     slug: &str,
-    id: i64,
+    id: ActionId,
     form: &StatusForm,
     now: OffsetDateTime,
 ) -> Result<()> {
@@ -109,7 +110,7 @@ pub async fn comment(
     db: &DatabaseConnection,
     principal: Principal,
     slug: &str,
-    id: i64,
+    id: ActionId,
     form: &CommentForm,
     now: OffsetDateTime,
 ) -> Result<()> {

@@ -2,7 +2,7 @@
 //! [`insert`]) from an agenda item of the live meeting. The owner must be a member of the team;
 //! the creation is the first line of the action's history and is audited.
 
-use crate::domain::ids::{MeetingId, TeamId};
+use crate::domain::ids::{ActionId, IdeaId, MeetingId, PostId, TeamId, UserId};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     Set, TransactionTrait,
@@ -47,9 +47,9 @@ pub enum Source {
     /// An agenda item: meeting and 0-based position.
     AgendaItem(MeetingId, i32),
     /// A help request.
-    HelpPost(i64),
+    HelpPost(PostId),
     /// A budget idea funded in its round's published outcome.
-    BudgetIdea(i64),
+    BudgetIdea(IdeaId),
 }
 
 /// A checked new action.
@@ -58,7 +58,7 @@ pub struct NewAction {
     /// What.
     pub title: ActionTitle,
     /// Who (a member).
-    pub owner_id: i64,
+    pub owner_id: UserId,
     /// By when.
     pub due_on: Date,
 }
@@ -102,9 +102,9 @@ pub async fn insert(
     team_id: TeamId,
     new: &NewAction,
     source: Source,
-    actor: i64,
+    actor: UserId,
     now: OffsetDateTime,
-) -> Result<i64> {
+) -> Result<ActionId> {
     let (kind, meeting, position, post) = match source {
         Source::None => (actions::SourceKind::None, None, None, None),
         Source::AgendaItem(m, p) => (actions::SourceKind::AgendaItem, Some(m), Some(p), None),
@@ -169,7 +169,7 @@ pub async fn create(
     slug: &str,
     form: &ActionForm,
     now: OffsetDateTime,
-) -> Result<i64> {
+) -> Result<ActionId> {
     let acc = authorize(db, principal, slug, Action::WorkOnActions).await?;
     let team_id = acc.team.team.id;
     let (source, idea_title) = source(db, team_id, form).await?;
@@ -196,7 +196,7 @@ async fn source(
     match (form.help_post_id.trim(), form.budget_idea_id.trim()) {
         ("", "") => Ok((Source::None, None)),
         (raw, "") => {
-            let post = help_posts::Entity::find_by_id(id(raw)?)
+            let post = help_posts::Entity::find_by_id(PostId(id(raw)?))
                 .filter(help_posts::Column::TeamId.eq(team_id))
                 .one(db)
                 .await?;
@@ -208,7 +208,7 @@ async fn source(
             }
         }
         ("", raw) => {
-            let idea = crate::service::budgets::publish::funded_idea(db, team_id, id(raw)?)
+            let idea = crate::service::budgets::publish::funded_idea(db, team_id, IdeaId(id(raw)?))
                 .await?
                 .ok_or(ServiceError::NotFound)?;
             Ok((Source::BudgetIdea(idea.id), Some(idea.title)))

@@ -2,7 +2,7 @@
 //! overdue flag and where it came from (agenda item, help request or budget idea, linked),
 //! built for a whole page with one query per kind of name.
 
-use crate::domain::ids::{MeetingId, RoundId};
+use crate::domain::ids::{ActionId, IdeaId, MeetingId, RoundId, UserId};
 use std::collections::HashMap;
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
@@ -17,13 +17,13 @@ use crate::store::entities::{actions, budget_ideas, meetings};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ActionLine {
-    pub id: i64,
+    pub id: ActionId,
     /// What.
     pub title: String,
     /// Who.
     pub owner: String,
     /// Owner's id.
-    pub owner_id: i64,
+    pub owner_id: UserId,
     /// "10 Dec 2026".
     pub due: String,
     /// "2026-12-10".
@@ -66,8 +66,8 @@ pub async fn lines(
             .map(|m| (m.id, m.title))
             .collect()
     };
-    let idea_ids: Vec<i64> = rows.iter().filter_map(|r| r.budget_idea_id).collect();
-    let ideas: HashMap<i64, (RoundId, String)> = if idea_ids.is_empty() {
+    let idea_ids: Vec<IdeaId> = rows.iter().filter_map(|r| r.budget_idea_id).collect();
+    let ideas: HashMap<IdeaId, (RoundId, String)> = if idea_ids.is_empty() {
         HashMap::new()
     } else {
         budget_ideas::Entity::find()

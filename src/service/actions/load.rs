@@ -1,7 +1,7 @@
 //! The load signal: open and done actions per owner this term, shown on the team page beside
 //! the ledger's figures, so who carries the follow-through is visible.
 
-use crate::domain::ids::TeamId;
+use crate::domain::ids::{TeamId, UserId};
 use std::collections::BTreeMap;
 
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter};
@@ -18,7 +18,7 @@ use crate::store::entities::actions;
 #[derive(Debug, Clone, Serialize)]
 pub struct OwnerLoad {
     /// Owner's id (for the "by owner" filter).
-    pub owner_id: i64,
+    pub owner_id: UserId,
     pub name: String,
     /// Still to be done (open, in progress, blocked).
     pub open: u32,
@@ -52,7 +52,7 @@ pub async fn per_owner(
         )
         .all(db)
         .await?;
-    let mut counts: BTreeMap<i64, (u32, u32)> = BTreeMap::new();
+    let mut counts: BTreeMap<UserId, (u32, u32)> = BTreeMap::new();
     for r in &rows {
         let entry = counts.entry(r.owner_id).or_default();
         if r.status == actions::Status::Done {

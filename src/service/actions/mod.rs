@@ -11,7 +11,7 @@ pub mod export;
 pub mod lines;
 pub mod load;
 
-use crate::domain::ids::TeamId;
+use crate::domain::ids::{ActionId, TeamId, UserId};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Select};
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
@@ -58,7 +58,7 @@ pub struct LogAccess {
     /// The team and the caller's role.
     pub team: TeamAccess,
     /// The caller.
-    pub user_id: i64,
+    pub user_id: UserId,
 }
 
 impl LogAccess {
@@ -84,7 +84,7 @@ pub async fn authorize(
 pub async fn find_in_team(
     db: &impl ConnectionTrait,
     team_id: TeamId,
-    id: i64,
+    id: ActionId,
 ) -> Result<actions::Model> {
     crate::service::find_in_team::<actions::Entity>(db, team_id, id).await
 }
@@ -110,7 +110,7 @@ pub struct Filter {
 fn filtered(
     mut query: Select<actions::Entity>,
     filter: &Filter,
-    user_id: i64,
+    user_id: UserId,
     today: Date,
 ) -> Select<actions::Entity> {
     let open = [
@@ -200,7 +200,7 @@ pub async fn detail(
     db: &impl ConnectionTrait,
     principal: Principal,
     slug: &str,
-    id: i64,
+    id: ActionId,
     now: OffsetDateTime,
 ) -> Result<ActionDetail> {
     let acc = authorize(db, principal, slug, Action::ViewActions).await?;
@@ -264,7 +264,7 @@ pub async fn detail(
 /// My open actions across my teams, overdue first then soonest due (for the home page).
 pub async fn my_open(
     db: &impl ConnectionTrait,
-    user_id: i64,
+    user_id: UserId,
     now: OffsetDateTime,
 ) -> Result<Vec<(String, ActionLine)>> {
     let today = now.date();

@@ -7,7 +7,7 @@
 //! Approval-type ballots are `idea_{id}` checkboxes; ranked ballots are `rank_{id}` numbers.
 //! The running total is computed here, so the page works without JavaScript.
 
-use crate::domain::ids::RoundId;
+use crate::domain::ids::{IdeaId, RoundId};
 use std::collections::HashMap;
 
 use sea_orm::{
@@ -31,12 +31,12 @@ pub const VOTING_CLOSED: &str =
     "Voting is not open for this round: ballots can be cast only during the voting phase.";
 
 /// Field name of an idea's checkbox.
-pub fn idea_field(idea_id: i64) -> String {
+pub fn idea_field(idea_id: IdeaId) -> String {
     format!("idea_{idea_id}")
 }
 
 /// The stored selection (idea ids; best first for ranked ballots).
-pub fn selection(ballot: &budget_ballots::Model) -> Vec<i64> {
+pub fn selection(ballot: &budget_ballots::Model) -> Vec<IdeaId> {
     serde_json::from_str(&ballot.selection).unwrap_or_default()
 }
 
@@ -48,7 +48,7 @@ pub struct BallotView {
     /// The ideas on the ballot, in the order proposed.
     pub ideas: Vec<budget_ideas::Model>,
     /// The caller's saved selection (empty if they have not voted).
-    pub selection: Vec<i64>,
+    pub selection: Vec<IdeaId>,
     /// When they last changed their ballot, if they voted.
     pub last_voted_at: Option<OffsetDateTime>,
 }
@@ -88,8 +88,8 @@ pub fn parse_selection(
     kind: BallotType,
     ideas: &[budget_ideas::Model],
     fields: &HashMap<String, String>,
-) -> Result<Vec<i64>> {
-    let ids: Vec<i64> = ideas.iter().map(|i| i.id).collect();
+) -> Result<Vec<IdeaId>> {
+    let ids: Vec<IdeaId> = ideas.iter().map(|i| i.id).collect();
     if kind == BallotType::Ranked {
         return parse_ranks(&ids, fields, "idea");
     }
@@ -103,9 +103,9 @@ pub fn parse_selection(
 pub fn total_of(
     access: &RoundAccess,
     ideas: &[budget_ideas::Model],
-    chosen: &[i64],
+    chosen: &[IdeaId],
 ) -> (RunningTotal, Option<String>) {
-    let cost: HashMap<i64, i64> = ideas.iter().map(|i| (i.id, i.cost)).collect();
+    let cost: HashMap<IdeaId, i64> = ideas.iter().map(|i| (i.id, i.cost)).collect();
     let costs: Vec<i64> = chosen
         .iter()
         .filter_map(|id| cost.get(id).copied())
@@ -131,7 +131,7 @@ pub async fn cast(
     round_id: RoundId,
     fields: &HashMap<String, String>,
     now: OffsetDateTime,
-) -> Result<Receipt> {
+) -> Result<Receipt<IdeaId>> {
     let (txn, access) =
         begin_locked(db, principal, slug, round_id, Action::CastBudgetBallot).await?;
     let user_id = principal.user_id.ok_or(ServiceError::Unauthenticated)?;

@@ -4,7 +4,7 @@
 //! (leaders, size-limited) as a new round with its projects and votes, in its results phase,
 //! for trying rules on real city data.
 
-use crate::domain::ids::RoundId;
+use crate::domain::ids::{IdeaId, RoundId};
 use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, Set};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -246,7 +246,7 @@ pub async fn import(
     }
     let mut rows = Vec::with_capacity(instance.voters.len());
     for v in &instance.voters {
-        let picks: Vec<i64> = match &v.ballot {
+        let picks: Vec<IdeaId> = match &v.ballot {
             Ballot::Approval(ps) | Ballot::Ordinal(ps) => ps
                 .iter()
                 .filter_map(|p| idea_ids.get(*p).copied())

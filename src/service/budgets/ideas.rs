@@ -3,7 +3,7 @@
 //! opens (feasible, infeasible with a reason everyone sees, or a cost adjusted with a reason,
 //! shown beside the original). Ideas not marked infeasible or withdrawn are on the ballot.
 
-use crate::domain::ids::RoundId;
+use crate::domain::ids::{IdeaId, RoundId};
 use std::collections::{HashMap, HashSet};
 
 use sea_orm::{
@@ -142,9 +142,9 @@ pub struct IdeasView {
     /// Ideas in the order proposed.
     pub ideas: Vec<budget_ideas::Model>,
     /// Supporters per idea id.
-    pub supports: HashMap<i64, u64>,
+    pub supports: HashMap<IdeaId, u64>,
     /// Ideas the caller supports.
-    pub mine: HashSet<i64>,
+    pub mine: HashSet<IdeaId>,
 }
 
 /// Loads the ideas page.
@@ -160,7 +160,7 @@ pub async fn view(
         .filter(budget_supports::Column::RoundId.eq(round_id))
         .all(db)
         .await?;
-    let mut supports: HashMap<i64, u64> = HashMap::new();
+    let mut supports: HashMap<IdeaId, u64> = HashMap::new();
     let mut mine = HashSet::new();
     for row in rows {
         *supports.entry(row.idea_id).or_default() += 1;
@@ -198,7 +198,7 @@ pub async fn propose(
     round_id: RoundId,
     form: &IdeaForm,
     now: OffsetDateTime,
-) -> Result<i64> {
+) -> Result<IdeaId> {
     let (txn, access) = begin_locked(db, principal, slug, round_id, Action::ProposeIdea).await?;
     require_ideas_phase(&access, now)?;
     let p = form.parse(access.round.amount)?;
@@ -233,7 +233,7 @@ async fn own_idea(
     db: &impl ConnectionTrait,
     access: &RoundAccess,
     principal: Principal,
-    idea_id: i64,
+    idea_id: IdeaId,
 ) -> Result<budget_ideas::Model> {
     let idea = find(db, access.round.id, idea_id).await?;
     if idea.author_id != principal.user_id || principal.user_id.is_none() {
@@ -246,7 +246,7 @@ async fn own_idea(
 pub async fn find(
     db: &impl ConnectionTrait,
     round_id: RoundId,
-    idea_id: i64,
+    idea_id: IdeaId,
 ) -> Result<budget_ideas::Model> {
     find_in_round::<budget_ideas::Entity>(db, round_id, idea_id).await
 }
@@ -257,7 +257,7 @@ pub async fn edit_form(
     principal: Principal,
     slug: &str,
     round_id: RoundId,
-    idea_id: i64,
+    idea_id: IdeaId,
 ) -> Result<(RoundAccess, budget_ideas::Model)> {
     let access = authorize(db, principal, slug, round_id, Action::ProposeIdea).await?;
     let idea = own_idea(db, &access, principal, idea_id).await?;
@@ -270,7 +270,7 @@ pub async fn edit(
     principal: Principal,
     slug: &str,
     round_id: RoundId,
-    idea_id: i64,
+    idea_id: IdeaId,
     form: &IdeaForm,
     now: OffsetDateTime,
 ) -> Result<()> {
@@ -298,7 +298,7 @@ pub async fn withdraw(
     principal: Principal,
     slug: &str,
     round_id: RoundId,
-    idea_id: i64,
+    idea_id: IdeaId,
     now: OffsetDateTime,
 ) -> Result<()> {
     let (txn, access) = begin_locked(db, principal, slug, round_id, Action::ProposeIdea).await?;
@@ -319,7 +319,7 @@ pub async fn toggle_support(
     principal: Principal,
     slug: &str,
     round_id: RoundId,
-    idea_id: i64,
+    idea_id: IdeaId,
     now: OffsetDateTime,
 ) -> Result<bool> {
     let (txn, access) = begin_locked(db, principal, slug, round_id, Action::ProposeIdea).await?;

@@ -2,7 +2,7 @@
 //! benchmark: ideas on the ballot as projects (costs in cents, `scale = 2`), ballots as
 //! anonymous voters numbered 1.. in receipt-hash order, the ballot type and rule in META.
 
-use crate::domain::ids::RoundId;
+use crate::domain::ids::{IdeaId, RoundId};
 use std::collections::HashMap;
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
@@ -19,7 +19,7 @@ use super::{ballots::selection, ideas};
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct InputIdea {
     /// Idea id.
-    pub id: i64,
+    pub id: IdeaId,
     /// Project id in the instance.
     pub code: String,
     pub title: String,
@@ -65,10 +65,10 @@ pub fn instance(
     round: &budget_rounds::Model,
     team_name: &str,
     ideas: &[budget_ideas::Model],
-    ballots: &[Vec<i64>],
+    ballots: &[Vec<IdeaId>],
 ) -> Result<Instance> {
     let kind = BallotType::from(round.ballot_type);
-    let index: HashMap<i64, usize> = ideas.iter().enumerate().map(|(i, x)| (x.id, i)).collect();
+    let index: HashMap<IdeaId, usize> = ideas.iter().enumerate().map(|(i, x)| (x.id, i)).collect();
     let mut voters = Vec::with_capacity(ballots.len());
     for chosen in ballots {
         let picks: Vec<usize> = chosen
@@ -158,13 +158,13 @@ pub async fn load_instance(
         .map(|t| t.name)
         .unwrap_or_default();
     let ideas = ideas::ballot_ideas(db, round.id).await?;
-    let lists: Vec<Vec<i64>> = ballots_in_order(db, round.id)
+    let lists: Vec<Vec<IdeaId>> = ballots_in_order(db, round.id)
         .await?
         .iter()
         .map(selection)
         .collect();
     let built = instance(round, &team_name, &ideas, &lists)?;
-    let mut supporters: HashMap<i64, u64> = HashMap::new();
+    let mut supporters: HashMap<IdeaId, u64> = HashMap::new();
     for list in &lists {
         for id in list {
             *supporters.entry(*id).or_default() += 1;

@@ -17,8 +17,7 @@ pub mod publish;
 pub mod review;
 mod save;
 
-use crate::domain::ids::{RoundId, TeamId};
-use sea_orm::sea_query::Expr;
+use crate::domain::ids::{RoundId, TeamId, UserId};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
     QueryFilter, QueryOrder, TransactionTrait,
@@ -80,14 +79,7 @@ pub async fn authorize(
 /// a meeting): ballots, idea changes, reviews, edits and the computation are serialised per
 /// round, so a ballot saved while voting is open is always counted.
 pub async fn lock(db: &impl ConnectionTrait, round_id: RoundId) -> Result<()> {
-    budget_rounds::Entity::update_many()
-        .col_expr(
-            budget_rounds::Column::Id,
-            Expr::col(budget_rounds::Column::Id),
-        )
-        .filter(budget_rounds::Column::Id.eq(round_id))
-        .exec(db)
-        .await?;
+    crate::store::lock::row::<budget_rounds::Entity>(db, round_id).await?;
     Ok(())
 }
 
@@ -219,7 +211,7 @@ pub async fn list(
 pub async fn participation(
     db: &impl ConnectionTrait,
     round_id: RoundId,
-    user_id: Option<i64>,
+    user_id: Option<UserId>,
 ) -> Result<Option<budget_participation::Model>> {
     let Some(user_id) = user_id else {
         return Ok(None);
@@ -247,7 +239,7 @@ pub struct OpenPhase {
 /// The rounds of `user_id`'s teams whose ideas or voting phase is open at `now`.
 pub async fn open_phases(
     db: &impl ConnectionTrait,
-    user_id: i64,
+    user_id: UserId,
     now: OffsetDateTime,
 ) -> Result<Vec<OpenPhase>> {
     let team_ids: Vec<TeamId> = memberships::Entity::find()

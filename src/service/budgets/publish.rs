@@ -2,7 +2,7 @@
 //! (`compute`); leaders then publish the outcome, overriding an idea only with a reason that
 //! everyone sees (as for agendas); each funded idea gets an owner and a status.
 
-use crate::domain::ids::{RoundId, TeamId};
+use crate::domain::ids::{IdeaId, RoundId, TeamId, UserId};
 use std::collections::{HashMap, HashSet};
 
 use sea_orm::{
@@ -31,7 +31,7 @@ pub struct FollowUp {
     /// Owner's name, if any.
     pub owner: Option<String>,
     /// Owner's id.
-    pub owner_id: Option<i64>,
+    pub owner_id: Option<UserId>,
     pub status: FollowUpStatus,
 }
 
@@ -45,26 +45,26 @@ pub struct ResultsView {
     /// Overrides with reasons.
     pub overrides: Vec<budget_overrides::Model>,
     /// Follow-through per idea id.
-    pub follow_ups: HashMap<i64, FollowUp>,
+    pub follow_ups: HashMap<IdeaId, FollowUp>,
     /// Members who may own a funded idea: `(id, name)`.
-    pub members: Vec<(i64, String)>,
+    pub members: Vec<crate::service::teams::Member>,
 }
 
 impl ResultsView {
     /// Idea ids funded in the published outcome (the computed one with overrides applied).
-    pub fn funded_ids(&self) -> HashSet<i64> {
+    pub fn funded_ids(&self) -> HashSet<IdeaId> {
         funded_after(&self.computed, &self.overrides)
     }
 }
 
-fn funded_after(computed: &Computed, overrides: &[budget_overrides::Model]) -> HashSet<i64> {
+fn funded_after(computed: &Computed, overrides: &[budget_overrides::Model]) -> HashSet<IdeaId> {
     let selected: HashSet<&str> = computed
         .outcome
         .selected
         .iter()
         .map(String::as_str)
         .collect();
-    let mut funded: HashSet<i64> = computed
+    let mut funded: HashSet<IdeaId> = computed
         .input
         .ideas
         .iter()
@@ -128,12 +128,8 @@ async fn extras(
         .filter(budget_follow_ups::Column::RoundId.eq(round_id))
         .all(db)
         .await?;
-    let members: Vec<(i64, String)> = if owners_needed && publication.is_some() {
-        crate::service::teams::roster(db, access.team.id)
-            .await?
-            .into_iter()
-            .map(|m| (m.id, m.name))
-            .collect()
+    let members = if owners_needed && publication.is_some() {
+        crate::service::teams::roster(db, access.team.id).await?
     } else {
         Vec::new()
     };
@@ -142,7 +138,7 @@ async fn extras(
         .filter_map(|f| f.owner_id)
         .chain(publication.as_ref().and_then(|p| p.published_by));
     let names = names_of(db, wanted).await?;
-    let name = |id: Option<i64>| crate::service::meetings::author_name(&names, id);
+    let name = |id: Option<UserId>| crate::service::meetings::author_name(&names, id);
     let follow_ups = follow_rows
         .into_iter()
         .map(|f| {
@@ -170,7 +166,7 @@ async fn extras(
 pub async fn funded_idea(
     db: &impl ConnectionTrait,
     team_id: TeamId,
-    idea_id: i64,
+    idea_id: IdeaId,
 ) -> Result<Option<budget_ideas::Model>> {
     let Some(idea) = budget_ideas::Entity::find_by_id(idea_id).one(db).await? else {
         return Ok(None);
@@ -201,7 +197,7 @@ pub async fn funded_idea(
 }
 
 /// Field names of an idea's override checkbox and reason on the publish form.
-pub fn override_fields(idea_id: i64) -> (String, String) {
+pub fn override_fields(idea_id: IdeaId) -> (String, String) {
     (format!("override_{idea_id}"), format!("reason_{idea_id}"))
 }
 
@@ -315,7 +311,7 @@ pub async fn follow_up(
     principal: Principal,
     slug: &str,
     round_id: RoundId,
-    idea_id: i64,
+    idea_id: IdeaId,
     owner: &str,
     status: &str,
     now: OffsetDateTime,

@@ -2,7 +2,7 @@
 //! sees, and optionally a cost adjusted with a reason (the author's cost is kept as the
 //! original and shown beside it). Every decision is audited.
 
-use crate::domain::ids::RoundId;
+use crate::domain::ids::{IdeaId, RoundId};
 use sea_orm::{ActiveModelTrait, DatabaseConnection, Set};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -41,7 +41,7 @@ pub async fn review(
     principal: Principal,
     slug: &str,
     round_id: RoundId,
-    idea_id: i64,
+    idea_id: IdeaId,
     form: &ReviewForm,
     now: OffsetDateTime,
 ) -> Result<()> {

@@ -2,7 +2,7 @@
 //! new comments and edits during the proposal window while the item is still on the list,
 //! moderated by the team's leaders. Writes take the meeting's lock, as proposal changes do.
 
-use crate::domain::ids::MeetingId;
+use crate::domain::ids::{MeetingId, ProposalId};
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter};
 use time::OffsetDateTime;
 
@@ -26,7 +26,7 @@ pub struct AgendaProposal<'a> {
     /// Team slug.
     pub slug: &'a str,
     pub meeting_id: MeetingId,
-    pub proposal_id: i64,
+    pub proposal_id: ProposalId,
 }
 
 fn action(intent: Intent) -> Action {
@@ -83,7 +83,7 @@ impl Target for AgendaProposal<'_> {
         };
         Ok(Subject {
             kind: SubjectKind::AgendaProposal,
-            id: row.id,
+            id: row.id.0,
             team_id: access.team.id,
             window,
             may_comment: access.may(principal, Action::Comment),

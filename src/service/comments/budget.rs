@@ -3,7 +3,7 @@
 //! improve ideas before review), moderated by the team's leaders as proposals are. Writes take
 //! the round's lock, as idea changes do.
 
-use crate::domain::ids::RoundId;
+use crate::domain::ids::{IdeaId, RoundId};
 use sea_orm::{ConnectionTrait, DatabaseTransaction};
 use time::OffsetDateTime;
 
@@ -29,7 +29,7 @@ pub struct BudgetIdea<'a> {
     /// Team slug.
     pub slug: &'a str,
     pub round_id: RoundId,
-    pub idea_id: i64,
+    pub idea_id: IdeaId,
 }
 
 fn action(intent: Intent) -> Action {
@@ -74,7 +74,7 @@ impl Target for BudgetIdea<'_> {
         };
         Ok(Subject {
             kind: SubjectKind::BudgetIdea,
-            id: idea.id,
+            id: idea.id.0,
             team_id: access.team.id,
             window,
             may_comment: access.may(principal, Action::Comment),

@@ -13,7 +13,7 @@ mod responses;
 pub mod thanks;
 pub mod views;
 
-use crate::domain::ids::TeamId;
+use crate::domain::ids::{TeamId, UserId};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait,
     QueryFilter, Set, Statement, TransactionTrait,
@@ -35,7 +35,7 @@ use crate::store::entities::{
 pub struct LedgerAccess {
     pub team: team_rows::Model,
     /// The caller.
-    pub user_id: i64,
+    pub user_id: UserId,
     /// The caller's role (always a member or leader here).
     pub role: Option<TeamRole>,
     /// The team's ledger settings.
@@ -181,9 +181,9 @@ pub use crate::service::teams::{Member, roster};
 /// Display names of any people (members or former members), by id.
 pub async fn names(
     db: &impl ConnectionTrait,
-    ids: impl IntoIterator<Item = i64>,
-) -> Result<std::collections::BTreeMap<i64, String>> {
-    let ids: Vec<i64> = ids.into_iter().collect();
+    ids: impl IntoIterator<Item = UserId>,
+) -> Result<std::collections::BTreeMap<UserId, String>> {
+    let ids: Vec<UserId> = ids.into_iter().collect();
     Ok(users::Entity::find()
         .filter(users::Column::Id.is_in(ids))
         .all(db)

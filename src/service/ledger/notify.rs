@@ -1,7 +1,7 @@
 //! In-app notifications: written inside the use case's transaction, read on the person's own
 //! ledger page, dismissed by them.
 
-use crate::domain::ids::TeamId;
+use crate::domain::ids::{TeamId, UserId};
 use std::collections::BTreeMap;
 
 use sea_orm::prelude::Expr;
@@ -19,7 +19,7 @@ use crate::store::entities::notifications;
 /// Tells `user_id` something about `team_id`, with a local link to act on it.
 pub async fn send(
     db: &impl ConnectionTrait,
-    user_id: i64,
+    user_id: UserId,
     team_id: TeamId,
     message: String,
     link: String,
@@ -53,7 +53,7 @@ pub struct Unread {
 /// The newest 20 unread notifications of a person in a team.
 pub async fn unread(
     db: &impl ConnectionTrait,
-    user_id: i64,
+    user_id: UserId,
     team_id: TeamId,
 ) -> Result<Vec<Unread>> {
     Ok(notifications::Entity::find()
@@ -78,7 +78,7 @@ pub async fn unread(
 /// counts next to the teams the person is in.
 pub async fn unread_counts(
     db: &impl ConnectionTrait,
-    user_id: i64,
+    user_id: UserId,
 ) -> Result<BTreeMap<TeamId, u64>> {
     let rows: Vec<(TeamId, i64)> = notifications::Entity::find()
         .select_only()

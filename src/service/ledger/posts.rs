@@ -2,7 +2,7 @@
 //! unmet requests (no response after the team's N days) for the ledger and the meeting scan.
 //! Answering a post is `responses.rs` (re-exported here).
 
-use crate::domain::ids::TeamId;
+use crate::domain::ids::{PostId, TeamId, UserId};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, Set, TransactionTrait,
@@ -60,7 +60,7 @@ impl Default for PostForm {
 /// A post as lists show it.
 #[derive(Debug, Clone, Serialize)]
 pub struct PostLine {
-    pub id: i64,
+    pub id: PostId,
     /// Offer or request.
     pub kind: String,
     pub title: String,
@@ -70,7 +70,7 @@ pub struct PostLine {
     /// Author's name.
     pub author: String,
     /// Author's id.
-    pub author_id: i64,
+    pub author_id: UserId,
     /// Expiry, formatted.
     pub expires: String,
     /// Open (not closed, not expired)?
@@ -100,7 +100,7 @@ async fn lines(
     days: i32,
     now: OffsetDateTime,
 ) -> Result<Vec<PostLine>> {
-    let ids: Vec<i64> = posts.iter().map(|p| p.id).collect();
+    let ids: Vec<PostId> = posts.iter().map(|p| p.id).collect();
     let responses = help_responses::Entity::find()
         .filter(help_responses::Column::PostId.is_in(ids))
         .order_by_asc(help_responses::Column::Id)
@@ -114,7 +114,7 @@ async fn lines(
             .chain(responses.iter().map(|r| r.responder_id)),
     )
     .await?;
-    let name = |id: i64| {
+    let name = |id: UserId| {
         people
             .get(&id)
             .cloned()
@@ -200,7 +200,7 @@ pub async fn post(
     db: &impl ConnectionTrait,
     principal: Principal,
     slug: &str,
-    id: i64,
+    id: PostId,
     now: OffsetDateTime,
 ) -> Result<(super::LedgerAccess, PostLine)> {
     let acc = access(db, principal, slug, Action::ViewOwnLedger).await?;
@@ -221,7 +221,7 @@ pub async fn create(
     slug: &str,
     form: &PostForm,
     now: OffsetDateTime,
-) -> Result<i64> {
+) -> Result<PostId> {
     let acc = access(db, principal, slug, Action::PostHelp).await?;
     let mut errors = FieldErrors::new();
     let kind = PostKind::parse(&form.kind)
@@ -306,9 +306,9 @@ pub async fn create(
 async fn by_key(
     db: &impl ConnectionTrait,
     team_id: TeamId,
-    author_id: i64,
+    author_id: UserId,
     key: &str,
-) -> Result<Option<i64>> {
+) -> Result<Option<PostId>> {
     Ok(help_posts::Entity::find()
         .filter(help_posts::Column::AuthorId.eq(author_id))
         .filter(help_posts::Column::IdempotencyKey.eq(key))
@@ -323,7 +323,7 @@ pub async fn close(
     db: &DatabaseConnection,
     principal: Principal,
     slug: &str,
-    id: i64,
+    id: PostId,
     now: OffsetDateTime,
 ) -> Result<()> {
     let acc = access(db, principal, slug, Action::PostHelp).await?;

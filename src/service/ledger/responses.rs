@@ -1,6 +1,7 @@
 //! Responses to a help post: one per member and post (the unique constraint refuses a second),
 //! audited, with a notice to the post's author.
 
+use crate::domain::ids::{PostId, UserId};
 use sea_orm::{ActiveModelTrait, DatabaseConnection, Set, TransactionTrait};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -17,7 +18,7 @@ use crate::store::entities::{help_posts, help_responses};
 #[derive(Debug, Clone, Serialize)]
 pub struct ResponseLine {
     /// The responder, so a page can tell the viewer's own response apart.
-    pub responder_id: i64,
+    pub responder_id: UserId,
     /// The responder's display name.
     pub name: String,
     /// What they said.
@@ -38,7 +39,7 @@ pub async fn respond(
     db: &DatabaseConnection,
     principal: Principal,
     slug: &str,
-    id: i64,
+    id: PostId,
     form: &ResponseForm,
     now: OffsetDateTime,
 ) -> Result<()> {

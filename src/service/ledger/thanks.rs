@@ -2,7 +2,7 @@
 //! optionally linked to an exchange the two were in. Shown on the team page; the recipient may
 //! hide it (and show it again).
 
-use crate::domain::ids::TeamId;
+use crate::domain::ids::{ActionId, ExchangeId, TeamId, UserId};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, QuerySelect, Set, TransactionTrait,
@@ -44,7 +44,7 @@ pub struct ThanksLine {
     pub from: String,
     pub to: String,
     /// Recipient id.
-    pub to_id: i64,
+    pub to_id: UserId,
     pub impact: String,
     /// When, formatted.
     pub when: String,
@@ -57,7 +57,7 @@ async fn lines(
     rows: Vec<recognitions::Model>,
 ) -> Result<Vec<ThanksLine>> {
     let people = names(db, rows.iter().flat_map(|r| [r.from_id, r.to_id])).await?;
-    let name = |id: i64| {
+    let name = |id: UserId| {
         people
             .get(&id)
             .cloned()
@@ -109,7 +109,7 @@ pub async fn public_since(
 pub async fn received(
     db: &impl ConnectionTrait,
     team_id: TeamId,
-    user_id: i64,
+    user_id: UserId,
 ) -> Result<Vec<ThanksLine>> {
     let rows = recognitions::Entity::find()
         .filter(recognitions::Column::TeamId.eq(team_id))
@@ -151,7 +151,7 @@ pub async fn thank(
     let key = IdempotencyKey::parse(&form.idempotency_key)
         .map_err(|e| errors.add("idempotency_key", e))
         .ok();
-    let exchange_id = form.exchange_id.trim().parse::<i64>().ok();
+    let exchange_id = form.exchange_id.trim().parse::<i64>().ok().map(ExchangeId);
     if let (Some(exchange), Some(to)) = (exchange_id, to) {
         let ok = help_exchanges::Entity::find_by_id(exchange)
             .filter(help_exchanges::Column::TeamId.eq(acc.team.id))
@@ -184,7 +184,7 @@ pub async fn thank(
         to_id: Set(to),
         impact: Set(impact.as_str().to_owned()),
         exchange_id: Set(exchange_id),
-        action_ref: Set(form.action_id.trim().parse::<i64>().ok()),
+        action_ref: Set(form.action_id.trim().parse::<i64>().ok().map(ActionId)),
         hidden_at: Set(None),
         idempotency_key: Set(key.as_str().to_owned()),
         created_at: Set(now),

@@ -2,7 +2,7 @@
 //! each difference with a reason that everyone sees. Publication (and each deviation) is
 //! audited; publishing again before the meeting replaces the previous version.
 
-use crate::domain::ids::MeetingId;
+use crate::domain::ids::{MeetingId, ProposalId};
 use std::collections::HashMap;
 
 use sea_orm::{
@@ -34,7 +34,7 @@ pub fn tally_items(result: &TallyResult) -> Vec<TallyItem> {
         .filter_map(|item| {
             let c = result.input.candidates.iter().find(|c| c.name == item.id)?;
             Some(TallyItem {
-                proposal_id: c.proposal_id,
+                proposal_id: ProposalId(c.proposal_id),
                 title: c.title.clone(),
                 minutes: item.minutes,
                 rank: item.rank,

@@ -8,7 +8,7 @@
 //! to a person. Each save gives the voter a new receipt code; only its SHA-256 is stored, and
 //! the published ballot list shows it so voters can find their own ballot.
 
-use crate::domain::ids::MeetingId;
+use crate::domain::ids::{MeetingId, ProposalId, UserId};
 use std::collections::{BTreeMap, HashMap};
 
 use hmac::{Hmac, Mac};
@@ -32,7 +32,7 @@ pub const VOTING_CLOSED: &str =
     "Voting is not open for this meeting: ballots can be cast only during the voting window.";
 
 /// HMAC-SHA256 of the member id under the meeting's secret, as hex.
-pub fn voter_key(secret: &str, user_id: i64) -> String {
+pub fn voter_key(secret: &str, user_id: UserId) -> String {
     // HMAC takes keys of any length; `new_from_slice` cannot fail for it.
     match Hmac::<Sha256>::new_from_slice(secret.as_bytes()) {
         Ok(mut mac) => {
@@ -47,8 +47,9 @@ pub fn voter_key(secret: &str, user_id: i64) -> String {
     }
 }
 
-/// The stored ranking (proposal ids, best first).
-pub fn ranking(ballot: &agenda_ballots::Model) -> Vec<i64> {
+/// The stored ranking (proposal ids, best first): as [`ProposalId`]s, or as the tally's
+/// plain `i64`s (the tally engine knows nothing of the store's ids).
+pub fn ranking<Id: serde::de::DeserializeOwned>(ballot: &agenda_ballots::Model) -> Vec<Id> {
     serde_json::from_str(&ballot.ranking).unwrap_or_default()
 }
 
@@ -60,7 +61,7 @@ pub struct BallotView {
     /// The items on the ballot, in the order they were proposed.
     pub items: Vec<agenda_proposals::Model>,
     /// The caller's current ranks by proposal id (empty if they have not voted).
-    pub ranks: BTreeMap<i64, usize>,
+    pub ranks: BTreeMap<ProposalId, usize>,
     /// When they last changed their ballot, if they voted.
     pub last_voted_at: Option<OffsetDateTime>,
     /// How many times they changed it.
@@ -99,9 +100,9 @@ pub async fn view(
     })
 }
 
-/// Field name of an item's rank selector.
-pub fn rank_field(proposal_id: i64) -> String {
-    format!("rank_{proposal_id}")
+/// Field name of an item's (or an idea's) rank selector.
+pub fn rank_field(id: impl std::fmt::Display) -> String {
+    format!("rank_{id}")
 }
 
 /// Reads `rank_{id}` fields into a ranking (proposal ids, best first). Blank means unranked;
@@ -109,7 +110,7 @@ pub fn rank_field(proposal_id: i64) -> String {
 pub fn parse_ranking(
     items: &[agenda_proposals::Model],
     fields: &HashMap<String, String>,
-) -> Result<Vec<i64>> {
+) -> Result<Vec<ProposalId>> {
     parse_ranks(
         &items.iter().map(|i| i.id).collect::<Vec<_>>(),
         fields,
@@ -119,9 +120,13 @@ pub fn parse_ranking(
 
 /// Reads `rank_{id}` fields for `ids` into a ranking (ids, best first); `what` names the
 /// things ranked in messages ("item", "idea"). Shared by agenda and budget ballots.
-pub fn parse_ranks(ids: &[i64], fields: &HashMap<String, String>, what: &str) -> Result<Vec<i64>> {
+pub fn parse_ranks<Id: Copy + Ord + std::fmt::Display>(
+    ids: &[Id],
+    fields: &HashMap<String, String>,
+    what: &str,
+) -> Result<Vec<Id>> {
     let mut errors = FieldErrors::new();
-    let mut ranked: Vec<(u32, i64)> = Vec::new();
+    let mut ranked: Vec<(u32, Id)> = Vec::new();
     let max = u32::try_from(ids.len()).unwrap_or(u32::MAX);
     for &id in ids {
         let name = rank_field(id);
@@ -155,9 +160,10 @@ pub fn parse_ranks(ids: &[i64], fields: &HashMap<String, String>, what: &str) ->
     Ok(ranked.into_iter().map(|(_, id)| id).collect())
 }
 
-/// What the voter sees after saving.
+/// What the voter sees after saving; `Id` is what was ranked (proposals, or a budget
+/// round's ideas).
 #[derive(Debug, Clone)]
-pub struct Receipt {
+pub struct Receipt<Id = ProposalId> {
     /// The receipt code (shown once; only its hash is stored).
     pub code: String,
     /// Its SHA-256, as listed with the published ballots.
@@ -166,8 +172,8 @@ pub struct Receipt {
     pub changed: bool,
     /// When it was saved.
     pub at: OffsetDateTime,
-    /// The ranking saved (proposal ids, best first).
-    pub ranking: Vec<i64>,
+    /// The ranking saved (ids, best first).
+    pub ranking: Vec<Id>,
 }
 
 /// A new receipt code: four groups of four characters, shown once to the voter.
@@ -273,11 +279,11 @@ mod tests {
 
     #[test]
     fn voter_keys_depend_on_the_secret_and_the_member() {
-        let a = voter_key("secret-one", 7);
+        let a = voter_key("secret-one", UserId(7));
         assert_eq!(a.len(), 64);
-        assert_eq!(a, voter_key("secret-one", 7));
-        assert_ne!(a, voter_key("secret-two", 7));
-        assert_ne!(a, voter_key("secret-one", 8));
+        assert_eq!(a, voter_key("secret-one", UserId(7)));
+        assert_ne!(a, voter_key("secret-two", UserId(7)));
+        assert_ne!(a, voter_key("secret-one", UserId(8)));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! meeting or the note-taker, on an item that has been started, while the meeting is open.
 //! Both are audited; an action goes into the team's action log with the item as its source.
 
-use crate::domain::ids::MeetingId;
+use crate::domain::ids::{ActionId, MeetingId};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, Set,
@@ -90,7 +90,7 @@ pub async fn record_action(
     position: i32,
     form: &ActionForm,
     now: OffsetDateTime,
-) -> Result<i64> {
+) -> Result<ActionId> {
     let (txn, state, user) = begin_recording(db, principal, slug, meeting_id, position).await?;
     let team_id = state.access.team.id;
     let new = parse(&txn, team_id, form, now.date()).await?;

@@ -1,7 +1,7 @@
 //! Who facilitates a meeting: the choice offered (the member who facilitated least recently
 //! first) and the history of assignments, one row per change.
 
-use crate::domain::ids::{MeetingId, TeamId};
+use crate::domain::ids::{MeetingId, TeamId, UserId};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
 };
@@ -14,7 +14,7 @@ use crate::store::entities::{meeting_facilitators, meetings, memberships, users}
 /// A member in the facilitator choice, with when they last facilitated.
 #[derive(Debug, Clone, Serialize)]
 pub struct FacilitatorChoice {
-    pub user_id: i64,
+    pub user_id: UserId,
     /// User id as the form sends it.
     pub value: String,
     pub display_name: String,
@@ -96,8 +96,8 @@ pub async fn facilitator_history(
 pub(super) async fn record_facilitator(
     db: &impl ConnectionTrait,
     meeting_id: MeetingId,
-    user_id: Option<i64>,
-    by: Option<i64>,
+    user_id: Option<UserId>,
+    by: Option<UserId>,
     now: OffsetDateTime,
 ) -> Result<()> {
     meeting_facilitators::ActiveModel {

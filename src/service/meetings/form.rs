@@ -2,7 +2,7 @@
 //! forms for a new meeting (sensible defaults) and an existing one. Saving it is `save.rs`,
 //! the facilitator choice `facilitator.rs`; both are re-exported here, where pages look.
 
-use crate::domain::ids::MeetingId;
+use crate::domain::ids::{MeetingId, UserId};
 use sea_orm::ActiveEnum as _;
 use sea_orm::ConnectionTrait;
 use serde::{Deserialize, Serialize};
@@ -88,7 +88,7 @@ pub(super) struct Parsed {
     pub(super) purpose: PurposeLine,
     pub(super) budget: BudgetMinutes,
     pub(super) place: Place,
-    pub(super) facilitator: Option<i64>,
+    pub(super) facilitator: Option<UserId>,
     pub(super) windows: Windows,
     pub(super) privacy: Privacy,
     pub(super) visibility: ResultsVisibility,
@@ -105,7 +105,7 @@ impl MeetingForm {
         ]
     }
 
-    pub(super) fn parse(&self, members: &[i64]) -> Result<Parsed> {
+    pub(super) fn parse(&self, members: &[UserId]) -> Result<Parsed> {
         let mut errors = FieldErrors::new();
         macro_rules! field {
             ($name:expr, $result:expr) => {
@@ -123,7 +123,7 @@ impl MeetingForm {
         let voting_close = field!("voting_close", parse_utc(&self.voting_close));
         let facilitator = match self.facilitator_id.trim() {
             "" => Some(None),
-            text => match text.parse::<i64>() {
+            text => match text.parse::<UserId>() {
                 Ok(id) if members.contains(&id) => Some(Some(id)),
                 _ => {
                     errors.add("facilitator_id", "Choose a member of the team.");

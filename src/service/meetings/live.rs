@@ -123,7 +123,7 @@ async fn count_one(
     let lists: Vec<Vec<i64>> = rankings(db, meeting_id)
         .await?
         .iter()
-        .map(super::ballots::ranking)
+        .map(super::ballots::ranking::<i64>)
         .collect();
     let ballots = lists.len();
     let (input, output) = tokio::task::spawn_blocking(move || {

@@ -3,7 +3,7 @@
 //! update), so an edit after publishing keeps what was published; members read the latest
 //! published version, editors also the drafts.
 
-use crate::domain::ids::MeetingId;
+use crate::domain::ids::{MeetingId, UserId};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, Set,
@@ -88,7 +88,7 @@ pub async fn draft_at_close(
             }
         })
         .collect();
-    let named = |id: Option<i64>| match id {
+    let named = |id: Option<UserId>| match id {
         Some(_) => author_name(&people, id),
         None => "nobody named".to_owned(),
     };
@@ -112,7 +112,7 @@ async fn insert_version(
     meeting_id: MeetingId,
     body: String,
     published: bool,
-    author: Option<i64>,
+    author: Option<UserId>,
     now: OffsetDateTime,
 ) -> Result<i32> {
     let last = meeting_minutes::Entity::find()

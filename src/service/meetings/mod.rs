@@ -20,8 +20,7 @@ pub mod scan;
 pub mod secrecy;
 pub mod tally;
 
-use crate::domain::ids::{MeetingId, TeamId};
-use sea_orm::sea_query::Expr;
+use crate::domain::ids::{MeetingId, TeamId, UserId};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
     PaginatorTrait, QueryFilter, QueryOrder, TransactionTrait,
@@ -88,11 +87,7 @@ pub async fn authorize(
 /// (On SQLite the first write also takes the database's write lock, before any read, so
 /// concurrent writers wait for each other instead of failing.)
 pub async fn lock(db: &impl ConnectionTrait, meeting_id: MeetingId) -> Result<()> {
-    meetings::Entity::update_many()
-        .col_expr(meetings::Column::Id, Expr::col(meetings::Column::Id))
-        .filter(meetings::Column::Id.eq(meeting_id))
-        .exec(db)
-        .await?;
+    crate::store::lock::row::<meetings::Entity>(db, meeting_id).await?;
     Ok(())
 }
 
@@ -246,7 +241,7 @@ pub async fn ballot_count(db: &impl ConnectionTrait, meeting_id: MeetingId) -> R
 pub async fn participation(
     db: &impl ConnectionTrait,
     meeting_id: MeetingId,
-    user_id: Option<i64>,
+    user_id: Option<UserId>,
 ) -> Result<Option<agenda_participation::Model>> {
     let Some(user_id) = user_id else {
         return Ok(None);
@@ -269,7 +264,7 @@ pub async fn stored_tally(
 }
 
 /// A person's name (or "a former member").
-pub async fn name_of(db: &impl ConnectionTrait, user_id: Option<i64>) -> Result<String> {
+pub async fn name_of(db: &impl ConnectionTrait, user_id: Option<UserId>) -> Result<String> {
     let Some(id) = user_id else {
         return Ok("a former member".to_owned());
     };
@@ -283,11 +278,11 @@ pub async fn name_of(db: &impl ConnectionTrait, user_id: Option<i64>) -> Result<
 /// missing ids are simply absent (see [`author_name`]).
 pub async fn names_of(
     db: &impl ConnectionTrait,
-    ids: impl IntoIterator<Item = i64>,
-) -> Result<std::collections::HashMap<i64, String>> {
-    let ids: std::collections::BTreeSet<i64> = ids.into_iter().collect();
+    ids: impl IntoIterator<Item = UserId>,
+) -> Result<std::collections::HashMap<UserId, String>> {
+    let ids: std::collections::BTreeSet<UserId> = ids.into_iter().collect();
     let mut out = std::collections::HashMap::with_capacity(ids.len());
-    let ids: Vec<i64> = ids.into_iter().collect();
+    let ids: Vec<UserId> = ids.into_iter().collect();
     // Bounded IN lists (SQLite limits the bound values of one statement).
     for chunk in ids.chunks(500) {
         out.extend(
@@ -303,7 +298,10 @@ pub async fn names_of(
 }
 
 /// The name a list shows for an author looked up with [`names_of`] (as [`name_of`] does).
-pub fn author_name(names: &std::collections::HashMap<i64, String>, user_id: Option<i64>) -> String {
+pub fn author_name(
+    names: &std::collections::HashMap<UserId, String>,
+    user_id: Option<UserId>,
+) -> String {
     user_id
         .and_then(|id| names.get(&id).cloned())
         .unwrap_or_else(|| "a former member".to_owned())
@@ -341,7 +339,7 @@ pub struct OpenWindow {
 /// The meetings of `user_id`'s teams where proposing or voting is open at `now`.
 pub async fn open_windows(
     db: &impl ConnectionTrait,
-    user_id: i64,
+    user_id: UserId,
     now: OffsetDateTime,
 ) -> Result<Vec<OpenWindow>> {
     let team_ids: Vec<TeamId> = memberships::Entity::find()

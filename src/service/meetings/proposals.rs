@@ -2,7 +2,7 @@
 //! their own until voting opens; leaders hide an item with a reason the author sees, or merge
 //! a duplicate into another item, until the first ballot is cast (options are then frozen).
 
-use crate::domain::ids::MeetingId;
+use crate::domain::ids::{MeetingId, ProposalId};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, Set,
@@ -117,7 +117,7 @@ pub async fn propose(
     meeting_id: MeetingId,
     form: &ProposalForm,
     now: OffsetDateTime,
-) -> Result<i64> {
+) -> Result<ProposalId> {
     let (txn, access) = begin_locked(db, principal, slug, meeting_id, Action::ProposeItem).await?;
     if !access.windows().proposing(now) {
         return Err(closed(PROPOSALS_CLOSED));
@@ -146,7 +146,7 @@ async fn own(
     db: &impl ConnectionTrait,
     access: &MeetingAccess,
     principal: Principal,
-    proposal_id: i64,
+    proposal_id: ProposalId,
     now: OffsetDateTime,
 ) -> Result<agenda_proposals::Model> {
     let row =
@@ -174,7 +174,7 @@ pub async fn for_edit(
     principal: Principal,
     slug: &str,
     meeting_id: MeetingId,
-    proposal_id: i64,
+    proposal_id: ProposalId,
     now: OffsetDateTime,
 ) -> Result<(MeetingAccess, agenda_proposals::Model)> {
     let access = authorize(db, principal, slug, meeting_id, Action::ProposeItem).await?;
@@ -188,7 +188,7 @@ pub async fn edit(
     principal: Principal,
     slug: &str,
     meeting_id: MeetingId,
-    proposal_id: i64,
+    proposal_id: ProposalId,
     form: &ProposalForm,
     now: OffsetDateTime,
 ) -> Result<()> {
@@ -211,7 +211,7 @@ pub async fn withdraw(
     principal: Principal,
     slug: &str,
     meeting_id: MeetingId,
-    proposal_id: i64,
+    proposal_id: ProposalId,
     now: OffsetDateTime,
 ) -> Result<()> {
     let (txn, access) = begin_locked(db, principal, slug, meeting_id, Action::ProposeItem).await?;
@@ -229,7 +229,7 @@ async fn moderated(
     principal: Principal,
     slug: &str,
     meeting_id: MeetingId,
-    proposal_id: i64,
+    proposal_id: ProposalId,
 ) -> Result<(MeetingAccess, agenda_proposals::Model)> {
     let access = authorize(db, principal, slug, meeting_id, Action::ManageMeetings).await?;
     let row = find_in_meeting::<agenda_proposals::Entity>(db, meeting_id, proposal_id).await?;
@@ -252,7 +252,7 @@ pub async fn hide(
     principal: Principal,
     slug: &str,
     meeting_id: MeetingId,
-    proposal_id: i64,
+    proposal_id: ProposalId,
     reason: &str,
     now: OffsetDateTime,
 ) -> Result<()> {
@@ -288,7 +288,7 @@ pub async fn merge(
     principal: Principal,
     slug: &str,
     meeting_id: MeetingId,
-    proposal_id: i64,
+    proposal_id: ProposalId,
     into: &str,
     now: OffsetDateTime,
 ) -> Result<()> {
@@ -296,7 +296,7 @@ pub async fn merge(
     let (access, row) = moderated(&txn, principal, slug, meeting_id, proposal_id).await?;
     let target = into
         .trim()
-        .parse::<i64>()
+        .parse::<ProposalId>()
         .ok()
         .filter(|id| *id != proposal_id);
     let target = match target {

@@ -2,7 +2,7 @@
 //! the note-taker, suggested in rotation like the facilitator (who took notes least recently
 //! first). Both are audited; both need the one who runs the meeting.
 
-use crate::domain::ids::{MeetingId, TeamId};
+use crate::domain::ids::{MeetingId, TeamId, UserId};
 use std::collections::HashMap;
 
 use sea_orm::{
@@ -95,7 +95,7 @@ pub async fn set_note_taker(
     let chosen = match form.note_taker_id.trim() {
         "" => None,
         raw => {
-            let id = raw.parse::<i64>().ok();
+            let id = raw.parse::<UserId>().ok();
             match id {
                 Some(id) if membership(&txn, state.access.team.id, id).await?.is_some() => Some(id),
                 _ => {
@@ -123,7 +123,7 @@ pub async fn set_note_taker(
 /// A member in the note-taker choice, with when they last took the notes.
 #[derive(Debug, Clone, Serialize)]
 pub struct NoteTakerChoice {
-    pub user_id: i64,
+    pub user_id: UserId,
     pub display_name: String,
     /// Last meeting they took notes at ("never").
     pub last: String,
@@ -134,7 +134,7 @@ pub struct NoteTakerChoice {
 pub async fn note_taker_choices(
     db: &impl ConnectionTrait,
     team_id: TeamId,
-    facilitator: Option<i64>,
+    facilitator: Option<UserId>,
 ) -> Result<Vec<NoteTakerChoice>> {
     let ids = member_ids(db, team_id).await?;
     let people = users::Entity::find()

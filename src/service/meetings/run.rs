@@ -5,7 +5,7 @@
 //! Every command authorizes through `crate::access` ([`Action::RunMeeting`]), then asks
 //! `domain::meeting_run::may_run`, inside the meeting's lock. What the page shows is [`view`].
 
-use crate::domain::ids::MeetingId;
+use crate::domain::ids::{MeetingId, UserId};
 use std::collections::HashMap;
 
 use sea_orm::{
@@ -38,7 +38,7 @@ pub struct RunState {
     /// The run row (note-taker, closed), if any.
     pub run: Option<meeting_runs::Model>,
     /// Attendance by member.
-    pub attendance: HashMap<i64, meeting_attendance::Attendance>,
+    pub attendance: HashMap<UserId, meeting_attendance::Attendance>,
 }
 
 impl RunState {
@@ -47,7 +47,7 @@ impl RunState {
         self.access.role == Some(TeamRole::Leader)
     }
     /// The note-taker, if named.
-    pub fn note_taker(&self) -> Option<i64> {
+    pub fn note_taker(&self) -> Option<UserId> {
         self.run.as_ref().and_then(|r| r.note_taker_id)
     }
     /// When the facilitator closed the meeting.
@@ -55,19 +55,19 @@ impl RunState {
         self.run.as_ref().and_then(|r| r.closed_at)
     }
     /// Whether `user` may drive the meeting.
-    pub fn may_run(&self, user: i64) -> bool {
+    pub fn may_run(&self, user: UserId) -> bool {
         may_run(self.access.meeting.facilitator_id, user, self.leads())
     }
     /// Whether `user` may record decisions and actions: who runs it, and the note-taker.
-    pub fn may_record(&self, user: i64) -> bool {
+    pub fn may_record(&self, user: UserId) -> bool {
         self.may_run(user) || self.note_taker() == Some(user)
     }
     /// Whether `user` may edit and publish the minutes.
-    pub fn may_edit_minutes(&self, user: i64) -> bool {
+    pub fn may_edit_minutes(&self, user: UserId) -> bool {
         may_edit_minutes(self.note_taker(), user, self.leads())
     }
     /// A member's attendance as forms and pages write it: `present`, `apologies` or empty.
-    pub fn attendance_of(&self, user: i64) -> &'static str {
+    pub fn attendance_of(&self, user: UserId) -> &'static str {
         match self.attendance.get(&user) {
             Some(meeting_attendance::Attendance::Present) => "present",
             Some(meeting_attendance::Attendance::Apologies) => "apologies",
@@ -157,7 +157,7 @@ pub(super) async fn begin_running(
     principal: Principal,
     slug: &str,
     meeting_id: MeetingId,
-) -> Result<(DatabaseTransaction, RunState, i64)> {
+) -> Result<(DatabaseTransaction, RunState, UserId)> {
     begin_as(db, principal, slug, meeting_id, RunState::may_run).await
 }
 
@@ -168,8 +168,8 @@ async fn begin_as(
     principal: Principal,
     slug: &str,
     meeting_id: MeetingId,
-    allowed: fn(&RunState, i64) -> bool,
-) -> Result<(DatabaseTransaction, RunState, i64)> {
+    allowed: fn(&RunState, UserId) -> bool,
+) -> Result<(DatabaseTransaction, RunState, UserId)> {
     let (txn, access) = begin_locked(db, principal, slug, meeting_id, Action::RunMeeting).await?;
     let user = principal.user_id.ok_or(ServiceError::Unauthenticated)?;
     let state = load(&txn, access).await?;
@@ -193,7 +193,7 @@ pub async fn begin_recording(
     slug: &str,
     meeting_id: MeetingId,
     position: i32,
-) -> Result<(DatabaseTransaction, RunState, i64)> {
+) -> Result<(DatabaseTransaction, RunState, UserId)> {
     let (txn, state, user) =
         begin_as(db, principal, slug, meeting_id, RunState::may_record).await?;
     let clock = state.clock(position)?;
@@ -278,7 +278,7 @@ pub async fn end_item(
 pub(super) async fn audit_run(
     txn: &DatabaseTransaction,
     state: &RunState,
-    user: i64,
+    user: UserId,
     action: audit::AuditAction,
     detail: serde_json::Value,
 ) -> Result<()> {

@@ -3,7 +3,7 @@
 //! requests are unmet, and who was thanked. Shown on the meeting page, under the live page's
 //! first item, and on its own printable page.
 
-use crate::domain::ids::MeetingId;
+use crate::domain::ids::{ActionId, MeetingId};
 use sea_orm::sea_query::ExprTrait;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde::Serialize;
@@ -23,7 +23,7 @@ use super::{author_name, names_of};
 #[derive(Debug, Clone, Serialize)]
 pub struct MovedLine {
     /// The action's id.
-    pub action_id: i64,
+    pub action_id: ActionId,
     /// What.
     pub title: String,
     /// Who moved it.
@@ -104,7 +104,7 @@ pub async fn scan(
         .order_by_asc(action_history::Column::Id)
         .all(db)
         .await?;
-    let titles: std::collections::HashMap<i64, String> = actions::Entity::find()
+    let titles: std::collections::HashMap<ActionId, String> = actions::Entity::find()
         .filter(actions::Column::Id.is_in(changes.iter().map(|c| c.action_id)))
         .all(db)
         .await?

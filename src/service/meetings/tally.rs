@@ -8,7 +8,7 @@
 //! the ballot rows without voter keys (`secrecy`); after the commit, `secrecy` erases the old
 //! row versions from the database files.
 
-use crate::domain::ids::MeetingId;
+use crate::domain::ids::{MeetingId, ProposalId};
 use sea_orm::ActiveEnum as _;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
@@ -67,7 +67,7 @@ pub async fn input(db: &impl ConnectionTrait, meeting: &meetings::Model) -> Resu
     let candidates: Vec<TallyCandidate> = items
         .into_iter()
         .map(|p| TallyCandidate {
-            proposal_id: p.id,
+            proposal_id: p.id.0,
             name: format!("#{} {}", p.id, p.title.replace('|', "/")),
             title: p.title,
             minutes: u32::try_from(p.minutes).unwrap_or(0),
@@ -136,7 +136,7 @@ pub async fn tally_meeting(
     }
     let input = input(&txn, &meeting).await?;
     let ballots = rankings(&txn, meeting_id).await?;
-    let lists: Vec<Vec<i64>> = ballots.iter().map(super::ballots::ranking).collect();
+    let lists: Vec<Vec<i64>> = ballots.iter().map(super::ballots::ranking::<i64>).collect();
     let output = compute(&input, &lists);
     let seed = input.rules.random_seed.unwrap_or(0);
     agenda_tallies::ActiveModel {
@@ -154,14 +154,14 @@ pub async fn tally_meeting(
         super::secrecy::unlink_ballots(&txn, meeting_id, &ballots).await?;
     }
     let team_id = meeting.team_id;
-    let order: Vec<i64> = output
+    let order: Vec<ProposalId> = output
         .agenda
         .as_ref()
         .map(|a| {
             a.items
                 .iter()
                 .filter_map(|i| input.candidates.iter().find(|c| c.name == i.id))
-                .map(|c| c.proposal_id)
+                .map(|c| ProposalId(c.proposal_id))
                 .collect()
         })
         .unwrap_or_default();
@@ -289,7 +289,7 @@ pub async fn published_ballots(
         .await?
         .into_iter()
         .map(|b| {
-            let names = super::ballots::ranking(&b)
+            let names = super::ballots::ranking::<i64>(&b)
                 .into_iter()
                 .filter_map(|id| {
                     result

@@ -1,7 +1,7 @@
 //! Invitation links a leader issues and revokes (accepting one is `service::invitations`): the
 //! token is shown once and only its hash is stored.
 
-use crate::domain::ids::TeamId;
+use crate::domain::ids::{TeamId, UserId};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, Set};
 use serde::Serialize;
 use serde_json::json;
@@ -33,7 +33,7 @@ pub struct InvitationRow {
 pub(super) async fn insert_invitation(
     db: &impl ConnectionTrait,
     team_id: TeamId,
-    created_by: Option<i64>,
+    created_by: Option<UserId>,
     role: TeamRole,
     max_uses: i32,
     days: i64,

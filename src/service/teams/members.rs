@@ -1,7 +1,7 @@
 //! A team's members: the paged, searchable member list of the team page, and role changes and
 //! removals under the team's lock, so the last leader always stays.
 
-use crate::domain::ids::TeamId;
+use crate::domain::ids::{TeamId, UserId};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
     PaginatorTrait, QueryFilter, QueryOrder, Set,
@@ -20,7 +20,7 @@ use super::{TeamAccess, authorize, begin_locked};
 /// One member as the team page shows them.
 #[derive(Debug, Clone, Serialize)]
 pub struct MemberRow {
-    pub user_id: i64,
+    pub user_id: UserId,
     pub display_name: String,
     pub role: TeamRole,
 }
@@ -29,11 +29,14 @@ pub struct MemberRow {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Member {
     /// User id.
-    pub id: i64,
+    pub id: UserId,
     /// Display name.
     pub name: String,
     /// Leader?
     pub leader: bool,
+    /// "Name (#id)": how a person field's list offers them and reads them back
+    /// ([`crate::domain::team::member_label`]).
+    pub label: String,
 }
 
 /// The team's current members, by name (case-insensitive) then id: one joined query that
@@ -45,7 +48,7 @@ pub async fn roster(db: &impl ConnectionTrait, team_id: TeamId) -> Result<Vec<Me
         .from(memberships::Column::UserId)
         .to(users::Column::Id)
         .into();
-    let rows: Vec<(i64, String, memberships::Role)> = memberships::Entity::find()
+    let rows: Vec<(UserId, String, memberships::Role)> = memberships::Entity::find()
         .select_only()
         .column(memberships::Column::UserId)
         .column(users::Column::DisplayName)
@@ -62,6 +65,7 @@ pub async fn roster(db: &impl ConnectionTrait, team_id: TeamId) -> Result<Vec<Me
                 name.to_lowercase(),
                 Member {
                     id,
+                    label: crate::domain::team::member_label(id, &name),
                     name,
                     leader: role == memberships::Role::Leader,
                 },
@@ -73,7 +77,7 @@ pub async fn roster(db: &impl ConnectionTrait, team_id: TeamId) -> Result<Vec<Me
 }
 
 /// The user ids of the team's current members, in id order (only the ids are read).
-pub async fn member_ids(db: &impl ConnectionTrait, team_id: TeamId) -> Result<Vec<i64>> {
+pub async fn member_ids(db: &impl ConnectionTrait, team_id: TeamId) -> Result<Vec<UserId>> {
     use sea_orm::QuerySelect;
 
     Ok(memberships::Entity::find()
@@ -306,7 +310,7 @@ async fn leader_count(db: &impl ConnectionTrait, team_id: TeamId) -> Result<u64>
 async fn member_row(
     db: &impl ConnectionTrait,
     team_id: TeamId,
-    user_id: i64,
+    user_id: UserId,
 ) -> Result<memberships::Model> {
     scoped::membership(db, team_id, user_id)
         .await?
@@ -320,7 +324,7 @@ pub async fn change_role(
     db: &DatabaseConnection,
     principal: Principal,
     slug: &str,
-    user_id: i64,
+    user_id: UserId,
     role: &str,
 ) -> Result<()> {
     let new_role = TeamRole::parse(role).ok_or_else(|| {
@@ -359,7 +363,7 @@ pub async fn remove_member(
     db: &DatabaseConnection,
     principal: Principal,
     slug: &str,
-    user_id: i64,
+    user_id: UserId,
 ) -> Result<()> {
     let leaving = principal.user_id == Some(user_id);
     let action = if leaving {

@@ -11,8 +11,7 @@ pub use members::{
     member_ids, overview, remove_member, roster,
 };
 
-use crate::domain::ids::TeamId;
-use sea_orm::sea_query::Expr;
+use crate::domain::ids::{TeamId, UserId};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
     EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
@@ -74,7 +73,7 @@ pub async fn authorize(
 async fn membership(
     db: &impl ConnectionTrait,
     team_id: TeamId,
-    user_id: i64,
+    user_id: UserId,
 ) -> Result<Option<TeamRole>> {
     scoped::membership(db, team_id, user_id)
         .await?
@@ -233,7 +232,7 @@ pub async fn all_teams(
 /// The teams a person belongs to, with their role, by name.
 pub async fn teams_of(
     db: &impl ConnectionTrait,
-    user_id: i64,
+    user_id: UserId,
 ) -> Result<Vec<(teams::Model, TeamRole)>> {
     let rows = memberships::Entity::find()
         .filter(memberships::Column::UserId.eq(user_id))
@@ -261,11 +260,7 @@ pub async fn teams_of(
 /// SQLite this first statement being a write takes the database's write lock before any read,
 /// so concurrent writers wait (busy timeout) instead of failing with "database is locked".
 pub async fn lock(db: &impl ConnectionTrait, team_id: TeamId) -> Result<()> {
-    teams::Entity::update_many()
-        .col_expr(teams::Column::Id, Expr::col(teams::Column::Id))
-        .filter(teams::Column::Id.eq(team_id))
-        .exec(db)
-        .await?;
+    crate::store::lock::row::<teams::Entity>(db, team_id).await?;
     Ok(())
 }
 

@@ -1,5 +1,6 @@
 //! `action_comments`: what members said about an action.
 
+use crate::domain::ids::{ActionId, UserId};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -7,9 +8,9 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
-    pub action_id: i64,
+    pub action_id: ActionId,
     /// Who wrote it.
-    pub author_id: Option<i64>,
+    pub author_id: Option<UserId>,
     /// The comment.
     pub body: String,
     pub created_at: TimeDateTimeWithTimeZone,

@@ -1,5 +1,6 @@
 //! `action_history`: every change of an action's status (and its creation), who and when.
 
+use crate::domain::ids::{ActionId, UserId};
 use sea_orm::entity::prelude::*;
 
 use super::actions::Status;
@@ -9,9 +10,9 @@ use super::actions::Status;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
-    pub action_id: i64,
+    pub action_id: ActionId,
     /// Who changed it.
-    pub actor_id: Option<i64>,
+    pub actor_id: Option<UserId>,
     /// The status before (none: the action was created).
     pub from_status: Option<Status>,
     /// The status after.

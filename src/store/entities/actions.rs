@@ -2,18 +2,18 @@
 
 use sea_orm::entity::prelude::*;
 
-use crate::domain::ids::{MeetingId, TeamId};
+use crate::domain::ids::{ActionId, IdeaId, MeetingId, PostId, TeamId, UserId};
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "actions")]
 pub struct Model {
     #[sea_orm(primary_key)]
-    pub id: i64,
+    pub id: ActionId,
     pub team_id: TeamId,
     /// What is to be done.
     pub title: String,
     /// Who does it (a member).
-    pub owner_id: i64,
+    pub owner_id: UserId,
     /// By when.
     pub due_on: TimeDate,
     /// Where it stands; an unknown stored value fails the read.
@@ -27,11 +27,11 @@ pub struct Model {
     /// The agenda item's 0-based position in the published agenda.
     pub item_position: Option<i32>,
     /// The help request it answers.
-    pub help_post_id: Option<i64>,
+    pub help_post_id: Option<PostId>,
     /// The budget idea (no foreign key: the budget tables are another migration's).
-    pub budget_idea_id: Option<i64>,
+    pub budget_idea_id: Option<IdeaId>,
     /// Who recorded it.
-    pub created_by: Option<i64>,
+    pub created_by: Option<UserId>,
     /// Recorded.
     pub created_at: TimeDateTimeWithTimeZone,
     pub updated_at: TimeDateTimeWithTimeZone,

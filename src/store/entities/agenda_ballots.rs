@@ -2,7 +2,7 @@
 
 use sea_orm::entity::prelude::*;
 
-use crate::domain::ids::MeetingId;
+use crate::domain::ids::{MeetingId, UserId};
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "agenda_ballots")]
@@ -13,7 +13,7 @@ pub struct Model {
     /// HMAC of the voter's id with the meeting's secret.
     pub voter_key: String,
     /// The voter, for open ballots only.
-    pub voter_id: Option<i64>,
+    pub voter_id: Option<UserId>,
     /// Proposal ids in ranked order, as a JSON array.
     pub ranking: String,
     /// SHA-256 of the receipt code the voter was shown.

@@ -2,7 +2,7 @@
 
 use sea_orm::entity::prelude::*;
 
-use crate::domain::ids::MeetingId;
+use crate::domain::ids::{MeetingId, ProposalId, UserId};
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "agenda_deviations")]
@@ -15,12 +15,12 @@ pub struct Model {
     /// `added`, `dropped` or `moved`.
     pub kind: DeviationKind,
     /// The proposal concerned, if any.
-    pub proposal_id: Option<i64>,
+    pub proposal_id: Option<ProposalId>,
     /// Title of the item.
     pub title: String,
     pub reason: String,
     /// The leader who made the change.
-    pub actor_id: Option<i64>,
+    pub actor_id: Option<UserId>,
 }
 
 /// How the published agenda differs from the tally at this item; mapped to

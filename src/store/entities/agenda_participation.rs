@@ -2,7 +2,7 @@
 
 use sea_orm::entity::prelude::*;
 
-use crate::domain::ids::MeetingId;
+use crate::domain::ids::{MeetingId, UserId};
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "agenda_participation")]
@@ -11,7 +11,7 @@ pub struct Model {
     pub id: i64,
     pub meeting_id: MeetingId,
     /// The voter.
-    pub user_id: i64,
+    pub user_id: UserId,
     /// First ballot.
     pub first_voted_at: TimeDateTimeWithTimeZone,
     pub last_voted_at: TimeDateTimeWithTimeZone,

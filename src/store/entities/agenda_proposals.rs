@@ -2,16 +2,16 @@
 
 use sea_orm::entity::prelude::*;
 
-use crate::domain::ids::MeetingId;
+use crate::domain::ids::{MeetingId, ProposalId, UserId};
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "agenda_proposals")]
 pub struct Model {
     #[sea_orm(primary_key)]
-    pub id: i64,
+    pub id: ProposalId,
     pub meeting_id: MeetingId,
     /// Who proposed it.
-    pub author_id: Option<i64>,
+    pub author_id: Option<UserId>,
     pub title: String,
     /// Why it matters.
     pub why: String,
@@ -22,7 +22,7 @@ pub struct Model {
     /// A leader's reason for hiding it (shown to the author).
     pub hidden_reason: Option<String>,
     /// The proposal it was merged into.
-    pub merged_into: Option<i64>,
+    pub merged_into: Option<ProposalId>,
     pub created_at: TimeDateTimeWithTimeZone,
     pub updated_at: TimeDateTimeWithTimeZone,
 }

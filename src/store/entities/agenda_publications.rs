@@ -2,7 +2,7 @@
 
 use sea_orm::entity::prelude::*;
 
-use crate::domain::ids::MeetingId;
+use crate::domain::ids::{MeetingId, UserId};
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "agenda_publications")]
@@ -12,7 +12,7 @@ pub struct Model {
     pub meeting_id: MeetingId,
     pub published_at: TimeDateTimeWithTimeZone,
     /// By whom.
-    pub published_by: Option<i64>,
+    pub published_by: Option<UserId>,
     /// The items in order, as JSON.
     pub items: String,
 }

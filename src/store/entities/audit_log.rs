@@ -2,7 +2,7 @@
 
 use sea_orm::entity::prelude::*;
 
-use crate::domain::ids::TeamId;
+use crate::domain::ids::{TeamId, UserId};
 
 /// One audit entry.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -14,7 +14,7 @@ pub struct Model {
     /// When it happened.
     pub occurred_at: TimeDateTimeWithTimeZone,
     /// Who did it (none for the CLI).
-    pub actor_id: Option<i64>,
+    pub actor_id: Option<UserId>,
     /// Team concerned, if any.
     pub team_id: Option<TeamId>,
     /// What happened; an unknown stored name fails the read.

@@ -1,6 +1,6 @@
 //! `budget_ballots`: one ballot per voter key and round; no timestamps, by design.
 
-use crate::domain::ids::RoundId;
+use crate::domain::ids::{RoundId, UserId};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -13,7 +13,7 @@ pub struct Model {
     /// a secret round; `pb:<id>` for imported ballots).
     pub voter_key: String,
     /// The voter, for open rounds only.
-    pub voter_id: Option<i64>,
+    pub voter_id: Option<UserId>,
     /// Idea ids as a JSON array (in rank order for ranked ballots).
     pub selection: String,
     /// SHA-256 of the receipt code the voter was shown.

@@ -1,6 +1,6 @@
 //! `budget_follow_ups`: what happens next for a funded idea: an owner and a status.
 
-use crate::domain::ids::RoundId;
+use crate::domain::ids::{IdeaId, RoundId, UserId};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -8,10 +8,10 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     /// The funded idea.
     #[sea_orm(primary_key, auto_increment = false)]
-    pub idea_id: i64,
+    pub idea_id: IdeaId,
     pub round_id: RoundId,
     /// Who carries it out.
-    pub owner_id: Option<i64>,
+    pub owner_id: Option<UserId>,
     /// How far it got.
     pub status: FollowUpStatus,
     pub updated_at: TimeDateTimeWithTimeZone,

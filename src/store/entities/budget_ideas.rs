@@ -1,19 +1,19 @@
 //! `budget_ideas`: an idea proposed in a round, its cost (with the original and a reason when
 //! a leader adjusted it) and its review.
 
-use crate::domain::ids::RoundId;
+use crate::domain::ids::{IdeaId, RoundId, UserId};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "budget_ideas")]
 pub struct Model {
     #[sea_orm(primary_key)]
-    pub id: i64,
+    pub id: IdeaId,
     pub round_id: RoundId,
     /// The project id used in Pabulib files and by the rules (the id, or the imported id).
     pub code: String,
     /// Who proposed it.
-    pub author_id: Option<i64>,
+    pub author_id: Option<UserId>,
     pub title: String,
     /// What it is and why.
     pub description: String,

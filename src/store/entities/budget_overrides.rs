@@ -1,7 +1,7 @@
 //! `budget_overrides`: a published outcome differs from the computed one for an idea, with the
 //! reason everyone sees.
 
-use crate::domain::ids::RoundId;
+use crate::domain::ids::{IdeaId, RoundId, UserId};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -10,12 +10,12 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
     pub round_id: RoundId,
-    pub idea_id: i64,
+    pub idea_id: IdeaId,
     /// `true`: funded although the rule did not; `false`: not funded although it did.
     pub funded: bool,
     pub reason: String,
     /// Which leader.
-    pub actor_id: Option<i64>,
+    pub actor_id: Option<UserId>,
 }
 
 /// No relations declared.

@@ -1,6 +1,6 @@
 //! `budget_participation`: who has voted in a round (kept apart from the ballots).
 
-use crate::domain::ids::RoundId;
+use crate::domain::ids::{RoundId, UserId};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -10,7 +10,7 @@ pub struct Model {
     pub id: i64,
     pub round_id: RoundId,
     /// The voter.
-    pub user_id: i64,
+    pub user_id: UserId,
     /// First ballot.
     pub first_voted_at: TimeDateTimeWithTimeZone,
     pub last_voted_at: TimeDateTimeWithTimeZone,

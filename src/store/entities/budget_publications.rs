@@ -1,6 +1,6 @@
 //! `budget_publications`: leaders published the round's outcome (with any overrides).
 
-use crate::domain::ids::RoundId;
+use crate::domain::ids::{RoundId, UserId};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -10,7 +10,7 @@ pub struct Model {
     pub round_id: RoundId,
     pub published_at: TimeDateTimeWithTimeZone,
     /// By whom.
-    pub published_by: Option<i64>,
+    pub published_by: Option<UserId>,
 }
 
 /// No relations declared.

@@ -3,7 +3,7 @@
 
 use sea_orm::entity::prelude::*;
 
-use crate::domain::ids::{RoundId, TeamId};
+use crate::domain::ids::{RoundId, TeamId, UserId};
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "budget_rounds")]
@@ -40,7 +40,7 @@ pub struct Model {
     /// The last phase the background task saw (and audited).
     pub phase_seen: PhaseSeen,
     /// Who created it.
-    pub created_by: Option<i64>,
+    pub created_by: Option<UserId>,
     pub created_at: TimeDateTimeWithTimeZone,
     pub updated_at: TimeDateTimeWithTimeZone,
 }

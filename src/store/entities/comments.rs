@@ -2,7 +2,7 @@
 
 use sea_orm::entity::prelude::*;
 
-use crate::domain::ids::TeamId;
+use crate::domain::ids::{TeamId, UserId};
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "comments")]
@@ -16,7 +16,7 @@ pub struct Model {
     /// Its id in its own table (no foreign key: the table depends on the kind).
     pub subject_id: i64,
     /// Who wrote it (none once the account is deleted).
-    pub author_id: Option<i64>,
+    pub author_id: Option<UserId>,
     /// The text as written (or last edited).
     pub body: String,
     pub created_at: TimeDateTimeWithTimeZone,
@@ -25,7 +25,7 @@ pub struct Model {
     /// Hidden by a leader, if so.
     pub hidden_at: Option<TimeDateTimeWithTimeZone>,
     /// The leader who hid it.
-    pub hidden_by: Option<i64>,
+    pub hidden_by: Option<UserId>,
     /// Why it was hidden (shown to everyone in its place).
     pub hidden_reason: Option<String>,
 }

@@ -2,7 +2,7 @@
 
 use sea_orm::entity::prelude::*;
 
-use crate::domain::ids::{MeetingId, TeamId};
+use crate::domain::ids::{MeetingId, TeamId, UserId};
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "decisions")]
@@ -19,7 +19,7 @@ pub struct Model {
     /// When to look at it again.
     pub review_on: Option<TimeDate>,
     /// Who recorded it.
-    pub recorded_by: Option<i64>,
+    pub recorded_by: Option<UserId>,
     pub created_at: TimeDateTimeWithTimeZone,
 }
 

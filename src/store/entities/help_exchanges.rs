@@ -2,19 +2,19 @@
 
 use sea_orm::entity::prelude::*;
 
-use crate::domain::ids::TeamId;
+use crate::domain::ids::{ActionId, ExchangeId, PostId, TeamId, UserId};
 
 /// One ledger entry.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "help_exchanges")]
 pub struct Model {
     #[sea_orm(primary_key)]
-    pub id: i64,
+    pub id: ExchangeId,
     pub team_id: TeamId,
     /// Who gave the help.
-    pub helper_id: i64,
+    pub helper_id: UserId,
     /// Who received it (never the helper: checked by the database).
-    pub helped_id: i64,
+    pub helped_id: UserId,
     /// 1 to 600 (checked by the database).
     pub minutes: i32,
     /// The day the help happened.
@@ -26,15 +26,15 @@ pub struct Model {
     pub kind: EntryKind,
     pub status: EntryStatus,
     /// Whose answer a pending entry waits for.
-    pub awaiting_id: Option<i64>,
+    pub awaiting_id: Option<UserId>,
     /// Who wrote the entry.
-    pub recorded_by: i64,
+    pub recorded_by: UserId,
     /// The help post it answers, if any.
-    pub post_id: Option<i64>,
+    pub post_id: Option<PostId>,
     /// The action it served, if any (an id in the actions table).
-    pub action_ref: Option<i64>,
+    pub action_ref: Option<ActionId>,
     /// For a reversal: the entry it reverses (unique).
-    pub reverses_id: Option<i64>,
+    pub reverses_id: Option<ExchangeId>,
     /// For a reversal: why.
     pub reason: Option<String>,
     /// Why a party disputed it.
@@ -42,7 +42,7 @@ pub struct Model {
     /// The leader's reason when resolving a dispute.
     pub resolution_note: Option<String>,
     /// The leader who resolved the dispute.
-    pub resolved_by: Option<i64>,
+    pub resolved_by: Option<UserId>,
     /// Unique per recorder: a double submit records once.
     pub idempotency_key: String,
     /// When written.

@@ -2,17 +2,17 @@
 
 use sea_orm::entity::prelude::*;
 
-use crate::domain::ids::TeamId;
+use crate::domain::ids::{PostId, TeamId, UserId};
 
 /// One post.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "help_posts")]
 pub struct Model {
     #[sea_orm(primary_key)]
-    pub id: i64,
+    pub id: PostId,
     pub team_id: TeamId,
     /// Who posted it.
-    pub author_id: i64,
+    pub author_id: UserId,
     /// `offer` or `request`.
     pub kind: PostKind,
     /// One line.

@@ -1,5 +1,6 @@
 //! `help_responses`: a member answering a help post (one per person and post).
 
+use crate::domain::ids::{PostId, UserId};
 use sea_orm::entity::prelude::*;
 
 /// One response.
@@ -8,9 +9,9 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
-    pub post_id: i64,
+    pub post_id: PostId,
     /// Who answered.
-    pub responder_id: i64,
+    pub responder_id: UserId,
     /// What they said.
     pub message: String,
     pub created_at: TimeDateTimeWithTimeZone,

@@ -2,7 +2,7 @@
 
 use sea_orm::entity::prelude::*;
 
-use crate::domain::ids::TeamId;
+use crate::domain::ids::{TeamId, UserId};
 
 /// One invitation.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -26,7 +26,7 @@ pub struct Model {
     /// Set when a leader revokes it.
     pub revoked_at: Option<TimeDateTimeWithTimeZone>,
     /// Who created it.
-    pub created_by: Option<i64>,
+    pub created_by: Option<UserId>,
     pub created_at: TimeDateTimeWithTimeZone,
 }
 

@@ -2,7 +2,7 @@
 
 use sea_orm::entity::prelude::*;
 
-use crate::domain::ids::MeetingId;
+use crate::domain::ids::{MeetingId, UserId};
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "meeting_facilitators")]
@@ -11,10 +11,10 @@ pub struct Model {
     pub id: i64,
     pub meeting_id: MeetingId,
     /// The facilitator (none: unassigned).
-    pub user_id: Option<i64>,
+    pub user_id: Option<UserId>,
     pub assigned_at: TimeDateTimeWithTimeZone,
     /// By whom.
-    pub assigned_by: Option<i64>,
+    pub assigned_by: Option<UserId>,
 }
 
 /// No relations declared.

@@ -3,7 +3,7 @@
 
 use sea_orm::entity::prelude::*;
 
-use crate::domain::ids::MeetingId;
+use crate::domain::ids::{MeetingId, UserId};
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "meeting_minutes")]
@@ -18,7 +18,7 @@ pub struct Model {
     /// Published (a draft otherwise).
     pub published: bool,
     /// Who wrote this version (none: drafted by Roundtable at close).
-    pub author_id: Option<i64>,
+    pub author_id: Option<UserId>,
     pub created_at: TimeDateTimeWithTimeZone,
 }
 

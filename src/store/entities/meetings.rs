@@ -2,7 +2,7 @@
 
 use sea_orm::entity::prelude::*;
 
-use crate::domain::ids::{MeetingId, TeamId};
+use crate::domain::ids::{MeetingId, TeamId, UserId};
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "meetings")]
@@ -20,7 +20,7 @@ pub struct Model {
     /// Place or link.
     pub place: String,
     /// Who runs it.
-    pub facilitator_id: Option<i64>,
+    pub facilitator_id: Option<UserId>,
     /// Proposal window start.
     pub proposals_open_at: TimeDateTimeWithTimeZone,
     /// Proposal window end.
@@ -38,7 +38,7 @@ pub struct Model {
     /// HMAC key for voter keys (hex); destroyed (NULL) when the meeting is tallied.
     pub ballot_secret: Option<String>,
     /// Who created it.
-    pub created_by: Option<i64>,
+    pub created_by: Option<UserId>,
     pub created_at: TimeDateTimeWithTimeZone,
     pub updated_at: TimeDateTimeWithTimeZone,
 }

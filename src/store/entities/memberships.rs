@@ -2,7 +2,7 @@
 
 use sea_orm::entity::prelude::*;
 
-use crate::domain::ids::TeamId;
+use crate::domain::ids::{TeamId, UserId};
 
 /// One membership.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -12,7 +12,7 @@ pub struct Model {
     pub id: i64,
     pub team_id: TeamId,
     /// The person.
-    pub user_id: i64,
+    pub user_id: UserId,
     /// `member` or `leader` (checked by the database).
     pub role: Role,
     /// When they joined.

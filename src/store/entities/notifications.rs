@@ -2,7 +2,7 @@
 
 use sea_orm::entity::prelude::*;
 
-use crate::domain::ids::TeamId;
+use crate::domain::ids::{TeamId, UserId};
 
 /// One notification.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -11,7 +11,7 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
     /// The recipient.
-    pub user_id: i64,
+    pub user_id: UserId,
     /// The team it concerns.
     pub team_id: TeamId,
     pub message: String,

@@ -1,5 +1,6 @@
 //! `password_resets`: single-use reset links issued by a leader or admin.
 
+use crate::domain::ids::UserId;
 use sea_orm::entity::prelude::*;
 
 /// One reset link.
@@ -9,7 +10,7 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
     /// Whose password it resets.
-    pub user_id: i64,
+    pub user_id: UserId,
     /// Hex SHA-256 of the token.
     #[sea_orm(unique)]
     pub token_hash: String,
@@ -18,7 +19,7 @@ pub struct Model {
     /// Set when used.
     pub used_at: Option<TimeDateTimeWithTimeZone>,
     /// Who issued it.
-    pub created_by: Option<i64>,
+    pub created_by: Option<UserId>,
     pub created_at: TimeDateTimeWithTimeZone,
 }
 

@@ -2,7 +2,7 @@
 
 use sea_orm::entity::prelude::*;
 
-use crate::domain::ids::TeamId;
+use crate::domain::ids::{ActionId, ExchangeId, TeamId, UserId};
 
 /// One thank-you.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -12,15 +12,15 @@ pub struct Model {
     pub id: i64,
     pub team_id: TeamId,
     /// Who says thank you.
-    pub from_id: i64,
+    pub from_id: UserId,
     /// Who is thanked (never the sender: checked by the database).
-    pub to_id: i64,
+    pub to_id: UserId,
     /// The impact, in a line.
     pub impact: String,
     /// The exchange it thanks for, if any.
-    pub exchange_id: Option<i64>,
+    pub exchange_id: Option<ExchangeId>,
     /// The action it thanks for, if any.
-    pub action_ref: Option<i64>,
+    pub action_ref: Option<ActionId>,
     /// Set when the recipient hid it from the team page.
     pub hidden_at: Option<TimeDateTimeWithTimeZone>,
     /// Unique per sender: a double submit thanks once.

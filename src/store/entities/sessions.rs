@@ -1,5 +1,6 @@
 //! `sessions`: one row per signed-in browser; deleting it signs that browser out everywhere.
 
+use crate::domain::ids::UserId;
 use sea_orm::entity::prelude::*;
 
 /// One live session.
@@ -10,7 +11,7 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id_hash: String,
     /// Whose session.
-    pub user_id: i64,
+    pub user_id: UserId,
     /// When it started.
     pub created_at: TimeDateTimeWithTimeZone,
     /// Last activity recorded (refreshed at most once a minute).

@@ -1,5 +1,6 @@
 //! `users`: a person's account.
 
+use crate::domain::ids::UserId;
 use sea_orm::entity::prelude::*;
 
 /// One account.
@@ -7,7 +8,7 @@ use sea_orm::entity::prelude::*;
 #[sea_orm(table_name = "users")]
 pub struct Model {
     #[sea_orm(primary_key)]
-    pub id: i64,
+    pub id: UserId,
     /// Lower-case email, unique.
     #[sea_orm(unique)]
     pub email: String,

@@ -3,7 +3,7 @@
 //! without saving, so the page works without JavaScript; `budget_ballot.js` keeps it live),
 //! and the receipt page after saving.
 
-use crate::domain::ids::RoundId;
+use crate::domain::ids::{IdeaId, RoundId};
 use std::collections::{BTreeMap, HashMap};
 
 use actix_web::http::StatusCode;
@@ -23,7 +23,7 @@ use crate::web::visitor::Layout;
 
 #[derive(Serialize)]
 struct BallotIdea {
-    id: i64,
+    id: IdeaId,
     field: String,
     title: String,
     description: String,
@@ -74,7 +74,7 @@ async fn page(
     let view = ballots::view(ctx.db(), principal, slug, id).await?;
     let limits = view.access.limits();
     let ranked = limits.ballot_type == BallotType::Ranked;
-    let chosen: Vec<i64> = match typed {
+    let chosen: Vec<IdeaId> = match typed {
         Some(fields) => {
             parse_selection(limits.ballot_type, &view.ideas, fields).unwrap_or_else(|_| {
                 // Rank problems are shown beside the fields; total what was ticked or ranked.

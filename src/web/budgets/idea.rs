@@ -2,7 +2,7 @@
 //! the ideas phase), edit one's own comment and (leaders) hide one with a reason. The ideas
 //! list shows only a count and a link here, so its cost does not grow with the discussion.
 
-use crate::domain::ids::RoundId;
+use crate::domain::ids::{IdeaId, RoundId};
 use std::collections::BTreeMap;
 
 use actix_web::HttpResponse;
@@ -45,15 +45,15 @@ struct IdeaPage {
 pub struct IdeaThread {
     slug: String,
     round_id: RoundId,
-    idea_id: i64,
+    idea_id: IdeaId,
 }
 
 impl CommentPage for IdeaThread {
     type Subject<'a> = BudgetIdea<'a>;
     type Parent = RoundId;
-    type Id = i64;
+    type Id = IdeaId;
 
-    fn new(slug: String, round_id: RoundId, idea_id: i64) -> Self {
+    fn new(slug: String, round_id: RoundId, idea_id: IdeaId) -> Self {
         Self {
             slug,
             round_id,

@@ -2,7 +2,7 @@
 //! review state and reason, supporters; the form to propose; support buttons during the ideas
 //! phase; review forms for leaders until voting opens.
 
-use crate::domain::ids::RoundId;
+use crate::domain::ids::{IdeaId, RoundId};
 use std::collections::BTreeMap;
 
 use actix_web::{HttpResponse, web};
@@ -22,7 +22,7 @@ use crate::web::visitor::Layout;
 
 #[derive(Serialize)]
 struct IdeaRow {
-    id: i64,
+    id: IdeaId,
     title: String,
     description: String,
     location: String,
@@ -48,7 +48,7 @@ struct IdeasPage {
     form: IdeaForm,
     errors: BTreeMap<String, String>,
     /// The idea a review error belongs to.
-    review_idea: Option<i64>,
+    review_idea: Option<IdeaId>,
     ideas_open: bool,
     can_propose: bool,
     can_review: bool,
@@ -60,7 +60,7 @@ async fn page(
     id: RoundId,
     form: IdeaForm,
     errors: BTreeMap<String, String>,
-    review_idea: Option<i64>,
+    review_idea: Option<IdeaId>,
 ) -> Result<HttpResponse, WebError> {
     let principal = ctx.principal();
     let now = ctx.now;
@@ -141,7 +141,7 @@ struct EditPage {
     title: String,
     layout: Layout,
     round: RoundHeader,
-    idea_id: i64,
+    idea_id: IdeaId,
     form: IdeaForm,
     errors: BTreeMap<String, String>,
 }
@@ -150,7 +150,7 @@ async fn edit_page(
     ctx: &Ctx,
     slug: &str,
     id: RoundId,
-    idea_id: i64,
+    idea_id: IdeaId,
     typed: Option<IdeaForm>,
     errors: BTreeMap<String, String>,
 ) -> Result<HttpResponse, WebError> {
@@ -170,7 +170,7 @@ async fn edit_page(
 /// `GET /teams/{team}/budgets/{id}/ideas/{idea}/edit`.
 pub async fn edit_form(
     ctx: Ctx,
-    path: web::Path<(String, RoundId, i64)>,
+    path: web::Path<(String, RoundId, IdeaId)>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id, idea) = path.into_inner();
     edit_page(&ctx, &slug, id, idea, None, BTreeMap::new()).await
@@ -179,7 +179,7 @@ pub async fn edit_form(
 /// `POST /teams/{team}/budgets/{id}/ideas/{idea}/edit`.
 pub async fn edit(
     ctx: Ctx,
-    path: web::Path<(String, RoundId, i64)>,
+    path: web::Path<(String, RoundId, IdeaId)>,
     form: web::Form<IdeaForm>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id, idea) = path.into_inner();
@@ -199,7 +199,7 @@ async fn back(
     ctx: &Ctx,
     slug: &str,
     id: RoundId,
-    idea: i64,
+    idea: IdeaId,
     result: crate::service::Result<()>,
 ) -> Result<HttpResponse, WebError> {
     redirect_or_reshow(
@@ -213,7 +213,7 @@ async fn back(
 /// `POST /teams/{team}/budgets/{id}/ideas/{idea}/withdraw`.
 pub async fn withdraw(
     ctx: Ctx,
-    path: web::Path<(String, RoundId, i64)>,
+    path: web::Path<(String, RoundId, IdeaId)>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id, idea) = path.into_inner();
     let now = ctx.now;
@@ -224,7 +224,7 @@ pub async fn withdraw(
 /// `POST /teams/{team}/budgets/{id}/ideas/{idea}/support`: supports, or takes support back.
 pub async fn support(
     ctx: Ctx,
-    path: web::Path<(String, RoundId, i64)>,
+    path: web::Path<(String, RoundId, IdeaId)>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id, idea) = path.into_inner();
     let now = ctx.now;
@@ -237,7 +237,7 @@ pub async fn support(
 /// `POST /teams/{team}/budgets/{id}/ideas/{idea}/review` (leaders).
 pub async fn review(
     ctx: Ctx,
-    path: web::Path<(String, RoundId, i64)>,
+    path: web::Path<(String, RoundId, IdeaId)>,
     form: web::Form<ReviewForm>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id, idea) = path.into_inner();

@@ -5,7 +5,7 @@
 //! idea; the form that turns a funded idea into an action. Everything is read from the stored
 //! computation (the `.pb` and CSV downloads are in `export.rs`).
 
-use crate::domain::ids::RoundId;
+use crate::domain::ids::{IdeaId, RoundId, UserId};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use actix_web::{HttpResponse, web};
@@ -19,6 +19,7 @@ use crate::service::budgets::publish::{self, ResultsView, follow_up_label, overr
 use crate::web::budgets::RoundHeader;
 use crate::web::format::{date_time, percent};
 
+use crate::service::teams::Member;
 use crate::web::WebError;
 use crate::web::context::{Ctx, redirect_or_reshow, status_for};
 use crate::web::visitor::Layout;
@@ -28,7 +29,7 @@ const CHART_IDEAS: usize = 40;
 
 #[derive(Serialize)]
 struct FundedRow {
-    id: i64,
+    id: IdeaId,
     title: String,
     cost: String,
     votes: u64,
@@ -36,7 +37,7 @@ struct FundedRow {
     step: usize,
     how: String,
     owner: Option<String>,
-    owner_id: Option<i64>,
+    owner_id: Option<UserId>,
     /// The owner field's value: what the leader typed when the form was refused, otherwise
     /// the current owner as the member list spells it ("Name (#42)").
     owner_value: String,
@@ -66,7 +67,7 @@ struct OverrideRow {
 
 #[derive(Serialize)]
 struct PublishRow {
-    id: i64,
+    id: IdeaId,
     title: String,
     funded: bool,
     flag: String,
@@ -93,12 +94,12 @@ struct Computed {
     published: Option<String>,
     overrides: Vec<OverrideRow>,
     publish_rows: Vec<PublishRow>,
-    /// The team's members, `(id, name)`, listed once for every owner field.
-    members: Vec<(i64, String)>,
+    /// The team's members, listed once for every owner field.
+    members: Vec<Member>,
     /// The viewer as the member list spells them: the action form's default owner.
     me: String,
     /// Ideas funded in the published outcome, `(id, title)`, that an action can carry out.
-    action_ideas: Vec<(i64, String)>,
+    action_ideas: Vec<(IdeaId, String)>,
 }
 
 #[derive(Serialize)]
@@ -115,7 +116,7 @@ struct ResultsPage {
 }
 
 /// The form field that carries a funded idea's owner when a follow-up is refused.
-fn owner_field(idea_id: i64) -> String {
+fn owner_field(idea_id: IdeaId) -> String {
     format!("owner-{idea_id}")
 }
 
@@ -123,7 +124,7 @@ fn build(
     view: &ResultsView,
     rule: BudgetRule,
     typed: &HashMap<String, String>,
-    viewer: Option<i64>,
+    viewer: Option<UserId>,
 ) -> Computed {
     let c = &view.computed;
     let currency = c.input.currency.as_str();
@@ -132,7 +133,7 @@ fn build(
     let amount = c.input.amount.max(1) as f64;
     let by_code: HashMap<&str, &InputIdea> =
         c.input.ideas.iter().map(|i| (i.code.as_str(), i)).collect();
-    let by_id: HashMap<i64, &InputIdea> = c.input.ideas.iter().map(|i| (i.id, i)).collect();
+    let by_id: HashMap<IdeaId, &InputIdea> = c.input.ideas.iter().map(|i| (i.id, i)).collect();
     let steps: HashMap<&str, &crate::service::budgets::compute::Funded> = c
         .outcome
         .funded
@@ -307,8 +308,8 @@ fn build(
         me: view
             .members
             .iter()
-            .find(|(id, _)| Some(*id) == viewer)
-            .map(|(id, name)| member_label(*id, name))
+            .find(|m| Some(m.id) == viewer)
+            .map(|m| m.label.clone())
             .unwrap_or_default(),
         members: view.members.clone(),
         action_ideas: if view.published.is_some() {
@@ -387,7 +388,7 @@ pub struct FollowUpForm {
 /// `POST /teams/{team}/budgets/{id}/ideas/{idea}/follow-up` (leaders).
 pub async fn follow_up(
     ctx: Ctx,
-    path: web::Path<(String, RoundId, i64)>,
+    path: web::Path<(String, RoundId, IdeaId)>,
     form: web::Form<FollowUpForm>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id, idea) = path.into_inner();

@@ -1,6 +1,7 @@
 //! One exchange (`/teams/{team}/ledger/exchanges/{id}`), seen by its two people and leaders,
 //! and the moves on it: confirm, adjust minutes, dispute, resolve (leaders), reverse.
 
+use crate::domain::ids::{ExchangeId, UserId};
 use std::collections::BTreeMap;
 
 use actix_web::{HttpResponse, web};
@@ -22,7 +23,7 @@ struct ExchangePage<'a> {
     title: String,
     layout: Layout,
     slug: String,
-    id: i64,
+    id: ExchangeId,
     helper: String,
     helped: String,
     minutes: String,
@@ -47,7 +48,7 @@ struct ExchangePage<'a> {
 async fn page(
     ctx: &Ctx,
     slug: &str,
-    id: i64,
+    id: ExchangeId,
     form: Option<&MoveForm>,
     errors: BTreeMap<String, String>,
 ) -> Result<HttpResponse, WebError> {
@@ -61,7 +62,7 @@ async fn page(
     let effective = exchanges::state_of(db, &row, now).await?;
     let reversal = exchanges::reversal_of(db, row.id).await?;
     let people = names(db, [row.helper_id, row.helped_id, row.recorded_by]).await?;
-    let name = |id: i64| {
+    let name = |id: UserId| {
         people
             .get(&id)
             .cloned()
@@ -116,14 +117,17 @@ async fn page(
 }
 
 /// `GET /teams/{team}/ledger/exchanges/{id}`.
-pub async fn show(ctx: Ctx, path: web::Path<(String, i64)>) -> Result<HttpResponse, WebError> {
+pub async fn show(
+    ctx: Ctx,
+    path: web::Path<(String, ExchangeId)>,
+) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
     page(&ctx, &slug, id, None, BTreeMap::new()).await
 }
 
 async fn act(
     ctx: Ctx,
-    path: web::Path<(String, i64)>,
+    path: web::Path<(String, ExchangeId)>,
     form: web::Form<MoveForm>,
     kind: MoveKind,
 ) -> Result<HttpResponse, WebError> {
@@ -140,7 +144,7 @@ async fn act(
 /// `POST …/exchanges/{id}/confirm`.
 pub async fn confirm(
     ctx: Ctx,
-    path: web::Path<(String, i64)>,
+    path: web::Path<(String, ExchangeId)>,
     form: web::Form<MoveForm>,
 ) -> Result<HttpResponse, WebError> {
     act(ctx, path, form, MoveKind::Confirm).await
@@ -149,7 +153,7 @@ pub async fn confirm(
 /// `POST …/exchanges/{id}/adjust`.
 pub async fn adjust(
     ctx: Ctx,
-    path: web::Path<(String, i64)>,
+    path: web::Path<(String, ExchangeId)>,
     form: web::Form<MoveForm>,
 ) -> Result<HttpResponse, WebError> {
     act(ctx, path, form, MoveKind::Adjust).await
@@ -158,7 +162,7 @@ pub async fn adjust(
 /// `POST …/exchanges/{id}/dispute`.
 pub async fn dispute(
     ctx: Ctx,
-    path: web::Path<(String, i64)>,
+    path: web::Path<(String, ExchangeId)>,
     form: web::Form<MoveForm>,
 ) -> Result<HttpResponse, WebError> {
     act(ctx, path, form, MoveKind::Dispute).await
@@ -167,7 +171,7 @@ pub async fn dispute(
 /// `POST …/exchanges/{id}/resolve` (leaders).
 pub async fn resolve(
     ctx: Ctx,
-    path: web::Path<(String, i64)>,
+    path: web::Path<(String, ExchangeId)>,
     form: web::Form<MoveForm>,
 ) -> Result<HttpResponse, WebError> {
     act(ctx, path, form, MoveKind::Resolve).await
@@ -176,7 +180,7 @@ pub async fn resolve(
 /// `POST …/exchanges/{id}/reverse`.
 pub async fn reverse(
     ctx: Ctx,
-    path: web::Path<(String, i64)>,
+    path: web::Path<(String, ExchangeId)>,
     form: web::Form<MoveForm>,
 ) -> Result<HttpResponse, WebError> {
     act(ctx, path, form, MoveKind::Reverse).await

@@ -2,6 +2,7 @@
 //! the who-helped-whom graph (members on a circle, arrows helper → helped, width by minutes)
 //! and the monthly trend bars. Both sit beside a table with the same data.
 
+use crate::domain::ids::UserId;
 use std::f64::consts::PI;
 
 use serde::Serialize;
@@ -61,28 +62,25 @@ fn n(v: f64) -> String {
     format!("{v:.1}")
 }
 
-/// The `limit` members with the most minutes given and received in `edges`, by name (all of
-/// them when the team is small), so a large team's graph stays readable and small.
+/// The `limit` members with the most minutes given and received in `edges`, in the order of
+/// `members` (the roster's: by name, then id; all of them when the team is small), so a large
+/// team's graph stays readable and small.
 pub fn most_active(members: &[Member], edges: &[Edge], limit: usize) -> Vec<Member> {
     if members.len() <= limit {
         return members.to_vec();
     }
-    let mut minutes: std::collections::HashMap<i64, i64> = std::collections::HashMap::new();
+    let mut minutes: std::collections::HashMap<UserId, i64> = std::collections::HashMap::new();
     for e in edges {
         *minutes.entry(e.helper).or_default() += e.minutes;
         *minutes.entry(e.helped).or_default() += e.minutes;
     }
-    let mut ranked: Vec<&Member> = members.iter().collect();
-    // Most minutes first; ties keep the members' order (by name), so the choice is stable.
-    ranked.sort_by_key(|m| std::cmp::Reverse(minutes.get(&m.id).copied().unwrap_or(0)));
-    let mut chosen: Vec<Member> = ranked.into_iter().take(limit).cloned().collect();
-    chosen.sort_by(|a, b| {
-        a.name
-            .to_lowercase()
-            .cmp(&b.name.to_lowercase())
-            .then(a.id.cmp(&b.id))
-    });
-    chosen
+    // Most minutes first; ties keep the roster's order, so the choice is stable. The chosen
+    // are then shown in the roster's order (by name, then id), as `members` comes.
+    let mut ranked: Vec<(usize, &Member)> = members.iter().enumerate().collect();
+    ranked.sort_by_key(|(_, m)| std::cmp::Reverse(minutes.get(&m.id).copied().unwrap_or(0)));
+    ranked.truncate(limit);
+    ranked.sort_unstable_by_key(|(i, _)| *i);
+    ranked.into_iter().map(|(_, m)| m.clone()).collect()
 }
 
 /// Places `members` on a circle and draws one arrow per edge between two of them.
@@ -124,9 +122,9 @@ pub fn who_helped_whom(members: &[Member], edges: &[Edge]) -> Graph {
         })
         .collect();
     let max = edges.iter().map(|e| e.minutes).max().unwrap_or(1).max(1) as f64;
-    let positions: std::collections::HashMap<i64, usize> =
+    let positions: std::collections::HashMap<UserId, usize> =
         members.iter().enumerate().map(|(i, m)| (m.id, i)).collect();
-    let index_of = |id: i64| positions.get(&id).copied();
+    let index_of = |id: UserId| positions.get(&id).copied();
     let arrows = edges
         .iter()
         .filter_map(|e| {

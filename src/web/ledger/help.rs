@@ -1,6 +1,7 @@
 //! Help posts: the list with the "offer or request" form (`/teams/{team}/help`), one post with
 //! its responses (`/teams/{team}/help/{id}`), responding and closing.
 
+use crate::domain::ids::PostId;
 use std::collections::BTreeMap;
 
 use actix_web::{HttpResponse, web};
@@ -87,7 +88,7 @@ struct PostPage<'a> {
 async fn post_page(
     ctx: &Ctx,
     slug: &str,
-    id: i64,
+    id: PostId,
     form: Option<&ResponseForm>,
     errors: BTreeMap<String, String>,
 ) -> Result<HttpResponse, WebError> {
@@ -109,7 +110,7 @@ async fn post_page(
 }
 
 /// `GET /teams/{team}/help/{id}`.
-pub async fn show(ctx: Ctx, path: web::Path<(String, i64)>) -> Result<HttpResponse, WebError> {
+pub async fn show(ctx: Ctx, path: web::Path<(String, PostId)>) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
     post_page(&ctx, &slug, id, None, BTreeMap::new()).await
 }
@@ -117,7 +118,7 @@ pub async fn show(ctx: Ctx, path: web::Path<(String, i64)>) -> Result<HttpRespon
 /// `POST /teams/{team}/help/{id}/responses`.
 pub async fn respond(
     ctx: Ctx,
-    path: web::Path<(String, i64)>,
+    path: web::Path<(String, PostId)>,
     form: web::Form<ResponseForm>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
@@ -131,7 +132,7 @@ pub async fn respond(
 }
 
 /// `POST /teams/{team}/help/{id}/close`.
-pub async fn close(ctx: Ctx, path: web::Path<(String, i64)>) -> Result<HttpResponse, WebError> {
+pub async fn close(ctx: Ctx, path: web::Path<(String, PostId)>) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
     posts::close(ctx.db(), ctx.principal(), &slug, id, ctx.now).await?;
     Ok(see_other(&format!("/teams/{slug}/help")))

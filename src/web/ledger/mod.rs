@@ -11,6 +11,7 @@ mod personal;
 mod team_export;
 mod team_view;
 
+use crate::domain::ids::ExchangeId;
 use actix_web::HttpResponse;
 use serde::Serialize;
 
@@ -26,7 +27,7 @@ use crate::service::ledger::views::EntryLine;
 /// An entry as lists show it.
 #[derive(Debug, Clone, Serialize)]
 pub struct EntryView {
-    id: i64,
+    id: ExchangeId,
     date: String,
     helper: String,
     helped: String,

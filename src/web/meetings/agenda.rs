@@ -2,7 +2,7 @@
 //! times and every deviation and its reason; the leaders' publication form; the printable view;
 //! and the `.ics` file with the agenda in its description.
 
-use crate::domain::ids::MeetingId;
+use crate::domain::ids::{MeetingId, ProposalId};
 use std::collections::{BTreeMap, HashMap};
 
 use actix_web::http::StatusCode;
@@ -215,7 +215,7 @@ pub async fn calendar(
 
 #[derive(Serialize)]
 struct PublishRow {
-    id: i64,
+    id: ProposalId,
     title: String,
     minutes: u32,
     rank: u32,

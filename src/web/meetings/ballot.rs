@@ -3,7 +3,7 @@
 //! page. One small field per item keeps the page linear in the number of items (a selector of
 //! every rank per item made a 1,000-item ballot 32 MB).
 
-use crate::domain::ids::MeetingId;
+use crate::domain::ids::{MeetingId, ProposalId};
 use std::collections::{BTreeMap, HashMap};
 
 use actix_web::http::StatusCode;
@@ -20,7 +20,7 @@ use crate::web::visitor::Layout;
 
 #[derive(Serialize)]
 struct BallotItem {
-    id: i64,
+    id: ProposalId,
     field: String,
     title: String,
     why: String,
@@ -164,7 +164,7 @@ async fn receipt_page(
     receipt: ballots::Receipt,
 ) -> Result<HttpResponse, WebError> {
     let view = ballots::view(ctx.db(), ctx.principal(), slug, id).await?;
-    let titles: HashMap<i64, &str> = view
+    let titles: HashMap<ProposalId, &str> = view
         .items
         .iter()
         .map(|p| (p.id, p.title.as_str()))

@@ -2,7 +2,7 @@
 //! edit one's own comment and (leaders) hide one with a reason. The proposals list shows only
 //! a count and a link here, so its cost does not grow with the discussion.
 
-use crate::domain::ids::MeetingId;
+use crate::domain::ids::{MeetingId, ProposalId};
 use std::collections::BTreeMap;
 
 use actix_web::HttpResponse;
@@ -23,7 +23,7 @@ use crate::web::visitor::Layout;
 
 #[derive(Serialize)]
 struct ItemView {
-    id: i64,
+    id: ProposalId,
     title: String,
     why: String,
     minutes: i32,
@@ -43,7 +43,7 @@ struct Moderation {
 
 #[derive(Serialize)]
 struct Choice {
-    id: i64,
+    id: ProposalId,
     title: String,
 }
 
@@ -62,7 +62,7 @@ struct ProposalPage {
 pub struct ProposalThread {
     slug: String,
     meeting_id: MeetingId,
-    proposal_id: i64,
+    proposal_id: ProposalId,
     /// A refused hide or merge, shown beside those forms (the comment forms have their own).
     refused: BTreeMap<String, String>,
 }
@@ -73,7 +73,7 @@ impl ProposalThread {
     pub fn after_refused_moderation(
         slug: String,
         meeting_id: MeetingId,
-        proposal_id: i64,
+        proposal_id: ProposalId,
         errors: BTreeMap<String, String>,
     ) -> Self {
         Self {
@@ -86,9 +86,9 @@ impl ProposalThread {
 impl CommentPage for ProposalThread {
     type Subject<'a> = AgendaProposal<'a>;
     type Parent = MeetingId;
-    type Id = i64;
+    type Id = ProposalId;
 
-    fn new(slug: String, meeting_id: MeetingId, proposal_id: i64) -> Self {
+    fn new(slug: String, meeting_id: MeetingId, proposal_id: ProposalId) -> Self {
         Self {
             slug,
             meeting_id,

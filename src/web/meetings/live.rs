@@ -4,7 +4,7 @@
 //! Thin: parse, call `service::meetings::{run, capture}`, render. Works without JavaScript;
 //! `static/clock.js` only ticks the running item's clock between page loads.
 
-use crate::domain::ids::MeetingId;
+use crate::domain::ids::{MeetingId, UserId};
 use actix_web::{HttpResponse, web};
 use serde::Serialize;
 
@@ -45,7 +45,7 @@ struct ItemView {
 
 #[derive(Serialize)]
 struct AttendanceView {
-    id: i64,
+    id: UserId,
     name: String,
     status: &'static str,
 }
@@ -109,7 +109,7 @@ async fn live_page(
     let decisions = capture::decisions_of(db, id).await?;
     let captured = capture::actions_of(db, &team.slug, id, now.date()).await?;
     let members = ledger_service::roster(db, team.id).await?;
-    let name_of = |who: Option<i64>| {
+    let name_of = |who: Option<UserId>| {
         who.and_then(|w| members.iter().find(|m| m.id == w))
             .map_or_else(|| "nobody named yet".to_owned(), |m| m.name.clone())
     };

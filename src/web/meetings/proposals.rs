@@ -1,7 +1,7 @@
 //! Proposal pages: the list with the "propose an item" form, editing and withdrawing one's own
 //! item, and leaders hiding (with a reason) or merging items.
 
-use crate::domain::ids::MeetingId;
+use crate::domain::ids::{MeetingId, ProposalId};
 use std::collections::BTreeMap;
 
 use actix_web::{HttpResponse, web};
@@ -23,7 +23,7 @@ use crate::web::visitor::Layout;
 
 #[derive(Serialize)]
 struct ProposalView {
-    id: i64,
+    id: ProposalId,
     title: String,
     why: String,
     minutes: i32,
@@ -69,7 +69,7 @@ async fn page(
     let names = meetings::names_of(db, rows.iter().filter_map(|r| r.author_id)).await?;
     let counts =
         comments::counts(db, SubjectKind::AgendaProposal, rows.iter().map(|r| r.id)).await?;
-    let titles: std::collections::HashMap<i64, &str> =
+    let titles: std::collections::HashMap<ProposalId, &str> =
         rows.iter().map(|r| (r.id, r.title.as_str())).collect();
     let mut active = Vec::new();
     let mut others = Vec::new();
@@ -162,14 +162,14 @@ struct EditPage<'a> {
     title: String,
     layout: Layout,
     meeting: MeetingHeader,
-    proposal_id: i64,
+    proposal_id: ProposalId,
     form: &'a ProposalForm,
     errors: BTreeMap<String, String>,
 }
 
 async fn edit_page(
     ctx: &Ctx,
-    path: (String, MeetingId, i64),
+    path: (String, MeetingId, ProposalId),
     form: Option<&ProposalForm>,
     errors: BTreeMap<String, String>,
 ) -> Result<HttpResponse, WebError> {
@@ -198,7 +198,7 @@ async fn edit_page(
 /// `GET /teams/{team}/meetings/{id}/proposals/{proposal}/edit`.
 pub async fn edit_form(
     ctx: Ctx,
-    path: web::Path<(String, MeetingId, i64)>,
+    path: web::Path<(String, MeetingId, ProposalId)>,
 ) -> Result<HttpResponse, WebError> {
     edit_page(&ctx, path.into_inner(), None, BTreeMap::new()).await
 }
@@ -206,7 +206,7 @@ pub async fn edit_form(
 /// `POST /teams/{team}/meetings/{id}/proposals/{proposal}/edit`.
 pub async fn edit(
     ctx: Ctx,
-    path: web::Path<(String, MeetingId, i64)>,
+    path: web::Path<(String, MeetingId, ProposalId)>,
     form: web::Form<ProposalForm>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id, proposal_id) = path.into_inner();
@@ -233,7 +233,7 @@ pub async fn edit(
 /// `POST /teams/{team}/meetings/{id}/proposals/{proposal}/withdraw`.
 pub async fn withdraw(
     ctx: Ctx,
-    path: web::Path<(String, MeetingId, i64)>,
+    path: web::Path<(String, MeetingId, ProposalId)>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id, proposal_id) = path.into_inner();
     proposals::withdraw(ctx.db(), ctx.principal(), &slug, id, proposal_id, ctx.now).await?;
@@ -246,7 +246,7 @@ async fn after_moderation(
     ctx: &Ctx,
     slug: &str,
     id: MeetingId,
-    proposal_id: i64,
+    proposal_id: ProposalId,
     result: Result<(), ServiceError>,
 ) -> Result<HttpResponse, WebError> {
     redirect_or_reshow(
@@ -270,7 +270,7 @@ pub struct HideForm {
 /// `POST /teams/{team}/meetings/{id}/proposals/{proposal}/hide`.
 pub async fn hide(
     ctx: Ctx,
-    path: web::Path<(String, MeetingId, i64)>,
+    path: web::Path<(String, MeetingId, ProposalId)>,
     form: web::Form<HideForm>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id, proposal_id) = path.into_inner();
@@ -296,7 +296,7 @@ pub struct MergeForm {
 /// `POST /teams/{team}/meetings/{id}/proposals/{proposal}/merge`.
 pub async fn merge(
     ctx: Ctx,
-    path: web::Path<(String, MeetingId, i64)>,
+    path: web::Path<(String, MeetingId, ProposalId)>,
     form: web::Form<MergeForm>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id, proposal_id) = path.into_inner();

@@ -1,7 +1,7 @@
 //! The "record help" form: what was typed, and its checks against the team (members,
 //! minutes, date, the help post) before anything is written.
 
-use crate::domain::ids::TeamId;
+use crate::domain::ids::{ActionId, PostId, TeamId, UserId};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
@@ -56,7 +56,7 @@ fn parse_id(raw: &str) -> Option<i64> {
     raw.trim().parse::<i64>().ok().filter(|id| *id > 0)
 }
 
-async fn is_member(db: &impl ConnectionTrait, team_id: TeamId, user_id: i64) -> Result<bool> {
+async fn is_member(db: &impl ConnectionTrait, team_id: TeamId, user_id: UserId) -> Result<bool> {
     Ok(crate::store::scoped::membership(db, team_id, user_id)
         .await?
         .is_some())
@@ -64,15 +64,15 @@ async fn is_member(db: &impl ConnectionTrait, team_id: TeamId, user_id: i64) -> 
 
 /// A record form that passed every check.
 pub(super) struct Parsed {
-    pub(super) helper: i64,
-    pub(super) helped: i64,
+    pub(super) helper: UserId,
+    pub(super) helped: UserId,
     pub(super) recorder: Recorder,
     pub(super) minutes: Minutes,
     pub(super) date: HelpDate,
     pub(super) category: Category,
     pub(super) note: Note,
-    pub(super) post_id: Option<i64>,
-    pub(super) action_id: Option<i64>,
+    pub(super) post_id: Option<PostId>,
+    pub(super) action_id: Option<ActionId>,
     pub(super) key: IdempotencyKey,
 }
 
@@ -128,7 +128,7 @@ pub(super) async fn parse(
     let key = IdempotencyKey::parse(&form.idempotency_key)
         .map_err(|e| errors.add("idempotency_key", e))
         .ok();
-    let post_id = parse_id(&form.post_id);
+    let post_id = parse_id(&form.post_id).map(PostId);
     if let Some(post) = post_id {
         let found = help_posts::Entity::find_by_id(post)
             .filter(help_posts::Column::TeamId.eq(acc.team.id))
@@ -173,7 +173,7 @@ pub(super) async fn parse(
         category,
         note,
         post_id,
-        action_id: parse_id(&form.action_id),
+        action_id: parse_id(&form.action_id).map(ActionId),
         key,
     })
 }

@@ -11,6 +11,7 @@ mod form;
 mod moves;
 mod record;
 
+use crate::domain::ids::ExchangeId;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use time::OffsetDateTime;
 
@@ -29,7 +30,7 @@ use crate::store::entities::help_exchanges;
 pub async fn visible(
     db: &impl ConnectionTrait,
     acc: &LedgerAccess,
-    id: i64,
+    id: ExchangeId,
 ) -> Result<help_exchanges::Model> {
     let row = find_in_team::<help_exchanges::Entity>(db, acc.team.id, id).await?;
     if row.helper_id == acc.user_id || row.helped_id == acc.user_id || acc.is_leader() {
@@ -42,7 +43,7 @@ pub async fn visible(
 /// The reversing entry of `id`, if any.
 pub async fn reversal_of(
     db: &impl ConnectionTrait,
-    id: i64,
+    id: ExchangeId,
 ) -> Result<Option<help_exchanges::Model>> {
     Ok(help_exchanges::Entity::find()
         .filter(help_exchanges::Column::ReversesId.eq(id))

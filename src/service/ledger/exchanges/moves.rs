@@ -2,6 +2,7 @@
 //! state machine in `crate::domain::ledger` decides whether a move is allowed; this applies it
 //! as a conditional update (or a new reversing entry), audited, with the other party notified.
 
+use crate::domain::ids::ExchangeId;
 use sea_orm::prelude::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
@@ -66,11 +67,11 @@ pub async fn act(
     db: &DatabaseConnection,
     principal: Principal,
     slug: &str,
-    id: i64,
+    id: ExchangeId,
     kind: MoveKind,
     form: &MoveForm,
     now: OffsetDateTime,
-) -> Result<i64> {
+) -> Result<ExchangeId> {
     let action = if kind == MoveKind::Resolve {
         Action::RecordHelpForOthers
     } else {

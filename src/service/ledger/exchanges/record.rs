@@ -1,7 +1,7 @@
 //! Writing a new exchange: once per idempotency key, within the per-day limit, audited, and
 //! with the other person (or both, when a leader records) notified.
 
-use crate::domain::ids::TeamId;
+use crate::domain::ids::{ExchangeId, TeamId, UserId};
 use sea_orm::ExprTrait;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
@@ -23,7 +23,7 @@ use crate::store::entities::help_exchanges;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Recorded {
     /// The entry.
-    pub id: i64,
+    pub id: ExchangeId,
     pub status: Status,
     /// `true` when the key had already recorded this entry (nothing new was written).
     pub duplicate: bool,
@@ -32,7 +32,7 @@ pub struct Recorded {
 async fn by_key(
     db: &impl ConnectionTrait,
     team_id: TeamId,
-    recorded_by: i64,
+    recorded_by: UserId,
     key: &str,
 ) -> Result<Option<Recorded>> {
     Ok(help_exchanges::Entity::find()
@@ -53,7 +53,7 @@ async fn by_key(
 async fn minutes_on_day(
     db: &impl ConnectionTrait,
     team_id: TeamId,
-    member: i64,
+    member: UserId,
     day: time::Date,
     now: OffsetDateTime,
 ) -> Result<i64> {
@@ -67,7 +67,7 @@ async fn minutes_on_day(
         )
         .all(db)
         .await?;
-    let reversed: Vec<i64> = rows.iter().filter_map(|r| r.reverses_id).collect();
+    let reversed: Vec<ExchangeId> = rows.iter().filter_map(|r| r.reverses_id).collect();
     Ok(rows
         .iter()
         .filter(|r| r.kind == help_exchanges::EntryKind::Exchange)
@@ -179,10 +179,10 @@ async fn insert(
     )
     .await?;
     let names = names(&txn, [p.helper, p.helped, acc.user_id]).await?;
-    let name = |id: i64| names.get(&id).cloned().unwrap_or_default();
+    let name = |id: UserId| names.get(&id).cloned().unwrap_or_default();
     let link = format!("/teams/{}/ledger/exchanges/{}", acc.team.slug, row.id);
     let minutes = p.minutes.get();
-    let messages: Vec<(i64, String)> = match p.recorder {
+    let messages: Vec<(UserId, String)> = match p.recorder {
         Recorder::Party(Party::Helped) => vec![(
             p.helper,
             format!(

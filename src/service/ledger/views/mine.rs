@@ -3,7 +3,7 @@
 //! and counterparts are summed by the database and only one page of entries is loaded, so the
 //! page's cost follows what it shows, not the team's history.
 
-use crate::domain::ids::TeamId;
+use crate::domain::ids::{TeamId, UserId};
 use std::collections::{BTreeMap, BTreeSet};
 
 use sea_orm::{
@@ -39,7 +39,7 @@ pub struct Counterpart {
     pub count: i64,
 }
 
-fn counterparts(sums: &[(i64, i64, i64)], names: &BTreeMap<i64, String>) -> Vec<Counterpart> {
+fn counterparts(sums: &[(UserId, i64, i64)], names: &BTreeMap<UserId, String>) -> Vec<Counterpart> {
     sums.iter()
         .map(|(other, minutes, count)| Counterpart {
             name: names
@@ -107,7 +107,7 @@ pub struct MyEntries {
 async fn my_rows(
     db: &impl ConnectionTrait,
     team_id: TeamId,
-    me: i64,
+    me: UserId,
     now: OffsetDateTime,
     page: Option<u64>,
 ) -> Result<Vec<Row>> {
@@ -193,7 +193,7 @@ pub async fn my_ledger(
     let members = roster(db, team_id).await?;
     let mut names = everyone(db, &page_rows, &members).await?;
     names.extend(everyone(db, &pending_rows, &members).await?);
-    let missing: BTreeSet<i64> = helped_sums
+    let missing: BTreeSet<UserId> = helped_sums
         .iter()
         .chain(&helper_sums)
         .map(|(id, _, _)| *id)

@@ -8,6 +8,7 @@ mod mine;
 mod sums;
 mod team;
 
+use crate::domain::ids::{ExchangeId, UserId};
 use std::collections::{BTreeMap, BTreeSet};
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
@@ -37,7 +38,7 @@ pub struct Row {
 /// An entry as a list shows it.
 #[derive(Debug, Clone, Serialize)]
 pub struct EntryLine {
-    pub id: i64,
+    pub id: ExchangeId,
     /// Day.
     pub on: time::Date,
     /// Helper's name.
@@ -54,8 +55,8 @@ pub struct EntryLine {
     pub note: Option<String>,
 }
 
-fn line(row: &Row, names: &BTreeMap<i64, String>, me: i64, with_note: bool) -> EntryLine {
-    let name = |id: i64| {
+fn line(row: &Row, names: &BTreeMap<UserId, String>, me: UserId, with_note: bool) -> EntryLine {
+    let name = |id: UserId| {
         names
             .get(&id)
             .cloned()
@@ -82,10 +83,10 @@ async fn everyone(
     db: &impl ConnectionTrait,
     rows: &[Row],
     members: &[Member],
-) -> Result<BTreeMap<i64, String>> {
+) -> Result<BTreeMap<UserId, String>> {
     // Members' names are already loaded; only former members are looked up.
-    let known: BTreeMap<i64, String> = members.iter().map(|m| (m.id, m.name.clone())).collect();
-    let mut others: BTreeSet<i64> = BTreeSet::new();
+    let known: BTreeMap<UserId, String> = members.iter().map(|m| (m.id, m.name.clone())).collect();
+    let mut others: BTreeSet<UserId> = BTreeSet::new();
     for r in rows {
         for id in [r.model.helper_id, r.model.helped_id] {
             if !known.contains_key(&id) {
@@ -106,8 +107,8 @@ async fn with_state(
     models: Vec<help_exchanges::Model>,
     now: OffsetDateTime,
 ) -> Result<Vec<Row>> {
-    let ids: Vec<i64> = models.iter().map(|m| m.id).collect();
-    let mut reversed: BTreeSet<i64> = BTreeSet::new();
+    let ids: Vec<ExchangeId> = models.iter().map(|m| m.id).collect();
+    let mut reversed: BTreeSet<ExchangeId> = BTreeSet::new();
     // Bounded IN lists (SQLite allows a limited number of bound values per statement).
     for chunk in ids.chunks(500) {
         reversed.extend(
@@ -115,7 +116,7 @@ async fn with_state(
                 .select_only()
                 .column(help_exchanges::Column::ReversesId)
                 .filter(help_exchanges::Column::ReversesId.is_in(chunk.iter().copied()))
-                .into_tuple::<Option<i64>>()
+                .into_tuple::<Option<ExchangeId>>()
                 .all(db)
                 .await?
                 .into_iter()

@@ -3,7 +3,7 @@
 //! `domain::ledger::counted`: an exchange (not a reversal) that is confirmed and that no
 //! reversal names. The pure metrics then work on these sums.
 
-use crate::domain::ids::TeamId;
+use crate::domain::ids::{TeamId, UserId};
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
@@ -31,7 +31,7 @@ pub(super) fn counted(team_id: TeamId) -> Condition {
 }
 
 /// Exchanges (any state) in which `person` is helper or helped.
-pub(super) fn involving(team_id: TeamId, person: i64) -> Condition {
+pub(super) fn involving(team_id: TeamId, person: UserId) -> Condition {
     Condition::all()
         .add(Column::TeamId.eq(team_id))
         .add(Column::Kind.eq("exchange"))
@@ -57,7 +57,7 @@ pub(super) struct DaySum {
 pub(super) async fn days_of(
     db: &impl ConnectionTrait,
     team_id: TeamId,
-    person: i64,
+    person: UserId,
     given: bool,
 ) -> Result<Vec<DaySum>> {
     let (me, _) = sides(given);
@@ -83,10 +83,10 @@ pub(super) async fn days_of(
 pub(super) async fn counterparts_of(
     db: &impl ConnectionTrait,
     team_id: TeamId,
-    person: i64,
+    person: UserId,
     given: bool,
     limit: u64,
-) -> Result<(Vec<(i64, i64, i64)>, u64)> {
+) -> Result<(Vec<(UserId, i64, i64)>, u64)> {
     let (me, other) = sides(given);
     let base = Entity::find()
         .select_only()
@@ -94,9 +94,9 @@ pub(super) async fn counterparts_of(
         .filter(counted(team_id))
         .filter(me.eq(person))
         .group_by(other);
-    let total = base.clone().into_tuple::<i64>().count(db).await?;
+    let total = base.clone().into_tuple::<UserId>().count(db).await?;
     let minutes = minutes_sum();
-    let rows: Vec<(i64, i64, i64)> = base
+    let rows: Vec<(UserId, i64, i64)> = base
         .column_as(minutes.clone(), "minutes")
         .column_as(Column::Id.count(), "n")
         .order_by_desc(minutes)
@@ -134,7 +134,7 @@ pub(super) async fn pairs_over_windows(
     db: &impl ConnectionTrait,
     team_id: TeamId,
     windows: [Option<Date>; 2],
-) -> Result<Vec<(i64, i64, WindowSum, WindowSum)>> {
+) -> Result<Vec<(UserId, UserId, WindowSum, WindowSum)>> {
     use sea_orm::sea_query::Func;
 
     let inside = |since: Option<Date>| match since {
@@ -158,7 +158,16 @@ pub(super) async fn pairs_over_windows(
     if let [Some(a), Some(b)] = windows {
         query = query.filter(Column::OccurredOn.gte(Ord::min(a, b)));
     }
-    type Row = (i64, i64, i64, i64, Option<Date>, i64, i64, Option<Date>);
+    type Row = (
+        UserId,
+        UserId,
+        i64,
+        i64,
+        Option<Date>,
+        i64,
+        i64,
+        Option<Date>,
+    );
     let rows: Vec<Row> = query
         .group_by(Column::HelperId)
         .group_by(Column::HelpedId)

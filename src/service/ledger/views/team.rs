@@ -5,7 +5,7 @@
 //! follows members and pairs rather than every stored entry; the page shows a summary and one
 //! page of the table (`src/web/ledger/team_view.rs`), the CSV export every line.
 
-use crate::domain::ids::TeamId;
+use crate::domain::ids::{TeamId, UserId};
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
@@ -29,10 +29,10 @@ use crate::store::entities::help_exchanges;
 async fn team_sums(
     db: &impl ConnectionTrait,
     team_id: TeamId,
-    members: &[i64],
+    members: &[UserId],
     windows: [Option<time::Date>; 2],
-) -> Result<([BTreeMap<i64, Totals>; 2], Vec<Edge>)> {
-    let zeros: BTreeMap<i64, Totals> = members.iter().map(|m| (*m, Totals::default())).collect();
+) -> Result<([BTreeMap<UserId, Totals>; 2], Vec<Edge>)> {
+    let zeros: BTreeMap<UserId, Totals> = members.iter().map(|m| (*m, Totals::default())).collect();
     let mut totals = [zeros.clone(), zeros];
     let mut edges = Vec::new();
     for (helper, helped, first, second) in sums::pairs_over_windows(db, team_id, windows).await? {
@@ -64,7 +64,7 @@ async fn team_sums(
 #[derive(Debug, Clone, Serialize)]
 pub struct MemberLine {
     /// User id.
-    pub id: i64,
+    pub id: UserId,
     pub name: String,
     /// Totals over the period.
     pub totals: Totals,
@@ -222,9 +222,9 @@ pub async fn team_ledger(
     let today = now.date();
     let team_id = acc.team.id;
     let members = roster(db, team_id).await?;
-    let ids: Vec<i64> = members.iter().map(|m| m.id).collect();
+    let ids: Vec<UserId> = members.iter().map(|m| m.id).collect();
     // Membership tests per total: a set, so the view stays linear in the team.
-    let id_set: HashSet<i64> = ids.iter().copied().collect();
+    let id_set: HashSet<UserId> = ids.iter().copied().collect();
     let since = match window {
         Window::Recent => Some(ledger::window_start(today, RECENT_WEEKS)),
         Window::Term => Some(ledger::term_start(today, acc.settings.term_starts_on)),
@@ -262,7 +262,7 @@ pub async fn team_ledger(
         .iter()
         .map(|m| totals.get(&m.id).map_or(0, |t| t.given_minutes))
         .collect();
-    let signal_totals: BTreeMap<i64, Totals> = signal_totals
+    let signal_totals: BTreeMap<UserId, Totals> = signal_totals
         .into_iter()
         .filter(|(id, _)| id_set.contains(id))
         .collect();
@@ -282,7 +282,7 @@ pub async fn team_ledger(
     };
     // Names: members are loaded; former members are looked up only if something names them.
     let mut names = everyone(db, &dispute_rows, &members).await?;
-    let former: BTreeSet<i64> = edge_list
+    let former: BTreeSet<UserId> = edge_list
         .iter()
         .flat_map(|e| [e.helper, e.helped])
         .filter(|id| !names.contains_key(id))
@@ -290,7 +290,7 @@ pub async fn team_ledger(
     if !former.is_empty() {
         names.extend(super::super::names(db, former).await?);
     }
-    let name = |id: i64| {
+    let name = |id: UserId| {
         names
             .get(&id)
             .cloned()
