@@ -59,6 +59,55 @@ pub async fn preview(db: &impl ConnectionTrait, token: &str) -> Result<Invitatio
     })
 }
 
+/// Why a link that once worked no longer does, and whom to ask for a new one.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClosedInvitation {
+    pub team_name: String,
+    /// "has expired", "has been used up", "was withdrawn by a leader".
+    pub why: &'static str,
+    /// The team's leaders' names, to ask for a new link.
+    pub leaders: Vec<String>,
+}
+
+/// For a link that is known but no longer usable (expired, used up or revoked): why, and the
+/// team's leaders to ask. `None` for a link nobody issued (or still usable). Only the link's
+/// holder learns this, and they were told the team when it was sent.
+pub async fn closed(db: &impl ConnectionTrait, token: &str) -> Result<Option<ClosedInvitation>> {
+    let Some(invitation) = invitations::Entity::find()
+        .filter(invitations::Column::TokenHash.eq(token_hash(token)))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let why = if invitation.revoked_at.is_some() {
+        "was withdrawn by a leader"
+    } else if invitation.uses >= invitation.max_uses {
+        "has been used up"
+    } else if invitation.expires_at <= crate::clock::now() {
+        "has expired"
+    } else {
+        return Ok(None);
+    };
+    let Some(team) = teams::Entity::find_by_id(invitation.team_id)
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let leaders = crate::service::teams::roster(db, team.id)
+        .await?
+        .into_iter()
+        .filter(|m| m.leader)
+        .map(|m| m.name)
+        .collect();
+    Ok(Some(ClosedInvitation {
+        team_name: team.name,
+        why,
+        leaders,
+    }))
+}
+
 /// Who accepts.
 #[derive(Debug)]
 pub enum Joiner<'a> {

@@ -10,6 +10,7 @@ pub mod comment_pages;
 pub mod comments;
 pub mod context;
 pub mod error;
+pub mod flash;
 pub mod format;
 pub mod health;
 pub mod home;

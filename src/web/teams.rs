@@ -20,6 +20,7 @@ use crate::service::teams::{
 };
 use crate::web::WebError;
 use crate::web::context::{Ctx, FieldMap, done_or_reshow, status_for};
+use crate::web::flash::{self, Flash};
 use crate::web::pages::{base_url, see_other};
 use crate::web::visitor::Layout;
 
@@ -131,8 +132,6 @@ struct TeamPage<'a> {
     other_teams: Vec<TeamLink>,
     invite_form: &'a InvitationForm,
     errors: BTreeMap<String, String>,
-    new_link: Option<String>,
-    new_link_label: Option<String>,
     thanks: Vec<crate::service::ledger::thanks::ThanksLine>,
     /// Open and done actions per owner this term (members only, as the action log).
     follow_through: Vec<crate::service::actions::load::OwnerLoad>,
@@ -144,7 +143,6 @@ async fn team_page(
     list: &ListQuery,
     invite_form: &InvitationForm,
     errors: FieldMap,
-    new_link: Option<(String, String)>,
 ) -> Result<HttpResponse, WebError> {
     let query = list.member_query();
     let overview = teams::overview(ctx.db(), ctx.principal(), slug, &query).await?;
@@ -162,8 +160,6 @@ async fn team_page(
         None => Vec::new(),
     };
     let status = status_for(&errors);
-    let (new_link_label, new_link) =
-        new_link.map_or((None, None), |(label, link)| (Some(label), Some(link)));
     let thanks =
         crate::service::ledger::thanks::public_for_team(ctx.db(), overview.access.team.id).await?;
     let follow_through = match overview.access.role {
@@ -186,8 +182,6 @@ async fn team_page(
         other_teams,
         invite_form,
         errors,
-        new_link,
-        new_link_label,
         thanks,
     };
     ctx.render(status, "team.html", &page)
@@ -200,10 +194,10 @@ pub async fn show(
     list: web::Query<ListQuery>,
 ) -> Result<HttpResponse, WebError> {
     let fresh = InvitationForm::default();
-    team_page(&ctx, &slug, &list, &fresh, BTreeMap::new(), None).await
+    team_page(&ctx, &slug, &list, &fresh, BTreeMap::new()).await
 }
 
-/// `POST /teams/{team}/invitations`: shows the new link once.
+/// `POST /teams/{team}/invitations`: back to the team page, which shows the new link once.
 pub async fn invite(
     req: HttpRequest,
     ctx: Ctx,
@@ -212,25 +206,18 @@ pub async fn invite(
 ) -> Result<HttpResponse, WebError> {
     let result = teams::invite(ctx.db(), ctx.principal(), &slug, &form).await;
     let first_page = ListQuery::default();
-    let fresh = InvitationForm::default();
     done_or_reshow(
         result,
         |token| {
             let link = format!("{}/invite/{token}", base_url(&ctx.state, &req));
-            let label = format!(
-                "New {} invitation link (shown only now; copy it and send it):",
-                form.role.trim()
+            let flash = Flash::with_link(
+                format!("Invitation link created for a {}.", form.role.trim()),
+                "Copy it and send it (it is shown only now):",
+                link,
             );
-            team_page(
-                &ctx,
-                &slug,
-                &first_page,
-                &fresh,
-                BTreeMap::new(),
-                Some((label, link)),
-            )
+            std::future::ready(flash::redirect(&ctx, &flash, &format!("/teams/{slug}")))
         },
-        |errors| team_page(&ctx, &slug, &first_page, &form, errors, None),
+        |errors| team_page(&ctx, &slug, &first_page, &form, errors),
     )
     .await
 }
@@ -283,7 +270,8 @@ pub async fn leave(ctx: Ctx, slug: web::Path<String>) -> Result<HttpResponse, We
     Ok(see_other("/"))
 }
 
-/// `POST /teams/{team}/members/{user}/reset-link`: shows a 24-hour reset link once.
+/// `POST /teams/{team}/members/{user}/reset-link`: back to the member list, which shows the
+/// 24-hour reset link once.
 pub async fn reset_link(
     req: HttpRequest,
     ctx: Ctx,
@@ -293,18 +281,13 @@ pub async fn reset_link(
     let (slug, user_id) = path.into_inner();
     let token = accounts::issue_reset_link(ctx.db(), ctx.principal(), &slug, user_id).await?;
     let link = format!("{}/reset/{token}", base_url(&ctx.state, &req));
-    let label = format!(
-        "Password-reset link, valid for {} hours (shown only now; send it to the person):",
-        accounts::RESET_VALID_HOURS
+    let flash = Flash::with_link(
+        "Password-reset link created.",
+        format!(
+            "Valid for {} hours; send it to the person (it is shown only now):",
+            accounts::RESET_VALID_HOURS
+        ),
+        link,
     );
-    let fresh = InvitationForm::default();
-    team_page(
-        &ctx,
-        &slug,
-        &list,
-        &fresh,
-        BTreeMap::new(),
-        Some((label, link)),
-    )
-    .await
+    flash::redirect(&ctx, &flash, &format!("/teams/{slug}{}", list.suffix()))
 }

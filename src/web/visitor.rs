@@ -39,6 +39,8 @@ pub struct Layout {
     pub user: Option<SignedIn>,
     /// Token for the forms on the page.
     pub csrf_token: String,
+    /// The confirmation of the form that led here, shown once.
+    pub flash: Option<crate::web::flash::Flash>,
 }
 
 /// The person making the request.
@@ -60,11 +62,12 @@ impl Visitor {
         }
     }
 
-    /// The layout model for a page.
+    /// The layout model for a page; takes the waiting confirmation, so call it once per page.
     pub fn layout(&self) -> Layout {
         Layout {
             user: self.user.clone(),
             csrf_token: self.csrf_token.clone(),
+            flash: crate::web::flash::take(&self.session),
         }
     }
 

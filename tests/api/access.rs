@@ -69,7 +69,7 @@ const MATRIX: &[Row] = &[
     post(
         "/teams/{a}/invitations",
         &[("role", "member"), ("max_uses", "2"), ("valid_days", "3")],
-        [303, 404, 403, 200, 200],
+        [303, 404, 403, 303, 303],
     ),
     post(
         "/teams/{a}/invitations/{inv_a}/revoke",
@@ -94,7 +94,7 @@ const MATRIX: &[Row] = &[
     post(
         "/teams/{a}/members/{member}/reset-link",
         &[],
-        [303, 404, 403, 200, 200],
+        [303, 404, 403, 303, 303],
     ),
     post(
         "/teams/{a}/members/{spare}/remove",

@@ -210,6 +210,14 @@ impl Browser {
         self.post_raw(path, &form).await
     }
 
+    /// Follows a `303 See Other` answer and returns the page it leads to (with the one-time
+    /// confirmation the redirect left in the session).
+    pub async fn follow(&self, response: reqwest::Response) -> String {
+        assert_eq!(response.status(), 303, "a redirect after a successful form");
+        let location = response.headers()["location"].to_str().unwrap().to_owned();
+        self.get(&location).await.text().await.unwrap()
+    }
+
     /// Posts a form exactly as given (no CSRF token added).
     pub async fn post_raw(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
         self.client

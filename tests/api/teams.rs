@@ -42,8 +42,11 @@ async fn a_site_admin_creates_a_team_and_its_first_leader_joins() {
             ],
         )
         .await;
-    assert_eq!(created.status(), 200);
-    let path = link_path(&created.text().await.unwrap());
+    let listed = browser.follow(created).await;
+    assert!(listed.contains("Created Maths Department."));
+    let path = link_path(&listed);
+    let again = browser.get("/admin/teams").await.text().await.unwrap();
+    assert!(!again.contains("/invite/"), "the link is shown once");
 
     let newcomer = app.browser();
     let page = newcomer.get(&path).await.text().await.unwrap();
@@ -67,8 +70,20 @@ async fn a_site_admin_creates_a_team_and_its_first_leader_joins() {
         .await
         .unwrap();
     assert!(team.contains("Lee (you)") && team.contains("leader"));
+    assert!(team.contains("Welcome: you have joined the team."));
 
-    assert_eq!(app.browser().get(&path).await.status(), 404, "single use");
+    let used = app.browser().get(&path).await;
+    assert_eq!(used.status(), 410, "single use");
+    let used = used.text().await.unwrap();
+    assert!(used.contains("has been used up") && used.contains("Ask <strong>Lee</strong>"));
+    assert_eq!(
+        app.browser()
+            .get(&format!("/invite/{}", "0".repeat(64)))
+            .await
+            .status(),
+        404,
+        "a link nobody issued"
+    );
     let duplicate = browser
         .post(
             "/admin/teams",
@@ -110,7 +125,9 @@ async fn an_invitation_admits_n_people_and_can_be_revoked() {
             &[("role", "member"), ("max_uses", "2"), ("valid_days", "7")],
         )
         .await;
-    let path = link_path(&page.text().await.unwrap());
+    let page = leader.follow(page).await;
+    assert!(page.contains("Invitation link created for a member."));
+    let path = link_path(&page);
     for name in ["Ann", "Ben"] {
         let joined = app
             .browser()
@@ -127,7 +144,7 @@ async fn an_invitation_admits_n_people_and_can_be_revoked() {
     }
     assert_eq!(
         app.browser().get(&path).await.status(),
-        404,
+        410,
         "used up after 2"
     );
 
@@ -137,7 +154,7 @@ async fn an_invitation_admits_n_people_and_can_be_revoked() {
             &[("role", "member"), ("max_uses", "5"), ("valid_days", "7")],
         )
         .await;
-    let path = link_path(&page.text().await.unwrap());
+    let path = link_path(&leader.follow(page).await);
     let id = crate::access_helpers::newest_invitation(&app).await;
     assert_eq!(
         leader
@@ -146,11 +163,19 @@ async fn an_invitation_admits_n_people_and_can_be_revoked() {
             .status(),
         303
     );
-    assert_eq!(app.browser().get(&path).await.status(), 404, "revoked");
+    let revoked = app.browser().get(&path).await;
+    assert_eq!(revoked.status(), 410, "revoked");
+    assert!(
+        revoked
+            .text()
+            .await
+            .unwrap()
+            .contains("was withdrawn by a leader")
+    );
 }
 
 #[tokio::test]
-async fn an_expired_invitation_is_not_found() {
+async fn an_expired_invitation_says_so_and_whom_to_ask() {
     let app = spawn_app().await;
     let world = seed(&app).await;
     let leader = signed_in(&app, &world.leader).await;
@@ -160,7 +185,7 @@ async fn an_expired_invitation_is_not_found() {
             &[("role", "member"), ("max_uses", "1"), ("valid_days", "1")],
         )
         .await;
-    let path = link_path(&page.text().await.unwrap());
+    let path = link_path(&leader.follow(page).await);
     let id = crate::access_helpers::newest_invitation(&app).await;
     let row = invitations::Entity::find_by_id(id)
         .one(&app.db.conn)
@@ -171,7 +196,9 @@ async fn an_expired_invitation_is_not_found() {
     row.expires_at = Set(time::OffsetDateTime::now_utc() - time::Duration::minutes(1));
     row.update(&app.db.conn).await.unwrap();
 
-    assert_eq!(app.browser().get(&path).await.status(), 404);
+    let expired = app.browser().get(&path).await;
+    assert_eq!(expired.status(), 410);
+    assert!(expired.text().await.unwrap().contains("has expired"));
 }
 
 #[tokio::test]

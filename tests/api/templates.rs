@@ -13,7 +13,14 @@ fn layout() -> Value {
 fn fixture(name: &str) -> Option<Value> {
     let errors = json!({ "email": "Enter an email address.", "name": "Enter the team's name." });
     Some(match name {
-        "base.html" => json!({ "title": "Fixture", "layout": layout() }),
+        "base.html" => {
+            let mut layout = layout();
+            layout["flash"] = json!({ "message": "Created Team A.",
+                "link": { "label": "Copy it and send it:", "href": "http://x/invite/ab" } });
+            json!({ "title": "Fixture", "layout": layout })
+        }
+        "invite_closed.html" => json!({ "title": "Gone", "layout": layout(),
+            "closed": { "team_name": "Team A", "why": "has expired", "leaders": ["Sam", "Ana"] } }),
         "home.html" => json!({ "title": "Home", "layout": layout(), "setup_needed": true,
             "my_teams": [{ "name": "Team A", "slug": "team-a", "role": "leader", "unread": 2 }],
             "open_windows": [{ "team_name": "Team A", "title": "SLT", "link": "/teams/team-a/meetings/1/ballot",
@@ -41,12 +48,11 @@ fn fixture(name: &str) -> Option<Value> {
             "invitations": [{ "id": 3, "role": "member", "uses": 1, "max_uses": 5, "expires": "1 Dec 2026, 10:00 UTC" }],
             "other_teams": [{ "name": "Team B", "slug": "team-b", "role": "member" }],
             "invite_form": { "role": "member", "max_uses": "1", "valid_days": "7" }, "errors": { "max_uses": "1 to 100." },
-            "new_link": "http://x/invite/ab", "new_link_label": "New link",
             "follow_through": [{ "owner_id": 2, "name": "Lee", "open": 3, "done": 1 }] })
         }
         "admin_teams.html" => json!({ "title": "Teams", "layout": layout(),
             "teams": [{ "name": "Team A", "slug": "team-a", "members": 3 }],
-            "form": { "name": "", "slug": "", "purpose": "" }, "errors": errors, "new_link": "http://x/invite/ab", "new_team": "Team A" }),
+            "form": { "name": "", "slug": "", "purpose": "" }, "errors": errors }),
         name if name.starts_with("budget") => budget_fixture(name),
         name if name.starts_with("meeting")
             || name.starts_with("proposal")

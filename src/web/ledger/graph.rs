@@ -34,13 +34,13 @@ pub struct Node {
 /// One arrow.
 #[derive(Debug, Clone, Serialize)]
 pub struct Arrow {
-    /// From.
+    /// Start, at the edge of the helper's circle (SVG user units, one decimal).
     pub x1: String,
-    /// From.
+    /// Start, vertical.
     pub y1: String,
-    /// To (at the edge of the helped member's circle).
+    /// End, at the edge of the helped member's circle, where the arrowhead sits.
     pub x2: String,
-    /// To.
+    /// End, vertical.
     pub y2: String,
     /// Stroke width, 1.5 to 9, by minutes.
     pub width: String,

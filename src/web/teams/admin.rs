@@ -1,5 +1,5 @@
-//! The site admin's list of every team, with the form that creates one and shows its first
-//! leader's invitation link once.
+//! The site admin's list of every team, with the form that creates one (its first leader's
+//! invitation link is shown once, on the list it redirects to).
 
 use std::collections::BTreeMap;
 
@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::service::teams::{self, TeamForm};
 use crate::web::WebError;
 use crate::web::context::{Ctx, FieldMap, done_or_reshow, status_for};
+use crate::web::flash::{self, Flash};
 use crate::web::pages::base_url;
 use crate::web::visitor::Layout;
 
@@ -26,15 +27,12 @@ struct AdminTeamsPage<'a> {
     teams: Vec<AdminTeamRow>,
     form: &'a TeamForm,
     errors: BTreeMap<String, String>,
-    new_link: Option<String>,
-    new_team: Option<String>,
 }
 
 async fn admin_page(
     ctx: &Ctx,
     form: &TeamForm,
     errors: FieldMap,
-    created: Option<(String, String)>,
 ) -> Result<HttpResponse, WebError> {
     let teams = teams::all_teams(ctx.db(), ctx.principal())
         .await?
@@ -46,46 +44,46 @@ async fn admin_page(
         })
         .collect();
     let status = status_for(&errors);
-    let (new_team, new_link) =
-        created.map_or((None, None), |(team, link)| (Some(team), Some(link)));
     let page = AdminTeamsPage {
         title: "Teams",
         layout: ctx.layout(),
         teams,
         form,
         errors,
-        new_link,
-        new_team,
     };
     ctx.render(status, "admin_teams.html", &page)
 }
 
 /// `GET /admin/teams`.
 pub async fn admin_teams(ctx: Ctx) -> Result<HttpResponse, WebError> {
-    admin_page(&ctx, &TeamForm::default(), BTreeMap::new(), None).await
+    admin_page(&ctx, &TeamForm::default(), BTreeMap::new()).await
 }
 
-/// `POST /admin/teams`: creates the team and shows its first leader's invitation link.
+/// `POST /admin/teams`: creates the team and goes back to the list, which shows its first
+/// leader's invitation link once.
 pub async fn create_team(
     req: HttpRequest,
     ctx: Ctx,
     form: web::Form<TeamForm>,
 ) -> Result<HttpResponse, WebError> {
     let result = teams::create_team(ctx.db(), ctx.principal(), &form).await;
-    let fresh = TeamForm::default();
     done_or_reshow(
         result,
         |created| {
             let base = base_url(&ctx.state, &req);
             let link = format!("{base}/invite/{}", created.leader_invitation);
-            admin_page(
-                &ctx,
-                &fresh,
-                BTreeMap::new(),
-                Some((created.team.name, link)),
-            )
+            let flash = Flash::with_link(
+                format!("Created {}.", created.team.name),
+                format!(
+                    "Leader invitation link for {}: single use, valid 7 days, shown only now. \
+                     Send it to its first leader.",
+                    created.team.name
+                ),
+                link,
+            );
+            std::future::ready(flash::redirect(&ctx, &flash, "/admin/teams"))
         },
-        |errors| admin_page(&ctx, &form, errors, None),
+        |errors| admin_page(&ctx, &form, errors),
     )
     .await
 }

@@ -3,15 +3,18 @@
 
 use std::collections::BTreeMap;
 
+use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
 use crate::auth::rate_limit::check_all;
+use crate::service::ServiceError;
 use crate::service::accounts::NewUser;
-use crate::service::invitations::{self, InvitationPreview, Joiner};
+use crate::service::invitations::{self, ClosedInvitation, InvitationPreview, Joiner};
 use crate::web::WebError;
 use crate::web::context::{Ctx, FieldMap, done_or_reshow, status_for};
-use crate::web::pages::{client_ip, see_other};
+use crate::web::flash::{self, Flash};
+use crate::web::pages::client_ip;
 use crate::web::visitor::Layout;
 
 /// The invitation form for a new account (the password is never sent back).
@@ -41,7 +44,10 @@ async fn invite_page(
     form: &JoinForm,
     errors: FieldMap,
 ) -> Result<HttpResponse, WebError> {
-    let invitation = invitations::preview(ctx.db(), token).await?;
+    let invitation = match invitations::preview(ctx.db(), token).await {
+        Err(ServiceError::NotFound) => return closed_page(ctx, token).await,
+        other => other?,
+    };
     let page = InvitePage {
         title: format!("Join {}", invitation.team_name),
         layout: ctx.layout(),
@@ -51,6 +57,27 @@ async fn invite_page(
         errors,
     };
     ctx.render(status_for(&page.errors), "invite.html", &page)
+}
+
+#[derive(Serialize)]
+struct ClosedPage {
+    title: &'static str,
+    layout: Layout,
+    closed: ClosedInvitation,
+}
+
+/// A link that worked once says why it no longer does and whom to ask (410 Gone); one that
+/// was never issued is a plain 404.
+async fn closed_page(ctx: &Ctx, token: &str) -> Result<HttpResponse, WebError> {
+    let Some(closed) = invitations::closed(ctx.db(), token).await? else {
+        return Err(WebError::NotFound);
+    };
+    let page = ClosedPage {
+        title: "This invitation link no longer works",
+        layout: ctx.layout(),
+        closed,
+    };
+    ctx.render(StatusCode::GONE, "invite_closed.html", &page)
 }
 
 /// `GET /invite/{token}`.
@@ -82,7 +109,10 @@ pub async fn accept(
             is_admin: false,
         }),
     };
-    let result = invitations::accept(ctx.db(), &token, joiner).await;
+    let result = match invitations::accept(ctx.db(), &token, joiner).await {
+        Err(ServiceError::NotFound) => return closed_page(&ctx, &token).await,
+        other => other,
+    };
     done_or_reshow(
         result,
         |(user_id, slug)| {
@@ -91,7 +121,10 @@ pub async fn accept(
                 if ctx.visitor.user.is_none() {
                     crate::web::auth::start_session(ctx, user_id, 0).await?;
                 }
-                Ok(see_other(&format!("/teams/{slug}")))
+                let welcome = Flash::says(
+                    "Welcome: you have joined the team. Its meetings, ledger and actions are below.",
+                );
+                flash::redirect(ctx, &welcome, &format!("/teams/{slug}"))
             }
         },
         |errors| invite_page(&ctx, &token, &form, errors),
