@@ -1,11 +1,14 @@
 //! The ranked agenda count at size (issue 13): 1,000 items × 5,000 ballots ranked for a
 //! 90-minute agenda, then the full sequential-IRV (multi-pass) ranking of all 1,000 items.
 //! Prints wall time and the process's peak resident memory (VmHWM) after each case; the
-//! agenda case runs first, so its peak is its own. `cargo bench --bench agenda_scale`.
+//! agenda case runs first, so its peak is its own. `cargo bench --bench agenda_scale`, with
+//! the meetings' tie-break (`previousRoundCountsThenRandom`); `TIEBREAK=random` for the draw
+//! alone.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use std::time::Instant;
 
+use roundtable::tally::agenda::meeting::agenda_rules;
 use roundtable::tally::agenda::{FixedItem, rank_and_compose};
 use roundtable::tally::java_random::JavaRandom;
 use roundtable::tally::{Ballot, Candidate, CandidateId, Election, Rules, rank_sequential};
@@ -44,9 +47,13 @@ fn election(items: u32, ballots: usize, seed: i64) -> Election {
             .map(|i| Candidate::new(format!("#{i} Item")))
             .collect(),
         ballots: list,
-        rules: Rules {
-            random_seed: Some(seed),
-            ..Rules::default()
+        rules: match std::env::var("TIEBREAK").as_deref() {
+            // The draw alone (RCTab's `random`), to compare with what meetings use.
+            Ok("random") => Rules {
+                random_seed: Some(seed),
+                ..Rules::default()
+            },
+            _ => agenda_rules(items as usize, seed),
         },
     }
 }
@@ -54,6 +61,11 @@ fn election(items: u32, ballots: usize, seed: i64) -> Election {
 fn main() {
     let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
     println!("load average: {}", load.trim());
+    println!(
+        "tie-break: {}",
+        std::env::var("TIEBREAK")
+            .unwrap_or_else(|_| "previousRoundCountsThenRandom (meetings)".into())
+    );
     let e = election(1000, 5000, 7);
     let minutes: Vec<u32> = (0..1000).map(|i| 5 + (i * 7) % 26).collect();
     let start = Instant::now();

@@ -110,6 +110,21 @@ fn json_output_matches_rctab_winners_and_round_tallies() {
 }
 
 #[test]
+fn ballots_without_rules_say_which_rules_and_seed_were_used() {
+    let ballots = case("tiebreak_seed_test").join("ballots.csv");
+    let out = roundtable(&["tally", "--ballots", ballots.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("no --rules") && err.contains("seeded with 0") && err.contains("rules.json"),
+        "{err}"
+    );
+    // With the rules file there is nothing to warn about.
+    let out = tally(&case("tiebreak_seed_test"), "text");
+    assert!(!stderr(&out).contains("no --rules"), "{}", stderr(&out));
+}
+
+#[test]
 fn text_output_names_the_winner() {
     let dir = case("tiebreak_seed_test");
     let (winners, _) = winners_and_tallies(&expected(&dir));

@@ -85,6 +85,8 @@ pub enum Action {
     PublishAgenda,
     /// See one's own reciprocity page, export one's entries, read help posts.
     ViewOwnLedger,
+    /// See who has not voted yet and, for open ballots after the close, who ranked what.
+    ViewVoters,
     /// See the team's ledger aggregates (the team's setting may limit this to leaders).
     ViewLedgerAggregates,
     /// Record help as helper or helped; confirm, adjust, dispute or correct one's entries.
@@ -192,6 +194,11 @@ pub const MATRIX: &[(Action, &str, [Decision; 5])] = &[
     (
         Action::PublishAgenda,
         "publish the agreed agenda (deviations need reasons)",
+        [L, H, D, A, D],
+    ),
+    (
+        Action::ViewVoters,
+        "see who has not voted yet; open ballots: who ranked what (after close)",
         [L, H, D, A, D],
     ),
     (

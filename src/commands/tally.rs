@@ -153,6 +153,14 @@ fn load(args: &TallyArgs) -> Result<(Election, Option<String>), Failure> {
 
 fn execute(args: &TallyArgs) -> Result<ExitCode, Failure> {
     let (election, contest) = load(args)?;
+    if args.rules.is_none() {
+        // Not silent: a meeting's web count uses its own rules and seed.
+        eprintln!(
+            "note: no --rules: single-winner IRV, ties broken by the draw seeded with {}; \
+             to recount a meeting, pass its rules.json (rules, seed and items) too",
+            election.rules.random_seed.unwrap_or(0)
+        );
+    }
     let counted = count(&election)?;
     let multi = election.rules.winner_election_mode == WinnerMode::MultiPassIrv;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());

@@ -37,7 +37,7 @@ async fn usable(
         .filter(invitations::Column::TokenHash.eq(token_hash(token)))
         .one(db)
         .await?
-        .filter(|i| i.revoked_at.is_none() && i.expires_at > now && i.uses < i.max_uses)
+        .filter(|i| why_closed(i, now).is_none())
         .ok_or(ServiceError::NotFound)?;
     let team = teams::Entity::find_by_id(invitation.team_id)
         .one(db)
@@ -69,10 +69,28 @@ pub struct ClosedInvitation {
     pub leaders: Vec<String>,
 }
 
+/// Why `invitation` can no longer be used at `now` ("was withdrawn by a leader", "has been
+/// used up", "has expired"), or `None` while it can: the one validity rule.
+fn why_closed(invitation: &invitations::Model, now: OffsetDateTime) -> Option<&'static str> {
+    if invitation.revoked_at.is_some() {
+        Some("was withdrawn by a leader")
+    } else if invitation.uses >= invitation.max_uses {
+        Some("has been used up")
+    } else if invitation.expires_at <= now {
+        Some("has expired")
+    } else {
+        None
+    }
+}
+
 /// For a link that is known but no longer usable (expired, used up or revoked): why, and the
 /// team's leaders to ask. `None` for a link nobody issued (or still usable). Only the link's
 /// holder learns this, and they were told the team when it was sent.
-pub async fn closed(db: &impl ConnectionTrait, token: &str) -> Result<Option<ClosedInvitation>> {
+pub async fn closed(
+    db: &impl ConnectionTrait,
+    token: &str,
+    now: OffsetDateTime,
+) -> Result<Option<ClosedInvitation>> {
     let Some(invitation) = invitations::Entity::find()
         .filter(invitations::Column::TokenHash.eq(token_hash(token)))
         .one(db)
@@ -80,13 +98,7 @@ pub async fn closed(db: &impl ConnectionTrait, token: &str) -> Result<Option<Clo
     else {
         return Ok(None);
     };
-    let why = if invitation.revoked_at.is_some() {
-        "was withdrawn by a leader"
-    } else if invitation.uses >= invitation.max_uses {
-        "has been used up"
-    } else if invitation.expires_at <= crate::clock::now() {
-        "has expired"
-    } else {
+    let Some(why) = why_closed(&invitation, now) else {
         return Ok(None);
     };
     let Some(team) = teams::Entity::find_by_id(invitation.team_id)

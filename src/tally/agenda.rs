@@ -27,6 +27,7 @@ mod election;
 mod error;
 pub mod meeting;
 mod reason;
+pub mod tie_note;
 
 pub use election::{RankedAgenda, rank_and_compose};
 pub use error::AgendaError;
@@ -138,6 +139,12 @@ pub struct ItemOutcome {
     pub reason: Reason,
     /// The reason as a sentence.
     pub explanation: String,
+    /// Tie-breaks that decided its place, as sentences (see [`tie_note::sentence`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ties: Vec<String>,
+    /// True when the seeded random draw decided one of those tie-breaks.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub drawn: bool,
 }
 
 /// The composed agenda and the reason for every item.
@@ -263,6 +270,8 @@ pub fn compose(
             start_minute: start,
             reason,
             explanation,
+            ties: Vec::new(),
+            drawn: false,
         });
     }
     Ok(Agenda {
@@ -302,6 +311,8 @@ pub fn compose_ranked(
             start_minute: None,
             reason,
             explanation: reason.sentence(budget_minutes),
+            ties: Vec::new(),
+            drawn: false,
         });
     }
     Ok(agenda)

@@ -14,6 +14,7 @@ use super::outcome::{
     Decision, Inactive, Pass, Round, Target, TieDecision, TiePurpose, UnresolvedTie,
 };
 use super::tiebreak::sort_by_name;
+use super::winner_tie::{WinnerTie, winner_ties};
 
 /// One round: the change from the round before.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -106,6 +107,10 @@ pub struct CompactPass {
     /// Set when the count stopped on a tie the rules leave to a person.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unresolved_tie: Option<UnresolvedTie>,
+    /// The tie-breaks each winner took part in (the last few, with names), kept when the
+    /// pass is counted: `tie_breaks` leaves out who was tied when a round's tally says it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub winner_ties: Vec<WinnerTie>,
 }
 
 /// Candidates of `tally` at exactly `votes`, sorted by name: who a tie derived from a round
@@ -271,6 +276,7 @@ impl CompactPass {
             total_ballots: pass.total_ballots,
             undervotes: pass.undervotes,
             unresolved_tie: pass.unresolved_tie.clone(),
+            winner_ties: winner_ties(&pass.winners, &pass.tie_breaks),
         }
     }
 

@@ -14,7 +14,9 @@ use super::error::TallyError;
 use super::java_random::JavaRandom;
 use super::outcome::{Inactive, Target, TieDecision, UnresolvedTie};
 use super::rules::{Rules, TiebreakMode, WinnerMode};
+use super::tiebreak::History;
 use super::walk::{Place, Reason, WalkRules};
+use super::winner_tie::winner_ties;
 
 mod transfer;
 
@@ -56,6 +58,8 @@ pub(crate) struct PassInput<'a> {
     pub names: &'a [String],
     /// Each candidate's place in Java name order (RCTab sorts tied candidates by name).
     pub name_rank: &'a [u32],
+    /// Each name's Java hash (the previous-round-counts tie-break's `HashSet` order).
+    pub name_hash: &'a [u32],
     pub write_in: Option<u32>,
     pub excluded: Vec<bool>,
     pub rules: &'a Rules,
@@ -92,12 +96,14 @@ pub(crate) struct Counter<'a> {
     pub rounds: Vec<CompactRound>,
     pub(crate) recorder: Recorder,
     /// Earlier rounds' tallies, kept only for the previous-round-counts tie-breaks.
-    pub history: Vec<Vec<Option<i64>>>,
+    pub history: History,
     pub keep_history: bool,
     pub threshold: Option<Decimal>,
     /// Tie-breaks of the round being decided (full lists), moved to `ties` by `snapshot`.
     pub tie_breaks: Vec<TieDecision>,
     pub ties: Vec<CompactTie>,
+    /// Every tie-break of this pass with its full list, until the winners are known.
+    pub full_ties: Vec<TieDecision>,
     pub unresolved: Option<UnresolvedTie>,
     pub eliminated_count: usize,
 }
@@ -139,7 +145,7 @@ impl<'a> Counter<'a> {
             winners: Vec::new(),
             rounds: Vec::new(),
             recorder: Recorder::default(),
-            history: Vec::new(),
+            history: History::default(),
             keep_history: matches!(
                 input.rules.tiebreak_mode,
                 TiebreakMode::PreviousRoundCountsThenRandom
@@ -148,6 +154,7 @@ impl<'a> Counter<'a> {
             threshold: None,
             tie_breaks: Vec::new(),
             ties: Vec::new(),
+            full_ties: Vec::new(),
             unresolved: None,
             eliminated_count: 0,
             input,
@@ -318,7 +325,9 @@ impl<'a> Counter<'a> {
         }
         // A ranking keeps one pass per place: no growth slack.
         self.rounds.shrink_to_fit();
+        let winner_ties = winner_ties(&self.winners, &self.full_ties);
         Ok(CompactPass {
+            winner_ties,
             winners: self.winners,
             rounds: self.rounds,
             tie_breaks: self.ties,

@@ -47,7 +47,7 @@ impl Counter<'_> {
             .map_or(Decimal::ZERO, |c| self.decimal(self.tally_amount(c.0)));
         let ctx = TieContext {
             mode: self.input.rules.tiebreak_mode,
-            names: self.input.names,
+            hashes: self.input.name_hash,
             permutation: &self.input.permutation,
             history: &self.history,
         };
@@ -246,13 +246,11 @@ impl Counter<'_> {
         }
         self.update_threshold(round, active);
         if self.keep_history {
-            let row = (0..self.status.len())
-                .map(|c| {
-                    let shown = self.continuing.get(c).copied().unwrap_or(false);
-                    shown.then(|| self.tally.get(c).copied().unwrap_or(0))
-                })
-                .collect();
-            self.history.push(row);
+            let row = (0..self.status.len()).map(|c| {
+                let shown = self.continuing.get(c).copied().unwrap_or(false);
+                shown.then(|| self.tally.get(c).copied().unwrap_or(0))
+            });
+            self.history.record(round, row);
         }
         let mut elected = self.identify_winners(round, &cont);
         let mut eliminated = Vec::new();
@@ -326,6 +324,7 @@ impl Counter<'_> {
             eliminated,
         );
         debug_assert!(ties.iter().all(|t| t.round == round));
+        self.full_ties.extend(ties.iter().cloned());
         let (compact, ties) = self.recorder.round(tally, ties, parts);
         self.rounds.push(compact);
         self.ties.extend(ties);

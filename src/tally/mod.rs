@@ -37,6 +37,7 @@ mod rules;
 mod sequential;
 mod tiebreak;
 mod walk;
+mod winner_tie;
 
 use serde::{Deserialize, Serialize};
 
@@ -48,6 +49,7 @@ pub use outcome::{
     Decision, Inactive, Outcome, Pass, Round, Target, TieDecision, TiePurpose, UnresolvedTie,
 };
 pub use rules::{OvervoteRule, Rules, TiebreakMode, WinnerMode};
+pub use winner_tie::WinnerTie;
 
 pub use sequential::{RankedItem, SequentialRanking, rank_sequential, rank_sequential_until};
 

@@ -7,7 +7,7 @@ use super::count::{Counter, PassInput};
 use super::error::TallyError;
 use super::java_random::{JavaRandom, java_string_cmp};
 use super::rules::{Rules, TiebreakMode, WinnerMode};
-use super::tiebreak::name_ranks;
+use super::tiebreak::{name_hashes, name_ranks};
 use super::{Election, Grouped};
 
 /// The tie-break order: config order, or RCTab's seeded shuffle of the sorted names.
@@ -38,6 +38,7 @@ pub(crate) struct Prepared<'e> {
     election: &'e Election,
     names: Vec<String>,
     name_rank: Vec<u32>,
+    name_hash: Vec<u32>,
     permutation: Vec<CandidateId>,
     write_in: Option<u32>,
     grouped: Grouped,
@@ -48,6 +49,7 @@ impl<'e> Prepared<'e> {
         let names = election.names();
         Ok(Self {
             name_rank: name_ranks(&names),
+            name_hash: name_hashes(&names),
             names,
             permutation: permutation(election, rules),
             write_in: election
@@ -91,6 +93,7 @@ pub(crate) fn run_pass(
         groups: &prepared.grouped.groups,
         names: &prepared.names,
         name_rank: &prepared.name_rank,
+        name_hash: &prepared.name_hash,
         write_in: prepared.write_in,
         excluded,
         rules,

@@ -9,12 +9,16 @@ use super::rules::TiebreakMode;
 /// Everything a tie-break may look at.
 pub(crate) struct TieContext<'a> {
     pub mode: TiebreakMode,
-    pub names: &'a [String],
+    /// Each name's Java `String.hashCode()` (see [`name_hashes`]).
+    pub hashes: &'a [u32],
     /// Candidate order used by `useCandidateOrder` / `generatePermutation`.
     pub permutation: &'a [CandidateId],
-    /// Fixed-point tallies of earlier rounds: `history[r][c]` for round `r + 1`.
-    pub history: &'a [Vec<Option<i64>>],
+    /// Fixed-point tallies of earlier rounds.
+    pub history: &'a History,
 }
+
+/// How every explanation of a tie decided by the seeded random draw ends.
+pub(crate) const DRAW: &str = "chosen by the seeded random draw";
 
 /// A tie-break's choice and its explanation, or `None` when a person must decide.
 pub(crate) struct Broken {
@@ -45,6 +49,14 @@ pub(crate) fn name_ranks(names: &[String]) -> Vec<u32> {
     rank
 }
 
+/// Each name's Java `String.hashCode()`, computed once per count for the `HashSet` order.
+pub(crate) fn name_hashes(names: &[String]) -> Vec<u32> {
+    names
+        .iter()
+        .map(|n| java_string_hash(n).cast_unsigned())
+        .collect()
+}
+
 /// [`sort_by_name`] with the ranks of [`name_ranks`].
 pub(crate) fn sort_by_rank(ids: &mut [CandidateId], rank: &[u32]) {
     ids.sort_unstable_by_key(|c| rank.get(c.index()).copied().unwrap_or(u32::MAX));
@@ -67,7 +79,7 @@ pub(crate) fn break_tie(
         TiebreakMode::StopCountingAndAsk => None,
         TiebreakMode::Random => random_pick(rng, tied).map(|chosen| Broken {
             chosen,
-            explanation: "chosen by the seeded random draw".into(),
+            explanation: DRAW.into(),
         }),
         TiebreakMode::UseCandidateOrder | TiebreakMode::GeneratePermutation => {
             let found = if elect {
@@ -102,19 +114,41 @@ fn previous_rounds(
     tied: &[CandidateId],
     round: u32,
 ) -> Option<Broken> {
+    // RCTab walks back one round at a time, each time over a `HashSet` of the contenders, and
+    // keeps those with the most (fewest) votes. Rounds in which no contender's tally changed
+    // cannot narrow the set, so the walk jumps over them (a tie among items at 0 votes since
+    // round 1 costs one step, not one per round); re-ordering a set already in `HashSet` order
+    // changes nothing, so the order is only rebuilt when the set shrinks.
     let mut contenders: Vec<CandidateId> = tied.to_vec();
+    let mut ordered = false;
     let mut r = round.saturating_sub(1);
     while r > 0 {
-        let tallies = ctx.history.get(r as usize - 1)?;
-        // RCTab walks a HashSet of the contenders: keep its iteration order.
-        let ordered = java_hash_set_order(&contenders, ctx.names);
-        let votes = |c: &CandidateId| tallies.get(c.index()).copied().flatten().unwrap_or(0);
+        if r > ctx.history.rounds() {
+            return None;
+        }
+        if !ordered {
+            contenders = java_hash_set_order(&contenders, ctx.hashes);
+            ordered = true;
+        }
+        let seen: Vec<(i64, u32)> = contenders
+            .iter()
+            .map(|c| ctx.history.at(c.index(), r))
+            .collect();
         let best = if elect {
-            ordered.iter().map(votes).max()
+            seen.iter().map(|(v, _)| *v).max()
         } else {
-            ordered.iter().map(votes).min()
+            seen.iter().map(|(v, _)| *v).min()
         }?;
-        contenders = ordered.into_iter().filter(|c| votes(c) == best).collect();
+        let mut since = 1;
+        let before = contenders.len();
+        let mut kept = Vec::with_capacity(before);
+        for (c, (v, from)) in contenders.iter().zip(&seen) {
+            if *v == best {
+                kept.push(*c);
+                since = since.max(*from);
+            }
+        }
+        contenders = kept;
         if let [only] = contenders.as_slice() {
             return Some(Broken {
                 chosen: *only,
@@ -124,27 +158,87 @@ fn previous_rounds(
                 ),
             });
         }
-        r -= 1;
+        if contenders.len() < before {
+            ordered = false;
+        }
+        // Every contender has had its tally since round `since`: rounds `since..r` are alike.
+        let next = since.min(r) - 1;
+        if next == 0 && r > 1 && !ordered {
+            // RCTab would look at round r - 1 (ordering the set) and find it alike.
+            contenders = java_hash_set_order(&contenders, ctx.hashes);
+        }
+        r = next;
     }
     if ctx.mode == TiebreakMode::PreviousRoundCountsThenAsk {
         return None;
     }
     random_pick(rng, &contenders).map(|chosen| Broken {
         chosen,
-        explanation: "still tied in every earlier round; chosen by the seeded random draw".into(),
+        explanation: format!("still tied in every earlier round; {DRAW}"),
     })
+}
+
+/// Each candidate's tally round by round, for the previous-round-counts tie-breaks, kept as
+/// the rounds at which it changed: a long count (hundreds of thousands of rounds over a
+/// thousand items) holds its changes, not a full row per round.
+#[derive(Debug, Default)]
+pub(crate) struct History {
+    /// Per candidate: (round, tally from that round on; 0 when not counted).
+    changes: Vec<Vec<(u32, i64)>>,
+    /// Each candidate's latest tally, side by side so that a round's check reads one array.
+    last: Vec<i64>,
+    rounds: u32,
+}
+
+impl History {
+    /// Record round `round`'s tallies (`None`: not counted this round, as 0).
+    pub(crate) fn record(&mut self, round: u32, tallies: impl Iterator<Item = Option<i64>>) {
+        for (c, v) in tallies.enumerate() {
+            let v = v.unwrap_or(0);
+            if self.last.len() <= c {
+                self.last.resize(c + 1, 0);
+                self.changes.resize_with(c + 1, Vec::new);
+            }
+            if let Some(last) = self.last.get_mut(c)
+                && *last != v
+            {
+                *last = v;
+                if let Some(list) = self.changes.get_mut(c) {
+                    list.push((round, v));
+                }
+            }
+        }
+        self.rounds = self.rounds.max(round);
+    }
+
+    /// Rounds recorded.
+    pub(crate) fn rounds(&self) -> u32 {
+        self.rounds
+    }
+
+    /// Candidate `c`'s tally in `round`, and the first round since which it has had it.
+    pub(crate) fn at(&self, c: usize, round: u32) -> (i64, u32) {
+        let Some(list) = self.changes.get(c) else {
+            return (0, 1);
+        };
+        let i = list.partition_point(|(r, _)| *r <= round);
+        match i.checked_sub(1).and_then(|j| list.get(j)) {
+            Some((from, v)) => (*v, *from),
+            None => (0, 1),
+        }
+    }
 }
 
 /// The iteration order of `new java.util.HashSet<>(list)` for these names: by bucket index
 /// `(h ^ (h >>> 16)) & (n - 1)`, ties in insertion order.
-fn java_hash_set_order(list: &[CandidateId], names: &[String]) -> Vec<CandidateId> {
+fn java_hash_set_order(list: &[CandidateId], hashes: &[u32]) -> Vec<CandidateId> {
     // HashMap(max(size / 0.75 + 1, 16)) rounded up to a power of two.
     let wanted = (list.len() * 4 / 3 + 1).max(16);
     let buckets = wanted.next_power_of_two();
     let mask = u32::try_from(buckets - 1).unwrap_or(u32::MAX);
     let mut out: Vec<CandidateId> = list.to_vec();
     out.sort_by_key(|c| {
-        let h = java_string_hash(name(names, *c)).cast_unsigned();
+        let h = hashes.get(c.index()).copied().unwrap_or(0);
         (h ^ (h >> 16)) & mask
     });
     out
@@ -161,7 +255,7 @@ mod tests {
             .map(|s| (*s).to_string())
             .collect();
         let ids = [CandidateId(0), CandidateId(1), CandidateId(2)];
-        let order = java_hash_set_order(&ids, &names);
+        let order = java_hash_set_order(&ids, &name_hashes(&names));
         let bucket = |s: &str| {
             let h = java_string_hash(s).cast_unsigned();
             (h ^ (h >> 16)) & 15
@@ -170,5 +264,101 @@ mod tests {
         let mut sorted = b.clone();
         sorted.sort_unstable();
         assert_eq!(b, sorted);
+    }
+
+    /// RCTab's walk as written: every earlier round, the set re-ordered each time.
+    fn reference(
+        rows: &[Vec<Option<i64>>],
+        names: &[String],
+        rng: &mut Option<JavaRandom>,
+        elect: bool,
+        tied: &[CandidateId],
+        round: u32,
+    ) -> Option<(CandidateId, String)> {
+        let mut contenders: Vec<CandidateId> = tied.to_vec();
+        let mut r = round.saturating_sub(1);
+        while r > 0 {
+            let tallies = rows.get(r as usize - 1)?;
+            let ordered = java_hash_set_order(&contenders, &name_hashes(names));
+            let votes = |c: &CandidateId| tallies.get(c.index()).copied().flatten().unwrap_or(0);
+            let best = if elect {
+                ordered.iter().map(votes).max()
+            } else {
+                ordered.iter().map(votes).min()
+            }?;
+            contenders = ordered.into_iter().filter(|c| votes(c) == best).collect();
+            if let [only] = contenders.as_slice() {
+                return Some((*only, format!("round {r}")));
+            }
+            r -= 1;
+        }
+        random_pick(rng, &contenders).map(|c| (c, "draw".to_owned()))
+    }
+
+    #[test]
+    fn skipping_alike_rounds_decides_exactly_as_walking_every_round() {
+        let mut draws = JavaRandom::new(99);
+        for case in 0..400 {
+            let n = 2 + draws.pick_index(40);
+            let rounds = 1 + draws.pick_index(30);
+            let names: Vec<String> = (0..n).map(|i| format!("#{i} Item {case}")).collect();
+            // Tallies that mostly stay put and take few values, so ties and alike rounds abound.
+            let mut rows: Vec<Vec<Option<i64>>> = Vec::new();
+            let mut now: Vec<Option<i64>> =
+                (0..n).map(|_| Some(draws.pick_index(3) as i64)).collect();
+            for _ in 0..rounds {
+                for v in &mut now {
+                    if draws.pick_index(4) == 0 {
+                        *v = match draws.pick_index(5) {
+                            0 => None,
+                            k => Some(k as i64 % 3),
+                        };
+                    }
+                }
+                rows.push(now.clone());
+            }
+            let mut history = History::default();
+            for (i, row) in rows.iter().enumerate() {
+                history.record(u32::try_from(i + 1).unwrap(), row.iter().copied());
+            }
+            let k = 2 + draws.pick_index(n - 1);
+            let mut tied: Vec<CandidateId> = (0..n)
+                .map(|i| CandidateId(u32::try_from(i).unwrap()))
+                .collect();
+            while tied.len() > k {
+                tied.remove(draws.pick_index(tied.len()));
+            }
+            let elect = draws.pick_index(2) == 0;
+            let round = u32::try_from(rounds + 1).unwrap();
+            let permutation: Vec<CandidateId> = Vec::new();
+            let hashes = name_hashes(&names);
+            let ctx = TieContext {
+                mode: TiebreakMode::PreviousRoundCountsThenRandom,
+                hashes: &hashes,
+                permutation: &permutation,
+                history: &history,
+            };
+            let seed = i64::from(case);
+            let got = previous_rounds(&ctx, &mut Some(JavaRandom::new(seed)), elect, &tied, round)
+                .map(|b| (b.chosen, b.explanation));
+            let want = reference(
+                &rows,
+                &names,
+                &mut Some(JavaRandom::new(seed)),
+                elect,
+                &tied,
+                round,
+            );
+            match (got, want) {
+                (Some((c, e)), Some((wc, we))) => {
+                    assert_eq!(c, wc, "case {case}");
+                    assert!(
+                        e.ends_with(&we) || (we == "draw" && e.ends_with(DRAW)),
+                        "case {case}: {e} / {we}"
+                    );
+                }
+                (g, w) => assert_eq!(g.map(|x| x.0), w.map(|x| x.0), "case {case}"),
+            }
+        }
     }
 }

@@ -108,7 +108,7 @@ macro_rules! route {
 }
 
 use Access::{Public, Rule, SignedIn};
-use meetings::{agenda, ballot, comments, live, minutes, proposals, results};
+use meetings::{agenda, ballot, comments, live, minutes, proposals, results, turnout};
 
 /// Every route, in matching order (a literal segment before a `{name}` beside it).
 pub const ROUTES: &[Route] = &[
@@ -154,10 +154,14 @@ pub const ROUTES: &[Route] = &[
     route!(Post "/teams/{team}/meetings/{id}/proposals/{proposal}/merge" => proposals::merge, Rule(Action::ManageMeetings)),
     route!(Get "/teams/{team}/meetings/{id}/ballot" => ballot::show, Rule(Action::ViewMeetings)),
     route!(Post "/teams/{team}/meetings/{id}/ballot" => ballot::cast, Rule(Action::CastBallot)),
+    route!(Get "/teams/{team}/meetings/{id}/ballot/receipt" => ballot::receipt, Rule(Action::CastBallot)),
     route!(Get "/teams/{team}/meetings/{id}/results" => results::show, Rule(Action::ViewMeetings)),
     route!(Get "/teams/{team}/meetings/{id}/results/ballots.csv" => results::ballots_csv, Rule(Action::ViewMeetings)),
     route!(Get "/teams/{team}/meetings/{id}/results/receipts.csv" => results::receipts_csv, Rule(Action::ViewMeetings)),
     route!(Get "/teams/{team}/meetings/{id}/results/rules.json" => results::rules_json, Rule(Action::ViewMeetings)),
+    route!(Get "/teams/{team}/meetings/{id}/turnout" => turnout::show, Rule(Action::ViewVoters)),
+    route!(Get "/teams/{team}/meetings/{id}/rankings" => turnout::rankings, Rule(Action::ViewVoters)),
+    route!(Get "/teams/{team}/meetings/{id}/rankings.csv" => turnout::rankings_csv, Rule(Action::ViewVoters)),
     route!(Get "/teams/{team}/meetings/{id}/agenda" => agenda::show, Rule(Action::ViewMeetings)),
     route!(Get "/teams/{team}/meetings/{id}/agenda.ics" => agenda::calendar, Rule(Action::ViewMeetings)),
     route!(Get "/teams/{team}/meetings/{id}/agenda/print" => agenda::print, Rule(Action::ViewMeetings)),

@@ -258,6 +258,16 @@ const MATRIX: &[Row] = &[
         &[("reason", "Off topic")],
         [303, 404, 403, 404, 403],
     ),
+    get("/teams/{a}/meetings/{m}/turnout", [303, 404, 403, 200, 403]),
+    // The matrix's meeting is secret: there are no rankings to show, even to a leader.
+    get(
+        "/teams/{a}/meetings/{m}/rankings",
+        [303, 404, 403, 404, 403],
+    ),
+    get(
+        "/teams/{a}/meetings/{m}/rankings.csv",
+        [303, 404, 403, 404, 403],
+    ),
     get("/teams/{a}/meetings/{m}/agenda", [303, 404, 200, 200, 200]),
     get(
         "/teams/{a}/meetings/{m}/agenda/print",
@@ -290,6 +300,11 @@ const MATRIX: &[Row] = &[
         "/teams/{a}/meetings/{m}/ballot",
         &[],
         [303, 404, 422, 422, 403],
+    ),
+    // Without a receipt waiting in the session, back to the ballot.
+    get(
+        "/teams/{a}/meetings/{m}/ballot/receipt",
+        [303, 404, 303, 303, 403],
     ),
     post(
         "/teams/{a}/meetings/{m}/agenda/publish",

@@ -35,3 +35,4 @@ mod security;
 mod stored_values;
 mod teams;
 mod templates;
+mod turnout;

@@ -7,7 +7,7 @@ use roundtable::store::entities::agenda_proposals;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use time::Duration;
 
-use crate::helpers::{Browser, Person, TestApp};
+use crate::helpers::{Browser, Person, TestApp, add_member, create_person};
 
 /// Hours from proposals opening to voting opening, and from voting opening to its close (kept
 /// under the 12-hour session idle timeout, so signed-in browsers survive a clock jump).
@@ -146,7 +146,32 @@ pub async fn vote(
         .iter()
         .map(|(k, v)| (k.as_str(), v.as_str()))
         .collect();
-    browser
+    let saved = browser
         .post(&format!("/teams/{slug}/meetings/{meeting}/ballot"), &refs)
-        .await
+        .await;
+    // A saved ballot redirects to its receipt (post/redirect/get); a refused one answers here.
+    if saved.status() == 303 {
+        let location = saved.headers()["location"].to_str().unwrap().to_owned();
+        return browser.get(&location).await;
+    }
+    saved
+}
+
+/// `n` new members of `slug`, each signed in in their own browser.
+pub async fn members(
+    app: &TestApp,
+    leader: &Person,
+    slug: &str,
+    n: usize,
+    prefix: &str,
+) -> Vec<Browser> {
+    let mut out = Vec::new();
+    for i in 0..n {
+        let person = create_person(app, &format!("{prefix}{i}"), false).await;
+        add_member(app, leader, slug, &person, "member").await;
+        // Ten sign-ins per loopback address, well within the login rate limit.
+        let address = u8::try_from(2 + i / 10).unwrap();
+        out.push(signed_in_from(app, &person, address).await);
+    }
+    out
 }

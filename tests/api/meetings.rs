@@ -12,31 +12,10 @@ use roundtable::store::entities::{
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use time::Duration;
 
-use crate::helpers::{
-    Browser, Person, TestApp, add_member, create_person, seed, signed_in, spawn_app,
-};
+use crate::helpers::{TestApp, seed, signed_in, spawn_app};
 use crate::meeting_helpers::{
-    WINDOW_HOURS, create_meeting, create_meeting_with_rule, proposal_ids, propose, signed_in_from,
-    vote,
+    WINDOW_HOURS, create_meeting, create_meeting_with_rule, members, proposal_ids, propose, vote,
 };
-
-async fn members(
-    app: &TestApp,
-    leader: &Person,
-    slug: &str,
-    n: usize,
-    prefix: &str,
-) -> Vec<Browser> {
-    let mut out = Vec::new();
-    for i in 0..n {
-        let person = create_person(app, &format!("{prefix}{i}"), false).await;
-        add_member(app, leader, slug, &person, "member").await;
-        // Ten sign-ins per loopback address, well within the login rate limit.
-        let address = u8::try_from(2 + i / 10).unwrap();
-        out.push(signed_in_from(app, &person, address).await);
-    }
-    out
-}
 
 async fn tally_row(
     app: &TestApp,
@@ -628,4 +607,111 @@ async fn equal_shares_of_time_gives_a_united_minority_its_item() {
         chosen.iter().any(|c| c.ends_with("Inclusion")),
         "{chosen:?}"
     );
+}
+
+#[tokio::test]
+async fn a_place_decided_by_the_draw_says_so_on_the_results_and_the_agenda() {
+    let app = spawn_app().await;
+    let world = seed(&app).await;
+    let slug = &world.team_a;
+    let leader = signed_in(&app, &world.leader).await;
+    let id = create_meeting(&app, &leader, slug, "secret").await;
+    propose(&leader, slug, id, "Timetable", 15).await;
+    propose(&leader, slug, id, "Marking", 15).await;
+    let items = proposal_ids(&app, id).await;
+    let voters = members(&app, &world.leader, slug, 2, "Tie").await;
+    app.clock.advance(Duration::hours(WINDOW_HOURS));
+    // One first preference each: a 1–1 tie in every round, so only the draw can decide.
+    assert_eq!(vote(&voters[0], slug, id, &[items[0]]).await.status(), 200);
+    assert_eq!(vote(&voters[1], slug, id, &[items[1]]).await.status(), 200);
+    app.clock
+        .advance(Duration::hours(WINDOW_HOURS) + Duration::minutes(1));
+    let html = voters[0]
+        .get(&format!("/teams/{slug}/meetings/{id}/results"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    let result = stored(&tally_row(&app, id).await).unwrap();
+    let seed = result.input.rules.random_seed.unwrap();
+    assert_eq!(
+        serde_json::to_value(&result.input.rules).unwrap()["tiebreakMode"],
+        "previousRoundCountsThenRandom",
+        "the agenda's tie-break is recorded with the result"
+    );
+    let first = &result.output.agenda.as_ref().unwrap().items[0];
+    assert!(first.drawn, "{first:?}");
+    let other = if first.id.ends_with("Timetable") {
+        format!("#{} Marking", items[1])
+    } else {
+        format!("#{} Timetable", items[0])
+    };
+    // Beside the item in the agenda table, in its "why" column and beside its place.
+    assert!(html.contains("decided by the draw</span>"), "{html}");
+    let sentence = format!("tied 1–1 with {other} in round 1;");
+    assert!(html.contains(&sentence), "{sentence} missing from {html}");
+    assert!(
+        html.contains(&format!("seeded random draw (seed {seed})")),
+        "{html}"
+    );
+    assert!(html.contains("Tie-break: tied 1–1"), "{html}");
+    // The agenda the vote built says it too.
+    let agenda = voters[1]
+        .get(&format!("/teams/{slug}/meetings/{id}/agenda"))
+        .await;
+    assert_eq!(agenda.status(), 200);
+    let agenda = agenda.text().await.unwrap();
+    assert!(agenda.contains(&sentence), "agenda page: {agenda}");
+}
+
+#[tokio::test]
+async fn a_saved_ballot_redirects_to_its_receipt_which_shows_once() {
+    let app = spawn_app().await;
+    let world = seed(&app).await;
+    let slug = &world.team_a;
+    let leader = signed_in(&app, &world.leader).await;
+    let id = create_meeting(&app, &leader, slug, "secret").await;
+    propose(&leader, slug, id, "Timetable", 15).await;
+    propose(&leader, slug, id, "Marking", 15).await;
+    let items = proposal_ids(&app, id).await;
+    let voter = &members(&app, &world.leader, slug, 1, "Receipt").await[0];
+    app.clock.advance(Duration::hours(WINDOW_HOURS));
+    let fields = [
+        (format!("rank_{}", items[1]), "1".to_owned()),
+        (format!("rank_{}", items[0]), "2".to_owned()),
+    ];
+    let refs: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let saved = voter
+        .post(&format!("/teams/{slug}/meetings/{id}/ballot"), &refs)
+        .await;
+    assert_eq!(saved.status(), 303);
+    let location = saved.headers()["location"].to_str().unwrap().to_owned();
+    assert_eq!(
+        location,
+        format!("/teams/{slug}/meetings/{id}/ballot/receipt")
+    );
+    let receipt = voter.get(&location).await.text().await.unwrap();
+    assert!(receipt.contains("Your receipt code"), "{receipt}");
+    let marking = receipt.find("<li>Marking</li>").unwrap();
+    let timetable = receipt.find("<li>Timetable</li>").unwrap();
+    assert!(marking < timetable, "the ranking as saved: {receipt}");
+    // A reload does not save again and never shows the code again.
+    let again = voter.get(&location).await;
+    assert_eq!(again.status(), 303);
+    let ballot = voter.follow(again).await;
+    assert!(ballot.contains("shown once"), "{ballot}");
+    assert!(
+        !ballot.contains("class=\"receipt\""),
+        "the code is not shown again: {ballot}"
+    );
+    let participation = agenda_participation::Entity::find()
+        .filter(agenda_participation::Column::MeetingId.eq(id))
+        .one(&app.db.conn)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(participation.changes, 0, "saved exactly once");
 }

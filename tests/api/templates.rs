@@ -58,7 +58,9 @@ fn fixture(name: &str) -> Option<Value> {
             || name.starts_with("proposal")
             || name.starts_with("ballot")
             || name.starts_with("results")
-            || name.starts_with("agenda") =>
+            || name.starts_with("agenda")
+            || name == "turnout.html"
+            || name == "rankings.html" =>
         {
             meeting_fixture(name)
         }
@@ -173,7 +175,7 @@ fn meeting_fixture(name: &str) -> Value {
         "fixed_1_title": "Three-minute action scan", "fixed_1_minutes": "3", "fixed_2_title": "", "fixed_2_minutes": "",
         "fixed_3_title": "", "fixed_3_minutes": "", "why": "Because.", "minutes": "10" });
     let choice = json!([{ "value": "secret", "label": "Secret" }]);
-    let agenda_line = json!([{ "title": "Timetable", "minutes": 20, "included": true, "explanation": "ranked 1st", "fixed": false }]);
+    let agenda_line = json!([{ "title": "Timetable", "minutes": 20, "included": true, "explanation": "ranked 1st", "ties": ["tied 1–1 with #2 Trip in round 1; #2 Trip was eliminated: chosen by the seeded random draw (seed 7)"], "drawn": true, "fixed": false }]);
     let base = json!({ "title": "Page", "layout": layout(), "meeting": meeting_header(), "errors": errors, "form": form });
     let extra = match name {
         "meetings.html" => {
@@ -189,7 +191,7 @@ fn meeting_fixture(name: &str) -> Value {
         "meeting.html" => {
             json!({ "facilitator": "Lee", "windows": [{ "label": "Voting", "opens": "a", "closes": "b", "state": "open" }],
             "fixed": [{ "title": "Scan", "minutes": 3 }], "privacy": "secret", "results_visibility": "after close",
-            "rule": "ranked", "proposals": 3, "ballots": 2, "voted": "You voted.", "can_manage": true, "can_publish": true,
+            "rule": "ranked", "proposals": 3, "ballots": 2, "turnout": "2 of 5 have voted", "can_view_voters": true, "voted": "You voted.", "can_manage": true, "can_publish": true,
             "proposing_open": false, "voting_open": true, "voting_closed": true, "ends": "15:00", "scan": scan() })
         }
         "meeting_scan.html" => json!({ "scan": scan() }),
@@ -227,7 +229,7 @@ fn meeting_fixture(name: &str) -> Value {
         "ballot.html" => {
             json!({ "items": [{ "id": 1, "field": "rank_1", "title": "Timetable", "why": "x", "minutes": 20, "rank": 1, "value": "1" },
                 { "id": 2, "field": "rank_2", "title": "Trip", "why": "y", "minutes": 10, "rank": null, "value": "x" }],
-            "max_rank": 2, "error_count": 1, "voting_open": true, "can_vote": true, "status_line": "You voted at 14:02.", "voting_closes": "b" })
+            "max_rank": 2, "error_count": 1, "voting_open": true, "can_vote": true, "status_line": "You voted at 14:02.", "voting_closes": "b", "open_ballot": true })
         }
         "ballot_receipt.html" => {
             json!({ "code": "ABCD-EF01-2345-6789", "hash": "ab".repeat(32), "changed": true,
@@ -236,10 +238,17 @@ fn meeting_fixture(name: &str) -> Value {
         "results.html" => {
             json!({ "state": "final", "voting_closes": "b", "ballot_count": 7, "tallied_at": "c", "seed": 42,
             "note": "A note.", "agenda": agenda_line, "minutes_used": 23,
-            "places": [{ "place": 1, "winner": "Timetable", "earlier_rounds": 3, "more_items": 2, "rounds": [1, 2], "rows": [{ "name": "Timetable", "cells": ["3", "4"] }] }],
+            "places": [{ "place": 1, "winner": "Timetable", "ties": ["tied 2–2 with #5 Marking in round 4; #5 Marking was eliminated: chosen by the seeded random draw (seed 7)"], "earlier_rounds": 3, "more_items": 2, "rounds": [1, 2], "rows": [{ "name": "Timetable", "cells": ["3", "4"] }] }],
             "chart": { "height": 80, "bars": [{ "y": 30, "width": 120, "label": "Timetable", "value": "3", "text_y": 44 }],
                 "labels": [{ "y": 24, "text": "Round 1" }], "description": "Votes per round." },
             "explanation": "Round 1: ...", "equal_shares": "Rule: mes" })
+        }
+        "turnout.html" => {
+            json!({ "turnout": "2 of 5 have voted", "not_voted": [{ "id": 3, "name": "Ana", "leader": false, "label": "Ana (#3)" }],
+            "voting_open": true, "voting_closes": "b", "rankings": true })
+        }
+        "rankings.html" => {
+            json!({ "rows": [{ "voter": "Ana", "items": ["Timetable", "Trip"] }, { "voter": "Sam", "items": [] }] })
         }
         "agenda.html" | "agenda_print.html" => {
             json!({ "published": true, "publisher": "Sam", "published_at": "c",

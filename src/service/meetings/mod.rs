@@ -19,6 +19,7 @@ mod save;
 pub mod scan;
 pub mod secrecy;
 pub mod tally;
+pub mod turnout;
 
 use crate::domain::ids::{MeetingId, TeamId, UserId};
 use sea_orm::{

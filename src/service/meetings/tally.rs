@@ -24,11 +24,12 @@ use crate::domain::meeting::{Privacy, ResultsVisibility};
 use crate::service::{Result, ServiceError, audit};
 use crate::store::entities::{agenda_ballots, agenda_tallies, meetings};
 use crate::tally::agenda::FixedItem;
-use crate::tally::{Rules, WinnerMode};
 
 use super::{MeetingAccess, authorize, budget, fixed_items, lock, privacy, proposals, visibility};
 
-pub use crate::tally::agenda::meeting::{TallyCandidate, TallyInput, TallyOutput, compute};
+pub use crate::tally::agenda::meeting::{
+    TallyCandidate, TallyInput, TallyOutput, agenda_rules, compute,
+};
 
 /// A stored (or provisional) result.
 #[derive(Debug, Clone)]
@@ -78,12 +79,7 @@ pub async fn input(db: &impl ConnectionTrait, meeting: &meetings::Model) -> Resu
         .into_iter()
         .map(|f| FixedItem::new(f.title, u32::try_from(f.minutes).unwrap_or(0)))
         .collect();
-    let rules = Rules {
-        winner_election_mode: WinnerMode::MultiPassIrv,
-        number_of_winners: u32::try_from(candidates.len().max(1)).unwrap_or(u32::MAX),
-        random_seed: Some(seed_for(meeting)),
-        ..Rules::default()
-    };
+    let rules = agenda_rules(candidates.len(), seed_for(meeting));
     Ok(TallyInput {
         candidates,
         rules,

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::super::{Election, SequentialRanking, rank_sequential_until};
-use super::{Agenda, AgendaError, AgendaItem, FixedItem, compose_ranked, validate};
+use super::{Agenda, AgendaError, AgendaItem, FixedItem, compose_ranked, tie_note, validate};
 
 /// The sequential-IRV ranking and the agenda composed from it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -91,6 +91,32 @@ pub fn rank_and_compose(
         .map(|r| item(r.candidate.index()))
         .collect();
     let rest: Vec<AgendaItem> = ranking.not_ranked.iter().map(|c| item(c.index())).collect();
-    let agenda = compose_ranked(&ranked, &rest, budget_minutes, fixed)?;
+    let mut agenda = compose_ranked(&ranked, &rest, budget_minutes, fixed)?;
+    note_ties(&ranking, &mut agenda);
     Ok(RankedAgenda { ranking, agenda })
+}
+
+/// Give each ranked item the tie-breaks its pass kept for it, as sentences.
+fn note_ties(ranking: &SequentialRanking, agenda: &mut Agenda) {
+    for place in &ranking.order {
+        let Some(pass) = ranking.passes.get(place.pass) else {
+            continue;
+        };
+        let ties: Vec<_> = pass
+            .winner_ties
+            .iter()
+            .filter(|t| t.winner == place.candidate)
+            .collect();
+        if ties.is_empty() {
+            continue;
+        }
+        let name = ranking.name(place.candidate);
+        if let Some(item) = agenda.items.iter_mut().find(|i| i.id == name) {
+            item.drawn = ties.iter().any(|t| t.drawn());
+            item.ties = ties
+                .iter()
+                .map(|t| tie_note::sentence(t, |c| ranking.name(c), ranking.seed))
+                .collect();
+        }
+    }
 }

@@ -9,7 +9,9 @@ use super::{
     Agenda, AgendaItem, FixedItem, ItemOutcome, Reason, compose, ordinal, rank_and_compose,
 };
 use crate::tally::budget::{Completion, equal_shares, render_text};
-use crate::tally::{Ballot, Candidate, CandidateId, Election, Rules, SequentialRanking};
+use crate::tally::{
+    Ballot, Candidate, CandidateId, Election, Rules, SequentialRanking, TiebreakMode, WinnerMode,
+};
 
 /// The agenda rule that orders items by sequential IRV and fills the time in that order.
 pub const SEQUENTIAL_IRV: &str = "sequential_irv";
@@ -44,6 +46,20 @@ pub struct TallyInput {
     /// `sequential_irv` or `equal_shares`.
     #[serde(default = "sequential_irv")]
     pub rule: String,
+}
+
+/// The rules of a meeting's count: sequential IRV over `items` items, ties broken by earlier
+/// rounds' counts and only then by the draw seeded with `seed` (RCTab's
+/// `previousRoundCountsThenRandom`; see `docs/tally-rules.md`).
+#[must_use]
+pub fn agenda_rules(items: usize, seed: i64) -> Rules {
+    Rules {
+        winner_election_mode: WinnerMode::MultiPassIrv,
+        number_of_winners: u32::try_from(items.max(1)).unwrap_or(u32::MAX),
+        tiebreak_mode: TiebreakMode::PreviousRoundCountsThenRandom,
+        random_seed: Some(seed),
+        ..Rules::default()
+    }
 }
 
 fn sequential_irv() -> String {
@@ -141,9 +157,13 @@ pub fn compute(input: &TallyInput, rankings: &[Vec<i64>]) -> TallyOutput {
         .map(names)
         .filter(|a| !a.is_empty())
         .collect();
+    // An item nobody ranked has no supporters to pay for it: it is not offered to the method
+    // (whose completion step would otherwise fill spare time with it).
+    let ranked_by_someone = |name: &str| approvals.iter().any(|a| a.iter().any(|n| n == name));
     let projects: Vec<(String, u64)> = input
         .candidates
         .iter()
+        .filter(|c| ranked_by_someone(&c.name))
         .map(|c| (c.name.clone(), u64::from(c.minutes)))
         .collect();
     let reserved: u32 = input.fixed.iter().map(|f| f.minutes).sum();
@@ -156,7 +176,7 @@ pub fn compute(input: &TallyInput, rankings: &[Vec<i64>]) -> TallyOutput {
         Completion::Add1FullGreedy,
     ) {
         Ok(outcome) => TallyOutput {
-            agenda: equal_shares_agenda(input, &outcome.selected, &priority),
+            agenda: equal_shares_agenda(input, &outcome.selected, &priority, &approvals),
             equal_shares: Some(render_text(&outcome)),
             ranking: Some(ranked.ranking),
             note: None,
@@ -178,6 +198,7 @@ fn equal_shares_agenda(
     input: &TallyInput,
     selected: &[String],
     priority: &[String],
+    approvals: &[Vec<String>],
 ) -> Option<Agenda> {
     let item = |name: &String| {
         input
@@ -202,7 +223,17 @@ fn equal_shares_agenda(
             .position(|p| p == name)
             .and_then(|i| u32::try_from(i + 1).ok())
             .unwrap_or(0);
-        let (reason, explanation) = if it.minutes > left {
+        let nobody = !approvals.iter().any(|a| a.contains(name));
+        let (reason, explanation) = if nobody {
+            (
+                Reason::Fits {
+                    rank,
+                    minutes: it.minutes,
+                    minutes_left: left,
+                },
+                "not chosen by equal shares: nobody ranked it".to_owned(),
+            )
+        } else if it.minutes > left {
             let reason = Reason::TooLong {
                 rank,
                 minutes: it.minutes,
@@ -237,6 +268,8 @@ fn equal_shares_agenda(
             start_minute: None,
             reason,
             explanation,
+            ties: Vec::new(),
+            drawn: false,
         });
     }
     Some(agenda)
@@ -245,7 +278,6 @@ fn equal_shares_agenda(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tally::WinnerMode;
 
     fn input(rule: &str) -> TallyInput {
         let candidate = |id: i64, title: &str, minutes: u32| TallyCandidate {
@@ -319,5 +351,93 @@ mod tests {
         let a = compute(&input(SEQUENTIAL_IRV), &ballots());
         let b = compute(&input(SEQUENTIAL_IRV), &ballots());
         assert_eq!(a, b);
+    }
+
+    #[test]
+    fn equal_shares_leave_out_an_item_nobody_ranked_even_with_time_to_spare() {
+        let mut input = input(EQUAL_SHARES);
+        input.candidates.push(TallyCandidate {
+            proposal_id: 4,
+            name: "#4 Parking".to_owned(),
+            title: "Parking".to_owned(),
+            minutes: 1,
+        });
+        input.budget_minutes = 120;
+        let output = compute(&input, &ballots());
+        let agenda = output.agenda.unwrap();
+        let parking = agenda.items.iter().find(|i| i.id == "#4 Parking").unwrap();
+        assert!(!parking.included);
+        assert_eq!(
+            parking.explanation,
+            "not chosen by equal shares: nobody ranked it"
+        );
+        assert!(agenda.minutes_left >= 1, "there was time to spare");
+    }
+
+    #[test]
+    fn a_place_decided_by_the_draw_says_so_with_the_seed() {
+        let mut input = input(SEQUENTIAL_IRV);
+        input.rules = agenda_rules(3, 4506);
+        input.budget_minutes = 200;
+        // Timetable and Rubric tie 2–2 in every round; Inclusion is nobody's first.
+        let rankings = vec![vec![1, 3], vec![1, 3], vec![2, 3], vec![2, 3]];
+        let output = compute(&input, &rankings);
+        let agenda = output.agenda.unwrap();
+        let first = &agenda.items[0];
+        assert!(first.drawn, "{first:?}");
+        let other = if first.id == "#1 Timetable" {
+            "#2 Rubric"
+        } else {
+            "#1 Timetable"
+        };
+        assert_eq!(first.ties.len(), 1, "{:?}", first.ties);
+        assert!(
+            first.ties[0].starts_with(&format!("tied 2–2 with {other} in round 2;")),
+            "{}",
+            first.ties[0]
+        );
+        assert!(
+            first.ties[0].ends_with("seeded random draw (seed 4506)"),
+            "{}",
+            first.ties[0]
+        );
+        // A place nobody tied for says nothing.
+        let last = agenda
+            .items
+            .iter()
+            .find(|i| i.id == "#3 Inclusion")
+            .unwrap();
+        assert!(last.ties.is_empty() && !last.drawn, "{last:?}");
+    }
+
+    #[test]
+    fn earlier_rounds_break_a_tie_before_the_draw() {
+        let mut input = input(SEQUENTIAL_IRV);
+        input.candidates.push(TallyCandidate {
+            proposal_id: 4,
+            name: "#4 Parking".to_owned(),
+            title: "Parking".to_owned(),
+            minutes: 5,
+        });
+        input.rules = agenda_rules(4, 4506);
+        input.budget_minutes = 200;
+        // Round 1: Timetable 5, Rubric 3, Inclusion 2, Parking 1 (its ballot goes to
+        // Inclusion). Round 2: Rubric and Inclusion tie at 3; Inclusion had fewer in round 1.
+        // Round 3: Timetable and Rubric tie 5–5 to be elected; Timetable had more in round 2.
+        let mut rankings = vec![vec![1]; 5];
+        rankings.extend(vec![vec![2]; 3]);
+        rankings.extend(vec![vec![3, 2]; 2]);
+        rankings.push(vec![4, 3]);
+        let output = compute(&input, &rankings);
+        let first = &output.agenda.unwrap().items[0];
+        assert_eq!(first.id, "#1 Timetable");
+        assert!(!first.drawn);
+        assert_eq!(
+            first.ties,
+            [
+                "tied 5–5 with #2 Rubric in round 3; this item was elected: \
+              had the most votes in round 2"
+            ]
+        );
     }
 }

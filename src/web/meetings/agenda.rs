@@ -53,6 +53,13 @@ fn published_lines(view: &AgendaView) -> (Vec<Line>, u32) {
     let Some(publication) = &view.publication else {
         return (Vec::new(), 0);
     };
+    // Places the seeded draw decided say so on the agreed agenda too.
+    let drawn: Vec<u32> = view
+        .tally
+        .as_ref()
+        .and_then(|t| t.output.agenda.as_ref())
+        .map(|a| a.items.iter().filter(|i| i.drawn).map(|i| i.rank).collect())
+        .unwrap_or_default();
     let lines = publication
         .items
         .iter()
@@ -65,7 +72,14 @@ fn published_lines(view: &AgendaView) -> (Vec<Line>, u32) {
                     (ItemKind::Fixed, _) => "fixed item".to_owned(),
                     (ItemKind::Added, _) => "added by a leader".to_owned(),
                     (ItemKind::Ranked, Some(rank)) => {
-                        format!("ranked {}", crate::tally::agenda::ordinal(rank))
+                        let place = crate::tally::agenda::ordinal(rank);
+                        if drawn.contains(&rank) {
+                            format!(
+                                "ranked {place}; a tie decided by the seeded draw (see Results)"
+                            )
+                        } else {
+                            format!("ranked {place}")
+                        }
                     }
                     (ItemKind::Ranked, None) => String::new(),
                 },

@@ -8,14 +8,20 @@ use std::collections::{BTreeMap, HashMap};
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
 
 use crate::access::Action;
-use crate::service::meetings::ballots::{self, rank_field};
+use crate::service::meetings::{
+    self as meetings,
+    ballots::{self, rank_field},
+};
 use crate::web::WebError;
 use crate::web::context::{Ctx, done_or_reshow, status_for};
+use crate::web::flash::{self, Flash};
 use crate::web::format::date_time;
 use crate::web::meetings::{MeetingHeader, clock_time, header};
+use crate::web::pages::see_other;
 use crate::web::visitor::Layout;
 
 #[derive(Serialize)]
@@ -44,6 +50,8 @@ struct BallotPage {
     can_vote: bool,
     status_line: Option<String>,
     voting_closes: String,
+    /// Open ballot: leaders will see who ranked what (said before anyone votes).
+    open_ballot: bool,
 }
 
 async fn page(
@@ -101,6 +109,8 @@ async fn page(
     let status = status_for(&errors);
     let w = view.access.windows();
     let page = BallotPage {
+        open_ballot: crate::service::meetings::privacy(&view.access.meeting)
+            == crate::domain::meeting::Privacy::Open,
         title: format!("Your ballot: {}", view.access.meeting.title),
         layout: ctx.layout(),
         meeting: header(ctx, &view.access, now).await?,
@@ -138,7 +148,28 @@ struct ReceiptPage {
     ranking: Vec<String>,
 }
 
-/// `POST /teams/{team}/meetings/{id}/ballot`: saves and shows the receipt code once.
+/// Session key of a receipt waiting to be shown.
+const RECEIPT: &str = "ballot_receipt";
+
+/// A saved ballot's receipt between the POST and the page it redirects to. It lives only in
+/// the encrypted session cookie (never in a URL, a log or the database) and is taken out when
+/// shown, so the code is seen once.
+#[derive(Serialize, Deserialize)]
+struct HeldReceipt {
+    meeting: MeetingId,
+    code: String,
+    hash: String,
+    changed: bool,
+    /// Unix seconds.
+    at: i64,
+}
+
+fn receipt_address(slug: &str, id: MeetingId) -> String {
+    format!("/teams/{slug}/meetings/{id}/ballot/receipt")
+}
+
+/// `POST /teams/{team}/meetings/{id}/ballot`: saves, then redirects to the receipt
+/// (post/redirect/get: reloading the receipt never submits the ballot again).
 pub async fn cast(
     ctx: Ctx,
     path: web::Path<(String, MeetingId)>,
@@ -150,31 +181,72 @@ pub async fn cast(
     let result = ballots::cast(ctx.db(), principal, &slug, id, &form, now).await;
     done_or_reshow(
         result,
-        |receipt| receipt_page(&ctx, &slug, id, receipt),
+        |receipt| {
+            let held = HeldReceipt {
+                meeting: id,
+                code: receipt.code,
+                hash: receipt.hash,
+                changed: receipt.changed,
+                at: receipt.at.unix_timestamp(),
+            };
+            let kept = ctx
+                .visitor
+                .session
+                .insert(RECEIPT, &held)
+                .map(|()| see_other(&receipt_address(&slug, id)))
+                .map_err(|e| WebError::Unexpected(anyhow::anyhow!("keeping the receipt: {e}")));
+            std::future::ready(kept)
+        },
         |errors| page(&ctx, &slug, id, Some(&form), errors),
     )
     .await
 }
 
-/// The receipt, shown once after a ballot is saved.
+/// `GET /teams/{team}/meetings/{id}/ballot/receipt`: the receipt of the ballot just saved,
+/// once. Afterwards (a reload, another tab) it sends the voter to their ballot, which says
+/// when they last saved it; the code itself is never shown again.
+pub async fn receipt(
+    ctx: Ctx,
+    path: web::Path<(String, MeetingId)>,
+) -> Result<HttpResponse, WebError> {
+    let (slug, id) = path.into_inner();
+    meetings::authorize(ctx.db(), ctx.principal(), &slug, id, Action::CastBallot).await?;
+    let session = &ctx.visitor.session;
+    let held = match session.get::<HeldReceipt>(RECEIPT) {
+        Ok(Some(held)) if held.meeting == id => {
+            session.remove(RECEIPT);
+            held
+        }
+        _ => {
+            let ballot = format!("/teams/{slug}/meetings/{id}/ballot");
+            return flash::redirect(
+                &ctx,
+                &Flash::says(
+                    "Your receipt code was shown once, right after you saved your ballot; \
+                     this is your ballot as it stands.",
+                ),
+                &ballot,
+            );
+        }
+    };
+    receipt_page(&ctx, &slug, id, held).await
+}
+
+/// The receipt page.
 async fn receipt_page(
     ctx: &Ctx,
     slug: &str,
     id: MeetingId,
-    receipt: ballots::Receipt,
+    receipt: HeldReceipt,
 ) -> Result<HttpResponse, WebError> {
     let view = ballots::view(ctx.db(), ctx.principal(), slug, id).await?;
-    let titles: HashMap<ProposalId, &str> = view
+    let mut ranked: Vec<(usize, &str)> = view
         .items
         .iter()
-        .map(|p| (p.id, p.title.as_str()))
+        .filter_map(|p| view.ranks.get(&p.id).map(|r| (*r, p.title.as_str())))
         .collect();
-    let ranking = receipt
-        .ranking
-        .iter()
-        .filter_map(|pid| titles.get(pid))
-        .map(|t| (*t).to_owned())
-        .collect();
+    ranked.sort_unstable();
+    let at = OffsetDateTime::from_unix_timestamp(receipt.at).unwrap_or(ctx.now);
     let page = ReceiptPage {
         title: "Ballot saved".to_owned(),
         layout: ctx.layout(),
@@ -182,9 +254,9 @@ async fn receipt_page(
         code: receipt.code,
         hash: receipt.hash,
         changed: receipt.changed,
-        at: date_time(receipt.at),
-        at_clock: clock_time(receipt.at),
-        ranking,
+        at: date_time(at),
+        at_clock: clock_time(at),
+        ranking: ranked.into_iter().map(|(_, t)| t.to_owned()).collect(),
     };
     ctx.render(StatusCode::OK, "ballot_receipt.html", &page)
 }

@@ -12,6 +12,7 @@ pub mod minutes;
 pub mod proposals;
 mod recount;
 pub mod results;
+pub mod turnout;
 
 pub use form::{create, edit_form, new_form, update};
 
@@ -164,6 +165,10 @@ struct MeetingPage {
     rule: &'static str,
     proposals: usize,
     ballots: u64,
+    /// "12 of 20 have voted" (counts only).
+    turnout: String,
+    /// Leaders: a link to who has not voted yet.
+    can_view_voters: bool,
     voted: Option<String>,
     can_manage: bool,
     can_publish: bool,
@@ -265,6 +270,8 @@ pub async fn show(
         },
         proposals: meetings::proposals::active(db, id).await?.len(),
         ballots: meetings::ballot_count(db, id).await?,
+        turnout: meetings::turnout::turnout(db, &access).await?.sentence(),
+        can_view_voters: may(&access, principal, Action::ViewVoters),
         voted,
         can_manage: may(&access, principal, Action::ManageMeetings),
         can_publish: may(&access, principal, Action::PublishAgenda),

@@ -10,8 +10,9 @@ use actix_web::{HttpResponse, web};
 use serde::Serialize;
 
 use crate::service::meetings::tally::{self, Results, TallyResult};
+use crate::tally::agenda::tie_note;
 use crate::tally::explain::{explain_ranking, votes};
-use crate::tally::{CandidateId, CompactPass, Decimal, Round};
+use crate::tally::{CandidateId, CompactPass, Decimal, Round, SequentialRanking};
 use crate::web::WebError;
 use crate::web::context::Ctx;
 use crate::web::format::date_time;
@@ -27,6 +28,10 @@ pub struct AgendaLine {
     pub included: bool,
     /// Why in or out.
     pub explanation: String,
+    /// Tie-breaks that decided its place, as sentences.
+    pub ties: Vec<String>,
+    /// The seeded draw decided one of them.
+    pub drawn: bool,
     /// Fixed item?
     pub fixed: bool,
 }
@@ -41,6 +46,8 @@ struct TableRow {
 struct PassTable {
     place: usize,
     winner: String,
+    /// Tie-breaks the winner took part in, as sentences.
+    ties: Vec<String>,
     /// Rounds before the ones shown.
     earlier_rounds: usize,
     /// Items not shown (fewer votes than the shown ones).
@@ -114,6 +121,8 @@ pub fn agenda_lines(result: &TallyResult) -> (Vec<AgendaLine>, u32) {
             minutes: s.minutes,
             included: true,
             explanation: s.explanation.clone(),
+            ties: Vec::new(),
+            drawn: false,
             fixed: true,
         })
         .collect();
@@ -122,6 +131,8 @@ pub fn agenda_lines(result: &TallyResult) -> (Vec<AgendaLine>, u32) {
         minutes: i.minutes,
         included: i.included,
         explanation: i.explanation.clone(),
+        ties: i.ties.clone(),
+        drawn: i.drawn,
         fixed: false,
     }));
     (lines, agenda.minutes_used)
@@ -175,10 +186,11 @@ fn shown_items(rounds: &[Round]) -> (Vec<CandidateId>, usize) {
 
 fn pass_table(
     result: &TallyResult,
-    names: &[String],
+    ranking: &SequentialRanking,
     place: usize,
     pass: &CompactPass,
 ) -> PassTable {
+    let names = &ranking.candidate_names;
     let name = |i: usize| {
         names
             .get(i)
@@ -207,6 +219,11 @@ fn pass_table(
             .winners
             .first()
             .map_or_else(|| "(undecided)".to_owned(), |w| name(w.index())),
+        ties: pass
+            .winner_ties
+            .iter()
+            .map(|t| tie_note::sentence(t, |c| ranking.name(c), ranking.seed))
+            .collect(),
         earlier_rounds: pass.rounds.len().saturating_sub(rounds.len()),
         more_items: more,
         rounds: rounds.iter().map(|r| r.number).collect(),
@@ -324,7 +341,7 @@ pub async fn show(
                 .passes
                 .iter()
                 .enumerate()
-                .map(|(i, p)| pass_table(&result, names, i + 1, p))
+                .map(|(i, p)| pass_table(&result, ranking, i + 1, p))
                 .collect();
             page.chart = ranking.passes.first().map(|p| chart(&result, names, p));
             page.explanation = Some(explain_ranking(ranking, SHOWN_ROUNDS, SHOWN_ITEMS));

@@ -69,7 +69,7 @@ struct ClosedPage {
 /// A link that worked once says why it no longer does and whom to ask (410 Gone); one that
 /// was never issued is a plain 404.
 async fn closed_page(ctx: &Ctx, token: &str) -> Result<HttpResponse, WebError> {
-    let Some(closed) = invitations::closed(ctx.db(), token).await? else {
+    let Some(closed) = invitations::closed(ctx.db(), token, ctx.now).await? else {
         return Err(WebError::NotFound);
     };
     let page = ClosedPage {

@@ -1,0 +1,101 @@
+//! A place decided by a tie-break, as a sentence for the results page and the agenda:
+//! "tied 2–2 with #5 Marking in round 4; #5 Marking was eliminated: chosen by the seeded
+//! random draw (seed 4506)".
+
+use super::super::explain::votes;
+use super::super::{CandidateId, TiePurpose, WinnerTie};
+
+/// The sentence for one tie-break the item took part in. `name` gives a candidate's name;
+/// `seed` is the count's seed, said when the draw decided.
+pub fn sentence<'n>(
+    tie: &WinnerTie,
+    name: impl Fn(CandidateId) -> &'n str,
+    seed: Option<i64>,
+) -> String {
+    let mut named: Vec<String> = tie.with.iter().map(|c| name(*c).to_owned()).collect();
+    let unnamed = (tie.others as usize).saturating_sub(named.len());
+    if unnamed > 0 {
+        named.push(format!(
+            "{unnamed} other{}",
+            if unnamed == 1 { "" } else { "s" }
+        ));
+    }
+    let who = match named.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => "nobody".to_owned(),
+    };
+    let score = votes(tie.votes);
+    let tied = if tie.others == 1 {
+        format!("tied {score}–{score} with {who}")
+    } else {
+        let unit = if score == "1" { "vote" } else { "votes" };
+        format!("tied at {score} {unit} with {who}")
+    };
+    let subject = if tie.chosen == tie.winner {
+        "this item".to_owned()
+    } else {
+        name(tie.chosen).to_owned()
+    };
+    let verb = match tie.purpose {
+        TiePurpose::Elect => "was elected",
+        TiePurpose::Eliminate => "was eliminated",
+    };
+    let seed = match (tie.drawn(), seed) {
+        (true, Some(s)) => format!(" (seed {s})"),
+        _ => String::new(),
+    };
+    let earlier = match tie.earlier {
+        0 => String::new(),
+        1 => " (after 1 earlier tie)".to_owned(),
+        n => format!(" (after {n} earlier ties)"),
+    };
+    format!(
+        "{tied} in round {}{earlier}; {subject} {verb}: {}{seed}",
+        tie.round, tie.explanation
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tally::Decimal;
+
+    fn tie(others: u32, with: &[u32], chosen: u32, explanation: &str) -> WinnerTie {
+        WinnerTie {
+            winner: CandidateId(0),
+            round: 4,
+            purpose: TiePurpose::Eliminate,
+            with: with.iter().copied().map(CandidateId).collect(),
+            others,
+            votes: Decimal::from_int(2),
+            chosen: CandidateId(chosen),
+            explanation: explanation.to_owned(),
+            earlier: 0,
+        }
+    }
+
+    fn name(c: CandidateId) -> &'static str {
+        ["#1 Timetable", "#5 Marking", "#7 Trips", "#9 Rota"][c.index()]
+    }
+
+    #[test]
+    fn a_two_way_draw_names_the_other_item_and_the_seed() {
+        let t = tie(1, &[1], 1, "chosen by the seeded random draw");
+        assert_eq!(
+            sentence(&t, name, Some(4506)),
+            "tied 2–2 with #5 Marking in round 4; #5 Marking was eliminated: \
+             chosen by the seeded random draw (seed 4506)"
+        );
+    }
+
+    #[test]
+    fn earlier_rounds_need_no_seed_and_many_are_counted() {
+        let t = tie(12, &[1, 2, 3], 3, "had the fewest votes in round 2");
+        assert_eq!(
+            sentence(&t, name, Some(4506)),
+            "tied at 2 votes with #5 Marking, #7 Trips, #9 Rota and 9 others in round 4; \
+             #9 Rota was eliminated: had the fewest votes in round 2"
+        );
+    }
+}
