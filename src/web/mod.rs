@@ -19,6 +19,7 @@ pub mod markdown;
 pub mod meetings;
 pub mod middleware;
 pub mod pages;
+pub mod receipt;
 pub mod routes;
 pub mod state;
 pub mod teams;

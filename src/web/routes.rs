@@ -189,6 +189,7 @@ pub const ROUTES: &[Route] = &[
     route!(Post "/teams/{team}/budgets/{id}/ideas/{idea}/follow-up" => budgets::results::follow_up, Rule(Action::ManageBudgets)),
     route!(Get "/teams/{team}/budgets/{id}/ballot" => budgets::ballot::show, Rule(Action::ViewBudgets)),
     route!(Post "/teams/{team}/budgets/{id}/ballot" => budgets::ballot::cast, Rule(Action::CastBudgetBallot)),
+    route!(Get "/teams/{team}/budgets/{id}/ballot/receipt" => budgets::ballot::receipt, Rule(Action::CastBudgetBallot)),
     route!(Get "/teams/{team}/budgets/{id}/results" => budgets::results::show, Rule(Action::ViewBudgets)),
     route!(Post "/teams/{team}/budgets/{id}/results/publish" => budgets::results::publish, Rule(Action::ManageBudgets)),
     route!(Get "/teams/{team}/budgets/{id}/results/round.pb" => budgets::export::export_pb, Rule(Action::ViewBudgets)),

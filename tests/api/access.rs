@@ -415,6 +415,11 @@ const MATRIX: &[Row] = &[
         &[],
         [303, 404, 422, 422, 403],
     ),
+    // Without a receipt waiting in the session, back to the ballot.
+    get(
+        "/teams/{a}/budgets/{r}/ballot/receipt",
+        [303, 404, 303, 303, 403],
+    ),
     post(
         "/teams/{a}/budgets/{r}/results/publish",
         &[],

@@ -27,12 +27,14 @@ async fn rank(
         .iter()
         .map(|(k, v)| (k.as_str(), v.as_str()))
         .collect();
-    browser
+    let saved = browser
         .post(&format!("/teams/{slug}/budgets/{round}/ballot"), &refs)
-        .await
-        .text()
-        .await
-        .unwrap()
+        .await;
+    if saved.status() == 303 {
+        browser.follow(saved).await
+    } else {
+        saved.text().await.unwrap()
+    }
 }
 
 #[tokio::test]
@@ -104,6 +106,13 @@ async fn a_ranked_round_limits_ideas_reminds_on_the_home_page_and_audits_each_ph
     assert!(twice.contains("already has rank 1"), "{twice}");
     let saved = rank(&member, &slug, round, &[(benches, "1"), (trees, "2")]).await;
     assert!(saved.contains("Ballot saved"), "{saved}");
+    // The receipt was shown once; asking again goes back to the ballot.
+    let again = member
+        .get(&format!("/teams/{slug}/budgets/{round}/ballot/receipt"))
+        .await;
+    assert_eq!(again.status(), 303);
+    let ballot = member.follow(again).await;
+    assert!(ballot.contains("shown once"), "{ballot}");
     let leader_saved = rank(&leader, &slug, round, &[(benches, "1"), (garden, "2")]).await;
     assert!(leader_saved.contains("Ballot saved"), "{leader_saved}");
     let home = member.get("/").await.text().await.unwrap();

@@ -114,7 +114,13 @@ pub async fn vote_for(
 ) -> reqwest::Response {
     let fields: Vec<String> = ideas.iter().map(|id| format!("idea_{id}")).collect();
     let refs: Vec<(&str, &str)> = fields.iter().map(|f| (f.as_str(), "on")).collect();
-    browser
+    let saved = browser
         .post(&format!("/teams/{slug}/budgets/{round}/ballot"), &refs)
-        .await
+        .await;
+    // A saved ballot redirects to its receipt (post/redirect/get); a refused one answers here.
+    if saved.status() == 303 {
+        let location = saved.headers()["location"].to_str().unwrap().to_owned();
+        return browser.get(&location).await;
+    }
+    saved
 }

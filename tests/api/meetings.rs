@@ -715,3 +715,38 @@ async fn a_saved_ballot_redirects_to_its_receipt_which_shows_once() {
         .unwrap();
     assert_eq!(participation.changes, 0, "saved exactly once");
 }
+
+#[tokio::test]
+async fn the_overview_shows_where_the_meeting_is_and_the_one_thing_to_do_now() {
+    let app = spawn_app().await;
+    let world = seed(&app).await;
+    let slug = &world.team_a;
+    let leader = signed_in(&app, &world.leader).await;
+    let id = create_meeting(&app, &leader, slug, "secret").await;
+    propose(&leader, slug, id, "Timetable", 15).await;
+    let items = proposal_ids(&app, id).await;
+    let voter = &members(&app, &world.leader, slug, 1, "Next").await[0];
+    let base = format!("/teams/{slug}/meetings/{id}");
+    let current = |html: &str| {
+        let at = html.find("aria-current=\"step\"").expect("a current step");
+        let label = "<span class=\"step-label\">";
+        let start = at + html[at..].find(label).unwrap() + label.len();
+        let end = start + html[start..].find('<').unwrap();
+        html[start..end].to_owned()
+    };
+    let html = voter.get(&base).await.text().await.unwrap();
+    assert_eq!(current(&html), "Proposing");
+    assert!(html.contains("proposals\">Propose an item</a>"), "{html}");
+    app.clock.advance(Duration::hours(WINDOW_HOURS));
+    let html = voter.get(&base).await.text().await.unwrap();
+    assert_eq!(current(&html), "Voting");
+    assert!(html.contains("ballot\">Rank the items</a>"), "{html}");
+    assert_eq!(vote(voter, slug, id, &[items[0]]).await.status(), 200);
+    let html = voter.get(&base).await.text().await.unwrap();
+    assert!(html.contains("ballot\">Change your ballot</a>"), "{html}");
+    app.clock
+        .advance(Duration::hours(WINDOW_HOURS) + Duration::minutes(1));
+    let html = voter.get(&base).await.text().await.unwrap();
+    assert_eq!(current(&html), "Results");
+    assert!(html.contains("results\">See the results</a>"), "{html}");
+}

@@ -192,7 +192,10 @@ fn meeting_fixture(name: &str) -> Value {
             json!({ "facilitator": "Lee", "windows": [{ "label": "Voting", "opens": "a", "closes": "b", "state": "open" }],
             "fixed": [{ "title": "Scan", "minutes": 3 }], "privacy": "secret", "results_visibility": "after close",
             "rule": "ranked", "proposals": 3, "ballots": 2, "turnout": "2 of 5 have voted", "can_view_voters": true, "voted": "You voted.", "can_manage": true, "can_publish": true,
-            "proposing_open": false, "voting_open": true, "voting_closed": true, "ends": "15:00", "scan": scan() })
+            "proposing_open": false, "voting_open": true, "voting_closed": true, "ends": "15:00", "scan": scan(),
+            "timeline": [{ "label": "Proposing", "state": "done", "when": "a to b" }, { "label": "Voting", "state": "current", "when": "b to c" },
+                { "label": "Results", "state": "upcoming", "when": "from c" }],
+            "next": { "label": "Rank the items", "path": "/ballot", "by": "until c" } })
         }
         "meeting_scan.html" => json!({ "scan": scan() }),
         "meeting_live.html" => live_fixture(),

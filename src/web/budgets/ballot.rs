@@ -14,11 +14,13 @@ use crate::access::Action;
 use crate::domain::budget::{BallotType, BudgetPhase, format_money};
 use crate::service::ServiceError;
 use crate::service::budgets::ballots::{self, idea_field, parse_selection, total_of};
+use crate::service::budgets::{self as budgets};
 use crate::service::meetings::ballots::rank_field;
 use crate::web::WebError;
 use crate::web::budgets::RoundHeader;
 use crate::web::context::{Ctx, status_for};
 use crate::web::format::date_time;
+use crate::web::receipt as receipts;
 use crate::web::visitor::Layout;
 
 #[derive(Serialize)]
@@ -174,8 +176,13 @@ struct ReceiptPage {
     chosen: Vec<String>,
 }
 
-/// `POST /teams/{team}/budgets/{id}/ballot`: saves and shows the receipt code once; with
-/// `check`, shows the running total of what was ticked without saving.
+fn subject(id: RoundId) -> String {
+    format!("budget round {id}")
+}
+
+/// `POST /teams/{team}/budgets/{id}/ballot`: saves, then redirects to the receipt
+/// (post/redirect/get); with `check`, shows the running total of what was ticked without
+/// saving.
 pub async fn cast(
     ctx: Ctx,
     path: web::Path<(String, RoundId)>,
@@ -188,29 +195,45 @@ pub async fn cast(
     let now = ctx.now;
     let principal = ctx.principal();
     match ballots::cast(ctx.db(), principal, &slug, id, &form, now).await {
-        Ok(receipt) => {
-            let view = ballots::view(ctx.db(), principal, &slug, id).await?;
-            let chosen = receipt
-                .ranking
-                .iter()
-                .filter_map(|i| view.ideas.iter().find(|x| x.id == *i))
-                .map(|x| x.title.clone())
-                .collect();
-            let page = ReceiptPage {
-                title: "Ballot saved".to_owned(),
-                layout: ctx.layout(),
-                round: RoundHeader::new(&view.access, now),
-                code: receipt.code,
-                hash: receipt.hash,
-                changed: receipt.changed,
-                at: date_time(receipt.at),
-                chosen,
-            };
-            ctx.render(StatusCode::OK, "budget_receipt.html", &page)
+        Ok(saved) => {
+            let to = format!("/teams/{slug}/budgets/{id}/ballot/receipt");
+            receipts::hold(&ctx, &subject(id), saved, &to)
         }
         Err(ServiceError::Invalid(errors)) => {
             page(&ctx, &slug, id, Some(&form), errors.into_map()).await
         }
         Err(other) => Err(other.into()),
     }
+}
+
+/// `GET /teams/{team}/budgets/{id}/ballot/receipt`: the receipt of the ballot just saved, once;
+/// afterwards, back to the ballot.
+pub async fn receipt(
+    ctx: Ctx,
+    path: web::Path<(String, RoundId)>,
+) -> Result<HttpResponse, WebError> {
+    let (slug, id) = path.into_inner();
+    let principal = ctx.principal();
+    budgets::authorize(ctx.db(), principal, &slug, id, Action::CastBudgetBallot).await?;
+    let Some(held) = receipts::take(&ctx, &subject(id)) else {
+        return receipts::shown_once(&ctx, &format!("/teams/{slug}/budgets/{id}/ballot"));
+    };
+    let view = ballots::view(ctx.db(), principal, &slug, id).await?;
+    let chosen = view
+        .selection
+        .iter()
+        .filter_map(|i| view.ideas.iter().find(|x| x.id == *i))
+        .map(|x| x.title.clone())
+        .collect();
+    let page = ReceiptPage {
+        title: "Ballot saved".to_owned(),
+        layout: ctx.layout(),
+        round: RoundHeader::new(&view.access, ctx.now),
+        at: date_time(held.at(ctx.now)),
+        code: held.code,
+        hash: held.hash,
+        changed: held.changed,
+        chosen,
+    };
+    ctx.render(StatusCode::OK, "budget_receipt.html", &page)
 }

@@ -8,8 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
-use serde::{Deserialize, Serialize};
-use time::OffsetDateTime;
+use serde::Serialize;
 
 use crate::access::Action;
 use crate::service::meetings::{
@@ -18,10 +17,9 @@ use crate::service::meetings::{
 };
 use crate::web::WebError;
 use crate::web::context::{Ctx, done_or_reshow, status_for};
-use crate::web::flash::{self, Flash};
 use crate::web::format::date_time;
 use crate::web::meetings::{MeetingHeader, clock_time, header};
-use crate::web::pages::see_other;
+use crate::web::receipt::{self as receipts, HeldReceipt};
 use crate::web::visitor::Layout;
 
 #[derive(Serialize)]
@@ -148,24 +146,8 @@ struct ReceiptPage {
     ranking: Vec<String>,
 }
 
-/// Session key of a receipt waiting to be shown.
-const RECEIPT: &str = "ballot_receipt";
-
-/// A saved ballot's receipt between the POST and the page it redirects to. It lives only in
-/// the encrypted session cookie (never in a URL, a log or the database) and is taken out when
-/// shown, so the code is seen once.
-#[derive(Serialize, Deserialize)]
-struct HeldReceipt {
-    meeting: MeetingId,
-    code: String,
-    hash: String,
-    changed: bool,
-    /// Unix seconds.
-    at: i64,
-}
-
-fn receipt_address(slug: &str, id: MeetingId) -> String {
-    format!("/teams/{slug}/meetings/{id}/ballot/receipt")
+fn subject(id: MeetingId) -> String {
+    format!("meeting {id}")
 }
 
 /// `POST /teams/{team}/meetings/{id}/ballot`: saves, then redirects to the receipt
@@ -182,20 +164,8 @@ pub async fn cast(
     done_or_reshow(
         result,
         |receipt| {
-            let held = HeldReceipt {
-                meeting: id,
-                code: receipt.code,
-                hash: receipt.hash,
-                changed: receipt.changed,
-                at: receipt.at.unix_timestamp(),
-            };
-            let kept = ctx
-                .visitor
-                .session
-                .insert(RECEIPT, &held)
-                .map(|()| see_other(&receipt_address(&slug, id)))
-                .map_err(|e| WebError::Unexpected(anyhow::anyhow!("keeping the receipt: {e}")));
-            std::future::ready(kept)
+            let to = format!("/teams/{slug}/meetings/{id}/ballot/receipt");
+            std::future::ready(receipts::hold(&ctx, &subject(id), receipt, &to))
         },
         |errors| page(&ctx, &slug, id, Some(&form), errors),
     )
@@ -211,25 +181,10 @@ pub async fn receipt(
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
     meetings::authorize(ctx.db(), ctx.principal(), &slug, id, Action::CastBallot).await?;
-    let session = &ctx.visitor.session;
-    let held = match session.get::<HeldReceipt>(RECEIPT) {
-        Ok(Some(held)) if held.meeting == id => {
-            session.remove(RECEIPT);
-            held
-        }
-        _ => {
-            let ballot = format!("/teams/{slug}/meetings/{id}/ballot");
-            return flash::redirect(
-                &ctx,
-                &Flash::says(
-                    "Your receipt code was shown once, right after you saved your ballot; \
-                     this is your ballot as it stands.",
-                ),
-                &ballot,
-            );
-        }
-    };
-    receipt_page(&ctx, &slug, id, held).await
+    match receipts::take(&ctx, &subject(id)) {
+        Some(held) => receipt_page(&ctx, &slug, id, held).await,
+        None => receipts::shown_once(&ctx, &format!("/teams/{slug}/meetings/{id}/ballot")),
+    }
 }
 
 /// The receipt page.
@@ -246,7 +201,7 @@ async fn receipt_page(
         .filter_map(|p| view.ranks.get(&p.id).map(|r| (*r, p.title.as_str())))
         .collect();
     ranked.sort_unstable();
-    let at = OffsetDateTime::from_unix_timestamp(receipt.at).unwrap_or(ctx.now);
+    let at = receipt.at(ctx.now);
     let page = ReceiptPage {
         title: "Ballot saved".to_owned(),
         layout: ctx.layout(),

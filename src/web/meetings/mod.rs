@@ -9,6 +9,7 @@ mod form;
 pub mod ics;
 pub mod live;
 pub mod minutes;
+pub mod next_step;
 pub mod proposals;
 mod recount;
 pub mod results;
@@ -169,6 +170,10 @@ struct MeetingPage {
     turnout: String,
     /// Leaders: a link to who has not voted yet.
     can_view_voters: bool,
+    /// Proposing → voting → results → agenda, the current step marked.
+    timeline: Vec<next_step::Step>,
+    /// The one primary action now.
+    next: Option<next_step::NextStep>,
     voted: Option<String>,
     can_manage: bool,
     can_publish: bool,
@@ -210,19 +215,25 @@ pub async fn show(
     let header = header(&ctx, &access, now).await?;
     let m = &access.meeting;
     let w = access.windows();
-    let voted = meetings::participation(db, id, principal.user_id)
-        .await?
-        .map(|p| {
-            if p.changes > 0 {
-                format!(
-                    "You voted, and changed your ballot at {} ({}).",
-                    clock_time(p.last_voted_at),
-                    date_time(p.last_voted_at)
-                )
-            } else {
-                format!("You voted at {}.", date_time(p.first_voted_at))
-            }
-        });
+    let participation = meetings::participation(db, id, principal.user_id).await?;
+    let person = next_step::Person {
+        can_propose: may(&access, principal, Action::ProposeItem),
+        can_vote: may(&access, principal, Action::CastBallot),
+        voted: participation.is_some(),
+        can_manage: may(&access, principal, Action::ManageMeetings),
+        can_publish: may(&access, principal, Action::PublishAgenda),
+    };
+    let voted = participation.map(|p| {
+        if p.changes > 0 {
+            format!(
+                "You voted, and changed your ballot at {} ({}).",
+                clock_time(p.last_voted_at),
+                date_time(p.last_voted_at)
+            )
+        } else {
+            format!("You voted at {}.", date_time(p.first_voted_at))
+        }
+    });
     let page = MeetingPage {
         title: m.title.clone(),
         layout: ctx.layout(),
@@ -272,6 +283,8 @@ pub async fn show(
         ballots: meetings::ballot_count(db, id).await?,
         turnout: meetings::turnout::turnout(db, &access).await?.sentence(),
         can_view_voters: may(&access, principal, Action::ViewVoters),
+        timeline: next_step::timeline(header.phase, &w),
+        next: next_step::next_step(header.phase, &w, person, now),
         voted,
         can_manage: may(&access, principal, Action::ManageMeetings),
         can_publish: may(&access, principal, Action::PublishAgenda),

@@ -1,0 +1,209 @@
+//! The meeting overview's timeline (proposing → voting → results → agenda, with the current
+//! step marked) and the one thing the person can do now, with its deadline. Pure: it reads the
+//! phase, the windows and what the person may do.
+
+use serde::Serialize;
+use time::OffsetDateTime;
+
+use crate::domain::meeting::{Phase, Windows};
+use crate::web::format::date_time;
+
+/// One step of the timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Step {
+    pub label: &'static str,
+    /// `done`, `current` or `upcoming`.
+    pub state: &'static str,
+    /// When it opens, closes or happened.
+    pub when: String,
+}
+
+/// The primary button: what to do now, where, and by when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NextStep {
+    pub label: &'static str,
+    /// Path under the meeting's address ("" for the overview itself).
+    pub path: &'static str,
+    /// "until 3 Dec 2026, 17:00 UTC", or empty.
+    pub by: String,
+}
+
+/// What the person may do and has done, as the overview knows it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Person {
+    pub can_propose: bool,
+    pub can_vote: bool,
+    pub voted: bool,
+    pub can_manage: bool,
+    pub can_publish: bool,
+}
+
+/// The four steps, with the current one marked.
+#[must_use]
+pub fn timeline(phase: Phase, w: &Windows) -> Vec<Step> {
+    let at = match phase {
+        Phase::Draft => 0,
+        Phase::Proposing => 1,
+        Phase::Voting => 2,
+        Phase::Tallied => 3,
+        Phase::Published | Phase::Held | Phase::Closed => 4,
+    };
+    let state = |step: usize| match step.cmp(&at) {
+        std::cmp::Ordering::Less => "done",
+        std::cmp::Ordering::Equal => "current",
+        std::cmp::Ordering::Greater => "upcoming",
+    };
+    vec![
+        Step {
+            label: "Proposing",
+            state: state(1),
+            when: format!(
+                "{} to {}",
+                date_time(w.proposals_open),
+                date_time(w.proposals_close)
+            ),
+        },
+        Step {
+            label: "Voting",
+            state: state(2),
+            when: format!(
+                "{} to {}",
+                date_time(w.voting_open),
+                date_time(w.voting_close)
+            ),
+        },
+        Step {
+            label: "Results",
+            state: state(3),
+            when: format!("from {}", date_time(w.voting_close)),
+        },
+        Step {
+            label: "Agenda",
+            state: state(4),
+            when: format!("meeting {}", date_time(w.starts_at)),
+        },
+    ]
+}
+
+/// The one primary action for this person now, if any.
+#[must_use]
+pub fn next_step(
+    phase: Phase,
+    w: &Windows,
+    person: Person,
+    now: OffsetDateTime,
+) -> Option<NextStep> {
+    let step = |label, path, by: Option<OffsetDateTime>| {
+        Some(NextStep {
+            label,
+            path,
+            by: by
+                .map(|t| format!("until {}", date_time(t)))
+                .unwrap_or_default(),
+        })
+    };
+    match phase {
+        Phase::Draft if person.can_manage => step("Edit the meeting", "/edit", None),
+        Phase::Draft => None,
+        Phase::Proposing if w.proposing(now) && person.can_propose => {
+            step("Propose an item", "/proposals", Some(w.proposals_close))
+        }
+        Phase::Proposing => step("See the proposed items", "/proposals", None),
+        Phase::Voting if person.can_vote && person.voted => {
+            step("Change your ballot", "/ballot", Some(w.voting_close))
+        }
+        Phase::Voting if person.can_vote => step("Rank the items", "/ballot", Some(w.voting_close)),
+        Phase::Voting => step("See the proposed items", "/proposals", None),
+        Phase::Tallied if person.can_publish => step(
+            "Publish the agreed agenda",
+            "/agenda/publish",
+            Some(w.starts_at),
+        ),
+        Phase::Tallied => step("See the results", "/results", None),
+        Phase::Published => step("Read the agenda", "/agenda", None),
+        Phase::Held => step("Follow the meeting live", "/live", None),
+        Phase::Closed => step("Read the minutes", "/minutes", None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::Duration;
+    use time::macros::datetime;
+
+    fn windows() -> Windows {
+        let t = datetime!(2026-12-01 09:00 UTC);
+        Windows {
+            proposals_open: t,
+            proposals_close: t + Duration::hours(6),
+            voting_open: t + Duration::hours(6),
+            voting_close: t + Duration::hours(12),
+            starts_at: t + Duration::hours(24),
+        }
+    }
+
+    #[test]
+    fn the_current_step_follows_the_phase() {
+        let states = |p| -> Vec<&str> { timeline(p, &windows()).iter().map(|s| s.state).collect() };
+        assert_eq!(states(Phase::Draft), ["upcoming"; 4]);
+        assert_eq!(
+            states(Phase::Voting),
+            ["done", "current", "upcoming", "upcoming"]
+        );
+        assert_eq!(
+            states(Phase::Tallied),
+            ["done", "done", "current", "upcoming"]
+        );
+        assert_eq!(states(Phase::Held), ["done", "done", "done", "current"]);
+    }
+
+    #[test]
+    fn one_primary_action_with_its_deadline() {
+        let w = windows();
+        let voting = w.voting_open + Duration::hours(1);
+        let member = Person {
+            can_propose: true,
+            can_vote: true,
+            ..Person::default()
+        };
+        let next = next_step(Phase::Voting, &w, member, voting).unwrap();
+        assert_eq!((next.label, next.path), ("Rank the items", "/ballot"));
+        assert_eq!(next.by, format!("until {}", date_time(w.voting_close)));
+        let voted = Person {
+            voted: true,
+            ..member
+        };
+        assert_eq!(
+            next_step(Phase::Voting, &w, voted, voting).unwrap().label,
+            "Change your ballot"
+        );
+        let leader = Person {
+            can_manage: true,
+            can_publish: true,
+            ..member
+        };
+        let after = w.voting_close + Duration::hours(1);
+        assert_eq!(
+            next_step(Phase::Tallied, &w, leader, after).unwrap().path,
+            "/agenda/publish"
+        );
+        assert_eq!(
+            next_step(Phase::Tallied, &w, member, after).unwrap().path,
+            "/results"
+        );
+        // Proposals closed, voting not open yet: nothing to propose.
+        let gap = Windows {
+            voting_open: w.proposals_close + Duration::hours(1),
+            ..w
+        };
+        let between = gap.proposals_close + Duration::minutes(30);
+        assert_eq!(
+            next_step(Phase::Proposing, &gap, member, between)
+                .unwrap()
+                .label,
+            "See the proposed items"
+        );
+        assert!(next_step(Phase::Draft, &w, member, w.proposals_open).is_none());
+    }
+}
