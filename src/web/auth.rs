@@ -13,6 +13,7 @@ use crate::service::accounts::{self, PasswordChange};
 use crate::service::sessions;
 use crate::web::WebError;
 use crate::web::context::{Ctx, FieldMap, done_or_reshow, redirect_or_reshow, status_for};
+use crate::web::flash::{self, Flash};
 use crate::web::pages::{client_ip, safe_next, see_other};
 use crate::web::visitor::Layout;
 
@@ -185,12 +186,8 @@ pub async fn change_password(
             let ctx = &ctx;
             async move {
                 start_session(ctx, user.id, epoch).await?;
-                let layout = Layout {
-                    csrf_token: crate::auth::csrf::token(&ctx.visitor.session)?,
-                    ..ctx.layout()
-                };
                 let notice = "Password changed. Every other session has been signed out.";
-                account(ctx, layout, BTreeMap::new(), Some(notice))
+                flash::redirect(ctx, &Flash::says(notice), "/account")
             }
         },
         |errors| async { account(&ctx, ctx.layout(), errors, None) },

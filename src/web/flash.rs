@@ -20,6 +20,9 @@ pub struct Flash {
     pub message: String,
     /// A link to copy, shown only now.
     pub link: Option<FlashLink>,
+    /// Where to go next, if there is an obvious next step.
+    #[serde(default)]
+    pub next: Option<FlashLink>,
 }
 
 /// A link to copy, with its label.
@@ -37,7 +40,18 @@ impl Flash {
         Self {
             message: message.into(),
             link: None,
+            next: None,
         }
+    }
+
+    /// The same confirmation, offering the next step as a link.
+    #[must_use]
+    pub fn then(mut self, label: impl Into<String>, href: String) -> Self {
+        self.next = Some(FlashLink {
+            label: label.into(),
+            href,
+        });
+        self
     }
 
     /// A confirmation with a link to copy.
@@ -48,6 +62,7 @@ impl Flash {
                 label: label.into(),
                 href,
             }),
+            next: None,
         }
     }
 }

@@ -92,6 +92,8 @@ struct MemberList {
     here: String,
     prev: Option<String>,
     next: Option<String>,
+    /// Leaders in the team: the only leader is not offered "Make member".
+    leaders: u64,
 }
 
 impl MemberList {
@@ -114,6 +116,7 @@ impl MemberList {
             here: list_suffix(search, members.page),
             prev: (members.page > 1).then(|| link(members.page - 1)),
             next: (members.page < members.pages).then(|| link(members.page + 1)),
+            leaders: members.leaders,
             rows: members.rows,
         }
     }

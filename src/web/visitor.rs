@@ -41,6 +41,8 @@ pub struct Layout {
     pub csrf_token: String,
     /// The confirmation of the form that led here, shown once.
     pub flash: Option<crate::web::flash::Flash>,
+    /// The request's path (marks the current page in navigation).
+    pub path: String,
 }
 
 /// The person making the request.
@@ -51,6 +53,8 @@ pub struct Visitor {
     pub csrf_token: String,
     /// The session itself (for signing in and out).
     pub session: Session,
+    /// The request's path.
+    pub path: String,
 }
 
 impl Visitor {
@@ -68,6 +72,7 @@ impl Visitor {
             user: self.user.clone(),
             csrf_token: self.csrf_token.clone(),
             flash: crate::web::flash::take(&self.session),
+            path: self.path.clone(),
         }
     }
 
@@ -83,6 +88,7 @@ impl FromRequest for Visitor {
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let session = req.get_session();
+        let path = req.path().to_owned();
         let state = req.app_data::<web::Data<AppState>>().cloned();
         Box::pin(async move {
             let state =
@@ -128,6 +134,7 @@ impl FromRequest for Visitor {
                 user,
                 csrf_token,
                 session,
+                path,
             })
         })
     }

@@ -18,11 +18,19 @@
   }
 
   // Ranks follow the order of the ranked items in the list: 1, 2, 3, ...
+  // Ranked items are marked as such, and the summary above the save button follows.
+  var summary = document.getElementById("ballot-summary");
   function renumber() {
     var n = 0;
+    var total = 0;
     items().forEach(function (item) {
+      total += 1;
       if (ranked(item)) { n += 1; field(item).value = String(n); }
+      item.classList.toggle("is-ranked", ranked(item));
     });
+    if (summary) {
+      summary.textContent = "You have ranked " + n + " of " + total + " item" + (total === 1 ? "" : "s") + ".";
+    }
   }
 
   // Ranked items first, in rank order (ties keep their order); unranked after.

@@ -99,7 +99,12 @@ async fn changing_the_password_ends_every_other_session() {
             &[("current", PASSWORD), ("new", new), ("confirm", new)],
         )
         .await;
-    assert_eq!(ok.status(), 200);
+    // A redirect, so a reload does not post the form again; the account page confirms once.
+    let confirmed = laptop.follow(ok).await;
+    assert!(
+        confirmed.contains("Password changed. Every other session has been signed out."),
+        "{confirmed}"
+    );
 
     assert_eq!(
         laptop.get("/account").await.status(),

@@ -124,6 +124,22 @@ async fn help_recorded_by_the_helper_is_pending_until_confirmed_and_never_counte
         )
         .await;
     assert_eq!(confirm.status(), 303);
+    // The entry's page says it is confirmed, once, and offers what is next.
+    let shown = c.member.follow(confirm).await;
+    assert!(
+        shown.contains("Confirmed: this help now counts in the team ledger."),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("me#waiting\">See what else is waiting for you</a>"),
+        "{shown}"
+    );
+    let (_, again) = text(
+        &c.member,
+        &format!("/teams/{team}/ledger/exchanges/{}", entry.id),
+    )
+    .await;
+    assert!(!again.contains("Confirmed: this help"), "shown once");
     let (_, after) = text(&c.leader, &format!("/teams/{team}/ledger/members.csv")).await;
     assert!(after.contains("Leader,30,1,0,0"), "{after}");
     assert!(after.contains("Member,0,0,30,1"), "{after}");

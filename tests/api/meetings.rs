@@ -750,3 +750,106 @@ async fn the_overview_shows_where_the_meeting_is_and_the_one_thing_to_do_now() {
     assert_eq!(current(&html), "Results");
     assert!(html.contains("results\">See the results</a>"), "{html}");
 }
+
+/// The value a form field shows (`name="…"` then `value="…"`).
+fn field_value(html: &str, name: &str) -> String {
+    let at = html
+        .find(&format!("name=\"{name}\""))
+        .unwrap_or_else(|| panic!("no field {name}"));
+    let rest = &html[at..];
+    let start = rest.find("value=\"").unwrap() + "value=\"".len();
+    let end = start + rest[start..].find('"').unwrap();
+    rest[start..end].to_owned()
+}
+
+#[tokio::test]
+async fn the_meeting_form_starts_from_the_teams_habits() {
+    use roundtable::domain::clock::Clock;
+    use roundtable::domain::meeting::{input_value, parse_utc};
+
+    let app = spawn_app().await;
+    let world = seed(&app).await;
+    let slug = &world.team_a;
+    let leader = signed_in(&app, &world.leader).await;
+    let new = format!("/teams/{slug}/meetings/new");
+
+    // A first meeting: proposals open now, voting closes a day before the start, 60 minutes.
+    let html = leader.get(&new).await.text().await.unwrap();
+    let time = |name: &str| parse_utc(&field_value(&html, name)).unwrap();
+    assert_eq!(
+        field_value(&html, "proposals_open"),
+        input_value(app.clock.now())
+    );
+    assert_eq!(time("voting_close"), time("starts_at") - Duration::days(1));
+    assert_eq!(time("voting_open"), time("starts_at") - Duration::days(3));
+    assert_eq!(time("proposals_close"), time("voting_open"));
+    assert_eq!(field_value(&html, "budget_minutes"), "60");
+    assert!(
+        html.contains("Starts (UTC)"),
+        "the form names the time zone"
+    );
+
+    // A 45-minute meeting in the library, facilitated by the leader.
+    let mut form = crate::meeting_helpers::meeting_form(&app, "secret");
+    let leader_id = world.leader.id.to_string();
+    for (k, v) in &mut form {
+        match k.as_str() {
+            "budget_minutes" => *v = "45".to_owned(),
+            "place" => *v = "Library".to_owned(),
+            "facilitator_id" => v.clone_from(&leader_id),
+            _ => {}
+        }
+    }
+    let fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let created = leader
+        .post(&format!("/teams/{slug}/meetings"), &fields)
+        .await;
+    assert_eq!(created.status(), 303);
+    let location = created.headers()["location"].to_str().unwrap().to_owned();
+
+    // The next meeting starts from the team's latest one.
+    let html = leader.get(&new).await.text().await.unwrap();
+    assert_eq!(field_value(&html, "budget_minutes"), "45");
+    assert_eq!(field_value(&html, "place"), "Library");
+
+    // Editing it, its own facilitator has not "last facilitated" this very meeting.
+    let edit = leader
+        .get(&format!("{location}/edit"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        edit.contains("(last facilitated: never)"),
+        "this meeting is not its own last facilitation: {edit}"
+    );
+}
+
+#[tokio::test]
+async fn pages_mark_where_you_are_and_only_admins_see_the_status_link() {
+    let app = spawn_app().await;
+    let world = seed(&app).await;
+    let slug = &world.team_a;
+    let leader = signed_in(&app, &world.leader).await;
+    let id = create_meeting(&app, &leader, slug, "secret").await;
+    let html = leader
+        .get(&format!("/teams/{slug}/meetings/{id}/proposals"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("proposals\" aria-current=\"page\">Proposals</a>"),
+        "{html}"
+    );
+    assert_eq!(html.matches("aria-current=\"page\"").count(), 1, "{html}");
+    assert!(!html.contains("Service status"), "members do not need it");
+    assert!(html.contains("href=\"/static/favicon.svg\""));
+
+    let admin = signed_in(&app, &world.admin).await;
+    let home = admin.get("/").await.text().await.unwrap();
+    assert!(home.contains("Service status"), "{home}");
+    let icon = leader.get("/static/favicon.svg").await;
+    assert_eq!(icon.status(), 200);
+    assert_eq!(icon.headers()["content-type"], "image/svg+xml");
+}

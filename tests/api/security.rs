@@ -492,7 +492,7 @@ async fn changing_ones_password_cancels_open_reset_links() {
             &[("current", PASSWORD), ("new", new), ("confirm", new)],
         )
         .await;
-    assert_eq!(changed.status(), 200);
+    assert_eq!(changed.status(), 303);
 
     assert_eq!(app.browser().get(&path).await.status(), 404);
     let taken_over = app

@@ -208,6 +208,8 @@ async fn the_last_leader_can_neither_leave_nor_be_demoted() {
     let leader = signed_in(&app, &world.leader).await;
     let team = format!("/teams/{}", world.team_a);
 
+    let page = leader.get(&team).await.text().await.unwrap();
+    assert!(!page.contains("Make member"), "only leader: {page}");
     let demote = leader
         .post(
             &format!("{team}/members/{}/role", world.leader.id),
@@ -238,9 +240,15 @@ async fn the_last_leader_can_neither_leave_nor_be_demoted() {
     let member = signed_in(&app, &world.member).await;
     let page = member.get(&team).await.text().await.unwrap();
     assert!(
-        page.contains("Make member"),
+        page.contains("Password-reset link"),
         "the new leader manages the team"
     );
+    // As the only leader, they are not offered a demotion the server would refuse.
+    assert!(
+        page.contains("The only leader: make someone else a leader first."),
+        "{page}"
+    );
+    assert!(!page.contains("Make member"), "{page}");
 }
 
 #[tokio::test]

@@ -44,7 +44,7 @@ fn fixture(name: &str) -> Option<Value> {
             "my_role": "leader", "can_manage": true,
             "members": { "rows": [{ "user_id": 1, "display_name": "Sam", "role": "leader" }, { "user_id": 2, "display_name": "Lee", "role": "member" }],
                 "search": "l", "total": 60, "team_total": 70, "page": 2, "pages": 2, "first": 51, "last": 60,
-                "here": "?q=l&page=2", "prev": "/teams/team-a?q=l#members", "next": null },
+                "here": "?q=l&page=2", "prev": "/teams/team-a?q=l#members", "next": null, "leaders": 1 },
             "invitations": [{ "id": 3, "role": "member", "uses": 1, "max_uses": 5, "expires": "1 Dec 2026, 10:00 UTC" }],
             "other_teams": [{ "name": "Team B", "slug": "team-b", "role": "member" }],
             "invite_form": { "role": "member", "max_uses": "1", "valid_days": "7" }, "errors": { "max_uses": "1 to 100." },
@@ -99,7 +99,7 @@ fn fixture(name: &str) -> Option<Value> {
             "carrying": ["Sam gave 41% of the team's help over the last 8 weeks — who can share the load?"],
             "quiet": ["Lee", "Kim"],
             "bars": [{ "label": "Dec 2026", "minutes": "1 h", "count": 2, "x": "10.0", "y": "10.0", "height": "120.0", "cx": "30.0" }],
-            "graph": { "size": "440.0", "nodes": [{ "x": "220.0", "y": "70.0", "lx": "220.0", "ly": "40.0", "anchor": "middle", "name": "Sam" }],
+            "graph": { "size": "440.0", "width": "740.0", "view_box": "-150.0 0 740.0 440.0", "nodes": [{ "x": "220.0", "y": "70.0", "lx": "220.0", "ly": "40.0", "anchor": "middle", "name": "Sam" }],
                 "arrows": [{ "x1": "1.0", "y1": "2.0", "x2": "3.0", "y2": "4.0", "width": "9.0", "title": "Sam helped Lee: 1 h (2 exchanges)" }] },
             "edges": [{ "helper": "Sam", "helped": "Lee", "minutes": "1 h", "count": 2 }],
             "disputes": [ledger_entry()],
@@ -232,7 +232,7 @@ fn meeting_fixture(name: &str) -> Value {
         "ballot.html" => {
             json!({ "items": [{ "id": 1, "field": "rank_1", "title": "Timetable", "why": "x", "minutes": 20, "rank": 1, "value": "1" },
                 { "id": 2, "field": "rank_2", "title": "Trip", "why": "y", "minutes": 10, "rank": null, "value": "x" }],
-            "max_rank": 2, "error_count": 1, "voting_open": true, "can_vote": true, "status_line": "You voted at 14:02.", "voting_closes": "b", "open_ballot": true })
+            "max_rank": 2, "ranked_count": 1, "error_count": 1, "voting_open": true, "can_vote": true, "status_line": "You voted at 14:02.", "voting_closes": "b", "open_ballot": true })
         }
         "ballot_receipt.html" => {
             json!({ "code": "ABCD-EF01-2345-6789", "hash": "ab".repeat(32), "changed": true,

@@ -23,19 +23,26 @@ pub struct FacilitatorChoice {
 }
 
 /// Members ordered least-recently-facilitated first (never first, then oldest, then by name).
+/// Only meetings that have started count, and never `editing` itself: the meeting being
+/// edited is not its own facilitator's "last facilitated".
 pub async fn facilitator_choices(
     db: &impl ConnectionTrait,
     team_id: TeamId,
+    editing: Option<MeetingId>,
+    now: OffsetDateTime,
 ) -> Result<Vec<FacilitatorChoice>> {
     let members = memberships::Entity::find()
         .filter(memberships::Column::TeamId.eq(team_id))
         .all(db)
         .await?;
-    let past = meetings::Entity::find()
+    let mut past = meetings::Entity::find()
         .filter(meetings::Column::TeamId.eq(team_id))
         .filter(meetings::Column::FacilitatorId.is_not_null())
-        .all(db)
-        .await?;
+        .filter(meetings::Column::StartsAt.lte(now));
+    if let Some(id) = editing {
+        past = past.filter(meetings::Column::Id.ne(id));
+    }
+    let past = past.all(db).await?;
     let mut rows = Vec::new();
     for m in members {
         let Some(user) = users::Entity::find_by_id(m.user_id).one(db).await? else {

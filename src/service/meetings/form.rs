@@ -4,7 +4,7 @@
 
 use crate::domain::ids::{MeetingId, UserId};
 use sea_orm::ActiveEnum as _;
-use sea_orm::ConnectionTrait;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::{Deserialize, Serialize};
 use time::{Duration, OffsetDateTime};
 
@@ -15,6 +15,7 @@ use crate::domain::meeting::{
 };
 use crate::service::teams::{self, TeamAccess};
 use crate::service::{FieldErrors, Result, ServiceError};
+use crate::store::entities::meetings;
 
 pub use super::facilitator::{
     FacilitatorChange, FacilitatorChoice, facilitator_choices, facilitator_history,
@@ -235,9 +236,11 @@ fn whole_hour(now: OffsetDateTime) -> OffsetDateTime {
         + Duration::hours(1)
 }
 
-/// A new meeting's form: windows from the next hour (3 days of proposals, 2 of voting, the
-/// meeting a day later), 60 minutes, secret ballots, the three-minute action scan, and the
-/// member who facilitated least recently.
+/// A new meeting's form with the defaults a team would pick: proposals open now, the meeting
+/// six days on at the top of the hour, voting from three days to one day before it (the tally
+/// runs a day ahead), the time budget and place of the team's latest meeting (60 minutes for a
+/// first meeting), secret ballots, the three-minute action scan, and the member who
+/// facilitated least recently.
 pub async fn new_form(
     db: &impl ConnectionTrait,
     principal: Principal,
@@ -245,19 +248,28 @@ pub async fn new_form(
     now: OffsetDateTime,
 ) -> Result<(TeamAccess, MeetingForm, Vec<FacilitatorChoice>)> {
     let access = teams::authorize(db, principal, slug, Action::ManageMeetings).await?;
-    let choices = facilitator_choices(db, access.team.id).await?;
-    let start = whole_hour(now);
+    let choices = facilitator_choices(db, access.team.id, None, now).await?;
+    let latest = meetings::Entity::find()
+        .filter(meetings::Column::TeamId.eq(access.team.id))
+        .order_by_desc(meetings::Column::StartsAt)
+        .order_by_desc(meetings::Column::Id)
+        .one(db)
+        .await?;
+    let starts = whole_hour(now) + Duration::days(6);
     let form = MeetingForm {
-        budget_minutes: "60".to_owned(),
+        budget_minutes: latest
+            .as_ref()
+            .map_or_else(|| "60".to_owned(), |m| m.budget_minutes.to_string()),
+        place: latest.map(|m| m.place).unwrap_or_default(),
         facilitator_id: choices
             .first()
             .map(|c| c.user_id.to_string())
             .unwrap_or_default(),
-        proposals_open: input_value(start),
-        proposals_close: input_value(start + Duration::days(3)),
-        voting_open: input_value(start + Duration::days(3)),
-        voting_close: input_value(start + Duration::days(5)),
-        starts_at: input_value(start + Duration::days(6)),
+        proposals_open: input_value(now),
+        proposals_close: input_value(starts - Duration::days(3)),
+        voting_open: input_value(starts - Duration::days(3)),
+        voting_close: input_value(starts - Duration::days(1)),
+        starts_at: input_value(starts),
         privacy: Privacy::Secret.as_str().to_owned(),
         results_visibility: ResultsVisibility::AfterClose.as_str().to_owned(),
         agenda_rule: AgendaRule::SequentialIrv.as_str().to_owned(),
@@ -274,6 +286,7 @@ pub async fn edit_form(
     principal: Principal,
     slug: &str,
     meeting_id: MeetingId,
+    now: OffsetDateTime,
 ) -> Result<(MeetingAccess, MeetingForm, Vec<FacilitatorChoice>)> {
     let access = authorize(db, principal, slug, meeting_id, Action::ManageMeetings).await?;
     let m = &access.meeting;
@@ -311,6 +324,6 @@ pub async fn edit_form(
         fixed_3_title: f3t,
         fixed_3_minutes: f3m,
     };
-    let choices = facilitator_choices(db, access.team.id).await?;
+    let choices = facilitator_choices(db, access.team.id, Some(meeting_id), now).await?;
     Ok((access, form, choices))
 }

@@ -129,6 +129,8 @@ pub struct MemberPage {
     pub page: u64,
     /// Number of pages (at least 1).
     pub pages: u64,
+    /// Leaders in the team (the last one cannot be made a member).
+    pub leaders: u64,
 }
 
 /// Loads the team page: one page of members in two queries (a count and a joined page), so
@@ -242,6 +244,11 @@ async fn member_page(
             .count(db)
             .await?
     };
+    let leaders = memberships::Entity::find()
+        .filter(memberships::Column::TeamId.eq(team_id))
+        .filter(memberships::Column::Role.eq(memberships::Role::Leader))
+        .count(db)
+        .await?;
     let pages = Ord::max(total.div_ceil(MEMBERS_PER_PAGE), 1);
     let page = query.page.clamp(1, pages);
     let mut select = base();
@@ -285,6 +292,7 @@ async fn member_page(
         team_total,
         page,
         pages,
+        leaders,
     })
 }
 

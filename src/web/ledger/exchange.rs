@@ -15,7 +15,8 @@ use crate::service::ledger::exchanges::{self, MoveForm, MoveKind};
 use crate::service::ledger::{access, names};
 
 use crate::web::WebError;
-use crate::web::context::{Ctx, redirect_or_reshow, status_for};
+use crate::web::context::{Ctx, done_or_reshow, status_for};
+use crate::web::flash::{self, Flash};
 use crate::web::visitor::Layout;
 
 #[derive(Serialize)]
@@ -133,12 +134,33 @@ async fn act(
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
     let result = exchanges::act(ctx.db(), ctx.principal(), &slug, id, kind, &form, ctx.now).await;
-    redirect_or_reshow(
+    done_or_reshow(
         result,
-        |_| format!("/teams/{slug}/ledger/exchanges/{id}"),
+        |_| async {
+            let flash = Flash::says(moved(kind)).then(
+                "See what else is waiting for you",
+                format!("/teams/{slug}/ledger/me#waiting"),
+            );
+            flash::redirect(
+                &ctx,
+                &flash,
+                &format!("/teams/{slug}/ledger/exchanges/{id}"),
+            )
+        },
         |errors| page(&ctx, &slug, id, Some(&form), errors),
     )
     .await
+}
+
+/// The one-line confirmation of a move on an entry.
+fn moved(kind: MoveKind) -> &'static str {
+    match kind {
+        MoveKind::Confirm => "Confirmed: this help now counts in the team ledger.",
+        MoveKind::Adjust => "Adjusted: the other person is asked to confirm the new minutes.",
+        MoveKind::Dispute => "Disputed: a leader will look at it; it does not count meanwhile.",
+        MoveKind::Resolve => "Resolved: your decision is recorded in the entry's history.",
+        MoveKind::Reverse => "Reversed: this entry no longer counts.",
+    }
 }
 
 /// `POST …/exchanges/{id}/confirm`.

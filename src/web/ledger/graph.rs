@@ -14,6 +14,8 @@ use crate::service::ledger::Member;
 const SIZE: f64 = 440.0;
 const RADIUS: f64 = 150.0;
 const NODE: f64 = 16.0;
+/// Room beside the circle for names written outwards (about 24 characters at 12 px).
+const LABEL_ROOM: f64 = 150.0;
 
 /// A member's circle and label.
 #[derive(Debug, Clone, Serialize)]
@@ -51,8 +53,13 @@ pub struct Arrow {
 /// The whole graph.
 #[derive(Debug, Clone, Serialize)]
 pub struct Graph {
-    /// Viewbox size.
+    /// Height of the drawing (the circle's box).
     pub size: String,
+    /// Width of the drawing: the circle's box plus room on both sides for long names, so no
+    /// label is clipped.
+    pub width: String,
+    /// The `viewBox` (the circle's box centred in the width).
+    pub view_box: String,
     /// Members.
     pub nodes: Vec<Node>,
     pub arrows: Vec<Arrow>,
@@ -156,6 +163,13 @@ pub fn who_helped_whom(members: &[Member], edges: &[Edge]) -> Graph {
         .collect();
     Graph {
         size: n(SIZE),
+        width: n(SIZE + 2.0 * LABEL_ROOM),
+        view_box: format!(
+            "{} 0 {} {}",
+            n(-LABEL_ROOM),
+            n(SIZE + 2.0 * LABEL_ROOM),
+            n(SIZE)
+        ),
         nodes,
         arrows,
     }
@@ -179,7 +193,7 @@ pub struct Bar {
     pub cx: String,
 }
 
-/// Bars 40 units wide in a 360 × 160 chart.
+/// Bars 40 units wide, 72 apart (room for a 12 px "Sep 2026" under each), in a 450 × 160 chart.
 pub fn trend(months: &[MonthTotal]) -> Vec<Bar> {
     let max = months.iter().map(|m| m.minutes).max().unwrap_or(0).max(1) as f64;
     months
@@ -187,7 +201,7 @@ pub fn trend(months: &[MonthTotal]) -> Vec<Bar> {
         .enumerate()
         .map(|(i, m)| {
             let height = 120.0 * m.minutes as f64 / max;
-            let x = 10.0 + 58.0 * i as f64;
+            let x = 10.0 + 72.0 * i as f64;
             Bar {
                 label: crate::format::month(m.year, m.month),
                 minutes: crate::format::minutes(m.minutes),

@@ -42,6 +42,8 @@ struct BallotPage {
     meeting: MeetingHeader,
     items: Vec<BallotItem>,
     max_rank: usize,
+    /// Items with a rank (saved, or typed when the form is shown again).
+    ranked_count: usize,
     error_count: usize,
     errors: BTreeMap<String, String>,
     voting_open: bool,
@@ -113,6 +115,7 @@ async fn page(
         layout: ctx.layout(),
         meeting: header(ctx, &view.access, now).await?,
         max_rank: items.len(),
+        ranked_count: items.iter().filter(|i| !i.value.is_empty()).count(),
         error_count: errors.keys().filter(|k| k.starts_with("rank_")).count(),
         items,
         errors,

@@ -91,7 +91,7 @@ async fn form_page(
     let (team_slug, loaded, facilitators, history) = match meeting_id {
         Some(id) => {
             let (access, form, choices) =
-                form::edit_form(ctx.db(), ctx.principal(), slug, id).await?;
+                form::edit_form(ctx.db(), ctx.principal(), slug, id, ctx.now).await?;
             let history = form::facilitator_history(ctx.db(), id).await?;
             (access.team.slug, form, choices, history)
         }
