@@ -388,7 +388,7 @@ fn budget_fixture(name: &str) -> Value {
                     "how": "each of its 4 supporters paid 300 EUR", "owner": "Sam", "owner_id": 1, "owner_value": "Sam (#1)", "owner_typed": false, "status": "planned", "status_value": "planned" }],
                 "spent": "1,200 EUR", "left": "23,800 EUR", "greedy": ["Pool"], "greedy_spent": "20,000 EUR",
                 "differences": ["Greedy by votes would fund Pool; MES does not."],
-                "bars": [{ "y": 10, "text_y": 24, "width": 120, "label": "Trees", "value": "4 votes", "funded": true, "greedy": false }],
+                "bars": [{ "y": 10, "text_y": 24, "width": 120, "title": "Trees", "label": "Trees", "value": "4 votes", "funded": true, "greedy": false }],
                 "chart_height": 44, "chart_description": "Votes.", "published": "Published by Sam.",
                 "overrides": [{ "title": "Pool", "funded": false, "reason": "Too costly to run" }],
                 "publish_rows": [{ "id": 3, "title": "Trees", "funded": true, "flag": "override_3", "reason_field": "reason_3", "reason": "" }],

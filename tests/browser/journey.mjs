@@ -339,6 +339,33 @@ async function journey(browser, base) {
   const meeting = leader.url().replace(/[?#].*$/, "");
   await check(leader, "09-meeting-proposing");
 
+  // A budget round beside it: ideas now, review while the meeting votes, voting after.
+  const budgetClose = new Date(votingClose.getTime() + 60000);
+  await expectOk(await leader.goto(`${team}/budgets/new`), "budget form");
+  await check(leader, "09-budget-form");
+  await leader.locator("#title").fill("Spring wellbeing fund");
+  await leader.locator("#purpose").fill("Small things that make the staffroom and the week better.");
+  await leader.locator("#amount").fill("2000");
+  await leader.locator("#ideas_open").fill(minuteInput(minute));
+  await leader.locator("#review_at").fill(minuteInput(proposalsClose));
+  await leader.locator("#voting_open").fill(minuteInput(votingClose));
+  await leader.locator("#voting_close").fill(minuteInput(budgetClose));
+  await submit(leader, "Create the round");
+  const round = leader.url().replace(/[?#].*$/, "");
+  const ideas = [
+    [ines, "Coffee machine for the staffroom", "900", "The old one broke in October."],
+    [omar, "Quiet room cushions and lamps", "600", "A calm corner for planning periods."],
+    [leader, "Wellbeing walk with lunch", "800", "One Friday afternoon together each half-term."],
+  ];
+  for (const [page, title, cost, description] of ideas) {
+    await expectOk(await page.goto(`${round}/ideas`), "ideas");
+    await page.locator("#title").fill(title);
+    await page.locator("#description").fill(description);
+    await page.locator("#cost").fill(cost);
+    await submit(page, "Propose");
+  }
+  await check(omar, "09-budget-ideas");
+
   // Everyone proposes.
   const proposals = [
     [leader, "New marking policy", "20", "Marking load is the top complaint in the staff survey."],
@@ -381,6 +408,17 @@ async function journey(browser, base) {
   await expectOk(await leader.goto(`${meeting}/turnout`), "turnout");
   await check(leader, "16-turnout");
 
+  // The leader reviews the budget ideas: all three are feasible.
+  for (const [, title] of ideas) {
+    await expectOk(await leader.goto(`${round}/ideas`), "ideas to review");
+    const card = leader.locator("article", { hasText: title });
+    await card.locator("summary").click();
+    await card.locator("input[value=feasible]").check();
+    await Promise.all([leader.waitForNavigation(), card.getByRole("button", { name: "Save the review" }).click()]);
+  }
+  await expectOk(await leader.goto(`${round}/ideas`), "reviewed ideas");
+  await check(leader, "16-budget-reviewed");
+
   // Results once voting closes (the count runs in the background, exactly once).
   await waitUntil(new Date(votingClose.getTime() + 1500), "voting closes");
   for (let i = 0; i < 50; i += 1) {
@@ -391,6 +429,26 @@ async function journey(browser, base) {
   await check(leader, "17-results");
   await expectOk(await leader.goto(meeting), "meeting");
   await check(leader, "18-meeting-results");
+
+  // Budget ballots: by ticking ideas with JavaScript (a running total), and without.
+  for (const [page, name, chosen] of [
+    [ines, "17-budget-ballot-js", ["Coffee machine for the staffroom", "Quiet room cushions and lamps"]],
+    [omar, "17-budget-ballot-no-js", ["Quiet room cushions and lamps", "Wellbeing walk with lunch"]],
+  ]) {
+    await expectOk(await page.goto(`${round}/ballot`), "budget ballot");
+    await check(page, name);
+    for (const title of chosen) {
+      const item = page.locator(".ballot li", { hasText: title });
+      const rank = item.locator("input[type=number]");
+      if ((await rank.count()) > 0) {
+        await rank.fill(String(chosen.indexOf(title) + 1));
+      } else {
+        await item.locator("input[type=checkbox]").check();
+      }
+    }
+    await submit(page, "Save my ballot");
+  }
+  await check(ines, "17-budget-receipt");
 
   // The leader publishes the agreed agenda.
   await expectOk(await leader.goto(`${meeting}/agenda/publish`), "publish form");
@@ -462,10 +520,17 @@ async function journey(browser, base) {
     await expectOk(await page.goto(`${meeting}${suffix}`), suffix);
     await check(page, name);
   }
-  await expectOk(await leader.goto(`${team}/budgets/new`), "budget form");
-  await check(leader, "23-budget-form");
   await expectOk(await admin.goto(`${base}/admin/teams`), "admin teams");
   await check(admin, "23-admin-teams");
+  await waitUntil(new Date(budgetClose.getTime() + 1500), "budget voting closes");
+  for (let i = 0; i < 50; i += 1) {
+    await expectOk(await ines.goto(`${round}/results`), "budget results");
+    if ((await ines.locator("text=Funded").count()) > 0) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  await check(ines, "24-budget-results");
+  await expectOk(await ines.goto(round), "budget round");
+  await check(ines, "24-budget-round");
   await expectOk(await ines.goto(`${base}/`), "home");
   await check(ines, "24-home");
   await expectOk(await ines.goto(`${team}/budgets`), "budgets");

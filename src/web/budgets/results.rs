@@ -52,6 +52,9 @@ struct Bar {
     y: usize,
     text_y: usize,
     width: u32,
+    /// The idea's whole title (the table, and the label's tooltip).
+    title: String,
+    /// The title as the chart has room for it (24 characters, "…" when shortened).
     label: String,
     value: String,
     funded: bool,
@@ -243,8 +246,13 @@ fn build(
             y: 10 + n * 24,
             text_y: 24 + n * 24,
             width: ((i.supporters as f64 / voters) * 280.0).round() as u32,
-            label: i.title.chars().take(24).collect(),
-            value: format!("{} votes", i.supporters),
+            title: i.title.clone(),
+            label: crate::web::format::chart_label(&i.title),
+            value: format!(
+                "{} vote{}",
+                i.supporters,
+                if i.supporters == 1 { "" } else { "s" }
+            ),
             funded: rule_set.contains(i.code.as_str()),
             greedy: greedy_set.contains(i.code.as_str()),
         })

@@ -264,12 +264,11 @@ fn chart(result: &TallyResult, names: &[String], pass: &CompactPass) -> Chart {
             bars.push(Bar {
                 y,
                 width: width.max(1),
-                label: names
-                    .get(c.index())
-                    .map_or_else(|| "?".to_owned(), |n| short_name(result, n))
-                    .chars()
-                    .take(24)
-                    .collect(),
+                label: crate::web::format::chart_label(
+                    &names
+                        .get(c.index())
+                        .map_or_else(|| "?".to_owned(), |n| short_name(result, n)),
+                ),
                 value: votes(*v),
                 text_y: y + 14,
             });
