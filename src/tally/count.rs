@@ -86,6 +86,13 @@ pub(crate) struct Counter<'a> {
     tally_frac: Vec<u32>,
     pub status: Vec<Status>,
     pub continuing: Vec<bool>,
+    /// The continuing candidates in candidate order (the `true`s of `continuing`): a round
+    /// visits these, not every candidate, so a long multi-pass ranking costs about the
+    /// continuing candidates per round. Candidates only ever leave it.
+    pub(crate) cont_list: Vec<u32>,
+    /// The latest round in which someone was elected, and eliminated (0: none yet).
+    pub(crate) elected_in: u32,
+    pub(crate) eliminated_in: u32,
     inactive: [Amount; 5],
     /// STV: what ballots left with each winner (summed per ballot).
     kept: Vec<Amount>,
@@ -125,7 +132,13 @@ impl<'a> Counter<'a> {
                 }
             })
             .collect();
-        let continuing = status.iter().map(|s| *s == Status::Continuing).collect();
+        let continuing: Vec<bool> = status.iter().map(|s| *s == Status::Continuing).collect();
+        let cont_list = continuing
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| **c)
+            .filter_map(|(i, _)| u32::try_from(i).ok())
+            .collect();
         let g = input.groups.len();
         Ok(Self {
             walk_rules: WalkRules::new(input.rules),
@@ -139,6 +152,9 @@ impl<'a> Counter<'a> {
             tally_frac: vec![0; n],
             status,
             continuing,
+            cont_list,
+            elected_in: 0,
+            eliminated_in: 0,
             inactive: [Amount::default(); 5],
             kept: vec![Amount::default(); n],
             winner_tally: vec![None; n],
@@ -171,20 +187,25 @@ impl<'a> Counter<'a> {
     }
 
     fn refresh_continuing(&mut self) {
-        for c in 0..self.status.len() {
-            let now = self.is_continuing(c);
-            if let Some(slot) = self.continuing.get_mut(c) {
-                *slot = now;
+        let mut list = std::mem::take(&mut self.cont_list);
+        list.retain(|&c| {
+            let now = self.is_continuing(c as usize);
+            if !now && let Some(slot) = self.continuing.get_mut(c as usize) {
+                *slot = false;
             }
-        }
+            now
+        });
+        self.cont_list = list;
     }
 
     /// Continuing candidates in candidate order.
     pub(crate) fn continuing_ids(&self) -> Vec<u32> {
-        (0..self.status.len())
-            .filter(|c| self.continuing.get(*c).copied().unwrap_or(false))
-            .filter_map(|c| u32::try_from(c).ok())
-            .collect()
+        self.cont_list.clone()
+    }
+
+    /// Whether no candidate is continuing.
+    pub(crate) fn nobody_continuing(&self) -> bool {
+        self.cont_list.is_empty()
     }
 
     /// A fixed-point amount as a `Decimal` with RCTab's scale.

@@ -246,11 +246,11 @@ impl Counter<'_> {
         }
         self.update_threshold(round, active);
         if self.keep_history {
-            let row = (0..self.status.len()).map(|c| {
-                let shown = self.continuing.get(c).copied().unwrap_or(false);
-                shown.then(|| self.tally.get(c).copied().unwrap_or(0))
-            });
-            self.history.record(round, row);
+            let tally = &self.tally;
+            let row = cont
+                .iter()
+                .map(|&c| (c as usize, tally.get(c as usize).copied().unwrap_or(0)));
+            self.history.record_counted(round, self.status.len(), row);
         }
         let mut elected = self.identify_winners(round, &cont);
         let mut eliminated = Vec::new();
@@ -263,6 +263,7 @@ impl Counter<'_> {
             elected = ids.iter().map(|c| c.0).collect();
             let q = self.threshold.map_or(0, |t| t.to_fixed(self.scale));
             for &w in &elected {
+                self.elected_in = round;
                 if let Some(s) = self.status.get_mut(w as usize) {
                     *s = Status::Elected(round);
                 }
@@ -280,6 +281,7 @@ impl Counter<'_> {
                 return Ok((Vec::new(), Vec::new()));
             }
             for &c in &eliminated {
+                self.eliminated_in = round;
                 if let Some(s) = self.status.get_mut(c as usize) {
                     *s = Status::Eliminated(round);
                 }
@@ -293,7 +295,14 @@ impl Counter<'_> {
     pub(crate) fn snapshot(&mut self, round: u32, elected: &[u32], eliminated: &[u32]) {
         let mut tally = self.recorder.buffer();
         let show_winners = self.input.seats > 1;
-        for c in 0..self.status.len() {
+        if !show_winners {
+            // Only continuing candidates are shown: visit just them (`continuing` is refreshed
+            // only after the round, so it is still the set the round's decisions were made on).
+            for &c in &self.cont_list {
+                tally.push((CandidateId(c), self.decimal(self.tally_amount(c))));
+            }
+        }
+        for c in (0..self.status.len()).filter(|_| show_winners) {
             let c32 = u32::try_from(c).unwrap_or(u32::MAX);
             // `continuing` is refreshed only after the round, so it is still the set the
             // round's decisions were made on.

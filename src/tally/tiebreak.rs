@@ -187,28 +187,73 @@ pub(crate) struct History {
     changes: Vec<Vec<(u32, i64)>>,
     /// Each candidate's latest tally, side by side so that a round's check reads one array.
     last: Vec<i64>,
+    /// Candidates whose latest tally is not 0.
+    nonzero: Vec<usize>,
+    /// A spare list for the next round's `nonzero`.
+    spare: Vec<usize>,
+    /// The round in which each candidate was last counted.
+    seen: Vec<u32>,
     rounds: u32,
 }
 
 impl History {
     /// Record round `round`'s tallies (`None`: not counted this round, as 0).
+    #[cfg(test)]
     pub(crate) fn record(&mut self, round: u32, tallies: impl Iterator<Item = Option<i64>>) {
-        for (c, v) in tallies.enumerate() {
-            let v = v.unwrap_or(0);
-            if self.last.len() <= c {
-                self.last.resize(c + 1, 0);
-                self.changes.resize_with(c + 1, Vec::new);
+        let row: Vec<Option<i64>> = tallies.collect();
+        let size = row.len();
+        let counted = row
+            .into_iter()
+            .enumerate()
+            .filter_map(|(c, v)| v.map(|v| (c, v)));
+        self.record_counted(round, size, counted);
+    }
+
+    /// Record round `round` (rounds in increasing order) of a count of `size` candidates from
+    /// the tallies of the candidates counted in it; every other candidate is at 0. It costs
+    /// the counted candidates plus those that were above 0 the round before, not `size`.
+    pub(crate) fn record_counted(
+        &mut self,
+        round: u32,
+        size: usize,
+        counted: impl Iterator<Item = (usize, i64)>,
+    ) {
+        if self.last.len() < size {
+            self.last.resize(size, 0);
+            self.changes.resize_with(size, Vec::new);
+            self.seen.resize(size, 0);
+        }
+        let mut nonzero = std::mem::take(&mut self.spare);
+        nonzero.clear();
+        for (c, v) in counted {
+            if let Some(seen) = self.seen.get_mut(c) {
+                *seen = round;
             }
-            if let Some(last) = self.last.get_mut(c)
-                && *last != v
-            {
-                *last = v;
-                if let Some(list) = self.changes.get_mut(c) {
-                    list.push((round, v));
-                }
+            self.set(c, round, v);
+            if v != 0 {
+                nonzero.push(c);
             }
         }
+        // Candidates above 0 last round and not counted now drop to 0.
+        let before = std::mem::replace(&mut self.nonzero, nonzero);
+        for &c in &before {
+            if self.seen.get(c) != Some(&round) {
+                self.set(c, round, 0);
+            }
+        }
+        self.spare = before;
         self.rounds = self.rounds.max(round);
+    }
+
+    fn set(&mut self, c: usize, round: u32, v: i64) {
+        if let Some(last) = self.last.get_mut(c)
+            && *last != v
+        {
+            *last = v;
+            if let Some(list) = self.changes.get_mut(c) {
+                list.push((round, v));
+            }
+        }
     }
 
     /// Rounds recorded.

@@ -1,6 +1,6 @@
 //! When the count stops (RCTab's `shouldContinueTabulating`) and the winning threshold.
 
-use super::super::count::{Amount, Counter, Status};
+use super::super::count::{Amount, Counter};
 use super::super::decimal::{Decimal, pow10};
 use super::super::rules::WinnerMode;
 
@@ -14,18 +14,18 @@ impl Counter<'_> {
         {
             return false;
         }
-        let nobody_left = round > 0 && !self.continuing.contains(&true);
+        let nobody_left = round > 0 && self.nobody_continuing();
         let winners = self.winners.len();
         let seats = self.input.seats as usize;
         if rules.continue_until_two_candidates_remain {
-            let eliminated_now = self.status.contains(&Status::Eliminated(round));
+            let eliminated_now = round > 0 && self.eliminated_in == round;
             !nobody_left
                 && (self.eliminated_count + winners + 1 < self.num_candidates()
                     || (round > 0 && eliminated_now))
         } else if self.percentage_mode() {
             winners == 0 && !nobody_left
         } else {
-            let elected_now = self.status.contains(&Status::Elected(round));
+            let elected_now = round > 0 && self.elected_in == round;
             (winners < seats && !nobody_left)
                 || (seats > 1
                     && winners >= seats
