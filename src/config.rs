@@ -73,6 +73,24 @@ pub struct Settings {
     pub trusted_proxies: Vec<IpNetwork>,
     /// Database connection pool.
     pub pool: PoolSettings,
+    /// Where the rate limits keep their counts: `auto` (the default: in this process on
+    /// SQLite, in the database on PostgreSQL, where several app servers may share it),
+    /// `memory` or `database`.
+    #[serde(default)]
+    pub rate_limit_store: RateLimitStore,
+}
+
+/// Where the rate limits keep their counts (`rate_limit_store`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RateLimitStore {
+    /// In this process on SQLite (one server), in the database on PostgreSQL.
+    #[default]
+    Auto,
+    /// In this process: each server counts alone.
+    Memory,
+    /// In the database: every server on it shares the counts.
+    Database,
 }
 
 /// Connection pool settings (`ROUNDTABLE_POOL__MAX_CONNECTIONS`, ...). When every connection
@@ -120,6 +138,7 @@ impl Default for Settings {
             },
             trusted_proxies: Vec::new(),
             pool: PoolSettings::default(),
+            rate_limit_store: RateLimitStore::Auto,
         }
     }
 }

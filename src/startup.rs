@@ -13,9 +13,9 @@ use anyhow::Context;
 use tokio::task::JoinHandle;
 use tracing_actix_web::TracingLogger;
 
-use crate::auth::rate_limit::RateLimits;
+use crate::auth::rate_limit::{RateLimits, Store};
 use crate::clock::SystemClock;
-use crate::config::{ConfigError, Settings};
+use crate::config::{ConfigError, RateLimitStore, Settings};
 use crate::domain::clock::Clock;
 use crate::store::{self, Database};
 use crate::web::templates::Templates;
@@ -24,16 +24,33 @@ use crate::web::{self as routes, AppState, middleware};
 /// How often the background task looks for closed voting windows to tally.
 pub const TALLY_INTERVAL: Duration = Duration::from_secs(5);
 
+/// Idle rate-limit counts are forgotten every this many ticks (an hour).
+const PRUNE_EVERY_TICKS: u64 = 720;
+
 /// Tallies meetings whose voting window has closed, and computes budget rounds whose voting has
 /// closed (auditing each phase a round enters), every [`TALLY_INTERVAL`], by the same clock
-/// as the requests; tries again any erasure of old ballot versions that did not finish. Safe with several server processes: the tally row guards exactly-once. A
+/// as the requests; tries again any erasure of old ballot versions that did not finish; and
+/// hourly forgets rate-limit counts idle for a day. Safe with several server processes: the tally row guards exactly-once. A
 /// failed round is logged and retried at the next tick; the loop itself never ends, so its end
 /// is a bug the supervisor reports (see [`supervise`]).
-async fn tally_loop(db: sea_orm::DatabaseConnection, clock: Arc<dyn Clock>) {
+async fn tally_loop(
+    db: sea_orm::DatabaseConnection,
+    clock: Arc<dyn Clock>,
+    limits: Arc<RateLimits>,
+) {
     let mut ticks = tokio::time::interval(TALLY_INTERVAL);
     ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut tick: u64 = 0;
     loop {
         ticks.tick().await;
+        if tick.is_multiple_of(PRUNE_EVERY_TICKS) {
+            match limits.prune(clock.now()).await {
+                Ok(0) => {}
+                Ok(n) => tracing::debug!(buckets = n, "forgot idle rate-limit counts"),
+                Err(e) => tracing::warn!(error = %e, "pruning rate-limit counts failed"),
+            }
+        }
+        tick = tick.wrapping_add(1);
         match crate::service::meetings::tally::run_due(&db, clock.now()).await {
             Ok(0) => {}
             Ok(n) => tracing::info!(meetings = n, "tallied meetings whose voting closed"),
@@ -69,9 +86,13 @@ async fn live_loop(db: sea_orm::DatabaseConnection, clock: Arc<dyn Clock>) {
 
 /// The background work the server cannot do without: the tally at close and the live counts.
 /// Ends (and so stops the server, see [`supervise`]) as soon as either loop ends.
-async fn background(db: sea_orm::DatabaseConnection, clock: Arc<dyn Clock>) {
+async fn background(
+    db: sea_orm::DatabaseConnection,
+    clock: Arc<dyn Clock>,
+    limits: Arc<RateLimits>,
+) {
     tokio::select! {
-        () = tally_loop(db.clone(), clock.clone()) => {}
+        () = tally_loop(db.clone(), clock.clone(), limits) => {}
         () = live_loop(db, clock) => {}
     }
 }
@@ -104,6 +125,23 @@ pub async fn supervise(server: Server, name: &str, mut task: JoinHandle<()>) -> 
     }
 }
 
+/// The rate limits `rate_limit_store` asks for: `auto` keeps them in this process on SQLite
+/// (one server) and in the database on PostgreSQL (several servers share the counts).
+fn rate_limits(settings: &Settings, db: &Database) -> RateLimits {
+    let shared = match settings.rate_limit_store {
+        RateLimitStore::Memory => false,
+        RateLimitStore::Database => true,
+        RateLimitStore::Auto => {
+            db.conn.get_database_backend() == sea_orm::DatabaseBackend::Postgres
+        }
+    };
+    RateLimits::new(if shared {
+        Store::database(db.conn.clone())
+    } else {
+        Store::memory()
+    })
+}
+
 /// A bound, ready-to-run server.
 pub struct Application {
     port: u16,
@@ -111,6 +149,7 @@ pub struct Application {
     db: Database,
     clock: Arc<dyn Clock>,
     cookie_key: Key,
+    limits: Arc<RateLimits>,
 }
 
 impl Application {
@@ -151,12 +190,13 @@ impl Application {
         let body_limit = settings.max_body_kib.saturating_mul(1024);
         let session_settings = settings.clone();
         let session_key = cookie_key.clone();
+        let limits = Arc::new(rate_limits(&settings, &db));
         let state = web::Data::new(AppState {
             db: db.clone(),
             templates,
             settings: Arc::new(settings),
             clock: clock.clone(),
-            limits: Arc::new(RateLimits::default()),
+            limits: limits.clone(),
         });
         let server = HttpServer::new(move || {
             App::new()
@@ -185,6 +225,7 @@ impl Application {
             db,
             clock,
             cookie_key,
+            limits,
         })
     }
 
@@ -211,7 +252,7 @@ impl Application {
     /// Serves until the process is asked to stop (Ctrl-C / SIGTERM), with the background tally
     /// and live counts beside it; if that work stops, so does the server, with an error.
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
-        let work = tokio::spawn(background(self.db.conn.clone(), self.clock));
+        let work = tokio::spawn(background(self.db.conn.clone(), self.clock, self.limits));
         supervise(self.server, "tally and live counts", work).await
     }
 }

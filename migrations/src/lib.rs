@@ -15,6 +15,7 @@ mod m20261202_000002_budgets;
 mod m20261202_000003_actions;
 mod m20261202_000004_comments;
 mod m20261202_000005_ledger_sums_index;
+mod m20261203_000001_rate_buckets;
 
 /// The list of migrations, in order.
 pub struct Migrator;
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000004_comments::Migration),
             Box::new(m20261202_000003_actions::Migration),
             Box::new(m20261202_000005_ledger_sums_index::Migration),
+            Box::new(m20261203_000001_rate_buckets::Migration),
         ]
     }
 }

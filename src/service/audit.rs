@@ -30,6 +30,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 
+use crate::auth::tokens::hex;
 use crate::store::entities::audit_log;
 pub use crate::store::entities::audit_log::AuditAction;
 
@@ -192,10 +193,6 @@ fn canonical(
         detail
     ])
     .to_string()
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The hash of rows written before the chain was keyed (anyone can recompute it).

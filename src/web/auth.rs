@@ -7,7 +7,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
-use crate::auth::rate_limit::check_all;
+use crate::auth::rate_limit::{RESET_PER_IP, RESET_PER_TOKEN};
 use crate::auth::session;
 use crate::service::accounts::{self, PasswordChange};
 use crate::service::sessions;
@@ -81,19 +81,15 @@ pub async fn login(
     }
     let account_key = form.email.trim().to_lowercase();
     let ip = client_ip(&req);
-    let too_many = |retry_after_seconds| WebError::TooManyRequests {
-        retry_after_seconds,
-    };
-    ctx.state.limits.login_per_ip.check(&ip).map_err(too_many)?;
-    let guard = &ctx.state.limits.login_failures;
-    guard.begin(&account_key, &ip).map_err(too_many)?;
+    let limits = &ctx.state.limits;
+    limits.login_begin(&account_key, &ip, ctx.now).await?;
     let result = accounts::login(ctx.db(), &form.email, &form.password).await;
     done_or_reshow(
         result,
         |user| {
-            guard.succeeded(&account_key, &ip);
-            let (ctx, form) = (&ctx, &form);
+            let (ctx, form, account_key, ip) = (&ctx, &form, &account_key, &ip);
             async move {
+                limits.login_succeeded(account_key, ip, ctx.now).await?;
                 start_session(ctx, user.id, user.auth_epoch).await?;
                 Ok(see_other(&safe_next(Some(&form.next))))
             }
@@ -236,14 +232,16 @@ pub async fn reset(
     token: web::Path<String>,
     form: web::Form<PasswordChange>,
 ) -> Result<HttpResponse, WebError> {
-    let limits = &ctx.state.limits;
-    check_all(&[
-        (&limits.reset_per_ip, &client_ip(&req)),
-        (&limits.reset_per_token, &token),
-    ])
-    .map_err(|retry_after_seconds| WebError::TooManyRequests {
-        retry_after_seconds,
-    })?;
+    ctx.state
+        .limits
+        .check(
+            &[
+                (&RESET_PER_IP, &client_ip(&req)),
+                (&RESET_PER_TOKEN, &token),
+            ],
+            ctx.now,
+        )
+        .await?;
     let result = accounts::reset_password(ctx.db(), &token, &form).await;
     if result.is_ok() {
         session::sign_out(&ctx.visitor.session);

@@ -226,6 +226,18 @@ impl From<ServiceError> for WebError {
     }
 }
 
+impl From<crate::auth::rate_limit::Refused> for WebError {
+    fn from(refused: crate::auth::rate_limit::Refused) -> Self {
+        use crate::auth::rate_limit::Refused;
+        match refused {
+            Refused::Wait(retry_after_seconds) => Self::TooManyRequests {
+                retry_after_seconds,
+            },
+            Refused::Store(e) => Self::from(e),
+        }
+    }
+}
+
 impl From<sea_orm::DbErr> for WebError {
     fn from(error: sea_orm::DbErr) -> Self {
         Self::Unexpected(anyhow::Error::new(error).context("database call failed"))

@@ -19,6 +19,6 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     /// The clock (injected so tests can fix time).
     pub clock: Arc<dyn Clock>,
-    /// Rate limiters of this process.
+    /// The rate limits (in this process or shared in the database).
     pub limits: Arc<RateLimits>,
 }

@@ -245,9 +245,14 @@ pub struct Person {
 pub const PASSWORD: &str = "a long enough test password";
 
 pub async fn create_person(app: &TestApp, name: &str, admin: bool) -> Person {
+    create_person_in(&app.db.conn, name, admin).await
+}
+
+/// [`create_person`] on any connection (the cluster test has servers, not a `TestApp`).
+pub async fn create_person_in(db: &sea_orm::DatabaseConnection, name: &str, admin: bool) -> Person {
     let email = format!("{}@school.test", name.to_lowercase());
     let user = roundtable::service::accounts::create_user(
-        &app.db.conn,
+        db,
         roundtable::service::accounts::NewUser {
             email: &email,
             display_name: name,
@@ -273,9 +278,19 @@ fn principal(person: &Person, admin: bool) -> roundtable::access::Principal {
 
 /// Creates a team (by `admin`) whose first leader is `leader`; returns its slug.
 pub async fn create_team(app: &TestApp, admin: &Person, name: &str, leader: &Person) -> String {
+    create_team_in(&app.db.conn, admin, name, leader).await
+}
+
+/// [`create_team`] on any connection.
+pub async fn create_team_in(
+    db: &sea_orm::DatabaseConnection,
+    admin: &Person,
+    name: &str,
+    leader: &Person,
+) -> String {
     use roundtable::service::{invitations, teams};
     let created = teams::create_team(
-        &app.db.conn,
+        db,
         principal(admin, true),
         &teams::TeamForm {
             name: name.to_owned(),
@@ -286,7 +301,7 @@ pub async fn create_team(app: &TestApp, admin: &Person, name: &str, leader: &Per
     .await
     .unwrap();
     invitations::accept(
-        &app.db.conn,
+        db,
         &created.leader_invitation,
         invitations::Joiner::Existing(leader.id),
     )
@@ -297,9 +312,20 @@ pub async fn create_team(app: &TestApp, admin: &Person, name: &str, leader: &Per
 
 /// Adds `person` to the team as `role`, through an invitation from `leader`.
 pub async fn add_member(app: &TestApp, leader: &Person, slug: &str, person: &Person, role: &str) {
+    add_member_in(&app.db.conn, leader, slug, person, role).await;
+}
+
+/// [`add_member`] on any connection.
+pub async fn add_member_in(
+    db: &sea_orm::DatabaseConnection,
+    leader: &Person,
+    slug: &str,
+    person: &Person,
+    role: &str,
+) {
     use roundtable::service::{invitations, teams};
     let token = teams::invite(
-        &app.db.conn,
+        db,
         principal(leader, false),
         slug,
         &teams::InvitationForm {
@@ -310,13 +336,9 @@ pub async fn add_member(app: &TestApp, leader: &Person, slug: &str, person: &Per
     )
     .await
     .unwrap();
-    invitations::accept(
-        &app.db.conn,
-        &token,
-        invitations::Joiner::Existing(person.id),
-    )
-    .await
-    .unwrap();
+    invitations::accept(db, &token, invitations::Joiner::Existing(person.id))
+        .await
+        .unwrap();
 }
 
 /// The cast of the access matrix: a team "a" with a leader and a member, a team "b" led by the

@@ -15,7 +15,11 @@ pub const WINDOW_HOURS: i64 = 6;
 
 /// Proposals open now for six hours, then voting for six hours, the meeting six hours later.
 pub fn meeting_form(app: &TestApp, privacy: &str) -> Vec<(String, String)> {
-    let now = app.clock.now();
+    meeting_form_at(app.clock.now(), privacy)
+}
+
+/// [`meeting_form`] relative to `now` (servers on the real clock).
+pub fn meeting_form_at(now: time::OffsetDateTime, privacy: &str) -> Vec<(String, String)> {
     let at = |hours: i64| input_value(now + Duration::hours(hours));
     let now_minute = input_value(now);
     [
@@ -103,11 +107,16 @@ pub async fn signed_in_from(app: &TestApp, person: &Person, n: u8) -> Browser {
 
 /// Active proposal ids of a meeting, oldest first.
 pub async fn proposal_ids(app: &TestApp, meeting_id: MeetingId) -> Vec<i64> {
+    proposal_ids_in(&app.db.conn, meeting_id).await
+}
+
+/// [`proposal_ids`] on any connection.
+pub async fn proposal_ids_in(db: &sea_orm::DatabaseConnection, meeting_id: MeetingId) -> Vec<i64> {
     agenda_proposals::Entity::find()
         .filter(agenda_proposals::Column::MeetingId.eq(meeting_id))
         .filter(agenda_proposals::Column::Status.eq("active"))
         .order_by_asc(agenda_proposals::Column::Id)
-        .all(&app.db.conn)
+        .all(db)
         .await
         .unwrap()
         .into_iter()

@@ -9,7 +9,9 @@
 //   node tests/browser/journey.mjs
 // Environment: ROUNDTABLE_BIN (default target/debug/roundtable), CHROMIUM (default
 // /usr/bin/chromium), ARTIFACTS (default tests/browser/artifacts), ROUNDTABLE_DATABASE_URL
-// (default: a fresh SQLite file).
+// (default: a fresh SQLite file), ROUNDTABLE_BASE_URL (walk a site that is already running,
+// e.g. the balancer of tests/cluster/run.sh, whose database has the admin admin@school.test;
+// no server is started).
 
 import { chromium } from "playwright-core";
 import { spawn, spawnSync } from "node:child_process";
@@ -51,6 +53,9 @@ async function freePort() {
 }
 
 async function startServer() {
+  if (process.env.ROUNDTABLE_BASE_URL) {
+    return { server: null, base: process.env.ROUNDTABLE_BASE_URL.replace(/\/$/, "") };
+  }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "roundtable-journey-"));
   const port = await freePort();
   const env = {
@@ -275,7 +280,7 @@ async function main() {
     await journey(browser, base);
   } finally {
     await browser.close();
-    server.kill("SIGTERM");
+    server?.kill("SIGTERM");
   }
   fs.writeFileSync(path.join(artifacts, "report.json"), JSON.stringify({ pages, findings }, null, 2));
   log(`${pages.length} page states checked at ${DESKTOP.width} and ${PHONE.width} px; screenshots in ${artifacts}`);

@@ -37,6 +37,7 @@ pub mod meetings;
 pub mod memberships;
 pub mod notifications;
 pub mod password_resets;
+pub mod rate_buckets;
 pub mod recognitions;
 pub mod sessions;
 pub mod teams;

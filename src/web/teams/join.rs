@@ -7,7 +7,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
-use crate::auth::rate_limit::check_all;
+use crate::auth::rate_limit::{INVITATION_PER_IP, INVITATION_PER_TOKEN};
 use crate::service::ServiceError;
 use crate::service::accounts::NewUser;
 use crate::service::invitations::{self, ClosedInvitation, InvitationPreview, Joiner};
@@ -92,14 +92,16 @@ pub async fn accept(
     token: web::Path<String>,
     form: web::Form<JoinForm>,
 ) -> Result<HttpResponse, WebError> {
-    let limits = &ctx.state.limits;
-    check_all(&[
-        (&limits.invitation_per_ip, &client_ip(&req)),
-        (&limits.invitation_per_token, &token),
-    ])
-    .map_err(|retry_after_seconds| WebError::TooManyRequests {
-        retry_after_seconds,
-    })?;
+    ctx.state
+        .limits
+        .check(
+            &[
+                (&INVITATION_PER_IP, &client_ip(&req)),
+                (&INVITATION_PER_TOKEN, &token),
+            ],
+            ctx.now,
+        )
+        .await?;
     let joiner = match &ctx.visitor.user {
         Some(user) => Joiner::Existing(user.id),
         None => Joiner::New(NewUser {
