@@ -84,7 +84,8 @@ pub struct MeetingForm {
 /// Agenda rules the form offers.
 pub const AVAILABLE_RULES: &[AgendaRule] = &[AgendaRule::SequentialIrv, AgendaRule::EqualShares];
 
-pub(super) struct Parsed {
+/// A meeting form that passed every check: the values `save.rs` stores.
+pub struct Parsed {
     pub(super) title: MeetingTitle,
     pub(super) purpose: PurposeLine,
     pub(super) budget: BudgetMinutes,
@@ -106,7 +107,10 @@ impl MeetingForm {
         ]
     }
 
-    pub(super) fn parse(&self, members: &[UserId]) -> Result<Parsed> {
+    /// Checks every field and turns the form into domain values; `members` are the team's
+    /// members (the facilitator must be one). All problems come back at once, by field.
+    /// Called by `save::create`/`save::update` and by the fuzz target `meeting_form`.
+    pub fn parse(&self, members: &[UserId]) -> Result<Parsed> {
         let mut errors = FieldErrors::new();
         macro_rules! field {
             ($name:expr, $result:expr) => {
