@@ -243,13 +243,17 @@ impl Server {
             .stdout(Stdio::null())
             .spawn()
             .unwrap();
-        let base = format!("http://127.0.0.1:{port}");
+        // Owned at once, so `Drop` stops and waits for it on every path.
+        let server = Self {
+            child,
+            base: format!("http://127.0.0.1:{port}"),
+        };
         let probe = reqwest::Client::new();
         for _ in 0..300 {
-            if let Ok(r) = probe.get(format!("{base}/health")).send().await
+            if let Ok(r) = probe.get(format!("{}/health", server.base)).send().await
                 && r.status().is_success()
             {
-                return Self { child, base };
+                return server;
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
