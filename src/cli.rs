@@ -1,4 +1,4 @@
-//! The command line (clap): `serve` (the default), `migrate`, `user`, `tally`, `budget`.
+//! The command line (clap): `serve` (the default), `migrate`, `user`, `tally`, `budget`, `dev`.
 //! Exit codes: 0 success, 1 failure while running, 2 bad configuration or input.
 
 use std::io::{BufRead, IsTerminal};
@@ -56,6 +56,21 @@ pub enum Command {
         #[command(subcommand)]
         action: UserAction,
     },
+    /// Development tools; never on a production database.
+    Dev {
+        /// Which development action.
+        #[command(subcommand)]
+        action: DevAction,
+    },
+}
+
+/// `roundtable dev ...`
+#[derive(Debug, Subcommand)]
+pub enum DevAction {
+    /// Fill an empty database with a made-up team (members sharing one password, read like
+    /// `user create`'s) and a meeting whose voting is open, through the same services as the
+    /// web forms; prints what it created as one JSON line. For load tests and demos.
+    Seed(crate::commands::seed::SeedArgs),
 }
 
 /// `roundtable migrate ...`
@@ -134,6 +149,9 @@ pub fn run(cli: Cli) -> ExitCode {
             Command::Serve => serve(settings).await,
             Command::Migrate { action } => migrate(settings, action).await,
             Command::User { action } => user(settings, action).await,
+            Command::Dev {
+                action: DevAction::Seed(args),
+            } => dev_seed(settings, &args).await,
             // Handled above, before settings are read.
             Command::Tally(_) | Command::Budget(_) => Ok(()),
             Command::Audit {
@@ -297,6 +315,28 @@ async fn user(settings: Settings, action: UserAction) -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+async fn dev_seed(
+    settings: Settings,
+    args: &crate::commands::seed::SeedArgs,
+) -> anyhow::Result<()> {
+    let password = read_password()?;
+    let db = store::connect(&settings).await?;
+    store::migrate_up(&db)
+        .await
+        .context("applying migrations")?;
+    // The seed's changes are audited like the web forms', in the chain the server keys.
+    let cookie_key = crate::auth::cookie_key::load_or_create(&settings)?;
+    crate::service::audit::install_key(
+        &db.conn,
+        crate::service::audit::ChainKey::derive(cookie_key.master()),
+    )
+    .await
+    .context("installing the audit chain key")?;
+    let seeded = crate::commands::seed::run(&db.conn, args, &password).await?;
+    println!("{}", serde_json::to_string(&seeded)?);
+    Ok(())
 }
 
 /// A problem with what the person typed on the command line (exit code 2).

@@ -1,10 +1,12 @@
 //! Commands that work on files alone (no database, no settings): `tally` and `budget`, the glue
-//! that reads their input files and hands them to the pure engines in `crate::tally`.
+//! that reads their input files and hands them to the pure engines in `crate::tally`; and the
+//! development command `dev seed`, which fills a database through the services.
 
 use std::io::Read;
 use std::path::Path;
 
 pub mod budget;
+pub mod seed;
 pub mod tally;
 
 /// Default of `--max-bytes`: 2 GiB, far above any real ballot or Pabulib file, and a bound

@@ -34,15 +34,6 @@ pub async fn admin_exists(db: &impl ConnectionTrait) -> Result<bool, sea_orm::Db
     Ok(count > 0)
 }
 
-/// The account a session names, if it still exists; the web layer checks the session against
-/// its auth epoch on every request.
-pub async fn session_account(
-    db: &impl ConnectionTrait,
-    user_id: UserId,
-) -> Result<Option<users::Model>, sea_orm::DbErr> {
-    users::Entity::find_by_id(user_id).one(db).await
-}
-
 /// A request to create an account, as typed.
 #[derive(Debug, Clone, Copy)]
 pub struct NewUser<'a> {
@@ -87,6 +78,28 @@ pub async fn prepare_user(new: NewUser<'_>) -> Result<PreparedUser> {
         hash: password::hash(password).await?,
         is_admin: new.is_admin,
     })
+}
+
+impl PreparedUser {
+    /// Another account with the same password, without hashing again: for `roundtable dev
+    /// seed`, which creates thousands of made-up members sharing one password (the hash, salt
+    /// included, is shared; never do this for real people).
+    pub fn same_password_for(&self, email: &str, display_name: &str) -> Result<PreparedUser> {
+        let mut errors = FieldErrors::new();
+        let email = Email::parse(email).map_err(|e| errors.add("email", e)).ok();
+        let name = DisplayName::parse(display_name)
+            .map_err(|e| errors.add("display_name", e))
+            .ok();
+        let (Some(email), Some(name)) = (email, name) else {
+            return Err(ServiceError::Invalid(errors));
+        };
+        Ok(PreparedUser {
+            email,
+            name,
+            hash: self.hash.clone(),
+            is_admin: false,
+        })
+    }
 }
 
 /// Creates an account (the CLI's `user create`, or accepting an invitation).

@@ -4,13 +4,13 @@
 //! (password change, reset, "log out everywhere") also delete the person's rows.
 
 use crate::domain::ids::UserId;
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use time::{Duration, OffsetDateTime};
 
 use crate::auth::tokens::{random_token, token_hash};
 use crate::service::Result;
-use crate::store::entities::sessions;
+use crate::store::entities::{sessions, users};
 
 /// Records a new session for `user_id` and returns its id (for the cookie only). Sessions idle
 /// for longer than `idle` are deleted on the way, so the table holds only live ones.
@@ -36,12 +36,22 @@ pub async fn start(
     Ok(id)
 }
 
-/// Whether the session `id` of `user_id` is still live (not signed out).
-pub async fn is_live(db: &impl ConnectionTrait, id: &str, user_id: UserId) -> Result<bool> {
-    Ok(sessions::Entity::find_by_id(token_hash(id))
+/// The account of `user_id` if the session `id` is still live (not signed out) and is theirs:
+/// one query, so a signed-in request borrows a pooled connection once to check its visitor.
+pub async fn live_account(
+    db: &impl ConnectionTrait,
+    id: &str,
+    user_id: UserId,
+) -> Result<Option<users::Model>> {
+    let live = Query::select()
+        .column(sessions::Column::UserId)
+        .from(sessions::Entity)
+        .and_where(sessions::Column::IdHash.eq(token_hash(id)))
+        .to_owned();
+    Ok(users::Entity::find_by_id(user_id)
+        .filter(users::Column::Id.in_subquery(live))
         .one(db)
-        .await?
-        .is_some_and(|row| row.user_id == user_id))
+        .await?)
 }
 
 /// Records activity (called at most once a minute per session).

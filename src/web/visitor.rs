@@ -13,7 +13,7 @@ use serde::Serialize;
 use crate::access::Principal;
 use crate::auth::csrf;
 use crate::auth::session::{SessionUser, USER_KEY, still_valid};
-use crate::service::{accounts, sessions};
+use crate::service::sessions;
 use crate::web::{AppState, WebError};
 
 /// A signed-in person, as pages see them.
@@ -98,15 +98,9 @@ impl FromRequest for Visitor {
             let idle = i64::from(state.settings.session.idle_timeout_minutes) * 60;
             let mut user = None;
             if let Ok(Some(stored)) = session.get::<SessionUser>(USER_KEY) {
-                let found = accounts::session_account(&state.db.conn, stored.id).await?;
-                let live = match &found {
-                    Some(model) if still_valid(&stored, model.auth_epoch, now, idle) => {
-                        sessions::is_live(&state.db.conn, &stored.sid, stored.id).await?
-                    }
-                    _ => false,
-                };
+                let found = sessions::live_account(&state.db.conn, &stored.sid, stored.id).await?;
                 match found {
-                    Some(model) if live => {
+                    Some(model) if still_valid(&stored, model.auth_epoch, now, idle) => {
                         if now - stored.seen >= 60 {
                             sessions::touch(&state.db.conn, &stored.sid, state.clock.now()).await?;
                             let refreshed = SessionUser {

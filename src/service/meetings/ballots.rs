@@ -13,11 +13,12 @@ use std::collections::{BTreeMap, HashMap};
 
 use hmac::{Hmac, Mac};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait,
+    QueryFilter, Set,
 };
 use sha2::Sha256;
 use time::OffsetDateTime;
+use tokio::sync::{Semaphore, SemaphorePermit};
 
 use crate::access::{Action, Principal};
 use crate::auth::tokens::{random_token, token_hash};
@@ -25,7 +26,7 @@ use crate::domain::meeting::Privacy;
 use crate::service::{FieldErrors, Result, ServiceError};
 use crate::store::entities::{agenda_ballots, agenda_participation, agenda_proposals};
 
-use super::{MeetingAccess, authorize, begin_locked, participation, privacy, proposals};
+use super::{MeetingAccess, authorize, begin_locked_authorized, participation, privacy, proposals};
 
 /// The refusal when the voting window is not open.
 pub const VOTING_CLOSED: &str =
@@ -188,6 +189,33 @@ pub fn receipt_code() -> String {
         .join("-")
 }
 
+/// Ballot saves in flight at once on SQLite: one, since its writes take turns anyway; a
+/// second would wait inside SQLite's busy handler, which polls with growing sleeps, holding a
+/// pooled connection that reads need.
+const SQLITE_SAVES: usize = 1;
+/// On PostgreSQL: saves of one meeting queue on its row lock (in order, each holding a
+/// connection), so this bounds how much of the pool (10 by default) they can hold; saves of
+/// other meetings run beside them.
+const POSTGRES_SAVES: usize = 4;
+
+static SQLITE_TURNS: Semaphore = Semaphore::const_new(SQLITE_SAVES);
+static POSTGRES_TURNS: Semaphore = Semaphore::const_new(POSTGRES_SAVES);
+
+/// Waits, in arrival order and without a database connection, until this ballot may save.
+/// Thousands of ballots in the last minute then queue here and are saved first come, first
+/// served; without it they queued on the pool, where every new request's reads went ahead of
+/// the earlier requests' transactions, and nearly all of them were answered at the end.
+async fn save_turn(db: &DatabaseConnection) -> Result<SemaphorePermit<'static>> {
+    let turns = match db.get_database_backend() {
+        DbBackend::Sqlite => &SQLITE_TURNS,
+        _ => &POSTGRES_TURNS,
+    };
+    turns
+        .acquire()
+        .await
+        .map_err(|e| ServiceError::Unexpected(anyhow::Error::new(e)))
+}
+
 /// Casts or replaces the caller's ballot while voting is open.
 pub async fn cast(
     db: &DatabaseConnection,
@@ -197,7 +225,12 @@ pub async fn cast(
     fields: &HashMap<String, String>,
     now: OffsetDateTime,
 ) -> Result<Receipt> {
-    let (txn, access) = begin_locked(db, principal, slug, meeting_id, Action::CastBallot).await?;
+    // Refused callers stop here, on the pool, before queueing; the others wait for their turn
+    // holding no connection, then save in one short transaction.
+    authorize(db, principal, slug, meeting_id, Action::CastBallot).await?;
+    let _turn = save_turn(db).await?;
+    let (txn, access) =
+        begin_locked_authorized(db, principal, slug, meeting_id, Action::CastBallot).await?;
     let user_id = principal.user_id.ok_or(ServiceError::Unauthenticated)?;
     let secret = match &access.meeting.ballot_secret {
         Some(secret) if access.windows().voting(now) => secret.clone(),

@@ -102,6 +102,18 @@ pub async fn begin_locked(
     action: Action,
 ) -> Result<(DatabaseTransaction, MeetingAccess)> {
     authorize(db, principal, slug, meeting_id, action).await?;
+    begin_locked_authorized(db, principal, slug, meeting_id, action).await
+}
+
+/// The second half of [`begin_locked`], for callers that authorized on the pool themselves
+/// (and did something between, such as waiting for their turn to save).
+pub async fn begin_locked_authorized(
+    db: &DatabaseConnection,
+    principal: Principal,
+    slug: &str,
+    meeting_id: MeetingId,
+    action: Action,
+) -> Result<(DatabaseTransaction, MeetingAccess)> {
     let txn = db.begin().await?;
     lock(&txn, meeting_id).await?;
     let access = authorize(&txn, principal, slug, meeting_id, action).await?;

@@ -1,0 +1,221 @@
+//! `roundtable dev seed`: a development command that fills an **empty** database with a team
+//! of made-up members and a meeting whose voting is open, for the load benchmark
+//! (`benches/load.rs`) and for trying the site at size. Everything goes through the same
+//! services as the web forms (accounts, invitations, meetings, proposals), so the rows are
+//! exactly what people would create; the only shortcuts are that every member shares one
+//! password, hashed once, and that the meeting and its proposals are created "as of" two
+//! hours ago (the services take the time as an argument) so that voting is open now.
+//! It signs nobody in: sessions come from the real sign-in form.
+
+use futures_util::{StreamExt, TryStreamExt};
+use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait, TransactionTrait};
+use serde::Serialize;
+use time::{Duration, OffsetDateTime};
+
+use crate::access::Principal;
+use crate::domain::ids::{MeetingId, UserId};
+use crate::domain::meeting::input_value;
+use crate::service::accounts::{self, NewUser};
+use crate::service::meetings::{self, MeetingForm, proposals};
+use crate::service::{ServiceError, invitations, teams};
+use crate::store::entities::users;
+
+/// `roundtable dev seed` arguments.
+#[derive(Debug, Clone, clap::Args)]
+pub struct SeedArgs {
+    /// Members of the team besides its leader (`member00001@seed.test`, ...).
+    #[arg(long, default_value_t = 2_000)]
+    pub members: usize,
+    /// Proposals on the meeting's ballot.
+    #[arg(long, default_value_t = 10)]
+    pub proposals: usize,
+    /// Meetings with voting open (each with its own proposals).
+    #[arg(long, default_value_t = 1)]
+    pub meetings: usize,
+    /// Open ballots with live results (default: secret ballots, results after the close).
+    #[arg(long)]
+    pub live_results: bool,
+    /// Hours from now until voting closes.
+    #[arg(long, default_value_t = 24)]
+    pub voting_hours: i64,
+}
+
+/// What was created, printed as one JSON line for scripts.
+#[derive(Debug, Serialize)]
+pub struct Seeded {
+    /// The team's address segment.
+    pub team: String,
+    /// The meetings whose voting is open.
+    pub meetings: Vec<MeetingId>,
+    /// The site administrator's email.
+    pub admin: String,
+    /// The team leader's email.
+    pub leader: String,
+    /// How many members besides the leader; member `i` (from 1) is [`member_email`]`(i)`.
+    pub members: usize,
+}
+
+/// The email of seeded member `i` (1-based).
+pub fn member_email(i: usize) -> String {
+    format!("member{i:05}@seed.test")
+}
+
+/// Members joined per invitation link (its most uses).
+const PER_INVITATION: usize = 100;
+/// Accounts inserted per transaction, and acceptances in flight at once.
+const CHUNK: usize = 500;
+const IN_FLIGHT: usize = 8;
+
+fn as_user(id: UserId, is_admin: bool) -> Principal {
+    Principal {
+        user_id: Some(id),
+        is_admin,
+    }
+}
+
+/// Creates the team, its members and an open meeting; refuses a database that has accounts.
+pub async fn run(
+    db: &DatabaseConnection,
+    args: &SeedArgs,
+    password: &str,
+) -> anyhow::Result<Seeded> {
+    if users::Entity::find().count(db).await? > 0 {
+        anyhow::bail!("dev seed fills an empty database only, and this one has accounts");
+    }
+    let now = crate::clock::now();
+    let admin_email = "admin@seed.test".to_owned();
+    let leader_email = "leader@seed.test".to_owned();
+    let admin = accounts::create_user(
+        db,
+        NewUser {
+            email: &admin_email,
+            display_name: "Seed Admin",
+            password,
+            is_admin: true,
+        },
+    )
+    .await?;
+    let shared = accounts::prepare_user(NewUser {
+        email: &leader_email,
+        display_name: "Seed Leader",
+        password,
+        is_admin: false,
+    })
+    .await?;
+    let created = teams::create_team(
+        db,
+        as_user(admin.id, true),
+        &teams::TeamForm {
+            name: "Seed district network".to_owned(),
+            slug: String::new(),
+            purpose: "A made-up team for load tests and trying the site at size.".to_owned(),
+        },
+    )
+    .await?;
+    let slug = created.team.slug.clone();
+    let mut member_ids = Vec::with_capacity(args.members);
+    let mut chunk_start = 1;
+    while chunk_start <= args.members {
+        let chunk_end = (chunk_start + CHUNK - 1).min(args.members);
+        let txn = db.begin().await?;
+        for i in chunk_start..=chunk_end {
+            let account =
+                shared.same_password_for(&member_email(i), &format!("Member {i:05} Seed"))?;
+            member_ids.push(accounts::insert_user(&txn, account).await?.id);
+        }
+        txn.commit().await?;
+        chunk_start = chunk_end + 1;
+    }
+    let leader = accounts::insert_user(db, shared).await?;
+    invitations::accept(
+        db,
+        &created.leader_invitation,
+        invitations::Joiner::Existing(leader.id),
+    )
+    .await?;
+    let leader_principal = as_user(leader.id, false);
+    for group in member_ids.chunks(PER_INVITATION) {
+        let token = teams::invite(
+            db,
+            leader_principal,
+            &slug,
+            &teams::InvitationForm {
+                role: "member".to_owned(),
+                max_uses: group.len().to_string(),
+                valid_days: "7".to_owned(),
+            },
+        )
+        .await?;
+        futures_util::stream::iter(group.iter().copied())
+            .map(|id| invitations::accept(db, &token, invitations::Joiner::Existing(id)))
+            .buffer_unordered(IN_FLIGHT)
+            .try_collect::<Vec<_>>()
+            .await?;
+    }
+    let mut meetings = Vec::with_capacity(args.meetings);
+    for n in 1..=args.meetings {
+        meetings.push(open_meeting(db, leader_principal, &slug, &member_ids, args, n, now).await?);
+    }
+    Ok(Seeded {
+        team: slug,
+        meetings,
+        admin: admin_email,
+        leader: leader_email,
+        members: args.members,
+    })
+}
+
+/// Meeting `number`: a secret meeting (or open with live results) whose proposal window closed an hour ago and whose voting is open, with
+/// `args.proposals` items proposed by members in turn.
+async fn open_meeting(
+    db: &DatabaseConnection,
+    leader: Principal,
+    slug: &str,
+    members: &[UserId],
+    args: &SeedArgs,
+    number: usize,
+    now: OffsetDateTime,
+) -> Result<MeetingId, ServiceError> {
+    let then = now - Duration::hours(2);
+    let voting_close = now + Duration::hours(args.voting_hours.max(1));
+    let form = MeetingForm {
+        title: format!("Seeded agenda round {number}"),
+        purpose_line: "Choose what the network works on this term.".to_owned(),
+        starts_at: input_value(voting_close),
+        budget_minutes: "90".to_owned(),
+        place: "Online".to_owned(),
+        proposals_open: input_value(now - Duration::hours(3)),
+        proposals_close: input_value(now - Duration::hours(1)),
+        voting_open: input_value(now - Duration::hours(1)),
+        voting_close: input_value(voting_close),
+        privacy: if args.live_results { "open" } else { "secret" }.to_owned(),
+        results_visibility: if args.live_results {
+            "live"
+        } else {
+            "after_close"
+        }
+        .to_owned(),
+        agenda_rule: "sequential_irv".to_owned(),
+        ..MeetingForm::default()
+    };
+    let meeting = meetings::create(db, leader, slug, &form, then).await?;
+    for i in 0..args.proposals {
+        let author = members
+            .get(i % members.len().max(1))
+            .map_or(leader, |id| as_user(*id, false));
+        proposals::propose(
+            db,
+            author,
+            slug,
+            meeting,
+            &proposals::ProposalForm {
+                title: format!("Item {i:04}: shared approach to attendance"),
+                why: "Several schools raised it this term; we need one decision.".to_owned(),
+                minutes: (5 + (i % 4) * 5).to_string(),
+            },
+            then,
+        )
+        .await?;
+    }
+    Ok(meeting)
+}
