@@ -322,18 +322,8 @@ async fn dev_seed(
     args: &crate::commands::seed::SeedArgs,
 ) -> anyhow::Result<()> {
     let password = read_password()?;
-    let db = store::connect(&settings).await?;
-    store::migrate_up(&db)
-        .await
-        .context("applying migrations")?;
     // The seed's changes are audited like the web forms', in the chain the server keys.
-    let cookie_key = crate::auth::cookie_key::load_or_create(&settings)?;
-    crate::service::audit::install_key(
-        &db.conn,
-        crate::service::audit::ChainKey::derive(cookie_key.master()),
-    )
-    .await
-    .context("installing the audit chain key")?;
+    let (db, _) = crate::startup::open_database(&settings).await?;
     let seeded = crate::commands::seed::run(&db.conn, args, &password).await?;
     println!("{}", serde_json::to_string(&seeded)?);
     Ok(())

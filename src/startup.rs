@@ -142,6 +142,23 @@ fn rate_limits(settings: &Settings, db: &Database) -> RateLimits {
     })
 }
 
+/// Connects, applies pending migrations and installs the audit chain key derived from the
+/// cookie key: what the server and any command that writes through the services need first.
+pub async fn open_database(settings: &Settings) -> anyhow::Result<(Database, Key)> {
+    let db = store::connect(settings).await?;
+    store::migrate_up(&db)
+        .await
+        .context("applying database migrations")?;
+    let cookie_key = crate::auth::cookie_key::load_or_create(settings)?;
+    crate::service::audit::install_key(
+        &db.conn,
+        crate::service::audit::ChainKey::derive(cookie_key.master()),
+    )
+    .await
+    .context("installing the audit chain key")?;
+    Ok((db, cookie_key))
+}
+
 /// A bound, ready-to-run server.
 pub struct Application {
     port: u16,
@@ -168,17 +185,7 @@ impl Application {
     where
         F: Fn(&mut web::ServiceConfig) + Send + Clone + 'static,
     {
-        let db = store::connect(&settings).await?;
-        store::migrate_up(&db)
-            .await
-            .context("applying database migrations")?;
-        let cookie_key = crate::auth::cookie_key::load_or_create(&settings)?;
-        crate::service::audit::install_key(
-            &db.conn,
-            crate::service::audit::ChainKey::derive(cookie_key.master()),
-        )
-        .await
-        .context("installing the audit chain key")?;
+        let (db, cookie_key) = open_database(&settings).await?;
         let templates = Templates::load()?;
         let address = settings.bind_address();
         let listener = TcpListener::bind(&address).map_err(|e| {

@@ -263,11 +263,21 @@ impl RateLimits {
         ip: &str,
         now: OffsetDateTime,
     ) -> Result<(), Refused> {
-        self.check(&[(&LOGIN_PER_IP, ip)], now).await?;
         let now_ms = unix_ms(now);
+        let [pair, by_ip, by_account] = guard_keys(account, ip);
+        let keys = [
+            store::key(LOGIN_PER_IP.name, &[ip]),
+            pair,
+            by_ip,
+            by_account,
+        ];
+        // One step over all four counts: the plain cap first, then the guard.
         self.store
-            .with(&guard_keys(account, ip), now_ms, |buckets| match buckets {
-                [pair, by_ip, by_account] => guard_begin(pair, by_ip, by_account, now_ms),
+            .with(&keys, now_ms, |buckets| match buckets {
+                [attempts, pair, by_ip, by_account] => {
+                    quota_check(&LOGIN_PER_IP, attempts, now_ms)?;
+                    guard_begin(pair, by_ip, by_account, now_ms)
+                }
                 _ => Ok(()),
             })
             .await?
