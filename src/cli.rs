@@ -56,6 +56,12 @@ pub enum Command {
         #[command(subcommand)]
         action: UserAction,
     },
+    /// Send a test message, or see the mail queue.
+    Mail {
+        /// Which mail action.
+        #[command(subcommand)]
+        action: MailAction,
+    },
     /// Development tools; never on a production database.
     Dev {
         /// Which development action.
@@ -71,6 +77,20 @@ pub enum DevAction {
     /// `user create`'s) and a meeting whose voting is open, through the same services as the
     /// web forms; prints what it created as one JSON line. For load tests and demos.
     Seed(crate::commands::seed::SeedArgs),
+}
+
+/// `roundtable mail ...`
+#[derive(Debug, Subcommand)]
+pub enum MailAction {
+    /// Send a test message now, with the `[mail]` settings, and report what the SMTP server
+    /// said (exit code 1 when it refused or did not answer).
+    Test {
+        /// Where to send it.
+        #[arg(long)]
+        to: String,
+    },
+    /// Count queued, sent and given-up messages in the database's mail queue.
+    Status,
 }
 
 /// `roundtable migrate ...`
@@ -149,6 +169,7 @@ pub fn run(cli: Cli) -> ExitCode {
             Command::Serve => serve(settings).await,
             Command::Migrate { action } => migrate(settings, action).await,
             Command::User { action } => user(settings, action).await,
+            Command::Mail { action } => mail(settings, action).await,
             Command::Dev {
                 action: DevAction::Seed(args),
             } => dev_seed(settings, &args).await,
@@ -236,6 +257,31 @@ async fn migrate(settings: Settings, action: MigrateAction) -> anyhow::Result<()
         }
     }
     Ok(())
+}
+
+async fn mail(settings: Settings, action: MailAction) -> anyhow::Result<()> {
+    match action {
+        MailAction::Test { to } => {
+            // The key only signs unsubscribe links, which a test message does not carry.
+            let mailer = crate::mail::Mailer::from_settings(&settings, &[0; 64])?.ok_or_else(|| {
+                anyhow::anyhow!(
+                    "mail is off: set `mail.smtp_host`, `mail.from` and `public_url` (see docs/operations.md)"
+                )
+            })?;
+            mailer.send_test(&to).await?;
+            println!("Test message accepted by the SMTP server for {to}.");
+            Ok(())
+        }
+        MailAction::Status => {
+            let db = store::connect(&settings).await?;
+            let counts = crate::service::notices::outbox::counts(&db.conn).await?;
+            println!(
+                "Mail queue: {} waiting, {} sent, {} given up.",
+                counts.waiting, counts.sent, counts.failed
+            );
+            Ok(())
+        }
+    }
 }
 
 async fn audit_verify(settings: Settings) -> anyhow::Result<()> {

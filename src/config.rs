@@ -10,11 +10,13 @@ use figment::providers::{Env, Format, Serialized, Toml};
 use serde::{Deserialize, Serialize};
 
 mod database;
+mod mail;
 #[cfg(test)]
 mod tests;
 mod values;
 
 pub use database::{DatabaseTarget, DatabaseUrl};
+pub use mail::{MailSettings, SmtpTls};
 pub use values::{IpNetwork, Secret};
 
 /// The environment variable prefix for every setting.
@@ -78,6 +80,9 @@ pub struct Settings {
     /// `memory` or `database`.
     #[serde(default)]
     pub rate_limit_store: RateLimitStore,
+    /// Outgoing mail (off unless `mail.smtp_host` is set).
+    #[serde(default)]
+    pub mail: MailSettings,
 }
 
 /// Where the rate limits keep their counts (`rate_limit_store`).
@@ -139,6 +144,7 @@ impl Default for Settings {
             trusted_proxies: Vec::new(),
             pool: PoolSettings::default(),
             rate_limit_store: RateLimitStore::Auto,
+            mail: MailSettings::default(),
         }
     }
 }
@@ -225,6 +231,7 @@ impl Settings {
                 return Err(invalid("public_url", "must start with http:// or https://"));
             }
         }
+        self.mail.validate(self.public_url.as_deref())?;
         Ok(())
     }
 

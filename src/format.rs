@@ -4,6 +4,8 @@
 //! reaching into `web` (the dependency rule: web → service → domain). `web::format` re-exports
 //! it for the handlers.
 
+pub mod ics;
+
 use time::macros::format_description;
 use time::{Date, OffsetDateTime};
 

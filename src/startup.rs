@@ -14,9 +14,11 @@ use tokio::task::JoinHandle;
 use tracing_actix_web::TracingLogger;
 
 use crate::auth::rate_limit::{RateLimits, Store};
+use crate::auth::unsubscribe::UnsubscribeKey;
 use crate::clock::SystemClock;
 use crate::config::{ConfigError, RateLimitStore, Settings};
 use crate::domain::clock::Clock;
+use crate::mail::Mailer;
 use crate::store::{self, Database};
 use crate::web::templates::Templates;
 use crate::web::{self as routes, AppState, middleware};
@@ -37,6 +39,7 @@ async fn tally_loop(
     db: sea_orm::DatabaseConnection,
     clock: Arc<dyn Clock>,
     limits: Arc<RateLimits>,
+    settings: Arc<Settings>,
 ) {
     let mut ticks = tokio::time::interval(TALLY_INTERVAL);
     ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
@@ -64,6 +67,46 @@ async fn tally_loop(
             }
         }
         crate::service::meetings::secrecy::retry_pending(&db).await;
+        let delivery = crate::service::notices::Delivery::of(&settings);
+        match crate::service::notices::schedule::run_due(
+            &db,
+            delivery,
+            settings.mail.reminder_hours,
+            clock.now(),
+        )
+        .await
+        {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(announcements = n, "announced what the clock brought"),
+            Err(e) => tracing::warn!(error = %format!("{e:#}"), "announcements failed"),
+        }
+    }
+}
+
+/// How often the mail task looks for queued mail.
+pub const MAIL_INTERVAL: Duration = Duration::from_secs(2);
+
+/// Sends queued mail every [`MAIL_INTERVAL`] (see `service::notices::outbox`); with mail off it
+/// waits forever, so it never stops the server.
+async fn mail_loop(
+    db: sea_orm::DatabaseConnection,
+    clock: Arc<dyn Clock>,
+    mailer: Option<Arc<Mailer>>,
+) {
+    let Some(mailer) = mailer else {
+        return std::future::pending().await;
+    };
+    let mut ticks = tokio::time::interval(MAIL_INTERVAL);
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        ticks.tick().await;
+        match crate::service::notices::outbox::deliver_due(&db, &mailer, clock.now()).await {
+            Ok(pass) if pass.sent + pass.failed > 0 => {
+                tracing::info!(sent = pass.sent, failed = pass.failed, "mail queue pass");
+            }
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %format!("{e:#}"), "sending queued mail failed"),
+        }
     }
 }
 
@@ -84,16 +127,20 @@ async fn live_loop(db: sea_orm::DatabaseConnection, clock: Arc<dyn Clock>) {
     }
 }
 
-/// The background work the server cannot do without: the tally at close and the live counts.
-/// Ends (and so stops the server, see [`supervise`]) as soon as either loop ends.
+/// The background work the server cannot do without: the tally at close, announcements, the
+/// live counts and the mail queue. Ends (and so stops the server, see [`supervise`]) as soon
+/// as any loop ends.
 async fn background(
     db: sea_orm::DatabaseConnection,
     clock: Arc<dyn Clock>,
     limits: Arc<RateLimits>,
+    settings: Arc<Settings>,
+    mailer: Option<Arc<Mailer>>,
 ) {
     tokio::select! {
-        () = tally_loop(db.clone(), clock.clone(), limits) => {}
-        () = live_loop(db, clock) => {}
+        () = tally_loop(db.clone(), clock.clone(), limits, settings) => {}
+        () = live_loop(db.clone(), clock.clone()) => {}
+        () = mail_loop(db, clock, mailer) => {}
     }
 }
 
@@ -167,6 +214,8 @@ pub struct Application {
     clock: Arc<dyn Clock>,
     cookie_key: Key,
     limits: Arc<RateLimits>,
+    settings: Arc<Settings>,
+    mailer: Option<Arc<Mailer>>,
 }
 
 impl Application {
@@ -198,12 +247,15 @@ impl Application {
         let session_settings = settings.clone();
         let session_key = cookie_key.clone();
         let limits = Arc::new(rate_limits(&settings, &db));
+        let mailer = Mailer::from_settings(&settings, cookie_key.master())?.map(Arc::new);
+        let settings = Arc::new(settings);
         let state = web::Data::new(AppState {
             db: db.clone(),
             templates,
-            settings: Arc::new(settings),
+            settings: settings.clone(),
             clock: clock.clone(),
             limits: limits.clone(),
+            unsubscribe: UnsubscribeKey::derive(cookie_key.master()),
         });
         let server = HttpServer::new(move || {
             App::new()
@@ -233,6 +285,8 @@ impl Application {
             clock,
             cookie_key,
             limits,
+            settings,
+            mailer,
         })
     }
 
@@ -259,8 +313,19 @@ impl Application {
     /// Serves until the process is asked to stop (Ctrl-C / SIGTERM), with the background tally
     /// and live counts beside it; if that work stops, so does the server, with an error.
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
-        let work = tokio::spawn(background(self.db.conn.clone(), self.clock, self.limits));
-        supervise(self.server, "tally and live counts", work).await
+        let work = tokio::spawn(background(
+            self.db.conn.clone(),
+            self.clock,
+            self.limits,
+            self.settings,
+            self.mailer,
+        ));
+        supervise(
+            self.server,
+            "tally, announcements, live counts and mail",
+            work,
+        )
+        .await
     }
 }
 

@@ -53,6 +53,8 @@ const IMPURE: &[&str] = &[
     "crate::cli",
     "crate::clock",
     "crate::telemetry",
+    "crate::mail",
+    "lettre",
 ];
 /// Names that read the clock however they were imported.
 const CLOCK: &[&str] = &["SystemTime", "now_utc", "now_local"];
@@ -86,6 +88,11 @@ const RULES: &[Rule] = &[
     Rule {
         scope: "crate::web",
         prefixes: &["crate::store::entities"],
+        anywhere: &[],
+    },
+    Rule {
+        scope: "crate::mail",
+        prefixes: &["crate::web", "crate::service"],
         anywhere: &[],
     },
 ];

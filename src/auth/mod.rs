@@ -6,3 +6,4 @@ pub mod password;
 pub mod rate_limit;
 pub mod session;
 pub mod tokens;
+pub mod unsubscribe;

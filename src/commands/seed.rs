@@ -135,7 +135,7 @@ pub async fn run(
     .await?;
     let leader_principal = as_user(leader.id, false);
     for group in member_ids.chunks(PER_INVITATION) {
-        let token = teams::invite(
+        let invited = teams::invite(
             db,
             leader_principal,
             &slug,
@@ -143,9 +143,15 @@ pub async fn run(
                 role: "member".to_owned(),
                 max_uses: group.len().to_string(),
                 valid_days: "7".to_owned(),
+                emails: String::new(),
             },
+            crate::service::notices::Delivery::in_app_only(),
+            crate::clock::now(),
         )
         .await?;
+        let teams::Invited::Link(token) = invited else {
+            anyhow::bail!("an invitation without addresses gives a link");
+        };
         futures_util::stream::iter(group.iter().copied())
             .map(|id| invitations::accept(db, &token, invitations::Joiner::Existing(id)))
             .buffer_unordered(IN_FLIGHT)

@@ -84,3 +84,26 @@ fn default_database_is_a_file_in_the_data_folder() {
         }
     );
 }
+
+#[test]
+fn mail_needs_a_sender_and_a_public_url_and_hides_its_password() {
+    let mut settings = Settings::default();
+    assert!(!settings.mail.enabled(), "mail is off by default");
+    settings.mail.smtp_host = Some("smtp.school.example".to_owned());
+    let err = settings.validate().unwrap_err().to_string();
+    assert!(err.contains("mail.from"), "{err}");
+    settings.mail.from = Some("Roundtable <roundtable@school.example>".to_owned());
+    let err = settings.validate().unwrap_err().to_string();
+    assert!(err.contains("public_url"), "{err}");
+    settings.public_url = Some("https://roundtable.school.example".to_owned());
+    settings.mail.smtp_user = Some("roundtable".to_owned());
+    let err = settings.validate().unwrap_err().to_string();
+    assert!(err.contains("mail.smtp_password"), "{err}");
+    settings.mail.smtp_password = Some(Secret::new("hunter2".to_owned()));
+    settings.validate().unwrap();
+    assert!(!format!("{settings:?}").contains("hunter2"));
+    assert_eq!(settings.mail.port(), 587, "STARTTLS by default");
+    settings.mail.from = Some("not an address".to_owned());
+    let err = settings.validate().unwrap_err().to_string();
+    assert!(err.contains("mail.from"), "{err}");
+}

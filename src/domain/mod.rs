@@ -11,6 +11,7 @@ pub mod ids;
 pub mod ledger;
 pub mod meeting;
 pub mod meeting_run;
+pub mod notice;
 pub mod redirect;
 pub mod team;
 pub mod text;

@@ -20,7 +20,7 @@ use crate::store::entities::users;
 mod reset;
 
 use reset::cancel_reset_links;
-pub use reset::{RESET_VALID_HOURS, issue_reset_link, reset_password, reset_target};
+pub use reset::{RESET_VALID_HOURS, ResetIssued, issue_reset_link, reset_password, reset_target};
 
 /// The one message for every failed sign-in.
 pub const LOGIN_FAILED: &str = "That email and password do not match an account.";

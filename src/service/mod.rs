@@ -9,6 +9,7 @@ pub mod comments;
 pub mod invitations;
 pub mod ledger;
 pub mod meetings;
+pub mod notices;
 pub mod sessions;
 pub mod teams;
 

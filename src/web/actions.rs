@@ -136,7 +136,8 @@ pub async fn create(
     slug: web::Path<String>,
     form: web::Form<ActionForm>,
 ) -> Result<HttpResponse, WebError> {
-    let result = actions::create(ctx.db(), ctx.principal(), &slug, &form, ctx.now).await;
+    let delivery = crate::service::notices::Delivery::of(&ctx.state.settings);
+    let result = actions::create(ctx.db(), ctx.principal(), &slug, &form, delivery, ctx.now).await;
     let filter = Filter::default();
     redirect_or_reshow(
         result,

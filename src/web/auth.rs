@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::auth::rate_limit::{RESET_PER_IP, RESET_PER_TOKEN};
 use crate::auth::session;
 use crate::service::accounts::{self, PasswordChange};
-use crate::service::sessions;
+use crate::service::{notices, sessions};
 use crate::web::WebError;
 use crate::web::context::{Ctx, FieldMap, done_or_reshow, redirect_or_reshow, status_for};
 use crate::web::flash::{self, Flash};
@@ -144,21 +144,41 @@ struct AccountPage<'a> {
     layout: Layout,
     errors: FieldMap,
     notice: Option<&'a str>,
+    /// Channel per kind of notification.
+    preferences: Vec<notices::prefs::PreferenceRow>,
+    /// Whether this site sends mail at all.
+    mail_enabled: bool,
 }
 
 /// The account page; `layout` is passed in because a password change rotates the CSRF token.
-fn account(
+/// `chosen` re-fills the notification form after a refused save.
+pub(crate) async fn account(
     ctx: &Ctx,
     layout: Layout,
     errors: FieldMap,
     notice: Option<&str>,
+    chosen: Option<&BTreeMap<String, String>>,
 ) -> Result<HttpResponse, WebError> {
+    let user = ctx.require_user()?;
+    let mut preferences = notices::prefs::list(ctx.db(), user.id).await?;
+    if let Some(chosen) = chosen {
+        for row in &mut preferences {
+            if let Some(c) = chosen
+                .get(row.kind)
+                .and_then(|c| crate::domain::notice::Channel::parse(c))
+            {
+                row.channel = c.as_str();
+            }
+        }
+    }
     let status = status_for(&errors);
     let page = AccountPage {
         title: "Your account",
         layout,
         errors,
         notice,
+        preferences,
+        mail_enabled: ctx.state.settings.mail.enabled(),
     };
     ctx.render(status, "account.html", &page)
 }
@@ -166,7 +186,7 @@ fn account(
 /// `GET /account`.
 pub async fn account_page(ctx: Ctx) -> Result<HttpResponse, WebError> {
     ctx.require_user()?;
-    account(&ctx, ctx.layout(), BTreeMap::new(), None)
+    account(&ctx, ctx.layout(), BTreeMap::new(), None, None).await
 }
 
 /// `POST /account/password`: keeps this session, ends every other.
@@ -186,7 +206,7 @@ pub async fn change_password(
                 flash::redirect(ctx, &Flash::says(notice), "/account")
             }
         },
-        |errors| async { account(&ctx, ctx.layout(), errors, None) },
+        |errors| async { account(&ctx, ctx.layout(), errors, None, None).await },
     )
     .await
 }

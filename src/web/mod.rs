@@ -18,6 +18,7 @@ pub mod ledger;
 pub mod markdown;
 pub mod meetings;
 pub mod middleware;
+pub mod notices;
 pub mod pages;
 pub mod receipt;
 pub mod routes;

@@ -7,7 +7,8 @@ use actix_web::{guard, web};
 
 use crate::access::{self, Action};
 use crate::web::{
-    actions, assets, auth, budgets, comment_pages, health, home, ledger, meetings, resource, teams,
+    actions, assets, auth, budgets, comment_pages, health, home, ledger, meetings, notices,
+    resource, teams,
 };
 
 /// The HTTP method(s) a route answers.
@@ -121,6 +122,11 @@ pub const ROUTES: &[Route] = &[
     route!(Get "/account" => auth::account_page, SignedIn),
     route!(Post "/account/password" => auth::change_password, Rule(Action::ManageOwnAccount)),
     route!(Post "/account/logout-everywhere" => auth::logout_everywhere, Rule(Action::ManageOwnAccount)),
+    route!(Post "/account/notifications" => notices::save_preferences, Rule(Action::ManageOwnAccount)),
+    route!(Get "/notifications" => notices::show, SignedIn),
+    route!(Post "/notifications/read" => notices::read, Rule(Action::ManageOwnAccount)),
+    route!(Get "/unsubscribe/{token}" => notices::unsubscribe_page, Public),
+    route!(Post "/unsubscribe/{token}" => notices::unsubscribe, Public),
     route!(Get "/reset/{token}" => auth::reset_page, Public),
     route!(Post "/reset/{token}" => auth::reset, Public),
     route!(Get "/invite/{token}" => teams::invitation, Public),

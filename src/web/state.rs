@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use crate::auth::rate_limit::RateLimits;
+use crate::auth::unsubscribe::UnsubscribeKey;
 use crate::config::Settings;
 use crate::domain::clock::Clock;
 use crate::store::Database;
@@ -21,4 +22,6 @@ pub struct AppState {
     pub clock: Arc<dyn Clock>,
     /// The rate limits (in this process or shared in the database).
     pub limits: Arc<RateLimits>,
+    /// Signs and checks unsubscribe links in mail.
+    pub unsubscribe: UnsubscribeKey,
 }

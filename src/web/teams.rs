@@ -138,6 +138,8 @@ struct TeamPage<'a> {
     thanks: Vec<crate::service::ledger::thanks::ThanksLine>,
     /// Open and done actions per owner this term (members only, as the action log).
     follow_through: Vec<crate::service::actions::load::OwnerLoad>,
+    /// The site sends mail, so invitations can go to addresses.
+    mail_enabled: bool,
 }
 
 async fn team_page(
@@ -184,6 +186,7 @@ async fn team_page(
         invitations: overview.invitations,
         other_teams,
         invite_form,
+        mail_enabled: ctx.state.settings.mail.enabled(),
         errors,
         thanks,
     };
@@ -207,17 +210,25 @@ pub async fn invite(
     slug: web::Path<String>,
     form: web::Form<InvitationForm>,
 ) -> Result<HttpResponse, WebError> {
-    let result = teams::invite(ctx.db(), ctx.principal(), &slug, &form).await;
+    let delivery = crate::service::notices::Delivery::of(&ctx.state.settings);
+    let result = teams::invite(ctx.db(), ctx.principal(), &slug, &form, delivery, ctx.now).await;
     let first_page = ListQuery::default();
     done_or_reshow(
         result,
-        |token| {
-            let link = format!("{}/invite/{token}", base_url(&ctx.state, &req));
-            let flash = Flash::with_link(
-                format!("Invitation link created for a {}.", form.role.trim()),
-                "Copy it and send it (it is shown only now):",
-                link,
-            );
+        |invited| {
+            let flash = match invited {
+                teams::Invited::Link(token) => Flash::with_link(
+                    format!("Invitation link created for a {}.", form.role.trim()),
+                    "Copy it and send it (it is shown only now):",
+                    format!("{}/invite/{token}", base_url(&ctx.state, &req)),
+                ),
+                teams::Invited::Mailed(1) => {
+                    Flash::says("Invitation sent: one address gets its own link by email.")
+                }
+                teams::Invited::Mailed(n) => Flash::says(format!(
+                    "Invitations sent: {n} addresses each get their own link by email."
+                )),
+            };
             std::future::ready(flash::redirect(&ctx, &flash, &format!("/teams/{slug}")))
         },
         |errors| team_page(&ctx, &slug, &first_page, &form, errors),
@@ -282,15 +293,23 @@ pub async fn reset_link(
     list: web::Query<ListQuery>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, user_id) = path.into_inner();
-    let token = accounts::issue_reset_link(ctx.db(), ctx.principal(), &slug, user_id).await?;
-    let link = format!("{}/reset/{token}", base_url(&ctx.state, &req));
-    let flash = Flash::with_link(
-        "Password-reset link created.",
-        format!(
-            "Valid for {} hours; send it to the person (it is shown only now):",
-            accounts::RESET_VALID_HOURS
+    let delivery = crate::service::notices::Delivery::of(&ctx.state.settings);
+    let issued =
+        accounts::issue_reset_link(ctx.db(), ctx.principal(), &slug, user_id, delivery, ctx.now)
+            .await?;
+    let flash = match issued {
+        accounts::ResetIssued::Link(token) => Flash::with_link(
+            "Password-reset link created.",
+            format!(
+                "Valid for {} hours; send it to the person (it is shown only now):",
+                accounts::RESET_VALID_HOURS
+            ),
+            format!("{}/reset/{token}", base_url(&ctx.state, &req)),
         ),
-        link,
-    );
+        accounts::ResetIssued::Mailed => Flash::says(format!(
+            "A password-reset link was emailed to them (valid for {} hours).",
+            accounts::RESET_VALID_HOURS
+        )),
+    };
     flash::redirect(&ctx, &flash, &format!("/teams/{slug}{}", list.suffix()))
 }

@@ -13,7 +13,7 @@ use serde::Serialize;
 use crate::access::Principal;
 use crate::auth::csrf;
 use crate::auth::session::{SessionUser, USER_KEY, still_valid};
-use crate::service::sessions;
+use crate::service::{notices, sessions};
 use crate::web::{AppState, WebError};
 
 /// A signed-in person, as pages see them.
@@ -30,6 +30,8 @@ pub struct SignedIn {
     /// Current auth epoch.
     #[serde(skip)]
     pub epoch: i64,
+    /// Unread notifications in all their teams (the bell in the header).
+    pub unread: u64,
 }
 
 /// What every page's layout needs: the person (for the navigation) and the CSRF token.
@@ -111,7 +113,10 @@ impl FromRequest for Visitor {
                                 WebError::Unexpected(anyhow::anyhow!("session: {e}"))
                             })?;
                         }
+                        let unread =
+                            notices::centre::unread_total(&state.db.conn, model.id).await?;
                         user = Some(SignedIn {
+                            unread,
                             id: model.id,
                             email: model.email,
                             display_name: model.display_name,

@@ -56,6 +56,15 @@ const MATRIX: &[Row] = &[
     get("/teams/no-such-team", [303, 404, 404, 404, 404]),
     get("/invite/{bad_token}", [404, 404, 404, 404, 404]),
     get("/reset/{bad_token}", [404, 404, 404, 404, 404]),
+    get("/notifications", [303, 200, 200, 200, 200]),
+    get("/unsubscribe/{bad_token}", [404, 404, 404, 404, 404]),
+    post("/unsubscribe/{bad_token}", &[], [404, 404, 404, 404, 404]),
+    post("/notifications/read", &[], [303, 303, 303, 303, 303]),
+    post(
+        "/account/notifications",
+        &[("digest", "sms")],
+        [303, 422, 422, 422, 422],
+    ),
     post(
         "/login",
         &[("email", "x@y.test"), ("password", "wrong password x")],
@@ -516,12 +525,26 @@ async fn every_route_answers_each_role_as_the_rules_say() {
         is_admin: false,
     };
     let invite = teams::InvitationForm::default();
-    teams::invite(&app.db.conn, leader_principal, &world.team_a, &invite)
-        .await
-        .unwrap();
-    teams::invite(&app.db.conn, outsider_principal, &world.team_b, &invite)
-        .await
-        .unwrap();
+    teams::invite(
+        &app.db.conn,
+        leader_principal,
+        &world.team_a,
+        &invite,
+        roundtable::service::notices::Delivery::in_app_only(),
+        roundtable::clock::now(),
+    )
+    .await
+    .unwrap();
+    teams::invite(
+        &app.db.conn,
+        outsider_principal,
+        &world.team_b,
+        &invite,
+        roundtable::service::notices::Delivery::in_app_only(),
+        roundtable::clock::now(),
+    )
+    .await
+    .unwrap();
     let inv_a = open_invitation(&app, &world.team_a).await;
     let inv_b = open_invitation(&app, &world.team_b).await;
     // A meeting of team a with proposals open and two items by the leader.

@@ -332,10 +332,14 @@ pub async fn add_member_in(
             role: role.to_owned(),
             max_uses: "1".to_owned(),
             valid_days: "7".to_owned(),
+            emails: String::new(),
         },
+        roundtable::service::notices::Delivery::in_app_only(),
+        roundtable::clock::now(),
     )
     .await
     .unwrap();
+    let token = token.token().expect("a link").to_owned();
     invitations::accept(db, &token, invitations::Joiner::Existing(person.id))
         .await
         .unwrap();

@@ -396,9 +396,12 @@ async fn control_characters_are_refused_with_the_field_named_and_never_stored() 
         },
         &world.team_a,
         &Default::default(),
+        roundtable::service::notices::Delivery::in_app_only(),
+        roundtable::clock::now(),
     )
     .await
     .unwrap();
+    let token = token.token().expect("a link").to_owned();
     let join = app
         .browser()
         .post(

@@ -5,8 +5,9 @@ use serde_json::{Value, json};
 
 fn layout() -> Value {
     json!({
-        "user": { "id": 1, "email": "sam@school.test", "display_name": "Sam", "is_admin": true },
+        "user": { "id": 1, "email": "sam@school.test", "display_name": "Sam", "is_admin": true, "unread": 3 },
         "csrf_token": "0".repeat(64),
+        "path": "/",
     })
 }
 
@@ -31,7 +32,20 @@ fn fixture(name: &str) -> Option<Value> {
             "form": { "email": "sam@school.test", "next": "/" }, "notice": "Signed out." })
         }
         "account.html" => {
-            json!({ "title": "Account", "layout": layout(), "errors": { "new": "Too short." }, "notice": "Done." })
+            json!({ "title": "Account", "layout": layout(), "errors": { "new": "Too short.", "digest": "Choose email, in the app only, or off." }, "notice": "Done.",
+            "mail_enabled": false,
+            "preferences": [{ "kind": "digest", "label": "Weekly digest (Monday)", "channel": "off",
+                "options": [["email", "Email and in the app"], ["in_app", "In the app only"], ["off", "Off"]] }] })
+        }
+        "notifications.html" => {
+            json!({ "title": "Notifications", "layout": layout(), "older_page": true,
+            "page": { "unread": 1, "older": 40, "rows": [{ "id": 41, "kind": "Voting open", "team": "Team A",
+                "message": "Voting is open for “SLT” until 3 Dec 2026, 09:00 UTC.", "link": "/teams/team-a/meetings/1/ballot",
+                "when": "1 Dec 2026, 09:00 UTC", "unread": true }] } })
+        }
+        "unsubscribe.html" => {
+            json!({ "title": "Stop these emails", "layout": { "csrf_token": "x" }, "token": "1.digest.ab",
+            "kind": "Weekly digest (Monday)", "done": false })
         }
         "reset.html" => {
             json!({ "title": "Reset", "layout": { "csrf_token": "x" }, "display_name": "Sam", "errors": {} })
@@ -47,7 +61,8 @@ fn fixture(name: &str) -> Option<Value> {
                 "here": "?q=l&page=2", "prev": "/teams/team-a?q=l#members", "next": null, "leaders": 1 },
             "invitations": [{ "id": 3, "role": "member", "uses": 1, "max_uses": 5, "expires": "1 Dec 2026, 10:00 UTC" }],
             "other_teams": [{ "name": "Team B", "slug": "team-b", "role": "member" }],
-            "invite_form": { "role": "member", "max_uses": "1", "valid_days": "7" }, "errors": { "max_uses": "1 to 100." },
+            "invite_form": { "role": "member", "max_uses": "1", "valid_days": "7", "emails": "ana@school.test" }, "errors": { "max_uses": "1 to 100.", "emails": "“x” is not an email address." },
+            "mail_enabled": true,
             "follow_through": [{ "owner_id": 2, "name": "Lee", "open": 3, "done": 1 }] })
         }
         "admin_teams.html" => json!({ "title": "Teams", "layout": layout(),

@@ -108,10 +108,14 @@ pub async fn build(settings: &Settings, voters: usize) -> World {
             role: "member".to_owned(),
             max_uses: voters.to_string(),
             valid_days: "7".to_owned(),
+            emails: String::new(),
         },
+        roundtable::service::notices::Delivery::in_app_only(),
+        roundtable::clock::now(),
     )
     .await
     .unwrap();
+    let token = token.token().expect("a link").to_owned();
     let mut members = Vec::new();
     for i in 0..voters {
         let member = user(format!("voter{i}"), false).await;

@@ -13,6 +13,7 @@ use time::Duration;
 use crate::access::{Action, Principal};
 use crate::auth::password;
 use crate::auth::tokens::{random_token, token_hash};
+use crate::service::notices::Delivery;
 use crate::service::{FieldErrors, Result, ServiceError, audit, sessions, teams};
 use crate::store::entities::{memberships, password_resets, users};
 
@@ -40,12 +41,17 @@ pub(super) async fn cancel_reset_links(db: &impl ConnectionTrait, user_id: UserI
 ///
 /// Whoever holds the link can take over the account, so a leader may only reset someone whose
 /// every team they also lead, and never a site admin; site admins may reset anyone.
+///
+/// When the site sends mail, the link goes to the person's own address and is not shown to the
+/// one who asked for it ([`ResetIssued::Mailed`]); otherwise it is returned once, to pass on.
 pub async fn issue_reset_link(
     db: &DatabaseConnection,
     principal: Principal,
     slug: &str,
     user_id: UserId,
-) -> Result<String> {
+    delivery: Delivery<'_>,
+    now: time::OffsetDateTime,
+) -> Result<ResetIssued> {
     // The team's lock first, so this transaction never upgrades a read to a write.
     let (txn, access) = teams::begin_locked(db, principal, slug, Action::IssueResetLink).await?;
     crate::store::scoped::membership(&txn, access.team.id, user_id)
@@ -55,7 +61,7 @@ pub async fn issue_reset_link(
         return Err(ServiceError::Forbidden);
     }
     let token = random_token();
-    let now = crate::clock::now();
+
     password_resets::ActiveModel {
         user_id: Set(user_id),
         token_hash: Set(token_hash(&token)),
@@ -77,8 +83,39 @@ pub async fn issue_reset_link(
         },
     )
     .await?;
+    if delivery.mail {
+        let person = users::Entity::find_by_id(user_id)
+            .one(&txn)
+            .await?
+            .ok_or(ServiceError::NotFound)?;
+        let link = delivery.link(&format!("/reset/{token}"));
+        crate::service::notices::queue_mail(
+            &txn,
+            "reset",
+            Some(user_id),
+            &person.email,
+            "Choose a new Roundtable password",
+            format!(
+                "Hello {},\n\nA leader of {} asked for a link for you to choose a new password. It works once, for {RESET_VALID_HOURS} hours:\n{link}\n\nIf you did not expect this, ignore this message: your password stays as it is.\n",
+                person.display_name, access.team.name
+            ),
+            now,
+        )
+        .await?;
+        txn.commit().await?;
+        return Ok(ResetIssued::Mailed);
+    }
     txn.commit().await?;
-    Ok(token)
+    Ok(ResetIssued::Link(token))
+}
+
+/// What issuing a reset link did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ResetIssued {
+    /// The link's token, to show once and pass on (the site sends no mail).
+    Link(String),
+    /// The link was queued to the person's own address.
+    Mailed,
 }
 
 /// `true` when the target is not a site admin and the caller leads every team the target is in.

@@ -3,6 +3,8 @@
 //! the creation is the first line of the action's history and is audited.
 
 use crate::domain::ids::{ActionId, IdeaId, MeetingId, PostId, TeamId, UserId};
+use crate::domain::notice::Kind;
+use crate::service::notices::{self, Delivery};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     Set, TransactionTrait,
@@ -103,6 +105,7 @@ pub async fn insert(
     new: &NewAction,
     source: Source,
     actor: UserId,
+    delivery: Delivery<'_>,
     now: OffsetDateTime,
 ) -> Result<ActionId> {
     let (kind, meeting, position, post) = match source {
@@ -157,7 +160,44 @@ pub async fn insert(
         },
     )
     .await?;
+    if new.owner_id != actor {
+        tell_owner(db, team_id, &row, delivery, now).await?;
+    }
     Ok(row.id)
+}
+
+/// Tells the owner an action was given to them (not when they took it on themselves).
+async fn tell_owner(
+    db: &impl ConnectionTrait,
+    team_id: TeamId,
+    action: &actions::Model,
+    delivery: Delivery<'_>,
+    now: OffsetDateTime,
+) -> Result<()> {
+    let Some(team) = crate::store::entities::teams::Entity::find_by_id(team_id)
+        .one(db)
+        .await?
+    else {
+        return Ok(());
+    };
+    let Some(owner) = notices::recipient(db, action.owner_id).await? else {
+        return Ok(());
+    };
+    let due = crate::format::date(action.due_on);
+    let notice = notices::Notice {
+        kind: Kind::ActionAssigned,
+        team_id,
+        message: format!("You own the action “{}”, due {due}.", action.title),
+        link: format!("/teams/{}/actions/{}", team.slug, action.id),
+        subject: format!("Your action: {}", action.title),
+        body: format!(
+            "In {}, the action “{}” is now yours, due {due}. Update its status as it moves, or say what blocks it:",
+            team.name, action.title
+        ),
+        attachment: None,
+    };
+    notices::deliver(db, delivery, &notice, &[owner], now).await?;
+    Ok(())
 }
 
 /// Records an action outside a meeting: on its own, from a help request (`help_post_id`) or
@@ -168,6 +208,7 @@ pub async fn create(
     principal: Principal,
     slug: &str,
     form: &ActionForm,
+    delivery: Delivery<'_>,
     now: OffsetDateTime,
 ) -> Result<ActionId> {
     let acc = authorize(db, principal, slug, Action::WorkOnActions).await?;
@@ -179,7 +220,7 @@ pub async fn create(
     }
     let new = parse(db, team_id, &form, now.date()).await?;
     let txn = db.begin().await?;
-    let id = insert(&txn, team_id, &new, source, acc.user_id, now).await?;
+    let id = insert(&txn, team_id, &new, source, acc.user_id, delivery, now).await?;
     txn.commit().await?;
     Ok(id)
 }

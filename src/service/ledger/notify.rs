@@ -1,5 +1,6 @@
-//! In-app notifications: written inside the use case's transaction, read on the person's own
-//! ledger page, dismissed by them.
+//! The ledger's in-app notifications: written inside the use case's transaction, read on the
+//! person's own ledger page (and in the notification centre, `service::notices::centre`),
+//! dismissed by them.
 
 use crate::domain::ids::{TeamId, UserId};
 use std::collections::BTreeMap;
@@ -16,7 +17,11 @@ use crate::access::{Action, Principal};
 use crate::service::Result;
 use crate::store::entities::notifications;
 
-/// Tells `user_id` something about `team_id`, with a local link to act on it.
+/// The stored kind of the ledger's notifications (`domain::notice::Kind::Ledger`).
+const LEDGER: &str = crate::domain::notice::Kind::Ledger.as_str();
+
+/// Tells `user_id` something about `team_id`, with a local link to act on it (in the app
+/// only; the notification centre lists it with every other kind).
 pub async fn send(
     db: &impl ConnectionTrait,
     user_id: UserId,
@@ -28,6 +33,7 @@ pub async fn send(
     notifications::ActiveModel {
         user_id: Set(user_id),
         team_id: Set(team_id),
+        kind: Set(LEDGER.to_owned()),
         message: Set(message),
         link: Set(link),
         created_at: Set(now),
@@ -59,6 +65,7 @@ pub async fn unread(
     Ok(notifications::Entity::find()
         .filter(notifications::Column::UserId.eq(user_id))
         .filter(notifications::Column::TeamId.eq(team_id))
+        .filter(notifications::Column::Kind.eq(LEDGER))
         .filter(notifications::Column::ReadAt.is_null())
         .order_by_desc(notifications::Column::Id)
         .limit(20)
@@ -85,6 +92,7 @@ pub async fn unread_counts(
         .column(notifications::Column::TeamId)
         .column_as(notifications::Column::Id.count(), "unread")
         .filter(notifications::Column::UserId.eq(user_id))
+        .filter(notifications::Column::Kind.eq(LEDGER))
         .filter(notifications::Column::ReadAt.is_null())
         .group_by(notifications::Column::TeamId)
         .into_tuple()
@@ -108,6 +116,7 @@ pub async fn mark_read(
         .col_expr(notifications::Column::ReadAt, Expr::value(now))
         .filter(notifications::Column::UserId.eq(acc.user_id))
         .filter(notifications::Column::TeamId.eq(acc.team.id))
+        .filter(notifications::Column::Kind.eq(LEDGER))
         .filter(notifications::Column::ReadAt.is_null())
         .exec(db)
         .await?;

@@ -17,6 +17,8 @@ use crate::domain::agreed_agenda::{
     AddedItem, Deviation, ItemKind, PlanRow, PublishedItem, TallyItem, plan,
 };
 use crate::domain::meeting::{ItemMinutes, ItemTitle};
+use crate::domain::notice::Kind;
+use crate::service::notices::{self, Delivery};
 use crate::service::{FieldErrors, Result, ServiceError, audit};
 use crate::store::entities::{agenda_deviations, agenda_publications};
 
@@ -142,6 +144,7 @@ pub async fn publish(
     slug: &str,
     meeting_id: MeetingId,
     fields: &HashMap<String, String>,
+    delivery: Delivery<'_>,
     now: OffsetDateTime,
 ) -> Result<()> {
     let check = authorize(db, principal, slug, meeting_id, Action::PublishAgenda).await?;
@@ -306,8 +309,79 @@ pub async fn publish(
         )
         .await?;
     }
+    let notice = published_notice(
+        &access.meeting,
+        slug,
+        &access.team.name,
+        &items,
+        &planned.deviations,
+        delivery,
+        now,
+    );
+    let members = notices::team_recipients(&txn, access.team.id).await?;
+    notices::deliver(&txn, delivery, &notice, &members, now).await?;
     txn.commit().await?;
     Ok(())
+}
+
+/// The notice of a published agenda: the items with their start times, every change from the
+/// tally with its reason, and the meeting as a calendar file.
+fn published_notice(
+    meeting: &crate::store::entities::meetings::Model,
+    slug: &str,
+    team: &str,
+    items: &[PublishedItem],
+    deviations: &[crate::domain::agreed_agenda::Deviation],
+    delivery: Delivery<'_>,
+    now: OffsetDateTime,
+) -> notices::Notice {
+    let clock = time::macros::format_description!("[hour]:[minute]");
+    let mut at = meeting.starts_at;
+    let mut agenda = Vec::new();
+    for item in items {
+        let start = at
+            .to_offset(time::UtcOffset::UTC)
+            .format(&clock)
+            .unwrap_or_default();
+        agenda.push(format!("{start} {} ({} min)", item.title, item.minutes));
+        at += time::Duration::minutes(i64::from(item.minutes));
+    }
+    for d in deviations {
+        agenda.push(d.sentence("The leader"));
+    }
+    let link = format!("/teams/{slug}/meetings/{}/agenda", meeting.id);
+    let description = format!("{}\n\nAgenda:\n{}", meeting.purpose_line, agenda.join("\n"));
+    let url = delivery.link(&link);
+    let ics = crate::format::ics::calendar(&crate::format::ics::Event {
+        uid: &format!("meeting-{}@roundtable", meeting.id),
+        stamp: now,
+        starts: meeting.starts_at,
+        ends: meeting.starts_at + time::Duration::minutes(i64::from(meeting.budget_minutes)),
+        summary: &meeting.title,
+        location: &meeting.place,
+        description: &description,
+        url: delivery.mail.then_some(url.as_str()),
+    });
+    notices::Notice {
+        kind: Kind::AgendaPublished,
+        team_id: meeting.team_id,
+        message: format!("The agenda for “{}” is published.", meeting.title),
+        link,
+        subject: format!("Agenda: {}", meeting.title),
+        body: format!(
+            "{team} agreed the agenda for “{}”, {} at {}.\n{}\n\n{}\n\nThe calendar file is attached. The agenda, with how the vote decided it:",
+            meeting.title,
+            crate::format::date_time(meeting.starts_at),
+            meeting.place,
+            meeting.purpose_line,
+            agenda.join("\n"),
+        ),
+        attachment: Some(notices::Attachment {
+            name: "agenda.ics".to_owned(),
+            content_type: "text/calendar; charset=utf-8; method=PUBLISH".to_owned(),
+            content: ics,
+        }),
+    }
 }
 
 /// Stored deviation kinds are read as `agenda_deviations::DeviationKind` (an unknown value

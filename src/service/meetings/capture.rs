@@ -89,13 +89,14 @@ pub async fn record_action(
     meeting_id: MeetingId,
     position: i32,
     form: &ActionForm,
+    delivery: crate::service::notices::Delivery<'_>,
     now: OffsetDateTime,
 ) -> Result<ActionId> {
     let (txn, state, user) = begin_recording(db, principal, slug, meeting_id, position).await?;
     let team_id = state.access.team.id;
     let new = parse(&txn, team_id, form, now.date()).await?;
     let source = Source::AgendaItem(meeting_id, position);
-    let id = insert(&txn, team_id, &new, source, user, now).await?;
+    let id = insert(&txn, team_id, &new, source, user, delivery, now).await?;
     txn.commit().await?;
     Ok(id)
 }

@@ -11,6 +11,7 @@ use crate::access::{Action, Principal, TeamRole};
 use crate::auth::tokens::{random_token, token_hash};
 use crate::domain::team::{MaxUses, ValidDays};
 use crate::service::find_in_team;
+use crate::service::notices::{self, Delivery};
 use crate::service::{FieldErrors, Result, ServiceError, audit};
 use crate::store::entities::invitations;
 
@@ -66,6 +67,10 @@ pub struct InvitationForm {
     pub max_uses: String,
     /// Days until it expires.
     pub valid_days: String,
+    /// Addresses to mail a link each to, one per line (optional; only when the site sends
+    /// mail).
+    #[serde(default)]
+    pub emails: String,
 }
 
 impl Default for InvitationForm {
@@ -74,17 +79,69 @@ impl Default for InvitationForm {
             role: "member".to_owned(),
             max_uses: "1".to_owned(),
             valid_days: "7".to_owned(),
+            emails: String::new(),
         }
     }
 }
 
-/// Creates an invitation link; the token is returned once and only its hash is stored.
+/// What an invitation made: one link to copy, or single-use links mailed to addresses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Invited {
+    /// The token of the link (shown once).
+    Link(String),
+    /// How many addresses were each sent their own link.
+    Mailed(usize),
+}
+
+impl Invited {
+    /// The link's token, when one link was made to share.
+    pub fn token(&self) -> Option<&str> {
+        match self {
+            Invited::Link(token) => Some(token),
+            Invited::Mailed(_) => None,
+        }
+    }
+}
+
+/// Most addresses one form may invite.
+pub const MAX_ADDRESSES: usize = 200;
+
+/// The addresses typed (one per line, or separated by commas or spaces), checked; duplicates
+/// are dropped.
+fn addresses(text: &str) -> std::result::Result<Vec<String>, String> {
+    let mut out: Vec<String> = Vec::new();
+    for raw in text.split(|c: char| c == ',' || c == ';' || c.is_whitespace()) {
+        let raw = raw.trim();
+        if raw.is_empty() {
+            continue;
+        }
+        if raw.parse::<lettre::Address>().is_err() {
+            return Err(format!("“{raw}” is not an email address."));
+        }
+        let address = raw.to_lowercase();
+        if !out.contains(&address) {
+            out.push(address);
+        }
+    }
+    if out.len() > MAX_ADDRESSES {
+        return Err(format!(
+            "At most {MAX_ADDRESSES} addresses at a time ({} given).",
+            out.len()
+        ));
+    }
+    Ok(out)
+}
+
+/// Creates an invitation link (the token is returned once and only its hash is stored), or,
+/// with addresses, one single-use link per address, each mailed to its address.
 pub async fn invite(
     db: &DatabaseConnection,
     principal: Principal,
     slug: &str,
     form: &InvitationForm,
-) -> Result<String> {
+    delivery: Delivery<'_>,
+    now: OffsetDateTime,
+) -> Result<Invited> {
     let (txn, access) = begin_locked(db, principal, slug, Action::ManageMembers).await?;
     let mut errors = FieldErrors::new();
     let role = TeamRole::parse(form.role.trim());
@@ -97,9 +154,65 @@ pub async fn invite(
     let days = ValidDays::parse(&form.valid_days)
         .map_err(|e| errors.add("valid_days", e))
         .ok();
-    let (Some(role), Some(uses), Some(days)) = (role, uses, days) else {
+    let emails = match addresses(&form.emails) {
+        Ok(list) if !list.is_empty() && !delivery.mail => {
+            errors.add(
+                "emails",
+                "This site does not send email: leave the addresses empty and share the link.",
+            );
+            None
+        }
+        Ok(list) => Some(list),
+        Err(message) => {
+            errors.add("emails", message);
+            None
+        }
+    };
+    let (Some(role), Some(uses), Some(days), Some(emails)) = (role, uses, days, emails) else {
         return Err(ServiceError::Invalid(errors));
     };
+    if !emails.is_empty() {
+        for address in &emails {
+            let token = insert_invitation(
+                &txn,
+                access.team.id,
+                principal.user_id,
+                role,
+                1,
+                days.get(),
+                now,
+            )
+            .await?;
+            let link = delivery.link(&format!("/invite/{token}"));
+            notices::queue_mail(
+                &txn,
+                "invitation",
+                None,
+                address,
+                &format!("Join {} on Roundtable", access.team.name),
+                format!(
+                    "You are invited to join {} as a {} on Roundtable, where the team builds its agendas together, votes before meetings and keeps track of who does what.\n\nThis link is yours alone and works once, for {} days:\n{link}\n\nIf you did not expect this, ignore this message.\n",
+                    access.team.name,
+                    role.as_str(),
+                    days.get()
+                ),
+                now,
+            )
+            .await?;
+        }
+        audit::record(
+            &txn,
+            audit::Entry {
+                actor_id: principal.user_id,
+                team_id: Some(access.team.id),
+                action: audit::AuditAction::InvitationCreate,
+                detail: json!({ "role": role.as_str(), "max_uses": 1, "valid_days": days.get(), "mailed": emails.len() }),
+            },
+        )
+        .await?;
+        txn.commit().await?;
+        return Ok(Invited::Mailed(emails.len()));
+    }
     let token = insert_invitation(
         &txn,
         access.team.id,
@@ -107,7 +220,7 @@ pub async fn invite(
         role,
         uses.get(),
         days.get(),
-        crate::clock::now(),
+        now,
     )
     .await?;
     audit::record(
@@ -121,7 +234,7 @@ pub async fn invite(
     )
     .await?;
     txn.commit().await?;
-    Ok(token)
+    Ok(Invited::Link(token))
 }
 
 /// Revokes an invitation of this team.

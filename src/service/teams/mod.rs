@@ -5,7 +5,7 @@
 mod invite;
 mod members;
 
-pub use invite::{InvitationForm, InvitationRow, invite, revoke_invitation};
+pub use invite::{InvitationForm, InvitationRow, Invited, invite, revoke_invitation};
 pub use members::{
     MEMBERS_PER_PAGE, Member, MemberPage, MemberQuery, MemberRow, TeamOverview, change_role,
     member_ids, overview, remove_member, roster,

@@ -14,6 +14,8 @@ pub struct Model {
     pub user_id: UserId,
     /// The team it concerns.
     pub team_id: TeamId,
+    /// `domain::notice::Kind` as stored.
+    pub kind: String,
     pub message: String,
     /// Where to act on it (a local path).
     pub link: String,

@@ -13,12 +13,13 @@ use time::{Duration, OffsetDateTime};
 
 use crate::access::Action;
 use crate::domain::agreed_agenda::{ItemKind, reason_field};
+use crate::format::ics;
 use crate::service::meetings::agreed::{self, AgendaView, tally_items};
 use crate::web::WebError;
 use crate::web::context::{Ctx, redirect_or_reshow, status_for};
 use crate::web::format::date_time;
 use crate::web::meetings::results::{AgendaLine, agenda_lines};
-use crate::web::meetings::{MeetingHeader, clock_time, header, ics};
+use crate::web::meetings::{MeetingHeader, clock_time, header};
 use crate::web::pages::base_url;
 use crate::web::visitor::Layout;
 
@@ -335,7 +336,8 @@ pub async fn publish(
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
     let now = ctx.now;
-    let result = agreed::publish(ctx.db(), ctx.principal(), &slug, id, &form, now).await;
+    let delivery = crate::service::notices::Delivery::of(&ctx.state.settings);
+    let result = agreed::publish(ctx.db(), ctx.principal(), &slug, id, &form, delivery, now).await;
     redirect_or_reshow(
         result,
         |()| format!("/teams/{slug}/meetings/{id}/agenda"),

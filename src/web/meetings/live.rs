@@ -292,6 +292,7 @@ pub async fn act(
         id,
         position,
         &form,
+        crate::service::notices::Delivery::of(&ctx.state.settings),
         ctx.now,
     )
     .await;

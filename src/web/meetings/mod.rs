@@ -6,7 +6,6 @@ pub mod agenda;
 pub mod ballot;
 pub mod comments;
 mod form;
-pub mod ics;
 pub mod live;
 pub mod minutes;
 pub mod next_step;

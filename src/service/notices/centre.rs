@@ -1,0 +1,137 @@
+//! The notification centre: every notification of one person across their teams, newest
+//! first, fifty at a time; the unread count the bell shows on every page; marking read.
+
+use std::collections::HashMap;
+
+use sea_orm::prelude::Expr;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+};
+use serde::Serialize;
+use time::OffsetDateTime;
+
+use crate::domain::ids::{TeamId, UserId};
+use crate::domain::notice::Kind;
+use crate::service::Result;
+use crate::store::entities::{notifications, teams};
+
+/// Notifications per page.
+pub const PAGE: u64 = 50;
+
+/// One notification as the centre shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Row {
+    /// Id (for marking it read).
+    pub id: i64,
+    /// What kind, as a label.
+    pub kind: &'static str,
+    /// The team's name.
+    pub team: String,
+    /// What happened.
+    pub message: String,
+    /// Where to act.
+    pub link: String,
+    /// When, formatted.
+    pub when: String,
+    /// Not yet marked read.
+    pub unread: bool,
+}
+
+/// One page of the centre.
+#[derive(Debug, Clone, Serialize)]
+pub struct Page {
+    /// Newest first.
+    pub rows: Vec<Row>,
+    /// Unread in all.
+    pub unread: u64,
+    /// The cursor for the next (older) page, if there is one.
+    pub older: Option<i64>,
+}
+
+/// How many unread notifications the person has, in all teams (the bell's count).
+pub async fn unread_total(db: &impl ConnectionTrait, user_id: UserId) -> Result<u64> {
+    Ok(notifications::Entity::find()
+        .filter(notifications::Column::UserId.eq(user_id))
+        .filter(notifications::Column::ReadAt.is_null())
+        .count(db)
+        .await?)
+}
+
+/// The page of notifications older than `before` (the newest when `None`).
+pub async fn page(db: &impl ConnectionTrait, user_id: UserId, before: Option<i64>) -> Result<Page> {
+    let mut query = notifications::Entity::find()
+        .filter(notifications::Column::UserId.eq(user_id))
+        .order_by_desc(notifications::Column::Id)
+        .limit(PAGE + 1);
+    if let Some(before) = before {
+        query = query.filter(notifications::Column::Id.lt(before));
+    }
+    let mut found = query.all(db).await?;
+    let older = (found.len() as u64 > PAGE).then(|| {
+        found.truncate(PAGE as usize);
+        found.last().map_or(0, |n| n.id)
+    });
+    let mut team_ids: Vec<TeamId> = found.iter().map(|n| n.team_id).collect();
+    team_ids.sort_unstable();
+    team_ids.dedup();
+    let names: HashMap<TeamId, String> = if team_ids.is_empty() {
+        HashMap::new()
+    } else {
+        teams::Entity::find()
+            .filter(teams::Column::Id.is_in(team_ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|t| (t.id, t.name))
+            .collect()
+    };
+    let rows = found
+        .into_iter()
+        .map(|n| Row {
+            id: n.id,
+            kind: Kind::parse(&n.kind).map_or("Notification", kind_label),
+            team: names.get(&n.team_id).cloned().unwrap_or_default(),
+            message: n.message,
+            link: n.link,
+            when: crate::format::date_time(n.created_at),
+            unread: n.read_at.is_none(),
+        })
+        .collect();
+    Ok(Page {
+        rows,
+        unread: unread_total(db, user_id).await?,
+        older,
+    })
+}
+
+/// A short label for the centre's list.
+fn kind_label(kind: Kind) -> &'static str {
+    match kind {
+        Kind::ProposalsOpen => "Proposals open",
+        Kind::VotingOpen => "Voting open",
+        Kind::VotingReminder => "Reminder",
+        Kind::AgendaPublished => "Agenda",
+        Kind::ActionAssigned => "Action",
+        Kind::ActionOverdue => "Overdue",
+        Kind::Ledger => "Help",
+        Kind::Digest => "Digest",
+    }
+}
+
+/// Marks one of the person's notifications read (`Some(id)`), or all of them; another
+/// person's id changes nothing. Returns how many changed.
+pub async fn mark_read(
+    db: &impl ConnectionTrait,
+    user_id: UserId,
+    id: Option<i64>,
+    now: OffsetDateTime,
+) -> Result<u64> {
+    let mut update = notifications::Entity::update_many()
+        .col_expr(notifications::Column::ReadAt, Expr::value(now))
+        .filter(notifications::Column::UserId.eq(user_id))
+        .filter(notifications::Column::ReadAt.is_null());
+    if let Some(id) = id {
+        update = update.filter(notifications::Column::Id.eq(id));
+    }
+    Ok(update.exec(db).await?.rows_affected)
+}

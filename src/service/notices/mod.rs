@@ -1,0 +1,262 @@
+//! Telling people things: one notice fans out to the in-app notification centre and, where the
+//! site sends mail and the person wants it, to the mail queue, in the caller's transaction.
+//!
+//! - [`deliver`] writes one notice for many recipients by their preferences;
+//! - [`queue_mail`] queues one message to an address (invitations, reset links);
+//! - [`prefs`] reads and changes each person's channel per kind, and unsubscribes;
+//! - [`centre`] is the notification centre (list, unread count, mark read);
+//! - [`schedule`] announces what the clock brings (windows opening, reminders, overdue
+//!   actions, digests), once each across every server;
+//! - [`outbox`] sends queued mail in the background with leases, retries and backoff.
+
+pub mod centre;
+pub mod outbox;
+pub mod prefs;
+pub mod schedule;
+
+use std::collections::HashMap;
+
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set,
+};
+use time::OffsetDateTime;
+
+use crate::config::Settings;
+use crate::domain::ids::{TeamId, UserId};
+use crate::domain::notice::{Channel, Kind};
+use crate::service::Result;
+use crate::store::entities::{mail_outbox, memberships, notifications};
+
+/// What the site can do to reach people: whether it sends mail, and the address people use to
+/// reach it (for links in mail).
+#[derive(Debug, Clone, Copy)]
+pub struct Delivery<'a> {
+    /// Mail is configured (`mail.smtp_host`).
+    pub mail: bool,
+    /// `public_url` without a trailing slash (empty when mail is off).
+    pub base_url: &'a str,
+}
+
+impl<'a> Delivery<'a> {
+    /// The delivery the settings describe.
+    pub fn of(settings: &'a Settings) -> Self {
+        let base_url = settings
+            .public_url
+            .as_deref()
+            .unwrap_or("")
+            .trim_end_matches('/');
+        Self {
+            mail: settings.mail.enabled(),
+            base_url,
+        }
+    }
+
+    /// In-app only: for tools and tests that send no mail.
+    pub fn in_app_only() -> Delivery<'static> {
+        Delivery {
+            mail: false,
+            base_url: "",
+        }
+    }
+
+    /// An absolute link to a local path.
+    pub fn link(&self, path: &str) -> String {
+        format!("{}{path}", self.base_url)
+    }
+}
+
+/// A file sent with a message (the agreed agenda's calendar file).
+#[derive(Debug, Clone)]
+pub struct Attachment {
+    /// File name, e.g. `agenda.ics`.
+    pub name: String,
+    /// MIME type, e.g. `text/calendar; charset=utf-8`.
+    pub content_type: String,
+    /// The file's text.
+    pub content: String,
+}
+
+/// One thing to tell people.
+#[derive(Debug, Clone)]
+pub struct Notice {
+    /// What kind it is (decides each person's channel).
+    pub kind: Kind,
+    /// The team it concerns.
+    pub team_id: TeamId,
+    /// One line for the notification centre.
+    pub message: String,
+    /// The local path to act on it.
+    pub link: String,
+    /// The mail subject.
+    pub subject: String,
+    /// The mail body (plain text); the link and an unsubscribe footer are added.
+    pub body: String,
+    /// A file to attach to the mail.
+    pub attachment: Option<Attachment>,
+}
+
+/// Someone to tell.
+#[derive(Debug, Clone)]
+pub struct Recipient {
+    /// Their account.
+    pub id: UserId,
+    /// Their address.
+    pub email: String,
+}
+
+/// Rows written per statement (well under SQLite's and PostgreSQL's parameter limits).
+const CHUNK: usize = 400;
+
+/// Tells each recipient `notice` by their channel for its kind: nothing when off, the
+/// notification centre otherwise, and the mail queue too when they chose email and the site
+/// sends mail. Returns how many were told. Runs in the caller's transaction, so a notice exists
+/// exactly when what it announces does.
+pub async fn deliver(
+    db: &impl ConnectionTrait,
+    delivery: Delivery<'_>,
+    notice: &Notice,
+    recipients: &[Recipient],
+    now: OffsetDateTime,
+) -> Result<usize> {
+    if recipients.is_empty() {
+        return Ok(0);
+    }
+    let chosen = prefs::channels_for(db, notice.kind, recipients.iter().map(|r| r.id)).await?;
+    let mut in_app = Vec::new();
+    let mut mail = Vec::new();
+    for r in recipients {
+        let channel = chosen
+            .get(&r.id)
+            .copied()
+            .unwrap_or_else(|| notice.kind.default_channel());
+        if !channel.in_app() {
+            continue;
+        }
+        in_app.push(notifications::ActiveModel {
+            user_id: Set(r.id),
+            team_id: Set(notice.team_id),
+            kind: Set(notice.kind.as_str().to_owned()),
+            message: Set(notice.message.clone()),
+            link: Set(notice.link.clone()),
+            created_at: Set(now),
+            read_at: Set(None),
+            ..Default::default()
+        });
+        if channel == Channel::Email && delivery.mail {
+            let body = format!(
+                "{}\n\n{}\n",
+                notice.body.trim_end(),
+                delivery.link(&notice.link)
+            );
+            mail.push(outbox_row(
+                Some(r.id),
+                notice.kind.as_str(),
+                &r.email,
+                &notice.subject,
+                body,
+                notice.attachment.as_ref(),
+                now,
+            ));
+        }
+    }
+    let told = in_app.len();
+    for chunk in in_app.chunks(CHUNK) {
+        notifications::Entity::insert_many(chunk.to_vec())
+            .exec(db)
+            .await?;
+    }
+    for chunk in mail.chunks(CHUNK) {
+        mail_outbox::Entity::insert_many(chunk.to_vec())
+            .exec(db)
+            .await?;
+    }
+    Ok(told)
+}
+
+/// A message to one address, queued in the caller's transaction (invitations, reset links,
+/// which are sent whatever the person's preferences: they asked for them, or someone did on
+/// their behalf). `kind` names it in the queue (`invitation`, `reset`).
+pub async fn queue_mail(
+    db: &impl ConnectionTrait,
+    kind: &str,
+    user_id: Option<UserId>,
+    to: &str,
+    subject: &str,
+    body: String,
+    now: OffsetDateTime,
+) -> Result<()> {
+    outbox_row(user_id, kind, to, subject, body, None, now)
+        .insert(db)
+        .await?;
+    Ok(())
+}
+
+fn outbox_row(
+    user_id: Option<UserId>,
+    kind: &str,
+    to: &str,
+    subject: &str,
+    body: String,
+    attachment: Option<&Attachment>,
+    now: OffsetDateTime,
+) -> mail_outbox::ActiveModel {
+    mail_outbox::ActiveModel {
+        user_id: Set(user_id),
+        kind: Set(kind.to_owned()),
+        to_address: Set(to.to_owned()),
+        subject: Set(subject.chars().take(300).collect()),
+        body: Set(body),
+        attachment_name: Set(attachment.map(|a| a.name.clone())),
+        attachment_type: Set(attachment.map(|a| a.content_type.clone())),
+        attachment: Set(attachment.map(|a| a.content.clone())),
+        created_at: Set(now),
+        next_attempt_at: Set(now),
+        attempts: Set(0),
+        lease_owner: Set(None),
+        lease_until: Set(None),
+        sent_at: Set(None),
+        failed_at: Set(None),
+        last_error: Set(None),
+        ..Default::default()
+    }
+}
+
+/// Every member of the team with their address, in id order.
+pub async fn team_recipients(db: &impl ConnectionTrait, team_id: TeamId) -> Result<Vec<Recipient>> {
+    use crate::store::entities::users;
+    use sea_orm::{JoinType, QueryOrder};
+
+    let person = memberships::Entity::belongs_to(users::Entity)
+        .from(memberships::Column::UserId)
+        .to(users::Column::Id)
+        .into();
+    let rows: Vec<(UserId, String)> = memberships::Entity::find()
+        .select_only()
+        .column(memberships::Column::UserId)
+        .column(users::Column::Email)
+        .join(JoinType::InnerJoin, person)
+        .filter(memberships::Column::TeamId.eq(team_id))
+        .order_by_asc(memberships::Column::UserId)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, email)| Recipient { id, email })
+        .collect())
+}
+
+/// One person as a recipient (for notices to one person, such as an assigned action).
+pub async fn recipient(db: &impl ConnectionTrait, user_id: UserId) -> Result<Option<Recipient>> {
+    use crate::store::entities::users;
+    Ok(users::Entity::find_by_id(user_id)
+        .one(db)
+        .await?
+        .map(|u| Recipient {
+            id: u.id,
+            email: u.email,
+        }))
+}
+
+/// Channels chosen by these people for one kind (people on the default are absent).
+pub(crate) type Chosen = HashMap<UserId, Channel>;

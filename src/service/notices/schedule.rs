@@ -1,0 +1,550 @@
+//! Announcements the clock brings, each made once: a meeting or budget round opening for
+//! proposals or ideas, voting opening, a reminder before voting closes to the members who have
+//! not voted (participation rows say who voted; ballots stay secret), actions falling overdue,
+//! and the weekly digest for those who asked for it.
+//!
+//! Each announcement claims its row in `notice_dispatches` (primary key = what it announces)
+//! in the same transaction as the notifications and mail it writes, so with several servers, or
+//! after a restart, it happens exactly once. Only current windows and the last week's overdue
+//! actions are looked at, so each pass costs what is open now, not the history.
+
+use std::collections::{HashMap, HashSet};
+
+use sea_orm::sea_query::{ExprTrait, OnConflict};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect, Set,
+    TransactionTrait,
+};
+use time::{Duration, OffsetDateTime, Weekday};
+
+use super::{Delivery, Notice, deliver, team_recipients};
+use crate::domain::ids::{TeamId, UserId};
+use crate::domain::notice::{Channel, Kind};
+use crate::format;
+use crate::service::Result;
+use crate::store::entities::{
+    actions, agenda_participation, budget_participation, budget_rounds, meetings,
+    notice_dispatches, notification_preferences, teams,
+};
+
+/// Overdue actions older than this are not announced (they were, when they fell due).
+const OVERDUE_LOOKBACK_DAYS: i64 = 7;
+
+/// Makes every announcement that is due at `now`; returns how many were made.
+pub async fn run_due(
+    db: &DatabaseConnection,
+    delivery: Delivery<'_>,
+    reminder_hours: u32,
+    now: OffsetDateTime,
+) -> Result<usize> {
+    let mut made = 0;
+    made += meetings_due(db, delivery, reminder_hours, now).await?;
+    made += rounds_due(db, delivery, reminder_hours, now).await?;
+    made += overdue_actions(db, delivery, now).await?;
+    made += digests(db, delivery, now).await?;
+    Ok(made)
+}
+
+/// Claims an announcement; `false` when it was already made (by this or another server).
+async fn claim(db: &impl ConnectionTrait, key: &str, now: OffsetDateTime) -> Result<bool> {
+    let inserted = notice_dispatches::Entity::insert(notice_dispatches::ActiveModel {
+        key: Set(key.to_owned()),
+        created_at: Set(now),
+    })
+    .on_conflict(
+        OnConflict::column(notice_dispatches::Column::Key)
+            .do_nothing()
+            .to_owned(),
+    )
+    .exec_without_returning(db)
+    .await?;
+    Ok(inserted == 1)
+}
+
+/// The keys among `keys` already claimed.
+async fn claimed(db: &impl ConnectionTrait, keys: &[String]) -> Result<HashSet<String>> {
+    let mut done = HashSet::new();
+    for chunk in keys.chunks(500) {
+        let found: Vec<String> = notice_dispatches::Entity::find()
+            .select_only()
+            .column(notice_dispatches::Column::Key)
+            .filter(notice_dispatches::Column::Key.is_in(chunk.iter().cloned()))
+            .into_tuple()
+            .all(db)
+            .await?;
+        done.extend(found);
+    }
+    Ok(done)
+}
+
+async fn team_slugs(
+    db: &impl ConnectionTrait,
+    ids: impl Iterator<Item = TeamId>,
+) -> Result<HashMap<TeamId, (String, String)>> {
+    let ids: HashSet<TeamId> = ids.collect();
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(teams::Entity::find()
+        .filter(teams::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|t| (t.id, (t.slug, t.name)))
+        .collect())
+}
+
+/// One announcement waiting to be made.
+struct Due {
+    key: String,
+    notice: Notice,
+    /// Only members who have not voted (reminders): the participation to subtract.
+    voters: Option<Voters>,
+}
+
+enum Voters {
+    Meeting(crate::domain::ids::MeetingId),
+    Round(crate::domain::ids::RoundId),
+}
+
+async fn make(
+    db: &DatabaseConnection,
+    delivery: Delivery<'_>,
+    due: Vec<Due>,
+    now: OffsetDateTime,
+) -> Result<usize> {
+    let keys: Vec<String> = due.iter().map(|d| d.key.clone()).collect();
+    let done = claimed(db, &keys).await?;
+    let mut made = 0;
+    for d in due.into_iter().filter(|d| !done.contains(&d.key)) {
+        let txn = db.begin().await?;
+        if !claim(&txn, &d.key, now).await? {
+            continue;
+        }
+        let mut recipients = team_recipients(&txn, d.notice.team_id).await?;
+        if let Some(voters) = &d.voters {
+            let voted = voted(&txn, voters).await?;
+            recipients.retain(|r| !voted.contains(&r.id));
+        }
+        deliver(&txn, delivery, &d.notice, &recipients, now).await?;
+        txn.commit().await?;
+        made += 1;
+    }
+    Ok(made)
+}
+
+async fn voted(db: &impl ConnectionTrait, voters: &Voters) -> Result<HashSet<UserId>> {
+    let ids: Vec<UserId> = match voters {
+        Voters::Meeting(id) => {
+            agenda_participation::Entity::find()
+                .select_only()
+                .column(agenda_participation::Column::UserId)
+                .filter(agenda_participation::Column::MeetingId.eq(*id))
+                .into_tuple()
+                .all(db)
+                .await?
+        }
+        Voters::Round(id) => {
+            budget_participation::Entity::find()
+                .select_only()
+                .column(budget_participation::Column::UserId)
+                .filter(budget_participation::Column::RoundId.eq(*id))
+                .into_tuple()
+                .all(db)
+                .await?
+        }
+    };
+    Ok(ids.into_iter().collect())
+}
+
+async fn meetings_due(
+    db: &DatabaseConnection,
+    delivery: Delivery<'_>,
+    reminder_hours: u32,
+    now: OffsetDateTime,
+) -> Result<usize> {
+    let open = meetings::Entity::find()
+        .filter(
+            sea_orm::Condition::any()
+                .add(
+                    meetings::Column::ProposalsOpenAt
+                        .lte(now)
+                        .and(meetings::Column::ProposalsCloseAt.gt(now)),
+                )
+                .add(
+                    meetings::Column::VotingOpenAt
+                        .lte(now)
+                        .and(meetings::Column::VotingCloseAt.gt(now)),
+                ),
+        )
+        .all(db)
+        .await?;
+    let slugs = team_slugs(db, open.iter().map(|m| m.team_id)).await?;
+    let reminder = Duration::hours(i64::from(reminder_hours));
+    let mut due = Vec::new();
+    for m in &open {
+        let Some((slug, team)) = slugs.get(&m.team_id) else {
+            continue;
+        };
+        let base = format!("/teams/{slug}/meetings/{}", m.id);
+        let starts = format::date_time(m.starts_at);
+        if m.proposals_open_at <= now && now < m.proposals_close_at {
+            let close = format::date_time(m.proposals_close_at);
+            due.push(Due {
+                key: format!("meeting:{}:proposals_open", m.id),
+                notice: Notice {
+                    kind: Kind::ProposalsOpen,
+                    team_id: m.team_id,
+                    message: format!("Proposals are open for “{}” until {close}.", m.title),
+                    link: format!("{base}/proposals"),
+                    subject: format!("Proposals open: {}", m.title),
+                    body: format!(
+                        "{team} is building the agenda for “{}” ({starts}) together.\n{}\n\nPropose an item, with the minutes it needs, until {close}:",
+                        m.title, m.purpose_line
+                    ),
+                    attachment: None,
+                },
+                voters: None,
+            });
+        }
+        if m.voting_open_at <= now && now < m.voting_close_at {
+            let close = format::date_time(m.voting_close_at);
+            due.push(Due {
+                key: format!("meeting:{}:voting_open", m.id),
+                notice: Notice {
+                    kind: Kind::VotingOpen,
+                    team_id: m.team_id,
+                    message: format!("Voting is open for “{}” until {close}.", m.title),
+                    link: format!("{base}/ballot"),
+                    subject: format!("Voting open: {}", m.title),
+                    body: format!(
+                        "Rank the proposed items for “{}” ({starts}) in {team}. The count decides what fits the meeting's time.\nVoting closes {close}:",
+                        m.title
+                    ),
+                    attachment: None,
+                },
+                voters: None,
+            });
+            if m.voting_close_at - reminder <= now {
+                due.push(Due {
+                    key: format!("meeting:{}:reminder", m.id),
+                    notice: Notice {
+                        kind: Kind::VotingReminder,
+                        team_id: m.team_id,
+                        message: format!(
+                            "Voting for “{}” closes {close} and you have not voted yet.",
+                            m.title
+                        ),
+                        link: format!("{base}/ballot"),
+                        subject: format!("Voting closes soon: {}", m.title),
+                        body: format!(
+                            "Voting for “{}” in {team} closes {close}, and you have not voted yet. Your ranking shapes the agenda:",
+                            m.title
+                        ),
+                        attachment: None,
+                    },
+                    voters: Some(Voters::Meeting(m.id)),
+                });
+            }
+        }
+    }
+    make(db, delivery, due, now).await
+}
+
+async fn rounds_due(
+    db: &DatabaseConnection,
+    delivery: Delivery<'_>,
+    reminder_hours: u32,
+    now: OffsetDateTime,
+) -> Result<usize> {
+    let open = budget_rounds::Entity::find()
+        .filter(budget_rounds::Column::Imported.eq(false))
+        .filter(
+            sea_orm::Condition::any()
+                .add(
+                    budget_rounds::Column::IdeasOpenAt
+                        .lte(now)
+                        .and(budget_rounds::Column::ReviewAt.gt(now)),
+                )
+                .add(
+                    budget_rounds::Column::VotingOpenAt
+                        .lte(now)
+                        .and(budget_rounds::Column::VotingCloseAt.gt(now)),
+                ),
+        )
+        .all(db)
+        .await?;
+    let slugs = team_slugs(db, open.iter().map(|r| r.team_id)).await?;
+    let reminder = Duration::hours(i64::from(reminder_hours));
+    let mut due = Vec::new();
+    for r in &open {
+        let Some((slug, team)) = slugs.get(&r.team_id) else {
+            continue;
+        };
+        let base = format!("/teams/{slug}/budgets/{}", r.id);
+        if r.ideas_open_at <= now && now < r.review_at {
+            let close = format::date_time(r.review_at);
+            due.push(Due {
+                key: format!("round:{}:proposals_open", r.id),
+                notice: Notice {
+                    kind: Kind::ProposalsOpen,
+                    team_id: r.team_id,
+                    message: format!("Ideas are open for “{}” until {close}.", r.title),
+                    link: format!("{base}/ideas"),
+                    subject: format!("Ideas open: {}", r.title),
+                    body: format!(
+                        "{team} is deciding together how to spend {} {} (“{}”).\n{}\n\nPropose an idea, with its cost, until {close}:",
+                        r.amount, r.currency, r.title, r.purpose
+                    ),
+                    attachment: None,
+                },
+                voters: None,
+            });
+        }
+        if r.voting_open_at <= now && now < r.voting_close_at {
+            let close = format::date_time(r.voting_close_at);
+            due.push(Due {
+                key: format!("round:{}:voting_open", r.id),
+                notice: Notice {
+                    kind: Kind::VotingOpen,
+                    team_id: r.team_id,
+                    message: format!("Voting is open for “{}” until {close}.", r.title),
+                    link: format!("{base}/ballot"),
+                    subject: format!("Voting open: {}", r.title),
+                    body: format!(
+                        "Choose which ideas {team} should fund in “{}”. Voting closes {close}:",
+                        r.title
+                    ),
+                    attachment: None,
+                },
+                voters: None,
+            });
+            if r.voting_close_at - reminder <= now {
+                due.push(Due {
+                    key: format!("round:{}:reminder", r.id),
+                    notice: Notice {
+                        kind: Kind::VotingReminder,
+                        team_id: r.team_id,
+                        message: format!(
+                            "Voting for “{}” closes {close} and you have not voted yet.",
+                            r.title
+                        ),
+                        link: format!("{base}/ballot"),
+                        subject: format!("Voting closes soon: {}", r.title),
+                        body: format!(
+                            "Voting for “{}” in {team} closes {close}, and you have not voted yet:",
+                            r.title
+                        ),
+                        attachment: None,
+                    },
+                    voters: Some(Voters::Round(r.id)),
+                });
+            }
+        }
+    }
+    make(db, delivery, due, now).await
+}
+
+/// Actions still open whose due date passed within the last week: each owner told once per due
+/// date (moving the date and missing it again tells them again).
+async fn overdue_actions(
+    db: &DatabaseConnection,
+    delivery: Delivery<'_>,
+    now: OffsetDateTime,
+) -> Result<usize> {
+    let today = now.date();
+    let late = actions::Entity::find()
+        .filter(actions::Column::DueOn.lt(today))
+        .filter(actions::Column::DueOn.gte(today - Duration::days(OVERDUE_LOOKBACK_DAYS)))
+        .filter(actions::Column::Status.is_in([
+            actions::Status::Open,
+            actions::Status::InProgress,
+            actions::Status::Blocked,
+        ]))
+        .all(db)
+        .await?;
+    let slugs = team_slugs(db, late.iter().map(|a| a.team_id)).await?;
+    let keys: Vec<String> = late
+        .iter()
+        .map(|a| format!("action:{}:overdue:{}", a.id, a.due_on))
+        .collect();
+    let done = claimed(db, &keys).await?;
+    let mut made = 0;
+    for (a, key) in late.iter().zip(keys) {
+        if done.contains(&key) {
+            continue;
+        }
+        let Some((slug, team)) = slugs.get(&a.team_id) else {
+            continue;
+        };
+        let txn = db.begin().await?;
+        if !claim(&txn, &key, now).await? {
+            continue;
+        }
+        let Some(owner) = super::recipient(&txn, a.owner_id).await? else {
+            continue;
+        };
+        let due_on = format::date(a.due_on);
+        let notice = Notice {
+            kind: Kind::ActionOverdue,
+            team_id: a.team_id,
+            message: format!("Your action “{}” was due {due_on}.", a.title),
+            link: format!("/teams/{slug}/actions/{}", a.id),
+            subject: format!("Overdue: {}", a.title),
+            body: format!(
+                "Your action “{}” in {team} was due {due_on} and is not done. Update its status, move its date, or say what blocks it:",
+                a.title
+            ),
+            attachment: None,
+        };
+        deliver(&txn, delivery, &notice, &[owner], now).await?;
+        txn.commit().await?;
+        made += 1;
+    }
+    Ok(made)
+}
+
+/// On Mondays, one digest per team for each person who chose to receive it.
+async fn digests(
+    db: &DatabaseConnection,
+    delivery: Delivery<'_>,
+    now: OffsetDateTime,
+) -> Result<usize> {
+    if now.weekday() != Weekday::Monday {
+        return Ok(0);
+    }
+    let wanted: Vec<UserId> = notification_preferences::Entity::find()
+        .select_only()
+        .column(notification_preferences::Column::UserId)
+        .filter(notification_preferences::Column::Kind.eq(Kind::Digest.as_str()))
+        .filter(notification_preferences::Column::Channel.ne(Channel::Off.as_str()))
+        .into_tuple()
+        .all(db)
+        .await?;
+    if wanted.is_empty() {
+        return Ok(0);
+    }
+    let (year, week, _) = now.to_iso_week_date();
+    let mut made = 0;
+    for user_id in wanted {
+        let Some(person) = super::recipient(db, user_id).await? else {
+            continue;
+        };
+        for (team_id, slug, team) in teams_of(db, user_id).await? {
+            let key = format!("digest:{team_id}:{user_id}:{year}-W{week:02}");
+            if !claimed(db, std::slice::from_ref(&key)).await?.is_empty() {
+                continue;
+            }
+            let body = digest_body(db, user_id, team_id, &slug, &team, delivery, now).await?;
+            let txn = db.begin().await?;
+            if !claim(&txn, &key, now).await? {
+                continue;
+            }
+            let notice = Notice {
+                kind: Kind::Digest,
+                team_id,
+                message: format!("Your weekly digest for {team}."),
+                link: format!("/teams/{slug}"),
+                subject: format!("{team}: your week"),
+                body,
+                attachment: None,
+            };
+            deliver(&txn, delivery, &notice, std::slice::from_ref(&person), now).await?;
+            txn.commit().await?;
+            made += 1;
+        }
+    }
+    Ok(made)
+}
+
+async fn teams_of(
+    db: &impl ConnectionTrait,
+    user_id: UserId,
+) -> Result<Vec<(TeamId, String, String)>> {
+    use crate::store::entities::memberships;
+    let ids: Vec<TeamId> = memberships::Entity::find()
+        .select_only()
+        .column(memberships::Column::TeamId)
+        .filter(memberships::Column::UserId.eq(user_id))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut teams: Vec<(TeamId, String, String)> = team_slugs(db, ids.into_iter())
+        .await?
+        .into_iter()
+        .map(|(id, (slug, name))| (id, slug, name))
+        .collect();
+    teams.sort_by_key(|t| t.0);
+    Ok(teams)
+}
+
+async fn digest_body(
+    db: &impl ConnectionTrait,
+    user_id: UserId,
+    team_id: TeamId,
+    slug: &str,
+    team: &str,
+    delivery: Delivery<'_>,
+    now: OffsetDateTime,
+) -> Result<String> {
+    let mut lines = vec![format!("Your week in {team}:"), String::new()];
+    let voting = meetings::Entity::find()
+        .filter(meetings::Column::TeamId.eq(team_id))
+        .filter(meetings::Column::VotingOpenAt.lte(now))
+        .filter(meetings::Column::VotingCloseAt.gt(now))
+        .all(db)
+        .await?;
+    let mut open_votes = Vec::new();
+    for m in voting {
+        let voted = voted(db, &Voters::Meeting(m.id)).await?;
+        if !voted.contains(&user_id) {
+            open_votes.push(format!(
+                "- {} (closes {}): {}",
+                m.title,
+                format::date_time(m.voting_close_at),
+                delivery.link(&format!("/teams/{slug}/meetings/{}/ballot", m.id))
+            ));
+        }
+    }
+    if open_votes.is_empty() {
+        lines.push("No vote is waiting for you.".to_owned());
+    } else {
+        lines.push("Votes waiting for you:".to_owned());
+        lines.extend(open_votes);
+    }
+    lines.push(String::new());
+    let week_ahead = now.date() + Duration::days(7);
+    let mine = actions::Entity::find()
+        .filter(actions::Column::TeamId.eq(team_id))
+        .filter(actions::Column::OwnerId.eq(user_id))
+        .filter(actions::Column::DueOn.lte(week_ahead))
+        .filter(actions::Column::Status.is_in([
+            actions::Status::Open,
+            actions::Status::InProgress,
+            actions::Status::Blocked,
+        ]))
+        .all(db)
+        .await?;
+    if mine.is_empty() {
+        lines.push("No action of yours is due this week.".to_owned());
+    } else {
+        lines.push("Your actions due by next week:".to_owned());
+        for a in mine {
+            let late = if a.due_on < now.date() {
+                " (overdue)"
+            } else {
+                ""
+            };
+            lines.push(format!(
+                "- {} — due {}{late}: {}",
+                a.title,
+                format::date(a.due_on),
+                delivery.link(&format!("/teams/{slug}/actions/{}", a.id))
+            ));
+        }
+    }
+    let unread = super::centre::unread_total(db, user_id).await?;
+    lines.push(String::new());
+    lines.push(format!("Unread notifications: {unread}."));
+    Ok(lines.join("\n"))
+}
