@@ -18,6 +18,7 @@ use crate::clock::SystemClock;
 use crate::config::{ConfigError, RateLimitStore, Settings};
 use crate::domain::clock::Clock;
 use crate::store::{self, Database};
+use crate::web::meetings::results::ResultsCache;
 use crate::web::templates::Templates;
 use crate::web::{self as routes, AppState, middleware};
 
@@ -204,6 +205,9 @@ impl Application {
             settings: Arc::new(settings),
             clock: clock.clone(),
             limits: limits.clone(),
+            results: Arc::new(ResultsCache::new(
+                crate::web::meetings::results::CACHED_COUNTS,
+            )),
         });
         let server = HttpServer::new(move || {
             App::new()

@@ -20,6 +20,7 @@ pub mod meetings;
 pub mod middleware;
 pub mod pages;
 pub mod receipt;
+pub mod recent;
 pub mod routes;
 pub mod state;
 pub mod teams;

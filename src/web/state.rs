@@ -6,6 +6,7 @@ use crate::auth::rate_limit::RateLimits;
 use crate::config::Settings;
 use crate::domain::clock::Clock;
 use crate::store::Database;
+use crate::web::meetings::results::ResultsCache;
 use crate::web::templates::Templates;
 
 /// What every handler can reach: the database, the templates and the settings.
@@ -21,4 +22,6 @@ pub struct AppState {
     pub clock: Arc<dyn Clock>,
     /// The rate limits (in this process or shared in the database).
     pub limits: Arc<RateLimits>,
+    /// Results pages' data built from stored counts, per count (see `meetings::results`).
+    pub results: Arc<ResultsCache>,
 }

@@ -4,8 +4,8 @@
 
 use crate::domain::ids::{MeetingId, ProposalId};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, Set,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -84,6 +84,16 @@ pub async fn active(
         .filter(agenda_proposals::Column::Status.eq(ProposalStatus::Active))
         .order_by_asc(agenda_proposals::Column::Id)
         .all(db)
+        .await?)
+}
+
+/// How many active proposals a meeting has, counted by the database (a page that shows only
+/// the number must not load every row).
+pub async fn count_active(db: &impl ConnectionTrait, meeting_id: MeetingId) -> Result<u64> {
+    Ok(agenda_proposals::Entity::find()
+        .filter(agenda_proposals::Column::MeetingId.eq(meeting_id))
+        .filter(agenda_proposals::Column::Status.eq(ProposalStatus::Active))
+        .count(db)
         .await?)
 }
 
