@@ -20,6 +20,7 @@ use crate::config::{ConfigError, RateLimitStore, Settings};
 use crate::domain::clock::Clock;
 use crate::mail::Mailer;
 use crate::store::{self, Database};
+use crate::web::meetings::results::ResultsCache;
 use crate::web::templates::Templates;
 use crate::web::{self as routes, AppState, middleware};
 
@@ -256,6 +257,9 @@ impl Application {
             clock: clock.clone(),
             limits: limits.clone(),
             unsubscribe: UnsubscribeKey::derive(cookie_key.master()),
+            results: Arc::new(ResultsCache::new(
+                crate::web::meetings::results::CACHED_COUNTS,
+            )),
         });
         let server = HttpServer::new(move || {
             App::new()

@@ -21,6 +21,7 @@ pub mod middleware;
 pub mod notices;
 pub mod pages;
 pub mod receipt;
+pub mod recent;
 pub mod routes;
 pub mod state;
 pub mod teams;

@@ -7,6 +7,7 @@ use crate::auth::unsubscribe::UnsubscribeKey;
 use crate::config::Settings;
 use crate::domain::clock::Clock;
 use crate::store::Database;
+use crate::web::meetings::results::ResultsCache;
 use crate::web::templates::Templates;
 
 /// What every handler can reach: the database, the templates and the settings.
@@ -24,4 +25,6 @@ pub struct AppState {
     pub limits: Arc<RateLimits>,
     /// Signs and checks unsubscribe links in mail.
     pub unsubscribe: UnsubscribeKey,
+    /// Results pages' data built from stored counts, per count (see `meetings::results`).
+    pub results: Arc<ResultsCache>,
 }

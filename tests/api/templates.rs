@@ -245,8 +245,8 @@ fn meeting_fixture(name: &str) -> Value {
                     "edit_value": "", "edit_error": null, "reason_value": "", "reason_error": null }] } })
         }
         "ballot.html" => {
-            json!({ "items": [{ "id": 1, "field": "rank_1", "title": "Timetable", "why": "x", "minutes": 20, "rank": 1, "value": "1" },
-                { "id": 2, "field": "rank_2", "title": "Trip", "why": "y", "minutes": 10, "rank": null, "value": "x" }],
+            json!({ "items": [{ "field": "rank_1", "title": "Timetable", "why": "x", "minutes": 20, "rank": 1, "value": "1", "error": null },
+                { "field": "rank_2", "title": "Trip", "why": "y", "minutes": 10, "rank": null, "value": "x", "error": "Choose a rank from 1 to 2." }],
             "max_rank": 2, "ranked_count": 1, "error_count": 1, "voting_open": true, "can_vote": true, "status_line": "You voted at 14:02.", "voting_closes": "b", "open_ballot": true })
         }
         "ballot_receipt.html" => {

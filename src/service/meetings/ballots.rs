@@ -60,7 +60,7 @@ pub struct BallotView {
     /// The meeting.
     pub access: MeetingAccess,
     /// The items on the ballot, in the order they were proposed.
-    pub items: Vec<agenda_proposals::Model>,
+    pub items: Vec<proposals::BallotOption>,
     /// The caller's current ranks by proposal id (empty if they have not voted).
     pub ranks: BTreeMap<ProposalId, usize>,
     /// When they last changed their ballot, if they voted.
@@ -77,7 +77,7 @@ pub async fn view(
     meeting_id: MeetingId,
 ) -> Result<BallotView> {
     let access = authorize(db, principal, slug, meeting_id, Action::ViewMeetings).await?;
-    let items = proposals::active(db, meeting_id).await?;
+    let items = proposals::ballot_options(db, meeting_id).await?;
     let mut ranks = BTreeMap::new();
     if let (Some(secret), Some(user_id)) = (&access.meeting.ballot_secret, principal.user_id) {
         let mine = agenda_ballots::Entity::find()

@@ -148,6 +148,42 @@ async fn count_one(
     Ok(true)
 }
 
+/// Which live count of a meeting is stored, and how far its ballots have moved on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Generations {
+    /// The ballot generation the stored count reflects.
+    pub counted: i64,
+    /// When it was counted.
+    pub counted_at: Option<OffsetDateTime>,
+    /// The current ballot generation.
+    pub generation: i64,
+}
+
+/// Which live count of a meeting is stored, if one is, without reading the count.
+pub async fn generations(
+    db: &impl ConnectionTrait,
+    meeting_id: MeetingId,
+) -> Result<Option<Generations>> {
+    use agenda_live_results::Column;
+    let row: Option<(Option<i64>, Option<OffsetDateTime>, i64)> =
+        agenda_live_results::Entity::find()
+            .select_only()
+            .column(Column::CountedGeneration)
+            .column(Column::CountedAt)
+            .column(Column::Generation)
+            .filter(Column::MeetingId.eq(meeting_id))
+            .into_tuple()
+            .one(db)
+            .await?;
+    Ok(row.and_then(|(counted, counted_at, generation)| {
+        counted.map(|counted| Generations {
+            counted,
+            counted_at,
+            generation,
+        })
+    }))
+}
+
 /// The stored live count of a meeting, if one was made; `counting` is set when newer
 /// ballots wait for the next count.
 pub async fn stored(
@@ -177,5 +213,6 @@ pub async fn stored(
         ballot_count: usize::try_from(row.ballot_count).unwrap_or(0),
         tallied_at: None,
         counting: generation < row.generation,
+        generation: Some(generation),
     }))
 }

@@ -24,7 +24,7 @@ pub mod turnout;
 use crate::domain::ids::{MeetingId, TeamId, UserId};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, TransactionTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
 };
 use time::OffsetDateTime;
 
@@ -272,6 +272,19 @@ pub async fn stored_tally(
     meeting_id: MeetingId,
 ) -> Result<Option<agenda_tallies::Model>> {
     Ok(agenda_tallies::Entity::find_by_id(meeting_id)
+        .one(db)
+        .await?)
+}
+
+/// When the meeting was tallied, if it was (one lookup by key, without reading the count).
+pub async fn tallied_at(
+    db: &impl ConnectionTrait,
+    meeting_id: MeetingId,
+) -> Result<Option<OffsetDateTime>> {
+    Ok(agenda_tallies::Entity::find_by_id(meeting_id)
+        .select_only()
+        .column(agenda_tallies::Column::TalliedAt)
+        .into_tuple::<OffsetDateTime>()
         .one(db)
         .await?)
 }

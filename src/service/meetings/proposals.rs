@@ -4,8 +4,8 @@
 
 use crate::domain::ids::{MeetingId, ProposalId};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -84,6 +84,54 @@ pub async fn active(
         .filter(agenda_proposals::Column::Status.eq(ProposalStatus::Active))
         .order_by_asc(agenda_proposals::Column::Id)
         .all(db)
+        .await?)
+}
+
+/// What a ballot shows of an item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BallotOption {
+    pub id: ProposalId,
+    pub title: String,
+    /// Why it matters.
+    pub why: String,
+    /// Estimated minutes.
+    pub minutes: i32,
+}
+
+/// The active proposals as a ballot lists them, in the order they were made: only the four
+/// columns it shows (a ballot of 1,000 items reads 1,000 rows on every visit).
+pub async fn ballot_options(
+    db: &impl ConnectionTrait,
+    meeting_id: MeetingId,
+) -> Result<Vec<BallotOption>> {
+    use agenda_proposals::Column;
+    let rows: Vec<(ProposalId, String, String, i32)> = agenda_proposals::Entity::find()
+        .select_only()
+        .columns([Column::Id, Column::Title, Column::Why, Column::Minutes])
+        .filter(Column::MeetingId.eq(meeting_id))
+        .filter(Column::Status.eq(ProposalStatus::Active))
+        .order_by_asc(Column::Id)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, title, why, minutes)| BallotOption {
+            id,
+            title,
+            why,
+            minutes,
+        })
+        .collect())
+}
+
+/// How many active proposals a meeting has, counted by the database (a page that shows only
+/// the number must not load every row).
+pub async fn count_active(db: &impl ConnectionTrait, meeting_id: MeetingId) -> Result<u64> {
+    Ok(agenda_proposals::Entity::find()
+        .filter(agenda_proposals::Column::MeetingId.eq(meeting_id))
+        .filter(agenda_proposals::Column::Status.eq(ProposalStatus::Active))
+        .count(db)
         .await?)
 }
 

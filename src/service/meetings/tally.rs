@@ -44,6 +44,8 @@ pub struct TallyResult {
     pub tallied_at: Option<OffsetDateTime>,
     /// Provisional only: newer ballots are waiting for the next background count.
     pub counting: bool,
+    /// Provisional only: the ballot generation this count reflects.
+    pub generation: Option<i64>,
 }
 
 /// The deterministic seed of a meeting's count: from its id and its voting close.
@@ -219,6 +221,7 @@ pub fn stored(row: &agenda_tallies::Model) -> Result<TallyResult> {
         ballot_count: usize::try_from(row.ballot_count).unwrap_or(0),
         tallied_at: Some(row.tallied_at),
         counting: false,
+        generation: None,
     })
 }
 
@@ -236,6 +239,84 @@ pub enum Results {
     Final(TallyResult),
 }
 
+/// Which stored count the results page shows, without reading it: the page keeps what it
+/// built from a count and reads the count itself (large JSON) only when this changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ResultsState {
+    /// Voting is open and results are hidden until it closes.
+    Hidden,
+    /// Voting is open with live counts, and the first count has not been stored yet.
+    Counting,
+    /// The live count of ballot generation `generation`, stored at `counted_at`; `counting`
+    /// when newer ballots wait.
+    Provisional {
+        generation: i64,
+        counted_at: Option<OffsetDateTime>,
+        counting: bool,
+    },
+    /// The final tally (stored once at `tallied_at`, never changed).
+    Final { tallied_at: OffsetDateTime },
+}
+
+/// Which count the results page may show now: tallies first if the window has closed and
+/// nobody has yet (the lock is taken only then); while voting is open, which live count the
+/// background task stored last.
+pub async fn results_state(
+    db: &DatabaseConnection,
+    principal: Principal,
+    slug: &str,
+    meeting_id: MeetingId,
+    now: OffsetDateTime,
+) -> Result<(MeetingAccess, ResultsState)> {
+    let access = authorize(db, principal, slug, meeting_id, Action::ViewMeetings).await?;
+    if access.windows().voting_closed(now) {
+        // The stored tally never changes: once it exists, no request needs the lock.
+        let mut tallied_at = super::tallied_at(db, meeting_id).await?;
+        if tallied_at.is_none() {
+            tally_meeting(db, meeting_id, now).await?;
+            tallied_at = super::tallied_at(db, meeting_id).await?;
+        }
+        let tallied_at = tallied_at
+            .ok_or_else(|| ServiceError::Unexpected(anyhow::anyhow!("tally row missing")))?;
+        return Ok((access, ResultsState::Final { tallied_at }));
+    }
+    let live = visibility(&access.meeting) == ResultsVisibility::Live
+        && privacy(&access.meeting) == Privacy::Open
+        && now >= access.meeting.voting_open_at;
+    if !live {
+        return Ok((access, ResultsState::Hidden));
+    }
+    // Never count on the request path: name the last background count (see `live`).
+    let state = match super::live::generations(db, meeting_id).await? {
+        Some(live) => ResultsState::Provisional {
+            generation: live.counted,
+            counted_at: live.counted_at,
+            counting: live.counted < live.generation,
+        },
+        None => ResultsState::Counting,
+    };
+    Ok((access, state))
+}
+
+/// Reads the count `state` names (`None` for hidden or not yet counted). A live count may
+/// have been replaced since `state` was read: the result's `generation` says which one this is.
+pub async fn stored_result(
+    db: &impl ConnectionTrait,
+    meeting_id: MeetingId,
+    state: ResultsState,
+) -> Result<Option<TallyResult>> {
+    match state {
+        ResultsState::Hidden | ResultsState::Counting => Ok(None),
+        ResultsState::Provisional { .. } => super::live::stored(db, meeting_id).await,
+        ResultsState::Final { .. } => {
+            let row = super::stored_tally(db, meeting_id)
+                .await?
+                .ok_or_else(|| ServiceError::Unexpected(anyhow::anyhow!("tally row missing")))?;
+            stored(&row).map(Some)
+        }
+    }
+}
+
 /// The results of a meeting: tallies first if the window has closed and nobody has yet;
 /// while voting is open, the last live count stored by the background task.
 pub async fn results(
@@ -245,25 +326,13 @@ pub async fn results(
     meeting_id: MeetingId,
     now: OffsetDateTime,
 ) -> Result<(MeetingAccess, Results)> {
-    let access = authorize(db, principal, slug, meeting_id, Action::ViewMeetings).await?;
-    if access.windows().voting_closed(now) {
-        tally_meeting(db, meeting_id, now).await?;
-        let row = super::stored_tally(db, meeting_id)
-            .await?
-            .ok_or_else(|| ServiceError::Unexpected(anyhow::anyhow!("tally row missing")))?;
-        let result = stored(&row)?;
-        return Ok((access, Results::Final(result)));
-    }
-    let live = visibility(&access.meeting) == ResultsVisibility::Live
-        && privacy(&access.meeting) == Privacy::Open
-        && now >= access.meeting.voting_open_at;
-    if !live {
-        return Ok((access, Results::Hidden));
-    }
-    // Never count on the request path: serve the last background count (see `live`).
-    let results = match super::live::stored(db, meeting_id).await? {
-        Some(result) => Results::Provisional(result),
-        None => Results::Counting,
+    let (access, state) = results_state(db, principal, slug, meeting_id, now).await?;
+    let result = stored_result(db, meeting_id, state).await?;
+    let results = match (state, result) {
+        (ResultsState::Final { .. }, Some(r)) => Results::Final(r),
+        (ResultsState::Provisional { .. }, Some(r)) => Results::Provisional(r),
+        (ResultsState::Hidden, _) => Results::Hidden,
+        _ => Results::Counting,
     };
     Ok((access, results))
 }

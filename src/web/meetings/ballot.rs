@@ -22,8 +22,12 @@ use crate::web::meetings::{MeetingHeader, clock_time, header};
 use crate::web::receipt::{self as receipts, HeldReceipt};
 use crate::web::visitor::Layout;
 
+/// One item of the ballot, with everything its line shows worked out here: a 1,000-item
+/// ballot renders 1,000 of these, so the template only prints fields (no map lookups).
 #[derive(Serialize)]
 struct BallotItem {
+    /// Sort tie-breaker only (the template does not print it).
+    #[serde(skip)]
     id: ProposalId,
     field: String,
     title: String,
@@ -33,6 +37,8 @@ struct BallotItem {
     rank: Option<usize>,
     /// What the field shows: the stored rank, or exactly what the person typed.
     value: String,
+    /// The message beside this item's field, if its rank needs correcting.
+    error: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -81,6 +87,7 @@ async fn page(
             };
             BallotItem {
                 id: p.id,
+                error: errors.get(&field).cloned(),
                 field,
                 title: p.title.clone(),
                 why: p.why.clone(),

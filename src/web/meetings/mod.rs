@@ -163,7 +163,7 @@ struct MeetingPage {
     privacy: &'static str,
     results_visibility: &'static str,
     rule: &'static str,
-    proposals: usize,
+    proposals: u64,
     ballots: u64,
     /// "12 of 20 have voted" (counts only).
     turnout: String,
@@ -278,7 +278,7 @@ pub async fn show(
                 "equal shares of time (Method of Equal Shares, minutes as cost)"
             }
         },
-        proposals: meetings::proposals::active(db, id).await?.len(),
+        proposals: meetings::proposals::count_active(db, id).await?,
         ballots: meetings::ballot_count(db, id).await?,
         turnout: meetings::turnout::turnout(db, &access).await?.sentence(),
         can_view_voters: may(&access, principal, Action::ViewVoters),

@@ -9,7 +9,9 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use serde::Serialize;
 
-use crate::service::meetings::tally::{self, Results, TallyResult};
+use std::sync::Arc;
+
+use crate::service::meetings::tally::{self, ResultsState, TallyResult};
 use crate::tally::agenda::tie_note;
 use crate::tally::explain::{explain_ranking, votes};
 use crate::tally::{CandidateId, CompactPass, Decimal, Round, SequentialRanking};
@@ -17,6 +19,7 @@ use crate::web::WebError;
 use crate::web::context::Ctx;
 use crate::web::format::date_time;
 use crate::web::meetings::{MeetingHeader, header};
+use crate::web::recent::Recent;
 use crate::web::visitor::Layout;
 
 /// One line of the agenda as the tally composed it.
@@ -79,13 +82,10 @@ struct Chart {
     description: String,
 }
 
-#[derive(Serialize)]
-struct ResultsPage {
-    title: String,
-    layout: Layout,
-    meeting: MeetingHeader,
-    state: &'static str,
-    voting_closes: String,
+/// What the page builds from one stored count (everything but the meeting, the visitor and
+/// whether newer ballots wait). A count never changes once stored, so this is built once per
+/// count and kept ([`ResultsCache`]): later requests only render.
+pub struct Built {
     ballot_count: usize,
     tallied_at: Option<String>,
     seed: Option<i64>,
@@ -97,6 +97,32 @@ struct ResultsPage {
     explanation: Option<String>,
     equal_shares: Option<String>,
 }
+
+#[derive(Serialize)]
+struct ResultsPage<'a> {
+    title: String,
+    layout: Layout,
+    meeting: MeetingHeader,
+    state: &'static str,
+    voting_closes: String,
+    ballot_count: usize,
+    tallied_at: Option<&'a str>,
+    seed: Option<i64>,
+    note: Option<&'a str>,
+    agenda: &'a [AgendaLine],
+    minutes_used: u32,
+    places: &'a [PassTable],
+    chart: Option<&'a Chart>,
+    explanation: Option<&'a str>,
+    equal_shares: Option<&'a str>,
+}
+
+/// Counts whose pages were built, per server: the last few (a meeting's live count and its
+/// final tally are different entries), most recent first.
+pub type ResultsCache = Recent<(MeetingId, ResultsState), Built>;
+
+/// How many built counts a server keeps (each is the size of one results page's data).
+pub const CACHED_COUNTS: usize = 8;
 
 fn short_name(result: &TallyResult, name: &str) -> String {
     result
@@ -143,8 +169,9 @@ pub fn agenda_lines(result: &TallyResult) -> (Vec<AgendaLine>, u32) {
 const SHOWN_ROUNDS: usize = 6;
 /// Items per table, and names per round in the explanation (most votes first).
 const SHOWN_ITEMS: usize = 20;
-/// Results pages rendered at once by this server: each holds one stored count in memory, so
-/// this bounds what a crowd of requests can take.
+/// Counts read and built at once by this server (a page whose count is already built only
+/// renders): each holds one stored count in memory, so this bounds what a crowd of requests
+/// can take.
 const RENDERS_AT_ONCE: usize = 4;
 static RENDERS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(RENDERS_AT_ONCE);
 
@@ -288,6 +315,87 @@ fn chart(result: &TallyResult, names: &[String], pass: &CompactPass) -> Chart {
     }
 }
 
+/// Builds the page's data from a stored count (once per count: see [`ResultsCache`]).
+fn build(result: &TallyResult) -> Built {
+    let (agenda, minutes_used) = agenda_lines(result);
+    let mut built = Built {
+        ballot_count: result.ballot_count,
+        tallied_at: result.tallied_at.map(date_time),
+        seed: result.input.rules.random_seed,
+        note: result.output.note.clone(),
+        agenda,
+        minutes_used,
+        places: Vec::new(),
+        chart: None,
+        explanation: None,
+        equal_shares: result.output.equal_shares.clone(),
+    };
+    if let Some(ranking) = &result.output.ranking {
+        let names = &ranking.candidate_names;
+        built.places = ranking
+            .passes
+            .iter()
+            .enumerate()
+            .map(|(i, p)| pass_table(result, ranking, i + 1, p))
+            .collect();
+        built.chart = ranking.passes.first().map(|p| chart(result, names, p));
+        built.explanation = Some(explain_ranking(ranking, SHOWN_ROUNDS, SHOWN_ITEMS));
+    }
+    built
+}
+
+/// The count a state names, whether or not newer ballots wait for the next one.
+fn cache_key(state: ResultsState) -> ResultsState {
+    match state {
+        ResultsState::Provisional {
+            generation,
+            counted_at,
+            ..
+        } => ResultsState::Provisional {
+            generation,
+            counted_at,
+            counting: false,
+        },
+        other => other,
+    }
+}
+
+/// The built page data of the count `state` names: kept from an earlier request, or read
+/// and built now (at most [`RENDERS_AT_ONCE`] at a time, each holding one count in memory).
+async fn built(
+    ctx: &Ctx,
+    id: MeetingId,
+    state: ResultsState,
+) -> Result<Option<Arc<Built>>, WebError> {
+    let cache = &ctx.state.results;
+    let key = (id, cache_key(state));
+    if let Some(built) = cache.get(&key) {
+        return Ok(Some(built));
+    }
+    let _permit = RENDERS
+        .acquire()
+        .await
+        .map_err(|e| WebError::Unexpected(anyhow::Error::new(e)))?;
+    // Another request may have built it while this one waited.
+    if let Some(built) = cache.get(&key) {
+        return Ok(Some(built));
+    }
+    let Some(result) = tally::stored_result(ctx.db(), id, state).await? else {
+        return Ok(None);
+    };
+    let built = Arc::new(build(&result));
+    // A newer live count may have replaced the one `state` named between the two reads: show
+    // it, but keep only what was built from the count the key names.
+    let named = match state {
+        ResultsState::Provisional { generation, .. } => result.generation == Some(generation),
+        _ => true,
+    };
+    if named {
+        cache.insert(key, Arc::clone(&built));
+    }
+    Ok(Some(built))
+}
+
 /// `GET /teams/{team}/meetings/{id}/results`.
 pub async fn show(
     ctx: Ctx,
@@ -295,56 +403,37 @@ pub async fn show(
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
     let now = ctx.now;
-    let _permit = RENDERS
-        .acquire()
-        .await
-        .map_err(|e| WebError::Unexpected(anyhow::Error::new(e)))?;
-    let (access, results) = tally::results(ctx.db(), ctx.principal(), &slug, id, now).await?;
+    let (access, state) = tally::results_state(ctx.db(), ctx.principal(), &slug, id, now).await?;
     let meeting = header(&ctx, &access, now).await?;
-    let (state_name, result) = match results {
-        Results::Hidden => ("hidden", None),
-        Results::Counting => ("counting", None),
-        Results::Provisional(r) if r.counting => ("recounting", Some(r)),
-        Results::Provisional(r) => ("provisional", Some(r)),
-        Results::Final(r) => ("final", Some(r)),
+    let state_name = match state {
+        ResultsState::Hidden => "hidden",
+        ResultsState::Counting => "counting",
+        ResultsState::Provisional { counting: true, .. } => "recounting",
+        ResultsState::Provisional { .. } => "provisional",
+        ResultsState::Final { .. } => "final",
     };
-    let mut page = ResultsPage {
+    let built = built(&ctx, id, state).await?;
+    let b = built.as_deref();
+    let page = ResultsPage {
         title: format!("Results: {}", access.meeting.title),
         layout: ctx.layout(),
         meeting,
-        state: state_name,
+        state: if b.is_none() && state_name != "hidden" {
+            "counting"
+        } else {
+            state_name
+        },
         voting_closes: date_time(access.meeting.voting_close_at),
-        ballot_count: 0,
-        tallied_at: None,
-        seed: None,
-        note: None,
-        agenda: Vec::new(),
-        minutes_used: 0,
-        places: Vec::new(),
-        chart: None,
-        explanation: None,
-        equal_shares: None,
+        ballot_count: b.map_or(0, |b| b.ballot_count),
+        tallied_at: b.and_then(|b| b.tallied_at.as_deref()),
+        seed: b.and_then(|b| b.seed),
+        note: b.and_then(|b| b.note.as_deref()),
+        agenda: b.map_or(&[], |b| b.agenda.as_slice()),
+        minutes_used: b.map_or(0, |b| b.minutes_used),
+        places: b.map_or(&[], |b| b.places.as_slice()),
+        chart: b.and_then(|b| b.chart.as_ref()),
+        explanation: b.and_then(|b| b.explanation.as_deref()),
+        equal_shares: b.and_then(|b| b.equal_shares.as_deref()),
     };
-    if let Some(result) = result {
-        let (agenda, used) = agenda_lines(&result);
-        page.agenda = agenda;
-        page.minutes_used = used;
-        page.ballot_count = result.ballot_count;
-        page.tallied_at = result.tallied_at.map(date_time);
-        page.seed = result.input.rules.random_seed;
-        page.note.clone_from(&result.output.note);
-        page.equal_shares.clone_from(&result.output.equal_shares);
-        if let Some(ranking) = &result.output.ranking {
-            let names = &ranking.candidate_names;
-            page.places = ranking
-                .passes
-                .iter()
-                .enumerate()
-                .map(|(i, p)| pass_table(&result, ranking, i + 1, p))
-                .collect();
-            page.chart = ranking.passes.first().map(|p| chart(&result, names, p));
-            page.explanation = Some(explain_ranking(ranking, SHOWN_ROUNDS, SHOWN_ITEMS));
-        }
-    }
     ctx.render(StatusCode::OK, "results.html", &page)
 }

@@ -149,6 +149,16 @@ impl SortKey {
 
 /// Sorts the table; `descending` reverses the natural order; ties by name, then id.
 pub fn sort_lines(lines: &mut [MemberLine], key: SortKey, descending: bool) {
+    // Names are lowered once per line, not once per comparison: first by name (and id), then
+    // a stable sort by the chosen column keeps that order among equals.
+    if descending && key == SortKey::Name {
+        lines.sort_by_cached_key(|l| (std::cmp::Reverse(l.name.to_lowercase()), l.id));
+    } else {
+        lines.sort_by_cached_key(|l| (l.name.to_lowercase(), l.id));
+    }
+    if key == SortKey::Name {
+        return;
+    }
     lines.sort_by(|a, b| {
         let primary = match key {
             SortKey::Name => std::cmp::Ordering::Equal,
@@ -161,18 +171,11 @@ pub fn sort_lines(lines: &mut [MemberLine], key: SortKey, descending: bool) {
             SortKey::Share => a.share.total_cmp(&b.share),
             SortKey::Last => a.totals.last.cmp(&b.totals.last),
         };
-        let primary = if descending {
+        if descending {
             primary.reverse()
         } else {
             primary
-        };
-        let by_name = a.name.to_lowercase().cmp(&b.name.to_lowercase());
-        let by_name = if descending && key == SortKey::Name {
-            by_name.reverse()
-        } else {
-            by_name
-        };
-        primary.then(by_name).then(a.id.cmp(&b.id))
+        }
     });
 }
 
