@@ -10,6 +10,85 @@ use serde::{Deserialize, Serialize};
 /// ballots of one count, bounded by the input size (ADR 0010).
 pub(crate) type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
+/// A hasher that passes a `u64` key through: for maps whose keys are already hashes.
+#[derive(Default)]
+pub(crate) struct PassThrough(u64);
+
+impl std::hash::Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(*b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// Finds identical rankings by their 64-bit Fx hash, the rankings themselves staying where
+/// the caller keeps them (in order of first appearance): no key is copied or allocated per
+/// ranking, and the table holds 12 bytes a ranking. Two rankings with the same hash are
+/// chained and compared in full, so the grouping is exact.
+pub(crate) struct RankingIndex {
+    by_hash: std::collections::HashMap<u64, u32, std::hash::BuildHasherDefault<PassThrough>>,
+    /// Per group: the next group with the same hash (`u32::MAX`: none).
+    next: Vec<u32>,
+}
+
+impl RankingIndex {
+    pub(crate) fn with_capacity(n: usize) -> Self {
+        Self {
+            by_hash: std::collections::HashMap::with_capacity_and_hasher(n, Default::default()),
+            next: Vec::with_capacity(n),
+        }
+    }
+
+    /// Room for `more` groups without growing the table again.
+    pub(crate) fn reserve(&mut self, more: usize) {
+        self.by_hash.reserve(more);
+        self.next.reserve(more);
+    }
+
+    /// The group whose cells (`cells_of(group)`) equal `cells`; otherwise `cells` becomes
+    /// group `self.len()` (the caller adds it) and `None` is returned.
+    pub(crate) fn find_or_insert<'a>(
+        &mut self,
+        cells: &[Cell],
+        cells_of: impl Fn(u32) -> &'a [Cell],
+    ) -> Result<Option<u32>, crate::tally::TallyError> {
+        use std::hash::{Hash as _, Hasher as _};
+        let mut hasher = rustc_hash::FxHasher::default();
+        cells.hash(&mut hasher);
+        let new = u32::try_from(self.next.len()).map_err(|_| crate::tally::TallyError::Overflow)?;
+        match self.by_hash.entry(hasher.finish()) {
+            std::collections::hash_map::Entry::Occupied(mut e) => {
+                let mut g = *e.get();
+                loop {
+                    if cells_of(g) == cells {
+                        return Ok(Some(g));
+                    }
+                    match self.next.get(g as usize) {
+                        Some(&n) if n != u32::MAX => g = n,
+                        _ => break,
+                    }
+                }
+                self.next.push(*e.get());
+                e.insert(new);
+            }
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(new);
+                self.next.push(u32::MAX);
+            }
+        }
+        Ok(None)
+    }
+}
+
 /// Index of a candidate in [`crate::tally::Election::candidates`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct CandidateId(pub u32);
@@ -159,6 +238,12 @@ impl Ballot {
     #[must_use]
     pub fn weight(&self) -> u64 {
         self.weight
+    }
+
+    /// Count `more` identical ballots into this one (saturating: past `u64` the count
+    /// refuses the total as an overflow).
+    pub(crate) fn add_weight(&mut self, more: u64) {
+        self.weight = self.weight.saturating_add(more);
     }
 
     /// Packed cells (used as the grouping key).
