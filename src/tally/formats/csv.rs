@@ -14,6 +14,10 @@
 use super::{OVERVOTE_CELL, UNDECLARED_WRITE_INS};
 use crate::tally::ballots::{Cell, FastMap, RankingIndex};
 use crate::tally::{Ballot, Candidate, CandidateId, TallyError};
+
+mod names;
+
+use names::{ShortNames, short_key};
 fn parse_error(line: u64, column: u64, message: impl Into<String>) -> TallyError {
     TallyError::Parse {
         line,
@@ -60,9 +64,8 @@ enum Span {
 pub struct BallotParser {
     candidates: Vec<Candidate>,
     ids: FastMap<Box<[u8]>, CandidateId>,
-    /// The names of at most 16 bytes again, by [`short_key`]: compared as three words
-    /// instead of a byte comparison, for the plain-record path.
-    short_ids: FastMap<ShortKey, CandidateId>,
+    /// The names of at most 16 bytes again, for the plain-record path.
+    short_ids: ShortNames,
     /// The input's expected size (see [`BallotParser::expect_bytes`]), until the first piece.
     expected_bytes: Option<u64>,
     weighted: bool,
@@ -90,7 +93,7 @@ impl BallotParser {
         unknown: UnknownNames,
     ) -> Result<Self, TallyError> {
         let mut ids = FastMap::default();
-        let mut short_ids = FastMap::default();
+        let mut short_ids = ShortNames::new();
         for (i, c) in candidates.iter().enumerate() {
             let id = CandidateId(u32::try_from(i).map_err(|_| TallyError::Overflow)?);
             ids.insert(Box::from(c.name.as_bytes()), id);
@@ -218,7 +221,7 @@ impl BallotParser {
             } else if field == OVERVOTE_CELL.as_bytes() {
                 Cell::OVERVOTE
             } else if let Some(key) = short_key(field) {
-                Cell::candidate(*self.short_ids.get(&key)?)
+                Cell::candidate(self.short_ids.get(&key)?)
             } else {
                 Cell::candidate(*self.ids.get(field)?)
             };
@@ -422,31 +425,6 @@ impl BallotParser {
             self.short_ids.insert(key, id);
         }
         Ok(id)
-    }
-}
-
-/// A name of at most 16 bytes as its length and two little-endian words (its first and last
-/// eight bytes, overlapping when shorter than 16; zero-padded below 8): equal keys are equal
-/// names.
-type ShortKey = (u64, u64, usize);
-
-fn short_key(name: &[u8]) -> Option<ShortKey> {
-    let n = name.len();
-    let word = |bytes: Option<&[u8]>| {
-        bytes
-            .and_then(|b| <[u8; 8]>::try_from(b).ok())
-            .map_or(0, u64::from_le_bytes)
-    };
-    if n > 16 {
-        None
-    } else if n >= 8 {
-        Some((word(name.get(..8)), word(name.get(n - 8..)), n))
-    } else {
-        let head = name
-            .iter()
-            .rev()
-            .fold(0u64, |w, &b| (w << 8) | u64::from(b));
-        Some((head, 0, n))
     }
 }
 
