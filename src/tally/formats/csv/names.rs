@@ -67,6 +67,7 @@ impl ShortNames {
         self.all.insert(key, id);
     }
 
+    #[inline]
     pub(super) fn get(&self, key: &ShortKey) -> Option<CandidateId> {
         match self.slots.get(Self::slot(key)) {
             Some((k, id)) if k == key => Some(*id),
