@@ -6,60 +6,9 @@ use super::super::outcome::Target;
 use super::super::walk::{Place, Reason, walk};
 use super::{Amount, Counter, Moves, Status};
 
-/// One released candidate's transfers in a round, by target: candidate `i` at index `i`,
-/// exhausted at the end. Dense, so a moved group costs an index rather than two map look-ups;
-/// [`Spread::drain_into`] hands the totals to the round's [`Moves`].
-struct Spread {
-    amounts: Vec<Amount>,
-    touched: Vec<bool>,
-}
-
-impl Spread {
-    fn new(candidates: usize) -> Self {
-        Self {
-            amounts: vec![Amount::default(); candidates + 1],
-            touched: vec![false; candidates + 1],
-        }
-    }
-
-    fn add(&mut self, target: Target, total: i64, frac: bool) {
-        let at = match target {
-            Target::Candidate(c) => c.index(),
-            Target::Exhausted | Target::ResidualSurplus => self.amounts.len() - 1,
-        };
-        if let (Some(a), Some(t)) = (self.amounts.get_mut(at), self.touched.get_mut(at)) {
-            a.add(total, frac);
-            *t = true;
-        }
-    }
-
-    /// Adds the totals to `moves` under `source` and clears them (amounts are positive, so
-    /// summing here first gives the same totals as adding each one to `moves`).
-    fn drain_into(&mut self, source: u32, moves: &mut Moves) {
-        let last = self.amounts.len() - 1;
-        for (i, (a, t)) in self.amounts.iter_mut().zip(&mut self.touched).enumerate() {
-            if !std::mem::take(t) {
-                continue;
-            }
-            let target = if i == last {
-                Target::Exhausted
-            } else {
-                Target::Candidate(CandidateId(u32::try_from(i).unwrap_or(u32::MAX)))
-            };
-            let sum = std::mem::take(a);
-            moves
-                .entry(source)
-                .or_default()
-                .entry(target)
-                .or_default()
-                .add(sum.value, sum.frac);
-        }
-    }
-}
-
 impl Counter<'_> {
-    /// Put group `g` at `place`, recording in `spread` the transfer if it moved value.
-    fn place(&mut self, g: usize, place: Place, spread: Option<&mut Spread>) {
+    /// Put group `g` at `place`, recording a transfer from `source` if it moved value.
+    fn place(&mut self, g: usize, place: Place, source: Option<u32>, moves: &mut Moves) {
         let weight = self.input.groups.get(g).map_or(0, |x| x.weight);
         let value = self.values.get(g).copied().unwrap_or(0);
         let frac = self.fracs.get(g).copied().unwrap_or(false);
@@ -87,10 +36,15 @@ impl Counter<'_> {
                 Target::Exhausted
             }
         };
-        if let Some(s) = spread
+        if let Some(s) = source
             && total > 0
         {
-            s.add(target, total, frac);
+            moves
+                .entry(s)
+                .or_default()
+                .entry(target)
+                .or_default()
+                .add(total, frac);
         }
     }
 
@@ -111,11 +65,10 @@ impl Counter<'_> {
                     .and_then(|x| self.input.ballots.get(x.ballot as usize));
                 let cells = ballot.map(Ballot::cells).unwrap_or_default();
                 let place = walk(cells, &self.walk_rules, &self.continuing);
-                self.place(g, place, None);
+                self.place(g, place, None, &mut moves);
             }
             return moves;
         }
-        let mut spread = Spread::new(self.tally.len());
         for &c in released {
             let groups = self
                 .holders
@@ -136,9 +89,8 @@ impl Counter<'_> {
                     let cells = ballot.map(Ballot::cells).unwrap_or_default();
                     walk(cells, &self.walk_rules, &self.continuing)
                 };
-                self.place(g, place, Some(&mut spread));
+                self.place(g, place, Some(c), &mut moves);
             }
-            spread.drain_into(c, &mut moves);
         }
         moves
     }
