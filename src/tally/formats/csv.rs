@@ -429,6 +429,10 @@ impl BallotParser {
 }
 
 /// Bytes that end a cell of a plain record (see [`BallotParser::plain_record`]).
+#[expect(
+    clippy::indexing_slicing,
+    reason = "byte values index a 256-entry table, evaluated at compile time"
+)]
 const STOPS: [bool; 256] = {
     let mut t = [false; 256];
     t[b',' as usize] = true;
