@@ -11,7 +11,7 @@ use crate::tally::formats::csv::{BallotParser, UnknownNames};
 use crate::tally::formats::json_ballots::parse_json_ballots;
 use crate::tally::formats::rctab_json::pass_summary;
 use crate::tally::formats::rules_json::{RulesFile, parse_rules_file};
-use crate::tally::{Counted, Election, Rules, TallyError, WinnerMode, count};
+use crate::tally::{Counted, Election, Rules, TallyError, WinnerMode, count, count_distinct};
 
 /// Output format.
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -72,7 +72,9 @@ impl From<TallyError> for Failure {
     }
 }
 
-fn load(args: &TallyArgs) -> Result<(Election, Option<String>), Failure> {
+/// The election, its contest name, and whether its ballots are pairwise distinct (the CSV
+/// reader sums identical lines into one ballot).
+fn load(args: &TallyArgs) -> Result<(Election, Option<String>, bool), Failure> {
     let (file, unknown) = match &args.rules {
         Some(path) => {
             let bytes = read_limited(path, args.max_bytes).map_err(Failure::Input)?;
@@ -116,6 +118,9 @@ fn load(args: &TallyArgs) -> Result<(Election, Option<String>), Failure> {
     } else {
         // Read in pieces: memory follows the distinct rankings, not the file size.
         let mut parser = BallotParser::new(file.candidates, file.weighted, unknown)?;
+        if let Ok(meta) = std::fs::metadata(path) {
+            parser.expect_bytes(meta.len());
+        }
         stream_limited(
             path,
             args.max_bytes,
@@ -148,11 +153,12 @@ fn load(args: &TallyArgs) -> Result<(Election, Option<String>), Failure> {
             rules,
         },
         file.contest,
+        !is_json,
     ))
 }
 
 fn execute(args: &TallyArgs) -> Result<ExitCode, Failure> {
-    let (election, contest) = load(args)?;
+    let (election, contest, distinct) = load(args)?;
     if args.rules.is_none() {
         // Not silent: a meeting's web count uses its own rules and seed.
         eprintln!(
@@ -161,7 +167,11 @@ fn execute(args: &TallyArgs) -> Result<ExitCode, Failure> {
             election.rules.random_seed.unwrap_or(0)
         );
     }
-    let counted = count(&election)?;
+    let counted = if distinct {
+        count_distinct(&election)?
+    } else {
+        count(&election)?
+    };
     let multi = election.rules.winner_election_mode == WinnerMode::MultiPassIrv;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     write_outcome(&mut out, &counted, args.format, multi, contest.as_deref())

@@ -10,6 +10,100 @@ use serde::{Deserialize, Serialize};
 /// ballots of one count, bounded by the input size (ADR 0010).
 pub(crate) type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
+/// Finds identical rankings by hash, the rankings themselves staying where the caller keeps
+/// them (in order of first appearance): no key is copied or allocated per ranking. The table
+/// is one array of 8-byte slots (a 32-bit hash and the group), probed linearly and at most
+/// half full, so a look-up usually costs one cache miss; a million rankings fit in 16 MB.
+/// A hash match is confirmed by comparing the rankings in full, so grouping is exact.
+pub(crate) struct RankingIndex {
+    /// `hash << 32 | (group + 1)`; 0 is a free slot. The length is a power of two.
+    slots: Vec<u64>,
+    /// Occupied slots (= groups).
+    used: usize,
+}
+
+impl RankingIndex {
+    pub(crate) fn with_capacity(n: usize) -> Self {
+        Self {
+            slots: vec![0; Self::slots_for(n)],
+            used: 0,
+        }
+    }
+
+    /// Slots for `n` groups: at most half full.
+    fn slots_for(n: usize) -> usize {
+        n.saturating_mul(2).max(16).next_power_of_two()
+    }
+
+    /// Where probing for `hash` starts in a table of `len` slots (a power of two).
+    fn start(hash: u32, len: usize) -> usize {
+        let spread = u64::from(hash).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32;
+        (spread as usize) & (len - 1)
+    }
+
+    /// Room for `more` groups without growing the table again.
+    pub(crate) fn reserve(&mut self, more: usize) {
+        let want = Self::slots_for(self.used.saturating_add(more));
+        if want > self.slots.len() {
+            self.regrow(want);
+        }
+    }
+
+    fn regrow(&mut self, len: usize) {
+        let old = std::mem::replace(&mut self.slots, vec![0; len]);
+        for slot in old.into_iter().filter(|&s| s != 0) {
+            let mut i = Self::start((slot >> 32) as u32, len);
+            while self.slots.get(i).is_some_and(|&s| s != 0) {
+                i = (i + 1) & (len - 1);
+            }
+            if let Some(free) = self.slots.get_mut(i) {
+                *free = slot;
+            }
+        }
+    }
+
+    /// The group whose cells (`cells_of(group)`) equal `cells`; otherwise `cells` becomes
+    /// group number `groups so far` (the caller adds it) and `None` is returned.
+    pub(crate) fn find_or_insert<'a>(
+        &mut self,
+        cells: &[Cell],
+        cells_of: impl Fn(u32) -> &'a [Cell],
+    ) -> Result<Option<u32>, crate::tally::TallyError> {
+        use std::hash::{Hash as _, Hasher as _};
+        let mut hasher = rustc_hash::FxHasher::default();
+        cells.hash(&mut hasher);
+        let full = hasher.finish();
+        // Both halves folded into the 32-bit hash.
+        let hash = (full ^ (full >> 32)) as u32;
+        if self.used.saturating_add(1).saturating_mul(2) > self.slots.len() {
+            self.regrow(self.slots.len().saturating_mul(2));
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = Self::start(hash, self.slots.len());
+        loop {
+            let Some(slot) = self.slots.get_mut(i) else {
+                return Err(crate::tally::TallyError::Overflow);
+            };
+            if *slot == 0 {
+                let group = u32::try_from(self.used)
+                    .ok()
+                    .filter(|g| *g < u32::MAX)
+                    .ok_or(crate::tally::TallyError::Overflow)?;
+                *slot = (u64::from(hash) << 32) | u64::from(group + 1);
+                self.used += 1;
+                return Ok(None);
+            }
+            if (*slot >> 32) as u32 == hash {
+                let group = (*slot as u32).wrapping_sub(1);
+                if cells_of(group) == cells {
+                    return Ok(Some(group));
+                }
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
 /// Index of a candidate in [`crate::tally::Election::candidates`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct CandidateId(pub u32);
@@ -161,6 +255,12 @@ impl Ballot {
         self.weight
     }
 
+    /// Count `more` identical ballots into this one (saturating: past `u64` the count
+    /// refuses the total as an overflow).
+    pub(crate) fn add_weight(&mut self, more: u64) {
+        self.weight = self.weight.saturating_add(more);
+    }
+
     /// Packed cells (used as the grouping key).
     pub(crate) fn cells(&self) -> &[Cell] {
         &self.cells
@@ -264,5 +364,36 @@ mod tests {
         assert_eq!(b.weight(), 2);
         assert!(!b.is_blank());
         assert!(Ballot::new(1, &[Mark::Skipped, Mark::Skipped]).is_blank());
+    }
+}
+
+#[cfg(test)]
+mod index_tests {
+    use super::*;
+
+    #[test]
+    fn rankings_are_grouped_exactly_through_growth() {
+        let rankings: Vec<Vec<Cell>> = (0..5000u32)
+            .map(|i| {
+                (0..(i % 7))
+                    .map(|k| Cell::candidate(CandidateId(i % 13 + k)))
+                    .collect()
+            })
+            .collect();
+        let mut index = RankingIndex::with_capacity(0);
+        let mut groups: Vec<&[Cell]> = Vec::new();
+        let mut of_each = Vec::new();
+        for r in &rankings {
+            let found = index.find_or_insert(r, |g| groups[g as usize]).unwrap();
+            of_each.push(found.unwrap_or_else(|| {
+                groups.push(r);
+                (groups.len() - 1) as u32
+            }));
+        }
+        for (r, g) in rankings.iter().zip(&of_each) {
+            assert_eq!(groups[*g as usize], r.as_slice());
+        }
+        let distinct: std::collections::HashSet<&Vec<Cell>> = rankings.iter().collect();
+        assert_eq!(groups.len(), distinct.len());
     }
 }

@@ -118,9 +118,13 @@ impl Election {
             .map(CandidateId)
     }
 
-    pub(crate) fn group(&self, places: u32) -> Result<Grouped, TallyError> {
-        let mut index: ballots::FastMap<&[ballots::Cell], usize> = ballots::FastMap::default();
-        let mut groups: Vec<Group> = Vec::new();
+    /// Groups identical ballots; with `distinct` (a promise the caller's reader keeps, such
+    /// as [`formats::csv::BallotParser`]) each ballot is its own group and nothing is hashed.
+    /// Grouping only saves work: the count is the same either way.
+    pub(crate) fn group(&self, places: u32, distinct: bool) -> Result<Grouped, TallyError> {
+        let mut index =
+            ballots::RankingIndex::with_capacity(if distinct { 0 } else { self.ballots.len() });
+        let mut groups: Vec<Group> = Vec::with_capacity(self.ballots.len());
         let mut total: u64 = 0;
         let mut undervotes: u64 = 0;
         for (i, b) in self.ballots.iter().enumerate() {
@@ -132,19 +136,27 @@ impl Election {
             if b.weight() == 0 {
                 continue;
             }
-            match index.get(b.cells()) {
-                Some(&g) => {
-                    if let Some(group) = groups.get_mut(g) {
+            let found = if distinct {
+                None
+            } else {
+                index.find_or_insert(b.cells(), |g| {
+                    groups
+                        .get(g as usize)
+                        .and_then(|x| self.ballots.get(x.ballot as usize))
+                        .map(Ballot::cells)
+                        .unwrap_or_default()
+                })?
+            };
+            match found {
+                Some(g) => {
+                    if let Some(group) = groups.get_mut(g as usize) {
                         group.weight += b.weight();
                     }
                 }
-                None => {
-                    index.insert(b.cells(), groups.len());
-                    groups.push(Group {
-                        ballot: u32::try_from(i).map_err(|_| TallyError::Overflow)?,
-                        weight: b.weight(),
-                    });
-                }
+                None => groups.push(Group {
+                    ballot: u32::try_from(i).map_err(|_| TallyError::Overflow)?,
+                    weight: b.weight(),
+                }),
             }
         }
         // Guard the fixed-point range: total votes × 10^places must fit in an i64.
@@ -170,7 +182,7 @@ pub fn tally(election: &Election) -> Result<Outcome, TallyError> {
 
 /// [`tally`] with other rules than `election.rules`.
 pub(crate) fn tally_with(election: &Election, rules: &Rules) -> Result<Outcome, TallyError> {
-    count_with(election, rules).map(Counted::into_outcome)
+    count_with(election, rules, false).map(Counted::into_outcome)
 }
 
 /// A count whose passes are kept compact and expanded one at a time on demand: a
@@ -215,13 +227,21 @@ impl Counted {
 
 /// Count an election like [`tally`], keeping the passes compact (see [`Counted`]).
 pub fn count(election: &Election) -> Result<Counted, TallyError> {
-    count_with(election, &election.rules)
+    count_with(election, &election.rules, false)
 }
 
-fn count_with(election: &Election, rules: &Rules) -> Result<Counted, TallyError> {
+/// [`count`] for ballots that are pairwise distinct, as [`formats::csv::BallotParser`] gives
+/// them (identical lines already summed into one weighted ballot): the count does not group
+/// them again, which on a million distinct rankings is a good part of the count. Identical
+/// ballots passed here anyway are counted correctly, only without that saving.
+pub fn count_distinct(election: &Election) -> Result<Counted, TallyError> {
+    count_with(election, &election.rules, true)
+}
+
+fn count_with(election: &Election, rules: &Rules, distinct: bool) -> Result<Counted, TallyError> {
     rules.validate().map_err(TallyError::InvalidRules)?;
     election.validate_ballots()?;
-    let prepared = sequential::Prepared::new(election, rules)?;
+    let prepared = sequential::Prepared::new(election, rules, distinct)?;
     let seats = if rules.winner_election_mode == WinnerMode::MultiPassIrv {
         let available = election
             .candidates

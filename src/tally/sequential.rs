@@ -45,7 +45,12 @@ pub(crate) struct Prepared<'e> {
 }
 
 impl<'e> Prepared<'e> {
-    pub(crate) fn new(election: &'e Election, rules: &Rules) -> Result<Self, TallyError> {
+    /// `distinct`: the ballots are pairwise distinct (see [`Election::group`]).
+    pub(crate) fn new(
+        election: &'e Election,
+        rules: &Rules,
+        distinct: bool,
+    ) -> Result<Self, TallyError> {
         let names = election.names();
         Ok(Self {
             name_rank: name_ranks(&names),
@@ -57,7 +62,7 @@ impl<'e> Prepared<'e> {
                 .iter()
                 .position(|c| c.undeclared_write_in)
                 .and_then(|i| u32::try_from(i).ok()),
-            grouped: election.group(rules.decimal_places_for_vote_arithmetic)?,
+            grouped: election.group(rules.decimal_places_for_vote_arithmetic, distinct)?,
             election,
         })
     }

@@ -2,10 +2,16 @@
 //! Money and points are exact decimals; errors carry 1-based line numbers; any byte
 //! sequence gives `Ok` or `Err`, never a panic.
 
+use std::borrow::Cow;
+
 use super::super::ballots::FastMap;
 use super::amount::{parse_decimal, rescale};
 use super::error::BudgetError;
 use super::instance::{Ballot, Instance, Project, VoteType, Voter};
+
+mod rows;
+
+use rows::Rows;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Section {
@@ -15,10 +21,51 @@ enum Section {
     Votes,
 }
 
-/// A row: its fields stay in the `csv` record (two allocations, not one per field).
-struct Row {
+/// The rows of one block: every row's fields in one list, a row being a range of it, so a
+/// row costs no allocation of its own.
+#[derive(Default)]
+struct Block<'t> {
+    fields: Vec<Cow<'t, str>>,
+    /// Per row: its line and the end of its fields in `fields` (it starts where the previous
+    /// row ends).
+    rows: Vec<(u64, usize)>,
+}
+
+impl<'t> Block<'t> {
+    fn push(&mut self, line: u64, fields: &mut Vec<Cow<'t, str>>) {
+        self.fields.append(fields);
+        self.rows.push((line, self.fields.len()));
+    }
+
+    fn rows(&self) -> impl Iterator<Item = Row<'_, 't>> + '_ {
+        let mut start = 0;
+        self.rows.iter().map(move |&(line, end)| {
+            let fields = self.fields.get(start..end).unwrap_or_default();
+            start = end;
+            Row { line, fields }
+        })
+    }
+
+    fn len(&self) -> usize {
+        self.rows.len()
+    }
+}
+
+/// A row: its line and its fields, borrowed from its [`Block`].
+#[derive(Clone, Copy)]
+struct Row<'b, 't> {
     line: u64,
-    fields: csv::StringRecord,
+    fields: &'b [Cow<'t, str>],
+}
+
+impl<'b> Row<'b, '_> {
+    fn get(&self, col: usize) -> Option<&'b str> {
+        self.fields.get(col).map(AsRef::as_ref)
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &'b str> + 'b {
+        self.fields.iter().map(AsRef::as_ref)
+    }
 }
 
 /// Parses a `.pb` file's bytes (UTF-8, optional byte-order mark).
@@ -30,42 +77,23 @@ pub fn parse_pabulib(bytes: &[u8]) -> Result<Instance, BudgetError> {
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let (meta, projects, votes) = split_sections(text)?;
-    build(meta, projects, votes)
+    build(&meta, &projects, &votes)
 }
 
 /// Rows of the META, PROJECTS and VOTES blocks.
-type Blocks = (Vec<Row>, Vec<Row>, Vec<Row>);
+type Blocks<'t> = (Block<'t>, Block<'t>, Block<'t>);
 
-fn split_sections(text: &str) -> Result<Blocks, BudgetError> {
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(b';')
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    // csv's own line counter skips blank lines; count from byte offsets instead.
-    let newlines: Vec<u64> = text
-        .bytes()
-        .enumerate()
-        .filter(|(_, b)| *b == b'\n')
-        .map(|(i, _)| i as u64)
-        .collect();
-    let line_of = |byte: u64| newlines.partition_point(|&nl| nl <= byte) as u64 + 1;
+fn split_sections(text: &str) -> Result<Blocks<'_>, BudgetError> {
+    let mut rows = Rows::new(text);
     let mut section = Section::Start;
-    let (mut meta, mut projects, mut votes) = (Vec::new(), Vec::new(), Vec::new());
-    let mut record = csv::StringRecord::new();
-    loop {
-        let more = reader.read_record(&mut record).map_err(|e| {
-            let line = e.position().map_or(0, |p| line_of(p.byte()));
-            BudgetError::parse(line, format!("unreadable row: {e}"))
-        })?;
-        if !more {
-            break;
-        }
-        let line = record.position().map_or(0, |p| line_of(p.byte()));
+    let (mut meta, mut projects, mut votes) =
+        (Block::default(), Block::default(), Block::default());
+    let mut record = Vec::new();
+    while let Some(line) = rows.next_into(&mut record) {
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
-        let first = record.get(0).unwrap_or_default().trim();
+        let first = record.first().map(|f| f.trim()).unwrap_or_default();
         let rest_empty = record.iter().skip(1).all(|f| f.trim().is_empty());
         let heading = |name: &str| rest_empty && first.eq_ignore_ascii_case(name);
         let next = if heading("meta") {
@@ -92,60 +120,49 @@ fn split_sections(text: &str) -> Result<Blocks, BudgetError> {
             section = next;
             continue;
         }
-        let row = Row {
-            line,
-            fields: record.clone(),
-        };
         match section {
             Section::Start => {
                 return Err(BudgetError::parse(line, "expected the META block first"));
             }
-            Section::Meta => meta.push(row),
-            Section::Projects => projects.push(row),
-            Section::Votes => votes.push(row),
+            Section::Meta => meta.push(line, &mut record),
+            Section::Projects => projects.push(line, &mut record),
+            Section::Votes => votes.push(line, &mut record),
         }
     }
     if section != Section::Votes {
         return Err(BudgetError::parse(
-            line_of(reader.position().byte()),
+            rows.end_line(),
             "missing block: a .pb file has META, PROJECTS and VOTES",
         ));
     }
     Ok((meta, projects, votes))
 }
 
-fn field<'a>(row: &'a Row, col: usize, name: &str) -> Result<&'a str, BudgetError> {
-    row.fields
-        .get(col)
-        .map(|s| s.trim())
+fn field<'b>(row: &Row<'b, '_>, col: usize, name: &str) -> Result<&'b str, BudgetError> {
+    row.get(col)
+        .map(str::trim)
         .ok_or_else(|| BudgetError::parse(row.line, format!("missing `{name}` value")))
 }
 
-fn header_columns(header: &Row, required: &[&str]) -> Result<Vec<usize>, BudgetError> {
+fn header_columns(header: &Row<'_, '_>, required: &[&str]) -> Result<Vec<usize>, BudgetError> {
     required
         .iter()
         .map(|name| {
-            header
-                .fields
-                .iter()
-                .position(|f| f.trim().eq_ignore_ascii_case(name))
-                .ok_or_else(|| {
-                    BudgetError::parse(header.line, format!("the header has no `{name}` column"))
-                })
+            column_index(header, name).ok_or_else(|| {
+                BudgetError::parse(header.line, format!("the header has no `{name}` column"))
+            })
         })
         .collect()
 }
 
-fn column_index(header: &Row, name: &str) -> Option<usize> {
+fn column_index(header: &Row<'_, '_>, name: &str) -> Option<usize> {
     header
-        .fields
         .iter()
         .position(|f| f.trim().eq_ignore_ascii_case(name))
 }
 
-fn extras(header: &Row, skip: &[usize]) -> (Vec<String>, Vec<usize>) {
+fn extras(header: &Row<'_, '_>, skip: &[usize]) -> (Vec<String>, Vec<usize>) {
     header
-        .fields
         .iter()
         .enumerate()
         .filter(|(i, _)| !skip.contains(i))
@@ -154,16 +171,16 @@ fn extras(header: &Row, skip: &[usize]) -> (Vec<String>, Vec<usize>) {
 }
 
 fn build(
-    meta_rows: Vec<Row>,
-    project_rows: Vec<Row>,
-    vote_rows: Vec<Row>,
+    meta_rows: &Block<'_>,
+    project_rows: &Block<'_>,
+    vote_rows: &Block<'_>,
 ) -> Result<Instance, BudgetError> {
     let mut meta = Vec::new();
     let mut budget_raw = None;
     let mut vote_type = VoteType::Approval;
-    for (i, row) in meta_rows.iter().enumerate() {
-        let key = field(row, 0, "key")?.to_string();
-        let value = row.fields.get(1).unwrap_or_default().to_string();
+    for (i, row) in meta_rows.rows().enumerate() {
+        let key = field(&row, 0, "key")?.to_string();
+        let value = row.get(1).unwrap_or_default().to_string();
         if i == 0 && key.eq_ignore_ascii_case("key") {
             continue;
         }
@@ -188,25 +205,25 @@ fn build(
     }
     let budget_raw = budget_raw.ok_or_else(|| BudgetError::parse(1, "META has no `budget`"))?;
 
-    let mut prows = project_rows.iter();
+    let mut prows = project_rows.rows();
     let header = prows
         .next()
         .ok_or_else(|| BudgetError::parse(1, "PROJECTS has no header line"))?;
-    let cols = header_columns(header, &["project_id", "cost"])?;
+    let cols = header_columns(&header, &["project_id", "cost"])?;
     let (id_col, cost_col) = (
         cols.first().copied().unwrap_or(0),
         cols.get(1).copied().unwrap_or(1),
     );
-    let (project_columns, project_extra_cols) = extras(header, &[id_col, cost_col]);
+    let (project_columns, project_extra_cols) = extras(&header, &[id_col, cost_col]);
     let mut raw_projects = Vec::new();
     let mut index: FastMap<String, usize> = FastMap::default();
     let mut scale = budget_raw.1;
     for row in prows {
-        let id = field(row, id_col, "project_id")?.to_string();
+        let id = field(&row, id_col, "project_id")?.to_string();
         if id.is_empty() {
             return Err(BudgetError::parse(row.line, "empty project_id"));
         }
-        let cost_text = field(row, cost_col, "cost")?;
+        let cost_text = field(&row, cost_col, "cost")?;
         let cost = parse_decimal(cost_text).ok_or_else(|| {
             BudgetError::parse(
                 row.line,
@@ -222,7 +239,7 @@ fn build(
         }
         let extra = project_extra_cols
             .iter()
-            .map(|&c| row.fields.get(c).unwrap_or_default().to_string())
+            .map(|&c| row.get(c).unwrap_or_default().to_string())
             .collect();
         raw_projects.push((row.line, id, cost, extra));
     }
@@ -234,7 +251,7 @@ fn build(
         projects.push(Project { id, cost, extra });
     }
 
-    let (voters, voter_columns, points_scale) = build_voters(&vote_rows, &index, vote_type)?;
+    let (voters, voter_columns, points_scale) = build_voters(vote_rows, &index, vote_type)?;
     Ok(Instance {
         meta,
         vote_type,
@@ -248,23 +265,24 @@ fn build(
     })
 }
 
-type RawBallot = Vec<(usize, (u128, u32))>;
+/// A cardinal ballot before the points' common scale is known: project and exact points.
+type RawPoints = Vec<(usize, (u128, u32))>;
 
 fn build_voters(
-    rows: &[Row],
+    rows: &Block<'_>,
     index: &FastMap<String, usize>,
     vote_type: VoteType,
 ) -> Result<(Vec<Voter>, Vec<String>, u32), BudgetError> {
-    let mut vrows = rows.iter();
+    let mut vrows = rows.rows();
     let Some(header) = vrows.next() else {
         return Ok((Vec::new(), Vec::new(), 0));
     };
-    let vote_col = header_columns(header, &["vote"])?
+    let vote_col = header_columns(&header, &["vote"])?
         .first()
         .copied()
         .unwrap_or(0);
-    let id_col = column_index(header, "voter_id");
-    let points_col = column_index(header, "points");
+    let id_col = column_index(&header, "voter_id");
+    let points_col = column_index(&header, "points");
     if vote_type.is_cardinal() && points_col.is_none() {
         return Err(BudgetError::parse(
             header.line,
@@ -274,41 +292,35 @@ fn build_voters(
     let mut skip: Vec<usize> = vec![vote_col];
     skip.extend(id_col);
     skip.extend(points_col);
-    let (voter_columns, extra_cols) = extras(header, &skip);
-    let mut raw: Vec<(String, RawBallot, Vec<String>)> = Vec::with_capacity(rows.len());
+    let (voter_columns, extra_cols) = extras(&header, &skip);
+    let mut voters = Vec::with_capacity(rows.len());
+    // Cardinal ballots wait here, with their line, until every row is read.
+    let mut cardinal: Vec<(u64, RawPoints)> = Vec::new();
     let mut points_scale = 0;
+    // Scratch lists reused by every row.
+    let mut names: Vec<&str> = Vec::new();
+    let mut points: Vec<&str> = Vec::new();
+    let mut ballot: RawPoints = Vec::new();
     for (n, row) in vrows.enumerate() {
         let id = match id_col {
-            Some(c) => field(row, c, "voter_id")?.to_string(),
+            Some(c) => field(&row, c, "voter_id")?.to_string(),
             None => (n + 1).to_string(),
         };
-        let vote = row
-            .fields
-            .get(vote_col)
-            .map(|s| s.trim())
-            .unwrap_or_default();
-        let mut ballot: RawBallot = Vec::new();
-        let names: Vec<&str> = vote
-            .split(',')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .collect();
-        let points: Vec<&str> = match (vote_type.is_cardinal(), points_col) {
-            (true, Some(c)) => {
-                let text = row.fields.get(c).map(|s| s.trim()).unwrap_or_default();
-                text.split(',')
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty())
-                    .collect()
-            }
-            _ => Vec::new(),
-        };
+        let vote = row.get(vote_col).map(str::trim).unwrap_or_default();
+        names.clear();
+        names.extend(vote.split(',').map(str::trim).filter(|s| !s.is_empty()));
+        points.clear();
+        if let (true, Some(c)) = (vote_type.is_cardinal(), points_col) {
+            let text = row.get(c).map(str::trim).unwrap_or_default();
+            points.extend(text.split(',').map(str::trim).filter(|s| !s.is_empty()));
+        }
         if vote_type.is_cardinal() && points.len() != names.len() {
             return Err(BudgetError::parse(
                 row.line,
                 format!("{} projects but {} points", names.len(), points.len()),
             ));
         }
+        ballot.clear();
         for (k, name) in names.iter().enumerate() {
             let p = *index.get(*name).ok_or_else(|| {
                 BudgetError::parse(row.line, format!("vote for unknown project `{name}`"))
@@ -333,28 +345,32 @@ fn build_voters(
         }
         let extra = extra_cols
             .iter()
-            .map(|&c| row.fields.get(c).unwrap_or_default().to_string())
+            .map(|&c| row.get(c).unwrap_or_default().to_string())
             .collect();
-        raw.push((id, ballot, extra));
-    }
-    let mut voters = Vec::with_capacity(raw.len());
-    for (row, (id, ballot, extra)) in rows.iter().skip(1).zip(raw) {
         let ballot = match vote_type {
             VoteType::Approval | VoteType::Choose1 => {
-                Ballot::Approval(ballot.into_iter().map(|(p, _)| p).collect())
+                Ballot::Approval(ballot.iter().map(|(p, _)| *p).collect())
             }
-            VoteType::Ordinal => Ballot::Ordinal(ballot.into_iter().map(|(p, _)| p).collect()),
+            VoteType::Ordinal => Ballot::Ordinal(ballot.iter().map(|(p, _)| *p).collect()),
             VoteType::Cumulative | VoteType::Scoring => {
-                let mut scaled = Vec::with_capacity(ballot.len());
-                for (p, (digits, decimals)) in ballot {
-                    let v = rescale(digits, decimals, points_scale)
-                        .ok_or_else(|| BudgetError::parse(row.line, "points too large"))?;
-                    scaled.push((p, v));
-                }
-                Ballot::Cardinal(scaled)
+                cardinal.push((row.line, ballot.clone()));
+                Ballot::Cardinal(Vec::new())
             }
         };
         voters.push(Voter { id, ballot, extra });
     }
+    // Points need the scale of the whole block; their errors come after every row's own.
+    for (voter, (line, raw)) in voters.iter_mut().zip(cardinal) {
+        let mut scaled = Vec::with_capacity(raw.len());
+        for (p, (digits, decimals)) in raw {
+            let v = rescale(digits, decimals, points_scale)
+                .ok_or_else(|| BudgetError::parse(line, "points too large"))?;
+            scaled.push((p, v));
+        }
+        voter.ballot = Ballot::Cardinal(scaled);
+    }
     Ok((voters, voter_columns, points_scale))
 }
+
+#[cfg(test)]
+mod tests;

@@ -12,8 +12,12 @@
 //! Any byte string is either parsed or rejected with a line and column; never a panic.
 
 use super::{OVERVOTE_CELL, UNDECLARED_WRITE_INS};
-use crate::tally::ballots::{Cell, FastMap};
+use crate::tally::ballots::{Cell, FastMap, RankingIndex};
 use crate::tally::{Ballot, Candidate, CandidateId, TallyError};
+
+mod names;
+
+use names::{ShortNames, short_key};
 fn parse_error(line: u64, column: u64, message: impl Into<String>) -> TallyError {
     TallyError::Parse {
         line,
@@ -60,10 +64,16 @@ enum Span {
 pub struct BallotParser {
     candidates: Vec<Candidate>,
     ids: FastMap<Box<[u8]>, CandidateId>,
+    /// The names of at most 16 bytes again, for the plain-record path.
+    short_ids: ShortNames,
+    /// The input's expected size (see [`BallotParser::expect_bytes`]), until the first piece.
+    expected_bytes: Option<u64>,
     weighted: bool,
     unknown: UnknownNames,
-    /// Distinct rankings: order of first appearance and summed weight.
-    groups: FastMap<Box<[Cell]>, (usize, u64)>,
+    /// Distinct rankings in order of first appearance, each with its summed weight.
+    ballots: Vec<Ballot>,
+    /// Finds a ranking among `ballots`.
+    index: RankingIndex,
     /// Lines started so far (the `csv` crate's counter: 1 + line feeds read).
     line: u64,
     /// The line reported for the next record: the counter where the previous record ended.
@@ -83,16 +93,23 @@ impl BallotParser {
         unknown: UnknownNames,
     ) -> Result<Self, TallyError> {
         let mut ids = FastMap::default();
+        let mut short_ids = ShortNames::new();
         for (i, c) in candidates.iter().enumerate() {
             let id = CandidateId(u32::try_from(i).map_err(|_| TallyError::Overflow)?);
             ids.insert(Box::from(c.name.as_bytes()), id);
+            if let Some(key) = short_key(c.name.as_bytes()) {
+                short_ids.insert(key, id);
+            }
         }
         Ok(Self {
             candidates,
             ids,
+            short_ids,
+            expected_bytes: None,
             weighted,
             unknown,
-            groups: FastMap::default(),
+            ballots: Vec::new(),
+            index: RankingIndex::with_capacity(0),
             line: 1,
             record_line: 1,
             started: false,
@@ -102,10 +119,34 @@ impl BallotParser {
         })
     }
 
+    /// Tells the reader how many bytes the whole input has: after the first piece it makes
+    /// room for the distinct rankings it then expects, instead of growing its table again
+    /// and again (each growth rehashes every ranking and touches fresh memory).
+    pub fn expect_bytes(&mut self, total: u64) {
+        self.expected_bytes = Some(total);
+    }
+
     /// Reads every complete record of `data` and returns how many bytes it consumed; the
     /// caller passes the rest again, followed by more input. With `at_end`, `data` is the
     /// last piece and everything is consumed.
     pub fn feed(&mut self, data: &[u8], at_end: bool) -> Result<usize, TallyError> {
+        let used = self.read_records(data, at_end)?;
+        if used > 0
+            && let Some(total) = self.expected_bytes.take()
+        {
+            let seen = self.ballots.len() as u128;
+            let estimate = u128::from(total) * seen / used as u128;
+            let more = usize::try_from(estimate)
+                .unwrap_or(usize::MAX)
+                .saturating_sub(self.ballots.len())
+                .min(1 << 25);
+            self.index.reserve(more);
+            self.ballots.reserve(more);
+        }
+        Ok(used)
+    }
+
+    fn read_records(&mut self, data: &[u8], at_end: bool) -> Result<usize, TallyError> {
         let mut pos = 0;
         if !self.started {
             const BOM: &[u8] = b"\xef\xbb\xbf";
@@ -130,6 +171,15 @@ impl BallotParser {
             if pos >= data.len() {
                 return Ok(data.len());
             }
+            if !self.weighted
+                && let Some((end, newlines)) = self.plain_record(data, pos, at_end)
+            {
+                self.line += newlines;
+                self.record_line = self.line;
+                self.add_cells(1)?;
+                pos = end;
+                continue;
+            }
             let Some((end, newlines)) = self.split_record(data, pos, at_end) else {
                 return Ok(pos);
             };
@@ -145,14 +195,47 @@ impl BallotParser {
     /// appearance, each weighing the lines it stands for.
     #[must_use]
     pub fn finish(self) -> (Vec<Candidate>, Vec<Ballot>) {
-        let mut slots: Vec<Option<Ballot>> = Vec::new();
-        slots.resize_with(self.groups.len(), || None);
-        for (cells, (order, weight)) in self.groups {
-            if let Some(slot) = slots.get_mut(order) {
-                *slot = Some(Ballot::from_cells(weight, cells));
+        (self.candidates, self.ballots)
+    }
+
+    /// Reads the record starting at `start` straight into `self.cells` when it is plain: no
+    /// quotes, no named overvote, only empty cells, `(overvote)` and known names, complete
+    /// in `data`. Returns the offset after its line end and the line feeds it contains, or
+    /// `None` for the general path ([`Self::split_record`]), which gives the same cells
+    /// and reports errors. Most ballot files are plain on every line.
+    fn plain_record(&mut self, data: &[u8], start: usize, at_end: bool) -> Option<(usize, u64)> {
+        self.cells.clear();
+        let mut pos = start;
+        loop {
+            let rest = data.get(pos..)?;
+            if rest.first() == Some(&b'"') {
+                return None;
+            }
+            let run = rest
+                .iter()
+                .position(|&b| STOPS.get(usize::from(b)).copied().unwrap_or(false))
+                .unwrap_or(rest.len());
+            let field = rest.get(..run)?;
+            let cell = if field.is_empty() {
+                Cell::EMPTY
+            } else if field == OVERVOTE_CELL.as_bytes() {
+                Cell::OVERVOTE
+            } else if let Some(key) = short_key(field) {
+                Cell::candidate(self.short_ids.get(&key)?)
+            } else {
+                Cell::candidate(*self.ids.get(field)?)
+            };
+            self.cells.push(cell);
+            let end = pos + run;
+            match data.get(end) {
+                Some(b',') => pos = end + 1,
+                Some(b'\n') => return Some((end + 1, 1)),
+                Some(b'\r') => return Some((end + 1, 0)),
+                None if at_end => return Some((end, 0)),
+                // `|` (a named overvote), or the record goes on in the next piece.
+                _ => return None,
             }
         }
-        (self.candidates, slots.into_iter().flatten().collect())
     }
 
     /// Splits the record starting at `start` into `self.spans`; returns the offset after its
@@ -232,13 +315,27 @@ impl BallotParser {
         if self.weighted && self.spans.is_empty() {
             return Err(parse_error(line, 1, "missing count"));
         }
-        if let Some((_, total)) = self.groups.get_mut(self.cells.as_slice()) {
-            // Past u64 the count refuses the total as an overflow.
-            *total = total.saturating_add(weight);
-        } else {
-            let order = self.groups.len();
-            self.groups
-                .insert(Box::from(self.cells.as_slice()), (order, weight));
+        self.add_cells(weight)
+    }
+
+    /// Adds the ranking in `self.cells`, standing for `weight` lines, to its group.
+    fn add_cells(&mut self, weight: u64) -> Result<(), TallyError> {
+        let ballots = &self.ballots;
+        let found = self.index.find_or_insert(&self.cells, |g| {
+            ballots
+                .get(g as usize)
+                .map(Ballot::cells)
+                .unwrap_or_default()
+        })?;
+        match found {
+            Some(g) => {
+                if let Some(b) = self.ballots.get_mut(g as usize) {
+                    b.add_weight(weight);
+                }
+            }
+            None => self
+                .ballots
+                .push(Ballot::from_cells(weight, Box::from(self.cells.as_slice()))),
         }
         Ok(())
     }
@@ -324,9 +421,26 @@ impl BallotParser {
         c.undeclared_write_in = name == UNDECLARED_WRITE_INS;
         self.candidates.push(c);
         self.ids.insert(Box::from(name.as_bytes()), id);
+        if let Some(key) = short_key(name.as_bytes()) {
+            self.short_ids.insert(key, id);
+        }
         Ok(id)
     }
 }
+
+/// Bytes that end a cell of a plain record (see [`BallotParser::plain_record`]).
+#[expect(
+    clippy::indexing_slicing,
+    reason = "byte values index a 256-entry table, evaluated at compile time"
+)]
+const STOPS: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b',' as usize] = true;
+    t[b'\r' as usize] = true;
+    t[b'\n' as usize] = true;
+    t[b'|' as usize] = true;
+    t
+};
 
 fn count_line_feeds(bytes: &[u8]) -> u64 {
     bytes.iter().filter(|&&b| b == b'\n').count() as u64

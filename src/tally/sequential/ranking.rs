@@ -146,7 +146,7 @@ pub fn rank_sequential_until(
     rules.number_of_winners = u32::try_from(available.max(1)).unwrap_or(u32::MAX);
     rules.validate().map_err(TallyError::InvalidRules)?;
     election.validate_ballots()?;
-    let prepared = Prepared::new(election, &rules)?;
+    let prepared = Prepared::new(election, &rules, false)?;
     let mut placed: Vec<CandidateId> = Vec::new();
     let passes = run_passes(&prepared, &rules, available, |passes| {
         if let Some(last) = passes.last() {
