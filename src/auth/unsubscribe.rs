@@ -12,6 +12,17 @@ use crate::domain::notice::Kind;
 
 type HmacSha256 = Hmac<Sha256>;
 
+fn mac(key: &[u8], message: &[u8]) -> [u8; 32] {
+    // HMAC takes keys of any length; `new_from_slice` cannot fail for it.
+    match HmacSha256::new_from_slice(key) {
+        Ok(mut m) => {
+            m.update(message);
+            m.finalize().into_bytes().into()
+        }
+        Err(_) => [0_u8; 32],
+    }
+}
+
 /// The key unsubscribe links are signed with.
 #[derive(Clone)]
 pub struct UnsubscribeKey([u8; 32]);
@@ -19,15 +30,15 @@ pub struct UnsubscribeKey([u8; 32]);
 impl UnsubscribeKey {
     /// Derives the key from the cookie key's master bytes (a separate purpose, a separate key).
     pub fn derive(master: &[u8]) -> Self {
-        let mut mac = HmacSha256::new_from_slice(master).expect("HMAC takes any key length");
-        mac.update(b"roundtable unsubscribe links v1");
-        Self(mac.finalize().into_bytes().into())
+        Self(mac(master, b"roundtable unsubscribe links v1"))
     }
 
     fn mac(&self, user_id: UserId, kind: Kind) -> String {
-        let mut mac = HmacSha256::new_from_slice(&self.0).expect("HMAC takes any key length");
-        mac.update(format!("{}.{}", user_id.0, kind.as_str()).as_bytes());
-        hex(&mac.finalize().into_bytes()[..16])
+        let full = mac(
+            &self.0,
+            format!("{}.{}", user_id.0, kind.as_str()).as_bytes(),
+        );
+        hex(full.get(..16).unwrap_or(&full))
     }
 
     /// The link token for one person and kind.

@@ -82,6 +82,7 @@ pub async fn record_decision(
 }
 
 /// Records an action (what, owner, due) agreed on the item at `position`; returns its id.
+#[allow(clippy::too_many_arguments)] // the request's parts, as every use case takes them
 pub async fn record_action(
     db: &DatabaseConnection,
     principal: Principal,
