@@ -626,3 +626,54 @@ async fn the_mail_test_command_sends_through_the_settings() {
     let stderr = String::from_utf8_lossy(&failed.stderr);
     assert!(stderr.contains("SMTP server"), "{stderr}");
 }
+
+#[tokio::test]
+async fn a_budget_round_announces_its_ideas_and_voting_and_reminds_who_has_not_voted() {
+    use crate::budget_helpers::{
+        VOTING_CLOSES, VOTING_OPENS, create_round, idea_ids, propose_idea, vote_for,
+    };
+    let (app, sink) = app_with_sink().await;
+    let world = seed(&app).await;
+    let slug = &world.team_a;
+    let leader = signed_in(&app, &world.leader).await;
+    let round = create_round(&app, &leader, slug, "secret", "approval").await;
+    let ideas = sink.wait_for(2).await;
+    assert!(
+        ideas
+            .iter()
+            .all(|m| m.subject() == "Ideas open: Green schoolyard")
+    );
+    assert!(
+        ideas[0]
+            .link_with(&format!("/budgets/{round}/ideas"))
+            .is_some()
+    );
+    assert!(
+        ideas[0].text().contains("spend 1,000 EUR"),
+        "{}",
+        ideas[0].text()
+    );
+    propose_idea(&leader, slug, round, "Raised beds", "300").await;
+
+    app.clock.advance(Duration::hours(VOTING_OPENS));
+    sink.wait_until(|m| m.subject() == "Voting open: Green schoolyard")
+        .await;
+    let member = signed_in(&app, &world.member).await;
+    let ids = idea_ids(&app, round).await;
+    assert_eq!(vote_for(&member, slug, round, &ids).await.status(), 200);
+
+    // Within the test's one-hour reminder: only the leader, who has not voted.
+    app.clock
+        .advance(Duration::hours(VOTING_CLOSES - VOTING_OPENS) - Duration::minutes(30));
+    let reminders = sink
+        .wait_until(|m| m.subject() == "Voting closes soon: Green schoolyard")
+        .await;
+    settle().await;
+    let reminded: Vec<String> = sink
+        .messages()
+        .into_iter()
+        .filter(|m| m.subject().starts_with("Voting closes soon"))
+        .flat_map(|m| m.to)
+        .collect();
+    assert_eq!(reminded, vec![world.leader.email.clone()], "{reminders:?}");
+}

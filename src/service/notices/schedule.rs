@@ -157,6 +157,91 @@ async fn voted(db: &impl ConnectionTrait, voters: &Voters) -> Result<HashSet<Use
     Ok(ids.into_iter().collect())
 }
 
+/// A meeting or a budget round, as its announcements need it.
+struct Subject {
+    /// `meeting:7` or `round:3`: the start of its announcements' keys.
+    key: String,
+    team_id: TeamId,
+    title: String,
+    /// Its page, e.g. `/teams/slt/meetings/7`.
+    base: String,
+    /// What members propose ("Proposals", "Ideas") and the page where they do.
+    proposals_word: &'static str,
+    proposals_path: &'static str,
+    /// The proposal (or idea) window and the voting window.
+    proposals: (OffsetDateTime, OffsetDateTime),
+    voting: (OffsetDateTime, OffsetDateTime),
+    /// The mails' first paragraphs: what proposing and voting are for here.
+    propose_body: String,
+    vote_body: String,
+    voters: Voters,
+}
+
+/// The announcements a subject is due at `now`: its proposal window open, its voting window
+/// open, and the reminder once `reminder` before voting closes.
+fn announcements(s: Subject, reminder: Duration, now: OffsetDateTime) -> Vec<Due> {
+    let mut due = Vec::new();
+    let open = |(from, to): (OffsetDateTime, OffsetDateTime)| from <= now && now < to;
+    let notice = |kind, message: String, path: &str, subject: String, body: String| Notice {
+        kind,
+        team_id: s.team_id,
+        message,
+        link: format!("{}/{path}", s.base),
+        subject,
+        body,
+        attachment: None,
+    };
+    if open(s.proposals) {
+        let close = format::date_time(s.proposals.1);
+        let word = s.proposals_word;
+        due.push(Due {
+            key: format!("{}:proposals_open", s.key),
+            notice: notice(
+                Kind::ProposalsOpen,
+                format!("{word} are open for “{}” until {close}.", s.title),
+                s.proposals_path,
+                format!("{word} open: {}", s.title),
+                format!("{}\n\n{word} are open until {close}:", s.propose_body),
+            ),
+            voters: None,
+        });
+    }
+    if open(s.voting) {
+        let close = format::date_time(s.voting.1);
+        due.push(Due {
+            key: format!("{}:voting_open", s.key),
+            notice: notice(
+                Kind::VotingOpen,
+                format!("Voting is open for “{}” until {close}.", s.title),
+                "ballot",
+                format!("Voting open: {}", s.title),
+                format!("{}\nVoting closes {close}:", s.vote_body),
+            ),
+            voters: None,
+        });
+        if s.voting.1 - reminder <= now {
+            due.push(Due {
+                key: format!("{}:reminder", s.key),
+                notice: notice(
+                    Kind::VotingReminder,
+                    format!(
+                        "Voting for “{}” closes {close} and you have not voted yet.",
+                        s.title
+                    ),
+                    "ballot",
+                    format!("Voting closes soon: {}", s.title),
+                    format!(
+                        "Voting for “{}” closes {close}, and you have not voted yet.\n{}",
+                        s.title, s.vote_body
+                    ),
+                ),
+                voters: Some(s.voters),
+            });
+        }
+    }
+    due
+}
+
 async fn meetings_due(
     db: &DatabaseConnection,
     delivery: Delivery<'_>,
@@ -182,71 +267,31 @@ async fn meetings_due(
     let slugs = team_slugs(db, open.iter().map(|m| m.team_id)).await?;
     let reminder = Duration::hours(i64::from(reminder_hours));
     let mut due = Vec::new();
-    for m in &open {
+    for m in open {
         let Some((slug, team)) = slugs.get(&m.team_id) else {
             continue;
         };
-        let base = format!("/teams/{slug}/meetings/{}", m.id);
         let starts = format::date_time(m.starts_at);
-        if m.proposals_open_at <= now && now < m.proposals_close_at {
-            let close = format::date_time(m.proposals_close_at);
-            due.push(Due {
-                key: format!("meeting:{}:proposals_open", m.id),
-                notice: Notice {
-                    kind: Kind::ProposalsOpen,
-                    team_id: m.team_id,
-                    message: format!("Proposals are open for “{}” until {close}.", m.title),
-                    link: format!("{base}/proposals"),
-                    subject: format!("Proposals open: {}", m.title),
-                    body: format!(
-                        "{team} is building the agenda for “{}” ({starts}) together.\n{}\n\nPropose an item, with the minutes it needs, until {close}:",
-                        m.title, m.purpose_line
-                    ),
-                    attachment: None,
-                },
-                voters: None,
-            });
-        }
-        if m.voting_open_at <= now && now < m.voting_close_at {
-            let close = format::date_time(m.voting_close_at);
-            due.push(Due {
-                key: format!("meeting:{}:voting_open", m.id),
-                notice: Notice {
-                    kind: Kind::VotingOpen,
-                    team_id: m.team_id,
-                    message: format!("Voting is open for “{}” until {close}.", m.title),
-                    link: format!("{base}/ballot"),
-                    subject: format!("Voting open: {}", m.title),
-                    body: format!(
-                        "Rank the proposed items for “{}” ({starts}) in {team}. The count decides what fits the meeting's time.\nVoting closes {close}:",
-                        m.title
-                    ),
-                    attachment: None,
-                },
-                voters: None,
-            });
-            if m.voting_close_at - reminder <= now {
-                due.push(Due {
-                    key: format!("meeting:{}:reminder", m.id),
-                    notice: Notice {
-                        kind: Kind::VotingReminder,
-                        team_id: m.team_id,
-                        message: format!(
-                            "Voting for “{}” closes {close} and you have not voted yet.",
-                            m.title
-                        ),
-                        link: format!("{base}/ballot"),
-                        subject: format!("Voting closes soon: {}", m.title),
-                        body: format!(
-                            "Voting for “{}” in {team} closes {close}, and you have not voted yet. Your ranking shapes the agenda:",
-                            m.title
-                        ),
-                        attachment: None,
-                    },
-                    voters: Some(Voters::Meeting(m.id)),
-                });
-            }
-        }
+        let subject = Subject {
+            key: format!("meeting:{}", m.id),
+            team_id: m.team_id,
+            base: format!("/teams/{slug}/meetings/{}", m.id),
+            proposals_word: "Proposals",
+            proposals_path: "proposals",
+            proposals: (m.proposals_open_at, m.proposals_close_at),
+            voting: (m.voting_open_at, m.voting_close_at),
+            propose_body: format!(
+                "{team} is building the agenda for “{}” ({starts}) together.\n{}\nPropose an item, with the minutes it needs.",
+                m.title, m.purpose_line
+            ),
+            vote_body: format!(
+                "Rank the proposed items for “{}” ({starts}) in {team}: the count decides what fits the meeting's time.",
+                m.title
+            ),
+            voters: Voters::Meeting(m.id),
+            title: m.title,
+        };
+        due.extend(announcements(subject, reminder, now));
     }
     make(db, delivery, due, now).await
 }
@@ -277,70 +322,29 @@ async fn rounds_due(
     let slugs = team_slugs(db, open.iter().map(|r| r.team_id)).await?;
     let reminder = Duration::hours(i64::from(reminder_hours));
     let mut due = Vec::new();
-    for r in &open {
+    for r in open {
         let Some((slug, team)) = slugs.get(&r.team_id) else {
             continue;
         };
-        let base = format!("/teams/{slug}/budgets/{}", r.id);
-        if r.ideas_open_at <= now && now < r.review_at {
-            let close = format::date_time(r.review_at);
-            due.push(Due {
-                key: format!("round:{}:proposals_open", r.id),
-                notice: Notice {
-                    kind: Kind::ProposalsOpen,
-                    team_id: r.team_id,
-                    message: format!("Ideas are open for “{}” until {close}.", r.title),
-                    link: format!("{base}/ideas"),
-                    subject: format!("Ideas open: {}", r.title),
-                    body: format!(
-                        "{team} is deciding together how to spend {} {} (“{}”).\n{}\n\nPropose an idea, with its cost, until {close}:",
-                        r.amount, r.currency, r.title, r.purpose
-                    ),
-                    attachment: None,
-                },
-                voters: None,
-            });
-        }
-        if r.voting_open_at <= now && now < r.voting_close_at {
-            let close = format::date_time(r.voting_close_at);
-            due.push(Due {
-                key: format!("round:{}:voting_open", r.id),
-                notice: Notice {
-                    kind: Kind::VotingOpen,
-                    team_id: r.team_id,
-                    message: format!("Voting is open for “{}” until {close}.", r.title),
-                    link: format!("{base}/ballot"),
-                    subject: format!("Voting open: {}", r.title),
-                    body: format!(
-                        "Choose which ideas {team} should fund in “{}”. Voting closes {close}:",
-                        r.title
-                    ),
-                    attachment: None,
-                },
-                voters: None,
-            });
-            if r.voting_close_at - reminder <= now {
-                due.push(Due {
-                    key: format!("round:{}:reminder", r.id),
-                    notice: Notice {
-                        kind: Kind::VotingReminder,
-                        team_id: r.team_id,
-                        message: format!(
-                            "Voting for “{}” closes {close} and you have not voted yet.",
-                            r.title
-                        ),
-                        link: format!("{base}/ballot"),
-                        subject: format!("Voting closes soon: {}", r.title),
-                        body: format!(
-                            "Voting for “{}” in {team} closes {close}, and you have not voted yet:",
-                            r.title
-                        ),
-                        attachment: None,
-                    },
-                    voters: Some(Voters::Round(r.id)),
-                });
-            }
-        }
+        let subject = Subject {
+            key: format!("round:{}", r.id),
+            team_id: r.team_id,
+            base: format!("/teams/{slug}/budgets/{}", r.id),
+            proposals_word: "Ideas",
+            proposals_path: "ideas",
+            proposals: (r.ideas_open_at, r.review_at),
+            voting: (r.voting_open_at, r.voting_close_at),
+            propose_body: format!(
+                "{team} is deciding together how to spend {} (“{}”).\n{}\nPropose an idea, with its cost.",
+                crate::domain::budget::format_money(r.amount, &r.currency),
+                r.title,
+                r.purpose
+            ),
+            vote_body: format!("Choose which ideas {team} should fund in “{}”.", r.title),
+            voters: Voters::Round(r.id),
+            title: r.title,
+        };
+        due.extend(announcements(subject, reminder, now));
     }
     make(db, delivery, due, now).await
 }
