@@ -4,14 +4,45 @@ use roundtable::web::routes;
 
 use crate::helpers::{seed, signed_in, spawn_app};
 
+/// POST routes that carry their own authority instead of a session: the signed unsubscribe
+/// link in mail (RFC 8058 one-click comes from mail programs without cookies).
+const SIGNED_LINKS: &[&str] = &["/unsubscribe/{token}"];
+
 /// Every POST route of the route table the router is built from, so a new route cannot
-/// escape this test.
+/// escape this test (the signed-link routes are tested below instead).
 fn post_routes() -> Vec<&'static str> {
     routes::ROUTES
         .iter()
         .filter(|r| r.method == routes::Method::Post)
         .map(|r| r.path)
+        .filter(|p| !SIGNED_LINKS.contains(p))
         .collect()
+}
+
+/// A signed-link route needs no CSRF token, and without a genuine signature it does nothing.
+#[tokio::test]
+async fn signed_links_need_their_signature_not_a_csrf_token() {
+    let app = spawn_app().await;
+    let world = seed(&app).await;
+    let leader = signed_in(&app, &world.leader).await;
+    for route in SIGNED_LINKS {
+        assert!(
+            routes::ROUTES
+                .iter()
+                .any(|r| r.method == routes::Method::Post && r.path == *route),
+            "{route} is a route"
+        );
+        let forged = route.replace(
+            "{token}",
+            &format!("{}.digest.{}", world.leader.id, "0".repeat(32)),
+        );
+        let refused = leader.post_raw(&forged, &[]).await;
+        assert_eq!(
+            refused.status(),
+            404,
+            "POST {forged} with a forged signature"
+        );
+    }
 }
 
 #[tokio::test]
