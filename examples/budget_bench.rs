@@ -66,11 +66,13 @@ async fn seed(
         roundtable::access::Principal {
             user_id: Some(admin.id),
             is_admin: true,
+            zone: None,
         },
         &teams::TeamForm {
             name: "City district".to_owned(),
             slug: String::new(),
             purpose: "Decide together how the district's budget is spent.".to_owned(),
+            time_zone: String::new(),
         },
     )
     .await
@@ -286,6 +288,7 @@ async fn main() {
         roundtable::access::Principal {
             user_id: Some(leader_id),
             is_admin: false,
+            zone: None,
         },
         &slug,
         round,

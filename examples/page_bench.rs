@@ -72,6 +72,7 @@ async fn seed(db: &DatabaseConnection) -> Seeded {
     let admin_principal = roundtable::access::Principal {
         user_id: Some(admin.id),
         is_admin: true,
+        zone: None,
     };
     let created = teams::create_team(
         db,
@@ -81,6 +82,7 @@ async fn seed(db: &DatabaseConnection) -> Seeded {
             slug: String::new(),
             purpose: "Share what works across the district's schools and decide together."
                 .to_owned(),
+            time_zone: String::new(),
         },
     )
     .await

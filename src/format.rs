@@ -9,13 +9,21 @@ pub mod ics;
 use time::macros::format_description;
 use time::{Date, OffsetDateTime};
 
-/// "23 Nov 2026, 14:02 UTC".
-pub fn date_time(at: OffsetDateTime) -> String {
+use crate::domain::zone::Zone;
+
+/// "23 Nov 2026, 14:02 GMT": the wall clock in `zone`, with the zone's abbreviation.
+pub fn date_time(at: OffsetDateTime, zone: Zone) -> String {
     let format =
-        format_description!("[day padding:none] [month repr:short] [year], [hour]:[minute] UTC");
-    at.to_offset(time::UtcOffset::UTC)
-        .format(&format)
-        .unwrap_or_else(|_| at.to_string())
+        format_description!("[day padding:none] [month repr:short] [year], [hour]:[minute]");
+    let local = zone.local(at);
+    let text = local.at.format(&format).unwrap_or_else(|_| at.to_string());
+    format!("{text} {}", local.abbreviation)
+}
+
+/// "14:02": the wall clock in `zone` (agenda start times, beside a named zone).
+pub fn clock(at: OffsetDateTime, zone: Zone) -> String {
+    let format = format_description!("[hour]:[minute]");
+    zone.local(at).at.format(&format).unwrap_or_default()
 }
 
 /// "3 Nov 2026".
@@ -73,9 +81,19 @@ mod tests {
 
     #[test]
     fn dates_read_naturally() {
+        let utc = crate::domain::zone::Zone::utc();
+        let paris = crate::domain::zone::Zone::parse("Europe/Paris").unwrap();
         assert_eq!(
-            super::date_time(datetime!(2026-11-03 14:02 UTC)),
+            super::date_time(datetime!(2026-11-03 14:02 UTC), utc),
             "3 Nov 2026, 14:02 UTC"
+        );
+        assert_eq!(
+            super::date_time(datetime!(2026-11-03 14:02 UTC), paris),
+            "3 Nov 2026, 15:02 CET"
+        );
+        assert_eq!(
+            super::clock(datetime!(2026-07-03 14:02 UTC), paris),
+            "16:02"
         );
         assert_eq!(super::date(date!(2026 - 11 - 03)), "3 Nov 2026");
         assert_eq!(super::iso(date!(2026 - 11 - 03)), "2026-11-03");

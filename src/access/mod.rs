@@ -6,6 +6,7 @@
 //! and a test keeps the two in step.
 
 use crate::domain::ids::UserId;
+use crate::domain::zone::Zone;
 use serde::Serialize;
 
 /// A person's standing toward one team (or toward the instance, for instance-wide actions).
@@ -62,6 +63,8 @@ pub enum Action {
     ViewTeam,
     /// Invite, revoke invitations, promote, demote and remove members.
     ManageMembers,
+    /// Change the team's settings (its time zone).
+    ManageTeamSettings,
     /// Issue a password-reset link for a member of the team.
     IssueResetLink,
     LeaveTeam,
@@ -143,6 +146,11 @@ pub const MATRIX: &[(Action, &str, [Decision; 5])] = &[
     (
         Action::ManageMembers,
         "invite, promote, demote, remove members; revoke invitations",
+        [L, H, D, A, A],
+    ),
+    (
+        Action::ManageTeamSettings,
+        "change the team's time zone",
         [L, H, D, A, A],
     ),
     (
@@ -294,6 +302,10 @@ pub struct Principal {
     pub user_id: Option<UserId>,
     /// Site administrator?
     pub is_admin: bool,
+    /// The person's own time zone, if they chose one (times are shown in it; otherwise in
+    /// the team's zone). Not an access rule: carried here so every service that shows a time
+    /// has it.
+    pub zone: Option<Zone>,
 }
 
 impl Principal {
@@ -301,6 +313,7 @@ impl Principal {
     pub const ANONYMOUS: Principal = Principal {
         user_id: None,
         is_admin: false,
+        zone: None,
     };
 }
 

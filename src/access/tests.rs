@@ -6,10 +6,12 @@ use super::*;
 const ADMIN: Principal = Principal {
     user_id: Some(UserId(1)),
     is_admin: true,
+    zone: None,
 };
 const PERSON: Principal = Principal {
     user_id: Some(UserId(2)),
     is_admin: false,
+    zone: None,
 };
 
 #[test]

@@ -74,6 +74,13 @@ pub const RESET_PER_TOKEN: Quota = Quota {
     period_seconds: 60,
 };
 
+/// "Forgot password" requests per address typed (whether or not it has an account).
+pub const RESET_REQUEST_PER_ADDRESS: Quota = Quota {
+    name: "reset-request",
+    burst: 3,
+    period_seconds: 600,
+};
+
 /// Why an attempt is not let through.
 #[derive(Debug, thiserror::Error)]
 pub enum Refused {

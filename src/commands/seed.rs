@@ -15,6 +15,7 @@ use time::{Duration, OffsetDateTime};
 use crate::access::Principal;
 use crate::domain::ids::{MeetingId, UserId};
 use crate::domain::meeting::input_value;
+use crate::domain::zone::Zone;
 use crate::service::accounts::{self, NewUser};
 use crate::service::meetings::{self, MeetingForm, proposals};
 use crate::service::{ServiceError, invitations, teams};
@@ -70,6 +71,7 @@ fn as_user(id: UserId, is_admin: bool) -> Principal {
     Principal {
         user_id: Some(id),
         is_admin,
+        zone: None,
     }
 }
 
@@ -109,6 +111,7 @@ pub async fn run(
             name: "Seed district network".to_owned(),
             slug: String::new(),
             purpose: "A made-up team for load tests and trying the site at size.".to_owned(),
+            time_zone: String::new(),
         },
     )
     .await?;
@@ -187,13 +190,13 @@ async fn open_meeting(
     let form = MeetingForm {
         title: format!("Seeded agenda round {number}"),
         purpose_line: "Choose what the network works on this term.".to_owned(),
-        starts_at: input_value(voting_close),
+        starts_at: input_value(voting_close, Zone::utc()),
         budget_minutes: "90".to_owned(),
         place: "Online".to_owned(),
-        proposals_open: input_value(now - Duration::hours(3)),
-        proposals_close: input_value(now - Duration::hours(1)),
-        voting_open: input_value(now - Duration::hours(1)),
-        voting_close: input_value(voting_close),
+        proposals_open: input_value(now - Duration::hours(3), Zone::utc()),
+        proposals_close: input_value(now - Duration::hours(1), Zone::utc()),
+        voting_open: input_value(now - Duration::hours(1), Zone::utc()),
+        voting_close: input_value(voting_close, Zone::utc()),
         privacy: if args.live_results { "open" } else { "secret" }.to_owned(),
         results_visibility: if args.live_results {
             "live"

@@ -11,7 +11,7 @@ mod windows;
 
 pub use fields::{
     BudgetMinutes, ItemMinutes, ItemTitle, MeetingTitle, Place, Problems, PurposeLine, Reason, Why,
-    input_value, parse_utc,
+    input_value, parse_local,
 };
 pub(crate) use fields::{text_between, text_newtype};
 pub(crate) use options::stored_enum;

@@ -15,3 +15,4 @@ pub mod notice;
 pub mod redirect;
 pub mod team;
 pub mod text;
+pub mod zone;

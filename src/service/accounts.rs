@@ -14,13 +14,17 @@ use crate::access::{Action, Principal};
 use crate::auth::password;
 use crate::domain::account::{DisplayName, Email, Password};
 use crate::domain::text::{Lines, check_controls};
+use crate::domain::zone::Zone;
 use crate::service::{FieldErrors, Result, ServiceError, audit, sessions, teams};
 use crate::store::entities::users;
 
 mod reset;
 
 use reset::cancel_reset_links;
-pub use reset::{RESET_VALID_HOURS, ResetIssued, issue_reset_link, reset_password, reset_target};
+pub use reset::{
+    REQUEST_QUIET_MINUTES, RESET_VALID_HOURS, ResetIssued, issue_reset_link, request_reset,
+    reset_password, reset_target,
+};
 
 /// The one message for every failed sign-in.
 pub const LOGIN_FAILED: &str = "That email and password do not match an account.";
@@ -267,4 +271,35 @@ pub async fn change_password(
     .await?;
     txn.commit().await?;
     Ok(epoch)
+}
+
+/// Sets (or, with an empty choice, clears) the caller's own time zone; returns it.
+pub async fn set_time_zone(
+    db: &impl ConnectionTrait,
+    principal: Principal,
+    raw: &str,
+) -> Result<Option<Zone>> {
+    teams::check(crate::access::authorize(
+        principal,
+        None,
+        Action::ManageOwnAccount,
+    ))?;
+    let user_id = principal.user_id.ok_or(ServiceError::Unauthenticated)?;
+    let zone = match raw.trim() {
+        "" => None,
+        name => Some(Zone::parse(name).map_err(|message| {
+            let mut errors = FieldErrors::new();
+            errors.add("time_zone", message);
+            ServiceError::Invalid(errors)
+        })?),
+    };
+    users::Entity::update_many()
+        .col_expr(
+            users::Column::TimeZone,
+            Expr::value(zone.map(|z| z.name().to_owned())),
+        )
+        .filter(users::Column::Id.eq(user_id))
+        .exec(db)
+        .await?;
+    Ok(zone)
 }

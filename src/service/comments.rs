@@ -58,6 +58,8 @@ pub struct Subject {
     pub may_comment: bool,
     /// Whether the caller may hide comments here.
     pub moderator: bool,
+    /// The zone the caller sees times in.
+    pub zone: crate::domain::zone::Zone,
 }
 
 /// Something people comment on. Implemented once per kind of subject, so the budget rounds

@@ -115,7 +115,7 @@ async fn list_page(
         actions: lines,
         members: ledger_service::roster(db, team.id).await?,
         form: form.unwrap_or(&fresh),
-        today: crate::format::iso(now.date()),
+        today: crate::format::iso(acc.team.zone.today(now)),
         errors,
     };
     ctx.render(status_for(&page.errors), "actions.html", &page)

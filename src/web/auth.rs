@@ -7,7 +7,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
-use crate::auth::rate_limit::{RESET_PER_IP, RESET_PER_TOKEN};
+use crate::auth::rate_limit::{RESET_PER_IP, RESET_PER_TOKEN, RESET_REQUEST_PER_ADDRESS};
 use crate::auth::session;
 use crate::service::accounts::{self, PasswordChange};
 use crate::service::{notices, sessions};
@@ -35,6 +35,8 @@ struct LoginPage<'a> {
     form: &'a LoginForm,
     errors: FieldMap,
     notice: Option<&'static str>,
+    /// The site sends mail, so a forgotten password can be reset by email.
+    mail_enabled: bool,
 }
 
 /// Query of `GET /login`.
@@ -64,8 +66,79 @@ pub async fn login_page(ctx: Ctx, query: web::Query<LoginQuery>) -> Result<HttpR
             form: &form,
             errors: BTreeMap::new(),
             notice,
+            mail_enabled: ctx.state.settings.mail.enabled(),
         },
     )
+}
+
+/// The "forgot password" form as typed.
+#[derive(Debug, Default, Deserialize, Serialize)]
+pub struct ForgotForm {
+    #[serde(default)]
+    email: String,
+}
+
+#[derive(Serialize)]
+struct ForgotPage<'a> {
+    title: &'static str,
+    layout: Layout,
+    form: &'a ForgotForm,
+    errors: FieldMap,
+    mail_enabled: bool,
+}
+
+fn forgot_page(ctx: &Ctx, form: &ForgotForm, errors: FieldMap) -> Result<HttpResponse, WebError> {
+    let page = ForgotPage {
+        title: "Forgotten password",
+        layout: ctx.layout(),
+        form,
+        mail_enabled: ctx.state.settings.mail.enabled(),
+        errors,
+    };
+    ctx.render(status_for(&page.errors), "forgot.html", &page)
+}
+
+/// `GET /password/forgot`.
+pub async fn forgot_form(ctx: Ctx) -> Result<HttpResponse, WebError> {
+    forgot_page(&ctx, &ForgotForm::default(), BTreeMap::new())
+}
+
+/// `POST /password/forgot`: the same answer whether or not the address has an account.
+pub async fn forgot(
+    req: HttpRequest,
+    ctx: Ctx,
+    form: web::Form<ForgotForm>,
+) -> Result<HttpResponse, WebError> {
+    // A malformed address is answered at once and counts toward no address's limit.
+    if let Err(message) = crate::domain::account::Email::parse(&form.email) {
+        return forgot_page(&ctx, &form, BTreeMap::from([("email".to_owned(), message)]));
+    }
+    let address = form.email.trim().to_lowercase();
+    ctx.state
+        .limits
+        .check(
+            &[
+                (&RESET_PER_IP, &client_ip(&req)),
+                (&RESET_REQUEST_PER_ADDRESS, &address),
+            ],
+            ctx.now,
+        )
+        .await?;
+    let delivery = notices::Delivery::of(&ctx.state.settings);
+    let result = accounts::request_reset(ctx.db(), &form.email, delivery, ctx.now).await;
+    done_or_reshow(
+        result,
+        |()| {
+            let notice = Flash::says(format!(
+                "If an account uses {address}, a link to choose a new password is on its way \
+                 there. It works once, for {} hours.",
+                accounts::RESET_VALID_HOURS
+            ));
+            std::future::ready(flash::redirect(&ctx, &notice, "/login"))
+        },
+        |errors| std::future::ready(forgot_page(&ctx, &form, errors)),
+    )
+    .await
 }
 
 /// `POST /login`. Throttled by failures (see `LoginGuard`), so guessing from elsewhere never
@@ -125,6 +198,7 @@ async fn login_again(
         form,
         errors,
         notice: None,
+        mail_enabled: ctx.state.settings.mail.enabled(),
     };
     ctx.render(StatusCode::UNPROCESSABLE_ENTITY, "login.html", &page)
 }
@@ -148,6 +222,10 @@ struct AccountPage<'a> {
     preferences: Vec<notices::prefs::PreferenceRow>,
     /// Whether this site sends mail at all.
     mail_enabled: bool,
+    /// The person's own zone as chosen (or typed, after a refusal); empty: each team's.
+    time_zone: String,
+    /// Every zone offered.
+    zones: Vec<&'static str>,
 }
 
 /// The account page; `layout` is passed in because a password change rotates the CSRF token.
@@ -171,6 +249,10 @@ pub(crate) async fn account(
             }
         }
     }
+    let time_zone = chosen
+        .and_then(|c| c.get("time_zone").cloned())
+        .or_else(|| user.zone.map(|z| z.name().to_owned()))
+        .unwrap_or_default();
     let status = status_for(&errors);
     let page = AccountPage {
         title: "Your account",
@@ -179,6 +261,8 @@ pub(crate) async fn account(
         notice,
         preferences,
         mail_enabled: ctx.state.settings.mail.enabled(),
+        time_zone,
+        zones: crate::domain::zone::Zone::choices().collect(),
     };
     ctx.render(status, "account.html", &page)
 }
@@ -207,6 +291,41 @@ pub async fn change_password(
             }
         },
         |errors| async { account(&ctx, ctx.layout(), errors, None, None).await },
+    )
+    .await
+}
+
+/// The time-zone form as posted.
+#[derive(Debug, serde::Deserialize)]
+pub struct TimeZoneForm {
+    /// An IANA name, or empty for each team's own zone.
+    #[serde(default)]
+    pub time_zone: String,
+}
+
+/// `POST /account/time-zone`.
+pub async fn set_time_zone(
+    ctx: Ctx,
+    form: web::Form<TimeZoneForm>,
+) -> Result<HttpResponse, WebError> {
+    let result = accounts::set_time_zone(ctx.db(), ctx.principal(), &form.time_zone).await;
+    done_or_reshow(
+        result,
+        |zone| {
+            let notice = match zone {
+                Some(zone) => format!("Times now show in {zone}."),
+                None => "Times now show in each team's own time zone.".to_owned(),
+            };
+            std::future::ready(flash::redirect(
+                &ctx,
+                &Flash::says(&notice),
+                "/account#time-zone",
+            ))
+        },
+        |errors| async {
+            let typed = BTreeMap::from([("time_zone".to_owned(), form.time_zone.clone())]);
+            account(&ctx, ctx.layout(), errors, None, Some(&typed)).await
+        },
     )
     .await
 }

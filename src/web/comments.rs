@@ -102,6 +102,7 @@ impl ThreadView {
         mut errors: BTreeMap<String, String>,
     ) -> Self {
         let link = |page: u64| format!("{page_base}?page={page}#comments");
+        let zone = thread.subject.zone;
         let comments: Vec<CommentRow> = thread
             .comments
             .into_iter()
@@ -125,8 +126,8 @@ impl ThreadView {
                     mine: c.mine,
                     body: c.body,
                     hidden_note: c.hidden_note,
-                    when: date_time(c.created_at),
-                    edited: c.edited_at.map(date_time),
+                    when: date_time(c.created_at, zone),
+                    edited: c.edited_at.map(|at| date_time(at, zone)),
                     editable: c.editable,
                     hideable: c.hideable,
                     edit_value,

@@ -35,7 +35,7 @@ pub async fn show(ctx: Ctx, query: web::Query<CentreQuery>) -> Result<HttpRespon
     let user = ctx.require_user()?;
     // A cursor that is not a number is treated as the first page, not refused.
     let before = query.before.as_deref().and_then(|b| b.parse::<i64>().ok());
-    let page = centre::page(ctx.db(), user.id, before).await?;
+    let page = centre::page(ctx.db(), user.id, before, user.zone).await?;
     let view = CentrePage {
         title: "Notifications",
         layout: ctx.layout(),

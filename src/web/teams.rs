@@ -9,6 +9,7 @@ pub use admin::{admin_teams, create_team};
 pub use join::{JoinForm, accept, invitation};
 
 use crate::domain::ids::UserId;
+use crate::domain::zone::Zone;
 use std::collections::BTreeMap;
 
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -140,6 +141,13 @@ struct TeamPage<'a> {
     follow_through: Vec<crate::service::actions::load::OwnerLoad>,
     /// The site sends mail, so invitations can go to addresses.
     mail_enabled: bool,
+    /// The team's zone, and the one the visitor sees times in.
+    team_zone: &'static str,
+    viewer_zone: &'static str,
+    /// The team-zone form's value (the stored zone, or what was typed after a refusal).
+    time_zone: String,
+    /// Zones offered to leaders (empty for everyone else).
+    zones: Vec<&'static str>,
 }
 
 async fn team_page(
@@ -148,6 +156,7 @@ async fn team_page(
     list: &ListQuery,
     invite_form: &InvitationForm,
     errors: FieldMap,
+    typed_zone: Option<&str>,
 ) -> Result<HttpResponse, WebError> {
     let query = list.member_query();
     let overview = teams::overview(ctx.db(), ctx.principal(), slug, &query).await?;
@@ -165,8 +174,12 @@ async fn team_page(
         None => Vec::new(),
     };
     let status = status_for(&errors);
-    let thanks =
-        crate::service::ledger::thanks::public_for_team(ctx.db(), overview.access.team.id).await?;
+    let thanks = crate::service::ledger::thanks::public_for_team(
+        ctx.db(),
+        overview.access.team.id,
+        overview.access.zone,
+    )
+    .await?;
     let follow_through = match overview.access.role {
         Some(_) => {
             crate::service::actions::load::per_owner(ctx.db(), overview.access.team.id, ctx.now)
@@ -174,7 +187,16 @@ async fn team_page(
         }
         None => Vec::new(),
     };
+    let team_zone = Zone::stored(&overview.access.team.time_zone);
     let page = TeamPage {
+        team_zone: team_zone.name(),
+        viewer_zone: overview.access.zone.name(),
+        time_zone: typed_zone.map_or_else(|| team_zone.name().to_owned(), str::to_owned),
+        zones: if overview.can_manage {
+            Zone::choices().collect()
+        } else {
+            Vec::new()
+        },
         follow_through,
         title: overview.access.team.name.clone(),
         layout: ctx.layout(),
@@ -200,7 +222,7 @@ pub async fn show(
     list: web::Query<ListQuery>,
 ) -> Result<HttpResponse, WebError> {
     let fresh = InvitationForm::default();
-    team_page(&ctx, &slug, &list, &fresh, BTreeMap::new()).await
+    team_page(&ctx, &slug, &list, &fresh, BTreeMap::new(), None).await
 }
 
 /// `POST /teams/{team}/invitations`: back to the team page, which shows the new link once.
@@ -231,7 +253,36 @@ pub async fn invite(
             };
             std::future::ready(flash::redirect(&ctx, &flash, &format!("/teams/{slug}")))
         },
-        |errors| team_page(&ctx, &slug, &first_page, &form, errors),
+        |errors| team_page(&ctx, &slug, &first_page, &form, errors, None),
+    )
+    .await
+}
+
+/// `POST /teams/{team}/time-zone`.
+pub async fn set_time_zone(
+    ctx: Ctx,
+    slug: web::Path<String>,
+    form: web::Form<crate::web::auth::TimeZoneForm>,
+) -> Result<HttpResponse, WebError> {
+    let result = teams::set_time_zone(ctx.db(), ctx.principal(), &slug, &form.time_zone).await;
+    let fresh = InvitationForm::default();
+    let first_page = ListQuery::default();
+    done_or_reshow(
+        result,
+        |zone| {
+            let notice = Flash::says(format!("The team now meets in {zone}."));
+            std::future::ready(flash::redirect(&ctx, &notice, &format!("/teams/{slug}")))
+        },
+        |errors| {
+            team_page(
+                &ctx,
+                &slug,
+                &first_page,
+                &fresh,
+                errors,
+                Some(form.time_zone.as_str()),
+            )
+        },
     )
     .await
 }

@@ -13,6 +13,7 @@ use serde::Serialize;
 use crate::access::Principal;
 use crate::auth::csrf;
 use crate::auth::session::{SessionUser, USER_KEY, still_valid};
+use crate::domain::zone::Zone;
 use crate::service::{notices, sessions};
 use crate::web::{AppState, WebError};
 
@@ -32,6 +33,8 @@ pub struct SignedIn {
     pub epoch: i64,
     /// Unread notifications in all their teams (the bell in the header).
     pub unread: u64,
+    /// Their own time zone, if they chose one.
+    pub zone: Option<Zone>,
 }
 
 /// What every page's layout needs: the person (for the navigation) and the CSRF token.
@@ -65,6 +68,7 @@ impl Visitor {
         Principal {
             user_id: self.user.as_ref().map(|u| u.id),
             is_admin: self.user.as_ref().is_some_and(|u| u.is_admin),
+            zone: self.user.as_ref().and_then(|u| u.zone),
         }
     }
 
@@ -122,6 +126,7 @@ impl FromRequest for Visitor {
                             display_name: model.display_name,
                             is_admin: model.is_admin,
                             epoch: model.auth_epoch,
+                            zone: model.time_zone.as_deref().map(Zone::stored),
                         });
                     }
                     _ => {

@@ -56,6 +56,7 @@ const MATRIX: &[Row] = &[
     get("/teams/no-such-team", [303, 404, 404, 404, 404]),
     get("/invite/{bad_token}", [404, 404, 404, 404, 404]),
     get("/reset/{bad_token}", [404, 404, 404, 404, 404]),
+    get("/password/forgot", [200, 200, 200, 200, 200]),
     get("/notifications", [303, 200, 200, 200, 200]),
     get("/unsubscribe/{bad_token}", [404, 404, 404, 404, 404]),
     post("/unsubscribe/{bad_token}", &[], [404, 404, 404, 404, 404]),
@@ -66,9 +67,19 @@ const MATRIX: &[Row] = &[
         [303, 422, 422, 422, 422],
     ),
     post(
+        "/password/forgot",
+        &[("email", "not an address")],
+        [422, 422, 422, 422, 422],
+    ),
+    post(
         "/login",
         &[("email", "x@y.test"), ("password", "wrong password x")],
         [422, 422, 422, 422, 422],
+    ),
+    post(
+        "/teams/{a}/time-zone",
+        &[("time_zone", "Mars/Olympus")],
+        [303, 404, 403, 422, 422],
     ),
     post(
         "/admin/teams",
@@ -501,6 +512,11 @@ const MATRIX: &[Row] = &[
         [303, 404, 403, 409, 403],
     ),
     post("/teams/{a}/leave", &[], [303, 404, 303, 409, 403]),
+    post(
+        "/account/time-zone",
+        &[("time_zone", "Mars/Olympus")],
+        [303, 422, 422, 422, 422],
+    ),
     post("/account/logout-everywhere", &[], [303, 303, 303, 303, 303]),
     post("/logout", &[], [303, 303, 303, 303, 303]),
 ];
@@ -519,10 +535,12 @@ async fn every_route_answers_each_role_as_the_rules_say() {
     let leader_principal = roundtable::access::Principal {
         user_id: Some(world.leader.id),
         is_admin: false,
+        zone: None,
     };
     let outsider_principal = roundtable::access::Principal {
         user_id: Some(world.outsider.id),
         is_admin: false,
+        zone: None,
     };
     let invite = teams::InvitationForm::default();
     teams::invite(
@@ -684,6 +702,7 @@ fn persona(i: usize, team_b: bool) -> (Principal, Option<TeamRole>) {
     let user = |id| Principal {
         user_id: Some(roundtable::domain::ids::UserId(id)),
         is_admin: false,
+        zone: None,
     };
     match (i, team_b) {
         (0, _) => (Principal::ANONYMOUS, None),
@@ -696,6 +715,7 @@ fn persona(i: usize, team_b: bool) -> (Principal, Option<TeamRole>) {
             Principal {
                 user_id: Some(roundtable::domain::ids::UserId(4)),
                 is_admin: true,
+                zone: None,
             },
             None,
         ),

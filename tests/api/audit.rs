@@ -208,6 +208,7 @@ fn every_action_keeps_its_stored_name() {
             "member.role_change",
             "member.leave",
             "member.remove",
+            "team.time_zone",
             "meeting.create",
             "meeting.update",
             "meeting.window_extend",

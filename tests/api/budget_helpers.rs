@@ -3,6 +3,7 @@
 use roundtable::domain::clock::Clock;
 use roundtable::domain::ids::RoundId;
 use roundtable::domain::meeting::input_value;
+use roundtable::domain::zone::Zone;
 use roundtable::store::entities::budget_ideas;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use time::Duration;
@@ -20,7 +21,7 @@ pub const VOTING_CLOSES: i64 = 5;
 /// A round of 1,000 EUR with the given ballot type and privacy.
 pub fn round_form(app: &TestApp, privacy: &str, ballot_type: &str) -> Vec<(String, String)> {
     let now = app.clock.now();
-    let at = |hours: i64| input_value(now + Duration::hours(hours));
+    let at = |hours: i64| input_value(now + Duration::hours(hours), Zone::utc());
     [
         ("title", "Green schoolyard".to_owned()),
         (
@@ -29,7 +30,7 @@ pub fn round_form(app: &TestApp, privacy: &str, ballot_type: &str) -> Vec<(Strin
         ),
         ("amount", "1000".to_owned()),
         ("currency", "EUR".to_owned()),
-        ("ideas_open", input_value(now)),
+        ("ideas_open", input_value(now, Zone::utc())),
         ("review_at", at(IDEAS_HOURS)),
         ("voting_open", at(VOTING_OPENS)),
         ("voting_close", at(VOTING_CLOSES)),

@@ -273,6 +273,7 @@ fn principal(person: &Person, admin: bool) -> roundtable::access::Principal {
     roundtable::access::Principal {
         user_id: Some(person.id),
         is_admin: admin,
+        zone: None,
     }
 }
 
@@ -296,6 +297,7 @@ pub async fn create_team_in(
             name: name.to_owned(),
             slug: String::new(),
             purpose: "A purpose long enough to be accepted by the rules.".to_owned(),
+            time_zone: String::new(),
         },
     )
     .await

@@ -120,6 +120,7 @@ fn principal(person: &Person) -> Principal {
     Principal {
         user_id: Some(person.id),
         is_admin: false,
+        zone: None,
     }
 }
 

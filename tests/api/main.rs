@@ -39,4 +39,5 @@ mod smtp_sink;
 mod stored_values;
 mod teams;
 mod templates;
+mod time_zones;
 mod turnout;

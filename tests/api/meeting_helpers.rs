@@ -3,6 +3,7 @@
 use roundtable::domain::clock::Clock;
 use roundtable::domain::ids::MeetingId;
 use roundtable::domain::meeting::input_value;
+use roundtable::domain::zone::Zone;
 use roundtable::store::entities::agenda_proposals;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use time::Duration;
@@ -20,8 +21,8 @@ pub fn meeting_form(app: &TestApp, privacy: &str) -> Vec<(String, String)> {
 
 /// [`meeting_form`] relative to `now` (servers on the real clock).
 pub fn meeting_form_at(now: time::OffsetDateTime, privacy: &str) -> Vec<(String, String)> {
-    let at = |hours: i64| input_value(now + Duration::hours(hours));
-    let now_minute = input_value(now);
+    let at = |hours: i64| input_value(now + Duration::hours(hours), Zone::utc());
+    let now_minute = input_value(now, Zone::utc());
     [
         ("title", "Weekly leadership meeting".to_owned()),
         (

@@ -765,7 +765,8 @@ fn field_value(html: &str, name: &str) -> String {
 #[tokio::test]
 async fn the_meeting_form_starts_from_the_teams_habits() {
     use roundtable::domain::clock::Clock;
-    use roundtable::domain::meeting::{input_value, parse_utc};
+    use roundtable::domain::meeting::{input_value, parse_local};
+    use roundtable::domain::zone::Zone;
 
     let app = spawn_app().await;
     let world = seed(&app).await;
@@ -775,10 +776,10 @@ async fn the_meeting_form_starts_from_the_teams_habits() {
 
     // A first meeting: proposals open now, voting closes a day before the start, 60 minutes.
     let html = leader.get(&new).await.text().await.unwrap();
-    let time = |name: &str| parse_utc(&field_value(&html, name)).unwrap();
+    let time = |name: &str| parse_local(&field_value(&html, name), Zone::utc()).unwrap();
     assert_eq!(
         field_value(&html, "proposals_open"),
-        input_value(app.clock.now())
+        input_value(app.clock.now(), Zone::utc())
     );
     assert_eq!(time("voting_close"), time("starts_at") - Duration::days(1));
     assert_eq!(time("voting_open"), time("starts_at") - Duration::days(3));

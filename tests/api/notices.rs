@@ -677,3 +677,83 @@ async fn a_budget_round_announces_its_ideas_and_voting_and_reminds_who_has_not_v
         .collect();
     assert_eq!(reminded, vec![world.leader.email.clone()], "{reminders:?}");
 }
+
+#[tokio::test]
+async fn a_forgotten_password_is_reset_by_a_link_mailed_to_the_address_and_says_nothing_of_others()
+{
+    let (app, sink) = app_with_sink().await;
+    let world = seed(&app).await;
+    let login = app.get("/login").await.text().await.unwrap();
+    assert!(
+        login.contains(r#"href="/password/forgot""#),
+        "the sign-in page offers it"
+    );
+
+    let visitor = app.browser();
+    let bad = visitor
+        .post("/password/forgot", &[("email", "not an address")])
+        .await;
+    assert_eq!(bad.status(), 422);
+    assert!(
+        bad.text()
+            .await
+            .unwrap()
+            .contains(r#"value="not an address""#)
+    );
+
+    // A known and an unknown address get the same answer; only the known one gets mail.
+    let known = visitor
+        .follow(
+            visitor
+                .post(
+                    "/password/forgot",
+                    &[("email", &world.member.email.to_uppercase())],
+                )
+                .await,
+        )
+        .await;
+    let unknown = visitor
+        .follow(
+            visitor
+                .post("/password/forgot", &[("email", "nobody@school.test")])
+                .await,
+        )
+        .await;
+    let same =
+        |page: &str, address: &str| page.contains(&format!("If an account uses {address}, a link"));
+    assert!(same(&known, &world.member.email), "{known}");
+    assert!(same(&unknown, "nobody@school.test"), "{unknown}");
+    let mail = sink
+        .wait_until(|m| m.to.contains(&world.member.email))
+        .await;
+    assert_eq!(mail.len(), 1);
+    assert_eq!(mail[0].subject(), "Choose a new Roundtable password");
+    // Asking again at once sends nothing more (an unused link is still on its way).
+    visitor
+        .post("/password/forgot", &[("email", &world.member.email)])
+        .await;
+    settle().await;
+    assert_eq!(sink.to(&world.member.email).len(), 1);
+    assert!(sink.to("nobody@school.test").is_empty());
+
+    let path = path_of(&mail[0].link_with("/reset/").unwrap());
+    let new = "a fresh password for the member";
+    let done = visitor.post(&path, &[("new", new), ("confirm", new)]).await;
+    assert_eq!(done.status(), 303);
+    assert_eq!(visitor.get(&path).await.status(), 404, "single use");
+    assert_eq!(
+        app.browser().login(&world.member.email, new).await.status(),
+        303
+    );
+}
+
+#[tokio::test]
+async fn without_mail_a_forgotten_password_is_a_leaders_reset_link() {
+    let app = spawn_app().await;
+    let login = app.get("/login").await.text().await.unwrap();
+    assert!(!login.contains("/password/forgot"));
+    assert!(login.contains("Ask a team leader for a reset link."));
+    let page = app.get("/password/forgot").await.text().await.unwrap();
+    assert!(page.contains("This site does not send email"), "{page}");
+    assert!(!page.contains(r#"action="/password/forgot""#));
+}

@@ -123,6 +123,7 @@ async fn two_leaders_demoting_each_other_or_leaving_at_once_leave_a_leader() {
                 roundtable::access::Principal {
                     user_id: Some(remaining.id),
                     is_admin: false,
+                    zone: None,
                 },
                 &slug,
                 gone.id,
@@ -393,6 +394,7 @@ async fn control_characters_are_refused_with_the_field_named_and_never_stored() 
         roundtable::access::Principal {
             user_id: Some(world.leader.id),
             is_admin: false,
+            zone: None,
         },
         &world.team_a,
         &Default::default(),

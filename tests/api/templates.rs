@@ -29,11 +29,11 @@ fn fixture(name: &str) -> Option<Value> {
             "my_actions": [{ "slug": "team-a", "action": action_line() }] }),
         "login.html" => {
             json!({ "title": "Sign in", "layout": { "csrf_token": "x" }, "errors": errors,
-            "form": { "email": "sam@school.test", "next": "/" }, "notice": "Signed out." })
+            "form": { "email": "sam@school.test", "next": "/" }, "notice": "Signed out.", "mail_enabled": true })
         }
         "account.html" => {
             json!({ "title": "Account", "layout": layout(), "errors": { "new": "Too short.", "digest": "Choose email, in the app only, or off." }, "notice": "Done.",
-            "mail_enabled": false,
+            "mail_enabled": false, "time_zone": "Europe/London", "zones": ["UTC", "Europe/London", "Europe/Paris"],
             "preferences": [{ "kind": "digest", "label": "Weekly digest (Monday)", "channel": "off",
                 "options": [["email", "Email and in the app"], ["in_app", "In the app only"], ["off", "Off"]] }] })
         }
@@ -46,6 +46,10 @@ fn fixture(name: &str) -> Option<Value> {
         "unsubscribe.html" => {
             json!({ "title": "Stop these emails", "layout": { "csrf_token": "x" }, "token": "1.digest.ab",
             "kind": "Weekly digest (Monday)", "done": false })
+        }
+        "forgot.html" => {
+            json!({ "title": "Forgotten password", "layout": { "csrf_token": "x" }, "mail_enabled": true,
+            "form": { "email": "sam@school.test" }, "errors": { "email": "Enter an email address." } })
         }
         "reset.html" => {
             json!({ "title": "Reset", "layout": { "csrf_token": "x" }, "display_name": "Sam", "errors": {} })
@@ -62,12 +66,14 @@ fn fixture(name: &str) -> Option<Value> {
             "invitations": [{ "id": 3, "role": "member", "uses": 1, "max_uses": 5, "expires": "1 Dec 2026, 10:00 UTC" }],
             "other_teams": [{ "name": "Team B", "slug": "team-b", "role": "member" }],
             "invite_form": { "role": "member", "max_uses": "1", "valid_days": "7", "emails": "ana@school.test" }, "errors": { "max_uses": "1 to 100.", "emails": "“x” is not an email address." },
-            "mail_enabled": true,
+            "mail_enabled": true, "team_zone": "Europe/London", "viewer_zone": "Europe/Paris",
+            "time_zone": "Mars/Olympus", "zones": ["UTC", "Europe/London", "Europe/Paris"],
             "follow_through": [{ "owner_id": 2, "name": "Lee", "open": 3, "done": 1 }] })
         }
         "admin_teams.html" => json!({ "title": "Teams", "layout": layout(),
             "teams": [{ "name": "Team A", "slug": "team-a", "members": 3 }],
-            "form": { "name": "", "slug": "", "purpose": "" }, "errors": errors }),
+            "form": { "name": "", "slug": "", "purpose": "", "time_zone": "" }, "errors": errors,
+            "time_zone": "UTC", "zones": ["UTC", "Europe/London", "Europe/Paris"] }),
         name if name.starts_with("budget") => budget_fixture(name),
         name if name.starts_with("meeting")
             || name.starts_with("proposal")
@@ -201,7 +207,7 @@ fn meeting_fixture(name: &str) -> Value {
             json!({ "team_slug": "team-a", "action": "/teams/team-a/meetings", "editing": true,
             "facilitators": [{ "user_id": 2, "value": "2", "display_name": "Lee", "last": "never" }],
             "history": [{ "name": "Lee", "at": "1 Nov 2026, 10:00 UTC" }], "rules": choice, "privacy_options": choice,
-            "visibility_options": choice })
+            "visibility_options": choice, "zone": "Europe/London" })
         }
         "meeting.html" => {
             json!({ "facilitator": "Lee", "windows": [{ "label": "Voting", "opens": "a", "closes": "b", "state": "open" }],
@@ -358,12 +364,12 @@ fn budget_fixture(name: &str) -> Value {
             "form": { "title": "Green", "purpose": "Greener grounds.", "amount": "25000", "currency": "EUR",
                 "ideas_open": "2026-12-01T10:00", "review_at": "2026-12-08T10:00", "voting_open": "2026-12-10T10:00",
                 "voting_close": "2026-12-17T10:00", "ballot_type": "approval", "ballot_max": "", "rule": "mes", "privacy": "secret" },
-            "ballot_types": choices, "rules": choices, "privacy_options": choices })
+            "ballot_types": choices, "rules": choices, "privacy_options": choices, "zone": "Europe/London" })
         }
         "budget.html" => json!({ "title": "Green", "layout": layout(), "round": round,
             "phases": [{ "label": "ideas", "from": "1 Dec 2026, 10:00 UTC", "current": true }],
             "ballot_type": "approve any number of ideas", "ballot_max": 3, "rule": "MES", "privacy": "secret",
-            "voted": "You voted.", "can_manage": true, "imported": true }),
+            "voted": "You voted.", "can_manage": true, "imported": true, "zone": "Europe/London" }),
         "budget_ideas.html" => json!({ "title": "Ideas", "layout": layout(), "round": round,
             "ideas": [{ "id": 3, "title": "Trees", "description": "Plant trees.", "location": "Yard", "author": "Sam",
                 "cost": "1,200 EUR", "original_cost": "1,000 EUR", "cost_reason": "Quote", "status": "infeasible",

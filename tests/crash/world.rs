@@ -7,6 +7,7 @@ use roundtable::access::Principal;
 use roundtable::config::Settings;
 use roundtable::domain::ids::{MeetingId, UserId};
 use roundtable::domain::meeting::input_value;
+use roundtable::domain::zone::Zone;
 use roundtable::service::audit::{self, ChainKey};
 use roundtable::service::meetings::{self, MeetingForm, proposals};
 use roundtable::service::{accounts, invitations, teams};
@@ -43,6 +44,7 @@ fn person(id: UserId) -> Principal {
     Principal {
         user_id: Some(id),
         is_admin: false,
+        zone: None,
     }
 }
 
@@ -83,11 +85,13 @@ pub async fn build(settings: &Settings, voters: usize) -> World {
         Principal {
             user_id: Some(admin.id),
             is_admin: true,
+            zone: None,
         },
         &teams::TeamForm {
             name: "Crash test team".to_owned(),
             slug: String::new(),
             purpose: "Keep every acknowledged ballot through a crash.".to_owned(),
+            time_zone: String::new(),
         },
     )
     .await
@@ -154,13 +158,13 @@ impl World {
         let form = MeetingForm {
             title: format!("Crash test {privacy} {rule}"),
             purpose_line: "Agree what matters most this week.".to_owned(),
-            starts_at: input_value(voting_close + Duration::hours(1)),
+            starts_at: input_value(voting_close + Duration::hours(1), Zone::utc()),
             budget_minutes: "45".to_owned(),
             place: "Room 4".to_owned(),
-            proposals_open: input_value(proposals_open),
-            proposals_close: input_value(voting_open),
-            voting_open: input_value(voting_open),
-            voting_close: input_value(voting_close),
+            proposals_open: input_value(proposals_open, Zone::utc()),
+            proposals_close: input_value(voting_open, Zone::utc()),
+            voting_open: input_value(voting_open, Zone::utc()),
+            voting_close: input_value(voting_close, Zone::utc()),
             privacy: privacy.to_owned(),
             results_visibility: visibility.to_owned(),
             agenda_rule: rule.to_owned(),

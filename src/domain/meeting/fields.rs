@@ -2,6 +2,7 @@
 //! limits (and the `text_newtype!` macro other domains reuse), minutes, and UTC times as a
 //! `datetime-local` input sends them.
 
+use crate::domain::zone::Zone;
 use serde::Serialize;
 use time::{OffsetDateTime, PrimitiveDateTime};
 
@@ -145,8 +146,9 @@ impl BudgetMinutes {
     }
 }
 
-/// Parses a UTC date and time as a `datetime-local` input sends it: `2026-11-23T14:02`.
-pub fn parse_utc(raw: &str) -> Result<OffsetDateTime, String> {
+/// Parses a wall-clock date and time in `zone` as a `datetime-local` input sends it
+/// (`2026-11-23T14:02`), by the zone's rules on that date (see [`Zone::instant`]).
+pub fn parse_local(raw: &str, zone: Zone) -> Result<OffsetDateTime, String> {
     let text = raw.trim();
     let long = time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]");
     let short = time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]");
@@ -154,15 +156,13 @@ pub fn parse_utc(raw: &str) -> Result<OffsetDateTime, String> {
     PrimitiveDateTime::parse(text, &short)
         .or_else(|_| PrimitiveDateTime::parse(text, &long))
         .or_else(|_| PrimitiveDateTime::parse(text, &spaced))
-        .map(PrimitiveDateTime::assume_utc)
         .map(|t| t.replace_second(0).unwrap_or(t))
-        .map_err(|_| "Enter a date and time (UTC), like 2026-11-23T14:00.".to_owned())
+        .map_err(|_| format!("Enter a date and time ({zone}), like 2026-11-23T14:00."))
+        .and_then(|t| zone.instant(t))
 }
 
-/// Formats a time for a `datetime-local` input (UTC).
-pub fn input_value(at: OffsetDateTime) -> String {
+/// Formats a time for a `datetime-local` input: the wall clock in `zone`.
+pub fn input_value(at: OffsetDateTime, zone: Zone) -> String {
     let format = time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]");
-    at.to_offset(time::UtcOffset::UTC)
-        .format(&format)
-        .unwrap_or_default()
+    zone.local(at).at.format(&format).unwrap_or_default()
 }

@@ -109,14 +109,29 @@ fn values_are_parsed_once() {
     assert!(ItemMinutes::parse("241").is_err());
     assert_eq!(ItemMinutes::parse(" 25 ").unwrap().get(), 25);
     assert!(PurposeLine::parse("Two\nlines here").is_err());
+    let utc = crate::domain::zone::Zone::utc();
+    let london = crate::domain::zone::Zone::parse("Europe/London").unwrap();
     assert_eq!(
-        parse_utc("2026-11-23T14:02").unwrap(),
+        parse_local("2026-11-23T14:02", utc).unwrap(),
         datetime!(2026-11-23 14:02 UTC)
     );
-    assert!(parse_utc("tomorrow").is_err());
     assert_eq!(
-        input_value(datetime!(2026-11-23 14:02 UTC)),
+        parse_local("2026-07-23T14:02", london).unwrap(),
+        datetime!(2026-07-23 13:02 UTC)
+    );
+    assert!(parse_local("tomorrow", utc).unwrap_err().contains("UTC"));
+    assert!(
+        parse_local("2026-03-29T01:30", london)
+            .unwrap_err()
+            .contains("clocks go forward")
+    );
+    assert_eq!(
+        input_value(datetime!(2026-11-23 14:02 UTC), utc),
         "2026-11-23T14:02"
+    );
+    assert_eq!(
+        input_value(datetime!(2026-07-23 13:02 UTC), london),
+        "2026-07-23T14:02"
     );
 }
 

@@ -229,3 +229,86 @@ pub async fn reset_password(
     txn.commit().await?;
     Ok(user)
 }
+
+/// A self-requested link is not sent again while an earlier one is this young and unused, so
+/// the form cannot fill a mailbox.
+pub const REQUEST_QUIET_MINUTES: i64 = 15;
+
+/// "I forgot my password": when the site sends mail and an account uses `email`, queues a
+/// 24-hour reset link to that address. The answer is the same whether or not the account
+/// exists (only a malformed address is refused), so the form tells nobody who has an account.
+pub async fn request_reset(
+    db: &DatabaseConnection,
+    email: &str,
+    delivery: Delivery<'_>,
+    now: time::OffsetDateTime,
+) -> Result<()> {
+    let email = crate::domain::account::Email::parse(email).map_err(|message| {
+        let mut errors = FieldErrors::new();
+        errors.add("email", message);
+        ServiceError::Invalid(errors)
+    })?;
+    if !delivery.mail {
+        return Err(ServiceError::Conflict(
+            "This site does not send email: ask a leader of your team for a reset link.".to_owned(),
+        ));
+    }
+    let txn = db.begin().await?;
+    let Some(person) = users::Entity::find()
+        .filter(users::Column::Email.eq(email.as_str()))
+        .one(&txn)
+        .await?
+    else {
+        return Ok(());
+    };
+    let recent = password_resets::Entity::find()
+        .filter(password_resets::Column::UserId.eq(person.id))
+        .filter(password_resets::Column::CreatedBy.eq(person.id))
+        .filter(password_resets::Column::UsedAt.is_null())
+        .filter(
+            password_resets::Column::CreatedAt.gt(now - Duration::minutes(REQUEST_QUIET_MINUTES)),
+        )
+        .one(&txn)
+        .await?;
+    if recent.is_some() {
+        return Ok(());
+    }
+    let token = random_token();
+    password_resets::ActiveModel {
+        user_id: Set(person.id),
+        token_hash: Set(token_hash(&token)),
+        expires_at: Set(now + Duration::hours(RESET_VALID_HOURS)),
+        used_at: Set(None),
+        created_by: Set(Some(person.id)),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    audit::record(
+        &txn,
+        audit::Entry {
+            actor_id: Some(person.id),
+            team_id: None,
+            action: audit::AuditAction::PasswordResetIssue,
+            detail: json!({ "user_id": person.id, "requested_by_owner": true }),
+        },
+    )
+    .await?;
+    let link = delivery.link(&format!("/reset/{token}"));
+    crate::service::notices::queue_mail(
+        &txn,
+        "reset",
+        Some(person.id),
+        &person.email,
+        "Choose a new Roundtable password",
+        format!(
+            "Hello {},\n\nSomeone (we hope you) asked for a link to choose a new password for this address. It works once, for {RESET_VALID_HOURS} hours:\n{link}\n\nIf you did not ask, ignore this message: your password stays as it is.\n",
+            person.display_name
+        ),
+        now,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}

@@ -218,7 +218,7 @@ pub async fn create(
     if let Some(title) = idea_title.filter(|_| form.title.trim().is_empty()) {
         form.title = title;
     }
-    let new = parse(db, team_id, &form, now.date()).await?;
+    let new = parse(db, team_id, &form, acc.team.zone.today(now)).await?;
     let txn = db.begin().await?;
     let id = insert(&txn, team_id, &new, source, acc.user_id, delivery, now).await?;
     txn.commit().await?;

@@ -145,7 +145,7 @@ pub async fn list(
     now: OffsetDateTime,
 ) -> Result<(LogAccess, Vec<ActionLine>)> {
     let acc = authorize(db, principal, slug, Action::ViewActions).await?;
-    let today = now.date();
+    let today = acc.team.zone.today(now);
     let rows = filtered(
         actions::Entity::find().filter(actions::Column::TeamId.eq(acc.team.team.id)),
         filter,
@@ -225,7 +225,7 @@ pub async fn detail(
     )
     .await?;
     let may_change = rules::may_change_status(row.owner_id, acc.user_id, acc.is_leader());
-    let line = lines(db, &acc.team.team.slug, vec![row], now.date())
+    let line = lines(db, &acc.team.team.slug, vec![row], acc.team.zone.today(now))
         .await?
         .into_iter()
         .next()
@@ -244,7 +244,7 @@ pub async fn detail(
                     ),
                 },
                 reason: h.reason,
-                when: format::date_time(h.occurred_at),
+                when: format::date_time(h.occurred_at, acc.team.zone),
             })
             .collect(),
         comments: comments
@@ -252,7 +252,7 @@ pub async fn detail(
             .map(|c| CommentLine {
                 who: author_name(&people, c.author_id),
                 body: c.body,
-                when: format::date_time(c.created_at),
+                when: format::date_time(c.created_at, acc.team.zone),
             })
             .collect(),
         access: acc,

@@ -13,7 +13,8 @@ use crate::domain::budget::{
     BallotType, BudgetRule, RoundPurpose, RoundTitle, RoundWindows, money_input, parse_currency,
     parse_money,
 };
-use crate::domain::meeting::{Privacy, input_value, parse_utc};
+use crate::domain::meeting::{Privacy, input_value, parse_local};
+use crate::domain::zone::Zone;
 use crate::service::{FieldErrors, Result, ServiceError};
 use crate::store::entities::budget_rounds;
 
@@ -78,11 +79,11 @@ pub struct RoundCommand {
 impl RoundForm {
     /// A blank form for a new round starting at `now`: ideas for a week, review for two
     /// days, voting for a week; equal shares, secret, approval ballots.
-    pub fn new_at(now: OffsetDateTime) -> Self {
-        let at = |days: i64| input_value(now + Duration::days(days));
+    pub fn new_at(now: OffsetDateTime, zone: Zone) -> Self {
+        let at = |days: i64| input_value(now + Duration::days(days), zone);
         Self {
             currency: "EUR".to_owned(),
-            ideas_open: input_value(now),
+            ideas_open: input_value(now, zone),
             review_at: at(7),
             voting_open: at(9),
             voting_close: at(16),
@@ -94,16 +95,16 @@ impl RoundForm {
     }
 
     /// The form showing a stored round.
-    pub fn of(round: &budget_rounds::Model) -> Self {
+    pub fn of(round: &budget_rounds::Model, zone: Zone) -> Self {
         Self {
             title: round.title.clone(),
             purpose: round.purpose.clone(),
             amount: money_input(round.amount),
             currency: round.currency.clone(),
-            ideas_open: input_value(round.ideas_open_at),
-            review_at: input_value(round.review_at),
-            voting_open: input_value(round.voting_open_at),
-            voting_close: input_value(round.voting_close_at),
+            ideas_open: input_value(round.ideas_open_at, zone),
+            review_at: input_value(round.review_at, zone),
+            voting_open: input_value(round.voting_open_at, zone),
+            voting_close: input_value(round.voting_close_at, zone),
             ballot_type: BallotType::from(round.ballot_type).as_str().to_owned(),
             ballot_max: round.ballot_max.map(|m| m.to_string()).unwrap_or_default(),
             rule: BudgetRule::from(round.rule).as_str().to_owned(),
@@ -111,8 +112,8 @@ impl RoundForm {
         }
     }
 
-    /// Parses every field, collecting every problem.
-    pub fn parse(&self) -> Result<RoundCommand> {
+    /// Parses every field, collecting every problem; times are wall-clock times in `zone`.
+    pub fn parse(&self, zone: Zone) -> Result<RoundCommand> {
         let mut e = FieldErrors::new();
         let title = RoundTitle::parse(&self.title)
             .map_err(|m| e.add("title", m))
@@ -126,7 +127,8 @@ impl RoundForm {
         let currency = parse_currency(&self.currency)
             .map_err(|m| e.add("currency", m))
             .ok();
-        let mut time = |field: &str, raw: &str| parse_utc(raw).map_err(|m| e.add(field, m)).ok();
+        let mut time =
+            |field: &str, raw: &str| parse_local(raw, zone).map_err(|m| e.add(field, m)).ok();
         let ideas_open = time("ideas_open", &self.ideas_open);
         let review = time("review_at", &self.review_at);
         let voting_open = time("voting_open", &self.voting_open);
@@ -230,6 +232,6 @@ pub async fn edit_form(
     round_id: RoundId,
 ) -> Result<(RoundAccess, RoundForm)> {
     let access = authorize(db, principal, slug, round_id, Action::ManageBudgets).await?;
-    let form = RoundForm::of(&access.round);
+    let form = RoundForm::of(&access.round, access.zone);
     Ok((access, form))
 }

@@ -40,6 +40,8 @@ pub struct RoundAccess {
     /// The caller's role in the team, if a member.
     pub role: Option<TeamRole>,
     pub round: budget_rounds::Model,
+    /// The zone the caller sees times in (their own, else the team's).
+    pub zone: crate::domain::zone::Zone,
 }
 
 impl RoundAccess {
@@ -70,9 +72,14 @@ pub async fn authorize(
     round_id: RoundId,
     action: Action,
 ) -> Result<RoundAccess> {
-    let TeamAccess { team, role } = teams::authorize(db, principal, slug, action).await?;
+    let TeamAccess { team, role, zone } = teams::authorize(db, principal, slug, action).await?;
     let round = find_in_team::<budget_rounds::Entity>(db, team.id, round_id).await?;
-    Ok(RoundAccess { team, role, round })
+    Ok(RoundAccess {
+        team,
+        role,
+        round,
+        zone,
+    })
 }
 
 /// Takes the round's write lock for the rest of the transaction (as `meetings::lock` does for

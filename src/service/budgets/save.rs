@@ -43,7 +43,7 @@ pub async fn create(
     now: OffsetDateTime,
 ) -> Result<RoundId> {
     let (txn, access) = teams::begin_locked(db, principal, slug, Action::ManageBudgets).await?;
-    let c = form.parse()?;
+    let c = form.parse(access.zone)?;
     let round = budget_rounds::ActiveModel {
         team_id: Set(access.team.id),
         title: Set(c.title.as_str().to_owned()),
@@ -93,7 +93,7 @@ pub async fn update(
     now: OffsetDateTime,
 ) -> Result<()> {
     let (txn, access) = begin_locked(db, principal, slug, round_id, Action::ManageBudgets).await?;
-    let c = form.parse()?;
+    let c = form.parse(access.zone)?;
     let old = &access.round;
     let mut e = FieldErrors::new();
     if now >= old.voting_close_at || old.imported {

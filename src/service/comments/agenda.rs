@@ -88,6 +88,7 @@ impl Target for AgendaProposal<'_> {
             window,
             may_comment: access.may(principal, Action::Comment),
             moderator: access.may(principal, Action::ModerateComments),
+            zone: access.zone,
         })
     }
 

@@ -79,6 +79,7 @@ impl Target for BudgetIdea<'_> {
             window,
             may_comment: access.may(principal, Action::Comment),
             moderator: access.may(principal, Action::ModerateComments),
+            zone: access.zone,
         })
     }
 

@@ -40,6 +40,8 @@ pub struct LedgerAccess {
     pub role: Option<TeamRole>,
     /// The team's ledger settings.
     pub settings: Settings,
+    /// The zone the caller sees times in (their own, else the team's).
+    pub zone: crate::domain::zone::Zone,
 }
 
 impl LedgerAccess {
@@ -61,7 +63,7 @@ pub async fn access(
     slug: &str,
     action: Action,
 ) -> Result<LedgerAccess> {
-    let TeamAccess { team, role } = teams::authorize(db, principal, slug, action).await?;
+    let TeamAccess { team, role, zone } = teams::authorize(db, principal, slug, action).await?;
     let user_id = principal.user_id.ok_or(ServiceError::Unauthenticated)?;
     let settings = settings(db, team.id).await?;
     Ok(LedgerAccess {
@@ -69,6 +71,7 @@ pub async fn access(
         user_id,
         role,
         settings,
+        zone,
     })
 }
 

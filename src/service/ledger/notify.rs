@@ -61,6 +61,7 @@ pub async fn unread(
     db: &impl ConnectionTrait,
     user_id: UserId,
     team_id: TeamId,
+    zone: crate::domain::zone::Zone,
 ) -> Result<Vec<Unread>> {
     Ok(notifications::Entity::find()
         .filter(notifications::Column::UserId.eq(user_id))
@@ -75,7 +76,7 @@ pub async fn unread(
         .map(|n| Unread {
             message: n.message,
             link: n.link,
-            when: crate::format::date_time(n.created_at),
+            when: crate::format::date_time(n.created_at, zone),
         })
         .collect())
 }

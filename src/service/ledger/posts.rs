@@ -3,6 +3,7 @@
 //! Answering a post is `responses.rs` (re-exported here).
 
 use crate::domain::ids::{PostId, TeamId, UserId};
+use crate::domain::zone::Zone;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, Set, TransactionTrait,
@@ -99,6 +100,7 @@ async fn lines(
     posts: Vec<help_posts::Model>,
     days: i32,
     now: OffsetDateTime,
+    zone: Zone,
 ) -> Result<Vec<PostLine>> {
     let ids: Vec<PostId> = posts.iter().map(|p| p.id).collect();
     let responses = help_responses::Entity::find()
@@ -130,7 +132,7 @@ async fn lines(
                     responder_id: r.responder_id,
                     name: name(r.responder_id),
                     message: r.message.clone(),
-                    when: crate::format::date_time(r.created_at),
+                    when: crate::format::date_time(r.created_at, zone),
                 })
                 .collect();
             PostLine {
@@ -142,7 +144,7 @@ async fn lines(
                 estimated_minutes: p.estimated_minutes,
                 author: name(p.author_id),
                 author_id: p.author_id,
-                expires: crate::format::date_time(p.expires_at),
+                expires: crate::format::date_time(p.expires_at, zone),
                 open: p.closed_at.is_none() && p.expires_at > now,
                 unmet: is_unmet(&p, answers.len(), days, now),
                 responses: answers,
@@ -168,7 +170,7 @@ pub async fn open_posts(
         .all(db)
         .await?;
     let days = acc.settings.unmet_after_days;
-    let lines = lines(db, posts, days, now).await?;
+    let lines = lines(db, posts, days, now, acc.zone).await?;
     Ok((acc, lines))
 }
 
@@ -177,6 +179,7 @@ pub async fn unmet_requests(
     db: &impl ConnectionTrait,
     team_id: TeamId,
     now: OffsetDateTime,
+    zone: Zone,
 ) -> Result<Vec<PostLine>> {
     let days = super::settings(db, team_id).await?.unmet_after_days;
     let posts = help_posts::Entity::find()
@@ -188,7 +191,7 @@ pub async fn unmet_requests(
         .order_by_asc(help_posts::Column::Id)
         .all(db)
         .await?;
-    Ok(lines(db, posts, days, now)
+    Ok(lines(db, posts, days, now, zone)
         .await?
         .into_iter()
         .filter(|p| p.unmet)
@@ -206,7 +209,7 @@ pub async fn post(
     let acc = access(db, principal, slug, Action::ViewOwnLedger).await?;
     let row = find_in_team::<help_posts::Entity>(db, acc.team.id, id).await?;
     let days = acc.settings.unmet_after_days;
-    let line = lines(db, vec![row], days, now)
+    let line = lines(db, vec![row], days, now, acc.zone)
         .await?
         .into_iter()
         .next()

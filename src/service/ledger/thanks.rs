@@ -3,6 +3,7 @@
 //! hide it (and show it again).
 
 use crate::domain::ids::{ActionId, ExchangeId, TeamId, UserId};
+use crate::domain::zone::Zone;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, QuerySelect, Set, TransactionTrait,
@@ -55,6 +56,7 @@ pub struct ThanksLine {
 async fn lines(
     db: &impl ConnectionTrait,
     rows: Vec<recognitions::Model>,
+    zone: Zone,
 ) -> Result<Vec<ThanksLine>> {
     let people = names(db, rows.iter().flat_map(|r| [r.from_id, r.to_id])).await?;
     let name = |id: UserId| {
@@ -71,7 +73,7 @@ async fn lines(
             to: name(r.to_id),
             to_id: r.to_id,
             impact: r.impact,
-            when: crate::format::date_time(r.created_at),
+            when: crate::format::date_time(r.created_at, zone),
             hidden: r.hidden_at.is_some(),
         })
         .collect())
@@ -82,8 +84,9 @@ async fn lines(
 pub async fn public_for_team(
     db: &impl ConnectionTrait,
     team_id: TeamId,
+    zone: Zone,
 ) -> Result<Vec<ThanksLine>> {
-    public_since(db, team_id, time::OffsetDateTime::UNIX_EPOCH).await
+    public_since(db, team_id, time::OffsetDateTime::UNIX_EPOCH, zone).await
 }
 
 /// The team's public thank-yous given since `since`, newest first, at most 20 (for the
@@ -92,6 +95,7 @@ pub async fn public_since(
     db: &impl ConnectionTrait,
     team_id: TeamId,
     since: time::OffsetDateTime,
+    zone: Zone,
 ) -> Result<Vec<ThanksLine>> {
     let rows = recognitions::Entity::find()
         .filter(recognitions::Column::TeamId.eq(team_id))
@@ -102,7 +106,7 @@ pub async fn public_since(
         .limit(20)
         .all(db)
         .await?;
-    lines(db, rows).await
+    lines(db, rows, zone).await
 }
 
 /// Every thank-you a person received in the team (hidden ones included), newest first.
@@ -110,6 +114,7 @@ pub async fn received(
     db: &impl ConnectionTrait,
     team_id: TeamId,
     user_id: UserId,
+    zone: Zone,
 ) -> Result<Vec<ThanksLine>> {
     let rows = recognitions::Entity::find()
         .filter(recognitions::Column::TeamId.eq(team_id))
@@ -118,7 +123,7 @@ pub async fn received(
         .order_by_desc(recognitions::Column::Id)
         .all(db)
         .await?;
-    lines(db, rows).await
+    lines(db, rows, zone).await
 }
 
 /// Says thank you; a double submit with the same key thanks once.

@@ -312,7 +312,7 @@ pub async fn publish(
     let notice = published_notice(
         &access.meeting,
         slug,
-        &access.team.name,
+        &access.team,
         &items,
         &planned.deviations,
         delivery,
@@ -329,20 +329,19 @@ pub async fn publish(
 fn published_notice(
     meeting: &crate::store::entities::meetings::Model,
     slug: &str,
-    team: &str,
+    team_row: &crate::store::entities::teams::Model,
     items: &[PublishedItem],
     deviations: &[crate::domain::agreed_agenda::Deviation],
     delivery: Delivery<'_>,
     now: OffsetDateTime,
 ) -> notices::Notice {
-    let clock = time::macros::format_description!("[hour]:[minute]");
+    // One message for every member: in the team's zone, named beside the date.
+    let zone = crate::domain::zone::Zone::stored(&team_row.time_zone);
+    let team = &team_row.name;
     let mut at = meeting.starts_at;
     let mut agenda = Vec::new();
     for item in items {
-        let start = at
-            .to_offset(time::UtcOffset::UTC)
-            .format(&clock)
-            .unwrap_or_default();
+        let start = crate::format::clock(at, zone);
         agenda.push(format!("{start} {} ({} min)", item.title, item.minutes));
         at += time::Duration::minutes(i64::from(item.minutes));
     }
@@ -371,7 +370,7 @@ fn published_notice(
         body: format!(
             "{team} agreed the agenda for “{}”, {} at {}.\n{}\n\n{}\n\nThe calendar file is attached. The agenda, with how the vote decided it:",
             meeting.title,
-            crate::format::date_time(meeting.starts_at),
+            crate::format::date_time(meeting.starts_at, zone),
             meeting.place,
             meeting.purpose_line,
             agenda.join("\n"),

@@ -48,7 +48,7 @@ pub async fn record_decision(
     let text = DecisionText::parse(&form.text)
         .map_err(|e| errors.add("decision_text", e))
         .ok();
-    let review = review_date(&form.review_on, now.date())
+    let review = review_date(&form.review_on, state.access.zone.today(now))
         .map_err(|e| errors.add("review_on", e))
         .ok();
     let (Some(text), Some(review_on)) = (text, review) else {
@@ -95,7 +95,7 @@ pub async fn record_action(
 ) -> Result<ActionId> {
     let (txn, state, user) = begin_recording(db, principal, slug, meeting_id, position).await?;
     let team_id = state.access.team.id;
-    let new = parse(&txn, team_id, form, now.date()).await?;
+    let new = parse(&txn, team_id, form, state.access.zone.today(now)).await?;
     let source = Source::AgendaItem(meeting_id, position);
     let id = insert(&txn, team_id, &new, source, user, delivery, now).await?;
     txn.commit().await?;

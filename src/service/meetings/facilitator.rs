@@ -2,6 +2,7 @@
 //! first) and the history of assignments, one row per change.
 
 use crate::domain::ids::{MeetingId, TeamId, UserId};
+use crate::domain::zone::Zone;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
 };
@@ -30,6 +31,7 @@ pub async fn facilitator_choices(
     team_id: TeamId,
     editing: Option<MeetingId>,
     now: OffsetDateTime,
+    zone: Zone,
 ) -> Result<Vec<FacilitatorChoice>> {
     let members = memberships::Entity::find()
         .filter(memberships::Column::TeamId.eq(team_id))
@@ -62,7 +64,10 @@ pub async fn facilitator_choices(
             user_id: user.id,
             value: user.id.to_string(),
             display_name: user.display_name,
-            last: last.map_or_else(|| "never".to_owned(), crate::format::date_time),
+            last: last.map_or_else(
+                || "never".to_owned(),
+                |at| crate::format::date_time(at, zone),
+            ),
         })
         .collect())
 }
@@ -80,6 +85,7 @@ pub struct FacilitatorChange {
 pub async fn facilitator_history(
     db: &impl ConnectionTrait,
     meeting_id: MeetingId,
+    zone: Zone,
 ) -> Result<Vec<FacilitatorChange>> {
     let rows = meeting_facilitators::Entity::find()
         .filter(meeting_facilitators::Column::MeetingId.eq(meeting_id))
@@ -94,7 +100,7 @@ pub async fn facilitator_history(
         };
         out.push(FacilitatorChange {
             name,
-            at: crate::format::date_time(row.assigned_at),
+            at: crate::format::date_time(row.assigned_at, zone),
         });
     }
     Ok(out)

@@ -11,8 +11,9 @@ use time::{Duration, OffsetDateTime};
 use crate::access::{Action, Principal};
 use crate::domain::meeting::{
     AgendaRule, BudgetMinutes, ItemMinutes, ItemTitle, MeetingTitle, Place, Privacy, PurposeLine,
-    ResultsVisibility, Windows, input_value, parse_utc,
+    ResultsVisibility, Windows, input_value, parse_local,
 };
+use crate::domain::zone::Zone;
 use crate::service::teams::{self, TeamAccess};
 use crate::service::{FieldErrors, Result, ServiceError};
 use crate::store::entities::meetings;
@@ -108,9 +109,9 @@ impl MeetingForm {
     }
 
     /// Checks every field and turns the form into domain values; `members` are the team's
-    /// members (the facilitator must be one). All problems come back at once, by field.
+    /// members (the facilitator must be one); times are read as wall-clock times in `zone`. All problems come back at once, by field.
     /// Called by `save::create`/`save::update` and by the fuzz target `meeting_form`.
-    pub fn parse(&self, members: &[UserId]) -> Result<Parsed> {
+    pub fn parse(&self, members: &[UserId], zone: Zone) -> Result<Parsed> {
         let mut errors = FieldErrors::new();
         macro_rules! field {
             ($name:expr, $result:expr) => {
@@ -121,11 +122,11 @@ impl MeetingForm {
         let purpose = field!("purpose_line", PurposeLine::parse(&self.purpose_line));
         let budget = field!("budget_minutes", BudgetMinutes::parse(&self.budget_minutes));
         let place = field!("place", Place::parse(&self.place));
-        let starts_at = field!("starts_at", parse_utc(&self.starts_at));
-        let proposals_open = field!("proposals_open", parse_utc(&self.proposals_open));
-        let proposals_close = field!("proposals_close", parse_utc(&self.proposals_close));
-        let voting_open = field!("voting_open", parse_utc(&self.voting_open));
-        let voting_close = field!("voting_close", parse_utc(&self.voting_close));
+        let starts_at = field!("starts_at", parse_local(&self.starts_at, zone));
+        let proposals_open = field!("proposals_open", parse_local(&self.proposals_open, zone));
+        let proposals_close = field!("proposals_close", parse_local(&self.proposals_close, zone));
+        let voting_open = field!("voting_open", parse_local(&self.voting_open, zone));
+        let voting_close = field!("voting_close", parse_local(&self.voting_close, zone));
         let facilitator = match self.facilitator_id.trim() {
             "" => Some(None),
             text => match text.parse::<UserId>() {
@@ -252,7 +253,7 @@ pub async fn new_form(
     now: OffsetDateTime,
 ) -> Result<(TeamAccess, MeetingForm, Vec<FacilitatorChoice>)> {
     let access = teams::authorize(db, principal, slug, Action::ManageMeetings).await?;
-    let choices = facilitator_choices(db, access.team.id, None, now).await?;
+    let choices = facilitator_choices(db, access.team.id, None, now, access.zone).await?;
     let latest = meetings::Entity::find()
         .filter(meetings::Column::TeamId.eq(access.team.id))
         .order_by_desc(meetings::Column::StartsAt)
@@ -269,11 +270,11 @@ pub async fn new_form(
             .first()
             .map(|c| c.user_id.to_string())
             .unwrap_or_default(),
-        proposals_open: input_value(now),
-        proposals_close: input_value(starts - Duration::days(3)),
-        voting_open: input_value(starts - Duration::days(3)),
-        voting_close: input_value(starts - Duration::days(1)),
-        starts_at: input_value(starts),
+        proposals_open: input_value(now, access.zone),
+        proposals_close: input_value(starts - Duration::days(3), access.zone),
+        voting_open: input_value(starts - Duration::days(3), access.zone),
+        voting_close: input_value(starts - Duration::days(1), access.zone),
+        starts_at: input_value(starts, access.zone),
         privacy: Privacy::Secret.as_str().to_owned(),
         results_visibility: ResultsVisibility::AfterClose.as_str().to_owned(),
         agenda_rule: AgendaRule::SequentialIrv.as_str().to_owned(),
@@ -307,17 +308,17 @@ pub async fn edit_form(
     let form = MeetingForm {
         title: m.title.clone(),
         purpose_line: m.purpose_line.clone(),
-        starts_at: input_value(m.starts_at),
+        starts_at: input_value(m.starts_at, access.zone),
         budget_minutes: m.budget_minutes.to_string(),
         place: m.place.clone(),
         facilitator_id: m
             .facilitator_id
             .map(|id| id.to_string())
             .unwrap_or_default(),
-        proposals_open: input_value(m.proposals_open_at),
-        proposals_close: input_value(m.proposals_close_at),
-        voting_open: input_value(m.voting_open_at),
-        voting_close: input_value(m.voting_close_at),
+        proposals_open: input_value(m.proposals_open_at, access.zone),
+        proposals_close: input_value(m.proposals_close_at, access.zone),
+        voting_open: input_value(m.voting_open_at, access.zone),
+        voting_close: input_value(m.voting_close_at, access.zone),
         privacy: m.privacy.to_value(),
         results_visibility: m.results_visibility.to_value(),
         agenda_rule: m.agenda_rule.to_value(),
@@ -328,6 +329,7 @@ pub async fn edit_form(
         fixed_3_title: f3t,
         fixed_3_minutes: f3m,
     };
-    let choices = facilitator_choices(db, access.team.id, Some(meeting_id), now).await?;
+    let choices =
+        facilitator_choices(db, access.team.id, Some(meeting_id), now, access.zone).await?;
     Ok((access, form, choices))
 }

@@ -23,6 +23,7 @@ use crate::store::entities::{meeting_attendance, meeting_minutes};
 use super::capture::{action_rows, decisions_of};
 use super::run::{RunState, load, state};
 use super::{author_name, begin_locked, names_of};
+use crate::domain::zone::Zone;
 
 /// Longest minutes accepted, in characters.
 pub const MAX_CHARS: usize = 50_000;
@@ -94,7 +95,8 @@ pub async fn draft_at_close(
     };
     let body = draft(&MinutesInput {
         title: m.title.clone(),
-        held: format::date_time(m.starts_at),
+        // Stored text: in the team's zone, whoever closed the meeting.
+        held: format::date_time(m.starts_at, Zone::stored(&run.access.team.time_zone)),
         purpose_line: m.purpose_line.clone(),
         facilitator: named(m.facilitator_id),
         note_taker: named(run.note_taker()),
@@ -200,7 +202,7 @@ pub async fn view(
                 None => "Roundtable (drafted at close)".to_owned(),
                 id => author_name(&people, id),
             },
-            when: format::date_time(m.created_at),
+            when: format::date_time(m.created_at, run.access.zone),
         })
         .collect();
     Ok(MinutesView {

@@ -30,6 +30,7 @@ use time::OffsetDateTime;
 
 use crate::access::{self, Action, Decision, Principal, TeamRole};
 use crate::domain::meeting::{AgendaRule, Phase, Privacy, ResultsVisibility, Windows};
+use crate::domain::zone::Zone;
 use crate::service::Result;
 use crate::service::find_in_team;
 use crate::service::teams::{self, TeamAccess};
@@ -47,6 +48,8 @@ pub struct MeetingAccess {
     /// The caller's role in the team, if a member.
     pub role: Option<TeamRole>,
     pub meeting: meetings::Model,
+    /// The zone the caller sees times in (their own, else the team's).
+    pub zone: Zone,
 }
 
 impl MeetingAccess {
@@ -73,12 +76,13 @@ pub async fn authorize(
     meeting_id: MeetingId,
     action: Action,
 ) -> Result<MeetingAccess> {
-    let TeamAccess { team, role } = teams::authorize(db, principal, slug, action).await?;
+    let TeamAccess { team, role, zone } = teams::authorize(db, principal, slug, action).await?;
     let meeting = find_in_team::<meetings::Entity>(db, team.id, meeting_id).await?;
     Ok(MeetingAccess {
         team,
         role,
         meeting,
+        zone,
     })
 }
 

@@ -3,6 +3,7 @@
 //! first). Both are audited; both need the one who runs the meeting.
 
 use crate::domain::ids::{MeetingId, TeamId, UserId};
+use crate::domain::zone::Zone;
 use std::collections::HashMap;
 
 use sea_orm::{
@@ -135,6 +136,7 @@ pub async fn note_taker_choices(
     db: &impl ConnectionTrait,
     team_id: TeamId,
     facilitator: Option<UserId>,
+    zone: Zone,
 ) -> Result<Vec<NoteTakerChoice>> {
     let ids = member_ids(db, team_id).await?;
     let people = users::Entity::find()
@@ -175,7 +177,10 @@ pub async fn note_taker_choices(
         .map(|(_, last, _, user)| NoteTakerChoice {
             user_id: user.id,
             display_name: user.display_name,
-            last: last.map_or_else(|| "never".to_owned(), crate::format::date_time),
+            last: last.map_or_else(
+                || "never".to_owned(),
+                |at| crate::format::date_time(at, zone),
+            ),
         })
         .collect())
 }

@@ -60,7 +60,7 @@ pub async fn create(
     // The team's lock first: the transaction's first statement is a write (see `teams::lock`).
     let (txn, access) = teams::begin_locked(db, principal, slug, Action::ManageMeetings).await?;
     let members = teams::member_ids(&txn, access.team.id).await?;
-    let p = form.parse(&members)?;
+    let p = form.parse(&members, access.zone)?;
     if p.privacy == Privacy::Secret && p.visibility == ResultsVisibility::Live {
         let mut errors = FieldErrors::new();
         errors.add(
@@ -131,7 +131,7 @@ pub async fn update(
     let (txn, access) =
         begin_locked(db, principal, slug, meeting_id, Action::ManageMeetings).await?;
     let members = teams::member_ids(&txn, access.team.id).await?;
-    let p = form.parse(&members)?;
+    let p = form.parse(&members, access.zone)?;
     let old = access.meeting.clone();
     let current = Current {
         windows: super::windows(&old),

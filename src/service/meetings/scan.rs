@@ -4,6 +4,7 @@
 //! first item, and on its own printable page.
 
 use crate::domain::ids::{ActionId, MeetingId};
+use crate::domain::zone::Zone;
 use sea_orm::sea_query::ExprTrait;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde::Serialize;
@@ -81,9 +82,10 @@ pub async fn scan(
     slug: &str,
     meeting: &meetings::Model,
     now: OffsetDateTime,
+    zone: Zone,
 ) -> Result<Scan> {
     let team_id = meeting.team_id;
-    let today = now.date();
+    let today = zone.today(now);
     let before = previous(db, meeting).await?;
     let since = before
         .as_ref()
@@ -123,7 +125,7 @@ pub async fn scan(
                 c.from_status.map_or("new", |s| Status::from(s).label()),
                 Status::from(c.to_status).label()
             ),
-            when: format::date_time(c.occurred_at),
+            when: format::date_time(c.occurred_at, zone),
         })
         .collect();
     let stuck_rows = actions::Entity::find()
@@ -159,13 +161,17 @@ pub async fn scan(
         .collect();
     Ok(Scan {
         since: match &before {
-            Some(m) => format!("since {} ({})", format::date_time(m.starts_at), m.title),
+            Some(m) => format!(
+                "since {} ({})",
+                format::date_time(m.starts_at, zone),
+                m.title
+            ),
             None => "since the team began (this is its first meeting)".to_owned(),
         },
         moved,
         stuck: lines(db, slug, stuck_rows, today).await?,
         reviews,
-        unmet: unmet_requests(db, team_id, now).await?,
-        thanks: public_since(db, team_id, since).await?,
+        unmet: unmet_requests(db, team_id, now, zone).await?,
+        thanks: public_since(db, team_id, since, zone).await?,
     })
 }

@@ -1,6 +1,7 @@
 //! The notification centre: every notification of one person across their teams, newest
 //! first, fifty at a time; the unread count the bell shows on every page; marking read.
 
+use crate::domain::zone::Zone;
 use std::collections::HashMap;
 
 use sea_orm::prelude::Expr;
@@ -58,7 +59,13 @@ pub async fn unread_total(db: &impl ConnectionTrait, user_id: UserId) -> Result<
 }
 
 /// The page of notifications older than `before` (the newest when `None`).
-pub async fn page(db: &impl ConnectionTrait, user_id: UserId, before: Option<i64>) -> Result<Page> {
+/// Times are in `zone` (the person's own) or else each notification's team's zone.
+pub async fn page(
+    db: &impl ConnectionTrait,
+    user_id: UserId,
+    before: Option<i64>,
+    zone: Option<Zone>,
+) -> Result<Page> {
     let mut query = notifications::Entity::find()
         .filter(notifications::Column::UserId.eq(user_id))
         .order_by_desc(notifications::Column::Id)
@@ -74,7 +81,7 @@ pub async fn page(db: &impl ConnectionTrait, user_id: UserId, before: Option<i64
     let mut team_ids: Vec<TeamId> = found.iter().map(|n| n.team_id).collect();
     team_ids.sort_unstable();
     team_ids.dedup();
-    let names: HashMap<TeamId, String> = if team_ids.is_empty() {
+    let teams: HashMap<TeamId, (String, Zone)> = if team_ids.is_empty() {
         HashMap::new()
     } else {
         teams::Entity::find()
@@ -82,19 +89,25 @@ pub async fn page(db: &impl ConnectionTrait, user_id: UserId, before: Option<i64
             .all(db)
             .await?
             .into_iter()
-            .map(|t| (t.id, t.name))
+            .map(|t| (t.id, (t.name, Zone::stored(&t.time_zone))))
             .collect()
     };
     let rows = found
         .into_iter()
-        .map(|n| Row {
-            id: n.id,
-            kind: Kind::parse(&n.kind).map_or("Notification", kind_label),
-            team: names.get(&n.team_id).cloned().unwrap_or_default(),
-            message: n.message,
-            link: n.link,
-            when: crate::format::date_time(n.created_at),
-            unread: n.read_at.is_none(),
+        .map(|n| {
+            let (team, team_zone) = teams
+                .get(&n.team_id)
+                .cloned()
+                .unwrap_or_else(|| (String::new(), Zone::utc()));
+            Row {
+                id: n.id,
+                kind: Kind::parse(&n.kind).map_or("Notification", kind_label),
+                team,
+                message: n.message,
+                link: n.link,
+                when: crate::format::date_time(n.created_at, zone.unwrap_or(team_zone)),
+                unread: n.read_at.is_none(),
+            }
         })
         .collect();
     Ok(Page {

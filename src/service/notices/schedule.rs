@@ -20,10 +20,11 @@ use time::{Duration, OffsetDateTime, Weekday};
 use super::{Delivery, Notice, deliver, team_recipients};
 use crate::domain::ids::{TeamId, UserId};
 use crate::domain::notice::{Channel, Kind};
+use crate::domain::zone::Zone;
 use crate::format;
 use crate::service::Result;
 use crate::store::entities::{
-    actions, agenda_participation, budget_participation, budget_rounds, meetings,
+    actions, agenda_participation, budget_participation, budget_rounds, meetings, memberships,
     notice_dispatches, notification_preferences, teams,
 };
 
@@ -77,10 +78,18 @@ async fn claimed(db: &impl ConnectionTrait, keys: &[String]) -> Result<HashSet<S
     Ok(done)
 }
 
+/// What an announcement says of its team: its address, its name, and the zone its times are
+/// written in (one message goes to every member, so it speaks the team's zone and names it).
+struct TeamInfo {
+    slug: String,
+    name: String,
+    zone: Zone,
+}
+
 async fn team_slugs(
     db: &impl ConnectionTrait,
     ids: impl Iterator<Item = TeamId>,
-) -> Result<HashMap<TeamId, (String, String)>> {
+) -> Result<HashMap<TeamId, TeamInfo>> {
     let ids: HashSet<TeamId> = ids.collect();
     if ids.is_empty() {
         return Ok(HashMap::new());
@@ -90,7 +99,14 @@ async fn team_slugs(
         .all(db)
         .await?
         .into_iter()
-        .map(|t| (t.id, (t.slug, t.name)))
+        .map(|t| {
+            let info = TeamInfo {
+                zone: Zone::stored(&t.time_zone),
+                slug: t.slug,
+                name: t.name,
+            };
+            (t.id, info)
+        })
         .collect())
 }
 
@@ -175,6 +191,8 @@ struct Subject {
     propose_body: String,
     vote_body: String,
     voters: Voters,
+    /// The team's zone, for the closing times.
+    zone: Zone,
 }
 
 /// The announcements a subject is due at `now`: its proposal window open, its voting window
@@ -192,7 +210,7 @@ fn announcements(s: Subject, reminder: Duration, now: OffsetDateTime) -> Vec<Due
         attachment: None,
     };
     if open(s.proposals) {
-        let close = format::date_time(s.proposals.1);
+        let close = format::date_time(s.proposals.1, s.zone);
         let word = s.proposals_word;
         due.push(Due {
             key: format!("{}:proposals_open", s.key),
@@ -207,7 +225,7 @@ fn announcements(s: Subject, reminder: Duration, now: OffsetDateTime) -> Vec<Due
         });
     }
     if open(s.voting) {
-        let close = format::date_time(s.voting.1);
+        let close = format::date_time(s.voting.1, s.zone);
         due.push(Due {
             key: format!("{}:voting_open", s.key),
             notice: notice(
@@ -268,11 +286,17 @@ async fn meetings_due(
     let reminder = Duration::hours(i64::from(reminder_hours));
     let mut due = Vec::new();
     for m in open {
-        let Some((slug, team)) = slugs.get(&m.team_id) else {
+        let Some(TeamInfo {
+            slug,
+            name: team,
+            zone,
+        }) = slugs.get(&m.team_id)
+        else {
             continue;
         };
-        let starts = format::date_time(m.starts_at);
+        let starts = format::date_time(m.starts_at, *zone);
         let subject = Subject {
+            zone: *zone,
             key: format!("meeting:{}", m.id),
             team_id: m.team_id,
             base: format!("/teams/{slug}/meetings/{}", m.id),
@@ -323,10 +347,16 @@ async fn rounds_due(
     let reminder = Duration::hours(i64::from(reminder_hours));
     let mut due = Vec::new();
     for r in open {
-        let Some((slug, team)) = slugs.get(&r.team_id) else {
+        let Some(TeamInfo {
+            slug,
+            name: team,
+            zone,
+        }) = slugs.get(&r.team_id)
+        else {
             continue;
         };
         let subject = Subject {
+            zone: *zone,
             key: format!("round:{}", r.id),
             team_id: r.team_id,
             base: format!("/teams/{slug}/budgets/{}", r.id),
@@ -356,10 +386,11 @@ async fn overdue_actions(
     delivery: Delivery<'_>,
     now: OffsetDateTime,
 ) -> Result<usize> {
-    let today = now.date();
-    let late = actions::Entity::find()
-        .filter(actions::Column::DueOn.lt(today))
-        .filter(actions::Column::DueOn.gte(today - Duration::days(OVERDUE_LOOKBACK_DAYS)))
+    // The latest date it is anywhere (UTC+14) bounds the query; each team's own date decides.
+    let latest = now.date() + Duration::days(1);
+    let late: Vec<actions::Model> = actions::Entity::find()
+        .filter(actions::Column::DueOn.lt(latest))
+        .filter(actions::Column::DueOn.gte(latest - Duration::days(OVERDUE_LOOKBACK_DAYS + 1)))
         .filter(actions::Column::Status.is_in([
             actions::Status::Open,
             actions::Status::InProgress,
@@ -368,6 +399,14 @@ async fn overdue_actions(
         .all(db)
         .await?;
     let slugs = team_slugs(db, late.iter().map(|a| a.team_id)).await?;
+    let late: Vec<actions::Model> = late
+        .into_iter()
+        .filter(|a| {
+            slugs
+                .get(&a.team_id)
+                .is_some_and(|t| a.due_on < t.zone.today(now))
+        })
+        .collect();
     let keys: Vec<String> = late
         .iter()
         .map(|a| format!("action:{}:overdue:{}", a.id, a.due_on))
@@ -378,7 +417,10 @@ async fn overdue_actions(
         if done.contains(&key) {
             continue;
         }
-        let Some((slug, team)) = slugs.get(&a.team_id) else {
+        let Some(TeamInfo {
+            slug, name: team, ..
+        }) = slugs.get(&a.team_id)
+        else {
             continue;
         };
         let txn = db.begin().await?;
@@ -408,13 +450,19 @@ async fn overdue_actions(
     Ok(made)
 }
 
-/// On Mondays, one digest per team for each person who chose to receive it.
+/// On Monday in each team's zone, one digest per team for each member who chose to receive it.
+/// Claimed digests of the week are read once per pass, so a pass after they are made costs a
+/// handful of queries however many people subscribe.
 async fn digests(
     db: &DatabaseConnection,
     delivery: Delivery<'_>,
     now: OffsetDateTime,
 ) -> Result<usize> {
-    if now.weekday() != Weekday::Monday {
+    // Monday is somewhere on Earth from Sunday 10:00 to Tuesday 12:00 UTC.
+    if !matches!(
+        now.weekday(),
+        Weekday::Sunday | Weekday::Monday | Weekday::Tuesday
+    ) {
         return Ok(0);
     }
     let wanted: Vec<UserId> = notification_preferences::Entity::find()
@@ -428,70 +476,79 @@ async fn digests(
     if wanted.is_empty() {
         return Ok(0);
     }
-    let (year, week, _) = now.to_iso_week_date();
+    let mut pairs: Vec<(UserId, TeamId)> = Vec::new();
+    for chunk in wanted.chunks(500) {
+        let found: Vec<(UserId, TeamId)> = memberships::Entity::find()
+            .select_only()
+            .column(memberships::Column::UserId)
+            .column(memberships::Column::TeamId)
+            .filter(memberships::Column::UserId.is_in(chunk.iter().copied()))
+            .into_tuple()
+            .all(db)
+            .await?;
+        pairs.extend(found);
+    }
+    pairs.sort_unstable();
+    let teams = team_slugs(db, pairs.iter().map(|p| p.1)).await?;
+    let done: HashSet<String> = notice_dispatches::Entity::find()
+        .select_only()
+        .column(notice_dispatches::Column::Key)
+        .filter(notice_dispatches::Column::Key.starts_with("digest:"))
+        .filter(notice_dispatches::Column::CreatedAt.gte(now - Duration::days(8)))
+        .into_tuple()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
     let mut made = 0;
-    for user_id in wanted {
+    for (user_id, team_id) in pairs {
+        let Some(team) = teams.get(&team_id) else {
+            continue;
+        };
+        let local = team.zone.local(now).at;
+        if local.weekday() != Weekday::Monday {
+            continue;
+        }
+        let (year, week, _) = local.date().to_iso_week_date();
+        let key = format!("digest:{team_id}:{user_id}:{year}-W{week:02}");
+        if done.contains(&key) {
+            continue;
+        }
         let Some(person) = super::recipient(db, user_id).await? else {
             continue;
         };
-        for (team_id, slug, team) in teams_of(db, user_id).await? {
-            let key = format!("digest:{team_id}:{user_id}:{year}-W{week:02}");
-            if !claimed(db, std::slice::from_ref(&key)).await?.is_empty() {
-                continue;
-            }
-            let body = digest_body(db, user_id, team_id, &slug, &team, delivery, now).await?;
-            let txn = db.begin().await?;
-            if !claim(&txn, &key, now).await? {
-                continue;
-            }
-            let notice = Notice {
-                kind: Kind::Digest,
-                team_id,
-                message: format!("Your weekly digest for {team}."),
-                link: format!("/teams/{slug}"),
-                subject: format!("{team}: your week"),
-                body,
-                attachment: None,
-            };
-            deliver(&txn, delivery, &notice, std::slice::from_ref(&person), now).await?;
-            txn.commit().await?;
-            made += 1;
+        let body = digest_body(db, user_id, team_id, team, delivery, now).await?;
+        let txn = db.begin().await?;
+        if !claim(&txn, &key, now).await? {
+            continue;
         }
+        let notice = Notice {
+            kind: Kind::Digest,
+            team_id,
+            message: format!("Your weekly digest for {}.", team.name),
+            link: format!("/teams/{}", team.slug),
+            subject: format!("{}: your week", team.name),
+            body,
+            attachment: None,
+        };
+        deliver(&txn, delivery, &notice, std::slice::from_ref(&person), now).await?;
+        txn.commit().await?;
+        made += 1;
     }
     Ok(made)
-}
-
-async fn teams_of(
-    db: &impl ConnectionTrait,
-    user_id: UserId,
-) -> Result<Vec<(TeamId, String, String)>> {
-    use crate::store::entities::memberships;
-    let ids: Vec<TeamId> = memberships::Entity::find()
-        .select_only()
-        .column(memberships::Column::TeamId)
-        .filter(memberships::Column::UserId.eq(user_id))
-        .into_tuple()
-        .all(db)
-        .await?;
-    let mut teams: Vec<(TeamId, String, String)> = team_slugs(db, ids.into_iter())
-        .await?
-        .into_iter()
-        .map(|(id, (slug, name))| (id, slug, name))
-        .collect();
-    teams.sort_by_key(|t| t.0);
-    Ok(teams)
 }
 
 async fn digest_body(
     db: &impl ConnectionTrait,
     user_id: UserId,
     team_id: TeamId,
-    slug: &str,
-    team: &str,
+    team: &TeamInfo,
     delivery: Delivery<'_>,
     now: OffsetDateTime,
 ) -> Result<String> {
-    let mut lines = vec![format!("Your week in {team}:"), String::new()];
+    let slug = &team.slug;
+    let today = team.zone.today(now);
+    let mut lines = vec![format!("Your week in {}:", team.name), String::new()];
     let voting = meetings::Entity::find()
         .filter(meetings::Column::TeamId.eq(team_id))
         .filter(meetings::Column::VotingOpenAt.lte(now))
@@ -505,7 +562,7 @@ async fn digest_body(
             open_votes.push(format!(
                 "- {} (closes {}): {}",
                 m.title,
-                format::date_time(m.voting_close_at),
+                format::date_time(m.voting_close_at, team.zone),
                 delivery.link(&format!("/teams/{slug}/meetings/{}/ballot", m.id))
             ));
         }
@@ -517,7 +574,7 @@ async fn digest_body(
         lines.extend(open_votes);
     }
     lines.push(String::new());
-    let week_ahead = now.date() + Duration::days(7);
+    let week_ahead = today + Duration::days(7);
     let mine = actions::Entity::find()
         .filter(actions::Column::TeamId.eq(team_id))
         .filter(actions::Column::OwnerId.eq(user_id))
@@ -534,11 +591,7 @@ async fn digest_body(
     } else {
         lines.push("Your actions due by next week:".to_owned());
         for a in mine {
-            let late = if a.due_on < now.date() {
-                " (overdue)"
-            } else {
-                ""
-            };
+            let late = if a.due_on < today { " (overdue)" } else { "" };
             lines.push(format!(
                 "- {} — due {}{late}: {}",
                 a.title,

@@ -161,7 +161,7 @@ pub async fn overview(
                 role: TeamRole::from(i.role).as_str().to_owned(),
                 uses: i.uses,
                 max_uses: i.max_uses,
-                expires: crate::format::date_time(i.expires_at),
+                expires: crate::format::date_time(i.expires_at, access.zone),
             })
             .collect()
     } else {

@@ -21,6 +21,7 @@ use serde_json::json;
 
 use crate::access::{self, Action, Decision, Principal, TeamRole};
 use crate::domain::team::{Purpose, Slug, TeamName};
+use crate::domain::zone::Zone;
 use crate::service::{FieldErrors, Result, ServiceError, audit};
 use crate::store::entities::{memberships, teams};
 use crate::store::scoped;
@@ -33,6 +34,8 @@ pub struct TeamAccess {
     pub team: teams::Model,
     /// The caller's role in it, if a member.
     pub role: Option<TeamRole>,
+    /// The zone the caller sees this team's times in: their own, else the team's.
+    pub zone: Zone,
 }
 
 /// Turns an access decision into a service result.
@@ -67,7 +70,10 @@ pub async fn authorize(
         .ok_or(ServiceError::NotFound)?;
     let role = membership(db, team.id, user_id).await?;
     check(access::authorize(principal, role, action))?;
-    Ok(TeamAccess { team, role })
+    let zone = principal
+        .zone
+        .unwrap_or_else(|| Zone::stored(&team.time_zone));
+    Ok(TeamAccess { team, role, zone })
 }
 
 async fn membership(
@@ -101,6 +107,39 @@ impl From<TeamRole> for memberships::Role {
     }
 }
 
+/// Sets the team's time zone (leaders and site admins): its meetings keep their instants,
+/// and members who chose no zone of their own now see them in this one.
+pub async fn set_time_zone(
+    db: &DatabaseConnection,
+    principal: Principal,
+    slug: &str,
+    raw: &str,
+) -> Result<Zone> {
+    let access = authorize(db, principal, slug, Action::ManageTeamSettings).await?;
+    let zone = Zone::parse(raw).map_err(|message| {
+        let mut errors = FieldErrors::new();
+        errors.add("time_zone", message);
+        ServiceError::Invalid(errors)
+    })?;
+    let txn = db.begin().await?;
+    let from = access.team.time_zone.clone();
+    let mut team: teams::ActiveModel = access.team.into();
+    team.time_zone = Set(zone.name().to_owned());
+    let team = team.update(&txn).await?;
+    audit::record(
+        &txn,
+        audit::Entry {
+            actor_id: principal.user_id,
+            team_id: Some(team.id),
+            action: audit::AuditAction::TeamTimeZone,
+            detail: json!({ "from": from, "to": zone.name() }),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(zone)
+}
+
 /// A team as typed in the "new team" form.
 #[derive(Debug, Default, Clone, Serialize, serde::Deserialize)]
 pub struct TeamForm {
@@ -111,6 +150,9 @@ pub struct TeamForm {
     pub slug: String,
     /// Standing purpose.
     pub purpose: String,
+    /// IANA time zone the team meets in (empty: the creator's own, else UTC).
+    #[serde(default)]
+    pub time_zone: String,
 }
 
 /// A created team and the single-use link for its first leader.
@@ -144,7 +186,13 @@ pub async fn create_team(
             .ok(),
         (None, true) => None,
     };
-    let (Some(name), Some(purpose), Some(slug)) = (name, purpose, slug) else {
+    let zone = match form.time_zone.trim() {
+        "" => Some(principal.zone.unwrap_or_else(Zone::utc)),
+        typed => Zone::parse(typed)
+            .map_err(|e| errors.add("time_zone", e))
+            .ok(),
+    };
+    let (Some(name), Some(purpose), Some(slug), Some(zone)) = (name, purpose, slug, zone) else {
         return Err(ServiceError::Invalid(errors));
     };
     let txn = db.begin().await?;
@@ -153,6 +201,7 @@ pub async fn create_team(
         slug: Set(slug.as_str().to_owned()),
         name: Set(name.as_str().to_owned()),
         purpose: Set(purpose.as_str().to_owned()),
+        time_zone: Set(zone.name().to_owned()),
         created_at: Set(now),
         ..Default::default()
     }

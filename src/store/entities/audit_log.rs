@@ -54,6 +54,9 @@ pub enum AuditAction {
     /// A leader removed a member.
     #[sea_orm(string_value = "member.remove")]
     MemberRemove,
+    /// A leader changed the team's time zone.
+    #[sea_orm(string_value = "team.time_zone")]
+    TeamTimeZone,
     /// A meeting was scheduled.
     #[sea_orm(string_value = "meeting.create")]
     MeetingCreate,

@@ -16,6 +16,8 @@ pub struct Model {
     pub name: String,
     /// Standing purpose, one or two sentences.
     pub purpose: String,
+    /// IANA time zone the team meets in (`UTC` unless a leader chose one).
+    pub time_zone: String,
     /// Creation time.
     pub created_at: TimeDateTimeWithTimeZone,
 }

@@ -20,6 +20,8 @@ pub struct Model {
     pub is_admin: bool,
     /// Bumped to end every session of this person.
     pub auth_epoch: i64,
+    /// The person's own IANA time zone; `None` shows times in each team's zone.
+    pub time_zone: Option<String>,
     /// When the account was created.
     pub created_at: TimeDateTimeWithTimeZone,
 }

@@ -150,7 +150,7 @@ async fn page(
         status_line: view.last_voted_at.map(|at| {
             format!(
                 "You voted (last change {}). You can change your ballot until voting closes.",
-                date_time(at)
+                date_time(at, view.access.zone)
             )
         }),
         checked: typed.is_some(),
@@ -229,7 +229,7 @@ pub async fn receipt(
         title: "Ballot saved".to_owned(),
         layout: ctx.layout(),
         round: RoundHeader::new(&view.access, ctx.now),
-        at: date_time(held.at(ctx.now)),
+        at: date_time(held.at(ctx.now), view.access.zone),
         code: held.code,
         hash: held.hash,
         changed: held.changed,

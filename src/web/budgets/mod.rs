@@ -9,6 +9,7 @@ pub mod ideas;
 pub mod results;
 
 use crate::domain::ids::RoundId;
+use crate::domain::zone::Zone;
 use std::collections::BTreeMap;
 
 use actix_web::http::StatusCode;
@@ -111,7 +112,7 @@ async fn list_page(
             title: r.title.clone(),
             amount: format_money(r.amount, &r.currency),
             phase_label: BudgetPhase::at(&budgets::windows(r), now).label(),
-            closes: date_time(r.voting_close_at),
+            closes: date_time(r.voting_close_at, access.zone),
         })
         .collect();
     let can_manage =
@@ -183,6 +184,16 @@ struct FormPage<'a> {
     ballot_types: Vec<Choice>,
     rules: Vec<Choice>,
     privacy_options: Vec<Choice>,
+    /// The zone the phases are typed in.
+    zone: Zone,
+}
+
+/// The zone a leader types the team's times in (their own, else the team's).
+async fn form_zone(ctx: &Ctx, slug: &str) -> Result<Zone, WebError> {
+    let access =
+        crate::service::teams::authorize(ctx.db(), ctx.principal(), slug, Action::ManageBudgets)
+            .await?;
+    Ok(access.zone)
 }
 
 fn form_page(
@@ -190,6 +201,7 @@ fn form_page(
     slug: &str,
     round_id: Option<RoundId>,
     form: &RoundForm,
+    zone: Zone,
     errors: BTreeMap<String, String>,
 ) -> Result<HttpResponse, WebError> {
     let (title, action) = match round_id {
@@ -209,6 +221,7 @@ fn form_page(
         action,
         editing: round_id.is_some(),
         form,
+        zone,
         errors: errors.clone(),
         ballot_types: [
             BallotType::Approval,
@@ -242,8 +255,15 @@ pub async fn new_form(ctx: Ctx, slug: web::Path<String>) -> Result<HttpResponse,
     let access =
         crate::service::teams::authorize(ctx.db(), ctx.principal(), &slug, Action::ManageBudgets)
             .await?;
-    let form = RoundForm::new_at(ctx.now);
-    form_page(&ctx, &access.team.slug, None, &form, BTreeMap::new())
+    let form = RoundForm::new_at(ctx.now, access.zone);
+    form_page(
+        &ctx,
+        &access.team.slug,
+        None,
+        &form,
+        access.zone,
+        BTreeMap::new(),
+    )
 }
 
 /// `POST /teams/{team}/budgets`.
@@ -257,7 +277,10 @@ pub async fn create(
     redirect_or_reshow(
         result,
         |id| format!("/teams/{slug}/budgets/{id}"),
-        |errors| std::future::ready(form_page(&ctx, &slug, None, &form, errors)),
+        |errors| async {
+            let zone = form_zone(&ctx, &slug).await?;
+            form_page(&ctx, &slug, None, &form, zone, errors)
+        },
     )
     .await
 }
@@ -269,7 +292,14 @@ pub async fn edit_form(
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
     let (access, form) = form::edit_form(ctx.db(), ctx.principal(), &slug, id).await?;
-    form_page(&ctx, &access.team.slug, Some(id), &form, BTreeMap::new())
+    form_page(
+        &ctx,
+        &access.team.slug,
+        Some(id),
+        &form,
+        access.zone,
+        BTreeMap::new(),
+    )
 }
 
 /// `POST /teams/{team}/budgets/{id}/edit`.
@@ -284,7 +314,10 @@ pub async fn update(
     redirect_or_reshow(
         result,
         |()| format!("/teams/{slug}/budgets/{id}"),
-        |errors| std::future::ready(form_page(&ctx, &slug, Some(id), &form, errors)),
+        |errors| async {
+            let zone = form_zone(&ctx, &slug).await?;
+            form_page(&ctx, &slug, Some(id), &form, zone, errors)
+        },
     )
     .await
 }
@@ -309,6 +342,8 @@ struct RoundPage {
     voted: Option<String>,
     can_manage: bool,
     imported: bool,
+    /// The zone the phases are shown in.
+    zone: Zone,
 }
 
 /// `GET /teams/{team}/budgets/{id}`.
@@ -323,7 +358,12 @@ pub async fn show(ctx: Ctx, path: web::Path<(String, RoundId)>) -> Result<HttpRe
     let r = &access.round;
     let voted = budgets::participation(db, id, principal.user_id)
         .await?
-        .map(|p| format!("You voted; last change {}.", date_time(p.last_voted_at)));
+        .map(|p| {
+            format!(
+                "You voted; last change {}.",
+                date_time(p.last_voted_at, access.zone)
+            )
+        });
     let phases = [
         (BudgetPhase::Ideas, w.ideas_open),
         (BudgetPhase::Review, w.review),
@@ -333,7 +373,7 @@ pub async fn show(ctx: Ctx, path: web::Path<(String, RoundId)>) -> Result<HttpRe
     .into_iter()
     .map(|(p, from)| PhaseRow {
         label: p.label(),
-        from: date_time(from),
+        from: date_time(from, access.zone),
         current: p == phase,
     })
     .collect();
@@ -351,6 +391,7 @@ pub async fn show(ctx: Ctx, path: web::Path<(String, RoundId)>) -> Result<HttpRe
         voted,
         can_manage: access.may(principal, Action::ManageBudgets),
         imported: r.imported,
+        zone: access.zone,
         round: RoundHeader::new(&access, now),
     };
     ctx.render(StatusCode::OK, "budget.html", &page)

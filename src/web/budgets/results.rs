@@ -6,6 +6,7 @@
 //! computation (the `.pb` and CSV downloads are in `export.rs`).
 
 use crate::domain::ids::{IdeaId, RoundId, UserId};
+use crate::domain::zone::Zone;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use actix_web::{HttpResponse, web};
@@ -128,6 +129,7 @@ fn build(
     rule: BudgetRule,
     typed: &HashMap<String, String>,
     viewer: Option<UserId>,
+    zone: Zone,
 ) -> Computed {
     let c = &view.computed;
     let currency = c.input.currency.as_str();
@@ -274,7 +276,7 @@ fn build(
         })
         .collect();
     Computed {
-        computed_at: date_time(c.computed_at),
+        computed_at: date_time(c.computed_at, zone),
         voters: c.input.voters,
         rule: rule.label(),
         rule_key: c.input.rule_key.clone(),
@@ -300,7 +302,7 @@ fn build(
         published: view
             .published
             .as_ref()
-            .map(|(at, by)| format!("Published by {by} on {}.", date_time(*at))),
+            .map(|(at, by)| format!("Published by {by} on {}.", date_time(*at, zone))),
         overrides: view
             .overrides
             .iter()
@@ -351,10 +353,10 @@ async fn page(
         round: RoundHeader::new(&access, now),
         results: view
             .as_ref()
-            .map(|v| build(v, rule, typed, principal.user_id)),
+            .map(|v| build(v, rule, typed, principal.user_id, access.zone)),
         can_manage: access.may(principal, Action::ManageBudgets),
         can_act: access.may(principal, Action::WorkOnActions),
-        today: crate::format::iso(now.date()),
+        today: crate::format::iso(access.zone.today(now)),
         errors: errors.clone(),
     };
     let status = status_for(&errors);

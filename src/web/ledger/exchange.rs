@@ -103,7 +103,7 @@ async fn page(
             .then(|| row.awaiting_id.map(name))
             .flatten(),
         expires: (effective == Effective::Pending)
-            .then(|| row.expires_at.map(format::date_time))
+            .then(|| row.expires_at.map(|at| format::date_time(at, acc.zone)))
             .flatten(),
         dispute_reason: row.dispute_reason.clone(),
         resolution_note: row.resolution_note.clone(),

@@ -133,8 +133,8 @@ async fn my_page(ctx: &Ctx, slug: &str, extras: MyExtras<'_>) -> Result<HttpResp
     let db = ctx.db();
     let my = views::my_ledger(db, ctx.principal(), slug, now, extras.page.max(1)).await?;
     let team = &my.access.team;
-    let thanks = thanks::received(db, team.id, my.access.user_id).await?;
-    let notifications = notify::unread(db, my.access.user_id, team.id).await?;
+    let thanks = thanks::received(db, team.id, my.access.user_id, my.access.zone).await?;
+    let notifications = notify::unread(db, my.access.user_id, team.id, my.access.zone).await?;
     let fresh = fresh_exchange_form();
     let fresh_thanks = fresh_thanks_form();
     let status = if extras.errors.is_empty() && extras.thanks_errors.is_empty() {
@@ -142,7 +142,7 @@ async fn my_page(ctx: &Ctx, slug: &str, extras: MyExtras<'_>) -> Result<HttpResp
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
-    let today = now.date();
+    let today = my.access.zone.today(now);
     let page = MyPage {
         title: format!("My reciprocity · {}", team.name),
         layout: ctx.layout(),

@@ -342,8 +342,8 @@ async fn team_page(
             })
             .collect(),
         disputes: view.disputes.iter().map(EntryView::new).collect(),
-        unmet: posts::unmet_requests(db, team.id, now).await?,
-        thanks: thanks::public_for_team(db, team.id).await?,
+        unmet: posts::unmet_requests(db, team.id, now, view.access.zone).await?,
+        thanks: thanks::public_for_team(db, team.id, view.access.zone).await?,
         is_leader: view.access.is_leader(),
         settings: settings_form.unwrap_or(&settings_default),
         errors,

@@ -17,9 +17,9 @@ use crate::format::ics;
 use crate::service::meetings::agreed::{self, AgendaView, tally_items};
 use crate::web::WebError;
 use crate::web::context::{Ctx, redirect_or_reshow, status_for};
-use crate::web::format::date_time;
+use crate::web::format::{clock, date_time};
 use crate::web::meetings::results::{AgendaLine, agenda_lines};
-use crate::web::meetings::{MeetingHeader, clock_time, header};
+use crate::web::meetings::{MeetingHeader, header};
 use crate::web::pages::base_url;
 use crate::web::visitor::Layout;
 
@@ -66,7 +66,7 @@ fn published_lines(view: &AgendaView) -> (Vec<Line>, u32) {
         .iter()
         .map(|item| {
             let line = Line {
-                start: clock_time(at),
+                start: clock(at, view.access.zone),
                 title: item.title.clone(),
                 minutes: item.minutes,
                 note: match (item.kind, item.rank) {
@@ -125,7 +125,7 @@ fn agenda_page(
         published_at: view
             .publication
             .as_ref()
-            .map(|p| date_time(p.published_at))
+            .map(|p| date_time(p.published_at, view.access.zone))
             .unwrap_or_default(),
         deviations: view
             .publication

@@ -17,8 +17,8 @@ use crate::service::meetings::{
 };
 use crate::web::WebError;
 use crate::web::context::{Ctx, done_or_reshow, status_for};
-use crate::web::format::date_time;
-use crate::web::meetings::{MeetingHeader, clock_time, header};
+use crate::web::format::{clock, date_time};
+use crate::web::meetings::{MeetingHeader, header};
 use crate::web::receipt::{self as receipts, HeldReceipt};
 use crate::web::visitor::Layout;
 
@@ -99,17 +99,18 @@ async fn page(
         .collect();
     // Ranked items first, in rank order: the list reads as the ballot.
     items.sort_by_key(|i| (i.rank.is_none(), i.rank, i.id));
+    let zone = view.access.zone;
     let status_line = view.last_voted_at.map(|at| {
         if view.changes > 0 {
             format!(
                 "You changed your ballot at {} ({}). You can change it until voting closes.",
-                clock_time(at),
-                date_time(at)
+                clock(at, zone),
+                date_time(at, zone)
             )
         } else {
             format!(
                 "You voted at {}. You can change your ballot until voting closes.",
-                date_time(at)
+                date_time(at, zone)
             )
         }
     });
@@ -129,7 +130,7 @@ async fn page(
         voting_open: w.voting(now),
         can_vote: view.access.may(principal, Action::CastBallot),
         status_line,
-        voting_closes: date_time(w.voting_close),
+        voting_closes: date_time(w.voting_close, zone),
     };
     ctx.render(status, "ballot.html", &page)
 }
@@ -219,8 +220,8 @@ async fn receipt_page(
         code: receipt.code,
         hash: receipt.hash,
         changed: receipt.changed,
-        at: date_time(at),
-        at_clock: clock_time(at),
+        at: date_time(at, view.access.zone),
+        at_clock: clock(at, view.access.zone),
         ranking: ranked.into_iter().map(|(_, t)| t.to_owned()).collect(),
     };
     ctx.render(StatusCode::OK, "ballot_receipt.html", &page)

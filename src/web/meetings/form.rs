@@ -2,6 +2,7 @@
 //! typed with its problems when a save was refused, and the choices it offers.
 
 use crate::domain::ids::MeetingId;
+use crate::domain::zone::Zone;
 use std::collections::BTreeMap;
 
 use actix_web::{HttpResponse, web};
@@ -34,6 +35,8 @@ struct MeetingFormPage<'a> {
     rules: Vec<Choice>,
     privacy_options: Vec<Choice>,
     visibility_options: Vec<Choice>,
+    /// The zone the times are typed in (the person's own, else the team's).
+    zone: Zone,
 }
 
 fn rule_choices() -> Vec<Choice> {
@@ -88,17 +91,17 @@ async fn form_page(
     typed: Option<&MeetingForm>,
     errors: FieldMap,
 ) -> Result<HttpResponse, WebError> {
-    let (team_slug, loaded, facilitators, history) = match meeting_id {
+    let (team_slug, loaded, facilitators, history, zone) = match meeting_id {
         Some(id) => {
             let (access, form, choices) =
                 form::edit_form(ctx.db(), ctx.principal(), slug, id, ctx.now).await?;
-            let history = form::facilitator_history(ctx.db(), id).await?;
-            (access.team.slug, form, choices, history)
+            let history = form::facilitator_history(ctx.db(), id, access.zone).await?;
+            (access.team.slug, form, choices, history, access.zone)
         }
         None => {
             let (access, form, choices) =
                 form::new_form(ctx.db(), ctx.principal(), slug, ctx.now).await?;
-            (access.team.slug, form, choices, Vec::new())
+            (access.team.slug, form, choices, Vec::new(), access.zone)
         }
     };
     let (title, action) = match meeting_id {
@@ -125,6 +128,7 @@ async fn form_page(
         rules: rule_choices(),
         privacy_options: privacy_choices(),
         visibility_options: visibility_choices(),
+        zone,
     };
     ctx.render(status, "meeting_form.html", &page)
 }

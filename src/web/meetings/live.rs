@@ -107,7 +107,7 @@ async fn live_page(
     let meeting = &run.access.meeting;
     let team = &run.access.team;
     let decisions = capture::decisions_of(db, id).await?;
-    let captured = capture::actions_of(db, &team.slug, id, now.date()).await?;
+    let captured = capture::actions_of(db, &team.slug, id, run.access.zone.today(now)).await?;
     let members = ledger_service::roster(db, team.id).await?;
     let name_of = |who: Option<UserId>| {
         who.and_then(|w| members.iter().find(|m| m.id == w))
@@ -151,10 +151,19 @@ async fn live_page(
         layout: ctx.layout(),
         meeting: header(ctx, &run.access, now).await?,
         published: run.published,
-        closed: run.closed_at().map(format::date_time).unwrap_or_default(),
+        closed: run
+            .closed_at()
+            .map(|at| format::date_time(at, run.access.zone))
+            .unwrap_or_default(),
         facilitator: name_of(meeting.facilitator_id),
         note_taker: name_of(run.note_taker()),
-        note_taker_choices: roles::note_taker_choices(db, team.id, meeting.facilitator_id).await?,
+        note_taker_choices: roles::note_taker_choices(
+            db,
+            team.id,
+            meeting.facilitator_id,
+            run.access.zone,
+        )
+        .await?,
         items,
         planned_total,
         used_total,
@@ -171,8 +180,8 @@ async fn live_page(
             .collect(),
         may_run: run.access.may(ctx.principal(), Action::RunMeeting) && run.may_run(user),
         may_record: run.access.may(ctx.principal(), Action::RunMeeting) && run.may_record(user),
-        scan: scan(db, &team.slug, meeting, now).await?,
-        today: format::iso(now.date()),
+        scan: scan(db, &team.slug, meeting, now, run.access.zone).await?,
+        today: format::iso(run.access.zone.today(now)),
         error_position: typed.position.unwrap_or(-1),
         decision_form: typed.decision,
         action_form: typed.action,

@@ -146,7 +146,14 @@ pub async fn scan_page(
     let page = ScanPage {
         title: format!("Three-minute scan: {}", access.meeting.title),
         layout: ctx.layout(),
-        scan: scan(ctx.db(), &access.team.slug, &access.meeting, ctx.now).await?,
+        scan: scan(
+            ctx.db(),
+            &access.team.slug,
+            &access.meeting,
+            ctx.now,
+            access.zone,
+        )
+        .await?,
         meeting: header(&ctx, &access, ctx.now).await?,
     };
     ctx.render(actix_web::http::StatusCode::OK, "meeting_scan.html", &page)

@@ -27,7 +27,7 @@ use crate::domain::meeting::{Phase, Privacy, ResultsVisibility, time_left};
 use crate::service::meetings::{self, MeetingAccess};
 use crate::web::WebError;
 use crate::web::context::Ctx;
-use crate::web::format::date_time;
+use crate::web::format::{clock, date_time};
 use crate::web::visitor::Layout;
 
 /// What every meeting page shows at the top: the meeting and its purpose line.
@@ -64,7 +64,7 @@ impl MeetingHeader {
             id: m.id,
             title: m.title.clone(),
             purpose_line: m.purpose_line.clone(),
-            starts: date_time(m.starts_at),
+            starts: date_time(m.starts_at, access.zone),
             budget_minutes: m.budget_minutes,
             place: m.place.clone(),
             phase,
@@ -82,14 +82,6 @@ pub async fn header(
 ) -> Result<MeetingHeader, WebError> {
     let phase = meetings::phase(ctx.db(), &access.meeting, now).await?;
     Ok(MeetingHeader::new(access, phase))
-}
-
-/// "14:05".
-pub fn clock_time(at: OffsetDateTime) -> String {
-    let format = time::macros::format_description!("[hour]:[minute]");
-    at.to_offset(time::UtcOffset::UTC)
-        .format(&format)
-        .unwrap_or_default()
 }
 
 #[derive(Serialize)]
@@ -121,7 +113,7 @@ pub async fn list(ctx: Ctx, slug: web::Path<String>) -> Result<HttpResponse, Web
         out.push(MeetingRow {
             id: m.id,
             title: m.title,
-            starts: date_time(m.starts_at),
+            starts: date_time(m.starts_at, access.zone),
             phase_label: phase.label(),
         });
     }
@@ -226,11 +218,11 @@ pub async fn show(
         if p.changes > 0 {
             format!(
                 "You voted, and changed your ballot at {} ({}).",
-                clock_time(p.last_voted_at),
-                date_time(p.last_voted_at)
+                clock(p.last_voted_at, access.zone),
+                date_time(p.last_voted_at, access.zone)
             )
         } else {
-            format!("You voted at {}.", date_time(p.first_voted_at))
+            format!("You voted at {}.", date_time(p.first_voted_at, access.zone))
         }
     });
     let page = MeetingPage {
@@ -243,14 +235,14 @@ pub async fn show(
         windows: vec![
             WindowView {
                 label: "Proposals",
-                opens: date_time(w.proposals_open),
-                closes: date_time(w.proposals_close),
+                opens: date_time(w.proposals_open, access.zone),
+                closes: date_time(w.proposals_close, access.zone),
                 state: window_state(now, w.proposals_open, w.proposals_close),
             },
             WindowView {
                 label: "Voting",
-                opens: date_time(w.voting_open),
-                closes: date_time(w.voting_close),
+                opens: date_time(w.voting_open, access.zone),
+                closes: date_time(w.voting_close, access.zone),
                 state: window_state(now, w.voting_open, w.voting_close),
             },
         ],
@@ -282,16 +274,16 @@ pub async fn show(
         ballots: meetings::ballot_count(db, id).await?,
         turnout: meetings::turnout::turnout(db, &access).await?.sentence(),
         can_view_voters: may(&access, principal, Action::ViewVoters),
-        timeline: next_step::timeline(header.phase, &w),
-        next: next_step::next_step(header.phase, &w, person, now),
+        timeline: next_step::timeline(header.phase, &w, access.zone),
+        next: next_step::next_step(header.phase, &w, person, now, access.zone),
         voted,
         can_manage: may(&access, principal, Action::ManageMeetings),
         can_publish: may(&access, principal, Action::PublishAgenda),
         proposing_open: w.proposing(now),
         voting_open: w.voting(now),
         voting_closed: w.voting_closed(now),
-        ends: clock_time(access.ends_at()),
-        scan: meetings::scan::scan(db, &access.team.slug, m, now).await?,
+        ends: clock(access.ends_at(), access.zone),
+        scan: meetings::scan::scan(db, &access.team.slug, m, now, access.zone).await?,
         meeting: header,
     };
     ctx.render(StatusCode::OK, "meeting.html", &page)

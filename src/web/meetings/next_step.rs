@@ -6,6 +6,7 @@ use serde::Serialize;
 use time::OffsetDateTime;
 
 use crate::domain::meeting::{Phase, Windows};
+use crate::domain::zone::Zone;
 use crate::web::format::date_time;
 
 /// One step of the timeline.
@@ -40,7 +41,8 @@ pub struct Person {
 
 /// The four steps, with the current one marked.
 #[must_use]
-pub fn timeline(phase: Phase, w: &Windows) -> Vec<Step> {
+pub fn timeline(phase: Phase, w: &Windows, zone: Zone) -> Vec<Step> {
+    let date_time = |at| date_time(at, zone);
     let at = match phase {
         Phase::Draft => 0,
         Phase::Proposing => 1,
@@ -92,13 +94,14 @@ pub fn next_step(
     w: &Windows,
     person: Person,
     now: OffsetDateTime,
+    zone: Zone,
 ) -> Option<NextStep> {
     let step = |label, path, by: Option<OffsetDateTime>| {
         Some(NextStep {
             label,
             path,
             by: by
-                .map(|t| format!("until {}", date_time(t)))
+                .map(|t| format!("until {}", date_time(t, zone)))
                 .unwrap_or_default(),
         })
     };
@@ -145,7 +148,12 @@ mod tests {
 
     #[test]
     fn the_current_step_follows_the_phase() {
-        let states = |p| -> Vec<&str> { timeline(p, &windows()).iter().map(|s| s.state).collect() };
+        let states = |p| -> Vec<&str> {
+            timeline(p, &windows(), Zone::utc())
+                .iter()
+                .map(|s| s.state)
+                .collect()
+        };
         assert_eq!(states(Phase::Draft), ["upcoming"; 4]);
         assert_eq!(
             states(Phase::Voting),
@@ -167,15 +175,20 @@ mod tests {
             can_vote: true,
             ..Person::default()
         };
-        let next = next_step(Phase::Voting, &w, member, voting).unwrap();
+        let next = next_step(Phase::Voting, &w, member, voting, Zone::utc()).unwrap();
         assert_eq!((next.label, next.path), ("Rank the items", "/ballot"));
-        assert_eq!(next.by, format!("until {}", date_time(w.voting_close)));
+        assert_eq!(
+            next.by,
+            format!("until {}", date_time(w.voting_close, Zone::utc()))
+        );
         let voted = Person {
             voted: true,
             ..member
         };
         assert_eq!(
-            next_step(Phase::Voting, &w, voted, voting).unwrap().label,
+            next_step(Phase::Voting, &w, voted, voting, Zone::utc())
+                .unwrap()
+                .label,
             "Change your ballot"
         );
         let leader = Person {
@@ -185,11 +198,15 @@ mod tests {
         };
         let after = w.voting_close + Duration::hours(1);
         assert_eq!(
-            next_step(Phase::Tallied, &w, leader, after).unwrap().path,
+            next_step(Phase::Tallied, &w, leader, after, Zone::utc())
+                .unwrap()
+                .path,
             "/agenda/publish"
         );
         assert_eq!(
-            next_step(Phase::Tallied, &w, member, after).unwrap().path,
+            next_step(Phase::Tallied, &w, member, after, Zone::utc())
+                .unwrap()
+                .path,
             "/results"
         );
         // Proposals closed, voting not open yet: nothing to propose.
@@ -199,11 +216,11 @@ mod tests {
         };
         let between = gap.proposals_close + Duration::minutes(30);
         assert_eq!(
-            next_step(Phase::Proposing, &gap, member, between)
+            next_step(Phase::Proposing, &gap, member, between, Zone::utc())
                 .unwrap()
                 .label,
             "See the proposed items"
         );
-        assert!(next_step(Phase::Draft, &w, member, w.proposals_open).is_none());
+        assert!(next_step(Phase::Draft, &w, member, w.proposals_open, Zone::utc()).is_none());
     }
 }

@@ -87,7 +87,7 @@ struct Chart {
 /// count and kept ([`ResultsCache`]): later requests only render.
 pub struct Built {
     ballot_count: usize,
-    tallied_at: Option<String>,
+    tallied_at: Option<time::OffsetDateTime>,
     seed: Option<i64>,
     note: Option<String>,
     agenda: Vec<AgendaLine>,
@@ -106,7 +106,7 @@ struct ResultsPage<'a> {
     state: &'static str,
     voting_closes: String,
     ballot_count: usize,
-    tallied_at: Option<&'a str>,
+    tallied_at: Option<String>,
     seed: Option<i64>,
     note: Option<&'a str>,
     agenda: &'a [AgendaLine],
@@ -320,7 +320,7 @@ fn build(result: &TallyResult) -> Built {
     let (agenda, minutes_used) = agenda_lines(result);
     let mut built = Built {
         ballot_count: result.ballot_count,
-        tallied_at: result.tallied_at.map(date_time),
+        tallied_at: result.tallied_at,
         seed: result.input.rules.random_seed,
         note: result.output.note.clone(),
         agenda,
@@ -423,9 +423,11 @@ pub async fn show(
         } else {
             state_name
         },
-        voting_closes: date_time(access.meeting.voting_close_at),
+        voting_closes: date_time(access.meeting.voting_close_at, access.zone),
         ballot_count: b.map_or(0, |b| b.ballot_count),
-        tallied_at: b.and_then(|b| b.tallied_at.as_deref()),
+        tallied_at: b
+            .and_then(|b| b.tallied_at)
+            .map(|at| date_time(at, access.zone)),
         seed: b.and_then(|b| b.seed),
         note: b.and_then(|b| b.note.as_deref()),
         agenda: b.map_or(&[], |b| b.agenda.as_slice()),

@@ -45,7 +45,7 @@ pub async fn show(
         turnout: voters.turnout.sentence(),
         not_voted: voters.not_voted,
         voting_open: w.voting(ctx.now),
-        voting_closes: date_time(w.voting_close),
+        voting_closes: date_time(w.voting_close, access.zone),
         rankings: privacy(&access.meeting) == Privacy::Open && w.voting_closed(ctx.now),
     };
     ctx.render(StatusCode::OK, "turnout.html", &page)

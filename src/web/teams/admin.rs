@@ -27,6 +27,9 @@ struct AdminTeamsPage<'a> {
     teams: Vec<AdminTeamRow>,
     form: &'a TeamForm,
     errors: BTreeMap<String, String>,
+    /// The zone preselected: as typed, else the admin's own, else UTC.
+    time_zone: String,
+    zones: Vec<&'static str>,
 }
 
 async fn admin_page(
@@ -48,6 +51,11 @@ async fn admin_page(
         title: "Teams",
         layout: ctx.layout(),
         teams,
+        time_zone: match form.time_zone.trim() {
+            "" => ctx.principal().zone.map_or("UTC", |z| z.name()).to_owned(),
+            typed => typed.to_owned(),
+        },
+        zones: crate::domain::zone::Zone::choices().collect(),
         form,
         errors,
     };

@@ -116,7 +116,7 @@ pub(super) async fn parse(
     let minutes = Minutes::parse(&form.minutes)
         .map_err(|e| errors.add("minutes", e))
         .ok();
-    let date = HelpDate::parse(&form.date, now.date())
+    let date = HelpDate::parse(&form.date, acc.zone.today(now))
         .map_err(|e| errors.add("date", e))
         .ok();
     let category = Category::parse(&form.category)

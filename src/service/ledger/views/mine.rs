@@ -135,7 +135,7 @@ pub async fn my_ledger(
     let acc = access(db, principal, slug, Action::ViewOwnLedger).await?;
     let me = acc.user_id;
     let team_id = acc.team.id;
-    let today = now.date();
+    let today = acc.zone.today(now);
     let given = sums::days_of(db, team_id, me, true).await?;
     let received = sums::days_of(db, team_id, me, false).await?;
     let windows = [

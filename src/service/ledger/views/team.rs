@@ -222,7 +222,7 @@ pub async fn team_ledger(
     if !acc.sees_aggregates(principal) {
         return Err(ServiceError::Forbidden);
     }
-    let today = now.date();
+    let today = acc.zone.today(now);
     let team_id = acc.team.id;
     let members = roster(db, team_id).await?;
     let ids: Vec<UserId> = members.iter().map(|m| m.id).collect();
