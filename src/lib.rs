@@ -12,6 +12,7 @@ pub mod commands;
 pub mod config;
 pub mod domain;
 pub mod format;
+pub mod i18n;
 pub mod mail;
 pub mod service;
 pub mod startup;

@@ -18,6 +18,7 @@ mod m20261202_000005_ledger_sums_index;
 mod m20261203_000001_rate_buckets;
 mod m20261203_000002_notices_and_mail;
 mod m20261203_000003_time_zones;
+mod m20261203_000004_languages;
 
 /// The list of migrations, in order.
 pub struct Migrator;
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000001_rate_buckets::Migration),
             Box::new(m20261203_000002_notices_and_mail::Migration),
             Box::new(m20261203_000003_time_zones::Migration),
+            Box::new(m20261203_000004_languages::Migration),
         ]
     }
 }

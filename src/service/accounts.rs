@@ -15,6 +15,7 @@ use crate::auth::password;
 use crate::domain::account::{DisplayName, Email, Password};
 use crate::domain::text::{Lines, check_controls};
 use crate::domain::zone::Zone;
+use crate::i18n::Lang;
 use crate::service::{FieldErrors, Result, ServiceError, audit, sessions, teams};
 use crate::store::entities::users;
 
@@ -302,4 +303,35 @@ pub async fn set_time_zone(
         .exec(db)
         .await?;
     Ok(zone)
+}
+
+/// Sets (or, with an empty choice, clears) the caller's language; returns it.
+pub async fn set_language(
+    db: &impl ConnectionTrait,
+    principal: Principal,
+    raw: &str,
+) -> Result<Option<Lang>> {
+    teams::check(crate::access::authorize(
+        principal,
+        None,
+        Action::ManageOwnAccount,
+    ))?;
+    let user_id = principal.user_id.ok_or(ServiceError::Unauthenticated)?;
+    let lang = match raw.trim() {
+        "" => None,
+        code => Some(Lang::parse(code).ok_or_else(|| {
+            let mut errors = FieldErrors::new();
+            errors.add("language", "Choose one of the languages offered.");
+            ServiceError::Invalid(errors)
+        })?),
+    };
+    users::Entity::update_many()
+        .col_expr(
+            users::Column::Language,
+            Expr::value(lang.map(|l| l.code().to_owned())),
+        )
+        .filter(users::Column::Id.eq(user_id))
+        .exec(db)
+        .await?;
+    Ok(lang)
 }

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::auth::rate_limit::{RESET_PER_IP, RESET_PER_TOKEN, RESET_REQUEST_PER_ADDRESS};
 use crate::auth::session;
+use crate::i18n::Lang;
 use crate::service::accounts::{self, PasswordChange};
 use crate::service::{notices, sessions};
 use crate::web::WebError;
@@ -226,6 +227,10 @@ struct AccountPage<'a> {
     time_zone: String,
     /// Every zone offered.
     zones: Vec<&'static str>,
+    /// The chosen language code (or typed, after a refusal); empty: the browser's.
+    language: String,
+    /// Every language offered: `(code, its own name)`.
+    languages: Vec<(&'static str, &'static str)>,
 }
 
 /// The account page; `layout` is passed in because a password change rotates the CSRF token.
@@ -263,6 +268,11 @@ pub(crate) async fn account(
         mail_enabled: ctx.state.settings.mail.enabled(),
         time_zone,
         zones: crate::domain::zone::Zone::choices().collect(),
+        language: chosen
+            .and_then(|c| c.get("language").cloned())
+            .or_else(|| user.language.map(|l| l.code().to_owned()))
+            .unwrap_or_default(),
+        languages: Lang::ALL.iter().map(|l| (l.code(), l.name())).collect(),
     };
     ctx.render(status, "account.html", &page)
 }
@@ -324,6 +334,45 @@ pub async fn set_time_zone(
         },
         |errors| async {
             let typed = BTreeMap::from([("time_zone".to_owned(), form.time_zone.clone())]);
+            account(&ctx, ctx.layout(), errors, None, Some(&typed)).await
+        },
+    )
+    .await
+}
+
+/// The language form as posted.
+#[derive(Debug, Deserialize)]
+pub struct LanguageForm {
+    /// A language code, or empty for the browser's language.
+    #[serde(default)]
+    pub language: String,
+}
+
+/// `POST /account/language`: the confirmation is already in the new language.
+pub async fn set_language(
+    ctx: Ctx,
+    form: web::Form<LanguageForm>,
+) -> Result<HttpResponse, WebError> {
+    let result = accounts::set_language(ctx.db(), ctx.principal(), &form.language).await;
+    done_or_reshow(
+        result,
+        |lang| {
+            let notice = match lang {
+                Some(lang) => crate::i18n::text_with(
+                    lang,
+                    "account-language-saved",
+                    &[("language", lang.name().to_owned())],
+                ),
+                None => crate::i18n::text(ctx.visitor.lang, "account-language-browser-saved"),
+            };
+            std::future::ready(flash::redirect(
+                &ctx,
+                &Flash::says(notice),
+                "/account#language",
+            ))
+        },
+        |errors| async {
+            let typed = BTreeMap::from([("language".to_owned(), form.language.clone())]);
             account(&ctx, ctx.layout(), errors, None, Some(&typed)).await
         },
     )

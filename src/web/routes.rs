@@ -123,6 +123,7 @@ pub const ROUTES: &[Route] = &[
     route!(Post "/account/password" => auth::change_password, Rule(Action::ManageOwnAccount)),
     route!(Post "/account/logout-everywhere" => auth::logout_everywhere, Rule(Action::ManageOwnAccount)),
     route!(Post "/account/time-zone" => auth::set_time_zone, Rule(Action::ManageOwnAccount)),
+    route!(Post "/account/language" => auth::set_language, Rule(Action::ManageOwnAccount)),
     route!(Post "/account/notifications" => notices::save_preferences, Rule(Action::ManageOwnAccount)),
     route!(Get "/notifications" => notices::show, SignedIn),
     route!(Post "/notifications/read" => notices::read, Rule(Action::ManageOwnAccount)),

@@ -20,6 +20,11 @@ impl Templates {
     /// Compiles every embedded template; fails on a syntax error.
     pub fn load() -> anyhow::Result<Self> {
         let mut tera = tera::Tera::default();
+        // `{{ t(key="…", lang=lang) }}`: a message of the catalogues (see `crate::i18n`).
+        tera.register_function(
+            "t",
+            fluent_templates::FluentLoader::new(&*crate::i18n::LOCALES),
+        );
         let mut sources = Vec::new();
         for name in TemplateFiles::iter() {
             let file = TemplateFiles::get(&name)
@@ -45,6 +50,14 @@ impl Templates {
         let mut context = tera::Context::from_serialize(view)
             .map_err(|e| anyhow!("building context for {name}: {}", tera_chain(&e)))?;
         context.insert("version", env!("CARGO_PKG_VERSION"));
+        // The page's language, for `<html lang>` and every `t(…)`: the layout's, else English.
+        let lang = context
+            .get("layout")
+            .and_then(|layout| layout.get("lang"))
+            .and_then(|lang| lang.as_str())
+            .and_then(crate::i18n::Lang::parse)
+            .unwrap_or(crate::i18n::Lang::En);
+        context.insert("lang", &lang);
         self.0
             .render(name, &context)
             .map_err(|e| anyhow!("rendering {name}: {}", tera_chain(&e)))

@@ -14,6 +14,7 @@ use crate::access::Principal;
 use crate::auth::csrf;
 use crate::auth::session::{SessionUser, USER_KEY, still_valid};
 use crate::domain::zone::Zone;
+use crate::i18n::Lang;
 use crate::service::{notices, sessions};
 use crate::web::{AppState, WebError};
 
@@ -35,6 +36,8 @@ pub struct SignedIn {
     pub unread: u64,
     /// Their own time zone, if they chose one.
     pub zone: Option<Zone>,
+    /// Their chosen language, if they chose one (else their browser's).
+    pub language: Option<Lang>,
 }
 
 /// What every page's layout needs: the person (for the navigation) and the CSRF token.
@@ -48,6 +51,8 @@ pub struct Layout {
     pub flash: Option<crate::web::flash::Flash>,
     /// The request's path (marks the current page in navigation).
     pub path: String,
+    /// The language of the page.
+    pub lang: Lang,
 }
 
 /// The person making the request.
@@ -60,6 +65,8 @@ pub struct Visitor {
     pub session: Session,
     /// The request's path.
     pub path: String,
+    /// The language pages speak to them: their choice, else their browser's.
+    pub lang: Lang,
 }
 
 impl Visitor {
@@ -79,6 +86,7 @@ impl Visitor {
             csrf_token: self.csrf_token.clone(),
             flash: crate::web::flash::take(&self.session),
             path: self.path.clone(),
+            lang: self.lang,
         }
     }
 
@@ -95,6 +103,11 @@ impl FromRequest for Visitor {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let session = req.get_session();
         let path = req.path().to_owned();
+        let browser_lang = req
+            .headers()
+            .get(actix_web::http::header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .map_or(Lang::En, Lang::negotiate);
         let state = req.app_data::<web::Data<AppState>>().cloned();
         Box::pin(async move {
             let state =
@@ -127,6 +140,7 @@ impl FromRequest for Visitor {
                             is_admin: model.is_admin,
                             epoch: model.auth_epoch,
                             zone: model.time_zone.as_deref().map(Zone::stored),
+                            language: model.language.as_deref().and_then(Lang::parse),
                         });
                     }
                     _ => {
@@ -134,11 +148,16 @@ impl FromRequest for Visitor {
                     }
                 }
             }
+            let lang = user
+                .as_ref()
+                .and_then(|u| u.language)
+                .unwrap_or(browser_lang);
             Ok(Visitor {
                 user,
                 csrf_token,
                 session,
                 path,
+                lang,
             })
         })
     }

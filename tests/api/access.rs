@@ -513,6 +513,11 @@ const MATRIX: &[Row] = &[
     ),
     post("/teams/{a}/leave", &[], [303, 404, 303, 409, 403]),
     post(
+        "/account/language",
+        &[("language", "xx")],
+        [303, 422, 422, 422, 422],
+    ),
+    post(
         "/account/time-zone",
         &[("time_zone", "Mars/Olympus")],
         [303, 422, 422, 422, 422],

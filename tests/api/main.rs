@@ -18,6 +18,7 @@ mod csrf;
 mod errors;
 mod health;
 mod helpers;
+mod languages;
 mod ledger;
 mod ledger_properties;
 mod live_helpers;

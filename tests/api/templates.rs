@@ -33,7 +33,8 @@ fn fixture(name: &str) -> Option<Value> {
         }
         "account.html" => {
             json!({ "title": "Account", "layout": layout(), "errors": { "new": "Too short.", "digest": "Choose email, in the app only, or off." }, "notice": "Done.",
-            "mail_enabled": false, "time_zone": "Europe/London", "zones": ["UTC", "Europe/London", "Europe/Paris"],
+            "mail_enabled": false, "time_zone": "Europe/London", "language": "fr",
+            "languages": [["en", "English"], ["fr", "Français"]], "zones": ["UTC", "Europe/London", "Europe/Paris"],
             "preferences": [{ "kind": "digest", "label": "Weekly digest (Monday)", "channel": "off",
                 "options": [["email", "Email and in the app"], ["in_app", "In the app only"], ["off", "Off"]] }] })
         }

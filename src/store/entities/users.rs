@@ -22,6 +22,8 @@ pub struct Model {
     pub auth_epoch: i64,
     /// The person's own IANA time zone; `None` shows times in each team's zone.
     pub time_zone: Option<String>,
+    /// The person's chosen language code; `None` follows their browser.
+    pub language: Option<String>,
     /// When the account was created.
     pub created_at: TimeDateTimeWithTimeZone,
 }

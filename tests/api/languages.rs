@@ -1,0 +1,182 @@
+//! Languages: the catalogues are complete (every key English has, in every other language,
+//! with the same arguments), every key a template uses exists, and pages speak the person's
+//! chosen language, else their browser's, else English.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use crate::helpers::{seed, signed_in, spawn_app};
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+/// Each message of the `.ftl` files in `locales/{lang}/`: its key and the `$arguments` it uses.
+fn catalogue(lang: &str) -> BTreeMap<String, BTreeSet<String>> {
+    let dir = Path::new(ROOT).join("locales").join(lang);
+    let mut messages = BTreeMap::new();
+    let mut entries: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
+        .collect();
+    entries.sort();
+    for file in entries {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let mut current: Option<String> = None;
+        for line in text.lines() {
+            let starts_message =
+                line.chars().next().is_some_and(|c| c.is_ascii_lowercase()) && line.contains(" =");
+            if starts_message {
+                let key = line.split(" =").next().unwrap().trim().to_owned();
+                assert!(
+                    messages.insert(key.clone(), BTreeSet::new()).is_none(),
+                    "{lang}: {key} defined twice"
+                );
+                current = Some(key);
+            } else if line.trim().is_empty() || line.starts_with('#') {
+                current = None;
+                continue;
+            }
+            if let Some(key) = &current {
+                let args = messages.get_mut(key).unwrap();
+                for piece in line.split('$').skip(1) {
+                    let name: String = piece
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+                        .collect();
+                    args.insert(name);
+                }
+            }
+        }
+    }
+    messages
+}
+
+fn languages() -> Vec<String> {
+    let mut langs: Vec<String> = std::fs::read_dir(Path::new(ROOT).join("locales"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    langs.sort();
+    langs
+}
+
+#[test]
+fn every_catalogue_has_every_key_english_has_with_the_same_arguments() {
+    let english = catalogue("en");
+    assert!(english.len() > 50, "{}", english.len());
+    let langs = languages();
+    assert!(langs.contains(&"fr".to_owned()), "{langs:?}");
+    let mut problems = Vec::new();
+    for lang in langs.iter().filter(|l| *l != "en") {
+        let other = catalogue(lang);
+        for (key, args) in &english {
+            match other.get(key) {
+                None => problems.push(format!("{lang} misses {key}")),
+                Some(theirs) if theirs != args => problems.push(format!(
+                    "{lang}: {key} uses {theirs:?}, English uses {args:?}"
+                )),
+                Some(_) => {}
+            }
+        }
+        for key in other.keys().filter(|k| !english.contains_key(*k)) {
+            problems.push(format!("{lang} has {key}, which English does not"));
+        }
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+#[test]
+fn every_key_a_template_uses_is_in_the_english_catalogue() {
+    let english = catalogue("en");
+    let mut missing = Vec::new();
+    let mut used = 0;
+    for entry in std::fs::read_dir(Path::new(ROOT).join("templates")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|x| x != "html") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        for piece in text.split("t(key=\"").skip(1) {
+            let key = piece.split('"').next().unwrap();
+            used += 1;
+            if !english.contains_key(key) {
+                missing.push(format!("{}: {key}", path.display()));
+            }
+        }
+    }
+    assert!(used > 50, "{used}");
+    assert!(missing.is_empty(), "{missing:#?}");
+}
+
+/// Tera escapes `'` and `/`; read pages as people do.
+fn unescaped(html: String) -> String {
+    html.replace("&#x27;", "'").replace("&#x2F;", "/")
+}
+
+#[tokio::test]
+async fn pages_speak_the_browsers_language_until_a_person_chooses_one() {
+    let app = spawn_app().await;
+    let french = |path: &str| {
+        app.client
+            .get(app.url(path))
+            .header("Accept-Language", "fr-FR,fr;q=0.9,en;q=0.5")
+            .send()
+    };
+    let login = unescaped(french("/login").await.unwrap().text().await.unwrap());
+    assert!(login.contains(r#"<html lang="fr">"#), "{login}");
+    assert!(login.contains("Aller au contenu principal"));
+    assert!(login.contains(">Se connecter</button>"));
+    assert!(login.contains("Adresse e-mail"));
+    assert!(!login.contains("Skip to main content"));
+    let german = app
+        .client
+        .get(app.url("/login"))
+        .header("Accept-Language", "de-DE,de;q=0.9")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        german.contains(r#"<html lang="en">"#),
+        "nothing fits: English"
+    );
+    assert!(german.contains("Skip to main content"));
+
+    // A person's choice wins over the browser, and is saved on their account.
+    let world = seed(&app).await;
+    let member = signed_in(&app, &world.member).await;
+    let refused = member
+        .post("/account/language", &[("language", "xx")])
+        .await;
+    assert_eq!(refused.status(), 422);
+    assert!(
+        refused
+            .text()
+            .await
+            .unwrap()
+            .contains("Choose one of the languages offered.")
+    );
+    let chosen = member
+        .post("/account/language", &[("language", "fr")])
+        .await;
+    let account = unescaped(member.follow(chosen).await);
+    assert!(
+        account.contains("Roundtable vous parle désormais en Français."),
+        "{account}"
+    );
+    assert!(account.contains(r#"<html lang="fr">"#));
+    assert!(account.contains("Se déconnecter partout"));
+    assert!(account.contains(r#"<option value="fr" lang="fr" selected>Français</option>"#));
+    let notifications = unescaped(member.get("/notifications").await.text().await.unwrap());
+    assert!(notifications.contains("Rien de non lu."), "{notifications}");
+
+    let cleared = member.post("/account/language", &[("language", "")]).await;
+    let account = unescaped(member.follow(cleared).await);
+    assert!(
+        account.contains(r#"<html lang="en">"#),
+        "back to the browser's (none sent)"
+    );
+    assert!(account.contains("Sign out everywhere"));
+}
