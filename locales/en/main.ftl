@@ -94,3 +94,153 @@ notifications-mark-read = Mark read
 notifications-pages = Older and newer notifications
 notifications-newest = Newest
 notifications-older = Older notifications
+
+## Home
+
+home-welcome = Welcome, { $name }
+home-open-now = Open now
+home-voting-open = voting is open
+home-voted = you have voted
+home-not-voted = you have not voted yet
+home-ideas-open = budget ideas are open
+home-proposals-open = proposals are open
+home-my-actions = My open actions
+home-due = due { $date }
+home-overdue = overdue
+home-no-actions = You have no open actions.
+home-my-teams = Your teams
+home-team-unread = { $count ->
+    [one] 1 unread notification
+   *[other] { $count } unread notifications
+}
+home-no-team = You are not in a team yet. Open the invitation link a team leader sent you.
+home-admin-can = As a site administrator you can
+home-create-team = create a team
+home-lead = Build the agenda together, vote before the meeting, and make help visible.
+home-or-invitation = , or open the invitation link a team leader sent you.
+home-how = How it works
+home-how-propose-lead = Members propose
+home-how-propose = agenda items with an estimate of the minutes they need.
+home-how-rank-lead = Everyone ranks
+home-how-rank = the proposals before the meeting.
+home-how-tally-lead = A ranked-choice tally
+home-how-tally = builds the agenda within the meeting's time, and explains every round.
+home-how-publish-lead = Leaders publish
+home-how-publish = the agreed agenda; any change from the tally is shown with its reason.
+home-setup = Finish setting up
+home-setup-intro = This Roundtable has no site administrator yet. On the server, run:
+home-setup-then = You will be asked for a password (12 to 128 characters). Then sign in and create your first team.
+
+## A meeting's header
+
+breadcrumb = Breadcrumb
+meetings = Meetings
+meeting-purpose = Purpose:
+meeting-nav = Meeting
+meeting-tab-overview = Overview
+meeting-tab-proposals = Proposals
+meeting-tab-ballot = Ballot
+meeting-tab-results = Results
+meeting-tab-agenda = Agenda
+meeting-tab-scan = Scan
+meeting-tab-live = Live
+meeting-tab-minutes = Minutes
+
+## Team page
+
+budgets = Budgets
+team-zone = The team meets in the { $zone } time zone
+team-zone-yours = you see times in { $zone }
+team-zone-your-choice = your choice
+team-members = Members
+team-nobody = Nobody has joined yet.
+team-nobody-invite = Create an invitation link below and send it to the first members.
+team-find = Find members by name
+team-find-email = Find members by name or email
+team-search = Search
+team-show-everyone = Show everyone
+team-name = Name
+team-role = Role
+team-manage = Manage
+team-you = (you)
+team-only-leader = The only leader: make someone else a leader first.
+team-make-member = Make member
+team-make-leader = Make leader
+team-reset-link = Password-reset link
+team-remove = Remove { $name }
+team-member-pages = Member pages
+page-previous = Previous page
+page-next = Next page
+page-of = Page { $page } of { $pages }
+
+## Meetings
+
+meetings-schedule = Schedule a meeting
+meetings-caption = Meetings, latest first
+meetings-meeting = Meeting
+meetings-starts = Starts
+meetings-state = State
+meetings-none = No meetings yet.
+minutes-unit = min
+minutes-short = { $count } min
+
+## A meeting's overview
+
+meeting-where = Where this meeting is
+meeting-step-now = (now)
+meeting-step-done = (done)
+meeting-when = When
+meeting-when-value = { $starts } to { $ends } ({ $minutes } minutes)
+meeting-place = Where
+meeting-facilitator = Facilitator
+meeting-ballots = Ballots
+meeting-ballots-value = { $privacy }; results shown { $visibility }
+meeting-rule = Agenda rule
+meeting-windows = Windows
+meeting-window = Window
+meeting-opens = Opens
+meeting-closes = Closes
+meeting-now = Now
+meeting-can-do = What you can do
+meeting-proposed = Proposed items: { $count }
+meeting-add-yours = proposals are open, add yours
+meeting-turnout = Turnout: { $turnout }
+meeting-not-voted = who has not voted yet
+meeting-ballots-cast = Ballots cast: { $count }
+meeting-rank = Rank the items
+meeting-results-link = Results of the vote
+meeting-and-the = and the
+meeting-agenda-link = agenda
+meeting-edit = Edit the meeting
+meeting-publish = Publish the agreed agenda
+meeting-reserved = Reserved at the start
+meeting-scan-print = The scan on its own page, for printing
+meeting-live = Live meeting
+
+## The ballot
+
+ballot-heading = Your ballot
+ballot-open-lead = Open ballot:
+ballot-open = after voting closes, the team's leaders can see how each member ranked the items.
+ballot-secret = Secret ballot: nobody, leaders included, can see how you ranked the items; leaders see only whether you have voted.
+ballot-help = Type a rank beside each item you want on the agenda: 1 is your first choice, and each item gets its own number from 1 to { $max }. Rank as many or as few as you like; leave the others blank. You can change your ballot until { $closes }.
+ballot-errors = { $count ->
+    [one] 1 rank needs correcting: see the messages beside the items.
+   *[other] { $count } ranks need correcting: see the messages beside the items.
+}
+ballot-rank-word = rank
+ballot-summary = { $count ->
+    [one] You have ranked { $ranked } of 1 item.
+   *[other] You have ranked { $ranked } of { $count } items.
+}
+ballot-save = Save my ballot
+ballot-not-open = Voting is not open now (it closes at { $closes }).
+ballot-items = Items
+ballot-your-rank = your rank { $rank }
+ballot-js-summary-one = You have ranked %n of 1 item.
+ballot-js-summary-other = You have ranked %n of %t items.
+ballot-js-find = Find items
+ballot-js-shown = %n of %t items shown; ranked items that are hidden keep their ranks.
+ballot-js-up = Move up
+ballot-js-down = Move down
+ballot-members-only = Only members of the team vote.

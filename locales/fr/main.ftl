@@ -94,3 +94,153 @@ notifications-mark-read = Marquer comme lue
 notifications-pages = Notifications plus anciennes et plus récentes
 notifications-newest = Les plus récentes
 notifications-older = Notifications plus anciennes
+
+## Accueil
+
+home-welcome = Bienvenue, { $name }
+home-open-now = Ouvert en ce moment
+home-voting-open = le vote est ouvert
+home-voted = vous avez voté
+home-not-voted = vous n'avez pas encore voté
+home-ideas-open = les idées de budget sont ouvertes
+home-proposals-open = les propositions sont ouvertes
+home-my-actions = Mes actions en cours
+home-due = échéance le { $date }
+home-overdue = en retard
+home-no-actions = Vous n'avez aucune action en cours.
+home-my-teams = Vos équipes
+home-team-unread = { $count ->
+    [one] 1 notification non lue
+   *[other] { $count } notifications non lues
+}
+home-no-team = Vous ne faites pas encore partie d'une équipe. Ouvrez le lien d'invitation qu'un responsable d'équipe vous a envoyé.
+home-admin-can = En tant qu'administrateur du site, vous pouvez
+home-create-team = créer une équipe
+home-lead = Construire l'ordre du jour ensemble, voter avant la réunion et rendre l'entraide visible.
+home-or-invitation = , ou ouvrez le lien d'invitation qu'un responsable d'équipe vous a envoyé.
+home-how = Comment ça marche
+home-how-propose-lead = Les membres proposent
+home-how-propose = des points à l'ordre du jour, avec une estimation des minutes nécessaires.
+home-how-rank-lead = Chacun classe
+home-how-rank = les propositions avant la réunion.
+home-how-tally-lead = Un dépouillement par classement
+home-how-tally = construit l'ordre du jour dans le temps de la réunion et explique chaque tour.
+home-how-publish-lead = Les responsables publient
+home-how-publish = l'ordre du jour convenu ; tout écart par rapport au dépouillement est indiqué avec sa raison.
+home-setup = Terminer l'installation
+home-setup-intro = Ce Roundtable n'a pas encore d'administrateur. Sur le serveur, lancez :
+home-setup-then = Un mot de passe vous sera demandé (de 12 à 128 caractères). Connectez-vous ensuite et créez votre première équipe.
+
+## En-tête d'une réunion
+
+breadcrumb = Fil d'Ariane
+meetings = Réunions
+meeting-purpose = Objectif :
+meeting-nav = Réunion
+meeting-tab-overview = Vue d'ensemble
+meeting-tab-proposals = Propositions
+meeting-tab-ballot = Bulletin
+meeting-tab-results = Résultats
+meeting-tab-agenda = Ordre du jour
+meeting-tab-scan = Tour d'horizon
+meeting-tab-live = En direct
+meeting-tab-minutes = Compte rendu
+
+## Page d'équipe
+
+budgets = Budgets
+team-zone = L'équipe se réunit dans le fuseau horaire { $zone }
+team-zone-yours = vous voyez les heures en { $zone }
+team-zone-your-choice = votre choix
+team-members = Membres
+team-nobody = Personne n'a encore rejoint l'équipe.
+team-nobody-invite = Créez un lien d'invitation ci-dessous et envoyez-le aux premiers membres.
+team-find = Chercher des membres par nom
+team-find-email = Chercher des membres par nom ou adresse e-mail
+team-search = Chercher
+team-show-everyone = Afficher tout le monde
+team-name = Nom
+team-role = Rôle
+team-manage = Gérer
+team-you = (vous)
+team-only-leader = Seul responsable : nommez d'abord quelqu'un d'autre responsable.
+team-make-member = Rendre membre
+team-make-leader = Nommer responsable
+team-reset-link = Lien de réinitialisation du mot de passe
+team-remove = Retirer { $name }
+team-member-pages = Pages des membres
+page-previous = Page précédente
+page-next = Page suivante
+page-of = Page { $page } sur { $pages }
+
+## Réunions
+
+meetings-schedule = Programmer une réunion
+meetings-caption = Réunions, les plus récentes d'abord
+meetings-meeting = Réunion
+meetings-starts = Début
+meetings-state = État
+meetings-none = Pas encore de réunion.
+minutes-unit = min
+minutes-short = { $count } min
+
+## Vue d'ensemble d'une réunion
+
+meeting-where = Où en est cette réunion
+meeting-step-now = (en cours)
+meeting-step-done = (terminé)
+meeting-when = Quand
+meeting-when-value = { $starts } à { $ends } ({ $minutes } minutes)
+meeting-place = Où
+meeting-facilitator = Animation
+meeting-ballots = Bulletins
+meeting-ballots-value = { $privacy } ; résultats affichés { $visibility }
+meeting-rule = Règle de l'ordre du jour
+meeting-windows = Périodes
+meeting-window = Période
+meeting-opens = Ouverture
+meeting-closes = Clôture
+meeting-now = Maintenant
+meeting-can-do = Ce que vous pouvez faire
+meeting-proposed = Points proposés : { $count }
+meeting-add-yours = les propositions sont ouvertes, ajoutez la vôtre
+meeting-turnout = Participation : { $turnout }
+meeting-not-voted = qui n'a pas encore voté
+meeting-ballots-cast = Bulletins déposés : { $count }
+meeting-rank = Classer les points
+meeting-results-link = Résultats du vote
+meeting-and-the = et l'
+meeting-agenda-link = ordre du jour
+meeting-edit = Modifier la réunion
+meeting-publish = Publier l'ordre du jour convenu
+meeting-reserved = Réservé au début
+meeting-scan-print = Le tour d'horizon sur sa propre page, pour l'impression
+meeting-live = Réunion en direct
+
+## Le bulletin
+
+ballot-heading = Votre bulletin
+ballot-open-lead = Bulletin ouvert :
+ballot-open = après la clôture du vote, les responsables de l'équipe peuvent voir comment chaque membre a classé les points.
+ballot-secret = Bulletin secret : personne, responsables compris, ne peut voir comment vous avez classé les points ; les responsables voient seulement si vous avez voté.
+ballot-help = Saisissez un rang à côté de chaque point que vous voulez à l'ordre du jour : 1 est votre premier choix, et chaque point reçoit son propre numéro de 1 à { $max }. Classez-en autant ou aussi peu que vous voulez ; laissez les autres vides. Vous pouvez modifier votre bulletin jusqu'au { $closes }.
+ballot-errors = { $count ->
+    [one] 1 rang est à corriger : voyez les messages à côté des points.
+   *[other] { $count } rangs sont à corriger : voyez les messages à côté des points.
+}
+ballot-rank-word = rang
+ballot-summary = { $count ->
+    [one] Vous avez classé { $ranked } point sur 1.
+   *[other] Vous avez classé { $ranked } points sur { $count }.
+}
+ballot-save = Enregistrer mon bulletin
+ballot-not-open = Le vote n'est pas ouvert en ce moment (il se termine le { $closes }).
+ballot-items = Points
+ballot-your-rank = votre rang : { $rank }
+ballot-js-summary-one = Vous avez classé %n point sur 1.
+ballot-js-summary-other = Vous avez classé %n points sur %t.
+ballot-js-find = Chercher des points
+ballot-js-shown = %n points affichés sur %t ; les points classés qui sont masqués gardent leur rang.
+ballot-js-up = Monter
+ballot-js-down = Descendre
+ballot-members-only = Seuls les membres de l'équipe votent.

@@ -20,6 +20,9 @@
   // Ranks follow the order of the ranked items in the list: 1, 2, 3, ...
   // Ranked items are marked as such, and the summary above the save button follows.
   var summary = document.getElementById("ballot-summary");
+  // The page's language: messages come from the list's data-t-* attributes (English if absent).
+  function say(name, fallback) { return list.getAttribute("data-t-" + name) || fallback; }
+  function fill(text, n, total) { return text.replace("%n", String(n)).replace("%t", String(total)); }
   function renumber() {
     var n = 0;
     var total = 0;
@@ -29,7 +32,9 @@
       item.classList.toggle("is-ranked", ranked(item));
     });
     if (summary) {
-      summary.textContent = "You have ranked " + n + " of " + total + " item" + (total === 1 ? "" : "s") + ".";
+      summary.textContent = total === 1
+        ? fill(say("summary-one", "You have ranked %n of 1 item."), n, total)
+        : fill(say("summary-other", "You have ranked %n of %t items."), n, total);
     }
   }
 
@@ -87,7 +92,7 @@
   box.className = "field";
   var label = document.createElement("label");
   label.htmlFor = "ballot-filter";
-  label.textContent = "Find items";
+  label.textContent = say("find", "Find items");
   var search = document.createElement("input");
   search.type = "search";
   search.id = "ballot-filter";
@@ -114,7 +119,7 @@
       item.hidden = !match;
       if (match) { visible += 1; }
     });
-    shown.textContent = needle === "" ? "" : visible + " of " + total + " items shown; ranked items that are hidden keep their ranks.";
+    shown.textContent = needle === "" ? "" : fill(say("shown", "%n of %t items shown; ranked items that are hidden keep their ranks."), visible, total);
   }
   search.addEventListener("input", function () {
     if (pending) { window.clearTimeout(pending); }
@@ -128,7 +133,7 @@
     var name = title(item);
     var controls = document.createElement("span");
     controls.className = "moves";
-    [["Move up", "move-up"], ["Move down", "move-down"]].forEach(function (spec) {
+    [[say("up", "Move up"), "move-up"], [say("down", "Move down"), "move-down"]].forEach(function (spec) {
       var b = document.createElement("button");
       b.type = "button";
       b.className = "secondary move " + spec[1];

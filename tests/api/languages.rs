@@ -171,6 +171,22 @@ async fn pages_speak_the_browsers_language_until_a_person_chooses_one() {
     assert!(account.contains(r#"<option value="fr" lang="fr" selected>Français</option>"#));
     let notifications = unescaped(member.get("/notifications").await.text().await.unwrap());
     assert!(notifications.contains("Rien de non lu."), "{notifications}");
+    let home = unescaped(member.get("/").await.text().await.unwrap());
+    assert!(home.contains("Bienvenue, Member"), "{home}");
+    assert!(home.contains("Vos équipes"));
+    let team = unescaped(
+        member
+            .get(&format!("/teams/{}", world.team_a))
+            .await
+            .text()
+            .await
+            .unwrap(),
+    );
+    assert!(
+        team.contains("L'équipe se réunit dans le fuseau horaire UTC"),
+        "{team}"
+    );
+    assert!(team.contains(">Membres</h2>"));
 
     let cleared = member.post("/account/language", &[("language", "")]).await;
     let account = unescaped(member.follow(cleared).await);
