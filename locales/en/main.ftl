@@ -244,3 +244,24 @@ ballot-js-shown = %n of %t items shown; ranked items that are hidden keep their 
 ballot-js-up = Move up
 ballot-js-down = Move down
 ballot-members-only = Only members of the team vote.
+
+## Proposals
+
+proposals-heading = Proposed items
+proposals-moderate = Until the first ballot you can hide an item (with a reason its author sees) or merge a duplicate into another item: open the item (its title is a link); the forms are on its page.
+proposals-by = by
+proposals-comments = { $count ->
+    [one] 1 comment
+   *[other] { $count } comments
+}
+proposals-edit = Edit
+proposals-withdraw = Withdraw “{ $title }”
+proposals-none = No items proposed yet.
+proposals-others = Not on the ballot
+proposals-propose = Propose an item
+proposals-title = Title
+proposals-why = Why it matters
+proposals-minutes = Estimated minutes
+proposals-minutes-hint = 1 to 240.
+proposals-submit = Propose
+proposals-closed = Proposals are not open now.

@@ -244,3 +244,24 @@ ballot-js-shown = %n points affichés sur %t ; les points classés qui sont masq
 ballot-js-up = Monter
 ballot-js-down = Descendre
 ballot-members-only = Seuls les membres de l'équipe votent.
+
+## Propositions
+
+proposals-heading = Points proposés
+proposals-moderate = Jusqu'au premier bulletin, vous pouvez masquer un point (avec une raison que son auteur voit) ou fusionner un doublon avec un autre point : ouvrez le point (son titre est un lien) ; les formulaires sont sur sa page.
+proposals-by = par
+proposals-comments = { $count ->
+    [one] 1 commentaire
+   *[other] { $count } commentaires
+}
+proposals-edit = Modifier
+proposals-withdraw = Retirer « { $title } »
+proposals-none = Aucun point proposé pour l'instant.
+proposals-others = Hors du bulletin
+proposals-propose = Proposer un point
+proposals-title = Titre
+proposals-why = Pourquoi c'est important
+proposals-minutes = Minutes estimées
+proposals-minutes-hint = De 1 à 240.
+proposals-submit = Proposer
+proposals-closed = Les propositions ne sont pas ouvertes en ce moment.
