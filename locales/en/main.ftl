@@ -265,3 +265,29 @@ proposals-minutes = Estimated minutes
 proposals-minutes-hint = 1 to 240.
 proposals-submit = Propose
 proposals-closed = Proposals are not open now.
+
+## The agenda
+
+agenda-minutes = { $count ->
+    [one] 1 minute
+   *[other] { $count } minutes
+}
+agenda-published-by = Published by { $name } on { $date }.
+agenda-print = Printable view
+agenda-calendar = Add to calendar (.ics)
+agenda-caption = The agreed agenda
+agenda-start = Start
+agenda-item = Item
+agenda-minutes-col = Minutes
+agenda-note = Note
+agenda-over = { $over } over the { $budget }-minute budget
+agenda-changes = Changes from the vote
+agenda-no-changes = None: this is the agenda the vote built.
+agenda-not-published = Not published yet. This is the agenda the vote built; leaders publish the agreed agenda, and any change from it is shown here with its reason.
+agenda-on = On the agenda
+agenda-why = Why
+agenda-drawn = decided by the draw
+yes = yes
+no = no
+agenda-when-built = The agenda is built when voting closes.
+agenda-publish-again = Publish a new version

@@ -265,3 +265,29 @@ proposals-minutes = Minutes estimées
 proposals-minutes-hint = De 1 à 240.
 proposals-submit = Proposer
 proposals-closed = Les propositions ne sont pas ouvertes en ce moment.
+
+## L'ordre du jour
+
+agenda-minutes = { $count ->
+    [one] 1 minute
+   *[other] { $count } minutes
+}
+agenda-published-by = Publié par { $name } le { $date }.
+agenda-print = Version imprimable
+agenda-calendar = Ajouter au calendrier (.ics)
+agenda-caption = L'ordre du jour convenu
+agenda-start = Début
+agenda-item = Point
+agenda-minutes-col = Minutes
+agenda-note = Note
+agenda-over = { $over } de plus que les { $budget } minutes prévues
+agenda-changes = Écarts par rapport au vote
+agenda-no-changes = Aucun : c'est l'ordre du jour que le vote a construit.
+agenda-not-published = Pas encore publié. Voici l'ordre du jour que le vote a construit ; les responsables publient l'ordre du jour convenu, et tout écart y est indiqué avec sa raison.
+agenda-on = À l'ordre du jour
+agenda-why = Pourquoi
+agenda-drawn = décidé par tirage au sort
+yes = oui
+no = non
+agenda-when-built = L'ordre du jour est construit à la clôture du vote.
+agenda-publish-again = Publier une nouvelle version
