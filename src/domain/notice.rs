@@ -79,6 +79,16 @@ impl Kind {
             _ => Channel::Email,
         }
     }
+
+    /// Whether a person chooses a channel for this kind (the ledger's notes stay in the app).
+    pub fn choosable(self) -> bool {
+        self != Kind::Ledger
+    }
+
+    /// The kinds a person chooses a channel for, in [`Kind::ALL`]'s order.
+    pub fn choosable_kinds() -> impl Iterator<Item = Kind> {
+        Kind::ALL.into_iter().filter(|k| k.choosable())
+    }
 }
 
 /// How a person hears about one kind.

@@ -16,9 +16,7 @@ pub mod schedule;
 
 use std::collections::HashMap;
 
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set,
-};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, QuerySelect, Set};
 use time::OffsetDateTime;
 
 use crate::config::Settings;
@@ -224,18 +222,12 @@ fn outbox_row(
 /// Every member of the team with their address, in id order.
 pub async fn team_recipients(db: &impl ConnectionTrait, team_id: TeamId) -> Result<Vec<Recipient>> {
     use crate::store::entities::users;
-    use sea_orm::{JoinType, QueryOrder};
+    use sea_orm::QueryOrder;
 
-    let person = memberships::Entity::belongs_to(users::Entity)
-        .from(memberships::Column::UserId)
-        .to(users::Column::Id)
-        .into();
-    let rows: Vec<(UserId, String)> = memberships::Entity::find()
+    let rows: Vec<(UserId, String)> = crate::service::teams::memberships_with_people(team_id)
         .select_only()
         .column(memberships::Column::UserId)
         .column(users::Column::Email)
-        .join(JoinType::InnerJoin, person)
-        .filter(memberships::Column::TeamId.eq(team_id))
         .order_by_asc(memberships::Column::UserId)
         .into_tuple()
         .all(db)

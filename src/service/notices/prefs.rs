@@ -16,17 +16,6 @@ use crate::domain::notice::{Channel, Kind};
 use crate::service::{FieldErrors, Result, ServiceError};
 use crate::store::entities::notification_preferences as prefs;
 
-/// The kinds a person chooses a channel for (the ledger's notes stay in the app).
-pub const CHOOSABLE: [Kind; 7] = [
-    Kind::ProposalsOpen,
-    Kind::VotingOpen,
-    Kind::VotingReminder,
-    Kind::AgendaPublished,
-    Kind::ActionAssigned,
-    Kind::ActionOverdue,
-    Kind::Digest,
-];
-
 /// The channels these people chose for `kind` (people on the default are absent).
 pub async fn channels_for(
     db: &impl ConnectionTrait,
@@ -72,8 +61,7 @@ pub async fn list(db: &impl ConnectionTrait, user_id: UserId) -> Result<Vec<Pref
         .into_iter()
         .map(|p| (p.kind, p.channel))
         .collect();
-    Ok(CHOOSABLE
-        .into_iter()
+    Ok(Kind::choosable_kinds()
         .map(|kind| {
             let channel = stored
                 .get(kind.as_str())
@@ -101,7 +89,7 @@ pub async fn save(
 ) -> Result<()> {
     let mut errors = FieldErrors::new();
     let mut choices = Vec::new();
-    for kind in CHOOSABLE {
+    for kind in Kind::choosable_kinds() {
         match form
             .get(kind.as_str())
             .and_then(|v| Channel::parse(v.trim()))

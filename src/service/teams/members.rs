@@ -39,22 +39,30 @@ pub struct Member {
     pub label: String,
 }
 
-/// The team's current members, by name (case-insensitive) then id: one joined query that
-/// reads only ids, names and roles, however large the team.
-pub async fn roster(db: &impl ConnectionTrait, team_id: TeamId) -> Result<Vec<Member>> {
+/// The team's memberships joined to their people, for callers that pick the columns they need
+/// (`select_only().column(…)`): one query however large the team.
+pub fn memberships_with_people(team_id: TeamId) -> sea_orm::Select<memberships::Entity> {
     use sea_orm::{JoinType, QuerySelect};
 
     let person = memberships::Entity::belongs_to(users::Entity)
         .from(memberships::Column::UserId)
         .to(users::Column::Id)
         .into();
-    let rows: Vec<(UserId, String, memberships::Role)> = memberships::Entity::find()
+    memberships::Entity::find()
+        .join(JoinType::InnerJoin, person)
+        .filter(memberships::Column::TeamId.eq(team_id))
+}
+
+/// The team's current members, by name (case-insensitive) then id: one joined query that
+/// reads only ids, names and roles, however large the team.
+pub async fn roster(db: &impl ConnectionTrait, team_id: TeamId) -> Result<Vec<Member>> {
+    use sea_orm::QuerySelect;
+
+    let rows: Vec<(UserId, String, memberships::Role)> = memberships_with_people(team_id)
         .select_only()
         .column(memberships::Column::UserId)
         .column(users::Column::DisplayName)
         .column(memberships::Column::Role)
-        .join(JoinType::InnerJoin, person)
-        .filter(memberships::Column::TeamId.eq(team_id))
         .into_tuple()
         .all(db)
         .await?;

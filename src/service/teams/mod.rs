@@ -8,7 +8,7 @@ mod members;
 pub use invite::{InvitationForm, InvitationRow, Invited, invite, revoke_invitation};
 pub use members::{
     MEMBERS_PER_PAGE, Member, MemberPage, MemberQuery, MemberRow, TeamOverview, change_role,
-    member_ids, overview, remove_member, roster,
+    member_ids, memberships_with_people, overview, remove_member, roster,
 };
 
 use crate::domain::ids::{TeamId, UserId};
