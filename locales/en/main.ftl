@@ -36,6 +36,7 @@ forgot-intro = Type the email address you sign in with. If it has an account, a 
 forgot-submit = Send me a link
 forgot-no-mail = This site does not send email, so a reset link comes from a person: ask a leader of one of your teams for one. They will pass it on to you; it works once, for 24 hours.
 forgot-back = Back to sign in
+forgot-sent = If an account uses { $address }, a link to choose a new password is on its way there. It works once, for { $hours } hours.
 
 ## Choosing a new password
 
@@ -66,6 +67,8 @@ account-zone-label = Show times in
 account-zone-hint = Meetings, windows and deadlines are shown, and typed in forms, in this zone. Leave it on each team's zone if you work where your teams meet.
 account-zone-teams = Each team's own time zone
 account-zone-submit = Save time zone
+account-zone-saved = Times now show in { $zone }.
+account-zone-teams-saved = Times now show in each team's own time zone.
 account-notifications-heading = Notifications
 account-notifications-intro = Choose how you hear about each kind of news. Everything you hear about is also in your notifications:
 account-notifications-link = see them all
@@ -152,6 +155,7 @@ budgets = Budgets
 team-zone = The team meets in the { $zone } time zone
 team-zone-yours = you see times in { $zone }
 team-zone-your-choice = your choice
+team-zone-saved = The team now meets in { $zone }.
 team-members = Members
 team-nobody = Nobody has joined yet.
 team-nobody-invite = Create an invitation link below and send it to the first members.

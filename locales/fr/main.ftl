@@ -36,6 +36,7 @@ forgot-intro = Saisissez l'adresse e-mail avec laquelle vous vous connectez. Si 
 forgot-submit = M'envoyer un lien
 forgot-no-mail = Ce site n'envoie pas d'e-mails : un lien de réinitialisation vous est donc remis par une personne. Demandez-le à un responsable de l'une de vos équipes ; il fonctionne une fois, pendant 24 heures.
 forgot-back = Retour à la connexion
+forgot-sent = Si un compte utilise { $address }, un lien pour choisir un nouveau mot de passe y est envoyé. Il fonctionne une fois, pendant { $hours } heures.
 
 ## Choisir un nouveau mot de passe
 
@@ -66,6 +67,8 @@ account-zone-label = Afficher les heures en
 account-zone-hint = Les réunions, les périodes et les échéances sont affichées, et saisies dans les formulaires, dans ce fuseau. Gardez le fuseau de chaque équipe si vous travaillez là où vos équipes se réunissent.
 account-zone-teams = Le fuseau de chaque équipe
 account-zone-submit = Enregistrer le fuseau horaire
+account-zone-saved = Les heures s'affichent désormais en { $zone }.
+account-zone-teams-saved = Les heures s'affichent désormais dans le fuseau de chaque équipe.
 account-notifications-heading = Notifications
 account-notifications-intro = Choisissez comment vous êtes informé de chaque type de nouvelle. Tout ce dont vous êtes informé figure aussi dans vos notifications :
 account-notifications-link = les voir toutes
@@ -152,6 +155,7 @@ budgets = Budgets
 team-zone = L'équipe se réunit dans le fuseau horaire { $zone }
 team-zone-yours = vous voyez les heures en { $zone }
 team-zone-your-choice = votre choix
+team-zone-saved = L'équipe se réunit désormais dans le fuseau { $zone }.
 team-members = Membres
 team-nobody = Personne n'a encore rejoint l'équipe.
 team-nobody-invite = Créez un lien d'invitation ci-dessous et envoyez-le aux premiers membres.

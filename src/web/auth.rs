@@ -31,7 +31,7 @@ pub struct LoginForm {
 
 #[derive(Serialize)]
 struct LoginPage<'a> {
-    title: &'static str,
+    title: String,
     layout: Layout,
     form: &'a LoginForm,
     errors: FieldMap,
@@ -62,7 +62,7 @@ pub async fn login_page(ctx: Ctx, query: web::Query<LoginQuery>) -> Result<HttpR
         StatusCode::OK,
         "login.html",
         &LoginPage {
-            title: "Sign in",
+            title: crate::i18n::text(ctx.visitor.lang, "login-heading"),
             layout: ctx.layout(),
             form: &form,
             errors: BTreeMap::new(),
@@ -81,7 +81,7 @@ pub struct ForgotForm {
 
 #[derive(Serialize)]
 struct ForgotPage<'a> {
-    title: &'static str,
+    title: String,
     layout: Layout,
     form: &'a ForgotForm,
     errors: FieldMap,
@@ -90,7 +90,7 @@ struct ForgotPage<'a> {
 
 fn forgot_page(ctx: &Ctx, form: &ForgotForm, errors: FieldMap) -> Result<HttpResponse, WebError> {
     let page = ForgotPage {
-        title: "Forgotten password",
+        title: crate::i18n::text(ctx.visitor.lang, "forgot-heading"),
         layout: ctx.layout(),
         form,
         mail_enabled: ctx.state.settings.mail.enabled(),
@@ -130,10 +130,13 @@ pub async fn forgot(
     done_or_reshow(
         result,
         |()| {
-            let notice = Flash::says(format!(
-                "If an account uses {address}, a link to choose a new password is on its way \
-                 there. It works once, for {} hours.",
-                accounts::RESET_VALID_HOURS
+            let notice = Flash::says(crate::i18n::text_with(
+                ctx.visitor.lang,
+                "forgot-sent",
+                &[
+                    ("address", address.clone()),
+                    ("hours", accounts::RESET_VALID_HOURS.to_string()),
+                ],
             ));
             std::future::ready(flash::redirect(&ctx, &notice, "/login"))
         },
@@ -194,7 +197,7 @@ async fn login_again(
     errors: FieldMap,
 ) -> Result<HttpResponse, WebError> {
     let page = LoginPage {
-        title: "Sign in",
+        title: crate::i18n::text(ctx.visitor.lang, "login-heading"),
         layout: ctx.layout(),
         form,
         errors,
@@ -215,7 +218,7 @@ pub async fn logout(ctx: Ctx) -> Result<HttpResponse, WebError> {
 
 #[derive(Serialize)]
 struct AccountPage<'a> {
-    title: &'static str,
+    title: String,
     layout: Layout,
     errors: FieldMap,
     notice: Option<&'a str>,
@@ -260,7 +263,7 @@ pub(crate) async fn account(
         .unwrap_or_default();
     let status = status_for(&errors);
     let page = AccountPage {
-        title: "Your account",
+        title: crate::i18n::text(ctx.visitor.lang, "account-heading"),
         layout,
         errors,
         notice,
@@ -322,9 +325,14 @@ pub async fn set_time_zone(
     done_or_reshow(
         result,
         |zone| {
+            let lang = ctx.visitor.lang;
             let notice = match zone {
-                Some(zone) => format!("Times now show in {zone}."),
-                None => "Times now show in each team's own time zone.".to_owned(),
+                Some(zone) => crate::i18n::text_with(
+                    lang,
+                    "account-zone-saved",
+                    &[("zone", zone.name().to_owned())],
+                ),
+                None => crate::i18n::text(lang, "account-zone-teams-saved"),
             };
             std::future::ready(flash::redirect(
                 &ctx,
@@ -390,7 +398,7 @@ pub async fn logout_everywhere(ctx: Ctx) -> Result<HttpResponse, WebError> {
 
 #[derive(Serialize)]
 struct ResetPage {
-    title: &'static str,
+    title: String,
     layout: Layout,
     display_name: String,
     errors: FieldMap,
@@ -400,7 +408,7 @@ async fn reset_form(ctx: &Ctx, token: &str, errors: FieldMap) -> Result<HttpResp
     let user = accounts::reset_target(ctx.db(), token).await?;
     let status = status_for(&errors);
     let page = ResetPage {
-        title: "Choose a new password",
+        title: crate::i18n::text(ctx.visitor.lang, "reset-heading"),
         layout: ctx.layout(),
         display_name: user.display_name,
         errors,

@@ -44,7 +44,7 @@ pub struct OpenWindowView {
 #[derive(Debug, Serialize)]
 pub struct HomePage {
     /// Page title.
-    pub title: &'static str,
+    pub title: String,
     /// Layout (person, CSRF token).
     pub layout: Layout,
     /// `true` while the instance has no site administrator yet.
@@ -135,7 +135,7 @@ pub async fn show(ctx: Ctx) -> Result<HttpResponse, WebError> {
     };
     let page = HomePage {
         my_actions,
-        title: "Home",
+        title: crate::i18n::text(ctx.visitor.lang, "nav-home"),
         layout: ctx.layout(),
         setup_needed,
         my_teams,

@@ -23,7 +23,7 @@ pub struct CentreQuery {
 
 #[derive(Serialize)]
 struct CentrePage {
-    title: &'static str,
+    title: String,
     layout: Layout,
     page: centre::Page,
     /// Showing an older page (offers the way back to the newest).
@@ -37,7 +37,7 @@ pub async fn show(ctx: Ctx, query: web::Query<CentreQuery>) -> Result<HttpRespon
     let before = query.before.as_deref().and_then(|b| b.parse::<i64>().ok());
     let page = centre::page(ctx.db(), user.id, before, user.zone).await?;
     let view = CentrePage {
-        title: "Notifications",
+        title: crate::i18n::text(ctx.visitor.lang, "notifications-heading"),
         layout: ctx.layout(),
         page,
         older_page: before.is_some(),

@@ -270,7 +270,11 @@ pub async fn set_time_zone(
     done_or_reshow(
         result,
         |zone| {
-            let notice = Flash::says(format!("The team now meets in {zone}."));
+            let notice = Flash::says(crate::i18n::text_with(
+                ctx.visitor.lang,
+                "team-zone-saved",
+                &[("zone", zone.name().to_owned())],
+            ));
             std::future::ready(flash::redirect(&ctx, &notice, &format!("/teams/{slug}")))
         },
         |errors| {
