@@ -295,3 +295,32 @@ yes = yes
 no = no
 agenda-when-built = The agenda is built when voting closes.
 agenda-publish-again = Publish a new version
+
+## Budget rounds
+
+budgets-new = New budget round
+budgets-caption = Budget rounds, latest first
+budgets-round = Round
+budgets-budget = Budget
+budgets-phase = Phase
+budgets-voting-closes = Voting closes
+budgets-none = No budget rounds yet.
+budgets-import = Import a Pabulib file
+budgets-import-intro = Paste the contents of a .pb file (approval or ordinal ballots, up to 1 MiB) to create a round with its projects and votes, already in its results phase, and see what each rule funds.
+budgets-import-contents = Contents of the .pb file
+budgets-rule = Rule
+budgets-import-submit = Import
+budget-phases = Phases
+budget-from = From ({ $zone })
+budget-at-most = at most { $max }
+budget-imported = This round was imported from a Pabulib file.
+budget-propose = Propose or support an idea
+budget-change-ballot = Change your ballot
+budget-vote-now = Vote now
+budget-see-results = See the results
+budget-edit = Edit the round
+budget-for = What the money is for:
+budget-amount = Budget:
+budget-phase-label = Phase:
+budget-nav = Budget round
+budget-tab-ideas = Ideas

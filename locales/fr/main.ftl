@@ -295,3 +295,32 @@ yes = oui
 no = non
 agenda-when-built = L'ordre du jour est construit à la clôture du vote.
 agenda-publish-again = Publier une nouvelle version
+
+## Budgets participatifs
+
+budgets-new = Nouveau budget participatif
+budgets-caption = Budgets participatifs, les plus récents d'abord
+budgets-round = Budget
+budgets-budget = Montant
+budgets-phase = Phase
+budgets-voting-closes = Fin du vote
+budgets-none = Pas encore de budget participatif.
+budgets-import = Importer un fichier Pabulib
+budgets-import-intro = Collez le contenu d'un fichier .pb (bulletins d'approbation ou ordinaux, jusqu'à 1 Mio) pour créer un budget avec ses projets et ses votes, déjà dans sa phase de résultats, et voir ce que chaque règle finance.
+budgets-import-contents = Contenu du fichier .pb
+budgets-rule = Règle
+budgets-import-submit = Importer
+budget-phases = Phases
+budget-from = À partir du ({ $zone })
+budget-at-most = au plus { $max }
+budget-imported = Ce budget a été importé d'un fichier Pabulib.
+budget-propose = Proposer ou soutenir une idée
+budget-change-ballot = Modifier votre bulletin
+budget-vote-now = Voter maintenant
+budget-see-results = Voir les résultats
+budget-edit = Modifier le budget
+budget-for = À quoi sert l'argent :
+budget-amount = Montant :
+budget-phase-label = Phase :
+budget-nav = Budget participatif
+budget-tab-ideas = Idées
