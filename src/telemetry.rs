@@ -5,6 +5,8 @@ use tracing_subscriber::EnvFilter;
 use tracing_subscriber::fmt::format::FmtSpan;
 
 /// Installs the global subscriber once; later calls are ignored (tests call it repeatedly).
+/// Logs go to standard error, so a command's standard output stays what it prints (the JSON
+/// of `dev seed`, `tally` and `budget`): a slow-statement warning under load once broke it.
 pub fn init(default_filter: &str) {
     let filter = EnvFilter::try_from_default_env()
         .or_else(|_| EnvFilter::try_new(default_filter))
@@ -12,6 +14,7 @@ pub fn init(default_filter: &str) {
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_target(false)
+        .with_writer(std::io::stderr)
         .with_span_events(FmtSpan::CLOSE)
         .try_init();
 }
