@@ -16,7 +16,7 @@ use crate::domain::account::{DisplayName, Email, Password};
 use crate::domain::text::{Lines, check_controls};
 use crate::domain::zone::Zone;
 use crate::i18n::Lang;
-use crate::service::{FieldErrors, Result, ServiceError, audit, sessions, teams};
+use crate::service::{FieldErrors, Result, ServiceError, audit, invalid, sessions, teams};
 use crate::store::entities::users;
 
 mod reset;
@@ -216,12 +216,7 @@ pub async fn change_password(
     principal: Principal,
     change: &PasswordChange,
 ) -> Result<i64> {
-    teams::check(crate::access::authorize(
-        principal,
-        None,
-        Action::ManageOwnAccount,
-    ))?;
-    let user_id = principal.user_id.ok_or(ServiceError::Unauthenticated)?;
+    let user_id = own_account(principal)?;
     let user = users::Entity::find_by_id(user_id)
         .one(db)
         .await?
@@ -274,34 +269,43 @@ pub async fn change_password(
     Ok(epoch)
 }
 
+/// The caller's own account, if the access rules let them manage it.
+fn own_account(principal: Principal) -> Result<UserId> {
+    teams::check(crate::access::authorize(
+        principal,
+        None,
+        Action::ManageOwnAccount,
+    ))?;
+    principal.user_id.ok_or(ServiceError::Unauthenticated)
+}
+
+/// Stores one of a person's own choices (`None` clears it).
+async fn set_own_choice(
+    db: &impl ConnectionTrait,
+    user_id: UserId,
+    column: users::Column,
+    value: Option<&str>,
+) -> Result<()> {
+    users::Entity::update_many()
+        .col_expr(column, Expr::value(value.map(str::to_owned)))
+        .filter(users::Column::Id.eq(user_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
 /// Sets (or, with an empty choice, clears) the caller's own time zone; returns it.
 pub async fn set_time_zone(
     db: &impl ConnectionTrait,
     principal: Principal,
     raw: &str,
 ) -> Result<Option<Zone>> {
-    teams::check(crate::access::authorize(
-        principal,
-        None,
-        Action::ManageOwnAccount,
-    ))?;
-    let user_id = principal.user_id.ok_or(ServiceError::Unauthenticated)?;
+    let user_id = own_account(principal)?;
     let zone = match raw.trim() {
         "" => None,
-        name => Some(Zone::parse(name).map_err(|message| {
-            let mut errors = FieldErrors::new();
-            errors.add("time_zone", message);
-            ServiceError::Invalid(errors)
-        })?),
+        name => Some(Zone::parse(name).map_err(|message| invalid("time_zone", message))?),
     };
-    users::Entity::update_many()
-        .col_expr(
-            users::Column::TimeZone,
-            Expr::value(zone.map(|z| z.name().to_owned())),
-        )
-        .filter(users::Column::Id.eq(user_id))
-        .exec(db)
-        .await?;
+    set_own_choice(db, user_id, users::Column::TimeZone, zone.map(Zone::name)).await?;
     Ok(zone)
 }
 
@@ -311,27 +315,14 @@ pub async fn set_language(
     principal: Principal,
     raw: &str,
 ) -> Result<Option<Lang>> {
-    teams::check(crate::access::authorize(
-        principal,
-        None,
-        Action::ManageOwnAccount,
-    ))?;
-    let user_id = principal.user_id.ok_or(ServiceError::Unauthenticated)?;
+    let user_id = own_account(principal)?;
     let lang = match raw.trim() {
         "" => None,
-        code => Some(Lang::parse(code).ok_or_else(|| {
-            let mut errors = FieldErrors::new();
-            errors.add("language", "Choose one of the languages offered.");
-            ServiceError::Invalid(errors)
-        })?),
+        code => Some(
+            Lang::parse(code)
+                .ok_or_else(|| invalid("language", "Choose one of the languages offered."))?,
+        ),
     };
-    users::Entity::update_many()
-        .col_expr(
-            users::Column::Language,
-            Expr::value(lang.map(|l| l.code().to_owned())),
-        )
-        .filter(users::Column::Id.eq(user_id))
-        .exec(db)
-        .await?;
+    set_own_choice(db, user_id, users::Column::Language, lang.map(Lang::code)).await?;
     Ok(lang)
 }

@@ -37,6 +37,29 @@ pub(super) async fn cancel_reset_links(db: &impl ConnectionTrait, user_id: UserI
         .rows_affected)
 }
 
+/// Stores a new 24-hour reset link for `user_id`, asked for by `created_by`; returns its token
+/// (only the hash is kept).
+async fn insert_link(
+    db: &impl ConnectionTrait,
+    user_id: UserId,
+    created_by: Option<UserId>,
+    now: time::OffsetDateTime,
+) -> Result<String> {
+    let token = random_token();
+    password_resets::ActiveModel {
+        user_id: Set(user_id),
+        token_hash: Set(token_hash(&token)),
+        expires_at: Set(now + Duration::hours(RESET_VALID_HOURS)),
+        used_at: Set(None),
+        created_by: Set(created_by),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(token)
+}
+
 /// Issues a 24-hour reset link for a member of the team (leaders and site admins).
 ///
 /// Whoever holds the link can take over the account, so a leader may only reset someone whose
@@ -60,19 +83,7 @@ pub async fn issue_reset_link(
     if !principal.is_admin && !leads_every_team_of(&txn, principal, user_id).await? {
         return Err(ServiceError::Forbidden);
     }
-    let token = random_token();
-
-    password_resets::ActiveModel {
-        user_id: Set(user_id),
-        token_hash: Set(token_hash(&token)),
-        expires_at: Set(now + Duration::hours(RESET_VALID_HOURS)),
-        used_at: Set(None),
-        created_by: Set(principal.user_id),
-        created_at: Set(now),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
+    let token = insert_link(&txn, user_id, principal.user_id, now).await?;
     audit::record(
         &txn,
         audit::Entry {
@@ -243,11 +254,8 @@ pub async fn request_reset(
     delivery: Delivery<'_>,
     now: time::OffsetDateTime,
 ) -> Result<()> {
-    let email = crate::domain::account::Email::parse(email).map_err(|message| {
-        let mut errors = FieldErrors::new();
-        errors.add("email", message);
-        ServiceError::Invalid(errors)
-    })?;
+    let email = crate::domain::account::Email::parse(email)
+        .map_err(|message| crate::service::invalid("email", message))?;
     if !delivery.mail {
         return Err(ServiceError::Conflict(
             "This site does not send email: ask a leader of your team for a reset link.".to_owned(),
@@ -273,18 +281,7 @@ pub async fn request_reset(
     if recent.is_some() {
         return Ok(());
     }
-    let token = random_token();
-    password_resets::ActiveModel {
-        user_id: Set(person.id),
-        token_hash: Set(token_hash(&token)),
-        expires_at: Set(now + Duration::hours(RESET_VALID_HOURS)),
-        used_at: Set(None),
-        created_by: Set(Some(person.id)),
-        created_at: Set(now),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
+    let token = insert_link(&txn, person.id, Some(person.id), now).await?;
     audit::record(
         &txn,
         audit::Entry {

@@ -116,11 +116,7 @@ pub async fn set_time_zone(
     raw: &str,
 ) -> Result<Zone> {
     let access = authorize(db, principal, slug, Action::ManageTeamSettings).await?;
-    let zone = Zone::parse(raw).map_err(|message| {
-        let mut errors = FieldErrors::new();
-        errors.add("time_zone", message);
-        ServiceError::Invalid(errors)
-    })?;
+    let zone = Zone::parse(raw).map_err(|message| crate::service::invalid("time_zone", message))?;
     let txn = db.begin().await?;
     let from = access.team.time_zone.clone();
     let mut team: teams::ActiveModel = access.team.into();
