@@ -384,14 +384,14 @@ fn describe_service_error(error: ServiceError) -> anyhow::Error {
     match error {
         ServiceError::Invalid(fields) => {
             let text = fields
-                .into_map()
+                .in_language(crate::i18n::Lang::En)
                 .into_iter()
                 .map(|(field, problem)| format!("{field}: {problem}"))
                 .collect::<Vec<_>>()
                 .join("; ");
             anyhow::Error::new(InputError(text))
         }
-        ServiceError::Conflict(message) => anyhow::Error::new(InputError(message)),
+        ServiceError::Conflict(message) => anyhow::Error::new(InputError(message.to_string())),
         other => anyhow::Error::new(other),
     }
 }

@@ -10,14 +10,23 @@ use time::macros::format_description;
 use time::{Date, OffsetDateTime};
 
 use crate::domain::zone::Zone;
+use crate::i18n::Lang;
 
 /// "23 Nov 2026, 14:02 GMT": the wall clock in `zone`, with the zone's abbreviation.
 pub fn date_time(at: OffsetDateTime, zone: Zone) -> String {
-    let format =
-        format_description!("[day padding:none] [month repr:short] [year], [hour]:[minute]");
+    date_time_in(at, zone, Lang::En)
+}
+
+/// [`date_time`] in `lang`'s words: "23 nov. 2026, 14:02 GMT" in French.
+pub fn date_time_in(at: OffsetDateTime, zone: Zone, lang: Lang) -> String {
     let local = zone.local(at);
-    let text = local.at.format(&format).unwrap_or_else(|_| at.to_string());
-    format!("{text} {}", local.abbreviation)
+    format!(
+        "{}, {:02}:{:02} {}",
+        date_in(local.at.date(), lang),
+        local.at.hour(),
+        local.at.minute(),
+        local.abbreviation
+    )
 }
 
 /// "14:02": the wall clock in `zone` (agenda start times, beside a named zone).
@@ -28,9 +37,22 @@ pub fn clock(at: OffsetDateTime, zone: Zone) -> String {
 
 /// "3 Nov 2026".
 pub fn date(day: Date) -> String {
-    let format = format_description!("[day padding:none] [month repr:short] [year]");
-    day.format(&format).unwrap_or_else(|_| day.to_string())
+    date_in(day, Lang::En)
 }
+
+/// [`date`] in `lang`'s words: "3 nov. 2026" in French.
+pub fn date_in(day: Date, lang: Lang) -> String {
+    let month = MONTHS
+        .get(usize::from(u8::from(day.month())).saturating_sub(1))
+        .map_or_else(String::new, |key| crate::i18n::text(lang, key));
+    format!("{} {month} {}", day.day(), day.year())
+}
+
+/// The catalogue keys of the months' short names.
+const MONTHS: [&str; 12] = [
+    "month-1", "month-2", "month-3", "month-4", "month-5", "month-6", "month-7", "month-8",
+    "month-9", "month-10", "month-11", "month-12",
+];
 
 /// "2026-11-03" (for date inputs).
 pub fn iso(day: Date) -> String {
@@ -79,6 +101,8 @@ pub fn index(value: f64) -> String {
 mod tests {
     use time::macros::{date, datetime};
 
+    use crate::i18n::Lang;
+
     #[test]
     fn dates_read_naturally() {
         let utc = crate::domain::zone::Zone::utc();
@@ -98,6 +122,14 @@ mod tests {
         assert_eq!(super::date(date!(2026 - 11 - 03)), "3 Nov 2026");
         assert_eq!(super::iso(date!(2026 - 11 - 03)), "2026-11-03");
         assert_eq!(super::month(2026, 1), "Jan 2026");
+        assert_eq!(
+            super::date_time_in(datetime!(2026-02-03 14:02 UTC), paris, Lang::Fr),
+            "3 févr. 2026, 15:02 CET"
+        );
+        assert_eq!(
+            super::date_in(date!(2026 - 08 - 15), Lang::Fr),
+            "15 août 2026"
+        );
     }
 
     #[test]

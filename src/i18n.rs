@@ -7,6 +7,8 @@
 
 use std::collections::HashMap;
 
+/// Fluent itself, for checks that parse the catalogues.
+pub use fluent_templates::fluent_bundle;
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader, langid};
 use serde::{Serialize, Serializer};
@@ -99,6 +101,151 @@ pub fn text_with(lang: Lang, key: &str, args: &[(&'static str, String)]) -> Stri
         .map(|(k, v)| (std::borrow::Cow::Borrowed(*k), FluentValue::from(v.clone())))
         .collect();
     LOCALES.lookup_with_args(&lang.id(), key, &args)
+}
+
+/// A sentence for people, kept as a catalogue key with its arguments until it is shown, so
+/// the domain and the services say *what* is wrong and each reader reads it in their own
+/// language (`render`). `Display` is English, for logs and the command line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Msg {
+    key: &'static str,
+    args: Vec<(&'static str, Arg)>,
+}
+
+/// One argument of a [`Msg`]: text, or a number (so the catalogue can choose a plural form).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Arg {
+    /// Shown as it is.
+    Text(String),
+    /// Chooses plural forms (`{ $count -> [one] … }`).
+    Number(i64),
+    /// Another message, rendered in the same language first.
+    Msg(Box<Msg>),
+    /// A moment, shown on the wall clock of a zone ("3 Nov 2026, 09:00 GMT").
+    At(time::OffsetDateTime, crate::domain::zone::Zone),
+    /// A calendar day ("3 Nov 2026").
+    Day(time::Date),
+}
+
+impl Arg {
+    /// A moment shown in `zone`.
+    pub fn at(at: time::OffsetDateTime, zone: crate::domain::zone::Zone) -> Self {
+        Arg::At(at, zone)
+    }
+
+    /// A calendar day.
+    pub fn day(day: time::Date) -> Self {
+        Arg::Day(day)
+    }
+}
+
+impl From<String> for Arg {
+    fn from(value: String) -> Self {
+        Arg::Text(value)
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(value: &str) -> Self {
+        Arg::Text(value.to_owned())
+    }
+}
+
+impl From<Msg> for Arg {
+    fn from(value: Msg) -> Self {
+        Arg::Msg(Box::new(value))
+    }
+}
+
+macro_rules! number_args {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Arg {
+            fn from(value: $t) -> Self {
+                Arg::Number(i64::try_from(value).unwrap_or(i64::MAX))
+            }
+        }
+    )*};
+}
+number_args!(i64, i32, u32, u8, u16, usize, u64);
+
+impl Msg {
+    /// The message `key` of the catalogues (`cargo test` checks that every key used exists).
+    pub fn new(key: &'static str) -> Self {
+        Self {
+            key,
+            args: Vec::new(),
+        }
+    }
+
+    /// Adds the argument `$name`.
+    #[must_use]
+    pub fn arg(mut self, name: &'static str, value: impl Into<Arg>) -> Self {
+        self.args.push((name, value.into()));
+        self
+    }
+
+    /// Text shown as it is in every language: what people typed (a title, a purpose line).
+    pub fn verbatim(text: impl Into<String>) -> Self {
+        Msg::new(VERBATIM).arg("text", text.into())
+    }
+
+    /// The catalogue key.
+    pub fn key(&self) -> &'static str {
+        self.key
+    }
+
+    /// The sentence in `lang` (English where the catalogue lacks it).
+    pub fn render(&self, lang: Lang) -> String {
+        if self.key == VERBATIM {
+            return match self.args.first() {
+                Some((_, Arg::Text(s))) => s.clone(),
+                _ => String::new(),
+            };
+        }
+        if self.args.is_empty() {
+            return text(lang, self.key);
+        }
+        let args: HashMap<std::borrow::Cow<'static, str>, FluentValue<'_>> = self
+            .args
+            .iter()
+            .map(|(name, value)| {
+                let value = match value {
+                    Arg::Text(s) => FluentValue::from(s.clone()),
+                    Arg::Number(n) => FluentValue::from(*n),
+                    Arg::Msg(m) => FluentValue::from(m.render(lang)),
+                    Arg::At(at, zone) => {
+                        FluentValue::from(crate::format::date_time_in(*at, *zone, lang))
+                    }
+                    Arg::Day(day) => FluentValue::from(crate::format::date_in(*day, lang)),
+                };
+                (std::borrow::Cow::Borrowed(*name), value)
+            })
+            .collect();
+        LOCALES.lookup_with_args(&lang.id(), self.key, &args)
+    }
+}
+
+/// The key of [`Msg::verbatim`] text (no catalogue key is empty).
+const VERBATIM: &str = "";
+
+// Transitional: sentences still written in Rust, shown as they are (in English), until each is
+// moved to the catalogues (issue 18). Remove once nothing uses them.
+impl From<String> for Msg {
+    fn from(text: String) -> Self {
+        Msg::verbatim(text)
+    }
+}
+
+impl From<&str> for Msg {
+    fn from(text: &str) -> Self {
+        Msg::verbatim(text)
+    }
+}
+
+impl std::fmt::Display for Msg {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.render(Lang::En))
+    }
 }
 
 #[cfg(test)]

@@ -315,7 +315,10 @@ pub fn ballot_form(data: &[u8]) -> Verdict {
         Ok(ranking) => ranking,
         Err(ServiceError::Invalid(errors)) => {
             assert!(!errors.is_empty(), "a refusal without a message");
-            return Err(format!("{:?}", errors.into_map()));
+            return Err(format!(
+                "{:?}",
+                errors.in_language(roundtable::i18n::Lang::En)
+            ));
         }
         Err(other) => panic!("the ballot form gave {other:?}"),
     };
@@ -346,7 +349,10 @@ pub fn meeting_form(data: &[u8]) -> Verdict {
         Ok(_) => Ok(()),
         Err(ServiceError::Invalid(errors)) => {
             assert!(!errors.is_empty(), "a refusal without a message");
-            Err(format!("{:?}", errors.into_map()))
+            Err(format!(
+                "{:?}",
+                errors.in_language(roundtable::i18n::Lang::En)
+            ))
         }
         Err(other) => panic!("the meeting form gave {other:?}"),
     }

@@ -3,6 +3,7 @@
 use std::fmt;
 
 use crate::domain::text::{Lines, check_controls};
+use crate::i18n::Msg;
 
 /// A normalised (trimmed, lower-case) email address.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -10,14 +11,14 @@ pub struct Email(String);
 
 impl Email {
     /// Accepts `local@domain.tld` up to 254 characters, without spaces.
-    pub fn parse(raw: &str) -> Result<Self, String> {
+    pub fn parse(raw: &str) -> Result<Self, Msg> {
         let email = raw.trim().to_lowercase();
         if email.is_empty() {
-            return Err("Enter an email address.".to_owned());
+            return Err(Msg::new("v-email-empty"));
         }
         check_controls(&email, Lines::One)?;
         if email.chars().count() > 254 || email.chars().any(char::is_whitespace) {
-            return Err("Enter a valid email address, like name@school.org.".to_owned());
+            return Err(Msg::new("v-email-invalid"));
         }
         match email.split_once('@') {
             Some((local, domain))
@@ -29,7 +30,7 @@ impl Email {
             {
                 Ok(Self(email))
             }
-            _ => Err("Enter a valid email address, like name@school.org.".to_owned()),
+            _ => Err(Msg::new("v-email-invalid")),
         }
     }
     /// The address.
@@ -44,16 +45,16 @@ pub struct DisplayName(String);
 
 impl DisplayName {
     /// Trims and checks the length.
-    pub fn parse(raw: &str) -> Result<Self, String> {
+    pub fn parse(raw: &str) -> Result<Self, Msg> {
         let name = raw.trim();
         if name.is_empty() {
-            return Err("Enter your name.".to_owned());
+            return Err(Msg::new("v-name-empty"));
         }
         if name.chars().count() > 80 {
-            return Err("Use at most 80 characters.".to_owned());
+            return Err(Msg::new("v-too-long").arg("max", 80));
         }
         if name.chars().any(char::is_control) {
-            return Err("Remove control characters from the name.".to_owned());
+            return Err(Msg::new("v-name-control"));
         }
         Ok(Self(name.to_owned()))
     }
@@ -73,13 +74,13 @@ pub const PASSWORD_MAX: usize = 128;
 
 impl Password {
     /// Checks the length (in characters, not bytes).
-    pub fn parse(raw: &str) -> Result<Self, String> {
+    pub fn parse(raw: &str) -> Result<Self, Msg> {
         let n = raw.chars().count();
         if n < PASSWORD_MIN {
-            return Err(format!("Use at least {PASSWORD_MIN} characters."));
+            return Err(Msg::new("v-too-short").arg("min", PASSWORD_MIN));
         }
         if n > PASSWORD_MAX {
-            return Err(format!("Use at most {PASSWORD_MAX} characters."));
+            return Err(Msg::new("v-too-long").arg("max", PASSWORD_MAX));
         }
         Ok(Self(raw.to_owned()))
     }

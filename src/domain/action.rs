@@ -9,6 +9,7 @@ use serde::Serialize;
 use time::Date;
 
 use crate::domain::text::{Lines, check_controls};
+use crate::i18n::Msg;
 
 /// Where an action stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -59,11 +60,11 @@ impl Status {
     }
 
     /// Parses a form value.
-    pub fn parse(raw: &str) -> Result<Self, String> {
+    pub fn parse(raw: &str) -> Result<Self, Msg> {
         Self::ALL
             .into_iter()
             .find(|s| s.as_str() == raw.trim())
-            .ok_or_else(|| "Choose a status.".to_owned())
+            .ok_or_else(|| Msg::new("v-action-status"))
     }
 
     /// Still to be done (counts as the owner's open load and may be overdue).
@@ -90,13 +91,11 @@ pub enum MoveError {
 
 impl MoveError {
     /// The message shown next to the field.
-    pub fn message(&self) -> &'static str {
+    pub fn message(&self) -> Msg {
         match self {
-            Self::Same => "The action already has this status.",
-            Self::Finished => {
-                "The action is finished (done or dropped); record a new action instead."
-            }
-            Self::ReasonNeeded => "Say why (at least 3 characters).",
+            Self::Same => Msg::new("v-action-same-status"),
+            Self::Finished => Msg::new("v-action-finished"),
+            Self::ReasonNeeded => Msg::new("v-action-reason-needed"),
         }
     }
 }
@@ -125,11 +124,12 @@ pub fn is_overdue(status: Status, due_on: Date, today: Date) -> bool {
     status.is_open() && due_on < today
 }
 
-fn one_line(raw: &str, what: &str, max: usize) -> Result<String, String> {
+/// One line of 3 to `max` characters; `short` and `long` say what is wrong (`long` gets `$max`).
+fn one_line(raw: &str, max: usize, short: Msg, long: Msg) -> Result<String, Msg> {
     let text = raw.trim();
     match text.chars().count() {
-        0..=2 => Err(format!("Write the {what} (at least 3 characters).")),
-        n if n > max => Err(format!("Keep the {what} to at most {max} characters.")),
+        0..=2 => Err(short),
+        n if n > max => Err(long.arg("max", max)),
         _ => {
             check_controls(text, Lines::One)?;
             Ok(text.to_owned())
@@ -143,8 +143,14 @@ pub struct ActionTitle(String);
 
 impl ActionTitle {
     /// Trims and checks.
-    pub fn parse(raw: &str) -> Result<Self, String> {
-        one_line(raw, "action", 200).map(Self)
+    pub fn parse(raw: &str) -> Result<Self, Msg> {
+        one_line(
+            raw,
+            200,
+            Msg::new("v-action-title-short"),
+            Msg::new("v-action-title-long"),
+        )
+        .map(Self)
     }
     pub fn as_str(&self) -> &str {
         &self.0
@@ -157,8 +163,14 @@ pub struct DecisionText(String);
 
 impl DecisionText {
     /// Trims and checks.
-    pub fn parse(raw: &str) -> Result<Self, String> {
-        one_line(raw, "decision", 500).map(Self)
+    pub fn parse(raw: &str) -> Result<Self, Msg> {
+        one_line(
+            raw,
+            500,
+            Msg::new("v-decision-short"),
+            Msg::new("v-decision-long"),
+        )
+        .map(Self)
     }
     pub fn as_str(&self) -> &str {
         &self.0
@@ -172,25 +184,25 @@ pub fn parse_day(raw: &str) -> Option<Date> {
 }
 
 /// A due date: a day from `today` up to five years ahead.
-pub fn due_date(raw: &str, today: Date) -> Result<Date, String> {
-    let day = parse_day(raw).ok_or_else(|| "Choose a due date.".to_owned())?;
+pub fn due_date(raw: &str, today: Date) -> Result<Date, Msg> {
+    let day = parse_day(raw).ok_or_else(|| Msg::new("v-due-date-missing"))?;
     if day < today {
-        return Err("The due date cannot be in the past.".to_owned());
+        return Err(Msg::new("v-due-date-past"));
     }
     if day > today + time::Duration::days(5 * 366) {
-        return Err("Choose a due date within five years.".to_owned());
+        return Err(Msg::new("v-due-date-far"));
     }
     Ok(day)
 }
 
 /// An optional review date: empty, or a day after `today` within five years.
-pub fn review_date(raw: &str, today: Date) -> Result<Option<Date>, String> {
+pub fn review_date(raw: &str, today: Date) -> Result<Option<Date>, Msg> {
     if raw.trim().is_empty() {
         return Ok(None);
     }
-    let day = parse_day(raw).ok_or_else(|| "Enter the review date as a day.".to_owned())?;
+    let day = parse_day(raw).ok_or_else(|| Msg::new("v-review-date-invalid"))?;
     if day <= today || day > today + time::Duration::days(5 * 366) {
-        return Err("Choose a review date after today, within five years.".to_owned());
+        return Err(Msg::new("v-review-date-range"));
     }
     Ok(Some(day))
 }

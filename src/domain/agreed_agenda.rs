@@ -10,9 +10,10 @@ use crate::domain::ids::ProposalId;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::text::{Lines, check_controls};
+use crate::i18n::Msg;
 
 /// Problems by field name (`reason_{id}`, `add_reason`).
-pub type PlanProblems = Vec<(String, String)>;
+pub type PlanProblems = Vec<(String, Msg)>;
 
 /// An item of the tally's agenda (or left out by it), in tally order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -112,13 +113,16 @@ pub struct Deviation {
 
 impl Deviation {
     /// "Added by Sam: fire-drill follow-up — urgent".
-    pub fn sentence(&self, actor: &str) -> String {
-        let verb = match self.kind {
-            DeviationKind::Added => "Added",
-            DeviationKind::Dropped => "Dropped",
-            DeviationKind::Moved => "Moved",
+    pub fn sentence(&self, actor: &str) -> Msg {
+        let key = match self.kind {
+            DeviationKind::Added => "v-deviation-added",
+            DeviationKind::Dropped => "v-deviation-dropped",
+            DeviationKind::Moved => "v-deviation-moved",
         };
-        format!("{verb} by {actor}: {} — {}", self.title, self.reason)
+        Msg::new(key)
+            .arg("actor", actor)
+            .arg("title", self.title.as_str())
+            .arg("reason", self.reason.as_str())
     }
 }
 
@@ -214,13 +218,12 @@ pub fn plan(
         |problems: &mut PlanProblems, id: ProposalId, kind: DeviationKind, title: &str| {
             let reason = reason_of(id);
             if reason.chars().count() < 3 {
-                problems.push((
-                    reason_field(id),
-                    format!(
-                        "Give a reason: this item is {} compared with the tally.",
-                        kind.as_str()
-                    ),
-                ));
+                let message = match kind {
+                    DeviationKind::Added => "v-plan-reason-added",
+                    DeviationKind::Dropped => "v-plan-reason-dropped",
+                    DeviationKind::Moved => "v-plan-reason-moved",
+                };
+                problems.push((reason_field(id), Msg::new(message)));
             } else if let Err(message) = check_controls(&reason, Lines::Many) {
                 problems.push((reason_field(id), message));
             } else {
@@ -274,10 +277,7 @@ pub fn plan(
         .collect();
     if let Some(add) = added {
         if add.reason.trim().chars().count() < 3 {
-            problems.push((
-                "add_reason".to_owned(),
-                "Give a reason for adding this item.".to_owned(),
-            ));
+            problems.push(("add_reason".to_owned(), Msg::new("v-plan-add-reason")));
         } else if let Err(message) = check_controls(add.reason.trim(), Lines::Many) {
             problems.push(("add_reason".to_owned(), message));
         } else {
@@ -355,7 +355,7 @@ mod tests {
         assert_eq!(titles, ["C", "A", "B"]);
         assert_eq!(plan.deviations.len(), 1);
         assert_eq!(
-            plan.deviations[0].sentence("Sam"),
+            plan.deviations[0].sentence("Sam").to_string(),
             "Moved by Sam: C — the visitor leaves early"
         );
     }
@@ -366,6 +366,10 @@ mod tests {
         let problems = plan(&tally(), &rows, None).unwrap_err();
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].0, "reason_3");
+        assert_eq!(
+            problems[0].1.to_string(),
+            "Give a reason: this item is moved compared with the tally."
+        );
     }
 
     #[test]
@@ -386,7 +390,7 @@ mod tests {
         let kinds: Vec<_> = plan.deviations.iter().map(|d| d.kind.as_str()).collect();
         assert_eq!(kinds, ["dropped", "added", "added"]);
         assert_eq!(
-            plan.deviations[2].sentence("Sam"),
+            plan.deviations[2].sentence("Sam").to_string(),
             "Added by Sam: fire-drill follow-up — urgent"
         );
     }

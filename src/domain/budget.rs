@@ -9,22 +9,23 @@ use time::OffsetDateTime;
 
 use crate::domain::meeting::{Problems, stored_enum, text_between, text_newtype};
 use crate::domain::text::Lines;
+use crate::i18n::Msg;
 
 text_newtype!(
     /// A round's title: 2 to 120 characters.
-    RoundTitle, 2, 120, "the round's title", Lines::One
+    RoundTitle, 2, 120, Msg::new("v-round-title-empty"), Lines::One
 );
 text_newtype!(
     /// What the round's money is for: 10 to 300 characters.
-    RoundPurpose, 10, 300, "what the money is for", Lines::Many
+    RoundPurpose, 10, 300, Msg::new("v-round-purpose-empty"), Lines::Many
 );
 text_newtype!(
     /// An idea's title: 2 to 120 characters.
-    IdeaTitle, 2, 120, "a title", Lines::One
+    IdeaTitle, 2, 120, Msg::new("v-title-empty"), Lines::One
 );
 text_newtype!(
     /// What an idea is and why: 10 to 2,000 characters.
-    IdeaDescription, 10, 2000, "what the idea is and why", Lines::Many
+    IdeaDescription, 10, 2000, Msg::new("v-idea-description-empty"), Lines::Many
 );
 
 /// Largest amount or cost accepted, in minor units (10^13 cents: well inside `i64` and exact
@@ -33,15 +34,15 @@ pub const MAX_MINOR: i64 = 10_000_000_000_000;
 
 /// Parses an amount typed by a person ("1200", "1,200.50", "1200.5") into minor units
 /// (hundredths). Positive, at most two decimals.
-pub fn parse_money(raw: &str) -> Result<i64, String> {
+pub fn parse_money(raw: &str) -> Result<i64, Msg> {
     let text: String = raw
         .trim()
         .chars()
         .filter(|c| *c != ',' && *c != ' ')
         .collect();
-    let refuse = || "Enter an amount like 1200 or 1200.50.".to_owned();
+    let refuse = || Msg::new("v-amount-invalid");
     if text.is_empty() {
-        return Err("Enter an amount.".to_owned());
+        return Err(Msg::new("v-amount-empty"));
     }
     let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
     if int.is_empty() || frac.len() > 2 {
@@ -56,9 +57,9 @@ pub fn parse_money(raw: &str) -> Result<i64, String> {
         .checked_mul(100)
         .and_then(|w| w.checked_add(cents))
         .filter(|m| *m <= MAX_MINOR)
-        .ok_or_else(|| "That amount is too large.".to_owned())?;
+        .ok_or_else(|| Msg::new("v-amount-too-large"))?;
     if minor == 0 {
-        return Err("Enter an amount above zero.".to_owned());
+        return Err(Msg::new("v-amount-zero"));
     }
     Ok(minor)
 }
@@ -94,8 +95,8 @@ pub fn money_input(minor: i64) -> String {
 }
 
 /// A currency: 1 to 8 letters or a symbol, one line.
-pub fn parse_currency(raw: &str) -> Result<String, String> {
-    text_between(raw, 1, 8, "a currency (such as EUR)", Lines::One)
+pub fn parse_currency(raw: &str) -> Result<String, Msg> {
+    text_between(raw, 1, 8, Msg::new("v-currency-empty"), Lines::One)
 }
 
 stored_enum!(
@@ -173,22 +174,13 @@ impl RoundWindows {
     pub fn check(&self) -> Problems {
         let mut problems = Problems::new();
         if self.review <= self.ideas_open {
-            problems.push((
-                "review_at",
-                "Review must start after ideas open.".to_owned(),
-            ));
+            problems.push(("review_at", Msg::new("v-round-review-order")));
         }
         if self.voting_open < self.review {
-            problems.push((
-                "voting_open",
-                "Voting cannot open before review starts.".to_owned(),
-            ));
+            problems.push(("voting_open", Msg::new("v-round-voting-open-order")));
         }
         if self.voting_close <= self.voting_open {
-            problems.push((
-                "voting_close",
-                "Voting must close after it opens.".to_owned(),
-            ));
+            problems.push(("voting_close", Msg::new("v-round-voting-close-order")));
         }
         problems
     }
@@ -292,29 +284,25 @@ pub fn running_total(limits: &BallotLimits, costs: &[i64]) -> RunningTotal {
 }
 
 /// Checks a selection against the ballot's limits; the refusal says by how much it is over.
-pub fn check_ballot(limits: &BallotLimits, costs: &[i64], currency: &str) -> Result<(), String> {
+pub fn check_ballot(limits: &BallotLimits, costs: &[i64], currency: &str) -> Result<(), Msg> {
     let sum = running_total(limits, costs);
     if sum.count == 0 {
-        return Err("Choose at least one idea.".to_owned());
+        return Err(Msg::new("v-ballot-empty"));
     }
     if let (BallotType::ApprovalMax | BallotType::Ranked, Some(max)) =
         (limits.ballot_type, limits.max_ideas)
         && sum.count > max
     {
-        let over = sum.count - max;
-        return Err(format!(
-            "You chose {} ideas; at most {max} are allowed, so remove {over} idea{}.",
-            sum.count,
-            if over == 1 { "" } else { "s" }
-        ));
+        return Err(Msg::new("v-ballot-too-many")
+            .arg("count", sum.count)
+            .arg("max", max)
+            .arg("over", sum.count - max));
     }
     if limits.ballot_type == BallotType::Knapsack && sum.left < 0 {
-        return Err(format!(
-            "Your ideas cost {}, which is {} over the budget of {}: remove ideas worth at least that much.",
-            format_money(sum.total, currency),
-            format_money(-sum.left, currency),
-            format_money(limits.amount, currency)
-        ));
+        return Err(Msg::new("v-ballot-over-budget")
+            .arg("total", format_money(sum.total, currency))
+            .arg("over", format_money(-sum.left, currency))
+            .arg("amount", format_money(limits.amount, currency)));
     }
     Ok(())
 }
@@ -377,14 +365,18 @@ mod tests {
             amount: 100_000,
         };
         assert!(check_ballot(&knapsack, &[60_000, 40_000], "EUR").is_ok());
-        let refusal = check_ballot(&knapsack, &[60_000, 45_000], "EUR").unwrap_err();
+        let refusal = check_ballot(&knapsack, &[60_000, 45_000], "EUR")
+            .unwrap_err()
+            .to_string();
         assert!(refusal.contains("50 EUR over"), "{refusal}");
         let max = BallotLimits {
             ballot_type: BallotType::ApprovalMax,
             max_ideas: Some(2),
             amount: 100_000,
         };
-        let refusal = check_ballot(&max, &[1, 2, 3, 4], "EUR").unwrap_err();
+        let refusal = check_ballot(&max, &[1, 2, 3, 4], "EUR")
+            .unwrap_err()
+            .to_string();
         assert!(refusal.contains("remove 2 ideas"), "{refusal}");
         let approval = BallotLimits {
             ballot_type: BallotType::Approval,

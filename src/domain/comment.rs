@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::domain::meeting::text_between;
 use crate::domain::text::Lines;
+use crate::i18n::Msg;
 
 /// A comment's text: 2 to 2,000 characters, line breaks allowed, no control characters.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -18,8 +19,8 @@ impl CommentBody {
     pub const MAX: usize = 2000;
 
     /// Trims and checks the length and characters.
-    pub fn parse(raw: &str) -> Result<Self, String> {
-        text_between(raw, 2, Self::MAX, "a comment", Lines::Many).map(Self)
+    pub fn parse(raw: &str) -> Result<Self, Msg> {
+        text_between(raw, 2, Self::MAX, Msg::new("v-comment-empty"), Lines::Many).map(Self)
     }
     pub fn as_str(&self) -> &str {
         &self.0
@@ -32,7 +33,8 @@ impl CommentBody {
 pub enum Window {
     /// Comments may be added and edited.
     Open,
-    /// Closed, with the sentence that says why and when they could be made.
+    /// Closed, with the catalogue key of the sentence that says why and when they could be
+    /// made (rendered in the reader's language where it is shown).
     Closed(&'static str),
 }
 

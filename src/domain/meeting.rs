@@ -16,4 +16,4 @@ pub use fields::{
 pub(crate) use fields::{text_between, text_newtype};
 pub(crate) use options::stored_enum;
 pub use options::{AgendaRule, Privacy, ResultsVisibility};
-pub use windows::{Current, Phase, WindowChange, Windows, check_change, time_left};
+pub use windows::{Current, Phase, WindowChange, Windows, check_change, time_left, time_until};

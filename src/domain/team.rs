@@ -2,6 +2,7 @@
 
 use crate::domain::ids::UserId;
 use crate::domain::text::{Lines, check_controls};
+use crate::i18n::Msg;
 
 /// A team's display name: 2 to 80 characters.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -9,13 +10,13 @@ pub struct TeamName(String);
 
 impl TeamName {
     /// Trims and checks the length.
-    pub fn parse(raw: &str) -> Result<Self, String> {
+    pub fn parse(raw: &str) -> Result<Self, Msg> {
         let name = raw.trim();
         match name.chars().count() {
-            0 => Err("Enter the team's name.".to_owned()),
-            1 => Err("Use at least 2 characters.".to_owned()),
-            n if n > 80 => Err("Use at most 80 characters.".to_owned()),
-            _ if name.chars().any(char::is_control) => Err("Remove control characters.".to_owned()),
+            0 => Err(Msg::new("v-team-name-empty")),
+            1 => Err(Msg::new("v-too-short").arg("min", 2)),
+            n if n > 80 => Err(Msg::new("v-too-long").arg("max", 80)),
+            _ if name.chars().any(char::is_control) => Err(Msg::new("v-team-name-control")),
             _ => Ok(Self(name.to_owned())),
         }
     }
@@ -30,7 +31,7 @@ pub struct Slug(String);
 
 impl Slug {
     /// Checks a slug as typed.
-    pub fn parse(raw: &str) -> Result<Self, String> {
+    pub fn parse(raw: &str) -> Result<Self, Msg> {
         let slug = raw.trim();
         let valid_chars = slug
             .chars()
@@ -40,15 +41,12 @@ impl Slug {
             || slug.starts_with('-')
             || slug.ends_with('-')
         {
-            return Err(
-                "Use 2 to 60 lower-case letters, digits and hyphens (like senior-leadership)."
-                    .to_owned(),
-            );
+            return Err(Msg::new("v-slug-invalid"));
         }
         Ok(Self(slug.to_owned()))
     }
     /// Derives a slug from a team name ("Senior Leadership Team" → "senior-leadership-team").
-    pub fn from_name(name: &TeamName) -> Result<Self, String> {
+    pub fn from_name(name: &TeamName) -> Result<Self, Msg> {
         let mut slug = String::new();
         for c in name.as_str().chars() {
             if c.is_ascii_alphanumeric() {
@@ -72,16 +70,11 @@ pub struct Purpose(String);
 
 impl Purpose {
     /// Trims and checks the length.
-    pub fn parse(raw: &str) -> Result<Self, String> {
+    pub fn parse(raw: &str) -> Result<Self, Msg> {
         let text = raw.trim();
         match text.chars().count() {
-            0..=9 => Err(
-                "Write the team's purpose in one or two sentences (at least 10 characters)."
-                    .to_owned(),
-            ),
-            n if n > 300 => {
-                Err("Keep the purpose to one or two sentences (at most 300 characters).".to_owned())
-            }
+            0..=9 => Err(Msg::new("v-team-purpose-short")),
+            n if n > 300 => Err(Msg::new("v-team-purpose-long")),
             _ => check_controls(text, Lines::Many).map(|()| Self(text.to_owned())),
         }
     }
@@ -97,10 +90,10 @@ pub struct MaxUses(i32);
 
 impl MaxUses {
     /// 1 to 100.
-    pub fn parse(raw: &str) -> Result<Self, String> {
+    pub fn parse(raw: &str) -> Result<Self, Msg> {
         match raw.trim().parse::<i32>() {
             Ok(n) if (1..=100).contains(&n) => Ok(Self(n)),
-            _ => Err("Enter a number of uses from 1 to 100.".to_owned()),
+            _ => Err(Msg::new("v-max-uses")),
         }
     }
     pub fn get(self) -> i32 {
@@ -114,10 +107,10 @@ pub struct ValidDays(i64);
 
 impl ValidDays {
     /// 1 to 30.
-    pub fn parse(raw: &str) -> Result<Self, String> {
+    pub fn parse(raw: &str) -> Result<Self, Msg> {
         match raw.trim().parse::<i64>() {
             Ok(n) if (1..=30).contains(&n) => Ok(Self(n)),
-            _ => Err("Enter a number of days from 1 to 30.".to_owned()),
+            _ => Err(Msg::new("v-days-range").arg("max", 30)),
         }
     }
     /// The number of days.

@@ -7,6 +7,8 @@
 //!
 //! Pure: no I/O.
 
+use crate::i18n::Msg;
+
 /// Whether a field may span several lines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lines {
@@ -16,12 +18,18 @@ pub enum Lines {
     Many,
 }
 
-/// The message shown next to a field holding a refused character.
+/// The English text of the message shown next to a field holding a refused character
+/// (`v-control-characters`, see [`control_message`]), for tests that look for it on a page.
 pub const CONTROL_MESSAGE: &str =
     "Remove control characters (such as NUL, ESC or a line break) from this field.";
 
-/// `Err` with [`CONTROL_MESSAGE`] when `text` holds a control character `lines` does not allow.
-pub fn check_controls(text: &str, lines: Lines) -> Result<(), String> {
+/// The message shown next to a field holding a refused character.
+pub fn control_message() -> Msg {
+    Msg::new("v-control-characters")
+}
+
+/// `Err` with [`control_message`] when `text` holds a control character `lines` does not allow.
+pub fn check_controls(text: &str, lines: Lines) -> Result<(), Msg> {
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         let allowed = match (lines, c) {
@@ -30,7 +38,7 @@ pub fn check_controls(text: &str, lines: Lines) -> Result<(), String> {
             _ => !c.is_control(),
         };
         if !allowed {
-            return Err(CONTROL_MESSAGE.to_owned());
+            return Err(control_message());
         }
     }
     Ok(())
@@ -60,5 +68,9 @@ mod tests {
         assert!(check_controls("line one\r\nline two\n\tindented", Lines::Many).is_ok());
         assert!(check_controls("lone\rcarriage return", Lines::Many).is_err());
         assert!(check_controls("Café — 3 € ✓ 👩‍🏫", Lines::One).is_ok());
+        assert_eq!(
+            check_controls("a\0b", Lines::One).unwrap_err().to_string(),
+            CONTROL_MESSAGE
+        );
     }
 }

@@ -12,6 +12,8 @@ use jiff::tz::{AmbiguousOffset, TimeZone};
 use serde::{Serialize, Serializer};
 use time::{Date, OffsetDateTime, PrimitiveDateTime, UtcOffset};
 
+use crate::i18n::Msg;
+
 /// A time zone of the bundled database: cheap to copy, compared by name.
 #[derive(Clone, Copy)]
 pub struct Zone(&'static Entry);
@@ -70,19 +72,14 @@ impl Zone {
     }
 
     /// A zone by its IANA name, ignoring case and surrounding space.
-    pub fn parse(raw: &str) -> Result<Zone, String> {
+    pub fn parse(raw: &str) -> Result<Zone, Msg> {
         let key = raw.trim().to_ascii_lowercase();
         let all = entries();
         all.binary_search_by(|e| e.key.as_str().cmp(&key))
             .ok()
             .and_then(|i| all.get(i))
             .map(Zone)
-            .ok_or_else(|| {
-                format!(
-                    "Choose a time zone from the list (an IANA name like Europe/London); {:?} is not one.",
-                    raw.trim()
-                )
-            })
+            .ok_or_else(|| Msg::new("v-zone-unknown").arg("name", format!("{:?}", raw.trim())))
     }
 
     /// A stored name, or UTC if it is no longer in the database.
@@ -133,10 +130,9 @@ impl Zone {
 
     /// The instant a wall-clock time in this zone names, by the rules of that date. A time the
     /// clocks skip (spring forward) is refused with a message; a repeated one is the earlier.
-    pub fn instant(self, local: PrimitiveDateTime) -> Result<OffsetDateTime, String> {
+    pub fn instant(self, local: PrimitiveDateTime) -> Result<OffsetDateTime, Msg> {
         let civil = jiff::civil::DateTime::new(
-            i16::try_from(local.year())
-                .map_err(|_| "Enter a year between 1 and 9999.".to_owned())?,
+            i16::try_from(local.year()).map_err(|_| Msg::new("v-year-range"))?,
             u8::from(local.month()) as i8,
             local.day() as i8,
             local.hour() as i8,
@@ -144,23 +140,22 @@ impl Zone {
             local.second() as i8,
             0,
         )
-        .map_err(|_| "Enter a real date and time.".to_owned())?;
+        .map_err(|_| Msg::new("v-real-date-time"))?;
         let offset = match self.rules().to_ambiguous_timestamp(civil).offset() {
             AmbiguousOffset::Unambiguous { offset } => offset,
             AmbiguousOffset::Fold { before, .. } => before,
             AmbiguousOffset::Gap { .. } => {
-                return Err(format!(
-                    "{} does not exist in {}: the clocks go forward then. Choose a time outside the change.",
-                    local
-                        .time()
-                        .format(time::macros::format_description!("[hour]:[minute]"))
-                        .unwrap_or_default(),
-                    self.name()
-                ));
+                let time = local
+                    .time()
+                    .format(time::macros::format_description!("[hour]:[minute]"))
+                    .unwrap_or_default();
+                return Err(Msg::new("v-time-skipped")
+                    .arg("time", time)
+                    .arg("zone", self.name()));
             }
         };
         let offset = UtcOffset::from_whole_seconds(offset.seconds())
-            .map_err(|_| "Enter a real date and time.".to_owned())?;
+            .map_err(|_| Msg::new("v-real-date-time"))?;
         Ok(local.assume_offset(offset).to_offset(UtcOffset::UTC))
     }
 }
@@ -215,6 +210,7 @@ mod tests {
         assert!(
             Zone::parse("Mars/Olympus")
                 .unwrap_err()
+                .to_string()
                 .contains("Mars/Olympus")
         );
         assert_eq!(Zone::stored("Mars/Olympus"), Zone::utc());
@@ -252,7 +248,10 @@ mod tests {
     fn skipped_times_are_refused_and_repeated_ones_are_the_earlier() {
         let london = Zone::parse("Europe/London").unwrap();
         // 29 March 2026: 01:00 GMT becomes 02:00 BST.
-        let gap = london.instant(datetime!(2026-03-29 01:30)).unwrap_err();
+        let gap = london
+            .instant(datetime!(2026-03-29 01:30))
+            .unwrap_err()
+            .to_string();
         assert!(
             gap.contains("01:30") && gap.contains("Europe/London"),
             "{gap}"

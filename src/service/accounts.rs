@@ -3,6 +3,7 @@
 //! belongs to an account. Reset links are `accounts/reset.rs`, re-exported here.
 
 use crate::domain::ids::UserId;
+use crate::i18n::Msg;
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
@@ -28,7 +29,9 @@ pub use reset::{
 };
 
 /// The one message for every failed sign-in.
-pub const LOGIN_FAILED: &str = "That email and password do not match an account.";
+pub fn login_failed() -> Msg {
+    Msg::new("so-login-failed")
+}
 
 /// `true` once at least one site administrator exists.
 pub async fn admin_exists(db: &impl ConnectionTrait) -> Result<bool, sea_orm::DbErr> {
@@ -123,17 +126,16 @@ pub async fn insert_user(db: &impl ConnectionTrait, new: PreparedUser) -> Result
         created_at: Set(crate::clock::now()),
         ..Default::default()
     };
-    user.insert(db).await.map_err(|e| match ServiceError::from(e) {
-        ServiceError::Conflict(_) => {
-            let mut errors = FieldErrors::new();
-            errors.add(
-                "email",
-                "This email already has an account: sign in first, then open the invitation link again.",
-            );
-            ServiceError::Invalid(errors)
-        }
-        other => other,
-    })
+    user.insert(db)
+        .await
+        .map_err(|e| match ServiceError::from(e) {
+            ServiceError::Conflict(_) => {
+                let mut errors = FieldErrors::new();
+                errors.add("email", Msg::new("so-email-has-account"));
+                ServiceError::Invalid(errors)
+            }
+            other => other,
+        })
 }
 
 /// Problems with the sign-in form that must be answered before looking anything up: control
@@ -145,7 +147,7 @@ pub fn login_form_problems(email: &str) -> Option<FieldErrors> {
     Some(errors)
 }
 
-/// Checks an email and password; `Invalid` with [`LOGIN_FAILED`] on any mismatch.
+/// Checks an email and password; `Invalid` with [`login_failed`] on any mismatch.
 pub async fn login(
     db: &impl ConnectionTrait,
     email: &str,
@@ -162,7 +164,7 @@ pub async fn login(
         Some(user) if matches => Ok(user),
         _ => {
             let mut errors = FieldErrors::new();
-            errors.add("email", LOGIN_FAILED);
+            errors.add("email", login_failed());
             Err(ServiceError::Invalid(errors))
         }
     }
@@ -204,7 +206,7 @@ fn new_password(change: &PasswordChange, errors: &mut FieldErrors) -> Option<Pas
         .map_err(|e| errors.add("new", e))
         .ok();
     if change.new != change.confirm {
-        errors.add("confirm", "The two new passwords differ.");
+        errors.add("confirm", Msg::new("so-passwords-differ"));
     }
     parsed
 }
@@ -223,7 +225,7 @@ pub async fn change_password(
         .ok_or(ServiceError::NotFound)?;
     let mut errors = FieldErrors::new();
     if !password::verify(change.current.clone(), Some(user.password_hash.clone())).await? {
-        errors.add("current", "That is not your current password.");
+        errors.add("current", Msg::new("so-not-current-password"));
     }
     let new = new_password(change, &mut errors);
     let Some(new) = new.filter(|_| errors.is_empty()) else {
@@ -244,9 +246,9 @@ pub async fn change_password(
         .exec(&txn)
         .await?;
     if changed.rows_affected != 1 {
-        return Err(ServiceError::Conflict(
-            "Your password was changed meanwhile; sign in again.".to_owned(),
-        ));
+        return Err(ServiceError::Conflict(Msg::new(
+            "conflict-password-was-changed-meanwhile",
+        )));
     }
     let cancelled = cancel_reset_links(&txn, user_id).await?;
     sessions::end_all(&txn, user_id).await?;
@@ -319,8 +321,7 @@ pub async fn set_language(
     let lang = match raw.trim() {
         "" => None,
         code => Some(
-            Lang::parse(code)
-                .ok_or_else(|| invalid("language", "Choose one of the languages offered."))?,
+            Lang::parse(code).ok_or_else(|| invalid("language", Msg::new("so-choose-language")))?,
         ),
     };
     set_own_choice(db, user_id, users::Column::Language, lang.map(Lang::code)).await?;

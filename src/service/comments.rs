@@ -12,6 +12,7 @@ pub mod agenda;
 pub mod budget;
 
 use crate::domain::ids::TeamId;
+use crate::i18n::Msg;
 use std::collections::HashMap;
 
 use sea_orm::{
@@ -103,7 +104,7 @@ pub struct CommentView {
     /// The text, unless it is hidden from the caller.
     pub body: Option<String>,
     /// "Hidden by a leader: reason", when hidden.
-    pub hidden_note: Option<String>,
+    pub hidden_note: Option<Msg>,
     /// Written.
     pub created_at: OffsetDateTime,
     /// Last edited.
@@ -129,7 +130,7 @@ pub struct Thread {
     pub pages: u64,
 }
 
-fn invalid(field: &str, message: &str) -> ServiceError {
+fn invalid(field: &str, message: impl Into<Msg>) -> ServiceError {
     let mut errors = FieldErrors::new();
     errors.add(field, message);
     ServiceError::Invalid(errors)
@@ -178,7 +179,7 @@ pub async fn thread(
                 hidden_note: row
                     .hidden_reason
                     .filter(|_| hidden)
-                    .map(|reason| format!("Hidden by a leader: {reason}")),
+                    .map(|reason| Msg::new("so-comment-hidden-by-leader").arg("reason", reason)),
                 created_at: row.created_at,
                 edited_at: row.edited_at,
                 editable: subject.may_comment && comment::may_edit(hidden, viewer, subject.window),
@@ -244,12 +245,13 @@ async fn begin_locked(
 fn open(subject: &Subject) -> Result<()> {
     match subject.window {
         Window::Open => Ok(()),
-        Window::Closed(message) => Err(invalid("window", message)),
+        // A closed window carries the catalogue key of its reason.
+        Window::Closed(key) => Err(invalid("window", Msg::new(key))),
     }
 }
 
 fn parse_body(form: &CommentForm) -> Result<CommentBody> {
-    CommentBody::parse(&form.body).map_err(|e| invalid("body", &e))
+    CommentBody::parse(&form.body).map_err(|e| invalid("body", e))
 }
 
 async fn audit_comment(
@@ -347,9 +349,9 @@ pub async fn edit(
         return Err(ServiceError::Forbidden);
     }
     if row.hidden_at.is_some() {
-        return Err(ServiceError::Conflict(
-            "A leader has hidden this comment, so it can no longer be edited.".to_owned(),
-        ));
+        return Err(ServiceError::Conflict(Msg::new(
+            "conflict-leader-hidden-comment-so",
+        )));
     }
     open(&subject)?;
     let body = parse_body(form)?;
@@ -382,11 +384,11 @@ pub async fn hide(
     let (txn, subject) = begin_locked(db, target, principal, Intent::Moderate, now).await?;
     let row = find(&txn, &subject, comment_id).await?;
     if row.hidden_at.is_some() {
-        return Err(ServiceError::Conflict(
-            "This comment is already hidden.".to_owned(),
-        ));
+        return Err(ServiceError::Conflict(Msg::new(
+            "conflict-comment-already-hidden",
+        )));
     }
-    let reason = Reason::parse(reason).map_err(|e| invalid("reason", &e))?;
+    let reason = Reason::parse(reason).map_err(|e| invalid("reason", e))?;
     let mut active: comments::ActiveModel = row.into();
     active.hidden_at = Set(Some(now));
     active.hidden_by = Set(principal.user_id);

@@ -3,6 +3,7 @@
 //! one person even when two accept at once.
 
 use crate::domain::ids::UserId;
+use crate::i18n::Msg;
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
@@ -189,10 +190,9 @@ pub async fn accept(
     };
     let already = crate::store::scoped::membership(&txn, team.id, user_id).await?;
     if already.is_some() {
-        return Err(ServiceError::Conflict(format!(
-            "You are already a member of {}.",
-            team.name
-        )));
+        return Err(ServiceError::Conflict(
+            Msg::new("conflict-already-member").arg("team", team.name),
+        ));
     }
     memberships::ActiveModel {
         team_id: Set(team.id),

@@ -16,6 +16,8 @@ pub mod teams;
 use crate::domain::ids::{MeetingId, RoundId, TeamId};
 use std::collections::BTreeMap;
 
+use crate::i18n::{Lang, Msg};
+
 use sea_orm::{ConnectionTrait, DbErr, PrimaryKeyTrait, SqlErr};
 
 use crate::store::scoped::{MeetingScoped, RoundScoped, TeamScoped, find_owned};
@@ -34,7 +36,7 @@ pub enum ServiceError {
     Forbidden,
     /// The change conflicts with the current state (for example a duplicate).
     #[error("conflict: {0}")]
-    Conflict(String),
+    Conflict(Msg),
     /// Input problems, by field.
     #[error("invalid input")]
     Invalid(FieldErrors),
@@ -49,14 +51,14 @@ pub type Result<T, E = ServiceError> = std::result::Result<T, E>;
 impl From<DbErr> for ServiceError {
     fn from(error: DbErr) -> Self {
         if let Some(SqlErr::UniqueConstraintViolation(_)) = error.sql_err() {
-            return Self::Conflict("That already exists.".to_owned());
+            return Self::Conflict(Msg::new("error-already-exists"));
         }
         Self::Unexpected(anyhow::Error::new(error).context("database call failed"))
     }
 }
 
 /// `Invalid` with one problem, for a use case that checks one field.
-pub fn invalid(field: &str, message: impl Into<String>) -> ServiceError {
+pub fn invalid(field: &str, message: impl Into<Msg>) -> ServiceError {
     let mut errors = FieldErrors::new();
     errors.add(field, message);
     ServiceError::Invalid(errors)
@@ -98,7 +100,7 @@ pub async fn find_in_round<E: RoundScoped>(
 
 /// Problems with submitted fields, keyed by field name, in a stable order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct FieldErrors(BTreeMap<String, String>);
+pub struct FieldErrors(BTreeMap<String, Msg>);
 
 impl FieldErrors {
     /// No problems yet.
@@ -106,7 +108,7 @@ impl FieldErrors {
         Self::default()
     }
     /// Records a problem with `field` (the first problem per field wins).
-    pub fn add(&mut self, field: &str, message: impl Into<String>) {
+    pub fn add(&mut self, field: &str, message: impl Into<Msg>) {
         self.0
             .entry(field.to_owned())
             .or_insert_with(|| message.into());
@@ -116,12 +118,15 @@ impl FieldErrors {
         self.0.is_empty()
     }
     /// The problem recorded for `field`, if any.
-    pub fn get(&self, field: &str) -> Option<&str> {
-        self.0.get(field).map(String::as_str)
+    pub fn get(&self, field: &str) -> Option<&Msg> {
+        self.0.get(field)
     }
-    /// The problems as a map.
-    pub fn into_map(self) -> BTreeMap<String, String> {
+    /// The problems as sentences in `lang`, by field.
+    pub fn in_language(&self, lang: Lang) -> BTreeMap<String, String> {
         self.0
+            .iter()
+            .map(|(field, msg)| (field.clone(), msg.render(lang)))
+            .collect()
     }
     /// `Ok(())` when empty, else `Err(ServiceError::Invalid)`.
     pub fn into_result(self) -> Result<()> {

@@ -9,6 +9,7 @@ use actix_web::{HttpResponse, web};
 use serde::Serialize;
 
 use crate::domain::action::Status;
+use crate::i18n::{self, Lang};
 use crate::service::actions::{
     self, ActionForm, ActionLine, CommentForm, CommentLine, Filter, HistoryLine, StatusForm,
 };
@@ -20,7 +21,7 @@ use crate::web::visitor::Layout;
 
 #[derive(Serialize)]
 struct FilterLink {
-    label: &'static str,
+    label: String,
     href: String,
     current: bool,
 }
@@ -78,16 +79,17 @@ async fn list_page(
     let (acc, lines) = actions::list(db, ctx.principal(), slug, filter, now).await?;
     let team = &acc.team.team;
     let base = format!("/teams/{}/actions", team.slug);
+    let lang = ctx.lang();
     let filters = [
-        ("All", ""),
-        ("Mine", "mine"),
-        ("Open", "open"),
-        ("Overdue", "overdue"),
-        ("Blocked", "blocked"),
+        ("fl-filter-all", ""),
+        ("fl-filter-mine", "mine"),
+        ("fl-filter-open", "open"),
+        ("fl-filter-overdue", "overdue"),
+        ("fl-filter-blocked", "blocked"),
     ]
     .into_iter()
-    .map(|(label, show)| FilterLink {
-        label,
+    .map(|(key, show)| FilterLink {
+        label: i18n::text(lang, key),
         href: format!(
             "{base}{}",
             query_string(&Filter {
@@ -105,7 +107,7 @@ async fn list_page(
         ..ActionForm::default()
     };
     let page = ActionsPage {
-        title: format!("Actions · {}", team.name),
+        title: i18n::text_with(lang, "fl-actions-title", &[("team", team.name.clone())]),
         layout: ctx.layout(),
         slug: team.slug.clone(),
         team_name: team.name.clone(),
@@ -140,6 +142,7 @@ pub async fn create(
     let result = actions::create(ctx.db(), ctx.principal(), &slug, &form, delivery, ctx.now).await;
     let filter = Filter::default();
     redirect_or_reshow(
+        ctx.lang(),
         result,
         |id| format!("/teams/{slug}/actions/{id}"),
         |errors| list_page(&ctx, &slug, &filter, Some(&form), errors),
@@ -166,7 +169,19 @@ pub async fn csv(
 #[derive(Serialize)]
 struct StatusChoice {
     value: &'static str,
-    label: &'static str,
+    label: String,
+}
+
+/// An action's status in the page's language.
+pub fn status_word(lang: Lang, status: Status) -> String {
+    let key = match status {
+        Status::Open => "fl-status-open",
+        Status::InProgress => "fl-status-in-progress",
+        Status::Blocked => "fl-status-blocked",
+        Status::Done => "fl-status-done",
+        Status::Dropped => "fl-status-dropped",
+    };
+    i18n::text(lang, key)
 }
 
 #[derive(Serialize)]
@@ -205,7 +220,7 @@ async fn action_page(
             .filter(|s| *s != d.line.status)
             .map(|s| StatusChoice {
                 value: s.as_str(),
-                label: s.label(),
+                label: status_word(ctx.lang(), s),
             })
             .collect(),
         may_change: d.may_change && d.line.status.is_open(),
@@ -234,6 +249,7 @@ pub async fn change_status(
     let (slug, id) = path.into_inner();
     let result = actions::change_status(ctx.db(), ctx.principal(), &slug, id, &form, ctx.now).await;
     redirect_or_reshow(
+        ctx.lang(),
         result,
         |()| format!("/teams/{slug}/actions/{id}"),
         |errors| action_page(&ctx, &slug, id, (Some(&form), None), errors),
@@ -250,6 +266,7 @@ pub async fn comment(
     let (slug, id) = path.into_inner();
     let result = actions::comment(ctx.db(), ctx.principal(), &slug, id, &form, ctx.now).await;
     redirect_or_reshow(
+        ctx.lang(),
         result,
         |()| format!("/teams/{slug}/actions/{id}#comments"),
         |errors| action_page(&ctx, &slug, id, (None, Some(&form)), errors),

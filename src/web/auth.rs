@@ -35,7 +35,7 @@ struct LoginPage<'a> {
     layout: Layout,
     form: &'a LoginForm,
     errors: FieldMap,
-    notice: Option<&'static str>,
+    notice: Option<String>,
     /// The site sends mail, so a forgotten password can be reset by email.
     mail_enabled: bool,
 }
@@ -54,10 +54,11 @@ pub async fn login_page(ctx: Ctx, query: web::Query<LoginQuery>) -> Result<HttpR
         ..LoginForm::default()
     };
     let notice = match query.done.as_deref() {
-        Some("reset") => Some("Your password has been changed. Sign in with the new one."),
-        Some("everywhere") => Some("You have been signed out on every device."),
+        Some("reset") => Some("st-login-reset-done"),
+        Some("everywhere") => Some("st-login-everywhere-done"),
         _ => None,
-    };
+    }
+    .map(|key| crate::i18n::text(ctx.visitor.lang, key));
     ctx.render(
         StatusCode::OK,
         "login.html",
@@ -112,6 +113,7 @@ pub async fn forgot(
 ) -> Result<HttpResponse, WebError> {
     // A malformed address is answered at once and counts toward no address's limit.
     if let Err(message) = crate::domain::account::Email::parse(&form.email) {
+        let message = message.render(ctx.visitor.lang);
         return forgot_page(&ctx, &form, BTreeMap::from([("email".to_owned(), message)]));
     }
     let address = form.email.trim().to_lowercase();
@@ -128,6 +130,7 @@ pub async fn forgot(
     let delivery = notices::Delivery::of(&ctx.state.settings);
     let result = accounts::request_reset(ctx.db(), &form.email, delivery, ctx.now).await;
     done_or_reshow(
+        ctx.lang(),
         result,
         |()| {
             let notice = Flash::says(crate::i18n::text_with(
@@ -154,7 +157,7 @@ pub async fn login(
 ) -> Result<HttpResponse, WebError> {
     let form = form.into_inner();
     if let Some(errors) = accounts::login_form_problems(&form.email) {
-        return login_again(&ctx, &form, errors.into_map()).await;
+        return login_again(&ctx, &form, errors.in_language(ctx.lang())).await;
     }
     let account_key = form.email.trim().to_lowercase();
     let ip = client_ip(&req);
@@ -162,6 +165,7 @@ pub async fn login(
     limits.login_begin(&account_key, &ip, ctx.now).await?;
     let result = accounts::login(ctx.db(), &form.email, &form.password).await;
     done_or_reshow(
+        ctx.lang(),
         result,
         |user| {
             let (ctx, form, account_key, ip) = (&ctx, &form, &account_key, &ip);
@@ -294,12 +298,13 @@ pub async fn change_password(
     let user = ctx.require_user()?.clone();
     let result = accounts::change_password(ctx.db(), ctx.principal(), &form).await;
     done_or_reshow(
+        ctx.lang(),
         result,
         |epoch| {
             let ctx = &ctx;
             async move {
                 start_session(ctx, user.id, epoch).await?;
-                let notice = "Password changed. Every other session has been signed out.";
+                let notice = crate::i18n::text(ctx.visitor.lang, "st-account-password-changed");
                 flash::redirect(ctx, &Flash::says(notice), "/account")
             }
         },
@@ -323,6 +328,7 @@ pub async fn set_time_zone(
 ) -> Result<HttpResponse, WebError> {
     let result = accounts::set_time_zone(ctx.db(), ctx.principal(), &form.time_zone).await;
     done_or_reshow(
+        ctx.lang(),
         result,
         |zone| {
             let lang = ctx.visitor.lang;
@@ -363,6 +369,7 @@ pub async fn set_language(
 ) -> Result<HttpResponse, WebError> {
     let result = accounts::set_language(ctx.db(), ctx.principal(), &form.language).await;
     done_or_reshow(
+        ctx.lang(),
         result,
         |lang| {
             let notice = match lang {
@@ -443,6 +450,7 @@ pub async fn reset(
         session::sign_out(&ctx.visitor.session);
     }
     redirect_or_reshow(
+        ctx.lang(),
         result,
         |_| "/login?done=reset".to_owned(),
         |errors| reset_form(&ctx, &token, errors),

@@ -133,6 +133,7 @@ async fn after<P: CommentPage>(
 ) -> Result<HttpResponse, WebError> {
     let base = page.base();
     redirect_or_reshow(
+        ctx.lang(),
         result,
         |comment| comment_link(&base, page_query, comment),
         |errors| page.render(ctx, page_query, &posted, errors),

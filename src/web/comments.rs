@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::{Lang, Msg};
 use crate::service::comments::{CommentForm, Thread};
 use crate::web::format::date_time;
 
@@ -87,19 +88,21 @@ pub struct ThreadView {
     /// The add form is offered.
     can_comment: bool,
     /// Why it is not (the window is closed), for people who could otherwise comment.
-    closed: Option<&'static str>,
+    closed: Option<String>,
     form_body: String,
     errors: BTreeMap<String, String>,
 }
 
 impl ThreadView {
-    /// Builds the view of `thread` for a page at `page_base` whose forms post to `post_base`.
+    /// Builds the view of `thread` for a page at `page_base` whose forms post to `post_base`,
+    /// in `lang`.
     pub fn new(
         thread: Thread,
         page_base: &str,
         post_base: String,
         posted: &Posted,
         mut errors: BTreeMap<String, String>,
+        lang: Lang,
     ) -> Self {
         let link = |page: u64| format!("{page_base}?page={page}#comments");
         let zone = thread.subject.zone;
@@ -125,7 +128,7 @@ impl ThreadView {
                     author: c.author,
                     mine: c.mine,
                     body: c.body,
-                    hidden_note: c.hidden_note,
+                    hidden_note: c.hidden_note.map(|note| note.render(lang)),
                     when: date_time(c.created_at, zone),
                     edited: c.edited_at.map(|at| date_time(at, zone)),
                     editable: c.editable,
@@ -163,7 +166,10 @@ impl ThreadView {
             post_base,
             can_comment: subject.may_comment && subject.window.is_open(),
             closed: match subject.window {
-                crate::domain::comment::Window::Closed(why) if subject.may_comment => Some(why),
+                // A closed window carries the catalogue key of its reason.
+                crate::domain::comment::Window::Closed(key) if subject.may_comment => {
+                    Some(Msg::new(key).render(lang))
+                }
                 _ => None,
             },
             form_body,

@@ -15,6 +15,7 @@ use serde::Serialize;
 use time::OffsetDateTime;
 
 use crate::access::Principal;
+use crate::i18n::Lang;
 use crate::service::ServiceError;
 use crate::web::pages::{render, see_other};
 use crate::web::visitor::{Layout, SignedIn, Visitor};
@@ -40,6 +41,11 @@ impl Ctx {
     /// For access decisions in services.
     pub fn principal(&self) -> Principal {
         self.visitor.principal()
+    }
+
+    /// The language the page speaks to this visitor.
+    pub fn lang(&self) -> Lang {
+        self.visitor.lang
     }
 
     /// The layout model (person and CSRF token) every page needs.
@@ -100,6 +106,7 @@ pub fn status_for(errors: &FieldMap) -> StatusCode {
 /// input `reshow` renders the form again with the person's input and the field problems (422),
 /// and any other error becomes its error page. Input is never thrown away by a redirect.
 pub async fn done_or_reshow<T, D, R>(
+    lang: Lang,
     result: Result<T, ServiceError>,
     done: impl FnOnce(T) -> D,
     reshow: impl FnOnce(FieldMap) -> R,
@@ -110,13 +117,14 @@ where
 {
     match result {
         Ok(value) => done(value).await,
-        Err(ServiceError::Invalid(errors)) => reshow(errors.into_map()).await,
+        Err(ServiceError::Invalid(errors)) => reshow(errors.in_language(lang)).await,
         Err(other) => Err(other.into()),
     }
 }
 
 /// [`done_or_reshow`] for the usual success: `303 See Other` to the address `location` gives.
 pub async fn redirect_or_reshow<T, R>(
+    lang: Lang,
     result: Result<T, ServiceError>,
     location: impl FnOnce(T) -> String,
     reshow: impl FnOnce(FieldMap) -> R,
@@ -124,7 +132,7 @@ pub async fn redirect_or_reshow<T, R>(
 where
     R: Future<Output = Result<HttpResponse, WebError>>,
 {
-    done_or_reshow(result, |value| redirected(&location(value)), reshow).await
+    done_or_reshow(lang, result, |value| redirected(&location(value)), reshow).await
 }
 
 fn redirected(location: &str) -> Ready<Result<HttpResponse, WebError>> {

@@ -13,7 +13,8 @@ use actix_web::middleware::ErrorHandlerResponse;
 use actix_web::{HttpMessage, HttpResponse, ResponseError, web};
 use serde::Serialize;
 
-use crate::service::ServiceError;
+use crate::i18n::{Lang, Msg};
+use crate::service::{FieldErrors, ServiceError};
 use crate::web::AppState;
 
 /// Everything a handler can fail with.
@@ -21,7 +22,7 @@ use crate::web::AppState;
 pub enum WebError {
     /// 400: the request itself is malformed.
     #[error("bad request: {0}")]
-    BadRequest(String),
+    BadRequest(Msg),
     /// 401: sign in first (HTML routes redirect to the login page).
     #[error("sign in required")]
     SignInRequired,
@@ -36,14 +37,14 @@ pub enum WebError {
     MethodNotAllowed,
     /// 409: the change conflicts with the current state.
     #[error("conflict: {0}")]
-    Conflict(String),
+    Conflict(Msg),
     /// 422: the input was understood but is not acceptable.
     #[error("invalid input: {message}")]
     Invalid {
         /// Summary for the person.
-        message: String,
+        message: Msg,
         /// Problems by field name.
-        fields: BTreeMap<String, String>,
+        fields: FieldErrors,
     },
     /// 429: too many attempts; try again after this many seconds.
     #[error("too many requests")]
@@ -89,73 +90,57 @@ fn db_overload(error: &sea_orm::DbErr) -> bool {
 }
 
 /// The public, stable description of an error, carried in the response's extensions until the
-/// error renderer turns it into a page or JSON body.
-#[derive(Debug, Clone, Serialize)]
+/// error renderer turns it into a page or JSON body in the reader's language.
+#[derive(Debug, Clone)]
 pub struct ErrorDetails {
     /// Stable machine-readable code (`not_found`, `invalid_input`, ...).
     pub code: &'static str,
     /// Message safe to show to anyone.
-    pub message: String,
+    pub message: Msg,
     /// Field problems for 422.
-    pub fields: BTreeMap<String, String>,
+    pub fields: FieldErrors,
     /// Seconds to wait for 429.
     pub retry_after_seconds: Option<u64>,
 }
 
-/// Stable code, page title and default message for a status.
+/// Stable code, and catalogue keys of the page title and default message, for a status.
 pub fn describe(status: StatusCode) -> (&'static str, &'static str, &'static str) {
     match status.as_u16() {
         400 => (
             "bad_request",
-            "Bad request",
-            "The request could not be understood.",
+            "error-bad-request-title",
+            "error-bad-request",
         ),
-        403 => (
-            "forbidden",
-            "Not allowed",
-            "You are not allowed to do that. If you were filling in a form, reload the page and try again.",
-        ),
-        404 => (
-            "not_found",
-            "Page not found",
-            "There is nothing at this address. Check the link, or start again from the home page.",
-        ),
+        403 => ("forbidden", "error-forbidden-title", "error-forbidden"),
+        404 => ("not_found", "error-not-found-title", "error-not-found"),
         405 => (
             "method_not_allowed",
-            "Method not allowed",
-            "This address does not accept that kind of request.",
+            "error-method-not-allowed-title",
+            "error-method-not-allowed",
         ),
-        409 => (
-            "conflict",
-            "Conflict",
-            "That change conflicts with the current state.",
-        ),
+        409 => ("conflict", "error-conflict-title", "error-conflict"),
         413 => (
             "payload_too_large",
-            "Too much data",
-            "What you sent is larger than this site accepts. Shorten it and try again.",
+            "error-payload-too-large-title",
+            "error-payload-too-large",
         ),
         422 => (
             "invalid_input",
-            "Please check your input",
-            "Some of what you entered needs correcting.",
+            "error-invalid-input-title",
+            "error-invalid-input",
         ),
         429 => (
             "too_many_requests",
-            "Too many attempts",
-            "Please wait a little and try again.",
+            "error-too-many-requests-title",
+            "error-too-many-requests",
         ),
         503 => (
             "service_unavailable",
-            "Busy right now",
-            "The site is busy right now. Please try again in a moment.",
+            "error-service-unavailable-title",
+            "error-service-unavailable",
         ),
-        s if s >= 500 => (
-            "internal_error",
-            "Something went wrong",
-            "Something went wrong on our side. It has been logged; please try again later.",
-        ),
-        _ => ("error", "Error", "The request could not be completed."),
+        s if s >= 500 => ("internal_error", "error-internal-title", "error-internal"),
+        _ => ("error", "error-other-title", "error-other"),
     }
 }
 
@@ -180,15 +165,15 @@ impl ResponseError for WebError {
         let (code, _, default_message) = describe(status);
         let mut details = ErrorDetails {
             code,
-            message: default_message.to_owned(),
-            fields: BTreeMap::new(),
+            message: Msg::new(default_message),
+            fields: FieldErrors::new(),
             retry_after_seconds: None,
         };
         match self {
-            Self::BadRequest(m) | Self::Conflict(m) => details.message.clone_from(m),
+            Self::BadRequest(m) | Self::Conflict(m) => details.message = m.clone(),
             Self::Invalid { message, fields } => {
-                details.message.clone_from(message);
-                details.fields.clone_from(fields);
+                details.message = message.clone();
+                details.fields = fields.clone();
             }
             Self::TooManyRequests {
                 retry_after_seconds,
@@ -218,8 +203,8 @@ impl From<ServiceError> for WebError {
             ServiceError::Forbidden => Self::Forbidden,
             ServiceError::Conflict(m) => Self::Conflict(m),
             ServiceError::Invalid(fields) => Self::Invalid {
-                message: "Some of what you entered needs correcting.".to_owned(),
-                fields: fields.into_map(),
+                message: Msg::new("error-invalid-input"),
+                fields,
             },
             ServiceError::Unexpected(e) => Self::Unexpected(e),
         }
@@ -246,6 +231,7 @@ impl From<sea_orm::DbErr> for WebError {
 
 #[derive(Serialize)]
 struct ErrorPage<'a> {
+    layout: ErrorLayout,
     title: &'a str,
     message: &'a str,
     fields: &'a BTreeMap<String, String>,
@@ -280,11 +266,15 @@ pub fn render_error<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHandle
     let (code, title, default_message) = describe(status);
     let details = details.unwrap_or_else(|| ErrorDetails {
         code,
-        message: default_message.to_owned(),
-        fields: BTreeMap::new(),
+        message: Msg::new(default_message),
+        fields: FieldErrors::new(),
         retry_after_seconds: None,
     });
     let (req, original) = res.into_parts();
+    let lang = request_lang(&req);
+    let title = crate::i18n::text(lang, title);
+    let message = details.message.render(lang);
+    let fields = details.fields.in_language(lang);
     let mut builder = HttpResponse::build(status);
     for (name, value) in original.headers() {
         if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
@@ -313,8 +303,8 @@ pub fn render_error<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHandle
     } else if is_api {
         builder.json(ErrorJson {
             error: details.code,
-            message: &details.message,
-            fields: &details.fields,
+            message: &message,
+            fields: &fields,
             retry_after_seconds: details.retry_after_seconds,
         })
     } else {
@@ -323,10 +313,11 @@ pub fn render_error<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHandle
             .get::<tracing_actix_web::RequestId>()
             .map(ToString::to_string);
         let page = ErrorPage {
-            title,
-            message: &details.message,
-            fields: &details.fields,
-            retry_after: details.retry_after_seconds.map(human_wait),
+            layout: ErrorLayout { lang },
+            title: &title,
+            message: &message,
+            fields: &fields,
+            retry_after: details.retry_after_seconds.map(|s| human_wait(s, lang)),
             request_id: status.is_server_error().then_some(request_id).flatten(),
         };
         let html = req
@@ -340,13 +331,33 @@ pub fn render_error<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHandle
     ))
 }
 
+/// What the base layout needs on an error page: its language (no person, no forms).
+#[derive(Serialize)]
+struct ErrorLayout {
+    lang: Lang,
+}
+
+/// The language of an error page: the visitor's when the handler got that far, else the
+/// browser's `Accept-Language`.
+fn request_lang(req: &actix_web::HttpRequest) -> Lang {
+    if let Some(lang) = req.extensions().get::<Lang>() {
+        return *lang;
+    }
+    req.headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .map_or(Lang::En, Lang::negotiate)
+}
+
 /// "about 2 minutes", "45 seconds".
-pub fn human_wait(seconds: u64) -> String {
+pub fn human_wait(seconds: u64, lang: Lang) -> String {
     match seconds {
-        0..=1 => "a second".to_owned(),
-        2..=59 => format!("{seconds} seconds"),
-        60 => "about a minute".to_owned(),
-        _ => format!("about {} minutes", seconds.div_ceil(60)),
+        0..=1 => crate::i18n::text(lang, "wait-a-second"),
+        2..=59 => Msg::new("wait-seconds").arg("count", seconds).render(lang),
+        60 => crate::i18n::text(lang, "wait-a-minute"),
+        _ => Msg::new("wait-minutes")
+            .arg("count", seconds.div_ceil(60))
+            .render(lang),
     }
 }
 

@@ -101,7 +101,7 @@ pub async fn show(ctx: Ctx) -> Result<HttpResponse, WebError> {
                     },
                     kind: if w.voting { "voting" } else { "proposing" },
                     voted: w.voting.then_some(w.voted),
-                    time_left: time_left(now, w.closes_at),
+                    time_left: time_left(now, w.closes_at).render(ctx.visitor.lang),
                 }
             })
             .collect(),
@@ -121,7 +121,7 @@ pub async fn show(ctx: Ctx) -> Result<HttpResponse, WebError> {
                 },
                 kind: if voting { "voting" } else { "ideas" },
                 voted: voting.then_some(p.voted),
-                time_left: time_left(now, p.ends_at),
+                time_left: time_left(now, p.ends_at).render(ctx.visitor.lang),
             });
         }
     }

@@ -8,6 +8,7 @@ use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::notice::Kind;
+use crate::i18n::{text, text_with};
 use crate::service::ServiceError;
 use crate::service::notices::{centre, prefs};
 use crate::web::WebError;
@@ -58,15 +59,16 @@ pub async fn read(ctx: Ctx, form: web::Form<ReadForm>) -> Result<HttpResponse, W
         None | Some("") => None,
         Some(text) => Some(
             text.parse::<i64>()
-                .map_err(|_| WebError::BadRequest("unknown notification".to_owned()))?,
+                .map_err(|_| WebError::BadRequest(crate::i18n::Msg::new("notice-unknown")))?,
         ),
     };
     let changed = centre::mark_read(ctx.db(), user.id, id, ctx.now).await?;
+    let lang = ctx.visitor.lang;
     let message = match (id, changed) {
-        (Some(_), _) => "Marked as read.".to_owned(),
-        (None, 0) => "Nothing was unread.".to_owned(),
-        (None, 1) => "Marked 1 notification as read.".to_owned(),
-        (None, n) => format!("Marked {n} notifications as read."),
+        (Some(_), _) => text(lang, "st-notices-read-one"),
+        (None, 0) => text(lang, "st-notices-read-none"),
+        (None, 1) => text(lang, "st-notices-read-single"),
+        (None, n) => text_with(lang, "st-notices-read-many", &[("count", n.to_string())]),
     };
     flash::redirect(&ctx, &Flash::says(message), "/notifications")
 }
@@ -82,11 +84,18 @@ pub async fn save_preferences(
     match prefs::save(ctx.db(), user.id, &chosen).await {
         Ok(()) => flash::redirect(
             &ctx,
-            &Flash::says("Notification choices saved."),
+            &Flash::says(text(ctx.visitor.lang, "st-notices-saved")),
             "/account#notifications",
         ),
         Err(ServiceError::Invalid(errors)) => {
-            super::auth::account(&ctx, ctx.layout(), errors.into_map(), None, Some(&chosen)).await
+            super::auth::account(
+                &ctx,
+                ctx.layout(),
+                errors.in_language(ctx.lang()),
+                None,
+                Some(&chosen),
+            )
+            .await
         }
         Err(e) => Err(e.into()),
     }
@@ -94,7 +103,7 @@ pub async fn save_preferences(
 
 #[derive(Serialize)]
 struct UnsubscribePage {
-    title: &'static str,
+    title: String,
     layout: Layout,
     token: String,
     kind: &'static str,
@@ -116,7 +125,7 @@ pub async fn unsubscribe_page(
 ) -> Result<HttpResponse, WebError> {
     let (_, kind) = kind_of(&ctx, &token)?;
     let view = UnsubscribePage {
-        title: "Stop these emails",
+        title: text(ctx.visitor.lang, "st-unsub-title"),
         layout: ctx.layout(),
         token: token.into_inner(),
         kind: kind.label(),
@@ -131,7 +140,7 @@ pub async fn unsubscribe(ctx: Ctx, token: web::Path<String>) -> Result<HttpRespo
     let (user_id, kind) = kind_of(&ctx, &token)?;
     prefs::unsubscribe(ctx.db(), user_id, kind).await?;
     let view = UnsubscribePage {
-        title: "Emails stopped",
+        title: text(ctx.visitor.lang, "st-unsub-done-heading"),
         layout: ctx.layout(),
         token: token.into_inner(),
         kind: kind.label(),

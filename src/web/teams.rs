@@ -15,6 +15,7 @@ use std::collections::BTreeMap;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::{text, text_with};
 use crate::service::accounts;
 use crate::service::teams::{
     self, InvitationForm, InvitationRow, MemberPage, MemberQuery, MemberRow,
@@ -236,19 +237,25 @@ pub async fn invite(
     let result = teams::invite(ctx.db(), ctx.principal(), &slug, &form, delivery, ctx.now).await;
     let first_page = ListQuery::default();
     done_or_reshow(
+        ctx.lang(),
         result,
         |invited| {
+            let lang = ctx.visitor.lang;
             let flash = match invited {
                 teams::Invited::Link(token) => Flash::with_link(
-                    format!("Invitation link created for a {}.", form.role.trim()),
-                    "Copy it and send it (it is shown only now):",
+                    text_with(
+                        lang,
+                        "st-team-invite-created",
+                        &[("role", form.role.trim().to_owned())],
+                    ),
+                    text(lang, "st-team-invite-copy"),
                     format!("{}/invite/{token}", base_url(&ctx.state, &req)),
                 ),
-                teams::Invited::Mailed(1) => {
-                    Flash::says("Invitation sent: one address gets its own link by email.")
-                }
-                teams::Invited::Mailed(n) => Flash::says(format!(
-                    "Invitations sent: {n} addresses each get their own link by email."
+                teams::Invited::Mailed(1) => Flash::says(text(lang, "st-team-invite-mailed-one")),
+                teams::Invited::Mailed(n) => Flash::says(text_with(
+                    lang,
+                    "st-team-invite-mailed",
+                    &[("count", n.to_string())],
                 )),
             };
             std::future::ready(flash::redirect(&ctx, &flash, &format!("/teams/{slug}")))
@@ -268,6 +275,7 @@ pub async fn set_time_zone(
     let fresh = InvitationForm::default();
     let first_page = ListQuery::default();
     done_or_reshow(
+        ctx.lang(),
         result,
         |zone| {
             let notice = Flash::says(crate::i18n::text_with(
@@ -352,19 +360,17 @@ pub async fn reset_link(
     let issued =
         accounts::issue_reset_link(ctx.db(), ctx.principal(), &slug, user_id, delivery, ctx.now)
             .await?;
+    let lang = ctx.visitor.lang;
+    let hours = [("hours", accounts::RESET_VALID_HOURS.to_string())];
     let flash = match issued {
         accounts::ResetIssued::Link(token) => Flash::with_link(
-            "Password-reset link created.",
-            format!(
-                "Valid for {} hours; send it to the person (it is shown only now):",
-                accounts::RESET_VALID_HOURS
-            ),
+            text(lang, "st-team-reset-created"),
+            text_with(lang, "st-team-reset-copy", &hours),
             format!("{}/reset/{token}", base_url(&ctx.state, &req)),
         ),
-        accounts::ResetIssued::Mailed => Flash::says(format!(
-            "A password-reset link was emailed to them (valid for {} hours).",
-            accounts::RESET_VALID_HOURS
-        )),
+        accounts::ResetIssued::Mailed => {
+            Flash::says(text_with(lang, "st-team-reset-mailed", &hours))
+        }
     };
     flash::redirect(&ctx, &flash, &format!("/teams/{slug}{}", list.suffix()))
 }

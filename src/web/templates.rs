@@ -49,7 +49,7 @@ impl Templates {
     pub fn render(&self, name: &str, view: &impl Serialize) -> anyhow::Result<String> {
         let mut context = tera::Context::from_serialize(view)
             .map_err(|e| anyhow!("building context for {name}: {}", tera_chain(&e)))?;
-        context.insert("version", env!("CARGO_PKG_VERSION"));
+        context.insert("app_version", env!("CARGO_PKG_VERSION"));
         // The page's language, for `<html lang>` and every `t(…)`: the layout's, else English.
         let lang = context
             .get("layout")

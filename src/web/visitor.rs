@@ -7,7 +7,7 @@ use std::pin::Pin;
 
 use actix_session::{Session, SessionExt};
 use actix_web::dev::Payload;
-use actix_web::{FromRequest, HttpRequest, web};
+use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 use serde::Serialize;
 
 use crate::access::Principal;
@@ -109,6 +109,7 @@ impl FromRequest for Visitor {
             .and_then(|v| v.to_str().ok())
             .map_or(Lang::En, Lang::negotiate);
         let state = req.app_data::<web::Data<AppState>>().cloned();
+        let req = req.clone();
         Box::pin(async move {
             let state =
                 state.ok_or_else(|| WebError::Unexpected(anyhow::anyhow!("no app state")))?;
@@ -152,6 +153,8 @@ impl FromRequest for Visitor {
                 .as_ref()
                 .and_then(|u| u.language)
                 .unwrap_or(browser_lang);
+            // For the error page, should this request end in one.
+            req.extensions_mut().insert(lang);
             Ok(Visitor {
                 user,
                 csrf_token,

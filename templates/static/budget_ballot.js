@@ -9,6 +9,8 @@
   var amount = parseInt(out.getAttribute("data-amount"), 10) || 0;
   var currency = out.getAttribute("data-currency") || "";
   var max = parseInt(out.getAttribute("data-max"), 10) || 0;
+  // The page's language: messages come from data-t-* attributes (English if absent).
+  function say(name, fallback) { return out.getAttribute("data-t-" + name) || fallback; }
   function money(minor) {
     var whole = Math.floor(Math.abs(minor) / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
     var cents = Math.abs(minor) % 100;
@@ -21,9 +23,15 @@
       if (chosen) { count += 1; total += parseInt(input.getAttribute("data-cost"), 10) || 0; }
     });
     var left = amount - total;
-    var text = count + (count === 1 ? " idea" : " ideas") + " chosen, costing " + money(total) + "; " +
-      (left < 0 ? money(-left) + " over the budget." : money(left) + " of the budget left.");
-    if (max) { text += " At most " + max + " ideas" + (count > max ? ": remove " + (count - max) + "." : "."); }
+    var chosen = count === 1 ? say("chosen-one", "%n idea chosen, costing %c;") :
+      say("chosen-other", "%n ideas chosen, costing %c;");
+    var text = chosen.replace("%n", count).replace("%c", money(total)) + " " +
+      (left < 0 ? say("over", "%c over the budget.").replace("%c", money(-left)) :
+        say("left", "%c of the budget left.").replace("%c", money(left)));
+    if (max) {
+      text += " " + (count > max ? say("remove", "At most %m ideas: remove %n.").replace("%n", count - max) :
+        say("at-most", "At most %m ideas.")).replace("%m", max);
+    }
     out.textContent = text;
   }
   form.addEventListener("input", update);

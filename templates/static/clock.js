@@ -8,6 +8,8 @@
   var clocks = document.querySelectorAll(".live-clock");
   if (!root || clocks.length === 0) { return; }
   var offset = Date.parse(root.getAttribute("data-now")) - Date.now();
+  // The page's language: the words come from the clock's data-t-* attributes (English if absent).
+  function say(name, fallback) { return root.getAttribute("data-t-" + name) || fallback; }
 
   function pad(n) { return n < 10 ? "0" + n : String(n); }
 
@@ -17,8 +19,10 @@
       var started = Date.parse(el.getAttribute("data-started"));
       var planned = Number(el.getAttribute("data-planned")) * 60;
       var used = Math.max(0, Math.floor((now - started) / 1000));
-      var text = Math.floor(used / 60) + ":" + pad(used % 60) + " used";
-      if (used > planned) { text += ", " + Math.ceil((used - planned) / 60) + " min over"; }
+      var text = say("used", "%t used").replace("%t", Math.floor(used / 60) + ":" + pad(used % 60));
+      if (used > planned) {
+        text += ", " + say("over", "%n min over").replace("%n", String(Math.ceil((used - planned) / 60)));
+      }
       el.textContent = text;
     });
   }

@@ -2,7 +2,7 @@
 //! leaders hide a comment with a reason everyone sees, and the thread closes when review
 //! starts; the ideas list shows how many comments each idea has.
 
-use roundtable::service::comments::budget::COMMENTS_CLOSED;
+use roundtable::service::comments::budget::comments_closed;
 use time::Duration;
 
 use crate::budget_helpers::{IDEAS_HOURS, create_round, idea_ids, propose_idea};
@@ -84,7 +84,7 @@ async fn members_discuss_an_idea_during_the_ideas_phase_and_leaders_moderate() {
         .await;
     assert_eq!(late.status(), 422);
     let page = late.text().await.unwrap();
-    assert!(page.contains(COMMENTS_CLOSED), "{page}");
+    assert!(page.contains(&comments_closed().to_string()), "{page}");
     assert!(
         !page.contains("One more thought"),
         "once closed, no comment form is offered"

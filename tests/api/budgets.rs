@@ -4,7 +4,7 @@
 
 use roundtable::domain::clock::Clock;
 use roundtable::service::budgets::compute;
-use roundtable::service::budgets::ideas::IDEAS_CLOSED;
+use roundtable::service::budgets::ideas::ideas_closed;
 use roundtable::store::entities::{audit_log, budget_ballots, budget_results, budget_rounds};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use time::Duration;
@@ -355,7 +355,7 @@ async fn proposing_in_the_voting_phase_is_refused_with_a_clear_message() {
     assert_eq!(response.status(), 422);
     let page = text(response).await;
     assert!(
-        page.contains(IDEAS_CLOSED.split(';').next().unwrap()),
+        page.contains(ideas_closed().to_string().split(';').next().unwrap()),
         "{page}"
     );
     assert!(page.contains("Late idea"), "the form keeps what was typed");

@@ -3,6 +3,8 @@
 use std::collections::BTreeMap;
 
 use actix_web::{HttpResponse, web};
+use roundtable::i18n::Msg;
+use roundtable::service::FieldErrors;
 use roundtable::web::{AppState, WebError, resource};
 use sea_orm::ConnectionTrait;
 
@@ -23,13 +25,17 @@ async fn db_failure(state: web::Data<AppState>) -> Result<HttpResponse, WebError
 
 async fn fail_with(code: web::Path<u16>) -> Result<HttpResponse, WebError> {
     Err(match code.into_inner() {
-        400 => WebError::BadRequest("The date is not understood.".to_owned()),
+        400 => WebError::BadRequest(Msg::new("notice-unknown")),
         403 => WebError::Forbidden,
         404 => WebError::NotFound,
-        409 => WebError::Conflict("That name is taken.".to_owned()),
+        409 => WebError::Conflict(Msg::new("conflict-meeting-closed")),
         422 => WebError::Invalid {
-            message: "Please check the form.".to_owned(),
-            fields: BTreeMap::from([("minutes".to_owned(), "Use 1 to 240 minutes.".to_owned())]),
+            message: Msg::new("error-invalid-input"),
+            fields: {
+                let mut fields = FieldErrors::new();
+                fields.add("minutes", Msg::new("wait-minutes").arg("count", 2));
+                fields
+            },
         },
         429 => WebError::TooManyRequests {
             retry_after_seconds: 90,
@@ -97,18 +103,18 @@ async fn api_errors_are_json_with_a_stable_code() {
     assert_eq!(response.status(), 422);
     let body: serde_json::Value = response.json().await.unwrap();
     assert_eq!(body["error"], "invalid_input");
-    assert_eq!(body["fields"]["minutes"], "Use 1 to 240 minutes.");
+    assert_eq!(body["fields"]["minutes"], "about 2 minutes");
 }
 
 #[tokio::test]
 async fn each_error_status_renders_its_page() {
     let app = app().await;
     let cases = [
-        (400, "Bad request", "The date is not understood."),
+        (400, "Bad request", "That notification does not exist."),
         (403, "Not allowed", "not allowed"),
         (404, "Page not found", "nothing at this address"),
-        (409, "Conflict", "That name is taken."),
-        (422, "Please check your input", "Use 1 to 240 minutes."),
+        (409, "Conflict", "The meeting is closed."),
+        (422, "Please check your input", "about 2 minutes"),
         (429, "Too many attempts", "about 2 minutes"),
         (500, "Something went wrong", "It has been logged"),
     ];
@@ -129,6 +135,51 @@ async fn each_error_status_renders_its_page() {
             "{code} leaks internals"
         );
     }
+}
+
+#[tokio::test]
+async fn error_pages_and_json_speak_the_browsers_language() {
+    let app = app().await;
+    let french = |path: &str| {
+        app.client
+            .get(app.url(path))
+            .header("Accept-Language", "fr-FR,fr;q=0.9")
+            .send()
+    };
+    let cases = [
+        (404, "Page introuvable", "Il n'y a rien à cette adresse."),
+        (409, "Conflit", "La réunion est close."),
+        (422, "Vérifiez votre saisie", "environ 2 minutes"),
+        (429, "Trop de tentatives", "environ 2 minutes"),
+        (500, "Une erreur s'est produite", "Elle a été enregistrée"),
+    ];
+    for (code, title, text) in cases {
+        let response = french(&format!("/test/fail/{code}")).await.unwrap();
+        assert_eq!(response.status(), code);
+        let body = response
+            .text()
+            .await
+            .unwrap()
+            .replace("&#x27;", "'")
+            .replace("&#x2F;", "/");
+        assert!(body.contains(r#"<html lang="fr">"#), "{code}: {body}");
+        assert!(
+            body.contains(&format!("<h1>{title}</h1>")),
+            "{code}: {body}"
+        );
+        assert!(body.contains(text), "{code}: {body}");
+    }
+    let json: serde_json::Value = french("/api/v1/test/fail/409")
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        json["error"], "conflict",
+        "codes stay stable in every language"
+    );
+    assert_eq!(json["message"], "La réunion est close.");
 }
 
 #[tokio::test]

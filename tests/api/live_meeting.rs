@@ -256,6 +256,10 @@ async fn a_meeting_runs_live_from_start_to_close_and_its_minutes_are_published()
         read.contains("Agreed to revisit the trip next week.") && !read.contains("A later draft")
     );
     assert!(
+        read.contains("Version 2, published") && read.contains("minutes.md?version=2"),
+        "the published version, not the app's: {read}"
+    );
+    assert!(
         read.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !read.contains("<script>alert"),
         "what members typed is shown, never run: {read}"
     );

@@ -757,3 +757,53 @@ async fn without_mail_a_forgotten_password_is_a_leaders_reset_link() {
     assert!(page.contains("This site does not send email"), "{page}");
     assert!(!page.contains(r#"action="/password/forgot""#));
 }
+
+#[tokio::test]
+async fn each_person_is_told_in_their_own_language() {
+    let (app, sink) = app_with_sink().await;
+    let world = seed(&app).await;
+    let slug = &world.team_a;
+    let leader = signed_in(&app, &world.leader).await;
+    let member = signed_in(&app, &world.member).await;
+    let chose = member
+        .post("/account/language", &[("language", "fr")])
+        .await;
+    assert_eq!(chose.status(), 303);
+    create_meeting(&app, &leader, slug, "secret").await;
+
+    // Proposals open: the same announcement, written once per language.
+    let opened = sink.wait_for(2).await;
+    let to = |address: &str| {
+        opened
+            .iter()
+            .find(|m| m.to.iter().any(|t| t == address))
+            .unwrap_or_else(|| panic!("no mail to {address}"))
+    };
+    let french = to(&world.member.email);
+    let english = to(&world.leader.email);
+    assert!(
+        french.subject().starts_with("Propositions ouvertes : "),
+        "{}",
+        french.subject()
+    );
+    assert!(
+        french
+            .text()
+            .contains("Proposez un point, avec les minutes qu'il demande."),
+        "{}",
+        french.text()
+    );
+    assert!(english.subject().starts_with("Proposals open: "));
+    assert!(
+        english
+            .text()
+            .contains("Propose an item, with the minutes it needs.")
+    );
+    let centre = member.get("/notifications").await.text().await.unwrap();
+    assert!(
+        centre.contains("Les propositions sont ouvertes pour"),
+        "{centre}"
+    );
+    let theirs = leader.get("/notifications").await.text().await.unwrap();
+    assert!(theirs.contains("Proposals are open for"), "{theirs}");
+}

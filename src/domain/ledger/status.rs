@@ -14,6 +14,8 @@
 
 use time::OffsetDateTime;
 
+use crate::i18n::Msg;
+
 /// What is stored in `help_exchanges.status`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -180,33 +182,49 @@ pub enum Outcome {
 }
 
 /// Why a move is refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MoveError {
     /// Only the two people (or, for some moves, a leader) may do this.
-    #[error("Only the two people this entry is about can do that.")]
     NotParty,
     /// Only a leader may resolve.
-    #[error("Only a leader can resolve a dispute.")]
     NotLeader,
     /// A leader who is one of the two people cannot judge their own dispute.
-    #[error("Another leader must resolve a dispute you are part of.")]
     OwnDispute,
     /// The other party answers next.
-    #[error("This entry is waiting for the other person's answer.")]
     NotYourTurn,
     /// Pending for 14 days without an answer.
-    #[error("This entry expired unanswered; record it again if it happened.")]
     Expired,
     /// The move needs a pending entry.
-    #[error("This entry is no longer waiting for an answer.")]
     NotPending,
     /// The move needs a disputed entry.
-    #[error("This entry is not disputed.")]
     NotDisputed,
     /// The move needs a confirmed, unreversed entry.
-    #[error("Only a confirmed entry can be corrected.")]
     NotConfirmed,
 }
+
+impl MoveError {
+    /// The sentence shown to the person refused.
+    pub fn msg(&self) -> Msg {
+        Msg::new(match self {
+            Self::NotParty => "v-ledger-not-party",
+            Self::NotLeader => "v-ledger-not-leader",
+            Self::OwnDispute => "v-ledger-own-dispute",
+            Self::NotYourTurn => "v-ledger-not-your-turn",
+            Self::Expired => "v-ledger-expired",
+            Self::NotPending => "v-ledger-not-pending",
+            Self::NotDisputed => "v-ledger-not-disputed",
+            Self::NotConfirmed => "v-ledger-not-confirmed",
+        })
+    }
+}
+
+impl std::fmt::Display for MoveError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.msg().fmt(f)
+    }
+}
+
+impl std::error::Error for MoveError {}
 
 /// Applies `mv` by `actor` to an entry whose state as of now is `state`, whose answer is
 /// awaited from `awaiting` while pending.

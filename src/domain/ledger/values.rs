@@ -2,7 +2,8 @@
 
 use time::{Date, Duration};
 
-use crate::domain::text::{CONTROL_MESSAGE, Lines, check_controls};
+use crate::domain::text::{Lines, check_controls, control_message};
+use crate::i18n::Msg;
 
 /// Longest single entry: ten hours.
 pub const MAX_MINUTES: i32 = 600;
@@ -33,17 +34,17 @@ pub struct Minutes(i32);
 
 impl Minutes {
     /// Checks the range.
-    pub fn new(minutes: i64) -> Result<Self, String> {
+    pub fn new(minutes: i64) -> Result<Self, Msg> {
         match i32::try_from(minutes) {
             Ok(m) if (1..=MAX_MINUTES).contains(&m) => Ok(Self(m)),
-            _ => Err(format!("Enter whole minutes from 1 to {MAX_MINUTES}.")),
+            _ => Err(Msg::new("v-whole-minutes").arg("max", MAX_MINUTES)),
         }
     }
     /// Parses what was typed.
-    pub fn parse(raw: &str) -> Result<Self, String> {
+    pub fn parse(raw: &str) -> Result<Self, Msg> {
         clean(raw)
             .parse::<i64>()
-            .map_err(|_| format!("Enter whole minutes from 1 to {MAX_MINUTES}."))
+            .map_err(|_| Msg::new("v-whole-minutes").arg("max", MAX_MINUTES))
             .and_then(Self::new)
     }
     pub fn get(self) -> i32 {
@@ -57,26 +58,23 @@ pub struct HelpDate(Date);
 
 impl HelpDate {
     /// Checks `date` against `today`.
-    pub fn new(date: Date, today: Date) -> Result<Self, String> {
+    pub fn new(date: Date, today: Date) -> Result<Self, Msg> {
         if date > today {
-            return Err("The date cannot be in the future.".to_owned());
+            return Err(Msg::new("v-help-date-future"));
         }
         if date < today - Duration::days(MAX_AGE_DAYS) {
-            return Err(format!(
-                "Only help from the last {MAX_AGE_DAYS} days can be recorded."
-            ));
+            return Err(Msg::new("v-help-date-too-old").arg("days", MAX_AGE_DAYS));
         }
         Ok(Self(date))
     }
     /// Parses `YYYY-MM-DD` (what a date input sends); empty means today.
-    pub fn parse(raw: &str, today: Date) -> Result<Self, String> {
+    pub fn parse(raw: &str, today: Date) -> Result<Self, Msg> {
         let raw = clean(raw);
         if raw.is_empty() {
             return Ok(Self(today));
         }
         let format = time::macros::format_description!("[year]-[month]-[day]");
-        let date = Date::parse(raw, &format)
-            .map_err(|_| "Enter the date as YYYY-MM-DD, for example 2026-11-03.".to_owned())?;
+        let date = Date::parse(raw, &format).map_err(|_| Msg::new("v-help-date-format"))?;
         Self::new(date, today)
     }
     /// The date.
@@ -91,13 +89,13 @@ pub struct Category(String);
 
 impl Category {
     /// At most 40 characters, one line.
-    pub fn parse(raw: &str) -> Result<Self, String> {
+    pub fn parse(raw: &str) -> Result<Self, Msg> {
         let text = clean(raw);
         if text.is_empty() {
             return Ok(Self("general".to_owned()));
         }
         if text.chars().count() > 40 {
-            return Err("Use a short category of at most 40 characters.".to_owned());
+            return Err(Msg::new("v-category-long"));
         }
         check_controls(text, Lines::One)?;
         Ok(Self(text.to_lowercase()))
@@ -114,13 +112,13 @@ pub struct Note(Option<String>);
 
 impl Note {
     /// At most 1,000 characters; empty means none.
-    pub fn parse(raw: &str) -> Result<Self, String> {
+    pub fn parse(raw: &str) -> Result<Self, Msg> {
         let text = clean(raw);
         if text.is_empty() {
             return Ok(Self(None));
         }
         if text.chars().count() > 1000 {
-            return Err("Keep the note to at most 1,000 characters.".to_owned());
+            return Err(Msg::new("v-note-long"));
         }
         check_controls(text, Lines::Many)?;
         Ok(Self(Some(text.to_owned())))
@@ -137,12 +135,12 @@ pub struct Reason(String);
 
 impl Reason {
     /// Trims and checks the length.
-    pub fn parse(raw: &str) -> Result<Self, String> {
+    pub fn parse(raw: &str) -> Result<Self, Msg> {
         let text = clean(raw);
         match text.chars().count() {
-            0..=2 => Err("Give a reason (at least 3 characters).".to_owned()),
-            n if n > 300 => Err("Keep the reason to at most 300 characters.".to_owned()),
-            _ if has_control(text, true) => Err(CONTROL_MESSAGE.to_owned()),
+            0..=2 => Err(Msg::new("v-ledger-reason-short")),
+            n if n > 300 => Err(Msg::new("v-ledger-reason-long")),
+            _ if has_control(text, true) => Err(control_message()),
             _ => Ok(Self(text.to_owned())),
         }
     }
@@ -158,14 +156,12 @@ pub struct Impact(String);
 
 impl Impact {
     /// One line of 5 to 200 characters.
-    pub fn parse(raw: &str) -> Result<Self, String> {
+    pub fn parse(raw: &str) -> Result<Self, Msg> {
         let text = clean(raw);
         match text.chars().count() {
-            0..=4 => {
-                Err("Say in a line what difference it made (at least 5 characters).".to_owned())
-            }
-            n if n > 200 => Err("Keep it to one line of at most 200 characters.".to_owned()),
-            _ if has_control(text, false) => Err(format!("Keep it to one line. {CONTROL_MESSAGE}")),
+            0..=4 => Err(Msg::new("v-impact-short")),
+            n if n > 200 => Err(Msg::new("v-impact-long")),
+            _ if has_control(text, false) => Err(Msg::new("v-impact-control")),
             _ => Ok(Self(text.to_owned())),
         }
     }
@@ -181,7 +177,7 @@ pub struct IdempotencyKey(String);
 
 impl IdempotencyKey {
     /// 8 to 64 letters, digits, `-` or `_`.
-    pub fn parse(raw: &str) -> Result<Self, String> {
+    pub fn parse(raw: &str) -> Result<Self, Msg> {
         let key = clean(raw);
         let ok = (8..=64).contains(&key.len())
             && key
@@ -190,7 +186,7 @@ impl IdempotencyKey {
         if ok {
             Ok(Self(key.to_owned()))
         } else {
-            Err("This form has expired; reload the page and try again.".to_owned())
+            Err(Msg::new("v-form-expired"))
         }
     }
     /// The key.
@@ -211,11 +207,11 @@ pub enum PostKind {
 
 impl PostKind {
     /// Parses the stored or submitted text.
-    pub fn parse(raw: &str) -> Result<Self, String> {
+    pub fn parse(raw: &str) -> Result<Self, Msg> {
         match clean(raw) {
             "offer" => Ok(Self::Offer),
             "request" => Ok(Self::Request),
-            _ => Err("Choose offer or request.".to_owned()),
+            _ => Err(Msg::new("v-post-kind")),
         }
     }
     /// The stored text.
@@ -233,14 +229,12 @@ pub struct PostTitle(String);
 
 impl PostTitle {
     /// Trims and checks.
-    pub fn parse(raw: &str) -> Result<Self, String> {
+    pub fn parse(raw: &str) -> Result<Self, Msg> {
         let text = clean(raw);
         match text.chars().count() {
-            0..=2 => Err("Give the post a title (at least 3 characters).".to_owned()),
-            n if n > 100 => Err("Keep the title to at most 100 characters.".to_owned()),
-            _ if has_control(text, false) => {
-                Err(format!("Keep the title to one line. {CONTROL_MESSAGE}"))
-            }
+            0..=2 => Err(Msg::new("v-post-title-short")),
+            n if n > 100 => Err(Msg::new("v-post-title-long")),
+            _ if has_control(text, false) => Err(Msg::new("v-post-title-control")),
             _ => Ok(Self(text.to_owned())),
         }
     }
@@ -255,10 +249,10 @@ pub struct Detail(String);
 
 impl Detail {
     /// Trims and checks.
-    pub fn parse(raw: &str) -> Result<Self, String> {
+    pub fn parse(raw: &str) -> Result<Self, Msg> {
         let text = clean(raw);
         if text.chars().count() > 2000 {
-            return Err("Keep it to at most 2,000 characters.".to_owned());
+            return Err(Msg::new("v-detail-long"));
         }
         check_controls(text, Lines::Many)?;
         Ok(Self(text.to_owned()))
@@ -274,10 +268,10 @@ pub struct ExpiryDays(i64);
 
 impl ExpiryDays {
     /// Checks the range.
-    pub fn parse(raw: &str) -> Result<Self, String> {
+    pub fn parse(raw: &str) -> Result<Self, Msg> {
         match clean(raw).parse::<i64>() {
             Ok(n) if (1..=60).contains(&n) => Ok(Self(n)),
-            _ => Err("Enter a number of days from 1 to 60.".to_owned()),
+            _ => Err(Msg::new("v-days-range").arg("max", 60)),
         }
     }
     /// The number of days.
@@ -298,11 +292,11 @@ pub enum Visibility {
 
 impl Visibility {
     /// Parses the stored or submitted text.
-    pub fn parse(raw: &str) -> Result<Self, String> {
+    pub fn parse(raw: &str) -> Result<Self, Msg> {
         match clean(raw) {
             "everyone" => Ok(Self::Everyone),
             "leaders" => Ok(Self::Leaders),
-            _ => Err("Choose everyone or leaders only.".to_owned()),
+            _ => Err(Msg::new("v-visibility")),
         }
     }
     /// The stored text.
@@ -320,10 +314,10 @@ pub struct UnmetDays(i32);
 
 impl UnmetDays {
     /// Checks the range.
-    pub fn parse(raw: &str) -> Result<Self, String> {
+    pub fn parse(raw: &str) -> Result<Self, Msg> {
         match clean(raw).parse::<i32>() {
             Ok(n) if (1..=60).contains(&n) => Ok(Self(n)),
-            _ => Err("Enter a number of days from 1 to 60.".to_owned()),
+            _ => Err(Msg::new("v-days-range").arg("max", 60)),
         }
     }
     /// The number of days.

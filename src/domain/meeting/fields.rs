@@ -7,42 +7,44 @@ use serde::Serialize;
 use time::{OffsetDateTime, PrimitiveDateTime};
 
 use crate::domain::text::{Lines, check_controls};
+use crate::i18n::Msg;
 
 /// Problems by field name, in the order found (the service turns them into `FieldErrors`).
-pub type Problems = Vec<(&'static str, String)>;
+pub type Problems = Vec<(&'static str, Msg)>;
 
+/// Trimmed text of `min` to `max` characters; `empty` is the message when nothing was typed.
 pub(crate) fn text_between(
     raw: &str,
     min: usize,
     max: usize,
-    what: &str,
+    empty: Msg,
     lines: Lines,
-) -> Result<String, String> {
+) -> Result<String, Msg> {
     let text = raw.trim();
     let n = text.chars().count();
     if n == 0 {
-        return Err(format!("Enter {what}."));
+        return Err(empty);
     }
     if n < min {
-        return Err(format!("Use at least {min} characters."));
+        return Err(Msg::new("v-too-short").arg("min", min));
     }
     if n > max {
-        return Err(format!("Use at most {max} characters."));
+        return Err(Msg::new("v-too-long").arg("max", max));
     }
     check_controls(text, lines)?;
     Ok(text.to_owned())
 }
 
 macro_rules! text_newtype {
-    ($(#[$doc:meta])* $name:ident, $min:expr, $max:expr, $what:expr, $lines:expr) => {
+    ($(#[$doc:meta])* $name:ident, $min:expr, $max:expr, $empty:expr, $lines:expr) => {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
         pub struct $name(String);
 
         impl $name {
             /// Trims and checks the length.
-            pub fn parse(raw: &str) -> Result<Self, String> {
-                text_between(raw, $min, $max, $what, $lines).map(Self)
+            pub fn parse(raw: &str) -> Result<Self, $crate::i18n::Msg> {
+                text_between(raw, $min, $max, $empty, $lines).map(Self)
             }
             pub fn as_str(&self) -> &str {
                 &self.0
@@ -54,19 +56,19 @@ pub(crate) use text_newtype;
 
 text_newtype!(
     /// A meeting's title: 2 to 120 characters.
-    MeetingTitle, 2, 120, "the meeting's title", Lines::One
+    MeetingTitle, 2, 120, Msg::new("v-meeting-title-empty"), Lines::One
 );
 text_newtype!(
     /// An agenda item's title: 2 to 120 characters.
-    ItemTitle, 2, 120, "a title", Lines::One
+    ItemTitle, 2, 120, Msg::new("v-title-empty"), Lines::One
 );
 text_newtype!(
     /// Why an item matters: 10 to 1,000 characters.
-    Why, 10, 1000, "why it matters", Lines::Many
+    Why, 10, 1000, Msg::new("v-why-empty"), Lines::Many
 );
 text_newtype!(
     /// A leader's reason (for hiding an item or changing the agenda): 3 to 300 characters.
-    Reason, 3, 300, "a reason", Lines::Many
+    Reason, 3, 300, Msg::new("v-reason-empty"), Lines::Many
 );
 
 /// One sentence linking the meeting to the team's purpose: 10 to 200 characters, one line.
@@ -75,17 +77,15 @@ pub struct PurposeLine(String);
 
 impl PurposeLine {
     /// Trims and checks it is one short line.
-    pub fn parse(raw: &str) -> Result<Self, String> {
+    pub fn parse(raw: &str) -> Result<Self, Msg> {
         let text = raw.trim();
         if text.is_empty() {
-            return Err(
-                "Write one sentence linking this meeting to the team's purpose.".to_owned(),
-            );
+            return Err(Msg::new("v-purpose-line-missing"));
         }
         if text.contains('\n') || text.contains('\r') {
-            return Err("Keep the purpose line to one sentence on one line.".to_owned());
+            return Err(Msg::new("v-purpose-line-one-line"));
         }
-        text_between(text, 10, 200, "the purpose line", Lines::One).map(Self)
+        text_between(text, 10, 200, Msg::new("v-purpose-line-empty"), Lines::One).map(Self)
     }
     /// The sentence.
     pub fn as_str(&self) -> &str {
@@ -99,10 +99,10 @@ pub struct Place(String);
 
 impl Place {
     /// Trims and checks the length.
-    pub fn parse(raw: &str) -> Result<Self, String> {
+    pub fn parse(raw: &str) -> Result<Self, Msg> {
         let text = raw.trim();
         if text.chars().count() > 200 {
-            return Err("Use at most 200 characters.".to_owned());
+            return Err(Msg::new("v-too-long").arg("max", 200));
         }
         check_controls(text, Lines::One)?;
         Ok(Self(text.to_owned()))
@@ -118,10 +118,10 @@ pub struct ItemMinutes(u32);
 
 impl ItemMinutes {
     /// 1 to 240 whole minutes.
-    pub fn parse(raw: &str) -> Result<Self, String> {
+    pub fn parse(raw: &str) -> Result<Self, Msg> {
         match raw.trim().parse::<u32>() {
             Ok(n) if (1..=240).contains(&n) => Ok(Self(n)),
-            _ => Err("Enter whole minutes from 1 to 240.".to_owned()),
+            _ => Err(Msg::new("v-whole-minutes").arg("max", 240)),
         }
     }
     pub fn get(self) -> u32 {
@@ -135,10 +135,10 @@ pub struct BudgetMinutes(u32);
 
 impl BudgetMinutes {
     /// 5 to 1,440 whole minutes.
-    pub fn parse(raw: &str) -> Result<Self, String> {
+    pub fn parse(raw: &str) -> Result<Self, Msg> {
         match raw.trim().parse::<u32>() {
             Ok(n) if (5..=1440).contains(&n) => Ok(Self(n)),
-            _ => Err("Enter the meeting's length in whole minutes, from 5 to 1,440.".to_owned()),
+            _ => Err(Msg::new("v-budget-minutes")),
         }
     }
     pub fn get(self) -> u32 {
@@ -148,7 +148,7 @@ impl BudgetMinutes {
 
 /// Parses a wall-clock date and time in `zone` as a `datetime-local` input sends it
 /// (`2026-11-23T14:02`), by the zone's rules on that date (see [`Zone::instant`]).
-pub fn parse_local(raw: &str, zone: Zone) -> Result<OffsetDateTime, String> {
+pub fn parse_local(raw: &str, zone: Zone) -> Result<OffsetDateTime, Msg> {
     let text = raw.trim();
     let long = time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]");
     let short = time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]");
@@ -157,7 +157,7 @@ pub fn parse_local(raw: &str, zone: Zone) -> Result<OffsetDateTime, String> {
         .or_else(|_| PrimitiveDateTime::parse(text, &long))
         .or_else(|_| PrimitiveDateTime::parse(text, &spaced))
         .map(|t| t.replace_second(0).unwrap_or(t))
-        .map_err(|_| format!("Enter a date and time ({zone}), like 2026-11-23T14:00."))
+        .map_err(|_| Msg::new("v-date-time").arg("zone", zone.name()))
         .and_then(|t| zone.instant(t))
 }
 

@@ -5,6 +5,7 @@ use serde::Serialize;
 use time::{Duration, OffsetDateTime};
 
 use super::{Privacy, Problems, ResultsVisibility};
+use crate::i18n::Msg;
 
 /// The four window times and the start.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -23,25 +24,16 @@ impl Windows {
     pub fn check(&self) -> Problems {
         let mut problems = Problems::new();
         if self.proposals_close <= self.proposals_open {
-            problems.push((
-                "proposals_close",
-                "Close proposals after they open.".to_owned(),
-            ));
+            problems.push(("proposals_close", Msg::new("v-proposals-close-order")));
         }
         if self.voting_open < self.proposals_close {
-            problems.push((
-                "voting_open",
-                "Open voting when proposals close or later.".to_owned(),
-            ));
+            problems.push(("voting_open", Msg::new("v-voting-open-order")));
         }
         if self.voting_close <= self.voting_open {
-            problems.push(("voting_close", "Close voting after it opens.".to_owned()));
+            problems.push(("voting_close", Msg::new("v-voting-close-order")));
         }
         if self.starts_at < self.voting_close {
-            problems.push((
-                "starts_at",
-                "Start the meeting when voting closes or later.".to_owned(),
-            ));
+            problems.push(("starts_at", Msg::new("v-starts-at-order")));
         }
         problems
     }
@@ -194,25 +186,16 @@ pub fn check_change(
     for (open_field, close_field, old_open, old_close, new_open, new_close) in pairs {
         if now >= old_close {
             if new_open != old_open || new_close != old_close {
-                problems.push((
-                    close_field,
-                    "This window has closed; it cannot be changed or reopened.".to_owned(),
-                ));
+                problems.push((close_field, Msg::new("v-window-closed")));
             }
             continue;
         }
         if now >= old_open && new_open != old_open {
-            problems.push((
-                open_field,
-                "This window is open; its opening time cannot change.".to_owned(),
-            ));
+            problems.push((open_field, Msg::new("v-window-open-fixed")));
         }
         if new_close != old_close {
             if new_close <= now {
-                problems.push((
-                    close_field,
-                    "Choose a closing time in the future.".to_owned(),
-                ));
+                problems.push((close_field, Msg::new("v-closing-in-future")));
             }
             let kind = if now >= old_open && new_close > old_close {
                 "extend"
@@ -236,23 +219,13 @@ pub fn check_change(
         }
     }
     if current.has_ballots && privacy != current.privacy {
-        problems.push((
-            "privacy",
-            "Ballots have been cast: ballot privacy can no longer change.".to_owned(),
-        ));
+        problems.push(("privacy", Msg::new("v-privacy-frozen")));
     }
     if current.has_ballots && !visibility.at_least_as_strict_as(current.visibility) {
-        problems.push((
-            "results_visibility",
-            "Ballots have been cast: results can be hidden longer, but not shown earlier."
-                .to_owned(),
-        ));
+        problems.push(("results_visibility", Msg::new("v-visibility-tighten-only")));
     }
     if privacy == Privacy::Secret && visibility == ResultsVisibility::Live {
-        problems.push((
-            "results_visibility",
-            "Secret ballots show results only after voting closes.".to_owned(),
-        ));
+        problems.push(("results_visibility", Msg::new("v-secret-live")));
     }
     if problems.is_empty() {
         Ok(changes)
@@ -262,34 +235,35 @@ pub fn check_change(
 }
 
 /// "2 days 3 hours left", "45 minutes left", "closed".
-pub fn time_left(now: OffsetDateTime, until: OffsetDateTime) -> String {
-    let left = until - now;
-    if left <= Duration::ZERO {
-        return "closed".to_owned();
+pub fn time_left(now: OffsetDateTime, until: OffsetDateTime) -> Msg {
+    if until <= now {
+        return Msg::new("v-time-closed");
     }
-    let minutes = left.whole_minutes().max(1);
+    Msg::new("v-time-left").arg("time", time_until(now, until))
+}
+
+/// The time from `now` to `until` in words, to the minute and at most two units: "2 days
+/// 3 hours", "45 minutes" (at least a minute).
+pub fn time_until(now: OffsetDateTime, until: OffsetDateTime) -> Msg {
+    let minutes = (until - now).whole_minutes().max(1);
     let (days, hours, mins) = (minutes / 1440, (minutes % 1440) / 60, minutes % 60);
-    let plural = |n: i64, unit: &str| {
-        if n == 1 {
-            format!("1 {unit}")
-        } else {
-            format!("{n} {unit}s")
-        }
-    };
-    let text = if days > 0 {
+    if days > 0 {
         if hours > 0 {
-            format!("{} {}", plural(days, "day"), plural(hours, "hour"))
+            Msg::new("v-duration-days-hours")
+                .arg("days", days)
+                .arg("hours", hours)
         } else {
-            plural(days, "day")
+            Msg::new("v-duration-days").arg("days", days)
         }
     } else if hours > 0 {
         if mins > 0 {
-            format!("{} {}", plural(hours, "hour"), plural(mins, "minute"))
+            Msg::new("v-duration-hours-minutes")
+                .arg("hours", hours)
+                .arg("minutes", mins)
         } else {
-            plural(hours, "hour")
+            Msg::new("v-duration-hours").arg("hours", hours)
         }
     } else {
-        plural(mins, "minute")
-    };
-    format!("{text} left")
+        Msg::new("v-duration-minutes").arg("minutes", mins)
+    }
 }

@@ -2,6 +2,7 @@
 //! use, 24 hours; using one (or changing the password) cancels every other open link.
 
 use crate::domain::ids::UserId;
+use crate::i18n::Msg;
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
@@ -257,9 +258,9 @@ pub async fn request_reset(
     let email = crate::domain::account::Email::parse(email)
         .map_err(|message| crate::service::invalid("email", message))?;
     if !delivery.mail {
-        return Err(ServiceError::Conflict(
-            "This site does not send email: ask a leader of your team for a reset link.".to_owned(),
-        ));
+        return Err(ServiceError::Conflict(Msg::new(
+            "conflict-site-does-not-send",
+        )));
     }
     let txn = db.begin().await?;
     let Some(person) = users::Entity::find()

@@ -2,6 +2,7 @@
 //! kept as history and audited, and comments by any member.
 
 use crate::domain::ids::ActionId;
+use crate::i18n::Msg;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
@@ -118,7 +119,7 @@ pub async fn comment(
     find_in_team(db, acc.team.team.id, id).await?;
     let body = Detail::parse(&form.body).map_err(|e| invalid("body", e))?;
     if body.as_str().is_empty() {
-        return Err(invalid("body", "Write a comment."));
+        return Err(invalid("body", Msg::new("so-write-comment")));
     }
     action_comments::ActiveModel {
         action_id: Set(id),

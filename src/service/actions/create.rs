@@ -4,6 +4,7 @@
 
 use crate::domain::ids::{ActionId, IdeaId, MeetingId, PostId, TeamId, UserId};
 use crate::domain::notice::Kind;
+use crate::i18n::Msg;
 use crate::service::notices::{self, Delivery};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
@@ -83,7 +84,7 @@ pub async fn parse(
         None => None,
     };
     if owner.is_none() {
-        errors.add("owner_id", "Choose a member of the team.");
+        errors.add("owner_id", Msg::new("so-choose-team-member"));
     }
     let due = due_date(&form.due_on, today)
         .map_err(|e| errors.add("due_on", e))
@@ -183,17 +184,22 @@ async fn tell_owner(
     let Some(owner) = notices::recipient(db, action.owner_id).await? else {
         return Ok(());
     };
-    let due = crate::format::date(action.due_on);
+    let due = crate::i18n::Arg::day(action.due_on);
+    let title = action.title.as_str();
     let notice = notices::Notice {
         kind: Kind::ActionAssigned,
         team_id,
-        message: format!("You own the action “{}”, due {due}.", action.title),
+        message: Msg::new("notice-assigned")
+            .arg("title", title)
+            .arg("due", due.clone()),
         link: format!("/teams/{}/actions/{}", team.slug, action.id),
-        subject: format!("Your action: {}", action.title),
-        body: format!(
-            "In {}, the action “{}” is now yours, due {due}. Update its status as it moves, or say what blocks it:",
-            team.name, action.title
-        ),
+        subject: Msg::new("notice-assigned-subject").arg("title", title),
+        body: vec![
+            Msg::new("notice-assigned-body")
+                .arg("team", team.name.as_str())
+                .arg("title", title)
+                .arg("due", due),
+        ],
         attachment: None,
     };
     notices::deliver(db, delivery, &notice, &[owner], now).await?;

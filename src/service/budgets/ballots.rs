@@ -20,15 +20,17 @@ use crate::access::{Action, Principal};
 use crate::auth::tokens::token_hash;
 use crate::domain::budget::{BallotType, BudgetPhase, RunningTotal, check_ballot, running_total};
 use crate::domain::meeting::Privacy;
+use crate::i18n::Msg;
 use crate::service::meetings::ballots::{Receipt, parse_ranks, receipt_code, voter_key};
-use crate::service::{FieldErrors, Result, ServiceError};
+use crate::service::{Result, ServiceError};
 use crate::store::entities::{budget_ballots, budget_ideas, budget_participation};
 
 use super::{RoundAccess, authorize, begin_locked, ideas, participation, privacy};
 
 /// The refusal when voting is not open.
-pub const VOTING_CLOSED: &str =
-    "Voting is not open for this round: ballots can be cast only during the voting phase.";
+pub fn voting_closed() -> Msg {
+    Msg::new("sm-voting-closed-round")
+}
 
 /// Field name of an idea's checkbox.
 pub fn idea_field(idea_id: IdeaId) -> String {
@@ -104,7 +106,7 @@ pub fn total_of(
     access: &RoundAccess,
     ideas: &[budget_ideas::Model],
     chosen: &[IdeaId],
-) -> (RunningTotal, Option<String>) {
+) -> (RunningTotal, Option<Msg>) {
     let cost: HashMap<IdeaId, i64> = ideas.iter().map(|i| (i.id, i.cost)).collect();
     let costs: Vec<i64> = chosen
         .iter()
@@ -114,12 +116,6 @@ pub fn total_of(
     let total = running_total(&limits, &costs);
     let refusal = check_ballot(&limits, &costs, &access.round.currency).err();
     (total, refusal)
-}
-
-fn refuse(field: &str, message: impl Into<String>) -> ServiceError {
-    let mut e = FieldErrors::new();
-    e.add(field, message);
-    ServiceError::Invalid(e)
 }
 
 /// Casts or replaces the caller's ballot while voting is open; an over-limit ballot is refused
@@ -137,12 +133,12 @@ pub async fn cast(
     let user_id = principal.user_id.ok_or(ServiceError::Unauthenticated)?;
     let secret = match &access.round.ballot_secret {
         Some(secret) if access.phase(now) == BudgetPhase::Voting => secret.clone(),
-        _ => return Err(refuse("window", VOTING_CLOSED)),
+        _ => return Err(crate::service::invalid("window", voting_closed())),
     };
     let ideas = ideas::ballot_ideas(&txn, round_id).await?;
     let chosen = parse_selection(access.limits().ballot_type, &ideas, fields)?;
     if let (_, Some(refusal)) = total_of(&access, &ideas, &chosen) {
-        return Err(refuse("ballot", refusal));
+        return Err(crate::service::invalid("ballot", refusal));
     }
     let key = voter_key(&secret, user_id);
     let code = receipt_code();

@@ -14,7 +14,8 @@ use crate::access::{Action, Principal};
 use crate::auth::tokens::{random_token, token_hash};
 use crate::domain::budget::{BallotType, BudgetRule, MAX_MINOR};
 use crate::domain::meeting::Privacy;
-use crate::service::{FieldErrors, Result, ServiceError, audit, teams};
+use crate::i18n::Msg;
+use crate::service::{Result, ServiceError, audit, teams};
 use crate::store::entities::budget_ideas::{self, IdeaStatus};
 use crate::store::entities::{budget_ballots, budget_rounds};
 use crate::tally::budget::{Ballot, VoteType, parse_pabulib, write_pabulib};
@@ -100,12 +101,6 @@ pub struct ImportForm {
     pub rule: String,
 }
 
-fn refuse(field: &str, message: impl Into<String>) -> ServiceError {
-    let mut e = FieldErrors::new();
-    e.add(field, message);
-    ServiceError::Invalid(e)
-}
-
 /// Imports a `.pb` file as a new round (leaders): its projects become feasible ideas (the
 /// file's project ids kept, so ties break as in the file), its votes become open ballots, and
 /// the round is already in its results phase. Returns the round's id.
@@ -118,40 +113,42 @@ pub async fn import(
 ) -> Result<RoundId> {
     let (txn, access) = teams::begin_locked(db, principal, slug, Action::ManageBudgets).await?;
     if form.pb.len() > MAX_IMPORT_BYTES {
-        return Err(refuse(
+        return Err(crate::service::invalid(
             "pb",
-            format!("The file is larger than {} KiB.", MAX_IMPORT_BYTES / 1024),
+            Msg::new("sm-import-too-large").arg("kib", MAX_IMPORT_BYTES / 1024),
         ));
     }
     if form.pb.trim().is_empty() {
-        return Err(refuse("pb", "Paste the contents of a .pb file."));
+        return Err(crate::service::invalid("pb", Msg::new("sm-import-empty")));
     }
-    let rule = BudgetRule::parse(&form.rule).ok_or_else(|| refuse("rule", "Choose a rule."))?;
-    let instance = parse_pabulib(form.pb.as_bytes())
-        .map_err(|e| refuse("pb", format!("Not a usable .pb file: {e}")))?;
+    let rule = BudgetRule::parse(&form.rule)
+        .ok_or_else(|| crate::service::invalid("rule", Msg::new("sm-choose-rule")))?;
+    let instance = parse_pabulib(form.pb.as_bytes()).map_err(|e| {
+        crate::service::invalid(
+            "pb",
+            Msg::new("sm-import-unusable").arg("problem", e.to_string()),
+        )
+    })?;
     let ballot_type = match instance.vote_type {
         VoteType::Approval | VoteType::Choose1 => BallotType::Approval,
         VoteType::Ordinal => BallotType::Ranked,
         other => {
-            return Err(refuse(
+            return Err(crate::service::invalid(
                 "pb",
-                format!(
-                    "Ballots of type `{}` cannot be imported: Roundtable rounds use approval or ranked ballots.",
-                    other.as_str()
-                ),
+                Msg::new("sm-import-ballot-type").arg("kind", other.as_str()),
             ));
         }
     };
     if ballot_type == BallotType::Ranked && rule == BudgetRule::Phragmen {
-        return Err(refuse(
+        return Err(crate::service::invalid(
             "rule",
-            "Sequential Phragmén needs approval ballots.",
+            Msg::new("sm-import-phragmen"),
         ));
     }
     if instance.scale > 2 {
-        return Err(refuse(
+        return Err(crate::service::invalid(
             "pb",
-            "Amounts with more than two decimals cannot be imported.",
+            Msg::new("sm-import-decimals"),
         ));
     }
     let factor = 10_i64.pow(2 - instance.scale);
@@ -161,8 +158,8 @@ pub async fn import(
             .and_then(|u| u.checked_mul(factor))
             .filter(|m| (1..=MAX_MINOR).contains(m))
     };
-    let amount =
-        minor(instance.budget).ok_or_else(|| refuse("pb", "The budget is zero or too large."))?;
+    let amount = minor(instance.budget)
+        .ok_or_else(|| crate::service::invalid("pb", Msg::new("sm-import-budget")))?;
     let title: String = instance
         .meta_value("description")
         .filter(|d| !d.trim().is_empty())
@@ -212,9 +209,9 @@ pub async fn import(
     let mut idea_ids = Vec::with_capacity(instance.projects.len());
     for p in &instance.projects {
         let cost = minor(p.cost).ok_or_else(|| {
-            refuse(
+            crate::service::invalid(
                 "pb",
-                format!("Project `{}` has a zero or too large cost.", p.id),
+                Msg::new("sm-import-project-cost").arg("project", p.id.as_str()),
             )
         })?;
         let name = name_col

@@ -15,6 +15,7 @@ use crate::domain::budget::{
 };
 use crate::domain::meeting::{Privacy, input_value, parse_local};
 use crate::domain::zone::Zone;
+use crate::i18n::Msg;
 use crate::service::{FieldErrors, Result, ServiceError};
 use crate::store::entities::budget_rounds;
 
@@ -135,15 +136,15 @@ impl RoundForm {
         let voting_close = time("voting_close", &self.voting_close);
         let ballot_type = BallotType::parse(&self.ballot_type);
         if ballot_type.is_none() {
-            e.add("ballot_type", "Choose a ballot type.");
+            e.add("ballot_type", Msg::new("sm-choose-ballot-type"));
         }
         let rule = BudgetRule::parse(&self.rule);
         if rule.is_none() {
-            e.add("rule", "Choose a rule.");
+            e.add("rule", Msg::new("sm-choose-rule"));
         }
         let privacy = Privacy::parse(&self.privacy);
         if privacy.is_none() {
-            e.add("privacy", "Choose open or secret ballots.");
+            e.add("privacy", Msg::new("sm-choose-privacy"));
         }
         let max_raw = self.ballot_max.trim();
         let ballot_max = if max_raw.is_empty() {
@@ -152,10 +153,7 @@ impl RoundForm {
             match max_raw.parse::<i32>() {
                 Ok(n) if (1..=1000).contains(&n) => Some(n),
                 _ => {
-                    e.add(
-                        "ballot_max",
-                        "Enter a whole number from 1 to 1000, or leave it blank.",
-                    );
+                    e.add("ballot_max", Msg::new("sm-ballot-max-range"));
                     None
                 }
             }
@@ -164,13 +162,10 @@ impl RoundForm {
             && ballot_max.is_none()
             && max_raw.is_empty()
         {
-            e.add("ballot_max", "Enter the most ideas a member may approve.");
+            e.add("ballot_max", Msg::new("sm-ballot-max-missing"));
         }
         if ballot_type == Some(BallotType::Ranked) && rule == Some(BudgetRule::Phragmen) {
-            e.add(
-                "rule",
-                "Sequential Phragmén needs approval ballots: choose another rule or ballot type.",
-            );
+            e.add("rule", Msg::new("sm-phragmen-needs-approval"));
         }
         let windows = match (ideas_open, review, voting_open, voting_close) {
             (Some(ideas_open), Some(review), Some(voting_open), Some(voting_close)) => {

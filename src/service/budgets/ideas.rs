@@ -16,6 +16,7 @@ use time::OffsetDateTime;
 use crate::access::{Action, Principal};
 use crate::domain::budget::{BudgetPhase, IdeaDescription, IdeaTitle, parse_money};
 use crate::domain::meeting::Place;
+use crate::i18n::Msg;
 use crate::service::{FieldErrors, Result, ServiceError, find_in_round};
 use crate::store::entities::budget_ideas::{self, IdeaStatus};
 use crate::store::entities::budget_supports;
@@ -23,7 +24,9 @@ use crate::store::entities::budget_supports;
 use super::{RoundAccess, authorize, begin_locked};
 
 /// The refusal when the ideas phase is not open.
-pub const IDEAS_CLOSED: &str = "Ideas can be proposed, changed and supported only during the ideas phase; this round is not in it now.";
+pub fn ideas_closed() -> Msg {
+    Msg::new("sm-ideas-closed")
+}
 
 /// An idea as typed.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -59,7 +62,7 @@ impl IdeaForm {
             .ok();
         let cost = parse_money(&self.cost).map_err(|m| e.add("cost", m)).ok();
         if cost.is_some_and(|c| c > amount) {
-            e.add("cost", "An idea cannot cost more than the whole budget.");
+            e.add("cost", Msg::new("sm-idea-over-budget"));
         }
         let location = if self.location.trim().is_empty() {
             Some(String::new())
@@ -176,7 +179,7 @@ pub async fn view(
     })
 }
 
-fn refuse(field: &str, message: &str) -> ServiceError {
+fn refuse(field: &str, message: Msg) -> ServiceError {
     let mut e = FieldErrors::new();
     e.add(field, message);
     ServiceError::Invalid(e)
@@ -186,7 +189,7 @@ fn require_ideas_phase(access: &RoundAccess, now: OffsetDateTime) -> Result<()> 
     if access.phase(now) == BudgetPhase::Ideas {
         Ok(())
     } else {
-        Err(refuse("phase", IDEAS_CLOSED))
+        Err(refuse("phase", ideas_closed()))
     }
 }
 
@@ -278,7 +281,7 @@ pub async fn edit(
     let idea = own_idea(&txn, &access, principal, idea_id).await?;
     require_ideas_phase(&access, now)?;
     if idea.status == IdeaStatus::Withdrawn {
-        return Err(refuse("idea", "This idea was withdrawn."));
+        return Err(refuse("idea", Msg::new("sm-idea-withdrawn")));
     }
     let p = form.parse(access.round.amount)?;
     let mut active: budget_ideas::ActiveModel = idea.into();
@@ -327,7 +330,7 @@ pub async fn toggle_support(
     require_ideas_phase(&access, now)?;
     let user_id = principal.user_id.ok_or(ServiceError::Unauthenticated)?;
     if !on_ballot(&idea) {
-        return Err(refuse("idea", "This idea was withdrawn."));
+        return Err(refuse("idea", Msg::new("sm-idea-withdrawn")));
     }
     let existing = budget_supports::Entity::find()
         .filter(budget_supports::Column::IdeaId.eq(idea_id))

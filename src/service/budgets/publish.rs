@@ -3,6 +3,7 @@
 //! everyone sees (as for agendas); each funded idea gets an owner and a status.
 
 use crate::domain::ids::{IdeaId, RoundId, TeamId, UserId};
+use crate::i18n::Msg;
 use std::collections::{HashMap, HashSet};
 
 use sea_orm::{
@@ -213,18 +214,18 @@ pub async fn publish(
 ) -> Result<()> {
     let (txn, access) = begin_locked(db, principal, slug, round_id, Action::ManageBudgets).await?;
     let Some(computed) = compute::stored(&txn, round_id).await? else {
-        return Err(ServiceError::Conflict(
-            "The round has not been computed yet: publish after voting closes.".to_owned(),
-        ));
+        return Err(ServiceError::Conflict(Msg::new(
+            "conflict-round-not-computed-yet",
+        )));
     };
     if budget_publications::Entity::find_by_id(round_id)
         .one(&txn)
         .await?
         .is_some()
     {
-        return Err(ServiceError::Conflict(
-            "This outcome is already published.".to_owned(),
-        ));
+        return Err(ServiceError::Conflict(Msg::new(
+            "conflict-outcome-already-published",
+        )));
     }
     let selected: HashSet<&str> = computed
         .outcome
@@ -244,7 +245,7 @@ pub async fn publish(
             Ok(reason) => chosen.push((idea, !selected.contains(idea.code.as_str()), reason)),
             Err(m) => e.add(
                 &reason_field,
-                format!("Say why you override this idea: {m}"),
+                Msg::new("sm-override-reason").arg("problem", m),
             ),
         }
     }
@@ -321,14 +322,14 @@ pub async fn follow_up(
     let computed = compute::stored(&txn, round_id).await?;
     let mut e = FieldErrors::new();
     let Some(computed) = computed else {
-        e.add("follow_up", "Publish the outcome first.");
+        e.add("follow_up", Msg::new("sm-publish-first"));
         return Err(ServiceError::Invalid(e));
     };
     let view = extras(&txn, &access, computed, false).await?;
     if view.published.is_none() {
-        e.add("follow_up", "Publish the outcome first.");
+        e.add("follow_up", Msg::new("sm-publish-first"));
     } else if !view.funded_ids().contains(&idea_id) {
-        e.add("follow_up", "Only funded ideas have follow-through.");
+        e.add("follow_up", Msg::new("sm-follow-funded-only"));
     }
     let status = match status.trim() {
         "planned" => Some(FollowUpStatus::Planned),
@@ -336,7 +337,7 @@ pub async fn follow_up(
         "done" => Some(FollowUpStatus::Done),
         "dropped" => Some(FollowUpStatus::Dropped),
         _ => {
-            e.add("status", "Choose a status.");
+            e.add("status", Msg::new("sm-choose-status"));
             None
         }
     };
@@ -345,7 +346,7 @@ pub async fn follow_up(
         raw => match member_choice(raw) {
             Some(id) if membership(&txn, access.team.id, id).await?.is_some() => Some(id),
             _ => {
-                e.add("owner_id", "Choose a member of the team.");
+                e.add("owner_id", Msg::new("sm-choose-member"));
                 None
             }
         },

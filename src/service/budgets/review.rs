@@ -11,6 +11,7 @@ use time::OffsetDateTime;
 use crate::access::{Action, Principal};
 use crate::domain::budget::{BudgetPhase, parse_money};
 use crate::domain::meeting::Reason;
+use crate::i18n::Msg;
 use crate::service::{FieldErrors, Result, ServiceError, audit};
 use crate::store::entities::budget_ideas::{self, IdeaStatus};
 
@@ -49,28 +50,25 @@ pub async fn review(
     let idea = find(&txn, round_id, idea_id).await?;
     let mut e = FieldErrors::new();
     if access.phase(now) >= BudgetPhase::Voting {
-        e.add(
-            "review",
-            "Voting has opened: the ideas on the ballot can no longer change.",
-        );
+        e.add("review", Msg::new("sm-review-voting-opened"));
         return Err(ServiceError::Invalid(e));
     }
     if idea.status == IdeaStatus::Withdrawn {
-        e.add("review", "This idea was withdrawn by its author.");
+        e.add("review", Msg::new("sm-review-withdrawn"));
         return Err(ServiceError::Invalid(e));
     }
     let status = match form.decision.trim() {
         "feasible" => Some(IdeaStatus::Feasible),
         "infeasible" => Some(IdeaStatus::Infeasible),
         _ => {
-            e.add("decision", "Choose feasible or infeasible.");
+            e.add("decision", Msg::new("sm-choose-feasibility"));
             None
         }
     };
     let reason = if status == Some(IdeaStatus::Infeasible) {
         Reason::parse(&form.reason)
             .map(|r| Some(r.as_str().to_owned()))
-            .map_err(|m| e.add("reason", format!("Say why it is infeasible: {m}")))
+            .map_err(|m| e.add("reason", Msg::new("sm-infeasible-reason").arg("problem", m)))
             .ok()
             .flatten()
     } else {
@@ -81,7 +79,7 @@ pub async fn review(
     } else {
         match parse_money(&form.cost) {
             Ok(c) if c > access.round.amount => {
-                e.add("cost", "An idea cannot cost more than the whole budget.");
+                e.add("cost", Msg::new("sm-idea-over-budget"));
                 None
             }
             Ok(c) if c != idea.cost => Some(c),
@@ -95,7 +93,7 @@ pub async fn review(
     let cost_reason = match new_cost {
         Some(_) => Reason::parse(&form.cost_reason)
             .map(|r| r.as_str().to_owned())
-            .map_err(|m| e.add("cost_reason", format!("Say why the cost changes: {m}")))
+            .map_err(|m| e.add("cost_reason", Msg::new("sm-cost-reason").arg("problem", m)))
             .ok(),
         None => None,
     };

@@ -13,6 +13,7 @@ use time::OffsetDateTime;
 use crate::access::{Action, Principal};
 use crate::auth::tokens::random_token;
 use crate::domain::budget::{BallotType, BudgetRule};
+use crate::i18n::Msg;
 use crate::service::{FieldErrors, Result, ServiceError, audit, teams};
 use crate::store::entities::{budget_ballots, budget_rounds};
 
@@ -97,10 +98,7 @@ pub async fn update(
     let old = &access.round;
     let mut e = FieldErrors::new();
     if now >= old.voting_close_at || old.imported {
-        e.add(
-            "round",
-            "Voting has closed: this round can no longer be changed.",
-        );
+        e.add("round", Msg::new("sm-round-closed"));
         return Err(ServiceError::Invalid(e));
     }
     let ballots = budget_ballots::Entity::find()
@@ -108,48 +106,42 @@ pub async fn update(
         .count(&txn)
         .await?;
     if ballots > 0 {
-        let frozen = "Frozen once the first ballot is cast.";
+        let frozen = Msg::new("sm-round-frozen");
         if c.ballot_type != BallotType::from(old.ballot_type) {
-            e.add("ballot_type", frozen);
+            e.add("ballot_type", frozen.clone());
         }
         if c.ballot_max != old.ballot_max {
-            e.add("ballot_max", frozen);
+            e.add("ballot_max", frozen.clone());
         }
         if c.rule != BudgetRule::from(old.rule) {
-            e.add("rule", frozen);
+            e.add("rule", frozen.clone());
         }
         if c.privacy != privacy(old) {
-            e.add("privacy", frozen);
+            e.add("privacy", frozen.clone());
         }
         if c.amount != old.amount {
-            e.add("amount", frozen);
+            e.add("amount", frozen.clone());
         }
         if c.windows.voting_open != old.voting_open_at {
             e.add("voting_open", frozen);
         }
         if c.windows.voting_close < old.voting_close_at {
-            e.add(
-                "voting_close",
-                "Voting may be extended, not shortened, once ballots exist.",
-            );
+            e.add("voting_close", Msg::new("sm-voting-close-shortened"));
         }
     }
     // Phases that have passed stay passed: moving them would reopen or skip a phase.
     let passed = |old_at: OffsetDateTime, new_at: OffsetDateTime| old_at <= now && new_at != old_at;
     if passed(old.ideas_open_at, c.windows.ideas_open) {
-        e.add(
-            "ideas_open",
-            "The ideas phase has started: its start stays.",
-        );
+        e.add("ideas_open", Msg::new("sm-ideas-start-stays"));
     }
     if passed(old.review_at, c.windows.review) {
-        e.add("review_at", "Review has started: its start stays.");
+        e.add("review_at", Msg::new("sm-review-start-stays"));
     }
     if passed(old.voting_open_at, c.windows.voting_open) {
-        e.add("voting_open", "Voting has opened: its start stays.");
+        e.add("voting_open", Msg::new("sm-voting-start-stays"));
     }
     if c.windows.voting_close <= now {
-        e.add("voting_close", "Choose a close in the future.");
+        e.add("voting_close", Msg::new("sm-close-in-future"));
     }
     e.into_result()?;
     let team_id = old.team_id;

@@ -8,17 +8,21 @@ use time::OffsetDateTime;
 
 use crate::access::{Action, Principal};
 use crate::domain::comment::Window;
+use crate::i18n::Msg;
 use crate::service::comments::{Intent, Subject, SubjectKind, Target};
 use crate::service::meetings::{self, MeetingAccess, proposals};
 use crate::service::{Result, ServiceError};
 use crate::store::entities::agenda_proposals;
 
 /// The refusal when the proposal window is not open.
-pub const COMMENTS_CLOSED: &str = "Comments on proposals are open only during the proposal window: this meeting's window is closed.";
+pub fn comments_closed() -> Msg {
+    Msg::new("so-comments-closed-proposals")
+}
 
 /// The refusal when the item has been withdrawn, hidden or merged.
-pub const ITEM_CLOSED: &str =
-    "This item is no longer on the list of proposals, so it takes no new comments.";
+pub fn item_closed() -> Msg {
+    Msg::new("so-comments-item-closed")
+}
 
 /// One agenda proposal, addressed as its pages address it.
 #[derive(Debug, Clone, Copy)]
@@ -75,11 +79,11 @@ impl Target for AgendaProposal<'_> {
     ) -> Result<Subject> {
         let (access, row) = self.load(db, principal, intent).await?;
         let window = if row.status != proposals::ProposalStatus::Active {
-            Window::Closed(ITEM_CLOSED)
+            Window::Closed(item_closed().key())
         } else if access.windows().proposing(now) {
             Window::Open
         } else {
-            Window::Closed(COMMENTS_CLOSED)
+            Window::Closed(comments_closed().key())
         };
         Ok(Subject {
             kind: SubjectKind::AgendaProposal,

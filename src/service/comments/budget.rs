@@ -10,18 +10,21 @@ use time::OffsetDateTime;
 use crate::access::{Action, Principal};
 use crate::domain::budget::BudgetPhase;
 use crate::domain::comment::Window;
+use crate::i18n::Msg;
 use crate::service::Result;
 use crate::service::budgets::{self, RoundAccess, ideas};
 use crate::service::comments::{Intent, Subject, SubjectKind, Target};
 use crate::store::entities::budget_ideas;
 
 /// The refusal outside the ideas phase.
-pub const COMMENTS_CLOSED: &str =
-    "Comments on ideas are open only during the ideas phase, and this round is past it.";
+pub fn comments_closed() -> Msg {
+    Msg::new("so-comments-closed-ideas")
+}
 
 /// The refusal when the author withdrew the idea.
-pub const IDEA_WITHDRAWN: &str =
-    "This idea was withdrawn by its author, so it takes no new comments.";
+pub fn idea_withdrawn() -> Msg {
+    Msg::new("so-comments-idea-withdrawn")
+}
 
 /// One budget idea, addressed as its pages address it.
 #[derive(Debug, Clone, Copy)]
@@ -66,11 +69,11 @@ impl Target for BudgetIdea<'_> {
     ) -> Result<Subject> {
         let (access, idea) = self.load(db, principal, intent).await?;
         let window = if ideas::is_withdrawn(&idea) {
-            Window::Closed(IDEA_WITHDRAWN)
+            Window::Closed(idea_withdrawn().key())
         } else if access.phase(now) == BudgetPhase::Ideas {
             Window::Open
         } else {
-            Window::Closed(COMMENTS_CLOSED)
+            Window::Closed(comments_closed().key())
         };
         Ok(Subject {
             kind: SubjectKind::BudgetIdea,

@@ -14,6 +14,7 @@ pub mod thanks;
 pub mod views;
 
 use crate::domain::ids::{TeamId, UserId};
+use crate::i18n::Msg;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait,
     QueryFilter, Set, Statement, TransactionTrait,
@@ -145,7 +146,7 @@ pub async fn update_settings(
         let format = time::macros::format_description!("[year]-[month]-[day]");
         time::Date::parse(form.term_starts_on.trim(), &format)
             .map(Some)
-            .map_err(|_| errors.add("term_starts_on", "Enter the date as YYYY-MM-DD."))
+            .map_err(|_| errors.add("term_starts_on", Msg::new("so-date-format")))
             .ok()
     };
     let (Some(visibility), Some(days), Some(term)) = (visibility, days, term) else {

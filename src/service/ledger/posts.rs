@@ -4,6 +4,7 @@
 
 use crate::domain::ids::{PostId, TeamId, UserId};
 use crate::domain::zone::Zone;
+use crate::i18n::Msg;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, Set, TransactionTrait,
@@ -287,7 +288,7 @@ pub async fn create(
             return match ServiceError::from(e) {
                 ServiceError::Conflict(_) => by_key(db, acc.team.id, acc.user_id, key.as_str())
                     .await?
-                    .ok_or_else(|| ServiceError::Conflict("Please try again.".to_owned())),
+                    .ok_or_else(|| ServiceError::Conflict(Msg::new("conflict-please-try-again"))),
                 other => Err(other),
             };
         }

@@ -2,6 +2,7 @@
 //! audited, with a notice to the post's author.
 
 use crate::domain::ids::{PostId, UserId};
+use crate::i18n::Msg;
 use sea_orm::{ActiveModelTrait, DatabaseConnection, Set, TransactionTrait};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -46,17 +47,14 @@ pub async fn respond(
     let acc = access(db, principal, slug, Action::PostHelp).await?;
     let post = find_in_team::<help_posts::Entity>(db, acc.team.id, id).await?;
     if post.author_id == acc.user_id {
-        return Err(invalid("message", "This is your own post."));
+        return Err(invalid("message", Msg::new("so-own-post")));
     }
     if post.closed_at.is_some() || post.expires_at <= now {
-        return Err(ServiceError::Conflict("This post is closed.".to_owned()));
+        return Err(ServiceError::Conflict(Msg::new("conflict-post-closed")));
     }
     let message = Detail::parse(&form.message).map_err(|e| invalid("message", e))?;
     if message.as_str().is_empty() {
-        return Err(invalid(
-            "message",
-            "Say how you can help or what you offer.",
-        ));
+        return Err(invalid("message", Msg::new("so-say-how-you-help")));
     }
     let txn = db.begin().await?;
     help_responses::ActiveModel {
@@ -70,7 +68,7 @@ pub async fn respond(
     .await
     .map_err(|e| match ServiceError::from(e) {
         ServiceError::Conflict(_) => {
-            ServiceError::Conflict("You have already responded to this post.".to_owned())
+            ServiceError::Conflict(Msg::new("conflict-have-already-responded-post"))
         }
         other => other,
     })?;

@@ -4,6 +4,7 @@
 
 use crate::domain::ids::{ActionId, ExchangeId, TeamId, UserId};
 use crate::domain::zone::Zone;
+use crate::i18n::Msg;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, QuerySelect, Set, TransactionTrait,
@@ -139,7 +140,7 @@ pub async fn thank(
     let to = crate::domain::team::member_choice(&form.to);
     let to = match to {
         Some(id) if id == acc.user_id => {
-            errors.add("to", "Thank someone else.");
+            errors.add("to", Msg::new("so-thank-someone-else"));
             None
         }
         Some(id) => crate::store::scoped::membership(db, acc.team.id, id)
@@ -148,7 +149,7 @@ pub async fn thank(
         None => None,
     };
     if to.is_none() {
-        errors.add("to", "Choose a member of the team.");
+        errors.add("to", Msg::new("so-choose-team-member"));
     }
     let impact = Impact::parse(&form.impact)
         .map_err(|e| errors.add("impact", e))
@@ -167,7 +168,7 @@ pub async fn thank(
                     || (e.helped_id == to && e.helper_id == acc.user_id)
             });
         if !ok {
-            errors.add("exchange_id", "Link an exchange between the two of you.");
+            errors.add("exchange_id", Msg::new("so-link-exchange-between-you"));
         }
     }
     let (Some(to), Some(impact), Some(key)) = (to, impact, key) else {

@@ -3,6 +3,7 @@
 //! audited; publishing again before the meeting replaces the previous version.
 
 use crate::domain::ids::{MeetingId, ProposalId};
+use crate::i18n::Msg;
 use std::collections::HashMap;
 
 use sea_orm::{
@@ -154,15 +155,14 @@ pub async fn publish(
     let (txn, access) =
         begin_locked(db, principal, slug, meeting_id, Action::PublishAgenda).await?;
     let Some(row) = stored_tally(&txn, meeting_id).await? else {
-        return Err(ServiceError::Conflict(
-            "The agenda can be published once voting has closed and the ballots are counted."
-                .to_owned(),
-        ));
+        return Err(ServiceError::Conflict(Msg::new(
+            "conflict-agenda-published-voting-closed",
+        )));
     };
     if now >= access.meeting.starts_at {
-        return Err(ServiceError::Conflict(
-            "The meeting has started: its agenda can no longer be published.".to_owned(),
-        ));
+        return Err(ServiceError::Conflict(Msg::new(
+            "conflict-meeting-started-agenda-no",
+        )));
     }
     let result = stored(&row)?;
     let tally = tally_items(&result);
@@ -178,7 +178,7 @@ pub async fn publish(
                 match position_raw.parse::<u32>() {
                     Ok(n) if n >= 1 => Some(n),
                     _ => {
-                        errors.add(&format!("position_{id}"), "Enter a position from 1 up.");
+                        errors.add(&format!("position_{id}"), Msg::new("sm-position-from-one"));
                         None
                     }
                 }
@@ -205,7 +205,7 @@ pub async fn publish(
             raw => match raw.parse::<u32>() {
                 Ok(n) if n >= 1 => Some(n),
                 _ => {
-                    errors.add("add_position", "Enter a position from 1 up.");
+                    errors.add("add_position", Msg::new("sm-position-from-one"));
                     None
                 }
             },
@@ -346,7 +346,7 @@ fn published_notice(
         at += time::Duration::minutes(i64::from(item.minutes));
     }
     for d in deviations {
-        agenda.push(d.sentence("The leader"));
+        agenda.push(d.sentence("The leader").to_string());
     }
     let link = format!("/teams/{slug}/meetings/{}/agenda", meeting.id);
     let description = format!("{}\n\nAgenda:\n{}", meeting.purpose_line, agenda.join("\n"));
@@ -361,20 +361,26 @@ fn published_notice(
         description: &description,
         url: delivery.mail.then_some(url.as_str()),
     });
+    let title = meeting.title.as_str();
+    let mut body = vec![
+        Msg::new("notice-agenda-body")
+            .arg("team", team.as_str())
+            .arg("title", title)
+            .arg("starts", crate::i18n::Arg::at(meeting.starts_at, zone))
+            .arg("place", meeting.place.as_str()),
+        Msg::verbatim(meeting.purpose_line.as_str()),
+        Msg::verbatim(""),
+    ];
+    body.extend(agenda.iter().map(|line| Msg::verbatim(line.as_str())));
+    body.push(Msg::verbatim(""));
+    body.push(Msg::new("notice-agenda-attached"));
     notices::Notice {
         kind: Kind::AgendaPublished,
         team_id: meeting.team_id,
-        message: format!("The agenda for “{}” is published.", meeting.title),
+        message: Msg::new("notice-agenda").arg("title", title),
         link,
-        subject: format!("Agenda: {}", meeting.title),
-        body: format!(
-            "{team} agreed the agenda for “{}”, {} at {}.\n{}\n\n{}\n\nThe calendar file is attached. The agenda, with how the vote decided it:",
-            meeting.title,
-            crate::format::date_time(meeting.starts_at, zone),
-            meeting.place,
-            meeting.purpose_line,
-            agenda.join("\n"),
-        ),
+        subject: Msg::new("notice-agenda-subject").arg("title", title),
+        body,
         attachment: Some(notices::Attachment {
             name: "agenda.ics".to_owned(),
             content_type: "text/calendar; charset=utf-8; method=PUBLISH".to_owned(),

@@ -23,14 +23,16 @@ use tokio::sync::{Semaphore, SemaphorePermit};
 use crate::access::{Action, Principal};
 use crate::auth::tokens::{random_token, token_hash};
 use crate::domain::meeting::Privacy;
+use crate::i18n::Msg;
 use crate::service::{FieldErrors, Result, ServiceError};
 use crate::store::entities::{agenda_ballots, agenda_participation, agenda_proposals};
 
 use super::{MeetingAccess, authorize, begin_locked_authorized, participation, privacy, proposals};
 
 /// The refusal when the voting window is not open.
-pub const VOTING_CLOSED: &str =
-    "Voting is not open for this meeting: ballots can be cast only during the voting window.";
+pub fn voting_closed() -> Msg {
+    Msg::new("sm-voting-closed-meeting")
+}
 
 /// HMAC-SHA256 of the member id under the meeting's secret, as hex.
 pub fn voter_key(secret: &str, user_id: UserId) -> String {
@@ -120,7 +122,8 @@ pub fn parse_ranking(
 }
 
 /// Reads `rank_{id}` fields for `ids` into a ranking (ids, best first); `what` names the
-/// things ranked in messages ("item", "idea"). Shared by agenda and budget ballots.
+/// things ranked in messages (`"item"` or `"idea"`, the catalogue's `$what`). Shared by agenda
+/// and budget ballots.
 pub fn parse_ranks<Id: Copy + Ord + std::fmt::Display>(
     ids: &[Id],
     fields: &HashMap<String, String>,
@@ -137,10 +140,7 @@ pub fn parse_ranks<Id: Copy + Ord + std::fmt::Display>(
         }
         match raw.parse::<u32>() {
             Ok(n) if (1..=max).contains(&n) => ranked.push((n, id)),
-            _ => errors.add(
-                &name,
-                format!("Choose a rank from 1 to {max}, or leave it blank."),
-            ),
+            _ => errors.add(&name, Msg::new("sm-rank-range").arg("max", max)),
         }
     }
     ranked.sort_unstable();
@@ -150,12 +150,12 @@ pub fn parse_ranks<Id: Copy + Ord + std::fmt::Display>(
         {
             errors.add(
                 &rank_field(*second),
-                format!("Another {what} already has rank {a}: give each {what} its own rank."),
+                Msg::new("sm-rank-taken").arg("what", what).arg("rank", *a),
             );
         }
     }
     if ranked.is_empty() && errors.is_empty() {
-        errors.add("ballot", format!("Rank at least one {what}."));
+        errors.add("ballot", Msg::new("sm-rank-none").arg("what", what));
     }
     errors.into_result()?;
     Ok(ranked.into_iter().map(|(_, id)| id).collect())
@@ -236,7 +236,7 @@ pub async fn cast(
         Some(secret) if access.windows().voting(now) => secret.clone(),
         _ => {
             let mut errors = FieldErrors::new();
-            errors.add("window", VOTING_CLOSED);
+            errors.add("window", voting_closed());
             return Err(ServiceError::Invalid(errors));
         }
     };

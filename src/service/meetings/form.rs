@@ -14,6 +14,7 @@ use crate::domain::meeting::{
     ResultsVisibility, Windows, input_value, parse_local,
 };
 use crate::domain::zone::Zone;
+use crate::i18n::Msg;
 use crate::service::teams::{self, TeamAccess};
 use crate::service::{FieldErrors, Result, ServiceError};
 use crate::store::entities::meetings;
@@ -132,22 +133,25 @@ impl MeetingForm {
             text => match text.parse::<UserId>() {
                 Ok(id) if members.contains(&id) => Some(Some(id)),
                 _ => {
-                    errors.add("facilitator_id", "Choose a member of the team.");
+                    errors.add("facilitator_id", Msg::new("sm-choose-member"));
                     None
                 }
             },
         };
         let privacy = Privacy::parse(&self.privacy);
         if privacy.is_none() {
-            errors.add("privacy", "Choose open or secret ballots.");
+            errors.add("privacy", Msg::new("sm-choose-privacy"));
         }
         let visibility = ResultsVisibility::parse(&self.results_visibility);
         if visibility.is_none() {
-            errors.add("results_visibility", "Choose when results are shown.");
+            errors.add(
+                "results_visibility",
+                Msg::new("sm-choose-results-visibility"),
+            );
         }
         let rule = AgendaRule::parse(&self.agenda_rule).filter(|r| AVAILABLE_RULES.contains(r));
         if rule.is_none() {
-            errors.add("agenda_rule", "Choose how the agenda is built.");
+            errors.add("agenda_rule", Msg::new("sm-choose-agenda-rule"));
         }
         let mut fixed = Vec::new();
         for (title, minutes, n) in self.fixed_rows() {
@@ -166,10 +170,9 @@ impl MeetingForm {
             if reserved > budget.get() {
                 errors.add(
                     "budget_minutes",
-                    format!(
-                        "The fixed items take {reserved} minutes, more than the {}-minute budget.",
-                        budget.get()
-                    ),
+                    Msg::new("sm-fixed-over-budget")
+                        .arg("reserved", reserved)
+                        .arg("budget", budget.get()),
                 );
             }
         }

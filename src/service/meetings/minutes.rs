@@ -4,6 +4,7 @@
 //! published version, editors also the drafts.
 
 use crate::domain::ids::{MeetingId, UserId};
+use crate::i18n::Msg;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, Set,
@@ -240,18 +241,18 @@ pub async fn save(
         return Err(ServiceError::Forbidden);
     }
     if run.closed_at().is_none() {
-        return Err(ServiceError::Conflict(
-            "The minutes are drafted when the facilitator closes the meeting.".to_owned(),
-        ));
+        return Err(ServiceError::Conflict(Msg::new(
+            "conflict-minutes-are-drafted-when",
+        )));
     }
     let body = form.body.replace("\r\n", "\n").trim().to_owned();
     if body.is_empty() {
-        return Err(invalid("body", "Write the minutes."));
+        return Err(invalid("body", Msg::new("sm-minutes-empty")));
     }
     if body.chars().count() > MAX_CHARS {
         return Err(invalid(
             "body",
-            format!("Keep the minutes to at most {MAX_CHARS} characters."),
+            Msg::new("sm-minutes-too-long").arg("max", MAX_CHARS),
         ));
     }
     let publish = form.publish == "yes";

@@ -3,6 +3,7 @@
 //! a duplicate into another item, until the first ballot is cast (options are then frozen).
 
 use crate::domain::ids::{MeetingId, ProposalId};
+use crate::i18n::Msg;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
     PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
@@ -147,15 +148,16 @@ pub async fn all(
         .await?)
 }
 
-fn closed(message: &str) -> ServiceError {
+fn closed(message: Msg) -> ServiceError {
     let mut errors = FieldErrors::new();
     errors.add("window", message);
     ServiceError::Invalid(errors)
 }
 
 /// The refusal when the proposal window is not open.
-pub const PROPOSALS_CLOSED: &str =
-    "Proposals are not open for this meeting: they can be made only during the proposal window.";
+pub fn proposals_closed() -> Msg {
+    Msg::new("sm-proposals-closed")
+}
 
 /// Proposes an item (members, during the proposal window).
 pub async fn propose(
@@ -168,7 +170,7 @@ pub async fn propose(
 ) -> Result<ProposalId> {
     let (txn, access) = begin_locked(db, principal, slug, meeting_id, Action::ProposeItem).await?;
     if !access.windows().proposing(now) {
-        return Err(closed(PROPOSALS_CLOSED));
+        return Err(closed(proposals_closed()));
     }
     let p = form.parse()?;
     let row = agenda_proposals::ActiveModel {
@@ -204,14 +206,12 @@ async fn own(
         return Err(ServiceError::Forbidden);
     }
     if row.status != ProposalStatus::Active {
-        return Err(ServiceError::Conflict(
-            "This item is no longer open for changes.".to_owned(),
-        ));
+        return Err(ServiceError::Conflict(Msg::new(
+            "conflict-item-no-longer-open",
+        )));
     }
     if !access.windows().proposals_editable(now) {
-        return Err(closed(
-            "Voting has opened: proposals can no longer be edited or withdrawn.",
-        ));
+        return Err(closed(Msg::new("sm-proposals-frozen")));
     }
     Ok(row)
 }
@@ -282,14 +282,14 @@ async fn moderated(
     let access = authorize(db, principal, slug, meeting_id, Action::ManageMeetings).await?;
     let row = find_in_meeting::<agenda_proposals::Entity>(db, meeting_id, proposal_id).await?;
     if row.status != ProposalStatus::Active {
-        return Err(ServiceError::Conflict(
-            "This item is already withdrawn, hidden or merged.".to_owned(),
-        ));
+        return Err(ServiceError::Conflict(Msg::new(
+            "conflict-item-already-withdrawn-hidden",
+        )));
     }
     if ballot_count(db, meeting_id).await? > 0 {
-        return Err(ServiceError::Conflict(
-            "Ballots have been cast: the items on the ballot can no longer change.".to_owned(),
-        ));
+        return Err(ServiceError::Conflict(Msg::new(
+            "conflict-ballots-have-cast-items",
+        )));
     }
     Ok((access, row))
 }
@@ -359,10 +359,7 @@ pub async fn merge(
     };
     let Some(target) = target else {
         let mut errors = FieldErrors::new();
-        errors.add(
-            "into",
-            "Choose another open item of this meeting to merge into.",
-        );
+        errors.add("into", Msg::new("sm-merge-target"));
         return Err(ServiceError::Invalid(errors));
     };
     let mut active: agenda_proposals::ActiveModel = row.into();

@@ -102,7 +102,7 @@ pub async fn set_note_taker(
                 _ => {
                     return Err(crate::service::invalid(
                         "note_taker_id",
-                        "Choose a member of the team.",
+                        crate::i18n::Msg::new("sm-choose-member"),
                     ));
                 }
             }

@@ -6,6 +6,7 @@
 //! `domain::meeting_run::may_run`, inside the meeting's lock. What the page shows is [`view`].
 
 use crate::domain::ids::{MeetingId, UserId};
+use crate::i18n::Msg;
 use std::collections::HashMap;
 
 use sea_orm::{
@@ -145,9 +146,7 @@ pub async fn load(db: &impl ConnectionTrait, access: MeetingAccess) -> Result<Ru
 }
 
 fn not_published() -> ServiceError {
-    ServiceError::Conflict(
-        "The agenda is not published yet: publish it before running the meeting.".to_owned(),
-    )
+    ServiceError::Conflict(Msg::new("conflict-agenda-not-published-yet"))
 }
 
 /// Opens the meeting's lock as someone who may drive it, with the agenda published and the
@@ -180,7 +179,7 @@ async fn begin_as(
         return Err(not_published());
     }
     if state.closed_at().is_some() {
-        return Err(ServiceError::Conflict("The meeting is closed.".to_owned()));
+        return Err(ServiceError::Conflict(Msg::new("conflict-meeting-closed")));
     }
     Ok((txn, state, user))
 }
@@ -198,9 +197,9 @@ pub async fn begin_recording(
         begin_as(db, principal, slug, meeting_id, RunState::may_record).await?;
     let clock = state.clock(position)?;
     if clock.started.is_none() {
-        return Err(ServiceError::Conflict(
-            "Start this item before recording what it decided.".to_owned(),
-        ));
+        return Err(ServiceError::Conflict(Msg::new(
+            "conflict-start-item-before-recording",
+        )));
     }
     Ok((txn, state, user))
 }
@@ -237,9 +236,9 @@ pub async fn start_item(
     let (txn, state, _) = begin_running(db, principal, slug, meeting_id).await?;
     let clock = state.clock(position)?;
     if clock.started.is_some() {
-        return Err(ServiceError::Conflict(
-            "This item has already been taken.".to_owned(),
-        ));
+        return Err(ServiceError::Conflict(Msg::new(
+            "conflict-item-already-taken",
+        )));
     }
     end_running(&txn, &state, now).await?;
     meeting_item_timings::ActiveModel {
@@ -265,9 +264,9 @@ pub async fn end_item(
 ) -> Result<()> {
     let (txn, state, _) = begin_running(db, principal, slug, meeting_id).await?;
     if state.running() != usize::try_from(position).ok() {
-        return Err(ServiceError::Conflict(
-            "This item is not running.".to_owned(),
-        ));
+        return Err(ServiceError::Conflict(Msg::new(
+            "conflict-item-not-running",
+        )));
     }
     end_running(&txn, &state, now).await?;
     txn.commit().await?;

@@ -14,6 +14,7 @@ use crate::auth::tokens::random_token;
 use crate::domain::meeting::{
     Current, ItemMinutes, ItemTitle, Privacy, ResultsVisibility, check_change,
 };
+use crate::i18n::Msg;
 use crate::service::teams;
 use crate::service::{FieldErrors, Result, ServiceError, audit};
 use crate::store::entities::{meeting_fixed_items, meetings};
@@ -63,10 +64,7 @@ pub async fn create(
     let p = form.parse(&members, access.zone)?;
     if p.privacy == Privacy::Secret && p.visibility == ResultsVisibility::Live {
         let mut errors = FieldErrors::new();
-        errors.add(
-            "results_visibility",
-            "Secret ballots show results only after voting closes.",
-        );
+        errors.add("results_visibility", Msg::new("sm-secret-live-results"));
         return Err(ServiceError::Invalid(errors));
     }
     let meeting = meetings::ActiveModel {
@@ -150,10 +148,7 @@ pub async fn update(
         }
     };
     if p.windows.starts_at != old.starts_at && now >= old.starts_at {
-        errors.add(
-            "starts_at",
-            "The meeting has started; its start cannot change.",
-        );
+        errors.add("starts_at", Msg::new("sm-start-frozen"));
     }
     let old_fixed: Vec<(String, i32)> = fixed_items(&txn, old.id)
         .await?
@@ -166,12 +161,12 @@ pub async fn update(
         .map(|(t, m)| (t.as_str().to_owned(), to_i32(m.get())))
         .collect();
     if stored_tally(&txn, old.id).await?.is_some() {
-        let frozen = "The tally has run with this setting; it can no longer change.";
+        let frozen = Msg::new("sm-tally-frozen");
         if to_i32(p.budget.get()) != old.budget_minutes {
-            errors.add("budget_minutes", frozen);
+            errors.add("budget_minutes", frozen.clone());
         }
         if p.rule != super::rule(&old) {
-            errors.add("agenda_rule", frozen);
+            errors.add("agenda_rule", frozen.clone());
         }
         if new_fixed != old_fixed {
             errors.add("fixed_1_title", frozen);

@@ -5,6 +5,7 @@
 //! Only an *open* meeting's ballots carry the voter, and only leaders read them, after voting
 //! closes (see `docs/security.md`).
 
+use crate::i18n::Msg;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use time::OffsetDateTime;
 
@@ -29,9 +30,10 @@ pub struct Turnout {
 impl Turnout {
     /// "12 of 20 have voted".
     #[must_use]
-    pub fn sentence(&self) -> String {
-        let verb = if self.voted == 1 { "has" } else { "have" };
-        format!("{} of {} {verb} voted", self.voted, self.members)
+    pub fn sentence(&self) -> Msg {
+        Msg::new("sm-turnout")
+            .arg("voted", self.voted)
+            .arg("members", self.members)
     }
 }
 
@@ -111,9 +113,9 @@ pub async fn open_rankings(
         return Err(ServiceError::NotFound);
     }
     if !access.windows().voting_closed(now) {
-        return Err(ServiceError::Conflict(
-            "Rankings are shown once voting closes.".to_owned(),
-        ));
+        return Err(ServiceError::Conflict(Msg::new(
+            "conflict-rankings-are-shown-voting",
+        )));
     }
     let titles: std::collections::HashMap<ProposalId, String> = proposals::all(db, id)
         .await?

@@ -22,6 +22,7 @@ use time::OffsetDateTime;
 use crate::config::Settings;
 use crate::domain::ids::{TeamId, UserId};
 use crate::domain::notice::{Channel, Kind};
+use crate::i18n::{Lang, Msg};
 use crate::service::Result;
 use crate::store::entities::{mail_outbox, memberships, notifications};
 
@@ -82,13 +83,13 @@ pub struct Notice {
     /// The team it concerns.
     pub team_id: TeamId,
     /// One line for the notification centre.
-    pub message: String,
+    pub message: Msg,
     /// The local path to act on it.
     pub link: String,
     /// The mail subject.
-    pub subject: String,
-    /// The mail body (plain text); the link and an unsubscribe footer are added.
-    pub body: String,
+    pub subject: Msg,
+    /// The mail body's lines (plain text); the link and an unsubscribe footer are added.
+    pub body: Vec<Msg>,
     /// A file to attach to the mail.
     pub attachment: Option<Attachment>,
 }
@@ -100,6 +101,26 @@ pub struct Recipient {
     pub id: UserId,
     /// Their address.
     pub email: String,
+    /// The language they read (their choice; English when they made none).
+    pub lang: Lang,
+}
+
+/// A notice's texts in one language.
+struct Texts {
+    message: String,
+    subject: String,
+    body: String,
+}
+
+impl Notice {
+    fn texts(&self, lang: Lang) -> Texts {
+        let body: Vec<String> = self.body.iter().map(|line| line.render(lang)).collect();
+        Texts {
+            message: self.message.render(lang),
+            subject: self.subject.render(lang),
+            body: body.join("\n"),
+        }
+    }
 }
 
 /// Rows written per statement (well under SQLite's and PostgreSQL's parameter limits).
@@ -120,6 +141,8 @@ pub async fn deliver(
         return Ok(0);
     }
     let chosen = prefs::channels_for(db, notice.kind, recipients.iter().map(|r| r.id)).await?;
+    // Each recipient reads it in their language; each language is written once.
+    let mut texts: HashMap<Lang, Texts> = HashMap::new();
     let mut in_app = Vec::new();
     let mut mail = Vec::new();
     for r in recipients {
@@ -130,11 +153,12 @@ pub async fn deliver(
         if !channel.in_app() {
             continue;
         }
+        let text = texts.entry(r.lang).or_insert_with(|| notice.texts(r.lang));
         in_app.push(notifications::ActiveModel {
             user_id: Set(r.id),
             team_id: Set(notice.team_id),
             kind: Set(notice.kind.as_str().to_owned()),
-            message: Set(notice.message.clone()),
+            message: Set(text.message.clone()),
             link: Set(notice.link.clone()),
             created_at: Set(now),
             read_at: Set(None),
@@ -143,14 +167,14 @@ pub async fn deliver(
         if channel == Channel::Email && delivery.mail {
             let body = format!(
                 "{}\n\n{}\n",
-                notice.body.trim_end(),
+                text.body.trim_end(),
                 delivery.link(&notice.link)
             );
             mail.push(outbox_row(
                 Some(r.id),
                 notice.kind.as_str(),
                 &r.email,
-                &notice.subject,
+                &text.subject,
                 body,
                 notice.attachment.as_ref(),
                 now,
@@ -224,17 +248,23 @@ pub async fn team_recipients(db: &impl ConnectionTrait, team_id: TeamId) -> Resu
     use crate::store::entities::users;
     use sea_orm::QueryOrder;
 
-    let rows: Vec<(UserId, String)> = crate::service::teams::memberships_with_people(team_id)
-        .select_only()
-        .column(memberships::Column::UserId)
-        .column(users::Column::Email)
-        .order_by_asc(memberships::Column::UserId)
-        .into_tuple()
-        .all(db)
-        .await?;
+    let rows: Vec<(UserId, String, Option<String>)> =
+        crate::service::teams::memberships_with_people(team_id)
+            .select_only()
+            .column(memberships::Column::UserId)
+            .column(users::Column::Email)
+            .column(users::Column::Language)
+            .order_by_asc(memberships::Column::UserId)
+            .into_tuple()
+            .all(db)
+            .await?;
     Ok(rows
         .into_iter()
-        .map(|(id, email)| Recipient { id, email })
+        .map(|(id, email, language)| Recipient {
+            id,
+            email,
+            lang: reads(language.as_deref()),
+        })
         .collect())
 }
 
@@ -246,8 +276,15 @@ pub async fn recipient(db: &impl ConnectionTrait, user_id: UserId) -> Result<Opt
         .await?
         .map(|u| Recipient {
             id: u.id,
+            lang: reads(u.language.as_deref()),
             email: u.email,
         }))
+}
+
+/// The language a person reads, from their stored choice (English when they made none: mail
+/// is written without a browser to ask).
+pub fn reads(language: Option<&str>) -> Lang {
+    language.and_then(Lang::parse).unwrap_or(Lang::En)
 }
 
 /// Channels chosen by these people for one kind (people on the default are absent).

@@ -21,7 +21,7 @@ use super::{Delivery, Notice, deliver, team_recipients};
 use crate::domain::ids::{TeamId, UserId};
 use crate::domain::notice::{Channel, Kind};
 use crate::domain::zone::Zone;
-use crate::format;
+use crate::i18n::{Arg, Msg};
 use crate::service::Result;
 use crate::store::entities::{
     actions, agenda_participation, budget_participation, budget_rounds, meetings, memberships,
@@ -181,15 +181,16 @@ struct Subject {
     title: String,
     /// Its page, e.g. `/teams/slt/meetings/7`.
     base: String,
-    /// What members propose ("Proposals", "Ideas") and the page where they do.
-    proposals_word: &'static str,
+    /// What members propose (`proposals` or `ideas`, as the catalogues select) and the page
+    /// where they do.
+    proposing: &'static str,
     proposals_path: &'static str,
     /// The proposal (or idea) window and the voting window.
     proposals: (OffsetDateTime, OffsetDateTime),
     voting: (OffsetDateTime, OffsetDateTime),
-    /// The mails' first paragraphs: what proposing and voting are for here.
-    propose_body: String,
-    vote_body: String,
+    /// The mails' first lines: what proposing and voting are for here.
+    propose_body: Vec<Msg>,
+    vote_body: Msg,
     voters: Voters,
     /// The team's zone, for the closing times.
     zone: Zone,
@@ -200,7 +201,7 @@ struct Subject {
 fn announcements(s: Subject, reminder: Duration, now: OffsetDateTime) -> Vec<Due> {
     let mut due = Vec::new();
     let open = |(from, to): (OffsetDateTime, OffsetDateTime)| from <= now && now < to;
-    let notice = |kind, message: String, path: &str, subject: String, body: String| Notice {
+    let notice = |kind, message: Msg, path: &str, subject: Msg, body: Vec<Msg>| Notice {
         kind,
         team_id: s.team_id,
         message,
@@ -209,31 +210,48 @@ fn announcements(s: Subject, reminder: Duration, now: OffsetDateTime) -> Vec<Due
         body,
         attachment: None,
     };
+    let title = || Arg::from(s.title.as_str());
     if open(s.proposals) {
-        let close = format::date_time(s.proposals.1, s.zone);
-        let word = s.proposals_word;
+        let close = Arg::at(s.proposals.1, s.zone);
+        let mut body = s.propose_body.clone();
+        body.push(Msg::verbatim(""));
+        body.push(
+            Msg::new("notice-proposals-open-until")
+                .arg("what", s.proposing)
+                .arg("close", close.clone()),
+        );
         due.push(Due {
             key: format!("{}:proposals_open", s.key),
             notice: notice(
                 Kind::ProposalsOpen,
-                format!("{word} are open for “{}” until {close}.", s.title),
+                Msg::new("notice-proposals-open")
+                    .arg("what", s.proposing)
+                    .arg("title", title())
+                    .arg("close", close),
                 s.proposals_path,
-                format!("{word} open: {}", s.title),
-                format!("{}\n\n{word} are open until {close}:", s.propose_body),
+                Msg::new("notice-proposals-open-subject")
+                    .arg("what", s.proposing)
+                    .arg("title", title()),
+                body,
             ),
             voters: None,
         });
     }
     if open(s.voting) {
-        let close = format::date_time(s.voting.1, s.zone);
+        let close = Arg::at(s.voting.1, s.zone);
         due.push(Due {
             key: format!("{}:voting_open", s.key),
             notice: notice(
                 Kind::VotingOpen,
-                format!("Voting is open for “{}” until {close}.", s.title),
+                Msg::new("notice-voting-open")
+                    .arg("title", title())
+                    .arg("close", close.clone()),
                 "ballot",
-                format!("Voting open: {}", s.title),
-                format!("{}\nVoting closes {close}:", s.vote_body),
+                Msg::new("notice-voting-open-subject").arg("title", title()),
+                vec![
+                    s.vote_body.clone(),
+                    Msg::new("notice-voting-closes").arg("close", close.clone()),
+                ],
             ),
             voters: None,
         });
@@ -242,16 +260,17 @@ fn announcements(s: Subject, reminder: Duration, now: OffsetDateTime) -> Vec<Due
                 key: format!("{}:reminder", s.key),
                 notice: notice(
                     Kind::VotingReminder,
-                    format!(
-                        "Voting for “{}” closes {close} and you have not voted yet.",
-                        s.title
-                    ),
+                    Msg::new("notice-reminder")
+                        .arg("title", title())
+                        .arg("close", close.clone()),
                     "ballot",
-                    format!("Voting closes soon: {}", s.title),
-                    format!(
-                        "Voting for “{}” closes {close}, and you have not voted yet.\n{}",
-                        s.title, s.vote_body
-                    ),
+                    Msg::new("notice-reminder-subject").arg("title", title()),
+                    vec![
+                        Msg::new("notice-reminder-body")
+                            .arg("title", title())
+                            .arg("close", close),
+                        s.vote_body.clone(),
+                    ],
                 ),
                 voters: Some(s.voters),
             });
@@ -294,24 +313,28 @@ async fn meetings_due(
         else {
             continue;
         };
-        let starts = format::date_time(m.starts_at, *zone);
+        let starts = Arg::at(m.starts_at, *zone);
         let subject = Subject {
             zone: *zone,
             key: format!("meeting:{}", m.id),
             team_id: m.team_id,
             base: format!("/teams/{slug}/meetings/{}", m.id),
-            proposals_word: "Proposals",
+            proposing: "proposals",
             proposals_path: "proposals",
             proposals: (m.proposals_open_at, m.proposals_close_at),
             voting: (m.voting_open_at, m.voting_close_at),
-            propose_body: format!(
-                "{team} is building the agenda for “{}” ({starts}) together.\n{}\nPropose an item, with the minutes it needs.",
-                m.title, m.purpose_line
-            ),
-            vote_body: format!(
-                "Rank the proposed items for “{}” ({starts}) in {team}: the count decides what fits the meeting's time.",
-                m.title
-            ),
+            propose_body: vec![
+                Msg::new("notice-meeting-propose")
+                    .arg("team", team.as_str())
+                    .arg("title", m.title.as_str())
+                    .arg("starts", starts.clone()),
+                Msg::verbatim(m.purpose_line.as_str()),
+                Msg::new("notice-meeting-propose-how"),
+            ],
+            vote_body: Msg::new("notice-meeting-vote")
+                .arg("team", team.as_str())
+                .arg("title", m.title.as_str())
+                .arg("starts", starts),
             voters: Voters::Meeting(m.id),
             title: m.title,
         };
@@ -360,17 +383,24 @@ async fn rounds_due(
             key: format!("round:{}", r.id),
             team_id: r.team_id,
             base: format!("/teams/{slug}/budgets/{}", r.id),
-            proposals_word: "Ideas",
+            proposing: "ideas",
             proposals_path: "ideas",
             proposals: (r.ideas_open_at, r.review_at),
             voting: (r.voting_open_at, r.voting_close_at),
-            propose_body: format!(
-                "{team} is deciding together how to spend {} (“{}”).\n{}\nPropose an idea, with its cost.",
-                crate::domain::budget::format_money(r.amount, &r.currency),
-                r.title,
-                r.purpose
-            ),
-            vote_body: format!("Choose which ideas {team} should fund in “{}”.", r.title),
+            propose_body: vec![
+                Msg::new("notice-round-propose")
+                    .arg("team", team.as_str())
+                    .arg("title", r.title.as_str())
+                    .arg(
+                        "amount",
+                        crate::domain::budget::format_money(r.amount, &r.currency),
+                    ),
+                Msg::verbatim(r.purpose.as_str()),
+                Msg::new("notice-round-propose-how"),
+            ],
+            vote_body: Msg::new("notice-round-vote")
+                .arg("team", team.as_str())
+                .arg("title", r.title.as_str()),
             voters: Voters::Round(r.id),
             title: r.title,
         };
@@ -430,17 +460,21 @@ async fn overdue_actions(
         let Some(owner) = super::recipient(&txn, a.owner_id).await? else {
             continue;
         };
-        let due_on = format::date(a.due_on);
+        let due_on = Arg::day(a.due_on);
         let notice = Notice {
             kind: Kind::ActionOverdue,
             team_id: a.team_id,
-            message: format!("Your action “{}” was due {due_on}.", a.title),
+            message: Msg::new("notice-overdue")
+                .arg("title", a.title.as_str())
+                .arg("due", due_on.clone()),
             link: format!("/teams/{slug}/actions/{}", a.id),
-            subject: format!("Overdue: {}", a.title),
-            body: format!(
-                "Your action “{}” in {team} was due {due_on} and is not done. Update its status, move its date, or say what blocks it:",
-                a.title
-            ),
+            subject: Msg::new("notice-overdue-subject").arg("title", a.title.as_str()),
+            body: vec![
+                Msg::new("notice-overdue-body")
+                    .arg("title", a.title.as_str())
+                    .arg("team", team.as_str())
+                    .arg("due", due_on),
+            ],
             attachment: None,
         };
         deliver(&txn, delivery, &notice, &[owner], now).await?;
@@ -518,6 +552,10 @@ async fn digests(
             continue;
         };
         let body = digest_body(db, user_id, team_id, team, delivery, now).await?;
+        let body = body
+            .iter()
+            .map(|line| line.render(person.lang))
+            .collect::<Vec<_>>();
         let txn = db.begin().await?;
         if !claim(&txn, &key, now).await? {
             continue;
@@ -525,10 +563,10 @@ async fn digests(
         let notice = Notice {
             kind: Kind::Digest,
             team_id,
-            message: format!("Your weekly digest for {}.", team.name),
+            message: Msg::new("notice-digest").arg("team", team.name.as_str()),
             link: format!("/teams/{}", team.slug),
-            subject: format!("{}: your week", team.name),
-            body,
+            subject: Msg::new("notice-digest-subject").arg("team", team.name.as_str()),
+            body: vec![Msg::verbatim(body.join("\n"))],
             attachment: None,
         };
         deliver(&txn, delivery, &notice, std::slice::from_ref(&person), now).await?;
@@ -545,10 +583,13 @@ async fn digest_body(
     team: &TeamInfo,
     delivery: Delivery<'_>,
     now: OffsetDateTime,
-) -> Result<String> {
+) -> Result<Vec<Msg>> {
     let slug = &team.slug;
     let today = team.zone.today(now);
-    let mut lines = vec![format!("Your week in {}:", team.name), String::new()];
+    let mut lines = vec![
+        Msg::new("digest-week").arg("team", team.name.as_str()),
+        Msg::verbatim(""),
+    ];
     let voting = meetings::Entity::find()
         .filter(meetings::Column::TeamId.eq(team_id))
         .filter(meetings::Column::VotingOpenAt.lte(now))
@@ -559,21 +600,24 @@ async fn digest_body(
     for m in voting {
         let voted = voted(db, &Voters::Meeting(m.id)).await?;
         if !voted.contains(&user_id) {
-            open_votes.push(format!(
-                "- {} (closes {}): {}",
-                m.title,
-                format::date_time(m.voting_close_at, team.zone),
-                delivery.link(&format!("/teams/{slug}/meetings/{}/ballot", m.id))
-            ));
+            open_votes.push(
+                Msg::new("digest-vote")
+                    .arg("title", m.title.as_str())
+                    .arg("close", Arg::at(m.voting_close_at, team.zone))
+                    .arg(
+                        "link",
+                        delivery.link(&format!("/teams/{slug}/meetings/{}/ballot", m.id)),
+                    ),
+            );
         }
     }
     if open_votes.is_empty() {
-        lines.push("No vote is waiting for you.".to_owned());
+        lines.push(Msg::new("digest-no-vote"));
     } else {
-        lines.push("Votes waiting for you:".to_owned());
+        lines.push(Msg::new("digest-votes"));
         lines.extend(open_votes);
     }
-    lines.push(String::new());
+    lines.push(Msg::verbatim(""));
     let week_ahead = today + Duration::days(7);
     let mine = actions::Entity::find()
         .filter(actions::Column::TeamId.eq(team_id))
@@ -587,21 +631,27 @@ async fn digest_body(
         .all(db)
         .await?;
     if mine.is_empty() {
-        lines.push("No action of yours is due this week.".to_owned());
+        lines.push(Msg::new("digest-no-action"));
     } else {
-        lines.push("Your actions due by next week:".to_owned());
+        lines.push(Msg::new("digest-actions"));
         for a in mine {
-            let late = if a.due_on < today { " (overdue)" } else { "" };
-            lines.push(format!(
-                "- {} — due {}{late}: {}",
-                a.title,
-                format::date(a.due_on),
-                delivery.link(&format!("/teams/{slug}/actions/{}", a.id))
-            ));
+            lines.push(
+                Msg::new(if a.due_on < today {
+                    "digest-action-overdue"
+                } else {
+                    "digest-action"
+                })
+                .arg("title", a.title.as_str())
+                .arg("due", Arg::day(a.due_on))
+                .arg(
+                    "link",
+                    delivery.link(&format!("/teams/{slug}/actions/{}", a.id)),
+                ),
+            );
         }
     }
     let unread = super::centre::unread_total(db, user_id).await?;
-    lines.push(String::new());
-    lines.push(format!("Unread notifications: {unread}."));
-    Ok(lines.join("\n"))
+    lines.push(Msg::verbatim(""));
+    lines.push(Msg::new("digest-unread").arg("count", unread));
+    Ok(lines)
 }

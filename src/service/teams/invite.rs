@@ -2,6 +2,7 @@
 //! token is shown once and only its hash is stored.
 
 use crate::domain::ids::{TeamId, UserId};
+use crate::i18n::Msg;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, Set};
 use serde::Serialize;
 use serde_json::json;
@@ -108,7 +109,7 @@ pub const MAX_ADDRESSES: usize = 200;
 
 /// The addresses typed (one per line, or separated by commas or spaces), checked; duplicates
 /// are dropped.
-fn addresses(text: &str) -> std::result::Result<Vec<String>, String> {
+fn addresses(text: &str) -> std::result::Result<Vec<String>, Msg> {
     let mut out: Vec<String> = Vec::new();
     for raw in text.split(|c: char| c == ',' || c == ';' || c.is_whitespace()) {
         let raw = raw.trim();
@@ -116,7 +117,7 @@ fn addresses(text: &str) -> std::result::Result<Vec<String>, String> {
             continue;
         }
         if raw.parse::<lettre::Address>().is_err() {
-            return Err(format!("“{raw}” is not an email address."));
+            return Err(Msg::new("so-not-an-email").arg("address", raw));
         }
         let address = raw.to_lowercase();
         if !out.contains(&address) {
@@ -124,10 +125,9 @@ fn addresses(text: &str) -> std::result::Result<Vec<String>, String> {
         }
     }
     if out.len() > MAX_ADDRESSES {
-        return Err(format!(
-            "At most {MAX_ADDRESSES} addresses at a time ({} given).",
-            out.len()
-        ));
+        return Err(Msg::new("so-too-many-addresses")
+            .arg("max", MAX_ADDRESSES)
+            .arg("count", out.len()));
     }
     Ok(out)
 }
@@ -146,7 +146,7 @@ pub async fn invite(
     let mut errors = FieldErrors::new();
     let role = TeamRole::parse(form.role.trim());
     if role.is_none() {
-        errors.add("role", "Choose member or leader.");
+        errors.add("role", Msg::new("so-choose-member-or-leader"));
     }
     let uses = MaxUses::parse(&form.max_uses)
         .map_err(|e| errors.add("max_uses", e))
@@ -156,10 +156,7 @@ pub async fn invite(
         .ok();
     let emails = match addresses(&form.emails) {
         Ok(list) if !list.is_empty() && !delivery.mail => {
-            errors.add(
-                "emails",
-                "This site does not send email: leave the addresses empty and share the link.",
-            );
+            errors.add("emails", Msg::new("so-invite-no-mail"));
             None
         }
         Ok(list) => Some(list),

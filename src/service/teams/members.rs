@@ -2,6 +2,7 @@
 //! removals under the team's lock, so the last leader always stays.
 
 use crate::domain::ids::{TeamId, UserId};
+use crate::i18n::Msg;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
     PaginatorTrait, QueryFilter, QueryOrder, Set,
@@ -333,7 +334,10 @@ async fn member_row(
         .ok_or(ServiceError::NotFound)
 }
 
-const LAST_LEADER: &str = "A team needs at least one leader: make someone else a leader first.";
+/// Why the last leader cannot step down or be removed.
+fn last_leader() -> Msg {
+    Msg::new("conflict-last-leader")
+}
 
 /// Promotes or demotes a member. The last leader cannot be demoted.
 pub async fn change_role(
@@ -345,7 +349,7 @@ pub async fn change_role(
 ) -> Result<()> {
     let new_role = TeamRole::parse(role).ok_or_else(|| {
         let mut errors = FieldErrors::new();
-        errors.add("role", "Choose member or leader.");
+        errors.add("role", Msg::new("so-choose-member-or-leader"));
         ServiceError::Invalid(errors)
     })?;
     let (txn, access) = begin_locked(db, principal, slug, Action::ManageMembers).await?;
@@ -354,7 +358,7 @@ pub async fn change_role(
         return Ok(());
     }
     if new_role == TeamRole::Member && leader_count(&txn, access.team.id).await? <= 1 {
-        return Err(ServiceError::Conflict(LAST_LEADER.to_owned()));
+        return Err(ServiceError::Conflict(last_leader()));
     }
     let old = TeamRole::from(row.role);
     let mut active: memberships::ActiveModel = row.into();
@@ -392,7 +396,7 @@ pub async fn remove_member(
     if TeamRole::from(row.role) == TeamRole::Leader
         && leader_count(&txn, access.team.id).await? <= 1
     {
-        return Err(ServiceError::Conflict(LAST_LEADER.to_owned()));
+        return Err(ServiceError::Conflict(last_leader()));
     }
     memberships::Entity::delete_by_id(row.id).exec(&txn).await?;
     audit::record(

@@ -12,6 +12,7 @@ pub use members::{
 };
 
 use crate::domain::ids::{TeamId, UserId};
+use crate::i18n::Msg;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
     EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
@@ -206,10 +207,7 @@ pub async fn create_team(
     .map_err(|e| match ServiceError::from(e) {
         ServiceError::Conflict(_) => {
             let mut errors = FieldErrors::new();
-            errors.add(
-                "slug",
-                "Another team already uses this address; choose another.",
-            );
+            errors.add("slug", Msg::new("so-team-address-taken"));
             ServiceError::Invalid(errors)
         }
         other => other,

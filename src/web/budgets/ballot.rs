@@ -12,12 +12,13 @@ use serde::Serialize;
 
 use crate::access::Action;
 use crate::domain::budget::{BallotType, BudgetPhase, format_money};
+use crate::i18n;
 use crate::service::ServiceError;
 use crate::service::budgets::ballots::{self, idea_field, parse_selection, total_of};
 use crate::service::budgets::{self as budgets};
 use crate::service::meetings::ballots::rank_field;
 use crate::web::WebError;
-use crate::web::budgets::RoundHeader;
+use crate::web::budgets::{RoundHeader, ballot_type_label};
 use crate::web::context::{Ctx, status_for};
 use crate::web::format::date_time;
 use crate::web::receipt as receipts;
@@ -51,7 +52,7 @@ struct BallotPage {
     round: RoundHeader,
     ideas: Vec<BallotIdea>,
     ranked: bool,
-    ballot_type: &'static str,
+    ballot_type: String,
     max_ideas: Option<u32>,
     knapsack: bool,
     amount_minor: i64,
@@ -72,6 +73,7 @@ async fn page(
     errors: BTreeMap<String, String>,
 ) -> Result<HttpResponse, WebError> {
     let now = ctx.now;
+    let lang = ctx.visitor.lang;
     let principal = ctx.principal();
     let view = ballots::view(ctx.db(), principal, slug, id).await?;
     let limits = view.access.limits();
@@ -128,12 +130,16 @@ async fn page(
         .collect();
     let status = status_for(&errors);
     let page = BallotPage {
-        title: format!("Your ballot: {}", view.access.round.title),
+        title: i18n::text_with(
+            lang,
+            "bg-ballot-title",
+            &[("round", view.access.round.title.clone())],
+        ),
         layout: ctx.layout(),
-        round: RoundHeader::new(&view.access, now),
+        round: RoundHeader::new(&view.access, now, lang),
         ideas,
         ranked,
-        ballot_type: limits.ballot_type.label(),
+        ballot_type: ballot_type_label(lang, limits.ballot_type),
         max_ideas: limits.max_ideas,
         knapsack: limits.ballot_type == BallotType::Knapsack,
         amount_minor: limits.amount,
@@ -148,9 +154,10 @@ async fn page(
         voting_open: view.access.phase(now) == BudgetPhase::Voting,
         can_vote: view.access.may(principal, Action::CastBudgetBallot),
         status_line: view.last_voted_at.map(|at| {
-            format!(
-                "You voted (last change {}). You can change your ballot until voting closes.",
-                date_time(at, view.access.zone)
+            i18n::text_with(
+                lang,
+                "bg-ballot-voted",
+                &[("when", date_time(at, view.access.zone))],
             )
         }),
         checked: typed.is_some(),
@@ -200,7 +207,7 @@ pub async fn cast(
             receipts::hold(&ctx, &subject(id), saved, &to)
         }
         Err(ServiceError::Invalid(errors)) => {
-            page(&ctx, &slug, id, Some(&form), errors.into_map()).await
+            page(&ctx, &slug, id, Some(&form), errors.in_language(ctx.lang())).await
         }
         Err(other) => Err(other.into()),
     }
@@ -225,10 +232,11 @@ pub async fn receipt(
         .filter_map(|i| view.ideas.iter().find(|x| x.id == *i))
         .map(|x| x.title.clone())
         .collect();
+    let lang = ctx.visitor.lang;
     let page = ReceiptPage {
-        title: "Ballot saved".to_owned(),
+        title: i18n::text(lang, "bg-receipt-saved"),
         layout: ctx.layout(),
-        round: RoundHeader::new(&view.access, ctx.now),
+        round: RoundHeader::new(&view.access, ctx.now, lang),
         at: date_time(held.at(ctx.now), view.access.zone),
         code: held.code,
         hash: held.hash,

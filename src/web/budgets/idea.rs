@@ -6,15 +6,16 @@ use crate::domain::ids::{IdeaId, RoundId};
 use std::collections::BTreeMap;
 
 use actix_web::HttpResponse;
+use sea_orm::ActiveEnum;
 use serde::Serialize;
 
 use crate::domain::budget::format_money;
-use crate::service::budgets::ideas;
+use crate::i18n;
 use crate::service::comments::budget::BudgetIdea;
 use crate::service::comments::{self, Intent};
 use crate::service::meetings;
 use crate::web::WebError;
-use crate::web::budgets::RoundHeader;
+use crate::web::budgets::{RoundHeader, idea_status_label};
 use crate::web::comment_pages::CommentPage;
 use crate::web::comments::{Posted, ThreadView};
 use crate::web::context::{Ctx, status_for};
@@ -28,7 +29,7 @@ struct IdeaView {
     cost: String,
     author: String,
     mine: bool,
-    status: &'static str,
+    status: String,
     status_reason: Option<String>,
 }
 
@@ -85,6 +86,7 @@ impl CommentPage for IdeaThread {
     ) -> Result<HttpResponse, WebError> {
         let db = ctx.db();
         let now = ctx.now;
+        let lang = ctx.visitor.lang;
         let principal = ctx.principal();
         let subject = self.subject();
         let (access, idea) = subject.load(db, principal, Intent::Read).await?;
@@ -92,20 +94,34 @@ impl CommentPage for IdeaThread {
         let base = self.base();
         let status = status_for(&errors);
         let view = IdeaPage {
-            title: format!("{}: {}", idea.title, access.round.title),
+            title: i18n::text_with(
+                lang,
+                "bg-idea-title",
+                &[
+                    ("idea", idea.title.clone()),
+                    ("round", access.round.title.clone()),
+                ],
+            ),
             layout: ctx.layout(),
-            round: RoundHeader::new(&access, now),
+            round: RoundHeader::new(&access, now, lang),
             idea: IdeaView {
                 cost: format_money(idea.cost, &access.round.currency),
                 author: meetings::name_of(db, idea.author_id).await?,
                 mine: idea.author_id.is_some() && idea.author_id == principal.user_id,
-                status: ideas::status_label(idea.status),
+                status: idea_status_label(lang, &idea.status.to_value()),
                 status_reason: idea.status_reason,
                 title: idea.title,
                 description: idea.description,
                 location: idea.location,
             },
-            thread: ThreadView::new(thread, &base, format!("{base}/comments"), posted, errors),
+            thread: ThreadView::new(
+                thread,
+                &base,
+                format!("{base}/comments"),
+                posted,
+                errors,
+                lang,
+            ),
         };
         ctx.render(status, "budget_idea.html", &view)
     }

@@ -6,15 +6,17 @@ use crate::domain::ids::{IdeaId, RoundId};
 use std::collections::BTreeMap;
 
 use actix_web::{HttpResponse, web};
+use sea_orm::ActiveEnum;
 use serde::Serialize;
 
 use crate::access::Action;
 use crate::domain::budget::{BudgetPhase, format_money};
+use crate::i18n;
 use crate::service::budgets::ideas::{self, IdeaForm};
 use crate::service::budgets::review::{self, ReviewForm};
 use crate::service::comments::{self, SubjectKind};
 use crate::service::meetings::{author_name, names_of};
-use crate::web::budgets::RoundHeader;
+use crate::web::budgets::{RoundHeader, idea_status_label};
 
 use crate::web::WebError;
 use crate::web::context::{Ctx, redirect_or_reshow, status_for};
@@ -30,7 +32,7 @@ struct IdeaRow {
     cost: String,
     original_cost: Option<String>,
     cost_reason: Option<String>,
-    status: &'static str,
+    status: String,
     status_reason: Option<String>,
     supporters: u64,
     supported: bool,
@@ -64,6 +66,7 @@ async fn page(
 ) -> Result<HttpResponse, WebError> {
     let principal = ctx.principal();
     let now = ctx.now;
+    let lang = ctx.visitor.lang;
     let view = ideas::view(ctx.db(), principal, slug, id).await?;
     let currency = view.access.round.currency.clone();
     let names = names_of(ctx.db(), view.ideas.iter().filter_map(|i| i.author_id)).await?;
@@ -85,7 +88,7 @@ async fn page(
             cost: format_money(i.cost, &currency),
             original_cost: i.original_cost.map(|c| format_money(c, &currency)),
             cost_reason: i.cost_reason.clone(),
-            status: ideas::status_label(i.status),
+            status: idea_status_label(lang, &i.status.to_value()),
             status_reason: i.status_reason.clone(),
             supporters: view.supports.get(&i.id).copied().unwrap_or(0),
             supported: view.mine.contains(&i.id),
@@ -96,9 +99,13 @@ async fn page(
         .collect();
     let phase = view.access.phase(now);
     let page = IdeasPage {
-        title: format!("Ideas: {}", view.access.round.title),
+        title: i18n::text_with(
+            lang,
+            "bg-ideas-title",
+            &[("round", view.access.round.title.clone())],
+        ),
         layout: ctx.layout(),
-        round: RoundHeader::new(&view.access, now),
+        round: RoundHeader::new(&view.access, now, lang),
         ideas: rows,
         form,
         errors: errors.clone(),
@@ -129,6 +136,7 @@ pub async fn propose(
     let now = ctx.now;
     let result = ideas::propose(ctx.db(), ctx.principal(), &slug, id, &form, now).await;
     redirect_or_reshow(
+        ctx.lang(),
         result,
         |_| format!("/teams/{slug}/budgets/{id}/ideas"),
         |errors| page(&ctx, &slug, id, form.into_inner(), errors, None),
@@ -155,10 +163,11 @@ async fn edit_page(
     errors: BTreeMap<String, String>,
 ) -> Result<HttpResponse, WebError> {
     let (access, idea) = ideas::edit_form(ctx.db(), ctx.principal(), slug, id, idea_id).await?;
+    let lang = ctx.visitor.lang;
     let page = EditPage {
-        title: format!("Edit idea: {}", idea.title),
+        title: i18n::text_with(lang, "bg-idea-edit-title", &[("idea", idea.title.clone())]),
         layout: ctx.layout(),
-        round: RoundHeader::new(&access, ctx.now),
+        round: RoundHeader::new(&access, ctx.now, lang),
         idea_id,
         form: typed.unwrap_or_else(|| IdeaForm::of(&idea)),
         errors: errors.clone(),
@@ -187,6 +196,7 @@ pub async fn edit(
     let principal = ctx.principal();
     let result = ideas::edit(ctx.db(), principal, &slug, id, idea, &form, now).await;
     redirect_or_reshow(
+        ctx.lang(),
         result,
         |()| format!("/teams/{slug}/budgets/{id}/ideas"),
         |errors| edit_page(&ctx, &slug, id, idea, Some(form.into_inner()), errors),
@@ -203,6 +213,7 @@ async fn back(
     result: crate::service::Result<()>,
 ) -> Result<HttpResponse, WebError> {
     redirect_or_reshow(
+        ctx.lang(),
         result,
         |()| format!("/teams/{slug}/budgets/{id}/ideas#idea-{idea}"),
         |errors| page(ctx, slug, id, IdeaForm::default(), errors, Some(idea)),

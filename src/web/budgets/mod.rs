@@ -20,6 +20,7 @@ use time::OffsetDateTime;
 use crate::access::{Action, Decision};
 use crate::domain::budget::{BallotType, BudgetPhase, BudgetRule, format_money};
 use crate::domain::meeting::{Privacy, time_left};
+use crate::i18n::{self, Lang};
 use crate::service::budgets::exchange::{self, ImportForm};
 use crate::service::budgets::form::{self, RoundForm};
 use crate::service::budgets::{self, RoundAccess};
@@ -44,7 +45,7 @@ pub struct RoundHeader {
     pub amount: String,
     pub phase: BudgetPhase,
     /// Phase in words.
-    pub phase_label: &'static str,
+    pub phase_label: String,
     /// "2 days left" in this phase (empty for results).
     pub time_left: String,
     /// Base address of the round's pages.
@@ -52,8 +53,8 @@ pub struct RoundHeader {
 }
 
 impl RoundHeader {
-    /// The header at `now`.
-    pub fn new(access: &RoundAccess, now: OffsetDateTime) -> Self {
+    /// The header at `now`, in `lang`.
+    pub fn new(access: &RoundAccess, now: OffsetDateTime, lang: Lang) -> Self {
         let r = &access.round;
         let phase = access.phase(now);
         Self {
@@ -64,10 +65,10 @@ impl RoundHeader {
             purpose: r.purpose.clone(),
             amount: format_money(r.amount, &r.currency),
             phase,
-            phase_label: phase.label(),
+            phase_label: phase_label(lang, phase),
             time_left: phase
                 .ends(&access.windows())
-                .map(|end| time_left(now, end))
+                .map(|end| time_left(now, end).render(lang))
                 .unwrap_or_default(),
             base: format!("/teams/{}/budgets/{}", access.team.slug, r.id),
         }
@@ -79,7 +80,7 @@ struct RoundRow {
     id: RoundId,
     title: String,
     amount: String,
-    phase_label: &'static str,
+    phase_label: String,
     closes: String,
 }
 
@@ -105,27 +106,32 @@ async fn list_page(
     let principal = ctx.principal();
     let (access, rows) = budgets::list(ctx.db(), principal, slug).await?;
     let now = ctx.now;
+    let lang = ctx.visitor.lang;
     let rounds = rows
         .iter()
         .map(|r| RoundRow {
             id: r.id,
             title: r.title.clone(),
             amount: format_money(r.amount, &r.currency),
-            phase_label: BudgetPhase::at(&budgets::windows(r), now).label(),
+            phase_label: phase_label(lang, BudgetPhase::at(&budgets::windows(r), now)),
             closes: date_time(r.voting_close_at, access.zone),
         })
         .collect();
     let can_manage =
         crate::access::authorize(principal, access.role, Action::ManageBudgets) == Decision::Allow;
     let page = RoundsPage {
-        title: format!("Budgets of {}", access.team.name),
+        title: i18n::text_with(
+            lang,
+            "bg-rounds-title",
+            &[("team", access.team.name.clone())],
+        ),
         layout: ctx.layout(),
         team_slug: access.team.slug,
         team_name: access.team.name,
         can_manage,
         rounds,
         import,
-        rules: rule_choices(),
+        rules: rule_choices(lang),
         errors: errors.clone(),
     };
     ctx.render(status_for(&errors), "budgets.html", &page)
@@ -149,6 +155,7 @@ pub async fn import(
     let now = ctx.now;
     let result = exchange::import(ctx.db(), ctx.principal(), &slug, &form, now).await;
     redirect_or_reshow(
+        ctx.lang(),
         result,
         |id| format!("/teams/{slug}/budgets/{id}/results"),
         |errors| list_page(&ctx, &slug, form.into_inner(), errors),
@@ -159,17 +166,73 @@ pub async fn import(
 #[derive(Serialize)]
 struct Choice {
     value: &'static str,
-    label: &'static str,
+    label: String,
 }
 
-fn rule_choices() -> Vec<Choice> {
+fn rule_choices(lang: Lang) -> Vec<Choice> {
     [BudgetRule::Mes, BudgetRule::Greedy, BudgetRule::Phragmen]
         .into_iter()
         .map(|r| Choice {
             value: r.as_str(),
-            label: r.label(),
+            label: rule_label(lang, r),
         })
         .collect()
+}
+
+/// A round's phase in words, in `lang`.
+pub(crate) fn phase_label(lang: Lang, phase: BudgetPhase) -> String {
+    let key = match phase {
+        BudgetPhase::Upcoming => "bg-phase-upcoming",
+        BudgetPhase::Ideas => "bg-phase-ideas",
+        BudgetPhase::Review => "bg-phase-review",
+        BudgetPhase::Voting => "bg-phase-voting",
+        BudgetPhase::Results => "bg-phase-results",
+    };
+    i18n::text(lang, key)
+}
+
+/// How members vote, in words, in `lang`.
+pub(crate) fn ballot_type_label(lang: Lang, ballot_type: BallotType) -> String {
+    let key = match ballot_type {
+        BallotType::Approval => "bg-ballot-type-approval",
+        BallotType::ApprovalMax => "bg-ballot-type-approval-max",
+        BallotType::Knapsack => "bg-ballot-type-knapsack",
+        BallotType::Ranked => "bg-ballot-type-ranked",
+    };
+    i18n::text(lang, key)
+}
+
+/// A rule's name, in `lang`.
+pub(crate) fn rule_label(lang: Lang, rule: BudgetRule) -> String {
+    let key = match rule {
+        BudgetRule::Mes => "bg-rule-mes",
+        BudgetRule::Greedy => "bg-rule-greedy",
+        BudgetRule::Phragmen => "bg-rule-phragmen",
+    };
+    i18n::text(lang, key)
+}
+
+/// An idea's review state in words, in `lang`, from its stored value (`proposed`, …).
+pub(crate) fn idea_status_label(lang: Lang, status: &str) -> String {
+    let key = match status {
+        "withdrawn" => "bg-status-withdrawn",
+        "feasible" => "bg-status-feasible",
+        "infeasible" => "bg-status-infeasible",
+        _ => "bg-status-proposed",
+    };
+    i18n::text(lang, key)
+}
+
+/// A funded idea's follow-through state in words, in `lang`, from its form value
+/// (`planned`, `in_progress`, `done`, `dropped`).
+pub(crate) fn follow_up_label(lang: Lang, status: &str) -> String {
+    let key = match status {
+        "in_progress" => "bg-follow-in-progress",
+        "done" => "bg-follow-done",
+        "dropped" => "bg-follow-dropped",
+        _ => "bg-follow-planned",
+    };
+    i18n::text(lang, key)
 }
 
 #[derive(Serialize)]
@@ -204,13 +267,14 @@ fn form_page(
     zone: Zone,
     errors: BTreeMap<String, String>,
 ) -> Result<HttpResponse, WebError> {
+    let lang = ctx.visitor.lang;
     let (title, action) = match round_id {
         Some(id) => (
-            "Edit budget round".to_owned(),
+            i18n::text(lang, "bg-form-edit-title"),
             format!("/teams/{slug}/budgets/{id}/edit"),
         ),
         None => (
-            "New budget round".to_owned(),
+            i18n::text(lang, "bg-form-new-title"),
             format!("/teams/{slug}/budgets"),
         ),
     };
@@ -232,18 +296,18 @@ fn form_page(
         .into_iter()
         .map(|b| Choice {
             value: b.as_str(),
-            label: b.label(),
+            label: ballot_type_label(lang, b),
         })
         .collect(),
-        rules: rule_choices(),
+        rules: rule_choices(lang),
         privacy_options: vec![
             Choice {
                 value: Privacy::Secret.as_str(),
-                label: "Secret: nobody can link a ballot to a person after the computation",
+                label: i18n::text(lang, "bg-form-privacy-secret"),
             },
             Choice {
                 value: Privacy::Open.as_str(),
-                label: "Open: leaders can see who chose what",
+                label: i18n::text(lang, "bg-form-privacy-open"),
             },
         ],
     };
@@ -275,6 +339,7 @@ pub async fn create(
     let now = ctx.now;
     let result = form::create(ctx.db(), ctx.principal(), &slug, &form, now).await;
     redirect_or_reshow(
+        ctx.lang(),
         result,
         |id| format!("/teams/{slug}/budgets/{id}"),
         |errors| async {
@@ -312,6 +377,7 @@ pub async fn update(
     let now = ctx.now;
     let result = form::update(ctx.db(), ctx.principal(), &slug, id, &form, now).await;
     redirect_or_reshow(
+        ctx.lang(),
         result,
         |()| format!("/teams/{slug}/budgets/{id}"),
         |errors| async {
@@ -324,7 +390,7 @@ pub async fn update(
 
 #[derive(Serialize)]
 struct PhaseRow {
-    label: &'static str,
+    label: String,
     from: String,
     current: bool,
 }
@@ -335,10 +401,10 @@ struct RoundPage {
     layout: Layout,
     round: RoundHeader,
     phases: Vec<PhaseRow>,
-    ballot_type: &'static str,
+    ballot_type: String,
     ballot_max: Option<i32>,
-    rule: &'static str,
-    privacy: &'static str,
+    rule: String,
+    privacy: String,
     voted: Option<String>,
     can_manage: bool,
     imported: bool,
@@ -352,6 +418,7 @@ pub async fn show(ctx: Ctx, path: web::Path<(String, RoundId)>) -> Result<HttpRe
     let principal = ctx.principal();
     let db = ctx.db();
     let now = ctx.now;
+    let lang = ctx.visitor.lang;
     let access = budgets::authorize(db, principal, &slug, id, Action::ViewBudgets).await?;
     let w = access.windows();
     let phase = access.phase(now);
@@ -359,9 +426,10 @@ pub async fn show(ctx: Ctx, path: web::Path<(String, RoundId)>) -> Result<HttpRe
     let voted = budgets::participation(db, id, principal.user_id)
         .await?
         .map(|p| {
-            format!(
-                "You voted; last change {}.",
-                date_time(p.last_voted_at, access.zone)
+            i18n::text_with(
+                lang,
+                "bg-voted",
+                &[("when", date_time(p.last_voted_at, access.zone))],
             )
         });
     let phases = [
@@ -372,7 +440,7 @@ pub async fn show(ctx: Ctx, path: web::Path<(String, RoundId)>) -> Result<HttpRe
     ]
     .into_iter()
     .map(|(p, from)| PhaseRow {
-        label: p.label(),
+        label: phase_label(lang, p),
         from: date_time(from, access.zone),
         current: p == phase,
     })
@@ -381,18 +449,21 @@ pub async fn show(ctx: Ctx, path: web::Path<(String, RoundId)>) -> Result<HttpRe
         title: r.title.clone(),
         layout: ctx.layout(),
         phases,
-        ballot_type: BallotType::from(r.ballot_type).label(),
+        ballot_type: ballot_type_label(lang, BallotType::from(r.ballot_type)),
         ballot_max: r.ballot_max,
-        rule: BudgetRule::from(r.rule).label(),
-        privacy: match budgets::privacy(r) {
-            Privacy::Secret => "secret",
-            Privacy::Open => "open (leaders can see who chose what)",
-        },
+        rule: rule_label(lang, BudgetRule::from(r.rule)),
+        privacy: i18n::text(
+            lang,
+            match budgets::privacy(r) {
+                Privacy::Secret => "bg-privacy-secret",
+                Privacy::Open => "bg-privacy-open",
+            },
+        ),
         voted,
         can_manage: access.may(principal, Action::ManageBudgets),
         imported: r.imported,
         zone: access.zone,
-        round: RoundHeader::new(&access, now),
+        round: RoundHeader::new(&access, now, lang),
     };
     ctx.render(StatusCode::OK, "budget.html", &page)
 }

@@ -15,9 +15,10 @@ use serde::{Deserialize, Serialize};
 use crate::access::Action;
 use crate::domain::budget::{BudgetRule, format_money};
 use crate::domain::team::member_label;
+use crate::i18n::{self, Lang, Msg};
 use crate::service::budgets::instance::InputIdea;
 use crate::service::budgets::publish::{self, ResultsView, follow_up_label, override_fields};
-use crate::web::budgets::RoundHeader;
+use crate::web::budgets::{RoundHeader, follow_up_label as follow_words, rule_label};
 use crate::web::format::{date_time, percent};
 
 use crate::service::teams::Member;
@@ -44,7 +45,7 @@ struct FundedRow {
     owner_value: String,
     /// The owner field holds a refused entry.
     owner_typed: bool,
-    status: Option<&'static str>,
+    status: Option<String>,
     status_value: &'static str,
 }
 
@@ -83,7 +84,7 @@ struct PublishRow {
 struct Computed {
     computed_at: String,
     voters: u64,
-    rule: &'static str,
+    rule: String,
     rule_key: String,
     is_mes: bool,
     funded: Vec<FundedRow>,
@@ -130,7 +131,9 @@ fn build(
     typed: &HashMap<String, String>,
     viewer: Option<UserId>,
     zone: Zone,
+    lang: Lang,
 ) -> Computed {
+    let rule_name = rule_label(lang, rule);
     let c = &view.computed;
     let currency = c.input.currency.as_str();
     let money = |m: i64| format_money(m, currency);
@@ -154,15 +157,14 @@ fn build(
         spent = spent.saturating_add(idea.cost);
         let step = steps.get(code.as_str());
         let how = match step {
-            Some(s) if s.by_completion => {
-                "added by the completion (greedy fill of what was left)".to_owned()
-            }
+            Some(s) if s.by_completion => i18n::text(lang, "bg-how-completion"),
             Some(s) => match &s.price_per_supporter {
-                Some(p) => format!(
-                    "each of its {} supporters paid {p} {currency}",
-                    idea.supporters
-                ),
-                None => "its supporters paid unequal shares".to_owned(),
+                Some(p) => Msg::new("bg-how-paid")
+                    .arg("count", idea.supporters)
+                    .arg("price", p.clone())
+                    .arg("currency", currency)
+                    .render(lang),
+                None => i18n::text(lang, "bg-how-unequal"),
             },
             None => String::new(),
         };
@@ -192,7 +194,7 @@ fn build(
             owner_id: follow.and_then(|f| f.owner_id),
             owner_value,
             owner_typed: refused_owner.is_some(),
-            status: follow.map(|f| follow_up_label(f.status).0),
+            status: follow.map(|f| follow_words(lang, follow_up_label(f.status).1)),
             status_value: follow.map_or("planned", |f| follow_up_label(f.status).1),
         });
     }
@@ -206,11 +208,14 @@ fn build(
         .map(|i| i.cost)
         .sum();
     let describe = |i: &InputIdea| {
-        format!(
-            "{}, which {} of voters support, for {} of the budget",
-            i.title,
-            percent(i.supporters as f64 / voters),
-            percent(i.cost as f64 / amount)
+        i18n::text_with(
+            lang,
+            "bg-diff-idea",
+            &[
+                ("title", i.title.clone()),
+                ("support", percent(i.supporters as f64 / voters)),
+                ("share", percent(i.cost as f64 / amount)),
+            ],
         )
     };
     let mut differences = Vec::new();
@@ -219,10 +224,10 @@ fn build(
             .get(code.as_str())
             .filter(|_| !rule_set.contains(code.as_str()))
         {
-            differences.push(format!(
-                "Greedy by votes would fund {}; {} does not.",
-                describe(i),
-                rule.label()
+            differences.push(i18n::text_with(
+                lang,
+                "bg-diff-greedy-only",
+                &[("idea", describe(i)), ("rule", rule_name.clone())],
             ));
         }
     }
@@ -231,10 +236,10 @@ fn build(
             .get(code.as_str())
             .filter(|_| !greedy_set.contains(code.as_str()))
         {
-            differences.push(format!(
-                "{} funds {}; greedy by votes would not.",
-                rule.label(),
-                describe(i)
+            differences.push(i18n::text_with(
+                lang,
+                "bg-diff-rule-only",
+                &[("idea", describe(i)), ("rule", rule_name.clone())],
             ));
         }
     }
@@ -250,11 +255,9 @@ fn build(
             width: ((i.supporters as f64 / voters) * 280.0).round() as u32,
             title: i.title.clone(),
             label: crate::web::format::chart_label(&i.title),
-            value: format!(
-                "{} vote{}",
-                i.supporters,
-                if i.supporters == 1 { "" } else { "s" }
-            ),
+            value: Msg::new("bg-chart-votes")
+                .arg("count", i.supporters)
+                .render(lang),
             funded: rule_set.contains(i.code.as_str()),
             greedy: greedy_set.contains(i.code.as_str()),
         })
@@ -278,7 +281,7 @@ fn build(
     Computed {
         computed_at: date_time(c.computed_at, zone),
         voters: c.input.voters,
-        rule: rule.label(),
+        rule: rule_name,
         rule_key: c.input.rule_key.clone(),
         is_mes: rule == BudgetRule::Mes,
         funded,
@@ -293,16 +296,18 @@ fn build(
         greedy_spent: money(greedy_spent),
         differences,
         chart_height: 20 + bars.len() * 24,
-        chart_description: format!(
-            "Votes for the {} ideas with most votes, out of {} ballots; funded ideas are dark.",
-            bars.len(),
-            c.input.voters
-        ),
+        chart_description: Msg::new("bg-chart-description")
+            .arg("shown", bars.len())
+            .arg("ballots", c.input.voters)
+            .render(lang),
         bars,
-        published: view
-            .published
-            .as_ref()
-            .map(|(at, by)| format!("Published by {by} on {}.", date_time(*at, zone))),
+        published: view.published.as_ref().map(|(at, by)| {
+            i18n::text_with(
+                lang,
+                "agenda-published-by",
+                &[("name", by.clone()), ("date", date_time(*at, zone))],
+            )
+        }),
         overrides: view
             .overrides
             .iter()
@@ -344,16 +349,21 @@ async fn page(
     errors: BTreeMap<String, String>,
 ) -> Result<HttpResponse, WebError> {
     let now = ctx.now;
+    let lang = ctx.visitor.lang;
     let principal = ctx.principal();
     let (access, view) = publish::results(ctx.db(), principal, slug, id, now, true).await?;
     let rule = BudgetRule::from(access.round.rule);
     let page = ResultsPage {
-        title: format!("Results: {}", access.round.title),
+        title: i18n::text_with(
+            lang,
+            "bg-results-title",
+            &[("round", access.round.title.clone())],
+        ),
         layout: ctx.layout(),
-        round: RoundHeader::new(&access, now),
+        round: RoundHeader::new(&access, now, lang),
         results: view
             .as_ref()
-            .map(|v| build(v, rule, typed, principal.user_id, access.zone)),
+            .map(|v| build(v, rule, typed, principal.user_id, access.zone, lang)),
         can_manage: access.may(principal, Action::ManageBudgets),
         can_act: access.may(principal, Action::WorkOnActions),
         today: crate::format::iso(access.zone.today(now)),
@@ -379,6 +389,7 @@ pub async fn publish(
     let now = ctx.now;
     let result = publish::publish(ctx.db(), ctx.principal(), &slug, id, &form, now).await;
     redirect_or_reshow(
+        ctx.lang(),
         result,
         |()| format!("/teams/{slug}/budgets/{id}/results"),
         |errors| page(&ctx, &slug, id, &form, errors),
@@ -417,6 +428,7 @@ pub async fn follow_up(
     .await;
     let typed = HashMap::from([(owner_field(idea), form.owner_id.clone())]);
     redirect_or_reshow(
+        ctx.lang(),
         result,
         |()| format!("/teams/{slug}/budgets/{id}/results#funded"),
         |errors| page(&ctx, &slug, id, &typed, errors),

@@ -11,6 +11,7 @@ use crate::access::Action;
 use crate::auth::tokens::random_token;
 use crate::domain::ledger::{Actor, Effective, allowed_moves, party_of};
 use crate::format;
+use crate::i18n::{self, Lang};
 use crate::service::ledger::exchanges::{self, MoveForm, MoveKind};
 use crate::service::ledger::{access, names};
 
@@ -32,7 +33,7 @@ struct ExchangePage<'a> {
     date: String,
     category: String,
     note: Option<String>,
-    state: &'static str,
+    state: String,
     recorded_by: String,
     awaiting: Option<String>,
     expires: Option<String>,
@@ -63,11 +64,12 @@ async fn page(
     let effective = exchanges::state_of(db, &row, now).await?;
     let reversal = exchanges::reversal_of(db, row.id).await?;
     let people = names(db, [row.helper_id, row.helped_id, row.recorded_by]).await?;
+    let lang = ctx.lang();
     let name = |id: UserId| {
         people
             .get(&id)
             .cloned()
-            .unwrap_or_else(|| "former member".to_owned())
+            .unwrap_or_else(|| i18n::text(lang, "fl-former-member"))
     };
     let me = acc.user_id;
     let allowed = allowed_moves(
@@ -86,7 +88,14 @@ async fn page(
     };
     let status = status_for(&errors);
     let page = ExchangePage {
-        title: format!("{} helped {}", name(row.helper_id), name(row.helped_id)),
+        title: i18n::text_with(
+            lang,
+            "fl-exchange-title",
+            &[
+                ("helper", name(row.helper_id)),
+                ("helped", name(row.helped_id)),
+            ],
+        ),
         layout: ctx.layout(),
         slug: acc.team.slug.clone(),
         id: row.id,
@@ -97,7 +106,7 @@ async fn page(
         date: format::date(row.occurred_on),
         category: row.category.clone(),
         note: row.note.clone(),
-        state: effective.label(),
+        state: super::state_word(lang, effective),
         recorded_by: name(row.recorded_by),
         awaiting: (effective == Effective::Pending)
             .then(|| row.awaiting_id.map(name))
@@ -135,10 +144,12 @@ async fn act(
     let (slug, id) = path.into_inner();
     let result = exchanges::act(ctx.db(), ctx.principal(), &slug, id, kind, &form, ctx.now).await;
     done_or_reshow(
+        ctx.lang(),
         result,
         |_| async {
-            let flash = Flash::says(moved(kind)).then(
-                "See what else is waiting for you",
+            let lang = ctx.lang();
+            let flash = Flash::says(moved(lang, kind)).then(
+                i18n::text(lang, "fl-moved-next"),
                 format!("/teams/{slug}/ledger/me#waiting"),
             );
             flash::redirect(
@@ -153,14 +164,15 @@ async fn act(
 }
 
 /// The one-line confirmation of a move on an entry.
-fn moved(kind: MoveKind) -> &'static str {
-    match kind {
-        MoveKind::Confirm => "Confirmed: this help now counts in the team ledger.",
-        MoveKind::Adjust => "Adjusted: the other person is asked to confirm the new minutes.",
-        MoveKind::Dispute => "Disputed: a leader will look at it; it does not count meanwhile.",
-        MoveKind::Resolve => "Resolved: your decision is recorded in the entry's history.",
-        MoveKind::Reverse => "Reversed: this entry no longer counts.",
-    }
+fn moved(lang: Lang, kind: MoveKind) -> String {
+    let key = match kind {
+        MoveKind::Confirm => "fl-moved-confirm",
+        MoveKind::Adjust => "fl-moved-adjust",
+        MoveKind::Dispute => "fl-moved-dispute",
+        MoveKind::Resolve => "fl-moved-resolve",
+        MoveKind::Reverse => "fl-moved-reverse",
+    };
+    i18n::text(lang, key)
 }
 
 /// `POST …/exchanges/{id}/confirm`.

@@ -8,6 +8,7 @@ use std::f64::consts::PI;
 use serde::Serialize;
 
 use crate::domain::ledger::{Edge, MonthTotal};
+use crate::i18n::Lang;
 use crate::service::ledger::Member;
 
 /// Size of the square graph, in SVG units.
@@ -91,7 +92,7 @@ pub fn most_active(members: &[Member], edges: &[Edge], limit: usize) -> Vec<Memb
 }
 
 /// Places `members` on a circle and draws one arrow per edge between two of them.
-pub fn who_helped_whom(members: &[Member], edges: &[Edge]) -> Graph {
+pub fn who_helped_whom(members: &[Member], edges: &[Edge], lang: Lang) -> Graph {
     let count = members.len().max(1) as f64;
     let centre = SIZE / 2.0;
     let position = |i: usize| {
@@ -152,12 +153,7 @@ pub fn who_helped_whom(members: &[Member], edges: &[Edge]) -> Graph {
                 x2: n(x2 - ux * (gap + 6.0) + ox),
                 y2: n(y2 - uy * (gap + 6.0) + oy),
                 width: n(1.5 + 7.5 * e.minutes as f64 / max),
-                title: format!(
-                    "{helper} helped {helped}: {} ({} exchange{})",
-                    crate::format::minutes(e.minutes),
-                    e.count,
-                    if e.count == 1 { "" } else { "s" }
-                ),
+                title: arrow_title(lang, helper, helped, e),
             })
         })
         .collect();
@@ -173,6 +169,32 @@ pub fn who_helped_whom(members: &[Member], edges: &[Edge]) -> Graph {
         nodes,
         arrows,
     }
+}
+
+/// "Sam helped Lee: 2 h (3 exchanges)" in the page's language (the count stays a number, so
+/// the catalogue can choose its plural).
+fn arrow_title(lang: Lang, helper: &str, helped: &str, edge: &Edge) -> String {
+    use fluent_templates::Loader;
+    use fluent_templates::fluent_bundle::FluentValue;
+    use std::borrow::Cow;
+    let args: std::collections::HashMap<Cow<'static, str>, FluentValue<'_>> = [
+        (
+            Cow::Borrowed("helper"),
+            FluentValue::from(helper.to_owned()),
+        ),
+        (
+            Cow::Borrowed("helped"),
+            FluentValue::from(helped.to_owned()),
+        ),
+        (
+            Cow::Borrowed("minutes"),
+            FluentValue::from(crate::format::minutes(edge.minutes)),
+        ),
+        (Cow::Borrowed("count"), FluentValue::from(edge.count)),
+    ]
+    .into_iter()
+    .collect();
+    crate::i18n::LOCALES.lookup_with_args(&lang.id(), "fl-team-arrow", &args)
 }
 
 /// One bar of the monthly trend.

@@ -40,7 +40,11 @@ async fn list_page(
     };
     let status = status_for(&errors);
     let page = HelpPage {
-        title: format!("Help · {}", acc.team.name),
+        title: crate::i18n::text_with(
+            ctx.lang(),
+            "fl-help-title",
+            &[("team", acc.team.name.clone())],
+        ),
         layout: ctx.layout(),
         slug: acc.team.slug.clone(),
         team_name: acc.team.name.clone(),
@@ -65,6 +69,7 @@ pub async fn create(
 ) -> Result<HttpResponse, WebError> {
     let result = posts::create(ctx.db(), ctx.principal(), &slug, &form, ctx.now).await;
     redirect_or_reshow(
+        ctx.lang(),
         result,
         |id| format!("/teams/{slug}/help/{id}"),
         |errors| list_page(&ctx, &slug, Some(&form), errors),
@@ -124,6 +129,7 @@ pub async fn respond(
     let (slug, id) = path.into_inner();
     let result = posts::respond(ctx.db(), ctx.principal(), &slug, id, &form, ctx.now).await;
     redirect_or_reshow(
+        ctx.lang(),
         result,
         |()| format!("/teams/{slug}/help/{id}"),
         |errors| post_page(&ctx, &slug, id, Some(&form), errors),

@@ -21,7 +21,9 @@ pub use personal::{
 pub use team_export::team_csv;
 pub use team_view::{TeamQuery, settings, team};
 
+use crate::domain::ledger::Effective;
 use crate::format;
+use crate::i18n::{self, Lang};
 use crate::service::ledger::views::EntryLine;
 
 /// An entry as lists show it.
@@ -33,13 +35,13 @@ pub struct EntryView {
     helped: String,
     minutes: String,
     category: String,
-    state: &'static str,
+    state: String,
     awaits_me: bool,
     note: Option<String>,
 }
 
 impl EntryView {
-    fn new(line: &EntryLine) -> Self {
+    fn new(line: &EntryLine, lang: Lang) -> Self {
         Self {
             id: line.id,
             date: format::date(line.on),
@@ -47,11 +49,24 @@ impl EntryView {
             helped: line.helped.clone(),
             minutes: format::minutes(i64::from(line.minutes)),
             category: line.category.clone(),
-            state: line.state.label(),
+            state: state_word(lang, line.state),
             awaits_me: line.awaits_me,
             note: line.note.clone(),
         }
     }
+}
+
+/// An entry's state in the page's language.
+fn state_word(lang: Lang, state: Effective) -> String {
+    let key = match state {
+        Effective::Pending => "fl-state-pending",
+        Effective::Confirmed => "fl-state-confirmed",
+        Effective::Disputed => "fl-state-disputed",
+        Effective::Rejected => "fl-state-rejected",
+        Effective::Expired => "fl-state-expired",
+        Effective::Reversed => "fl-state-reversed",
+    };
+    i18n::text(lang, key)
 }
 
 fn csv_response(name: &str, body: String) -> HttpResponse {

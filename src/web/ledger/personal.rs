@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::{EntryView, csv_response};
 use crate::auth::tokens::random_token;
 use crate::format;
+use crate::i18n::{self, Lang};
 use crate::service::ledger::exchanges::{self, ExchangeForm, Recorded};
 use crate::service::ledger::thanks::{self, ThanksForm, ThanksLine};
 use crate::service::ledger::views;
@@ -22,7 +23,7 @@ use crate::web::visitor::Layout;
 
 #[derive(Serialize)]
 struct PeriodView {
-    label: &'static str,
+    label: String,
     given: String,
     given_count: i64,
     received: String,
@@ -66,7 +67,7 @@ struct MyPage<'a> {
     errors: BTreeMap<String, String>,
     thanks_form: &'a ThanksForm,
     thanks_errors: BTreeMap<String, String>,
-    notice: Option<&'static str>,
+    notice: Option<String>,
 }
 
 /// Where the person's entries stand in their pages, with links that work without JavaScript.
@@ -109,7 +110,7 @@ struct MyExtras<'a> {
     errors: BTreeMap<String, String>,
     thanks_form: Option<&'a ThanksForm>,
     thanks_errors: BTreeMap<String, String>,
-    notice: Option<&'static str>,
+    notice: Option<String>,
     page: u64,
 }
 
@@ -143,8 +144,9 @@ async fn my_page(ctx: &Ctx, slug: &str, extras: MyExtras<'_>) -> Result<HttpResp
         StatusCode::UNPROCESSABLE_ENTITY
     };
     let today = my.access.zone.today(now);
+    let lang = ctx.lang();
     let page = MyPage {
-        title: format!("My reciprocity · {}", team.name),
+        title: i18n::text_with(lang, "fl-me-title", &[("team", team.name.clone())]),
         layout: ctx.layout(),
         slug: team.slug.clone(),
         team_name: team.name.clone(),
@@ -152,7 +154,7 @@ async fn my_page(ctx: &Ctx, slug: &str, extras: MyExtras<'_>) -> Result<HttpResp
             .periods
             .iter()
             .map(|p| PeriodView {
-                label: p.label,
+                label: period_label(lang, p.label),
                 given: format::minutes(p.totals.given_minutes),
                 given_count: p.totals.given_count,
                 received: format::minutes(p.totals.received_minutes),
@@ -160,9 +162,17 @@ async fn my_page(ctx: &Ctx, slug: &str, extras: MyExtras<'_>) -> Result<HttpResp
             })
             .collect(),
         index: my.index.map(format::index),
-        waiting_for_me: my.waiting_for_me.iter().map(EntryView::new).collect(),
-        waiting_for_them: my.waiting_for_them.iter().map(EntryView::new).collect(),
-        mine: my.mine.iter().map(EntryView::new).collect(),
+        waiting_for_me: my
+            .waiting_for_me
+            .iter()
+            .map(|e| EntryView::new(e, lang))
+            .collect(),
+        waiting_for_them: my
+            .waiting_for_them
+            .iter()
+            .map(|e| EntryView::new(e, lang))
+            .collect(),
+        mine: my.mine.iter().map(|e| EntryView::new(e, lang)).collect(),
         entries: EntriesPager::new(&team.slug, &my),
         helped: people(&my.helped),
         helped_more: my.helped_total.saturating_sub(my.helped.len() as u64),
@@ -206,15 +216,24 @@ pub struct MyQuery {
     page: Option<String>,
 }
 
-fn notice(done: Option<&str>) -> Option<&'static str> {
-    match done {
-        Some("recorded") => Some("Recorded. Thank you for making help visible."),
-        Some("pending") => {
-            Some("Recorded. It counts once the person you helped confirms it (within 14 days).")
-        }
-        Some("thanked") => Some("Your thank-you is on the team page."),
-        _ => None,
+/// A period of the totals table in the page's language (the service names it in English).
+fn period_label(lang: Lang, label: &str) -> String {
+    match label {
+        "Last 4 weeks" => i18n::text(lang, "fl-period-recent"),
+        "This term" => i18n::text(lang, "fl-period-term"),
+        "All time" => i18n::text(lang, "fl-period-all"),
+        other => other.to_owned(),
     }
+}
+
+fn notice(lang: Lang, done: Option<&str>) -> Option<String> {
+    let key = match done {
+        Some("recorded") => "fl-me-recorded",
+        Some("pending") => "fl-me-pending",
+        Some("thanked") => "fl-me-thanked",
+        _ => return None,
+    };
+    Some(i18n::text(lang, key))
 }
 
 /// `GET /teams/{team}/ledger/me`.
@@ -224,7 +243,7 @@ pub async fn me(
     query: web::Query<MyQuery>,
 ) -> Result<HttpResponse, WebError> {
     let extras = MyExtras {
-        notice: notice(query.done.as_deref()),
+        notice: notice(ctx.lang(), query.done.as_deref()),
         page: query
             .page
             .as_deref()
@@ -253,6 +272,7 @@ pub async fn record(
 ) -> Result<HttpResponse, WebError> {
     let result = exchanges::record(ctx.db(), ctx.principal(), &slug, &form, ctx.now).await;
     redirect_or_reshow(
+        ctx.lang(),
         result,
         |Recorded { status, .. }| {
             let done = if status == crate::domain::ledger::Status::Pending {
@@ -282,6 +302,7 @@ pub async fn thank(
 ) -> Result<HttpResponse, WebError> {
     let result = thanks::thank(ctx.db(), ctx.principal(), &slug, &form, ctx.now).await;
     redirect_or_reshow(
+        ctx.lang(),
         result,
         |()| format!("/teams/{slug}/ledger/me?done=thanked"),
         |thanks_errors| {

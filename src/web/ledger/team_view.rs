@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{EntryView, graph};
 use crate::format;
+use crate::i18n::{self, Lang};
 use crate::service::ledger::thanks::{self, ThanksLine};
 use crate::service::ledger::views::{self, SortKey, Window};
 use crate::service::ledger::{self as ledger_service, SettingsForm, posts};
@@ -85,7 +86,7 @@ struct TopLine {
 #[derive(Serialize)]
 struct Column {
     key: &'static str,
-    label: &'static str,
+    label: String,
     href: String,
     aria_sort: &'static str,
     numeric: bool,
@@ -105,7 +106,7 @@ struct LineView {
 
 #[derive(Serialize)]
 struct WindowLink {
-    label: &'static str,
+    label: String,
     href: String,
     current: bool,
 }
@@ -124,7 +125,7 @@ struct TeamPage<'a> {
     layout: Layout,
     slug: String,
     team_name: String,
-    window_label: &'static str,
+    window_label: String,
     windows: Vec<WindowLink>,
     columns: Vec<Column>,
     lines: Vec<LineView>,
@@ -153,12 +154,13 @@ struct TeamPage<'a> {
     errors: BTreeMap<String, String>,
 }
 
-fn window_label(window: Window) -> &'static str {
-    match window {
-        Window::Recent => "the last 4 weeks",
-        Window::Term => "this term",
-        Window::All => "all time",
-    }
+fn window_label(lang: Lang, window: Window) -> String {
+    let key = match window {
+        Window::Recent => "fl-window-recent",
+        Window::Term => "fl-window-term",
+        Window::All => "fl-window-all",
+    };
+    i18n::text(lang, key)
 }
 
 async fn team_page(
@@ -174,13 +176,14 @@ async fn team_page(
     let view = views::team_ledger(db, ctx.principal(), slug, window, sort, descending, now).await?;
     let team = &view.access.team;
     let base = format!("/teams/{}/ledger", team.slug);
+    let lang = ctx.lang();
     let columns = [
-        ("name", "Member", false),
-        ("given", "Given", true),
-        ("received", "Received", true),
-        ("index", "Balance index", true),
-        ("share", "Share of the team's help", true),
-        ("last", "Last exchange", true),
+        ("name", "fl-col-member", false),
+        ("given", "fl-col-given", true),
+        ("received", "fl-col-received", true),
+        ("index", "fl-col-index", true),
+        ("share", "fl-col-share", true),
+        ("last", "fl-col-last", true),
     ]
     .into_iter()
     .map(|(key, label, numeric)| {
@@ -195,7 +198,7 @@ async fn team_page(
         };
         Column {
             key,
-            label,
+            label: i18n::text(lang, label),
             href: format!(
                 "{base}?window={}&sort={key}&dir={next_dir}",
                 window.as_str()
@@ -212,11 +215,14 @@ async fn team_page(
     let windows = [Window::Recent, Window::Term, Window::All]
         .into_iter()
         .map(|w| WindowLink {
-            label: match w {
-                Window::Recent => "Last 4 weeks",
-                Window::Term => "This term",
-                Window::All => "All time",
-            },
+            label: i18n::text(
+                lang,
+                match w {
+                    Window::Recent => "fl-period-recent",
+                    Window::Term => "fl-period-term",
+                    Window::All => "fl-period-all",
+                },
+            ),
             href: format!("{base}?window={}&sort={}", w.as_str(), sort.as_str()),
             current: w == window,
         })
@@ -272,7 +278,9 @@ async fn team_page(
             given_count: l.totals.given_count,
             received: format::minutes(l.totals.received_minutes),
             received_count: l.totals.received_count,
-            index: l.index.map_or_else(|| "not yet".to_owned(), format::index),
+            index: l
+                .index
+                .map_or_else(|| i18n::text(lang, "fl-team-not-yet"), format::index),
             share: format::percent(l.share),
             last: l.totals.last.map_or_else(|| "—".to_owned(), format::date),
         })
@@ -281,9 +289,10 @@ async fn team_page(
         .carrying
         .iter()
         .map(|(name, s)| {
-            format!(
-                "{name} gave {} of the team's help over the last 8 weeks — who can share the load?",
-                format::percent(s.share)
+            i18n::text_with(
+                lang,
+                "fl-team-carrying",
+                &[("name", name.clone()), ("share", format::percent(s.share))],
             )
         })
         .collect();
@@ -301,11 +310,11 @@ async fn team_page(
     };
     let status = status_for(&errors);
     let page = TeamPage {
-        title: format!("Team ledger · {}", team.name),
+        title: i18n::text_with(lang, "fl-team-title", &[("team", team.name.clone())]),
         layout: ctx.layout(),
         slug: team.slug.clone(),
         team_name: team.name.clone(),
-        window_label: window_label(window),
+        window_label: window_label(lang, window),
         windows,
         columns,
         lines,
@@ -328,7 +337,7 @@ async fn team_page(
         quiet_more: view.quiet.len().saturating_sub(QUIET_SHOWN),
         bars: graph::trend(&view.months),
         graph_members: drawn.len(),
-        graph: graph::who_helped_whom(&drawn, &edges_only),
+        graph: graph::who_helped_whom(&drawn, &edges_only, lang),
         edges_total: view.edges.len(),
         edges: view
             .edges
@@ -341,7 +350,11 @@ async fn team_page(
                 count: e.count,
             })
             .collect(),
-        disputes: view.disputes.iter().map(EntryView::new).collect(),
+        disputes: view
+            .disputes
+            .iter()
+            .map(|e| EntryView::new(e, lang))
+            .collect(),
         unmet: posts::unmet_requests(db, team.id, now, view.access.zone).await?,
         thanks: thanks::public_for_team(db, team.id, view.access.zone).await?,
         is_leader: view.access.is_leader(),
@@ -370,6 +383,7 @@ pub async fn settings(
     let result =
         ledger_service::update_settings(ctx.db(), ctx.principal(), &slug, &form, ctx.now).await;
     redirect_or_reshow(
+        ctx.lang(),
         result,
         |()| format!("/teams/{slug}/ledger"),
         |errors| team_page(&ctx, &slug, &first, Some(&form), errors),

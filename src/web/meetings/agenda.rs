@@ -14,6 +14,7 @@ use time::{Duration, OffsetDateTime};
 use crate::access::Action;
 use crate::domain::agreed_agenda::{ItemKind, reason_field};
 use crate::format::ics;
+use crate::i18n::{Lang, text, text_with};
 use crate::service::meetings::agreed::{self, AgendaView, tally_items};
 use crate::web::WebError;
 use crate::web::context::{Ctx, redirect_or_reshow, status_for};
@@ -48,7 +49,29 @@ struct AgendaPage {
     can_publish: bool,
 }
 
-fn published_lines(view: &AgendaView) -> (Vec<Line>, u32) {
+/// "ranked 1st" (`key` with `$rank`) in `lang`: the catalogue picks the ordinal form (1st,
+/// 2nd, 3rd; 1er, 2e) from the number, which text arguments (`i18n::text_with`) cannot.
+fn ranked(lang: Lang, key: &str, rank: u32) -> String {
+    use fluent_templates::Loader;
+    use fluent_templates::fluent_bundle::FluentValue;
+    use fluent_templates::fluent_bundle::types::{
+        FluentNumber, FluentNumberOptions, FluentNumberType,
+    };
+    let number = FluentNumber::new(
+        f64::from(rank),
+        FluentNumberOptions {
+            r#type: FluentNumberType::Ordinal,
+            ..FluentNumberOptions::default()
+        },
+    );
+    let args = HashMap::from([(
+        std::borrow::Cow::Borrowed("rank"),
+        FluentValue::Number(number),
+    )]);
+    crate::i18n::LOCALES.lookup_with_args(&lang.id(), key, &args)
+}
+
+fn published_lines(view: &AgendaView, lang: Lang) -> (Vec<Line>, u32) {
     let mut at = view.access.meeting.starts_at;
     let mut total = 0;
     let Some(publication) = &view.publication else {
@@ -70,16 +93,13 @@ fn published_lines(view: &AgendaView) -> (Vec<Line>, u32) {
                 title: item.title.clone(),
                 minutes: item.minutes,
                 note: match (item.kind, item.rank) {
-                    (ItemKind::Fixed, _) => "fixed item".to_owned(),
-                    (ItemKind::Added, _) => "added by a leader".to_owned(),
+                    (ItemKind::Fixed, _) => text(lang, "mt-agenda-fixed"),
+                    (ItemKind::Added, _) => text(lang, "mt-agenda-added"),
                     (ItemKind::Ranked, Some(rank)) => {
-                        let place = crate::tally::agenda::ordinal(rank);
                         if drawn.contains(&rank) {
-                            format!(
-                                "ranked {place}; a tie decided by the seeded draw (see Results)"
-                            )
+                            ranked(lang, "mt-agenda-ranked-drawn", rank)
                         } else {
-                            format!("ranked {place}")
+                            ranked(lang, "mt-agenda-ranked", rank)
                         }
                     }
                     (ItemKind::Ranked, None) => String::new(),
@@ -110,7 +130,8 @@ fn agenda_page(
     ctx: &Ctx,
     now: OffsetDateTime,
 ) -> AgendaPage {
-    let (lines, total) = published_lines(view);
+    let lang = ctx.lang();
+    let (lines, total) = published_lines(view, lang);
     let budget = u32::try_from(view.access.meeting.budget_minutes).unwrap_or(0);
     let publisher = view
         .publication
@@ -118,7 +139,11 @@ fn agenda_page(
         .map(|p| p.publisher.clone())
         .unwrap_or_default();
     AgendaPage {
-        title: format!("Agenda: {}", view.access.meeting.title),
+        title: text_with(
+            lang,
+            "mt-agenda-title",
+            &[("title", view.access.meeting.title.clone())],
+        ),
         layout: ctx.layout(),
         meeting,
         published: view.publication.is_some(),
@@ -133,7 +158,7 @@ fn agenda_page(
             .map(|p| {
                 p.deviations
                     .iter()
-                    .map(|d| d.sentence(&publisher))
+                    .map(|d| d.sentence(&publisher).render(lang))
                     .collect()
             })
             .unwrap_or_default(),
@@ -184,12 +209,15 @@ pub async fn calendar(
     let (slug, id) = path.into_inner();
     let (view, _, now) = load(&ctx, &slug, id).await?;
     let m = &view.access.meeting;
-    let (lines, _) = published_lines(&view);
+    let lang = ctx.lang();
+    let (lines, _) = published_lines(&view, lang);
     let mut description = m.purpose_line.clone();
     if lines.is_empty() {
-        description.push_str("\n\nThe agenda is not published yet.");
+        description.push_str("\n\n");
+        description.push_str(&text(lang, "mt-agenda-not-published"));
     } else {
-        description.push_str("\n\nAgenda:");
+        description.push_str("\n\n");
+        description.push_str(&text(lang, "mt-ics-agenda"));
         for line in &lines {
             description.push_str(&format!(
                 "\n{} {} ({} min)",
@@ -198,7 +226,7 @@ pub async fn calendar(
         }
         if let Some(p) = &view.publication {
             for d in &p.deviations {
-                description.push_str(&format!("\n{}", d.sentence(&p.publisher)));
+                description.push_str(&format!("\n{}", d.sentence(&p.publisher).render(lang)));
             }
         }
     }
@@ -270,10 +298,9 @@ async fn publish_page(
         return Err(WebError::Forbidden);
     }
     let Some(tally) = &view.tally else {
-        return Err(WebError::Conflict(
-            "The agenda can be published once voting has closed and the ballots are counted."
-                .to_owned(),
-        ));
+        return Err(WebError::Conflict(crate::i18n::Msg::new(
+            "conflict-agenda-published-voting-closed",
+        )));
     };
     let get = |name: &str| typed.and_then(|f| f.get(name)).cloned().unwrap_or_default();
     let rows = tally_items(tally)
@@ -300,7 +327,11 @@ async fn publish_page(
         .collect();
     let status = status_for(&errors);
     let page = PublishPage {
-        title: format!("Publish the agenda: {}", view.access.meeting.title),
+        title: text_with(
+            ctx.lang(),
+            "mt-publish-title",
+            &[("title", view.access.meeting.title.clone())],
+        ),
         layout: ctx.layout(),
         meeting,
         rows,
@@ -339,6 +370,7 @@ pub async fn publish(
     let delivery = crate::service::notices::Delivery::of(&ctx.state.settings);
     let result = agreed::publish(ctx.db(), ctx.principal(), &slug, id, &form, delivery, now).await;
     redirect_or_reshow(
+        ctx.lang(),
         result,
         |()| format!("/teams/{slug}/meetings/{id}/agenda"),
         |errors| publish_page(&ctx, &slug, id, Some(&form), errors),

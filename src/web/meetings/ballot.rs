@@ -100,17 +100,19 @@ async fn page(
     // Ranked items first, in rank order: the list reads as the ballot.
     items.sort_by_key(|i| (i.rank.is_none(), i.rank, i.id));
     let zone = view.access.zone;
+    let lang = ctx.lang();
     let status_line = view.last_voted_at.map(|at| {
         if view.changes > 0 {
-            format!(
-                "You changed your ballot at {} ({}). You can change it until voting closes.",
-                clock(at, zone),
-                date_time(at, zone)
+            crate::i18n::text_with(
+                lang,
+                "mt-ballot-changed-status",
+                &[("clock", clock(at, zone)), ("at", date_time(at, zone))],
             )
         } else {
-            format!(
-                "You voted at {}. You can change your ballot until voting closes.",
-                date_time(at, zone)
+            crate::i18n::text_with(
+                lang,
+                "mt-ballot-voted-status",
+                &[("at", date_time(at, zone))],
             )
         }
     });
@@ -119,7 +121,11 @@ async fn page(
     let page = BallotPage {
         open_ballot: crate::service::meetings::privacy(&view.access.meeting)
             == crate::domain::meeting::Privacy::Open,
-        title: format!("Your ballot: {}", view.access.meeting.title),
+        title: crate::i18n::text_with(
+            lang,
+            "mt-ballot-title",
+            &[("title", view.access.meeting.title.clone())],
+        ),
         layout: ctx.layout(),
         meeting: header(ctx, &view.access, now).await?,
         max_rank: items.len(),
@@ -173,6 +179,7 @@ pub async fn cast(
     let principal = ctx.principal();
     let result = ballots::cast(ctx.db(), principal, &slug, id, &form, now).await;
     done_or_reshow(
+        ctx.lang(),
         result,
         |receipt| {
             let to = format!("/teams/{slug}/meetings/{id}/ballot/receipt");
@@ -214,7 +221,7 @@ async fn receipt_page(
     ranked.sort_unstable();
     let at = receipt.at(ctx.now);
     let page = ReceiptPage {
-        title: "Ballot saved".to_owned(),
+        title: crate::i18n::text(ctx.lang(), "mt-receipt-saved"),
         layout: ctx.layout(),
         meeting: header(ctx, &view.access, ctx.now).await?,
         code: receipt.code,

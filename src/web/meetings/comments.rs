@@ -166,7 +166,7 @@ impl CommentPage for ProposalThread {
             meeting: header(ctx, &access, now).await?,
             proposal: ItemView {
                 id: row.id,
-                note: status_note(&row, merged_into.as_deref()),
+                note: status_note(ctx.lang(), &row, merged_into.as_deref()),
                 title: row.title,
                 why: row.why,
                 minutes: row.minutes,
@@ -175,7 +175,14 @@ impl CommentPage for ProposalThread {
             },
             moderation,
             refused,
-            thread: ThreadView::new(thread, &base, format!("{base}/comments"), posted, errors),
+            thread: ThreadView::new(
+                thread,
+                &base,
+                format!("{base}/comments"),
+                posted,
+                errors,
+                ctx.lang(),
+            ),
         };
         ctx.render(status, "proposal.html", &view)
     }

@@ -9,6 +9,7 @@ use actix_web::{HttpResponse, web};
 use serde::Serialize;
 
 use crate::domain::meeting::{Privacy, ResultsVisibility};
+use crate::i18n::{Lang, text};
 use crate::service::meetings::MeetingForm;
 use crate::service::meetings::form::{self, AVAILABLE_RULES, FacilitatorChange, FacilitatorChoice};
 use crate::web::WebError;
@@ -18,7 +19,7 @@ use crate::web::visitor::Layout;
 #[derive(Serialize)]
 struct Choice {
     value: &'static str,
-    label: &'static str,
+    label: String,
 }
 
 #[derive(Serialize)]
@@ -39,45 +40,44 @@ struct MeetingFormPage<'a> {
     zone: Zone,
 }
 
-fn rule_choices() -> Vec<Choice> {
+fn rule_choices(lang: Lang) -> Vec<Choice> {
     AVAILABLE_RULES
         .iter()
         .map(|r| Choice {
             value: r.as_str(),
-            label: match r {
-                crate::domain::meeting::AgendaRule::SequentialIrv => {
-                    "Ranked order (sequential IRV), then fill the time"
-                }
-                crate::domain::meeting::AgendaRule::EqualShares => {
-                    "Equal shares of time (Method of Equal Shares, minutes as cost)"
-                }
-            },
+            label: text(
+                lang,
+                match r {
+                    crate::domain::meeting::AgendaRule::SequentialIrv => "mt-form-rule-irv",
+                    crate::domain::meeting::AgendaRule::EqualShares => "mt-form-rule-mes",
+                },
+            ),
         })
         .collect()
 }
 
-fn privacy_choices() -> Vec<Choice> {
+fn privacy_choices(lang: Lang) -> Vec<Choice> {
     vec![
         Choice {
             value: Privacy::Secret.as_str(),
-            label: "Secret: nobody can link a ballot to a person after the tally",
+            label: text(lang, "mt-form-privacy-secret"),
         },
         Choice {
             value: Privacy::Open.as_str(),
-            label: "Open: leaders can see who ranked what",
+            label: text(lang, "mt-form-privacy-open"),
         },
     ]
 }
 
-fn visibility_choices() -> Vec<Choice> {
+fn visibility_choices(lang: Lang) -> Vec<Choice> {
     vec![
         Choice {
             value: ResultsVisibility::AfterClose.as_str(),
-            label: "After voting closes (recommended: no bandwagon)",
+            label: text(lang, "mt-form-visibility-after-close"),
         },
         Choice {
             value: ResultsVisibility::Live.as_str(),
-            label: "Live while voting (open ballots only)",
+            label: text(lang, "mt-form-visibility-live"),
         },
     ]
 }
@@ -106,11 +106,11 @@ async fn form_page(
     };
     let (title, action) = match meeting_id {
         Some(id) => (
-            "Edit meeting".to_owned(),
+            text(ctx.lang(), "mt-form-title-edit"),
             format!("/teams/{team_slug}/meetings/{id}/edit"),
         ),
         None => (
-            "New meeting".to_owned(),
+            text(ctx.lang(), "mt-form-title-new"),
             format!("/teams/{team_slug}/meetings"),
         ),
     };
@@ -125,9 +125,9 @@ async fn form_page(
         errors,
         facilitators,
         history,
-        rules: rule_choices(),
-        privacy_options: privacy_choices(),
-        visibility_options: visibility_choices(),
+        rules: rule_choices(ctx.lang()),
+        privacy_options: privacy_choices(ctx.lang()),
+        visibility_options: visibility_choices(ctx.lang()),
         zone,
     };
     ctx.render(status, "meeting_form.html", &page)
@@ -146,6 +146,7 @@ pub async fn create(
 ) -> Result<HttpResponse, WebError> {
     let result = form::create(ctx.db(), ctx.principal(), &slug, &form, ctx.now).await;
     redirect_or_reshow(
+        ctx.lang(),
         result,
         |id| format!("/teams/{slug}/meetings/{id}"),
         |errors| form_page(&ctx, &slug, None, Some(&form), errors),
@@ -171,6 +172,7 @@ pub async fn update(
     let (slug, id) = path.into_inner();
     let result = form::update(ctx.db(), ctx.principal(), &slug, id, &form, ctx.now).await;
     redirect_or_reshow(
+        ctx.lang(),
         result,
         |()| format!("/teams/{slug}/meetings/{id}"),
         |errors| form_page(&ctx, &slug, Some(id), Some(&form), errors),

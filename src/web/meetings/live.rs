@@ -111,7 +111,10 @@ async fn live_page(
     let members = ledger_service::roster(db, team.id).await?;
     let name_of = |who: Option<UserId>| {
         who.and_then(|w| members.iter().find(|m| m.id == w))
-            .map_or_else(|| "nobody named yet".to_owned(), |m| m.name.clone())
+            .map_or_else(
+                || crate::i18n::text(ctx.lang(), "mt-live-nobody-named"),
+                |m| m.name.clone(),
+            )
     };
     let items: Vec<ItemView> = run
         .items
@@ -147,7 +150,11 @@ async fn live_page(
         .collect();
     let (planned_total, used_total) = crate::domain::meeting_run::totals(&run.clocks, now);
     let page = LivePage {
-        title: format!("Live: {}", meeting.title),
+        title: crate::i18n::text_with(
+            ctx.lang(),
+            "mt-live-heading",
+            &[("title", meeting.title.clone())],
+        ),
         layout: ctx.layout(),
         meeting: header(ctx, &run.access, now).await?,
         published: run.published,
@@ -255,6 +262,7 @@ pub async fn note_taker(
     let (slug, id) = path.into_inner();
     let result = roles::set_note_taker(ctx.db(), ctx.principal(), &slug, id, &form).await;
     redirect_or_reshow(
+        ctx.lang(),
         result,
         |()| back(&slug, id, "roles"),
         |errors| live_page(&ctx, &slug, id, Typed::default(), errors),
@@ -323,6 +331,7 @@ async fn captured<T>(
 ) -> Result<HttpResponse, WebError> {
     let anchor = format!("item-{}", typed.position.unwrap_or(0));
     redirect_or_reshow(
+        ctx.lang(),
         result,
         |_| back(slug, id, &anchor),
         |errors| live_page(ctx, slug, id, typed, errors),

@@ -65,7 +65,11 @@ async fn minutes_page(
         publish: String::new(),
     };
     let page = MinutesPage {
-        title: format!("Minutes: {}", view.run.access.meeting.title),
+        title: crate::i18n::text_with(
+            ctx.lang(),
+            "mt-minutes-heading",
+            &[("title", view.run.access.meeting.title.clone())],
+        ),
         layout: ctx.layout(),
         meeting,
         closed: view.run.closed_at().is_some(),
@@ -103,6 +107,7 @@ pub async fn save(
     let (slug, id) = path.into_inner();
     let result = minutes::save(ctx.db(), ctx.principal(), &slug, id, &form, ctx.now).await;
     redirect_or_reshow(
+        ctx.lang(),
         result,
         |version| format!("/teams/{slug}/meetings/{id}/minutes?version={version}"),
         |errors| minutes_page(&ctx, &slug, id, None, Some(&form), errors),
@@ -144,7 +149,11 @@ pub async fn scan_page(
         meeting_service::authorize(ctx.db(), ctx.principal(), &slug, id, Action::ViewMeetings)
             .await?;
     let page = ScanPage {
-        title: format!("Three-minute scan: {}", access.meeting.title),
+        title: crate::i18n::text_with(
+            ctx.lang(),
+            "mt-scan-heading",
+            &[("title", access.meeting.title.clone())],
+        ),
         layout: ctx.layout(),
         scan: scan(
             ctx.db(),

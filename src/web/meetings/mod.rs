@@ -23,7 +23,8 @@ use serde::Serialize;
 use time::OffsetDateTime;
 
 use crate::access::{Action, Principal};
-use crate::domain::meeting::{Phase, Privacy, ResultsVisibility, time_left};
+use crate::domain::meeting::{Phase, Privacy, ResultsVisibility, time_left, time_until};
+use crate::i18n::{Lang, text, text_with};
 use crate::service::meetings::{self, MeetingAccess};
 use crate::web::WebError;
 use crate::web::context::Ctx;
@@ -120,7 +121,11 @@ pub async fn list(ctx: Ctx, slug: web::Path<String>) -> Result<HttpResponse, Web
     let can_manage = crate::access::authorize(principal, access.role, Action::ManageMeetings)
         == crate::access::Decision::Allow;
     let page = MeetingsPage {
-        title: format!("Meetings of {}", access.team.name),
+        title: text_with(
+            ctx.lang(),
+            "mt-meetings-title",
+            &[("team", access.team.name.clone())],
+        ),
         layout: ctx.layout(),
         team_slug: access.team.slug,
         team_name: access.team.name,
@@ -132,7 +137,7 @@ pub async fn list(ctx: Ctx, slug: web::Path<String>) -> Result<HttpResponse, Web
 
 #[derive(Serialize)]
 struct WindowView {
-    label: &'static str,
+    label: String,
     opens: String,
     closes: String,
     state: String,
@@ -152,9 +157,9 @@ struct MeetingPage {
     facilitator: String,
     windows: Vec<WindowView>,
     fixed: Vec<FixedView>,
-    privacy: &'static str,
-    results_visibility: &'static str,
-    rule: &'static str,
+    privacy: String,
+    results_visibility: String,
+    rule: String,
     proposals: u64,
     ballots: u64,
     /// "12 of 20 have voted" (counts only).
@@ -175,16 +180,20 @@ struct MeetingPage {
     scan: meetings::scan::Scan,
 }
 
-fn window_state(now: OffsetDateTime, opens: OffsetDateTime, closes: OffsetDateTime) -> String {
+fn window_state(
+    lang: Lang,
+    now: OffsetDateTime,
+    opens: OffsetDateTime,
+    closes: OffsetDateTime,
+) -> String {
     if now < opens {
-        format!(
-            "opens in {}",
-            time_left(now, opens).trim_end_matches(" left")
-        )
+        let time = time_until(now, opens).render(lang);
+        text_with(lang, "mt-window-opens-in", &[("time", time)])
     } else if now < closes {
-        format!("open: {}", time_left(now, closes))
+        let time = time_left(now, closes).render(lang);
+        text_with(lang, "mt-window-open", &[("time", time)])
     } else {
-        "closed".to_owned()
+        text(lang, "mt-window-closed")
     }
 }
 
@@ -214,15 +223,23 @@ pub async fn show(
         can_manage: may(&access, principal, Action::ManageMeetings),
         can_publish: may(&access, principal, Action::PublishAgenda),
     };
+    let lang = ctx.lang();
     let voted = participation.map(|p| {
         if p.changes > 0 {
-            format!(
-                "You voted, and changed your ballot at {} ({}).",
-                clock(p.last_voted_at, access.zone),
-                date_time(p.last_voted_at, access.zone)
+            text_with(
+                lang,
+                "mt-voted-changed",
+                &[
+                    ("clock", clock(p.last_voted_at, access.zone)),
+                    ("at", date_time(p.last_voted_at, access.zone)),
+                ],
             )
         } else {
-            format!("You voted at {}.", date_time(p.first_voted_at, access.zone))
+            text_with(
+                lang,
+                "mt-voted-at",
+                &[("at", date_time(p.first_voted_at, access.zone))],
+            )
         }
     });
     let page = MeetingPage {
@@ -230,20 +247,20 @@ pub async fn show(
         layout: ctx.layout(),
         facilitator: match m.facilitator_id {
             Some(_) => meetings::name_of(db, m.facilitator_id).await?,
-            None => "not chosen yet".to_owned(),
+            None => text(lang, "mt-not-chosen"),
         },
         windows: vec![
             WindowView {
-                label: "Proposals",
+                label: text(lang, "mt-window-proposals"),
                 opens: date_time(w.proposals_open, access.zone),
                 closes: date_time(w.proposals_close, access.zone),
-                state: window_state(now, w.proposals_open, w.proposals_close),
+                state: window_state(lang, now, w.proposals_open, w.proposals_close),
             },
             WindowView {
-                label: "Voting",
+                label: text(lang, "mt-window-voting"),
                 opens: date_time(w.voting_open, access.zone),
                 closes: date_time(w.voting_close, access.zone),
-                state: window_state(now, w.voting_open, w.voting_close),
+                state: window_state(lang, now, w.voting_open, w.voting_close),
             },
         ],
         fixed: meetings::fixed_items(db, id)
@@ -254,28 +271,36 @@ pub async fn show(
                 minutes: f.minutes,
             })
             .collect(),
-        privacy: match meetings::privacy(m) {
-            Privacy::Secret => "secret",
-            Privacy::Open => "open (leaders can see who ranked what)",
-        },
-        results_visibility: match meetings::visibility(m) {
-            ResultsVisibility::AfterClose => "after voting closes",
-            ResultsVisibility::Live => "live while voting",
-        },
-        rule: match meetings::rule(m) {
-            crate::domain::meeting::AgendaRule::SequentialIrv => {
-                "ranked order (sequential IRV), then fill the time"
-            }
-            crate::domain::meeting::AgendaRule::EqualShares => {
-                "equal shares of time (Method of Equal Shares, minutes as cost)"
-            }
-        },
+        privacy: text(
+            lang,
+            match meetings::privacy(m) {
+                Privacy::Secret => "mt-privacy-secret",
+                Privacy::Open => "mt-privacy-open",
+            },
+        ),
+        results_visibility: text(
+            lang,
+            match meetings::visibility(m) {
+                ResultsVisibility::AfterClose => "mt-visibility-after-close",
+                ResultsVisibility::Live => "mt-visibility-live",
+            },
+        ),
+        rule: text(
+            lang,
+            match meetings::rule(m) {
+                crate::domain::meeting::AgendaRule::SequentialIrv => "mt-rule-irv",
+                crate::domain::meeting::AgendaRule::EqualShares => "mt-rule-mes",
+            },
+        ),
         proposals: meetings::proposals::count_active(db, id).await?,
         ballots: meetings::ballot_count(db, id).await?,
-        turnout: meetings::turnout::turnout(db, &access).await?.sentence(),
+        turnout: meetings::turnout::turnout(db, &access)
+            .await?
+            .sentence()
+            .render(lang),
         can_view_voters: may(&access, principal, Action::ViewVoters),
-        timeline: next_step::timeline(header.phase, &w, access.zone),
-        next: next_step::next_step(header.phase, &w, person, now, access.zone),
+        timeline: next_step::timeline(lang, header.phase, &w, access.zone),
+        next: next_step::next_step(lang, header.phase, &w, person, now, access.zone),
         voted,
         can_manage: may(&access, principal, Action::ManageMeetings),
         can_publish: may(&access, principal, Action::PublishAgenda),

@@ -7,12 +7,13 @@ use time::OffsetDateTime;
 
 use crate::domain::meeting::{Phase, Windows};
 use crate::domain::zone::Zone;
+use crate::i18n::{Lang, text, text_with};
 use crate::web::format::date_time;
 
 /// One step of the timeline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Step {
-    pub label: &'static str,
+    pub label: String,
     /// `done`, `current` or `upcoming`.
     pub state: &'static str,
     /// When it opens, closes or happened.
@@ -22,7 +23,7 @@ pub struct Step {
 /// The primary button: what to do now, where, and by when.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct NextStep {
-    pub label: &'static str,
+    pub label: String,
     /// Path under the meeting's address ("" for the overview itself).
     pub path: &'static str,
     /// "until 3 Dec 2026, 17:00 UTC", or empty.
@@ -39,10 +40,17 @@ pub struct Person {
     pub can_publish: bool,
 }
 
-/// The four steps, with the current one marked.
+/// The four steps, with the current one marked, in `lang`.
 #[must_use]
-pub fn timeline(phase: Phase, w: &Windows, zone: Zone) -> Vec<Step> {
+pub fn timeline(lang: Lang, phase: Phase, w: &Windows, zone: Zone) -> Vec<Step> {
     let date_time = |at| date_time(at, zone);
+    let span = |from, to| {
+        text_with(
+            lang,
+            "mt-step-span",
+            &[("from", date_time(from)), ("to", date_time(to))],
+        )
+    };
     let at = match phase {
         Phase::Draft => 0,
         Phase::Proposing => 1,
@@ -57,75 +65,66 @@ pub fn timeline(phase: Phase, w: &Windows, zone: Zone) -> Vec<Step> {
     };
     vec![
         Step {
-            label: "Proposing",
+            label: text(lang, "mt-step-proposing"),
             state: state(1),
-            when: format!(
-                "{} to {}",
-                date_time(w.proposals_open),
-                date_time(w.proposals_close)
-            ),
+            when: span(w.proposals_open, w.proposals_close),
         },
         Step {
-            label: "Voting",
+            label: text(lang, "mt-step-voting"),
             state: state(2),
-            when: format!(
-                "{} to {}",
-                date_time(w.voting_open),
-                date_time(w.voting_close)
-            ),
+            when: span(w.voting_open, w.voting_close),
         },
         Step {
-            label: "Results",
+            label: text(lang, "mt-step-results"),
             state: state(3),
-            when: format!("from {}", date_time(w.voting_close)),
+            when: text_with(lang, "mt-step-from", &[("at", date_time(w.voting_close))]),
         },
         Step {
-            label: "Agenda",
+            label: text(lang, "mt-step-agenda"),
             state: state(4),
-            when: format!("meeting {}", date_time(w.starts_at)),
+            when: text_with(lang, "mt-step-meeting", &[("at", date_time(w.starts_at))]),
         },
     ]
 }
 
-/// The one primary action for this person now, if any.
+/// The one primary action for this person now, if any, in `lang`.
 #[must_use]
 pub fn next_step(
+    lang: Lang,
     phase: Phase,
     w: &Windows,
     person: Person,
     now: OffsetDateTime,
     zone: Zone,
 ) -> Option<NextStep> {
-    let step = |label, path, by: Option<OffsetDateTime>| {
+    let step = |key: &str, path, by: Option<OffsetDateTime>| {
         Some(NextStep {
-            label,
+            label: text(lang, key),
             path,
             by: by
-                .map(|t| format!("until {}", date_time(t, zone)))
+                .map(|t| text_with(lang, "mt-next-until", &[("at", date_time(t, zone))]))
                 .unwrap_or_default(),
         })
     };
     match phase {
-        Phase::Draft if person.can_manage => step("Edit the meeting", "/edit", None),
+        Phase::Draft if person.can_manage => step("mt-next-edit", "/edit", None),
         Phase::Draft => None,
         Phase::Proposing if w.proposing(now) && person.can_propose => {
-            step("Propose an item", "/proposals", Some(w.proposals_close))
+            step("mt-next-propose", "/proposals", Some(w.proposals_close))
         }
-        Phase::Proposing => step("See the proposed items", "/proposals", None),
+        Phase::Proposing => step("mt-next-see-proposals", "/proposals", None),
         Phase::Voting if person.can_vote && person.voted => {
-            step("Change your ballot", "/ballot", Some(w.voting_close))
+            step("mt-next-change-ballot", "/ballot", Some(w.voting_close))
         }
-        Phase::Voting if person.can_vote => step("Rank the items", "/ballot", Some(w.voting_close)),
-        Phase::Voting => step("See the proposed items", "/proposals", None),
-        Phase::Tallied if person.can_publish => step(
-            "Publish the agreed agenda",
-            "/agenda/publish",
-            Some(w.starts_at),
-        ),
-        Phase::Tallied => step("See the results", "/results", None),
-        Phase::Published => step("Read the agenda", "/agenda", None),
-        Phase::Held => step("Follow the meeting live", "/live", None),
-        Phase::Closed => step("Read the minutes", "/minutes", None),
+        Phase::Voting if person.can_vote => step("mt-next-rank", "/ballot", Some(w.voting_close)),
+        Phase::Voting => step("mt-next-see-proposals", "/proposals", None),
+        Phase::Tallied if person.can_publish => {
+            step("mt-next-publish", "/agenda/publish", Some(w.starts_at))
+        }
+        Phase::Tallied => step("mt-next-results", "/results", None),
+        Phase::Published => step("mt-next-agenda", "/agenda", None),
+        Phase::Held => step("mt-next-live", "/live", None),
+        Phase::Closed => step("mt-next-minutes", "/minutes", None),
     }
 }
 
@@ -149,7 +148,7 @@ mod tests {
     #[test]
     fn the_current_step_follows_the_phase() {
         let states = |p| -> Vec<&str> {
-            timeline(p, &windows(), Zone::utc())
+            timeline(Lang::En, p, &windows(), Zone::utc())
                 .iter()
                 .map(|s| s.state)
                 .collect()
@@ -175,8 +174,11 @@ mod tests {
             can_vote: true,
             ..Person::default()
         };
-        let next = next_step(Phase::Voting, &w, member, voting, Zone::utc()).unwrap();
-        assert_eq!((next.label, next.path), ("Rank the items", "/ballot"));
+        let next = next_step(Lang::En, Phase::Voting, &w, member, voting, Zone::utc()).unwrap();
+        assert_eq!(
+            (next.label.as_str(), next.path),
+            ("Rank the items", "/ballot")
+        );
         assert_eq!(
             next.by,
             format!("until {}", date_time(w.voting_close, Zone::utc()))
@@ -186,7 +188,7 @@ mod tests {
             ..member
         };
         assert_eq!(
-            next_step(Phase::Voting, &w, voted, voting, Zone::utc())
+            next_step(Lang::En, Phase::Voting, &w, voted, voting, Zone::utc())
                 .unwrap()
                 .label,
             "Change your ballot"
@@ -198,13 +200,13 @@ mod tests {
         };
         let after = w.voting_close + Duration::hours(1);
         assert_eq!(
-            next_step(Phase::Tallied, &w, leader, after, Zone::utc())
+            next_step(Lang::En, Phase::Tallied, &w, leader, after, Zone::utc())
                 .unwrap()
                 .path,
             "/agenda/publish"
         );
         assert_eq!(
-            next_step(Phase::Tallied, &w, member, after, Zone::utc())
+            next_step(Lang::En, Phase::Tallied, &w, member, after, Zone::utc())
                 .unwrap()
                 .path,
             "/results"
@@ -216,11 +218,30 @@ mod tests {
         };
         let between = gap.proposals_close + Duration::minutes(30);
         assert_eq!(
-            next_step(Phase::Proposing, &gap, member, between, Zone::utc())
-                .unwrap()
-                .label,
+            next_step(
+                Lang::En,
+                Phase::Proposing,
+                &gap,
+                member,
+                between,
+                Zone::utc()
+            )
+            .unwrap()
+            .label,
             "See the proposed items"
         );
-        assert!(next_step(Phase::Draft, &w, member, w.proposals_open, Zone::utc()).is_none());
+        assert!(
+            next_step(
+                Lang::En,
+                Phase::Draft,
+                &w,
+                member,
+                w.proposals_open,
+                Zone::utc()
+            )
+            .is_none()
+        );
+        let french = next_step(Lang::Fr, Phase::Voting, &w, member, voting, Zone::utc()).unwrap();
+        assert_eq!(french.label, "Classer les points");
     }
 }

@@ -75,7 +75,11 @@ async fn page(
     let mut others = Vec::new();
     for p in &rows {
         let mine = p.author_id.is_some() && p.author_id == principal.user_id;
-        let note = status_note(p, p.merged_into.and_then(|into| titles.get(&into).copied()));
+        let note = status_note(
+            ctx.lang(),
+            p,
+            p.merged_into.and_then(|into| titles.get(&into).copied()),
+        );
         let view = ProposalView {
             id: p.id,
             title: p.title.clone(),
@@ -97,7 +101,11 @@ async fn page(
     let w = access.windows();
     let status = status_for(&errors);
     let page = ProposalsPage {
-        title: format!("Proposals: {}", access.meeting.title),
+        title: crate::i18n::text_with(
+            ctx.lang(),
+            "mt-proposals-title",
+            &[("title", access.meeting.title.clone())],
+        ),
         layout: ctx.layout(),
         meeting,
         proposals: active,
@@ -114,19 +122,26 @@ async fn page(
 
 /// Why an item is off the list ("Hidden by a leader: …"), or `None` while it is on it.
 pub(super) fn status_note(
+    lang: crate::i18n::Lang,
     p: &proposals::Proposal,
     merged_into_title: Option<&str>,
 ) -> Option<String> {
+    use crate::i18n::{text, text_with};
     match p.status {
-        ProposalStatus::Hidden => Some(format!(
-            "Hidden by a leader: {}",
-            p.hidden_reason.clone().unwrap_or_default()
+        ProposalStatus::Hidden => Some(text_with(
+            lang,
+            "mt-proposal-hidden",
+            &[("reason", p.hidden_reason.clone().unwrap_or_default())],
         )),
-        ProposalStatus::Merged => Some(format!(
-            "Merged into “{}”",
-            merged_into_title.unwrap_or("another item")
+        ProposalStatus::Merged => Some(text_with(
+            lang,
+            "mt-proposal-merged",
+            &[(
+                "title",
+                merged_into_title.map_or_else(|| text(lang, "mt-proposal-another"), str::to_owned),
+            )],
         )),
-        ProposalStatus::Withdrawn => Some("Withdrawn by its author".to_owned()),
+        ProposalStatus::Withdrawn => Some(text(lang, "mt-proposal-withdrawn")),
         ProposalStatus::Active => None,
     }
 }
@@ -150,6 +165,7 @@ pub async fn propose(
     let now = ctx.now;
     let result = proposals::propose(ctx.db(), ctx.principal(), &slug, id, &form, now).await;
     redirect_or_reshow(
+        ctx.lang(),
         result,
         |_| format!("/teams/{slug}/meetings/{id}/proposals"),
         |errors| page(&ctx, &slug, id, &form, errors),
@@ -185,7 +201,7 @@ async fn edit_page(
     };
     let status = status_for(&errors);
     let page = EditPage {
-        title: "Edit your proposal".to_owned(),
+        title: crate::i18n::text(ctx.lang(), "mt-proposal-edit-title"),
         layout: ctx.layout(),
         meeting: header(ctx, &access, now).await?,
         proposal_id,
@@ -223,6 +239,7 @@ pub async fn edit(
     .await;
     let back = format!("/teams/{slug}/meetings/{id}/proposals");
     redirect_or_reshow(
+        ctx.lang(),
         result,
         |()| back,
         |errors| edit_page(&ctx, (slug, id, proposal_id), Some(&form), errors),
@@ -250,6 +267,7 @@ async fn after_moderation(
     result: Result<(), ServiceError>,
 ) -> Result<HttpResponse, WebError> {
     redirect_or_reshow(
+        ctx.lang(),
         result,
         |()| format!("/teams/{slug}/meetings/{id}/proposals"),
         |errors| async move {

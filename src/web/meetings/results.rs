@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use std::sync::Arc;
 
+use crate::i18n::{Lang, text, text_with};
 use crate::service::meetings::tally::{self, ResultsState, TallyResult};
 use crate::tally::agenda::tie_note;
 use crate::tally::explain::{explain_ranking, votes};
@@ -82,9 +83,9 @@ struct Chart {
     description: String,
 }
 
-/// What the page builds from one stored count (everything but the meeting, the visitor and
-/// whether newer ballots wait). A count never changes once stored, so this is built once per
-/// count and kept ([`ResultsCache`]): later requests only render.
+/// What the page builds from one stored count in one language (everything but the meeting,
+/// the visitor and whether newer ballots wait). A count never changes once stored, so this is
+/// built once per count and language and kept ([`ResultsCache`]): later requests only render.
 pub struct Built {
     ballot_count: usize,
     tallied_at: Option<time::OffsetDateTime>,
@@ -118,8 +119,8 @@ struct ResultsPage<'a> {
 }
 
 /// Counts whose pages were built, per server: the last few (a meeting's live count and its
-/// final tally are different entries), most recent first.
-pub type ResultsCache = Recent<(MeetingId, ResultsState), Built>;
+/// final tally, and each language they were read in, are different entries), most recent first.
+pub type ResultsCache = Recent<(MeetingId, ResultsState, Lang), Built>;
 
 /// How many built counts a server keeps (each is the size of one results page's data).
 pub const CACHED_COUNTS: usize = 8;
@@ -212,6 +213,7 @@ fn shown_items(rounds: &[Round]) -> (Vec<CandidateId>, usize) {
 }
 
 fn pass_table(
+    lang: Lang,
     result: &TallyResult,
     ranking: &SequentialRanking,
     place: usize,
@@ -245,7 +247,7 @@ fn pass_table(
         winner: pass
             .winners
             .first()
-            .map_or_else(|| "(undecided)".to_owned(), |w| name(w.index())),
+            .map_or_else(|| text(lang, "mt-results-undecided"), |w| name(w.index())),
         ties: pass
             .winner_ties
             .iter()
@@ -267,7 +269,7 @@ fn as_f64(d: Decimal) -> f64 {
 }
 
 /// Bars per round of the first place's count (its last rounds, the items with most votes).
-fn chart(result: &TallyResult, names: &[String], pass: &CompactPass) -> Chart {
+fn chart(lang: Lang, result: &TallyResult, names: &[String], pass: &CompactPass) -> Chart {
     let rounds = last_rounds(pass);
     let (shown, _) = shown_items(&rounds);
     let max = rounds
@@ -282,7 +284,11 @@ fn chart(result: &TallyResult, names: &[String], pass: &CompactPass) -> Chart {
         y += 24;
         labels.push(RoundLabel {
             y,
-            text: format!("Round {}", round.number),
+            text: text_with(
+                lang,
+                "mt-results-round",
+                &[("round", round.number.to_string())],
+            ),
         });
         y += 6;
         for (c, v) in round.tally.iter().filter(|(c, _)| shown.contains(c)) {
@@ -306,17 +312,20 @@ fn chart(result: &TallyResult, names: &[String], pass: &CompactPass) -> Chart {
         height: y + 8,
         bars,
         labels,
-        description: format!(
-            "Votes for each item in the last {} of the {} rounds of the count for first \
-             place; the table beside the chart gives the same numbers.",
-            rounds.len(),
-            pass.rounds.len()
+        description: text_with(
+            lang,
+            "mt-results-chart-desc",
+            &[
+                ("shown", rounds.len().to_string()),
+                ("total", pass.rounds.len().to_string()),
+            ],
         ),
     }
 }
 
-/// Builds the page's data from a stored count (once per count: see [`ResultsCache`]).
-fn build(result: &TallyResult) -> Built {
+/// Builds the page's data from a stored count in `lang` (once per count and language: see
+/// [`ResultsCache`]).
+fn build(result: &TallyResult, lang: Lang) -> Built {
     let (agenda, minutes_used) = agenda_lines(result);
     let mut built = Built {
         ballot_count: result.ballot_count,
@@ -336,9 +345,12 @@ fn build(result: &TallyResult) -> Built {
             .passes
             .iter()
             .enumerate()
-            .map(|(i, p)| pass_table(result, ranking, i + 1, p))
+            .map(|(i, p)| pass_table(lang, result, ranking, i + 1, p))
             .collect();
-        built.chart = ranking.passes.first().map(|p| chart(result, names, p));
+        built.chart = ranking
+            .passes
+            .first()
+            .map(|p| chart(lang, result, names, p));
         built.explanation = Some(explain_ranking(ranking, SHOWN_ROUNDS, SHOWN_ITEMS));
     }
     built
@@ -368,7 +380,7 @@ async fn built(
     state: ResultsState,
 ) -> Result<Option<Arc<Built>>, WebError> {
     let cache = &ctx.state.results;
-    let key = (id, cache_key(state));
+    let key = (id, cache_key(state), ctx.lang());
     if let Some(built) = cache.get(&key) {
         return Ok(Some(built));
     }
@@ -383,7 +395,7 @@ async fn built(
     let Some(result) = tally::stored_result(ctx.db(), id, state).await? else {
         return Ok(None);
     };
-    let built = Arc::new(build(&result));
+    let built = Arc::new(build(&result, ctx.lang()));
     // A newer live count may have replaced the one `state` named between the two reads: show
     // it, but keep only what was built from the count the key names.
     let named = match state {
@@ -415,7 +427,11 @@ pub async fn show(
     let built = built(&ctx, id, state).await?;
     let b = built.as_deref();
     let page = ResultsPage {
-        title: format!("Results: {}", access.meeting.title),
+        title: text_with(
+            ctx.lang(),
+            "mt-results-title",
+            &[("title", access.meeting.title.clone())],
+        ),
         layout: ctx.layout(),
         meeting,
         state: if b.is_none() && state_name != "hidden" {

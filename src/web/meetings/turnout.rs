@@ -39,10 +39,14 @@ pub async fn show(
     let access = &voters.access;
     let w = access.windows();
     let page = TurnoutPage {
-        title: format!("Turnout: {}", access.meeting.title),
+        title: crate::i18n::text_with(
+            ctx.lang(),
+            "mt-turnout-title",
+            &[("title", access.meeting.title.clone())],
+        ),
         layout: ctx.layout(),
         meeting: header(&ctx, access, ctx.now).await?,
-        turnout: voters.turnout.sentence(),
+        turnout: voters.turnout.sentence().render(ctx.lang()),
         not_voted: voters.not_voted,
         voting_open: w.voting(ctx.now),
         voting_closes: date_time(w.voting_close, access.zone),
@@ -74,7 +78,11 @@ pub async fn rankings(
     let (access, rows) =
         turnout::open_rankings(ctx.db(), ctx.principal(), &slug, id, ctx.now).await?;
     let page = RankingsPage {
-        title: format!("Who ranked what: {}", access.meeting.title),
+        title: crate::i18n::text_with(
+            ctx.lang(),
+            "mt-rankings-title",
+            &[("title", access.meeting.title.clone())],
+        ),
         layout: ctx.layout(),
         meeting: header(&ctx, &access, ctx.now).await?,
         rows: rows

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Serialize;
 
+use crate::i18n::{text, text_with};
 use crate::service::teams::{self, TeamForm};
 use crate::web::WebError;
 use crate::web::context::{Ctx, FieldMap, done_or_reshow, status_for};
@@ -22,7 +23,7 @@ struct AdminTeamRow {
 
 #[derive(Serialize)]
 struct AdminTeamsPage<'a> {
-    title: &'static str,
+    title: String,
     layout: Layout,
     teams: Vec<AdminTeamRow>,
     form: &'a TeamForm,
@@ -48,7 +49,7 @@ async fn admin_page(
         .collect();
     let status = status_for(&errors);
     let page = AdminTeamsPage {
-        title: "Teams",
+        title: text(ctx.visitor.lang, "st-admin-heading"),
         layout: ctx.layout(),
         teams,
         time_zone: match form.time_zone.trim() {
@@ -76,17 +77,16 @@ pub async fn create_team(
 ) -> Result<HttpResponse, WebError> {
     let result = teams::create_team(ctx.db(), ctx.principal(), &form).await;
     done_or_reshow(
+        ctx.lang(),
         result,
         |created| {
             let base = base_url(&ctx.state, &req);
             let link = format!("{base}/invite/{}", created.leader_invitation);
+            let team = [("team", created.team.name.clone())];
+            let lang = ctx.visitor.lang;
             let flash = Flash::with_link(
-                format!("Created {}.", created.team.name),
-                format!(
-                    "Leader invitation link for {}: single use, valid 7 days, shown only now. \
-                     Send it to its first leader.",
-                    created.team.name
-                ),
+                text_with(lang, "st-admin-created", &team),
+                text_with(lang, "st-admin-leader-link", &team),
                 link,
             );
             std::future::ready(flash::redirect(&ctx, &flash, "/admin/teams"))

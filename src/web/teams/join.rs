@@ -8,6 +8,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
 use crate::auth::rate_limit::{INVITATION_PER_IP, INVITATION_PER_TOKEN};
+use crate::i18n::{Lang, text, text_with};
 use crate::service::ServiceError;
 use crate::service::accounts::NewUser;
 use crate::service::invitations::{self, ClosedInvitation, InvitationPreview, Joiner};
@@ -49,7 +50,11 @@ async fn invite_page(
         other => other?,
     };
     let page = InvitePage {
-        title: format!("Join {}", invitation.team_name),
+        title: text_with(
+            ctx.visitor.lang,
+            "st-invite-heading",
+            &[("team", invitation.team_name.clone())],
+        ),
         layout: ctx.layout(),
         token,
         invitation,
@@ -61,9 +66,34 @@ async fn invite_page(
 
 #[derive(Serialize)]
 struct ClosedPage {
-    title: &'static str,
+    title: String,
     layout: Layout,
-    closed: ClosedInvitation,
+    closed: ClosedView,
+}
+
+/// A closed invitation as the page shows it: why it closed, in the visitor's language.
+#[derive(Serialize)]
+struct ClosedView {
+    team_name: String,
+    why: String,
+    leaders: Vec<String>,
+}
+
+impl ClosedView {
+    fn new(closed: ClosedInvitation, lang: Lang) -> Self {
+        // The service says why in English words; each of its three reasons has its own message.
+        let key = match closed.why {
+            "has expired" => Some("st-closed-expired"),
+            "has been used up" => Some("st-closed-used-up"),
+            "was withdrawn by a leader" => Some("st-closed-revoked"),
+            _ => None,
+        };
+        Self {
+            team_name: closed.team_name,
+            why: key.map_or_else(|| closed.why.to_owned(), |key| text(lang, key)),
+            leaders: closed.leaders,
+        }
+    }
 }
 
 /// A link that worked once says why it no longer does and whom to ask (410 Gone); one that
@@ -72,10 +102,11 @@ async fn closed_page(ctx: &Ctx, token: &str) -> Result<HttpResponse, WebError> {
     let Some(closed) = invitations::closed(ctx.db(), token, ctx.now).await? else {
         return Err(WebError::NotFound);
     };
+    let lang = ctx.visitor.lang;
     let page = ClosedPage {
-        title: "This invitation link no longer works",
+        title: text(lang, "st-closed-heading"),
         layout: ctx.layout(),
-        closed,
+        closed: ClosedView::new(closed, lang),
     };
     ctx.render(StatusCode::GONE, "invite_closed.html", &page)
 }
@@ -116,6 +147,7 @@ pub async fn accept(
         other => other,
     };
     done_or_reshow(
+        ctx.lang(),
         result,
         |(user_id, slug)| {
             let ctx = &ctx;
@@ -123,9 +155,7 @@ pub async fn accept(
                 if ctx.visitor.user.is_none() {
                     crate::web::auth::start_session(ctx, user_id, 0).await?;
                 }
-                let welcome = Flash::says(
-                    "Welcome: you have joined the team. Its meetings, ledger and actions are below.",
-                );
+                let welcome = Flash::says(text(ctx.visitor.lang, "st-invite-welcome"));
                 flash::redirect(ctx, &welcome, &format!("/teams/{slug}"))
             }
         },

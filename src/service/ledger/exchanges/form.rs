@@ -2,6 +2,7 @@
 //! minutes, date, the help post) before anything is written.
 
 use crate::domain::ids::{ActionId, PostId, TeamId, UserId};
+use crate::i18n::Msg;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
@@ -95,23 +96,20 @@ pub(super) async fn parse(
             "helped",
         ),
         _ => {
-            errors.add("direction", "Choose whether you gave or received the help.");
+            errors.add("direction", Msg::new("so-choose-direction"));
             (None, None, "person")
         }
     };
     if form.direction.trim() != "" && (helper.is_none() || helped.is_none()) {
-        errors.add(person_field, "Choose a member of the team.");
+        errors.add(person_field, Msg::new("so-choose-team-member"));
     }
     for id in [helper, helped].into_iter().flatten() {
         if !is_member(db, acc.team.id, id).await? {
-            errors.add(person_field, "Choose a member of the team.");
+            errors.add(person_field, Msg::new("so-choose-team-member"));
         }
     }
     if helper.is_some() && helper == helped {
-        errors.add(
-            person_field,
-            "Help to yourself is not recorded; choose someone else.",
-        );
+        errors.add(person_field, Msg::new("so-help-to-yourself"));
     }
     let minutes = Minutes::parse(&form.minutes)
         .map_err(|e| errors.add("minutes", e))
@@ -135,7 +133,7 @@ pub(super) async fn parse(
             .one(db)
             .await?;
         if found.is_none() {
-            errors.add("post_id", "That help post is not in this team.");
+            errors.add("post_id", Msg::new("so-post-not-in-team"));
         }
     }
     let (

@@ -3,6 +3,7 @@
 //! as a conditional update (or a new reversing entry), audited, with the other party notified.
 
 use crate::domain::ids::ExchangeId;
+use crate::i18n::Msg;
 use sea_orm::prelude::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
@@ -58,7 +59,7 @@ fn refused(error: MoveError) -> ServiceError {
         MoveError::NotParty | MoveError::NotLeader | MoveError::OwnDispute => {
             ServiceError::Forbidden
         }
-        other => ServiceError::Conflict(other.to_string()),
+        other => ServiceError::Conflict(other.msg()),
     }
 }
 
@@ -98,7 +99,7 @@ pub async fn act(
             "confirm" => Move::Resolve(true),
             "reject" => Move::Resolve(false),
             _ => {
-                errors.add("decision", "Choose confirm or reject.");
+                errors.add("decision", Msg::new("so-choose-confirm-or-reject"));
                 Move::Resolve(false)
             }
         },
@@ -121,10 +122,7 @@ pub async fn act(
     };
     errors.into_result()?;
     if kind == MoveKind::Adjust && minutes.map(Minutes::get) == Some(row.minutes) {
-        return Err(invalid(
-            "minutes",
-            "That is the same number of minutes; confirm instead.",
-        ));
+        return Err(invalid("minutes", Msg::new("so-same-minutes")));
     }
     let txn = db.begin().await?;
     lock_team(&txn, acc.team.id).await?;
@@ -162,7 +160,7 @@ pub async fn act(
             .await
             .map_err(|e| match ServiceError::from(e) {
                 ServiceError::Conflict(_) => {
-                    ServiceError::Conflict("This entry has already been corrected.".to_owned())
+                    ServiceError::Conflict(Msg::new("conflict-entry-already-corrected"))
                 }
                 other => other,
             })?;
@@ -223,9 +221,9 @@ pub async fn act(
             }
             let changed = update.exec(&txn).await?;
             if changed.rows_affected != 1 {
-                return Err(ServiceError::Conflict(
-                    "This entry changed meanwhile; reload the page.".to_owned(),
-                ));
+                return Err(ServiceError::Conflict(Msg::new(
+                    "conflict-entry-changed-meanwhile-reload",
+                )));
             }
         }
     }

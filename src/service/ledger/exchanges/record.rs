@@ -2,6 +2,7 @@
 //! with the other person (or both, when a leader records) notified.
 
 use crate::domain::ids::{ExchangeId, TeamId, UserId};
+use crate::i18n::{Arg, Msg};
 use sea_orm::ExprTrait;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
@@ -100,7 +101,7 @@ pub async fn record(
     match insert(db, &acc, &p, now).await {
         Err(ServiceError::Conflict(_)) => by_key(db, acc.team.id, acc.user_id, p.key.as_str())
             .await?
-            .ok_or_else(|| ServiceError::Conflict("Please try again.".to_owned())),
+            .ok_or_else(|| ServiceError::Conflict(Msg::new("conflict-please-try-again"))),
         other => other,
     }
 }
@@ -148,18 +149,16 @@ async fn insert(
     for member in [p.helper, p.helped] {
         if minutes_on_day(&txn, acc.team.id, member, p.date.get(), now).await? > DAILY_LIMIT_MINUTES
         {
-            let who = if member == acc.user_id {
-                "you".to_owned()
+            let message = if member == acc.user_id {
+                Msg::new("so-daily-limit-you")
             } else {
-                names(&txn, [member])
-                    .await?
-                    .remove(&member)
-                    .unwrap_or_else(|| "this member".to_owned())
+                let name = names(&txn, [member]).await?.remove(&member);
+                Msg::new("so-daily-limit-member").arg(
+                    "name",
+                    name.map_or_else(|| Msg::new("so-this-member").into(), Arg::from),
+                )
             };
-            return Err(invalid(
-                "minutes",
-                format!("That would make more than 12 hours of help for {who} on that day."),
-            ));
+            return Err(invalid("minutes", message));
         }
     }
     let on_behalf = p.recorder == Recorder::LeaderForBoth;
