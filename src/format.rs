@@ -81,6 +81,73 @@ pub fn minutes(total: i64) -> String {
     }
 }
 
+/// A decimal number written with `.` as its point and no grouping ("2333.3330", "-12",
+/// "1204"), as `lang` writes it: English "2,333.3330", French "2 333,3330" (a narrow
+/// no-break space groups thousands, a comma marks the decimals). Text that is not a plain
+/// number comes back unchanged.
+pub fn decimal_in(plain: &str, lang: Lang) -> String {
+    let (sign, rest) = plain.strip_prefix('-').map_or(("", plain), |r| ("-", r));
+    let (int, frac) = rest
+        .split_once('.')
+        .map_or((rest, None), |(i, f)| (i, Some(f)));
+    if int.is_empty() || !int.bytes().all(|b| b.is_ascii_digit()) {
+        return plain.to_owned();
+    }
+    let (group, point) = match lang {
+        Lang::En => (",", "."),
+        Lang::Fr => ("\u{202f}", ","),
+    };
+    let mut grouped = String::with_capacity(int.len() + int.len() / 3 * group.len());
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i).is_multiple_of(3) {
+            grouped.push_str(group);
+        }
+        grouped.push(ch);
+    }
+    match frac {
+        Some(f) => format!("{sign}{grouped}{point}{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+/// A whole number as `lang` writes it: "1,204" in English, "1 204" in French.
+pub fn number_in(n: i64, lang: Lang) -> String {
+    decimal_in(&n.to_string(), lang)
+}
+
+/// Minor units of a currency as `lang` writes them: "1,200.50 EUR" in English,
+/// "1 200,50 EUR" in French ("1,200 EUR" when whole).
+pub fn money_in(minor: i64, currency: &str, lang: Lang) -> String {
+    let sign = if minor < 0 { "-" } else { "" };
+    let abs = minor.unsigned_abs();
+    let (whole, cents) = (abs / 100, abs % 100);
+    let plain = if cents == 0 {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{cents:02}")
+    };
+    format!("{} {currency}", decimal_in(&plain, lang))
+        .trim_end()
+        .to_owned()
+}
+
+/// "41 %" / "41%": a share rounded to a whole percent, as `lang` writes it (French puts a
+/// narrow no-break space before the sign).
+pub fn percent_in(share: f64, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{:.0}%", share * 100.0),
+        Lang::Fr => format!("{:.0}\u{202f}%", share * 100.0),
+    }
+}
+
+/// "Nov 2026" in `lang`'s words ("nov. 2026" in French).
+pub fn month_in(year: i32, month: u8, lang: Lang) -> String {
+    let name = MONTHS
+        .get(usize::from(month.saturating_sub(1)))
+        .map_or_else(|| "?".to_owned(), |key| crate::i18n::text(lang, key));
+    format!("{name} {year}")
+}
+
 /// "41%" (rounded to a whole percent).
 pub fn percent(share: f64) -> String {
     format!("{:.0}%", share * 100.0)
@@ -130,6 +197,28 @@ mod tests {
             super::date_in(date!(2026 - 08 - 15), Lang::Fr),
             "15 août 2026"
         );
+    }
+
+    #[test]
+    fn numbers_follow_the_language() {
+        assert_eq!(super::number_in(1_204, Lang::En), "1,204");
+        assert_eq!(super::number_in(1_204, Lang::Fr), "1\u{202f}204");
+        assert_eq!(super::number_in(-999, Lang::Fr), "-999");
+        assert_eq!(super::decimal_in("2333.3330", Lang::En), "2,333.3330");
+        assert_eq!(
+            super::decimal_in("2333.3330", Lang::Fr),
+            "2\u{202f}333,3330"
+        );
+        assert_eq!(super::decimal_in("n/a", Lang::Fr), "n/a");
+        assert_eq!(super::money_in(120_050, "EUR", Lang::En), "1,200.50 EUR");
+        assert_eq!(
+            super::money_in(120_050, "EUR", Lang::Fr),
+            "1\u{202f}200,50 EUR"
+        );
+        assert_eq!(super::money_in(-500, "", Lang::En), "-5");
+        assert_eq!(super::percent_in(0.41, Lang::Fr), "41\u{202f}%");
+        assert_eq!(super::month_in(2026, 2, Lang::Fr), "févr. 2026");
+        assert_eq!(super::month_in(2026, 11, Lang::En), "Nov 2026");
     }
 
     #[test]
