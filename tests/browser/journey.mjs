@@ -2,8 +2,9 @@
 // in Debian's Chromium driven by playwright-core (never a downloaded browser). On every page
 // state it runs axe-core (WCAG 2.2 AA tags, plus the label-in-name rule), saves a screenshot at
 // desktop width and at 390 px, and checks the phone width: no horizontal scroll, and tap
-// targets of at least 44 px. It fails on any violation and writes `report.json` beside the
-// screenshots.
+// targets of at least 44 px. At the end a member browsing without JavaScript chooses French and
+// reads the main pages again: each must say `lang="fr"` and hold no English sentence. It fails on
+// any violation and writes `report.json` beside the screenshots.
 //
 // Usage (from the repository root, after `cargo build`):
 //   node tests/browser/journey.mjs
@@ -542,6 +543,54 @@ async function journey(browser, base) {
   await check(ines, "25-budgets");
   await expectOk(await ines.goto(`${base}/account`), "account");
   await check(ines, "26-account");
+
+  await inFrench(omar, base, [
+    ["", "27-fr-home"],
+    [team.slice(base.length), "27-fr-team"],
+    [meeting.slice(base.length), "27-fr-meeting"],
+    [`${meeting.slice(base.length)}/results`, "27-fr-results"],
+    [`${meeting.slice(base.length)}/agenda`, "27-fr-agenda"],
+    [`${meeting.slice(base.length)}/minutes`, "27-fr-minutes"],
+    [`${round.slice(base.length)}/results`, "27-fr-budget-results"],
+    [`${team.slice(base.length)}/actions`, "27-fr-actions"],
+    [`${team.slice(base.length)}/ledger/me`, "27-fr-ledger-me"],
+    [`${team.slice(base.length)}/help`, "27-fr-help"],
+    ["/notifications", "27-fr-notifications"],
+    ["/account", "27-fr-account"],
+  ]);
+}
+
+/** Words that only an English page has: any of them on a French page is a sentence left
+ * untranslated. */
+const ENGLISH_ONLY = [
+  /\bSign out\b/, /\bMeetings\b/, /\bProposals\b/, /\bVoting\b/,
+  /\branked\b/, /\beliminated\b/, /\belected\b/, /\bRound \d/, /\bminutes left\b/,
+  /\bHelp given\b/, /\bDue\b/, /\bnobody\b/, /\bnever\b/, /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}\b/,
+];
+
+/** The person (browsing without JavaScript) chooses French on their account page, then reads
+ * the main pages of the journey in French: the page says `lang="fr"`, no English sentence is
+ * left, and each page passes the same checks (axe, 390 px without sideways scroll, tap targets)
+ * as the English ones, French words being longer. */
+async function inFrench(page, base, paths) {
+  await expectOk(await page.goto(`${base}/account`), "account");
+  await page.locator("#language-choice").selectOption("fr");
+  await submit(page, "Save language");
+  for (const [suffix, name] of paths) {
+    await expectOk(await page.goto(`${base}${suffix || "/"}`), name);
+    const lang = await page.locator("html").getAttribute("lang");
+    if (lang !== "fr") {
+      throw new Error(`${name}: <html lang="${lang}">, expected fr`);
+    }
+    const visible = await page.locator("body").innerText();
+    for (const english of ENGLISH_ONLY) {
+      const found = visible.match(english);
+      if (found) {
+        findings.push({ page: name, url: page.url(), width: DESKTOP.width, kind: "language:english-left", detail: found[0] });
+      }
+    }
+    await check(page, name);
+  }
 }
 
 main().catch((error) => {
