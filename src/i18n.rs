@@ -125,6 +125,8 @@ pub enum Arg {
     At(time::OffsetDateTime, crate::domain::zone::Zone),
     /// A calendar day ("3 Nov 2026").
     Day(time::Date),
+    /// Minor units of a currency ("1,200.50 EUR", "1 200,50 EUR").
+    Money(i64, String),
 }
 
 impl Arg {
@@ -136,6 +138,11 @@ impl Arg {
     /// A calendar day.
     pub fn day(day: time::Date) -> Self {
         Arg::Day(day)
+    }
+
+    /// An amount in minor units of `currency`.
+    pub fn money(minor: i64, currency: &str) -> Self {
+        Arg::Money(minor, currency.to_owned())
     }
 }
 
@@ -196,6 +203,12 @@ impl Msg {
 
     /// The sentence in `lang` (English where the catalogue lacks it).
     pub fn render(&self, lang: Lang) -> String {
+        self.render_in(lang, None)
+    }
+
+    /// The sentence in `lang`, its moments ([`Arg::At`]) on `zone`'s wall clock when one is
+    /// given (a reader who chose their own zone) instead of the zone each was written with.
+    pub fn render_in(&self, lang: Lang, zone: Option<crate::domain::zone::Zone>) -> String {
         if self.key == VERBATIM {
             return match self.args.first() {
                 Some((_, Arg::Text(s))) => s.clone(),
@@ -212,11 +225,16 @@ impl Msg {
                 let value = match value {
                     Arg::Text(s) => FluentValue::from(s.clone()),
                     Arg::Number(n) => FluentValue::from(*n),
-                    Arg::Msg(m) => FluentValue::from(m.render(lang)),
-                    Arg::At(at, zone) => {
-                        FluentValue::from(crate::format::date_time_in(*at, *zone, lang))
-                    }
+                    Arg::Msg(m) => FluentValue::from(m.render_in(lang, zone)),
+                    Arg::At(at, written) => FluentValue::from(crate::format::date_time_in(
+                        *at,
+                        zone.unwrap_or(*written),
+                        lang,
+                    )),
                     Arg::Day(day) => FluentValue::from(crate::format::date_in(*day, lang)),
+                    Arg::Money(minor, currency) => {
+                        FluentValue::from(crate::format::money_in(*minor, currency, lang))
+                    }
                 };
                 (std::borrow::Cow::Borrowed(*name), value)
             })
@@ -227,20 +245,6 @@ impl Msg {
 
 /// The key of [`Msg::verbatim`] text (no catalogue key is empty).
 const VERBATIM: &str = "";
-
-// Transitional: sentences still written in Rust, shown as they are (in English), until each is
-// moved to the catalogues (issue 18). Remove once nothing uses them.
-impl From<String> for Msg {
-    fn from(text: String) -> Self {
-        Msg::verbatim(text)
-    }
-}
-
-impl From<&str> for Msg {
-    fn from(text: &str) -> Self {
-        Msg::verbatim(text)
-    }
-}
 
 impl std::fmt::Display for Msg {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -262,6 +266,21 @@ mod tests {
         assert_eq!(Lang::negotiate("*"), Lang::En);
         assert_eq!(Lang::parse("FR-ca"), Some(Lang::Fr));
         assert_eq!(Lang::parse("es"), None);
+    }
+
+    #[test]
+    fn a_moment_is_read_on_the_readers_own_clock_when_they_chose_one() {
+        use crate::domain::zone::Zone;
+        let at = time::macros::datetime!(2026-11-03 14:02 UTC);
+        let msg = super::Msg::new("notice-voting-open")
+            .arg("title", "Weekly")
+            .arg("close", super::Arg::at(at, Zone::utc()));
+        assert!(msg.render(Lang::En).contains("3 Nov 2026, 14:02 UTC"));
+        let paris = Zone::parse("Europe/Paris").ok();
+        let theirs = msg.render_in(Lang::Fr, paris);
+        assert!(theirs.contains("3 nov. 2026, 15:02 CET"), "{theirs}");
+        let nested = super::Msg::new("notice-digest").arg("team", msg);
+        assert!(nested.render_in(Lang::En, paris).contains("15:02 CET"));
     }
 
     #[test]

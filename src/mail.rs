@@ -13,6 +13,7 @@ use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use crate::auth::unsubscribe::UnsubscribeKey;
 use crate::config::{Settings, SmtpTls};
 use crate::domain::notice::Kind;
+use crate::i18n::{Lang, Msg};
 use crate::store::entities::mail_outbox;
 
 /// How long one SMTP exchange may take before it counts as failed (and is retried later).
@@ -93,8 +94,9 @@ impl Mailer {
     }
 
     /// The message for a queued row. Notification kinds carry an unsubscribe link (in the
-    /// body and as `List-Unsubscribe` with one-click `POST`, RFC 8058).
-    pub fn message(&self, row: &mail_outbox::Model) -> Result<Message, String> {
+    /// body, in `lang`, the recipient's language, and as `List-Unsubscribe` with one-click
+    /// `POST`, RFC 8058).
+    pub fn message(&self, row: &mail_outbox::Model, lang: Lang) -> Result<Message, String> {
         let to: Mailbox = row
             .to_address
             .parse()
@@ -116,9 +118,15 @@ impl Mailer {
                 self.base_url,
                 self.unsubscribe.sign(user_id, kind)
             );
+            let settings = format!("{}/account#notifications", self.base_url);
             body.push_str(&format!(
-                "\n--\nYou receive this because of your notification settings: {}/account#notifications\nStop these emails: {link}\n",
-                self.base_url
+                "\n--\n{}\n{}\n",
+                Msg::new("mail-footer-settings")
+                    .arg("link", settings)
+                    .render(lang),
+                Msg::new("mail-footer-stop")
+                    .arg("link", link.as_str())
+                    .render(lang)
             ));
             builder = builder
                 .raw_header(HeaderValue::new(
@@ -145,9 +153,10 @@ impl Mailer {
         built.map_err(|e| e.to_string())
     }
 
-    /// Sends one queued row; the error is kept on the row for the operator.
-    pub async fn send_row(&self, row: &mail_outbox::Model) -> Result<(), String> {
-        let message = self.message(row)?;
+    /// Sends one queued row, its footer in `lang`; the error is kept on the row for the
+    /// operator.
+    pub async fn send_row(&self, row: &mail_outbox::Model, lang: Lang) -> Result<(), String> {
+        let message = self.message(row, lang)?;
         self.transport
             .send(message)
             .await

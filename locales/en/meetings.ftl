@@ -43,6 +43,7 @@ mt-proposal-hidden = Hidden by a leader: { $reason }
 mt-proposal-merged = Merged into “{ $title }”
 mt-proposal-another = another item
 mt-proposal-withdrawn = Withdrawn by its author
+mt-proposal-page-title = { $item }: { $meeting }
 mt-agenda-title = Agenda: { $title }
 mt-agenda-fixed = fixed item
 mt-agenda-added = added by a leader
@@ -60,6 +61,24 @@ mt-agenda-ranked-drawn = ranked { $rank ->
    *[other] { $rank }th
 }; a tie decided by the seeded draw (see Results)
 mt-ics-agenda = Agenda:
+
+## A meeting's phase, the facilitator and note-taker rotas, the scan's period, the minutes'
+## first author and the new meeting's default fixed item
+
+mt-phase-draft = draft: proposals not open yet
+mt-phase-proposing = proposing
+mt-phase-voting = voting
+mt-phase-tallied = tallied
+mt-phase-published = agenda published
+mt-phase-held = being held
+mt-phase-closed = closed
+mt-never = never
+mt-form-history-nobody = nobody
+mt-form-default-fixed = Three-minute action scan
+mt-scan-since-meeting = since { $at } ({ $title })
+mt-scan-since-start = since the team began (this is its first meeting)
+mt-scan-status-new = new
+mt-minutes-drafted-at-close = Roundtable (drafted at close)
 
 ## Meeting form
 

@@ -40,8 +40,34 @@ sm-turnout = { $voted ->
 ## Meetings: the agreed agenda and the minutes
 
 sm-position-from-one = Enter a position from 1 up.
+# Who changed the agenda, in the members' notice ("Added by The leader: …").
+sm-the-leader = The leader
 sm-minutes-empty = Write the minutes.
 sm-minutes-too-long = Keep the minutes to at most { $max } characters.
+
+## Meetings: the first draft of the minutes (Markdown, written in the language of the person
+## who closes the meeting)
+
+sm-draft-heading = # Minutes: { $title }
+sm-draft-held = Held { $held }.
+sm-draft-purpose = **Purpose:** { $purpose }
+sm-draft-roles = Facilitator: { $facilitator }. Notes: { $note_taker }.
+sm-draft-nobody-named = nobody named
+sm-draft-attendance = ## Attendance
+sm-draft-present = - Present: { $names }
+sm-draft-apologies = - Apologies: { $names }
+sm-draft-nobody-recorded = nobody recorded
+sm-draft-items = ## Items
+sm-draft-no-item = No item was taken.
+sm-draft-item = ### { $number }. { $title } ({ $planned } min planned, { $used } min used)
+sm-draft-decision = - Decision: { $text }
+sm-draft-decision-review = - Decision: { $text } (review on { $date })
+sm-draft-action = - Action: { $title } — { $owner }, due { $due }
+sm-draft-discussed = - Discussed; no decision or action recorded.
+sm-draft-time = Time: { $used } min used of { $planned } min planned.
+sm-draft-not-reached = ## Not reached
+sm-draft-all-reached = Every item was reached.
+sm-draft-not-reached-item = - { $title } ({ $minutes } min)
 
 ## Budget rounds: the form and its changes
 

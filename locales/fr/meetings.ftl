@@ -43,6 +43,7 @@ mt-proposal-hidden = Masqué par un responsable : { $reason }
 mt-proposal-merged = Fusionné avec « { $title } »
 mt-proposal-another = un autre point
 mt-proposal-withdrawn = Retiré par son auteur
+mt-proposal-page-title = { $item } : { $meeting }
 mt-agenda-title = Ordre du jour : { $title }
 mt-agenda-fixed = point fixe
 mt-agenda-added = ajouté par un responsable
@@ -56,6 +57,24 @@ mt-agenda-ranked-drawn = classé { $rank ->
    *[other] { $rank }e
 } ; une égalité départagée par le tirage au sort (voir les résultats)
 mt-ics-agenda = Ordre du jour :
+
+## La phase d'une réunion, les tours d'animation et de secrétariat, la période du tour
+## d'horizon, le premier auteur du compte rendu et le point fixe par défaut d'une réunion
+
+mt-phase-draft = brouillon : les propositions ne sont pas encore ouvertes
+mt-phase-proposing = propositions en cours
+mt-phase-voting = vote en cours
+mt-phase-tallied = votes dépouillés
+mt-phase-published = ordre du jour publié
+mt-phase-held = réunion en cours
+mt-phase-closed = terminée
+mt-never = jamais
+mt-form-history-nobody = personne
+mt-form-default-fixed = Tour d'horizon des actions en trois minutes
+mt-scan-since-meeting = depuis le { $at } ({ $title })
+mt-scan-since-start = depuis la création de l'équipe (c'est sa première réunion)
+mt-scan-status-new = nouvelle
+mt-minutes-drafted-at-close = Roundtable (brouillon rédigé à la clôture)
 
 ## Formulaire de réunion
 

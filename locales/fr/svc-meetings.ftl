@@ -43,8 +43,34 @@ sm-turnout = { $voted ->
 ## Réunions : l'ordre du jour adopté et le compte rendu
 
 sm-position-from-one = Saisissez une position à partir de 1.
+# Who changed the agenda, in the members' notice ("Added by The leader: …").
+sm-the-leader = un responsable
 sm-minutes-empty = Rédigez le compte rendu.
 sm-minutes-too-long = Le compte rendu ne doit pas dépasser { $max } caractères.
+
+## Réunions : le premier brouillon du compte rendu (Markdown, rédigé dans la langue de la
+## personne qui clôt la réunion)
+
+sm-draft-heading = # Compte rendu : { $title }
+sm-draft-held = Réunion tenue le { $held }.
+sm-draft-purpose = **Objectif :** { $purpose }
+sm-draft-roles = Animation : { $facilitator }. Secrétariat de séance : { $note_taker }.
+sm-draft-nobody-named = personne n'a été désigné
+sm-draft-attendance = ## Présences
+sm-draft-present = - Présents : { $names }
+sm-draft-apologies = - Excusés : { $names }
+sm-draft-nobody-recorded = personne
+sm-draft-items = ## Points
+sm-draft-no-item = Aucun point n'a été abordé.
+sm-draft-item = ### { $number }. { $title } ({ $planned } min prévues, { $used } min utilisées)
+sm-draft-decision = - Décision : { $text }
+sm-draft-decision-review = - Décision : { $text } (à revoir le { $date })
+sm-draft-action = - Action : { $title } — { $owner }, échéance le { $due }
+sm-draft-discussed = - Point discuté ; aucune décision ni action notée.
+sm-draft-time = Temps : { $used } min utilisées sur { $planned } min prévues.
+sm-draft-not-reached = ## Points non abordés
+sm-draft-all-reached = Tous les points ont été abordés.
+sm-draft-not-reached-item = - { $title } ({ $minutes } min)
 
 ## Tours de budget : le formulaire et ses modifications
 

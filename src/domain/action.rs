@@ -48,14 +48,14 @@ impl Status {
         }
     }
 
-    /// In words.
-    pub fn label(self) -> &'static str {
+    /// In words, in the reader's language ("in progress", "en cours").
+    pub fn word(self) -> Msg {
         match self {
-            Self::Open => "open",
-            Self::InProgress => "in progress",
-            Self::Blocked => "blocked",
-            Self::Done => "done",
-            Self::Dropped => "dropped",
+            Self::Open => Msg::new("fl-status-open"),
+            Self::InProgress => Msg::new("fl-status-in-progress"),
+            Self::Blocked => Msg::new("fl-status-blocked"),
+            Self::Done => Msg::new("fl-status-done"),
+            Self::Dropped => Msg::new("fl-status-dropped"),
         }
     }
 

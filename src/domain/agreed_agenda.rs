@@ -113,7 +113,7 @@ pub struct Deviation {
 
 impl Deviation {
     /// "Added by Sam: fire-drill follow-up — urgent".
-    pub fn sentence(&self, actor: &str) -> Msg {
+    pub fn sentence(&self, actor: impl Into<crate::i18n::Arg>) -> Msg {
         let key = match self.kind {
             DeviationKind::Added => "v-deviation-added",
             DeviationKind::Dropped => "v-deviation-dropped",

@@ -9,7 +9,7 @@ use time::OffsetDateTime;
 
 use crate::domain::meeting::{Problems, stored_enum, text_between, text_newtype};
 use crate::domain::text::Lines;
-use crate::i18n::Msg;
+use crate::i18n::{Arg, Msg};
 
 text_newtype!(
     /// A round's title: 2 to 120 characters.
@@ -64,25 +64,10 @@ pub fn parse_money(raw: &str) -> Result<i64, Msg> {
     Ok(minor)
 }
 
-/// Minor units as people read them: "1,200.50 EUR" ("1,200 EUR" when whole).
+/// Minor units as English readers read them: "1,200.50 EUR" ("1,200 EUR" when whole). Pages
+/// say [`crate::format::money_in`], in their reader's language.
 pub fn format_money(minor: i64, currency: &str) -> String {
-    let sign = if minor < 0 { "-" } else { "" };
-    let abs = minor.unsigned_abs();
-    let whole = (abs / 100).to_string();
-    let mut grouped = String::new();
-    for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    let cents = abs % 100;
-    let number = if cents == 0 {
-        grouped
-    } else {
-        format!("{grouped}.{cents:02}")
-    };
-    format!("{sign}{number} {currency}").trim_end().to_owned()
+    crate::format::money_in(minor, currency, crate::i18n::Lang::En)
 }
 
 /// Minor units for a form field ("1200.50", "1200").
@@ -125,18 +110,6 @@ stored_enum!(
     }
 );
 
-impl BallotType {
-    /// Words for people.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Approval => "approve any number of ideas",
-            Self::ApprovalMax => "approve up to a maximum number of ideas",
-            Self::Knapsack => "choose ideas whose costs fit the budget",
-            Self::Ranked => "rank ideas, most preferred first",
-        }
-    }
-}
-
 impl BudgetRule {
     /// The engine's rule key (parsed by `tally::budget::Rule`).
     pub fn engine_key(self) -> &'static str {
@@ -144,15 +117,6 @@ impl BudgetRule {
             Self::Mes => "mes",
             Self::Greedy => "greedy",
             Self::Phragmen => "phragmen",
-        }
-    }
-
-    /// Words for people.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Mes => "Method of Equal Shares (with completion)",
-            Self::Greedy => "Greedy by votes",
-            Self::Phragmen => "Sequential Phragmén",
         }
     }
 }
@@ -239,17 +203,6 @@ impl BudgetPhase {
             Self::Results => "results",
         }
     }
-
-    /// Words for people.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Upcoming => "not open yet",
-            Self::Ideas => "ideas: propose and support",
-            Self::Review => "review: leaders check feasibility and costs",
-            Self::Voting => "voting",
-            Self::Results => "results",
-        }
-    }
 }
 
 /// The limits a ballot must keep.
@@ -300,9 +253,9 @@ pub fn check_ballot(limits: &BallotLimits, costs: &[i64], currency: &str) -> Res
     }
     if limits.ballot_type == BallotType::Knapsack && sum.left < 0 {
         return Err(Msg::new("v-ballot-over-budget")
-            .arg("total", format_money(sum.total, currency))
-            .arg("over", format_money(-sum.left, currency))
-            .arg("amount", format_money(limits.amount, currency)));
+            .arg("total", Arg::money(sum.total, currency))
+            .arg("over", Arg::money(-sum.left, currency))
+            .arg("amount", Arg::money(limits.amount, currency)));
     }
     Ok(())
 }
@@ -365,10 +318,19 @@ mod tests {
             amount: 100_000,
         };
         assert!(check_ballot(&knapsack, &[60_000, 40_000], "EUR").is_ok());
-        let refusal = check_ballot(&knapsack, &[60_000, 45_000], "EUR")
-            .unwrap_err()
-            .to_string();
-        assert!(refusal.contains("50 EUR over"), "{refusal}");
+        let refusal = check_ballot(&knapsack, &[60_000, 45_000], "EUR").unwrap_err();
+        let english = refusal.to_string();
+        assert!(
+            english.contains("1,050 EUR, which is 50 EUR over"),
+            "{english}"
+        );
+        let french = refusal.render(crate::i18n::Lang::Fr);
+        assert!(
+            french.contains(
+                "coûtent 1\u{202f}050 EUR, soit 50 EUR de plus que le budget de 1\u{202f}000 EUR"
+            ),
+            "{french}"
+        );
         let max = BallotLimits {
             ballot_type: BallotType::ApprovalMax,
             max_ideas: Some(2),

@@ -7,7 +7,7 @@ use crate::domain::ids::UserId;
 use serde::Serialize;
 use time::{Date, OffsetDateTime};
 
-use crate::format::date as day;
+use crate::i18n::{Arg, Lang, Msg};
 
 /// The facilitator drives the live meeting; a leader may stand in (no facilitator, or absent).
 pub fn may_run(facilitator: Option<UserId>, person: UserId, leads_team: bool) -> bool {
@@ -129,61 +129,98 @@ pub struct MinutesInput {
     pub closed_at: OffsetDateTime,
 }
 
-fn names(list: &[String]) -> String {
+/// The names of a list, or "nobody recorded", in `lang`.
+fn names(list: &[String], lang: Lang) -> String {
     if list.is_empty() {
-        "nobody recorded".to_owned()
+        Msg::new("sm-draft-nobody-recorded").render(lang)
     } else {
         list.join(", ")
     }
 }
 
-/// The first draft, in Markdown: purpose, attendance, each item reached with its time planned
-/// and used, decisions and actions (owners and dates), then the items not reached.
-pub fn draft(input: &MinutesInput) -> String {
-    let mut out = format!("# Minutes: {}\n\n", input.title);
-    out.push_str(&format!("Held {}.\n\n", input.held));
-    out.push_str(&format!("**Purpose:** {}\n\n", input.purpose_line));
-    out.push_str(&format!(
-        "Facilitator: {}. Notes: {}.\n\n",
-        input.facilitator, input.note_taker
-    ));
-    out.push_str("## Attendance\n\n");
-    out.push_str(&format!("- Present: {}\n", names(&input.present)));
-    out.push_str(&format!("- Apologies: {}\n\n", names(&input.apologies)));
+/// The first draft, in Markdown and in `lang` (the language of the person who closes the
+/// meeting; once stored it is content and stays as written): purpose, attendance, each item
+/// reached with its time planned and used, decisions and actions (owners and dates), then the
+/// items not reached.
+pub fn draft(input: &MinutesInput, lang: Lang) -> String {
+    let mut out = String::new();
+    // One line of the draft, then `end` (the blank lines of Markdown).
+    let line = |out: &mut String, msg: Msg, end: &str| {
+        out.push_str(&msg.render(lang));
+        out.push_str(end);
+    };
+    line(
+        &mut out,
+        Msg::new("sm-draft-heading").arg("title", input.title.as_str()),
+        "\n\n",
+    );
+    line(
+        &mut out,
+        Msg::new("sm-draft-held").arg("held", input.held.as_str()),
+        "\n\n",
+    );
+    line(
+        &mut out,
+        Msg::new("sm-draft-purpose").arg("purpose", input.purpose_line.as_str()),
+        "\n\n",
+    );
+    line(
+        &mut out,
+        Msg::new("sm-draft-roles")
+            .arg("facilitator", input.facilitator.as_str())
+            .arg("note_taker", input.note_taker.as_str()),
+        "\n\n",
+    );
+    line(&mut out, Msg::new("sm-draft-attendance"), "\n\n");
+    line(
+        &mut out,
+        Msg::new("sm-draft-present").arg("names", names(&input.present, lang)),
+        "\n",
+    );
+    line(
+        &mut out,
+        Msg::new("sm-draft-apologies").arg("names", names(&input.apologies, lang)),
+        "\n\n",
+    );
     let (reached, not_reached): (Vec<&MinutesItem>, Vec<&MinutesItem>) = input
         .items
         .iter()
         .partition(|i| i.clock.state() != ItemState::Waiting);
-    out.push_str("## Items\n\n");
+    line(&mut out, Msg::new("sm-draft-items"), "\n\n");
     if reached.is_empty() {
-        out.push_str("No item was taken.\n\n");
+        line(&mut out, Msg::new("sm-draft-no-item"), "\n\n");
     }
     for (n, item) in reached.iter().enumerate() {
-        out.push_str(&format!(
-            "### {}. {} ({} min planned, {} min used)\n\n",
-            n + 1,
-            item.title,
-            item.clock.planned,
-            item.clock.used(input.closed_at)
-        ));
+        line(
+            &mut out,
+            Msg::new("sm-draft-item")
+                .arg("number", n + 1)
+                .arg("title", item.title.as_str())
+                .arg("planned", item.clock.planned)
+                .arg("used", item.clock.used(input.closed_at)),
+            "\n\n",
+        );
         for d in &item.decisions {
-            match d.review_on {
-                Some(on) => {
-                    out.push_str(&format!("- Decision: {} (review on {})\n", d.text, day(on)))
-                }
-                None => out.push_str(&format!("- Decision: {}\n", d.text)),
-            }
+            let decision = match d.review_on {
+                Some(on) => Msg::new("sm-draft-decision-review")
+                    .arg("text", d.text.as_str())
+                    .arg("date", Arg::day(on)),
+                None => Msg::new("sm-draft-decision").arg("text", d.text.as_str()),
+            };
+            line(&mut out, decision, "\n");
         }
         for a in &item.actions {
-            out.push_str(&format!(
-                "- Action: {} — {}, due {}\n",
-                a.title,
-                a.owner,
-                day(a.due_on)
-            ));
+            line(
+                &mut out,
+                Msg::new("sm-draft-action")
+                    .arg("title", a.title.as_str())
+                    .arg("owner", a.owner.as_str())
+                    .arg("due", Arg::day(a.due_on)),
+                "\n",
+            );
         }
         if item.decisions.is_empty() && item.actions.is_empty() {
-            out.push_str("- Discussed; no decision or action recorded.\n");
+            line(&mut out, Msg::new("sm-draft-discussed"), "\n");
         }
         out.push('\n');
     }
@@ -191,15 +228,25 @@ pub fn draft(input: &MinutesInput) -> String {
         &input.items.iter().map(|i| i.clock).collect::<Vec<_>>(),
         input.closed_at,
     );
-    out.push_str(&format!(
-        "Time: {used} min used of {planned} min planned.\n\n"
-    ));
-    out.push_str("## Not reached\n\n");
+    line(
+        &mut out,
+        Msg::new("sm-draft-time")
+            .arg("used", used)
+            .arg("planned", planned),
+        "\n\n",
+    );
+    line(&mut out, Msg::new("sm-draft-not-reached"), "\n\n");
     if not_reached.is_empty() {
-        out.push_str("Every item was reached.\n");
+        line(&mut out, Msg::new("sm-draft-all-reached"), "\n");
     }
     for item in not_reached {
-        out.push_str(&format!("- {} ({} min)\n", item.title, item.clock.planned));
+        line(
+            &mut out,
+            Msg::new("sm-draft-not-reached-item")
+                .arg("title", item.title.as_str())
+                .arg("minutes", item.clock.planned),
+            "\n",
+        );
     }
     out
 }
@@ -235,7 +282,7 @@ mod tests {
     #[test]
     fn the_draft_lists_what_happened_and_what_was_not_reached() {
         let start = datetime!(2026-12-03 14:00 UTC);
-        let text = draft(&MinutesInput {
+        let input = MinutesInput {
             title: "SLT".to_owned(),
             held: "3 Dec 2026, 14:00 UTC".to_owned(),
             purpose_line: "Move the plan.".to_owned(),
@@ -273,7 +320,18 @@ mod tests {
                 },
             ],
             closed_at: start + time::Duration::minutes(9),
-        });
+        };
+        let text = draft(&input, Lang::En);
+        assert_eq!(
+            text,
+            "# Minutes: SLT\n\nHeld 3 Dec 2026, 14:00 UTC.\n\n**Purpose:** Move the plan.\n\n\
+             Facilitator: Sam. Notes: Lee.\n\n## Attendance\n\n- Present: Sam, Lee\n\
+             - Apologies: nobody recorded\n\n## Items\n\n\
+             ### 1. Rubric (10 min planned, 8 min used)\n\n\
+             - Decision: Adopt it (review on 10 Jan 2027)\n\
+             - Action: Print copies — Lee, due 10 Dec 2026\n\n\
+             Time: 8 min used of 15 min planned.\n\n## Not reached\n\n- Trip (5 min)\n"
+        );
         assert!(text.contains("**Purpose:** Move the plan."));
         assert!(text.contains("- Present: Sam, Lee"));
         assert!(text.contains("- Apologies: nobody recorded"));
@@ -281,5 +339,14 @@ mod tests {
         assert!(text.contains("- Decision: Adopt it (review on 10 Jan 2027)"));
         assert!(text.contains("- Action: Print copies — Lee, due 10 Dec 2026"));
         assert!(text.contains("## Not reached\n\n- Trip (5 min)"));
+
+        // Written in the language of the person who closes the meeting.
+        let french = draft(&input, Lang::Fr);
+        assert!(french.starts_with("# Compte rendu : SLT\n\n"), "{french}");
+        assert!(french.contains("- Excusés : personne\n"), "{french}");
+        assert!(french.contains("### 1. Rubric (10 min prévues, 8 min utilisées)"));
+        assert!(french.contains("- Décision : Adopt it (à revoir le 10 janv. 2027)"));
+        assert!(french.contains("- Action : Print copies — Lee, échéance le 10 déc. 2026"));
+        assert!(french.contains("## Points non abordés\n\n- Trip (5 min)"));
     }
 }

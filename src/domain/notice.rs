@@ -1,4 +1,5 @@
-//! What people can be told about, and how each person wants to hear it.
+//! What people can be told about, and how each person wants to hear it. The words for
+//! each kind and channel are in the catalogues (`service::notices::prefs::kind_name`).
 
 use serde::Serialize;
 
@@ -56,20 +57,6 @@ impl Kind {
         Kind::ALL.into_iter().find(|k| k.as_str() == text)
     }
 
-    /// How the account page names it.
-    pub fn label(self) -> &'static str {
-        match self {
-            Kind::ProposalsOpen => "Proposals or ideas open",
-            Kind::VotingOpen => "Voting opens",
-            Kind::VotingReminder => "Reminder before voting closes, if I have not voted",
-            Kind::AgendaPublished => "Agreed agenda published",
-            Kind::ActionAssigned => "An action is assigned to me",
-            Kind::ActionOverdue => "My action is overdue",
-            Kind::Ledger => "Help offered, confirmed or thanked",
-            Kind::Digest => "Weekly digest (Monday)",
-        }
-    }
-
     /// The channel a person has until they choose: everything is mailed when mail is set up,
     /// except the weekly digest, which is opt-in.
     pub fn default_channel(self) -> Channel {
@@ -119,15 +106,6 @@ impl Channel {
     /// Reads a stored or submitted name.
     pub fn parse(text: &str) -> Option<Channel> {
         Channel::ALL.into_iter().find(|c| c.as_str() == text)
-    }
-
-    /// How the form names it.
-    pub fn label(self) -> &'static str {
-        match self {
-            Channel::Email => "Email and in the app",
-            Channel::InApp => "In the app only",
-            Channel::Off => "Off",
-        }
     }
 
     /// Whether a notification of this channel appears in the notification centre.

@@ -60,25 +60,37 @@ pub async fn preview(db: &impl ConnectionTrait, token: &str) -> Result<Invitatio
     })
 }
 
+/// Why an invitation link no longer works (the page says it in its reader's language).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Closed {
+    /// A leader withdrew it.
+    Revoked,
+    /// It was used as many times as it allowed.
+    UsedUp,
+    /// Its days ran out.
+    Expired,
+}
+
 /// Why a link that once worked no longer does, and whom to ask for a new one.
 #[derive(Debug, Clone, Serialize)]
 pub struct ClosedInvitation {
     pub team_name: String,
-    /// "has expired", "has been used up", "was withdrawn by a leader".
-    pub why: &'static str,
+    /// Why it closed.
+    pub why: Closed,
     /// The team's leaders' names, to ask for a new link.
     pub leaders: Vec<String>,
 }
 
-/// Why `invitation` can no longer be used at `now` ("was withdrawn by a leader", "has been
-/// used up", "has expired"), or `None` while it can: the one validity rule.
-fn why_closed(invitation: &invitations::Model, now: OffsetDateTime) -> Option<&'static str> {
+/// Why `invitation` can no longer be used at `now`, or `None` while it can: the one validity
+/// rule.
+fn why_closed(invitation: &invitations::Model, now: OffsetDateTime) -> Option<Closed> {
     if invitation.revoked_at.is_some() {
-        Some("was withdrawn by a leader")
+        Some(Closed::Revoked)
     } else if invitation.uses >= invitation.max_uses {
-        Some("has been used up")
+        Some(Closed::UsedUp)
     } else if invitation.expires_at <= now {
-        Some("has expired")
+        Some(Closed::Expired)
     } else {
         None
     }

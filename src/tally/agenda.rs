@@ -23,6 +23,8 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
+use super::phrases::{Phrases, Shares};
+
 mod election;
 mod error;
 pub mod meeting;
@@ -145,6 +147,27 @@ pub struct ItemOutcome {
     /// True when the seeded random draw decided one of those tie-breaks.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub drawn: bool,
+    /// On an equal-shares agenda, why the method chose it or not (`explanation` says it in
+    /// English).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shares: Option<Shares>,
+}
+
+impl ItemOutcome {
+    /// The equal-shares verdict: as kept, or as a count stored before it was kept says it.
+    #[must_use]
+    pub fn shares_verdict(&self) -> Option<Shares> {
+        self.shares.or_else(|| Shares::parse(&self.explanation))
+    }
+
+    /// The explanation in the language of `p` (`budget_minutes`: the agenda's budget).
+    #[must_use]
+    pub fn explanation_in<P: Phrases + ?Sized>(&self, p: &P, budget_minutes: u32) -> String {
+        match self.shares_verdict() {
+            Some(verdict) => p.shares(verdict, &self.reason, budget_minutes),
+            None => p.reason(&self.reason, budget_minutes),
+        }
+    }
 }
 
 /// The composed agenda and the reason for every item.
@@ -272,6 +295,7 @@ pub fn compose(
             explanation,
             ties: Vec::new(),
             drawn: false,
+            shares: None,
         });
     }
     Ok(Agenda {
@@ -313,6 +337,7 @@ pub fn compose_ranked(
             explanation: reason.sentence(budget_minutes),
             ties: Vec::new(),
             drawn: false,
+            shares: None,
         });
     }
     Ok(agenda)

@@ -3,6 +3,7 @@
 
 use std::fmt::Write as _;
 
+use super::phrases::{English, Moved, Phrases, english_counted, english_votes};
 use super::{
     CompactPass, Decimal, Decision, Outcome, Pass, Round, SequentialRanking, Target, TiePurpose,
 };
@@ -10,62 +11,32 @@ use super::{
 /// Format a vote quantity with thousands separators: `1,204` or `2,333.3330`.
 #[must_use]
 pub fn votes(d: Decimal) -> String {
-    let text = d.to_string();
-    let (sign, rest) = text
-        .strip_prefix('-')
-        .map_or(("", text.as_str()), |r| ("-", r));
-    let (int, frac) = rest
-        .split_once('.')
-        .map_or((rest, None), |(i, f)| (i, Some(f)));
-    let mut grouped = String::new();
-    for (i, ch) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(ch);
-    }
-    match frac {
-        Some(f) => format!("{sign}{grouped}.{f}"),
-        None => format!("{sign}{grouped}"),
-    }
+    english_votes(d)
 }
 
 /// A vote quantity with its noun, singular only for exactly one: `1 vote`, `1,204 votes`,
 /// `0 votes`, `2.5000 votes`.
 #[must_use]
 pub fn counted(d: Decimal, singular: &str, plural: &str) -> String {
-    let text = votes(d);
-    let noun = if text == "1" { singular } else { plural };
-    format!("{text} {noun}")
+    english_counted(d, singular, plural)
 }
 
-fn vote_count(d: Decimal) -> String {
-    counted(d, "vote", "votes")
-}
-
-fn transfers(outcome: &Outcome, d: &Decision) -> String {
+fn transfers<P: Phrases + ?Sized>(p: &P, outcome: &Outcome, d: &Decision) -> Vec<String> {
     let mut parts: Vec<String> = Vec::new();
     let mut first = true;
     for (target, amount) in &d.transfers {
-        let text = match target {
-            Target::Candidate(c) => {
-                if first {
-                    format!("{} moved to {}", votes(*amount), outcome.name(*c))
-                } else {
-                    format!("{} to {}", votes(*amount), outcome.name(*c))
-                }
-            }
-            Target::Exhausted => format!("{} exhausted", votes(*amount)),
-            Target::ResidualSurplus => format!("{} residual surplus", votes(*amount)),
+        let moved = match target {
+            Target::Candidate(c) => Moved::To {
+                name: outcome.name(*c),
+                first,
+            },
+            Target::Exhausted => Moved::Exhausted,
+            Target::ResidualSurplus => Moved::ResidualSurplus,
         };
         first &= !matches!(target, Target::Candidate(_));
-        parts.push(text);
+        parts.push(p.moved(*amount, moved));
     }
-    if parts.is_empty() {
-        String::new()
-    } else {
-        format!("; {}", parts.join(", "))
-    }
+    parts
 }
 
 fn tally_of(round: &Round, c: super::CandidateId) -> Decimal {
@@ -76,74 +47,72 @@ fn tally_of(round: &Round, c: super::CandidateId) -> Decimal {
         .map_or(Decimal::ZERO, |(_, v)| *v)
 }
 
-fn explain_round(out: &mut String, outcome: &Outcome, pass: &Pass, round: &Round) {
+fn decided_lines<P: Phrases + ?Sized>(p: &P, out: &mut String, outcome: &Outcome, round: &Round) {
+    for (purpose, list) in [
+        (TiePurpose::Elect, &round.elected),
+        (TiePurpose::Eliminate, &round.eliminated),
+    ] {
+        for d in list {
+            let _ = writeln!(
+                out,
+                "  {}",
+                p.decided(
+                    purpose,
+                    outcome.name(d.candidate),
+                    tally_of(round, d.candidate),
+                    &transfers(p, outcome, d)
+                )
+            );
+        }
+    }
+}
+
+fn explain_round<P: Phrases + ?Sized>(
+    p: &P,
+    out: &mut String,
+    outcome: &Outcome,
+    pass: &Pass,
+    round: &Round,
+) {
     let mut standings: Vec<_> = round.tally.clone();
     standings.sort_by_key(|x| std::cmp::Reverse(x.1));
     let list: Vec<String> = standings
         .iter()
-        .map(|(c, v)| format!("{} {}", outcome.name(*c), votes(*v)))
+        .map(|(c, v)| p.standing(outcome.name(*c), *v))
         .collect();
-    let _ = writeln!(
-        out,
-        "Round {}: threshold {}; {}.",
-        round.number,
-        votes(round.threshold),
-        list.join(", ")
-    );
+    let _ = writeln!(out, "{}", p.round(round.number, round.threshold, &list));
     for tie in pass.tie_breaks.iter().filter(|t| t.round == round.number) {
         let names: Vec<&str> = tie.tied.iter().map(|c| outcome.name(*c)).collect();
-        let what = match tie.purpose {
-            TiePurpose::Elect => "to elect",
-            TiePurpose::Eliminate => "to eliminate",
-        };
         let _ = writeln!(
             out,
-            "  Tie {what} between {} at {}: {} {}.",
-            names.join(", "),
-            vote_count(tie.votes),
-            outcome.name(tie.chosen),
-            tie.explanation
+            "  {}",
+            p.tie_between(
+                tie.purpose,
+                &names,
+                tie.votes,
+                outcome.name(tie.chosen),
+                &p.tie_rule(&tie.explanation)
+            )
         );
     }
-    for d in &round.elected {
-        let _ = writeln!(
-            out,
-            "  {} elected with {}{}.",
-            outcome.name(d.candidate),
-            vote_count(tally_of(round, d.candidate)),
-            transfers(outcome, d)
-        );
-    }
-    for d in &round.eliminated {
-        let _ = writeln!(
-            out,
-            "  {} eliminated with {}{}.",
-            outcome.name(d.candidate),
-            vote_count(tally_of(round, d.candidate)),
-            transfers(outcome, d)
-        );
-    }
-    let i = &round.inactive;
-    let _ = writeln!(
-        out,
-        "  Inactive ballots so far: {} exhausted, {}, {}, {}{}.",
-        votes(i.exhausted_choices),
-        counted(i.overvotes, "overvote", "overvotes"),
-        counted(i.skipped_rankings, "skipped ranking", "skipped rankings"),
-        counted(i.repeated_rankings, "repeated ranking", "repeated rankings"),
-        i.final_round_surplus
-            .map(|f| format!(", {} final-round surplus", votes(f)))
-            .unwrap_or_default()
-    );
+    decided_lines(p, out, outcome, round);
+    let _ = writeln!(out, "  {}", p.inactive(&round.inactive));
 }
 
 /// A pass's opening line: ballots counted and blank ones.
-fn ballots_line(out: &mut String, total: impl Into<i128>, blank: impl Into<i128>) {
+fn ballots_line<P: Phrases + ?Sized>(
+    p: &P,
+    out: &mut String,
+    total: impl Into<i128>,
+    blank: impl Into<i128>,
+) {
     let _ = writeln!(
         out,
-        "{}, {} blank.",
-        counted(Decimal::from_int(total.into()), "ballot", "ballots"),
-        votes(Decimal::from_int(blank.into()))
+        "{}",
+        p.ballots(
+            Decimal::from_int(total.into()),
+            Decimal::from_int(blank.into())
+        )
     );
 }
 
@@ -164,26 +133,32 @@ pub fn explain(outcome: &Outcome) -> String {
 /// and explain one pass at a time.
 #[must_use]
 pub fn explain_pass(outcome: &Outcome, i: usize, pass: &Pass, many: bool) -> String {
+    explain_pass_in(&English, outcome, i, pass, many)
+}
+
+/// [`explain_pass`] in the language of `p`.
+#[must_use]
+pub fn explain_pass_in<P: Phrases + ?Sized>(
+    p: &P,
+    outcome: &Outcome,
+    i: usize,
+    pass: &Pass,
+    many: bool,
+) -> String {
     let mut out = String::new();
     if many {
-        let _ = writeln!(out, "Pass {} (place {}):", i + 1, i + 1);
+        let _ = writeln!(out, "{}", p.pass(i + 1));
     }
-    ballots_line(&mut out, pass.total_ballots, pass.undervotes);
+    ballots_line(p, &mut out, pass.total_ballots, pass.undervotes);
     for round in &pass.rounds {
-        explain_round(&mut out, outcome, pass, round);
+        explain_round(p, &mut out, outcome, pass, round);
     }
     if let Some(t) = &pass.unresolved_tie {
         let names: Vec<&str> = t.tied.iter().map(|c| outcome.name(*c)).collect();
-        let _ = writeln!(
-            out,
-            "Stopped in round {}: tie between {} at {} must be decided by a person.",
-            t.round,
-            names.join(", "),
-            vote_count(t.votes)
-        );
+        let _ = writeln!(out, "{}", p.stopped_between(t.round, &names, t.votes));
     }
     if many && let Some(w) = pass.winners.first() {
-        let _ = writeln!(out, "Place {}: {}.", i + 1, outcome.name(*w));
+        let _ = writeln!(out, "{}", p.place(i + 1, outcome.name(*w)));
     }
     out
 }
@@ -191,19 +166,17 @@ pub fn explain_pass(outcome: &Outcome, i: usize, pass: &Pass, many: bool) -> Str
 /// The closing lines of [`explain`]: the winners and the seed.
 #[must_use]
 pub fn explain_end(outcome: &Outcome) -> String {
+    explain_end_in(&English, outcome)
+}
+
+/// [`explain_end`] in the language of `p`.
+#[must_use]
+pub fn explain_end_in<P: Phrases + ?Sized>(p: &P, outcome: &Outcome) -> String {
     let mut out = String::new();
     let names: Vec<&str> = outcome.winners.iter().map(|c| outcome.name(*c)).collect();
-    let _ = writeln!(
-        out,
-        "Winners: {}.",
-        if names.is_empty() {
-            "none".to_string()
-        } else {
-            names.join(", ")
-        }
-    );
+    let _ = writeln!(out, "{}", p.winners(&names));
     if let Some(seed) = outcome.seed {
-        let _ = writeln!(out, "Random seed: {seed}.");
+        let _ = writeln!(out, "{}", p.seed(seed));
     }
     out
 }
@@ -214,6 +187,17 @@ pub fn explain_end(outcome: &Outcome) -> String {
 /// with the number of items; the full count is the CLI's, from the published files.
 #[must_use]
 pub fn explain_ranking(ranking: &SequentialRanking, rounds: usize, names: usize) -> String {
+    explain_ranking_in(&English, ranking, rounds, names)
+}
+
+/// [`explain_ranking`] in the language of `p`.
+#[must_use]
+pub fn explain_ranking_in<P: Phrases + ?Sized>(
+    p: &P,
+    ranking: &SequentialRanking,
+    rounds: usize,
+    names: usize,
+) -> String {
     let outcome = Outcome {
         winners: Vec::new(),
         candidate_names: ranking.candidate_names.clone(),
@@ -223,8 +207,8 @@ pub fn explain_ranking(ranking: &SequentialRanking, rounds: usize, names: usize)
     };
     let mut out = String::new();
     for (i, pass) in ranking.passes.iter().enumerate() {
-        let _ = writeln!(out, "Pass {} (place {}):", i + 1, i + 1);
-        ballots_line(&mut out, pass.total_ballots, pass.undervotes);
+        let _ = writeln!(out, "{}", p.pass(i + 1));
+        ballots_line(p, &mut out, pass.total_ballots, pass.undervotes);
         let skip = pass.rounds.len().saturating_sub(rounds);
         if skip > 0 {
             let gone: usize = pass
@@ -233,44 +217,32 @@ pub fn explain_ranking(ranking: &SequentialRanking, rounds: usize, names: usize)
                 .take(skip)
                 .map(|r| r.eliminated.len())
                 .sum();
-            let _ = writeln!(
-                out,
-                "Rounds 1 to {skip}: {gone} items eliminated, each with the fewest votes."
-            );
+            let _ = writeln!(out, "{}", p.early_rounds(skip, gone));
         }
         pass.for_each_round(|round| {
             if (round.number as usize) <= skip {
                 return;
             }
-            brief_round(&mut out, &outcome, pass, round, names);
+            brief_round(p, &mut out, &outcome, pass, round, names);
         });
         if let Some(t) = &pass.unresolved_tie {
-            let _ = writeln!(
-                out,
-                "Stopped in round {}: a tie among {} at {} must be decided by a person.",
-                t.round,
-                t.tied.len(),
-                vote_count(t.votes)
-            );
+            let _ = writeln!(out, "{}", p.stopped_among(t.round, t.tied.len(), t.votes));
         }
         if let Some(w) = pass.winners.first() {
-            let _ = writeln!(out, "Place {}: {}.", i + 1, outcome.name(*w));
+            let _ = writeln!(out, "{}", p.place(i + 1, outcome.name(*w)));
         }
     }
     if !ranking.not_ranked.is_empty() {
-        let _ = writeln!(
-            out,
-            "Not ranked: {} items; the agenda was full, so no later place could change it.",
-            ranking.not_ranked.len()
-        );
+        let _ = writeln!(out, "{}", p.not_ranked(ranking.not_ranked.len()));
     }
     if let Some(seed) = ranking.seed {
-        let _ = writeln!(out, "Random seed: {seed}.");
+        let _ = writeln!(out, "{}", p.seed(seed));
     }
     out
 }
 
-fn brief_round(
+fn brief_round<P: Phrases + ?Sized>(
+    p: &P,
     out: &mut String,
     outcome: &Outcome,
     pass: &CompactPass,
@@ -282,54 +254,40 @@ fn brief_round(
     let mut list: Vec<String> = standings
         .iter()
         .take(names)
-        .map(|(c, v)| format!("{} {}", outcome.name(*c), votes(*v)))
+        .map(|(c, v)| p.standing(outcome.name(*c), *v))
         .collect();
     if standings.len() > names {
-        list.push(format!("{} more", standings.len() - names));
+        list.push(p.more(standings.len() - names));
     }
-    let _ = writeln!(
-        out,
-        "Round {}: threshold {}; {}.",
-        round.number,
-        votes(round.threshold),
-        list.join(", ")
-    );
+    let _ = writeln!(out, "{}", p.round(round.number, round.threshold, &list));
     for tie in pass.tie_breaks.iter().filter(|t| t.round == round.number) {
         let tied = tie.tied.as_ref().map_or_else(
             || round.tally.iter().filter(|(_, v)| *v == tie.votes).count(),
             Vec::len,
         );
-        let what = match tie.purpose {
-            TiePurpose::Elect => "to elect",
-            TiePurpose::Eliminate => "to eliminate",
-        };
         let _ = writeln!(
             out,
-            "  Tie {what} among {tied} items at {}: {} {}.",
-            vote_count(tie.votes),
-            outcome.name(tie.chosen),
-            tie.explanation
+            "  {}",
+            p.tie_among(
+                tie.purpose,
+                tied,
+                tie.votes,
+                outcome.name(tie.chosen),
+                &p.tie_rule(&tie.explanation)
+            )
         );
     }
-    for (verb, list) in [
-        ("elected", &round.elected),
-        ("eliminated", &round.eliminated),
-    ] {
-        for d in list {
-            let _ = writeln!(
-                out,
-                "  {} {verb} with {}{}.",
-                outcome.name(d.candidate),
-                vote_count(tally_of(round, d.candidate)),
-                transfers(outcome, d)
-            );
-        }
-    }
+    decided_lines(p, out, outcome, round);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tally::phrases::Noun;
+
+    fn vote_count(d: Decimal) -> String {
+        English.counted(d, Noun::Vote)
+    }
 
     #[test]
     fn groups_thousands() {

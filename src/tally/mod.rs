@@ -33,6 +33,7 @@ pub mod explain;
 pub mod formats;
 pub mod java_random;
 mod outcome;
+pub mod phrases;
 mod rules;
 mod sequential;
 mod tiebreak;

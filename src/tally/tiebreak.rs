@@ -4,6 +4,7 @@
 use super::ballots::CandidateId;
 use super::java_random::{JavaRandom, java_string_cmp, java_string_hash};
 use super::outcome::TiePurpose;
+use super::phrases::TieRule;
 use super::rules::TiebreakMode;
 
 /// Everything a tie-break may look at.
@@ -90,10 +91,7 @@ pub(crate) fn break_tie(
             let chosen = found.or_else(|| tied.first()).copied()?;
             Some(Broken {
                 chosen,
-                explanation: format!(
-                    "listed {} in the tie-break order",
-                    if elect { "first" } else { "last" }
-                ),
+                explanation: TieRule::Listed { first: elect }.english(),
             })
         }
         TiebreakMode::PreviousRoundCountsThenRandom | TiebreakMode::PreviousRoundCountsThenAsk => {
@@ -152,10 +150,11 @@ fn previous_rounds(
         if let [only] = contenders.as_slice() {
             return Some(Broken {
                 chosen: *only,
-                explanation: format!(
-                    "had the {} votes in round {r}",
-                    if elect { "most" } else { "fewest" }
-                ),
+                explanation: TieRule::EarlierRound {
+                    most: elect,
+                    round: r,
+                }
+                .english(),
             });
         }
         if contenders.len() < before {
@@ -174,7 +173,7 @@ fn previous_rounds(
     }
     random_pick(rng, &contenders).map(|chosen| Broken {
         chosen,
-        explanation: format!("still tied in every earlier round; {DRAW}"),
+        explanation: TieRule::DrawAfterEarlierRounds.english(),
     })
 }
 

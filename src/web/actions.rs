@@ -9,7 +9,7 @@ use actix_web::{HttpResponse, web};
 use serde::Serialize;
 
 use crate::domain::action::Status;
-use crate::i18n::{self, Lang};
+use crate::i18n;
 use crate::service::actions::{
     self, ActionForm, ActionLine, CommentForm, CommentLine, Filter, HistoryLine, StatusForm,
 };
@@ -114,7 +114,7 @@ async fn list_page(
         filters,
         filter,
         csv_link: format!("{base}.csv{}", query_string(filter)),
-        actions: lines,
+        actions: lines.into_iter().map(|l| l.in_lang(lang)).collect(),
         members: ledger_service::roster(db, team.id).await?,
         form: form.unwrap_or(&fresh),
         today: crate::format::iso(acc.team.zone.today(now)),
@@ -172,18 +172,6 @@ struct StatusChoice {
     label: String,
 }
 
-/// An action's status in the page's language.
-pub fn status_word(lang: Lang, status: Status) -> String {
-    let key = match status {
-        Status::Open => "fl-status-open",
-        Status::InProgress => "fl-status-in-progress",
-        Status::Blocked => "fl-status-blocked",
-        Status::Done => "fl-status-done",
-        Status::Dropped => "fl-status-dropped",
-    };
-    i18n::text(lang, key)
-}
-
 #[derive(Serialize)]
 struct ActionPage<'a> {
     title: String,
@@ -207,7 +195,8 @@ async fn action_page(
     forms: (Option<&StatusForm>, Option<&CommentForm>),
     errors: BTreeMap<String, String>,
 ) -> Result<HttpResponse, WebError> {
-    let d = actions::detail(ctx.db(), ctx.principal(), slug, id, ctx.now).await?;
+    let lang = ctx.lang();
+    let d = actions::detail(ctx.db(), ctx.principal(), slug, id, ctx.now, lang).await?;
     let fresh_status = StatusForm::default();
     let fresh_comment = CommentForm::default();
     let page = ActionPage {
@@ -220,7 +209,7 @@ async fn action_page(
             .filter(|s| *s != d.line.status)
             .map(|s| StatusChoice {
                 value: s.as_str(),
-                label: status_word(ctx.lang(), s),
+                label: s.word().render(lang),
             })
             .collect(),
         may_change: d.may_change && d.line.status.is_open(),

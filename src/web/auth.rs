@@ -250,7 +250,7 @@ pub(crate) async fn account(
     chosen: Option<&BTreeMap<String, String>>,
 ) -> Result<HttpResponse, WebError> {
     let user = ctx.require_user()?;
-    let mut preferences = notices::prefs::list(ctx.db(), user.id).await?;
+    let mut preferences = notices::prefs::list(ctx.db(), user.id, ctx.lang()).await?;
     if let Some(chosen) = chosen {
         for row in &mut preferences {
             if let Some(c) = chosen

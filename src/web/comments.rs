@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::{Lang, Msg};
 use crate::service::comments::{CommentForm, Thread};
-use crate::web::format::date_time;
+use crate::web::format::date_time_in;
 
 /// What was posted, so a refused form comes back as typed with its message.
 #[derive(Debug, Clone, Default)]
@@ -129,8 +129,8 @@ impl ThreadView {
                     mine: c.mine,
                     body: c.body,
                     hidden_note: c.hidden_note.map(|note| note.render(lang)),
-                    when: date_time(c.created_at, zone),
-                    edited: c.edited_at.map(|at| date_time(at, zone)),
+                    when: date_time_in(c.created_at, zone, lang),
+                    edited: c.edited_at.map(|at| date_time_in(at, zone, lang)),
                     editable: c.editable,
                     hideable: c.hideable,
                     edit_value,

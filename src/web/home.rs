@@ -129,7 +129,10 @@ pub async fn show(ctx: Ctx) -> Result<HttpResponse, WebError> {
         Some(user) => crate::service::actions::my_open(ctx.db(), user.id, now)
             .await?
             .into_iter()
-            .map(|(slug, action)| MyAction { slug, action })
+            .map(|(slug, action)| MyAction {
+                slug,
+                action: action.in_lang(ctx.visitor.lang),
+            })
             .collect(),
         None => Vec::new(),
     };

@@ -24,6 +24,7 @@ pub mod receipt;
 pub mod recent;
 pub mod routes;
 pub mod state;
+pub mod tally_phrases;
 pub mod teams;
 pub mod templates;
 pub mod visitor;

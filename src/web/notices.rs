@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::notice::Kind;
 use crate::i18n::{text, text_with};
 use crate::service::ServiceError;
-use crate::service::notices::{centre, prefs};
+use crate::service::notices::{self, centre, prefs};
 use crate::web::WebError;
 use crate::web::context::Ctx;
 use crate::web::flash::{self, Flash};
@@ -36,7 +36,7 @@ pub async fn show(ctx: Ctx, query: web::Query<CentreQuery>) -> Result<HttpRespon
     let user = ctx.require_user()?;
     // A cursor that is not a number is treated as the first page, not refused.
     let before = query.before.as_deref().and_then(|b| b.parse::<i64>().ok());
-    let page = centre::page(ctx.db(), user.id, before, user.zone).await?;
+    let page = centre::page(ctx.db(), user.id, before, user.zone, ctx.lang()).await?;
     let view = CentrePage {
         title: crate::i18n::text(ctx.visitor.lang, "notifications-heading"),
         layout: ctx.layout(),
@@ -106,7 +106,7 @@ struct UnsubscribePage {
     title: String,
     layout: Layout,
     token: String,
-    kind: &'static str,
+    kind: String,
     done: bool,
 }
 
@@ -117,21 +117,43 @@ fn kind_of(ctx: &Ctx, token: &str) -> Result<(crate::domain::ids::UserId, Kind),
         .ok_or(WebError::NotFound)
 }
 
+/// The unsubscribe page, in the language the link's person chose (they are known from the
+/// signed link, signed in or not), else the visitor's.
+async fn unsubscribe_view(
+    ctx: &Ctx,
+    user_id: crate::domain::ids::UserId,
+    kind: Kind,
+    token: String,
+    done: bool,
+) -> Result<HttpResponse, WebError> {
+    let lang = notices::chosen_language(ctx.db(), user_id)
+        .await?
+        .unwrap_or(ctx.lang());
+    let mut layout = ctx.layout();
+    layout.lang = lang;
+    let title = if done {
+        text(lang, "st-unsub-done-heading")
+    } else {
+        text(lang, "st-unsub-title")
+    };
+    let view = UnsubscribePage {
+        title,
+        layout,
+        token,
+        kind: prefs::kind_name(kind, lang),
+        done,
+    };
+    ctx.render(StatusCode::OK, "unsubscribe.html", &view)
+}
+
 /// `GET /unsubscribe/{token}`: says what the link stops and asks to confirm (a link scanner's
 /// visit changes nothing).
 pub async fn unsubscribe_page(
     ctx: Ctx,
     token: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
-    let (_, kind) = kind_of(&ctx, &token)?;
-    let view = UnsubscribePage {
-        title: text(ctx.visitor.lang, "st-unsub-title"),
-        layout: ctx.layout(),
-        token: token.into_inner(),
-        kind: kind.label(),
-        done: false,
-    };
-    ctx.render(StatusCode::OK, "unsubscribe.html", &view)
+    let (user_id, kind) = kind_of(&ctx, &token)?;
+    unsubscribe_view(&ctx, user_id, kind, token.into_inner(), false).await
 }
 
 /// `POST /unsubscribe/{token}`: stops that kind of mail for that person (also the one-click
@@ -139,12 +161,5 @@ pub async fn unsubscribe_page(
 pub async fn unsubscribe(ctx: Ctx, token: web::Path<String>) -> Result<HttpResponse, WebError> {
     let (user_id, kind) = kind_of(&ctx, &token)?;
     prefs::unsubscribe(ctx.db(), user_id, kind).await?;
-    let view = UnsubscribePage {
-        title: text(ctx.visitor.lang, "st-unsub-done-heading"),
-        layout: ctx.layout(),
-        token: token.into_inner(),
-        kind: kind.label(),
-        done: true,
-    };
-    ctx.render(StatusCode::OK, "unsubscribe.html", &view)
+    unsubscribe_view(&ctx, user_id, kind, token.into_inner(), true).await
 }

@@ -160,7 +160,7 @@ async fn team_page(
     typed_zone: Option<&str>,
 ) -> Result<HttpResponse, WebError> {
     let query = list.member_query();
-    let overview = teams::overview(ctx.db(), ctx.principal(), slug, &query).await?;
+    let overview = teams::overview(ctx.db(), ctx.principal(), slug, &query, ctx.lang()).await?;
     let other_teams = match &ctx.visitor.user {
         Some(user) => teams::teams_of(ctx.db(), user.id)
             .await?
@@ -178,7 +178,7 @@ async fn team_page(
     let thanks = crate::service::ledger::thanks::public_for_team(
         ctx.db(),
         overview.access.team.id,
-        overview.access.zone,
+        (overview.access.zone, ctx.lang()),
     )
     .await?;
     let follow_through = match overview.access.role {

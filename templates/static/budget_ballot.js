@@ -11,10 +11,14 @@
   var max = parseInt(out.getAttribute("data-max"), 10) || 0;
   // The page's language: messages come from data-t-* attributes (English if absent).
   function say(name, fallback) { return out.getAttribute("data-t-" + name) || fallback; }
+  // Amounts as the page's language writes them, as the server does: "1,200.50 EUR" in
+  // English, "1 200,50 EUR" in French.
+  var lang = document.documentElement.lang || "en";
   function money(minor) {
-    var whole = Math.floor(Math.abs(minor) / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-    var cents = Math.abs(minor) % 100;
-    return (cents ? whole + "." + (cents < 10 ? "0" : "") + cents : whole) + " " + currency;
+    var digits = Math.abs(minor) % 100 ? 2 : 0;
+    return (Math.abs(minor) / 100).toLocaleString(lang, {
+      minimumFractionDigits: digits, maximumFractionDigits: digits
+    }) + " " + currency;
   }
   function update() {
     var count = 0, total = 0;

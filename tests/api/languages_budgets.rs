@@ -1,10 +1,20 @@
 //! French pages of budget rounds, ideas, budget ballots and results, comments: no English left once a person chooses French.
 
-use time::Duration;
+use roundtable::domain::clock::Clock;
+use roundtable::i18n::Lang;
+use time::{Duration, OffsetDateTime};
 
 use crate::budget_helpers::{VOTING_CLOSES, VOTING_OPENS, create_round, idea_ids, propose_idea};
-use crate::helpers::{seed, signed_in, spawn_app};
-use crate::language_helpers::{read as page, speaks};
+use crate::helpers::{seed, spawn_app};
+use crate::language_helpers::{in_french, read as page, speaks};
+
+/// The day of `at` (the seeded team's zone is UTC) as French and English readers read it.
+fn days(at: OffsetDateTime) -> (String, String) {
+    (
+        roundtable::format::date_in(at.date(), Lang::Fr),
+        roundtable::format::date_in(at.date(), Lang::En),
+    )
+}
 
 fn speaks_french(html: &str, french: &[&str], english: &[&str]) {
     assert!(html.contains(r#"<html lang="fr">"#), "{html}");
@@ -16,14 +26,10 @@ async fn a_budget_round_speaks_french_from_its_ideas_to_its_results() {
     let app = spawn_app().await;
     let world = seed(&app).await;
     let slug = world.team_a.clone();
-    let leader = signed_in(&app, &world.leader).await;
-    let member = signed_in(&app, &world.member).await;
-    for browser in [&leader, &member] {
-        let chosen = browser
-            .post("/account/language", &[("language", "fr")])
-            .await;
-        assert_eq!(chosen.status(), 303);
-    }
+    let leader = in_french(&app, &world.leader).await;
+    let member = in_french(&app, &world.member).await;
+    let (today, today_en) = days(app.clock.now());
+    let (closes, closes_en) = days(app.clock.now() + Duration::hours(VOTING_CLOSES));
 
     let form = page(&leader, &format!("/teams/{slug}/budgets/new")).await;
     speaks_french(
@@ -51,8 +57,18 @@ async fn a_budget_round_speaks_french_from_its_ideas_to_its_results() {
     let list = page(&leader, &format!("/teams/{slug}/budgets")).await;
     speaks_french(
         &list,
-        &["Budgets de Team A", "idées : proposer et soutenir"],
-        &["Budgets of", "ideas: propose and support"],
+        &[
+            "Budgets de Team A",
+            "idées : proposer et soutenir",
+            "<td>1\u{202f}000 EUR</td>",
+            &closes,
+        ],
+        &[
+            "Budgets of",
+            "ideas: propose and support",
+            "1,000 EUR",
+            &closes_en,
+        ],
     );
     let overview = page(&member, &base).await;
     speaks_french(
@@ -60,8 +76,15 @@ async fn a_budget_round_speaks_french_from_its_ideas_to_its_results() {
         &[
             "approuver autant d'idées que vous voulez",
             "ouvert (les responsables peuvent voir qui a choisi quoi)",
+            " 1\u{202f}000 EUR.",
+            &today,
         ],
-        &["approve any number", "leaders can see who chose what"],
+        &[
+            "approve any number",
+            "leaders can see who chose what",
+            "1,000 EUR",
+            &today_en,
+        ],
     );
 
     for (title, cost) in [("Fruit trees", "300"), ("Benches", "200")] {
@@ -124,11 +147,13 @@ async fn a_budget_round_speaks_french_from_its_ideas_to_its_results() {
             "Ajouter un commentaire",
             "Texte brut, jusqu'à 2 000 caractères.",
             ">Publier le commentaire</button>",
+            &format!("Member</strong> (vous), {today}, "),
         ],
         &[
             "All ideas",
             "proposed by",
             "Comments",
+            &today_en,
             "Edit your comment",
             "Add a comment",
             "Post comment",
@@ -157,7 +182,7 @@ async fn a_budget_round_speaks_french_from_its_ideas_to_its_results() {
         &ballot,
         &[
             "<h1>Votre bulletin</h1>",
-            "0 idée choisie, pour un coût de 0 EUR ; 1,000 EUR de budget restant.",
+            "0 idée choisie, pour un coût de 0 EUR ; 1\u{202f}000 EUR de budget restant.",
             "Comment voter : approuver autant d'idées que vous voulez.",
             ">Vérifier mon total</button>",
             ">Enregistrer mon bulletin</button>",
@@ -187,6 +212,7 @@ async fn a_budget_round_speaks_french_from_its_ideas_to_its_results() {
         ),
         "{checked}"
     );
+    let (voted_on, voted_on_en) = days(app.clock.now());
     let saved = member
         .post(&format!("{base}/ballot"), &[(field.as_str(), "on")])
         .await;
@@ -196,6 +222,7 @@ async fn a_budget_round_speaks_french_from_its_ideas_to_its_results() {
         &receipt,
         &[
             "<h1>Bulletin enregistré</h1>",
+            &format!("Enregistré le {voted_on}, "),
             "Vous pouvez le modifier jusqu'à la clôture du vote.",
             "Votre code de reçu :",
             "Seule son empreinte,",
@@ -203,6 +230,7 @@ async fn a_budget_round_speaks_french_from_its_ideas_to_its_results() {
         ],
         &[
             "Ballot saved",
+            &voted_on_en,
             "Your receipt code",
             "Only its hash",
             "Back to the ballot",
@@ -211,8 +239,10 @@ async fn a_budget_round_speaks_french_from_its_ideas_to_its_results() {
     let again = page(&member, &format!("{base}/ballot")).await;
     speaks_french(
         &again,
-        &["Vous avez voté (dernière modification le"],
-        &["You voted"],
+        &[&format!(
+            "Vous avez voté (dernière modification le {voted_on}, "
+        )],
+        &["You voted", &voted_on_en],
     );
 
     app.clock
@@ -269,5 +299,27 @@ async fn a_budget_round_speaks_french_from_its_ideas_to_its_results() {
             "Turn a funded idea into an action",
             "Record the action",
         ],
+    );
+
+    // The action a funded idea becomes names the idea in French in the action log.
+    let due = (app.clock.now().date() + Duration::days(14)).to_string();
+    let (idea_id, owner) = (ids[0].to_string(), world.leader.id.to_string());
+    let recorded = leader
+        .post(
+            &format!("/teams/{slug}/actions"),
+            &[
+                ("budget_idea_id", idea_id.as_str()),
+                ("title", ""),
+                ("owner_id", owner.as_str()),
+                ("due_on", due.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(recorded.status(), 303);
+    let log = page(&leader, &format!("/teams/{slug}/actions")).await;
+    speaks_french(
+        &log,
+        &["idée du budget participatif « Fruit trees »</a>"],
+        &["budget idea"],
     );
 }

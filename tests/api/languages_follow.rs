@@ -1,5 +1,7 @@
 //! French pages of actions, the reciprocity ledger and help posts: no English left once a person chooses French.
 
+use roundtable::format;
+use roundtable::i18n::Lang;
 use roundtable::store::entities::help_exchanges;
 use sea_orm::{EntityTrait, QueryOrder};
 
@@ -248,4 +250,77 @@ async fn actions_ledger_and_help_pages_speak_french() {
         "{from_help}"
     );
     assert!(from_help.contains("À partir de la <a"));
+}
+
+#[tokio::test]
+async fn ledger_notifications_and_dates_reach_a_french_reader_in_french() {
+    let app = spawn_app().await;
+    let world = seed(&app).await;
+    let team = world.team_a.clone();
+    let leader = signed_in(&app, &world.leader).await;
+    let member = signed_in(&app, &world.member).await;
+    choose_french(&leader).await;
+
+    // The English member records help the French leader gave, then thanks them.
+    let recorded = member
+        .post(
+            &format!("/teams/{team}/ledger/exchanges"),
+            &[
+                ("direction", "received"),
+                ("person", &world.leader.id.to_string()),
+                ("minutes", "45"),
+                ("idempotency_key", "test-key-french-notice-0001"),
+            ],
+        )
+        .await;
+    assert_eq!(recorded.status(), 303);
+    let thanked = member
+        .post(
+            &format!("/teams/{team}/thanks"),
+            &[
+                ("to", &world.leader.id.to_string()),
+                ("impact", "The rubric saved us an hour"),
+                ("idempotency_key", "test-key-french-thanks-0001"),
+            ],
+        )
+        .await;
+    assert_eq!(thanked.status(), 303);
+    let entry = help_exchanges::Entity::find()
+        .order_by_desc(help_exchanges::Column::Id)
+        .one(&app.db.conn)
+        .await
+        .unwrap()
+        .unwrap();
+    let french_day = format::date_in(entry.occurred_on, Lang::Fr);
+    let english_day = format::date(entry.occurred_on);
+    let mine = page(&leader, &format!("/teams/{team}/ledger/me")).await;
+    has_all(
+        &mine,
+        &[
+            "Member a enregistré que vous l'avez aidé pendant 45 minutes. Merci !",
+            "Member vous a remercié : « The rubric saved us an hour »",
+            &format!(">{french_day}</a>"),
+        ],
+        &["recorded that you helped", "thanked you", &english_day],
+    );
+    // The same notifications in the centre, dated in French.
+    let centre = page(&leader, "/notifications").await;
+    has_all(
+        &centre,
+        &[">Aide</span>", &format!("Team A · {french_day}, ")],
+        &[">Help</span>", &english_day],
+    );
+    // The English reader of the same ledger still reads English.
+    let theirs = page(&member, &format!("/teams/{team}/ledger/me")).await;
+    has_all(&theirs, &[&format!(">{english_day}</a>")], &[&french_day]);
+
+    // The exchange page's date, and the team page's thank-you, in French.
+    let exchange = page(
+        &leader,
+        &format!("/teams/{team}/ledger/exchanges/{}", entry.id),
+    )
+    .await;
+    has_all(&exchange, &[&french_day], &[&english_day]);
+    let ledger = page(&leader, &format!("/teams/{team}/ledger")).await;
+    has_all(&ledger, &[&french_day], &[&english_day]);
 }

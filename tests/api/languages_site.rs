@@ -1,8 +1,12 @@
 //! French pages of site pages: admin, errors, invitations, unsubscribing: no English left once a person chooses French.
 
 use roundtable::auth::unsubscribe::UnsubscribeKey;
+use roundtable::domain::clock::Clock;
 use roundtable::domain::notice::Kind;
+use roundtable::i18n::Lang;
+use time::Duration;
 
+use crate::action_helpers::{create_action, day, move_action};
 use crate::helpers::{Browser, TestApp, seed, spawn_app};
 use crate::language_helpers::{in_french, speaks as speaks_french, unescaped};
 
@@ -113,13 +117,19 @@ async fn the_admin_list_team_page_and_invitations_speak_french() {
         )
         .await;
     let with_link = followed(&leader, invited).await;
+    let expires = (app.clock.now() + Duration::days(7)).date();
     speaks_french(
         &with_link,
         &[
             "Lien d'invitation créé pour un membre.",
             "Copiez-le et envoyez-le",
+            &format!("<td>{}, ", roundtable::format::date_in(expires, Lang::Fr)),
         ],
-        &["Invitation link created", "Copy it and send it"],
+        &[
+            "Invitation link created",
+            "Copy it and send it",
+            &roundtable::format::date_in(expires, Lang::En),
+        ],
     );
     let link = invitation_path(&with_link);
     let reset = leader
@@ -283,5 +293,82 @@ async fn error_unsubscribe_and_confirmation_pages_speak_french() {
         &reset,
         &["Votre mot de passe a été changé."],
         &["Your password has been changed."],
+    );
+}
+
+#[tokio::test]
+async fn an_actions_dates_source_history_and_comments_speak_french() {
+    let app = spawn_app().await;
+    let world = seed(&app).await;
+    let team = world.team_a.clone();
+    let leader = in_french(&app, &world.leader).await;
+    let member = in_french(&app, &world.member).await;
+    let fr = |day: time::Date| roundtable::format::date_in(day, Lang::Fr);
+    let en = |day: time::Date| roundtable::format::date_in(day, Lang::En);
+    let (today, due) = (
+        app.clock.now().date(),
+        (app.clock.now() + Duration::days(7)).date(),
+    );
+
+    let action = create_action(
+        &leader,
+        &team,
+        "Book the hall",
+        world.member.id,
+        &day(&app, 7),
+    )
+    .await;
+    assert_eq!(
+        move_action(
+            &member,
+            &team,
+            action,
+            "blocked",
+            "Waiting on the caretaker"
+        )
+        .await,
+        303
+    );
+    let commented = member
+        .post(
+            &format!("/teams/{team}/actions/{action}/comments"),
+            &[("body", "Asked again today")],
+        )
+        .await;
+    assert_eq!(commented.status(), 303);
+
+    let one = page(&member, &format!("/teams/{team}/actions/{action}")).await;
+    speaks_french(
+        &one,
+        &[
+            &format!("<dd>{}</dd>", fr(due)),
+            ">enregistrée directement</dd>",
+            &format!("{}, ", fr(today)),
+            " : Leader, créée avec le statut « ouverte »</li>",
+            " : Member, ouverte → bloquée (Waiting on the caretaker)</li>",
+            "Asked again today <span class=\"muted\">(",
+        ],
+        &[
+            &en(due),
+            &en(today),
+            "created as",
+            "open →",
+            "recorded on its own",
+        ],
+    );
+    let list = page(&member, &format!("/teams/{team}/actions")).await;
+    speaks_french(
+        &list,
+        &[
+            &format!("<td>{}</td>", fr(due)),
+            ">enregistrée directement</td>",
+        ],
+        &[&en(due), "recorded on its own"],
+    );
+    let home = page(&member, "/").await;
+    speaks_french(
+        &home,
+        &[&format!("Book the hall</a> : échéance le {}", fr(due))],
+        &[&en(due), ": due"],
     );
 }

@@ -24,6 +24,7 @@ mod languages_budgets;
 mod languages_follow;
 mod languages_meetings;
 mod languages_site;
+mod languages_tally;
 mod ledger;
 mod ledger_properties;
 mod live_helpers;

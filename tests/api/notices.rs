@@ -550,17 +550,18 @@ async fn a_restart_between_queueing_and_sending_sends_each_message_once() {
 
     // Ten more while both servers send.
     for i in 0..10 {
-        roundtable::service::notices::queue_mail(
-            &first.db.conn,
-            "invitation",
-            None,
-            &format!("person{i}@school.test"),
-            "Join",
-            format!("Message {i}"),
-            first.clock.now(),
-        )
-        .await
-        .unwrap();
+        let to = format!("person{i}@school.test");
+        let letter = roundtable::service::notices::Letter {
+            kind: "invitation",
+            user_id: None,
+            to: &to,
+            lang: roundtable::i18n::Lang::En,
+            subject: roundtable::i18n::Msg::verbatim("Join"),
+            body: vec![roundtable::i18n::Msg::verbatim(format!("Message {i}"))],
+        };
+        roundtable::service::notices::queue_mail(&first.db.conn, letter, first.clock.now())
+            .await
+            .unwrap();
     }
     sink.wait_for(12).await;
     settle().await;
@@ -806,4 +807,162 @@ async fn each_person_is_told_in_their_own_language() {
     );
     let theirs = leader.get("/notifications").await.text().await.unwrap();
     assert!(theirs.contains("Proposals are open for"), "{theirs}");
+}
+
+#[tokio::test]
+async fn mail_to_one_address_speaks_its_readers_language() {
+    let (app, sink) = app_with_sink().await;
+    let world = seed(&app).await;
+    // A French leader invites: the address has no account, so it reads the leader's language.
+    let leader = crate::language_helpers::in_french(&app, &world.leader).await;
+    let sent = leader
+        .post(
+            &format!("/teams/{}/invitations", world.team_a),
+            &[
+                ("role", "member"),
+                ("max_uses", "1"),
+                ("valid_days", "7"),
+                ("emails", "ana@school.test"),
+            ],
+        )
+        .await;
+    assert_eq!(sent.status(), 303);
+    let invited = sink
+        .wait_until(|m| m.to.iter().any(|t| t == "ana@school.test"))
+        .await;
+    let invited = &invited[0];
+    assert_eq!(invited.subject(), "Rejoindre Team A sur Roundtable");
+    crate::language_helpers::speaks(
+        &invited.text(),
+        &[
+            "Vous êtes invité à rejoindre Team A en tant que membre sur Roundtable",
+            "pendant 7 jours :",
+            "Si vous ne vous attendiez pas à ce message, ignorez-le.",
+        ],
+        &["You are invited", "days:", "ignore this message"],
+    );
+    assert!(invited.link_with("/invite/").is_some());
+
+    // Reset links: the member chose French; Kim chose nothing and reads English.
+    crate::language_helpers::in_french(&app, &world.member).await;
+    let kim = create_person(&app, "Kim", false).await;
+    let visitor = app.browser();
+    for address in [&world.member.email, &kim.email] {
+        let asked = visitor
+            .post("/password/forgot", &[("email", address)])
+            .await;
+        assert_eq!(asked.status(), 303);
+    }
+    let french = sink
+        .wait_until(|m| m.to.contains(&world.member.email))
+        .await;
+    let french = &french[0];
+    assert_eq!(
+        french.subject(),
+        "Choisir un nouveau mot de passe Roundtable"
+    );
+    crate::language_helpers::speaks(
+        &french.text(),
+        &[
+            "Bonjour Member,",
+            "pour choisir un nouveau mot de passe pour cette adresse. Il ne fonctionne qu'une fois, pendant 24 heures :",
+            "votre mot de passe reste inchangé.",
+        ],
+        &["Hello", "password stays"],
+    );
+    assert!(french.link_with("/reset/").is_some());
+    let english = sink.wait_until(|m| m.to.contains(&kim.email)).await;
+    let english = &english[0];
+    assert_eq!(english.subject(), "Choose a new Roundtable password");
+    crate::language_helpers::speaks(
+        &english.text(),
+        &[
+            "Hello Kim,",
+            "It works once, for 24 hours:",
+            "If you did not ask, ignore this message: your password stays as it is.",
+        ],
+        &["Bonjour"],
+    );
+}
+
+#[tokio::test]
+async fn a_notice_mail_shows_moments_on_the_readers_own_clock_and_its_unsubscribe_page_speaks_their_language()
+ {
+    let (app, sink) = app_with_sink().await;
+    let world = seed(&app).await;
+    let slug = &world.team_a;
+    let leader = signed_in(&app, &world.leader).await;
+    let member = crate::language_helpers::in_french(&app, &world.member).await;
+    let zoned = member
+        .post("/account/time-zone", &[("time_zone", "America/New_York")])
+        .await;
+    assert_eq!(zoned.status(), 303);
+    create_meeting(&app, &leader, slug, "secret").await;
+
+    let opened = sink.wait_for(2).await;
+    let to = |address: &str| {
+        opened
+            .iter()
+            .find(|m| m.to.iter().any(|t| t == address))
+            .unwrap_or_else(|| panic!("no mail to {address}"))
+    };
+    let theirs = to(&world.member.email).text();
+    let new_york = |text: &str| text.contains(" EST") || text.contains(" EDT");
+    assert!(new_york(&theirs), "the member's own zone: {theirs}");
+    assert!(!theirs.contains(" UTC"), "{theirs}");
+    let team_clock = to(&world.leader.email).text();
+    assert!(!new_york(&team_clock), "the team's zone: {team_clock}");
+    // The footer is in the member's language too.
+    assert!(theirs.contains("Arrêter ces e-mails : "), "{theirs}");
+    assert!(team_clock.contains("Stop these emails: "), "{team_clock}");
+
+    // The unsubscribe link, opened with no session: the person's chosen language.
+    let link = to(&world.member.email)
+        .link_with("/unsubscribe/")
+        .expect("an unsubscribe link");
+    let stranger = reqwest::Client::new();
+    let ask = stranger
+        .get(app.url(&path_of(&link)))
+        .header("accept-language", "en-GB,en;q=0.9")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(ask.status(), 200);
+    let page = crate::language_helpers::unescaped(ask.text().await.unwrap());
+    crate::language_helpers::speaks(
+        &page,
+        &[
+            "<html lang=\"fr\"",
+            "Arrêter ces e-mails ?",
+            "<strong>Ouverture des propositions ou des idées</strong>",
+        ],
+        &["Stop these emails?", "Proposals or ideas open"],
+    );
+    let done = stranger
+        .post(app.url(&path_of(&link)))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("List-Unsubscribe=One-Click")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(done.status(), 200);
+    let done = crate::language_helpers::unescaped(done.text().await.unwrap());
+    assert!(done.contains("E-mails arrêtés"), "{done}");
+
+    // The account page and the notification centre name kinds in French.
+    let account = crate::language_helpers::read(&member, "/account").await;
+    crate::language_helpers::speaks(
+        &account,
+        &[
+            "Ouverture des propositions ou des idées",
+            "Dans l'application seulement",
+        ],
+        &["Proposals or ideas open", "In the app only"],
+    );
+    let centre = crate::language_helpers::read(&member, "/notifications").await;
+    crate::language_helpers::speaks(
+        &centre,
+        &[">Propositions ouvertes</span>"],
+        &[">Proposals open<"],
+    );
 }

@@ -277,3 +277,65 @@ async fn the_team_page_shows_purpose_members_and_my_other_teams() {
     assert!(page.contains("Your other teams") && page.contains("Team B"));
     assert!(!page.contains("Make leader"), "members do not manage");
 }
+
+#[tokio::test]
+async fn a_closed_invitation_says_why_in_the_readers_language() {
+    let app = spawn_app().await;
+    let world = seed(&app).await;
+    let leader = signed_in(&app, &world.leader).await;
+    let team = format!("/teams/{}", world.team_a);
+    let mut links = Vec::new();
+    for _ in 0..3 {
+        let page = leader
+            .post(
+                &format!("{team}/invitations"),
+                &[("role", "member"), ("max_uses", "2"), ("valid_days", "7")],
+            )
+            .await;
+        let path = link_path(&leader.follow(page).await);
+        let id = crate::access_helpers::newest_invitation(&app).await;
+        links.push((path, id));
+    }
+    let change = |id: i64, edit: fn(&mut invitations::ActiveModel)| {
+        let app = &app;
+        async move {
+            let row = invitations::Entity::find_by_id(id)
+                .one(&app.db.conn)
+                .await
+                .unwrap()
+                .unwrap();
+            let mut row: invitations::ActiveModel = row.into();
+            edit(&mut row);
+            row.update(&app.db.conn).await.unwrap();
+        }
+    };
+    change(links[0].1, |r| {
+        r.expires_at = Set(time::OffsetDateTime::now_utc() - time::Duration::minutes(1));
+    })
+    .await;
+    change(links[1].1, |r| r.uses = Set(2)).await;
+    let revoked = leader
+        .post(&format!("{team}/invitations/{}/revoke", links[2].1), &[])
+        .await;
+    assert_eq!(revoked.status(), 303);
+
+    let reader = crate::language_helpers::in_french(&app, &world.member).await;
+    let reasons = [
+        ("a expiré", "has expired"),
+        ("a été utilisé autant de fois que prévu", "has been used up"),
+        (
+            "a été retiré par un responsable",
+            "was withdrawn by a leader",
+        ),
+    ];
+    for ((path, _), (french, english)) in links.iter().zip(reasons) {
+        let closed = reader.get(path).await;
+        assert_eq!(closed.status(), 410, "{path}");
+        let page = crate::language_helpers::unescaped(closed.text().await.unwrap());
+        crate::language_helpers::speaks(
+            &page,
+            &["Ce lien d'invitation ne fonctionne plus", french],
+            &["no longer works", english],
+        );
+    }
+}

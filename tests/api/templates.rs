@@ -333,7 +333,7 @@ fn ledger_thanks(hidden: bool) -> Value {
 
 fn action_line() -> Value {
     json!({ "id": 7, "title": "Book the hall", "owner": "Lee", "owner_id": 2, "due": "10 Dec 2026",
-        "due_iso": "2026-12-10", "status": "blocked", "status_label": "blocked", "reason": "Waiting on the caretaker",
+        "due_iso": "2026-12-10", "status": "blocked", "reason": "Waiting on the caretaker",
         "overdue": true, "source": "agenda item 2 of “SLT”", "source_link": "/teams/team-a/meetings/1/live",
         "meeting_id": 1, "item_position": 1 })
 }

@@ -16,6 +16,33 @@ fn windows() -> Windows {
 }
 
 #[test]
+fn every_phase_has_words_in_each_language() {
+    use crate::i18n::Lang;
+    let phases = [
+        (Phase::Draft, "draft: proposals not open yet"),
+        (Phase::Proposing, "proposing"),
+        (Phase::Voting, "voting"),
+        (Phase::Tallied, "tallied"),
+        (Phase::Published, "agenda published"),
+        (Phase::Held, "being held"),
+        (Phase::Closed, "closed"),
+    ];
+    let mut french = std::collections::BTreeSet::new();
+    for (phase, english) in phases {
+        assert_eq!(phase.label().render(Lang::En), english);
+        let words = phase.label().render(Lang::Fr);
+        assert_ne!(words, english, "{phase:?}");
+        assert!(!words.starts_with("mt-"), "{phase:?} has no French words");
+        french.insert(words);
+    }
+    assert_eq!(french.len(), phases.len());
+    assert_eq!(
+        Phase::Published.label().render(Lang::Fr),
+        "ordre du jour publié"
+    );
+}
+
+#[test]
 fn the_phase_follows_the_clock() {
     let w = windows();
     let at = |t| Phase::at(&w, 60, false, t);

@@ -107,17 +107,17 @@ impl Phase {
         }
     }
 
-    /// Words for people.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Draft => "draft: proposals not open yet",
-            Self::Proposing => "proposing",
-            Self::Voting => "voting",
-            Self::Tallied => "tallied",
-            Self::Published => "agenda published",
-            Self::Held => "being held",
-            Self::Closed => "closed",
-        }
+    /// Words for people ("agenda published"), rendered in the reader's language.
+    pub fn label(self) -> Msg {
+        Msg::new(match self {
+            Self::Draft => "mt-phase-draft",
+            Self::Proposing => "mt-phase-proposing",
+            Self::Voting => "mt-phase-voting",
+            Self::Tallied => "mt-phase-tallied",
+            Self::Published => "mt-phase-published",
+            Self::Held => "mt-phase-held",
+            Self::Closed => "mt-phase-closed",
+        })
     }
 }
 

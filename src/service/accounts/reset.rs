@@ -14,7 +14,7 @@ use time::Duration;
 use crate::access::{Action, Principal};
 use crate::auth::password;
 use crate::auth::tokens::{random_token, token_hash};
-use crate::service::notices::Delivery;
+use crate::service::notices::{Delivery, Letter, reads};
 use crate::service::{FieldErrors, Result, ServiceError, audit, sessions, teams};
 use crate::store::entities::{memberships, password_resets, users};
 
@@ -66,8 +66,9 @@ async fn insert_link(
 /// Whoever holds the link can take over the account, so a leader may only reset someone whose
 /// every team they also lead, and never a site admin; site admins may reset anyone.
 ///
-/// When the site sends mail, the link goes to the person's own address and is not shown to the
-/// one who asked for it ([`ResetIssued::Mailed`]); otherwise it is returned once, to pass on.
+/// When the site sends mail, the link goes to the person's own address, in the language they
+/// chose (else English), and is not shown to the one who asked for it
+/// ([`ResetIssued::Mailed`]); otherwise it is returned once, to pass on.
 pub async fn issue_reset_link(
     db: &DatabaseConnection,
     principal: Principal,
@@ -101,19 +102,24 @@ pub async fn issue_reset_link(
             .await?
             .ok_or(ServiceError::NotFound)?;
         let link = delivery.link(&format!("/reset/{token}"));
-        crate::service::notices::queue_mail(
-            &txn,
-            "reset",
-            Some(user_id),
-            &person.email,
-            "Choose a new Roundtable password",
-            format!(
-                "Hello {},\n\nA leader of {} asked for a link for you to choose a new password. It works once, for {RESET_VALID_HOURS} hours:\n{link}\n\nIf you did not expect this, ignore this message: your password stays as it is.\n",
-                person.display_name, access.team.name
-            ),
-            now,
-        )
-        .await?;
+        let letter = Letter {
+            kind: "reset",
+            user_id: Some(user_id),
+            to: &person.email,
+            lang: reads(person.language.as_deref()),
+            subject: Msg::new("mail-reset-subject"),
+            body: vec![
+                Msg::new("mail-hello").arg("name", person.display_name.as_str()),
+                Msg::verbatim(""),
+                Msg::new("mail-reset-by-leader")
+                    .arg("team", access.team.name.as_str())
+                    .arg("hours", RESET_VALID_HOURS),
+                Msg::verbatim(link),
+                Msg::verbatim(""),
+                Msg::new("mail-reset-by-leader-ignore"),
+            ],
+        };
+        crate::service::notices::queue_mail(&txn, letter, now).await?;
         txn.commit().await?;
         return Ok(ResetIssued::Mailed);
     }
@@ -294,19 +300,22 @@ pub async fn request_reset(
     )
     .await?;
     let link = delivery.link(&format!("/reset/{token}"));
-    crate::service::notices::queue_mail(
-        &txn,
-        "reset",
-        Some(person.id),
-        &person.email,
-        "Choose a new Roundtable password",
-        format!(
-            "Hello {},\n\nSomeone (we hope you) asked for a link to choose a new password for this address. It works once, for {RESET_VALID_HOURS} hours:\n{link}\n\nIf you did not ask, ignore this message: your password stays as it is.\n",
-            person.display_name
-        ),
-        now,
-    )
-    .await?;
+    let letter = Letter {
+        kind: "reset",
+        user_id: Some(person.id),
+        to: &person.email,
+        lang: reads(person.language.as_deref()),
+        subject: Msg::new("mail-reset-subject"),
+        body: vec![
+            Msg::new("mail-hello").arg("name", person.display_name.as_str()),
+            Msg::verbatim(""),
+            Msg::new("mail-reset-by-owner").arg("hours", RESET_VALID_HOURS),
+            Msg::verbatim(link),
+            Msg::verbatim(""),
+            Msg::new("mail-reset-by-owner-ignore"),
+        ],
+    };
+    crate::service::notices::queue_mail(&txn, letter, now).await?;
     txn.commit().await?;
     Ok(())
 }

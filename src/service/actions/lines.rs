@@ -11,10 +11,13 @@ use time::Date;
 
 use crate::domain::action::{self as rules, Status};
 use crate::format;
+use crate::i18n::{Lang, Msg};
 use crate::service::Result;
 use crate::service::meetings::{author_name, names_of};
 use crate::store::entities::{actions, budget_ideas, meetings};
 
+/// An action as lists show it: built in English ([`lines`]); a page shows it in its reader's
+/// language with [`ActionLine::in_lang`].
 #[derive(Debug, Clone, Serialize)]
 pub struct ActionLine {
     pub id: ActionId,
@@ -24,20 +27,24 @@ pub struct ActionLine {
     pub owner: String,
     /// Owner's id.
     pub owner_id: UserId,
-    /// "10 Dec 2026".
+    /// "10 Dec 2026" ("10 déc. 2026" in French).
     pub due: String,
     /// "2026-12-10".
     pub due_iso: String,
+    /// The due day itself.
+    #[serde(skip)]
+    pub due_on: Date,
     /// Status value.
     pub status: Status,
-    /// Status in words.
-    pub status_label: &'static str,
     /// Why blocked or dropped.
     pub reason: String,
     /// Past its day and still to be done.
     pub overdue: bool,
     /// Where it came from, in words.
     pub source: String,
+    /// Where it came from, as a message.
+    #[serde(skip)]
+    pub source_msg: Msg,
     /// A link to the source, if it has a page.
     pub source_link: Option<String>,
     /// The meeting it came from.
@@ -84,15 +91,18 @@ pub async fn lines(
             let status = Status::from(r.status);
             let (source, source_link) = match (r.source_kind, r.meeting_id, r.help_post_id) {
                 (actions::SourceKind::AgendaItem, Some(m), _) => (
-                    format!(
-                        "agenda item {} of “{}”",
-                        r.item_position.map_or(0, |p| p + 1),
-                        titles.get(&m).map_or("a meeting", String::as_str)
-                    ),
+                    Msg::new("ac-source-agenda-item")
+                        .arg("position", r.item_position.map_or(0, |p| p + 1))
+                        .arg(
+                            "meeting",
+                            titles
+                                .get(&m)
+                                .map_or_else(|| Msg::new("ac-source-a-meeting"), Msg::verbatim),
+                        ),
                     Some(format!("/teams/{slug}/meetings/{m}/live")),
                 ),
                 (actions::SourceKind::HelpPost, _, Some(p)) => (
-                    "a help request".to_owned(),
+                    Msg::new("ac-source-help"),
                     Some(format!("/teams/{slug}/help/{p}")),
                 ),
                 (actions::SourceKind::BudgetIdea, _, _) => {
@@ -101,30 +111,42 @@ pub async fn lines(
                         .and_then(|i| ideas.get(&i).map(|idea| (i, idea)))
                     {
                         Some((i, (round, title))) => (
-                            format!("budget idea “{title}”"),
+                            Msg::new("ac-source-idea").arg("idea", title.as_str()),
                             Some(format!("/teams/{slug}/budgets/{round}/ideas/{i}")),
                         ),
-                        None => ("a budget idea".to_owned(), None),
+                        None => (Msg::new("ac-source-an-idea"), None),
                     }
                 }
-                _ => ("recorded on its own".to_owned(), None),
+                _ => (Msg::new("ac-source-own"), None),
             };
             ActionLine {
                 id: r.id,
                 owner: author_name(&people, Some(r.owner_id)),
                 owner_id: r.owner_id,
-                due: format::date(r.due_on),
+                due: String::new(),
                 due_iso: format::iso(r.due_on),
+                due_on: r.due_on,
                 status,
-                status_label: status.label(),
                 overdue: rules::is_overdue(status, r.due_on, today),
                 title: r.title,
                 reason: r.reason,
-                source,
+                source: String::new(),
+                source_msg: source,
                 source_link,
                 meeting_id: r.meeting_id,
                 item_position: r.item_position,
             }
+            .in_lang(Lang::En)
         })
         .collect())
+}
+
+impl ActionLine {
+    /// The line in `lang`'s words: its due day and where it came from.
+    #[must_use]
+    pub fn in_lang(mut self, lang: Lang) -> Self {
+        self.due = format::date_in(self.due_on, lang);
+        self.source = self.source_msg.render(lang);
+        self
+    }
 }

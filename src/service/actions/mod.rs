@@ -19,6 +19,7 @@ use time::{Date, OffsetDateTime};
 use crate::access::{Action, Principal, TeamRole};
 use crate::domain::action::{self as rules, Status};
 use crate::format;
+use crate::i18n::{Lang, Msg};
 use crate::service::meetings::{author_name, names_of};
 use crate::service::teams::{self, TeamAccess};
 use crate::service::{Result, ServiceError};
@@ -89,7 +90,6 @@ pub async fn find_in_team(
     crate::service::find_in_team::<actions::Entity>(db, team_id, id).await
 }
 
-/// An action as lists show it.
 /// The filters of the action log, as the query string carries them.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Filter {
@@ -160,7 +160,7 @@ pub async fn list(
     Ok((acc, lines))
 }
 
-/// One entry of an action's history.
+/// One entry of an action's history, in the reader's language.
 #[derive(Debug, Clone, Serialize)]
 pub struct HistoryLine {
     pub who: String,
@@ -168,15 +168,17 @@ pub struct HistoryLine {
     pub what: String,
     /// The reason given.
     pub reason: String,
+    /// "3 Nov 2026, 09:00 GMT", on the team's clock.
     pub when: String,
 }
 
-/// A comment as shown.
+/// A comment as shown, in the reader's language.
 #[derive(Debug, Clone, Serialize)]
 pub struct CommentLine {
     pub who: String,
     /// What they said.
     pub body: String,
+    /// "3 Nov 2026, 09:00 GMT", on the team's clock.
     pub when: String,
 }
 
@@ -195,13 +197,14 @@ pub struct ActionDetail {
     pub may_change: bool,
 }
 
-/// Loads one action of the team.
+/// Loads one action of the team, its history and comments in `lang`'s words.
 pub async fn detail(
     db: &impl ConnectionTrait,
     principal: Principal,
     slug: &str,
     id: ActionId,
     now: OffsetDateTime,
+    lang: Lang,
 ) -> Result<ActionDetail> {
     let acc = authorize(db, principal, slug, Action::ViewActions).await?;
     let row = find_in_team(db, acc.team.team.id, id).await?;
@@ -229,22 +232,23 @@ pub async fn detail(
         .await?
         .into_iter()
         .next()
-        .ok_or(ServiceError::NotFound)?;
+        .ok_or(ServiceError::NotFound)?
+        .in_lang(lang);
     Ok(ActionDetail {
         history: history
             .into_iter()
             .map(|h| HistoryLine {
                 who: author_name(&people, h.actor_id),
                 what: match h.from_status {
-                    None => format!("created as {}", Status::from(h.to_status).label()),
-                    Some(from) => format!(
-                        "{} → {}",
-                        Status::from(from).label(),
-                        Status::from(h.to_status).label()
-                    ),
-                },
+                    None => Msg::new("ac-history-created")
+                        .arg("status", Status::from(h.to_status).word()),
+                    Some(from) => Msg::new("ac-history-moved")
+                        .arg("from", Status::from(from).word())
+                        .arg("to", Status::from(h.to_status).word()),
+                }
+                .render(lang),
                 reason: h.reason,
-                when: format::date_time(h.occurred_at, acc.team.zone),
+                when: format::date_time_in(h.occurred_at, acc.team.zone, lang),
             })
             .collect(),
         comments: comments
@@ -252,7 +256,7 @@ pub async fn detail(
             .map(|c| CommentLine {
                 who: author_name(&people, c.author_id),
                 body: c.body,
-                when: format::date_time(c.created_at, acc.team.zone),
+                when: format::date_time_in(c.created_at, acc.team.zone, lang),
             })
             .collect(),
         access: acc,

@@ -96,16 +96,6 @@ impl IdeaForm {
     }
 }
 
-/// How an idea's review status reads on its page.
-pub fn status_label(status: IdeaStatus) -> &'static str {
-    match status {
-        IdeaStatus::Proposed => "not reviewed yet (on the ballot unless marked infeasible)",
-        IdeaStatus::Withdrawn => "withdrawn by its author",
-        IdeaStatus::Feasible => "feasible",
-        IdeaStatus::Infeasible => "infeasible",
-    }
-}
-
 /// Whether its author withdrew the idea.
 pub fn is_withdrawn(idea: &budget_ideas::Model) -> bool {
     idea.status == IdeaStatus::Withdrawn

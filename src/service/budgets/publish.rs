@@ -294,13 +294,14 @@ pub async fn publish(
     Ok(())
 }
 
-/// A follow-up status as shown (`in progress`) and as the form's value (`in_progress`).
-pub fn follow_up_label(status: FollowUpStatus) -> (&'static str, &'static str) {
+/// A follow-up status as the form's value (`in_progress`); pages put it in words with
+/// `web::budgets::follow_up_label`.
+pub fn follow_up_label(status: FollowUpStatus) -> &'static str {
     match status {
-        FollowUpStatus::Planned => ("planned", "planned"),
-        FollowUpStatus::InProgress => ("in progress", "in_progress"),
-        FollowUpStatus::Done => ("done", "done"),
-        FollowUpStatus::Dropped => ("dropped", "dropped"),
+        FollowUpStatus::Planned => "planned",
+        FollowUpStatus::InProgress => "in_progress",
+        FollowUpStatus::Done => "done",
+        FollowUpStatus::Dropped => "dropped",
     }
 }
 

@@ -14,7 +14,7 @@ pub mod thanks;
 pub mod views;
 
 use crate::domain::ids::{TeamId, UserId};
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait,
     QueryFilter, Set, Statement, TransactionTrait,
@@ -54,6 +54,41 @@ impl LedgerAccess {
     pub fn sees_aggregates(&self, principal: Principal) -> bool {
         access::authorize(principal, self.role, Action::ViewLedgerAggregates) == Decision::Allow
             && (self.settings.visibility == Visibility::Everyone || self.is_leader())
+    }
+}
+
+/// Whom a ledger list is written for: the zone they read times in and their language.
+#[derive(Debug, Clone, Copy)]
+pub struct Reader {
+    /// Where times are read (the person's own zone, else the team's).
+    pub zone: crate::domain::zone::Zone,
+    /// The language of the page.
+    pub lang: Lang,
+}
+
+impl Reader {
+    /// The caller of `acc` reading in `lang`.
+    pub fn of(acc: &LedgerAccess, lang: Lang) -> Self {
+        Self {
+            zone: acc.zone,
+            lang,
+        }
+    }
+
+    /// A moment as this reader reads it.
+    pub fn date_time(self, at: OffsetDateTime) -> String {
+        crate::format::date_time_in(at, self.zone, self.lang)
+    }
+
+    /// How a person who left the team is named.
+    pub fn former_member(self) -> String {
+        crate::i18n::text(self.lang, "fl-former-member")
+    }
+}
+
+impl From<(crate::domain::zone::Zone, Lang)> for Reader {
+    fn from((zone, lang): (crate::domain::zone::Zone, Lang)) -> Self {
+        Self { zone, lang }
     }
 }
 

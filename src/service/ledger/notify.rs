@@ -14,6 +14,7 @@ use serde::Serialize;
 use time::OffsetDateTime;
 
 use crate::access::{Action, Principal};
+use crate::i18n::{Lang, Msg};
 use crate::service::Result;
 use crate::store::entities::notifications;
 
@@ -21,15 +22,20 @@ use crate::store::entities::notifications;
 const LEDGER: &str = crate::domain::notice::Kind::Ledger.as_str();
 
 /// Tells `user_id` something about `team_id`, with a local link to act on it (in the app
-/// only; the notification centre lists it with every other kind).
+/// only; the notification centre lists it with every other kind). It is written in the
+/// person's chosen language (English when they chose none) and keeps it.
 pub async fn send(
     db: &impl ConnectionTrait,
     user_id: UserId,
     team_id: TeamId,
-    message: String,
+    message: &Msg,
     link: String,
     now: OffsetDateTime,
 ) -> Result<()> {
+    let (lang, zone) = crate::service::notices::recipient(db, user_id)
+        .await?
+        .map_or((Lang::En, None), |r| (r.lang, r.zone));
+    let message = message.render_in(lang, zone);
     notifications::ActiveModel {
         user_id: Set(user_id),
         team_id: Set(team_id),
@@ -56,12 +62,12 @@ pub struct Unread {
     pub when: String,
 }
 
-/// The newest 20 unread notifications of a person in a team.
+/// The newest 20 unread notifications of a person in a team, dated for `reader`.
 pub async fn unread(
     db: &impl ConnectionTrait,
     user_id: UserId,
     team_id: TeamId,
-    zone: crate::domain::zone::Zone,
+    reader: super::Reader,
 ) -> Result<Vec<Unread>> {
     Ok(notifications::Entity::find()
         .filter(notifications::Column::UserId.eq(user_id))
@@ -76,7 +82,7 @@ pub async fn unread(
         .map(|n| Unread {
             message: n.message,
             link: n.link,
-            when: crate::format::date_time(n.created_at, zone),
+            when: reader.date_time(n.created_at),
         })
         .collect())
 }

@@ -3,8 +3,7 @@
 //! Answering a post is `responses.rs` (re-exported here).
 
 use crate::domain::ids::{PostId, TeamId, UserId};
-use crate::domain::zone::Zone;
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, Set, TransactionTrait,
@@ -13,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use time::{Duration, OffsetDateTime};
 
-use super::{access, names};
+use super::{Reader, access, names};
 use crate::access::{Action, Principal};
 use crate::domain::ledger::{
     self, Category, Detail, ExpiryDays, IdempotencyKey, Minutes, PostKind, PostTitle,
@@ -101,7 +100,7 @@ async fn lines(
     posts: Vec<help_posts::Model>,
     days: i32,
     now: OffsetDateTime,
-    zone: Zone,
+    reader: Reader,
 ) -> Result<Vec<PostLine>> {
     let ids: Vec<PostId> = posts.iter().map(|p| p.id).collect();
     let responses = help_responses::Entity::find()
@@ -121,7 +120,7 @@ async fn lines(
         people
             .get(&id)
             .cloned()
-            .unwrap_or_else(|| "former member".to_owned())
+            .unwrap_or_else(|| reader.former_member())
     };
     Ok(posts
         .into_iter()
@@ -133,7 +132,7 @@ async fn lines(
                     responder_id: r.responder_id,
                     name: name(r.responder_id),
                     message: r.message.clone(),
-                    when: crate::format::date_time(r.created_at, zone),
+                    when: reader.date_time(r.created_at),
                 })
                 .collect();
             PostLine {
@@ -145,7 +144,7 @@ async fn lines(
                 estimated_minutes: p.estimated_minutes,
                 author: name(p.author_id),
                 author_id: p.author_id,
-                expires: crate::format::date_time(p.expires_at, zone),
+                expires: reader.date_time(p.expires_at),
                 open: p.closed_at.is_none() && p.expires_at > now,
                 unmet: is_unmet(&p, answers.len(), days, now),
                 responses: answers,
@@ -154,12 +153,13 @@ async fn lines(
         .collect())
 }
 
-/// Open posts of the team, newest first.
+/// Open posts of the team, newest first, written in `lang`.
 pub async fn open_posts(
     db: &impl ConnectionTrait,
     principal: Principal,
     slug: &str,
     now: OffsetDateTime,
+    lang: Lang,
 ) -> Result<(super::LedgerAccess, Vec<PostLine>)> {
     let acc = access(db, principal, slug, Action::ViewOwnLedger).await?;
     let posts = help_posts::Entity::find()
@@ -171,16 +171,17 @@ pub async fn open_posts(
         .all(db)
         .await?;
     let days = acc.settings.unmet_after_days;
-    let lines = lines(db, posts, days, now, acc.zone).await?;
+    let lines = lines(db, posts, days, now, Reader::of(&acc, lang)).await?;
     Ok((acc, lines))
 }
 
-/// Unmet requests of a team (for the ledger page and the meeting scan); no access check.
+/// Unmet requests of a team (for the ledger page and the meeting scan), written for `reader`
+/// (a zone, or a zone and a language); no access check.
 pub async fn unmet_requests(
     db: &impl ConnectionTrait,
     team_id: TeamId,
     now: OffsetDateTime,
-    zone: Zone,
+    reader: impl Into<Reader>,
 ) -> Result<Vec<PostLine>> {
     let days = super::settings(db, team_id).await?.unmet_after_days;
     let posts = help_posts::Entity::find()
@@ -192,25 +193,26 @@ pub async fn unmet_requests(
         .order_by_asc(help_posts::Column::Id)
         .all(db)
         .await?;
-    Ok(lines(db, posts, days, now, zone)
+    Ok(lines(db, posts, days, now, reader.into())
         .await?
         .into_iter()
         .filter(|p| p.unmet)
         .collect())
 }
 
-/// One post of the team (any member may read it).
+/// One post of the team (any member may read it), written in `lang`.
 pub async fn post(
     db: &impl ConnectionTrait,
     principal: Principal,
     slug: &str,
     id: PostId,
     now: OffsetDateTime,
+    lang: Lang,
 ) -> Result<(super::LedgerAccess, PostLine)> {
     let acc = access(db, principal, slug, Action::ViewOwnLedger).await?;
     let row = find_in_team::<help_posts::Entity>(db, acc.team.id, id).await?;
     let days = acc.settings.unmet_after_days;
-    let line = lines(db, vec![row], days, now, acc.zone)
+    let line = lines(db, vec![row], days, now, Reader::of(&acc, lang))
         .await?
         .into_iter()
         .next()

@@ -90,7 +90,9 @@ pub async fn respond(
         &txn,
         post.author_id,
         acc.team.id,
-        format!("{me} responded to “{}”.", post.title),
+        &Msg::new("lg-notice-responded")
+            .arg("name", me)
+            .arg("title", post.title.as_str()),
         format!("/teams/{}/help/{}", acc.team.slug, post.id),
         now,
     )

@@ -3,7 +3,6 @@
 //! hide it (and show it again).
 
 use crate::domain::ids::{ActionId, ExchangeId, TeamId, UserId};
-use crate::domain::zone::Zone;
 use crate::i18n::Msg;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
@@ -13,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use time::OffsetDateTime;
 
-use super::{access, names, notify};
+use super::{Reader, access, names, notify};
 use crate::access::{Action, Principal};
 use crate::domain::ledger::{IdempotencyKey, Impact};
 use crate::service::find_in_team;
@@ -57,14 +56,14 @@ pub struct ThanksLine {
 async fn lines(
     db: &impl ConnectionTrait,
     rows: Vec<recognitions::Model>,
-    zone: Zone,
+    reader: Reader,
 ) -> Result<Vec<ThanksLine>> {
     let people = names(db, rows.iter().flat_map(|r| [r.from_id, r.to_id])).await?;
     let name = |id: UserId| {
         people
             .get(&id)
             .cloned()
-            .unwrap_or_else(|| "former member".to_owned())
+            .unwrap_or_else(|| reader.former_member())
     };
     Ok(rows
         .into_iter()
@@ -74,29 +73,30 @@ async fn lines(
             to: name(r.to_id),
             to_id: r.to_id,
             impact: r.impact,
-            when: crate::format::date_time(r.created_at, zone),
+            when: reader.date_time(r.created_at),
             hidden: r.hidden_at.is_some(),
         })
         .collect())
 }
 
-/// The team's public thank-yous (not hidden), newest first, at most 20. No access check: the
-/// caller has already been allowed to see the team.
+/// The team's public thank-yous (not hidden), newest first, at most 20, written for `reader`
+/// (a zone, or a zone and a language). No access check: the caller has already been allowed
+/// to see the team.
 pub async fn public_for_team(
     db: &impl ConnectionTrait,
     team_id: TeamId,
-    zone: Zone,
+    reader: impl Into<Reader>,
 ) -> Result<Vec<ThanksLine>> {
-    public_since(db, team_id, time::OffsetDateTime::UNIX_EPOCH, zone).await
+    public_since(db, team_id, time::OffsetDateTime::UNIX_EPOCH, reader).await
 }
 
 /// The team's public thank-yous given since `since`, newest first, at most 20 (for the
-/// meeting scan). No access check.
+/// meeting scan), written for `reader`. No access check.
 pub async fn public_since(
     db: &impl ConnectionTrait,
     team_id: TeamId,
     since: time::OffsetDateTime,
-    zone: Zone,
+    reader: impl Into<Reader>,
 ) -> Result<Vec<ThanksLine>> {
     let rows = recognitions::Entity::find()
         .filter(recognitions::Column::TeamId.eq(team_id))
@@ -107,7 +107,7 @@ pub async fn public_since(
         .limit(20)
         .all(db)
         .await?;
-    lines(db, rows, zone).await
+    lines(db, rows, reader.into()).await
 }
 
 /// Every thank-you a person received in the team (hidden ones included), newest first.
@@ -115,7 +115,7 @@ pub async fn received(
     db: &impl ConnectionTrait,
     team_id: TeamId,
     user_id: UserId,
-    zone: Zone,
+    reader: Reader,
 ) -> Result<Vec<ThanksLine>> {
     let rows = recognitions::Entity::find()
         .filter(recognitions::Column::TeamId.eq(team_id))
@@ -124,7 +124,7 @@ pub async fn received(
         .order_by_desc(recognitions::Column::Id)
         .all(db)
         .await?;
-    lines(db, rows, zone).await
+    lines(db, rows, reader).await
 }
 
 /// Says thank you; a double submit with the same key thanks once.
@@ -226,7 +226,9 @@ pub async fn thank(
         &txn,
         to,
         acc.team.id,
-        format!("{me} thanked you: “{}”", impact.as_str()),
+        &Msg::new("lg-notice-thanked")
+            .arg("name", me)
+            .arg("impact", impact.as_str()),
         format!("/teams/{}/ledger/me", acc.team.slug),
         now,
     )

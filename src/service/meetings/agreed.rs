@@ -3,7 +3,7 @@
 //! audited; publishing again before the meeting replaces the previous version.
 
 use crate::domain::ids::{MeetingId, ProposalId};
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
 use std::collections::HashMap;
 
 use sea_orm::{
@@ -138,7 +138,9 @@ fn field<'a>(fields: &'a HashMap<String, String>, name: &str) -> &'a str {
 
 /// Publishes the agreed agenda (leaders, after the tally, before the meeting starts). Fields:
 /// `include_{id}`, `position_{id}`, `reason_{id}` per tally item; `add_title`,
-/// `add_minutes`, `add_position`, `add_reason` for one urgent item.
+/// `add_minutes`, `add_position`, `add_reason` for one urgent item. The members' notice
+/// carries a calendar file written in `lang`, the publishing leader's language.
+#[allow(clippy::too_many_arguments)] // the request's parts, as every use case takes them
 pub async fn publish(
     db: &DatabaseConnection,
     principal: Principal,
@@ -147,6 +149,7 @@ pub async fn publish(
     fields: &HashMap<String, String>,
     delivery: Delivery<'_>,
     now: OffsetDateTime,
+    lang: Lang,
 ) -> Result<()> {
     let check = authorize(db, principal, slug, meeting_id, Action::PublishAgenda).await?;
     if check.windows().voting_closed(now) {
@@ -317,6 +320,7 @@ pub async fn publish(
         &planned.deviations,
         delivery,
         now,
+        lang,
     );
     let members = notices::team_recipients(&txn, access.team.id).await?;
     notices::deliver(&txn, delivery, &notice, &members, now).await?;
@@ -325,7 +329,12 @@ pub async fn publish(
 }
 
 /// The notice of a published agenda: the items with their start times, every change from the
-/// tally with its reason, and the meeting as a calendar file.
+/// tally with its reason, and the meeting as a calendar file. The mail speaks each member's
+/// language; the calendar file is one document, written in `lang` (the publishing leader's).
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one notice, built from one publication"
+)]
 fn published_notice(
     meeting: &crate::store::entities::meetings::Model,
     slug: &str,
@@ -334,6 +343,7 @@ fn published_notice(
     deviations: &[crate::domain::agreed_agenda::Deviation],
     delivery: Delivery<'_>,
     now: OffsetDateTime,
+    lang: Lang,
 ) -> notices::Notice {
     // One message for every member: in the team's zone, named beside the date.
     let zone = crate::domain::zone::Zone::stored(&team_row.time_zone);
@@ -345,11 +355,19 @@ fn published_notice(
         agenda.push(format!("{start} {} ({} min)", item.title, item.minutes));
         at += time::Duration::minutes(i64::from(item.minutes));
     }
-    for d in deviations {
-        agenda.push(d.sentence("The leader").to_string());
-    }
+    let changes: Vec<Msg> = deviations
+        .iter()
+        .map(|d| d.sentence(Msg::new("sm-the-leader")))
+        .collect();
     let link = format!("/teams/{slug}/meetings/{}/agenda", meeting.id);
-    let description = format!("{}\n\nAgenda:\n{}", meeting.purpose_line, agenda.join("\n"));
+    let mut lines = agenda.clone();
+    lines.extend(changes.iter().map(|c| c.render(lang)));
+    let description = format!(
+        "{}\n\n{}\n{}",
+        meeting.purpose_line,
+        Msg::new("mt-ics-agenda").render(lang),
+        lines.join("\n")
+    );
     let url = delivery.link(&link);
     let ics = crate::format::ics::calendar(&crate::format::ics::Event {
         uid: &format!("meeting-{}@roundtable", meeting.id),
@@ -372,6 +390,7 @@ fn published_notice(
         Msg::verbatim(""),
     ];
     body.extend(agenda.iter().map(|line| Msg::verbatim(line.as_str())));
+    body.extend(changes);
     body.push(Msg::verbatim(""));
     body.push(Msg::new("notice-agenda-attached"));
     notices::Notice {

@@ -9,6 +9,7 @@ use sea_orm::{
 use serde::Serialize;
 use time::OffsetDateTime;
 
+use crate::i18n::{Lang, Msg};
 use crate::service::Result;
 use crate::store::entities::{meeting_facilitators, meetings, memberships, users};
 
@@ -19,19 +20,20 @@ pub struct FacilitatorChoice {
     /// User id as the form sends it.
     pub value: String,
     pub display_name: String,
-    /// Last meeting they facilitated ("never").
+    /// Last meeting they facilitated ("never"), in the reader's language.
     pub last: String,
 }
 
-/// Members ordered least-recently-facilitated first (never first, then oldest, then by name).
-/// Only meetings that have started count, and never `editing` itself: the meeting being
-/// edited is not its own facilitator's "last facilitated".
+/// Members ordered least-recently-facilitated first (never first, then oldest, then by name),
+/// in `lang`. Only meetings that have started count, and never `editing` itself: the meeting
+/// being edited is not its own facilitator's "last facilitated".
 pub async fn facilitator_choices(
     db: &impl ConnectionTrait,
     team_id: TeamId,
     editing: Option<MeetingId>,
     now: OffsetDateTime,
     zone: Zone,
+    lang: Lang,
 ) -> Result<Vec<FacilitatorChoice>> {
     let members = memberships::Entity::find()
         .filter(memberships::Column::TeamId.eq(team_id))
@@ -65,8 +67,8 @@ pub async fn facilitator_choices(
             value: user.id.to_string(),
             display_name: user.display_name,
             last: last.map_or_else(
-                || "never".to_owned(),
-                |at| crate::format::date_time(at, zone),
+                || Msg::new("mt-never").render(lang),
+                |at| crate::format::date_time_in(at, zone, lang),
             ),
         })
         .collect())
@@ -75,17 +77,18 @@ pub async fn facilitator_choices(
 /// One entry of a meeting's facilitator history.
 #[derive(Debug, Clone, Serialize)]
 pub struct FacilitatorChange {
-    /// Who (or "nobody").
+    /// Who (or "nobody"), in the reader's language.
     pub name: String,
     /// When assigned.
     pub at: String,
 }
 
-/// Who was made facilitator of the meeting, oldest first.
+/// Who was made facilitator of the meeting, oldest first, in `lang`.
 pub async fn facilitator_history(
     db: &impl ConnectionTrait,
     meeting_id: MeetingId,
     zone: Zone,
+    lang: Lang,
 ) -> Result<Vec<FacilitatorChange>> {
     let rows = meeting_facilitators::Entity::find()
         .filter(meeting_facilitators::Column::MeetingId.eq(meeting_id))
@@ -96,11 +99,11 @@ pub async fn facilitator_history(
     for row in rows {
         let name = match row.user_id {
             Some(_) => super::name_of(db, row.user_id).await?,
-            None => "nobody".to_owned(),
+            None => Msg::new("mt-form-history-nobody").render(lang),
         };
         out.push(FacilitatorChange {
             name,
-            at: crate::format::date_time(row.assigned_at, zone),
+            at: crate::format::date_time_in(row.assigned_at, zone, lang),
         });
     }
     Ok(out)

@@ -14,7 +14,7 @@ use crate::domain::meeting::{
     ResultsVisibility, Windows, input_value, parse_local,
 };
 use crate::domain::zone::Zone;
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
 use crate::service::teams::{self, TeamAccess};
 use crate::service::{FieldErrors, Result, ServiceError};
 use crate::store::entities::meetings;
@@ -248,15 +248,17 @@ fn whole_hour(now: OffsetDateTime) -> OffsetDateTime {
 /// six days on at the top of the hour, voting from three days to one day before it (the tally
 /// runs a day ahead), the time budget and place of the team's latest meeting (60 minutes for a
 /// first meeting), secret ballots, the three-minute action scan, and the member who
-/// facilitated least recently.
+/// facilitated least recently. In `lang`, the leader's language: the default fixed item's title
+/// is stored as they leave it.
 pub async fn new_form(
     db: &impl ConnectionTrait,
     principal: Principal,
     slug: &str,
     now: OffsetDateTime,
+    lang: Lang,
 ) -> Result<(TeamAccess, MeetingForm, Vec<FacilitatorChoice>)> {
     let access = teams::authorize(db, principal, slug, Action::ManageMeetings).await?;
-    let choices = facilitator_choices(db, access.team.id, None, now, access.zone).await?;
+    let choices = facilitator_choices(db, access.team.id, None, now, access.zone, lang).await?;
     let latest = meetings::Entity::find()
         .filter(meetings::Column::TeamId.eq(access.team.id))
         .order_by_desc(meetings::Column::StartsAt)
@@ -281,20 +283,21 @@ pub async fn new_form(
         privacy: Privacy::Secret.as_str().to_owned(),
         results_visibility: ResultsVisibility::AfterClose.as_str().to_owned(),
         agenda_rule: AgendaRule::SequentialIrv.as_str().to_owned(),
-        fixed_1_title: "Three-minute action scan".to_owned(),
+        fixed_1_title: Msg::new("mt-form-default-fixed").render(lang),
         fixed_1_minutes: "3".to_owned(),
         ..MeetingForm::default()
     };
     Ok((access, form, choices))
 }
 
-/// The edit form of an existing meeting, filled from what is stored.
+/// The edit form of an existing meeting, filled from what is stored (its choices in `lang`).
 pub async fn edit_form(
     db: &impl ConnectionTrait,
     principal: Principal,
     slug: &str,
     meeting_id: MeetingId,
     now: OffsetDateTime,
+    lang: Lang,
 ) -> Result<(MeetingAccess, MeetingForm, Vec<FacilitatorChoice>)> {
     let access = authorize(db, principal, slug, meeting_id, Action::ManageMeetings).await?;
     let m = &access.meeting;
@@ -333,6 +336,6 @@ pub async fn edit_form(
         fixed_3_minutes: f3m,
     };
     let choices =
-        facilitator_choices(db, access.team.id, Some(meeting_id), now, access.zone).await?;
+        facilitator_choices(db, access.team.id, Some(meeting_id), now, access.zone, lang).await?;
     Ok((access, form, choices))
 }

@@ -4,7 +4,7 @@
 //! published version, editors also the drafts.
 
 use crate::domain::ids::{MeetingId, UserId};
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, Set,
@@ -29,11 +29,13 @@ use crate::domain::zone::Zone;
 /// Longest minutes accepted, in characters.
 pub const MAX_CHARS: usize = 50_000;
 
-/// Drafts version 1 of the minutes from the closed meeting's record (inside the close).
+/// Drafts version 1 of the minutes from the closed meeting's record (inside the close), in
+/// `lang`: the language of the person who closes the meeting (stored as written).
 pub async fn draft_at_close(
     db: &impl ConnectionTrait,
     run: &RunState,
     now: OffsetDateTime,
+    lang: Lang,
 ) -> Result<()> {
     let m = &run.access.meeting;
     let decisions = decisions_of(db, m.id).await?;
@@ -92,12 +94,12 @@ pub async fn draft_at_close(
         .collect();
     let named = |id: Option<UserId>| match id {
         Some(_) => author_name(&people, id),
-        None => "nobody named".to_owned(),
+        None => Msg::new("sm-draft-nobody-named").render(lang),
     };
-    let body = draft(&MinutesInput {
+    let input = MinutesInput {
         title: m.title.clone(),
         // Stored text: in the team's zone, whoever closed the meeting.
-        held: format::date_time(m.starts_at, Zone::stored(&run.access.team.time_zone)),
+        held: format::date_time_in(m.starts_at, Zone::stored(&run.access.team.time_zone), lang),
         purpose_line: m.purpose_line.clone(),
         facilitator: named(m.facilitator_id),
         note_taker: named(run.note_taker()),
@@ -105,7 +107,8 @@ pub async fn draft_at_close(
         apologies,
         items,
         closed_at: now,
-    });
+    };
+    let body = draft(&input, lang);
     insert_version(db, m.id, body, false, None, now).await?;
     Ok(())
 }
@@ -146,8 +149,9 @@ pub struct VersionLine {
     pub version: i32,
     /// Published or draft.
     pub published: bool,
-    /// Who wrote it ("Roundtable" for the first draft).
+    /// Who wrote it ("Roundtable" for the first draft), in the reader's language.
     pub author: String,
+    /// "3 Dec 2026, 15:02 UTC".
     pub when: String,
 }
 
@@ -165,13 +169,14 @@ pub struct MinutesView {
 }
 
 /// Loads the minutes: `version` if given and readable, else the latest the caller may read
-/// (editors: the latest version; members: the latest published one).
+/// (editors: the latest version; members: the latest published one); the history in `lang`.
 pub async fn view(
     db: &impl ConnectionTrait,
     principal: Principal,
     slug: &str,
     meeting_id: MeetingId,
     version: Option<i32>,
+    lang: Lang,
 ) -> Result<MinutesView> {
     let run = state(db, principal, slug, meeting_id, Action::ViewMeetings).await?;
     let user = principal.user_id.ok_or(ServiceError::Unauthenticated)?;
@@ -200,10 +205,10 @@ pub async fn view(
             version: m.version,
             published: m.published,
             author: match m.author_id {
-                None => "Roundtable (drafted at close)".to_owned(),
+                None => Msg::new("mt-minutes-drafted-at-close").render(lang),
                 id => author_name(&people, id),
             },
-            when: format::date_time(m.created_at, run.access.zone),
+            when: format::date_time_in(m.created_at, run.access.zone, lang),
         })
         .collect();
     Ok(MinutesView {

@@ -15,6 +15,7 @@ use serde_json::json;
 use time::OffsetDateTime;
 
 use crate::access::Principal;
+use crate::i18n::{Lang, Msg};
 use crate::service::{Result, audit};
 use crate::store::entities::{meeting_attendance, meeting_runs, meetings, users};
 
@@ -126,17 +127,19 @@ pub async fn set_note_taker(
 pub struct NoteTakerChoice {
     pub user_id: UserId,
     pub display_name: String,
-    /// Last meeting they took notes at ("never").
+    /// Last meeting they took notes at ("never"), in the reader's language.
     pub last: String,
 }
 
 /// Members ordered least-recently-note-taking first (never first, then oldest, then by name),
-/// the facilitator last: the first is the suggestion, in rotation like the facilitator's.
+/// the facilitator last: the first is the suggestion, in rotation like the facilitator's. In
+/// `lang`.
 pub async fn note_taker_choices(
     db: &impl ConnectionTrait,
     team_id: TeamId,
     facilitator: Option<UserId>,
     zone: Zone,
+    lang: Lang,
 ) -> Result<Vec<NoteTakerChoice>> {
     let ids = member_ids(db, team_id).await?;
     let people = users::Entity::find()
@@ -178,8 +181,8 @@ pub async fn note_taker_choices(
             user_id: user.id,
             display_name: user.display_name,
             last: last.map_or_else(
-                || "never".to_owned(),
-                |at| crate::format::date_time(at, zone),
+                || Msg::new("mt-never").render(lang),
+                |at| crate::format::date_time_in(at, zone, lang),
             ),
         })
         .collect())

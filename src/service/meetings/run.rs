@@ -318,13 +318,15 @@ pub(super) async fn save_run(
     Ok(())
 }
 
-/// Closes the meeting: ends the running item and drafts the minutes from the record.
+/// Closes the meeting: ends the running item and drafts the minutes from the record, in
+/// `lang` (the language of the person closing it).
 pub async fn close(
     db: &DatabaseConnection,
     principal: Principal,
     slug: &str,
     meeting_id: MeetingId,
     now: OffsetDateTime,
+    lang: crate::i18n::Lang,
 ) -> Result<()> {
     let (txn, state, user) = begin_running(db, principal, slug, meeting_id).await?;
     end_running(&txn, &state, now).await?;
@@ -334,7 +336,7 @@ pub async fn close(
     })
     .await?;
     let closed = load(&txn, state.access.clone()).await?;
-    super::minutes::draft_at_close(&txn, &closed, now).await?;
+    super::minutes::draft_at_close(&txn, &closed, now, lang).await?;
     audit_run(
         &txn,
         &state,

@@ -12,6 +12,7 @@ use time::OffsetDateTime;
 
 use crate::domain::action::Status;
 use crate::format;
+use crate::i18n::{Arg, Lang, Msg};
 use crate::service::Result;
 use crate::service::actions::{ActionLine, lines};
 use crate::service::ledger::posts::{PostLine, unmet_requests};
@@ -31,6 +32,7 @@ pub struct MovedLine {
     pub who: String,
     /// "open → in progress".
     pub change: String,
+    /// "3 Dec 2026, 14:00 UTC".
     pub when: String,
 }
 
@@ -48,7 +50,8 @@ pub struct ReviewLine {
 /// The scan for one meeting.
 #[derive(Debug, Clone, Serialize)]
 pub struct Scan {
-    /// "since 26 Nov 2026, 14:00 UTC (Weekly meeting)", or "since the team began".
+    /// "since 26 Nov 2026, 14:00 UTC (Weekly meeting)", or "since the team began", in the
+    /// reader's language.
     pub since: String,
     /// Status changes, oldest first.
     pub moved: Vec<MovedLine>,
@@ -76,13 +79,15 @@ pub async fn previous(
         .await?)
 }
 
-/// Builds the scan for `meeting` at `now` (no access check: the caller may see the meeting).
+/// Builds the scan for `meeting` at `now`, in `lang` (no access check: the caller may see the
+/// meeting).
 pub async fn scan(
     db: &impl ConnectionTrait,
     slug: &str,
     meeting: &meetings::Model,
     now: OffsetDateTime,
     zone: Zone,
+    lang: Lang,
 ) -> Result<Scan> {
     let team_id = meeting.team_id;
     let today = zone.today(now);
@@ -122,10 +127,15 @@ pub async fn scan(
             who: author_name(&people, c.actor_id),
             change: format!(
                 "{} → {}",
-                c.from_status.map_or("new", |s| Status::from(s).label()),
-                Status::from(c.to_status).label()
+                c.from_status
+                    .map_or_else(
+                        || Msg::new("mt-scan-status-new"),
+                        |s| Status::from(s).word()
+                    )
+                    .render(lang),
+                Status::from(c.to_status).word().render(lang)
             ),
-            when: format::date_time(c.occurred_at, zone),
+            when: format::date_time_in(c.occurred_at, zone, lang),
         })
         .collect();
     let stuck_rows = actions::Entity::find()
@@ -155,23 +165,29 @@ pub async fn scan(
         .into_iter()
         .map(|d| ReviewLine {
             text: d.text,
-            review_on: d.review_on.map(format::date).unwrap_or_default(),
+            review_on: d
+                .review_on
+                .map(|day| format::date_in(day, lang))
+                .unwrap_or_default(),
             meeting_id: d.meeting_id,
         })
         .collect();
     Ok(Scan {
         since: match &before {
-            Some(m) => format!(
-                "since {} ({})",
-                format::date_time(m.starts_at, zone),
-                m.title
-            ),
-            None => "since the team began (this is its first meeting)".to_owned(),
-        },
+            Some(m) => Msg::new("mt-scan-since-meeting")
+                .arg("at", Arg::at(m.starts_at, zone))
+                .arg("title", m.title.as_str()),
+            None => Msg::new("mt-scan-since-start"),
+        }
+        .render(lang),
         moved,
-        stuck: lines(db, slug, stuck_rows, today).await?,
+        stuck: lines(db, slug, stuck_rows, today)
+            .await?
+            .into_iter()
+            .map(|line| line.in_lang(lang))
+            .collect(),
         reviews,
-        unmet: unmet_requests(db, team_id, now, zone).await?,
-        thanks: public_since(db, team_id, since, zone).await?,
+        unmet: unmet_requests(db, team_id, now, (zone, lang)).await?,
+        thanks: public_since(db, team_id, since, (zone, lang)).await?,
     })
 }

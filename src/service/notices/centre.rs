@@ -13,6 +13,7 @@ use time::OffsetDateTime;
 
 use crate::domain::ids::{TeamId, UserId};
 use crate::domain::notice::Kind;
+use crate::i18n::{Lang, text};
 use crate::service::Result;
 use crate::store::entities::{notifications, teams};
 
@@ -24,8 +25,8 @@ pub const PAGE: u64 = 50;
 pub struct Row {
     /// Id (for marking it read).
     pub id: i64,
-    /// What kind, as a label.
-    pub kind: &'static str,
+    /// What kind, as a short label in the reader's language.
+    pub kind: String,
     /// The team's name.
     pub team: String,
     /// What happened.
@@ -58,13 +59,14 @@ pub async fn unread_total(db: &impl ConnectionTrait, user_id: UserId) -> Result<
         .await?)
 }
 
-/// The page of notifications older than `before` (the newest when `None`).
-/// Times are in `zone` (the person's own) or else each notification's team's zone.
+/// The page of notifications older than `before` (the newest when `None`), labelled and dated
+/// in `lang`. Times are in `zone` (the person's own) or else each notification's team's zone.
 pub async fn page(
     db: &impl ConnectionTrait,
     user_id: UserId,
     before: Option<i64>,
     zone: Option<Zone>,
+    lang: Lang,
 ) -> Result<Page> {
     let mut query = notifications::Entity::find()
         .filter(notifications::Column::UserId.eq(user_id))
@@ -101,11 +103,11 @@ pub async fn page(
                 .unwrap_or_else(|| (String::new(), Zone::utc()));
             Row {
                 id: n.id,
-                kind: Kind::parse(&n.kind).map_or("Notification", kind_label),
+                kind: kind_label(Kind::parse(&n.kind), lang),
                 team,
                 message: n.message,
                 link: n.link,
-                when: crate::format::date_time(n.created_at, zone.unwrap_or(team_zone)),
+                when: crate::format::date_time_in(n.created_at, zone.unwrap_or(team_zone), lang),
                 unread: n.read_at.is_none(),
             }
         })
@@ -117,18 +119,20 @@ pub async fn page(
     })
 }
 
-/// A short label for the centre's list.
-fn kind_label(kind: Kind) -> &'static str {
-    match kind {
-        Kind::ProposalsOpen => "Proposals open",
-        Kind::VotingOpen => "Voting open",
-        Kind::VotingReminder => "Reminder",
-        Kind::AgendaPublished => "Agenda",
-        Kind::ActionAssigned => "Action",
-        Kind::ActionOverdue => "Overdue",
-        Kind::Ledger => "Help",
-        Kind::Digest => "Digest",
-    }
+/// A short label for the centre's list (`None`: a kind this version does not know).
+fn kind_label(kind: Option<Kind>, lang: Lang) -> String {
+    let key = match kind {
+        Some(Kind::ProposalsOpen) => "nk-short-proposals-open",
+        Some(Kind::VotingOpen) => "nk-short-voting-open",
+        Some(Kind::VotingReminder) => "nk-short-voting-reminder",
+        Some(Kind::AgendaPublished) => "nk-short-agenda-published",
+        Some(Kind::ActionAssigned) => "nk-short-action-assigned",
+        Some(Kind::ActionOverdue) => "nk-short-action-overdue",
+        Some(Kind::Ledger) => "nk-short-ledger",
+        Some(Kind::Digest) => "nk-short-digest",
+        None => "nk-short-other",
+    };
+    text(lang, key)
 }
 
 /// Marks one of the person's notifications read (`Some(id)`), or all of them; another

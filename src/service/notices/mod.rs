@@ -22,6 +22,7 @@ use time::OffsetDateTime;
 use crate::config::Settings;
 use crate::domain::ids::{TeamId, UserId};
 use crate::domain::notice::{Channel, Kind};
+use crate::domain::zone::Zone;
 use crate::i18n::{Lang, Msg};
 use crate::service::Result;
 use crate::store::entities::{mail_outbox, memberships, notifications};
@@ -103,6 +104,8 @@ pub struct Recipient {
     pub email: String,
     /// The language they read (their choice; English when they made none).
     pub lang: Lang,
+    /// The zone they chose to read times in (`None`: each moment in its team's zone).
+    pub zone: Option<Zone>,
 }
 
 /// A notice's texts in one language.
@@ -113,14 +116,19 @@ struct Texts {
 }
 
 impl Notice {
-    fn texts(&self, lang: Lang) -> Texts {
-        let body: Vec<String> = self.body.iter().map(|line| line.render(lang)).collect();
+    fn texts(&self, lang: Lang, zone: Option<Zone>) -> Texts {
         Texts {
-            message: self.message.render(lang),
-            subject: self.subject.render(lang),
-            body: body.join("\n"),
+            message: self.message.render_in(lang, zone),
+            subject: self.subject.render_in(lang, zone),
+            body: lines(&self.body, lang, zone),
         }
     }
+}
+
+/// Mail lines in `lang` (times on `zone`'s clock when given), one per line.
+fn lines(body: &[Msg], lang: Lang, zone: Option<Zone>) -> String {
+    let body: Vec<String> = body.iter().map(|line| line.render_in(lang, zone)).collect();
+    body.join("\n")
 }
 
 /// Rows written per statement (well under SQLite's and PostgreSQL's parameter limits).
@@ -141,8 +149,8 @@ pub async fn deliver(
         return Ok(0);
     }
     let chosen = prefs::channels_for(db, notice.kind, recipients.iter().map(|r| r.id)).await?;
-    // Each recipient reads it in their language; each language is written once.
-    let mut texts: HashMap<Lang, Texts> = HashMap::new();
+    // Each recipient reads it in their language and zone; each pair is written once.
+    let mut texts: HashMap<(Lang, Option<&'static str>), Texts> = HashMap::new();
     let mut in_app = Vec::new();
     let mut mail = Vec::new();
     for r in recipients {
@@ -153,7 +161,9 @@ pub async fn deliver(
         if !channel.in_app() {
             continue;
         }
-        let text = texts.entry(r.lang).or_insert_with(|| notice.texts(r.lang));
+        let text = texts
+            .entry((r.lang, r.zone.map(Zone::name)))
+            .or_insert_with(|| notice.texts(r.lang, r.zone));
         in_app.push(notifications::ActiveModel {
             user_id: Set(r.id),
             team_id: Set(notice.team_id),
@@ -195,21 +205,43 @@ pub async fn deliver(
     Ok(told)
 }
 
-/// A message to one address, queued in the caller's transaction (invitations, reset links,
-/// which are sent whatever the person's preferences: they asked for them, or someone did on
-/// their behalf). `kind` names it in the queue (`invitation`, `reset`).
+/// One message to one address (invitations, reset links), written in its reader's language.
+#[derive(Debug, Clone)]
+pub struct Letter<'a> {
+    /// Names it in the queue (`invitation`, `reset`).
+    pub kind: &'a str,
+    /// The account it goes to, if the address has one.
+    pub user_id: Option<UserId>,
+    /// The address.
+    pub to: &'a str,
+    /// The language it is written in.
+    pub lang: Lang,
+    /// The subject.
+    pub subject: Msg,
+    /// The body's lines (plain text).
+    pub body: Vec<Msg>,
+}
+
+/// Queues `letter` in the caller's transaction. Such mail is sent whatever the person's
+/// preferences: they asked for it, or someone did on their behalf.
 pub async fn queue_mail(
     db: &impl ConnectionTrait,
-    kind: &str,
-    user_id: Option<UserId>,
-    to: &str,
-    subject: &str,
-    body: String,
+    letter: Letter<'_>,
     now: OffsetDateTime,
 ) -> Result<()> {
-    outbox_row(user_id, kind, to, subject, body, None, now)
-        .insert(db)
-        .await?;
+    let subject = letter.subject.render(letter.lang);
+    let body = format!("{}\n", lines(&letter.body, letter.lang, None).trim_end());
+    outbox_row(
+        letter.user_id,
+        letter.kind,
+        letter.to,
+        &subject,
+        body,
+        None,
+        now,
+    )
+    .insert(db)
+    .await?;
     Ok(())
 }
 
@@ -248,22 +280,24 @@ pub async fn team_recipients(db: &impl ConnectionTrait, team_id: TeamId) -> Resu
     use crate::store::entities::users;
     use sea_orm::QueryOrder;
 
-    let rows: Vec<(UserId, String, Option<String>)> =
+    let rows: Vec<(UserId, String, Option<String>, Option<String>)> =
         crate::service::teams::memberships_with_people(team_id)
             .select_only()
             .column(memberships::Column::UserId)
             .column(users::Column::Email)
             .column(users::Column::Language)
+            .column(users::Column::TimeZone)
             .order_by_asc(memberships::Column::UserId)
             .into_tuple()
             .all(db)
             .await?;
     Ok(rows
         .into_iter()
-        .map(|(id, email, language)| Recipient {
+        .map(|(id, email, language, zone)| Recipient {
             id,
             email,
             lang: reads(language.as_deref()),
+            zone: zone.as_deref().map(Zone::stored),
         })
         .collect())
 }
@@ -277,8 +311,21 @@ pub async fn recipient(db: &impl ConnectionTrait, user_id: UserId) -> Result<Opt
         .map(|u| Recipient {
             id: u.id,
             lang: reads(u.language.as_deref()),
+            zone: u.time_zone.as_deref().map(Zone::stored),
             email: u.email,
         }))
+}
+
+/// The language a person chose on their account (`None`: no choice, or no such account).
+pub async fn chosen_language(db: &impl ConnectionTrait, user_id: UserId) -> Result<Option<Lang>> {
+    use crate::store::entities::users;
+    let language: Option<Option<String>> = users::Entity::find_by_id(user_id)
+        .select_only()
+        .column(users::Column::Language)
+        .into_tuple()
+        .one(db)
+        .await?;
+    Ok(language.flatten().as_deref().and_then(Lang::parse))
 }
 
 /// The language a person reads, from their stored choice (English when they made none: mail

@@ -79,7 +79,15 @@ pub async fn deliver_due(
         let Some(row) = outbox::Entity::find_by_id(id).one(db).await? else {
             continue;
         };
-        match mailer.send_row(&row).await {
+        // The footer speaks the account's language (mail to an address without one is
+        // written whole when queued).
+        let lang = match row.user_id {
+            Some(user_id) => super::recipient(db, user_id)
+                .await?
+                .map_or(crate::i18n::Lang::En, |r| r.lang),
+            None => crate::i18n::Lang::En,
+        };
+        match mailer.send_row(&row, lang).await {
             Ok(()) => {
                 outbox::Entity::update_many()
                     .col_expr(outbox::Column::SentAt, Expr::value(now))

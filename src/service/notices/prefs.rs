@@ -13,6 +13,7 @@ use serde::Serialize;
 use super::Chosen;
 use crate::domain::ids::UserId;
 use crate::domain::notice::{Channel, Kind};
+use crate::i18n::{Lang, Msg, text};
 use crate::service::{FieldErrors, Result, ServiceError};
 use crate::store::entities::notification_preferences as prefs;
 
@@ -44,16 +45,45 @@ pub async fn channels_for(
 pub struct PreferenceRow {
     /// Stored name (the form field's name).
     pub kind: &'static str,
-    /// What it is.
-    pub label: &'static str,
+    /// What it is, in the page's language.
+    pub label: String,
     /// The channel in force.
     pub channel: &'static str,
     /// The choices, in order: (value, label).
-    pub options: Vec<(&'static str, &'static str)>,
+    pub options: Vec<(&'static str, String)>,
 }
 
-/// The person's channel for every choosable kind.
-pub async fn list(db: &impl ConnectionTrait, user_id: UserId) -> Result<Vec<PreferenceRow>> {
+/// How the account page (and an unsubscribe link) names a kind, in `lang`.
+pub fn kind_name(kind: Kind, lang: Lang) -> String {
+    let key = match kind {
+        Kind::ProposalsOpen => "nk-proposals-open",
+        Kind::VotingOpen => "nk-voting-open",
+        Kind::VotingReminder => "nk-voting-reminder",
+        Kind::AgendaPublished => "nk-agenda-published",
+        Kind::ActionAssigned => "nk-action-assigned",
+        Kind::ActionOverdue => "nk-action-overdue",
+        Kind::Ledger => "nk-ledger",
+        Kind::Digest => "nk-digest",
+    };
+    text(lang, key)
+}
+
+/// How the account page names a channel, in `lang`.
+pub fn channel_name(channel: Channel, lang: Lang) -> String {
+    let key = match channel {
+        Channel::Email => "nk-channel-email",
+        Channel::InApp => "nk-channel-in-app",
+        Channel::Off => "nk-channel-off",
+    };
+    text(lang, key)
+}
+
+/// The person's channel for every choosable kind, named in `lang`.
+pub async fn list(
+    db: &impl ConnectionTrait,
+    user_id: UserId,
+    lang: Lang,
+) -> Result<Vec<PreferenceRow>> {
     let stored: BTreeMap<String, String> = prefs::Entity::find()
         .filter(prefs::Column::UserId.eq(user_id))
         .all(db)
@@ -69,11 +99,11 @@ pub async fn list(db: &impl ConnectionTrait, user_id: UserId) -> Result<Vec<Pref
                 .unwrap_or_else(|| kind.default_channel());
             PreferenceRow {
                 kind: kind.as_str(),
-                label: kind.label(),
+                label: kind_name(kind, lang),
                 channel: channel.as_str(),
                 options: Channel::ALL
                     .into_iter()
-                    .map(|c| (c.as_str(), c.label()))
+                    .map(|c| (c.as_str(), channel_name(c, lang)))
                     .collect(),
             }
         })
@@ -95,7 +125,7 @@ pub async fn save(
             .and_then(|v| Channel::parse(v.trim()))
         {
             Some(channel) => choices.push((kind, channel)),
-            None => errors.add(kind.as_str(), "Choose email, in the app only, or off."),
+            None => errors.add(kind.as_str(), Msg::new("nk-choose-channel")),
         }
     }
     if !errors.is_empty() {

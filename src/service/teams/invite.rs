@@ -169,6 +169,14 @@ pub async fn invite(
         return Err(ServiceError::Invalid(errors));
     };
     if !emails.is_empty() {
+        // The addresses have no account yet: they read the inviting leader's language, who
+        // invites people of their own school.
+        let lang = match principal.user_id {
+            Some(id) => notices::recipient(&txn, id)
+                .await?
+                .map_or(crate::i18n::Lang::En, |r| r.lang),
+            None => crate::i18n::Lang::En,
+        };
         for address in &emails {
             let token = insert_invitation(
                 &txn,
@@ -181,21 +189,24 @@ pub async fn invite(
             )
             .await?;
             let link = delivery.link(&format!("/invite/{token}"));
-            notices::queue_mail(
-                &txn,
-                "invitation",
-                None,
-                address,
-                &format!("Join {} on Roundtable", access.team.name),
-                format!(
-                    "You are invited to join {} as a {} on Roundtable, where the team builds its agendas together, votes before meetings and keeps track of who does what.\n\nThis link is yours alone and works once, for {} days:\n{link}\n\nIf you did not expect this, ignore this message.\n",
-                    access.team.name,
-                    role.as_str(),
-                    days.get()
-                ),
-                now,
-            )
-            .await?;
+            let letter = notices::Letter {
+                kind: "invitation",
+                user_id: None,
+                to: address,
+                lang,
+                subject: Msg::new("mail-invite-subject").arg("team", access.team.name.as_str()),
+                body: vec![
+                    Msg::new("mail-invite-body")
+                        .arg("team", access.team.name.as_str())
+                        .arg("role", role.as_str()),
+                    Msg::verbatim(""),
+                    Msg::new("mail-invite-link").arg("days", days.get()),
+                    Msg::verbatim(link),
+                    Msg::verbatim(""),
+                    Msg::new("mail-invite-ignore"),
+                ],
+            };
+            notices::queue_mail(&txn, letter, now).await?;
         }
         audit::record(
             &txn,

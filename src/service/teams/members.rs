@@ -2,7 +2,7 @@
 //! removals under the team's lock, so the last leader always stays.
 
 use crate::domain::ids::{TeamId, UserId};
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
     PaginatorTrait, QueryFilter, QueryOrder, Set,
@@ -143,12 +143,13 @@ pub struct MemberPage {
 }
 
 /// Loads the team page: one page of members in two queries (a count and a joined page), so
-/// the cost does not grow with the size of the team.
+/// the cost does not grow with the size of the team; invitations' expiry in `lang`'s words.
 pub async fn overview(
     db: &impl ConnectionTrait,
     principal: Principal,
     slug: &str,
     query: &MemberQuery,
+    lang: Lang,
 ) -> Result<TeamOverview> {
     let access = authorize(db, principal, slug, Action::ViewTeam).await?;
     let can_manage =
@@ -170,7 +171,7 @@ pub async fn overview(
                 role: TeamRole::from(i.role).as_str().to_owned(),
                 uses: i.uses,
                 max_uses: i.max_uses,
-                expires: crate::format::date_time(i.expires_at, access.zone),
+                expires: crate::format::date_time_in(i.expires_at, access.zone, lang),
             })
             .collect()
     } else {

@@ -5,10 +5,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{
-    Agenda, AgendaItem, FixedItem, ItemOutcome, Reason, compose, ordinal, rank_and_compose,
-};
-use crate::tally::budget::{Completion, equal_shares, render_text};
+use super::{Agenda, AgendaItem, FixedItem, ItemOutcome, Reason, compose, rank_and_compose};
+use crate::tally::budget::{self, Completion, equal_shares, render_text};
+use crate::tally::phrases::{English, Note, Phrases, Shares};
 use crate::tally::{
     Ballot, Candidate, CandidateId, Election, Rules, SequentialRanking, TiebreakMode, WinnerMode,
 };
@@ -67,7 +66,7 @@ fn sequential_irv() -> String {
 }
 
 /// The engine's output as stored.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TallyOutput {
     /// The sequential-IRV ranking with every pass (absent without items or ballots).
     pub ranking: Option<SequentialRanking>,
@@ -78,6 +77,25 @@ pub struct TallyOutput {
     /// Equal shares of time: the Method of Equal Shares' explanation, step by step.
     #[serde(default)]
     pub equal_shares: Option<String>,
+    /// What `note` says, kept so that it can be said in any language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note_kind: Option<Note>,
+    /// The Method of Equal Shares' outcome that `equal_shares` explains.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shares_outcome: Option<budget::Outcome>,
+}
+
+impl TallyOutput {
+    /// The note in the language of `p` (a note stored before its kind was kept, and not one
+    /// of the English notes, as it is).
+    #[must_use]
+    pub fn note_in<P: Phrases + ?Sized>(&self, p: &P) -> Option<String> {
+        let note = self.note.as_deref()?;
+        Some(match self.note_kind.clone().or_else(|| Note::parse(note)) {
+            Some(kind) => p.note(&kind),
+            None => note.to_owned(),
+        })
+    }
 }
 
 /// Counts rankings (proposal ids, best first) with the pure engine.
@@ -98,7 +116,7 @@ pub fn compute(input: &TallyInput, rankings: &[Vec<i64>]) -> TallyOutput {
         })
         .filter(|b| !b.is_blank())
         .collect();
-    let in_order = |note: &str| {
+    let in_order = |note: Note| {
         let items: Vec<AgendaItem> = input
             .candidates
             .iter()
@@ -107,15 +125,17 @@ pub fn compute(input: &TallyInput, rankings: &[Vec<i64>]) -> TallyOutput {
         TallyOutput {
             ranking: None,
             agenda: compose(&items, input.budget_minutes, &input.fixed).ok(),
-            note: Some(note.to_owned()),
+            note: Some(English.note(&note)),
             equal_shares: None,
+            note_kind: Some(note),
+            shares_outcome: None,
         }
     };
     if input.candidates.is_empty() {
-        return in_order("No items were proposed: the agenda holds the fixed items only.");
+        return in_order(Note::NoItems);
     }
     if ballots.is_empty() {
-        return in_order("No ballots were cast: items are listed in the order they were proposed.");
+        return in_order(Note::NoBallots);
     }
     let election = Election {
         candidates: input
@@ -130,9 +150,9 @@ pub fn compute(input: &TallyInput, rankings: &[Vec<i64>]) -> TallyOutput {
     let ranked = match rank_and_compose(&election, &minutes, input.budget_minutes, &input.fixed) {
         Ok(ranked) => ranked,
         Err(e) => {
-            return in_order(&format!(
-                "The count could not finish ({e}); items are listed in the order they were proposed."
-            ));
+            return in_order(Note::CountFailed {
+                error: e.to_string(),
+            });
         }
     };
     if input.rule != EQUAL_SHARES {
@@ -141,6 +161,8 @@ pub fn compute(input: &TallyInput, rankings: &[Vec<i64>]) -> TallyOutput {
             agenda: Some(ranked.agenda),
             note: None,
             equal_shares: None,
+            note_kind: None,
+            shares_outcome: None,
         };
     }
     // Equal shares of time: every item a member ranked counts as approved by them; minutes are
@@ -180,15 +202,22 @@ pub fn compute(input: &TallyInput, rankings: &[Vec<i64>]) -> TallyOutput {
             equal_shares: Some(render_text(&outcome)),
             ranking: Some(ranked.ranking),
             note: None,
+            note_kind: None,
+            shares_outcome: Some(outcome),
         },
-        Err(e) => TallyOutput {
-            ranking: Some(ranked.ranking),
-            agenda: Some(ranked.agenda),
-            note: Some(format!(
-                "Equal shares could not run ({e}); the agenda follows the ranked order."
-            )),
-            equal_shares: None,
-        },
+        Err(e) => {
+            let note = Note::SharesFailed {
+                error: e.to_string(),
+            };
+            TallyOutput {
+                ranking: Some(ranked.ranking),
+                agenda: Some(ranked.agenda),
+                note: Some(English.note(&note)),
+                equal_shares: None,
+                note_kind: Some(note),
+                shares_outcome: None,
+            }
+        }
     }
 }
 
@@ -210,10 +239,8 @@ fn equal_shares_agenda(
     let chosen: Vec<AgendaItem> = selected.iter().filter_map(item).collect();
     let mut agenda = compose(&chosen, input.budget_minutes, &input.fixed).ok()?;
     for entry in &mut agenda.items {
-        entry.explanation = match entry.explanation.split_once(';') {
-            Some((_, rest)) => format!("chosen {} by equal shares;{rest}", ordinal(entry.rank)),
-            None => entry.explanation.clone(),
-        };
+        entry.shares = Some(Shares::Chosen);
+        entry.explanation = English.shares(Shares::Chosen, &entry.reason, input.budget_minutes);
     }
     let left = agenda.minutes_left;
     for name in priority.iter().filter(|n| !selected.contains(n)) {
@@ -224,41 +251,30 @@ fn equal_shares_agenda(
             .and_then(|i| u32::try_from(i + 1).ok())
             .unwrap_or(0);
         let nobody = !approvals.iter().any(|a| a.contains(name));
-        let (reason, explanation) = if nobody {
-            (
-                Reason::Fits {
-                    rank,
-                    minutes: it.minutes,
-                    minutes_left: left,
-                },
-                "not chosen by equal shares: nobody ranked it".to_owned(),
-            )
-        } else if it.minutes > left {
+        let (reason, verdict) = if !nobody && it.minutes > left {
             let reason = Reason::TooLong {
                 rank,
                 minutes: it.minutes,
                 minutes_left: left,
                 over_by: it.minutes - left,
             };
+            (reason, Shares::TooLong)
+        } else {
+            let reason = Reason::Fits {
+                rank,
+                minutes: it.minutes,
+                minutes_left: left,
+            };
             (
                 reason,
-                format!(
-                    "not chosen by equal shares; {} minutes would pass the {}-minute budget by {}",
-                    it.minutes,
-                    input.budget_minutes,
-                    it.minutes - left
-                ),
-            )
-        } else {
-            (
-                Reason::Fits {
-                    rank,
-                    minutes: it.minutes,
-                    minutes_left: left,
+                if nobody {
+                    Shares::Nobody
+                } else {
+                    Shares::TooFew
                 },
-                "not chosen by equal shares: too few members ranked it for its minutes".to_owned(),
             )
         };
+        let explanation = English.shares(verdict, &reason, input.budget_minutes);
         agenda.items.push(ItemOutcome {
             id: it.id,
             title: it.title,
@@ -270,6 +286,7 @@ fn equal_shares_agenda(
             explanation,
             ties: Vec::new(),
             drawn: false,
+            shares: Some(verdict),
         });
     }
     Some(agenda)

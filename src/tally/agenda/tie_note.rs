@@ -2,8 +2,8 @@
 //! "tied 2–2 with #5 Marking in round 4; #5 Marking was eliminated: chosen by the seeded
 //! random draw (seed 4506)".
 
-use super::super::explain::votes;
-use super::super::{CandidateId, TiePurpose, WinnerTie};
+use super::super::phrases::{English, Phrases, TieNote};
+use super::super::{CandidateId, WinnerTie};
 
 /// The sentence for one tie-break the item took part in. `name` gives a candidate's name;
 /// `seed` is the count's seed, said when the draw decided.
@@ -12,54 +12,36 @@ pub fn sentence<'n>(
     name: impl Fn(CandidateId) -> &'n str,
     seed: Option<i64>,
 ) -> String {
-    let mut named: Vec<String> = tie.with.iter().map(|c| name(*c).to_owned()).collect();
+    sentence_in(&English, tie, name, seed)
+}
+
+/// [`sentence`] in the language of `p`.
+pub fn sentence_in<'n, P: Phrases + ?Sized>(
+    p: &P,
+    tie: &WinnerTie,
+    name: impl Fn(CandidateId) -> &'n str,
+    seed: Option<i64>,
+) -> String {
+    let named: Vec<&str> = tie.with.iter().map(|c| name(*c)).collect();
     let unnamed = (tie.others as usize).saturating_sub(named.len());
-    if unnamed > 0 {
-        named.push(format!(
-            "{unnamed} other{}",
-            if unnamed == 1 { "" } else { "s" }
-        ));
-    }
-    let who = match named.split_last() {
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-        None => "nobody".to_owned(),
-    };
-    let score = votes(tie.votes);
-    let tied = if tie.others == 1 {
-        format!("tied {score}–{score} with {who}")
-    } else {
-        let unit = if score == "1" { "vote" } else { "votes" };
-        format!("tied at {score} {unit} with {who}")
-    };
-    let subject = if tie.chosen == tie.winner {
-        "this item".to_owned()
-    } else {
-        name(tie.chosen).to_owned()
-    };
-    let verb = match tie.purpose {
-        TiePurpose::Elect => "was elected",
-        TiePurpose::Eliminate => "was eliminated",
-    };
-    let seed = match (tie.drawn(), seed) {
-        (true, Some(s)) => format!(" (seed {s})"),
-        _ => String::new(),
-    };
-    let earlier = match tie.earlier {
-        0 => String::new(),
-        1 => " (after 1 earlier tie)".to_owned(),
-        n => format!(" (after {n} earlier ties)"),
-    };
-    format!(
-        "{tied} in round {}{earlier}; {subject} {verb}: {}{seed}",
-        tie.round, tie.explanation
-    )
+    p.tie_note(&TieNote {
+        named,
+        unnamed,
+        others: tie.others,
+        votes: tie.votes,
+        round: tie.round,
+        earlier: tie.earlier,
+        chosen: (tie.chosen != tie.winner).then(|| name(tie.chosen)),
+        purpose: tie.purpose,
+        rule: p.tie_rule(&tie.explanation),
+        seed: if tie.drawn() { seed } else { None },
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tally::Decimal;
+    use crate::tally::{Decimal, TiePurpose};
 
     fn tie(others: u32, with: &[u32], chosen: u32, explanation: &str) -> WinnerTie {
         WinnerTie {

@@ -101,12 +101,19 @@ pub(crate) fn approx(r: &BigRational) -> f64 {
 }
 
 /// An exact number with a float beside it for display: `{"exact": "30421/9", "approx": 3380.11}`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Exact {
     /// Exact value: integer, finite decimal, or `p/q`.
     pub exact: String,
     /// Rounded value, for charts and tables only.
+    #[serde(deserialize_with = "approx_or_nan")]
     pub approx: f64,
+}
+
+/// JSON writes a value that is not a number (`NaN`) as `null`: read it back as `NaN`.
+fn approx_or_nan<'de, D: serde::Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    let value: Option<f64> = serde::Deserialize::deserialize(d)?;
+    Ok(value.unwrap_or(f64::NAN))
 }
 
 impl Exact {

@@ -38,7 +38,7 @@ mod tiebreak;
 pub use amount::Exact;
 pub use engine::run_with;
 pub use error::BudgetError;
-pub use explain::render_text;
+pub use explain::{BudgetPhrases, EnglishBudget, MesPrice, render_text, render_text_in};
 pub use instance::{Ballot, Instance, Project, VoteType, Voter};
 pub use outcome::{CompletionInfo, Outcome, Payment, Step, TieDecision};
 pub use pabulib_read::parse_pabulib;

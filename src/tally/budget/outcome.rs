@@ -2,12 +2,12 @@
 //! tie decisions) that the web renders and the CLI prints. Money is in currency units,
 //! exact (`"1404775.68"`, or `"30421/9"` with an `approx` beside it).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::amount::Exact;
 
 /// What a rule decided, and why.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Outcome {
     /// Canonical rule key (`mes_cost_add1_full_greedy`).
     pub rule: String,
@@ -34,7 +34,7 @@ pub struct Outcome {
 }
 
 /// One step of the explanation.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Step {
     /// MES bought a project: its supporters shared the cost.
@@ -102,7 +102,7 @@ pub enum Step {
 }
 
 /// Voters who paid the same and kept the same.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Payment {
     /// How many voters.
     pub voters: u64,
@@ -115,7 +115,7 @@ pub struct Payment {
 }
 
 /// A tie and its resolution.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TieDecision {
     /// Position in `selected` that the tie decided (0-based).
     pub position: usize,
@@ -128,7 +128,7 @@ pub struct TieDecision {
 }
 
 /// How the MES completion ran.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CompletionInfo {
     /// `add1` or `add1_full`, with `+greedy` when a greedy fill followed.
     pub method: String,

@@ -11,7 +11,7 @@ use actix_web::{HttpResponse, web};
 use serde::Serialize;
 
 use crate::access::Action;
-use crate::domain::budget::{BallotType, BudgetPhase, format_money};
+use crate::domain::budget::{BallotType, BudgetPhase};
 use crate::i18n;
 use crate::service::ServiceError;
 use crate::service::budgets::ballots::{self, idea_field, parse_selection, total_of};
@@ -20,7 +20,7 @@ use crate::service::meetings::ballots::rank_field;
 use crate::web::WebError;
 use crate::web::budgets::{RoundHeader, ballot_type_label};
 use crate::web::context::{Ctx, status_for};
-use crate::web::format::date_time;
+use crate::web::format::{date_time_in, money_in};
 use crate::web::receipt as receipts;
 use crate::web::visitor::Layout;
 
@@ -121,7 +121,7 @@ async fn page(
                 },
                 title: i.title.clone(),
                 description: i.description.clone(),
-                cost: format_money(i.cost, &currency),
+                cost: money_in(i.cost, &currency, lang),
                 cost_minor: i.cost,
                 chosen: chosen.contains(&i.id),
                 rank,
@@ -145,8 +145,8 @@ async fn page(
         amount_minor: limits.amount,
         total: Total {
             count: total.count,
-            total: format_money(total.total, &currency),
-            left: format_money(total.left.abs(), &currency),
+            total: money_in(total.total, &currency, lang),
+            left: money_in(total.left.abs(), &currency, lang),
             over: total.left < 0,
         },
         currency,
@@ -157,7 +157,7 @@ async fn page(
             i18n::text_with(
                 lang,
                 "bg-ballot-voted",
-                &[("when", date_time(at, view.access.zone))],
+                &[("when", date_time_in(at, view.access.zone, lang))],
             )
         }),
         checked: typed.is_some(),
@@ -237,7 +237,7 @@ pub async fn receipt(
         title: i18n::text(lang, "bg-receipt-saved"),
         layout: ctx.layout(),
         round: RoundHeader::new(&view.access, ctx.now, lang),
-        at: date_time(held.at(ctx.now), view.access.zone),
+        at: date_time_in(held.at(ctx.now), view.access.zone, lang),
         code: held.code,
         hash: held.hash,
         changed: held.changed,

@@ -9,7 +9,6 @@ use actix_web::HttpResponse;
 use sea_orm::ActiveEnum;
 use serde::Serialize;
 
-use crate::domain::budget::format_money;
 use crate::i18n;
 use crate::service::comments::budget::BudgetIdea;
 use crate::service::comments::{self, Intent};
@@ -105,7 +104,7 @@ impl CommentPage for IdeaThread {
             layout: ctx.layout(),
             round: RoundHeader::new(&access, now, lang),
             idea: IdeaView {
-                cost: format_money(idea.cost, &access.round.currency),
+                cost: crate::format::money_in(idea.cost, &access.round.currency, lang),
                 author: meetings::name_of(db, idea.author_id).await?,
                 mine: idea.author_id.is_some() && idea.author_id == principal.user_id,
                 status: idea_status_label(lang, &idea.status.to_value()),

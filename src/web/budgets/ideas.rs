@@ -10,7 +10,8 @@ use sea_orm::ActiveEnum;
 use serde::Serialize;
 
 use crate::access::Action;
-use crate::domain::budget::{BudgetPhase, format_money};
+use crate::domain::budget::BudgetPhase;
+use crate::format::money_in;
 use crate::i18n;
 use crate::service::budgets::ideas::{self, IdeaForm};
 use crate::service::budgets::review::{self, ReviewForm};
@@ -85,8 +86,8 @@ async fn page(
             description: i.description.clone(),
             location: i.location.clone(),
             author: author_name(&names, i.author_id),
-            cost: format_money(i.cost, &currency),
-            original_cost: i.original_cost.map(|c| format_money(c, &currency)),
+            cost: money_in(i.cost, &currency, lang),
+            original_cost: i.original_cost.map(|c| money_in(c, &currency, lang)),
             cost_reason: i.cost_reason.clone(),
             status: idea_status_label(lang, &i.status.to_value()),
             status_reason: i.status_reason.clone(),

@@ -18,13 +18,13 @@ use serde::Serialize;
 use time::OffsetDateTime;
 
 use crate::access::{Action, Decision};
-use crate::domain::budget::{BallotType, BudgetPhase, BudgetRule, format_money};
+use crate::domain::budget::{BallotType, BudgetPhase, BudgetRule};
 use crate::domain::meeting::{Privacy, time_left};
 use crate::i18n::{self, Lang};
 use crate::service::budgets::exchange::{self, ImportForm};
 use crate::service::budgets::form::{self, RoundForm};
 use crate::service::budgets::{self, RoundAccess};
-use crate::web::format::date_time;
+use crate::web::format::{date_time_in, money_in};
 
 use crate::web::WebError;
 use crate::web::context::{Ctx, redirect_or_reshow, status_for};
@@ -41,7 +41,7 @@ pub struct RoundHeader {
     pub title: String,
     /// What the money is for.
     pub purpose: String,
-    /// "25,000 EUR".
+    /// "25,000 EUR" ("25 000 EUR" in French).
     pub amount: String,
     pub phase: BudgetPhase,
     /// Phase in words.
@@ -63,7 +63,7 @@ impl RoundHeader {
             id: r.id,
             title: r.title.clone(),
             purpose: r.purpose.clone(),
-            amount: format_money(r.amount, &r.currency),
+            amount: money_in(r.amount, &r.currency, lang),
             phase,
             phase_label: phase_label(lang, phase),
             time_left: phase
@@ -112,9 +112,9 @@ async fn list_page(
         .map(|r| RoundRow {
             id: r.id,
             title: r.title.clone(),
-            amount: format_money(r.amount, &r.currency),
+            amount: money_in(r.amount, &r.currency, lang),
             phase_label: phase_label(lang, BudgetPhase::at(&budgets::windows(r), now)),
-            closes: date_time(r.voting_close_at, access.zone),
+            closes: date_time_in(r.voting_close_at, access.zone, lang),
         })
         .collect();
     let can_manage =
@@ -429,7 +429,7 @@ pub async fn show(ctx: Ctx, path: web::Path<(String, RoundId)>) -> Result<HttpRe
             i18n::text_with(
                 lang,
                 "bg-voted",
-                &[("when", date_time(p.last_voted_at, access.zone))],
+                &[("when", date_time_in(p.last_voted_at, access.zone, lang))],
             )
         });
     let phases = [
@@ -441,7 +441,7 @@ pub async fn show(ctx: Ctx, path: web::Path<(String, RoundId)>) -> Result<HttpRe
     .into_iter()
     .map(|(p, from)| PhaseRow {
         label: phase_label(lang, p),
-        from: date_time(from, access.zone),
+        from: date_time_in(from, access.zone, lang),
         current: p == phase,
     })
     .collect();

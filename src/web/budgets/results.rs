@@ -13,13 +13,13 @@ use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
 use crate::access::Action;
-use crate::domain::budget::{BudgetRule, format_money};
+use crate::domain::budget::BudgetRule;
 use crate::domain::team::member_label;
+use crate::format::{date_time_in, decimal_in, money_in, percent_in};
 use crate::i18n::{self, Lang, Msg};
 use crate::service::budgets::instance::InputIdea;
 use crate::service::budgets::publish::{self, ResultsView, follow_up_label, override_fields};
 use crate::web::budgets::{RoundHeader, follow_up_label as follow_words, rule_label};
-use crate::web::format::{date_time, percent};
 
 use crate::service::teams::Member;
 use crate::web::WebError;
@@ -136,7 +136,9 @@ fn build(
     let rule_name = rule_label(lang, rule);
     let c = &view.computed;
     let currency = c.input.currency.as_str();
-    let money = |m: i64| format_money(m, currency);
+    let money = |m: i64| money_in(m, currency, lang);
+    let percent = |share: f64| percent_in(share, lang);
+    let date_time = |at, zone| date_time_in(at, zone, lang);
     let voters = c.input.voters.max(1) as f64;
     let amount = c.input.amount.max(1) as f64;
     let by_code: HashMap<&str, &InputIdea> =
@@ -161,7 +163,14 @@ fn build(
             Some(s) => match &s.price_per_supporter {
                 Some(p) => Msg::new("bg-how-paid")
                     .arg("count", idea.supporters)
-                    .arg("price", p.clone())
+                    .arg(
+                        "price",
+                        // English has always shown the exact price as computed ("1200.5").
+                        match lang {
+                            Lang::En => p.clone(),
+                            Lang::Fr => decimal_in(p, lang),
+                        },
+                    )
                     .arg("currency", currency)
                     .render(lang),
                 None => i18n::text(lang, "bg-how-unequal"),
@@ -194,8 +203,8 @@ fn build(
             owner_id: follow.and_then(|f| f.owner_id),
             owner_value,
             owner_typed: refused_owner.is_some(),
-            status: follow.map(|f| follow_words(lang, follow_up_label(f.status).1)),
-            status_value: follow.map_or("planned", |f| follow_up_label(f.status).1),
+            status: follow.map(|f| follow_words(lang, follow_up_label(f.status))),
+            status_value: follow.map_or("planned", |f| follow_up_label(f.status)),
         });
     }
     let greedy_set: HashSet<&str> = c.greedy.selected.iter().map(String::as_str).collect();

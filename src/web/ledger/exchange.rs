@@ -103,7 +103,7 @@ async fn page(
         helped: name(row.helped_id),
         minutes: format::minutes(i64::from(row.minutes)),
         minutes_value: row.minutes,
-        date: format::date(row.occurred_on),
+        date: format::date_in(row.occurred_on, lang),
         category: row.category.clone(),
         note: row.note.clone(),
         state: super::state_word(lang, effective),
@@ -112,7 +112,10 @@ async fn page(
             .then(|| row.awaiting_id.map(name))
             .flatten(),
         expires: (effective == Effective::Pending)
-            .then(|| row.expires_at.map(|at| format::date_time(at, acc.zone)))
+            .then(|| {
+                row.expires_at
+                    .map(|at| format::date_time_in(at, acc.zone, lang))
+            })
             .flatten(),
         dispute_reason: row.dispute_reason.clone(),
         resolution_note: row.resolution_note.clone(),

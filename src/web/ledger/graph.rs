@@ -200,7 +200,7 @@ fn arrow_title(lang: Lang, helper: &str, helped: &str, edge: &Edge) -> String {
 /// One bar of the monthly trend.
 #[derive(Debug, Clone, Serialize)]
 pub struct Bar {
-    /// "Nov 2026".
+    /// "Nov 2026" ("nov. 2026" in French).
     pub label: String,
     /// "2 h 30 min".
     pub minutes: String,
@@ -216,7 +216,7 @@ pub struct Bar {
 }
 
 /// Bars 40 units wide, 72 apart (room for a 12 px "Sep 2026" under each), in a 450 × 160 chart.
-pub fn trend(months: &[MonthTotal]) -> Vec<Bar> {
+pub fn trend(months: &[MonthTotal], lang: Lang) -> Vec<Bar> {
     let max = months.iter().map(|m| m.minutes).max().unwrap_or(0).max(1) as f64;
     months
         .iter()
@@ -225,7 +225,7 @@ pub fn trend(months: &[MonthTotal]) -> Vec<Bar> {
             let height = 120.0 * m.minutes as f64 / max;
             let x = 10.0 + 72.0 * i as f64;
             Bar {
-                label: crate::format::month(m.year, m.month),
+                label: crate::format::month_in(m.year, m.month, lang),
                 minutes: crate::format::minutes(m.minutes),
                 count: m.count,
                 x: n(x),

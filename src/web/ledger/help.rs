@@ -33,7 +33,8 @@ async fn list_page(
     form: Option<&PostForm>,
     errors: BTreeMap<String, String>,
 ) -> Result<HttpResponse, WebError> {
-    let (acc, posts) = posts::open_posts(ctx.db(), ctx.principal(), slug, ctx.now).await?;
+    let (acc, posts) =
+        posts::open_posts(ctx.db(), ctx.principal(), slug, ctx.now, ctx.lang()).await?;
     let fresh = PostForm {
         idempotency_key: random_token(),
         ..PostForm::default()
@@ -97,7 +98,7 @@ async fn post_page(
     form: Option<&ResponseForm>,
     errors: BTreeMap<String, String>,
 ) -> Result<HttpResponse, WebError> {
-    let (acc, post) = posts::post(ctx.db(), ctx.principal(), slug, id, ctx.now).await?;
+    let (acc, post) = posts::post(ctx.db(), ctx.principal(), slug, id, ctx.now, ctx.lang()).await?;
     let fresh = ResponseForm::default();
     let status = status_for(&errors);
     let page = PostPage {

@@ -44,7 +44,7 @@ impl EntryView {
     fn new(line: &EntryLine, lang: Lang) -> Self {
         Self {
             id: line.id,
-            date: format::date(line.on),
+            date: format::date_in(line.on, lang),
             helper: line.helper.clone(),
             helped: line.helped.clone(),
             minutes: format::minutes(i64::from(line.minutes)),
@@ -53,6 +53,15 @@ impl EntryView {
             awaits_me: line.awaits_me,
             note: line.note.clone(),
         }
+    }
+}
+
+/// A balance index with its sign as `lang` writes it: "+0.50" in English, "+0,50" in French.
+fn index_in(value: f64, lang: Lang) -> String {
+    let plain = format::index(value);
+    match lang {
+        Lang::En => plain,
+        Lang::Fr => plain.replace('.', ","),
     }
 }
 
@@ -71,4 +80,16 @@ fn state_word(lang: Lang, state: Effective) -> String {
 
 fn csv_response(name: &str, body: String) -> HttpResponse {
     crate::web::pages::download(name, "text/csv; charset=utf-8", body)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::Lang;
+
+    #[test]
+    fn a_balance_index_takes_the_languages_decimal_mark() {
+        assert_eq!(super::index_in(0.5, Lang::En), "+0.50");
+        assert_eq!(super::index_in(0.5, Lang::Fr), "+0,50");
+        assert_eq!(super::index_in(-0.25, Lang::Fr), "−0,25");
+    }
 }

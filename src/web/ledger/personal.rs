@@ -15,7 +15,7 @@ use crate::i18n::{self, Lang};
 use crate::service::ledger::exchanges::{self, ExchangeForm, Recorded};
 use crate::service::ledger::thanks::{self, ThanksForm, ThanksLine};
 use crate::service::ledger::views;
-use crate::service::ledger::{Member, notify};
+use crate::service::ledger::{Member, Reader, notify};
 use crate::web::WebError;
 use crate::web::context::{Ctx, redirect_or_reshow};
 use crate::web::pages::see_other;
@@ -134,8 +134,10 @@ async fn my_page(ctx: &Ctx, slug: &str, extras: MyExtras<'_>) -> Result<HttpResp
     let db = ctx.db();
     let my = views::my_ledger(db, ctx.principal(), slug, now, extras.page.max(1)).await?;
     let team = &my.access.team;
-    let thanks = thanks::received(db, team.id, my.access.user_id, my.access.zone).await?;
-    let notifications = notify::unread(db, my.access.user_id, team.id, my.access.zone).await?;
+    let lang = ctx.lang();
+    let reader = Reader::of(&my.access, lang);
+    let thanks = thanks::received(db, team.id, my.access.user_id, reader).await?;
+    let notifications = notify::unread(db, my.access.user_id, team.id, reader).await?;
     let fresh = fresh_exchange_form();
     let fresh_thanks = fresh_thanks_form();
     let status = if extras.errors.is_empty() && extras.thanks_errors.is_empty() {
@@ -144,7 +146,6 @@ async fn my_page(ctx: &Ctx, slug: &str, extras: MyExtras<'_>) -> Result<HttpResp
         StatusCode::UNPROCESSABLE_ENTITY
     };
     let today = my.access.zone.today(now);
-    let lang = ctx.lang();
     let page = MyPage {
         title: i18n::text_with(lang, "fl-me-title", &[("team", team.name.clone())]),
         layout: ctx.layout(),
@@ -154,14 +155,14 @@ async fn my_page(ctx: &Ctx, slug: &str, extras: MyExtras<'_>) -> Result<HttpResp
             .periods
             .iter()
             .map(|p| PeriodView {
-                label: period_label(lang, p.label),
+                label: period_label(lang, p.span),
                 given: format::minutes(p.totals.given_minutes),
                 given_count: p.totals.given_count,
                 received: format::minutes(p.totals.received_minutes),
                 received_count: p.totals.received_count,
             })
             .collect(),
-        index: my.index.map(format::index),
+        index: my.index.map(|i| super::index_in(i, lang)),
         waiting_for_me: my
             .waiting_for_me
             .iter()
@@ -216,14 +217,14 @@ pub struct MyQuery {
     page: Option<String>,
 }
 
-/// A period of the totals table in the page's language (the service names it in English).
-fn period_label(lang: Lang, label: &str) -> String {
-    match label {
-        "Last 4 weeks" => i18n::text(lang, "fl-period-recent"),
-        "This term" => i18n::text(lang, "fl-period-term"),
-        "All time" => i18n::text(lang, "fl-period-all"),
-        other => other.to_owned(),
-    }
+/// A period of the totals table in the page's language.
+fn period_label(lang: Lang, span: views::Span) -> String {
+    let key = match span {
+        views::Span::Recent => "fl-period-recent",
+        views::Span::Term => "fl-period-term",
+        views::Span::All => "fl-period-all",
+    };
+    i18n::text(lang, key)
 }
 
 fn notice(lang: Lang, done: Option<&str>) -> Option<String> {

@@ -267,7 +267,7 @@ async fn team_page(
         .map(|l| TopLine {
             name: l.name.clone(),
             given: format::minutes(l.totals.given_minutes),
-            share: format::percent(l.share),
+            share: format::percent_in(l.share, lang),
         })
         .collect();
     let lines = shown
@@ -278,11 +278,15 @@ async fn team_page(
             given_count: l.totals.given_count,
             received: format::minutes(l.totals.received_minutes),
             received_count: l.totals.received_count,
-            index: l
-                .index
-                .map_or_else(|| i18n::text(lang, "fl-team-not-yet"), format::index),
-            share: format::percent(l.share),
-            last: l.totals.last.map_or_else(|| "—".to_owned(), format::date),
+            index: l.index.map_or_else(
+                || i18n::text(lang, "fl-team-not-yet"),
+                |i| super::index_in(i, lang),
+            ),
+            share: format::percent_in(l.share, lang),
+            last: l
+                .totals
+                .last
+                .map_or_else(|| "—".to_owned(), |d| format::date_in(d, lang)),
         })
         .collect();
     let carrying = view
@@ -292,7 +296,10 @@ async fn team_page(
             i18n::text_with(
                 lang,
                 "fl-team-carrying",
-                &[("name", name.clone()), ("share", format::percent(s.share))],
+                &[
+                    ("name", name.clone()),
+                    ("share", format::percent_in(s.share, lang)),
+                ],
             )
         })
         .collect();
@@ -328,14 +335,14 @@ async fn team_page(
         ),
         team_minutes: format::minutes(view.team_minutes),
         team_exchanges: view.team_exchanges,
-        gini: format!("{:.2}", view.concentration.gini),
-        top1: format::percent(view.concentration.top1),
-        top20: format::percent(view.concentration.top20),
+        gini: format::decimal_in(&format!("{:.2}", view.concentration.gini), lang),
+        top1: format::percent_in(view.concentration.top1, lang),
+        top20: format::percent_in(view.concentration.top20, lang),
         top20_people: view.concentration.top20_people,
         carrying,
         quiet: view.quiet.iter().take(QUIET_SHOWN).cloned().collect(),
         quiet_more: view.quiet.len().saturating_sub(QUIET_SHOWN),
-        bars: graph::trend(&view.months),
+        bars: graph::trend(&view.months, lang),
         graph_members: drawn.len(),
         graph: graph::who_helped_whom(&drawn, &edges_only, lang),
         edges_total: view.edges.len(),
@@ -355,8 +362,8 @@ async fn team_page(
             .iter()
             .map(|e| EntryView::new(e, lang))
             .collect(),
-        unmet: posts::unmet_requests(db, team.id, now, view.access.zone).await?,
-        thanks: thanks::public_for_team(db, team.id, view.access.zone).await?,
+        unmet: posts::unmet_requests(db, team.id, now, (view.access.zone, lang)).await?,
+        thanks: thanks::public_for_team(db, team.id, (view.access.zone, lang)).await?,
         is_leader: view.access.is_leader(),
         settings: settings_form.unwrap_or(&settings_default),
         errors,

@@ -18,7 +18,7 @@ use crate::i18n::{Lang, text, text_with};
 use crate::service::meetings::agreed::{self, AgendaView, tally_items};
 use crate::web::WebError;
 use crate::web::context::{Ctx, redirect_or_reshow, status_for};
-use crate::web::format::{clock, date_time};
+use crate::web::format::{clock, date_time_in};
 use crate::web::meetings::results::{AgendaLine, agenda_lines};
 use crate::web::meetings::{MeetingHeader, header};
 use crate::web::pages::base_url;
@@ -150,7 +150,7 @@ fn agenda_page(
         published_at: view
             .publication
             .as_ref()
-            .map(|p| date_time(p.published_at, view.access.zone))
+            .map(|p| date_time_in(p.published_at, view.access.zone, lang))
             .unwrap_or_default(),
         deviations: view
             .publication
@@ -158,7 +158,7 @@ fn agenda_page(
             .map(|p| {
                 p.deviations
                     .iter()
-                    .map(|d| d.sentence(&publisher).render(lang))
+                    .map(|d| d.sentence(publisher.as_str()).render(lang))
                     .collect()
             })
             .unwrap_or_default(),
@@ -226,7 +226,10 @@ pub async fn calendar(
         }
         if let Some(p) = &view.publication {
             for d in &p.deviations {
-                description.push_str(&format!("\n{}", d.sentence(&p.publisher).render(lang)));
+                description.push_str(&format!(
+                    "\n{}",
+                    d.sentence(p.publisher.as_str()).render(lang)
+                ));
             }
         }
     }
@@ -368,9 +371,20 @@ pub async fn publish(
     let (slug, id) = path.into_inner();
     let now = ctx.now;
     let delivery = crate::service::notices::Delivery::of(&ctx.state.settings);
-    let result = agreed::publish(ctx.db(), ctx.principal(), &slug, id, &form, delivery, now).await;
+    let lang = ctx.lang();
+    let result = agreed::publish(
+        ctx.db(),
+        ctx.principal(),
+        &slug,
+        id,
+        &form,
+        delivery,
+        now,
+        lang,
+    )
+    .await;
     redirect_or_reshow(
-        ctx.lang(),
+        lang,
         result,
         |()| format!("/teams/{slug}/meetings/{id}/agenda"),
         |errors| publish_page(&ctx, &slug, id, Some(&form), errors),

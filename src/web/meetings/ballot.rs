@@ -17,7 +17,7 @@ use crate::service::meetings::{
 };
 use crate::web::WebError;
 use crate::web::context::{Ctx, done_or_reshow, status_for};
-use crate::web::format::{clock, date_time};
+use crate::web::format::{clock, date_time_in};
 use crate::web::meetings::{MeetingHeader, header};
 use crate::web::receipt::{self as receipts, HeldReceipt};
 use crate::web::visitor::Layout;
@@ -106,13 +106,16 @@ async fn page(
             crate::i18n::text_with(
                 lang,
                 "mt-ballot-changed-status",
-                &[("clock", clock(at, zone)), ("at", date_time(at, zone))],
+                &[
+                    ("clock", clock(at, zone)),
+                    ("at", date_time_in(at, zone, lang)),
+                ],
             )
         } else {
             crate::i18n::text_with(
                 lang,
                 "mt-ballot-voted-status",
-                &[("at", date_time(at, zone))],
+                &[("at", date_time_in(at, zone, lang))],
             )
         }
     });
@@ -136,7 +139,7 @@ async fn page(
         voting_open: w.voting(now),
         can_vote: view.access.may(principal, Action::CastBallot),
         status_line,
-        voting_closes: date_time(w.voting_close, zone),
+        voting_closes: date_time_in(w.voting_close, zone, lang),
     };
     ctx.render(status, "ballot.html", &page)
 }
@@ -227,7 +230,7 @@ async fn receipt_page(
         code: receipt.code,
         hash: receipt.hash,
         changed: receipt.changed,
-        at: date_time(at, view.access.zone),
+        at: date_time_in(at, view.access.zone, ctx.lang()),
         at_clock: clock(at, view.access.zone),
         ranking: ranked.into_iter().map(|(_, t)| t.to_owned()).collect(),
     };

@@ -161,7 +161,14 @@ impl CommentPage for ProposalThread {
         };
         let base = self.base();
         let view = ProposalPage {
-            title: format!("{}: {}", row.title, access.meeting.title),
+            title: crate::i18n::text_with(
+                ctx.lang(),
+                "mt-proposal-page-title",
+                &[
+                    ("item", row.title.clone()),
+                    ("meeting", access.meeting.title.clone()),
+                ],
+            ),
             layout: ctx.layout(),
             meeting: header(ctx, &access, now).await?,
             proposal: ItemView {

@@ -91,26 +91,27 @@ async fn form_page(
     typed: Option<&MeetingForm>,
     errors: FieldMap,
 ) -> Result<HttpResponse, WebError> {
+    let lang = ctx.lang();
     let (team_slug, loaded, facilitators, history, zone) = match meeting_id {
         Some(id) => {
             let (access, form, choices) =
-                form::edit_form(ctx.db(), ctx.principal(), slug, id, ctx.now).await?;
-            let history = form::facilitator_history(ctx.db(), id, access.zone).await?;
+                form::edit_form(ctx.db(), ctx.principal(), slug, id, ctx.now, lang).await?;
+            let history = form::facilitator_history(ctx.db(), id, access.zone, lang).await?;
             (access.team.slug, form, choices, history, access.zone)
         }
         None => {
             let (access, form, choices) =
-                form::new_form(ctx.db(), ctx.principal(), slug, ctx.now).await?;
+                form::new_form(ctx.db(), ctx.principal(), slug, ctx.now, lang).await?;
             (access.team.slug, form, choices, Vec::new(), access.zone)
         }
     };
     let (title, action) = match meeting_id {
         Some(id) => (
-            text(ctx.lang(), "mt-form-title-edit"),
+            text(lang, "mt-form-title-edit"),
             format!("/teams/{team_slug}/meetings/{id}/edit"),
         ),
         None => (
-            text(ctx.lang(), "mt-form-title-new"),
+            text(lang, "mt-form-title-new"),
             format!("/teams/{team_slug}/meetings"),
         ),
     };
@@ -125,9 +126,9 @@ async fn form_page(
         errors,
         facilitators,
         history,
-        rules: rule_choices(ctx.lang()),
-        privacy_options: privacy_choices(ctx.lang()),
-        visibility_options: visibility_choices(ctx.lang()),
+        rules: rule_choices(lang),
+        privacy_options: privacy_choices(lang),
+        visibility_options: visibility_choices(lang),
         zone,
     };
     ctx.render(status, "meeting_form.html", &page)

@@ -107,12 +107,18 @@ async fn live_page(
     let meeting = &run.access.meeting;
     let team = &run.access.team;
     let decisions = capture::decisions_of(db, id).await?;
-    let captured = capture::actions_of(db, &team.slug, id, run.access.zone.today(now)).await?;
+    let lang = ctx.lang();
+    let captured: Vec<ActionLine> =
+        capture::actions_of(db, &team.slug, id, run.access.zone.today(now))
+            .await?
+            .into_iter()
+            .map(|line| line.in_lang(lang))
+            .collect();
     let members = ledger_service::roster(db, team.id).await?;
     let name_of = |who: Option<UserId>| {
         who.and_then(|w| members.iter().find(|m| m.id == w))
             .map_or_else(
-                || crate::i18n::text(ctx.lang(), "mt-live-nobody-named"),
+                || crate::i18n::text(lang, "mt-live-nobody-named"),
                 |m| m.name.clone(),
             )
     };
@@ -137,7 +143,10 @@ async fn live_page(
                     .filter(|d| d.item_position == position)
                     .map(|d| DecisionView {
                         text: d.text.clone(),
-                        review_on: d.review_on.map(format::date).unwrap_or_default(),
+                        review_on: d
+                            .review_on
+                            .map(|day| format::date_in(day, lang))
+                            .unwrap_or_default(),
                     })
                     .collect(),
                 actions: captured
@@ -150,17 +159,13 @@ async fn live_page(
         .collect();
     let (planned_total, used_total) = crate::domain::meeting_run::totals(&run.clocks, now);
     let page = LivePage {
-        title: crate::i18n::text_with(
-            ctx.lang(),
-            "mt-live-heading",
-            &[("title", meeting.title.clone())],
-        ),
+        title: crate::i18n::text_with(lang, "mt-live-heading", &[("title", meeting.title.clone())]),
         layout: ctx.layout(),
         meeting: header(ctx, &run.access, now).await?,
         published: run.published,
         closed: run
             .closed_at()
-            .map(|at| format::date_time(at, run.access.zone))
+            .map(|at| format::date_time_in(at, run.access.zone, lang))
             .unwrap_or_default(),
         facilitator: name_of(meeting.facilitator_id),
         note_taker: name_of(run.note_taker()),
@@ -169,6 +174,7 @@ async fn live_page(
             team.id,
             meeting.facilitator_id,
             run.access.zone,
+            lang,
         )
         .await?,
         items,
@@ -187,7 +193,7 @@ async fn live_page(
             .collect(),
         may_run: run.access.may(ctx.principal(), Action::RunMeeting) && run.may_run(user),
         may_record: run.access.may(ctx.principal(), Action::RunMeeting) && run.may_record(user),
-        scan: scan(db, &team.slug, meeting, now, run.access.zone).await?,
+        scan: scan(db, &team.slug, meeting, now, run.access.zone, lang).await?,
         today: format::iso(run.access.zone.today(now)),
         error_position: typed.position.unwrap_or(-1),
         decision_form: typed.decision,
@@ -345,7 +351,7 @@ pub async fn close(
     path: web::Path<(String, MeetingId)>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
-    run::close(ctx.db(), ctx.principal(), &slug, id, ctx.now).await?;
+    run::close(ctx.db(), ctx.principal(), &slug, id, ctx.now, ctx.lang()).await?;
     Ok(crate::web::pages::see_other(&format!(
         "/teams/{slug}/meetings/{id}/minutes"
     )))

@@ -57,7 +57,7 @@ async fn minutes_page(
     typed: Option<&MinutesForm>,
     errors: FieldMap,
 ) -> Result<HttpResponse, WebError> {
-    let view = minutes::view(ctx.db(), ctx.principal(), slug, id, version).await?;
+    let view = minutes::view(ctx.db(), ctx.principal(), slug, id, version, ctx.lang()).await?;
     let meeting = header(ctx, &view.run.access, ctx.now).await?;
     let shown = view.shown.as_ref();
     let fresh = MinutesForm {
@@ -122,7 +122,15 @@ pub async fn markdown(
     query: web::Query<VersionQuery>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
-    let view = minutes::view(ctx.db(), ctx.principal(), &slug, id, query.number()).await?;
+    let view = minutes::view(
+        ctx.db(),
+        ctx.principal(),
+        &slug,
+        id,
+        query.number(),
+        ctx.lang(),
+    )
+    .await?;
     let shown = view.shown.ok_or(WebError::NotFound)?;
     Ok(download(
         &format!("minutes-{id}-v{}.md", shown.version),
@@ -161,6 +169,7 @@ pub async fn scan_page(
             &access.meeting,
             ctx.now,
             access.zone,
+            ctx.lang(),
         )
         .await?,
         meeting: header(&ctx, &access, ctx.now).await?,

@@ -28,7 +28,7 @@ use crate::i18n::{Lang, text, text_with};
 use crate::service::meetings::{self, MeetingAccess};
 use crate::web::WebError;
 use crate::web::context::Ctx;
-use crate::web::format::{clock, date_time};
+use crate::web::format::{clock, date_time_in};
 use crate::web::visitor::Layout;
 
 /// What every meeting page shows at the top: the meeting and its purpose line.
@@ -42,22 +42,22 @@ pub struct MeetingHeader {
     /// Meeting title.
     pub title: String,
     pub purpose_line: String,
-    /// "23 Nov 2026, 14:00 UTC".
+    /// "23 Nov 2026, 14:00 UTC", in the reader's language.
     pub starts: String,
     pub budget_minutes: i32,
     /// Place or link.
     pub place: String,
     /// Lifecycle phase.
     pub phase: Phase,
-    /// Phase in words.
-    pub phase_label: &'static str,
+    /// Phase in words, in the reader's language.
+    pub phase_label: String,
     /// Base address of the meeting's pages.
     pub base: String,
 }
 
 impl MeetingHeader {
-    /// Builds the header at `phase`.
-    pub fn new(access: &MeetingAccess, phase: Phase) -> Self {
+    /// Builds the header at `phase`, in `lang`.
+    pub fn new(access: &MeetingAccess, phase: Phase, lang: Lang) -> Self {
         let m = &access.meeting;
         Self {
             team_slug: access.team.slug.clone(),
@@ -65,24 +65,24 @@ impl MeetingHeader {
             id: m.id,
             title: m.title.clone(),
             purpose_line: m.purpose_line.clone(),
-            starts: date_time(m.starts_at, access.zone),
+            starts: date_time_in(m.starts_at, access.zone, lang),
             budget_minutes: m.budget_minutes,
             place: m.place.clone(),
             phase,
-            phase_label: phase.label(),
+            phase_label: phase.label().render(lang),
             base: format!("/teams/{}/meetings/{}", access.team.slug, m.id),
         }
     }
 }
 
-/// The header of a meeting at `now`.
+/// The header of a meeting at `now`, in the page's language.
 pub async fn header(
     ctx: &Ctx,
     access: &MeetingAccess,
     now: OffsetDateTime,
 ) -> Result<MeetingHeader, WebError> {
     let phase = meetings::phase(ctx.db(), &access.meeting, now).await?;
-    Ok(MeetingHeader::new(access, phase))
+    Ok(MeetingHeader::new(access, phase, ctx.lang()))
 }
 
 #[derive(Serialize)]
@@ -90,7 +90,7 @@ struct MeetingRow {
     id: MeetingId,
     title: String,
     starts: String,
-    phase_label: &'static str,
+    phase_label: String,
 }
 
 #[derive(Serialize)]
@@ -107,22 +107,22 @@ struct MeetingsPage {
 pub async fn list(ctx: Ctx, slug: web::Path<String>) -> Result<HttpResponse, WebError> {
     let principal = ctx.principal();
     let (access, rows) = meetings::list(ctx.db(), principal, &slug).await?;
-    let now = ctx.now;
+    let (now, lang) = (ctx.now, ctx.lang());
     let mut out = Vec::new();
     for m in rows {
         let phase = meetings::phase(ctx.db(), &m, now).await?;
         out.push(MeetingRow {
             id: m.id,
             title: m.title,
-            starts: date_time(m.starts_at, access.zone),
-            phase_label: phase.label(),
+            starts: date_time_in(m.starts_at, access.zone, lang),
+            phase_label: phase.label().render(lang),
         });
     }
     let can_manage = crate::access::authorize(principal, access.role, Action::ManageMeetings)
         == crate::access::Decision::Allow;
     let page = MeetingsPage {
         title: text_with(
-            ctx.lang(),
+            lang,
             "mt-meetings-title",
             &[("team", access.team.name.clone())],
         ),
@@ -231,14 +231,14 @@ pub async fn show(
                 "mt-voted-changed",
                 &[
                     ("clock", clock(p.last_voted_at, access.zone)),
-                    ("at", date_time(p.last_voted_at, access.zone)),
+                    ("at", date_time_in(p.last_voted_at, access.zone, lang)),
                 ],
             )
         } else {
             text_with(
                 lang,
                 "mt-voted-at",
-                &[("at", date_time(p.first_voted_at, access.zone))],
+                &[("at", date_time_in(p.first_voted_at, access.zone, lang))],
             )
         }
     });
@@ -252,14 +252,14 @@ pub async fn show(
         windows: vec![
             WindowView {
                 label: text(lang, "mt-window-proposals"),
-                opens: date_time(w.proposals_open, access.zone),
-                closes: date_time(w.proposals_close, access.zone),
+                opens: date_time_in(w.proposals_open, access.zone, lang),
+                closes: date_time_in(w.proposals_close, access.zone, lang),
                 state: window_state(lang, now, w.proposals_open, w.proposals_close),
             },
             WindowView {
                 label: text(lang, "mt-window-voting"),
-                opens: date_time(w.voting_open, access.zone),
-                closes: date_time(w.voting_close, access.zone),
+                opens: date_time_in(w.voting_open, access.zone, lang),
+                closes: date_time_in(w.voting_close, access.zone, lang),
                 state: window_state(lang, now, w.voting_open, w.voting_close),
             },
         ],
@@ -308,7 +308,7 @@ pub async fn show(
         voting_open: w.voting(now),
         voting_closed: w.voting_closed(now),
         ends: clock(access.ends_at(), access.zone),
-        scan: meetings::scan::scan(db, &access.team.slug, m, now, access.zone).await?,
+        scan: meetings::scan::scan(db, &access.team.slug, m, now, access.zone, lang).await?,
         meeting: header,
     };
     ctx.render(StatusCode::OK, "meeting.html", &page)

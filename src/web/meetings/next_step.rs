@@ -8,7 +8,7 @@ use time::OffsetDateTime;
 use crate::domain::meeting::{Phase, Windows};
 use crate::domain::zone::Zone;
 use crate::i18n::{Lang, text, text_with};
-use crate::web::format::date_time;
+use crate::web::format::date_time_in;
 
 /// One step of the timeline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -43,7 +43,7 @@ pub struct Person {
 /// The four steps, with the current one marked, in `lang`.
 #[must_use]
 pub fn timeline(lang: Lang, phase: Phase, w: &Windows, zone: Zone) -> Vec<Step> {
-    let date_time = |at| date_time(at, zone);
+    let date_time = |at| date_time_in(at, zone, lang);
     let span = |from, to| {
         text_with(
             lang,
@@ -102,7 +102,13 @@ pub fn next_step(
             label: text(lang, key),
             path,
             by: by
-                .map(|t| text_with(lang, "mt-next-until", &[("at", date_time(t, zone))]))
+                .map(|t| {
+                    text_with(
+                        lang,
+                        "mt-next-until",
+                        &[("at", date_time_in(t, zone, lang))],
+                    )
+                })
                 .unwrap_or_default(),
         })
     };
@@ -181,7 +187,10 @@ mod tests {
         );
         assert_eq!(
             next.by,
-            format!("until {}", date_time(w.voting_close, Zone::utc()))
+            format!(
+                "until {}",
+                date_time_in(w.voting_close, Zone::utc(), Lang::En)
+            )
         );
         let voted = Person {
             voted: true,
@@ -243,5 +252,11 @@ mod tests {
         );
         let french = next_step(Lang::Fr, Phase::Voting, &w, member, voting, Zone::utc()).unwrap();
         assert_eq!(french.label, "Classer les points");
+        assert_eq!(french.by, "jusqu'au 1 déc. 2026, 21:00 UTC");
+        let steps = timeline(Lang::Fr, Phase::Voting, &w, Zone::utc());
+        assert_eq!(
+            steps[1].when,
+            "1 déc. 2026, 15:00 UTC à 1 déc. 2026, 21:00 UTC"
+        );
     }
 }

@@ -11,16 +11,19 @@ use serde::Serialize;
 
 use std::sync::Arc;
 
+use crate::format::date_time_in;
 use crate::i18n::{Lang, text, text_with};
 use crate::service::meetings::tally::{self, ResultsState, TallyResult};
 use crate::tally::agenda::tie_note;
-use crate::tally::explain::{explain_ranking, votes};
+use crate::tally::budget::render_text_in;
+use crate::tally::explain::explain_ranking_in;
+use crate::tally::phrases::{English, Phrases};
 use crate::tally::{CandidateId, CompactPass, Decimal, Round, SequentialRanking};
 use crate::web::WebError;
 use crate::web::context::Ctx;
-use crate::web::format::date_time;
 use crate::web::meetings::{MeetingHeader, header};
 use crate::web::recent::Recent;
+use crate::web::tally_phrases::Catalogue;
 use crate::web::visitor::Layout;
 
 /// One line of the agenda as the tally composed it.
@@ -134,11 +137,46 @@ fn short_name(result: &TallyResult, name: &str) -> String {
         .map_or_else(|| name.to_owned(), |c| c.title.clone())
 }
 
-/// The tally's agenda as lines, fixed items first.
+/// The tally's agenda as lines, fixed items first, explained in English.
 pub fn agenda_lines(result: &TallyResult) -> (Vec<AgendaLine>, u32) {
+    agenda_lines_with(&English, result)
+}
+
+/// [`agenda_lines`] explained in `lang`.
+pub fn agenda_lines_in(result: &TallyResult, lang: Lang) -> (Vec<AgendaLine>, u32) {
+    agenda_lines_with(&Catalogue::new(lang), result)
+}
+
+/// The tie-breaks that decided item `id`'s place, as sentences of `p`: read from the
+/// ranking's passes when there is one, else as stored.
+fn item_ties<P: Phrases>(p: &P, result: &TallyResult, id: &str, stored: &[String]) -> Vec<String> {
+    let Some(ranking) = &result.output.ranking else {
+        return stored.to_vec();
+    };
+    let Some(place) = ranking
+        .order
+        .iter()
+        .find(|r| ranking.name(r.candidate) == id)
+    else {
+        return stored.to_vec();
+    };
+    let Some(pass) = ranking.passes.get(place.pass) else {
+        return stored.to_vec();
+    };
+    pass.winner_ties
+        .iter()
+        .filter(|t| t.winner == place.candidate)
+        .map(|t| tie_note::sentence_in(p, t, |c| ranking.name(c), ranking.seed))
+        .collect()
+}
+
+/// The tally's agenda as lines, fixed items first, each reason said by `p` from the
+/// structured reasons (not the English sentences stored with them).
+fn agenda_lines_with<P: Phrases>(p: &P, result: &TallyResult) -> (Vec<AgendaLine>, u32) {
     let Some(agenda) = &result.output.agenda else {
         return (Vec::new(), 0);
     };
+    let budget = agenda.budget_minutes;
     let mut lines: Vec<AgendaLine> = agenda
         .slots
         .iter()
@@ -147,7 +185,7 @@ pub fn agenda_lines(result: &TallyResult) -> (Vec<AgendaLine>, u32) {
             title: s.title.clone(),
             minutes: s.minutes,
             included: true,
-            explanation: s.explanation.clone(),
+            explanation: p.reason(&s.reason, budget),
             ties: Vec::new(),
             drawn: false,
             fixed: true,
@@ -157,8 +195,8 @@ pub fn agenda_lines(result: &TallyResult) -> (Vec<AgendaLine>, u32) {
         title: short_name(result, &i.id),
         minutes: i.minutes,
         included: i.included,
-        explanation: i.explanation.clone(),
-        ties: i.ties.clone(),
+        explanation: i.explanation_in(p, budget),
+        ties: item_ties(p, result, &i.id, &i.ties),
         drawn: i.drawn,
         fixed: false,
     }));
@@ -219,6 +257,7 @@ fn pass_table(
     place: usize,
     pass: &CompactPass,
 ) -> PassTable {
+    let phrases = Catalogue::new(lang);
     let names = &ranking.candidate_names;
     let name = |i: usize| {
         names
@@ -237,7 +276,7 @@ fn pass_table(
                     r.tally
                         .iter()
                         .find(|(id, _)| id == c)
-                        .map_or_else(|| "—".to_owned(), |(_, v)| votes(*v))
+                        .map_or_else(|| "—".to_owned(), |(_, v)| phrases.votes(*v))
                 })
                 .collect(),
         })
@@ -251,7 +290,7 @@ fn pass_table(
         ties: pass
             .winner_ties
             .iter()
-            .map(|t| tie_note::sentence(t, |c| ranking.name(c), ranking.seed))
+            .map(|t| tie_note::sentence_in(&phrases, t, |c| ranking.name(c), ranking.seed))
             .collect(),
         earlier_rounds: pass.rounds.len().saturating_sub(rounds.len()),
         more_items: more,
@@ -302,7 +341,7 @@ fn chart(lang: Lang, result: &TallyResult, names: &[String], pass: &CompactPass)
                         .get(c.index())
                         .map_or_else(|| "?".to_owned(), |n| short_name(result, n)),
                 ),
-                value: votes(*v),
+                value: Catalogue::new(lang).votes(*v),
                 text_y: y + 14,
             });
             y += 22;
@@ -326,18 +365,23 @@ fn chart(lang: Lang, result: &TallyResult, names: &[String], pass: &CompactPass)
 /// Builds the page's data from a stored count in `lang` (once per count and language: see
 /// [`ResultsCache`]).
 fn build(result: &TallyResult, lang: Lang) -> Built {
-    let (agenda, minutes_used) = agenda_lines(result);
+    let phrases = Catalogue::new(lang);
+    let (agenda, minutes_used) = agenda_lines_with(&phrases, result);
+    let equal_shares = match &result.output.shares_outcome {
+        Some(outcome) => Some(render_text_in(&phrases, outcome)),
+        None => result.output.equal_shares.clone(),
+    };
     let mut built = Built {
         ballot_count: result.ballot_count,
         tallied_at: result.tallied_at,
         seed: result.input.rules.random_seed,
-        note: result.output.note.clone(),
+        note: result.output.note_in(&phrases),
         agenda,
         minutes_used,
         places: Vec::new(),
         chart: None,
         explanation: None,
-        equal_shares: result.output.equal_shares.clone(),
+        equal_shares,
     };
     if let Some(ranking) = &result.output.ranking {
         let names = &ranking.candidate_names;
@@ -351,7 +395,12 @@ fn build(result: &TallyResult, lang: Lang) -> Built {
             .passes
             .first()
             .map(|p| chart(lang, result, names, p));
-        built.explanation = Some(explain_ranking(ranking, SHOWN_ROUNDS, SHOWN_ITEMS));
+        built.explanation = Some(explain_ranking_in(
+            &phrases,
+            ranking,
+            SHOWN_ROUNDS,
+            SHOWN_ITEMS,
+        ));
     }
     built
 }
@@ -439,11 +488,11 @@ pub async fn show(
         } else {
             state_name
         },
-        voting_closes: date_time(access.meeting.voting_close_at, access.zone),
+        voting_closes: date_time_in(access.meeting.voting_close_at, access.zone, ctx.lang()),
         ballot_count: b.map_or(0, |b| b.ballot_count),
         tallied_at: b
             .and_then(|b| b.tallied_at)
-            .map(|at| date_time(at, access.zone)),
+            .map(|at| date_time_in(at, access.zone, ctx.lang())),
         seed: b.and_then(|b| b.seed),
         note: b.and_then(|b| b.note.as_deref()),
         agenda: b.map_or(&[], |b| b.agenda.as_slice()),

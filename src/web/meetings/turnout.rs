@@ -12,7 +12,7 @@ use crate::service::meetings::{privacy, turnout};
 use crate::service::teams::Member;
 use crate::web::WebError;
 use crate::web::context::Ctx;
-use crate::web::format::date_time;
+use crate::web::format::date_time_in;
 use crate::web::meetings::{MeetingHeader, header};
 use crate::web::visitor::Layout;
 
@@ -49,7 +49,7 @@ pub async fn show(
         turnout: voters.turnout.sentence().render(ctx.lang()),
         not_voted: voters.not_voted,
         voting_open: w.voting(ctx.now),
-        voting_closes: date_time(w.voting_close, access.zone),
+        voting_closes: date_time_in(w.voting_close, access.zone, ctx.lang()),
         rankings: privacy(&access.meeting) == Privacy::Open && w.voting_closed(ctx.now),
     };
     ctx.render(StatusCode::OK, "turnout.html", &page)

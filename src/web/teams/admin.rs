@@ -18,7 +18,8 @@ use crate::web::visitor::Layout;
 struct AdminTeamRow {
     name: String,
     slug: String,
-    members: u64,
+    /// How many members, as the reader writes numbers ("1,204", "1 204").
+    members: String,
 }
 
 #[derive(Serialize)]
@@ -38,18 +39,19 @@ async fn admin_page(
     form: &TeamForm,
     errors: FieldMap,
 ) -> Result<HttpResponse, WebError> {
+    let lang = ctx.visitor.lang;
     let teams = teams::all_teams(ctx.db(), ctx.principal())
         .await?
         .into_iter()
         .map(|(team, members)| AdminTeamRow {
             name: team.name,
             slug: team.slug,
-            members,
+            members: crate::format::number_in(i64::try_from(members).unwrap_or(i64::MAX), lang),
         })
         .collect();
     let status = status_for(&errors);
     let page = AdminTeamsPage {
-        title: text(ctx.visitor.lang, "st-admin-heading"),
+        title: text(lang, "st-admin-heading"),
         layout: ctx.layout(),
         teams,
         time_zone: match form.time_zone.trim() {

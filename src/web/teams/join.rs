@@ -11,7 +11,7 @@ use crate::auth::rate_limit::{INVITATION_PER_IP, INVITATION_PER_TOKEN};
 use crate::i18n::{Lang, text, text_with};
 use crate::service::ServiceError;
 use crate::service::accounts::NewUser;
-use crate::service::invitations::{self, ClosedInvitation, InvitationPreview, Joiner};
+use crate::service::invitations::{self, Closed, ClosedInvitation, InvitationPreview, Joiner};
 use crate::web::WebError;
 use crate::web::context::{Ctx, FieldMap, done_or_reshow, status_for};
 use crate::web::flash::{self, Flash};
@@ -81,16 +81,14 @@ struct ClosedView {
 
 impl ClosedView {
     fn new(closed: ClosedInvitation, lang: Lang) -> Self {
-        // The service says why in English words; each of its three reasons has its own message.
         let key = match closed.why {
-            "has expired" => Some("st-closed-expired"),
-            "has been used up" => Some("st-closed-used-up"),
-            "was withdrawn by a leader" => Some("st-closed-revoked"),
-            _ => None,
+            Closed::Expired => "st-closed-expired",
+            Closed::UsedUp => "st-closed-used-up",
+            Closed::Revoked => "st-closed-revoked",
         };
         Self {
             team_name: closed.team_name,
-            why: key.map_or_else(|| closed.why.to_owned(), |key| text(lang, key)),
+            why: text(lang, key),
             leaders: closed.leaders,
         }
     }

@@ -251,22 +251,20 @@ pub async fn act(
     let me = names.get(&acc.user_id).cloned().unwrap_or_default();
     let link = format!("/teams/{}/ledger/exchanges/{}", acc.team.slug, row.id);
     let text = match outcome {
-        Outcome::Confirmed => format!(
-            "{me} confirmed the {} minutes of help.",
-            minutes.map_or(row.minutes, Minutes::get)
-        ),
-        Outcome::AwaitingOther(_) => format!(
-            "{me} suggested {} minutes instead of {}. Please confirm, adjust or dispute.",
-            minutes.map_or(row.minutes, Minutes::get),
-            row.minutes
-        ),
-        Outcome::Disputed => format!("{me} disputed the entry; a leader will resolve it."),
-        Outcome::Rejected => format!("{me} resolved the dispute: the entry does not count."),
-        Outcome::Reversed => format!("{me} corrected the entry with a reversing entry."),
+        Outcome::Confirmed => Msg::new("lg-notice-confirmed")
+            .arg("name", me)
+            .arg("minutes", minutes.map_or(row.minutes, Minutes::get)),
+        Outcome::AwaitingOther(_) => Msg::new("lg-notice-suggested")
+            .arg("name", me)
+            .arg("minutes", minutes.map_or(row.minutes, Minutes::get))
+            .arg("before", row.minutes),
+        Outcome::Disputed => Msg::new("lg-notice-disputed").arg("name", me),
+        Outcome::Rejected => Msg::new("lg-notice-rejected").arg("name", me),
+        Outcome::Reversed => Msg::new("lg-notice-reversed").arg("name", me),
     };
     for to in [row.helper_id, row.helped_id] {
         if to != acc.user_id {
-            notify::send(&txn, to, acc.team.id, text.clone(), link.clone(), now).await?;
+            notify::send(&txn, to, acc.team.id, &text, link.clone(), now).await?;
         }
     }
     txn.commit().await?;

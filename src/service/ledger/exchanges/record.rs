@@ -181,33 +181,30 @@ async fn insert(
     let name = |id: UserId| names.get(&id).cloned().unwrap_or_default();
     let link = format!("/teams/{}/ledger/exchanges/{}", acc.team.slug, row.id);
     let minutes = p.minutes.get();
-    let messages: Vec<(UserId, String)> = match p.recorder {
+    let messages: Vec<(UserId, Msg)> = match p.recorder {
         Recorder::Party(Party::Helped) => vec![(
             p.helper,
-            format!(
-                "{} recorded that you helped them for {minutes} minutes. Thank you!",
-                name(p.helped)
-            ),
+            Msg::new("lg-notice-recorded-helped")
+                .arg("name", name(p.helped))
+                .arg("minutes", minutes),
         )],
         Recorder::Party(Party::Helper) => vec![(
             p.helped,
-            format!(
-                "{} recorded helping you for {minutes} minutes. Please confirm, adjust or dispute it.",
-                name(p.helper)
-            ),
+            Msg::new("lg-notice-recorded-helping")
+                .arg("name", name(p.helper))
+                .arg("minutes", minutes),
         )],
         Recorder::LeaderForBoth => {
-            let text = format!(
-                "{} recorded that {} helped {} for {minutes} minutes.",
-                name(acc.user_id),
-                name(p.helper),
-                name(p.helped)
-            );
+            let text = Msg::new("lg-notice-recorded-between")
+                .arg("leader", name(acc.user_id))
+                .arg("helper", name(p.helper))
+                .arg("helped", name(p.helped))
+                .arg("minutes", minutes);
             vec![(p.helper, text.clone()), (p.helped, text)]
         }
     };
     for (to, message) in messages {
-        notify::send(&txn, to, acc.team.id, message, link.clone(), now).await?;
+        notify::send(&txn, to, acc.team.id, &message, link.clone(), now).await?;
     }
     txn.commit().await?;
     Ok(Recorded {

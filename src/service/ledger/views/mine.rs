@@ -19,11 +19,23 @@ use crate::domain::ledger::{self, Effective, RECENT_WEEKS, Status, Totals};
 use crate::service::Result;
 use crate::store::entities::help_exchanges;
 
+/// Which stretch of time a period of a person's totals covers (the page names it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Span {
+    /// The last [`RECENT_WEEKS`] weeks.
+    Recent,
+    /// Since the term began.
+    Term,
+    /// Since the ledger began.
+    All,
+}
+
 /// One period of a person's totals.
 #[derive(Debug, Clone, Serialize)]
 pub struct Period {
-    /// "Last 4 weeks", "This term", "All time".
-    pub label: &'static str,
+    /// Which period.
+    pub span: Span,
     /// The first day counted (None for all time).
     pub since: Option<time::Date>,
     pub totals: Totals,
@@ -140,18 +152,18 @@ pub async fn my_ledger(
     let received = sums::days_of(db, team_id, me, false).await?;
     let windows = [
         (
-            "Last 4 weeks",
+            Span::Recent,
             Some(ledger::window_start(today, RECENT_WEEKS)),
         ),
         (
-            "This term",
+            Span::Term,
             Some(ledger::term_start(today, acc.settings.term_starts_on)),
         ),
-        ("All time", None),
+        (Span::All, None),
     ];
     let periods = windows
         .into_iter()
-        .map(|(label, since)| {
+        .map(|(span, since)| {
             let within = |d: &&sums::DaySum| since.is_none_or(|s| d.on >= s);
             let mut totals = Totals::default();
             for d in given.iter().filter(within) {
@@ -161,7 +173,7 @@ pub async fn my_ledger(
                 totals.add_received(d.minutes, d.count, d.on);
             }
             Period {
-                label,
+                span,
                 since,
                 totals,
             }

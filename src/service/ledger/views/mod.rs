@@ -17,7 +17,8 @@ use time::OffsetDateTime;
 
 pub use export::{cell as csv_cell, finish as csv_finish, my_csv, team_csv};
 pub use mine::{
-    Counterpart, ENTRIES_PER_PAGE, MyEntries, MyLedger, PEOPLE_SHOWN, Period, my_entries, my_ledger,
+    Counterpart, ENTRIES_PER_PAGE, MyEntries, MyLedger, PEOPLE_SHOWN, Period, Span, my_entries,
+    my_ledger,
 };
 pub use team::{MemberLine, SortKey, TeamLedger, Window, sort_lines, team_ledger};
 

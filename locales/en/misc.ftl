@@ -1,0 +1,16 @@
+# Roundtable messages (en): lines the action log builds in Rust (where an action came from, its
+# history). Keys here must exist in every language.
+
+## Where an action came from
+
+ac-source-agenda-item = agenda item { $position } of “{ $meeting }”
+ac-source-a-meeting = a meeting
+ac-source-help = a help request
+ac-source-idea = budget idea “{ $idea }”
+ac-source-an-idea = a budget idea
+ac-source-own = recorded on its own
+
+## An action's history
+
+ac-history-created = created as { $status }
+ac-history-moved = { $from } → { $to }
