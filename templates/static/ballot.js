@@ -57,8 +57,11 @@
 
   function announce(item) {
     var count = items().filter(ranked).length;
-    status.textContent = (ranked(item) ? title(item) + ": rank " + field(item).value : title(item) + ": not ranked") +
-      ". " + count + " item" + (count === 1 ? "" : "s") + " ranked.";
+    var where = ranked(item)
+      ? say("moved-rank", "%title: rank %n.").replace("%n", field(item).value)
+      : say("moved-unranked", "%title: not ranked.");
+    var total = count === 1 ? say("moved-count-one", "1 item ranked.") : say("moved-count-other", "%n items ranked.");
+    status.textContent = where.replace("%title", title(item)) + " " + total.replace("%n", String(count));
   }
 
   // The next visible item in the direction of `delta`, so moving works while filtered.

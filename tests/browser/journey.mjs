@@ -10,7 +10,8 @@
 //   node tests/browser/journey.mjs
 // Environment: ROUNDTABLE_BIN (default target/debug/roundtable), CHROMIUM (default
 // /usr/bin/chromium), ARTIFACTS (default tests/browser/artifacts), ROUNDTABLE_DATABASE_URL
-// (default: a fresh SQLite file), ROUNDTABLE_BASE_URL (walk a site that is already running,
+// (default: a fresh SQLite file), JOURNEY_LANG (en, the default, or fr: the whole walk in French,
+// buttons and labels found by their words in locales/fr/), ROUNDTABLE_BASE_URL (walk a site that is already running,
 // e.g. the balancer of tests/cluster/run.sh, whose database has the admin admin@school.test;
 // no server is started).
 
@@ -33,7 +34,50 @@ const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
 
+/** The journey's language: `en`, or `fr` to walk it in French (browser and people). */
+const LANG = process.env.JOURNEY_LANG || "en";
+
+/** The simple (one-line) messages of a language's catalogues, `locales/{lang}/*.ftl`. */
+function loadCatalogue(lang) {
+  const dir = path.join(root, "locales", lang);
+  const messages = new Map();
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".ftl"))) {
+    for (const line of fs.readFileSync(path.join(dir, file), "utf8").split("\n")) {
+      const m = line.match(/^([a-z0-9-]+) = (.+)$/);
+      if (m && !m[2].includes("->")) messages.set(m[1], m[2]);
+    }
+  }
+  return messages;
+}
+const catalogue = loadCatalogue(LANG);
+
+/** The words of `key` in the journey's language, `{ $name }` filled from `args`. */
+function say(key, args = {}) {
+  const message = catalogue.get(key);
+  if (message === undefined) {
+    throw new Error(`no one-line message ${key} in locales/${LANG}`);
+  }
+  return message.replace(/\{ \$([a-z_]+) \}/g, (_, name) => (name in args ? args[name] : `{${name}}`));
+}
+
+/** A pattern for text built from `key`: each unfilled `{ $argument }` matches anything. With a
+ * string for `args`, the key's text is followed by that string (a button labelled with an item's
+ * title). `anchored` matches the start of the text only. */
+function sayPattern(key, args = {}, anchored = false) {
+  const escape = (t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  if (typeof args === "string") {
+    return new RegExp(`${escape(say(key))}.*${escape(args)}`);
+  }
+  const parts = say(key, args).split(/\{[a-z_]+\}/).map(escape);
+  return new RegExp(`${anchored ? "^" : ""}${parts.join(".*")}`);
+}
+
 const findings = [];
+/** Contexts whose pages must be French: every one when the journey walks in French, else the
+ * member who switches to French at the end. */
+const frenchContexts = new WeakSet();
+/** The browser's language for a new context (its `Accept-Language`). */
+const LOCALE = LANG === "fr" ? "fr-FR" : "en-GB";
 /** Contexts browsing without JavaScript. */
 const noScript = new WeakSet();
 const pages = [];
@@ -120,6 +164,9 @@ async function runAxe(page, name, url, width) {
 /** Runs axe and the phone checks on the page as it is, and saves both screenshots. */
 async function check(shown, name) {
   const url = shown.url();
+  if (frenchContexts.has(shown.context())) {
+    await speaksFrench(shown, name);
+  }
   // A page without JavaScript cannot run axe: the same address is opened in a twin context
   // with the same cookies whose scripts from the site are blocked, so axe sees the no-script page.
   let page = shown;
@@ -127,6 +174,7 @@ async function check(shown, name) {
   if (noScript.has(shown.context())) {
     twin = await shown.context().browser().newContext({
       viewport: DESKTOP,
+      locale: LOCALE,
       bypassCSP: true,
       storageState: await shown.context().storageState(),
     });
@@ -219,9 +267,9 @@ async function submit(page, buttonName) {
 
 async function signIn(page, base, email) {
   await expectOk(await page.goto(`${base}/login`), "login page");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await submit(page, "Sign in");
+  await page.getByLabel(say("field-email")).fill(email);
+  await page.getByLabel(say("field-password")).fill(PASSWORD);
+  await submit(page, say("login-submit"));
 }
 
 async function inviteLink(page) {
@@ -234,17 +282,20 @@ async function inviteLink(page) {
 }
 
 async function join(browser, base, link, name, email, options = {}) {
-  const context = await browser.newContext({ viewport: DESKTOP, bypassCSP: true, ...options });
+  const context = await browser.newContext({ viewport: DESKTOP, bypassCSP: true, locale: LOCALE, ...options });
+  if (LANG === "fr") {
+    frenchContexts.add(context);
+  }
   if (options.javaScriptEnabled === false) {
     noScript.add(context);
   }
   const page = await context.newPage();
   const url = link.startsWith("http") ? link.replace(/^https?:\/\/[^/]+/, base) : `${base}${link}`;
   await expectOk(await page.goto(url), "invitation");
-  await page.getByLabel("Your name").fill(name);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await submit(page, "Create account and join");
+  await page.getByLabel(say("st-invite-name")).fill(name);
+  await page.getByLabel(say("field-email")).fill(email);
+  await page.getByLabel(say("field-password")).fill(PASSWORD);
+  await submit(page, say("st-invite-submit"));
   return page;
 }
 
@@ -295,16 +346,19 @@ async function main() {
 
 async function journey(browser, base) {
   // The site administrator creates the team; its first leader joins through the link.
-  const adminContext = await browser.newContext({ viewport: DESKTOP, bypassCSP: true });
+  const adminContext = await browser.newContext({ viewport: DESKTOP, bypassCSP: true, locale: LOCALE });
+  if (LANG === "fr") {
+    frenchContexts.add(adminContext);
+  }
   const admin = await adminContext.newPage();
   await expectOk(await admin.goto(`${base}/login`), "login page");
   await check(admin, "01-sign-in");
   await signIn(admin, base, "admin@school.test");
   await check(admin, "02-home-admin");
   await expectOk(await admin.goto(`${base}/admin/teams`), "admin teams");
-  await admin.getByLabel("Team name").fill("Northside leadership team");
-  await admin.getByLabel("Standing purpose").fill("Plan the term together and share the load fairly.");
-  await submit(admin, "Create team");
+  await admin.getByLabel(say("st-admin-name")).fill("Northside leadership team");
+  await admin.getByLabel(say("st-admin-purpose")).fill("Plan the term together and share the load fairly.");
+  await submit(admin, say("st-admin-submit"));
   await check(admin, "03-team-created");
   const leaderLink = await inviteLink(admin);
 
@@ -314,8 +368,8 @@ async function journey(browser, base) {
   const team = `${base}/teams/${slug}`;
 
   // The leader invites two colleagues: one browses with JavaScript, one without.
-  await leader.getByLabel("How many people may use the link").fill("5");
-  await submit(leader, "Create invitation link");
+  await leader.getByLabel(say("team-max-uses")).fill("5");
+  await submit(leader, say("team-create-link"));
   await check(leader, "05-invitation-created");
   const memberLink = await inviteLink(leader);
   const ines = await join(browser, base, memberLink, "Ines Ito", "ines@school.test");
@@ -331,7 +385,7 @@ async function journey(browser, base) {
   const startsAt = new Date(votingClose.getTime() + 60 * 60000);
   await expectOk(await leader.goto(`${team}/meetings`), "meetings");
   await check(leader, "07-meetings");
-  await leader.getByRole("link", { name: "Schedule a meeting" }).click();
+  await leader.getByRole("link", { name: say("meetings-schedule") }).click();
   await leader.waitForLoadState();
   await check(leader, "08-meeting-form");
   await leader.locator("#title").fill("Spring term planning");
@@ -341,7 +395,7 @@ async function journey(browser, base) {
   await leader.locator("#voting_open").fill(minuteInput(proposalsClose));
   await leader.locator("#voting_close").fill(minuteInput(votingClose));
   await leader.locator("#starts_at").fill(minuteInput(startsAt));
-  await submit(leader, "Schedule the meeting");
+  await submit(leader, say("mt-form-schedule"));
   const meeting = leader.url().replace(/[?#].*$/, "");
   await check(leader, "09-meeting-proposing");
 
@@ -356,7 +410,7 @@ async function journey(browser, base) {
   await leader.locator("#review_at").fill(minuteInput(proposalsClose));
   await leader.locator("#voting_open").fill(minuteInput(votingClose));
   await leader.locator("#voting_close").fill(minuteInput(budgetClose));
-  await submit(leader, "Create the round");
+  await submit(leader, say("bg-form-create"));
   const round = leader.url().replace(/[?#].*$/, "");
   const ideas = [
     [ines, "Coffee machine for the staffroom", "900", "The old one broke in October."],
@@ -368,7 +422,7 @@ async function journey(browser, base) {
     await page.locator("#title").fill(title);
     await page.locator("#description").fill(description);
     await page.locator("#cost").fill(cost);
-    await submit(page, "Propose");
+    await submit(page, say("proposals-submit"));
   }
   await check(omar, "09-budget-ideas");
 
@@ -384,7 +438,7 @@ async function journey(browser, base) {
     await page.locator("#title").fill(title);
     await page.locator("#minutes").fill(minutes);
     await page.locator("#why").fill(why);
-    await submit(page, "Propose");
+    await submit(page, say("proposals-submit"));
   }
   await check(ines, "10-proposals");
 
@@ -394,10 +448,10 @@ async function journey(browser, base) {
   await check(ines, "11-meeting-voting");
   await expectOk(await ines.goto(`${meeting}/ballot`), "ballot");
   await check(ines, "12-ballot-js");
-  await ines.getByRole("button", { name: /Move up.*Timetable for next term/ }).click();
-  await ines.getByRole("button", { name: /Move up.*Lunch duty rota/ }).click();
+  await ines.getByRole("button", { name: sayPattern("ballot-js-up", "Timetable for next term") }).click();
+  await ines.getByRole("button", { name: sayPattern("ballot-js-up", "Lunch duty rota") }).click();
   await check(ines, "13-ballot-js-ranked");
-  await submit(ines, "Save my ballot");
+  await submit(ines, say("ballot-save"));
   await check(ines, "14-ballot-receipt");
 
   await expectOk(await omar.goto(`${meeting}/ballot`), "ballot without JavaScript");
@@ -406,11 +460,11 @@ async function journey(browser, base) {
   for (const [title, rank] of Object.entries(ranks)) {
     await omar.locator("li", { hasText: title }).locator("input[type=number]").fill(rank);
   }
-  await submit(omar, "Save my ballot");
+  await submit(omar, say("ballot-save"));
 
   await expectOk(await leader.goto(`${meeting}/ballot`), "leader ballot");
-  await leader.getByRole("button", { name: /Move up.*New marking policy/ }).click();
-  await submit(leader, "Save my ballot");
+  await leader.getByRole("button", { name: sayPattern("ballot-js-up", "New marking policy") }).click();
+  await submit(leader, say("ballot-save"));
   await expectOk(await leader.goto(`${meeting}/turnout`), "turnout");
   await check(leader, "16-turnout");
 
@@ -420,7 +474,7 @@ async function journey(browser, base) {
     const card = leader.locator("article", { hasText: title });
     await card.locator("summary").click();
     await card.locator("input[value=feasible]").check();
-    await Promise.all([leader.waitForNavigation(), card.getByRole("button", { name: "Save the review" }).click()]);
+    await Promise.all([leader.waitForNavigation(), card.getByRole("button", { name: say("bg-review-save") }).click()]);
   }
   await expectOk(await leader.goto(`${round}/ideas`), "reviewed ideas");
   await check(leader, "16-budget-reviewed");
@@ -429,7 +483,8 @@ async function journey(browser, base) {
   await waitUntil(new Date(votingClose.getTime() + 1500), "voting closes");
   for (let i = 0; i < 50; i += 1) {
     await expectOk(await leader.goto(`${meeting}/results`), "results");
-    if ((await leader.locator("text=not counted yet").count()) === 0) break;
+    // Until the count is stored the page says so in a status notice.
+    if ((await leader.locator("p.notice[role=status]").count()) === 0) break;
     await new Promise((r) => setTimeout(r, 200));
   }
   await check(leader, "17-results");
@@ -452,14 +507,14 @@ async function journey(browser, base) {
         await item.locator("input[type=checkbox]").check();
       }
     }
-    await submit(page, "Save my ballot");
+    await submit(page, say("ballot-save"));
   }
   await check(ines, "17-budget-receipt");
 
   // The leader publishes the agreed agenda.
   await expectOk(await leader.goto(`${meeting}/agenda/publish`), "publish form");
   await check(leader, "19-agenda-publish");
-  await submit(leader, "Publish");
+  await submit(leader, say("mt-publish-submit"));
   await expectOk(await ines.goto(`${meeting}/agenda`), "agenda");
   await check(ines, "20-agenda");
 
@@ -469,7 +524,7 @@ async function journey(browser, base) {
   await leader.locator("#new-owner").selectOption({ label: "Ines Ito" });
   const due = new Date(Date.now() + 14 * 86400000).toISOString().slice(0, 10);
   await leader.locator("#new-due").fill(due);
-  await submit(leader, "Record the action");
+  await submit(leader, say("fl-actions-submit"));
   await expectOk(await leader.goto(`${team}/actions`), "actions");
   await check(leader, "21-actions");
 
@@ -485,17 +540,17 @@ async function journey(browser, base) {
     await page.locator("#person").selectOption({ label: other });
     await page.locator("#minutes").fill(minutes);
     await page.locator("#category").fill(category);
-    await submit(page, "Record help");
+    await submit(page, say("fl-me-record"));
   }
   await expectOk(await ines.goto(`${team}/ledger/me`), "own ledger");
   await check(ines, "22-ledger-me");
   // Lena confirms the help Ines gave her, and is told what is next.
   await expectOk(await leader.goto(`${team}/ledger/me`), "leader's ledger");
-  await leader.getByRole("link", { name: /Ines Ito helped Lena Leader/ }).click();
+  await leader.getByRole("link", { name: sayPattern("fl-entry-line", { helper: "Ines Ito", helped: "Lena Leader" }) }).click();
   await leader.waitForLoadState();
   await check(leader, "22-ledger-exchange");
-  await submit(leader, /^Confirm/);
-  if ((await leader.getByText("Confirmed: this help now counts").count()) !== 1) {
+  await submit(leader, sayPattern("fl-exchange-confirm", {}, true));
+  if ((await leader.getByText(say("fl-moved-confirm")).count()) !== 1) {
     throw new Error(`no confirmation after confirming help on ${leader.url()}`);
   }
   await check(leader, "22-ledger-exchange-confirmed");
@@ -508,7 +563,7 @@ async function journey(browser, base) {
   await omar.locator("#title").fill("Cover for Year 9 trip, Thursday period 3");
   await omar.locator("#detail").fill("I am with the trip all morning.");
   await omar.locator("#estimated_minutes").fill("50");
-  await submit(omar, "Post");
+  await submit(omar, say("fl-help-submit"));
   await check(omar, "23-help-post");
 
   // The meeting's other pages, and the forms leaders use.
@@ -531,7 +586,7 @@ async function journey(browser, base) {
   await waitUntil(new Date(budgetClose.getTime() + 1500), "budget voting closes");
   for (let i = 0; i < 50; i += 1) {
     await expectOk(await ines.goto(`${round}/results`), "budget results");
-    if ((await ines.locator("text=Funded").count()) > 0) break;
+    if ((await ines.getByText(say("bg-results-funded")).count()) > 0) break;
     await new Promise((r) => setTimeout(r, 200));
   }
   await check(ines, "24-budget-results");
@@ -544,6 +599,11 @@ async function journey(browser, base) {
   await expectOk(await ines.goto(`${base}/account`), "account");
   await check(ines, "26-account");
 
+  // Walking in English, one member switches to French for the main pages (walking in French,
+  // every page already was).
+  if (LANG === "fr") {
+    return;
+  }
   await inFrench(omar, base, [
     ["", "27-fr-home"],
     [team.slice(base.length), "27-fr-team"],
@@ -575,21 +635,27 @@ const ENGLISH_ONLY = [
 async function inFrench(page, base, paths) {
   await expectOk(await page.goto(`${base}/account`), "account");
   await page.locator("#language-choice").selectOption("fr");
-  await submit(page, "Save language");
+  await submit(page, say("account-language-submit"));
+  frenchContexts.add(page.context());
   for (const [suffix, name] of paths) {
     await expectOk(await page.goto(`${base}${suffix || "/"}`), name);
-    const lang = await page.locator("html").getAttribute("lang");
-    if (lang !== "fr") {
-      throw new Error(`${name}: <html lang="${lang}">, expected fr`);
-    }
-    const visible = await page.locator("body").innerText();
-    for (const english of ENGLISH_ONLY) {
-      const found = visible.match(english);
-      if (found) {
-        findings.push({ page: name, url: page.url(), width: DESKTOP.width, kind: "language:english-left", detail: found[0] });
-      }
-    }
     await check(page, name);
+  }
+}
+
+/** On a page meant to be French: the page says `lang="fr"` and no English sentence is left
+ * (names and texts people typed excepted: they hold none of these words). */
+async function speaksFrench(page, name) {
+  const lang = await page.locator("html").getAttribute("lang");
+  if (lang !== "fr") {
+    findings.push({ page: name, url: page.url(), width: DESKTOP.width, kind: "language:not-french", detail: lang });
+  }
+  const visible = await page.locator("body").innerText();
+  for (const english of ENGLISH_ONLY) {
+    const found = visible.match(english);
+    if (found) {
+      findings.push({ page: name, url: page.url(), width: DESKTOP.width, kind: "language:english-left", detail: found[0] });
+    }
   }
 }
 

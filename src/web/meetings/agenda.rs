@@ -19,7 +19,7 @@ use crate::service::meetings::agreed::{self, AgendaView, tally_items};
 use crate::web::WebError;
 use crate::web::context::{Ctx, redirect_or_reshow, status_for};
 use crate::web::format::{clock, date_time_in};
-use crate::web::meetings::results::{AgendaLine, agenda_lines};
+use crate::web::meetings::results::{AgendaLine, agenda_lines_in};
 use crate::web::meetings::{MeetingHeader, header};
 use crate::web::pages::base_url;
 use crate::web::visitor::Layout;
@@ -169,7 +169,7 @@ fn agenda_page(
         tally_lines: view
             .tally
             .as_ref()
-            .map(|t| agenda_lines(t).0)
+            .map(|t| agenda_lines_in(t, ctx.lang()).0)
             .unwrap_or_default(),
         voting_closed: view.access.windows().voting_closed(now),
         can_publish: view.access.may(ctx.principal(), Action::PublishAgenda)
@@ -338,7 +338,7 @@ async fn publish_page(
         layout: ctx.layout(),
         meeting,
         rows,
-        fixed: agenda_lines(tally)
+        fixed: agenda_lines_in(tally, ctx.lang())
             .0
             .into_iter()
             .filter(|l| l.fixed)

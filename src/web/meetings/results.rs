@@ -17,7 +17,7 @@ use crate::service::meetings::tally::{self, ResultsState, TallyResult};
 use crate::tally::agenda::tie_note;
 use crate::tally::budget::render_text_in;
 use crate::tally::explain::explain_ranking_in;
-use crate::tally::phrases::{English, Phrases};
+use crate::tally::phrases::Phrases;
 use crate::tally::{CandidateId, CompactPass, Decimal, Round, SequentialRanking};
 use crate::web::WebError;
 use crate::web::context::Ctx;
@@ -137,12 +137,7 @@ fn short_name(result: &TallyResult, name: &str) -> String {
         .map_or_else(|| name.to_owned(), |c| c.title.clone())
 }
 
-/// The tally's agenda as lines, fixed items first, explained in English.
-pub fn agenda_lines(result: &TallyResult) -> (Vec<AgendaLine>, u32) {
-    agenda_lines_with(&English, result)
-}
-
-/// [`agenda_lines`] explained in `lang`.
+/// The tally's agenda as lines, fixed items first, explained in `lang`.
 pub fn agenda_lines_in(result: &TallyResult, lang: Lang) -> (Vec<AgendaLine>, u32) {
     agenda_lines_with(&Catalogue::new(lang), result)
 }
