@@ -14,3 +14,9 @@ ac-source-own = recorded on its own
 
 ac-history-created = created as { $status }
 ac-history-moved = { $from } → { $to }
+
+## A round imported from a Pabulib file (stored in the importing leader's language)
+bg-import-title = Imported round
+bg-import-purpose = Imported from a Pabulib file ({ $projects } projects, { $votes } votes) to try rules on real data.
+bg-import-project = Project { $id }
+bg-import-idea = Imported from a Pabulib file.

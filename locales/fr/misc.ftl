@@ -14,3 +14,9 @@ ac-source-own = enregistrée directement
 
 ac-history-created = créée avec le statut « { $status } »
 ac-history-moved = { $from } → { $to }
+
+## Un tour importé d'un fichier Pabulib (écrit dans la langue du responsable qui l'importe)
+bg-import-title = Tour importé
+bg-import-purpose = Importé d'un fichier Pabulib ({ $projects } projets, { $votes } votes) pour essayer les règles sur des données réelles.
+bg-import-project = Projet { $id }
+bg-import-idea = Importé d'un fichier Pabulib.

@@ -323,3 +323,37 @@ async fn a_budget_round_speaks_french_from_its_ideas_to_its_results() {
         &["budget idea"],
     );
 }
+
+/// A Pabulib file with no description and no project names: Roundtable writes them.
+const UNNAMED_PB: &str = "META\nkey;value\nnum_projects;2\nnum_votes;2\nbudget;1000\nvote_type;approval\n\
+PROJECTS\nproject_id;cost\n1;600\n2;500\nVOTES\nvoter_id;vote\n1;1\n2;1,2\n";
+
+#[tokio::test]
+async fn a_round_imported_by_a_french_leader_is_written_in_french() {
+    let app = spawn_app().await;
+    let world = seed(&app).await;
+    let slug = world.team_a.clone();
+    let leader = in_french(&app, &world.leader).await;
+    let response = leader
+        .post(
+            &format!("/teams/{slug}/budgets/import"),
+            &[("pb", UNNAMED_PB), ("rule", "mes")],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    let results = response.headers()["location"].to_str().unwrap().to_owned();
+    let round = results.trim_end_matches("/results");
+    speaks_french(
+        &page(&leader, round).await,
+        &[
+            "Tour importé",
+            "Importé d'un fichier Pabulib (2 projets, 2 votes)",
+        ],
+        &["Imported round", "Imported from"],
+    );
+    speaks_french(
+        &page(&leader, &format!("{round}/ideas")).await,
+        &["Projet 1", "Projet 2", "Importé d'un fichier Pabulib."],
+        &["Project 1", "Imported from"],
+    );
+}

@@ -14,7 +14,7 @@ use crate::access::{Action, Principal};
 use crate::auth::tokens::{random_token, token_hash};
 use crate::domain::budget::{BallotType, BudgetRule, MAX_MINOR};
 use crate::domain::meeting::Privacy;
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg, text, text_with};
 use crate::service::{Result, ServiceError, audit, teams};
 use crate::store::entities::budget_ideas::{self, IdeaStatus};
 use crate::store::entities::{budget_ballots, budget_rounds};
@@ -103,13 +103,16 @@ pub struct ImportForm {
 
 /// Imports a `.pb` file as a new round (leaders): its projects become feasible ideas (the
 /// file's project ids kept, so ties break as in the file), its votes become open ballots, and
-/// the round is already in its results phase. Returns the round's id.
+/// the round is already in its results phase. What Roundtable writes for it (a title when the
+/// file has none, the purpose, the ideas' descriptions) is in `lang`, the importing leader's
+/// language: stored text, kept as written. Returns the round's id.
 pub async fn import(
     db: &DatabaseConnection,
     principal: Principal,
     slug: &str,
     form: &ImportForm,
     now: OffsetDateTime,
+    lang: Lang,
 ) -> Result<RoundId> {
     let (txn, access) = teams::begin_locked(db, principal, slug, Action::ManageBudgets).await?;
     if form.pb.len() > MAX_IMPORT_BYTES {
@@ -163,7 +166,7 @@ pub async fn import(
     let title: String = instance
         .meta_value("description")
         .filter(|d| !d.trim().is_empty())
-        .unwrap_or("Imported round")
+        .map_or_else(|| text(lang, "bg-import-title"), str::to_owned)
         .chars()
         .take(120)
         .collect();
@@ -176,10 +179,13 @@ pub async fn import(
     let round = budget_rounds::ActiveModel {
         team_id: Set(access.team.id),
         title: Set(title.clone()),
-        purpose: Set(format!(
-            "Imported from a Pabulib file ({} projects, {} votes) to try rules on real data.",
-            instance.projects.len(),
-            instance.voters.len()
+        purpose: Set(text_with(
+            lang,
+            "bg-import-purpose",
+            &[
+                ("projects", instance.projects.len().to_string()),
+                ("votes", instance.voters.len().to_string()),
+            ],
         )),
         amount: Set(amount),
         currency: Set(currency),
@@ -206,6 +212,7 @@ pub async fn import(
         .project_columns
         .iter()
         .position(|c| c.eq_ignore_ascii_case("name"));
+    let description = text(lang, "bg-import-idea");
     let mut idea_ids = Vec::with_capacity(instance.projects.len());
     for p in &instance.projects {
         let cost = minor(p.cost).ok_or_else(|| {
@@ -218,7 +225,7 @@ pub async fn import(
             .and_then(|i| p.extra.get(i))
             .filter(|n| !n.trim().is_empty())
             .map_or_else(
-                || format!("Project {}", p.id),
+                || text_with(lang, "bg-import-project", &[("id", p.id.clone())]),
                 |n| n.chars().take(120).collect(),
             );
         let idea = budget_ideas::ActiveModel {
@@ -226,7 +233,7 @@ pub async fn import(
             code: Set(p.id.clone()),
             author_id: Set(None),
             title: Set(name),
-            description: Set("Imported from a Pabulib file.".to_owned()),
+            description: Set(description.clone()),
             location: Set(String::new()),
             cost: Set(cost),
             original_cost: Set(None),

@@ -153,7 +153,7 @@ pub async fn import(
     form: web::Form<ImportForm>,
 ) -> Result<HttpResponse, WebError> {
     let now = ctx.now;
-    let result = exchange::import(ctx.db(), ctx.principal(), &slug, &form, now).await;
+    let result = exchange::import(ctx.db(), ctx.principal(), &slug, &form, now, ctx.lang()).await;
     redirect_or_reshow(
         ctx.lang(),
         result,
