@@ -269,8 +269,8 @@ ballot-errors = { $count ->
    *[other] { $count } rangs sont à corriger : voyez les messages à côté des points.
 }
 ballot-rank-word = rang
-ballot-summary = { $count ->
-    [one] Vous avez classé { $ranked } point sur 1.
+ballot-summary = { $ranked ->
+    [one] Vous avez classé { $ranked } point sur { $count }.
    *[other] Vous avez classé { $ranked } points sur { $count }.
 }
 ballot-save = Enregistrer mon bulletin

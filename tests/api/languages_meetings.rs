@@ -188,6 +188,9 @@ async fn a_meeting_from_its_form_to_its_minutes_speaks_french() {
         &["Not voted yet", "(leader)", "Everyone has voted"],
     );
     dates_in_french(&turnout);
+    // French takes the singular for zero: "0 point".
+    let unranked = french(&leader, &format!("{base}/ballot")).await;
+    speaks(&unranked, &["Vous avez classé 0 point sur "], &["0 points"]);
     let hidden = french(&member, &format!("{base}/results")).await;
     speaks(
         &hidden,
