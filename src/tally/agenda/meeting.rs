@@ -457,4 +457,16 @@ mod tests {
             ]
         );
     }
+
+    /// The stored count is compared with a recount as JSON (the crash test, the audit), and an
+    /// equal-shares count stores approximations beside its exact prices: a float must read back
+    /// as the same float (serde_json's `float_roundtrip`; without it 17/84 came back 1 ulp off).
+    #[test]
+    fn a_stored_float_reads_back_exactly() {
+        for x in [17.0_f64 / 84.0, 25.0 / 28.0, 0.1 + 0.2, 1.0 / 3.0] {
+            let text = serde_json::to_string(&x).unwrap();
+            let back: serde_json::Value = serde_json::from_str(&text).unwrap();
+            assert_eq!(back, serde_json::json!(x), "{text}");
+        }
+    }
 }
