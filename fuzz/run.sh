@@ -10,6 +10,11 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 seconds=${1:-600}
+# FUZZ_SEED fixes libFuzzer's random seed: from the same corpus (a fresh clone's), a short run
+# then tries the same inputs on every machine, so CI does not fail on a finding that a run of
+# the same length here did not show (a slower machine tries a prefix of them). `.ci/run` sets
+# it; the long run leaves it unset, so each long run explores somewhere new.
+seed=${FUZZ_SEED:-}
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
@@ -48,10 +53,11 @@ for target in "${targets[@]}"; do
   before=$(find "artifacts/${target}" -type f | wc -l)
   echo "== ${target}: ${seconds} s"
   status=0
+  touch "$log.start"
   # -timeout: an input that takes 10 s is a finding too (a denial of service).
   cargo fuzz run "${build_flags[@]}" "$target" "corpus/${target}" -- \
     -max_total_time="$seconds" -max_len="$(max_len "$target")" -timeout=10 \
-    -rss_limit_mb=2048 -print_final_stats=1 >"$log" 2>&1 || status=$?
+    -rss_limit_mb=2048 -print_final_stats=1 ${seed:+-seed="$seed"} >"$log" 2>&1 || status=$?
   after=$(find "artifacts/${target}" -type f | wc -l)
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
   speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -n 1)
@@ -63,7 +69,14 @@ for target in "${targets[@]}"; do
   if [ "$status" -ne 0 ]; then
     line="${line} (exit ${status}; see fuzz/${log} and fuzz/artifacts/${target}/)"
     failed+=("$target")
-    tail -n 30 "$log"
+    # The panic message and the input, readable in CI's output (the log holds raw bytes).
+    grep -a -A 12 "panicked at" "$log" | head -n 40 || true
+    for artifact in $(find "artifacts/${target}" -type f -newer "$log.start" 2>/dev/null); do
+      echo "input ${artifact} (base64):"
+      base64 -w 0 "$artifact" | head -c 20000
+      echo
+    done
+    grep -a -v '^#[0-9]' "$log" | tail -n 15
   fi
   echo "$line"
   summary+=("$line")

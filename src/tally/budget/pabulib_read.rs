@@ -282,7 +282,9 @@ fn build_voters(
         .copied()
         .unwrap_or(0);
     let id_col = column_index(&header, "voter_id");
-    let points_col = column_index(&header, "points");
+    // Only cumulative and scoring votes have points; for the other types a `points` column is
+    // kept like any other extra column, so writing the instance back loses nothing.
+    let points_col = column_index(&header, "points").filter(|_| vote_type.is_cardinal());
     if vote_type.is_cardinal() && points_col.is_none() {
         return Err(BudgetError::parse(
             header.line,
