@@ -30,6 +30,9 @@ pub const TALLY_INTERVAL: Duration = Duration::from_secs(5);
 /// Idle rate-limit counts are forgotten every this many ticks (an hour).
 const PRUNE_EVERY_TICKS: u64 = 720;
 
+/// Recurring series are topped up every this many ticks (five minutes; pages top up too).
+const SERIES_EVERY_TICKS: u64 = 60;
+
 /// Tallies meetings whose voting window has closed, and computes budget rounds whose voting has
 /// closed (auditing each phase a round enters), every [`TALLY_INTERVAL`], by the same clock
 /// as the requests; tries again any erasure of old ballot versions that did not finish; and
@@ -80,6 +83,14 @@ async fn tally_loop(
             Ok(0) => {}
             Ok(n) => tracing::info!(announcements = n, "announced what the clock brought"),
             Err(e) => tracing::warn!(error = %format!("{e:#}"), "announcements failed"),
+        }
+        // Recurring series keep their next occurrences created, every few minutes.
+        if tick % SERIES_EVERY_TICKS == 1 {
+            match crate::service::series::top_up_due(&db, clock.now()).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(occurrences = n, "created the next meetings of series"),
+                Err(e) => tracing::warn!(error = %format!("{e:#}"), "topping up series failed"),
+            }
         }
     }
 }

@@ -19,6 +19,10 @@ mod m20261203_000001_rate_buckets;
 mod m20261203_000002_notices_and_mail;
 mod m20261203_000003_time_zones;
 mod m20261203_000004_languages;
+mod m20261204_000001_checkins;
+mod m20261204_000002_role_maps;
+mod m20261204_000003_meeting_series;
+mod m20261204_000004_cohorts_and_feeds;
 
 /// The list of migrations, in order.
 pub struct Migrator;
@@ -41,6 +45,10 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000002_notices_and_mail::Migration),
             Box::new(m20261203_000003_time_zones::Migration),
             Box::new(m20261203_000004_languages::Migration),
+            Box::new(m20261204_000001_checkins::Migration),
+            Box::new(m20261204_000002_role_maps::Migration),
+            Box::new(m20261204_000003_meeting_series::Migration),
+            Box::new(m20261204_000004_cohorts_and_feeds::Migration),
         ]
     }
 }

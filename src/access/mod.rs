@@ -119,6 +119,32 @@ pub enum Action {
     RunMeeting,
     /// Edit and publish a meeting's minutes (the note-taker or a leader).
     EditMinutes,
+    /// Propose, accept or remove a link with another team (a leader on each side consents);
+    /// share a meeting's published agenda and minutes with linked teams.
+    ManageTeamLinks,
+    /// Read what linked teams share with this one (published agendas and minutes only).
+    ViewSharedItems,
+    /// See the team's weekly check-ins (this week and past ones) and how many have checked in.
+    ViewCheckins,
+    /// Write or change one's own check-in during its week; link its blocker to an action.
+    WriteCheckin,
+    /// See who has not checked in yet this week.
+    ViewCheckinGaps,
+    /// See the team's role maps, their milestones and version history.
+    ViewRoleMaps,
+    /// Start a role map and edit drafts together; once published, the map's owner or a leader
+    /// edits (checked in the service) and milestone owners tick their own.
+    EditRoleMaps,
+    /// Publish or close a role map (its owner or a leader; the owner rule is the service's).
+    PublishRoleMaps,
+    /// See the team's recurring series, their next occurrences, rota and swaps.
+    ViewSeries,
+    /// Create a series of recurring meetings, cancel one occurrence, end a series.
+    ManageSeries,
+    /// Pass one's own role at an occurrence to another member (leaders: any role).
+    SwapRole,
+    /// Mark oneself away for some dates (leaders: any member), or remove them.
+    MarkAway,
 }
 
 /// What the rules say.
@@ -282,6 +308,66 @@ pub const MATRIX: &[(Action, &str, [Decision; 5])] = &[
     (
         Action::EditMinutes,
         "edit and publish the minutes (note-taker or a leader)",
+        [L, H, A, A, D],
+    ),
+    (
+        Action::ManageTeamLinks,
+        "link the team with another (a leader of each side); share a meeting's published agenda and minutes with linked teams",
+        [L, H, D, A, D],
+    ),
+    (
+        Action::ViewSharedItems,
+        "read what linked teams share: published agendas and minutes",
+        [L, H, A, A, D],
+    ),
+    (
+        Action::ViewCheckins,
+        "see the team's weekly check-ins and how many have checked in",
+        [L, H, A, A, D],
+    ),
+    (
+        Action::WriteCheckin,
+        "write or change own check-in (its week only); link its blocker to an action",
+        [L, H, A, A, D],
+    ),
+    (
+        Action::ViewCheckinGaps,
+        "see who has not checked in yet this week",
+        [L, H, D, A, D],
+    ),
+    (
+        Action::ViewRoleMaps,
+        "see the team's role maps, their milestones and history",
+        [L, H, A, A, D],
+    ),
+    (
+        Action::EditRoleMaps,
+        "start a role map, edit drafts; published: owner or leaders edit, milestone owners tick theirs",
+        [L, H, A, A, D],
+    ),
+    (
+        Action::PublishRoleMaps,
+        "publish or close a role map (its owner or a leader)",
+        [L, H, A, A, D],
+    ),
+    (
+        Action::ViewSeries,
+        "see recurring meeting series, their rota and swaps",
+        [L, H, A, A, D],
+    ),
+    (
+        Action::ManageSeries,
+        "create a recurring series, cancel one occurrence, end a series",
+        [L, H, D, A, D],
+    ),
+    (
+        Action::SwapRole,
+        "swap own role at an occurrence with another member (leaders: any role)",
+        [L, H, A, A, D],
+    ),
+    (
+        Action::MarkAway,
+        "mark oneself away for some dates (leaders: any member)",
         [L, H, A, A, D],
     ),
 ];

@@ -80,6 +80,31 @@ id!(
     PostId
 );
 
+id!(
+    /// A role map, one project's page (`role_maps.id`).
+    RoleMapId
+);
+
+id!(
+    /// A milestone of a role map (`role_map_milestones.id`).
+    MilestoneId
+);
+
+id!(
+    /// A series of recurring meetings (`meeting_series.id`).
+    SeriesId
+);
+
+id!(
+    /// One occurrence of a series (`series_occurrences.id`).
+    OccurrenceId
+);
+
+id!(
+    /// A link between two teams (`team_links.id`).
+    TeamLinkId
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

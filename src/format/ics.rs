@@ -1,10 +1,16 @@
-//! iCalendar (RFC 5545) for one meeting, written by hand: one `VEVENT` with the agenda in its
-//! description. See ADR 0008 for why no crate: the text is small, and the rules that matter
-//! (escaping, CRLF, folding at 75 octets, UTC times) are tested here.
+//! iCalendar (RFC 5545) written with the `icalendar` crate (ADR 0018, which supersedes ADR
+//! 0008's hand-written text): one meeting as a file with one `VEVENT` (the agenda page's
+//! `.ics` and the published-agenda mail), and a person's calendar feed (meetings, and due
+//! dates as all-day events). The crate does the escaping, CRLF line ends and folding at 75
+//! octets; this module decides what goes in and keeps every time in UTC.
+//!
+//! Pure: the stamp comes from the caller's clock, never the system's (every event is given its
+//! `DTSTAMP` and `UID`, so the crate never makes up either).
 
-use time::OffsetDateTime;
+use icalendar::{Calendar, Component, EventLike};
+use time::{Date, OffsetDateTime};
 
-/// What goes into the calendar entry.
+/// What goes into one meeting's calendar entry.
 #[derive(Debug, Clone)]
 pub struct Event<'a> {
     /// Stable unique id, e.g. `meeting-12@roundtable`.
@@ -23,6 +29,35 @@ pub struct Event<'a> {
     pub url: Option<&'a str>,
 }
 
+/// When a feed entry happens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    /// From one instant to another (a meeting).
+    At {
+        starts: OffsetDateTime,
+        ends: OffsetDateTime,
+    },
+    /// A whole day (a due date).
+    Day(Date),
+}
+
+/// One entry of a calendar feed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// Stable unique id, e.g. `action-7@roundtable`: calendars update the entry in place.
+    pub uid: String,
+    pub when: When,
+    /// Title.
+    pub summary: String,
+    /// Lines separated by `\n`.
+    pub description: String,
+    /// Place or link (empty: none).
+    pub location: String,
+    /// The page to open.
+    pub url: Option<String>,
+}
+
+/// `20261123T140000Z`.
 fn utc(at: OffsetDateTime) -> String {
     let format = time::macros::format_description!("[year][month][day]T[hour][minute][second]Z");
     at.to_offset(time::UtcOffset::UTC)
@@ -30,104 +65,151 @@ fn utc(at: OffsetDateTime) -> String {
         .unwrap_or_default()
 }
 
-/// Escapes a TEXT value: backslash, semicolon, comma and newlines.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            ';' => out.push_str("\\;"),
-            ',' => out.push_str("\\,"),
-            '\n' => out.push_str("\\n"),
-            '\r' => {}
-            c => out.push(c),
-        }
-    }
-    out
+/// Text as a TEXT value wants it before escaping: `\n` line ends only.
+fn text(value: &str) -> String {
+    value.replace("\r\n", "\n").replace('\r', "\n")
 }
 
-/// Folds a content line at 75 octets (never inside a UTF-8 character), ending with CRLF.
-pub fn fold(line: &str) -> String {
-    let mut out = String::with_capacity(line.len() + 8);
-    let mut width = 0;
-    for c in line.chars() {
-        let len = c.len_utf8();
-        if width + len > 75 {
-            out.push_str("\r\n ");
-            width = 1;
-        }
-        out.push(c);
-        width += len;
+fn calendar_with(name: Option<&str>) -> Calendar {
+    let mut calendar = Calendar::empty();
+    calendar
+        .append_property(("VERSION", "2.0"))
+        .append_property(("PRODID", "-//Roundtable//Agenda//EN"))
+        .append_property(("CALSCALE", "GREGORIAN"))
+        .append_property(("METHOD", "PUBLISH"));
+    if let Some(name) = name {
+        calendar.append_property(("X-WR-CALNAME", text(name).as_str()));
     }
-    out.push_str("\r\n");
-    out
+    calendar
 }
 
-/// The calendar file.
-pub fn calendar(event: &Event<'_>) -> String {
-    let mut lines = vec![
-        "BEGIN:VCALENDAR".to_owned(),
-        "VERSION:2.0".to_owned(),
-        "PRODID:-//Roundtable//Agenda//EN".to_owned(),
-        "CALSCALE:GREGORIAN".to_owned(),
-        "METHOD:PUBLISH".to_owned(),
-        "BEGIN:VEVENT".to_owned(),
-        format!("UID:{}", escape(event.uid)),
-        format!("DTSTAMP:{}", utc(event.stamp)),
-        format!("DTSTART:{}", utc(event.starts)),
-        format!("DTEND:{}", utc(event.ends)),
-        format!("SUMMARY:{}", escape(event.summary)),
-    ];
-    if !event.location.is_empty() {
-        lines.push(format!("LOCATION:{}", escape(event.location)));
+fn event(entry: &Entry, stamp: OffsetDateTime) -> icalendar::Event {
+    let mut event = icalendar::Event::new();
+    event
+        .uid(&entry.uid)
+        .add_property("DTSTAMP", utc(stamp))
+        .summary(&text(&entry.summary))
+        .description(&text(&entry.description));
+    match entry.when {
+        When::At { starts, ends } => {
+            event
+                .add_property("DTSTART", utc(starts))
+                .add_property("DTEND", utc(ends));
+        }
+        When::Day(day) => {
+            // All day: the end is exclusive (RFC 5545 §3.6.1), so the next day.
+            event.starts(day).ends(day.next_day().unwrap_or(day));
+        }
     }
-    lines.push(format!("DESCRIPTION:{}", escape(event.description)));
-    if let Some(url) = event.url {
-        lines.push(format!("URL:{url}"));
+    if !entry.location.is_empty() {
+        event.location(&text(&entry.location));
     }
-    lines.push("END:VEVENT".to_owned());
-    lines.push("END:VCALENDAR".to_owned());
-    lines.iter().map(|l| fold(l)).collect()
+    if let Some(url) = &entry.url {
+        event.url(url);
+    }
+    event.done()
+}
+
+/// The calendar file for one meeting.
+pub fn calendar(meeting: &Event<'_>) -> String {
+    let entry = Entry {
+        uid: meeting.uid.to_owned(),
+        when: When::At {
+            starts: meeting.starts,
+            ends: meeting.ends,
+        },
+        summary: meeting.summary.to_owned(),
+        description: meeting.description.to_owned(),
+        location: meeting.location.to_owned(),
+        url: meeting.url.map(str::to_owned),
+    };
+    let mut calendar = calendar_with(None);
+    calendar.push(event(&entry, meeting.stamp));
+    calendar.done().to_string()
+}
+
+/// A calendar feed named `name` with `entries`, in the order given.
+pub fn feed(name: &str, stamp: OffsetDateTime, entries: &[Entry]) -> String {
+    let mut calendar = calendar_with(Some(name));
+    for entry in entries {
+        calendar.push(event(entry, stamp));
+    }
+    calendar.done().to_string()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use time::macros::datetime;
+    use time::macros::{date, datetime};
 
-    #[test]
-    fn text_is_escaped() {
-        assert_eq!(escape("a, b; c\\d\nnext"), "a\\, b\\; c\\\\d\\nnext");
-    }
-
-    #[test]
-    fn long_lines_fold_at_75_octets_without_splitting_characters() {
-        let line = format!("DESCRIPTION:{}", "é".repeat(60));
-        let folded = fold(&line);
-        for part in folded.split("\r\n").filter(|p| !p.is_empty()) {
-            assert!(part.len() <= 75, "{} octets", part.len());
-        }
-        assert_eq!(folded.replace("\r\n ", ""), format!("{line}\r\n"));
-    }
-
-    #[test]
-    fn a_meeting_becomes_one_event_in_utc() {
-        let text = calendar(&Event {
+    fn meeting(description: &str) -> String {
+        calendar(&Event {
             uid: "meeting-1@roundtable",
             stamp: datetime!(2026-11-20 08:00 UTC),
             starts: datetime!(2026-11-23 14:00 UTC),
             ends: datetime!(2026-11-23 15:00 UTC),
             summary: "Weekly SLT",
             location: "Room 4, main building",
-            description: "Purpose.\n14:00 Three-minute action scan (3 min)",
+            description,
             url: None,
-        });
-        assert!(text.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
+        })
+    }
+
+    #[test]
+    fn text_is_escaped() {
+        let text = meeting("a, b; c\\d\r\nnext");
+        assert!(
+            text.contains("DESCRIPTION:a\\, b\\; c\\\\d\\nnext\r\n"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn long_lines_fold_at_75_octets_without_splitting_characters() {
+        let text = meeting(&"é".repeat(60));
+        for part in text.split("\r\n") {
+            assert!(part.len() <= 75, "{} octets", part.len());
+        }
+        assert!(
+            text.replace("\r\n ", "")
+                .contains(&format!("DESCRIPTION:{}\r\n", "é".repeat(60)))
+        );
+    }
+
+    #[test]
+    fn a_meeting_becomes_one_event_in_utc() {
+        let text = meeting("Purpose.\n14:00 Three-minute action scan (3 min)");
+        assert!(
+            text.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"),
+            "{text}"
+        );
+        assert!(text.contains("DTSTAMP:20261120T080000Z\r\n"));
         assert!(text.contains("DTSTART:20261123T140000Z\r\n"));
         assert!(text.contains("DTEND:20261123T150000Z\r\n"));
         assert!(text.contains("LOCATION:Room 4\\, main building\r\n"));
         assert!(text.contains("Purpose.\\n14:00 Three-minute action scan (3 min)"));
         assert!(text.ends_with("END:VEVENT\r\nEND:VCALENDAR\r\n"));
+        assert_eq!(text.matches("BEGIN:VEVENT").count(), 1);
         assert!(!text.replace("\r\n", "").contains('\n'));
+    }
+
+    #[test]
+    fn a_due_date_is_a_whole_day_ending_the_next_day() {
+        let text = feed(
+            "Roundtable",
+            datetime!(2026-11-20 08:00 UTC),
+            &[Entry {
+                uid: "action-7@roundtable".to_owned(),
+                when: When::Day(date!(2026 - 12 - 31)),
+                summary: "Due: Book the hall".to_owned(),
+                description: String::new(),
+                location: String::new(),
+                url: Some("https://rt.example/teams/a/actions/7".to_owned()),
+            }],
+        );
+        assert!(text.contains("DTSTART;VALUE=DATE:20261231\r\n"), "{text}");
+        assert!(text.contains("DTEND;VALUE=DATE:20270101\r\n"), "{text}");
+        assert!(text.contains("X-WR-CALNAME:Roundtable\r\n"));
+        assert!(!text.contains("LOCATION"));
     }
 }

@@ -5,11 +5,17 @@ pub mod accounts;
 pub mod actions;
 pub mod audit;
 pub mod budgets;
+pub mod calendar;
+pub mod checkins;
+pub mod cohorts;
 pub mod comments;
+pub mod home;
 pub mod invitations;
 pub mod ledger;
 pub mod meetings;
 pub mod notices;
+pub mod role_maps;
+pub mod series;
 pub mod sessions;
 pub mod teams;
 

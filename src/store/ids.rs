@@ -62,3 +62,12 @@ macro_rules! stored_id {
 stored_id!(
     ActionId, ExchangeId, IdeaId, MeetingId, PostId, ProposalId, RoundId, TeamId, UserId,
 );
+
+use crate::domain::ids::{MilestoneId, RoleMapId};
+stored_id!(MilestoneId, RoleMapId);
+
+use crate::domain::ids::{OccurrenceId, SeriesId};
+stored_id!(OccurrenceId, SeriesId);
+
+use crate::domain::ids::TeamLinkId;
+stored_id!(TeamLinkId);

@@ -52,6 +52,15 @@ impl MeetingScoped for agenda_proposals::Entity {}
 impl TeamScoped for budget_rounds::Entity {}
 impl RoundScoped for budget_ideas::Entity {}
 
+use crate::store::entities::{meeting_series, member_away};
+owned_by!(TeamId: meeting_series, member_away);
+impl TeamScoped for crate::store::entities::meeting_series::Entity {}
+impl TeamScoped for crate::store::entities::member_away::Entity {}
+
+use crate::store::entities::role_maps;
+owned_by!(TeamId: role_maps);
+impl TeamScoped for role_maps::Entity {}
+
 /// Row `id` if it belongs to `owner`; `None` when missing or another owner's.
 pub async fn find_owned<E: Owned>(
     db: &impl ConnectionTrait,

@@ -238,6 +238,8 @@ struct AccountPage<'a> {
     language: String,
     /// Every language offered: `(code, its own name)`.
     languages: Vec<(&'static str, &'static str)>,
+    /// When the person's calendar feed address was made; `None`: they have none.
+    calendar_feed: Option<String>,
 }
 
 /// The account page; `layout` is passed in because a password change rotates the CSRF token.
@@ -280,6 +282,13 @@ pub(crate) async fn account(
             .or_else(|| user.language.map(|l| l.code().to_owned()))
             .unwrap_or_default(),
         languages: Lang::ALL.iter().map(|l| (l.code(), l.name())).collect(),
+        calendar_feed: crate::service::calendar::made_at(
+            ctx.db(),
+            user.id,
+            user.zone.unwrap_or_else(crate::domain::zone::Zone::utc),
+            ctx.lang(),
+        )
+        .await?,
     };
     ctx.render(status, "account.html", &page)
 }

@@ -1,34 +1,26 @@
-//! The home page: your teams when signed in; what Roundtable is and how to start otherwise.
+//! The home page: one page across all of a person's teams, grouped by team (issue 19,
+//! cohorts), when signed in; what Roundtable is and how to start otherwise.
+//!
+//! Each team is a [`TeamHome`]; features that add something per team (the week's check-in
+//! prompt, milestones due) add a field there and fill it in [`show`]'s per-team loop, and a
+//! block in the team's `<section>` of `templates/home.html`. Every list is capped per team
+//! (`service::home::CAP`) with a "see all" link.
 
 use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
 use serde::Serialize;
 
 use crate::domain::meeting::time_left;
-use crate::service::{accounts, meetings, teams};
+use crate::service::{accounts, home};
 use crate::web::WebError;
 use crate::web::context::Ctx;
 use crate::web::visitor::Layout;
-
-/// One of my teams.
-#[derive(Debug, Serialize)]
-pub struct MyTeam {
-    /// Team name.
-    pub name: String,
-    /// Address segment.
-    pub slug: String,
-    /// My role.
-    pub role: &'static str,
-    /// Unread ledger notifications in this team (shown with a link to my ledger page).
-    pub unread: u64,
-}
 
 /// A meeting whose proposing or voting window is open, or a budget round in its ideas or
 /// voting phase.
 #[derive(Debug, Serialize)]
 pub struct OpenWindowView {
-    pub team_name: String,
-    /// Meeting title.
+    /// Meeting or round title.
     pub title: String,
     /// Link to the page to act on.
     pub link: String,
@@ -40,6 +32,37 @@ pub struct OpenWindowView {
     pub time_left: String,
 }
 
+/// One of my teams and what waits for me there. Other features add their per-team fields
+/// here (keep them `Option` or `Vec` so an empty one shows nothing).
+#[derive(Debug, Serialize)]
+pub struct TeamHome {
+    /// Team name.
+    pub name: String,
+    /// Address segment.
+    pub slug: String,
+    /// My role.
+    pub role: &'static str,
+    /// Unread ledger notifications in this team (shown with a link to my ledger page).
+    pub unread: u64,
+    /// Meetings and budget rounds with a window open, at most `home::CAP`.
+    pub open_windows: Vec<OpenWindowView>,
+    /// How many more open windows there are (shown as "see all").
+    pub more_windows: usize,
+    /// My open actions in this team, overdue first, at most `home::CAP`.
+    pub my_actions: Vec<crate::service::actions::ActionLine>,
+    /// How many more of my open actions there are.
+    pub more_actions: usize,
+    /// "See all my actions" in this team.
+    pub actions_link: String,
+    /// My role-map milestones in this team due within a week or overdue, overdue first, at
+    /// most `home::CAP`.
+    pub milestones_due: Vec<crate::web::role_maps::MilestoneDueView>,
+    /// How many more of them there are.
+    pub more_milestones: usize,
+    /// This week's check-in (on the team's clock): written yet, and where to write it.
+    pub checkin: Option<crate::service::checkins::home::Due>,
+}
+
 /// View model of the home page.
 #[derive(Debug, Serialize)]
 pub struct HomePage {
@@ -49,100 +72,69 @@ pub struct HomePage {
     pub layout: Layout,
     /// `true` while the instance has no site administrator yet.
     pub setup_needed: bool,
-    /// The signed-in person's teams.
-    pub my_teams: Vec<MyTeam>,
-    /// Meetings of my teams with proposing or voting open.
-    pub open_windows: Vec<OpenWindowView>,
-    /// My open actions in every team, overdue first.
-    pub my_actions: Vec<MyAction>,
-}
-
-/// One of my open actions.
-#[derive(Debug, Serialize)]
-pub struct MyAction {
-    /// Team address segment.
-    pub slug: String,
-    pub action: crate::service::actions::ActionLine,
+    /// The signed-in person's teams, by name, each with its items.
+    pub teams: Vec<TeamHome>,
 }
 
 /// `GET /`.
 pub async fn show(ctx: Ctx) -> Result<HttpResponse, WebError> {
     let setup_needed = !accounts::admin_exists(ctx.db()).await?;
-    let my_teams = match &ctx.visitor.user {
-        Some(user) => {
-            let unread = crate::service::ledger::notify::unread_counts(ctx.db(), user.id).await?;
-            teams::teams_of(ctx.db(), user.id)
-                .await?
-                .into_iter()
-                .map(|(team, role)| MyTeam {
-                    unread: unread.get(&team.id).copied().unwrap_or(0),
-                    name: team.name,
-                    slug: team.slug,
-                    role: role.as_str(),
-                })
-                .collect()
-        }
-        None => Vec::new(),
-    };
     let now = ctx.now;
-    let mut open_windows: Vec<OpenWindowView> = match &ctx.visitor.user {
-        Some(user) => meetings::open_windows(ctx.db(), user.id, now)
-            .await?
-            .into_iter()
-            .map(|w| {
-                let base = format!("/teams/{}/meetings/{}", w.team.slug, w.meeting.id);
-                OpenWindowView {
-                    team_name: w.team.name,
-                    title: w.meeting.title,
-                    link: if w.voting {
-                        format!("{base}/ballot")
-                    } else {
-                        format!("{base}/proposals")
-                    },
-                    kind: if w.voting { "voting" } else { "proposing" },
-                    voted: w.voting.then_some(w.voted),
-                    time_left: time_left(now, w.closes_at).render(ctx.visitor.lang),
-                }
-            })
-            .collect(),
-        None => Vec::new(),
-    };
+    let lang = ctx.visitor.lang;
+    let mut teams = Vec::new();
     if let Some(user) = &ctx.visitor.user {
-        for p in crate::service::budgets::open_phases(ctx.db(), user.id, now).await? {
-            let base = format!("/teams/{}/budgets/{}", p.team.slug, p.round.id);
-            let voting = p.phase == crate::domain::budget::BudgetPhase::Voting;
-            open_windows.push(OpenWindowView {
-                team_name: p.team.name,
-                title: p.round.title,
-                link: if voting {
-                    format!("{base}/ballot")
-                } else {
-                    format!("{base}/ideas")
-                },
-                kind: if voting { "voting" } else { "ideas" },
-                voted: voting.then_some(p.voted),
-                time_left: time_left(now, p.ends_at).render(ctx.visitor.lang),
-            });
+        let milestones = crate::service::role_maps::milestones_for_user(ctx.db(), user.id).await?;
+        for t in home::home_of(ctx.db(), user.id, now).await? {
+            let (milestones_due, more_milestones) = crate::web::role_maps::home_milestones(
+                &milestones,
+                t.team.id,
+                ctx.principal()
+                    .zone
+                    .unwrap_or_else(|| crate::domain::zone::Zone::stored(&t.team.time_zone)),
+                now,
+                lang,
+            );
+            let checkin =
+                crate::service::checkins::home::due(ctx.db(), user.id, &t.team, now, lang).await?;
+            let team = TeamHome {
+                checkin: Some(checkin),
+                milestones_due,
+                more_milestones,
+                actions_link: format!("/teams/{}/actions?owner={}", t.team.slug, user.id),
+                open_windows: t
+                    .open_windows
+                    .items
+                    .into_iter()
+                    .map(|w| OpenWindowView {
+                        title: w.title,
+                        link: w.link,
+                        kind: w.kind.as_str(),
+                        voted: w.voted,
+                        time_left: time_left(now, w.closes_at).render(lang),
+                    })
+                    .collect(),
+                more_windows: t.open_windows.more,
+                my_actions: t
+                    .actions
+                    .items
+                    .into_iter()
+                    .map(|a| a.in_lang(lang))
+                    .collect(),
+                more_actions: t.actions.more,
+                unread: t.unread,
+                role: t.role.as_str(),
+                name: t.team.name,
+                slug: t.team.slug,
+            };
+            // Per-team additions from other features go here (fill the fields they add).
+            teams.push(team);
         }
     }
-    let my_actions = match &ctx.visitor.user {
-        Some(user) => crate::service::actions::my_open(ctx.db(), user.id, now)
-            .await?
-            .into_iter()
-            .map(|(slug, action)| MyAction {
-                slug,
-                action: action.in_lang(ctx.visitor.lang),
-            })
-            .collect(),
-        None => Vec::new(),
-    };
     let page = HomePage {
-        my_actions,
-        title: crate::i18n::text(ctx.visitor.lang, "nav-home"),
+        title: crate::i18n::text(lang, "nav-home"),
         layout: ctx.layout(),
         setup_needed,
-        my_teams,
-        open_windows,
+        teams,
     };
     ctx.render(StatusCode::OK, "home.html", &page)
 }

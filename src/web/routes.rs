@@ -6,10 +6,12 @@
 use actix_web::{guard, web};
 
 use crate::access::{self, Action};
+use crate::web::role_maps;
 use crate::web::{
-    actions, assets, auth, budgets, comment_pages, health, home, ledger, meetings, notices,
-    resource, teams,
+    actions, assets, auth, budgets, checkins, comment_pages, health, home, ledger, meetings,
+    notices, resource, teams,
 };
+use crate::web::{calendar, cohorts};
 
 /// The HTTP method(s) a route answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -125,10 +127,13 @@ pub const ROUTES: &[Route] = &[
     route!(Post "/account/time-zone" => auth::set_time_zone, Rule(Action::ManageOwnAccount)),
     route!(Post "/account/language" => auth::set_language, Rule(Action::ManageOwnAccount)),
     route!(Post "/account/notifications" => notices::save_preferences, Rule(Action::ManageOwnAccount)),
+    route!(Post "/account/calendar" => calendar::regenerate, Rule(Action::ManageOwnAccount)),
+    route!(Post "/account/calendar/revoke" => calendar::revoke, Rule(Action::ManageOwnAccount)),
     route!(Get "/notifications" => notices::show, SignedIn),
     route!(Post "/notifications/read" => notices::read, Rule(Action::ManageOwnAccount)),
     route!(Get "/unsubscribe/{token}" => notices::unsubscribe_page, Public),
     route!(Post "/unsubscribe/{token}" => notices::unsubscribe, Public),
+    route!(Get "/calendar/{file}" => calendar::feed, Public),
     route!(Get "/password/forgot" => auth::forgot_form, Public),
     route!(Post "/password/forgot" => auth::forgot, Public),
     route!(Get "/reset/{token}" => auth::reset_page, Public),
@@ -247,6 +252,38 @@ pub const ROUTES: &[Route] = &[
     route!(Get "/teams/{team}/actions/{id}" => actions::show, Rule(Action::ViewActions)),
     route!(Post "/teams/{team}/actions/{id}/status" => actions::change_status, Rule(Action::WorkOnActions)),
     route!(Post "/teams/{team}/actions/{id}/comments" => actions::comment, Rule(Action::WorkOnActions)),
+    // Recurring meetings with rotating roles.
+    route!(Get "/teams/{team}/series" => meetings::series::list, Rule(Action::ViewSeries)),
+    route!(Post "/teams/{team}/series" => meetings::series::create, Rule(Action::ManageSeries)),
+    route!(Get "/teams/{team}/series/new" => meetings::series::new_form, Rule(Action::ManageSeries)),
+    route!(Post "/teams/{team}/series/away" => meetings::series::mark_away, Rule(Action::MarkAway)),
+    route!(Post "/teams/{team}/series/away/{id}/remove" => meetings::series::remove_away, Rule(Action::MarkAway)),
+    route!(Get "/teams/{team}/series/{id}" => meetings::series::show, Rule(Action::ViewSeries)),
+    route!(Post "/teams/{team}/series/{id}/swap" => meetings::series::swap, Rule(Action::SwapRole)),
+    route!(Post "/teams/{team}/series/{id}/occurrences/{occurrence}/cancel" => meetings::series::cancel, Rule(Action::ManageSeries)),
+    route!(Post "/teams/{team}/series/{id}/end" => meetings::series::end, Rule(Action::ManageSeries)),
+    // Weekly check-ins.
+    route!(Get "/teams/{team}/checkins" => checkins::show, Rule(Action::ViewCheckins)),
+    route!(Post "/teams/{team}/checkins" => checkins::save, Rule(Action::WriteCheckin)),
+    // Role maps.
+    route!(Get "/teams/{team}/roles" => role_maps::list, Rule(Action::ViewRoleMaps)),
+    route!(Post "/teams/{team}/roles" => role_maps::create, Rule(Action::EditRoleMaps)),
+    route!(Get "/teams/{team}/roles/{id}" => role_maps::show, Rule(Action::ViewRoleMaps)),
+    route!(Post "/teams/{team}/roles/{id}" => role_maps::update, Rule(Action::EditRoleMaps)),
+    route!(Post "/teams/{team}/roles/{id}/milestones" => role_maps::add_milestone, Rule(Action::EditRoleMaps)),
+    route!(Post "/teams/{team}/roles/{id}/milestones/{milestone}" => role_maps::update_milestone, Rule(Action::EditRoleMaps)),
+    route!(Post "/teams/{team}/roles/{id}/milestones/{milestone}/remove" => role_maps::remove_milestone, Rule(Action::EditRoleMaps)),
+    route!(Post "/teams/{team}/roles/{id}/milestones/{milestone}/done" => role_maps::set_done, Rule(Action::EditRoleMaps)),
+    route!(Post "/teams/{team}/roles/{id}/publish" => role_maps::publish, Rule(Action::PublishRoleMaps)),
+    route!(Post "/teams/{team}/roles/{id}/close" => role_maps::close, Rule(Action::PublishRoleMaps)),
+    // Cohorts: links between teams and what they share.
+    route!(Get "/teams/{team}/links" => cohorts::show, Rule(Action::ManageTeamLinks)),
+    route!(Post "/teams/{team}/links" => cohorts::propose, Rule(Action::ManageTeamLinks)),
+    route!(Post "/teams/{team}/links/{id}/accept" => cohorts::accept, Rule(Action::ManageTeamLinks)),
+    route!(Post "/teams/{team}/links/{id}/remove" => cohorts::remove, Rule(Action::ManageTeamLinks)),
+    route!(Post "/teams/{team}/meetings/{id}/share" => cohorts::share, Rule(Action::ManageTeamLinks)),
+    route!(Get "/teams/{team}/shared" => cohorts::list, Rule(Action::ViewSharedItems)),
+    route!(Get "/teams/{team}/shared/{meeting}" => cohorts::meeting, Rule(Action::ViewSharedItems)),
 ];
 
 /// Registers every route of [`ROUTES`]: one resource per path (so a method it does not route

@@ -149,6 +149,8 @@ struct TeamPage<'a> {
     time_zone: String,
     /// Zones offered to leaders (empty for everyone else).
     zones: Vec<&'static str>,
+    /// What linked teams share with this one (members only; issue 19 cohorts).
+    shared: Vec<crate::service::cohorts::shares::SharedItem>,
 }
 
 async fn team_page(
@@ -188,8 +190,21 @@ async fn team_page(
         }
         None => Vec::new(),
     };
+    let shared = match overview.access.role {
+        Some(_) => {
+            crate::service::cohorts::shares::items_for(
+                ctx.db(),
+                overview.access.team.id,
+                overview.access.zone,
+                ctx.lang(),
+            )
+            .await?
+        }
+        None => Vec::new(),
+    };
     let team_zone = Zone::stored(&overview.access.team.time_zone);
     let page = TeamPage {
+        shared,
         team_zone: team_zone.name(),
         viewer_zone: overview.access.zone.name(),
         time_zone: typed_zone.map_or_else(|| team_zone.name().to_owned(), str::to_owned),

@@ -23,10 +23,17 @@ fn fixture(name: &str) -> Option<Value> {
         "invite_closed.html" => json!({ "title": "Gone", "layout": layout(),
             "closed": { "team_name": "Team A", "why": "has expired", "leaders": ["Sam", "Ana"] } }),
         "home.html" => json!({ "title": "Home", "layout": layout(), "setup_needed": true,
-            "my_teams": [{ "name": "Team A", "slug": "team-a", "role": "leader", "unread": 2 }],
-            "open_windows": [{ "team_name": "Team A", "title": "SLT", "link": "/teams/team-a/meetings/1/ballot",
-                "kind": "voting", "voted": false, "time_left": "2 days left" }],
-            "my_actions": [{ "slug": "team-a", "action": action_line() }] }),
+            "teams": [{ "name": "Team A", "slug": "team-a", "role": "leader", "unread": 2,
+                "open_windows": [{ "title": "SLT", "link": "/teams/team-a/meetings/1/ballot",
+                    "kind": "voting", "voted": false, "time_left": "2 days left" }], "more_windows": 3,
+                "my_actions": [action_line()], "more_actions": 2, "actions_link": "/teams/team-a/actions?owner=1",
+                "milestones_due": [{ "title": "Pilot in Y7", "project": "Reading pilot", "link": "/teams/team-a/roles/1",
+                    "due": "1 Dec 2026", "overdue": true }], "more_milestones": 1,
+                "checkin": { "team_id": 1, "week": "week of 30 November", "done": false, "link": "/teams/team-a/checkins#mine" } },
+                { "name": "Team B", "slug": "team-b", "role": "member", "unread": 0,
+                "open_windows": [], "more_windows": 0, "my_actions": [], "more_actions": 0,
+                "actions_link": "/teams/team-b/actions?owner=1",
+                "checkin": { "team_id": 2, "week": "week of 30 November", "done": true, "link": "/teams/team-b/checkins#mine" } }] }),
         "login.html" => {
             json!({ "title": "Sign in", "layout": { "csrf_token": "x" }, "errors": errors,
             "form": { "email": "sam@school.test", "next": "/" }, "notice": "Signed out.", "mail_enabled": true })
@@ -35,6 +42,7 @@ fn fixture(name: &str) -> Option<Value> {
             json!({ "title": "Account", "layout": layout(), "errors": { "new": "Too short.", "digest": "Choose email, in the app only, or off." }, "notice": "Done.",
             "mail_enabled": false, "time_zone": "Europe/London", "language": "fr",
             "languages": [["en", "English"], ["fr", "Français"]], "zones": ["UTC", "Europe/London", "Europe/Paris"],
+            "calendar_feed": "1 Dec 2026, 09:00 UTC",
             "preferences": [{ "kind": "digest", "label": "Weekly digest (Monday)", "channel": "off",
                 "options": [["email", "Email and in the app"], ["in_app", "In the app only"], ["off", "Off"]] }] })
         }
@@ -69,12 +77,19 @@ fn fixture(name: &str) -> Option<Value> {
             "invite_form": { "role": "member", "max_uses": "1", "valid_days": "7", "emails": "ana@school.test" }, "errors": { "max_uses": "1 to 100.", "emails": "“x” is not an email address." },
             "mail_enabled": true, "team_zone": "Europe/London", "viewer_zone": "Europe/Paris",
             "time_zone": "Mars/Olympus", "zones": ["UTC", "Europe/London", "Europe/Paris"],
-            "follow_through": [{ "owner_id": 2, "name": "Lee", "open": 3, "done": 1 }] })
+            "follow_through": [{ "owner_id": 2, "name": "Lee", "open": 3, "done": 1 }],
+            "shared": [{ "meeting_id": 4, "team_name": "Cohort", "title": "Cohort meeting", "starts": "1 Dec 2026, 09:00 UTC",
+                "has_agenda": true, "has_minutes": false }] })
         }
         "admin_teams.html" => json!({ "title": "Teams", "layout": layout(),
             "teams": [{ "name": "Team A", "slug": "team-a", "members": 3 }],
             "form": { "name": "", "slug": "", "purpose": "", "time_zone": "" }, "errors": errors,
             "time_zone": "UTC", "zones": ["UTC", "Europe/London", "Europe/Paris"] }),
+        name if name.starts_with("series") => return crate::series::fixture(name),
+        name if name.starts_with("team_links") || name.starts_with("shared_") => {
+            return crate::cohorts::fixture(name);
+        }
+        "checkins.html" => checkins_fixture(),
         name if name.starts_with("budget") => budget_fixture(name),
         name if name.starts_with("meeting")
             || name.starts_with("proposal")
@@ -169,6 +184,29 @@ fn fixture(name: &str) -> Option<Value> {
             "may_change": true, "statuses": [{ "value": "done", "label": "done" }],
             "status_form": { "status": "blocked", "reason": "" }, "comment_form": { "body": "" },
             "errors": { "status": "Choose a status.", "reason": "Say why.", "body": "Write a comment." } })
+        }
+        "role_maps.html" => {
+            json!({ "title": "Role maps", "layout": layout(), "slug": "team-a", "team_name": "Team A",
+            "rows": [{ "id": 1, "title": "Reading pilot", "outcome": "Every Y7 class reads daily.", "owner": "Sam",
+                "status": "draft", "status_word": "draft", "updated": "3 Dec 2026" }],
+            "page": 2, "pages": 3, "total": 120, "prev_href": "/teams/team-a/roles?page=1", "next_href": "/teams/team-a/roles?page=3",
+            "members": [{ "id": 1, "name": "Sam", "leader": true, "label": "Sam (#1)" }],
+            "form": { "title": "Reading pilot", "outcome": "", "owner_id": "1" },
+            "errors": { "outcome": "Write the outcome.", "owner_id": "Choose a member." } })
+        }
+        "role_map.html" => {
+            json!({ "title": "Reading pilot", "layout": layout(), "slug": "team-a", "team_name": "Team A",
+            "map": { "id": 1, "title": "Reading pilot", "outcome": "Every Y7 class reads daily.", "owner": "Sam", "owner_id": 1,
+                "status": "published", "status_word": "published", "version": 2 },
+            "milestones": [{ "id": 3, "title": "Pilot in Y7", "owner_id": 1, "owner": "Sam", "due": "19 Jan 2027", "due_iso": "2027-01-19",
+                "done": false, "overdue": true, "may_mark_done": true,
+                "form": { "title": "Pilot", "owner_id": "1", "due_on": "bad" }, "errors": { "due_on": "This is not a date." } }],
+            "rights": { "edit_all": true, "mark_own_done": true }, "may_move": true,
+            "history": [{ "version": 2, "text": "Version 2 — Sam changed the due date of “Pilot in Y7” from 12 Jan 2027 to 19 Jan 2027, 3 Dec 2026, 14:02 UTC" }],
+            "history_total": 150, "history_more": true,
+            "members": [{ "id": 1, "name": "Sam", "leader": true, "label": "Sam (#1)" }], "today": "2026-12-04",
+            "map_form": { "title": "Reading pilot", "outcome": "", "owner_id": "1" }, "map_errors": { "outcome": "Write the outcome." },
+            "new_form": { "title": "", "owner_id": "1", "due_on": "" }, "new_errors": { "title": "Name the milestone." } })
         }
         "error.html" => json!({
             "title": "Please check your input",
@@ -300,7 +338,28 @@ fn scan() -> Value {
     json!({ "since": "since 26 Nov 2026, 14:00 UTC (SLT)",
         "moved": [{ "action_id": 7, "title": "Book the hall", "who": "Lee", "change": "open → done", "when": "1 Dec 2026, 10:00 UTC" }],
         "stuck": [action_line()], "reviews": [{ "text": "Adopt the rubric", "review_on": "1 Dec 2026", "meeting_id": 1 }],
-        "unmet": [help_post()], "thanks": [ledger_thanks(false)] })
+        "unmet": [help_post()], "thanks": [ledger_thanks(false)],
+        "checkins": { "week": "week of 30 November", "week_label": "2026-W49", "checked_in": 3, "entries": 3,
+            "members": 12, "more": 2, "blockers": [{ "who": "Lee", "text": "Waiting on IT",
+                "action_id": 7, "action_title": "Book the hall" }, { "who": "Sam", "text": "No room",
+                "action_id": null, "action_title": null }] } })
+}
+
+fn checkins_fixture() -> Value {
+    let pager = json!({ "page": 2, "pages": 3, "prev": "/teams/team-a/checkins?week=2026-W49",
+        "next": "/teams/team-a/checkins?week=2026-W49&page=3" });
+    json!({ "title": "Check-ins", "layout": layout(), "slug": "team-a", "team_name": "Team A",
+        "week_words": "week of 30 November", "week_label": "2026-W49", "is_current": true,
+        "previous_link": "/teams/team-a/checkins?week=2026-W48", "next_link": null,
+        "this_week_link": "/teams/team-a/checkins", "progress": "3 of 12 members have checked in.",
+        "entries": [{ "who": "Lee", "mine": true, "moved": "The rubric", "blocking": "Waiting on IT",
+            "next": "Moderation", "improvement": "", "action": { "id": 7, "title": "Book the hall" },
+            "updated": "1 Dec 2026, 10:00 UTC" }],
+        "pager": pager, "missing": { "total": 9, "names": ["Ana", "Sam"], "pager": pager },
+        "form": { "moved": "", "blocking": "x", "next": "", "improvement": "", "action": "7", "action_id": "" },
+        "editing": true, "actions": [{ "id": 7, "title": "Book the hall", "owner": "Lee" }], "more_actions": true,
+        "errors": { "entry": "Write at least one answer.", "blocking": "Say what is blocking.",
+            "action": "Choose one.", "action_id": "Choose one." } })
 }
 
 fn live_fixture() -> Value {
@@ -335,7 +394,7 @@ fn action_line() -> Value {
     json!({ "id": 7, "title": "Book the hall", "owner": "Lee", "owner_id": 2, "due": "10 Dec 2026",
         "due_iso": "2026-12-10", "status": "blocked", "reason": "Waiting on the caretaker",
         "overdue": true, "source": "agenda item 2 of “SLT”", "source_link": "/teams/team-a/meetings/1/live",
-        "meeting_id": 1, "item_position": 1 })
+        "meeting_id": 1, "item_position": 1, "blocked_from": "from Sam's check-in, week of 30 November" })
 }
 
 fn help_post() -> Value {

@@ -51,6 +51,11 @@ pub struct ActionLine {
     pub meeting_id: Option<MeetingId>,
     /// The agenda item's position in that meeting.
     pub item_position: Option<i32>,
+    /// Whose check-in keeps it blocked, in words ("from Sam's check-in, week of 30 November").
+    pub blocked_from: String,
+    /// The same, as a message.
+    #[serde(skip)]
+    pub blocked_from_msg: Option<Msg>,
 }
 
 /// Builds the lines of `rows` (names and meeting titles in one query each).
@@ -85,6 +90,7 @@ pub async fn lines(
             .map(|i| (i.id, (i.round_id, i.title)))
             .collect()
     };
+    let from_checkins = crate::service::checkins::link::blocked_by(db, &rows, today).await?;
     Ok(rows
         .into_iter()
         .map(|r| {
@@ -135,6 +141,8 @@ pub async fn lines(
                 source_link,
                 meeting_id: r.meeting_id,
                 item_position: r.item_position,
+                blocked_from: String::new(),
+                blocked_from_msg: from_checkins.get(&r.id).cloned(),
             }
             .in_lang(Lang::En)
         })
@@ -147,6 +155,11 @@ impl ActionLine {
     pub fn in_lang(mut self, lang: Lang) -> Self {
         self.due = format::date_in(self.due_on, lang);
         self.source = self.source_msg.render(lang);
+        self.blocked_from = self
+            .blocked_from_msg
+            .as_ref()
+            .map(|m| m.render(lang))
+            .unwrap_or_default();
         self
     }
 }

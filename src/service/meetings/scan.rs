@@ -63,6 +63,8 @@ pub struct Scan {
     pub unmet: Vec<PostLine>,
     /// Thank-yous since the previous meeting, newest first.
     pub thanks: Vec<ThanksLine>,
+    /// This week's check-ins: how many, and their blockers.
+    pub checkins: crate::service::checkins::scan::ScanCheckins,
 }
 
 /// The team's meeting before `meeting` (by start), if any.
@@ -189,5 +191,6 @@ pub async fn scan(
         reviews,
         unmet: unmet_requests(db, team_id, now, (zone, lang)).await?,
         thanks: public_since(db, team_id, since, (zone, lang)).await?,
+        checkins: crate::service::checkins::scan::scan(db, team_id, now, lang).await?,
     })
 }

@@ -189,6 +189,63 @@ pub enum AuditAction {
     /// Minutes were published.
     #[sea_orm(string_value = "minutes.publish")]
     MinutesPublish,
+    /// A leader proposed linking their team with another.
+    #[sea_orm(string_value = "team_link.propose")]
+    TeamLinkPropose,
+    /// A leader of the other team accepted a link.
+    #[sea_orm(string_value = "team_link.accept")]
+    TeamLinkAccept,
+    /// A leader of either side removed a link (or declined a proposal).
+    #[sea_orm(string_value = "team_link.remove")]
+    TeamLinkRemove,
+    /// A leader shared a meeting's published agenda and minutes with linked teams.
+    #[sea_orm(string_value = "meeting.share")]
+    MeetingShare,
+    /// A leader stopped sharing a meeting.
+    #[sea_orm(string_value = "meeting.unshare")]
+    MeetingUnshare,
+    /// A person made (or remade) their secret calendar address.
+    #[sea_orm(string_value = "calendar_feed.create")]
+    CalendarFeedCreate,
+    /// A person revoked their calendar address.
+    #[sea_orm(string_value = "calendar_feed.revoke")]
+    CalendarFeedRevoke,
+    /// A member wrote or changed their check-in of the week.
+    #[sea_orm(string_value = "checkin.save")]
+    CheckinSave,
+    /// A role map was started (a draft).
+    #[sea_orm(string_value = "role_map.create")]
+    RoleMapCreate,
+    /// A role map or one of its milestones was changed.
+    #[sea_orm(string_value = "role_map.edit")]
+    RoleMapEdit,
+    /// A role map was published.
+    #[sea_orm(string_value = "role_map.publish")]
+    RoleMapPublish,
+    /// A role map was closed.
+    #[sea_orm(string_value = "role_map.close")]
+    RoleMapClose,
+    /// A leader started a series of recurring meetings.
+    #[sea_orm(string_value = "series.create")]
+    SeriesCreate,
+    /// An occurrence of a series was created ahead of time (its meeting and rota).
+    #[sea_orm(string_value = "series.occurrence_create")]
+    SeriesOccurrenceCreate,
+    /// A leader cancelled one occurrence.
+    #[sea_orm(string_value = "series.occurrence_cancel")]
+    SeriesOccurrenceCancel,
+    /// A leader ended a series.
+    #[sea_orm(string_value = "series.end")]
+    SeriesEnd,
+    /// A role of an occurrence changed hands (a swap or a leader's reassignment).
+    #[sea_orm(string_value = "series.swap")]
+    SeriesSwap,
+    /// A member was marked away (by themselves or a leader).
+    #[sea_orm(string_value = "member.away")]
+    MemberAway,
+    /// A member's away dates were removed.
+    #[sea_orm(string_value = "member.away_remove")]
+    MemberAwayRemove,
 }
 
 impl AuditAction {

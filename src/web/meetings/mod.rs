@@ -12,6 +12,7 @@ pub mod next_step;
 pub mod proposals;
 mod recount;
 pub mod results;
+pub mod series;
 pub mod turnout;
 
 pub use form::{create, edit_form, new_form, update};

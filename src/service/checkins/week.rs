@@ -1,0 +1,378 @@
+//! The team's view of one week's check-ins: the entries (50 a page), how many members have
+//! checked in, and for leaders only the names of those who have not (50 a page). Past weeks
+//! are read-only; the current week also offers the caller's own form. Every list is bounded:
+//! a team of 2,000 costs a count and a page, never the whole team.
+
+use std::collections::HashMap;
+
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func, Order, Query, SelectStatement};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+};
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+use super::{CheckinAccess, PER_PAGE, authorize};
+use crate::access::{self, Action, Decision, Principal};
+use crate::domain::checkin::IsoWeek;
+use crate::domain::ids::{ActionId, UserId};
+use crate::format;
+use crate::i18n::Lang;
+use crate::service::Result;
+use crate::service::meetings::{author_name, names_of};
+use crate::store::entities::{actions, checkins, memberships, users};
+
+/// How many open actions the blocker's list offers (the rest by number).
+pub const ACTION_CHOICES: u64 = 100;
+
+/// The page's query string: which week, which page of entries, which page of names.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct WeekQuery {
+    /// `2026-W48`; empty or unreadable: this week.
+    #[serde(default)]
+    pub week: String,
+    /// Page of entries, from 1.
+    #[serde(default)]
+    pub page: String,
+    /// Page of the names of those who have not checked in, from 1.
+    #[serde(default)]
+    pub missing: String,
+}
+
+fn page_number(raw: &str) -> u64 {
+    Ord::max(raw.trim().parse::<u64>().unwrap_or(1), 1)
+}
+
+/// One check-in as the team view shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct EntryLine {
+    /// Whose.
+    pub who: String,
+    /// The caller's own.
+    pub mine: bool,
+    pub moved: String,
+    pub blocking: String,
+    pub next: String,
+    pub improvement: String,
+    /// The action its blocker holds up.
+    pub action: Option<LinkedAction>,
+    /// "3 Dec 2026, 14:00 UTC".
+    pub updated: String,
+}
+
+/// The action a blocker names.
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkedAction {
+    pub id: ActionId,
+    pub title: String,
+}
+
+/// An open action the blocker may name.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActionChoice {
+    pub id: ActionId,
+    pub title: String,
+    pub owner: String,
+}
+
+/// Where a list is and its neighbours' addresses.
+#[derive(Debug, Clone, Serialize)]
+pub struct Pager {
+    pub page: u64,
+    pub pages: u64,
+    pub prev: Option<String>,
+    pub next: Option<String>,
+}
+
+/// The names of those who have not checked in (leaders only).
+#[derive(Debug, Clone, Serialize)]
+pub struct Missing {
+    /// How many, in all.
+    pub total: u64,
+    /// This page's names.
+    pub names: Vec<String>,
+    pub pager: Pager,
+}
+
+/// One week of the team's check-ins.
+#[derive(Debug, Clone)]
+pub struct WeekView {
+    pub access: CheckinAccess,
+    /// The week shown.
+    pub week: IsoWeek,
+    /// "week of 30 November", in the reader's language.
+    pub week_words: String,
+    /// The week before's label.
+    pub previous: String,
+    /// The week after's label, if it has begun.
+    pub next: Option<String>,
+    /// The caller's own check-in of the week shown.
+    pub mine: Option<checkins::Model>,
+    /// This page of entries, first saved first.
+    pub entries: Vec<EntryLine>,
+    pub pager: Pager,
+    /// Current members who have checked in that week.
+    pub checked_in: u64,
+    /// Current members.
+    pub members: u64,
+    /// For leaders.
+    pub missing: Option<Missing>,
+    /// The team's open actions for the blocker's list (this week only), soonest due first.
+    pub actions: Vec<ActionChoice>,
+    /// More open actions than the list shows.
+    pub more_actions: bool,
+}
+
+impl WeekView {
+    /// Whether the week shown is the current one (so the caller may write).
+    pub fn is_current(&self) -> bool {
+        self.week == self.access.current
+    }
+}
+
+fn link(slug: &str, week: IsoWeek, page: u64, missing: u64) -> String {
+    let mut out = format!("/teams/{slug}/checkins?week={}", week.label());
+    if page > 1 {
+        out.push_str(&format!("&page={page}"));
+    }
+    if missing > 1 {
+        out.push_str(&format!("&missing={missing}"));
+    }
+    out
+}
+
+fn pager(total: u64, wanted: u64, href: impl Fn(u64) -> String) -> Pager {
+    let pages = Ord::max(total.div_ceil(PER_PAGE), 1);
+    let page = wanted.clamp(1, pages);
+    Pager {
+        page,
+        pages,
+        prev: (page > 1).then(|| href(page - 1)),
+        next: (page < pages).then(|| href(page + 1)),
+    }
+}
+
+/// Current members of the team who have (`true`) or have not (`false`) checked in that week.
+fn members_who(acc: &CheckinAccess, week: &str, checked: bool) -> SelectStatement {
+    let m = memberships::Entity;
+    let u = users::Entity;
+    let mut done = Query::select();
+    done.column(checkins::Column::UserId)
+        .from(checkins::Entity)
+        .and_where(Expr::col(checkins::Column::TeamId).eq(acc.team.team.id))
+        .and_where(Expr::col(checkins::Column::Week).eq(week));
+    let mut select = Query::select();
+    select
+        .from(m)
+        .inner_join(
+            u,
+            Expr::col((u, users::Column::Id)).equals((m, memberships::Column::UserId)),
+        )
+        .and_where(Expr::col((m, memberships::Column::TeamId)).eq(acc.team.team.id));
+    let user = Expr::col((m, memberships::Column::UserId));
+    select.and_where(if checked {
+        user.in_subquery(done)
+    } else {
+        user.not_in_subquery(done)
+    });
+    select
+}
+
+async fn count(db: &impl ConnectionTrait, mut select: SelectStatement) -> Result<u64> {
+    select.expr_as(
+        Expr::col((memberships::Entity, memberships::Column::Id)).count(),
+        Alias::new("n"),
+    );
+    let n: i64 = match db.query_one(&select).await? {
+        Some(row) => row.try_get("", "n")?,
+        None => 0,
+    };
+    Ok(u64::try_from(n).unwrap_or(0))
+}
+
+async fn missing_names(
+    db: &impl ConnectionTrait,
+    acc: &CheckinAccess,
+    week: IsoWeek,
+    (page, entries_page): (u64, u64),
+) -> Result<Missing> {
+    let label = week.label();
+    let total = count(db, members_who(acc, &label, false)).await?;
+    let slug = &acc.team.team.slug;
+    let pager = pager(total, page, |p| link(slug, week, entries_page, p));
+    let u = users::Entity;
+    let mut select = members_who(acc, &label, false);
+    select
+        .column((u, users::Column::DisplayName))
+        .order_by_expr(
+            Func::lower(Expr::col((u, users::Column::DisplayName))).into(),
+            Order::Asc,
+        )
+        .order_by((u, users::Column::Id), Order::Asc)
+        .limit(PER_PAGE)
+        .offset((pager.page - 1) * PER_PAGE);
+    let names = db
+        .query_all(&select)
+        .await?
+        .into_iter()
+        .map(|row| row.try_get::<String>("", "display_name"))
+        .collect::<std::result::Result<Vec<_>, _>>()?;
+    Ok(Missing {
+        total,
+        names,
+        pager,
+    })
+}
+
+/// The team's open actions a blocker may name (the first [`ACTION_CHOICES`], soonest due).
+async fn action_choices(
+    db: &impl ConnectionTrait,
+    acc: &CheckinAccess,
+) -> Result<(Vec<ActionChoice>, bool)> {
+    let rows = actions::Entity::find()
+        .filter(actions::Column::TeamId.eq(acc.team.team.id))
+        .filter(actions::Column::Status.is_in([
+            actions::Status::Open,
+            actions::Status::InProgress,
+            actions::Status::Blocked,
+        ]))
+        .order_by_asc(actions::Column::DueOn)
+        .order_by_asc(actions::Column::Id)
+        .limit(ACTION_CHOICES + 1)
+        .all(db)
+        .await?;
+    let more = rows.len() as u64 > ACTION_CHOICES;
+    let people = names_of(db, rows.iter().map(|r| r.owner_id)).await?;
+    Ok((
+        rows.into_iter()
+            .take(ACTION_CHOICES as usize)
+            .map(|r| ActionChoice {
+                id: r.id,
+                owner: author_name(&people, Some(r.owner_id)),
+                title: r.title,
+            })
+            .collect(),
+        more,
+    ))
+}
+
+/// One week of the team's check-ins for the caller, in `lang`'s words.
+pub async fn week_view(
+    db: &impl ConnectionTrait,
+    principal: Principal,
+    slug: &str,
+    query: &WeekQuery,
+    now: OffsetDateTime,
+    lang: Lang,
+) -> Result<WeekView> {
+    let acc = authorize(db, principal, slug, Action::ViewCheckins, now).await?;
+    let current = acc.current;
+    // A week not yet begun, or an unreadable one, shows this week.
+    let week = IsoWeek::parse(&query.week)
+        .ok()
+        .filter(|w| *w <= current)
+        .unwrap_or(current);
+    let label = week.label();
+    let team_id = acc.team.team.id;
+    let in_week = checkins::Entity::find()
+        .filter(checkins::Column::TeamId.eq(team_id))
+        .filter(checkins::Column::Week.eq(label.as_str()));
+    let total = in_week.clone().count(db).await?;
+    let missing_page = page_number(&query.missing);
+    let pager = pager(total, page_number(&query.page), |p| {
+        link(&acc.team.team.slug, week, p, missing_page)
+    });
+    let rows = in_week
+        .order_by_asc(checkins::Column::Id)
+        .limit(PER_PAGE)
+        .offset((pager.page - 1) * PER_PAGE)
+        .all(db)
+        .await?;
+    let mine = checkins::Entity::find()
+        .filter(checkins::Column::TeamId.eq(team_id))
+        .filter(checkins::Column::UserId.eq(acc.user_id))
+        .filter(checkins::Column::Week.eq(label.as_str()))
+        .one(db)
+        .await?;
+    let people = names_of(db, rows.iter().map(|r| r.user_id)).await?;
+    let linked: Vec<ActionId> = rows.iter().filter_map(|r| r.blocker_action_id).collect();
+    let titles: HashMap<ActionId, String> = if linked.is_empty() {
+        HashMap::new()
+    } else {
+        actions::Entity::find()
+            .filter(actions::Column::TeamId.eq(team_id))
+            .filter(actions::Column::Id.is_in(linked))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|a| (a.id, a.title))
+            .collect()
+    };
+    let entries = rows
+        .into_iter()
+        .map(|r| EntryLine {
+            who: author_name(&people, Some(r.user_id)),
+            mine: r.user_id == acc.user_id,
+            action: r.blocker_action_id.and_then(|id| {
+                titles.get(&id).map(|title| LinkedAction {
+                    id,
+                    title: title.clone(),
+                })
+            }),
+            updated: format::date_time_in(r.updated_at, acc.team.zone, lang),
+            moved: r.moved,
+            blocking: r.blocking,
+            next: r.next_up,
+            improvement: r.improvement,
+        })
+        .collect();
+    let checked_in = count(db, members_who(&acc, &label, true)).await?;
+    let members = memberships::Entity::find()
+        .filter(memberships::Column::TeamId.eq(team_id))
+        .count(db)
+        .await?;
+    let leader =
+        access::authorize(principal, acc.team.role, Action::ViewCheckinGaps) == Decision::Allow;
+    let missing = if leader {
+        Some(missing_names(db, &acc, week, (missing_page, pager.page)).await?)
+    } else {
+        None
+    };
+    let (choices, more_actions) = if week == current {
+        action_choices(db, &acc).await?
+    } else {
+        (Vec::new(), false)
+    };
+    let today = acc.team_zone.today(now);
+    Ok(WeekView {
+        week_words: week.in_words(today).render(lang),
+        previous: week.previous().label(),
+        next: (week < current).then(|| week.next().label()),
+        week,
+        mine,
+        entries,
+        pager,
+        checked_in,
+        members,
+        missing,
+        actions: choices,
+        more_actions,
+        access: acc,
+    })
+}
+
+/// Whether `user_id` has checked in this week (on the team's clock).
+pub async fn has_checked_in(
+    db: &impl ConnectionTrait,
+    team_id: crate::domain::ids::TeamId,
+    user_id: UserId,
+    week: IsoWeek,
+) -> Result<bool> {
+    Ok(checkins::Entity::find()
+        .filter(checkins::Column::TeamId.eq(team_id))
+        .filter(checkins::Column::UserId.eq(user_id))
+        .filter(checkins::Column::Week.eq(week.label()))
+        .count(db)
+        .await?
+        > 0)
+}

@@ -1,0 +1,189 @@
+//! Reading role maps: a team's list, one page at a time, and one map with its milestones,
+//! what the caller may do on it and its history, all in the reader's language and zone.
+
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+};
+use serde::Serialize;
+use time::OffsetDateTime;
+
+use super::history::{VersionLine, versions};
+use super::{MapAccess, authorize, find_in_team, milestones_of};
+use crate::access::{Action, Principal};
+use crate::domain::ids::{MilestoneId, RoleMapId, UserId};
+use crate::domain::role_map::{self as rules, MAPS_PER_PAGE, Rights, Status};
+use crate::format;
+use crate::i18n::{Lang, Msg};
+use crate::service::Result;
+use crate::service::meetings::names_of;
+use crate::service::teams::{self, Member};
+use crate::store::entities::role_maps;
+
+/// One line of the team's list.
+#[derive(Debug, Clone, Serialize)]
+pub struct MapRow {
+    pub id: RoleMapId,
+    pub title: String,
+    pub outcome: String,
+    pub owner: String,
+    /// `draft`, `published`, `closed`.
+    pub status: &'static str,
+    /// The status in words.
+    pub status_word: String,
+    /// Last changed, "3 Dec 2026" on the reader's clock.
+    pub updated: String,
+}
+
+/// One page of a team's role maps, newest first.
+#[derive(Debug, Clone)]
+pub struct MapList {
+    pub access: MapAccess,
+    pub rows: Vec<MapRow>,
+    /// 1-based page shown, of `pages`.
+    pub page: u64,
+    pub pages: u64,
+    /// Maps in the team.
+    pub total: u64,
+    /// For the "new role map" form's owner list.
+    pub members: Vec<Member>,
+}
+
+/// Page `page` (1-based; clamped) of the team's role maps.
+pub async fn list(
+    db: &impl ConnectionTrait,
+    principal: Principal,
+    slug: &str,
+    page: Option<u64>,
+    lang: Lang,
+) -> Result<MapList> {
+    let access = authorize(db, principal, slug, Action::ViewRoleMaps).await?;
+    let team_id = access.team.team.id;
+    let query = || role_maps::Entity::find().filter(role_maps::Column::TeamId.eq(team_id));
+    let total = query().count(db).await?;
+    let page = rules::clamp_page(page, total);
+    let maps = query()
+        .order_by_desc(role_maps::Column::Id)
+        .limit(MAPS_PER_PAGE)
+        .offset((page - 1) * MAPS_PER_PAGE)
+        .all(db)
+        .await?;
+    let people = names_of(db, maps.iter().map(|m| m.owner_id)).await?;
+    let rows = maps
+        .into_iter()
+        .map(|m| {
+            let status = Status::from(m.status);
+            MapRow {
+                id: m.id,
+                owner: person(&people, m.owner_id, lang),
+                title: m.title,
+                outcome: m.outcome,
+                status: status.as_str(),
+                status_word: status.word().render(lang),
+                updated: format::date_in(access.team.zone.local(m.updated_at).at.date(), lang),
+            }
+        })
+        .collect();
+    Ok(MapList {
+        members: teams::roster(db, team_id).await?,
+        pages: Ord::max(total.div_ceil(MAPS_PER_PAGE), 1),
+        access,
+        rows,
+        page,
+        total,
+    })
+}
+
+fn person(people: &std::collections::HashMap<UserId, String>, id: UserId, lang: Lang) -> String {
+    people
+        .get(&id)
+        .cloned()
+        .unwrap_or_else(|| Msg::new("rm-former-member").render(lang))
+}
+
+/// A milestone as the page shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct MilestoneLine {
+    pub id: MilestoneId,
+    pub title: String,
+    pub owner_id: UserId,
+    pub owner: String,
+    /// "19 Jan 2027" in the reader's language.
+    pub due: String,
+    /// `2027-01-19`, for the date input.
+    pub due_iso: String,
+    pub done: bool,
+    /// Not done and its day has passed (on the reader's clock).
+    pub overdue: bool,
+    /// Whether the caller may tick it done or not done.
+    pub may_mark_done: bool,
+}
+
+/// One role map with everything its page shows.
+#[derive(Debug, Clone)]
+pub struct MapDetail {
+    pub access: MapAccess,
+    pub map: role_maps::Model,
+    pub status: Status,
+    pub owner: String,
+    pub milestones: Vec<MilestoneLine>,
+    /// What the caller may change.
+    pub rights: Rights,
+    /// Whether the caller may publish (a draft) or close (a published map).
+    pub may_move: bool,
+    /// Newest first.
+    pub history: Vec<VersionLine>,
+    /// How many versions there are (the page shows the newest).
+    pub history_total: u64,
+    /// For the owner lists.
+    pub members: Vec<Member>,
+    /// Today on the reader's clock, `YYYY-MM-DD`.
+    pub today_iso: String,
+}
+
+/// Loads one role map of the team, in `lang`'s words.
+pub async fn detail(
+    db: &impl ConnectionTrait,
+    principal: Principal,
+    slug: &str,
+    id: RoleMapId,
+    now: OffsetDateTime,
+    lang: Lang,
+) -> Result<MapDetail> {
+    let access = authorize(db, principal, slug, Action::ViewRoleMaps).await?;
+    let map = find_in_team(db, access.team.team.id, id).await?;
+    let rows = milestones_of(db, id).await?;
+    let zone = access.team.zone;
+    let today = zone.today(now);
+    let status = Status::from(map.status);
+    let rights = rules::rights(status, map.owner_id == access.user_id, access.is_leader());
+    let people = names_of(db, rows.iter().map(|m| m.owner_id).chain([map.owner_id])).await?;
+    let milestones = rows
+        .into_iter()
+        .map(|m| MilestoneLine {
+            id: m.id,
+            owner: person(&people, m.owner_id, lang),
+            owner_id: m.owner_id,
+            due: format::date_in(m.due_on, lang),
+            due_iso: format::iso(m.due_on),
+            overdue: rules::is_overdue(m.done, m.due_on, today),
+            may_mark_done: rules::may_mark_done(rights, m.owner_id, access.user_id),
+            done: m.done,
+            title: m.title,
+        })
+        .collect();
+    let (history, history_total) = versions(db, id, zone, lang).await?;
+    Ok(MapDetail {
+        owner: person(&people, map.owner_id, lang),
+        may_move: status.next().is_some()
+            && rules::may_move(map.owner_id, access.user_id, access.is_leader()),
+        members: teams::roster(db, access.team.team.id).await?,
+        today_iso: format::iso(today),
+        access,
+        map,
+        status,
+        milestones,
+        rights,
+        history,
+        history_total,
+    })
+}

@@ -1,0 +1,51 @@
+//! The personal calendar feed: `GET /calendar/{token}.ics` (public: the secret token stands in
+//! for the person; routed as `/calendar/{file}`, the `.ics` taken off here) and, on the account page, making a new address or revoking it. Thin: parse,
+//! call `service::calendar`, answer.
+
+use actix_web::http::header::{CACHE_CONTROL, CONTENT_TYPE};
+use actix_web::{HttpRequest, HttpResponse, web};
+
+use crate::i18n::Msg;
+use crate::service::calendar;
+use crate::web::WebError;
+use crate::web::context::Ctx;
+use crate::web::flash::{self, Flash};
+use crate::web::pages::base_url;
+
+/// `GET /calendar/{token}.ics`: the feed, or 404 for a token that is not current.
+pub async fn feed(
+    ctx: Ctx,
+    req: HttpRequest,
+    file: web::Path<String>,
+) -> Result<HttpResponse, WebError> {
+    let token = file.strip_suffix(".ics").ok_or(WebError::NotFound)?;
+    let base = base_url(&ctx.state, &req);
+    let text = calendar::feed(ctx.db(), token, &base, ctx.now).await?;
+    Ok(HttpResponse::Ok()
+        .insert_header((CONTENT_TYPE, "text/calendar; charset=utf-8"))
+        .insert_header((CACHE_CONTROL, "private, no-store"))
+        .body(text))
+}
+
+/// `POST /account/calendar`: a new secret address (the old one, if any, stops working). The
+/// address is shown once, on the next page.
+pub async fn regenerate(ctx: Ctx, req: HttpRequest) -> Result<HttpResponse, WebError> {
+    ctx.require_user()?;
+    let token = calendar::regenerate(ctx.db(), ctx.principal(), ctx.now).await?;
+    let lang = ctx.lang();
+    let href = format!("{}/calendar/{token}.ics", base_url(&ctx.state, &req));
+    let flash = Flash::with_link(
+        Msg::new("co-feed-made").render(lang),
+        Msg::new("co-feed-copy").render(lang),
+        href,
+    );
+    flash::redirect(&ctx, &flash, "/account#calendar")
+}
+
+/// `POST /account/calendar/revoke`: the address stops working.
+pub async fn revoke(ctx: Ctx) -> Result<HttpResponse, WebError> {
+    ctx.require_user()?;
+    calendar::revoke(ctx.db(), ctx.principal()).await?;
+    let message = Msg::new("co-feed-revoked").render(ctx.lang());
+    flash::redirect(&ctx, &Flash::says(message), "/account#calendar")
+}
