@@ -287,6 +287,7 @@ impl Application {
                 .wrap(middleware::security_headers())
                 .wrap(TracingLogger::default())
                 .configure(routes::routes::configure)
+                .configure(routes::api::configure)
                 .configure(extra_routes.clone())
                 .default_service(web::to(routes::not_found))
         })

@@ -70,11 +70,11 @@ ci-blocked-from = from { $name }'s check-in, { $week }
 
 ## In the three-minute scan
 
-ci-scan-title = This week's check-ins
+ci-scan-title = Check-ins of the meeting's week
 ci-scan-progress = { $week }: { $done } of { $members } checked in.
 ci-scan-blocker = { $who }: { $text }
 ci-scan-holds-up = (holds up “{ $title }”)
-ci-scan-none = No blockers this week.
+ci-scan-none = No blockers that week.
 ci-scan-more = { $count ->
     [one] and 1 more blocker
    *[other] and { $count } more blockers

@@ -59,6 +59,9 @@ co-share-stop = Stop sharing “{ $title }”
 co-share-no-meetings = This team has no meetings yet.
 co-meeting-shared = “{ $title }” is shared with linked teams.
 co-meeting-unshared = “{ $title }” is no longer shared.
+co-meeting-share-heading = Share with linked teams
+co-meeting-share-on = Shared with { $teams }: their members can read this meeting's published agenda and minutes, read-only.
+co-meeting-share-off = Not shared. If you share it, members of { $teams } can read its published agenda and minutes, read-only; nothing else of this team.
 
 ## What linked teams share
 

@@ -71,11 +71,11 @@ ci-blocked-from = d'après le point de { $name }, { $week }
 
 ## Dans le tour d'horizon de trois minutes
 
-ci-scan-title = Points de cette semaine
+ci-scan-title = Points de la semaine de la réunion
 ci-scan-progress = { $week } : { $done } sur { $members } ont fait leur point.
 ci-scan-blocker = { $who } : { $text }
 ci-scan-holds-up = (retient « { $title } »)
-ci-scan-none = Aucun blocage cette semaine.
+ci-scan-none = Aucun blocage cette semaine-là.
 ci-scan-more = { $count ->
     [one] et 1 autre blocage
    *[other] et { $count } autres blocages

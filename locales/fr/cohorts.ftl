@@ -59,6 +59,9 @@ co-share-stop = Ne plus partager « { $title } »
 co-share-no-meetings = Cette équipe n'a pas encore de réunion.
 co-meeting-shared = « { $title } » est partagée avec les équipes liées.
 co-meeting-unshared = « { $title } » n'est plus partagée.
+co-meeting-share-heading = Partager avec les équipes liées
+co-meeting-share-on = Partagée avec { $teams } : leurs membres peuvent lire l'ordre du jour et le compte rendu publiés de cette réunion, en lecture seule.
+co-meeting-share-off = Non partagée. Si vous la partagez, les membres de { $teams } pourront lire son ordre du jour et son compte rendu publiés, en lecture seule ; rien d'autre de cette équipe.
 
 ## Ce que partagent les équipes liées
 

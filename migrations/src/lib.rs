@@ -23,6 +23,9 @@ mod m20261204_000001_checkins;
 mod m20261204_000002_role_maps;
 mod m20261204_000003_meeting_series;
 mod m20261204_000004_cohorts_and_feeds;
+mod m20261205_000001_meeting_cancelled;
+mod m20261205_000002_series_edits;
+mod m20261205_000003_api_tokens;
 
 /// The list of migrations, in order.
 pub struct Migrator;
@@ -49,6 +52,9 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000002_role_maps::Migration),
             Box::new(m20261204_000003_meeting_series::Migration),
             Box::new(m20261204_000004_cohorts_and_feeds::Migration),
+            Box::new(m20261205_000001_meeting_cancelled::Migration),
+            Box::new(m20261205_000002_series_edits::Migration),
+            Box::new(m20261205_000003_api_tokens::Migration),
         ]
     }
 }

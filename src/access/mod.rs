@@ -72,6 +72,8 @@ pub enum Action {
     ManageInstance,
     /// Change one's own password, log out everywhere.
     ManageOwnAccount,
+    /// Create, list and revoke one's own personal API tokens.
+    ManageApiTokens,
     /// See the team's meetings, proposals, agendas and (after close) results.
     ViewMeetings,
     /// Propose agenda items; edit or withdraw one's own while the window allows.
@@ -139,12 +141,14 @@ pub enum Action {
     PublishRoleMaps,
     /// See the team's recurring series, their next occurrences, rota and swaps.
     ViewSeries,
-    /// Create a series of recurring meetings, cancel one occurrence, end a series.
+    /// Create or edit a series of recurring meetings, cancel one occurrence, end a series.
     ManageSeries,
     /// Pass one's own role at an occurrence to another member (leaders: any role).
     SwapRole,
     /// Mark oneself away for some dates (leaders: any member), or remove them.
     MarkAway,
+    /// Cancel a meeting with a reason (until it is tallied), or undo that before it starts.
+    CancelMeeting,
 }
 
 /// What the rules say.
@@ -193,6 +197,11 @@ pub const MATRIX: &[(Action, &str, [Decision; 5])] = &[
     (
         Action::ManageOwnAccount,
         "change own password, log out everywhere",
+        [L, A, A, A, A],
+    ),
+    (
+        Action::ManageApiTokens,
+        "create, list and revoke own API tokens (a token acts as its owner, never more)",
         [L, A, A, A, A],
     ),
     (
@@ -357,7 +366,7 @@ pub const MATRIX: &[(Action, &str, [Decision; 5])] = &[
     ),
     (
         Action::ManageSeries,
-        "create a recurring series, cancel one occurrence, end a series",
+        "create or edit a recurring series, cancel one occurrence, end a series",
         [L, H, D, A, D],
     ),
     (
@@ -369,6 +378,11 @@ pub const MATRIX: &[(Action, &str, [Decision; 5])] = &[
         Action::MarkAway,
         "mark oneself away for some dates (leaders: any member)",
         [L, H, A, A, D],
+    ),
+    (
+        Action::CancelMeeting,
+        "cancel a meeting with a reason (before its tally); undo before it starts",
+        [L, H, D, A, D],
     ),
 ];
 

@@ -70,6 +70,24 @@ fn anonymous_visitors_are_sent_to_sign_in() {
 }
 
 #[test]
+fn anyone_signed_in_manages_their_own_api_tokens_and_nobody_elses() {
+    for membership in [None, Some(TeamRole::Member), Some(TeamRole::Leader)] {
+        assert_eq!(
+            authorize(PERSON, membership, Action::ManageApiTokens),
+            Decision::Allow
+        );
+    }
+    assert_eq!(
+        authorize(ADMIN, None, Action::ManageApiTokens),
+        Decision::Allow
+    );
+    assert_eq!(
+        authorize(Principal::ANONYMOUS, None, Action::ManageApiTokens),
+        Decision::Login
+    );
+}
+
+#[test]
 fn members_cannot_manage_but_leaders_can() {
     assert_eq!(
         authorize(PERSON, Some(TeamRole::Member), Action::ManageMembers),

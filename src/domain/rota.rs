@@ -6,10 +6,17 @@
 //! 2. per role, no one serves twice before everyone available has served once: each role has
 //!    a *cycle* (who served since it began); only available members outside it may serve,
 //!    and when none are left a new cycle begins; of those, who served the role least often;
-//! 3. one person does not hold two roles at one occurrence when the cycles allow otherwise;
+//! 3. one person holds at most one role at an occurrence whenever at least as many members are
+//!    available as there are roles: if the cycles would give someone two (a member back from
+//!    an absence who owes both), the second role goes to the next in line outside the cycle
+//!    and the one who owes it catches up at the next occurrence. Only with fewer available
+//!    members than roles does someone hold two;
 //! 4. among those allowed, whoever still owes more roles goes first (so nobody is left owing
 //!    several roles at the end of a cycle), then the least recently served, then the order of
 //!    the members as given (stable).
+//!
+//! [`replacement`] applies the same rules to one role of one occurrence, when its holder turns
+//! out to be away after the rota was made.
 //!
 //! This extends the "least recently served" suggestions of `service::meetings` (facilitator
 //! and note-taker choices) to several roles and occurrences at once.
@@ -106,6 +113,70 @@ impl RoleState {
         let least = pool.iter().map(times).min().unwrap_or(0);
         pool.into_iter().filter(|p| times(p) == least).collect()
     }
+
+    /// Order outside the cycle's rules: least often served, then least recently, then the
+    /// members' order.
+    fn rank(&self, person: &UserId, order: &HashMap<UserId, usize>) -> (usize, i64, usize) {
+        (
+            self.count.get(person).copied().unwrap_or(0),
+            self.last
+                .get(person)
+                .map_or(-1, |i| i64::try_from(*i).unwrap_or(i64::MAX)),
+            order.get(person).copied().unwrap_or(usize::MAX),
+        )
+    }
+}
+
+/// Who takes `role` at one occurrence instead of its holder, who turned out to be away:
+/// by the same rules as [`assign`], from the `history` before that occurrence (oldest first),
+/// never one of the `away`, and someone holding no other role there (`busy`) whenever anyone
+/// available is free. `None` when everyone is away.
+pub fn replacement(
+    members: &[UserId],
+    history: &[Served],
+    role: Role,
+    away: &[UserId],
+    busy: &[UserId],
+) -> Option<UserId> {
+    let mut state = RoleState::default();
+    for (at, served) in history.iter().enumerate() {
+        for (r, person) in served {
+            if *r == role {
+                state.serve(*person, at);
+            }
+        }
+    }
+    let order: HashMap<UserId, usize> = members.iter().enumerate().map(|(i, p)| (*p, i)).collect();
+    let available: Vec<UserId> = members
+        .iter()
+        .copied()
+        .filter(|p| !away.contains(p))
+        .collect();
+    let free: Vec<UserId> = available
+        .iter()
+        .copied()
+        .filter(|p| !busy.contains(p))
+        .collect();
+    let best = |people: &[UserId]| {
+        people
+            .iter()
+            .min_by_key(|p| {
+                let (_, last, at) = state.rank(p, &order);
+                (last, at)
+            })
+            .copied()
+    };
+    // The cycle's choice among the free; else anyone free, least served first; else (fewer
+    // people than roles) the cycle's choice even if they already hold a role there.
+    let eligible = state.eligible(&available);
+    let eligible_free: Vec<UserId> = eligible
+        .iter()
+        .copied()
+        .filter(|p| !busy.contains(p))
+        .collect();
+    best(&eligible_free)
+        .or_else(|| free.iter().min_by_key(|p| state.rank(p, &order)).copied())
+        .or_else(|| best(&eligible))
 }
 
 /// Assigns `roles` for each upcoming occurrence, given the team's `members` in a stable
@@ -167,7 +238,30 @@ pub fn assign(
                 sorted
             })
             .collect();
-        let chosen = best_combination(&ranked);
+        let preferred: Vec<usize> = ranked.iter().map(Vec::len).collect();
+        // With enough people, each role's list goes on with everyone else available (least
+        // often, then least recently served first), so one role per person is always possible.
+        let lists: Vec<Vec<UserId>> = if available.len() >= roles.len() {
+            roles
+                .iter()
+                .zip(ranked)
+                .map(|(role, mut list)| {
+                    let state = states.entry(*role).or_default();
+                    let mut rest: Vec<UserId> = available
+                        .iter()
+                        .copied()
+                        .filter(|p| !list.contains(p))
+                        .collect();
+                    rest.sort_by_key(|p| state.rank(p, &order));
+                    list.extend(rest);
+                    list.truncate(CANDIDATES + roles.len());
+                    list
+                })
+                .collect()
+        } else {
+            ranked
+        };
+        let chosen = best_combination(&lists, &preferred);
         let assignment: Assignment = roles
             .iter()
             .zip(chosen.iter())
@@ -184,9 +278,10 @@ pub fn assign(
 }
 
 /// The combination (one person per role, from each role's ranked candidates) with the fewest
-/// people holding two roles, then the lowest sum of ranks.
-fn best_combination(ranked: &[Vec<UserId>]) -> Vec<UserId> {
-    let mut best: Option<((usize, usize), Vec<UserId>)> = None;
+/// people holding two roles, then the fewest picked past a role's `preferred` first entries
+/// (those the cycles allow), then the lowest sum of ranks.
+fn best_combination(ranked: &[Vec<UserId>], preferred: &[usize]) -> Vec<UserId> {
+    let mut best: Option<((usize, usize, usize), Vec<UserId>)> = None;
     let mut index = vec![0usize; ranked.len()];
     loop {
         let picked: Vec<UserId> = ranked
@@ -196,7 +291,16 @@ fn best_combination(ranked: &[Vec<UserId>]) -> Vec<UserId> {
             .collect();
         if picked.len() == ranked.len() {
             let distinct: HashSet<&UserId> = picked.iter().collect();
-            let score = (picked.len() - distinct.len(), index.iter().sum::<usize>());
+            let outside = index
+                .iter()
+                .zip(preferred)
+                .filter(|(i, allowed)| **i >= **allowed)
+                .count();
+            let score = (
+                picked.len() - distinct.len(),
+                outside,
+                index.iter().sum::<usize>(),
+            );
             if best.as_ref().is_none_or(|(s, _)| score < *s) {
                 best = Some((score, picked));
             }
@@ -283,6 +387,66 @@ mod tests {
     }
 
     #[test]
+    fn a_member_back_from_an_absence_owing_two_roles_gets_one_now_and_one_next() {
+        // Members 1..=3 have each facilitated and taken notes; 4 was away and owes both.
+        let members = people(4);
+        let history = vec![
+            vec![(Role::Facilitator, UserId(1)), (Role::NoteTaker, UserId(2))],
+            vec![(Role::Facilitator, UserId(2)), (Role::NoteTaker, UserId(3))],
+            vec![(Role::Facilitator, UserId(3)), (Role::NoteTaker, UserId(1))],
+        ];
+        let plan = assign(&members, &history, &Role::rotated(false), &[vec![], vec![]]);
+        let first: HashSet<_> = plan[0].iter().map(|(_, p)| *p).collect();
+        assert_eq!(first.len(), 2, "one role each: {:?}", plan[0]);
+        assert!(first.contains(&Some(UserId(4))));
+        let held_by_4: Vec<Role> = plan
+            .iter()
+            .flat_map(|a| {
+                a.iter()
+                    .filter(|(_, p)| *p == Some(UserId(4)))
+                    .map(|(r, _)| *r)
+            })
+            .collect();
+        assert_eq!(held_by_4.len(), 2, "caught up with both roles: {plan:?}");
+        assert_ne!(held_by_4[0], held_by_4[1]);
+    }
+
+    #[test]
+    fn a_replacement_follows_the_cycle_and_avoids_the_other_role_holders() {
+        let members = people(4);
+        let history = vec![
+            vec![(Role::Facilitator, UserId(1)), (Role::NoteTaker, UserId(2))],
+            vec![(Role::Facilitator, UserId(2)), (Role::NoteTaker, UserId(3))],
+        ];
+        // 4 has not facilitated yet but is away; 3 has not either and is free.
+        assert_eq!(
+            replacement(
+                &members,
+                &history,
+                Role::Facilitator,
+                &[UserId(4)],
+                &[UserId(1)]
+            ),
+            Some(UserId(3))
+        );
+        // 3 takes notes at that meeting: the next in line who is free is 1 (least recent).
+        assert_eq!(
+            replacement(
+                &members,
+                &history,
+                Role::Facilitator,
+                &[UserId(4)],
+                &[UserId(3)]
+            ),
+            Some(UserId(1))
+        );
+        assert_eq!(
+            replacement(&people(1), &[], Role::Facilitator, &[UserId(1)], &[]),
+            None
+        );
+    }
+
+    #[test]
     fn roles_read_and_write_as_words() {
         for role in Role::ALL {
             assert_eq!(Role::parse(role.as_str()), Some(role));
@@ -342,13 +506,79 @@ mod tests {
                     };
                     prop_assert!(!gone.contains(&holder));
                     if served.contains(&holder) {
+                        // Someone still waiting may only be passed over while they hold
+                        // another role at that occurrence (one role each comes first).
+                        let here: Vec<UserId> = plan[slot].iter().filter_map(|(_, p)| *p).collect();
                         let waiting = members
                             .iter()
                             .filter(|p| !gone.contains(p) && !served.contains(p))
+                            .filter(|p| !here.contains(p))
                             .count();
                         prop_assert_eq!(waiting, 0, "{:?} served again at {} while others wait", holder, slot);
                     }
                     served.insert(holder);
+                }
+            }
+        }
+
+        /// Whatever the history and absences, nobody holds two roles at one occurrence while
+        /// at least as many members as roles are available; away members never serve.
+        #[test]
+        fn no_one_holds_two_roles_when_enough_members_are_available(
+            n in 1i64..8,
+            keeper in any::<bool>(),
+            past in proptest::collection::vec(proptest::collection::vec(1i64..8, 0..3), 0..10),
+            away in proptest::collection::vec(proptest::collection::vec(1i64..8, 0..4), 1..9),
+        ) {
+            let members = people(n);
+            let roles = Role::rotated(keeper);
+            let history: Vec<Served> = past
+                .into_iter()
+                .map(|ids| roles.iter().copied().zip(ids.into_iter().map(UserId)).collect())
+                .collect();
+            let away: Vec<Vec<UserId>> = away
+                .into_iter()
+                .map(|a| a.into_iter().map(UserId).collect())
+                .collect();
+            let plan = assign(&members, &history, &roles, &away);
+            for (a, gone) in plan.iter().zip(&away) {
+                let available = members.iter().filter(|p| !gone.contains(p)).count();
+                let held: Vec<UserId> = a.iter().filter_map(|(_, p)| *p).collect();
+                prop_assert!(held.iter().all(|p| !gone.contains(p)));
+                if available >= roles.len() {
+                    let distinct: HashSet<_> = held.iter().collect();
+                    prop_assert_eq!(distinct.len(), roles.len(), "doubled up: {:?}", a);
+                } else if available > 0 {
+                    prop_assert_eq!(held.len(), roles.len());
+                }
+            }
+        }
+
+        /// A replacement is never away, and holds no other role when someone free is there.
+        #[test]
+        fn a_replacement_is_available_and_free_when_possible(
+            n in 1i64..8,
+            past in proptest::collection::vec(proptest::collection::vec(1i64..8, 0..3), 0..10),
+            away in proptest::collection::vec(1i64..8, 0..4),
+            busy in proptest::collection::vec(1i64..8, 0..3),
+        ) {
+            let members = people(n);
+            let roles = Role::rotated(true);
+            let history: Vec<Served> = past
+                .into_iter()
+                .map(|ids| roles.iter().copied().zip(ids.into_iter().map(UserId)).collect())
+                .collect();
+            let away: Vec<UserId> = away.into_iter().map(UserId).collect();
+            let busy: Vec<UserId> = busy.into_iter().map(UserId).collect();
+            let chosen = replacement(&members, &history, Role::NoteTaker, &away, &busy);
+            let available: Vec<&UserId> = members.iter().filter(|p| !away.contains(p)).collect();
+            match chosen {
+                None => prop_assert!(available.is_empty()),
+                Some(p) => {
+                    prop_assert!(!away.contains(&p));
+                    if available.iter().any(|q| !busy.contains(q)) {
+                        prop_assert!(!busy.contains(&p));
+                    }
                 }
             }
         }

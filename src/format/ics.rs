@@ -55,6 +55,9 @@ pub struct Entry {
     pub location: String,
     /// The page to open.
     pub url: Option<String>,
+    /// A cancelled meeting: kept in the feed with `STATUS:CANCELLED` (RFC 5545 §3.8.1.11) so
+    /// that subscribed calendars drop or strike out the event they already hold.
+    pub cancelled: bool,
 }
 
 /// `20261123T140000Z`.
@@ -107,6 +110,9 @@ fn event(entry: &Entry, stamp: OffsetDateTime) -> icalendar::Event {
     if let Some(url) = &entry.url {
         event.url(url);
     }
+    if entry.cancelled {
+        event.status(icalendar::EventStatus::Cancelled);
+    }
     event.done()
 }
 
@@ -122,6 +128,7 @@ pub fn calendar(meeting: &Event<'_>) -> String {
         description: meeting.description.to_owned(),
         location: meeting.location.to_owned(),
         url: meeting.url.map(str::to_owned),
+        cancelled: false,
     };
     let mut calendar = calendar_with(None);
     calendar.push(event(&entry, meeting.stamp));
@@ -205,11 +212,36 @@ mod tests {
                 description: String::new(),
                 location: String::new(),
                 url: Some("https://rt.example/teams/a/actions/7".to_owned()),
+                cancelled: false,
             }],
         );
         assert!(text.contains("DTSTART;VALUE=DATE:20261231\r\n"), "{text}");
         assert!(text.contains("DTEND;VALUE=DATE:20270101\r\n"), "{text}");
         assert!(text.contains("X-WR-CALNAME:Roundtable\r\n"));
         assert!(!text.contains("LOCATION"));
+        assert!(!text.contains("STATUS"));
+    }
+
+    #[test]
+    fn a_cancelled_entry_stays_with_status_cancelled() {
+        let at = datetime!(2026-12-03 14:00 UTC);
+        let text = feed(
+            "Roundtable",
+            datetime!(2026-11-20 08:00 UTC),
+            &[Entry {
+                uid: "meeting-3@roundtable".to_owned(),
+                when: When::At {
+                    starts: at,
+                    ends: at + time::Duration::hours(1),
+                },
+                summary: "Weekly SLT".to_owned(),
+                description: String::new(),
+                location: String::new(),
+                url: None,
+                cancelled: true,
+            }],
+        );
+        assert!(text.contains("UID:meeting-3@roundtable\r\n"), "{text}");
+        assert!(text.contains("STATUS:CANCELLED\r\n"), "{text}");
     }
 }

@@ -1,25 +1,35 @@
 //! The home page's content across a person's teams (issue 19, cohorts): for each team they
-//! belong to, what is open now (proposals, voting, budget phases) and their own open actions,
-//! each list capped at [`CAP`] with the number left over, so a person in many teams with many
-//! items still gets a bounded page. Other features add their own per-team lists in the web
-//! layer (`web::home::TeamHome`); this module only gathers what already existed.
+//! belong to, what is open now (proposals, voting, budget phases), their own open actions and
+//! their milestones due soon, each list capped at [`CAP`] **in SQL** (a `LIMIT` per team and
+//! kind, plus a `COUNT` for the number left over), so the page costs the same for a person
+//! with three items as for one with three thousand.
 //!
 //! Reads only the person's own teams (their memberships), so nothing of another team shows.
 
-use std::collections::HashMap;
-
-use sea_orm::ConnectionTrait;
-use time::OffsetDateTime;
+use sea_orm::sea_query::{Condition, Query};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, Select,
+};
+use time::{Date, OffsetDateTime};
 
 use crate::access::TeamRole;
-use crate::domain::budget::BudgetPhase;
-use crate::domain::ids::{TeamId, UserId};
+use crate::domain::ids::{MeetingId, RoundId, TeamId, UserId};
+use crate::domain::role_map::DUE_SOON_DAYS;
+use crate::domain::zone::Zone;
 use crate::service::actions::ActionLine;
+use crate::service::role_maps::MilestoneDue;
 use crate::service::{Result, actions, budgets, ledger, meetings, teams};
-use crate::store::entities::teams as team_rows;
+use crate::store::entities::{
+    actions as action_rows, budget_rounds, meetings as meeting_rows, role_map_milestones,
+    role_maps, teams as team_rows,
+};
 
 /// The most items of one kind shown per team; the rest are behind a "see all" link.
 pub const CAP: usize = 10;
+
+/// [`CAP`] as a SQL `LIMIT`.
+const LIMIT: u64 = CAP as u64;
 
 /// A list cut at [`CAP`], with how many were left out.
 #[derive(Debug, Clone)]
@@ -31,16 +41,24 @@ pub struct Capped<T> {
 }
 
 impl<T> Capped<T> {
-    /// Keeps the first [`CAP`] of `all`.
+    /// Keeps the first [`CAP`] of `all` (for lists already bounded elsewhere).
     pub fn new(mut all: Vec<T>) -> Self {
         let more = all.len().saturating_sub(CAP);
         all.truncate(CAP);
         Self { items: all, more }
     }
+
+    /// The first items of a list of `total` (counted in SQL), cut at [`CAP`].
+    pub fn of_total(mut first: Vec<T>, total: u64) -> Self {
+        first.truncate(CAP);
+        let total = usize::try_from(total).unwrap_or(usize::MAX);
+        let more = total.saturating_sub(first.len());
+        Self { items: first, more }
+    }
 }
 
 /// What kind of window is open.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum WindowKind {
     /// A meeting's proposal window.
     Proposing,
@@ -89,12 +107,19 @@ pub struct TeamHome {
     pub open_windows: Capped<OpenItem>,
     /// The person's own open actions in this team, overdue first then soonest due.
     pub actions: Capped<ActionLine>,
+    /// The person's milestones on the team's published role maps that are not done and due
+    /// within [`DUE_SOON_DAYS`] days (or overdue) on the reader's day, overdue first.
+    pub milestones: Capped<MilestoneDue>,
+    /// The reader's day here (their own zone, else the team's).
+    pub today: Date,
 }
 
-/// Every team of `user_id`, by name, with what is open and what they owe in each.
+/// Every team of `user_id`, by name, with what is open and what they owe in each. `zone` is
+/// the reader's own time zone, if set (else each team's decides what "today" is).
 pub async fn home_of(
     db: &impl ConnectionTrait,
     user_id: UserId,
+    zone: Option<Zone>,
     now: OffsetDateTime,
 ) -> Result<Vec<TeamHome>> {
     let my_teams = teams::teams_of(db, user_id).await?;
@@ -102,60 +127,244 @@ pub async fn home_of(
         return Ok(Vec::new());
     }
     let unread = ledger::notify::unread_counts(db, user_id).await?;
-    let mut windows: HashMap<TeamId, Vec<OpenItem>> = HashMap::new();
-    for w in meetings::open_windows(db, user_id, now).await? {
-        let base = format!("/teams/{}/meetings/{}", w.team.slug, w.meeting.id);
-        windows.entry(w.team.id).or_default().push(OpenItem {
-            title: w.meeting.title,
-            link: if w.voting {
-                format!("{base}/ballot")
-            } else {
-                format!("{base}/proposals")
-            },
-            kind: if w.voting {
-                WindowKind::Voting
-            } else {
-                WindowKind::Proposing
-            },
-            voted: w.voting.then_some(w.voted),
-            closes_at: w.closes_at,
+    let mut out = Vec::with_capacity(my_teams.len());
+    for (team, role) in my_teams {
+        let today = zone
+            .unwrap_or_else(|| Zone::stored(&team.time_zone))
+            .today(now);
+        out.push(TeamHome {
+            unread: unread.get(&team.id).copied().unwrap_or(0),
+            open_windows: open_windows(db, &team, user_id, now).await?,
+            actions: my_actions(db, &team, user_id, now).await?,
+            milestones: milestones_due(db, &team, user_id, today).await?,
+            today,
+            role,
+            team,
         });
     }
-    for p in budgets::open_phases(db, user_id, now).await? {
-        let base = format!("/teams/{}/budgets/{}", p.team.slug, p.round.id);
-        let voting = p.phase == BudgetPhase::Voting;
-        windows.entry(p.team.id).or_default().push(OpenItem {
-            title: p.round.title,
-            link: if voting {
-                format!("{base}/ballot")
+    Ok(out)
+}
+
+/// The first [`CAP`] rows of `select` (already ordered) and how many rows it has in all.
+async fn first_and_total<E>(
+    db: &impl ConnectionTrait,
+    select: Select<E>,
+) -> Result<(Vec<E::Model>, u64)>
+where
+    E: EntityTrait,
+    E::Model: Sync,
+{
+    let total = select.clone().count(db).await?;
+    let first = if total == 0 {
+        Vec::new()
+    } else {
+        select.limit(LIMIT).all(db).await?
+    };
+    Ok((first, total))
+}
+
+/// The team's meetings that have not been cancelled or otherwise taken off the home page,
+/// the one place a filter on "which meetings count" goes.
+/// The team's meetings that go ahead (a cancelled meeting has no open window).
+fn team_meetings(team: TeamId) -> Select<meeting_rows::Entity> {
+    meeting_rows::Entity::find()
+        .filter(meeting_rows::Column::TeamId.eq(team))
+        .filter(meeting_rows::Column::CancelledAt.is_null())
+}
+
+/// The team's meetings and budget rounds with a window open at `now`, closing soonest first
+/// (ties: budget rounds before meetings, then by id). Each of the four kinds of window is
+/// one `COUNT` and one query of at most [`CAP`] rows; the merged first [`CAP`] are kept.
+async fn open_windows(
+    db: &impl ConnectionTrait,
+    team: &team_rows::Model,
+    user_id: UserId,
+    now: OffsetDateTime,
+) -> Result<Capped<OpenItem>> {
+    use meeting_rows::Column as M;
+    let voting = team_meetings(team.id)
+        .filter(M::VotingOpenAt.lte(now))
+        .filter(M::VotingCloseAt.gt(now))
+        .order_by_asc(M::VotingCloseAt)
+        .order_by_asc(M::Id);
+    let proposing = team_meetings(team.id)
+        .filter(M::ProposalsOpenAt.lte(now))
+        .filter(M::ProposalsCloseAt.gt(now))
+        .filter(
+            Condition::any()
+                .add(M::VotingOpenAt.gt(now))
+                .add(M::VotingCloseAt.lte(now)),
+        )
+        .order_by_asc(M::ProposalsCloseAt)
+        .order_by_asc(M::Id);
+    use budget_rounds::Column as B;
+    let round_voting = budget_rounds::Entity::find()
+        .filter(B::TeamId.eq(team.id))
+        .filter(B::ReviewAt.lte(now))
+        .filter(B::VotingOpenAt.lte(now))
+        .filter(B::VotingCloseAt.gt(now))
+        .order_by_asc(B::VotingCloseAt)
+        .order_by_asc(B::Id);
+    let ideas = budget_rounds::Entity::find()
+        .filter(B::TeamId.eq(team.id))
+        .filter(B::IdeasOpenAt.lte(now))
+        .filter(B::ReviewAt.gt(now))
+        .order_by_asc(B::ReviewAt)
+        .order_by_asc(B::Id);
+    // (closes_at, is a meeting, id): the stable order of the merged list.
+    type Key = (OffsetDateTime, bool, i64);
+    let mut found: Vec<(Key, OpenItem)> = Vec::new();
+    let mut total = 0;
+    let meetings_base = format!("/teams/{}/meetings", team.slug);
+    for (select, is_voting) in [(voting, true), (proposing, false)] {
+        let (rows, n) = first_and_total(db, select).await?;
+        total += n;
+        for m in rows {
+            let closes_at = if is_voting {
+                m.voting_close_at
             } else {
-                format!("{base}/ideas")
-            },
-            kind: if voting {
-                WindowKind::Voting
+                m.proposals_close_at
+            };
+            let item = OpenItem {
+                link: format!(
+                    "{meetings_base}/{}/{}",
+                    m.id,
+                    if is_voting { "ballot" } else { "proposals" }
+                ),
+                kind: if is_voting {
+                    WindowKind::Voting
+                } else {
+                    WindowKind::Proposing
+                },
+                voted: None,
+                closes_at,
+                title: m.title,
+            };
+            found.push(((closes_at, true, m.id.0), item));
+        }
+    }
+    let budgets_base = format!("/teams/{}/budgets", team.slug);
+    for (select, is_voting) in [(round_voting, true), (ideas, false)] {
+        let (rows, n) = first_and_total(db, select).await?;
+        total += n;
+        for r in rows {
+            let closes_at = if is_voting {
+                r.voting_close_at
             } else {
-                WindowKind::Ideas
-            },
-            voted: voting.then_some(p.voted),
-            closes_at: p.ends_at,
-        });
+                r.review_at
+            };
+            let item = OpenItem {
+                link: format!(
+                    "{budgets_base}/{}/{}",
+                    r.id,
+                    if is_voting { "ballot" } else { "ideas" }
+                ),
+                kind: if is_voting {
+                    WindowKind::Voting
+                } else {
+                    WindowKind::Ideas
+                },
+                voted: None,
+                closes_at,
+                title: r.title,
+            };
+            found.push(((closes_at, false, r.id.0), item));
+        }
     }
-    let mut owed: HashMap<String, Vec<ActionLine>> = HashMap::new();
-    for (slug, line) in actions::my_open(db, user_id, now).await? {
-        owed.entry(slug).or_default().push(line);
+    found.sort_by_key(|(key, _)| *key);
+    found.truncate(CAP);
+    // Whether I voted: asked only for the voting windows shown.
+    let mut items = Vec::with_capacity(found.len());
+    for ((_, is_meeting, id), mut item) in found {
+        if item.kind == WindowKind::Voting {
+            let voted = if is_meeting {
+                meetings::participation(db, MeetingId(id), Some(user_id))
+                    .await?
+                    .is_some()
+            } else {
+                budgets::participation(db, RoundId(id), Some(user_id))
+                    .await?
+                    .is_some()
+            };
+            item.voted = Some(voted);
+        }
+        items.push(item);
     }
-    Ok(my_teams
+    Ok(Capped::of_total(items, total))
+}
+
+/// My open actions in `team`: overdue first then soonest due (the same as by due day, since
+/// every open action past its day is overdue), ties by id.
+async fn my_actions(
+    db: &impl ConnectionTrait,
+    team: &team_rows::Model,
+    user_id: UserId,
+    now: OffsetDateTime,
+) -> Result<Capped<ActionLine>> {
+    use action_rows::Column as A;
+    let select = action_rows::Entity::find()
+        .filter(A::TeamId.eq(team.id))
+        .filter(A::OwnerId.eq(user_id))
+        .filter(A::Status.is_in([
+            action_rows::Status::Open,
+            action_rows::Status::InProgress,
+            action_rows::Status::Blocked,
+        ]))
+        .order_by_asc(A::DueOn)
+        .order_by_asc(A::Id);
+    let (rows, total) = first_and_total(db, select).await?;
+    let lines = actions::lines(db, &team.slug, rows, now.date()).await?;
+    Ok(Capped::of_total(lines, total))
+}
+
+/// My milestones in `team` needing attention on `today` (not done, due within
+/// [`DUE_SOON_DAYS`] days or overdue), on its published role maps, overdue first.
+async fn milestones_due(
+    db: &impl ConnectionTrait,
+    team: &team_rows::Model,
+    user_id: UserId,
+    today: Date,
+) -> Result<Capped<MilestoneDue>> {
+    use role_map_milestones::Column as R;
+    let published = Query::select()
+        .column(role_maps::Column::Id)
+        .from(role_maps::Entity)
+        .and_where(role_maps::Column::TeamId.eq(team.id))
+        .and_where(role_maps::Column::Status.eq(role_maps::Status::Published))
+        .to_owned();
+    let select = role_map_milestones::Entity::find()
+        .filter(R::OwnerId.eq(user_id))
+        .filter(R::Done.eq(false))
+        .filter(R::DueOn.lte(today + time::Duration::days(DUE_SOON_DAYS)))
+        .filter(R::RoleMapId.in_subquery(published))
+        .order_by_asc(R::DueOn)
+        .order_by_asc(R::Id);
+    let (rows, total) = first_and_total(db, select).await?;
+    let ids: Vec<_> = rows.iter().map(|m| m.role_map_id).collect();
+    let maps: std::collections::HashMap<_, role_maps::Model> = role_maps::Entity::find()
+        .filter(role_maps::Column::Id.is_in(ids))
+        .all(db)
+        .await?
         .into_iter()
-        .map(|(team, role)| {
-            let mut open = windows.remove(&team.id).unwrap_or_default();
-            open.sort_by(|a, b| a.closes_at.cmp(&b.closes_at).then(a.link.cmp(&b.link)));
-            TeamHome {
-                unread: unread.get(&team.id).copied().unwrap_or(0),
-                open_windows: Capped::new(open),
-                actions: Capped::new(owed.remove(&team.slug).unwrap_or_default()),
-                role,
-                team,
-            }
+        .map(|m| (m.id, m))
+        .collect();
+    let items = rows
+        .into_iter()
+        .filter_map(|m| {
+            let map = maps.get(&m.role_map_id)?;
+            Some(MilestoneDue {
+                team_id: team.id,
+                team_slug: team.slug.clone(),
+                team_name: team.name.clone(),
+                role_map_id: map.id,
+                role_map_title: map.title.clone(),
+                role_map_outcome: map.outcome.clone(),
+                milestone_id: m.id,
+                title: m.title,
+                due_on: m.due_on,
+                done: m.done,
+            })
         })
-        .collect())
+        .collect();
+    Ok(Capped::of_total(items, total))
 }

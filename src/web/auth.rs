@@ -240,6 +240,8 @@ struct AccountPage<'a> {
     languages: Vec<(&'static str, &'static str)>,
     /// When the person's calendar feed address was made; `None`: they have none.
     calendar_feed: Option<String>,
+    /// Personal API tokens: the list and the new-token form.
+    api_tokens: crate::web::api::account::TokenSection,
 }
 
 /// The account page; `layout` is passed in because a password change rotates the CSRF token.
@@ -289,6 +291,7 @@ pub(crate) async fn account(
             ctx.lang(),
         )
         .await?,
+        api_tokens: crate::web::api::account::section(ctx, chosen).await?,
     };
     ctx.render(status, "account.html", &page)
 }

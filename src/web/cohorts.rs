@@ -108,11 +108,14 @@ pub async fn remove(
     flash::redirect(&ctx, &Flash::says(message), &format!("/teams/{slug}/links"))
 }
 
-/// The share switch as posted: `shared=1` to share, anything else to stop sharing.
+/// The share switch as posted: `shared=1` to share, anything else to stop sharing;
+/// `back=meeting` when it was posted from the meeting's own page (to go back there).
 #[derive(Debug, Deserialize)]
 pub struct ShareForm {
     #[serde(default)]
     pub shared: String,
+    #[serde(default)]
+    pub back: String,
 }
 
 /// `POST /teams/{team}/meetings/{id}/share`.
@@ -132,7 +135,12 @@ pub async fn share(
     let message = Msg::new(key)
         .arg("title", title.as_str())
         .render(ctx.lang());
-    flash::redirect(&ctx, &Flash::says(message), &format!("/teams/{slug}/links"))
+    let back = if form.back == "meeting" {
+        format!("/teams/{slug}/meetings/{id}")
+    } else {
+        format!("/teams/{slug}/links")
+    };
+    flash::redirect(&ctx, &Flash::says(message), &back)
 }
 
 #[derive(Serialize)]

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::i18n::{Lang, Msg};
 use crate::service::comments::{CommentForm, Thread};
 use crate::web::format::date_time_in;
+use crate::web::paging::Pager;
 
 /// What was posted, so a refused form comes back as typed with its message.
 #[derive(Debug, Clone, Default)]
@@ -40,21 +41,7 @@ pub fn comment_link(base: &str, page: Option<u64>, comment: i64) -> String {
 }
 
 /// The `?page=` of a thread: a number, or `last` (where a new comment lands).
-#[derive(Debug, Default, Deserialize)]
-pub struct PageQuery {
-    page: Option<String>,
-}
-
-impl PageQuery {
-    /// The requested page (`last` is the highest; the service clamps it).
-    pub fn page(&self) -> Option<u64> {
-        match self.page.as_deref() {
-            Some("last") => Some(u64::MAX),
-            Some(n) => n.parse().ok(),
-            None => None,
-        }
-    }
-}
+pub use crate::web::paging::PageQuery;
 
 #[derive(Debug, Serialize)]
 struct CommentRow {
@@ -79,10 +66,9 @@ struct CommentRow {
 pub struct ThreadView {
     comments: Vec<CommentRow>,
     total: u64,
-    page: u64,
-    pages: u64,
-    prev: Option<String>,
-    next: Option<String>,
+    /// `page`, `pages`, `prev`, `next`.
+    #[serde(flatten)]
+    pager: Pager,
     /// Where the forms post: `{post_base}` adds, `{post_base}/{id}/edit|hide` change one.
     post_base: String,
     /// The add form is offered.
@@ -159,10 +145,7 @@ impl ThreadView {
         Self {
             comments,
             total: thread.total,
-            page: thread.page,
-            pages: thread.pages,
-            prev: (thread.page > 1).then(|| link(thread.page - 1)),
-            next: (thread.page < thread.pages).then(|| link(thread.page + 1)),
+            pager: Pager::new(thread.page, thread.pages, link),
             post_base,
             can_comment: subject.may_comment && subject.window.is_open(),
             closed: match subject.window {

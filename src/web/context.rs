@@ -93,10 +93,13 @@ impl FromRequest for Ctx {
 /// What a refused form shows next to its fields, by field name.
 pub type FieldMap = BTreeMap<String, String>;
 
-/// The status of a page that may show a refused form: 200, or 422 when it has problems.
+/// The status of a page that may show a refused form: 200, or 422 when it has problems (409
+/// when a problem is a conflict with the current state, such as a cancelled meeting).
 pub fn status_for(errors: &FieldMap) -> StatusCode {
     if errors.is_empty() {
         StatusCode::OK
+    } else if errors.contains_key(crate::service::meetings::cancel::CONFLICT_FIELD) {
+        StatusCode::CONFLICT
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     }

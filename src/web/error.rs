@@ -1,5 +1,6 @@
 //! One error type for handlers, and the renderer that turns every error status into a page
-//! (HTML routes) or `{"error": "<stable_code>", "message": "..."}` (routes under `/api/`).
+//! (HTML routes) or `{"error": "<stable_code>", "message": "...", "fields": {...}}` (routes under
+//! `/api/`).
 //! Unexpected errors are logged with their whole cause chain; the page shows no internals.
 //! Overload (no free database connection in time) is an answer, not a bug: 503 with
 //! `Retry-After`, logged at WARN, decided here for every error path ([`is_overload`]).
@@ -110,6 +111,11 @@ pub fn describe(status: StatusCode) -> (&'static str, &'static str, &'static str
             "bad_request",
             "error-bad-request-title",
             "error-bad-request",
+        ),
+        401 => (
+            "unauthorized",
+            "error-unauthorized-title",
+            "error-unauthorized",
         ),
         403 => ("forbidden", "error-forbidden-title", "error-forbidden"),
         404 => ("not_found", "error-not-found-title", "error-not-found"),
@@ -243,7 +249,7 @@ struct ErrorPage<'a> {
 struct ErrorJson<'a> {
     error: &'a str,
     message: &'a str,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    /// Always present (empty when no field is at fault), so clients need not test for it.
     fields: &'a BTreeMap<String, String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     retry_after_seconds: Option<u64>,

@@ -83,17 +83,10 @@ pub async fn show(ctx: Ctx) -> Result<HttpResponse, WebError> {
     let lang = ctx.visitor.lang;
     let mut teams = Vec::new();
     if let Some(user) = &ctx.visitor.user {
-        let milestones = crate::service::role_maps::milestones_for_user(ctx.db(), user.id).await?;
-        for t in home::home_of(ctx.db(), user.id, now).await? {
-            let (milestones_due, more_milestones) = crate::web::role_maps::home_milestones(
-                &milestones,
-                t.team.id,
-                ctx.principal()
-                    .zone
-                    .unwrap_or_else(|| crate::domain::zone::Zone::stored(&t.team.time_zone)),
-                now,
-                lang,
-            );
+        for t in home::home_of(ctx.db(), user.id, ctx.principal().zone, now).await? {
+            let milestones_due =
+                crate::web::role_maps::home_milestones(t.milestones.items, t.today, lang);
+            let more_milestones = t.milestones.more;
             let checkin =
                 crate::service::checkins::home::due(ctx.db(), user.id, &t.team, now, lang).await?;
             let team = TeamHome {

@@ -3,6 +3,7 @@
 //! sessions, the CSRF check and panic recovery are wired here once.
 
 pub mod actions;
+pub mod api;
 pub mod assets;
 pub mod auth;
 pub mod budgets;
@@ -23,6 +24,7 @@ pub mod meetings;
 pub mod middleware;
 pub mod notices;
 pub mod pages;
+pub mod paging;
 pub mod receipt;
 pub mod recent;
 pub mod role_maps;

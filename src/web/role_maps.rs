@@ -3,7 +3,7 @@
 //! (`/teams/{team}/roles/{id}`). Thin: parse, call `service::role_maps`, render.
 
 use actix_web::{HttpResponse, web};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::domain::ids::{MilestoneId, RoleMapId, UserId};
 use crate::domain::role_map::Rights;
@@ -14,14 +14,8 @@ use crate::service::role_maps::{
 use crate::service::teams::Member;
 use crate::web::WebError;
 use crate::web::context::{Ctx, FieldMap, redirect_or_reshow, status_for};
+use crate::web::paging::{PageQuery, Pager};
 use crate::web::visitor::Layout;
-
-/// The list's page number (`?page=2`); anything not a number shows the first page.
-#[derive(Debug, Default, Deserialize)]
-pub struct PageQuery {
-    #[serde(default)]
-    page: String,
-}
 
 #[derive(Serialize)]
 struct MapsPage<'a> {
@@ -30,11 +24,10 @@ struct MapsPage<'a> {
     slug: String,
     team_name: String,
     rows: Vec<role_maps::MapRow>,
-    page: u64,
-    pages: u64,
     total: u64,
-    prev_href: Option<String>,
-    next_href: Option<String>,
+    /// `page`, `pages`, `prev`, `next`.
+    #[serde(flatten)]
+    pager: Pager,
     members: Vec<Member>,
     form: &'a MapForm,
     errors: FieldMap,
@@ -60,11 +53,8 @@ async fn list_page(
         layout: ctx.layout(),
         slug: team.slug.clone(),
         team_name: team.name.clone(),
-        prev_href: (list.page > 1).then(|| format!("{base}?page={}", list.page - 1)),
-        next_href: (list.page < list.pages).then(|| format!("{base}?page={}", list.page + 1)),
+        pager: Pager::new(list.page, list.pages, |p| format!("{base}?page={p}")),
         rows: list.rows,
-        page: list.page,
-        pages: list.pages,
         total: list.total,
         members: list.members,
         form: form.unwrap_or(&fresh),
@@ -79,8 +69,7 @@ pub async fn list(
     slug: web::Path<String>,
     query: web::Query<PageQuery>,
 ) -> Result<HttpResponse, WebError> {
-    let page = query.page.trim().parse::<u64>().ok();
-    list_page(&ctx, &slug, page, None, FieldMap::new()).await
+    list_page(&ctx, &slug, query.page(), None, FieldMap::new()).await
 }
 
 /// `POST /teams/{team}/roles`: a new draft (any member).
@@ -241,6 +230,56 @@ pub async fn show(
     map_page(&ctx, &slug, id, Target::None, (None, None), FieldMap::new()).await
 }
 
+/// The map page's anchor of the milestones list.
+const MILESTONES: &str = "#milestones";
+
+/// Where a change on a map page goes back to: the map page (at `anchor`) when the service
+/// says done, else the map page again with the refused form re-filled and its messages.
+struct Back<'a> {
+    ctx: &'a Ctx,
+    slug: &'a str,
+    id: RoleMapId,
+    anchor: &'static str,
+}
+
+impl<'a> Back<'a> {
+    fn to(ctx: &'a Ctx, slug: &'a str, id: RoleMapId, anchor: &'static str) -> Self {
+        Self {
+            ctx,
+            slug,
+            id,
+            anchor,
+        }
+    }
+
+    /// `303` to the map page, or the page again with `target`'s form holding `typed`.
+    async fn or_reshow(
+        self,
+        result: crate::service::Result<()>,
+        target: Target,
+        typed: (Option<&MapForm>, Option<&MilestoneForm>),
+    ) -> Result<HttpResponse, WebError> {
+        let Self {
+            ctx,
+            slug,
+            id,
+            anchor,
+        } = self;
+        redirect_or_reshow(
+            ctx.lang(),
+            result,
+            |()| format!("/teams/{slug}/roles/{id}{anchor}"),
+            |errors| map_page(ctx, slug, id, target, typed, errors),
+        )
+        .await
+    }
+
+    /// [`Self::or_reshow`] for a button without a form of its own.
+    async fn or_show(self, result: crate::service::Result<()>) -> Result<HttpResponse, WebError> {
+        self.or_reshow(result, Target::None, (None, None)).await
+    }
+}
+
 /// `POST /teams/{team}/roles/{id}`: the map's title, outcome and owner.
 pub async fn update(
     ctx: Ctx,
@@ -249,13 +288,9 @@ pub async fn update(
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
     let result = role_maps::update_map(ctx.db(), ctx.principal(), &slug, id, &form, ctx.now).await;
-    redirect_or_reshow(
-        ctx.lang(),
-        result,
-        |()| format!("/teams/{slug}/roles/{id}"),
-        |errors| map_page(&ctx, &slug, id, Target::Map, (Some(&form), None), errors),
-    )
-    .await
+    let back = Back::to(&ctx, &slug, id, "");
+    back.or_reshow(result, Target::Map, (Some(&form), None))
+        .await
 }
 
 /// `POST /teams/{team}/roles/{id}/milestones`: a new milestone.
@@ -267,13 +302,9 @@ pub async fn add_milestone(
     let (slug, id) = path.into_inner();
     let result =
         role_maps::add_milestone(ctx.db(), ctx.principal(), &slug, id, &form, ctx.now).await;
-    redirect_or_reshow(
-        ctx.lang(),
-        result,
-        |()| format!("/teams/{slug}/roles/{id}#milestones"),
-        |errors| map_page(&ctx, &slug, id, Target::New, (None, Some(&form)), errors),
-    )
-    .await
+    let back = Back::to(&ctx, &slug, id, MILESTONES);
+    back.or_reshow(result, Target::New, (None, Some(&form)))
+        .await
 }
 
 /// `POST /teams/{team}/roles/{id}/milestones/{milestone}`: a milestone's title, owner, date.
@@ -292,22 +323,9 @@ pub async fn update_milestone(
         ctx.now,
     )
     .await;
-    redirect_or_reshow(
-        ctx.lang(),
-        result,
-        |()| format!("/teams/{slug}/roles/{id}#milestones"),
-        |errors| {
-            map_page(
-                &ctx,
-                &slug,
-                id,
-                Target::Milestone(milestone),
-                (None, Some(&form)),
-                errors,
-            )
-        },
-    )
-    .await
+    let back = Back::to(&ctx, &slug, id, MILESTONES);
+    back.or_reshow(result, Target::Milestone(milestone), (None, Some(&form)))
+        .await
 }
 
 /// `POST /teams/{team}/roles/{id}/milestones/{milestone}/remove`.
@@ -319,13 +337,7 @@ pub async fn remove_milestone(
     let result =
         role_maps::remove_milestone(ctx.db(), ctx.principal(), &slug, (id, milestone), ctx.now)
             .await;
-    redirect_or_reshow(
-        ctx.lang(),
-        result,
-        |()| format!("/teams/{slug}/roles/{id}#milestones"),
-        |errors| map_page(&ctx, &slug, id, Target::None, (None, None), errors),
-    )
-    .await
+    Back::to(&ctx, &slug, id, MILESTONES).or_show(result).await
 }
 
 /// `POST /teams/{team}/roles/{id}/milestones/{milestone}/done` (`done=yes` or `no`).
@@ -344,13 +356,7 @@ pub async fn set_done(
         ctx.now,
     )
     .await;
-    redirect_or_reshow(
-        ctx.lang(),
-        result,
-        |()| format!("/teams/{slug}/roles/{id}#milestones"),
-        |errors| map_page(&ctx, &slug, id, Target::None, (None, None), errors),
-    )
-    .await
+    Back::to(&ctx, &slug, id, MILESTONES).or_show(result).await
 }
 
 /// `POST /teams/{team}/roles/{id}/publish` (the map's owner or a leader).
@@ -360,13 +366,7 @@ pub async fn publish(
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
     let result = role_maps::publish(ctx.db(), ctx.principal(), &slug, id, ctx.now).await;
-    redirect_or_reshow(
-        ctx.lang(),
-        result,
-        |()| format!("/teams/{slug}/roles/{id}"),
-        |errors| map_page(&ctx, &slug, id, Target::None, (None, None), errors),
-    )
-    .await
+    Back::to(&ctx, &slug, id, "").or_show(result).await
 }
 
 /// `POST /teams/{team}/roles/{id}/close` (the map's owner or a leader).
@@ -376,13 +376,7 @@ pub async fn close(
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
     let result = role_maps::close(ctx.db(), ctx.principal(), &slug, id, ctx.now).await;
-    redirect_or_reshow(
-        ctx.lang(),
-        result,
-        |()| format!("/teams/{slug}/roles/{id}"),
-        |errors| map_page(&ctx, &slug, id, Target::None, (None, None), errors),
-    )
-    .await
+    Back::to(&ctx, &slug, id, "").or_show(result).await
 }
 
 /// A milestone due soon or overdue, as the home page shows it in a team's section.
@@ -400,33 +394,20 @@ pub struct MilestoneDueView {
     pub overdue: bool,
 }
 
-/// The milestones of `all` (from `service::role_maps::milestones_for_user`) in team `team`
-/// that need attention on the reader's day (`zone`: theirs, else the team's), overdue first,
-/// at most `service::home::CAP`, with how many more there are.
+/// The home page's view of one team's milestones needing attention (already cut at
+/// `service::home::CAP` in SQL), on the reader's `today`.
 pub fn home_milestones(
-    all: &[role_maps::MilestoneDue],
-    team: crate::domain::ids::TeamId,
-    zone: crate::domain::zone::Zone,
-    now: time::OffsetDateTime,
+    due: Vec<role_maps::MilestoneDue>,
+    today: time::Date,
     lang: i18n::Lang,
-) -> (Vec<MilestoneDueView>, usize) {
-    let today = zone.today(now);
-    let mut due: Vec<&role_maps::MilestoneDue> = all
-        .iter()
-        .filter(|m| m.team_id == team && m.needs_attention(today))
-        .collect();
-    due.sort_by_key(|m| (m.due_on >= today, m.due_on, m.milestone_id));
-    let capped = crate::service::home::Capped::new(due);
-    let views = capped
-        .items
-        .into_iter()
+) -> Vec<MilestoneDueView> {
+    due.into_iter()
         .map(|m| MilestoneDueView {
-            title: m.title.clone(),
-            project: m.role_map_title.clone(),
             link: m.href(),
             due: crate::format::date_in(m.due_on, lang),
             overdue: crate::domain::role_map::is_overdue(m.done, m.due_on, today),
+            title: m.title,
+            project: m.role_map_title,
         })
-        .collect();
-    (views, capped.more)
+        .collect()
 }

@@ -11,7 +11,7 @@ use crate::web::{
     actions, assets, auth, budgets, checkins, comment_pages, health, home, ledger, meetings,
     notices, resource, teams,
 };
-use crate::web::{calendar, cohorts};
+use crate::web::{api, calendar, cohorts};
 
 /// The HTTP method(s) a route answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,6 +129,8 @@ pub const ROUTES: &[Route] = &[
     route!(Post "/account/notifications" => notices::save_preferences, Rule(Action::ManageOwnAccount)),
     route!(Post "/account/calendar" => calendar::regenerate, Rule(Action::ManageOwnAccount)),
     route!(Post "/account/calendar/revoke" => calendar::revoke, Rule(Action::ManageOwnAccount)),
+    route!(Post "/account/api-tokens" => api::account::create, Rule(Action::ManageApiTokens)),
+    route!(Post "/account/api-tokens/{id}/revoke" => api::account::revoke, Rule(Action::ManageApiTokens)),
     route!(Get "/notifications" => notices::show, SignedIn),
     route!(Post "/notifications/read" => notices::read, Rule(Action::ManageOwnAccount)),
     route!(Get "/unsubscribe/{token}" => notices::unsubscribe_page, Public),
@@ -157,6 +159,8 @@ pub const ROUTES: &[Route] = &[
     route!(Get "/teams/{team}/meetings/{id}" => meetings::show, Rule(Action::ViewMeetings)),
     route!(Get "/teams/{team}/meetings/{id}/edit" => meetings::edit_form, Rule(Action::ManageMeetings)),
     route!(Post "/teams/{team}/meetings/{id}/edit" => meetings::update, Rule(Action::ManageMeetings)),
+    route!(Post "/teams/{team}/meetings/{id}/cancel" => meetings::cancel::cancel, Rule(Action::CancelMeeting)),
+    route!(Post "/teams/{team}/meetings/{id}/cancel/undo" => meetings::cancel::undo, Rule(Action::CancelMeeting)),
     route!(Get "/teams/{team}/meetings/{id}/proposals" => proposals::list, Rule(Action::ViewMeetings)),
     route!(Post "/teams/{team}/meetings/{id}/proposals" => proposals::propose, Rule(Action::ProposeItem)),
     route!(Get "/teams/{team}/meetings/{id}/proposals/{proposal}" => comment_pages::show::<comments::ProposalThread>, Rule(Action::ViewMeetings)),
@@ -262,6 +266,8 @@ pub const ROUTES: &[Route] = &[
     route!(Post "/teams/{team}/series/{id}/swap" => meetings::series::swap, Rule(Action::SwapRole)),
     route!(Post "/teams/{team}/series/{id}/occurrences/{occurrence}/cancel" => meetings::series::cancel, Rule(Action::ManageSeries)),
     route!(Post "/teams/{team}/series/{id}/end" => meetings::series::end, Rule(Action::ManageSeries)),
+    route!(Get "/teams/{team}/series/{id}/edit" => meetings::series_edit::edit_form, Rule(Action::ManageSeries)),
+    route!(Post "/teams/{team}/series/{id}/edit" => meetings::series_edit::update, Rule(Action::ManageSeries)),
     // Weekly check-ins.
     route!(Get "/teams/{team}/checkins" => checkins::show, Rule(Action::ViewCheckins)),
     route!(Post "/teams/{team}/checkins" => checkins::save, Rule(Action::WriteCheckin)),

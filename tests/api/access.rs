@@ -298,6 +298,12 @@ const MATRIX: &[Row] = &[
         &[],
         [303, 404, 403, 404, 403],
     ),
+    get("/teams/{a}/series/999999/edit", [303, 404, 403, 404, 403]),
+    post(
+        "/teams/{a}/series/999999/edit",
+        &[("title", "")],
+        [303, 404, 403, 404, 403],
+    ),
     get("/teams/{a}/checkins", [303, 404, 200, 200, 403]),
     get("/teams/{b}/checkins", [303, 200, 404, 404, 403]),
     post(
@@ -421,6 +427,17 @@ const MATRIX: &[Row] = &[
         "/teams/{a}/meetings/{m}/edit",
         &[("title", "")],
         [303, 404, 403, 422, 403],
+    ),
+    // Refused without changing anything: no reason, and nothing cancelled to undo.
+    post(
+        "/teams/{a}/meetings/{m}/cancel",
+        &[("reason", "")],
+        [303, 404, 403, 422, 403],
+    ),
+    post(
+        "/teams/{a}/meetings/{m}/cancel/undo",
+        &[],
+        [303, 404, 403, 409, 403],
     ),
     post(
         "/teams/{a}/meetings/{m}/proposals",
@@ -632,6 +649,16 @@ const MATRIX: &[Row] = &[
         "/account/time-zone",
         &[("time_zone", "Mars/Olympus")],
         [303, 422, 422, 422, 422],
+    ),
+    post(
+        "/account/api-tokens",
+        &[("token_name", ""), ("token_scope", "read")],
+        [303, 422, 422, 422, 422],
+    ),
+    post(
+        "/account/api-tokens/999999/revoke",
+        &[],
+        [303, 404, 404, 404, 404],
     ),
     post("/account/logout-everywhere", &[], [303, 303, 303, 303, 303]),
     post("/logout", &[], [303, 303, 303, 303, 303]),

@@ -260,6 +260,8 @@ fn every_action_keeps_its_stored_name() {
             "meeting.unshare",
             "calendar_feed.create",
             "calendar_feed.revoke",
+            "api_token.create",
+            "api_token.revoke",
             "checkin.save",
             "role_map.create",
             "role_map.edit",
@@ -272,6 +274,9 @@ fn every_action_keeps_its_stored_name() {
             "series.swap",
             "member.away",
             "member.away_remove",
+            "series.edit",
+            "meeting.cancel",
+            "meeting.uncancel",
         ]
     );
     for action in AuditAction::iter() {

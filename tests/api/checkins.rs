@@ -448,6 +448,16 @@ async fn a_blocker_links_only_an_open_action_of_the_same_team() {
 #[tokio::test]
 async fn the_scan_shows_this_weeks_blockers_and_how_many_checked_in() {
     let app = spawn_app().await;
+    // The scan reads the meeting's week; the form's meeting starts about a day ahead, so move
+    // the clock to a Wednesday noon (UTC, the team's zone) to keep both in one ISO week.
+    let now = app.clock.now();
+    let days = (i64::from(time::Weekday::Wednesday.number_days_from_monday())
+        - i64::from(now.weekday().number_days_from_monday()))
+    .rem_euclid(7)
+        + 7;
+    let wednesday_noon =
+        (now + time::Duration::days(days)).replace_time(time::macros::time!(12:00));
+    app.clock.advance(wednesday_noon - now);
     let world = seed(&app).await;
     let slug = &world.team_a;
     let leader = signed_in(&app, &world.leader).await;
@@ -472,7 +482,7 @@ async fn the_scan_shows_this_weeks_blockers_and_how_many_checked_in() {
 
     let (status, scan) = read(&member, &format!("/teams/{slug}/meetings/{meeting}/scan")).await;
     assert_eq!(status, 200);
-    assert!(scan.contains("This week's check-ins"), "{scan}");
+    assert!(scan.contains("Check-ins of the meeting's week"), "{scan}");
     let words = week_words(&app, Zone::utc());
     assert!(
         scan.contains(&format!("{words}: 2 of 2 checked in.")),
@@ -585,12 +595,12 @@ async fn check_ins_speak_french() {
     speaks(
         &scan,
         &[
-            "Points de cette semaine",
+            "Points de la semaine de la réunion",
             "1 sur 2 ont fait leur point.",
             "Member : Le gardien",
         ],
         &[
-            "This week's check-ins",
+            "Check-ins of the meeting's week",
             "checked in",
             "holds up",
             "No blockers",

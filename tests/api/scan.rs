@@ -2,12 +2,17 @@
 //! moved since the previous meeting, the blocked one, the overdue one, the unmet help request
 //! and the decision due for review, and says so in a sentence where a section is empty.
 
+use roundtable::domain::checkin::IsoWeek;
+use roundtable::domain::clock::Clock;
+use roundtable::domain::meeting::input_value;
+use roundtable::domain::zone::Zone;
 use time::Duration;
 
 use crate::action_helpers::{create_action, day, move_action};
+use crate::checkin_helpers::{checked_in, read};
 use crate::helpers::{seed, signed_in, spawn_app};
 use crate::live_meeting_helpers::{live_post, page, publish_agenda};
-use crate::meeting_helpers::create_meeting;
+use crate::meeting_helpers::{create_meeting, meeting_form};
 
 #[tokio::test]
 async fn the_scan_shows_exactly_what_changed_since_the_previous_meeting() {
@@ -118,4 +123,57 @@ async fn the_scan_shows_exactly_what_changed_since_the_previous_meeting() {
     // The first meeting has no previous one: everything since the team began.
     let first = page(&member, &format!("/teams/{slug}/meetings/{previous}/scan")).await;
     assert!(first.contains("since the team began"));
+}
+
+#[tokio::test]
+async fn a_meeting_next_week_scans_next_weeks_check_ins_not_this_weeks() {
+    let app = spawn_app().await;
+    let world = seed(&app).await;
+    let slug = &world.team_a;
+    let leader = signed_in(&app, &world.leader).await;
+    let member = signed_in(&app, &world.member).await;
+    // This week's check-in, with a blocker.
+    checked_in(&member, slug, ["", "Blocker of this week", "", ""], "").await;
+    // A meeting a week and two hours from now: in next week (the team runs on UTC).
+    let starts = app.clock.now() + Duration::days(7) + Duration::hours(2);
+    let mut form = meeting_form(&app, "secret");
+    for (k, v) in &mut form {
+        if k == "starts_at" {
+            *v = input_value(starts, Zone::utc());
+        }
+    }
+    let fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let response = leader
+        .post(&format!("/teams/{slug}/meetings"), &fields)
+        .await;
+    assert_eq!(response.status(), 303);
+    let location = response.headers()["location"].to_str().unwrap().to_owned();
+    let meeting = location.rsplit('/').next().unwrap().to_owned();
+    let scan_path = format!("/teams/{slug}/meetings/{meeting}/scan");
+    let next_week = IsoWeek::at(starts, Zone::utc());
+    let this_week = IsoWeek::at(app.clock.now(), Zone::utc());
+    assert_ne!(next_week.label(), this_week.label());
+    let monday = next_week.monday();
+    let words = format!("week of {} {}", monday.day(), monday.month());
+
+    // Read ahead, the scan is about next week: nobody has checked in for it yet.
+    let (_, scan) = read(&member, &scan_path).await;
+    assert!(scan.contains("Check-ins of the meeting's week"), "{scan}");
+    assert!(scan.contains(&words), "{scan}");
+    assert!(scan.contains(": 0 of 2 checked in."), "{scan}");
+    assert!(
+        scan.contains(&format!("/checkins?week={}", next_week.label())),
+        "{scan}"
+    );
+    assert!(!scan.contains("Blocker of this week"), "{scan}");
+    assert!(scan.contains("No blockers that week."), "{scan}");
+
+    // A week on (the injected clock), next week's check-in shows and last week's does not.
+    app.clock.advance(Duration::days(7));
+    let member = signed_in(&app, &world.member).await;
+    checked_in(&member, slug, ["", "Blocker of next week", "", ""], "").await;
+    let (_, scan) = read(&member, &scan_path).await;
+    assert!(scan.contains(": 1 of 2 checked in."), "{scan}");
+    assert!(scan.contains("Blocker of next week"), "{scan}");
+    assert!(!scan.contains("Blocker of this week"), "{scan}");
 }

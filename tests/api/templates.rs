@@ -43,6 +43,9 @@ fn fixture(name: &str) -> Option<Value> {
             "mail_enabled": false, "time_zone": "Europe/London", "language": "fr",
             "languages": [["en", "English"], ["fr", "Français"]], "zones": ["UTC", "Europe/London", "Europe/Paris"],
             "calendar_feed": "1 Dec 2026, 09:00 UTC",
+            "api_tokens": { "name": "Bot", "scope": "read", "days": "90", "default_days": 90, "max_days": 365,
+                "tokens": [{ "id": 1, "name": "Intranet", "scope": "Read only", "created": "1 Dec 2026, 09:00 UTC",
+                    "expires": "1 Mar 2027, 09:00 UTC", "last_used": null, "status": "Active", "active": true }] },
             "preferences": [{ "kind": "digest", "label": "Weekly digest (Monday)", "channel": "off",
                 "options": [["email", "Email and in the app"], ["in_app", "In the app only"], ["off", "Off"]] }] })
         }
@@ -189,7 +192,7 @@ fn fixture(name: &str) -> Option<Value> {
             json!({ "title": "Role maps", "layout": layout(), "slug": "team-a", "team_name": "Team A",
             "rows": [{ "id": 1, "title": "Reading pilot", "outcome": "Every Y7 class reads daily.", "owner": "Sam",
                 "status": "draft", "status_word": "draft", "updated": "3 Dec 2026" }],
-            "page": 2, "pages": 3, "total": 120, "prev_href": "/teams/team-a/roles?page=1", "next_href": "/teams/team-a/roles?page=3",
+            "page": 2, "pages": 3, "total": 120, "prev": "/teams/team-a/roles?page=1", "next": "/teams/team-a/roles?page=3",
             "members": [{ "id": 1, "name": "Sam", "leader": true, "label": "Sam (#1)" }],
             "form": { "title": "Reading pilot", "outcome": "", "owner_id": "1" },
             "errors": { "outcome": "Write the outcome.", "owner_id": "Choose a member." } })
@@ -255,7 +258,8 @@ fn meeting_fixture(name: &str) -> Value {
             "proposing_open": false, "voting_open": true, "voting_closed": true, "ends": "15:00", "scan": scan(),
             "timeline": [{ "label": "Proposing", "state": "done", "when": "a to b" }, { "label": "Voting", "state": "current", "when": "b to c" },
                 { "label": "Results", "state": "upcoming", "when": "from c" }],
-            "next": { "label": "Rank the items", "path": "/ballot", "by": "until c" } })
+            "next": { "label": "Rank the items", "path": "/ballot", "by": "until c" },
+            "share": { "shared": true, "teams": "Cohort, School B" } })
         }
         "meeting_scan.html" => json!({ "scan": scan() }),
         "meeting_live.html" => live_fixture(),

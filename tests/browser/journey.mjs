@@ -2,9 +2,11 @@
 // in Debian's Chromium driven by playwright-core (never a downloaded browser). On every page
 // state it runs axe-core (WCAG 2.2 AA tags, plus the label-in-name rule), saves a screenshot at
 // desktop width and at 390 px, and checks the phone width: no horizontal scroll, and tap
-// targets of at least 44 px. At the end a member browsing without JavaScript chooses French and
-// reads the main pages again: each must say `lang="fr"` and hold no English sentence. It fails on
-// any violation and writes `report.json` beside the screenshots.
+// targets of at least 44 px. The pages between meetings (check-ins, role maps, series, team
+// links and shared meetings, home across teams, the calendar feed) are walked by
+// between_meetings.mjs, each checked without JavaScript. At the end a member browsing without
+// JavaScript chooses French and reads the main pages again: each must say `lang="fr"` and hold
+// no English sentence. It fails on any violation and writes `report.json` beside the screenshots.
 //
 // Usage (from the repository root, after `cargo build`):
 //   node tests/browser/journey.mjs
@@ -22,6 +24,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { betweenMeetings } from "./between_meetings.mjs";
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
@@ -103,8 +106,10 @@ async function startServer() {
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "roundtable-journey-"));
   const port = await freePort();
+  // ROUNDTABLE_BIN is the journey's own setting: the server would refuse it as an unknown key.
+  const { ROUNDTABLE_BIN: _bin, ...inherited } = process.env;
   const env = {
-    ...process.env,
+    ...inherited,
     ROUNDTABLE_DATA_DIR: dataDir,
     ROUNDTABLE_PORT: String(port),
     ROUNDTABLE_HOST: "127.0.0.1",
@@ -297,6 +302,23 @@ async function join(browser, base, link, name, email, options = {}) {
   await page.getByLabel(say("field-password")).fill(PASSWORD);
   await submit(page, say("st-invite-submit"));
   return page;
+}
+
+/** A page with the cookies `page`'s person has now (the same session), in the journey's
+ * language, whose scripts from the site are blocked: what a browser without JavaScript shows,
+ * checked directly (axe can still run in it, as in `check`'s twin for no-script contexts). */
+async function withoutScript(page) {
+  const context = await page.context().browser().newContext({
+    viewport: DESKTOP,
+    locale: LOCALE,
+    bypassCSP: true,
+    storageState: await page.context().storageState(),
+  });
+  await context.route("**/static/*.js", (route) => route.abort());
+  if (frenchContexts.has(page.context())) {
+    frenchContexts.add(context);
+  }
+  return context.newPage();
 }
 
 function minuteInput(date) {
@@ -583,6 +605,13 @@ async function journey(browser, base) {
   }
   await expectOk(await admin.goto(`${base}/admin/teams`), "admin teams");
   await check(admin, "23-admin-teams");
+  // Between meetings (issue 19): check-ins, role maps, a series, a linked team and the shared
+  // meeting, home across teams, the calendar feed; while the budget's voting runs out.
+  await betweenMeetings({
+    browser, base, team, meeting, admin, leader, ines, omar, check, submit, expectOk, say, inviteLink, log,
+    withoutScript,
+    fail: (page, kind, detail) => findings.push({ page, url: "", width: DESKTOP.width, kind, detail }),
+  });
   await waitUntil(new Date(budgetClose.getTime() + 1500), "budget voting closes");
   for (let i = 0; i < 50; i += 1) {
     await expectOk(await ines.goto(`${round}/results`), "budget results");
@@ -615,6 +644,9 @@ async function journey(browser, base) {
     [`${team.slice(base.length)}/actions`, "27-fr-actions"],
     [`${team.slice(base.length)}/ledger/me`, "27-fr-ledger-me"],
     [`${team.slice(base.length)}/help`, "27-fr-help"],
+    [`${team.slice(base.length)}/checkins`, "27-fr-checkins"],
+    [`${team.slice(base.length)}/roles`, "27-fr-roles"],
+    [`${team.slice(base.length)}/series`, "27-fr-series"],
     // Not the notification centre: a notification keeps the language it was written in, and
     // these were written while this member read English (tests/api/notices.rs reads a French
     // reader's centre).

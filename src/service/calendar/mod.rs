@@ -7,6 +7,10 @@
 //! revoking it are audited. The feed covers a bounded window around now ([`DAYS_BACK`],
 //! [`DAYS_AHEAD`]) with at most [`MAX_MEETINGS`] meetings, so a subscription never grows
 //! without bound.
+//!
+//! A cancelled meeting stays in the feed as `STATUS:CANCELLED` (its title and text say so
+//! too): a calendar that already holds the event then removes or strikes it out, which it
+//! would not do if the event just vanished from the feed.
 
 use std::collections::HashMap;
 
@@ -196,21 +200,40 @@ async fn entries(
                 .arg("team", team.as_str())
                 .render(lang),
         );
-        description.push(
-            Msg::new("co-feed-agenda")
-                .arg("link", agenda.as_str())
-                .render(lang),
-        );
+        let cancelled = m.cancelled_at.is_some();
+        if cancelled {
+            // Calendars that ignore STATUS still tell the person, in the title and the text.
+            description.insert(
+                0,
+                Msg::new("co-feed-cancelled-reason")
+                    .arg("reason", m.cancel_reason.as_str())
+                    .render(lang),
+            );
+        } else {
+            description.push(
+                Msg::new("co-feed-agenda")
+                    .arg("link", agenda.as_str())
+                    .render(lang),
+            );
+        }
+        let summary = if cancelled {
+            Msg::new("co-feed-cancelled")
+                .arg("title", m.title.as_str())
+                .render(lang)
+        } else {
+            m.title
+        };
         out.push(ics::Entry {
             uid: format!("meeting-{}@roundtable", m.id),
             when: ics::When::At {
                 starts: m.starts_at,
                 ends: m.starts_at + Duration::minutes(i64::from(m.budget_minutes)),
             },
-            summary: m.title,
+            summary,
             description: description.join("\n"),
             location: m.place,
             url: Some(page),
+            cancelled,
         });
     }
     let (first_day, last_day) = (from.date(), until.date());
@@ -244,6 +267,7 @@ async fn entries(
                 .render(lang),
             location: String::new(),
             url: Some(format!("{base}/teams/{slug}/actions/{}", a.id)),
+            cancelled: false,
         });
     }
     for m in role_maps::milestones_for_user(db, user_id).await? {
@@ -265,6 +289,7 @@ async fn entries(
             ),
             location: String::new(),
             url: Some(format!("{base}{}", m.href())),
+            cancelled: false,
         });
     }
     Ok(out)

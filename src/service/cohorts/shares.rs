@@ -310,3 +310,47 @@ pub async fn shared_meeting(
         minutes,
     })
 }
+
+/// The share switch on a meeting's own page: shown to those who may share (leaders) when the
+/// team has at least one accepted link.
+#[derive(Debug, Clone, Serialize)]
+pub struct SharePanel {
+    /// Whether the meeting is shared now.
+    pub shared: bool,
+    /// The linked teams' names, by name: "Cohort, School B".
+    pub teams: String,
+}
+
+/// The share switch of `access`'s meeting for `principal`, or `None` when they may not share
+/// (the same access row as [`set_shared`]) or the team has no accepted link.
+pub async fn panel(
+    db: &impl ConnectionTrait,
+    access: &meetings::MeetingAccess,
+    principal: Principal,
+) -> Result<Option<SharePanel>> {
+    if !access.may(principal, Action::ManageTeamLinks) {
+        return Ok(None);
+    }
+    let linked = super::linked_teams(db, access.team.id).await?;
+    if linked.is_empty() {
+        return Ok(None);
+    }
+    let names: Vec<String> = team_rows::Entity::find()
+        .filter(team_rows::Column::Id.is_in(linked))
+        .order_by_asc(team_rows::Column::Name)
+        .order_by_asc(team_rows::Column::Id)
+        .limit(LIST_CAP)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|t| t.name)
+        .collect();
+    let shared = meeting_shares::Entity::find_by_id(access.meeting.id)
+        .one(db)
+        .await?
+        .is_some();
+    Ok(Some(SharePanel {
+        shared,
+        teams: names.join(", "),
+    }))
+}

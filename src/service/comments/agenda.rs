@@ -80,6 +80,8 @@ impl Target for AgendaProposal<'_> {
         let (access, row) = self.load(db, principal, intent).await?;
         let window = if row.status != proposals::ProposalStatus::Active {
             Window::Closed(item_closed().key())
+        } else if meetings::cancel::is_cancelled(&access.meeting) {
+            Window::Closed("mt-cancelled-refused")
         } else if access.windows().proposing(now) {
             Window::Open
         } else {

@@ -232,6 +232,7 @@ pub async fn cast(
     let (txn, access) =
         begin_locked_authorized(db, principal, slug, meeting_id, Action::CastBallot).await?;
     let user_id = principal.user_id.ok_or(ServiceError::Unauthenticated)?;
+    super::cancel::ensure_live(&access.meeting)?;
     let secret = match &access.meeting.ballot_secret {
         Some(secret) if access.windows().voting(now) => secret.clone(),
         _ => {

@@ -42,6 +42,8 @@ pub async fn facilitator_choices(
     let mut past = meetings::Entity::find()
         .filter(meetings::Column::TeamId.eq(team_id))
         .filter(meetings::Column::FacilitatorId.is_not_null())
+        // A cancelled meeting was not a turn served.
+        .filter(meetings::Column::CancelledAt.is_null())
         .filter(meetings::Column::StartsAt.lte(now));
     if let Some(id) = editing {
         past = past.filter(meetings::Column::Id.ne(id));

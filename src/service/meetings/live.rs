@@ -62,6 +62,7 @@ pub async fn count_due(db: &DatabaseConnection, now: OffsetDateTime) -> Result<u
         .and_where(meetings::Column::VotingCloseAt.gt(now))
         .and_where(meetings::Column::ResultsVisibility.eq(meetings::ResultsVisibility::Live))
         .and_where(meetings::Column::Privacy.eq(meetings::Privacy::Open))
+        .and_where(meetings::Column::CancelledAt.is_null())
         .to_owned();
     let due = agenda_live_results::Entity::find()
         .select_only()

@@ -7,9 +7,11 @@
 
 pub mod agreed;
 pub mod ballots;
+pub mod cancel;
 pub mod capture;
 mod facilitator;
 pub mod form;
+pub mod listing;
 pub mod live;
 pub mod minutes;
 pub mod proposals;
@@ -366,7 +368,8 @@ pub struct OpenWindow {
     pub closes_at: OffsetDateTime,
 }
 
-/// The meetings of `user_id`'s teams where proposing or voting is open at `now`.
+/// The meetings of `user_id`'s teams where proposing or voting is open at `now` (cancelled
+/// meetings have no open window).
 pub async fn open_windows(
     db: &impl ConnectionTrait,
     user_id: UserId,
@@ -386,6 +389,7 @@ pub async fn open_windows(
         .filter(meetings::Column::TeamId.is_in(team_ids))
         .filter(meetings::Column::ProposalsOpenAt.lte(now))
         .filter(meetings::Column::VotingCloseAt.gt(now))
+        .filter(meetings::Column::CancelledAt.is_null())
         .order_by_asc(meetings::Column::VotingCloseAt)
         .order_by_asc(meetings::Column::Id)
         .all(db)

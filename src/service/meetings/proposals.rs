@@ -169,6 +169,7 @@ pub async fn propose(
     now: OffsetDateTime,
 ) -> Result<ProposalId> {
     let (txn, access) = begin_locked(db, principal, slug, meeting_id, Action::ProposeItem).await?;
+    super::cancel::ensure_live(&access.meeting)?;
     if !access.windows().proposing(now) {
         return Err(closed(proposals_closed()));
     }
@@ -242,6 +243,7 @@ pub async fn edit(
 ) -> Result<()> {
     let (txn, access) = begin_locked(db, principal, slug, meeting_id, Action::ProposeItem).await?;
     let row = own(&txn, &access, principal, proposal_id, now).await?;
+    super::cancel::ensure_live(&access.meeting)?;
     let p = form.parse()?;
     let mut active: agenda_proposals::ActiveModel = row.into();
     active.title = Set(p.title.as_str().to_owned());
@@ -264,6 +266,7 @@ pub async fn withdraw(
 ) -> Result<()> {
     let (txn, access) = begin_locked(db, principal, slug, meeting_id, Action::ProposeItem).await?;
     let row = own(&txn, &access, principal, proposal_id, now).await?;
+    super::cancel::ensure_live(&access.meeting)?;
     let mut active: agenda_proposals::ActiveModel = row.into();
     active.status = Set(ProposalStatus::Withdrawn);
     active.updated_at = Set(now);

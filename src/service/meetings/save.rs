@@ -128,6 +128,7 @@ pub async fn update(
 ) -> Result<()> {
     let (txn, access) =
         begin_locked(db, principal, slug, meeting_id, Action::ManageMeetings).await?;
+    super::cancel::ensure_live(&access.meeting)?;
     let members = teams::member_ids(&txn, access.team.id).await?;
     let p = form.parse(&members, access.zone)?;
     let old = access.meeting.clone();

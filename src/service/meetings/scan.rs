@@ -63,7 +63,8 @@ pub struct Scan {
     pub unmet: Vec<PostLine>,
     /// Thank-yous since the previous meeting, newest first.
     pub thanks: Vec<ThanksLine>,
-    /// This week's check-ins: how many, and their blockers.
+    /// The check-ins of the week the meeting starts in (the ISO week on the team's clock, so
+    /// a meeting next week shows next week's): how many, and their blockers.
     pub checkins: crate::service::checkins::scan::ScanCheckins,
 }
 
@@ -191,6 +192,8 @@ pub async fn scan(
         reviews,
         unmet: unmet_requests(db, team_id, now, (zone, lang)).await?,
         thanks: public_since(db, team_id, since, (zone, lang)).await?,
-        checkins: crate::service::checkins::scan::scan(db, team_id, now, lang).await?,
+        // The meeting's week, not the reader's: a scan read ahead shows the week it is for.
+        checkins: crate::service::checkins::scan::scan(db, team_id, meeting.starts_at, lang)
+            .await?,
     })
 }

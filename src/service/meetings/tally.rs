@@ -128,7 +128,8 @@ pub async fn tally_meeting(
         txn.rollback().await?;
         return Ok(false);
     };
-    if now < meeting.voting_close_at {
+    // A cancelled meeting is never tallied (its ballots stay uncounted).
+    if now < meeting.voting_close_at || super::cancel::is_cancelled(&meeting) {
         txn.rollback().await?;
         return Ok(false);
     }
@@ -189,11 +190,12 @@ pub async fn tally_meeting(
 }
 
 /// Tallies every meeting whose voting window has closed and that has not been tallied (its
-/// ballot secret still exists); returns how many this call tallied.
+/// ballot secret still exists) nor cancelled; returns how many this call tallied.
 pub async fn run_due(db: &DatabaseConnection, now: OffsetDateTime) -> Result<usize> {
     let due = meetings::Entity::find()
         .filter(meetings::Column::VotingCloseAt.lte(now))
         .filter(meetings::Column::BallotSecret.is_not_null())
+        .filter(meetings::Column::CancelledAt.is_null())
         .order_by_asc(meetings::Column::VotingCloseAt)
         .order_by_asc(meetings::Column::Id)
         .all(db)
@@ -256,6 +258,8 @@ pub enum ResultsState {
     },
     /// The final tally (stored once at `tallied_at`, never changed).
     Final { tallied_at: OffsetDateTime },
+    /// The meeting was cancelled: there is no count, and none will be made.
+    Cancelled,
 }
 
 /// Which count the results page may show now: tallies first if the window has closed and
@@ -269,6 +273,9 @@ pub async fn results_state(
     now: OffsetDateTime,
 ) -> Result<(MeetingAccess, ResultsState)> {
     let access = authorize(db, principal, slug, meeting_id, Action::ViewMeetings).await?;
+    if super::cancel::is_cancelled(&access.meeting) {
+        return Ok((access, ResultsState::Cancelled));
+    }
     if access.windows().voting_closed(now) {
         // The stored tally never changes: once it exists, no request needs the lock.
         let mut tallied_at = super::tallied_at(db, meeting_id).await?;
@@ -306,7 +313,7 @@ pub async fn stored_result(
     state: ResultsState,
 ) -> Result<Option<TallyResult>> {
     match state {
-        ResultsState::Hidden | ResultsState::Counting => Ok(None),
+        ResultsState::Hidden | ResultsState::Counting | ResultsState::Cancelled => Ok(None),
         ResultsState::Provisional { .. } => super::live::stored(db, meeting_id).await,
         ResultsState::Final { .. } => {
             let row = super::stored_tally(db, meeting_id)
@@ -331,7 +338,7 @@ pub async fn results(
     let results = match (state, result) {
         (ResultsState::Final { .. }, Some(r)) => Results::Final(r),
         (ResultsState::Provisional { .. }, Some(r)) => Results::Provisional(r),
-        (ResultsState::Hidden, _) => Results::Hidden,
+        (ResultsState::Hidden | ResultsState::Cancelled, _) => Results::Hidden,
         _ => Results::Counting,
     };
     Ok((access, results))

@@ -299,6 +299,8 @@ async fn meetings_due(
                         .and(meetings::Column::VotingCloseAt.gt(now)),
                 ),
         )
+        // A cancelled meeting announces and reminds nothing.
+        .filter(meetings::Column::CancelledAt.is_null())
         .all(db)
         .await?;
     let slugs = team_slugs(db, open.iter().map(|m| m.team_id)).await?;
@@ -594,6 +596,7 @@ async fn digest_body(
         .filter(meetings::Column::TeamId.eq(team_id))
         .filter(meetings::Column::VotingOpenAt.lte(now))
         .filter(meetings::Column::VotingCloseAt.gt(now))
+        .filter(meetings::Column::CancelledAt.is_null())
         .all(db)
         .await?;
     let mut open_votes = Vec::new();

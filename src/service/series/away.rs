@@ -1,18 +1,34 @@
 //! Who is away: a member marks themselves away from one date until another (inclusive), or a
 //! leader marks any member; the rota skips them on those dates. Removing the dates works the
 //! same way. Audited.
+//!
+//! Marking someone away also re-plans the occurrences already created on those dates (of every
+//! series of the team, not started, not cancelled): each role they hold there goes to the next
+//! in line by the rota's rules (`domain::rota::replacement`) among those not away, recorded as
+//! a change with the reason `away`. Removing the dates gives such a role back to them where
+//! the replacement still holds it and they hold no other role there (reason `back`). Other
+//! roles, and swaps people made, are left as they are.
 
-use sea_orm::{ActiveModelTrait, DatabaseConnection, ModelTrait, Set};
+use sea_orm::sea_query::Query;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, ModelTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set,
+};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use time::{Date, OffsetDateTime};
 
 use crate::access::{Action, Principal, TeamRole};
-use crate::domain::ids::UserId;
+use crate::domain::ids::{TeamId, UserId};
+use crate::domain::rota::{Role, replacement};
 use crate::i18n::Msg;
-use crate::service::teams::{self, member_ids};
+use crate::service::teams::{self, member_ids, roster};
 use crate::service::{FieldErrors, Result, ServiceError, audit, find_in_team};
-use crate::store::entities::member_away;
+use crate::store::entities::{
+    meeting_series, meetings, member_away, series_occurrences, series_swaps,
+};
+
+use super::rota::{ChangeReason, RoleChange, away_on, change_role, history, holder_of, holders};
 
 /// Longest absence one entry may cover.
 const MAX_DAYS: i64 = 366;
@@ -99,6 +115,9 @@ pub async fn mark_away(
         },
     )
     .await?;
+    for occurrence in affected(&txn, access.team.id, from, until, now).await? {
+        replan(&txn, &occurrence, Some(who), Some(me), now).await?;
+    }
     txn.commit().await?;
     Ok(())
 }
@@ -109,6 +128,7 @@ pub async fn remove_away(
     principal: Principal,
     slug: &str,
     id: i64,
+    now: OffsetDateTime,
 ) -> Result<()> {
     let me = super::caller(principal)?;
     let (txn, access) = teams::begin_locked(db, principal, slug, Action::MarkAway).await?;
@@ -117,6 +137,7 @@ pub async fn remove_away(
         return Err(ServiceError::Forbidden);
     }
     let detail = json!({ "away_id": row.id, "user_id": row.user_id });
+    let (who, from, until) = (row.user_id, row.away_from, row.away_until);
     row.delete(&txn).await?;
     audit::record(
         &txn,
@@ -128,6 +149,167 @@ pub async fn remove_away(
         },
     )
     .await?;
+    for occurrence in affected(&txn, access.team.id, from, until, now).await? {
+        give_back(&txn, &occurrence, who, Some(me), now).await?;
+    }
     txn.commit().await?;
+    Ok(())
+}
+
+/// Most occurrences one change of away dates re-plans (a year of weekly meetings of a few
+/// series; only the next few of each exist).
+const AFFECTED: u64 = 200;
+
+/// The team's occurrences from `from` to `until` (inclusive) that have not started and are not
+/// cancelled, with their meetings, by date; each series' lock taken (after the team's).
+async fn affected(
+    db: &impl ConnectionTrait,
+    team_id: TeamId,
+    from: Date,
+    until: Date,
+    now: OffsetDateTime,
+) -> Result<Vec<(series_occurrences::Model, meetings::Model)>> {
+    let of_team = Query::select()
+        .column(meeting_series::Column::Id)
+        .from(meeting_series::Entity)
+        .and_where(meeting_series::Column::TeamId.eq(team_id))
+        .to_owned();
+    let filter = || {
+        series_occurrences::Entity::find()
+            .filter(series_occurrences::Column::SeriesId.in_subquery(of_team.clone()))
+            .filter(series_occurrences::Column::OccursOn.gte(from))
+            .filter(series_occurrences::Column::OccursOn.lte(until))
+            .filter(series_occurrences::Column::OccursOn.gte(now.date() - time::Duration::days(1)))
+            .filter(series_occurrences::Column::CancelledAt.is_null())
+    };
+    let mut series: Vec<crate::domain::ids::SeriesId> = filter()
+        .select_only()
+        .column(series_occurrences::Column::SeriesId)
+        .distinct()
+        .into_tuple()
+        .all(db)
+        .await?;
+    series.sort_by_key(|id| id.0);
+    for id in &series {
+        crate::store::lock::row::<meeting_series::Entity>(db, *id).await?;
+    }
+    let rows = filter()
+        .order_by_asc(series_occurrences::Column::OccursOn)
+        .order_by_asc(series_occurrences::Column::Id)
+        .limit(AFFECTED)
+        .all(db)
+        .await?;
+    let ids: Vec<_> = rows.iter().map(|o| o.meeting_id).collect();
+    let found = meetings::Entity::find()
+        .filter(meetings::Column::Id.is_in(ids))
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|o| {
+            let m = found.iter().find(|m| m.id == o.meeting_id)?.clone();
+            (m.starts_at > now && m.cancelled_at.is_none()).then_some((o, m))
+        })
+        .collect())
+}
+
+/// Gives every role at `occurrence` held by someone away on its date (only `who`, if given) to
+/// the next in line by the rota's rules; returns how many changed. Nobody left: unchanged.
+pub(super) async fn replan(
+    db: &impl ConnectionTrait,
+    occurrence: &(series_occurrences::Model, meetings::Model),
+    who: Option<UserId>,
+    by: Option<UserId>,
+    now: OffsetDateTime,
+) -> Result<usize> {
+    let (o, m) = occurrence;
+    let Some(series) = meeting_series::Entity::find_by_id(o.series_id)
+        .one(db)
+        .await?
+    else {
+        return Ok(0);
+    };
+    let away = away_on(db, series.team_id, o.occurs_on).await?;
+    let mut changed = 0;
+    for role in Role::rotated(series.with_timekeeper) {
+        let now_held = holders(db, std::slice::from_ref(occurrence)).await?;
+        let held = now_held.get(&o.id).copied().unwrap_or_default();
+        let Some(holder) = holder_of(&held, role) else {
+            continue;
+        };
+        if !away.contains(&holder) || who.is_some_and(|w| w != holder) {
+            continue;
+        }
+        let members: Vec<UserId> = roster(db, series.team_id)
+            .await?
+            .into_iter()
+            .map(|p| p.id)
+            .collect();
+        let past = history(db, &series, m.starts_at).await?;
+        let busy: Vec<UserId> = Role::ALL
+            .into_iter()
+            .filter(|r| *r != role)
+            .filter_map(|r| holder_of(&held, r))
+            .collect();
+        if let Some(to) = replacement(&members, &past, role, &away, &busy) {
+            let change = RoleChange {
+                role,
+                from: Some(holder),
+                to,
+                reason: ChangeReason::Away,
+            };
+            change_role(db, occurrence, change, by, now).await?;
+            changed += 1;
+        }
+    }
+    Ok(changed)
+}
+
+/// After `who`'s away dates are removed: each role the rota took from them at `occurrence`
+/// for being away goes back to them, if the one who took it still holds it, `who` is not away
+/// that day for another reason and holds no other role there.
+async fn give_back(
+    db: &impl ConnectionTrait,
+    occurrence: &(series_occurrences::Model, meetings::Model),
+    who: UserId,
+    by: Option<UserId>,
+    now: OffsetDateTime,
+) -> Result<()> {
+    let (o, m) = occurrence;
+    if away_on(db, m.team_id, o.occurs_on).await?.contains(&who) {
+        return Ok(());
+    }
+    let taken = series_swaps::Entity::find()
+        .filter(series_swaps::Column::OccurrenceId.eq(o.id))
+        .filter(series_swaps::Column::FromUserId.eq(who))
+        .filter(series_swaps::Column::Reason.eq(ChangeReason::Away.as_str()))
+        .order_by_desc(series_swaps::Column::Id)
+        .limit(10)
+        .all(db)
+        .await?;
+    let mut done: Vec<Role> = Vec::new();
+    for swap in taken {
+        let role: Role = swap.role.into();
+        if done.contains(&role) {
+            continue;
+        }
+        done.push(role);
+        let now_held = holders(db, std::slice::from_ref(occurrence)).await?;
+        let held = now_held.get(&o.id).copied().unwrap_or_default();
+        let holds_other = Role::ALL
+            .into_iter()
+            .any(|r| holder_of(&held, r) == Some(who));
+        let current = holder_of(&held, role);
+        if holds_other || current != swap.to_user_id {
+            continue;
+        }
+        let change = RoleChange {
+            role,
+            from: current,
+            to: who,
+            reason: ChangeReason::Back,
+        };
+        change_role(db, occurrence, change, by, now).await?;
+    }
     Ok(())
 }

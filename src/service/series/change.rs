@@ -1,5 +1,6 @@
-//! Cancelling one occurrence (it stays, shown as cancelled; its meeting is untouched) and
-//! ending a series (no occurrence is created after; those created stay). Leaders; audited.
+//! Cancelling one occurrence (it stays, shown as cancelled, and its meeting is cancelled with
+//! it through `meetings::cancel`) and ending a series (no occurrence is created after; those
+//! created stay). Leaders; audited.
 
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use serde::{Deserialize, Serialize};
@@ -9,8 +10,9 @@ use time::OffsetDateTime;
 use crate::access::{Action, Principal};
 use crate::domain::ids::{OccurrenceId, SeriesId};
 use crate::domain::meeting::Reason;
+use crate::service::meetings;
 use crate::service::{Result, ServiceError, audit, invalid};
-use crate::store::entities::{meeting_series, series_occurrences};
+use crate::store::entities::{meeting_series, meetings as meeting_rows, series_occurrences};
 
 /// Why an occurrence is cancelled.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -39,6 +41,16 @@ pub async fn cancel_occurrence(
     let reason = Reason::parse(&form.reason).map_err(|e| invalid("reason", e))?;
     if occurrence.cancelled_at.is_some() {
         return Ok(());
+    }
+    // The meeting itself is cancelled too (one place writes that state, and refuses a
+    // meeting already tallied or closed); its lock after the series' lock, as every path does.
+    meetings::lock(&txn, occurrence.meeting_id).await?;
+    let meeting = meeting_rows::Entity::find_by_id(occurrence.meeting_id)
+        .one(&txn)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    if !meetings::cancel::is_cancelled(&meeting) {
+        meetings::cancel::cancel_in(&txn, &meeting, principal.user_id, &reason, now).await?;
     }
     let mut active: series_occurrences::ActiveModel = occurrence.clone().into();
     active.cancelled_at = Set(Some(now));

@@ -57,15 +57,16 @@ pub struct SeriesForm {
     pub with_timekeeper: String,
 }
 
-struct Parsed {
-    title: MeetingTitle,
-    template: String,
-    schedule: Schedule,
-    budget: BudgetMinutes,
-    place: Place,
-    offsets: Offsets,
-    privacy: Privacy,
-    with_timekeeper: bool,
+/// A series form once parsed.
+pub(super) struct Parsed {
+    pub(super) title: MeetingTitle,
+    pub(super) template: String,
+    pub(super) schedule: Schedule,
+    pub(super) budget: BudgetMinutes,
+    pub(super) place: Place,
+    pub(super) offsets: Offsets,
+    pub(super) privacy: Privacy,
+    pub(super) with_timekeeper: bool,
 }
 
 fn number(raw: &str, field: &str, errors: &mut FieldErrors) -> Option<u16> {
@@ -79,7 +80,7 @@ fn number(raw: &str, field: &str, errors: &mut FieldErrors) -> Option<u16> {
 }
 
 impl SeriesForm {
-    fn parse(&self) -> Result<Parsed> {
+    pub(super) fn parse(&self) -> Result<Parsed> {
         let mut errors = FieldErrors::new();
         let title = MeetingTitle::parse(&self.title)
             .map_err(|e| errors.add("title", e))

@@ -2,13 +2,15 @@
 //! ahead of time as normal meetings (`topup.rs`), assigns their roles in rotation
 //! (`rota.rs`, around the pure `domain::rota`), records swaps, and knows who is away
 //! (`away.rs`). The series form and its creation are `form.rs`; cancelling one occurrence and
-//! ending the series `change.rs`; the pages' data `pages.rs`.
+//! ending the series `change.rs`; editing a series and applying it to the occurrences not
+//! changed alone `edit.rs`; the pages' data `pages.rs`.
 //!
 //! Every use case authorizes through `crate::access` first; another team's series answers
 //! `NotFound`. Every write takes the series' row lock first (`store::lock::row`).
 
 pub mod away;
 pub mod change;
+pub mod edit;
 pub mod form;
 pub mod pages;
 pub mod rota;
@@ -27,6 +29,7 @@ use crate::store::entities::{meeting_series, series_swaps};
 
 pub use away::{AwayForm, mark_away, remove_away};
 pub use change::{CancelForm, cancel_occurrence, end_series};
+pub use edit::{EditForm, Edited, edit, edit_form};
 pub use form::{SeriesForm, create, new_form};
 pub use pages::{SeriesList, SeriesPage, list, page};
 pub use rota::{SwapForm, swap};

@@ -378,16 +378,20 @@ pub async fn page(
     let swaps = swaps_rows
         .iter()
         .map(|s| SwapLine {
-            text: Msg::new("rh-swapped")
-                .arg("role", role_name(s.role.into(), lang))
-                .arg("from", name(s.from_user_id))
-                .arg("to", name(s.to_user_id))
-                .arg("by", name(s.by_id))
-                .arg(
-                    "date",
-                    format::date_time_in(s.created_at, access.team.zone, lang),
-                )
-                .render(lang),
+            text: Msg::new(match s.reason.as_str() {
+                "away" => "rh-swapped-away",
+                "back" => "rh-swapped-back",
+                _ => "rh-swapped",
+            })
+            .arg("role", role_name(s.role.into(), lang))
+            .arg("from", name(s.from_user_id))
+            .arg("to", name(s.to_user_id))
+            .arg("by", name(s.by_id))
+            .arg(
+                "date",
+                format::date_time_in(s.created_at, access.team.zone, lang),
+            )
+            .render(lang),
         })
         .collect();
     let o = super::offsets(series);

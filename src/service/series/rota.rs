@@ -67,7 +67,7 @@ pub(super) async fn plan_roles(
 
 /// Who served which role at the team's latest meetings before `before`, oldest first;
 /// cancelled occurrences did not happen and do not count.
-async fn history(
+pub(super) async fn history(
     db: &impl ConnectionTrait,
     series: &meeting_series::Model,
     before: OffsetDateTime,
@@ -167,12 +167,92 @@ pub async fn holders(
         .collect())
 }
 
-fn holder_of(h: &Holders, role: Role) -> Option<UserId> {
+pub(super) fn holder_of(h: &Holders, role: Role) -> Option<UserId> {
     match role {
         Role::Facilitator => h.facilitator,
         Role::NoteTaker => h.note_taker,
         Role::Timekeeper => h.timekeeper,
     }
+}
+
+/// Why the rota changed a role by itself (stored in `series_swaps.reason`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChangeReason {
+    /// The holder was marked away on that date.
+    Away,
+    /// The holder's away dates were removed and the role went back to them.
+    Back,
+}
+
+impl ChangeReason {
+    /// The stored word.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Away => "away",
+            Self::Back => "back",
+        }
+    }
+}
+
+/// One role passing from one member to another at an occurrence, and why.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct RoleChange {
+    pub role: Role,
+    pub from: Option<UserId>,
+    pub to: UserId,
+    pub reason: ChangeReason,
+}
+
+/// Gives the change's role at `occurrence` to its new holder, recorded beside the swaps (shown
+/// on the series page) and audited as one.
+pub(super) async fn change_role(
+    db: &impl ConnectionTrait,
+    occurrence: &(series_occurrences::Model, meetings::Model),
+    change: RoleChange,
+    by: Option<UserId>,
+    now: OffsetDateTime,
+) -> Result<()> {
+    let RoleChange {
+        role,
+        from,
+        to,
+        reason,
+    } = change;
+    let (o, m) = occurrence;
+    give(db, occurrence, role, to, by, now).await?;
+    let row = series_swaps::ActiveModel {
+        series_id: Set(o.series_id),
+        occurrence_id: Set(o.id),
+        other_occurrence_id: Set(None),
+        role: Set(role.into()),
+        from_user_id: Set(from),
+        to_user_id: Set(Some(to)),
+        by_id: Set(by),
+        reason: Set(reason.as_str().to_owned()),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    audit::record(
+        db,
+        audit::Entry {
+            actor_id: by,
+            team_id: Some(m.team_id),
+            action: audit::AuditAction::SeriesSwap,
+            detail: json!({
+                "series_id": o.series_id,
+                "swap_id": row.id,
+                "occurrence_id": o.id,
+                "role": role.as_str(),
+                "from_user_id": from,
+                "to_user_id": to,
+                "reason": reason.as_str(),
+            }),
+        },
+    )
+    .await?;
+    Ok(())
 }
 
 /// The swap form: at `occurrence_id`, `role` passes to `with_user_id`.
@@ -208,12 +288,12 @@ async fn upcoming(
     Ok((o.cancelled_at.is_none() && m.starts_at > now).then_some((o, m)))
 }
 
-async fn give(
+pub(super) async fn give(
     db: &impl ConnectionTrait,
     occurrence: &(series_occurrences::Model, meetings::Model),
     role: Role,
     to: UserId,
-    by: UserId,
+    by: Option<UserId>,
     now: OffsetDateTime,
 ) -> Result<()> {
     let (o, m) = occurrence;
@@ -227,7 +307,7 @@ async fn give(
                 meeting_id: Set(m.id),
                 user_id: Set(Some(to)),
                 assigned_at: Set(now),
-                assigned_by: Set(Some(by)),
+                assigned_by: Set(by),
                 ..Default::default()
             }
             .insert(db)
@@ -356,12 +436,12 @@ pub async fn swap(
                     .is_some_and(|x| holder_of(x, role) == Some(with) && !busy(x, h, role))
             })
         });
-    give(&txn, &here, role, with, me, now).await?;
+    give(&txn, &here, role, with, Some(me), now).await?;
     if let (Some(other_role), Some(h)) = (here_role_of_with, holder) {
-        give(&txn, &here, other_role, h, me, now).await?;
+        give(&txn, &here, other_role, h, Some(me), now).await?;
     }
     if let (Some(other), Some(h)) = (exchange, holder) {
-        give(&txn, other, role, h, me, now).await?;
+        give(&txn, other, role, h, Some(me), now).await?;
     }
     let row = series_swaps::ActiveModel {
         series_id: Set(series_id),

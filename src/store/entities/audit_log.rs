@@ -210,6 +210,12 @@ pub enum AuditAction {
     /// A person revoked their calendar address.
     #[sea_orm(string_value = "calendar_feed.revoke")]
     CalendarFeedRevoke,
+    /// A person made a personal API token (its name and scope, never the secret).
+    #[sea_orm(string_value = "api_token.create")]
+    ApiTokenCreate,
+    /// A person revoked one of their API tokens.
+    #[sea_orm(string_value = "api_token.revoke")]
+    ApiTokenRevoke,
     /// A member wrote or changed their check-in of the week.
     #[sea_orm(string_value = "checkin.save")]
     CheckinSave,
@@ -246,6 +252,15 @@ pub enum AuditAction {
     /// A member's away dates were removed.
     #[sea_orm(string_value = "member.away_remove")]
     MemberAwayRemove,
+    /// A leader edited a series (its schedule and defaults, applied to later occurrences).
+    #[sea_orm(string_value = "series.edit")]
+    SeriesEdit,
+    /// A leader cancelled a meeting (standalone or a series occurrence).
+    #[sea_orm(string_value = "meeting.cancel")]
+    MeetingCancel,
+    /// A leader undid a meeting's cancellation before it started.
+    #[sea_orm(string_value = "meeting.uncancel")]
+    MeetingUncancel,
 }
 
 impl AuditAction {

@@ -41,6 +41,13 @@ pub struct Model {
     pub created_by: Option<UserId>,
     pub created_at: TimeDateTimeWithTimeZone,
     pub updated_at: TimeDateTimeWithTimeZone,
+    /// When a leader cancelled it (NULL: it goes ahead). A cancelled meeting has no open
+    /// windows, notices, tally or live calendar entry.
+    pub cancelled_at: Option<TimeDateTimeWithTimeZone>,
+    /// Who cancelled it.
+    pub cancelled_by: Option<UserId>,
+    /// Why, shown to everyone (empty when not cancelled).
+    pub cancel_reason: String,
 }
 
 /// Stored privacy; the service maps it to `domain::meeting::Privacy`. An unknown stored value

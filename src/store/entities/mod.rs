@@ -10,6 +10,7 @@ pub mod agenda_participation;
 pub mod agenda_proposals;
 pub mod agenda_publications;
 pub mod agenda_tallies;
+pub mod api_tokens;
 pub mod audit_log;
 pub mod budget_ballots;
 pub mod budget_follow_ups;

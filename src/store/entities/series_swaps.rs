@@ -23,6 +23,9 @@ pub struct Model {
     pub to_user_id: Option<UserId>,
     /// Who made the change.
     pub by_id: Option<UserId>,
+    /// Why: empty for a swap or reassignment, `away` (the holder was marked away), `back`
+    /// (their away dates were removed).
+    pub reason: String,
     pub created_at: TimeDateTimeWithTimeZone,
 }
 

@@ -19,6 +19,7 @@ use crate::service::ledger::{self as ledger_service, SettingsForm, posts};
 
 use crate::web::WebError;
 use crate::web::context::{Ctx, redirect_or_reshow, status_for};
+use crate::web::paging;
 use crate::web::visitor::Layout;
 
 /// Sort and window of the team view.
@@ -57,23 +58,22 @@ impl TeamQuery {
     }
 
     /// The requested page (1-based; anything unreadable is the first page).
-    fn page(&self) -> usize {
+    fn page(&self) -> u64 {
         self.page
             .as_deref()
-            .and_then(|p| p.trim().parse().ok())
+            .and_then(paging::requested)
             .unwrap_or(1)
     }
 }
 
+/// The member table's pages: `page`, `pages`, `prev`, `next`, and which rows are shown.
 #[derive(Serialize)]
 struct Pager {
-    page: usize,
-    pages: usize,
+    #[serde(flatten)]
+    nav: paging::Pager,
     first: usize,
     last: usize,
     total: usize,
-    prev: Option<String>,
-    next: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -228,9 +228,7 @@ async fn team_page(
         })
         .collect();
     let total = view.lines.len();
-    let pages = total.div_ceil(LINES_PER_PAGE).max(1);
-    let page = query.page().clamp(1, pages);
-    let page_link = |p: usize| {
+    let page_link = |p: u64| {
         format!(
             "{base}?window={}&sort={}&dir={}&page={p}#members",
             window.as_str(),
@@ -238,16 +236,15 @@ async fn team_page(
             if descending { "desc" } else { "asc" }
         )
     };
-    let first = (page - 1) * LINES_PER_PAGE;
+    let nav =
+        paging::Pager::for_total(total as u64, LINES_PER_PAGE as u64, query.page(), page_link);
+    let first = usize::try_from(nav.offset(LINES_PER_PAGE as u64)).unwrap_or(usize::MAX);
     let shown: Vec<_> = view.lines.iter().skip(first).take(LINES_PER_PAGE).collect();
     let pager = Pager {
-        page,
-        pages,
+        nav,
         first: if shown.is_empty() { 0 } else { first + 1 },
         last: first + shown.len(),
         total,
-        prev: (page > 1).then(|| page_link(page - 1)),
-        next: (page < pages).then(|| page_link(page + 1)),
     };
     let mut top_givers: Vec<_> = view
         .lines

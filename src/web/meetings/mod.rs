@@ -4,6 +4,7 @@
 
 pub mod agenda;
 pub mod ballot;
+pub mod cancel;
 pub mod comments;
 mod form;
 pub mod live;
@@ -13,6 +14,7 @@ pub mod proposals;
 mod recount;
 pub mod results;
 pub mod series;
+pub mod series_edit;
 pub mod turnout;
 
 pub use form::{create, edit_form, new_form, update};
@@ -54,6 +56,17 @@ pub struct MeetingHeader {
     pub phase_label: String,
     /// Base address of the meeting's pages.
     pub base: String,
+    /// Set when the meeting was cancelled: every meeting page says so at the top.
+    pub cancelled: Option<CancelledNotice>,
+}
+
+/// "Cancelled by Ana on 3 Dec 2026, 10:00 UTC", and the leader's reason.
+#[derive(Debug, Clone, Serialize)]
+pub struct CancelledNotice {
+    /// Who and when, in the reader's language and zone.
+    pub by_line: String,
+    /// As the leader wrote it.
+    pub reason: String,
 }
 
 impl MeetingHeader {
@@ -70,8 +83,13 @@ impl MeetingHeader {
             budget_minutes: m.budget_minutes,
             place: m.place.clone(),
             phase,
-            phase_label: phase.label().render(lang),
+            phase_label: if meetings::cancel::is_cancelled(m) {
+                text(lang, "mt-cancelled-state")
+            } else {
+                phase.label().render(lang)
+            },
             base: format!("/teams/{}/meetings/{}", access.team.slug, m.id),
+            cancelled: None,
         }
     }
 }
@@ -83,7 +101,23 @@ pub async fn header(
     now: OffsetDateTime,
 ) -> Result<MeetingHeader, WebError> {
     let phase = meetings::phase(ctx.db(), &access.meeting, now).await?;
-    Ok(MeetingHeader::new(access, phase, ctx.lang()))
+    let mut header = MeetingHeader::new(access, phase, ctx.lang());
+    let m = &access.meeting;
+    if let Some(at) = m.cancelled_at {
+        let lang = ctx.lang();
+        header.cancelled = Some(CancelledNotice {
+            by_line: text_with(
+                lang,
+                "mt-cancelled-by",
+                &[
+                    ("name", meetings::name_of(ctx.db(), m.cancelled_by).await?),
+                    ("at", date_time_in(at, access.zone, lang)),
+                ],
+            ),
+            reason: m.cancel_reason.clone(),
+        });
+    }
+    Ok(header)
 }
 
 #[derive(Serialize)]
@@ -92,6 +126,8 @@ struct MeetingRow {
     title: String,
     starts: String,
     phase_label: String,
+    /// Cancelled: the list marks it.
+    cancelled: bool,
 }
 
 #[derive(Serialize)]
@@ -112,11 +148,17 @@ pub async fn list(ctx: Ctx, slug: web::Path<String>) -> Result<HttpResponse, Web
     let mut out = Vec::new();
     for m in rows {
         let phase = meetings::phase(ctx.db(), &m, now).await?;
+        let cancelled = meetings::cancel::is_cancelled(&m);
         out.push(MeetingRow {
             id: m.id,
             title: m.title,
             starts: date_time_in(m.starts_at, access.zone, lang),
-            phase_label: phase.label().render(lang),
+            phase_label: if cancelled {
+                text(lang, "mt-cancelled-state")
+            } else {
+                phase.label().render(lang)
+            },
+            cancelled,
         });
     }
     let can_manage = crate::access::authorize(principal, access.role, Action::ManageMeetings)
@@ -179,6 +221,12 @@ struct MeetingPage {
     voting_closed: bool,
     ends: String,
     scan: meetings::scan::Scan,
+    /// The "share with linked teams" switch (leaders, when the team has a link).
+    share: Option<crate::service::cohorts::shares::SharePanel>,
+    /// Leaders: the form to cancel it (what they typed, and the problem), or `None`.
+    cancel_form: Option<cancel::CancelView>,
+    /// Leaders: the meeting is cancelled and has not started, so the cancellation can be undone.
+    can_undo_cancel: bool,
 }
 
 fn window_state(
@@ -186,8 +234,11 @@ fn window_state(
     now: OffsetDateTime,
     opens: OffsetDateTime,
     closes: OffsetDateTime,
+    cancelled: bool,
 ) -> String {
-    if now < opens {
+    if cancelled {
+        text(lang, "mt-window-cancelled")
+    } else if now < opens {
         let time = time_until(now, opens).render(lang);
         text_with(lang, "mt-window-opens-in", &[("time", time)])
     } else if now < closes {
@@ -209,13 +260,29 @@ pub async fn show(
     path: web::Path<(String, MeetingId)>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
+    page(&ctx, &slug, id, None, cancel::FieldMap::new()).await
+}
+
+/// The meeting page; `typed` and `errors` re-fill the cancel form after a refused POST
+/// (422 when `errors` has problems).
+async fn page(
+    ctx: &Ctx,
+    slug: &str,
+    id: MeetingId,
+    typed: Option<&meetings::cancel::CancelForm>,
+    errors: cancel::FieldMap,
+) -> Result<HttpResponse, WebError> {
+    let slug = slug.to_owned();
     let principal = ctx.principal();
     let db = ctx.db();
     let now = ctx.now;
     let access = meetings::authorize(db, principal, &slug, id, Action::ViewMeetings).await?;
-    let header = header(&ctx, &access, now).await?;
+    let header = header(ctx, &access, now).await?;
     let m = &access.meeting;
     let w = access.windows();
+    let cancelled = meetings::cancel::is_cancelled(m);
+    let offer = meetings::cancel::offer(db, &access, principal, now).await?;
+    let status = crate::web::context::status_for(&errors);
     let participation = meetings::participation(db, id, principal.user_id).await?;
     let person = next_step::Person {
         can_propose: may(&access, principal, Action::ProposeItem),
@@ -255,13 +322,13 @@ pub async fn show(
                 label: text(lang, "mt-window-proposals"),
                 opens: date_time_in(w.proposals_open, access.zone, lang),
                 closes: date_time_in(w.proposals_close, access.zone, lang),
-                state: window_state(lang, now, w.proposals_open, w.proposals_close),
+                state: window_state(lang, now, w.proposals_open, w.proposals_close, cancelled),
             },
             WindowView {
                 label: text(lang, "mt-window-voting"),
                 opens: date_time_in(w.voting_open, access.zone, lang),
                 closes: date_time_in(w.voting_close, access.zone, lang),
-                state: window_state(lang, now, w.voting_open, w.voting_close),
+                state: window_state(lang, now, w.voting_open, w.voting_close, cancelled),
             },
         ],
         fixed: meetings::fixed_items(db, id)
@@ -301,16 +368,24 @@ pub async fn show(
             .render(lang),
         can_view_voters: may(&access, principal, Action::ViewVoters),
         timeline: next_step::timeline(lang, header.phase, &w, access.zone),
-        next: next_step::next_step(lang, header.phase, &w, person, now, access.zone),
+        next: if cancelled {
+            None
+        } else {
+            next_step::next_step(lang, header.phase, &w, person, now, access.zone)
+        },
         voted,
-        can_manage: may(&access, principal, Action::ManageMeetings),
-        can_publish: may(&access, principal, Action::PublishAgenda),
-        proposing_open: w.proposing(now),
-        voting_open: w.voting(now),
-        voting_closed: w.voting_closed(now),
+        can_manage: may(&access, principal, Action::ManageMeetings) && !cancelled,
+        can_publish: may(&access, principal, Action::PublishAgenda) && !cancelled,
+        proposing_open: w.proposing(now) && !cancelled,
+        voting_open: w.voting(now) && !cancelled,
+        voting_closed: w.voting_closed(now) && !cancelled,
         ends: clock(access.ends_at(), access.zone),
         scan: meetings::scan::scan(db, &access.team.slug, m, now, access.zone, lang).await?,
+        share: crate::service::cohorts::shares::panel(db, &access, principal).await?,
         meeting: header,
+        cancel_form: (offer == meetings::cancel::Offer::Cancel)
+            .then(|| cancel::CancelView::new(typed, &errors)),
+        can_undo_cancel: offer == meetings::cancel::Offer::Undo,
     };
-    ctx.render(StatusCode::OK, "meeting.html", &page)
+    ctx.render(status, "meeting.html", &page)
 }

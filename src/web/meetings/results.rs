@@ -467,6 +467,7 @@ pub async fn show(
         ResultsState::Provisional { counting: true, .. } => "recounting",
         ResultsState::Provisional { .. } => "provisional",
         ResultsState::Final { .. } => "final",
+        ResultsState::Cancelled => "cancelled",
     };
     let built = built(&ctx, id, state).await?;
     let b = built.as_deref();
@@ -478,7 +479,7 @@ pub async fn show(
         ),
         layout: ctx.layout(),
         meeting,
-        state: if b.is_none() && state_name != "hidden" {
+        state: if b.is_none() && !matches!(state_name, "hidden" | "cancelled") {
             "counting"
         } else {
             state_name

@@ -5,11 +5,11 @@
 use std::collections::BTreeMap;
 
 use actix_web::{HttpResponse, web};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::domain::ids::{OccurrenceId, SeriesId};
 use crate::domain::series::Cadence;
-use crate::i18n;
+use crate::i18n::{self, Lang};
 use crate::service::series::{
     self, AwayForm, CancelForm, SeriesForm, SwapForm,
     pages::{AwayLine, OccurrenceLine, SeriesLine, SwapLine, role_name},
@@ -17,19 +17,43 @@ use crate::service::series::{
 use crate::service::teams::Member;
 use crate::web::WebError;
 use crate::web::context::{Ctx, redirect_or_reshow, status_for};
+use crate::web::paging::{PageQuery, Pager};
 use crate::web::visitor::Layout;
 
-/// `?page=` of a paginated list.
-#[derive(Debug, Clone, Default, Deserialize)]
-pub struct PageQuery {
-    #[serde(default)]
-    pub page: Option<u64>,
-}
-
+/// One option of a selector on the series forms.
 #[derive(Serialize)]
-struct Choice {
+pub(super) struct Choice {
     value: String,
     label: String,
+}
+
+/// The cadences, named in `lang`, for the series forms.
+pub(super) fn cadence_choices(lang: Lang) -> Vec<Choice> {
+    Cadence::ALL
+        .into_iter()
+        .map(|c| Choice {
+            value: c.as_str().to_owned(),
+            label: i18n::text(
+                lang,
+                match c {
+                    Cadence::Weekly => "rh-cadence-weekly",
+                    Cadence::Fortnightly => "rh-cadence-fortnightly",
+                },
+            ),
+        })
+        .collect()
+}
+
+/// The weekdays, Monday (1) first, named in `lang`, for the series forms.
+pub(super) fn weekday_choices(lang: Lang) -> Vec<Choice> {
+    WEEKDAYS
+        .iter()
+        .enumerate()
+        .map(|(i, key)| Choice {
+            value: (i + 1).to_string(),
+            label: i18n::text(lang, key),
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -39,23 +63,15 @@ struct ListPage<'a> {
     slug: String,
     team_name: String,
     series: Vec<SeriesLine>,
-    page: u64,
-    pages: u64,
-    prev: Option<String>,
-    next: Option<String>,
+    /// `page`, `pages`, `prev`, `next`.
+    #[serde(flatten)]
+    pager: Pager,
     away: Vec<AwayLine>,
     members: Vec<Member>,
     is_leader: bool,
     today: String,
     away_form: &'a AwayForm,
     errors: BTreeMap<String, String>,
-}
-
-fn pager(base: &str, page: u64, pages: u64, anchor: &str) -> (Option<String>, Option<String>) {
-    (
-        (page > 1).then(|| format!("{base}?page={}{anchor}", page - 1)),
-        (page < pages).then(|| format!("{base}?page={}{anchor}", page + 1)),
-    )
 }
 
 async fn list_page(
@@ -68,12 +84,8 @@ async fn list_page(
     let lang = ctx.lang();
     let data = series::list(ctx.db(), ctx.principal(), slug, page, ctx.now, lang).await?;
     let team = &data.access.team;
-    let (prev, next) = pager(
-        &format!("/teams/{}/series", team.slug),
-        data.page,
-        data.pages,
-        "",
-    );
+    let base = format!("/teams/{}/series", team.slug);
+    let pager = Pager::new(data.page, data.pages, |p| format!("{base}?page={p}"));
     let fresh = AwayForm::default();
     let view = ListPage {
         title: i18n::text_with(lang, "rh-list-title", &[("team", team.name.clone())]),
@@ -81,10 +93,7 @@ async fn list_page(
         slug: team.slug.clone(),
         team_name: team.name.clone(),
         series: data.series,
-        page: data.page,
-        pages: data.pages,
-        prev,
-        next,
+        pager,
         away: data.away,
         members: data.members,
         is_leader: data.is_leader,
@@ -101,7 +110,7 @@ pub async fn list(
     slug: web::Path<String>,
     query: web::Query<PageQuery>,
 ) -> Result<HttpResponse, WebError> {
-    list_page(&ctx, &slug, query.page.unwrap_or(1), None, BTreeMap::new()).await
+    list_page(&ctx, &slug, query.number(), None, BTreeMap::new()).await
 }
 
 /// `POST /teams/{team}/series/away`: mark oneself (or, leaders, a member) away.
@@ -126,7 +135,7 @@ pub async fn remove_away(
     path: web::Path<(String, i64)>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
-    series::remove_away(ctx.db(), ctx.principal(), &slug, id).await?;
+    series::remove_away(ctx.db(), ctx.principal(), &slug, id, ctx.now).await?;
     Ok(crate::web::pages::see_other(&format!(
         "/teams/{slug}/series#away"
     )))
@@ -160,27 +169,8 @@ async fn form_page(
         team_name: access.team.name.clone(),
         team_zone: access.team.time_zone.clone(),
         form: typed.unwrap_or(&fresh),
-        cadences: Cadence::ALL
-            .into_iter()
-            .map(|c| Choice {
-                value: c.as_str().to_owned(),
-                label: i18n::text(
-                    lang,
-                    match c {
-                        Cadence::Weekly => "rh-cadence-weekly",
-                        Cadence::Fortnightly => "rh-cadence-fortnightly",
-                    },
-                ),
-            })
-            .collect(),
-        weekdays: WEEKDAYS
-            .iter()
-            .enumerate()
-            .map(|(i, key)| Choice {
-                value: (i + 1).to_string(),
-                label: i18n::text(lang, key),
-            })
-            .collect(),
+        cadences: cadence_choices(lang),
+        weekdays: weekday_choices(lang),
         errors,
     };
     ctx.render(status_for(&view.errors), "series_form.html", &view)
@@ -231,8 +221,8 @@ struct ShowPage<'a> {
     ended: bool,
     next: Vec<OccurrenceLine>,
     past: Vec<OccurrenceLine>,
-    past_prev: Option<String>,
-    past_next: Option<String>,
+    /// The past occurrences' pages.
+    past_pager: Pager,
     swaps: Vec<SwapLine>,
     members: Vec<Member>,
     roles: Vec<Choice>,
@@ -262,12 +252,10 @@ async fn show_page(
     )
     .await?;
     let team = &data.access.team.team;
-    let (past_prev, past_next) = pager(
-        &format!("/teams/{}/series/{id}", team.slug),
-        data.past_page,
-        data.past_pages,
-        "#past",
-    );
+    let base = format!("/teams/{}/series/{id}", team.slug);
+    let past_pager = Pager::new(data.past_page, data.past_pages, |p| {
+        format!("{base}?page={p}#past")
+    });
     let fresh_swap = SwapForm::default();
     let fresh_cancel = CancelForm::default();
     let s = &data.access.series;
@@ -284,8 +272,7 @@ async fn show_page(
         ended: s.ended_at.is_some(),
         next: data.next,
         past: data.past,
-        past_prev,
-        past_next,
+        past_pager,
         swaps: data.swaps,
         members: data.members,
         roles: data
@@ -315,7 +302,7 @@ pub async fn show(
         &ctx,
         &slug,
         id,
-        query.page.unwrap_or(1),
+        query.number(),
         (None, None),
         BTreeMap::new(),
     )
