@@ -277,7 +277,11 @@ impl Application {
                 .app_data(state.clone())
                 .app_data(web::PayloadConfig::new(body_limit))
                 .app_data(web::FormConfig::default().limit(body_limit))
-                .app_data(web::JsonConfig::default().limit(body_limit))
+                .app_data(
+                    web::JsonConfig::default()
+                        .limit(body_limit)
+                        .error_handler(routes::api::errors::json_body_error),
+                )
                 .wrap(from_fn(middleware::csrf::verify))
                 .wrap(middleware::session::middleware(
                     &session_settings,

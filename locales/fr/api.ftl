@@ -6,6 +6,8 @@ api-error-invalid-token = Ce jeton n'est pas valable : il est inconnu, révoqué
 api-error-insufficient-scope = Ce jeton ne permet que la lecture. Créez un jeton en lecture et écriture pour modifier quoi que ce soit.
 api-error-limit = Demandez de 1 à { $max } lignes par page.
 api-error-cursor = Ce curseur ne vient pas de cette liste. Recommencez sans curseur, puis passez le next_cursor de chaque page.
+api-error-body = Le corps de la requête ne peut pas être lu comme le JSON attendu par ce point d’accès.
+api-error-body-detail = { $detail }
 api-token-heading = Jetons d'API
 api-token-intro = Des outils comme l'intranet d'un établissement, un robot de discussion ou un tableur peuvent lire Roundtable (et, avec un jeton en lecture et écriture, agir) en votre nom, par l'API JSON. Un jeton peut faire ce que vous pouvez faire, jamais plus. Gardez-le secret ; révoquez-le s'il fuit.
 api-token-docs = L'API décrite en OpenAPI 3.1 (JSON)
@@ -37,3 +39,27 @@ api-token-name-long = Utilisez au plus { $max } caractères, sur une ligne.
 api-token-scope-unknown = Choisissez lecture seule, ou lecture et écriture.
 api-token-days-range = Choisissez un nombre entier de jours entre 1 et { $max }.
 api-token-too-many = Vous avez déjà { $count } jetons actifs. Révoquez d'abord un jeton dont vous ne vous servez plus.
+
+# API : actions, points hebdomadaires et cartes des rôles
+api-error-show = Utilisez mine, open, overdue ou blocked, ou omettez-le pour toutes les actions.
+api-error-id = Utilisez un nombre (un identifiant).
+
+# API : propositions et bulletins
+api-ballot-unknown-item = Le point { $id } ne figure pas sur ce bulletin : classez seulement les points actifs de la réunion.
+api-ballot-repeated-item = Le point { $id } est classé deux fois : donnez une seule place à chaque point.
+proposals-csv = Télécharger ces points en CSV
+
+# API : résultats et ordres du jour convenus
+mt-results-rctab-json = Le dépouillement tour par tour (JSON de synthèse RCTab, ce qu’affiche roundtable tally)
+
+# API : budgets participatifs
+api-budget-unknown-idea = L’idée { $id } n’est pas sur ce bulletin : choisissez seulement des idées du bulletin.
+api-budget-repeated-idea = L’idée { $id } est citée deux fois : citez chaque idée une seule fois.
+
+# API : erreurs de corps de requête (test de contrat)
+api-error-content-type = Envoyez le corps en JSON, avec l’en-tête « Content-Type: application/json ».
+
+# API : registre d’entraide, membres et calendrier
+api-error-choice = Utilisez l’une de ces valeurs : { $choices }.
+api-error-role = Utilisez leader ou member, ou omettez-le pour tout le monde.
+co-feed-team-name = { $team } : réunions

@@ -5,7 +5,10 @@
 //! exactly what people would create; the only shortcuts are that every member shares one
 //! password, hashed once, and that the meeting and its proposals are created "as of" two
 //! hours ago (the services take the time as an argument) so that voting is open now.
-//! It signs nobody in: sessions come from the real sign-in form.
+//! It signs nobody in: sessions come from the real sign-in form. For the API's contract test
+//! (`tests/contract/run.sh`) it can also make the leader read-write API tokens, through the
+//! same service as the account page, a second meeting whose proposal window is open and a
+//! budget round taking ideas.
 
 use futures_util::{StreamExt, TryStreamExt};
 use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait, TransactionTrait};
@@ -13,12 +16,12 @@ use serde::Serialize;
 use time::{Duration, OffsetDateTime};
 
 use crate::access::Principal;
-use crate::domain::ids::{MeetingId, UserId};
+use crate::domain::ids::{MeetingId, RoundId, UserId};
 use crate::domain::meeting::input_value;
 use crate::domain::zone::Zone;
 use crate::service::accounts::{self, NewUser};
 use crate::service::meetings::{self, MeetingForm, proposals};
-use crate::service::{ServiceError, invitations, teams};
+use crate::service::{ServiceError, api_tokens, budgets, invitations, teams};
 use crate::store::entities::users;
 
 /// `roundtable dev seed` arguments.
@@ -39,6 +42,16 @@ pub struct SeedArgs {
     /// Hours from now until voting closes.
     #[arg(long, default_value_t = 24)]
     pub voting_hours: i64,
+    /// Also make the leader this many read-write API tokens (printed once, as `api_tokens`;
+    /// at most the 25 a person may hold).
+    #[arg(long, default_value_t = 0)]
+    pub api_tokens: usize,
+    /// Also a meeting whose proposal window is open (`proposing_meeting`), with one proposal.
+    #[arg(long)]
+    pub proposing_meeting: bool,
+    /// Also a budget round whose ideas phase is open (`budget_round`).
+    #[arg(long)]
+    pub budget_round: bool,
 }
 
 /// What was created, printed as one JSON line for scripts.
@@ -54,6 +67,15 @@ pub struct Seeded {
     pub leader: String,
     /// How many members besides the leader; member `i` (from 1) is [`member_email`]`(i)`.
     pub members: usize,
+    /// With `--proposing-meeting`: the meeting whose proposal window is open.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub proposing_meeting: Option<MeetingId>,
+    /// With `--budget-round`: the round taking ideas.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub budget_round: Option<RoundId>,
+    /// With `--api-tokens`: the leader's read-write bearer tokens (`rt_…`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub api_tokens: Vec<String>,
 }
 
 /// The email of seeded member `i` (1-based).
@@ -165,13 +187,90 @@ pub async fn run(
     for n in 1..=args.meetings {
         meetings.push(open_meeting(db, leader_principal, &slug, &member_ids, args, n, now).await?);
     }
+    let proposing_meeting = if args.proposing_meeting {
+        Some(proposing_meeting(db, leader_principal, &slug, args, now).await?)
+    } else {
+        None
+    };
+    let budget_round = if args.budget_round {
+        let form = budgets::form::RoundForm {
+            title: "Seeded network fund".to_owned(),
+            purpose: "Small projects the schools run together.".to_owned(),
+            amount: "5000".to_owned(),
+            ..budgets::form::RoundForm::new_at(now - Duration::hours(1), Zone::utc())
+        };
+        Some(budgets::form::create(db, leader_principal, &slug, &form, now).await?)
+    } else {
+        None
+    };
+    let mut tokens = Vec::with_capacity(args.api_tokens);
+    for n in 1..=args.api_tokens {
+        let form = api_tokens::TokenForm {
+            token_name: format!("dev seed {n}"),
+            token_scope: "read_write".to_owned(),
+            token_days: String::new(),
+        };
+        tokens.push(
+            api_tokens::create(db, leader_principal, &form, now)
+                .await?
+                .secret,
+        );
+    }
     Ok(Seeded {
         team: slug,
         meetings,
         admin: admin_email,
         leader: leader_email,
         members: args.members,
+        proposing_meeting,
+        budget_round,
+        api_tokens: tokens,
     })
+}
+
+/// A meeting whose proposal window opened an hour ago and stays open `args.voting_hours`,
+/// with one proposal by the leader.
+async fn proposing_meeting(
+    db: &DatabaseConnection,
+    leader: Principal,
+    slug: &str,
+    args: &SeedArgs,
+    now: OffsetDateTime,
+) -> Result<MeetingId, ServiceError> {
+    let proposals_close = now + Duration::hours(args.voting_hours.max(1));
+    let voting_close = proposals_close + Duration::hours(1);
+    let at = |t| input_value(t, Zone::utc());
+    let form = MeetingForm {
+        title: "Seeded agenda round (proposals open)".to_owned(),
+        purpose_line: "Collect what the network should work on next term.".to_owned(),
+        starts_at: at(voting_close),
+        budget_minutes: "60".to_owned(),
+        place: "Online".to_owned(),
+        proposals_open: at(now - Duration::hours(1)),
+        proposals_close: at(proposals_close),
+        voting_open: at(proposals_close),
+        voting_close: at(voting_close),
+        privacy: "secret".to_owned(),
+        results_visibility: "after_close".to_owned(),
+        agenda_rule: "sequential_irv".to_owned(),
+        ..MeetingForm::default()
+    };
+    let then = now - Duration::hours(2);
+    let meeting = meetings::create(db, leader, slug, &form, then).await?;
+    proposals::propose(
+        db,
+        leader,
+        slug,
+        meeting,
+        &proposals::ProposalForm {
+            title: "Shared calendar for the network".to_owned(),
+            why: "Every school keeps its own; we double-book the hall.".to_owned(),
+            minutes: "10".to_owned(),
+        },
+        now,
+    )
+    .await?;
+    Ok(meeting)
 }
 
 /// Meeting `number`: a secret meeting (or open with live results) whose proposal window closed an hour ago and whose voting is open, with

@@ -9,7 +9,7 @@ use super::{DEFAULT_MAX_BYTES, read_limited, stream_limited};
 use crate::tally::explain::{explain_end, explain_pass};
 use crate::tally::formats::csv::{BallotParser, UnknownNames};
 use crate::tally::formats::json_ballots::parse_json_ballots;
-use crate::tally::formats::rctab_json::pass_summary;
+use crate::tally::formats::rctab_json::{pass_summary, write_summaries};
 use crate::tally::formats::rules_json::{RulesFile, parse_rules_file};
 use crate::tally::{Counted, Election, Rules, TallyError, WinnerMode, count, count_distinct};
 
@@ -209,26 +209,7 @@ fn write_outcome(
             }
             out.write_all(explain_end(outcome).as_bytes())
         }
-        Format::Json if multi => {
-            out.write_all(b"[")?;
-            for (i, pass) in counted.passes().enumerate() {
-                out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-                let text = serde_json::to_string_pretty(&pass_summary(outcome, &pass, contest))?;
-                for (j, line) in text.lines().enumerate() {
-                    if j > 0 {
-                        out.write_all(b"\n")?;
-                    }
-                    // One level deeper inside the array; JSON strings hold no raw newlines.
-                    out.write_all(b"  ")?;
-                    out.write_all(line.as_bytes())?;
-                }
-            }
-            out.write_all(if counted.passes().len() == 0 {
-                b"]\n"
-            } else {
-                b"\n]\n"
-            })
-        }
+        Format::Json if multi => write_summaries(out, outcome, counted.passes(), contest),
         Format::Compact => {
             let shell = &counted.shell;
             let header = serde_json::json!({

@@ -257,7 +257,7 @@ pub async fn comment(
     redirect_or_reshow(
         ctx.lang(),
         result,
-        |()| format!("/teams/{slug}/actions/{id}#comments"),
+        |_| format!("/teams/{slug}/actions/{id}#comments"),
         |errors| action_page(&ctx, &slug, id, (None, Some(&form)), errors),
     )
     .await

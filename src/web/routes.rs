@@ -21,6 +21,12 @@ pub enum Method {
     GetOrHead,
     /// POST (checked for the CSRF token before routing).
     Post,
+    /// PUT (API only: replaces a resource, e.g. one's own ballot).
+    Put,
+    /// PATCH (API only: changes some fields of a resource).
+    Patch,
+    /// DELETE (API only).
+    Delete,
 }
 
 impl Method {
@@ -30,6 +36,9 @@ impl Method {
             Self::Get => "GET",
             Self::GetOrHead => "GET, HEAD",
             Self::Post => "POST",
+            Self::Put => "PUT",
+            Self::Patch => "PATCH",
+            Self::Delete => "DELETE",
         }
     }
 
@@ -38,6 +47,9 @@ impl Method {
             Self::Get => web::get(),
             Self::GetOrHead => web::route().guard(guard::Any(guard::Get()).or(guard::Head())),
             Self::Post => web::post(),
+            Self::Put => web::put(),
+            Self::Patch => web::patch(),
+            Self::Delete => web::delete(),
         }
     }
 }
@@ -163,6 +175,7 @@ pub const ROUTES: &[Route] = &[
     route!(Post "/teams/{team}/meetings/{id}/cancel/undo" => meetings::cancel::undo, Rule(Action::CancelMeeting)),
     route!(Get "/teams/{team}/meetings/{id}/proposals" => proposals::list, Rule(Action::ViewMeetings)),
     route!(Post "/teams/{team}/meetings/{id}/proposals" => proposals::propose, Rule(Action::ProposeItem)),
+    route!(Get "/teams/{team}/meetings/{id}/proposals.csv" => proposals::csv, Rule(Action::ViewMeetings)),
     route!(Get "/teams/{team}/meetings/{id}/proposals/{proposal}" => comment_pages::show::<comments::ProposalThread>, Rule(Action::ViewMeetings)),
     route!(Post "/teams/{team}/meetings/{id}/proposals/{proposal}/comments" => comment_pages::add::<comments::ProposalThread>, Rule(Action::Comment)),
     route!(Post "/teams/{team}/meetings/{id}/proposals/{proposal}/comments/{comment}/edit" => comment_pages::edit::<comments::ProposalThread>, Rule(Action::Comment)),
@@ -179,6 +192,7 @@ pub const ROUTES: &[Route] = &[
     route!(Get "/teams/{team}/meetings/{id}/results/ballots.csv" => results::ballots_csv, Rule(Action::ViewMeetings)),
     route!(Get "/teams/{team}/meetings/{id}/results/receipts.csv" => results::receipts_csv, Rule(Action::ViewMeetings)),
     route!(Get "/teams/{team}/meetings/{id}/results/rules.json" => results::rules_json, Rule(Action::ViewMeetings)),
+    route!(Get "/teams/{team}/meetings/{id}/results/rctab.json" => results::rctab_json, Rule(Action::ViewMeetings)),
     route!(Get "/teams/{team}/meetings/{id}/turnout" => turnout::show, Rule(Action::ViewVoters)),
     route!(Get "/teams/{team}/meetings/{id}/rankings" => turnout::rankings, Rule(Action::ViewVoters)),
     route!(Get "/teams/{team}/meetings/{id}/rankings.csv" => turnout::rankings_csv, Rule(Action::ViewVoters)),

@@ -358,6 +358,10 @@ const MATRIX: &[Row] = &[
         "/teams/{a}/meetings/{m}/proposals",
         [303, 404, 200, 200, 200],
     ),
+    get(
+        "/teams/{a}/meetings/{m}/proposals.csv",
+        [303, 404, 200, 200, 200],
+    ),
     get("/teams/{a}/meetings/{m}/ballot", [303, 404, 200, 200, 200]),
     get("/teams/{a}/meetings/{m}/results", [303, 404, 200, 200, 200]),
     get(
@@ -370,6 +374,10 @@ const MATRIX: &[Row] = &[
     ),
     get(
         "/teams/{a}/meetings/{m}/results/rules.json",
+        [303, 404, 404, 404, 404],
+    ),
+    get(
+        "/teams/{a}/meetings/{m}/results/rctab.json",
         [303, 404, 404, 404, 404],
     ),
     get(
@@ -814,7 +822,7 @@ fn route_of(row: &Row) -> Option<&'static Route> {
     routes::ROUTES.iter().find(|route| {
         let method = match route.method {
             Method::Get | Method::GetOrHead => "GET",
-            Method::Post => "POST",
+            other => other.as_str(),
         };
         method == row.method && serves(route.path, row.path)
     })

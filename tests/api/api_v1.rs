@@ -5,14 +5,13 @@
 
 use std::collections::BTreeSet;
 
-use roundtable::access::{self, Decision, Principal, TeamRole};
 use roundtable::domain::ids::MeetingId;
 use roundtable::store::entities::meetings;
-use roundtable::web::api::{API_ROUTES, ApiRoute};
-use roundtable::web::routes::{Access, Method};
+use roundtable::web::api::API_ROUTES;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use serde_json::Value;
 
+use crate::api_matrix::{self, Row};
 use crate::api_tokens::make_token;
 use crate::helpers::{TestApp, seed, signed_in, spawn_app};
 use crate::meeting_helpers::create_meeting;
@@ -397,57 +396,18 @@ async fn the_openapi_document_lists_every_route_the_router_serves() {
     }
 }
 
-/// The access matrix of the API: each endpoint as each persona with a token (the anonymous
-/// column is "no token": 401 everywhere but the public document).
-struct Row {
-    path: &'static str,
-    expect: [u16; 5],
-}
-
-const MATRIX: &[Row] = &[
-    Row {
-        path: "/api/v1/openapi.json",
-        expect: [200, 200, 200, 200, 200],
-    },
-    Row {
-        path: "/api/v1/me",
-        expect: [401, 200, 200, 200, 200],
-    },
-    Row {
-        path: "/api/v1/teams",
-        expect: [401, 200, 200, 200, 200],
-    },
-    Row {
-        path: "/api/v1/teams/{a}/meetings",
-        expect: [401, 404, 200, 200, 200],
-    },
-    Row {
-        path: "/api/v1/teams/{b}/meetings",
-        expect: [401, 200, 404, 404, 200],
-    },
-    Row {
-        path: "/api/v1/teams/{a}/meetings/{m}",
-        expect: [401, 404, 200, 200, 200],
-    },
-    Row {
-        path: "/api/v1/teams/{b}/meetings/{m}",
-        expect: [401, 404, 404, 404, 404],
-    },
+/// The meeting endpoints' rows of the access matrix (`crate::api_matrix`); `{m}` is a
+/// meeting of team a.
+pub(crate) const ROWS: &[Row] = &[
+    Row::get("/api/v1/openapi.json", [200, 200, 200, 200, 200]),
+    Row::get("/api/v1/me", [401, 200, 200, 200, 200]),
+    Row::get("/api/v1/teams", [401, 200, 200, 200, 200]),
+    Row::get("/api/v1/teams/{a}/meetings", [401, 404, 200, 200, 200]),
+    Row::get("/api/v1/teams/{b}/meetings", [401, 200, 404, 404, 200]),
+    Row::get("/api/v1/teams/{a}/meetings/{m}", [401, 404, 200, 200, 200]),
+    // The meeting {m} belongs to team a: in team b it is missing whoever asks.
+    Row::get("/api/v1/teams/{b}/meetings/{m}", [401, 404, 404, 404, 404]),
 ];
-
-fn serves(pattern: &str, path: &str) -> bool {
-    let wanted: Vec<&str> = pattern.split('/').collect();
-    let given: Vec<&str> = path.split('/').collect();
-    wanted.len() == given.len()
-        && wanted
-            .iter()
-            .zip(&given)
-            .all(|(w, g)| w == g || (w.starts_with('{') && w.ends_with('}')))
-}
-
-fn route_of(row: &Row) -> Option<&'static ApiRoute> {
-    API_ROUTES.iter().find(|r| serves(r.path, row.path))
-}
 
 #[tokio::test]
 async fn every_endpoint_answers_each_role_as_the_access_table_says() {
@@ -455,83 +415,12 @@ async fn every_endpoint_answers_each_role_as_the_access_table_says() {
     let world = seed(&app).await;
     let leader = signed_in(&app, &world.leader).await;
     let meeting = create_meeting(&app, &leader, &world.team_a, "secret").await;
-    let mut tokens: Vec<Option<String>> = vec![None];
-    for person in [&world.outsider, &world.member, &world.leader, &world.admin] {
-        let browser = signed_in(&app, person).await;
-        tokens.push(Some(make_token(&browser, "Matrix", "read", "30").await));
-    }
-    let mut failures = Vec::new();
-    for row in MATRIX {
-        let path = row
-            .path
-            .replace("{a}", &world.team_a)
-            .replace("{b}", &world.team_b)
-            .replace("{m}", &meeting.to_string());
-        for (i, token) in tokens.iter().enumerate() {
-            let status = call(&app, "GET", &path, token.as_deref())
-                .await
-                .status()
-                .as_u16();
-            if status != row.expect[i] {
-                failures.push(format!(
-                    "GET {path} as persona {i}: expected {}, got {status}",
-                    row.expect[i]
-                ));
-            }
-        }
-    }
-    assert!(failures.is_empty(), "{failures:#?}");
-}
+    let tokens = api_matrix::persona_tokens(&app, &world).await;
 
-#[test]
-fn every_api_route_has_a_row_and_every_refusal_is_the_access_tables() {
-    for route in API_ROUTES {
-        assert!(
-            MATRIX
-                .iter()
-                .any(|row| route_of(row).is_some_and(|r| std::ptr::eq(r, route))),
-            "no row for {route:?}"
-        );
-        assert_eq!(
-            route.method,
-            Method::Get,
-            "a write endpoint needs a write row: {route:?}"
-        );
-    }
-    let persona = |i: usize, team_b: bool| -> (Principal, Option<TeamRole>) {
-        let user = |id| Principal {
-            user_id: Some(roundtable::domain::ids::UserId(id)),
-            is_admin: i == 4,
-            zone: None,
-        };
-        match (i, team_b) {
-            (1, true) => (user(1), Some(TeamRole::Leader)),
-            (2, false) => (user(2), Some(TeamRole::Member)),
-            (3, false) => (user(3), Some(TeamRole::Leader)),
-            _ => (user(i as i64), None),
-        }
-    };
-    for row in MATRIX {
-        let route = route_of(row).unwrap_or_else(|| panic!("no route for {}", row.path));
-        for (i, expected) in row.expect.iter().enumerate().skip(1) {
-            let (principal, role) = persona(i, row.path.contains("{b}"));
-            let decision = match route.access {
-                Access::Public | Access::SignedIn => Decision::Allow,
-                Access::Rule(action) => access::authorize(principal, role, action),
-            };
-            let status = match decision {
-                Decision::Allow => continue,
-                Decision::Deny => 403,
-                Decision::Hide | Decision::Login => 404,
-            };
-            // The meeting {m} belongs to team a: in team b it is missing whoever asks.
-            if row.path.ends_with("{b}/meetings/{m}") {
-                assert_eq!(*expected, 404);
-                continue;
-            }
-            assert_eq!(*expected, status, "{} as persona {i}", row.path);
-        }
-    }
+    let failures =
+        api_matrix::run(&app, &world, &tokens, ROWS, &[("{m}", meeting.to_string())]).await;
+
+    assert!(failures.is_empty(), "{failures:#?}");
 }
 
 #[test]

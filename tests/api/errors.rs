@@ -227,7 +227,8 @@ async fn malformed_json_gets_a_400_json_error() {
 
     assert_eq!(response.status(), 400);
     let body: serde_json::Value = response.json().await.unwrap();
-    assert_eq!(body["error"], "bad_request");
+    assert_eq!(body["error"], "invalid_body");
+    assert!(!body["fields"]["body"].as_str().unwrap().is_empty());
 }
 
 #[tokio::test]

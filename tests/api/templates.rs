@@ -296,6 +296,7 @@ fn meeting_fixture(name: &str) -> Value {
         "ballot.html" => {
             json!({ "items": [{ "field": "rank_1", "title": "Timetable", "why": "x", "minutes": 20, "rank": 1, "value": "1", "error": null },
                 { "field": "rank_2", "title": "Trip", "why": "y", "minutes": 10, "rank": null, "value": "x", "error": "Choose a rank from 1 to 2." }],
+            "item_count": 2, "lines": "<li><label for=\"rank_1\"><b>Timetable</b></label><input id=\"rank_1\" name=\"rank_1\" type=\"number\"></li>",
             "max_rank": 2, "ranked_count": 1, "error_count": 1, "voting_open": true, "can_vote": true, "status_line": "You voted at 14:02.", "voting_closes": "b", "open_ballot": true })
         }
         "ballot_receipt.html" => {

@@ -106,7 +106,7 @@ pub struct CommentForm {
     pub body: String,
 }
 
-/// Adds a comment (any member).
+/// Adds a comment (any member); returns its id.
 pub async fn comment(
     db: &DatabaseConnection,
     principal: Principal,
@@ -114,14 +114,14 @@ pub async fn comment(
     id: ActionId,
     form: &CommentForm,
     now: OffsetDateTime,
-) -> Result<()> {
+) -> Result<i64> {
     let acc = authorize(db, principal, slug, Action::WorkOnActions).await?;
     find_in_team(db, acc.team.team.id, id).await?;
     let body = Detail::parse(&form.body).map_err(|e| invalid("body", e))?;
     if body.as_str().is_empty() {
         return Err(invalid("body", Msg::new("so-write-comment")));
     }
-    action_comments::ActiveModel {
+    let row = action_comments::ActiveModel {
         action_id: Set(id),
         author_id: Set(Some(acc.user_id)),
         body: Set(body.as_str().to_owned()),
@@ -130,5 +130,5 @@ pub async fn comment(
     }
     .insert(db)
     .await?;
-    Ok(())
+    Ok(row.id)
 }

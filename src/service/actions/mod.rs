@@ -12,7 +12,10 @@ pub mod lines;
 pub mod load;
 
 use crate::domain::ids::{ActionId, TeamId, UserId};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Select};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    Select,
+};
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 
@@ -144,20 +147,52 @@ pub async fn list(
     filter: &Filter,
     now: OffsetDateTime,
 ) -> Result<(LogAccess, Vec<ActionLine>)> {
+    let (acc, lines, _) = page(db, principal, slug, filter, (None, None), now).await?;
+    Ok((acc, lines))
+}
+
+/// Where a page of the action log starts: after this due day and id (the list's order).
+pub type AfterAction = (Date, ActionId);
+
+/// [`list`] a page at a time: the actions after `after` (none: from the first), at most
+/// `limit` of them (none: all), and whether more follow.
+pub async fn page(
+    db: &impl ConnectionTrait,
+    principal: Principal,
+    slug: &str,
+    filter: &Filter,
+    (after, limit): (Option<AfterAction>, Option<u64>),
+    now: OffsetDateTime,
+) -> Result<(LogAccess, Vec<ActionLine>, bool)> {
     let acc = authorize(db, principal, slug, Action::ViewActions).await?;
     let today = acc.team.zone.today(now);
-    let rows = filtered(
+    let mut query = filtered(
         actions::Entity::find().filter(actions::Column::TeamId.eq(acc.team.team.id)),
         filter,
         acc.user_id,
         today,
-    )
-    .order_by_asc(actions::Column::DueOn)
-    .order_by_asc(actions::Column::Id)
-    .all(db)
-    .await?;
+    );
+    if let Some((due, id)) = after {
+        query = query.filter(
+            Condition::any().add(actions::Column::DueOn.gt(due)).add(
+                Condition::all()
+                    .add(actions::Column::DueOn.eq(due))
+                    .add(actions::Column::Id.gt(id)),
+            ),
+        );
+    }
+    let mut rows = query
+        .order_by_asc(actions::Column::DueOn)
+        .order_by_asc(actions::Column::Id)
+        .limit(limit.map(|n| n + 1))
+        .all(db)
+        .await?;
+    let more = limit.is_some_and(|n| rows.len() as u64 > n);
+    if let Some(n) = limit {
+        rows.truncate(usize::try_from(n).unwrap_or(usize::MAX));
+    }
     let lines = lines(db, &acc.team.team.slug, rows, today).await?;
-    Ok((acc, lines))
+    Ok((acc, lines, more))
 }
 
 /// One entry of an action's history, in the reader's language.
@@ -170,6 +205,18 @@ pub struct HistoryLine {
     pub reason: String,
     /// "3 Nov 2026, 09:00 GMT", on the team's clock.
     pub when: String,
+    /// Who, by id (none for a former member).
+    #[serde(skip)]
+    pub actor_id: Option<UserId>,
+    /// The status before (none: the action was created).
+    #[serde(skip)]
+    pub from: Option<Status>,
+    /// The status after.
+    #[serde(skip)]
+    pub to: Status,
+    /// When, as a moment.
+    #[serde(skip)]
+    pub at: OffsetDateTime,
 }
 
 /// A comment as shown, in the reader's language.
@@ -180,6 +227,15 @@ pub struct CommentLine {
     pub body: String,
     /// "3 Nov 2026, 09:00 GMT", on the team's clock.
     pub when: String,
+    /// The comment's id.
+    #[serde(skip)]
+    pub id: i64,
+    /// Who, by id (none for a former member).
+    #[serde(skip)]
+    pub author_id: Option<UserId>,
+    /// When, as a moment.
+    #[serde(skip)]
+    pub at: OffsetDateTime,
 }
 
 /// One action with its history and comments.
@@ -249,6 +305,10 @@ pub async fn detail(
                 .render(lang),
                 reason: h.reason,
                 when: format::date_time_in(h.occurred_at, acc.team.zone, lang),
+                actor_id: h.actor_id,
+                from: h.from_status.map(Status::from),
+                to: Status::from(h.to_status),
+                at: h.occurred_at,
             })
             .collect(),
         comments: comments
@@ -257,6 +317,9 @@ pub async fn detail(
                 who: author_name(&people, c.author_id),
                 body: c.body,
                 when: format::date_time_in(c.created_at, acc.team.zone, lang),
+                id: c.id,
+                author_id: c.author_id,
+                at: c.created_at,
             })
             .collect(),
         access: acc,

@@ -118,8 +118,9 @@ pub fn total_of(
     (total, refusal)
 }
 
-/// Casts or replaces the caller's ballot while voting is open; an over-limit ballot is refused
-/// with a message saying by how much.
+/// Casts or replaces the caller's ballot while voting is open, from the ballot form's
+/// `idea_{id}` checkboxes or `rank_{id}` fields; an over-limit ballot is refused with a message
+/// saying by how much.
 pub async fn cast(
     db: &DatabaseConnection,
     principal: Principal,
@@ -127,6 +128,74 @@ pub async fn cast(
     round_id: RoundId,
     fields: &HashMap<String, String>,
     now: OffsetDateTime,
+) -> Result<Receipt<IdeaId>> {
+    save(db, principal, slug, round_id, now, |kind, ideas| {
+        parse_selection(kind, ideas, fields)
+    })
+    .await
+}
+
+/// The field a chosen list's problems are reported under (see [`cast_selection`]).
+pub const SELECTION_FIELD: &str = "ideas";
+
+/// Casts or replaces the caller's ballot while voting is open, from idea ids (best first for
+/// ranked ballots): stored exactly as the same ideas ticked (or ranked 1, 2, 3 …) on the form.
+/// An idea not on the ballot or named twice is refused under [`SELECTION_FIELD`].
+pub async fn cast_selection(
+    db: &DatabaseConnection,
+    principal: Principal,
+    slug: &str,
+    round_id: RoundId,
+    chosen: &[IdeaId],
+    now: OffsetDateTime,
+) -> Result<Receipt<IdeaId>> {
+    save(db, principal, slug, round_id, now, |kind, ideas| {
+        checked_selection(kind, ideas, chosen)
+    })
+    .await
+}
+
+/// `chosen` if it names only ideas on the ballot, each once; approval-type ballots keep the
+/// ballot's order, as the form's checkboxes give it.
+fn checked_selection(
+    kind: BallotType,
+    ideas: &[budget_ideas::Model],
+    chosen: &[IdeaId],
+) -> Result<Vec<IdeaId>> {
+    let mut seen = std::collections::BTreeSet::new();
+    for id in chosen {
+        let key = if ideas.iter().any(|i| i.id == *id) {
+            if seen.insert(*id) {
+                continue;
+            }
+            "api-budget-repeated-idea"
+        } else {
+            "api-budget-unknown-idea"
+        };
+        return Err(crate::service::invalid(
+            SELECTION_FIELD,
+            Msg::new(key).arg("id", id.to_string()),
+        ));
+    }
+    if kind == BallotType::Ranked {
+        return Ok(chosen.to_vec());
+    }
+    Ok(ideas
+        .iter()
+        .map(|i| i.id)
+        .filter(|id| seen.contains(id))
+        .collect())
+}
+
+/// Saves the caller's ballot: `choose` reads the selection given the ballot type and the
+/// ideas on the ballot.
+async fn save(
+    db: &DatabaseConnection,
+    principal: Principal,
+    slug: &str,
+    round_id: RoundId,
+    now: OffsetDateTime,
+    choose: impl FnOnce(BallotType, &[budget_ideas::Model]) -> Result<Vec<IdeaId>>,
 ) -> Result<Receipt<IdeaId>> {
     let (txn, access) =
         begin_locked(db, principal, slug, round_id, Action::CastBudgetBallot).await?;
@@ -136,7 +205,7 @@ pub async fn cast(
         _ => return Err(crate::service::invalid("window", voting_closed())),
     };
     let ideas = ideas::ballot_ideas(&txn, round_id).await?;
-    let chosen = parse_selection(access.limits().ballot_type, &ideas, fields)?;
+    let chosen = choose(access.limits().ballot_type, &ideas)?;
     if let (_, Some(refusal)) = total_of(&access, &ideas, &chosen) {
         return Err(crate::service::invalid("ballot", refusal));
     }

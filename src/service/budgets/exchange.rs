@@ -26,6 +26,21 @@ use super::{RoundAccess, publish};
 /// Largest `.pb` file accepted for import (the request body limit applies too).
 pub const MAX_IMPORT_BYTES: usize = 1024 * 1024;
 
+/// The media type of a `.pb` download.
+pub const PB_TYPE: &str = "text/plain; charset=utf-8";
+/// The media type of the ideas CSV.
+pub const CSV_TYPE: &str = "text/csv; charset=utf-8";
+
+/// The file name a round's `.pb` is downloaded as.
+pub fn pb_name(round_id: RoundId) -> String {
+    format!("budget-{round_id}.pb")
+}
+
+/// The file name a round's ideas CSV is downloaded as.
+pub fn csv_name(round_id: RoundId) -> String {
+    format!("budget-{round_id}.csv")
+}
+
 /// A computed round's `.pb` text. `NotFound` before the computation (ballots stay private
 /// until voting closes).
 pub async fn export_pb(

@@ -23,6 +23,13 @@ use crate::store::entities::budget_supports;
 
 use super::{RoundAccess, authorize, begin_locked};
 
+/// The field a refusal by the round's phase is reported under (the ideas phase is over or has
+/// not begun): the state of the round, not the typing (the API answers it `409 Conflict`).
+pub const PHASE_FIELD: &str = "phase";
+
+/// The field a refusal by the idea's own state is reported under (it was withdrawn).
+pub const STATE_FIELD: &str = "idea";
+
 /// The refusal when the ideas phase is not open.
 pub fn ideas_closed() -> Msg {
     Msg::new("sm-ideas-closed")
@@ -179,7 +186,7 @@ fn require_ideas_phase(access: &RoundAccess, now: OffsetDateTime) -> Result<()> 
     if access.phase(now) == BudgetPhase::Ideas {
         Ok(())
     } else {
-        Err(refuse("phase", ideas_closed()))
+        Err(refuse(PHASE_FIELD, ideas_closed()))
     }
 }
 
@@ -271,7 +278,7 @@ pub async fn edit(
     let idea = own_idea(&txn, &access, principal, idea_id).await?;
     require_ideas_phase(&access, now)?;
     if idea.status == IdeaStatus::Withdrawn {
-        return Err(refuse("idea", Msg::new("sm-idea-withdrawn")));
+        return Err(refuse(STATE_FIELD, Msg::new("sm-idea-withdrawn")));
     }
     let p = form.parse(access.round.amount)?;
     let mut active: budget_ideas::ActiveModel = idea.into();
@@ -320,7 +327,7 @@ pub async fn toggle_support(
     require_ideas_phase(&access, now)?;
     let user_id = principal.user_id.ok_or(ServiceError::Unauthenticated)?;
     if !on_ballot(&idea) {
-        return Err(refuse("idea", Msg::new("sm-idea-withdrawn")));
+        return Err(refuse(STATE_FIELD, Msg::new("sm-idea-withdrawn")));
     }
     let existing = budget_supports::Entity::find()
         .filter(budget_supports::Column::IdeaId.eq(idea_id))

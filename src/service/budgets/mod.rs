@@ -29,6 +29,8 @@ use crate::domain::budget::{BallotLimits, BallotType, BudgetPhase, BudgetRule, R
 use crate::domain::meeting::Privacy;
 use crate::service::teams::{self, TeamAccess};
 use crate::service::{Result, find_in_team};
+/// A stored budget round, as the pages and the API read it.
+pub use crate::store::entities::budget_rounds::Model as RoundRow;
 use crate::store::entities::{
     budget_participation, budget_rounds, memberships, teams as team_rows,
 };

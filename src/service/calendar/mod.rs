@@ -189,52 +189,7 @@ async fn entries(
         let Some((slug, team)) = teams.get(&m.team_id) else {
             continue;
         };
-        let page = format!("{base}/teams/{slug}/meetings/{}", m.id);
-        let agenda = format!("{page}/agenda");
-        let mut description = Vec::new();
-        if !m.purpose_line.trim().is_empty() {
-            description.push(m.purpose_line.clone());
-        }
-        description.push(
-            Msg::new("co-feed-team")
-                .arg("team", team.as_str())
-                .render(lang),
-        );
-        let cancelled = m.cancelled_at.is_some();
-        if cancelled {
-            // Calendars that ignore STATUS still tell the person, in the title and the text.
-            description.insert(
-                0,
-                Msg::new("co-feed-cancelled-reason")
-                    .arg("reason", m.cancel_reason.as_str())
-                    .render(lang),
-            );
-        } else {
-            description.push(
-                Msg::new("co-feed-agenda")
-                    .arg("link", agenda.as_str())
-                    .render(lang),
-            );
-        }
-        let summary = if cancelled {
-            Msg::new("co-feed-cancelled")
-                .arg("title", m.title.as_str())
-                .render(lang)
-        } else {
-            m.title
-        };
-        out.push(ics::Entry {
-            uid: format!("meeting-{}@roundtable", m.id),
-            when: ics::When::At {
-                starts: m.starts_at,
-                ends: m.starts_at + Duration::minutes(i64::from(m.budget_minutes)),
-            },
-            summary,
-            description: description.join("\n"),
-            location: m.place,
-            url: Some(page),
-            cancelled,
-        });
+        out.push(meeting_entry(m, slug, team, base, lang));
     }
     let (first_day, last_day) = (from.date(), until.date());
     let owed = actions::Entity::find()
@@ -293,4 +248,83 @@ async fn entries(
         });
     }
     Ok(out)
+}
+
+/// One meeting as a calendar event: its page as the link, the team in the text, and a
+/// cancelled one as `STATUS:CANCELLED` with the reason first (its title says so too).
+fn meeting_entry(m: meetings::Model, slug: &str, team: &str, base: &str, lang: Lang) -> ics::Entry {
+    let page = format!("{base}/teams/{slug}/meetings/{}", m.id);
+    let agenda = format!("{page}/agenda");
+    let mut description = Vec::new();
+    if !m.purpose_line.trim().is_empty() {
+        description.push(m.purpose_line.clone());
+    }
+    description.push(Msg::new("co-feed-team").arg("team", team).render(lang));
+    let cancelled = m.cancelled_at.is_some();
+    if cancelled {
+        // Calendars that ignore STATUS still tell the person, in the title and the text.
+        description.insert(
+            0,
+            Msg::new("co-feed-cancelled-reason")
+                .arg("reason", m.cancel_reason.as_str())
+                .render(lang),
+        );
+    } else {
+        description.push(
+            Msg::new("co-feed-agenda")
+                .arg("link", agenda.as_str())
+                .render(lang),
+        );
+    }
+    let summary = if cancelled {
+        Msg::new("co-feed-cancelled")
+            .arg("title", m.title.as_str())
+            .render(lang)
+    } else {
+        m.title
+    };
+    ics::Entry {
+        uid: format!("meeting-{}@roundtable", m.id),
+        when: ics::When::At {
+            starts: m.starts_at,
+            ends: m.starts_at + Duration::minutes(i64::from(m.budget_minutes)),
+        },
+        summary,
+        description: description.join("\n"),
+        location: m.place,
+        url: Some(page),
+        cancelled,
+    }
+}
+
+/// One team's meetings as iCalendar (within the feed's window, at most [`MAX_MEETINGS`]),
+/// for whoever may see the team's meetings (`ViewMeetings`); the events are those of the
+/// personal feed, so a calendar subscribed to both holds each meeting once.
+pub async fn team_feed(
+    db: &impl ConnectionTrait,
+    principal: Principal,
+    slug: &str,
+    base: &str,
+    now: OffsetDateTime,
+    lang: Lang,
+) -> Result<(String, String)> {
+    let access = teams::authorize(db, principal, slug, Action::ViewMeetings).await?;
+    let team = access.team;
+    let rows = meetings::Entity::find()
+        .filter(meetings::Column::TeamId.eq(team.id))
+        .filter(meetings::Column::StartsAt.gte(now - Duration::days(DAYS_BACK)))
+        .filter(meetings::Column::StartsAt.lte(now + Duration::days(DAYS_AHEAD)))
+        .order_by_asc(meetings::Column::StartsAt)
+        .order_by_asc(meetings::Column::Id)
+        .limit(MAX_MEETINGS)
+        .all(db)
+        .await?;
+    let entries: Vec<ics::Entry> = rows
+        .into_iter()
+        .map(|m| meeting_entry(m, &team.slug, &team.name, base, lang))
+        .collect();
+    let name = Msg::new("co-feed-team-name")
+        .arg("team", team.name.as_str())
+        .render(lang);
+    Ok((team.slug, ics::feed(&name, now, &entries)))
 }

@@ -25,6 +25,8 @@ use crate::domain::zone::Zone;
 use crate::service::teams::{self, TeamAccess};
 use crate::service::{Result, ServiceError};
 
+/// A stored check-in, as the pages and the API read it.
+pub use crate::store::entities::checkins::Model as CheckinRow;
 pub use save::{CheckinForm, save};
 pub use week::{WeekQuery, WeekView, week_view};
 

@@ -37,6 +37,10 @@ pub struct WeekQuery {
     /// Page of the names of those who have not checked in, from 1.
     #[serde(default)]
     pub missing: String,
+    /// Instead of page `page` (the web page's links): the entries after this check-in id
+    /// (none: from the first), at most this many (the API's keyset pages).
+    #[serde(skip)]
+    pub keyset: Option<(Option<i64>, u64)>,
 }
 
 fn page_number(raw: &str) -> u64 {
@@ -58,6 +62,15 @@ pub struct EntryLine {
     pub action: Option<LinkedAction>,
     /// "3 Dec 2026, 14:00 UTC".
     pub updated: String,
+    /// The check-in's id.
+    #[serde(skip)]
+    pub id: i64,
+    /// Whose, by id.
+    #[serde(skip)]
+    pub user_id: UserId,
+    /// Last saved, as a moment.
+    #[serde(skip)]
+    pub updated_at: OffsetDateTime,
 }
 
 /// The action a blocker names.
@@ -111,6 +124,8 @@ pub struct WeekView {
     /// This page of entries, first saved first.
     pub entries: Vec<EntryLine>,
     pub pager: Pager,
+    /// More entries follow this page.
+    pub more_entries: bool,
     /// Current members who have checked in that week.
     pub checked_in: u64,
     /// Current members.
@@ -268,10 +283,7 @@ pub async fn week_view(
     let acc = authorize(db, principal, slug, Action::ViewCheckins, now).await?;
     let current = acc.current;
     // A week not yet begun, or an unreadable one, shows this week.
-    let week = IsoWeek::parse(&query.week)
-        .ok()
-        .filter(|w| *w <= current)
-        .unwrap_or(current);
+    let week = shown_week(&acc, &query.week);
     let label = week.label();
     let team_id = acc.team.team.id;
     let in_week = checkins::Entity::find()
@@ -282,18 +294,29 @@ pub async fn week_view(
     let pager = pager(total, page_number(&query.page), |p| {
         link(&acc.team.team.slug, week, p, missing_page)
     });
-    let rows = in_week
-        .order_by_asc(checkins::Column::Id)
-        .limit(PER_PAGE)
-        .offset((pager.page - 1) * PER_PAGE)
-        .all(db)
-        .await?;
-    let mine = checkins::Entity::find()
-        .filter(checkins::Column::TeamId.eq(team_id))
-        .filter(checkins::Column::UserId.eq(acc.user_id))
-        .filter(checkins::Column::Week.eq(label.as_str()))
-        .one(db)
-        .await?;
+    let (rows, more_entries) = match query.keyset {
+        Some((after, limit)) => {
+            let mut rows = in_week
+                .filter(checkins::Column::Id.gt(after.unwrap_or(0)))
+                .order_by_asc(checkins::Column::Id)
+                .limit(limit + 1)
+                .all(db)
+                .await?;
+            let more = rows.len() as u64 > limit;
+            rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+            (rows, more)
+        }
+        None => (
+            in_week
+                .order_by_asc(checkins::Column::Id)
+                .limit(PER_PAGE)
+                .offset((pager.page - 1) * PER_PAGE)
+                .all(db)
+                .await?,
+            pager.next.is_some(),
+        ),
+    };
+    let mine = own_row(db, &acc, &label).await?;
     let people = names_of(db, rows.iter().map(|r| r.user_id)).await?;
     let linked: Vec<ActionId> = rows.iter().filter_map(|r| r.blocker_action_id).collect();
     let titles: HashMap<ActionId, String> = if linked.is_empty() {
@@ -320,6 +343,9 @@ pub async fn week_view(
                 })
             }),
             updated: format::date_time_in(r.updated_at, acc.team.zone, lang),
+            id: r.id,
+            user_id: r.user_id,
+            updated_at: r.updated_at,
             moved: r.moved,
             blocking: r.blocking,
             next: r.next_up,
@@ -352,6 +378,7 @@ pub async fn week_view(
         mine,
         entries,
         pager,
+        more_entries,
         checked_in,
         members,
         missing,
@@ -359,6 +386,44 @@ pub async fn week_view(
         more_actions,
         access: acc,
     })
+}
+
+/// The caller's check-in of `week`, if they wrote one.
+async fn own_row(
+    db: &impl ConnectionTrait,
+    acc: &CheckinAccess,
+    week: &str,
+) -> Result<Option<checkins::Model>> {
+    Ok(checkins::Entity::find()
+        .filter(checkins::Column::TeamId.eq(acc.team.team.id))
+        .filter(checkins::Column::UserId.eq(acc.user_id))
+        .filter(checkins::Column::Week.eq(week))
+        .one(db)
+        .await?)
+}
+
+/// The week `raw` names for the caller (`2026-W48`; empty, unreadable or not yet begun: this
+/// week, as the page shows it).
+fn shown_week(acc: &CheckinAccess, raw: &str) -> IsoWeek {
+    IsoWeek::parse(raw)
+        .ok()
+        .filter(|w| *w <= acc.current)
+        .unwrap_or(acc.current)
+}
+
+/// The caller's own check-in of the week `week` names (as [`week_view`] reads it), with the
+/// week shown; the check-in is `None` if they wrote none that week.
+pub async fn own(
+    db: &impl ConnectionTrait,
+    principal: Principal,
+    slug: &str,
+    week: &str,
+    now: OffsetDateTime,
+) -> Result<(CheckinAccess, IsoWeek, Option<checkins::Model>)> {
+    let acc = authorize(db, principal, slug, Action::ViewCheckins, now).await?;
+    let week = shown_week(&acc, week);
+    let row = own_row(db, &acc, &week.label()).await?;
+    Ok((acc, week, row))
 }
 
 /// Whether `user_id` has checked in this week (on the team's clock).

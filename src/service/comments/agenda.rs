@@ -58,11 +58,7 @@ impl AgendaProposal<'_> {
             .one(db)
             .await?
             .ok_or(ServiceError::NotFound)?;
-        let mine = row.author_id.is_some() && row.author_id == principal.user_id;
-        if row.status != proposals::ProposalStatus::Active
-            && !mine
-            && !access.may(principal, Action::ManageMeetings)
-        {
+        if !proposals::visible_to(&access, principal, &row) {
             return Err(ServiceError::NotFound);
         }
         Ok((access, row))

@@ -216,7 +216,8 @@ async fn save_turn(db: &DatabaseConnection) -> Result<SemaphorePermit<'static>> 
         .map_err(|e| ServiceError::Unexpected(anyhow::Error::new(e)))
 }
 
-/// Casts or replaces the caller's ballot while voting is open.
+/// Casts or replaces the caller's ballot while voting is open, from the ballot form's
+/// `rank_{id}` fields.
 pub async fn cast(
     db: &DatabaseConnection,
     principal: Principal,
@@ -224,6 +225,68 @@ pub async fn cast(
     meeting_id: MeetingId,
     fields: &HashMap<String, String>,
     now: OffsetDateTime,
+) -> Result<Receipt> {
+    save(db, principal, slug, meeting_id, now, |items| {
+        parse_ranking(items, fields)
+    })
+    .await
+}
+
+/// Casts or replaces the caller's ballot while voting is open, from a ranking (proposal ids,
+/// best first): stored exactly as the form's ranks 1, 2, 3 … of the same items would be.
+/// Problems are reported under `ranking`.
+pub async fn cast_ranking(
+    db: &DatabaseConnection,
+    principal: Principal,
+    slug: &str,
+    meeting_id: MeetingId,
+    ranking: &[ProposalId],
+    now: OffsetDateTime,
+) -> Result<Receipt> {
+    save(db, principal, slug, meeting_id, now, |items| {
+        checked_ranking(items, ranking)
+    })
+    .await
+}
+
+/// `ranking` if it names only items on the ballot, each once, and at least one.
+fn checked_ranking(
+    items: &[agenda_proposals::Model],
+    ranking: &[ProposalId],
+) -> Result<Vec<ProposalId>> {
+    let field = "ranking";
+    if ranking.is_empty() {
+        return Err(crate::service::invalid(
+            field,
+            Msg::new("sm-rank-none").arg("what", "item"),
+        ));
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    for id in ranking {
+        if !items.iter().any(|item| item.id == *id) {
+            return Err(crate::service::invalid(
+                field,
+                Msg::new("api-ballot-unknown-item").arg("id", id.to_string()),
+            ));
+        }
+        if !seen.insert(*id) {
+            return Err(crate::service::invalid(
+                field,
+                Msg::new("api-ballot-repeated-item").arg("id", id.to_string()),
+            ));
+        }
+    }
+    Ok(ranking.to_vec())
+}
+
+/// Saves the caller's ballot: `order` turns the items on the ballot into the ranking.
+async fn save(
+    db: &DatabaseConnection,
+    principal: Principal,
+    slug: &str,
+    meeting_id: MeetingId,
+    now: OffsetDateTime,
+    order: impl FnOnce(&[agenda_proposals::Model]) -> Result<Vec<ProposalId>>,
 ) -> Result<Receipt> {
     // Refused callers stop here, on the pool, before queueing; the others wait for their turn
     // holding no connection, then save in one short transaction.
@@ -242,7 +305,7 @@ pub async fn cast(
         }
     };
     let items = proposals::active(&txn, meeting_id).await?;
-    let order = parse_ranking(&items, fields)?;
+    let order = order(&items)?;
     let key = voter_key(&secret, user_id);
     let code = receipt_code();
     let hash = token_hash(&code);

@@ -24,8 +24,9 @@ use crate::store::entities::{meeting_runs, meetings, series_occurrences};
 use super::{MeetingAccess, begin_locked, tallied_at};
 
 /// The field a refused form shows the cancellation under (every meeting form shows
-/// `window` problems at its top).
-const WINDOW_FIELD: &str = "window";
+/// `window` problems at its top; every problem under it is a closed window or a cancelled
+/// meeting, which the API answers as `409 Conflict`).
+pub const WINDOW_FIELD: &str = "window";
 
 /// A form problem under this key is a conflict with the meeting's state: the form is shown
 /// again with `409 Conflict` instead of 422 (no template shows the key itself).

@@ -5,7 +5,7 @@
 use crate::domain::ids::{MeetingId, ProposalId};
 use crate::i18n::Msg;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
     PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use serde::{Deserialize, Serialize};
@@ -148,6 +148,121 @@ pub async fn all(
         .await?)
 }
 
+/// Whether `principal` wrote `row`.
+pub fn is_author(principal: Principal, row: &Proposal) -> bool {
+    row.author_id.is_some() && row.author_id == principal.user_id
+}
+
+/// Whether `principal` (who may see the meeting) sees `row`: an active item everyone does; a
+/// withdrawn, hidden or merged one only its author and leaders. [`listed`] asks the same in
+/// SQL.
+pub fn visible_to(access: &MeetingAccess, principal: Principal, row: &Proposal) -> bool {
+    row.status == ProposalStatus::Active
+        || is_author(principal, row)
+        || access.may(principal, Action::ManageMeetings)
+}
+
+/// One page of the proposals `principal` sees (as [`visible_to`] decides), in the order they
+/// were made: those after `after`, at most `limit` (all when `None`), and whether more follow.
+pub async fn listed(
+    db: &impl ConnectionTrait,
+    principal: Principal,
+    slug: &str,
+    meeting_id: MeetingId,
+    after: Option<ProposalId>,
+    limit: Option<u64>,
+) -> Result<(MeetingAccess, Vec<Proposal>, bool)> {
+    use agenda_proposals::Column;
+    let access = authorize(db, principal, slug, meeting_id, Action::ViewMeetings).await?;
+    let mut query = agenda_proposals::Entity::find().filter(Column::MeetingId.eq(meeting_id));
+    if !access.may(principal, Action::ManageMeetings) {
+        let mut seen = Condition::any().add(Column::Status.eq(ProposalStatus::Active));
+        if let Some(me) = principal.user_id {
+            seen = seen.add(Column::AuthorId.eq(me));
+        }
+        query = query.filter(seen);
+    }
+    if let Some(after) = after {
+        query = query.filter(Column::Id.gt(after));
+    }
+    let mut rows = query
+        .order_by_asc(Column::Id)
+        .limit(limit.map(|l| l.saturating_add(1)))
+        .all(db)
+        .await?;
+    let more = limit.is_some_and(|l| rows.len() as u64 > l);
+    if let Some(l) = limit {
+        rows.truncate(usize::try_from(l).unwrap_or(usize::MAX));
+    }
+    Ok((access, rows, more))
+}
+
+/// The columns of [`proposals_csv`], in order.
+pub const CSV_HEADER: [&str; 9] = [
+    "id",
+    "title",
+    "why",
+    "minutes",
+    "author",
+    "status",
+    "hidden_reason",
+    "merged_into",
+    "created_at",
+];
+
+/// Proposals as CSV (the rows a viewer sees, from [`listed`]); `names` by author id, as
+/// [`super::names_of`] reads them.
+pub fn proposals_csv(
+    rows: &[Proposal],
+    names: &std::collections::HashMap<crate::domain::ids::UserId, String>,
+) -> Result<String> {
+    use crate::service::ledger::views::{csv_cell, csv_finish};
+    let mut out = csv::Writer::from_writer(Vec::new());
+    let fail = |e: csv::Error| ServiceError::Unexpected(anyhow::Error::new(e));
+    out.write_record(CSV_HEADER).map_err(fail)?;
+    for p in rows {
+        let created = p
+            .created_at
+            .to_offset(time::UtcOffset::UTC)
+            .format(&time::format_description::well_known::Rfc3339)
+            .map_err(|e| ServiceError::Unexpected(anyhow::Error::new(e)))?;
+        out.write_record([
+            p.id.to_string(),
+            csv_cell(&p.title),
+            csv_cell(&p.why),
+            p.minutes.to_string(),
+            csv_cell(&super::author_name(names, p.author_id)),
+            status_name(p.status).to_owned(),
+            csv_cell(p.hidden_reason.as_deref().unwrap_or("")),
+            p.merged_into.map(|m| m.to_string()).unwrap_or_default(),
+            created,
+        ])
+        .map_err(fail)?;
+    }
+    csv_finish(out)
+}
+
+/// The proposals `principal` sees as CSV ([`CSV_HEADER`]): the export of the proposals page
+/// and of the API.
+pub async fn export(
+    db: &impl ConnectionTrait,
+    principal: Principal,
+    slug: &str,
+    meeting_id: MeetingId,
+) -> Result<(MeetingAccess, String)> {
+    let (access, rows, _) = listed(db, principal, slug, meeting_id, None, None).await?;
+    let names = super::names_of(db, rows.iter().filter_map(|r| r.author_id)).await?;
+    Ok((access, proposals_csv(&rows, &names)?))
+}
+
+/// The export's file name.
+pub fn export_name(access: &MeetingAccess) -> String {
+    format!(
+        "{}-meeting-{}-proposals.csv",
+        access.team.slug, access.meeting.id
+    )
+}
+
 fn closed(message: Msg) -> ServiceError {
     let mut errors = FieldErrors::new();
     errors.add("window", message);
@@ -203,7 +318,7 @@ async fn own(
     let row =
         find_in_meeting::<agenda_proposals::Entity>(db, access.meeting.id, proposal_id).await?;
     // Ownership: only the author edits or withdraws, and only while the item is active.
-    if row.author_id != principal.user_id || principal.user_id.is_none() {
+    if !is_author(principal, &row) {
         return Err(ServiceError::Forbidden);
     }
     if row.status != ProposalStatus::Active {

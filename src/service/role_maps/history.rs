@@ -27,6 +27,12 @@ pub struct VersionLine {
     pub version: i32,
     /// The whole sentence: version, who, what changed with before and after, when.
     pub text: String,
+    /// Who made it, by id (none for a former member).
+    #[serde(skip)]
+    pub actor_id: Option<UserId>,
+    /// When, as a moment.
+    #[serde(skip)]
+    pub created_at: time::OffsetDateTime,
 }
 
 /// The newest versions of a map (at most [`VERSIONS_SHOWN`]) and how many there are.
@@ -40,10 +46,27 @@ pub async fn versions(
         .filter(role_map_versions::Column::RoleMapId.eq(id))
         .count(db)
         .await?;
-    let rows = role_map_versions::Entity::find()
-        .filter(role_map_versions::Column::RoleMapId.eq(id))
+    let lines = versions_before(db, id, (None, VERSIONS_SHOWN), zone, lang).await?;
+    Ok((lines, total))
+}
+
+/// A role map's versions older than `before` (none: from the newest), newest first, at most
+/// `limit`; the map is the caller's to read (see `page::history`).
+pub async fn versions_before(
+    db: &impl ConnectionTrait,
+    id: RoleMapId,
+    (before, limit): (Option<i32>, u64),
+    zone: Zone,
+    lang: Lang,
+) -> Result<Vec<VersionLine>> {
+    let mut query =
+        role_map_versions::Entity::find().filter(role_map_versions::Column::RoleMapId.eq(id));
+    if let Some(before) = before {
+        query = query.filter(role_map_versions::Column::Version.lt(before));
+    }
+    let rows = query
         .order_by_desc(role_map_versions::Column::Version)
-        .limit(VERSIONS_SHOWN)
+        .limit(limit)
         .all(db)
         .await?;
     let parsed: Vec<(role_map_versions::Model, Vec<Change>)> = rows
@@ -82,10 +105,12 @@ pub async fn versions(
                     .arg("what", what.join("; "))
                     .arg("when", format::date_time_in(row.created_at, zone, lang))
                     .render(lang),
+                actor_id: row.actor_id,
+                created_at: row.created_at,
             }
         })
         .collect();
-    Ok((lines, total))
+    Ok(lines)
 }
 
 fn name(people: &HashMap<UserId, String>, id: Option<UserId>) -> Msg {

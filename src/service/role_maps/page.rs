@@ -7,7 +7,7 @@ use sea_orm::{
 use serde::Serialize;
 use time::OffsetDateTime;
 
-use super::history::{VersionLine, versions};
+use super::history::{VersionLine, versions, versions_before};
 use super::{MapAccess, authorize, find_in_team, milestones_of};
 use crate::access::{Action, Principal};
 use crate::domain::ids::{MilestoneId, RoleMapId, UserId};
@@ -32,6 +32,15 @@ pub struct MapRow {
     pub status_word: String,
     /// Last changed, "3 Dec 2026" on the reader's clock.
     pub updated: String,
+    /// The owner's id.
+    #[serde(skip)]
+    pub owner_id: UserId,
+    /// Last changed, as a moment.
+    #[serde(skip)]
+    pub updated_at: OffsetDateTime,
+    /// The status itself.
+    #[serde(skip)]
+    pub state: Status,
 }
 
 /// One page of a team's role maps, newest first.
@@ -67,22 +76,7 @@ pub async fn list(
         .offset((page - 1) * MAPS_PER_PAGE)
         .all(db)
         .await?;
-    let people = names_of(db, maps.iter().map(|m| m.owner_id)).await?;
-    let rows = maps
-        .into_iter()
-        .map(|m| {
-            let status = Status::from(m.status);
-            MapRow {
-                id: m.id,
-                owner: person(&people, m.owner_id, lang),
-                title: m.title,
-                outcome: m.outcome,
-                status: status.as_str(),
-                status_word: status.word().render(lang),
-                updated: format::date_in(access.team.zone.local(m.updated_at).at.date(), lang),
-            }
-        })
-        .collect();
+    let rows = map_rows(db, &access, maps, lang).await?;
     Ok(MapList {
         members: teams::roster(db, team_id).await?,
         pages: Ord::max(total.div_ceil(MAPS_PER_PAGE), 1),
@@ -91,6 +85,60 @@ pub async fn list(
         page,
         total,
     })
+}
+
+/// The list's lines of `maps`.
+async fn map_rows(
+    db: &impl ConnectionTrait,
+    access: &MapAccess,
+    maps: Vec<role_maps::Model>,
+    lang: Lang,
+) -> Result<Vec<MapRow>> {
+    let people = names_of(db, maps.iter().map(|m| m.owner_id)).await?;
+    Ok(maps
+        .into_iter()
+        .map(|m| {
+            let status = Status::from(m.status);
+            MapRow {
+                id: m.id,
+                owner: person(&people, m.owner_id, lang),
+                owner_id: m.owner_id,
+                title: m.title,
+                outcome: m.outcome,
+                status: status.as_str(),
+                status_word: status.word().render(lang),
+                updated: format::date_in(access.team.zone.local(m.updated_at).at.date(), lang),
+                updated_at: m.updated_at,
+                state: status,
+            }
+        })
+        .collect())
+}
+
+/// The team's role maps in the list's order (newest first) after `after` (none: from the
+/// newest), at most `limit`, and whether more follow (the API's keyset pages).
+pub async fn list_after(
+    db: &impl ConnectionTrait,
+    principal: Principal,
+    slug: &str,
+    (after, limit): (Option<RoleMapId>, u64),
+    lang: Lang,
+) -> Result<(MapAccess, Vec<MapRow>, bool)> {
+    let access = authorize(db, principal, slug, Action::ViewRoleMaps).await?;
+    let mut query =
+        role_maps::Entity::find().filter(role_maps::Column::TeamId.eq(access.team.team.id));
+    if let Some(after) = after {
+        query = query.filter(role_maps::Column::Id.lt(after));
+    }
+    let mut maps = query
+        .order_by_desc(role_maps::Column::Id)
+        .limit(limit + 1)
+        .all(db)
+        .await?;
+    let more = maps.len() as u64 > limit;
+    maps.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+    let rows = map_rows(db, &access, maps, lang).await?;
+    Ok((access, rows, more))
 }
 
 fn person(people: &std::collections::HashMap<UserId, String>, id: UserId, lang: Lang) -> String {
@@ -186,4 +234,22 @@ pub async fn detail(
         history,
         history_total,
     })
+}
+
+/// A page of one role map's history, newest first: the versions older than `before` (none:
+/// from the newest), at most `limit`, and whether older ones follow.
+pub async fn history(
+    db: &impl ConnectionTrait,
+    principal: Principal,
+    slug: &str,
+    id: RoleMapId,
+    (before, limit): (Option<i32>, u64),
+    lang: Lang,
+) -> Result<(MapAccess, Vec<VersionLine>, bool)> {
+    let access = authorize(db, principal, slug, Action::ViewRoleMaps).await?;
+    find_in_team(db, access.team.team.id, id).await?;
+    let mut lines = versions_before(db, id, (before, limit + 1), access.team.zone, lang).await?;
+    let more = lines.len() as u64 > limit;
+    lines.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+    Ok((access, lines, more))
 }

@@ -199,6 +199,93 @@ fn like_pattern(text: &str) -> String {
     out
 }
 
+/// The team's memberships joined to their people, narrowed by `search` (names, and for those
+/// who manage members also email addresses, case ignored) as the team page searches.
+fn member_select(
+    team_id: TeamId,
+    search: &str,
+    with_email: bool,
+) -> sea_orm::sea_query::SelectStatement {
+    use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr, Query};
+
+    let m = memberships::Entity;
+    let u = users::Entity;
+    let mut select = Query::select();
+    select
+        .from(m)
+        .inner_join(
+            u,
+            Expr::col((u, users::Column::Id)).equals((m, memberships::Column::UserId)),
+        )
+        .and_where(Expr::col((m, memberships::Column::TeamId)).eq(team_id));
+    let search = search.trim();
+    if !search.is_empty() {
+        let pattern = like_pattern(search);
+        let name = Expr::expr(Func::lower(Expr::col((u, users::Column::DisplayName))))
+            .like(LikeExpr::new(pattern.clone()).escape('\\'));
+        let condition = if with_email {
+            name.or(
+                Expr::expr(Func::lower(Expr::col((u, users::Column::Email))))
+                    .like(LikeExpr::new(pattern).escape('\\')),
+            )
+        } else {
+            name
+        };
+        select.and_where(condition);
+    }
+    select
+}
+
+/// 0 for leaders, 1 for members: the team page lists leaders first.
+fn leaders_first() -> sea_orm::sea_query::SimpleExpr {
+    use sea_orm::sea_query::{Expr, ExprTrait};
+    Expr::case(
+        Expr::col((memberships::Entity, memberships::Column::Role)).eq(memberships::Role::Leader),
+        0,
+    )
+    .finally(1)
+    .into()
+}
+
+/// Selects a member row's columns in the team page's order: leaders first, then by name
+/// (case ignored), then by id.
+fn member_columns_in_order(select: &mut sea_orm::sea_query::SelectStatement) {
+    use sea_orm::sea_query::{Expr, Func, Order};
+
+    let (m, u) = (memberships::Entity, users::Entity);
+    select
+        .column((m, memberships::Column::UserId))
+        .column((m, memberships::Column::Role))
+        .column((u, users::Column::DisplayName))
+        .order_by_expr(leaders_first(), Order::Asc)
+        .order_by_expr(
+            Func::lower(Expr::col((u, users::Column::DisplayName))).into(),
+            Order::Asc,
+        )
+        .order_by((m, memberships::Column::UserId), Order::Asc);
+}
+
+/// Reads the rows of [`member_columns_in_order`].
+async fn member_rows(
+    db: &impl ConnectionTrait,
+    select: &sea_orm::sea_query::SelectStatement,
+) -> Result<Vec<MemberRow>> {
+    Ok(db
+        .query_all(select)
+        .await?
+        .into_iter()
+        .map(|row| {
+            // An unreadable row (an unknown stored role) is an error, never a member left out.
+            let role: memberships::Role = row.try_get("", "role")?;
+            Ok(MemberRow {
+                user_id: row.try_get("", "user_id")?,
+                display_name: row.try_get("", "display_name")?,
+                role: role.into(),
+            })
+        })
+        .collect::<std::result::Result<_, sea_orm::DbErr>>()?)
+}
+
 /// One page of a team's members (leaders first, then by name, then id), with counts.
 async fn member_page(
     db: &impl ConnectionTrait,
@@ -206,38 +293,11 @@ async fn member_page(
     query: &MemberQuery,
     with_email: bool,
 ) -> Result<MemberPage> {
-    use sea_orm::sea_query::{
-        Alias, Expr, ExprTrait, Func, LikeExpr, Order, Query, SelectStatement,
-    };
+    use sea_orm::sea_query::{Alias, Expr, ExprTrait, SelectStatement};
 
     let m = memberships::Entity;
-    let u = users::Entity;
     let search = query.search.trim();
-    let base = || -> SelectStatement {
-        let mut select = Query::select();
-        select
-            .from(m)
-            .inner_join(
-                u,
-                Expr::col((u, users::Column::Id)).equals((m, memberships::Column::UserId)),
-            )
-            .and_where(Expr::col((m, memberships::Column::TeamId)).eq(team_id));
-        if !search.is_empty() {
-            let pattern = like_pattern(search);
-            let name = Expr::expr(Func::lower(Expr::col((u, users::Column::DisplayName))))
-                .like(LikeExpr::new(pattern.clone()).escape('\\'));
-            let condition = if with_email {
-                name.or(
-                    Expr::expr(Func::lower(Expr::col((u, users::Column::Email))))
-                        .like(LikeExpr::new(pattern).escape('\\')),
-                )
-            } else {
-                name
-            };
-            select.and_where(condition);
-        }
-        select
-    };
+    let base = || member_select(team_id, search, with_email);
     let count = |mut select: SelectStatement| {
         select.expr_as(
             Expr::col((m, memberships::Column::Id)).count(),
@@ -262,40 +322,11 @@ async fn member_page(
     let pages = Ord::max(total.div_ceil(MEMBERS_PER_PAGE), 1);
     let page = query.page.clamp(1, pages);
     let mut select = base();
+    member_columns_in_order(&mut select);
     select
-        .column((m, memberships::Column::UserId))
-        .column((m, memberships::Column::Role))
-        .column((u, users::Column::DisplayName))
-        .order_by_expr(
-            Expr::case(
-                Expr::col((m, memberships::Column::Role)).eq(memberships::Role::Leader),
-                0,
-            )
-            .finally(1)
-            .into(),
-            Order::Asc,
-        )
-        .order_by_expr(
-            Func::lower(Expr::col((u, users::Column::DisplayName))).into(),
-            Order::Asc,
-        )
-        .order_by((m, memberships::Column::UserId), Order::Asc)
         .limit(MEMBERS_PER_PAGE)
         .offset((page - 1) * MEMBERS_PER_PAGE);
-    let rows = db
-        .query_all(&select)
-        .await?
-        .into_iter()
-        .map(|row| {
-            // An unreadable row (an unknown stored role) is an error, never a member left out.
-            let role: memberships::Role = row.try_get("", "role")?;
-            Ok(MemberRow {
-                user_id: row.try_get("", "user_id")?,
-                display_name: row.try_get("", "display_name")?,
-                role: role.into(),
-            })
-        })
-        .collect::<std::result::Result<_, sea_orm::DbErr>>()?;
+    let rows = member_rows(db, &select).await?;
     Ok(MemberPage {
         rows,
         total,
@@ -304,6 +335,74 @@ async fn member_page(
         pages,
         leaders,
     })
+}
+
+/// Which members a list asks for: the team page's search, and optionally one role.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MemberFilter {
+    /// As [`MemberQuery::search`].
+    pub search: String,
+    /// Only leaders, or only members.
+    pub role: Option<TeamRole>,
+}
+
+/// Where a list of members resumes: after this member in the team page's order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MemberAfter {
+    /// Whether they lead the team (leaders come first).
+    pub leader: bool,
+    /// Their name as stored.
+    pub name: String,
+    pub id: UserId,
+}
+
+/// Up to `limit` of the team's members after `after`, in the team page's order (leaders
+/// first, then by name, then id), matching `filter` as the team page searches for this
+/// caller; the flag says whether more follow. Only what the team page shows: ids, names, roles.
+pub async fn member_slice(
+    db: &impl ConnectionTrait,
+    principal: Principal,
+    slug: &str,
+    filter: &MemberFilter,
+    after: Option<&MemberAfter>,
+    limit: u64,
+) -> Result<(TeamAccess, Vec<MemberRow>, bool)> {
+    use sea_orm::sea_query::{Cond, Expr, ExprTrait, Func};
+
+    let access = authorize(db, principal, slug, Action::ViewTeam).await?;
+    let can_manage =
+        access::authorize(principal, access.role, Action::ManageMembers) == Decision::Allow;
+    let (m, u) = (memberships::Entity, users::Entity);
+    let mut select = member_select(access.team.id, &filter.search, can_manage);
+    if let Some(role) = filter.role {
+        let stored = match role {
+            TeamRole::Leader => memberships::Role::Leader,
+            TeamRole::Member => memberships::Role::Member,
+        };
+        select.and_where(Expr::col((m, memberships::Column::Role)).eq(stored));
+    }
+    if let Some(after) = after {
+        let rank = i32::from(!after.leader);
+        let name = || Expr::expr(Func::lower(Expr::col((u, users::Column::DisplayName))));
+        let their_name = || Func::lower(Expr::val(after.name.clone()));
+        select.cond_where(
+            Cond::any().add(leaders_first().gt(rank)).add(
+                Cond::all().add(leaders_first().eq(rank)).add(
+                    Cond::any().add(name().gt(their_name())).add(
+                        Cond::all()
+                            .add(name().eq(their_name()))
+                            .add(Expr::col((m, memberships::Column::UserId)).gt(after.id)),
+                    ),
+                ),
+            ),
+        );
+    }
+    member_columns_in_order(&mut select);
+    select.limit(limit.saturating_add(1));
+    let mut rows = member_rows(db, &select).await?;
+    let more = rows.len() as u64 > limit;
+    rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+    Ok((access, rows, more))
 }
 
 async fn count_of(

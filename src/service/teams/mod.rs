@@ -7,8 +7,9 @@ mod members;
 
 pub use invite::{InvitationForm, InvitationRow, Invited, invite, revoke_invitation};
 pub use members::{
-    MEMBERS_PER_PAGE, Member, MemberPage, MemberQuery, MemberRow, TeamOverview, change_role,
-    member_ids, memberships_with_people, overview, remove_member, roster,
+    MEMBERS_PER_PAGE, Member, MemberAfter, MemberFilter, MemberPage, MemberQuery, MemberRow,
+    TeamOverview, change_role, member_ids, member_slice, memberships_with_people, overview,
+    remove_member, roster,
 };
 
 use crate::domain::ids::{TeamId, UserId};

@@ -2,7 +2,7 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::tally::{Decimal, Inactive, Outcome, Pass, Round, Target};
+use crate::tally::{Decimal, Inactive, Outcome, Pass, Round, SequentialRanking, Target};
 
 fn s(d: Decimal) -> Value {
     Value::String(d.to_string())
@@ -86,4 +86,58 @@ pub fn summaries(outcome: &Outcome, contest: Option<&str>) -> Vec<Value> {
         .iter()
         .map(|p| pass_summary(outcome, p, contest))
         .collect()
+}
+
+/// Writes one summary per pass as a JSON array, each pass expanded, written and dropped in
+/// turn: the same text `serde_json::to_string_pretty` gives for the whole array, without ever
+/// holding every pass in full. `roundtable tally --format json` prints a `multiPassIrv` count
+/// this way, and a meeting's `rctab.json` is written by the same function.
+///
+/// # Errors
+/// When `out` cannot be written to.
+pub fn write_summaries(
+    out: &mut impl std::io::Write,
+    outcome: &Outcome,
+    passes: impl IntoIterator<Item = Pass>,
+    contest: Option<&str>,
+) -> std::io::Result<()> {
+    out.write_all(b"[")?;
+    let mut any = false;
+    for pass in passes {
+        out.write_all(if any { b",\n" } else { b"\n" })?;
+        any = true;
+        let text = serde_json::to_string_pretty(&pass_summary(outcome, &pass, contest))?;
+        for (j, line) in text.lines().enumerate() {
+            if j > 0 {
+                out.write_all(b"\n")?;
+            }
+            // One level deeper inside the array; JSON strings hold no raw newlines.
+            out.write_all(b"  ")?;
+            out.write_all(line.as_bytes())?;
+        }
+    }
+    out.write_all(if any { b"\n]\n" } else { b"]\n" })
+}
+
+/// [`write_summaries`] for the passes of a stored sequential ranking (a meeting's count).
+///
+/// # Errors
+/// When `out` cannot be written to.
+pub fn write_ranking(
+    out: &mut impl std::io::Write,
+    ranking: &SequentialRanking,
+    contest: Option<&str>,
+) -> std::io::Result<()> {
+    let shell = Outcome {
+        winners: ranking.order.iter().map(|r| r.candidate).collect(),
+        candidate_names: ranking.candidate_names.clone(),
+        passes: Vec::new(),
+        seed: ranking.seed,
+        rules: ranking.rules.clone(),
+    };
+    let passes = ranking
+        .passes
+        .iter()
+        .map(|p| p.expand(&ranking.candidate_names));
+    write_summaries(out, &shell, passes, contest)
 }

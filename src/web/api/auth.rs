@@ -23,7 +23,7 @@ use crate::service::api_tokens::{self, Authenticated};
 use crate::web::AppState;
 use crate::web::api::errors::ApiError;
 
-/// Requests per token: a burst of 300, then 5 a second (18,000 an hour) on average.
+/// Requests per token: a burst of 300, then one a second (3,600 an hour) on average.
 pub const API_PER_TOKEN: Quota = Quota {
     name: "api-token",
     burst: 300,

@@ -76,6 +76,38 @@ fn decode(text: &str) -> Option<After> {
     })
 }
 
+/// A cursor for any other list: base64url of that list's own sort key (its module writes the
+/// key and reads it back with [`PageQuery::after_key`]).
+pub fn encode_key(key: &str) -> String {
+    URL_SAFE_NO_PAD.encode(key)
+}
+
+/// The `next_cursor` of a page: the key of its last row when `more` rows follow.
+pub fn next_key<T>(rows: &[T], more: bool, key: impl FnOnce(&T) -> String) -> Option<String> {
+    rows.last()
+        .filter(|_| more)
+        .map(|row| encode_key(&key(row)))
+}
+
+impl PageQuery {
+    /// The sort key in a cursor made by [`encode_key`], read by `parse`, or `invalid_parameter`.
+    pub fn after_key<T>(
+        &self,
+        parse: impl FnOnce(&str) -> Option<T>,
+    ) -> Result<Option<T>, ApiError> {
+        match self.cursor.as_deref().map(str::trim) {
+            None | Some("") => Ok(None),
+            Some(text) => URL_SAFE_NO_PAD
+                .decode(text)
+                .ok()
+                .and_then(|bytes| String::from_utf8(bytes).ok())
+                .and_then(|key| parse(&key))
+                .map(Some)
+                .ok_or_else(|| ApiError::parameter("cursor", Msg::new("api-error-cursor"))),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

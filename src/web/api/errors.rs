@@ -33,6 +33,13 @@ pub enum ApiError {
     /// 400 `invalid_parameter`: a query parameter could not be understood.
     #[error("invalid query parameter")]
     InvalidParameter(FieldErrors),
+    /// 400 `invalid_body`: a JSON body that could not be read (not JSON, a missing or
+    /// mistyped field); `fields.body` says what the parser found.
+    #[error("invalid JSON body")]
+    InvalidBody(FieldErrors),
+    /// 415 `unsupported_media_type`: a body sent without `Content-Type: application/json`.
+    #[error("the body is not declared as JSON")]
+    UnsupportedMediaType,
     /// Anything the web layer can fail with (404, 403, 409, 422, 429, 500, 503 ...).
     #[error(transparent)]
     Web(#[from] WebError),
@@ -43,9 +50,24 @@ impl From<ServiceError> for ApiError {
         match error {
             // The token was valid, so "sign in" cannot be the answer; the owner lost access.
             ServiceError::Unauthenticated => Self::InvalidToken,
+            // A form shows a closed window or a cancelled meeting beside its fields; to the
+            // API it is the resource's state refusing the change.
+            ServiceError::Invalid(fields) => match state_refusal(&fields) {
+                Some(refusal) => Self::Web(WebError::Conflict(refusal.clone())),
+                None => Self::Web(WebError::from(ServiceError::Invalid(fields))),
+            },
             other => Self::Web(WebError::from(other)),
         }
     }
+}
+
+/// The message of a form problem that is really the state of the meeting (a window closed,
+/// the meeting cancelled): `Some` makes it `409 conflict` instead of `422 invalid_input`.
+fn state_refusal(fields: &FieldErrors) -> Option<&Msg> {
+    use crate::service::meetings::cancel::{CONFLICT_FIELD, WINDOW_FIELD};
+    fields
+        .get(WINDOW_FIELD)
+        .or_else(|| fields.get(CONFLICT_FIELD))
 }
 
 impl From<sea_orm::DbErr> for ApiError {
@@ -84,6 +106,12 @@ impl ApiError {
             Self::InvalidParameter(fields) => {
                 ("invalid_parameter", "error-bad-request", fields.clone())
             }
+            Self::InvalidBody(fields) => ("invalid_body", "api-error-body", fields.clone()),
+            Self::UnsupportedMediaType => (
+                "unsupported_media_type",
+                "api-error-content-type",
+                FieldErrors::new(),
+            ),
             Self::Web(_) => return None,
         };
         Some(ErrorDetails {
@@ -100,7 +128,8 @@ impl ResponseError for ApiError {
         match self {
             Self::MissingToken | Self::InvalidToken => StatusCode::UNAUTHORIZED,
             Self::InsufficientScope => StatusCode::FORBIDDEN,
-            Self::InvalidParameter(_) => StatusCode::BAD_REQUEST,
+            Self::InvalidParameter(_) | Self::InvalidBody(_) => StatusCode::BAD_REQUEST,
+            Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::Web(e) => e.status_code(),
         }
     }
@@ -137,13 +166,45 @@ impl ResponseError for ApiError {
     }
 }
 
+/// How a JSON request body that cannot be read is answered (the `JsonConfig` error handler of
+/// the whole app): 400 `invalid_body` with the parser's finding in `fields.body`; a body over
+/// the limit keeps actix's 413 (`payload_too_large`) and a body that is not
+/// `application/json` is 415 `unsupported_media_type`, all rendered as JSON errors by the one
+/// renderer.
+pub fn json_body_error(
+    error: actix_web::error::JsonPayloadError,
+    _req: &actix_web::HttpRequest,
+) -> actix_web::Error {
+    use actix_web::error::JsonPayloadError as E;
+    match error {
+        E::Overflow { .. } | E::OverflowKnownLength { .. } => error.into(),
+        E::ContentType => ApiError::UnsupportedMediaType.into(),
+        E::Deserialize(e) => {
+            let mut fields = FieldErrors::new();
+            fields.add(
+                "body",
+                Msg::new("api-error-body-detail").arg("detail", e.to_string()),
+            );
+            ApiError::InvalidBody(fields).into()
+        }
+        other => {
+            let mut fields = FieldErrors::new();
+            fields.add(
+                "body",
+                Msg::new("api-error-body-detail").arg("detail", other.to_string()),
+            );
+            ApiError::InvalidBody(fields).into()
+        }
+    }
+}
+
 /// The JSON body of every `/api/v1` error, as the OpenAPI document describes it.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ErrorBody {
     /// Stable machine-readable code: `unauthorized`, `invalid_token`, `insufficient_scope`,
-    /// `invalid_parameter`, `bad_request`, `forbidden`, `not_found`, `conflict`,
-    /// `payload_too_large`, `invalid_input`, `too_many_requests`, `internal_error`,
-    /// `service_unavailable`.
+    /// `invalid_parameter`, `invalid_body`, `bad_request`, `forbidden`, `not_found`, `conflict`,
+    /// `payload_too_large`, `unsupported_media_type`, `invalid_input`, `too_many_requests`,
+    /// `internal_error`, `service_unavailable`.
     #[schema(example = "not_found")]
     pub error: String,
     /// A sentence for people, in the token owner's language.

@@ -53,6 +53,19 @@ pub struct Meeting {
     /// `sequential_irv` or `equal_shares`.
     #[schema(example = "sequential_irv")]
     pub agenda_rule: String,
+    /// Set when a leader cancelled the meeting (it stays listed, as on the web); `null`
+    /// while it goes ahead.
+    pub cancelled: Option<Cancellation>,
+}
+
+/// When and why a meeting was cancelled.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Cancellation {
+    /// When (RFC 3339, UTC).
+    #[schema(format = DateTime)]
+    pub at: String,
+    /// Why, as everyone sees it.
+    pub reason: String,
 }
 
 /// A meeting's lifecycle phase.
@@ -104,7 +117,8 @@ pub struct MeetingList {
     pub next_cursor: Option<String>,
 }
 
-fn utc(at: OffsetDateTime) -> String {
+/// `at` as RFC 3339 in UTC, as every time in the API is written.
+pub fn utc(at: OffsetDateTime) -> String {
     at.to_offset(time::UtcOffset::UTC)
         .format(&Rfc3339)
         .unwrap_or_default()
@@ -132,6 +146,10 @@ impl Meeting {
             privacy: m.privacy.to_value(),
             results_visibility: m.results_visibility.to_value(),
             agenda_rule: m.agenda_rule.to_value(),
+            cancelled: m.cancelled_at.map(|at| Cancellation {
+                at: utc(at),
+                reason: m.cancel_reason.clone(),
+            }),
         }
     }
 }

@@ -9,12 +9,23 @@
 //! an opaque cursor ([`cursor`]). The account page's token section lives in [`account`].
 
 pub mod account;
+pub mod actions;
+pub mod agendas;
 pub mod auth;
+pub mod ballots;
+pub mod budgets;
+pub mod calendar;
+pub mod checkins;
 pub mod cursor;
 pub mod errors;
+pub mod ledger;
 pub mod me;
 pub mod meetings;
+pub mod members;
 pub mod openapi;
+pub mod proposals;
+pub mod results;
+pub mod role_maps;
 pub mod teams;
 
 use actix_web::http::header::{self, HeaderValue};
@@ -78,6 +89,72 @@ pub const API_ROUTES: &[ApiRoute] = &[
     api_route!(Get "/api/v1/teams" => teams::list, SignedIn, true),
     api_route!(Get "/api/v1/teams/{team}/meetings" => meetings::list, Rule(Action::ViewMeetings), true),
     api_route!(Get "/api/v1/teams/{team}/meetings/{meeting}" => meetings::show, Rule(Action::ViewMeetings), true),
+    // Proposals and ballots.
+    api_route!(Get "/api/v1/teams/{team}/meetings/{meeting}/proposals" => proposals::list, Rule(Action::ViewMeetings), true),
+    api_route!(Post "/api/v1/teams/{team}/meetings/{meeting}/proposals" => proposals::create, Rule(Action::ProposeItem), true),
+    api_route!(Get "/api/v1/teams/{team}/meetings/{meeting}/proposals.csv" => proposals::csv, Rule(Action::ViewMeetings), true),
+    api_route!(Get "/api/v1/teams/{team}/meetings/{meeting}/proposals/{proposal}" => proposals::show, Rule(Action::ViewMeetings), true),
+    api_route!(Patch "/api/v1/teams/{team}/meetings/{meeting}/proposals/{proposal}" => proposals::edit, Rule(Action::ProposeItem), true),
+    api_route!(Post "/api/v1/teams/{team}/meetings/{meeting}/proposals/{proposal}/withdraw" => proposals::withdraw, Rule(Action::ProposeItem), true),
+    api_route!(Get "/api/v1/teams/{team}/meetings/{meeting}/ballot" => ballots::show, Rule(Action::ViewMeetings), true),
+    api_route!(Put "/api/v1/teams/{team}/meetings/{meeting}/ballot" => ballots::cast, Rule(Action::CastBallot), true),
+    // Results and the agreed agenda.
+    api_route!(Get "/api/v1/teams/{team}/meetings/{meeting}/results" => results::show, Rule(Action::ViewMeetings), true),
+    api_route!(Get "/api/v1/teams/{team}/meetings/{meeting}/results/ballots.csv" => results::ballots_csv, Rule(Action::ViewMeetings), true),
+    api_route!(Get "/api/v1/teams/{team}/meetings/{meeting}/results/receipts.csv" => results::receipts_csv, Rule(Action::ViewMeetings), true),
+    api_route!(Get "/api/v1/teams/{team}/meetings/{meeting}/results/rctab.json" => results::rctab_json, Rule(Action::ViewMeetings), true),
+    api_route!(Get "/api/v1/teams/{team}/meetings/{meeting}/agenda" => agendas::show, Rule(Action::ViewMeetings), true),
+    api_route!(Get "/api/v1/teams/{team}/meetings/{meeting}/agenda.ics" => agendas::calendar, Rule(Action::ViewMeetings), true),
+    // Budget rounds: ideas, one's own ballot, results and their files.
+    api_route!(Get "/api/v1/teams/{team}/budgets" => budgets::list, Rule(Action::ViewBudgets), true),
+    api_route!(Get "/api/v1/teams/{team}/budgets/{round}" => budgets::show, Rule(Action::ViewBudgets), true),
+    api_route!(Get "/api/v1/teams/{team}/budgets/{round}/ideas" => budgets::ideas::list, Rule(Action::ViewBudgets), true),
+    api_route!(Post "/api/v1/teams/{team}/budgets/{round}/ideas" => budgets::ideas::create, Rule(Action::ProposeIdea), true),
+    api_route!(Get "/api/v1/teams/{team}/budgets/{round}/ideas/{idea}" => budgets::ideas::show, Rule(Action::ViewBudgets), true),
+    api_route!(Patch "/api/v1/teams/{team}/budgets/{round}/ideas/{idea}" => budgets::ideas::edit, Rule(Action::ProposeIdea), true),
+    api_route!(Post "/api/v1/teams/{team}/budgets/{round}/ideas/{idea}/withdraw" => budgets::ideas::withdraw, Rule(Action::ProposeIdea), true),
+    api_route!(Get "/api/v1/teams/{team}/budgets/{round}/ballot" => budgets::ballot::show, Rule(Action::ViewBudgets), true),
+    api_route!(Put "/api/v1/teams/{team}/budgets/{round}/ballot" => budgets::ballot::cast, Rule(Action::CastBudgetBallot), true),
+    api_route!(Get "/api/v1/teams/{team}/budgets/{round}/results" => budgets::results::show, Rule(Action::ViewBudgets), true),
+    api_route!(Get "/api/v1/teams/{team}/budgets/{round}/results/round.pb" => budgets::results::pabulib, Rule(Action::ViewBudgets), true),
+    api_route!(Get "/api/v1/teams/{team}/budgets/{round}/results/ideas.csv" => budgets::results::csv, Rule(Action::ViewBudgets), true),
+    // Actions, check-ins and role maps.
+    api_route!(Get "/api/v1/teams/{team}/actions" => actions::list, Rule(Action::ViewActions), true),
+    api_route!(Post "/api/v1/teams/{team}/actions" => actions::create, Rule(Action::WorkOnActions), true),
+    api_route!(Get "/api/v1/teams/{team}/actions.csv" => actions::csv, Rule(Action::ViewActions), true),
+    api_route!(Get "/api/v1/teams/{team}/actions/{action}" => actions::show, Rule(Action::ViewActions), true),
+    api_route!(Patch "/api/v1/teams/{team}/actions/{action}" => actions::change, Rule(Action::WorkOnActions), true),
+    api_route!(Get "/api/v1/teams/{team}/actions/{action}/comments" => actions::comments, Rule(Action::ViewActions), true),
+    api_route!(Post "/api/v1/teams/{team}/actions/{action}/comments" => actions::comment, Rule(Action::WorkOnActions), true),
+    api_route!(Get "/api/v1/teams/{team}/checkins" => checkins::week, Rule(Action::ViewCheckins), true),
+    api_route!(Get "/api/v1/teams/{team}/checkins/me" => checkins::mine, Rule(Action::ViewCheckins), true),
+    api_route!(Put "/api/v1/teams/{team}/checkins/me" => checkins::save, Rule(Action::WriteCheckin), true),
+    api_route!(Get "/api/v1/teams/{team}/role-maps" => role_maps::list, Rule(Action::ViewRoleMaps), true),
+    api_route!(Post "/api/v1/teams/{team}/role-maps" => role_maps::create, Rule(Action::EditRoleMaps), true),
+    api_route!(Get "/api/v1/teams/{team}/role-maps/{map}" => role_maps::show, Rule(Action::ViewRoleMaps), true),
+    api_route!(Patch "/api/v1/teams/{team}/role-maps/{map}" => role_maps::update, Rule(Action::EditRoleMaps), true),
+    api_route!(Get "/api/v1/teams/{team}/role-maps/{map}/history" => role_maps::history, Rule(Action::ViewRoleMaps), true),
+    api_route!(Post "/api/v1/teams/{team}/role-maps/{map}/milestones" => role_maps::add_milestone, Rule(Action::EditRoleMaps), true),
+    api_route!(Patch "/api/v1/teams/{team}/role-maps/{map}/milestones/{milestone}" => role_maps::update_milestone, Rule(Action::EditRoleMaps), true),
+    api_route!(Delete "/api/v1/teams/{team}/role-maps/{map}/milestones/{milestone}" => role_maps::remove_milestone, Rule(Action::EditRoleMaps), true),
+    api_route!(Put "/api/v1/teams/{team}/role-maps/{map}/milestones/{milestone}/done" => role_maps::set_done, Rule(Action::EditRoleMaps), true),
+    api_route!(Post "/api/v1/teams/{team}/role-maps/{map}/publish" => role_maps::publish, Rule(Action::PublishRoleMaps), true),
+    api_route!(Post "/api/v1/teams/{team}/role-maps/{map}/close" => role_maps::close, Rule(Action::PublishRoleMaps), true),
+    // Members, the team calendar and the reciprocity ledger.
+    api_route!(Get "/api/v1/teams/{team}/members" => members::list, Rule(Action::ViewTeam), true),
+    api_route!(Get "/api/v1/teams/{team}/meetings.ics" => calendar::meetings, Rule(Action::ViewMeetings), true),
+    api_route!(Get "/api/v1/teams/{team}/ledger" => ledger::team, Rule(Action::ViewLedgerAggregates), true),
+    api_route!(Get "/api/v1/teams/{team}/ledger/members.csv" => ledger::team_csv, Rule(Action::ViewLedgerAggregates), true),
+    api_route!(Get "/api/v1/teams/{team}/ledger/me" => ledger::me, Rule(Action::ViewOwnLedger), true),
+    api_route!(Get "/api/v1/teams/{team}/ledger/me.csv" => ledger::me_csv, Rule(Action::ViewOwnLedger), true),
+    api_route!(Get "/api/v1/teams/{team}/ledger/entries" => ledger::entries, Rule(Action::ViewOwnLedger), true),
+    api_route!(Post "/api/v1/teams/{team}/ledger/entries" => ledger::record, Rule(Action::RecordHelp), true),
+    api_route!(Get "/api/v1/teams/{team}/ledger/entries/{entry}" => ledger::show, Rule(Action::ViewOwnLedger), true),
+    api_route!(Post "/api/v1/teams/{team}/ledger/entries/{entry}/confirm" => ledger::confirm, Rule(Action::RecordHelp), true),
+    api_route!(Post "/api/v1/teams/{team}/ledger/entries/{entry}/adjust" => ledger::adjust, Rule(Action::RecordHelp), true),
+    api_route!(Post "/api/v1/teams/{team}/ledger/entries/{entry}/dispute" => ledger::dispute, Rule(Action::RecordHelp), true),
+    api_route!(Post "/api/v1/teams/{team}/ledger/entries/{entry}/resolve" => ledger::resolve, Rule(Action::RecordHelpForOthers), true),
+    api_route!(Post "/api/v1/teams/{team}/ledger/entries/{entry}/reverse" => ledger::reverse, Rule(Action::RecordHelp), true),
 ];
 
 /// Registers every route of [`API_ROUTES`]: one resource per path (other methods answer 405,
@@ -97,6 +174,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             let method = match route.method {
                 Method::Get | Method::GetOrHead => web::get(),
                 Method::Post => web::post(),
+                Method::Put => web::put(),
+                Method::Patch => web::patch(),
+                Method::Delete => web::delete(),
             };
             resource = resource.route((route.attach)(method));
         }
@@ -158,6 +238,21 @@ fn matches_etag(header: Option<&HeaderValue>, tag: &str) -> bool {
     value.split(',').map(str::trim).any(|candidate| {
         candidate == "*" || candidate.strip_prefix("W/").unwrap_or(candidate) == tag
     })
+}
+
+/// An id from the path; one that does not parse names nothing, so it is the same 404 as a
+/// missing one.
+pub fn path_id<T: std::str::FromStr>(raw: &str) -> Result<T, ApiError> {
+    raw.trim()
+        .parse()
+        .map_err(|_| ApiError::Web(crate::web::WebError::NotFound))
+}
+
+/// `201 Created` with `body` as JSON and the new resource's address in `Location`.
+pub fn created(location: &str, body: &impl Serialize) -> HttpResponse {
+    HttpResponse::Created()
+        .insert_header((header::LOCATION, location.to_owned()))
+        .json(body)
 }
 
 #[cfg(test)]

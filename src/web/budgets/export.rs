@@ -16,11 +16,7 @@ pub async fn export_pb(
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
     let (_, text) = exchange::export_pb(ctx.db(), ctx.principal(), &slug, id, ctx.now).await?;
-    Ok(download(
-        &format!("budget-{id}.pb"),
-        "text/plain; charset=utf-8",
-        text,
-    ))
+    Ok(download(&exchange::pb_name(id), exchange::PB_TYPE, text))
 }
 
 /// `GET /teams/{team}/budgets/{id}/results/ideas.csv`.
@@ -30,9 +26,5 @@ pub async fn export_csv(
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
     let (_, text) = exchange::export_csv(ctx.db(), ctx.principal(), &slug, id, ctx.now).await?;
-    Ok(download(
-        &format!("budget-{id}.csv"),
-        "text/csv; charset=utf-8",
-        text,
-    ))
+    Ok(download(&exchange::csv_name(id), exchange::CSV_TYPE, text))
 }

@@ -17,6 +17,7 @@ use crate::domain::budget::BudgetRule;
 use crate::domain::team::member_label;
 use crate::format::{date_time_in, decimal_in, money_in, percent_in};
 use crate::i18n::{self, Lang, Msg};
+use crate::service::budgets::compute::{Computed as ComputedRound, Funded};
 use crate::service::budgets::instance::InputIdea;
 use crate::service::budgets::publish::{self, ResultsView, follow_up_label, override_fields};
 use crate::web::budgets::{RoundHeader, follow_up_label as follow_words, rule_label};
@@ -140,11 +141,10 @@ fn build(
     let percent = |share: f64| percent_in(share, lang);
     let date_time = |at, zone| date_time_in(at, zone, lang);
     let voters = c.input.voters.max(1) as f64;
-    let amount = c.input.amount.max(1) as f64;
     let by_code: HashMap<&str, &InputIdea> =
         c.input.ideas.iter().map(|i| (i.code.as_str(), i)).collect();
     let by_id: HashMap<IdeaId, &InputIdea> = c.input.ideas.iter().map(|i| (i.id, i)).collect();
-    let steps: HashMap<&str, &crate::service::budgets::compute::Funded> = c
+    let steps: HashMap<&str, &Funded> = c
         .outcome
         .funded
         .iter()
@@ -157,26 +157,7 @@ fn build(
             continue;
         };
         spent = spent.saturating_add(idea.cost);
-        let step = steps.get(code.as_str());
-        let how = match step {
-            Some(s) if s.by_completion => i18n::text(lang, "bg-how-completion"),
-            Some(s) => match &s.price_per_supporter {
-                Some(p) => Msg::new("bg-how-paid")
-                    .arg("count", idea.supporters)
-                    .arg(
-                        "price",
-                        // English has always shown the exact price as computed ("1200.5").
-                        match lang {
-                            Lang::En => p.clone(),
-                            Lang::Fr => decimal_in(p, lang),
-                        },
-                    )
-                    .arg("currency", currency)
-                    .render(lang),
-                None => i18n::text(lang, "bg-how-unequal"),
-            },
-            None => String::new(),
-        };
+        let step = steps.get(code.as_str()).copied();
         let follow = view.follow_ups.get(&idea.id);
         let refused_owner = typed.get(&owner_field(idea.id));
         let owner_value = match (refused_owner, follow) {
@@ -194,11 +175,7 @@ fn build(
             votes: idea.supporters,
             share: percent(idea.supporters as f64 / voters),
             step: step.map_or(0, |s| s.step),
-            how: if rule == BudgetRule::Mes {
-                how
-            } else {
-                String::new()
-            },
+            how: how_funded(step, idea, currency, rule, lang),
             owner: follow.and_then(|f| f.owner.clone()),
             owner_id: follow.and_then(|f| f.owner_id),
             owner_value,
@@ -216,42 +193,7 @@ fn build(
         .filter_map(|code| by_code.get(code.as_str()))
         .map(|i| i.cost)
         .sum();
-    let describe = |i: &InputIdea| {
-        i18n::text_with(
-            lang,
-            "bg-diff-idea",
-            &[
-                ("title", i.title.clone()),
-                ("support", percent(i.supporters as f64 / voters)),
-                ("share", percent(i.cost as f64 / amount)),
-            ],
-        )
-    };
-    let mut differences = Vec::new();
-    for code in &c.greedy.selected {
-        if let Some(i) = by_code
-            .get(code.as_str())
-            .filter(|_| !rule_set.contains(code.as_str()))
-        {
-            differences.push(i18n::text_with(
-                lang,
-                "bg-diff-greedy-only",
-                &[("idea", describe(i)), ("rule", rule_name.clone())],
-            ));
-        }
-    }
-    for code in &c.outcome.selected {
-        if let Some(i) = by_code
-            .get(code.as_str())
-            .filter(|_| !greedy_set.contains(code.as_str()))
-        {
-            differences.push(i18n::text_with(
-                lang,
-                "bg-diff-rule-only",
-                &[("idea", describe(i)), ("rule", rule_name.clone())],
-            ));
-        }
-    }
+    let differences = differences(c, &rule_name, lang);
     let mut by_votes: Vec<&InputIdea> = c.input.ideas.iter().collect();
     by_votes.sort_by(|a, b| b.supporters.cmp(&a.supporters).then(a.id.cmp(&b.id)));
     let bars: Vec<Bar> = by_votes
@@ -348,6 +290,84 @@ fn build(
             Vec::new()
         },
     }
+}
+
+/// How the round's rule bought a funded idea, in one sentence, as the results page shows it:
+/// for equal shares, what each supporter paid (or that the completion added it); empty for the
+/// other rules.
+pub(crate) fn how_funded(
+    step: Option<&Funded>,
+    idea: &InputIdea,
+    currency: &str,
+    rule: BudgetRule,
+    lang: Lang,
+) -> String {
+    if rule != BudgetRule::Mes {
+        return String::new();
+    }
+    match step {
+        Some(s) if s.by_completion => i18n::text(lang, "bg-how-completion"),
+        Some(s) => match &s.price_per_supporter {
+            Some(p) => Msg::new("bg-how-paid")
+                .arg("count", idea.supporters)
+                .arg(
+                    "price",
+                    // English has always shown the exact price as computed ("1200.5").
+                    match lang {
+                        Lang::En => p.clone(),
+                        Lang::Fr => decimal_in(p, lang),
+                    },
+                )
+                .arg("currency", currency)
+                .render(lang),
+            None => i18n::text(lang, "bg-how-unequal"),
+        },
+        None => String::new(),
+    }
+}
+
+/// One sentence per idea that greedy by votes and the round's rule (`rule_name`) fund
+/// differently: greedy's extra ideas first, then the rule's.
+pub(crate) fn differences(c: &ComputedRound, rule_name: &str, lang: Lang) -> Vec<String> {
+    let voters = c.input.voters.max(1) as f64;
+    let amount = c.input.amount.max(1) as f64;
+    let by_code: HashMap<&str, &InputIdea> =
+        c.input.ideas.iter().map(|i| (i.code.as_str(), i)).collect();
+    let describe = |i: &InputIdea| {
+        i18n::text_with(
+            lang,
+            "bg-diff-idea",
+            &[
+                ("title", i.title.clone()),
+                ("support", percent_in(i.supporters as f64 / voters, lang)),
+                ("share", percent_in(i.cost as f64 / amount, lang)),
+            ],
+        )
+    };
+    let only = |ours: &[String], theirs: &[String], key: &str| -> Vec<String> {
+        ours.iter()
+            .filter(|code| !theirs.contains(code))
+            .filter_map(|code| by_code.get(code.as_str()))
+            .map(|i| {
+                i18n::text_with(
+                    lang,
+                    key,
+                    &[("idea", describe(i)), ("rule", rule_name.to_owned())],
+                )
+            })
+            .collect()
+    };
+    let mut out = only(
+        &c.greedy.selected,
+        &c.outcome.selected,
+        "bg-diff-greedy-only",
+    );
+    out.extend(only(
+        &c.outcome.selected,
+        &c.greedy.selected,
+        "bg-diff-rule-only",
+    ));
+    out
 }
 
 async fn page(

@@ -7,13 +7,12 @@ use std::collections::BTreeMap;
 use actix_web::{HttpResponse, web};
 use serde::Serialize;
 
-use crate::access::Action;
 use crate::auth::tokens::random_token;
-use crate::domain::ledger::{Actor, Effective, allowed_moves, party_of};
+use crate::domain::ledger::Effective;
 use crate::format;
 use crate::i18n::{self, Lang};
 use crate::service::ledger::exchanges::{self, MoveForm, MoveKind};
-use crate::service::ledger::{access, names};
+use crate::service::ledger::views;
 
 use crate::web::WebError;
 use crate::web::context::{Ctx, done_or_reshow, status_for};
@@ -56,14 +55,16 @@ async fn page(
 ) -> Result<HttpResponse, WebError> {
     let db = ctx.db();
     let now = ctx.now;
-    let acc = access(db, ctx.principal(), slug, Action::ViewOwnLedger).await?;
-    let row = exchanges::visible(db, &acc, id).await?;
-    if exchanges::is_reversal(&row) {
-        return Err(WebError::NotFound);
-    }
-    let effective = exchanges::state_of(db, &row, now).await?;
-    let reversal = exchanges::reversal_of(db, row.id).await?;
-    let people = names(db, [row.helper_id, row.helped_id, row.recorded_by]).await?;
+    let detail = views::entry(db, ctx.principal(), slug, id, now).await?;
+    let allowed = detail.allowed();
+    let views::EntryDetail {
+        access: acc,
+        model: row,
+        state: effective,
+        people,
+        reversal_reason,
+        ..
+    } = detail;
     let lang = ctx.lang();
     let name = |id: UserId| {
         people
@@ -71,16 +72,6 @@ async fn page(
             .cloned()
             .unwrap_or_else(|| i18n::text(lang, "fl-former-member"))
     };
-    let me = acc.user_id;
-    let allowed = allowed_moves(
-        effective,
-        row.awaiting_id
-            .and_then(|who| party_of(who, row.helper_id, row.helped_id)),
-        Actor {
-            party: party_of(me, row.helper_id, row.helped_id),
-            leader: acc.is_leader(),
-        },
-    );
     let fresh = MoveForm {
         minutes: row.minutes.to_string(),
         idempotency_key: random_token(),
@@ -119,7 +110,7 @@ async fn page(
             .flatten(),
         dispute_reason: row.dispute_reason.clone(),
         resolution_note: row.resolution_note.clone(),
-        reversal_reason: reversal.and_then(|r| r.reason),
+        reversal_reason,
         my_turn: allowed.answer,
         can_resolve: allowed.resolve,
         can_reverse: allowed.reverse,

@@ -16,9 +16,9 @@ use actix_web::HttpResponse;
 use serde::Serialize;
 
 pub use personal::{
-    MyQuery, hide_thanks, me, me_csv, read_notifications, record, show_thanks, thank,
+    MyQuery, hide_thanks, me, me_csv, my_csv_file, read_notifications, record, show_thanks, thank,
 };
-pub use team_export::team_csv;
+pub use team_export::{team_csv, team_csv_file};
 pub use team_view::{TeamQuery, settings, team};
 
 use crate::domain::ledger::Effective;

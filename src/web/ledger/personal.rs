@@ -257,7 +257,17 @@ pub async fn me(
 
 /// `GET /teams/{team}/ledger/me.csv`: the caller's own entries.
 pub async fn me_csv(ctx: Ctx, slug: web::Path<String>) -> Result<HttpResponse, WebError> {
-    let my = views::my_entries(ctx.db(), ctx.principal(), &slug, ctx.now).await?;
+    Ok(my_csv_file(ctx.db(), ctx.principal(), &slug, ctx.now).await?)
+}
+
+/// The caller's own entries as a CSV download (the web's export and the API's).
+pub async fn my_csv_file(
+    db: &impl sea_orm::ConnectionTrait,
+    principal: crate::access::Principal,
+    slug: &str,
+    now: time::OffsetDateTime,
+) -> crate::service::Result<HttpResponse> {
+    let my = views::my_entries(db, principal, slug, now).await?;
     let body = views::my_csv(&my)?;
     Ok(csv_response(
         &format!("{}-my-ledger.csv", my.access.team.slug),

@@ -2,10 +2,13 @@
 //! shows one page of it, in the same window and sort as the page's query.
 
 use actix_web::{HttpResponse, web};
+use sea_orm::ConnectionTrait;
+use time::OffsetDateTime;
 
 use super::csv_response;
 use super::team_view::TeamQuery;
-use crate::service::ledger::views;
+use crate::access::Principal;
+use crate::service::ledger::views::{self, SortKey, Window};
 use crate::web::WebError;
 use crate::web::context::Ctx;
 
@@ -15,17 +18,18 @@ pub async fn team_csv(
     slug: web::Path<String>,
     query: web::Query<TeamQuery>,
 ) -> Result<HttpResponse, WebError> {
-    let (window, sort, descending) = query.parts();
-    let view = views::team_ledger(
-        ctx.db(),
-        ctx.principal(),
-        &slug,
-        window,
-        sort,
-        descending,
-        ctx.now,
-    )
-    .await?;
+    Ok(team_csv_file(ctx.db(), ctx.principal(), &slug, query.parts(), ctx.now).await?)
+}
+
+/// The team table as a CSV download, in a window and sort (the web's export and the API's).
+pub async fn team_csv_file(
+    db: &impl ConnectionTrait,
+    principal: Principal,
+    slug: &str,
+    (window, sort, descending): (Window, SortKey, bool),
+    now: OffsetDateTime,
+) -> crate::service::Result<HttpResponse> {
+    let view = views::team_ledger(db, principal, slug, window, sort, descending, now).await?;
     let body = views::team_csv(&view)?;
     Ok(csv_response(
         &format!("{}-ledger-{}.csv", view.access.team.slug, window.as_str()),

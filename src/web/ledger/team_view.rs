@@ -25,14 +25,18 @@ use crate::web::visitor::Layout;
 /// Sort and window of the team view.
 #[derive(Debug, Default, Deserialize)]
 pub struct TeamQuery {
+    /// A column of the table (`SortKey`).
     #[serde(default)]
-    sort: Option<String>,
+    pub sort: Option<String>,
+    /// `asc` or `desc`.
     #[serde(default)]
-    dir: Option<String>,
+    pub dir: Option<String>,
+    /// `recent`, `term` or `all`.
     #[serde(default)]
-    window: Option<String>,
+    pub window: Option<String>,
+    /// The page of the table.
     #[serde(default)]
-    page: Option<String>,
+    pub page: Option<String>,
 }
 
 /// Rows of the member table per page.
@@ -47,7 +51,9 @@ pub const QUIET_SHOWN: usize = 20;
 pub const TOP_SHOWN: usize = 5;
 
 impl TeamQuery {
-    pub(super) fn parts(&self) -> (Window, SortKey, bool) {
+    /// The window, the sort and whether it is descending (by name ascending, else descending,
+    /// unless `dir` says).
+    pub fn parts(&self) -> (Window, SortKey, bool) {
         let sort = SortKey::parse(self.sort.as_deref());
         let descending = match self.dir.as_deref() {
             Some("asc") => false,

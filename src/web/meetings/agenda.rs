@@ -6,19 +6,20 @@ use crate::domain::ids::{MeetingId, ProposalId};
 use std::collections::{BTreeMap, HashMap};
 
 use actix_web::http::StatusCode;
-use actix_web::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use actix_web::{HttpRequest, HttpResponse, web};
+use sea_orm::DatabaseConnection;
 use serde::Serialize;
 use time::{Duration, OffsetDateTime};
 
-use crate::access::Action;
-use crate::domain::agreed_agenda::{ItemKind, reason_field};
+use crate::access::{Action, Principal};
+use crate::domain::agreed_agenda::{ItemKind, PublishedItem, reason_field};
 use crate::format::ics;
 use crate::i18n::{Lang, text, text_with};
 use crate::service::meetings::agreed::{self, AgendaView, tally_items};
 use crate::web::WebError;
 use crate::web::context::{Ctx, redirect_or_reshow, status_for};
 use crate::web::format::{clock, date_time_in};
+use crate::web::meetings::results::Download;
 use crate::web::meetings::results::{AgendaLine, agenda_lines_in};
 use crate::web::meetings::{MeetingHeader, header};
 use crate::web::pages::base_url;
@@ -71,11 +72,25 @@ fn ranked(lang: Lang, key: &str, rank: u32) -> String {
     crate::i18n::LOCALES.lookup_with_args(&lang.id(), key, &args)
 }
 
-fn published_lines(view: &AgendaView, lang: Lang) -> (Vec<Line>, u32) {
+/// One item of the published agenda, placed in time.
+#[derive(Debug, Clone)]
+pub struct Placed<'a> {
+    /// When it starts.
+    pub start: OffsetDateTime,
+    /// The item as published.
+    pub item: &'a PublishedItem,
+    /// The seeded draw decided its place in the tally.
+    pub drawn: bool,
+    /// Where it comes from, as people read it ("ranked 2nd", "added").
+    pub note: String,
+}
+
+/// The published agenda's items in order with their start times (none before publication).
+#[must_use]
+pub fn placed_items(view: &AgendaView, lang: Lang) -> Vec<Placed<'_>> {
     let mut at = view.access.meeting.starts_at;
-    let mut total = 0;
     let Some(publication) = &view.publication else {
-        return (Vec::new(), 0);
+        return Vec::new();
     };
     // Places the seeded draw decided say so on the agreed agenda too.
     let drawn: Vec<u32> = view
@@ -84,32 +99,43 @@ fn published_lines(view: &AgendaView, lang: Lang) -> (Vec<Line>, u32) {
         .and_then(|t| t.output.agenda.as_ref())
         .map(|a| a.items.iter().filter(|i| i.drawn).map(|i| i.rank).collect())
         .unwrap_or_default();
-    let lines = publication
+    publication
         .items
         .iter()
         .map(|item| {
-            let line = Line {
-                start: clock(at, view.access.zone),
-                title: item.title.clone(),
-                minutes: item.minutes,
+            let was_drawn = item.kind == ItemKind::Ranked
+                && item.rank.is_some_and(|rank| drawn.contains(&rank));
+            let placed = Placed {
+                start: at,
+                item,
+                drawn: was_drawn,
                 note: match (item.kind, item.rank) {
                     (ItemKind::Fixed, _) => text(lang, "mt-agenda-fixed"),
                     (ItemKind::Added, _) => text(lang, "mt-agenda-added"),
-                    (ItemKind::Ranked, Some(rank)) => {
-                        if drawn.contains(&rank) {
-                            ranked(lang, "mt-agenda-ranked-drawn", rank)
-                        } else {
-                            ranked(lang, "mt-agenda-ranked", rank)
-                        }
+                    (ItemKind::Ranked, Some(rank)) if was_drawn => {
+                        ranked(lang, "mt-agenda-ranked-drawn", rank)
                     }
+                    (ItemKind::Ranked, Some(rank)) => ranked(lang, "mt-agenda-ranked", rank),
                     (ItemKind::Ranked, None) => String::new(),
                 },
             };
             at += Duration::minutes(i64::from(item.minutes));
-            total += item.minutes;
-            line
+            placed
+        })
+        .collect()
+}
+
+fn published_lines(view: &AgendaView, lang: Lang) -> (Vec<Line>, u32) {
+    let lines: Vec<Line> = placed_items(view, lang)
+        .into_iter()
+        .map(|p| Line {
+            start: clock(p.start, view.access.zone),
+            title: p.item.title.clone(),
+            minutes: p.item.minutes,
+            note: p.note,
         })
         .collect();
+    let total = lines.iter().map(|l| l.minutes).sum();
     (lines, total)
 }
 
@@ -207,9 +233,32 @@ pub async fn calendar(
     path: web::Path<(String, MeetingId)>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
-    let (view, _, now) = load(&ctx, &slug, id).await?;
+    let base = base_url(&ctx.state, &req);
+    let file = calendar_file(
+        ctx.db(),
+        ctx.principal(),
+        &slug,
+        id,
+        ctx.now,
+        ctx.lang(),
+        &base,
+    );
+    Ok(file.await?.response())
+}
+
+/// A meeting's `.ics` file: the meeting as one event, with the published agenda (and its
+/// deviations) in the description, written in `lang`; `base` is the site's address.
+pub async fn calendar_file(
+    db: &DatabaseConnection,
+    principal: Principal,
+    slug: &str,
+    id: MeetingId,
+    now: OffsetDateTime,
+    lang: Lang,
+    base: &str,
+) -> Result<Download, WebError> {
+    let view = agreed::view(db, principal, slug, id, now).await?;
     let m = &view.access.meeting;
-    let lang = ctx.lang();
     let (lines, _) = published_lines(&view, lang);
     let mut description = m.purpose_line.clone();
     if lines.is_empty() {
@@ -234,12 +283,7 @@ pub async fn calendar(
         }
     }
     let uid = format!("meeting-{}@roundtable", m.id);
-    let url = format!(
-        "{}/teams/{}/meetings/{}/agenda",
-        base_url(&ctx.state, &req),
-        slug,
-        id
-    );
+    let url = format!("{base}/teams/{slug}/meetings/{id}/agenda");
     let text = ics::calendar(&ics::Event {
         uid: &uid,
         stamp: now,
@@ -250,13 +294,11 @@ pub async fn calendar(
         description: &description,
         url: Some(&url),
     });
-    Ok(HttpResponse::Ok()
-        .insert_header((CONTENT_TYPE, "text/calendar; charset=utf-8"))
-        .insert_header((
-            CONTENT_DISPOSITION,
-            format!("attachment; filename=\"meeting-{id}.ics\""),
-        ))
-        .body(text))
+    Ok(Download {
+        content_type: "text/calendar; charset=utf-8",
+        filename: format!("meeting-{id}.ics"),
+        body: text.into_bytes(),
+    })
 }
 
 #[derive(Serialize)]

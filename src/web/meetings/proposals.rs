@@ -18,7 +18,7 @@ use crate::web::comments::Posted;
 use crate::web::context::{Ctx, redirect_or_reshow, status_for};
 use crate::web::meetings::comments::ProposalThread;
 use crate::web::meetings::{MeetingHeader, header};
-use crate::web::pages::see_other;
+use crate::web::pages::{download, see_other};
 use crate::web::visitor::Layout;
 
 #[derive(Serialize)]
@@ -60,11 +60,12 @@ async fn page(
     let principal = ctx.principal();
     let db = ctx.db();
     let now = ctx.now;
-    let access = meetings::authorize(db, principal, slug, id, Action::ViewMeetings).await?;
+    // Only the items this viewer sees: withdrawn, hidden and merged ones are their author's
+    // and the leaders'.
+    let (access, rows, _) = proposals::listed(db, principal, slug, id, None, None).await?;
     let meeting = header(ctx, &access, now).await?;
     let can_moderate =
         access.may(principal, Action::ManageMeetings) && ballot_count(db, id).await? == 0;
-    let rows = proposals::all(db, id).await?;
     // One query for every author and a map of titles: no query or scan per row.
     let names = meetings::names_of(db, rows.iter().filter_map(|r| r.author_id)).await?;
     let counts =
@@ -74,7 +75,7 @@ async fn page(
     let mut active = Vec::new();
     let mut others = Vec::new();
     for p in &rows {
-        let mine = p.author_id.is_some() && p.author_id == principal.user_id;
+        let mine = proposals::is_author(principal, p);
         let note = status_note(
             ctx.lang(),
             p,
@@ -93,7 +94,7 @@ async fn page(
         };
         if p.status == ProposalStatus::Active {
             active.push(view);
-        } else if mine || can_moderate || access.may(principal, Action::ManageMeetings) {
+        } else {
             // The author sees why their item is off the list; leaders see everything.
             others.push(view);
         }
@@ -171,6 +172,18 @@ pub async fn propose(
         |errors| page(&ctx, &slug, id, &form, errors),
     )
     .await
+}
+
+/// `GET /teams/{team}/meetings/{id}/proposals.csv`: the items this viewer sees on the page,
+/// as CSV (columns: `proposals::CSV_HEADER`).
+pub async fn csv(ctx: Ctx, path: web::Path<(String, MeetingId)>) -> Result<HttpResponse, WebError> {
+    let (slug, id) = path.into_inner();
+    let (access, body) = proposals::export(ctx.db(), ctx.principal(), &slug, id).await?;
+    Ok(download(
+        &proposals::export_name(&access),
+        "text/csv; charset=utf-8",
+        body,
+    ))
 }
 
 #[derive(Serialize)]

@@ -2,7 +2,10 @@
 //! with the reason for every item. The files to recount it from are `recount.rs`, whose
 //! handlers are re-exported here beside the page they belong to.
 
-pub use super::recount::{ballots_csv, receipts_csv, rules_json};
+pub use super::recount::{
+    Download, ballots_csv, ballots_file, rctab_file, rctab_json, receipts_csv, receipts_file,
+    rules_json,
+};
 
 use crate::domain::ids::MeetingId;
 use actix_web::http::StatusCode;
@@ -14,23 +17,56 @@ use std::sync::Arc;
 use crate::format::date_time_in;
 use crate::i18n::{Lang, text, text_with};
 use crate::service::meetings::tally::{self, ResultsState, TallyResult};
-use crate::tally::agenda::tie_note;
+use crate::tally::agenda::{ItemOutcome, Reason, tie_note};
 use crate::tally::budget::render_text_in;
 use crate::tally::explain::explain_ranking_in;
-use crate::tally::phrases::Phrases;
+use crate::tally::phrases::{Phrases, Shares};
 use crate::tally::{CandidateId, CompactPass, Decimal, Round, SequentialRanking};
-use crate::web::WebError;
 use crate::web::context::Ctx;
 use crate::web::meetings::{MeetingHeader, header};
 use crate::web::recent::Recent;
 use crate::web::tally_phrases::Catalogue;
 use crate::web::visitor::Layout;
+use crate::web::{AppState, WebError};
+
+/// What the tally did with an agenda line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum LineStatus {
+    /// A fixed item of the meeting, reserved before the ranked ones.
+    Fixed,
+    /// Ranked and on the agenda (or chosen by equal shares).
+    Placed,
+    /// Ranked, but longer than the minutes left when its turn came.
+    DidNotFit,
+    /// Not ranked: the agenda was full before the count reached it.
+    NotRanked,
+    /// Not chosen by equal shares (nobody or too few ranked it for its minutes).
+    NotChosen,
+}
+
+impl LineStatus {
+    fn of(item: &ItemOutcome) -> Self {
+        match (&item.reason, item.included, item.shares_verdict()) {
+            (_, true, _) => Self::Placed,
+            (Reason::NotRanked { .. }, _, _) => Self::NotRanked,
+            (_, false, Some(Shares::Nobody | Shares::TooFew)) => Self::NotChosen,
+            _ => Self::DidNotFit,
+        }
+    }
+}
 
 /// One line of the agenda as the tally composed it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct AgendaLine {
     pub title: String,
+    /// The proposal (`null` for a fixed item).
+    pub proposal_id: Option<i64>,
     pub minutes: u32,
+    /// Place in tally order (`null` for a fixed item).
+    pub rank: Option<u32>,
+    /// What the tally did with it.
+    pub status: LineStatus,
     /// On the agenda?
     pub included: bool,
     /// Why in or out.
@@ -43,24 +79,38 @@ pub struct AgendaLine {
     pub fixed: bool,
 }
 
+/// One item's row of a place's table.
 #[derive(Serialize)]
-struct TableRow {
-    name: String,
-    cells: Vec<String>,
+pub struct TableRow {
+    /// The item's title.
+    pub name: String,
+    /// The proposal.
+    pub proposal_id: Option<i64>,
+    /// Votes per shown round, as people read them.
+    pub cells: Vec<String>,
+    /// Votes per shown round, exact (`None`: out of the count by then).
+    pub votes: Vec<Option<Decimal>>,
 }
 
+/// The count of one place: its last rounds, for the items with most votes.
 #[derive(Serialize)]
-struct PassTable {
-    place: usize,
-    winner: String,
+pub struct PassTable {
+    /// 1-based place.
+    pub place: usize,
+    /// The winner's title (a sentence saying so when the pass decided none).
+    pub winner: String,
+    /// The winner's proposal, when the pass decided one.
+    pub winner_proposal_id: Option<i64>,
     /// Tie-breaks the winner took part in, as sentences.
-    ties: Vec<String>,
+    pub ties: Vec<String>,
     /// Rounds before the ones shown.
-    earlier_rounds: usize,
+    pub earlier_rounds: usize,
     /// Items not shown (fewer votes than the shown ones).
-    more_items: usize,
-    rounds: Vec<u32>,
-    rows: Vec<TableRow>,
+    pub more_items: usize,
+    /// The numbers of the rounds shown.
+    pub rounds: Vec<u32>,
+    /// One row per shown item.
+    pub rows: Vec<TableRow>,
 }
 
 #[derive(Serialize)]
@@ -89,17 +139,27 @@ struct Chart {
 /// What the page builds from one stored count in one language (everything but the meeting,
 /// the visitor and whether newer ballots wait). A count never changes once stored, so this is
 /// built once per count and language and kept ([`ResultsCache`]): later requests only render.
+/// The API's results (`web::api::results`) read the same built data.
 pub struct Built {
-    ballot_count: usize,
-    tallied_at: Option<time::OffsetDateTime>,
-    seed: Option<i64>,
-    note: Option<String>,
-    agenda: Vec<AgendaLine>,
-    minutes_used: u32,
-    places: Vec<PassTable>,
+    /// Ballots counted.
+    pub ballot_count: usize,
+    /// When the final tally was stored (`None` for a live count).
+    pub tallied_at: Option<time::OffsetDateTime>,
+    /// The seed of the tie-break draw.
+    pub seed: Option<i64>,
+    /// Why the ranking is absent or the count fell back.
+    pub note: Option<String>,
+    /// The tally's agenda, fixed items first.
+    pub agenda: Vec<AgendaLine>,
+    /// Minutes the agenda's items take.
+    pub minutes_used: u32,
+    /// Each place's count.
+    pub places: Vec<PassTable>,
     chart: Option<Chart>,
-    explanation: Option<String>,
-    equal_shares: Option<String>,
+    /// The round-by-round explanation.
+    pub explanation: Option<String>,
+    /// The Method of Equal Shares step by step, for an equal-shares meeting.
+    pub equal_shares: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -107,7 +167,7 @@ struct ResultsPage<'a> {
     title: String,
     layout: Layout,
     meeting: MeetingHeader,
-    state: &'static str,
+    state: Shown,
     voting_closes: String,
     ballot_count: usize,
     tallied_at: Option<String>,
@@ -135,6 +195,15 @@ fn short_name(result: &TallyResult, name: &str) -> String {
         .iter()
         .find(|c| c.name == name)
         .map_or_else(|| name.to_owned(), |c| c.title.clone())
+}
+
+fn proposal_of(result: &TallyResult, name: &str) -> Option<i64> {
+    result
+        .input
+        .candidates
+        .iter()
+        .find(|c| c.name == name)
+        .map(|c| c.proposal_id)
 }
 
 /// The tally's agenda as lines, fixed items first, explained in `lang`.
@@ -178,7 +247,10 @@ fn agenda_lines_with<P: Phrases>(p: &P, result: &TallyResult) -> (Vec<AgendaLine
         .filter(|s| matches!(s.kind, crate::tally::agenda::SlotKind::Fixed { .. }))
         .map(|s| AgendaLine {
             title: s.title.clone(),
+            proposal_id: None,
             minutes: s.minutes,
+            rank: None,
+            status: LineStatus::Fixed,
             included: true,
             explanation: p.reason(&s.reason, budget),
             ties: Vec::new(),
@@ -188,7 +260,10 @@ fn agenda_lines_with<P: Phrases>(p: &P, result: &TallyResult) -> (Vec<AgendaLine
         .collect();
     lines.extend(agenda.items.iter().map(|i| AgendaLine {
         title: short_name(result, &i.id),
+        proposal_id: proposal_of(result, &i.id),
         minutes: i.minutes,
+        rank: Some(i.rank),
+        status: LineStatus::of(i),
         included: i.included,
         explanation: i.explanation_in(p, budget),
         ties: item_ties(p, result, &i.id, &i.ties),
@@ -259,21 +334,25 @@ fn pass_table(
             .get(i)
             .map_or_else(|| "?".to_owned(), |n| short_name(result, n))
     };
+    let proposal = |i: usize| names.get(i).and_then(|n| proposal_of(result, n));
     let rounds = last_rounds(pass);
     let (candidates, more) = shown_items(&rounds);
     let rows = candidates
         .iter()
-        .map(|c| TableRow {
-            name: name(c.index()),
-            cells: rounds
+        .map(|c| {
+            let votes: Vec<Option<Decimal>> = rounds
                 .iter()
-                .map(|r| {
-                    r.tally
-                        .iter()
-                        .find(|(id, _)| id == c)
-                        .map_or_else(|| "—".to_owned(), |(_, v)| phrases.votes(*v))
-                })
-                .collect(),
+                .map(|r| r.tally.iter().find(|(id, _)| id == c).map(|(_, v)| *v))
+                .collect();
+            TableRow {
+                name: name(c.index()),
+                proposal_id: proposal(c.index()),
+                cells: votes
+                    .iter()
+                    .map(|v| v.map_or_else(|| "—".to_owned(), |v| phrases.votes(v)))
+                    .collect(),
+                votes,
+            }
         })
         .collect();
     PassTable {
@@ -282,6 +361,7 @@ fn pass_table(
             .winners
             .first()
             .map_or_else(|| text(lang, "mt-results-undecided"), |w| name(w.index())),
+        winner_proposal_id: pass.winners.first().and_then(|w| proposal(w.index())),
         ties: pass
             .winner_ties
             .iter()
@@ -416,15 +496,17 @@ fn cache_key(state: ResultsState) -> ResultsState {
     }
 }
 
-/// The built page data of the count `state` names: kept from an earlier request, or read
-/// and built now (at most [`RENDERS_AT_ONCE`] at a time, each holding one count in memory).
-async fn built(
-    ctx: &Ctx,
+/// The built page data of the count `state` names, in `lang`: kept from an earlier request,
+/// or read and built now (at most [`RENDERS_AT_ONCE`] at a time, each holding one count in
+/// memory). `None` when there is no count to show (hidden, not counted yet, cancelled).
+pub async fn built(
+    app: &AppState,
     id: MeetingId,
     state: ResultsState,
+    lang: Lang,
 ) -> Result<Option<Arc<Built>>, WebError> {
-    let cache = &ctx.state.results;
-    let key = (id, cache_key(state), ctx.lang());
+    let cache = &app.results;
+    let key = (id, cache_key(state), lang);
     if let Some(built) = cache.get(&key) {
         return Ok(Some(built));
     }
@@ -436,10 +518,10 @@ async fn built(
     if let Some(built) = cache.get(&key) {
         return Ok(Some(built));
     }
-    let Some(result) = tally::stored_result(ctx.db(), id, state).await? else {
+    let Some(result) = tally::stored_result(&app.db.conn, id, state).await? else {
         return Ok(None);
     };
-    let built = Arc::new(build(&result, ctx.lang()));
+    let built = Arc::new(build(&result, lang));
     // A newer live count may have replaced the one `state` named between the two reads: show
     // it, but keep only what was built from the count the key names.
     let named = match state {
@@ -452,6 +534,41 @@ async fn built(
     Ok(Some(built))
 }
 
+/// What the results page shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Shown {
+    /// Voting is open and results are hidden until it closes (secret ballots, or results
+    /// shown after the close).
+    Hidden,
+    /// Live results, before the first count was stored.
+    Counting,
+    /// The last live count, while newer ballots wait for the next one.
+    Recounting,
+    /// The last live count (voting is still open).
+    Provisional,
+    /// The final tally.
+    Final,
+    /// The meeting was cancelled: there is no count.
+    Cancelled,
+}
+
+impl Shown {
+    /// What the page shows for `state` (`Counting` too when its count could not be read yet).
+    #[must_use]
+    pub fn of(state: ResultsState, has_count: bool) -> Self {
+        match state {
+            ResultsState::Hidden => Self::Hidden,
+            ResultsState::Cancelled => Self::Cancelled,
+            _ if !has_count => Self::Counting,
+            ResultsState::Counting => Self::Counting,
+            ResultsState::Provisional { counting: true, .. } => Self::Recounting,
+            ResultsState::Provisional { .. } => Self::Provisional,
+            ResultsState::Final { .. } => Self::Final,
+        }
+    }
+}
+
 /// `GET /teams/{team}/meetings/{id}/results`.
 pub async fn show(
     ctx: Ctx,
@@ -461,15 +578,7 @@ pub async fn show(
     let now = ctx.now;
     let (access, state) = tally::results_state(ctx.db(), ctx.principal(), &slug, id, now).await?;
     let meeting = header(&ctx, &access, now).await?;
-    let state_name = match state {
-        ResultsState::Hidden => "hidden",
-        ResultsState::Counting => "counting",
-        ResultsState::Provisional { counting: true, .. } => "recounting",
-        ResultsState::Provisional { .. } => "provisional",
-        ResultsState::Final { .. } => "final",
-        ResultsState::Cancelled => "cancelled",
-    };
-    let built = built(&ctx, id, state).await?;
+    let built = built(&ctx.state, id, state, ctx.lang()).await?;
     let b = built.as_deref();
     let page = ResultsPage {
         title: text_with(
@@ -479,11 +588,7 @@ pub async fn show(
         ),
         layout: ctx.layout(),
         meeting,
-        state: if b.is_none() && !matches!(state_name, "hidden" | "cancelled") {
-            "counting"
-        } else {
-            state_name
-        },
+        state: Shown::of(state, b.is_some()),
         voting_closes: date_time_in(access.meeting.voting_close_at, access.zone, ctx.lang()),
         ballot_count: b.map_or(0, |b| b.ballot_count),
         tallied_at: b

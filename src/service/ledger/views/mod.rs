@@ -3,6 +3,7 @@
 //! with the pure metrics in `crate::domain::ledger`; notes are shown only to the two people and
 //! leaders, and never in the team view.
 
+mod entries;
 mod export;
 mod mine;
 mod sums;
@@ -15,6 +16,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelec
 use serde::Serialize;
 use time::OffsetDateTime;
 
+pub use entries::{EntryAfter, EntryDetail, entry, visible_entries};
 pub use export::{cell as csv_cell, finish as csv_finish, my_csv, team_csv};
 pub use mine::{
     Counterpart, ENTRIES_PER_PAGE, MyEntries, MyLedger, PEOPLE_SHOWN, Period, Span, my_entries,
@@ -42,8 +44,12 @@ pub struct EntryLine {
     pub id: ExchangeId,
     /// Day.
     pub on: time::Date,
+    /// The helper.
+    pub helper_id: UserId,
     /// Helper's name.
     pub helper: String,
+    /// The helped person.
+    pub helped_id: UserId,
     /// Helped person's name.
     pub helped: String,
     pub minutes: i32,
@@ -66,7 +72,9 @@ fn line(row: &Row, names: &BTreeMap<UserId, String>, me: UserId, with_note: bool
     EntryLine {
         id: row.model.id,
         on: row.model.occurred_on,
+        helper_id: row.model.helper_id,
         helper: name(row.model.helper_id),
+        helped_id: row.model.helped_id,
         helped: name(row.model.helped_id),
         minutes: row.model.minutes,
         category: row.model.category.clone(),

@@ -1,0 +1,49 @@
+//! `GET /api/v1/teams/{team}/meetings.ics`: the team's meetings as iCalendar, the same events
+//! as the personal calendar feed and the team's web export (`service::calendar::team_feed`;
+//! cancelled meetings stay, with `STATUS:CANCELLED`), for whoever may see the team's meetings
+//! (the access table's `ViewMeetings` row).
+
+use actix_web::{HttpRequest, HttpResponse, web};
+
+use crate::service::calendar;
+use crate::web::AppState;
+use crate::web::api::auth::ApiCaller;
+use crate::web::api::errors::{ApiError, ErrorBody};
+use crate::web::pages::{base_url, download};
+
+/// The file's media type.
+pub const CALENDAR: &str = "text/calendar; charset=utf-8";
+
+/// The team's meetings from 90 days back to a year ahead, as iCalendar.
+#[utoipa::path(
+    get,
+    path = "/api/v1/teams/{team}/meetings.ics",
+    tag = "calendar",
+    params(("team" = String, Path, description = "The team's slug")),
+    responses(
+        (status = 200, description = "An iCalendar file: one VEVENT per meeting, cancelled ones with STATUS:CANCELLED",
+            body = String, content_type = "text/calendar"),
+        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        (status = 404, description = "No such team, or not the owner's", body = ErrorBody),
+        (status = 429, description = "Too many requests with this token", body = ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn meetings(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    team: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let base = base_url(&state, &req);
+    let (slug, text) = calendar::team_feed(
+        &state.db.conn,
+        caller.principal,
+        &team,
+        &base,
+        caller.now,
+        caller.lang,
+    )
+    .await?;
+    Ok(download(&format!("{slug}-meetings.ics"), CALENDAR, text))
+}
