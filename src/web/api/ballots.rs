@@ -4,7 +4,6 @@
 //! here is stored exactly as the same ranks typed into the form, with a receipt code shown
 //! once, as on the receipt page. Outside the voting window, or in a cancelled meeting, 409.
 
-use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -15,7 +14,7 @@ use crate::web::AppState;
 use crate::web::api::auth::ApiCaller;
 use crate::web::api::errors::{ApiError, ErrorBody};
 use crate::web::api::meetings::utc;
-use crate::web::api::{json_with_etag, path_id};
+use crate::web::api::{json_with_etag, path_id, saved_ballot};
 
 /// The owner's stored ballot.
 #[derive(Debug, Serialize, ToSchema)]
@@ -160,14 +159,9 @@ pub async fn cast(
     )
     .await?;
     let body = CastBallot::from(receipt);
-    let mut response = if body.changed {
-        HttpResponse::Ok()
-    } else {
-        let mut r = HttpResponse::Created();
-        r.insert_header((header::LOCATION, address(&team, meeting_id)));
-        r
-    };
-    Ok(response
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .json(body))
+    Ok(saved_ballot(
+        body.changed,
+        address(&team, meeting_id),
+        &body,
+    ))
 }

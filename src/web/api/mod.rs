@@ -255,6 +255,22 @@ pub fn created(location: &str, body: &impl Serialize) -> HttpResponse {
         .json(body)
 }
 
+/// A saved ballot's answer: `200` when it replaced the caller's earlier one, else `201` with its
+/// address in `Location`; never stored by caches (it carries the receipt code, shown once).
+pub fn saved_ballot(replaced: bool, location: String, body: &impl Serialize) -> HttpResponse {
+    let mut response = if replaced {
+        HttpResponse::Ok()
+    } else {
+        HttpResponse::Created()
+    };
+    if !replaced {
+        response.insert_header((header::LOCATION, location));
+    }
+    response
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .json(body)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

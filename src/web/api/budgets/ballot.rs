@@ -5,7 +5,6 @@
 //! with a receipt code shown once. The round's ballot type decides what the list means: the
 //! ideas approved, or for ranked ballots the ideas best first. Outside voting, 409.
 
-use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -18,7 +17,7 @@ use crate::web::WebError;
 use crate::web::api::auth::ApiCaller;
 use crate::web::api::errors::{ApiError, ErrorBody};
 use crate::web::api::meetings::utc;
-use crate::web::api::{json_with_etag, path_id};
+use crate::web::api::{json_with_etag, path_id, saved_ballot};
 
 /// The owner's stored budget ballot.
 #[derive(Debug, Serialize, ToSchema)]
@@ -158,17 +157,9 @@ pub async fn cast(
     )
     .await?;
     let body = CastBudgetBallot::from(receipt);
-    let mut response = if body.changed {
-        HttpResponse::Ok()
-    } else {
-        let mut r = HttpResponse::Created();
-        r.insert_header((
-            header::LOCATION,
-            format!("/api/v1/teams/{team}/budgets/{round_id}/ballot"),
-        ));
-        r
-    };
-    Ok(response
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .json(body))
+    Ok(saved_ballot(
+        body.changed,
+        format!("/api/v1/teams/{team}/budgets/{round_id}/ballot"),
+        &body,
+    ))
 }
