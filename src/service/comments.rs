@@ -8,10 +8,12 @@
 //! built here leaves it out for anyone else. Hiding is allowed after the window closes (a
 //! leader may need to remove something at any time); adding and editing are not.
 
+pub mod action;
 pub mod agenda;
 pub mod budget;
+pub mod paging;
 
-use crate::domain::ids::TeamId;
+use crate::domain::ids::{TeamId, UserId};
 use crate::i18n::Msg;
 use std::collections::HashMap;
 
@@ -99,6 +101,10 @@ pub struct CommentView {
     pub id: i64,
     /// Author's name (or "a former member").
     pub author: String,
+    /// The author (none once the account is deleted).
+    pub author_id: Option<UserId>,
+    /// Hidden by a leader.
+    pub hidden: bool,
     /// The caller wrote it.
     pub mine: bool,
     /// The text, unless it is hidden from the caller.
@@ -161,8 +167,25 @@ pub async fn thread(
         .offset((page - 1) * comment::PER_PAGE)
         .all(db)
         .await?;
+    let comments = views(db, rows, principal, &subject).await?;
+    Ok(Thread {
+        subject,
+        comments,
+        total,
+        page,
+        pages: comment::pages(total),
+    })
+}
+
+/// The comments of `rows` as `principal` sees them on `subject`.
+async fn views(
+    db: &impl ConnectionTrait,
+    rows: Vec<comments::Model>,
+    principal: crate::access::Principal,
+    subject: &Subject,
+) -> Result<Vec<CommentView>> {
     let names = names_of(db, rows.iter().filter_map(|r| r.author_id)).await?;
-    let comments = rows
+    Ok(rows
         .into_iter()
         .map(|row| {
             let mine = row.author_id.is_some() && row.author_id == principal.user_id;
@@ -174,6 +197,8 @@ pub async fn thread(
             CommentView {
                 id: row.id,
                 author: author_name(&names, row.author_id),
+                author_id: row.author_id,
+                hidden,
                 mine,
                 body: comment::body_visible(hidden, viewer).then_some(row.body),
                 hidden_note: row
@@ -186,14 +211,58 @@ pub async fn thread(
                 hideable: subject.moderator && !hidden,
             }
         })
-        .collect();
-    Ok(Thread {
+        .collect())
+}
+
+/// One page of a subject's comments for the API: by id, after a cursor.
+#[derive(Debug, Clone)]
+pub struct ThreadPage {
+    /// The subject as the caller sees it.
+    pub subject: Subject,
+    /// This page's comments, oldest first.
+    pub comments: Vec<CommentView>,
+    /// All comments on the subject, hidden ones included.
+    pub total: u64,
+    /// Whether more follow this page.
+    pub more: bool,
+}
+
+/// The subject's comments with an id above `after` (at most `limit`, by id) as `principal` may
+/// see them: the keyset page of [`paging::by_id`], shown as [`thread`] shows them.
+pub async fn thread_page(
+    db: &impl ConnectionTrait,
+    target: &impl Target,
+    principal: crate::access::Principal,
+    (after, limit): (Option<i64>, u64),
+    now: OffsetDateTime,
+) -> Result<ThreadPage> {
+    let subject = target.resolve(db, principal, Intent::Read, now).await?;
+    let total = of_subject(&subject).count(db).await?;
+    let (rows, more) =
+        paging::by_id(db, of_subject(&subject), comments::Column::Id, after, limit).await?;
+    Ok(ThreadPage {
+        comments: views(db, rows, principal, &subject).await?,
         subject,
-        comments,
         total,
-        page,
-        pages: comment::pages(total),
+        more,
     })
+}
+
+/// One comment of the subject as `principal` may see it (`NotFound` if it is not the
+/// subject's).
+pub async fn one(
+    db: &impl ConnectionTrait,
+    target: &impl Target,
+    principal: crate::access::Principal,
+    comment_id: i64,
+    now: OffsetDateTime,
+) -> Result<CommentView> {
+    let subject = target.resolve(db, principal, Intent::Read, now).await?;
+    let row = find(db, &subject, comment_id).await?;
+    views(db, vec![row], principal, &subject)
+        .await?
+        .pop()
+        .ok_or(ServiceError::NotFound)
 }
 
 /// How many comments each subject of `kind` among `ids` has (hidden ones included: they show

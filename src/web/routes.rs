@@ -166,6 +166,7 @@ pub const ROUTES: &[Route] = &[
     route!(Post "/teams/{team}/members/{user}/reset-link" => teams::reset_link, Rule(Action::IssueResetLink)),
     // Meetings, proposals, ballots, results and the agreed agenda.
     route!(Get "/teams/{team}/meetings" => meetings::list, Rule(Action::ViewMeetings)),
+    route!(Get "/teams/{team}/meetings.ics" => calendar::team_meetings, Rule(Action::ViewMeetings)),
     route!(Post "/teams/{team}/meetings" => meetings::create, Rule(Action::ManageMeetings)),
     route!(Get "/teams/{team}/meetings/new" => meetings::new_form, Rule(Action::ManageMeetings)),
     route!(Get "/teams/{team}/meetings/{id}" => meetings::show, Rule(Action::ViewMeetings)),

@@ -350,6 +350,7 @@ const MATRIX: &[Row] = &[
         [404, 404, 404, 404, 404],
     ),
     get("/teams/{a}/meetings", [303, 404, 200, 200, 200]),
+    get("/teams/{a}/meetings.ics", [303, 404, 200, 200, 200]),
     get("/teams/{a}/meetings/new", [303, 404, 403, 200, 403]),
     get("/teams/{a}/meetings/{m}", [303, 404, 200, 200, 200]),
     get("/teams/{b}/meetings/{m}", [303, 404, 404, 404, 404]),

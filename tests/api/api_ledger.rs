@@ -546,3 +546,160 @@ async fn read_tokens_other_teams_cursors_and_etags() {
         .unwrap();
     assert_eq!(changed.status(), 200);
 }
+
+/// Adds `count` members to the team straight into the database (they never sign in).
+async fn add_quiet_members(app: &TestApp, slug: &str, count: usize) {
+    use roundtable::store::entities::{memberships, teams, users};
+    use sea_orm::{ColumnTrait, QueryFilter, Set};
+    let team = teams::Entity::find()
+        .filter(teams::Column::Slug.eq(slug))
+        .one(&app.db.conn)
+        .await
+        .unwrap()
+        .unwrap();
+    let now = time::OffsetDateTime::now_utc();
+    let people = (0..count).map(|i| users::ActiveModel {
+        email: Set(format!("quiet{i:03}@school.test")),
+        // Names that tie, so the id breaks the tie.
+        display_name: Set(format!("Quiet {}", i % 7)),
+        password_hash: Set("not a usable hash".to_owned()),
+        is_admin: Set(false),
+        auth_epoch: Set(0),
+        created_at: Set(now),
+        ..Default::default()
+    });
+    users::Entity::insert_many(people)
+        .exec(&app.db.conn)
+        .await
+        .unwrap();
+    let ids = users::Entity::find()
+        .filter(users::Column::Email.starts_with("quiet"))
+        .all(&app.db.conn)
+        .await
+        .unwrap();
+    let rows = ids.iter().map(|u| memberships::ActiveModel {
+        team_id: Set(team.id),
+        user_id: Set(u.id),
+        role: Set(memberships::Role::Member),
+        joined_at: Set(now),
+        ..Default::default()
+    });
+    memberships::Entity::insert_many(rows)
+        .exec(&app.db.conn)
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn the_team_table_comes_a_page_at_a_time_in_every_sort() {
+    let c = cast().await;
+    let team = &c.world.team_a;
+    add_quiet_members(&c.app, team, 40).await;
+    // Some counted help, so the numeric sorts are not all ties.
+    let path = format!("/api/v1/teams/{team}/ledger/entries");
+    for (minutes, k) in [(45, "one"), (20, "two")] {
+        let body = json!({"direction": "received", "person": c.world.leader.id.0,
+            "minutes": minutes, "idempotency_key": key(k)});
+        let response = send(&c.app, "POST", &path, &c.member_token, Some(body)).await;
+        assert_eq!(response.status(), 201);
+    }
+    let ledger = format!("/api/v1/teams/{team}/ledger");
+
+    for query in [
+        "",
+        "sort=name&",
+        "sort=name&dir=desc&",
+        "sort=received&dir=asc&",
+        "sort=index&",
+        "sort=last&window=all&",
+    ] {
+        // The whole table in one page (42 lines fit in 100) is the order to walk.
+        let (status, whole) = get_json(
+            &c.app,
+            &format!("{ledger}?{query}limit=100"),
+            &c.leader_token,
+        )
+        .await;
+        assert_eq!(status, 200, "{query}");
+        assert_eq!(whole["members_total"], 42);
+        assert!(whole["next_cursor"].is_null());
+        let expected: Vec<i64> = whole["members"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["id"].as_i64().unwrap())
+            .collect();
+        assert_eq!(expected.len(), 42);
+        let mut seen = Vec::new();
+        let mut pages = 0;
+        let mut next = format!("{ledger}?{query}limit=10");
+        loop {
+            let (status, page) = get_json(&c.app, &next, &c.leader_token).await;
+            assert_eq!(status, 200, "{next}");
+            pages += 1;
+            let lines = page["members"].as_array().unwrap();
+            assert!(lines.len() <= 10);
+            seen.extend(lines.iter().map(|m| m["id"].as_i64().unwrap()));
+            // The totals on every page; the lists below them on the first only.
+            assert_eq!(page["team_minutes"], whole["team_minutes"]);
+            assert_eq!(page["concentration"], whole["concentration"]);
+            assert_eq!(page["members_total"], 42);
+            if pages == 1 {
+                assert_eq!(page["edges"], whole["edges"]);
+                assert!(page["months"].is_array());
+            } else {
+                assert!(page.get("edges").is_none(), "{page}");
+                assert!(page.get("carrying").is_none(), "{page}");
+            }
+            match page["next_cursor"].as_str() {
+                Some(cursor) => next = format!("{ledger}?{query}limit=10&cursor={cursor}"),
+                None => break,
+            }
+            assert!(pages < 10, "the walk ends");
+        }
+        assert_eq!(pages, 5, "{query}");
+        assert_eq!(
+            seen, expected,
+            "every member once, in the table's order: {query}"
+        );
+    }
+    let (_, first) = get_json(&c.app, &format!("{ledger}?limit=10"), &c.leader_token).await;
+    assert_eq!(
+        first["members"][0]["id"], c.world.leader.id.0,
+        "most minutes given first"
+    );
+    assert_eq!(first["members"].as_array().unwrap().len(), 10);
+    let (_, default) = get_json(&c.app, &ledger, &c.leader_token).await;
+    assert_eq!(
+        default["members"].as_array().unwrap().len(),
+        25,
+        "25 lines unless asked"
+    );
+    // A cursor of one sort does not walk another; junk and bad limits are refused.
+    let cursor = first["next_cursor"].as_str().unwrap();
+    for query in [
+        format!("sort=name&cursor={cursor}"),
+        format!("dir=asc&cursor={cursor}"),
+        "cursor=zz".to_owned(),
+        "limit=0".to_owned(),
+    ] {
+        let (status, body) = get_json(&c.app, &format!("{ledger}?{query}"), &c.leader_token).await;
+        assert_eq!(status, 400, "{query}");
+        assert_eq!(body["error"], "invalid_parameter");
+    }
+    // The CSV stays whole.
+    let csv = send(
+        &c.app,
+        "GET",
+        &format!("{ledger}/members.csv"),
+        &c.leader_token,
+        None,
+    )
+    .await;
+    assert_eq!(csv.status(), 200);
+    assert_eq!(
+        csv.text().await.unwrap().lines().count(),
+        43,
+        "a header and every member"
+    );
+}

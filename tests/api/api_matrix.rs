@@ -60,6 +60,7 @@ pub(crate) fn all_rows() -> Vec<&'static Row> {
     [
         crate::api_v1::ROWS,
         crate::api_ledger::ROWS,
+        crate::api_help::ROWS,
         crate::api_members::ROWS,
         crate::api_proposals::ROWS,
         crate::api_ballots::ROWS,
@@ -69,6 +70,13 @@ pub(crate) fn all_rows() -> Vec<&'static Row> {
         crate::api_budgets::ROWS,
         crate::api_budgets::VOTING_ROWS,
         crate::api_budgets::CLOSED_ROWS,
+        crate::api_budget_manage::ROWS,
+        crate::api_budget_manage::CLOSED_ROWS,
+        crate::api_comments::ROWS,
+        crate::api_series::ROWS,
+        crate::api_meeting_admin::ROWS,
+        crate::api_admin::ROWS,
+        crate::api_live::ROWS,
     ]
     .into_iter()
     .flatten()

@@ -322,6 +322,34 @@ pub async fn toggle_support(
     idea_id: IdeaId,
     now: OffsetDateTime,
 ) -> Result<bool> {
+    change_support(db, principal, slug, round_id, idea_id, None, now).await
+}
+
+/// Supports an idea (`support`) or takes the support back (`!support`) during the ideas
+/// phase, whatever the caller did before (the same checks as [`toggle_support`]); `true` when
+/// the caller now supports it.
+pub async fn set_support(
+    db: &DatabaseConnection,
+    principal: Principal,
+    slug: &str,
+    round_id: RoundId,
+    idea_id: IdeaId,
+    support: bool,
+    now: OffsetDateTime,
+) -> Result<bool> {
+    change_support(db, principal, slug, round_id, idea_id, Some(support), now).await
+}
+
+/// Sets the caller's support to `wanted`, or flips it when `None`.
+async fn change_support(
+    db: &DatabaseConnection,
+    principal: Principal,
+    slug: &str,
+    round_id: RoundId,
+    idea_id: IdeaId,
+    wanted: Option<bool>,
+    now: OffsetDateTime,
+) -> Result<bool> {
     let (txn, access) = begin_locked(db, principal, slug, round_id, Action::ProposeIdea).await?;
     let idea = find(&txn, round_id, idea_id).await?;
     require_ideas_phase(&access, now)?;
@@ -334,14 +362,16 @@ pub async fn toggle_support(
         .filter(budget_supports::Column::UserId.eq(user_id))
         .one(&txn)
         .await?;
-    let now_supports = match existing {
-        Some(row) => {
+    let now_supports = match (existing, wanted) {
+        (Some(_), Some(true)) => true,
+        (None, Some(false)) => false,
+        (Some(row), _) => {
             budget_supports::Entity::delete_by_id(row.id)
                 .exec(&txn)
                 .await?;
             false
         }
-        None => {
+        (None, _) => {
             budget_supports::ActiveModel {
                 round_id: Set(round_id),
                 idea_id: Set(idea_id),

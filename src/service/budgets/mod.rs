@@ -13,6 +13,7 @@ pub mod exchange;
 pub mod form;
 pub mod ideas;
 pub mod instance;
+pub mod paging;
 pub mod publish;
 pub mod review;
 mod save;

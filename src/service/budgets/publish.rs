@@ -392,3 +392,49 @@ pub async fn follow_up(
     txn.commit().await?;
     Ok(())
 }
+
+/// The field a refusal of an override's idea is reported under (not on the ballot, or named
+/// twice).
+pub const OVERRIDES_FIELD: &str = "overrides";
+
+/// Publishes the outcome (leaders) with overrides given as `(idea, reason)` pairs rather than
+/// the form's fields: the outcome is computed first if voting has closed and nobody has read
+/// the results yet (as the results page would), every idea named must be on the ballot, once;
+/// then [`publish`] does the rest, with the same checks and audit. A reason refused is reported
+/// under the form's `reason_{id}` field.
+pub async fn publish_overrides(
+    db: &DatabaseConnection,
+    principal: Principal,
+    slug: &str,
+    round_id: RoundId,
+    overrides: &[(IdeaId, String)],
+    now: OffsetDateTime,
+) -> Result<()> {
+    let access = authorize(db, principal, slug, round_id, Action::ManageBudgets).await?;
+    if access.phase(now) == BudgetPhase::Results {
+        compute::compute_round(db, round_id, now).await?;
+    }
+    if let Some(computed) = compute::stored(db, round_id).await? {
+        let mut seen = HashSet::new();
+        for (id, _) in overrides {
+            let key = if !computed.input.ideas.iter().any(|i| i.id == *id) {
+                "api-budget-unknown-idea"
+            } else if !seen.insert(*id) {
+                "api-budget-repeated-idea"
+            } else {
+                continue;
+            };
+            return Err(crate::service::invalid(
+                OVERRIDES_FIELD,
+                Msg::new(key).arg("id", id.to_string()),
+            ));
+        }
+    }
+    let mut fields = HashMap::new();
+    for (id, reason) in overrides {
+        let (flag, reason_field) = override_fields(*id);
+        fields.insert(flag, "on".to_owned());
+        fields.insert(reason_field, reason.clone());
+    }
+    publish(db, principal, slug, round_id, &fields, now).await
+}

@@ -42,6 +42,9 @@ pub struct LinkLine {
     pub state: LinkState,
     /// "3 Dec 2026, 10:00 UTC": when it was proposed, or accepted once linked.
     pub since: String,
+    /// The same moment, unformatted (for the API).
+    #[serde(skip)]
+    pub since_at: OffsetDateTime,
 }
 
 /// The "link with another team" form as typed.
@@ -96,6 +99,7 @@ pub async fn list(
                     access.zone,
                     lang,
                 ),
+                since_at: l.accepted_at.unwrap_or(l.proposed_at),
             })
         })
         .collect();

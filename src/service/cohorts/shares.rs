@@ -38,6 +38,9 @@ pub struct ShareLine {
     pub title: String,
     /// "3 Dec 2026, 10:00 UTC".
     pub starts: String,
+    /// The same moment, unformatted (for the API).
+    #[serde(skip)]
+    pub starts_at: OffsetDateTime,
     /// Whether the agenda is published (what a linked team would see).
     pub agenda_published: bool,
     /// Whether some minutes are published.
@@ -104,6 +107,7 @@ pub async fn share_lines(
         .map(|m| ShareLine {
             meeting_id: m.id,
             starts: format::date_time_in(m.starts_at, access.zone, lang),
+            starts_at: m.starts_at,
             agenda_published: agendas.contains(&m.id),
             minutes_published: minutes.contains(&m.id),
             shared: shared.contains(&m.id),

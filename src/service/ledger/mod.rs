@@ -292,3 +292,14 @@ impl From<crate::domain::ledger::PostKind> for help_posts::PostKind {
         }
     }
 }
+
+/// The team's settings as the leaders' form starts from them (`ManageLedgerSettings`).
+pub async fn settings_for(
+    db: &impl ConnectionTrait,
+    principal: Principal,
+    slug: &str,
+) -> Result<Settings> {
+    Ok(access(db, principal, slug, Action::ManageLedgerSettings)
+        .await?
+        .settings)
+}

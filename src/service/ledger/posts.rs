@@ -79,6 +79,15 @@ pub struct PostLine {
     /// A request nobody answered within the team's N days.
     pub unmet: bool,
     pub responses: Vec<ResponseLine>,
+    /// When it was posted (for the API; pages show `expires`).
+    #[serde(skip)]
+    pub created_at: OffsetDateTime,
+    /// When it expires.
+    #[serde(skip)]
+    pub expires_at: OffsetDateTime,
+    /// When it was closed, if it was.
+    #[serde(skip)]
+    pub closed_at: Option<OffsetDateTime>,
 }
 
 /// Whether a request is unmet: open, no response, and older than `days`.
@@ -133,6 +142,7 @@ async fn lines(
                     name: name(r.responder_id),
                     message: r.message.clone(),
                     when: reader.date_time(r.created_at),
+                    at: r.created_at,
                 })
                 .collect();
             PostLine {
@@ -148,6 +158,9 @@ async fn lines(
                 open: p.closed_at.is_none() && p.expires_at > now,
                 unmet: is_unmet(&p, answers.len(), days, now),
                 responses: answers,
+                created_at: p.created_at,
+                expires_at: p.expires_at,
+                closed_at: p.closed_at,
             }
         })
         .collect())
@@ -356,4 +369,75 @@ pub async fn close(
     .await?;
     txn.commit().await?;
     Ok(())
+}
+
+/// Where a page of posts resumes: just after this post in the list's order (newest first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PostAfter {
+    /// The last post's creation.
+    pub created_at: OffsetDateTime,
+    /// The last post's id (the tie-breaker).
+    pub id: PostId,
+}
+
+/// One page of the open posts [`open_posts`] lists (newest first), optionally of one kind: up
+/// to `limit` after `after`, keyset in SQL; `true` when more follow.
+#[allow(clippy::too_many_arguments)]
+pub async fn open_posts_page(
+    db: &impl ConnectionTrait,
+    principal: Principal,
+    slug: &str,
+    kind: Option<PostKind>,
+    after: Option<PostAfter>,
+    limit: u64,
+    now: OffsetDateTime,
+    lang: Lang,
+) -> Result<(super::LedgerAccess, Vec<PostLine>, bool)> {
+    use sea_orm::QuerySelect;
+    use sea_orm::sea_query::ExprTrait;
+    let acc = access(db, principal, slug, Action::ViewOwnLedger).await?;
+    let mut query = help_posts::Entity::find()
+        .filter(help_posts::Column::TeamId.eq(acc.team.id))
+        .filter(help_posts::Column::ClosedAt.is_null())
+        .filter(help_posts::Column::ExpiresAt.gt(now));
+    if let Some(kind) = kind {
+        query = query.filter(help_posts::Column::Kind.eq(kind.as_str()));
+    }
+    if let Some(after) = after {
+        query = query.filter(
+            help_posts::Column::CreatedAt
+                .lt(after.created_at)
+                .or(help_posts::Column::CreatedAt
+                    .eq(after.created_at)
+                    .and(help_posts::Column::Id.lt(after.id))),
+        );
+    }
+    let mut rows = query
+        .order_by_desc(help_posts::Column::CreatedAt)
+        .order_by_desc(help_posts::Column::Id)
+        .limit(limit.saturating_add(1))
+        .all(db)
+        .await?;
+    let more = rows.len() as u64 > limit;
+    rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+    let days = acc.settings.unmet_after_days;
+    let lines = lines(db, rows, days, now, Reader::of(&acc, lang)).await?;
+    Ok((acc, lines, more))
+}
+
+/// [`create`], also telling whether the key had already posted (`true`: nothing new).
+pub async fn create_once(
+    db: &DatabaseConnection,
+    principal: Principal,
+    slug: &str,
+    form: &PostForm,
+    now: OffsetDateTime,
+) -> Result<(PostId, bool)> {
+    let acc = access(db, principal, slug, Action::PostHelp).await?;
+    let earlier = match IdempotencyKey::parse(&form.idempotency_key) {
+        Ok(key) => by_key(db, acc.team.id, acc.user_id, key.as_str()).await?,
+        Err(_) => None,
+    };
+    let id = create(db, principal, slug, form, now).await?;
+    Ok((id, earlier == Some(id)))
 }

@@ -26,6 +26,9 @@ pub struct ResponseLine {
     pub message: String,
     /// When, formatted.
     pub when: String,
+    /// When (for the API).
+    #[serde(skip)]
+    pub at: OffsetDateTime,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]

@@ -51,6 +51,12 @@ pub struct ThanksLine {
     pub when: String,
     /// Hidden by the recipient?
     pub hidden: bool,
+    /// Sender id (for the API).
+    #[serde(skip)]
+    pub from_id: UserId,
+    /// When (for the API).
+    #[serde(skip)]
+    pub at: OffsetDateTime,
 }
 
 async fn lines(
@@ -75,6 +81,8 @@ async fn lines(
             impact: r.impact,
             when: reader.date_time(r.created_at),
             hidden: r.hidden_at.is_some(),
+            from_id: r.from_id,
+            at: r.created_at,
         })
         .collect())
 }
@@ -135,6 +143,18 @@ pub async fn thank(
     form: &ThanksForm,
     now: OffsetDateTime,
 ) -> Result<()> {
+    thank_note(db, principal, slug, form, now).await.map(|_| ())
+}
+
+/// [`thank`], returning the note's id and whether the key had already thanked (`true`:
+/// nothing new).
+pub async fn thank_note(
+    db: &DatabaseConnection,
+    principal: Principal,
+    slug: &str,
+    form: &ThanksForm,
+    now: OffsetDateTime,
+) -> Result<(i64, bool)> {
     let acc = access(db, principal, slug, Action::ThankMember).await?;
     let mut errors = FieldErrors::new();
     let to = crate::domain::team::member_choice(&form.to);
@@ -180,8 +200,8 @@ pub async fn thank(
         .filter(recognitions::Column::IdempotencyKey.eq(key.as_str()))
         .one(db)
         .await?;
-    if existing.is_some() {
-        return Ok(());
+    if let Some(existing) = existing {
+        return Ok((existing.id, true));
     }
     let txn = db.begin().await?;
     let inserted = recognitions::ActiveModel {
@@ -202,8 +222,15 @@ pub async fn thank(
         Ok(row) => row,
         // The same key won a race: the thank-you exists once.
         Err(e) => {
+            drop(txn);
             return match ServiceError::from(e) {
-                ServiceError::Conflict(_) => Ok(()),
+                ServiceError::Conflict(_) => recognitions::Entity::find()
+                    .filter(recognitions::Column::FromId.eq(acc.user_id))
+                    .filter(recognitions::Column::IdempotencyKey.eq(key.as_str()))
+                    .one(db)
+                    .await?
+                    .map(|r| (r.id, true))
+                    .ok_or_else(|| ServiceError::Conflict(Msg::new("conflict-please-try-again"))),
                 other => Err(other),
             };
         }
@@ -234,7 +261,7 @@ pub async fn thank(
     )
     .await?;
     txn.commit().await?;
-    Ok(())
+    Ok((row.id, false))
 }
 
 /// The recipient hides (or shows again) a thank-you on the team page.
@@ -271,4 +298,75 @@ pub async fn set_hidden(
     .await?;
     txn.commit().await?;
     Ok(())
+}
+
+/// Where a page of thank-you notes resumes: just after this note (newest first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ThanksAfter {
+    /// The last note's creation.
+    pub created_at: OffsetDateTime,
+    /// The last note's id (the tie-breaker).
+    pub id: i64,
+}
+
+/// One page of the team's public thank-you notes (not hidden, newest first), as the team page
+/// shows them, for whoever may see the team: up to `limit` after `after`, keyset in SQL;
+/// `true` when more follow.
+pub async fn public_page(
+    db: &impl ConnectionTrait,
+    principal: Principal,
+    slug: &str,
+    after: Option<ThanksAfter>,
+    limit: u64,
+    lang: crate::i18n::Lang,
+) -> Result<(crate::service::teams::TeamAccess, Vec<ThanksLine>, bool)> {
+    use sea_orm::sea_query::ExprTrait;
+    let team = crate::service::teams::authorize(db, principal, slug, Action::ViewTeam).await?;
+    let mut query = recognitions::Entity::find()
+        .filter(recognitions::Column::TeamId.eq(team.team.id))
+        .filter(recognitions::Column::HiddenAt.is_null());
+    if let Some(after) = after {
+        query = query.filter(
+            recognitions::Column::CreatedAt.lt(after.created_at).or(
+                recognitions::Column::CreatedAt
+                    .eq(after.created_at)
+                    .and(recognitions::Column::Id.lt(after.id)),
+            ),
+        );
+    }
+    let mut rows = query
+        .order_by_desc(recognitions::Column::CreatedAt)
+        .order_by_desc(recognitions::Column::Id)
+        .limit(limit.saturating_add(1))
+        .all(db)
+        .await?;
+    let more = rows.len() as u64 > limit;
+    rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+    let reader = Reader {
+        zone: team.zone,
+        lang,
+    };
+    let lines = lines(db, rows, reader).await?;
+    Ok((team, lines, more))
+}
+
+/// One thank-you note of the team as its sender or recipient sees it (hidden or not); another
+/// team's note, or one the caller is neither side of, is `NotFound`.
+pub async fn note(
+    db: &impl ConnectionTrait,
+    principal: Principal,
+    slug: &str,
+    id: i64,
+    lang: crate::i18n::Lang,
+) -> Result<ThanksLine> {
+    let acc = access(db, principal, slug, Action::ThankMember).await?;
+    let row = find_in_team::<recognitions::Entity>(db, acc.team.id, id).await?;
+    if row.from_id != acc.user_id && row.to_id != acc.user_id {
+        return Err(ServiceError::NotFound);
+    }
+    lines(db, vec![row], Reader::of(&acc, lang))
+        .await?
+        .into_iter()
+        .next()
+        .ok_or(ServiceError::NotFound)
 }

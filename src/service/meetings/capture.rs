@@ -31,7 +31,7 @@ pub struct DecisionForm {
     pub review_on: String,
 }
 
-/// Records a decision on the item at `position`.
+/// Records a decision on the item at `position`; returns its id.
 pub async fn record_decision(
     db: &DatabaseConnection,
     principal: Principal,
@@ -40,7 +40,7 @@ pub async fn record_decision(
     position: i32,
     form: &DecisionForm,
     now: OffsetDateTime,
-) -> Result<()> {
+) -> Result<i64> {
     // Access first (a refused caller learns nothing from the form's problems); a refused
     // form drops the transaction, which writes nothing.
     let (txn, state, user) = begin_recording(db, principal, slug, meeting_id, position).await?;
@@ -78,7 +78,7 @@ pub async fn record_decision(
     )
     .await?;
     txn.commit().await?;
-    Ok(())
+    Ok(row.id)
 }
 
 /// Records an action (what, owner, due) agreed on the item at `position`; returns its id.

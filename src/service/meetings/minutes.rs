@@ -153,6 +153,10 @@ pub struct VersionLine {
     pub author: String,
     /// "3 Dec 2026, 15:02 UTC".
     pub when: String,
+    /// Who wrote it (`None`: drafted at close, or a former account).
+    pub author_id: Option<UserId>,
+    /// When it was saved.
+    pub created_at: OffsetDateTime,
 }
 
 /// The minutes as the caller may read them.
@@ -209,6 +213,8 @@ pub async fn view(
                 id => author_name(&people, id),
             },
             when: format::date_time_in(m.created_at, run.access.zone, lang),
+            author_id: m.author_id,
+            created_at: m.created_at,
         })
         .collect();
     Ok(MinutesView {

@@ -142,3 +142,23 @@ pub async fn open_rankings(
     out.sort_by_cached_key(|r| r.voter.to_lowercase());
     Ok((access, out))
 }
+
+/// The header of the rankings file.
+pub const RANKINGS_CSV_HEADER: [&str; 2] = ["voter", "ranking (best first)"];
+
+/// Open rankings as CSV: the voter, then the items first choice first (one row per ballot,
+/// rows of different lengths), cells defused against spreadsheet formulas.
+pub fn rankings_csv(rows: &[OpenRanking]) -> Result<String> {
+    use crate::service::ledger::views::{csv_cell, csv_finish};
+    let mut out = csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(Vec::new());
+    let fail = |e: csv::Error| ServiceError::Unexpected(anyhow::Error::new(e));
+    out.write_record(RANKINGS_CSV_HEADER).map_err(fail)?;
+    for row in rows {
+        let mut record = vec![csv_cell(&row.voter)];
+        record.extend(row.items.iter().map(|item| csv_cell(item)));
+        out.write_record(&record).map_err(fail)?;
+    }
+    csv_finish(out)
+}

@@ -37,6 +37,15 @@ pub struct Row {
     pub when: String,
     /// Not yet marked read.
     pub unread: bool,
+    /// The kind's stored name (`voting_open`, ...).
+    #[serde(skip)]
+    pub kind_code: String,
+    /// The team's slug (empty if the team is gone).
+    #[serde(skip)]
+    pub team_slug: String,
+    /// When, as a moment.
+    #[serde(skip)]
+    pub created_at: OffsetDateTime,
 }
 
 /// One page of the centre.
@@ -68,22 +77,34 @@ pub async fn page(
     zone: Option<Zone>,
     lang: Lang,
 ) -> Result<Page> {
+    page_of(db, user_id, (before, PAGE), zone, lang).await
+}
+
+/// [`page`] with `size` notifications per page (the API's `limit`): the keyset query
+/// `id < before ORDER BY id DESC LIMIT size + 1`.
+pub async fn page_of(
+    db: &impl ConnectionTrait,
+    user_id: UserId,
+    (before, size): (Option<i64>, u64),
+    zone: Option<Zone>,
+    lang: Lang,
+) -> Result<Page> {
     let mut query = notifications::Entity::find()
         .filter(notifications::Column::UserId.eq(user_id))
         .order_by_desc(notifications::Column::Id)
-        .limit(PAGE + 1);
+        .limit(size.saturating_add(1));
     if let Some(before) = before {
         query = query.filter(notifications::Column::Id.lt(before));
     }
     let mut found = query.all(db).await?;
-    let older = (found.len() as u64 > PAGE).then(|| {
-        found.truncate(PAGE as usize);
+    let older = (found.len() as u64 > size).then(|| {
+        found.truncate(usize::try_from(size).unwrap_or(usize::MAX));
         found.last().map_or(0, |n| n.id)
     });
     let mut team_ids: Vec<TeamId> = found.iter().map(|n| n.team_id).collect();
     team_ids.sort_unstable();
     team_ids.dedup();
-    let teams: HashMap<TeamId, (String, Zone)> = if team_ids.is_empty() {
+    let teams: HashMap<TeamId, (String, Zone, String)> = if team_ids.is_empty() {
         HashMap::new()
     } else {
         teams::Entity::find()
@@ -91,16 +112,16 @@ pub async fn page(
             .all(db)
             .await?
             .into_iter()
-            .map(|t| (t.id, (t.name, Zone::stored(&t.time_zone))))
+            .map(|t| (t.id, (t.name, Zone::stored(&t.time_zone), t.slug)))
             .collect()
     };
     let rows = found
         .into_iter()
         .map(|n| {
-            let (team, team_zone) = teams
+            let (team, team_zone, team_slug) = teams
                 .get(&n.team_id)
                 .cloned()
-                .unwrap_or_else(|| (String::new(), Zone::utc()));
+                .unwrap_or_else(|| (String::new(), Zone::utc(), String::new()));
             Row {
                 id: n.id,
                 kind: kind_label(Kind::parse(&n.kind), lang),
@@ -109,6 +130,9 @@ pub async fn page(
                 link: n.link,
                 when: crate::format::date_time_in(n.created_at, zone.unwrap_or(team_zone), lang),
                 unread: n.read_at.is_none(),
+                kind_code: n.kind,
+                team_slug,
+                created_at: n.created_at,
             }
         })
         .collect();
@@ -151,4 +175,26 @@ pub async fn mark_read(
         update = update.filter(notifications::Column::Id.eq(id));
     }
     Ok(update.exec(db).await?.rows_affected)
+}
+
+/// Marks the given notifications of the person read (ids of other people's notifications, or
+/// already read ones, change nothing). Returns how many changed.
+pub async fn mark_read_ids(
+    db: &impl ConnectionTrait,
+    user_id: UserId,
+    ids: &[i64],
+    now: OffsetDateTime,
+) -> Result<u64> {
+    let mut changed = 0;
+    for chunk in ids.chunks(500) {
+        changed += notifications::Entity::update_many()
+            .col_expr(notifications::Column::ReadAt, Expr::value(now))
+            .filter(notifications::Column::UserId.eq(user_id))
+            .filter(notifications::Column::ReadAt.is_null())
+            .filter(notifications::Column::Id.is_in(chunk.iter().copied()))
+            .exec(db)
+            .await?
+            .rows_affected;
+    }
+    Ok(changed)
 }

@@ -139,6 +139,35 @@ pub async fn save(
     Ok(())
 }
 
+/// Changes only the kinds named in `changes` (`kind → channel`), keeping the others, on `db`
+/// (which may be the caller's transaction): the API's partial form of [`save`]. An unknown or
+/// unchoosable kind, or an unknown channel, is an error on that kind's name and nothing is
+/// saved.
+pub async fn save_some(
+    db: &impl ConnectionTrait,
+    user_id: UserId,
+    changes: &BTreeMap<String, String>,
+) -> Result<()> {
+    let mut errors = FieldErrors::new();
+    let mut choices = Vec::new();
+    for (name, value) in changes {
+        match Kind::parse(name).filter(|k| k.choosable()) {
+            None => errors.add(name, Msg::new("nk-choose-channel")),
+            Some(kind) => match Channel::parse(value.trim()) {
+                Some(channel) => choices.push((kind, channel)),
+                None => errors.add(name, Msg::new("nk-choose-channel")),
+            },
+        }
+    }
+    if !errors.is_empty() {
+        return Err(ServiceError::Invalid(errors));
+    }
+    for (kind, channel) in choices {
+        set(db, user_id, kind, channel).await?;
+    }
+    Ok(())
+}
+
 /// Stops mail of one kind (the notification centre keeps it): what an unsubscribe link does.
 /// Saying it twice changes nothing.
 pub async fn unsubscribe(db: &impl ConnectionTrait, user_id: UserId, kind: Kind) -> Result<()> {

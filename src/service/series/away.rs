@@ -60,6 +60,19 @@ pub async fn mark_away(
     form: &AwayForm,
     now: OffsetDateTime,
 ) -> Result<()> {
+    mark_away_returning(db, principal, slug, form, now)
+        .await
+        .map(|_| ())
+}
+
+/// [`mark_away`], returning the new entry's id.
+pub async fn mark_away_returning(
+    db: &DatabaseConnection,
+    principal: Principal,
+    slug: &str,
+    form: &AwayForm,
+    now: OffsetDateTime,
+) -> Result<i64> {
     let me = super::caller(principal)?;
     let (txn, access) = teams::begin_locked(db, principal, slug, Action::MarkAway).await?;
     let mut errors = FieldErrors::new();
@@ -119,7 +132,7 @@ pub async fn mark_away(
         replan(&txn, &occurrence, Some(who), Some(me), now).await?;
     }
     txn.commit().await?;
-    Ok(())
+    Ok(row.id)
 }
 
 /// Removes away dates (the member's own, or any by a leader).

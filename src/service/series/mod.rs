@@ -12,6 +12,7 @@ pub mod away;
 pub mod change;
 pub mod edit;
 pub mod form;
+pub mod listing;
 pub mod pages;
 pub mod rota;
 pub mod topup;
@@ -27,10 +28,13 @@ use crate::service::teams::{self, TeamAccess};
 use crate::service::{Result, ServiceError, find_in_team};
 use crate::store::entities::{meeting_series, series_swaps};
 
-pub use away::{AwayForm, mark_away, remove_away};
+pub use away::{AwayForm, mark_away, mark_away_returning, remove_away};
 pub use change::{CancelForm, cancel_occurrence, end_series};
 pub use edit::{EditForm, Edited, edit, edit_form};
 pub use form::{SeriesForm, create, new_form};
+pub use listing::{
+    AwayEntry, SeriesSummary, away_after, away_entry, series_after, summary, summary_of,
+};
 pub use pages::{SeriesList, SeriesPage, list, page};
 pub use rota::{SwapForm, swap};
 pub use topup::{top_up, top_up_due};

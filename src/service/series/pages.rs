@@ -79,7 +79,7 @@ const WEEKDAYS: [&str; 7] = [
     "rh-weekday-7",
 ];
 
-fn rhythm(series: &meeting_series::Model, zone_name: &str, lang: Lang) -> String {
+pub(super) fn rhythm(series: &meeting_series::Model, zone_name: &str, lang: Lang) -> String {
     let cadence: Cadence = series.cadence.into();
     let weekday = u8::try_from(series.weekday)
         .ok()
@@ -204,12 +204,36 @@ pub struct OccurrenceLine {
     pub rota: Vec<RotaCell>,
     /// Not started yet.
     pub upcoming: bool,
+    /// Its date, and its start (for the API).
+    #[serde(skip)]
+    pub occurs_on: time::Date,
+    #[serde(skip)]
+    pub starts_at: OffsetDateTime,
 }
 
 /// One recorded swap: "swapped: A ↔ B, by C, date".
 #[derive(Debug, Clone, Serialize)]
 pub struct SwapLine {
     pub text: String,
+    /// The same, as data (for the API).
+    #[serde(skip)]
+    pub record: SwapRecord,
+}
+
+/// A recorded swap or change of the rota, as data.
+#[derive(Debug, Clone, Copy)]
+pub struct SwapRecord {
+    pub id: i64,
+    pub occurrence_id: OccurrenceId,
+    /// The later occurrence where the two exchanged turns, if they did.
+    pub other_occurrence_id: Option<OccurrenceId>,
+    pub role: Role,
+    /// `swap` (a member or leader), `away` or `back` (the rota, when someone is away).
+    pub reason: &'static str,
+    pub from_user_id: Option<UserId>,
+    pub to_user_id: Option<UserId>,
+    pub by_id: Option<UserId>,
+    pub at: OffsetDateTime,
 }
 
 /// One series' page data.
@@ -285,6 +309,8 @@ async fn lines(
                 upcoming: m.starts_at > now,
                 cancelled: o.cancelled_at.is_some(),
                 cancel_reason: o.cancel_reason,
+                occurs_on: o.occurs_on,
+                starts_at: m.starts_at,
                 rota: roles
                     .iter()
                     .map(|r| {
@@ -378,6 +404,21 @@ pub async fn page(
     let swaps = swaps_rows
         .iter()
         .map(|s| SwapLine {
+            record: SwapRecord {
+                id: s.id,
+                occurrence_id: s.occurrence_id,
+                other_occurrence_id: s.other_occurrence_id,
+                role: s.role.into(),
+                reason: match s.reason.as_str() {
+                    "away" => "away",
+                    "back" => "back",
+                    _ => "swap",
+                },
+                from_user_id: s.from_user_id,
+                to_user_id: s.to_user_id,
+                by_id: s.by_id,
+                at: s.created_at,
+            },
             text: Msg::new(match s.reason.as_str() {
                 "away" => "rh-swapped-away",
                 "back" => "rh-swapped-back",

@@ -16,7 +16,7 @@ use crate::service::notices::{self, Delivery};
 use crate::service::{FieldErrors, Result, ServiceError, audit};
 use crate::store::entities::invitations;
 
-use super::begin_locked;
+use super::{TeamAccess, authorize, begin_locked};
 
 /// An open invitation as leaders see it.
 #[derive(Debug, Clone, Serialize)]
@@ -270,4 +270,86 @@ pub async fn revoke_invitation(
     .await?;
     txn.commit().await?;
     Ok(())
+}
+
+/// An open invitation as the API lists it: its stored values, times unformatted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenInvitation {
+    pub id: i64,
+    /// Role given.
+    pub role: TeamRole,
+    /// Times the link has been used.
+    pub uses: i32,
+    pub max_uses: i32,
+    pub expires_at: OffsetDateTime,
+    pub created_at: OffsetDateTime,
+}
+
+impl From<invitations::Model> for OpenInvitation {
+    fn from(i: invitations::Model) -> Self {
+        Self {
+            id: i.id,
+            role: i.role.into(),
+            uses: i.uses,
+            max_uses: i.max_uses,
+            expires_at: i.expires_at,
+            created_at: i.created_at,
+        }
+    }
+}
+
+/// Up to `limit` of the team's open invitations (not revoked, not expired at `now`, not used
+/// up: those the team page lists to leaders) after the id `after`, by id; the flag says
+/// whether more follow. Keyset in SQL: `id > after ORDER BY id LIMIT limit + 1`.
+pub async fn invitation_slice(
+    db: &impl ConnectionTrait,
+    principal: Principal,
+    slug: &str,
+    after: Option<i64>,
+    limit: u64,
+    now: OffsetDateTime,
+) -> Result<(TeamAccess, Vec<OpenInvitation>, bool)> {
+    use sea_orm::sea_query::{Expr, ExprTrait};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+
+    let access = authorize(db, principal, slug, Action::ManageMembers).await?;
+    let mut select = invitations::Entity::find()
+        .filter(invitations::Column::TeamId.eq(access.team.id))
+        .filter(invitations::Column::RevokedAt.is_null())
+        .filter(invitations::Column::ExpiresAt.gt(now))
+        .filter(Expr::col(invitations::Column::Uses).lt(Expr::col(invitations::Column::MaxUses)));
+    if let Some(after) = after {
+        select = select.filter(invitations::Column::Id.gt(after));
+    }
+    let mut rows: Vec<OpenInvitation> = select
+        .order_by_asc(invitations::Column::Id)
+        .limit(limit.saturating_add(1))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(OpenInvitation::from)
+        .collect();
+    let more = rows.len() as u64 > limit;
+    rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+    Ok((access, rows, more))
+}
+
+/// The team's invitation whose link is `token` (for those who manage members), e.g. to show
+/// the one just made.
+pub async fn invitation_of_token(
+    db: &impl ConnectionTrait,
+    principal: Principal,
+    slug: &str,
+    token: &str,
+) -> Result<OpenInvitation> {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+    let access = authorize(db, principal, slug, Action::ManageMembers).await?;
+    invitations::Entity::find()
+        .filter(invitations::Column::TeamId.eq(access.team.id))
+        .filter(invitations::Column::TokenHash.eq(token_hash(token)))
+        .one(db)
+        .await?
+        .map(OpenInvitation::from)
+        .ok_or(ServiceError::NotFound)
 }

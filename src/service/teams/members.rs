@@ -85,6 +85,34 @@ pub async fn roster(db: &impl ConnectionTrait, team_id: TeamId) -> Result<Vec<Me
     Ok(out.into_iter().map(|(_, m)| m).collect())
 }
 
+/// One member of the team `slug` as the member list shows them (whoever may see the team),
+/// or `NotFound` when they are not in it.
+pub async fn member_of(
+    db: &impl ConnectionTrait,
+    principal: Principal,
+    slug: &str,
+    user_id: UserId,
+) -> Result<MemberRow> {
+    use sea_orm::QuerySelect;
+
+    let access = authorize(db, principal, slug, Action::ViewTeam).await?;
+    let row: Option<(UserId, String, memberships::Role)> = memberships_with_people(access.team.id)
+        .filter(memberships::Column::UserId.eq(user_id))
+        .select_only()
+        .column(memberships::Column::UserId)
+        .column(users::Column::DisplayName)
+        .column(memberships::Column::Role)
+        .into_tuple()
+        .one(db)
+        .await?;
+    let (user_id, display_name, role) = row.ok_or(ServiceError::NotFound)?;
+    Ok(MemberRow {
+        user_id,
+        display_name,
+        role: role.into(),
+    })
+}
+
 /// The user ids of the team's current members, in id order (only the ids are read).
 pub async fn member_ids(db: &impl ConnectionTrait, team_id: TeamId) -> Result<Vec<UserId>> {
     use sea_orm::QuerySelect;

@@ -5,11 +5,14 @@
 mod invite;
 mod members;
 
-pub use invite::{InvitationForm, InvitationRow, Invited, invite, revoke_invitation};
+pub use invite::{
+    InvitationForm, InvitationRow, Invited, OpenInvitation, invitation_of_token, invitation_slice,
+    invite, revoke_invitation,
+};
 pub use members::{
     MEMBERS_PER_PAGE, Member, MemberAfter, MemberFilter, MemberPage, MemberQuery, MemberRow,
-    TeamOverview, change_role, member_ids, member_slice, memberships_with_people, overview,
-    remove_member, roster,
+    TeamOverview, change_role, member_ids, member_of, member_slice, memberships_with_people,
+    overview, remove_member, roster,
 };
 
 use crate::domain::ids::{TeamId, UserId};
@@ -271,6 +274,69 @@ pub async fn all_teams(
             (team, members)
         })
         .collect())
+}
+
+/// Where the list of every team resumes: after this team, by name then id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TeamAfter {
+    pub name: String,
+    pub id: TeamId,
+}
+
+/// Up to `limit` of the instance's teams after `after` (site admins only), by name then id,
+/// each with its member count; the flag says whether more follow. Keyset in SQL, and one
+/// grouped count for the page's teams only.
+pub async fn team_slice(
+    db: &impl ConnectionTrait,
+    principal: Principal,
+    after: Option<&TeamAfter>,
+    limit: u64,
+) -> Result<(Vec<(teams::Model, u64)>, bool)> {
+    use sea_orm::Condition;
+
+    check(access::authorize(principal, None, Action::ManageInstance))?;
+    let mut select = teams::Entity::find();
+    if let Some(after) = after {
+        select = select.filter(
+            Condition::any()
+                .add(teams::Column::Name.gt(after.name.as_str()))
+                .add(
+                    Condition::all()
+                        .add(teams::Column::Name.eq(after.name.as_str()))
+                        .add(teams::Column::Id.gt(after.id)),
+                ),
+        );
+    }
+    let mut rows = select
+        .order_by_asc(teams::Column::Name)
+        .order_by_asc(teams::Column::Id)
+        .limit(limit.saturating_add(1))
+        .all(db)
+        .await?;
+    let more = rows.len() as u64 > limit;
+    rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+    let ids: Vec<TeamId> = rows.iter().map(|t| t.id).collect();
+    let counts: std::collections::HashMap<TeamId, i64> = memberships::Entity::find()
+        .select_only()
+        .column(memberships::Column::TeamId)
+        .column_as(memberships::Column::Id.count(), "n")
+        .filter(memberships::Column::TeamId.is_in(ids))
+        .group_by(memberships::Column::TeamId)
+        .into_tuple::<(TeamId, i64)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let out = rows
+        .into_iter()
+        .map(|team| {
+            let members = counts
+                .get(&team.id)
+                .map_or(0, |n| u64::try_from(*n).unwrap_or(0));
+            (team, members)
+        })
+        .collect();
+    Ok((out, more))
 }
 
 /// The teams a person belongs to, with their role, by name.

@@ -15,6 +15,7 @@ use crate::service::actions::{
     self, ActionDetail, ActionForm, ActionLine, CommentForm, CommentLine, Filter, HistoryLine,
     StatusForm,
 };
+use crate::service::comments::action as action_comments;
 use crate::service::notices::Delivery;
 use crate::web::AppState;
 use crate::web::api::auth::ApiCaller;
@@ -235,18 +236,23 @@ impl ActionFilter {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewAction {
-    /// What is to be done (may be left out with `budget_idea_id`: the idea's title).
+    /// What is to be done: 3 to 200 characters on one line (may be left out with
+    /// `budget_idea_id`: the idea's title).
     #[serde(default)]
+    #[schema(max_length = 200, example = "Book the hall")]
     pub title: String,
     /// The owner: a member of the team (a user id).
+    #[schema(minimum = 1)]
     pub owner_id: Option<i64>,
-    /// Due day, `YYYY-MM-DD`, not in the past.
+    /// Due day, `YYYY-MM-DD`, from today (on the team's clock) to five years ahead.
     #[serde(default)]
     #[schema(format = Date)]
     pub due_on: String,
     /// The help request it answers.
+    #[schema(minimum = 1)]
     pub help_post_id: Option<i64>,
     /// The funded budget idea it carries out.
+    #[schema(minimum = 1)]
     pub budget_idea_id: Option<i64>,
 }
 
@@ -255,10 +261,11 @@ pub struct NewAction {
 #[serde(deny_unknown_fields)]
 pub struct ActionChange {
     /// `open`, `in_progress`, `blocked`, `done` or `dropped`.
-    #[schema(example = "in_progress")]
+    #[schema(value_type = ActionStatus, example = "in_progress")]
     pub status: String,
-    /// Why (needed for `blocked` and `dropped`).
+    /// Why (needed for `blocked` and `dropped`): at most 2,000 characters.
     #[serde(default)]
+    #[schema(max_length = 2000)]
     pub reason: String,
 }
 
@@ -266,7 +273,8 @@ pub struct ActionChange {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewComment {
-    /// What the member says.
+    /// What the member says: 1 to 2,000 characters once trimmed, line breaks allowed.
+    #[schema(min_length = 1, max_length = 2000, example = "On it.")]
     pub body: String,
 }
 
@@ -536,22 +544,23 @@ pub async fn comments(
     page: web::Query<PageQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let (team, action) = path.into_inner();
-    let limit = usize::try_from(page.limit()?).unwrap_or(usize::MAX);
+    let limit = page.limit()?;
     let after = page.after_key(|key| key.parse::<i64>().ok())?;
-    let d = details(&state, &caller, &team, path_id(&action)?).await?;
-    // The page shows every comment of an action; the API hands them out in pages, by id.
-    let mut rest: Vec<CommentLine> = d
-        .comments
-        .into_iter()
-        .filter(|c| after.is_none_or(|a| c.id > a))
-        .collect();
-    let more = rest.len() > limit;
-    rest.truncate(limit);
-    let next_cursor = next_key(&rest, more, |c| c.id.to_string());
+    // A keyset page in SQL, by id: the query every comment list of the API shares.
+    let (lines, more) = action_comments::page(
+        &state.db.conn,
+        caller.principal,
+        &team,
+        path_id(&action)?,
+        (after, limit),
+        caller.lang,
+    )
+    .await?;
+    let next_cursor = next_key(&lines, more, |c| c.id.to_string());
     json_with_etag(
         &req,
         &CommentList {
-            comments: rest.into_iter().map(Into::into).collect(),
+            comments: lines.into_iter().map(Into::into).collect(),
             next_cursor,
         },
     )
@@ -600,15 +609,15 @@ pub async fn comment(
         caller.now,
     )
     .await?;
-    let d = details(&state, &caller, &team, id).await?;
-    let location = format!(
-        "/api/v1/teams/{}/actions/{id}/comments",
-        d.access.team.team.slug
-    );
-    let line = d
-        .comments
-        .into_iter()
-        .find(|c| c.id == comment)
-        .ok_or(ApiError::Web(crate::web::WebError::NotFound))?;
+    let line = action_comments::one(
+        &state.db.conn,
+        caller.principal,
+        &team,
+        id,
+        comment,
+        caller.lang,
+    )
+    .await?;
+    let location = format!("/api/v1/teams/{team}/actions/{id}/comments");
     Ok(created(&location, &ActionComment::from(line)))
 }

@@ -63,7 +63,8 @@ impl From<Receipt> for CastBallot {
 #[serde(deny_unknown_fields)]
 pub struct BallotBody {
     /// Proposal ids of the meeting's active items, best first; each at most once. Items left
-    /// out are unranked (as a blank rank on the form).
+    /// out are unranked (as a blank rank on the form). At least one.
+    #[schema(min_items = 1)]
     pub ranking: Vec<i64>,
 }
 

@@ -1,18 +1,14 @@
 //! `GET /api/v1/teams/{team}/meetings.ics`: the team's meetings as iCalendar, the same events
 //! as the personal calendar feed and the team's web export (`service::calendar::team_feed`;
 //! cancelled meetings stay, with `STATUS:CANCELLED`), for whoever may see the team's meetings
-//! (the access table's `ViewMeetings` row).
+//! (the access table's `ViewMeetings` row); byte for byte the web's `/teams/{team}/meetings.ics`.
 
 use actix_web::{HttpRequest, HttpResponse, web};
 
-use crate::service::calendar;
 use crate::web::AppState;
 use crate::web::api::auth::ApiCaller;
 use crate::web::api::errors::{ApiError, ErrorBody};
-use crate::web::pages::{base_url, download};
-
-/// The file's media type.
-pub const CALENDAR: &str = "text/calendar; charset=utf-8";
+use crate::web::pages::base_url;
 
 /// The team's meetings from 90 days back to a year ahead, as iCalendar.
 #[utoipa::path(
@@ -36,7 +32,8 @@ pub async fn meetings(
     team: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let base = base_url(&state, &req);
-    let (slug, text) = calendar::team_feed(
+    // The same answer as the web's `/teams/{team}/meetings.ics`.
+    Ok(crate::web::calendar::team_file(
         &state.db.conn,
         caller.principal,
         &team,
@@ -44,6 +41,5 @@ pub async fn meetings(
         caller.now,
         caller.lang,
     )
-    .await?;
-    Ok(download(&format!("{slug}-meetings.ics"), CALENDAR, text))
+    .await?)
 }

@@ -170,17 +170,21 @@ impl OwnCheckin {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CheckinBody {
-    /// What moved.
+    /// What moved (at most 2,000 characters once trimmed; at least one answer is needed).
     #[serde(default)]
+    #[schema(max_length = 2000)]
     pub moved: String,
-    /// What is blocking.
+    /// What is blocking (at most 2,000 characters; 3 or more with `action`).
     #[serde(default)]
+    #[schema(max_length = 2000)]
     pub blocking: String,
-    /// What comes next.
+    /// What comes next (at most 2,000 characters).
     #[serde(default)]
+    #[schema(max_length = 2000)]
     pub next: String,
-    /// One visible improvement.
+    /// One visible improvement (at most 2,000 characters).
     #[serde(default)]
+    #[schema(max_length = 2000)]
     pub improvement: String,
     /// The id of an open action of the team the blocker holds up (it is marked blocked, with
     /// `blocking` as its reason).

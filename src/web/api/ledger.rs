@@ -16,10 +16,10 @@ use crate::domain::ledger::{self as rules, Effective};
 use crate::format;
 use crate::i18n::Msg;
 use crate::service::ledger::exchanges::{self, ExchangeForm, MoveForm, MoveKind};
-use crate::service::ledger::views::{self, EntryDetail, EntryLine};
+use crate::service::ledger::views::{self, EntryDetail, EntryLine, LineAfter, page_of_lines};
 use crate::web::AppState;
 use crate::web::api::auth::ApiCaller;
-use crate::web::api::cursor::{PageQuery, encode_key};
+use crate::web::api::cursor::{PageQuery, encode_key, next_key};
 use crate::web::api::errors::{ApiError, ErrorBody};
 use crate::web::api::meetings::utc;
 use crate::web::api::{created, json_with_etag, path_id};
@@ -291,7 +291,9 @@ pub struct HelpEdge {
     pub count: i64,
 }
 
-/// The team's ledger (the team ledger page).
+/// The team's ledger (the team ledger page), with one page of its member table. The totals
+/// and the concentration come on every page; the lists below them (`carrying`, `quiet`,
+/// `months`, `edges`, `disputes`) on the first page only (absent when `cursor` is given).
 #[derive(Debug, Serialize, ToSchema)]
 pub struct TeamLedger {
     /// The team's slug.
@@ -299,23 +301,34 @@ pub struct TeamLedger {
     /// `recent`, `term` or `all`.
     #[schema(example = "term")]
     pub window: String,
-    /// Every member's line, in the asked sort.
+    /// One page of the members' lines, in the asked sort (`limit` lines, 25 unless asked).
     pub members: Vec<MemberTotals>,
+    /// How many lines the whole table has (every member).
+    pub members_total: usize,
+    /// Pass as `cursor` (with the same `sort` and `dir`) for the next page of `members`;
+    /// `null` on the last page.
+    pub next_cursor: Option<String>,
     /// Minutes given in the window.
     pub team_minutes: i64,
     /// Exchanges in the window.
     pub team_exchanges: i64,
     pub concentration: Concentration,
-    /// "Carrying the load" over the last 8 weeks.
-    pub carrying: Vec<LoadSignal>,
-    /// Members with no exchange in 8 weeks (invitations, not blame).
-    pub quiet: Vec<String>,
-    /// The last 6 months, oldest first.
-    pub months: Vec<MonthTotal>,
-    /// Who helped whom in the window, most minutes first.
-    pub edges: Vec<HelpEdge>,
-    /// Disputed entries waiting for a leader (empty unless the owner leads the team).
-    pub disputes: Vec<LedgerEntry>,
+    /// "Carrying the load" over the last 8 weeks (first page only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub carrying: Option<Vec<LoadSignal>>,
+    /// Members with no exchange in 8 weeks, invitations, not blame (first page only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quiet: Option<Vec<String>>,
+    /// The last 6 months, oldest first (first page only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub months: Option<Vec<MonthTotal>>,
+    /// Who helped whom in the window, most minutes first (first page only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub edges: Option<Vec<HelpEdge>>,
+    /// Disputed entries waiting for a leader (empty unless the owner leads the team; first
+    /// page only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub disputes: Option<Vec<LedgerEntry>>,
 }
 
 /// The team view's window and sort (as the web page's).
@@ -381,13 +394,35 @@ impl EntryFilter {
     }
 }
 
+/// Which way help went, for recording it.
+#[derive(Debug, Clone, Copy, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// The owner helped `person`.
+    Gave,
+    /// `person` helped the owner.
+    Received,
+    /// A leader records `helper` → `helped`.
+    Between,
+}
+
+/// How a leader settles a dispute.
+#[derive(Debug, Clone, Copy, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Decision {
+    /// The entry counts.
+    Confirm,
+    /// The entry does not count.
+    Reject,
+}
+
 /// Help to record, as the "record help" form takes it.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewEntry {
     /// `gave` (the owner helped `person`), `received` (`person` helped the owner) or
     /// `between` (a leader records `helper` → `helped`).
-    #[schema(example = "received")]
+    #[schema(value_type = Direction, example = "received")]
     pub direction: String,
     /// The other person (a user id), for `gave` and `received`.
     pub person: Option<i64>,
@@ -396,16 +431,19 @@ pub struct NewEntry {
     /// The helped person (a user id), for `between`.
     pub helped: Option<i64>,
     /// Minutes, 1 to 600.
+    #[schema(minimum = 1, maximum = 600)]
     pub minutes: Option<i64>,
-    /// The day (`YYYY-MM-DD`, not in the future); absent: today.
+    /// The day (`YYYY-MM-DD`, not in the future nor more than 60 days back); absent: today.
     #[serde(default)]
     #[schema(format = Date)]
     pub date: String,
-    /// Short category.
+    /// Short category, one line of at most 40 characters (empty: `general`).
     #[serde(default)]
+    #[schema(max_length = 40)]
     pub category: String,
-    /// Private note (the two people and leaders see it).
+    /// Private note of at most 1,000 characters (the two people and leaders see it).
     #[serde(default)]
+    #[schema(max_length = 1000)]
     pub note: String,
     /// The help post it answers.
     pub post_id: Option<i64>,
@@ -413,7 +451,12 @@ pub struct NewEntry {
     pub action_id: Option<i64>,
     /// A key of the client's choosing, 8 to 64 letters, digits, `-` or `_`: sending the same
     /// key again records nothing new.
-    #[schema(example = "sync-2026-12-04-001")]
+    #[schema(
+        min_length = 8,
+        max_length = 64,
+        pattern = "^[A-Za-z0-9_-]{8,64}$",
+        example = "sync-2026-12-04-001"
+    )]
     pub idempotency_key: String,
 }
 
@@ -421,16 +464,20 @@ pub struct NewEntry {
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EntryMove {
-    /// New minutes (adjust; resolve: the final minutes, absent keeps them).
+    /// New minutes, 1 to 600 (adjust; resolve: the final minutes, absent keeps them).
+    #[schema(minimum = 1, maximum = 600)]
     pub minutes: Option<i64>,
-    /// Why (dispute, resolve, reverse).
+    /// Why, 3 to 300 characters (dispute, resolve, reverse).
     #[serde(default)]
+    #[schema(min_length = 3, max_length = 300)]
     pub reason: String,
     /// `confirm` or `reject` (resolve).
     #[serde(default)]
+    #[schema(value_type = Decision)]
     pub decision: String,
     /// Idempotency key (reverse; 8 to 64 letters, digits, `-` or `_`).
     #[serde(default)]
+    #[schema(min_length = 8, max_length = 64, pattern = "^[A-Za-z0-9_-]{8,64}$")]
     pub idempotency_key: String,
 }
 
@@ -450,16 +497,18 @@ async fn detail(
 /// The team's ledger: the member table over a window, load concentration, who carries the
 /// load, quiet members, the monthly trend, who helped whom and, for leaders, disputes — what
 /// the team ledger page shows the owner. 403 for a member when the team shows it to leaders only.
+/// The member table comes a page at a time (`limit`, `cursor` with the same `sort` and `dir`),
+/// in the asked order; the totals on every page, the lists below them on the first.
 #[utoipa::path(
     get,
     path = "/api/v1/teams/{team}/ledger",
     tag = "ledger",
-    params(("team" = String, Path, description = "The team's slug"), LedgerView),
+    params(("team" = String, Path, description = "The team's slug"), LedgerView, PageQuery),
     responses(
-        (status = 200, description = "The team's ledger", body = TeamLedger,
+        (status = 200, description = "The team's ledger with one page of its member table", body = TeamLedger,
             headers(("ETag" = String, description = "Version of the body"))),
         (status = 304, description = "Unchanged since the `If-None-Match` ETag"),
-        (status = 400, description = "A bad `window`, `sort` or `dir`", body = ErrorBody),
+        (status = 400, description = "A bad `window`, `sort`, `dir`, `cursor` (or one made for another sort) or `limit`", body = ErrorBody),
         (status = 401, description = "No token, or not a current one", body = ErrorBody),
         (status = 403, description = "The team shows its ledger to leaders only", body = ErrorBody),
         (status = 404, description = "No such team, or not the owner's", body = ErrorBody),
@@ -473,8 +522,11 @@ pub async fn team(
     caller: ApiCaller,
     team: web::Path<String>,
     view: web::Query<LedgerView>,
+    page: web::Query<PageQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let (window, sort, descending) = view.checked()?.parts();
+    let limit = usize::try_from(page.limit()?).unwrap_or(usize::MAX);
+    let after = page.after_key(|key| LineAfter::parse(key, sort, descending))?;
     let v = views::team_ledger(
         &state.db.conn,
         caller.principal,
@@ -485,11 +537,14 @@ pub async fn team(
         caller.now,
     )
     .await?;
+    let (lines, more) = page_of_lines(&v.lines, after.as_ref(), limit);
+    let first = after.is_none();
     let body = TeamLedger {
         team: v.access.team.slug.clone(),
         window: window.as_str().to_owned(),
-        members: v
-            .lines
+        members_total: v.lines.len(),
+        next_cursor: next_key(lines, more, |l| LineAfter::of(l, sort, descending).to_key()),
+        members: lines
             .iter()
             .map(|l| MemberTotals {
                 id: l.id.0,
@@ -507,41 +562,44 @@ pub async fn team(
             top20: v.concentration.top20,
             top20_people: v.concentration.top20_people,
         },
-        carrying: v
-            .carrying
-            .iter()
-            .map(|(name, s)| LoadSignal {
-                member_id: s.member.0,
-                name: name.clone(),
-                share: s.share,
-                balance_index: s.index,
-                exchanges: s.exchanges,
-            })
-            .collect(),
-        quiet: v.quiet.clone(),
-        months: v
-            .months
-            .iter()
-            .map(|m| MonthTotal {
-                year: m.year,
-                month: m.month,
-                minutes: m.minutes,
-                count: m.count,
-            })
-            .collect(),
-        edges: v
-            .edges
-            .iter()
-            .map(|(helper, helped, e)| HelpEdge {
-                helper_id: e.helper.0,
-                helper: helper.clone(),
-                helped_id: e.helped.0,
-                helped: helped.clone(),
-                minutes: e.minutes,
-                count: e.count,
-            })
-            .collect(),
-        disputes: v.disputes.iter().map(Into::into).collect(),
+        carrying: first.then(|| {
+            v.carrying
+                .iter()
+                .map(|(name, s)| LoadSignal {
+                    member_id: s.member.0,
+                    name: name.clone(),
+                    share: s.share,
+                    balance_index: s.index,
+                    exchanges: s.exchanges,
+                })
+                .collect()
+        }),
+        quiet: first.then(|| v.quiet.clone()),
+        months: first.then(|| {
+            v.months
+                .iter()
+                .map(|m| MonthTotal {
+                    year: m.year,
+                    month: m.month,
+                    minutes: m.minutes,
+                    count: m.count,
+                })
+                .collect()
+        }),
+        edges: first.then(|| {
+            v.edges
+                .iter()
+                .map(|(helper, helped, e)| HelpEdge {
+                    helper_id: e.helper.0,
+                    helper: helper.clone(),
+                    helped_id: e.helped.0,
+                    helped: helped.clone(),
+                    minutes: e.minutes,
+                    count: e.count,
+                })
+                .collect()
+        }),
+        disputes: first.then(|| v.disputes.iter().map(Into::into).collect()),
     };
     json_with_etag(&req, &body)
 }

@@ -125,7 +125,8 @@ pub fn utc(at: OffsetDateTime) -> String {
 }
 
 impl Meeting {
-    fn new(team: &str, m: &MeetingRow, phase: Phase) -> Self {
+    /// The meeting as JSON, in the phase it is in now.
+    pub(crate) fn new(team: &str, m: &MeetingRow, phase: Phase) -> Self {
         let windows = meetings::windows(m);
         Self {
             id: m.id.0,

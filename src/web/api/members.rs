@@ -3,7 +3,12 @@
 //! addresses for those who manage members) and a role filter, through
 //! `service::teams::member_slice` (the access table's `ViewTeam` row). Only what the team
 //! page shows: ids, names and roles.
+//!
+//! And what leaders do in that list, through the same services as its buttons: change a
+//! member's role (`PATCH …/members/{user}`; the last leader stays), remove one
+//! (`POST …/remove`) and issue a password-reset link (`POST …/reset-link`).
 
+use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -16,7 +21,7 @@ use crate::web::AppState;
 use crate::web::api::auth::ApiCaller;
 use crate::web::api::cursor::{PageQuery, encode_key};
 use crate::web::api::errors::{ApiError, ErrorBody};
-use crate::web::api::json_with_etag;
+use crate::web::api::{json_with_etag, path_id};
 
 /// A member of the team.
 #[derive(Debug, Serialize, ToSchema)]
@@ -145,6 +150,179 @@ pub async fn list(
             next_cursor,
         },
     )
+}
+
+/// A role in a team.
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RoleChoice {
+    Member,
+    Leader,
+}
+
+impl RoleChoice {
+    /// The role as the services read it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Member => "member",
+            Self::Leader => "leader",
+        }
+    }
+}
+
+/// A member's new role.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MemberChange {
+    /// `member` or `leader`.
+    pub role: RoleChoice,
+}
+
+/// A password-reset link issued for a member.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ResetLink {
+    /// The link to pass on, shown this once; `null` when the site mailed it to the member's own
+    /// address instead (as the team page does).
+    pub link: Option<String>,
+    /// Whether it was mailed to the member.
+    pub mailed: bool,
+    /// Hours the link stays valid.
+    #[schema(example = 24)]
+    pub valid_hours: i64,
+}
+
+fn member_json(row: teams::MemberRow) -> TeamMember {
+    TeamMember {
+        id: row.user_id.0,
+        name: row.display_name,
+        role: row.role.as_str().to_owned(),
+    }
+}
+
+/// Makes a member a leader or a leader a member (leaders and site admins), as the team page's
+/// buttons do. The last leader cannot be made a member (409).
+#[utoipa::path(
+    patch,
+    path = "/api/v1/teams/{team}/members/{user}",
+    tag = "members",
+    params(
+        ("team" = String, Path, description = "The team's slug"),
+        ("user" = i64, Path, description = "The member's user id"),
+    ),
+    request_body = MemberChange,
+    responses(
+        (status = 200, description = "Changed (or already so)", body = TeamMember),
+        (status = 400, description = "A body that is not this JSON", body = ErrorBody),
+        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        (status = 403, description = "A read token, or not a leader of the team", body = ErrorBody),
+        (status = 404, description = "No such team or member", body = ErrorBody),
+        (status = 409, description = "The team's last leader cannot be made a member", body = ErrorBody),
+        (status = 413, description = "Body too large", body = ErrorBody),
+        (status = 429, description = "Too many requests with this token", body = ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn change_role(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    path: web::Path<(String, String)>,
+    body: web::Json<MemberChange>,
+) -> Result<HttpResponse, ApiError> {
+    let (team, user) = path.into_inner();
+    let user: UserId = path_id(&user)?;
+    let db = &state.db.conn;
+    teams::change_role(db, caller.principal, &team, user, body.role.as_str()).await?;
+    let row = teams::member_of(db, caller.principal, &team, user).await?;
+    Ok(HttpResponse::Ok().json(member_json(row)))
+}
+
+/// Removes a member from the team (leaders and site admins), as the team page's button does.
+/// The last leader cannot be removed (409); removing oneself is leaving.
+#[utoipa::path(
+    post,
+    path = "/api/v1/teams/{team}/members/{user}/remove",
+    tag = "members",
+    params(
+        ("team" = String, Path, description = "The team's slug"),
+        ("user" = i64, Path, description = "The member's user id"),
+    ),
+    responses(
+        (status = 204, description = "Removed"),
+        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        (status = 403, description = "A read token, or not a leader of the team", body = ErrorBody),
+        (status = 404, description = "No such team or member", body = ErrorBody),
+        (status = 409, description = "The team's last leader cannot be removed", body = ErrorBody),
+        (status = 429, description = "Too many requests with this token", body = ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn remove(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, ApiError> {
+    let (team, user) = path.into_inner();
+    let user: UserId = path_id(&user)?;
+    teams::remove_member(&state.db.conn, caller.principal, &team, user).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Issues a 24-hour password-reset link for a member (leaders of every team the member is in,
+/// and site admins), as the team page's button does: the link is answered this once, or mailed
+/// to the member when the site sends mail.
+#[utoipa::path(
+    post,
+    path = "/api/v1/teams/{team}/members/{user}/reset-link",
+    tag = "members",
+    params(
+        ("team" = String, Path, description = "The team's slug"),
+        ("user" = i64, Path, description = "The member's user id"),
+    ),
+    responses(
+        (status = 200, description = "Issued; never stored by caches", body = ResetLink),
+        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        (status = 403, description = "A read token, not a leader, or the member is in a team the owner does not lead (or is a site admin)", body = ErrorBody),
+        (status = 404, description = "No such team or member", body = ErrorBody),
+        (status = 429, description = "Too many requests with this token", body = ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn reset_link(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, ApiError> {
+    use crate::service::accounts::{self, ResetIssued};
+
+    let (team, user) = path.into_inner();
+    let user: UserId = path_id(&user)?;
+    let delivery = crate::service::notices::Delivery::of(&state.settings);
+    let issued = accounts::issue_reset_link(
+        &state.db.conn,
+        caller.principal,
+        &team,
+        user,
+        delivery,
+        caller.now,
+    )
+    .await?;
+    let base = crate::web::pages::base_url(&state, &req);
+    let body = match issued {
+        ResetIssued::Link(token) => ResetLink {
+            link: Some(format!("{base}/reset/{token}")),
+            mailed: false,
+            valid_hours: accounts::RESET_VALID_HOURS,
+        },
+        ResetIssued::Mailed => ResetLink {
+            link: None,
+            mailed: true,
+            valid_hours: accounts::RESET_VALID_HOURS,
+        },
+    };
+    Ok(HttpResponse::Ok()
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .json(body))
 }
 
 #[cfg(test)]

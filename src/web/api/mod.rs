@@ -10,22 +10,28 @@
 
 pub mod account;
 pub mod actions;
+pub mod admin;
 pub mod agendas;
 pub mod auth;
 pub mod ballots;
 pub mod budgets;
 pub mod calendar;
 pub mod checkins;
+pub mod comments;
 pub mod cursor;
 pub mod errors;
+pub mod help;
 pub mod ledger;
+pub mod live;
 pub mod me;
+pub mod meeting_admin;
 pub mod meetings;
 pub mod members;
 pub mod openapi;
 pub mod proposals;
 pub mod results;
 pub mod role_maps;
+pub mod series;
 pub mod teams;
 
 use actix_web::http::header::{self, HeaderValue};
@@ -107,6 +113,8 @@ pub const API_ROUTES: &[ApiRoute] = &[
     api_route!(Get "/api/v1/teams/{team}/meetings/{meeting}/agenda.ics" => agendas::calendar, Rule(Action::ViewMeetings), true),
     // Budget rounds: ideas, one's own ballot, results and their files.
     api_route!(Get "/api/v1/teams/{team}/budgets" => budgets::list, Rule(Action::ViewBudgets), true),
+    // Before `{round}`, which would otherwise take "import" as a round's id (budgets::manage).
+    api_route!(Post "/api/v1/teams/{team}/budgets/import" => budgets::manage::import, Rule(Action::ManageBudgets), true),
     api_route!(Get "/api/v1/teams/{team}/budgets/{round}" => budgets::show, Rule(Action::ViewBudgets), true),
     api_route!(Get "/api/v1/teams/{team}/budgets/{round}/ideas" => budgets::ideas::list, Rule(Action::ViewBudgets), true),
     api_route!(Post "/api/v1/teams/{team}/budgets/{round}/ideas" => budgets::ideas::create, Rule(Action::ProposeIdea), true),
@@ -155,6 +163,90 @@ pub const API_ROUTES: &[ApiRoute] = &[
     api_route!(Post "/api/v1/teams/{team}/ledger/entries/{entry}/dispute" => ledger::dispute, Rule(Action::RecordHelp), true),
     api_route!(Post "/api/v1/teams/{team}/ledger/entries/{entry}/resolve" => ledger::resolve, Rule(Action::RecordHelpForOthers), true),
     api_route!(Post "/api/v1/teams/{team}/ledger/entries/{entry}/reverse" => ledger::reverse, Rule(Action::RecordHelp), true),
+    // Leaders' meeting forms, moderation of proposals, turnout and rankings (meeting_admin).
+    api_route!(Post "/api/v1/teams/{team}/meetings" => meeting_admin::create, Rule(Action::ManageMeetings), true),
+    api_route!(Patch "/api/v1/teams/{team}/meetings/{meeting}" => meeting_admin::edit, Rule(Action::ManageMeetings), true),
+    api_route!(Post "/api/v1/teams/{team}/meetings/{meeting}/cancel" => meeting_admin::cancel_meeting, Rule(Action::CancelMeeting), true),
+    api_route!(Post "/api/v1/teams/{team}/meetings/{meeting}/cancel/undo" => meeting_admin::undo_cancel, Rule(Action::CancelMeeting), true),
+    api_route!(Post "/api/v1/teams/{team}/meetings/{meeting}/agenda/publish" => meeting_admin::publish_agenda, Rule(Action::PublishAgenda), true),
+    api_route!(Post "/api/v1/teams/{team}/meetings/{meeting}/proposals/{proposal}/hide" => meeting_admin::hide, Rule(Action::ManageMeetings), true),
+    api_route!(Post "/api/v1/teams/{team}/meetings/{meeting}/proposals/{proposal}/merge" => meeting_admin::merge, Rule(Action::ManageMeetings), true),
+    api_route!(Get "/api/v1/teams/{team}/meetings/{meeting}/turnout" => meeting_admin::turnout_of, Rule(Action::ViewVoters), true),
+    api_route!(Get "/api/v1/teams/{team}/meetings/{meeting}/rankings" => meeting_admin::rankings, Rule(Action::ViewVoters), true),
+    api_route!(Get "/api/v1/teams/{team}/meetings/{meeting}/rankings.csv" => meeting_admin::rankings_csv, Rule(Action::ViewVoters), true),
+    // Comments on proposals and budget ideas (comments).
+    api_route!(Get "/api/v1/teams/{team}/meetings/{meeting}/proposals/{proposal}/comments" => comments::proposal_comments, Rule(Action::ViewMeetings), true),
+    api_route!(Post "/api/v1/teams/{team}/meetings/{meeting}/proposals/{proposal}/comments" => comments::proposal_comment_add, Rule(Action::Comment), true),
+    api_route!(Patch "/api/v1/teams/{team}/meetings/{meeting}/proposals/{proposal}/comments/{comment}" => comments::proposal_comment_edit, Rule(Action::Comment), true),
+    api_route!(Post "/api/v1/teams/{team}/meetings/{meeting}/proposals/{proposal}/comments/{comment}/hide" => comments::proposal_comment_hide, Rule(Action::ModerateComments), true),
+    api_route!(Get "/api/v1/teams/{team}/budgets/{round}/ideas/{idea}/comments" => comments::idea_comments, Rule(Action::ViewBudgets), true),
+    api_route!(Post "/api/v1/teams/{team}/budgets/{round}/ideas/{idea}/comments" => comments::idea_comment_add, Rule(Action::Comment), true),
+    api_route!(Patch "/api/v1/teams/{team}/budgets/{round}/ideas/{idea}/comments/{comment}" => comments::idea_comment_edit, Rule(Action::Comment), true),
+    api_route!(Post "/api/v1/teams/{team}/budgets/{round}/ideas/{idea}/comments/{comment}/hide" => comments::idea_comment_hide, Rule(Action::ModerateComments), true),
+    api_route!(Get "/api/v1/notifications" => comments::notifications::list, SignedIn, true),
+    api_route!(Post "/api/v1/notifications/read" => comments::notifications::read, Rule(Action::ManageOwnAccount), true),
+    api_route!(Patch "/api/v1/me" => me::update, Rule(Action::ManageOwnAccount), true),
+    // Help posts, thank-you notes and the ledger's settings (help).
+    api_route!(Get "/api/v1/teams/{team}/help" => help::list, Rule(Action::ViewOwnLedger), true),
+    api_route!(Post "/api/v1/teams/{team}/help" => help::create, Rule(Action::PostHelp), true),
+    api_route!(Get "/api/v1/teams/{team}/help/{post}" => help::show, Rule(Action::ViewOwnLedger), true),
+    api_route!(Post "/api/v1/teams/{team}/help/{post}/responses" => help::respond, Rule(Action::PostHelp), true),
+    api_route!(Post "/api/v1/teams/{team}/help/{post}/close" => help::close, Rule(Action::PostHelp), true),
+    api_route!(Get "/api/v1/teams/{team}/thanks" => help::thanks_list, Rule(Action::ViewTeam), true),
+    api_route!(Post "/api/v1/teams/{team}/thanks" => help::thank, Rule(Action::ThankMember), true),
+    api_route!(Post "/api/v1/teams/{team}/thanks/{note}/hide" => help::hide, Rule(Action::ThankMember), true),
+    api_route!(Post "/api/v1/teams/{team}/thanks/{note}/show" => help::unhide, Rule(Action::ThankMember), true),
+    api_route!(Patch "/api/v1/teams/{team}/ledger/settings" => help::settings, Rule(Action::ManageLedgerSettings), true),
+    api_route!(Post "/api/v1/teams/{team}/ledger/notifications/read" => help::read_notifications, Rule(Action::ViewOwnLedger), true),
+    // Budget rounds: leaders' forms, support, review, publication and follow-up (budgets::manage).
+    api_route!(Post "/api/v1/teams/{team}/budgets" => budgets::manage::create, Rule(Action::ManageBudgets), true),
+    api_route!(Patch "/api/v1/teams/{team}/budgets/{round}" => budgets::manage::edit, Rule(Action::ManageBudgets), true),
+    api_route!(Post "/api/v1/teams/{team}/budgets/{round}/ideas/{idea}/support" => budgets::manage::support, Rule(Action::ProposeIdea), true),
+    api_route!(Delete "/api/v1/teams/{team}/budgets/{round}/ideas/{idea}/support" => budgets::manage::unsupport, Rule(Action::ProposeIdea), true),
+    api_route!(Post "/api/v1/teams/{team}/budgets/{round}/ideas/{idea}/review" => budgets::manage::review_idea, Rule(Action::ManageBudgets), true),
+    api_route!(Post "/api/v1/teams/{team}/budgets/{round}/ideas/{idea}/follow-up" => budgets::manage::follow_up, Rule(Action::ManageBudgets), true),
+    api_route!(Post "/api/v1/teams/{team}/budgets/{round}/results/publish" => budgets::manage::publish_results, Rule(Action::ManageBudgets), true),
+    // The live meeting and its minutes (live).
+    api_route!(Get "/api/v1/teams/{team}/meetings/{meeting}/live" => live::show, Rule(Action::ViewMeetings), true),
+    api_route!(Post "/api/v1/teams/{team}/meetings/{meeting}/live/attendance" => live::attendance, Rule(Action::RunMeeting), true),
+    api_route!(Post "/api/v1/teams/{team}/meetings/{meeting}/live/note-taker" => live::note_taker, Rule(Action::RunMeeting), true),
+    api_route!(Post "/api/v1/teams/{team}/meetings/{meeting}/live/close" => live::close, Rule(Action::RunMeeting), true),
+    api_route!(Post "/api/v1/teams/{team}/meetings/{meeting}/live/items/{position}/start" => live::start, Rule(Action::RunMeeting), true),
+    api_route!(Post "/api/v1/teams/{team}/meetings/{meeting}/live/items/{position}/end" => live::end, Rule(Action::RunMeeting), true),
+    api_route!(Post "/api/v1/teams/{team}/meetings/{meeting}/live/items/{position}/decisions" => live::decide, Rule(Action::RunMeeting), true),
+    api_route!(Post "/api/v1/teams/{team}/meetings/{meeting}/live/items/{position}/actions" => live::act, Rule(Action::RunMeeting), true),
+    api_route!(Get "/api/v1/teams/{team}/meetings/{meeting}/minutes" => live::minutes_show, Rule(Action::ViewMeetings), true),
+    api_route!(Put "/api/v1/teams/{team}/meetings/{meeting}/minutes" => live::minutes_save, Rule(Action::EditMinutes), true),
+    api_route!(Get "/api/v1/teams/{team}/meetings/{meeting}/minutes.md" => live::minutes_markdown, Rule(Action::ViewMeetings), true),
+    api_route!(Get "/api/v1/teams/{team}/meetings/{meeting}/scan" => live::scan_show, Rule(Action::ViewMeetings), true),
+    // Team administration, notifications and cohort links (admin).
+    api_route!(Get "/api/v1/teams/{team}" => teams::show, Rule(Action::ViewTeam), true),
+    api_route!(Patch "/api/v1/teams/{team}" => teams::update, Rule(Action::ManageTeamSettings), true),
+    api_route!(Post "/api/v1/teams/{team}/leave" => admin::leave, Rule(Action::LeaveTeam), true),
+    api_route!(Get "/api/v1/teams/{team}/invitations" => admin::invitations, Rule(Action::ManageMembers), true),
+    api_route!(Post "/api/v1/teams/{team}/invitations" => admin::invite, Rule(Action::ManageMembers), true),
+    api_route!(Post "/api/v1/teams/{team}/invitations/{invitation}/revoke" => admin::revoke, Rule(Action::ManageMembers), true),
+    api_route!(Patch "/api/v1/teams/{team}/members/{user}" => members::change_role, Rule(Action::ManageMembers), true),
+    api_route!(Post "/api/v1/teams/{team}/members/{user}/remove" => members::remove, Rule(Action::ManageMembers), true),
+    api_route!(Post "/api/v1/teams/{team}/members/{user}/reset-link" => members::reset_link, Rule(Action::IssueResetLink), true),
+    api_route!(Get "/api/v1/admin/teams" => admin::all_teams, Rule(Action::ManageInstance), true),
+    api_route!(Post "/api/v1/admin/teams" => admin::create_team, Rule(Action::ManageInstance), true),
+    api_route!(Get "/api/v1/teams/{team}/links" => admin::team_links, Rule(Action::ManageTeamLinks), true),
+    api_route!(Post "/api/v1/teams/{team}/links" => admin::propose_link, Rule(Action::ManageTeamLinks), true),
+    api_route!(Post "/api/v1/teams/{team}/links/{link}/accept" => admin::accept_link, Rule(Action::ManageTeamLinks), true),
+    api_route!(Post "/api/v1/teams/{team}/links/{link}/remove" => admin::remove_link, Rule(Action::ManageTeamLinks), true),
+    // Recurring meetings: series, occurrences, rota swaps, away days (series).
+    api_route!(Get "/api/v1/teams/{team}/series" => series::list, Rule(Action::ViewSeries), true),
+    api_route!(Post "/api/v1/teams/{team}/series" => series::create, Rule(Action::ManageSeries), true),
+    api_route!(Get "/api/v1/teams/{team}/series/{series}" => series::show, Rule(Action::ViewSeries), true),
+    api_route!(Patch "/api/v1/teams/{team}/series/{series}" => series::edit, Rule(Action::ManageSeries), true),
+    api_route!(Post "/api/v1/teams/{team}/series/{series}/end" => series::end, Rule(Action::ManageSeries), true),
+    api_route!(Post "/api/v1/teams/{team}/series/{series}/occurrences/{occurrence}/cancel" => series::cancel, Rule(Action::ManageSeries), true),
+    api_route!(Post "/api/v1/teams/{team}/series/{series}/swap" => series::swap, Rule(Action::SwapRole), true),
+    api_route!(Get "/api/v1/teams/{team}/away" => series::away, Rule(Action::ViewSeries), true),
+    api_route!(Post "/api/v1/teams/{team}/away" => series::mark_away, Rule(Action::MarkAway), true),
+    api_route!(Get "/api/v1/teams/{team}/away/{away}" => series::show_away, Rule(Action::ViewSeries), true),
+    api_route!(Delete "/api/v1/teams/{team}/away/{away}" => series::remove_away, Rule(Action::MarkAway), true),
 ];
 
 /// Registers every route of [`API_ROUTES`]: one resource per path (other methods answer 405,

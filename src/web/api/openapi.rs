@@ -8,8 +8,8 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use crate::web::api::{
-    actions, agendas, ballots, budgets, calendar, checkins, errors, ledger, me, meetings, members,
-    proposals, results, role_maps, teams,
+    actions, admin, agendas, ballots, budgets, calendar, checkins, comments, errors, help, ledger,
+    live, me, meeting_admin, meetings, members, proposals, results, role_maps, series, teams,
 };
 
 /// The document's root: every path and schema of the API.
@@ -133,7 +133,6 @@ use crate::web::api::{
         ledger::NewEntry,
         ledger::EntryMove,
     )),
-    modifiers(&BearerScheme, &BodyErrors),
     tags(
         (name = "meta", description = "About the API itself"),
         (name = "account", description = "The token's owner"),
@@ -216,6 +215,20 @@ impl Modify for BodyErrors {
 /// The document, built once per call (cheap: a few kilobytes).
 pub fn document_value() -> utoipa::openapi::OpenApi {
     let mut doc = ApiDoc::openapi();
+    // Each later area keeps its paths, schemas and tag in its own `Doc`, merged here.
+    for part in [
+        admin::Doc::openapi(),
+        comments::Doc::openapi(),
+        help::Doc::openapi(),
+        live::Doc::openapi(),
+        meeting_admin::Doc::openapi(),
+        series::Doc::openapi(),
+        budgets::manage::Doc::openapi(),
+    ] {
+        doc.merge(part);
+    }
+    BearerScheme.modify(&mut doc);
+    BodyErrors.modify(&mut doc);
     doc.info.version = env!("CARGO_PKG_VERSION").to_owned();
     doc
 }

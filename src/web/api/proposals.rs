@@ -94,11 +94,14 @@ pub struct ProposalList {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProposalBody {
-    /// The item's title.
+    /// The item's title (trimmed: 2 to 120 characters, one line).
+    #[schema(min_length = 2, max_length = 120)]
     pub title: String,
-    /// Why it matters.
+    /// Why it matters (trimmed: 10 to 1,000 characters).
+    #[schema(min_length = 10, max_length = 1000)]
     pub why: String,
-    /// Estimated minutes.
+    /// Estimated whole minutes.
+    #[schema(minimum = 1, maximum = 240)]
     pub minutes: i64,
 }
 
@@ -145,7 +148,7 @@ async fn views(
 }
 
 /// One proposal the caller sees, as JSON (404 for one they do not).
-async fn one(
+pub(crate) async fn one(
     state: &AppState,
     caller: &ApiCaller,
     team: &str,

@@ -197,11 +197,13 @@ pub struct RoleMapHistory {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewRoleMap {
-    /// The project's name.
+    /// The project's name: one line, 3 to 120 characters (trimmed).
     #[serde(default)]
+    #[schema(min_length = 3, max_length = 120)]
     pub title: String,
-    /// Its outcome, in one sentence.
+    /// Its outcome, in one sentence: one line, 10 to 300 characters (trimmed).
     #[serde(default)]
+    #[schema(min_length = 10, max_length = 300)]
     pub outcome: String,
     /// Its owner: a member of the team (a user id).
     pub owner_id: Option<i64>,
@@ -211,7 +213,11 @@ pub struct NewRoleMap {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RoleMapChange {
+    /// One line, 3 to 120 characters (trimmed).
+    #[schema(min_length = 3, max_length = 120)]
     pub title: Option<String>,
+    /// One sentence, one line, 10 to 300 characters (trimmed).
+    #[schema(min_length = 10, max_length = 300)]
     pub outcome: Option<String>,
     /// A member of the team (a user id).
     pub owner_id: Option<i64>,
@@ -221,7 +227,9 @@ pub struct RoleMapChange {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewMilestone {
+    /// One line, 3 to 200 characters (trimmed).
     #[serde(default)]
+    #[schema(min_length = 3, max_length = 200)]
     pub title: String,
     /// Who carries it: a member of the team (a user id).
     pub owner_id: Option<i64>,
@@ -235,6 +243,8 @@ pub struct NewMilestone {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MilestoneChange {
+    /// One line, 3 to 200 characters (trimmed).
+    #[schema(min_length = 3, max_length = 200)]
     pub title: Option<String>,
     /// A member of the team (a user id).
     pub owner_id: Option<i64>,

@@ -1,9 +1,12 @@
-//! `GET /api/v1/teams`: the teams the token's owner belongs to, with their role.
+//! `GET /api/v1/teams`: the teams the token's owner belongs to, with their role; one team
+//! (`GET /api/v1/teams/{team}`, the team page's `ViewTeam`) and its settings
+//! (`PATCH /api/v1/teams/{team}`: the time zone, as the team page's form, `ManageTeamSettings`).
 
 use actix_web::{HttpRequest, HttpResponse, web};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::access::{self, Action, Decision};
 use crate::service::teams;
 use crate::web::AppState;
 use crate::web::api::auth::ApiCaller;
@@ -65,4 +68,107 @@ pub async fn list(
         })
         .collect();
     json_with_etag(&req, &TeamList { teams })
+}
+
+/// One team, as its page shows it to the token's owner.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TeamDetails {
+    /// The team's address name.
+    #[schema(example = "leadership")]
+    pub slug: String,
+    /// Its name.
+    pub name: String,
+    /// Its standing purpose.
+    pub purpose: String,
+    /// The IANA time zone it meets in.
+    #[schema(example = "Europe/Paris")]
+    pub time_zone: String,
+    /// The owner's role: `member`, `leader`, or `null` (a site admin outside the team).
+    #[schema(example = "leader")]
+    pub role: Option<String>,
+    /// Whether the owner may invite, promote, demote and remove members.
+    pub manages_members: bool,
+    /// Whether the owner may change the team's settings (its time zone).
+    pub manages_settings: bool,
+}
+
+/// The team's settings a leader may change (as the team page's form).
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TeamChange {
+    /// An IANA time zone (`Europe/Paris`, `UTC`): the team's meetings keep their instants.
+    #[schema(example = "Europe/Paris", min_length = 1, max_length = 64)]
+    pub time_zone: String,
+}
+
+async fn details(
+    state: &AppState,
+    caller: &ApiCaller,
+    slug: &str,
+) -> Result<TeamDetails, ApiError> {
+    let access = teams::authorize(&state.db.conn, caller.principal, slug, Action::ViewTeam).await?;
+    let may = |action| access::authorize(caller.principal, access.role, action) == Decision::Allow;
+    Ok(TeamDetails {
+        manages_members: may(Action::ManageMembers),
+        manages_settings: may(Action::ManageTeamSettings),
+        role: access.role.map(|r| r.as_str().to_owned()),
+        slug: access.team.slug,
+        name: access.team.name,
+        purpose: access.team.purpose,
+        time_zone: access.team.time_zone,
+    })
+}
+
+/// One team: its name, purpose, time zone and the owner's role in it.
+#[utoipa::path(
+    get,
+    path = "/api/v1/teams/{team}",
+    tag = "teams",
+    params(("team" = String, Path, description = "The team's slug")),
+    responses(
+        (status = 200, description = "The team", body = TeamDetails,
+            headers(("ETag" = String, description = "Version of the body"))),
+        (status = 304, description = "Unchanged since the `If-None-Match` ETag"),
+        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        (status = 404, description = "No such team, or not the owner's", body = ErrorBody),
+        (status = 429, description = "Too many requests with this token", body = ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn show(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    team: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    json_with_etag(&req, &details(&state, &caller, &team).await?)
+}
+
+/// Changes the team's time zone (leaders and site admins), as the team page's form does.
+#[utoipa::path(
+    patch,
+    path = "/api/v1/teams/{team}",
+    tag = "teams",
+    params(("team" = String, Path, description = "The team's slug")),
+    request_body = TeamChange,
+    responses(
+        (status = 200, description = "Changed", body = TeamDetails),
+        (status = 400, description = "A body that is not this JSON", body = ErrorBody),
+        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        (status = 403, description = "A read token, or not a leader of the team", body = ErrorBody),
+        (status = 404, description = "No such team, or not the owner's", body = ErrorBody),
+        (status = 413, description = "Body too large", body = ErrorBody),
+        (status = 422, description = "Not a time zone (`fields.time_zone`)", body = ErrorBody),
+        (status = 429, description = "Too many requests with this token", body = ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn update(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    team: web::Path<String>,
+    body: web::Json<TeamChange>,
+) -> Result<HttpResponse, ApiError> {
+    teams::set_time_zone(&state.db.conn, caller.principal, &team, &body.time_zone).await?;
+    Ok(HttpResponse::Ok().json(details(&state, &caller, &team).await?))
 }

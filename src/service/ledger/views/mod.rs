@@ -22,7 +22,9 @@ pub use mine::{
     Counterpart, ENTRIES_PER_PAGE, MyEntries, MyLedger, PEOPLE_SHOWN, Period, Span, my_entries,
     my_ledger,
 };
-pub use team::{MemberLine, SortKey, TeamLedger, Window, sort_lines, team_ledger};
+pub use team::{
+    LineAfter, MemberLine, SortKey, TeamLedger, Window, page_of_lines, sort_lines, team_ledger,
+};
 
 use super::{Member, names};
 use crate::domain::ledger::{self, Effective, Status};

@@ -332,3 +332,214 @@ pub async fn team_ledger(
         access: acc,
     })
 }
+
+/// A line's value in the sorted column (what [`sort_lines`] compares first).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Column {
+    /// Sorted by name: nothing before the name.
+    None,
+    /// Minutes given or received.
+    Minutes(i64),
+    /// Balance index (no index sorts lowest) or share.
+    Ratio(f64),
+    /// Day of the last exchange.
+    Day(Option<time::Date>),
+}
+
+impl Column {
+    fn of(line: &MemberLine, sort: SortKey) -> Self {
+        match sort {
+            SortKey::Name => Self::None,
+            SortKey::Given => Self::Minutes(line.totals.given_minutes),
+            SortKey::Received => Self::Minutes(line.totals.received_minutes),
+            SortKey::Index => Self::Ratio(line.index.unwrap_or(f64::NEG_INFINITY)),
+            SortKey::Share => Self::Ratio(line.share),
+            SortKey::Last => Self::Day(line.totals.last),
+        }
+    }
+
+    fn order(self, other: Self) -> std::cmp::Ordering {
+        use std::cmp::Ordering::Equal;
+        match (self, other) {
+            (Self::Minutes(a), Self::Minutes(b)) => a.cmp(&b),
+            (Self::Ratio(a), Self::Ratio(b)) => a.total_cmp(&b),
+            (Self::Day(a), Self::Day(b)) => a.cmp(&b),
+            _ => Equal,
+        }
+    }
+
+    fn text(self) -> String {
+        match self {
+            Self::None | Self::Day(None) => "-".to_owned(),
+            Self::Minutes(m) => m.to_string(),
+            Self::Ratio(r) => r.to_string(),
+            Self::Day(Some(d)) => crate::format::iso(d),
+        }
+    }
+
+    fn parse(text: &str, sort: SortKey) -> Option<Self> {
+        Some(match sort {
+            SortKey::Name => (text == "-").then_some(Self::None)?,
+            SortKey::Given | SortKey::Received => Self::Minutes(text.parse().ok()?),
+            SortKey::Index | SortKey::Share => {
+                let r: f64 = text.parse().ok()?;
+                (!r.is_nan()).then_some(Self::Ratio(r))?
+            }
+            SortKey::Last if text == "-" => Self::Day(None),
+            SortKey::Last => Self::Day(Some(
+                time::Date::parse(text, &time::format_description::well_known::Iso8601::DATE)
+                    .ok()?,
+            )),
+        })
+    }
+}
+
+/// Where a page of the member table resumes: just after this place in the table's order (the
+/// sorted column, then the name, then the id, as [`sort_lines`] orders them), so a walk goes
+/// on after the last line seen whatever moved meanwhile.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineAfter {
+    sort: SortKey,
+    descending: bool,
+    column: Column,
+    name: String,
+    id: UserId,
+}
+
+impl LineAfter {
+    /// The place of `line` in the table sorted by `sort`.
+    pub fn of(line: &MemberLine, sort: SortKey, descending: bool) -> Self {
+        Self {
+            sort,
+            descending,
+            column: Column::of(line, sort),
+            name: line.name.to_lowercase(),
+            id: line.id,
+        }
+    }
+
+    /// The place as text (`sort|dir|column|id|name`), read back by [`LineAfter::parse`].
+    pub fn to_key(&self) -> String {
+        format!(
+            "{}|{}|{}|{}|{}",
+            self.sort.as_str(),
+            if self.descending { "desc" } else { "asc" },
+            self.column.text(),
+            self.id.0,
+            self.name
+        )
+    }
+
+    /// A place written by [`LineAfter::to_key`] for the table sorted by `sort` (`None` for
+    /// anything else, a place in another sort included).
+    pub fn parse(key: &str, sort: SortKey, descending: bool) -> Option<Self> {
+        let mut parts = key.splitn(5, '|');
+        let (s, dir, column, id, name) = (
+            parts.next()?,
+            parts.next()?,
+            parts.next()?,
+            parts.next()?,
+            parts.next()?,
+        );
+        if s != sort.as_str() || dir != if descending { "desc" } else { "asc" } {
+            return None;
+        }
+        Some(Self {
+            sort,
+            descending,
+            column: Column::parse(column, sort)?,
+            name: name.to_owned(),
+            id: UserId(id.parse().ok()?),
+        })
+    }
+
+    /// Whether `line` comes after this place in the table's order.
+    fn precedes(&self, line: &MemberLine) -> bool {
+        use std::cmp::Ordering;
+        let other = Self::of(line, self.sort, self.descending);
+        let column = self.column.order(other.column);
+        let column = if self.descending {
+            column.reverse()
+        } else {
+            column
+        };
+        let name = if self.descending && self.sort == SortKey::Name {
+            other.name.cmp(&self.name)
+        } else {
+            self.name.cmp(&other.name)
+        };
+        column.then(name).then(self.id.cmp(&other.id)) == Ordering::Less
+    }
+}
+
+/// One page of a table sorted by [`sort_lines`]: up to `limit` lines after `after`, and
+/// whether more follow.
+pub fn page_of_lines<'a>(
+    lines: &'a [MemberLine],
+    after: Option<&LineAfter>,
+    limit: usize,
+) -> (&'a [MemberLine], bool) {
+    let start = after.map_or(0, |a| lines.partition_point(|l| !a.precedes(l)));
+    let rest = lines.get(start..).unwrap_or_default();
+    let end = rest.len().min(limit);
+    (rest.get(..end).unwrap_or_default(), rest.len() > limit)
+}
+
+#[cfg(test)]
+mod paging_tests {
+    use super::*;
+
+    fn line(id: i64, name: &str, given: i64, index: Option<f64>) -> MemberLine {
+        MemberLine {
+            id: UserId(id),
+            name: name.to_owned(),
+            totals: Totals {
+                given_minutes: given,
+                ..Totals::default()
+            },
+            index,
+            share: 0.0,
+        }
+    }
+
+    #[test]
+    fn pages_of_every_sort_walk_every_line_once_in_the_tables_order() {
+        let base: Vec<MemberLine> = (1..=23)
+            .map(|i| {
+                let name = ["Ana", "bob", "Cy", "ana"][i as usize % 4];
+                let index = (i % 3 != 0).then(|| (i % 5) as f64 / 4.0 - 0.5);
+                line(i, name, (i % 4) * 10, index)
+            })
+            .collect();
+        for sort in [
+            SortKey::Name,
+            SortKey::Given,
+            SortKey::Received,
+            SortKey::Index,
+            SortKey::Share,
+            SortKey::Last,
+        ] {
+            for descending in [false, true] {
+                let mut lines = base.clone();
+                sort_lines(&mut lines, sort, descending);
+                let mut seen = Vec::new();
+                let mut after: Option<LineAfter> = None;
+                for _ in 0..20 {
+                    let (page, more) = page_of_lines(&lines, after.as_ref(), 4);
+                    seen.extend(page.iter().map(|l| l.id));
+                    if !more {
+                        break;
+                    }
+                    let key = LineAfter::of(page.last().unwrap(), sort, descending).to_key();
+                    after = Some(LineAfter::parse(&key, sort, descending).unwrap());
+                }
+                let expected: Vec<UserId> = lines.iter().map(|l| l.id).collect();
+                assert_eq!(seen, expected, "{sort:?} {descending}");
+            }
+        }
+        let key = LineAfter::of(&base[0], SortKey::Given, true).to_key();
+        assert!(LineAfter::parse(&key, SortKey::Given, false).is_none());
+        assert!(LineAfter::parse(&key, SortKey::Name, true).is_none());
+        assert!(LineAfter::parse("given|desc|x|1|a", SortKey::Given, true).is_none());
+    }
+}

@@ -68,7 +68,8 @@ impl From<Receipt<IdeaId>> for CastBudgetBallot {
 pub struct BudgetBallotBody {
     /// Idea ids on the ballot, each at most once: the ideas approved (approval, approval with
     /// a maximum, knapsack), or the ideas best first (ranked). The round's limits apply (the
-    /// maximum number of ideas; for knapsack, the amount).
+    /// maximum number of ideas; for knapsack, the amount). At least one idea.
+    #[schema(min_items = 1)]
     pub ideas: Vec<i64>,
 }
 

@@ -12,6 +12,7 @@ use crate::access::Principal;
 use crate::domain::budget::money_input;
 use crate::domain::ids::{IdeaId, RoundId};
 use crate::service::budgets::ideas::{self, IdeaForm, IdeasView};
+use crate::service::budgets::paging;
 use crate::service::comments::{self, SubjectKind};
 use crate::service::meetings::{author_name, names_of};
 use crate::web::AppState;
@@ -22,7 +23,7 @@ use crate::web::api::errors::{ApiError, ErrorBody};
 use crate::web::api::meetings::utc;
 use crate::web::api::{created, json_with_etag, path_id};
 
-use super::{page_of, refused};
+use super::refused;
 
 /// A budget idea, as the ideas page shows it.
 #[derive(Debug, Serialize, ToSchema)]
@@ -79,15 +80,24 @@ pub struct IdeaList {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IdeaBody {
+    /// 2 to 120 characters, one line.
+    #[schema(min_length = 2, max_length = 120)]
     pub title: String,
-    /// What it is and why.
+    /// What it is and why: 10 to 2,000 characters.
+    #[schema(min_length = 10, max_length = 2000)]
     pub description: String,
-    /// The cost in currency units, as text: `"1200"` or `"1200.50"` (at most the round's
-    /// amount).
-    #[schema(example = "1200.50")]
+    /// The cost in currency units, as text: `"1200"` or `"1200.50"` (more than zero, at most
+    /// two decimals, at most the round's amount).
+    #[schema(
+        example = "1200.50",
+        min_length = 1,
+        max_length = 20,
+        pattern = r"^[0-9]+(\.[0-9]{1,2})?$"
+    )]
     pub cost: String,
-    /// Location or category (optional).
+    /// Location or category (optional): up to 200 characters.
     #[serde(default)]
+    #[schema(max_length = 200)]
     pub location: String,
 }
 
@@ -139,7 +149,7 @@ async fn views(
 }
 
 /// One idea of a round the caller sees, as JSON; `NotFound` for an idea of another round.
-async fn one(
+pub(super) async fn one(
     state: &AppState,
     caller: &ApiCaller,
     team: &str,
@@ -155,7 +165,7 @@ async fn one(
     Ok((view.access.team.slug, idea))
 }
 
-fn location(team: &str, round_id: RoundId, idea_id: IdeaId) -> String {
+pub(super) fn location(team: &str, round_id: RoundId, idea_id: IdeaId) -> String {
     format!("/api/v1/teams/{team}/budgets/{round_id}/ideas/{idea_id}")
 }
 
@@ -191,15 +201,13 @@ pub async fn list(
     let limit = page.limit()?;
     let after = page.after_key(|key| key.parse::<IdeaId>().ok())?;
     let db = &state.db.conn;
-    let view = ideas::view(db, caller.principal, &team, path_id(&round)?).await?;
-    let ids: Vec<IdeaId> = view.ideas.iter().map(|i| i.id).collect();
-    let (ids, next) = page_of(ids, |id| *id, after, limit);
-    let ideas = views(db, caller.principal, &view, |id| ids.contains(&id)).await?;
+    let page = paging::ideas(db, caller.principal, &team, path_id(&round)?, after, limit).await?;
+    let ideas = views(db, caller.principal, &page.view, |_| true).await?;
     json_with_etag(
         &req,
         &IdeaList {
             ideas,
-            next_cursor: next.map(|id| encode_key(&id.to_string())),
+            next_cursor: page.next.map(|id| encode_key(&id.to_string())),
         },
     )
 }

@@ -1,13 +1,16 @@
 //! Participatory budget rounds over `/api/v1/teams/{team}/budgets`: the rounds (a page at a
-//! time) and one round, the ideas ([`ideas`]), the caller's own ballot ([`ballot`]) and the
-//! results with their exports ([`results`]) — through `service::budgets`, the services of the
+//! time, keyset in SQL) and one round, the ideas ([`ideas`]), the caller's own ballot
+//! ([`ballot`]), the results with their exports ([`results`]) and the leaders' forms with
+//! members' support of ideas ([`manage`]) — through `service::budgets`, the services of the
 //! budget pages, so every access decision is the access table's (`ViewBudgets` to read,
-//! `ProposeIdea` to propose, edit or withdraw one's own idea, `CastBudgetBallot` to vote).
+//! `ProposeIdea` to propose, support, edit or withdraw one's own idea, `CastBudgetBallot` to
+//! vote, `ManageBudgets` for the leaders' forms).
 //! A refusal by the round's phase (the ideas phase or voting is not open) answers 409;
 //! another team's round 404.
 
 pub mod ballot;
 pub mod ideas;
+pub mod manage;
 pub mod results;
 
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -17,8 +20,8 @@ use utoipa::ToSchema;
 
 use crate::access::Action;
 use crate::domain::budget::{BallotType, BudgetPhase, BudgetRule, money_input};
-use crate::domain::ids::RoundId;
 use crate::service::budgets::RoundRow;
+use crate::service::budgets::paging::{self, RoundAfter};
 use crate::service::budgets::{self, RoundAccess};
 use crate::service::{ServiceError, budgets::ideas as idea_service};
 use crate::web::AppState;
@@ -123,29 +126,6 @@ impl Round {
     }
 }
 
-/// The rows after the cursor's key, at most `limit`, and the key of the last when more follow:
-/// keyset paging over a list the service returns whole and in a stable order.
-fn page_of<T, K: PartialEq>(
-    rows: Vec<T>,
-    key: impl Fn(&T) -> K,
-    after: Option<K>,
-    limit: u64,
-) -> (Vec<T>, Option<K>) {
-    let start = match after {
-        // A key no longer listed ends the walk rather than starting it again.
-        Some(after) => rows
-            .iter()
-            .position(|r| key(r) == after)
-            .map_or(rows.len(), |p| p + 1),
-        None => 0,
-    };
-    let limit = usize::try_from(limit).unwrap_or(usize::MAX);
-    let more = rows.len().saturating_sub(start) > limit;
-    let page: Vec<T> = rows.into_iter().skip(start).take(limit).collect();
-    let next = page.last().filter(|_| more).map(key);
-    (page, next)
-}
-
 /// A service error as the API answers it: a refusal by the round's phase or by an idea's state
 /// (shown at the top of the web form) is `409 Conflict`, as a closed meeting window is.
 fn refused(error: ServiceError) -> ApiError {
@@ -157,6 +137,15 @@ fn refused(error: ServiceError) -> ApiError {
         return ApiError::Web(WebError::Conflict(message.clone()));
     }
     error.into()
+}
+
+/// The sort key in a rounds cursor: `<voting close in Unix nanoseconds>.<id>`.
+fn round_after(key: &str) -> Option<RoundAfter> {
+    let (nanos, id) = key.split_once('.')?;
+    Some(RoundAfter {
+        voting_close_at: OffsetDateTime::from_unix_timestamp_nanos(nanos.parse().ok()?).ok()?,
+        id: id.parse().ok()?,
+    })
 }
 
 /// A team's budget rounds, a page at a time.
@@ -184,17 +173,23 @@ pub async fn list(
     page: web::Query<PageQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let limit = page.limit()?;
-    let after = page.after_key(|key| key.parse::<RoundId>().ok())?;
-    let (access, rows) = budgets::list(&state.db.conn, caller.principal, &team).await?;
-    let (rows, next) = page_of(rows, |r| r.id, after, limit);
+    let after = page.after_key(round_after)?;
+    let page = paging::rounds(&state.db.conn, caller.principal, &team, after, limit).await?;
     json_with_etag(
         &req,
         &RoundList {
-            rounds: rows
+            rounds: page
+                .rounds
                 .iter()
-                .map(|r| Round::new(&access.team.slug, r, caller.now, &caller))
+                .map(|r| Round::new(&page.access.team.slug, r, caller.now, &caller))
                 .collect(),
-            next_cursor: next.map(|id| encode_key(&id.to_string())),
+            next_cursor: page.next.map(|after| {
+                encode_key(&format!(
+                    "{}.{}",
+                    after.voting_close_at.unix_timestamp_nanos(),
+                    after.id
+                ))
+            }),
         },
     )
 }
@@ -234,22 +229,4 @@ pub async fn show(
     )
     .await?;
     json_with_etag(&req, &Round::of(&access, &caller))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn pages_follow_each_other_without_gaps_or_repeats() {
-        let rows: Vec<i64> = vec![9, 7, 5, 3, 1];
-        let (first, next) = page_of(rows.clone(), |r| *r, None, 2);
-        assert_eq!((first, next), (vec![9, 7], Some(7)));
-        let (second, next) = page_of(rows.clone(), |r| *r, Some(7), 2);
-        assert_eq!((second, next), (vec![5, 3], Some(3)));
-        let (last, next) = page_of(rows.clone(), |r| *r, Some(3), 2);
-        assert_eq!((last, next), (vec![1], None));
-        let (exact, next) = page_of(rows, |r| *r, Some(5), 2);
-        assert_eq!((exact, next), (vec![3, 1], None));
-    }
 }

@@ -143,7 +143,11 @@ pub struct Override {
     pub reason: String,
 }
 
-fn computed(view: &ResultsView, rule: BudgetRule, caller: &ApiCaller) -> ComputedResults {
+pub(super) fn computed(
+    view: &ResultsView,
+    rule: BudgetRule,
+    caller: &ApiCaller,
+) -> ComputedResults {
     let c = &view.computed;
     let lang = caller.lang;
     let steps: HashMap<&str, &Funded> = c
