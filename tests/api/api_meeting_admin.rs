@@ -756,6 +756,15 @@ async fn turnout_and_open_rankings_are_the_leaders_and_only_after_the_close() {
         text,
         "voter,ranking (best first)\nMember,Trips,'=Reading plan\n"
     );
+    // The page's download is the same file, defused the same way.
+    let web_csv = f
+        .leader
+        .get(&format!("/teams/{a}/meetings/{open}/rankings.csv"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(web_csv, text);
     let turnout = expect(
         call(app, "GET", &path(open, "turnout"), &f.leader_token, None).await,
         200,

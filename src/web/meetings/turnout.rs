@@ -103,21 +103,8 @@ pub async fn rankings_csv(
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
     let (_, rows) = turnout::open_rankings(ctx.db(), ctx.principal(), &slug, id, ctx.now).await?;
-    let mut writer = csv::WriterBuilder::new()
-        .flexible(true)
-        .from_writer(Vec::new());
-    let csv_error = |e: csv::Error| WebError::Unexpected(anyhow::Error::new(e));
-    writer
-        .write_record(["voter", "ranking (best first)"])
-        .map_err(csv_error)?;
-    for row in rows {
-        let mut record = vec![row.voter];
-        record.extend(row.items);
-        writer.write_record(&record).map_err(csv_error)?;
-    }
-    let body = writer
-        .into_inner()
-        .map_err(|e| WebError::Unexpected(anyhow::anyhow!("writing CSV: {e}")))?;
+    // One writer for the page and the API, its cells defused against spreadsheet formulas.
+    let body = turnout::rankings_csv(&rows)?;
     Ok(HttpResponse::Ok()
         .insert_header((CONTENT_TYPE, "text/csv; charset=utf-8"))
         .insert_header((
