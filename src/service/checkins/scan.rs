@@ -2,6 +2,7 @@
 //! team's clock) and how many members have checked in. Bounded: the first [`BLOCKERS`]
 //! blockers, and how many more there are.
 
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
@@ -14,7 +15,7 @@ use crate::domain::zone::Zone;
 use crate::i18n::Lang;
 use crate::service::Result;
 use crate::service::meetings::{author_name, names_of};
-use crate::store::entities::{actions, checkins, memberships, teams};
+use crate::store::entities::{actions, checkins, memberships};
 
 /// Blockers the scan lists at most.
 pub const BLOCKERS: u64 = 30;
@@ -56,13 +57,10 @@ pub struct ScanCheckins {
 pub async fn scan(
     db: &impl ConnectionTrait,
     team_id: TeamId,
+    zone: Zone,
     now: OffsetDateTime,
     lang: Lang,
 ) -> Result<ScanCheckins> {
-    let zone = teams::Entity::find_by_id(team_id)
-        .one(db)
-        .await?
-        .map_or_else(Zone::utc, |t| Zone::stored(&t.time_zone));
     let week = IsoWeek::at(now, zone);
     let label = week.label();
     let in_week = checkins::Entity::find()
@@ -72,22 +70,30 @@ pub async fn scan(
         .filter(memberships::Column::TeamId.eq(team_id))
         .count(db)
         .await?;
-    let checked_in = in_week
+    // The week's three counts in one round trip (every entry; those of current members; those
+    // with a blocker). Unqualified SQL is the same on SQLite and PostgreSQL.
+    let (entries, checked_in, total) = in_week
         .clone()
-        .filter(
-            checkins::Column::UserId.in_subquery(sea_orm::QueryTrait::into_query(
-                memberships::Entity::find()
-                    .select_only()
-                    .column(memberships::Column::UserId)
-                    .filter(memberships::Column::TeamId.eq(team_id)),
-            )),
+        .select_only()
+        .expr_as(Expr::cust("COUNT(*)"), "entries")
+        .expr_as(
+            Expr::cust(
+                r#"COUNT(CASE WHEN "checkins"."user_id" IN (SELECT "memberships"."user_id" FROM "memberships" WHERE "memberships"."team_id" = "checkins"."team_id") THEN 1 END)"#,
+            ),
+            "checked_in",
         )
-        .count(db)
-        .await?;
-    let entries = in_week.clone().count(db).await?;
-    let with_blocker = in_week.filter(checkins::Column::Blocking.ne(""));
-    let total = with_blocker.clone().count(db).await?;
-    let rows = with_blocker
+        .expr_as(
+            Expr::cust(r#"COUNT(CASE WHEN "checkins"."blocking" <> '' THEN 1 END)"#),
+            "with_blocker",
+        )
+        .into_tuple::<(i64, i64, i64)>()
+        .one(db)
+        .await?
+        .unwrap_or_default();
+    let count = |n: i64| u64::try_from(n).unwrap_or(0);
+    let (entries, checked_in, total) = (count(entries), count(checked_in), count(total));
+    let rows = in_week
+        .filter(checkins::Column::Blocking.ne(""))
         .order_by_asc(checkins::Column::Id)
         .limit(BLOCKERS)
         .all(db)

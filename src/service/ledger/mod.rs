@@ -16,8 +16,8 @@ pub mod views;
 use crate::domain::ids::{TeamId, UserId};
 use crate::i18n::{Lang, Msg};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait,
-    QueryFilter, Set, Statement, TransactionTrait,
+    ActiveModelTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, Set, Statement,
+    TransactionTrait,
 };
 use serde::Serialize;
 use serde_json::json;
@@ -27,9 +27,7 @@ use crate::access::{self, Action, Decision, Principal, TeamRole};
 use crate::domain::ledger::{UnmetDays, Visibility};
 use crate::service::teams::{self, TeamAccess};
 use crate::service::{FieldErrors, Result, ServiceError, audit};
-use crate::store::entities::{
-    help_exchanges, help_posts, ledger_settings, teams as team_rows, users,
-};
+use crate::store::entities::{help_exchanges, help_posts, ledger_settings, teams as team_rows};
 
 /// A team the caller may act on in the ledger, with what the ledger needs to know about them.
 #[derive(Debug, Clone)]
@@ -222,13 +220,10 @@ pub async fn names(
     db: &impl ConnectionTrait,
     ids: impl IntoIterator<Item = UserId>,
 ) -> Result<std::collections::BTreeMap<UserId, String>> {
-    let ids: Vec<UserId> = ids.into_iter().collect();
-    Ok(users::Entity::find()
-        .filter(users::Column::Id.is_in(ids))
-        .all(db)
+    // One query per 500 people, none for no one (the meetings' lookup).
+    Ok(crate::service::meetings::names_of(db, ids)
         .await?
         .into_iter()
-        .map(|u| (u.id, u.display_name))
         .collect())
 }
 

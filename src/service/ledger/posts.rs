@@ -112,11 +112,15 @@ async fn lines(
     reader: Reader,
 ) -> Result<Vec<PostLine>> {
     let ids: Vec<PostId> = posts.iter().map(|p| p.id).collect();
-    let responses = help_responses::Entity::find()
-        .filter(help_responses::Column::PostId.is_in(ids))
-        .order_by_asc(help_responses::Column::Id)
-        .all(db)
-        .await?;
+    let responses = if ids.is_empty() {
+        Vec::new()
+    } else {
+        help_responses::Entity::find()
+            .filter(help_responses::Column::PostId.is_in(ids))
+            .order_by_asc(help_responses::Column::Id)
+            .all(db)
+            .await?
+    };
     let people = names(
         db,
         posts

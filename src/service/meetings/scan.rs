@@ -114,13 +114,17 @@ pub async fn scan(
         .order_by_asc(action_history::Column::Id)
         .all(db)
         .await?;
-    let titles: std::collections::HashMap<ActionId, String> = actions::Entity::find()
-        .filter(actions::Column::Id.is_in(changes.iter().map(|c| c.action_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|a| (a.id, a.title))
-        .collect();
+    let titles: std::collections::HashMap<ActionId, String> = if changes.is_empty() {
+        std::collections::HashMap::new()
+    } else {
+        actions::Entity::find()
+            .filter(actions::Column::Id.is_in(changes.iter().map(|c| c.action_id)))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|a| (a.id, a.title))
+            .collect()
+    };
     let people = names_of(db, changes.iter().filter_map(|c| c.actor_id)).await?;
     let moved = changes
         .into_iter()
@@ -193,7 +197,7 @@ pub async fn scan(
         unmet: unmet_requests(db, team_id, now, (zone, lang)).await?,
         thanks: public_since(db, team_id, since, (zone, lang)).await?,
         // The meeting's week, not the reader's: a scan read ahead shows the week it is for.
-        checkins: crate::service::checkins::scan::scan(db, team_id, meeting.starts_at, lang)
+        checkins: crate::service::checkins::scan::scan(db, team_id, zone, meeting.starts_at, lang)
             .await?,
     })
 }
