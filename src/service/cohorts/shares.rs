@@ -5,10 +5,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use sea_orm::sea_query::ExprTrait;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
-    QueryFilter, QueryOrder, QuerySelect, QueryTrait, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set,
 };
 use serde::Serialize;
 use serde_json::json;
@@ -20,7 +19,6 @@ use crate::domain::ids::{MeetingId, TeamId};
 use crate::domain::zone::Zone;
 use crate::format;
 use crate::i18n::Lang;
-use crate::service::meetings::listing::After;
 use crate::service::meetings::{self, agreed};
 use crate::service::teams::{self, TeamAccess};
 use crate::service::{Result, ServiceError, audit};
@@ -94,33 +92,6 @@ pub async fn share_lines(
         .limit(LIST_CAP)
         .all(db)
         .await?;
-    lines_of(db, rows, access.zone, lang).await
-}
-
-/// The share state of the meeting `meeting_id` of the team `slug`, for those who may share it
-/// (the same access row as [`set_shared`]): what the API answers its share switch with.
-pub async fn share_line(
-    db: &impl ConnectionTrait,
-    principal: Principal,
-    slug: &str,
-    meeting_id: MeetingId,
-    lang: Lang,
-) -> Result<ShareLine> {
-    let access =
-        meetings::authorize(db, principal, slug, meeting_id, Action::ManageTeamLinks).await?;
-    lines_of(db, vec![access.meeting], access.zone, lang)
-        .await?
-        .pop()
-        .ok_or(ServiceError::NotFound)
-}
-
-/// `rows` (meetings of one team) with their sharing and publication state.
-async fn lines_of(
-    db: &impl ConnectionTrait,
-    rows: Vec<meeting_rows::Model>,
-    zone: Zone,
-    lang: Lang,
-) -> Result<Vec<ShareLine>> {
     let ids: Vec<MeetingId> = rows.iter().map(|m| m.id).collect();
     let shared: HashSet<MeetingId> = meeting_shares::Entity::find()
         .filter(meeting_shares::Column::MeetingId.is_in(ids.iter().copied()))
@@ -135,7 +106,7 @@ async fn lines_of(
         .into_iter()
         .map(|m| ShareLine {
             meeting_id: m.id,
-            starts: format::date_time_in(m.starts_at, zone, lang),
+            starts: format::date_time_in(m.starts_at, access.zone, lang),
             starts_at: m.starts_at,
             agenda_published: agendas.contains(&m.id),
             minutes_published: minutes.contains(&m.id),
@@ -204,9 +175,6 @@ pub struct SharedItem {
     pub title: String,
     /// "3 Dec 2026, 10:00 UTC" in the viewer's zone.
     pub starts: String,
-    /// The same moment, unformatted (for the API and its cursor).
-    #[serde(skip)]
-    pub starts_at: OffsetDateTime,
     pub has_agenda: bool,
     pub has_minutes: bool,
 }
@@ -219,87 +187,49 @@ pub async fn items_for(
     zone: Zone,
     lang: Lang,
 ) -> Result<Vec<SharedItem>> {
-    Ok(items_page(db, team_id, None, LIST_CAP, zone, lang).await?.0)
-}
-
-/// Up to `limit` of what the teams linked with `team_id` share and have published, after
-/// `after` in the list's order (latest start first, then highest id), and whether more follow:
-/// one bounded query per page however much is shared. For a viewer who already passed
-/// `ViewSharedItems` on `team_id`.
-pub async fn items_page(
-    db: &impl ConnectionTrait,
-    team_id: TeamId,
-    after: Option<After>,
-    limit: u64,
-    zone: Zone,
-    lang: Lang,
-) -> Result<(Vec<SharedItem>, bool)> {
     let linked = super::linked_teams(db, team_id).await?;
     if linked.is_empty() {
-        return Ok((Vec::new(), false));
+        return Ok(Vec::new());
     }
-    let shared = meeting_shares::Entity::find()
-        .select_only()
-        .column(meeting_shares::Column::MeetingId)
+    let shared: Vec<MeetingId> = meeting_shares::Entity::find()
         .filter(meeting_shares::Column::TeamId.is_in(linked.iter().copied()))
-        .into_query();
-    let with_agenda = agenda_publications::Entity::find()
-        .select_only()
-        .column(agenda_publications::Column::MeetingId)
-        .into_query();
-    let with_minutes = meeting_minutes::Entity::find()
-        .select_only()
-        .column(meeting_minutes::Column::MeetingId)
-        .filter(meeting_minutes::Column::Published.eq(true))
-        .into_query();
-    let mut query = meeting_rows::Entity::find()
-        .filter(meeting_rows::Column::TeamId.is_in(linked))
-        .filter(meeting_rows::Column::Id.in_subquery(shared))
-        .filter(
-            Condition::any()
-                .add(meeting_rows::Column::Id.in_subquery(with_agenda))
-                .add(meeting_rows::Column::Id.in_subquery(with_minutes)),
-        );
-    if let Some(after) = after {
-        query = query.filter(
-            meeting_rows::Column::StartsAt
-                .lt(after.starts_at)
-                .or(meeting_rows::Column::StartsAt
-                    .eq(after.starts_at)
-                    .and(meeting_rows::Column::Id.lt(after.id))),
-        );
-    }
-    let mut rows = query
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| s.meeting_id)
+        .collect();
+    let agendas = with_published_agenda(db, &shared).await?;
+    let minutes = with_published_minutes(db, &shared).await?;
+    let visible: Vec<MeetingId> = shared
+        .into_iter()
+        .filter(|id| agendas.contains(id) || minutes.contains(id))
+        .collect();
+    let rows = meeting_rows::Entity::find()
+        .filter(meeting_rows::Column::Id.is_in(visible))
+        .filter(meeting_rows::Column::TeamId.is_in(linked.iter().copied()))
         .order_by_desc(meeting_rows::Column::StartsAt)
         .order_by_desc(meeting_rows::Column::Id)
-        .limit(limit.saturating_add(1))
+        .limit(LIST_CAP)
         .all(db)
         .await?;
-    let more = rows.len() as u64 > limit;
-    rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
-    let ids: Vec<MeetingId> = rows.iter().map(|m| m.id).collect();
-    let agendas = with_published_agenda(db, &ids).await?;
-    let minutes = with_published_minutes(db, &ids).await?;
     let names: HashMap<TeamId, String> = team_rows::Entity::find()
-        .filter(team_rows::Column::Id.is_in(rows.iter().map(|m| m.team_id)))
+        .filter(team_rows::Column::Id.is_in(linked))
         .all(db)
         .await?
         .into_iter()
         .map(|t| (t.id, t.name))
         .collect();
-    let items = rows
+    Ok(rows
         .into_iter()
         .map(|m| SharedItem {
             meeting_id: m.id,
             team_name: names.get(&m.team_id).cloned().unwrap_or_default(),
             starts: format::date_time_in(m.starts_at, zone, lang),
-            starts_at: m.starts_at,
             has_agenda: agendas.contains(&m.id),
             has_minutes: minutes.contains(&m.id),
             title: m.title,
         })
-        .collect();
-    Ok((items, more))
+        .collect())
 }
 
 /// [`items_for`] the team `slug`, after checking the viewer may see shared items there.
@@ -314,20 +244,6 @@ pub async fn shared_with(
     Ok((access, items))
 }
 
-/// [`items_page`] for the team `slug`, after checking the viewer may see shared items there.
-pub async fn shared_page(
-    db: &impl ConnectionTrait,
-    principal: Principal,
-    slug: &str,
-    after: Option<After>,
-    limit: u64,
-    lang: Lang,
-) -> Result<(TeamAccess, Vec<SharedItem>, bool)> {
-    let access = teams::authorize(db, principal, slug, Action::ViewSharedItems).await?;
-    let (items, more) = items_page(db, access.team.id, after, limit, access.zone, lang).await?;
-    Ok((access, items, more))
-}
-
 /// A shared meeting as a linked team reads it.
 #[derive(Debug, Clone)]
 pub struct SharedMeeting {
@@ -339,8 +255,6 @@ pub struct SharedMeeting {
     pub purpose_line: String,
     /// "3 Dec 2026, 10:00 UTC" in the viewer's zone.
     pub starts: String,
-    /// The same moment, unformatted (for the API).
-    pub starts_at: OffsetDateTime,
     pub place: String,
     /// The published agenda's items, if published.
     pub agenda: Option<Vec<PublishedItem>>,
@@ -391,7 +305,6 @@ pub async fn shared_meeting(
         .unwrap_or_default();
     Ok(SharedMeeting {
         starts: format::date_time_in(meeting.starts_at, viewer.zone, lang),
-        starts_at: meeting.starts_at,
         viewer,
         from_team,
         title: meeting.title,

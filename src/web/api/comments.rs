@@ -22,7 +22,7 @@ use crate::service::comments::{self, CommentForm, CommentView, ThreadPage};
 use crate::web::AppState;
 use crate::web::api::auth::ApiCaller;
 use crate::web::api::cursor::{PageQuery, next_key};
-use crate::web::api::errors::{ApiError, ErrorBody, ListErrors, WriteErrors};
+use crate::web::api::errors::{ApiError, ErrorBody};
 use crate::web::api::meetings::utc;
 use crate::web::api::{created, json_with_etag, me, path_id};
 use crate::web::budgets::idea::IdeaThread;
@@ -291,8 +291,10 @@ where
         (status = 200, description = "One page of comments", body = SubjectCommentList,
             headers(("ETag" = String, description = "Version of the body"))),
         (status = 304, description = "Unchanged since the `If-None-Match` ETag"),
-        ListErrors,
+        (status = 400, description = "A bad `cursor` or `limit`", body = ErrorBody),
+        (status = 401, description = "No token, or not a current one", body = ErrorBody),
         (status = 404, description = "No such proposal in a meeting of the owner's teams (or one withdrawn, hidden or merged, to others than its author and leaders)", body = ErrorBody),
+        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -321,10 +323,14 @@ pub async fn proposal_comments(
     responses(
         (status = 201, description = "Added", body = SubjectComment,
             headers(("Location" = String, description = "The proposal's comments"))),
-        WriteErrors,
+        (status = 400, description = "A body that is not this JSON", body = ErrorBody),
+        (status = 401, description = "No token, or not a current one", body = ErrorBody),
         (status = 403, description = "A read token, or not allowed to comment", body = ErrorBody),
+        (status = 404, description = "No such proposal in a meeting of the owner's teams", body = ErrorBody),
         (status = 409, description = "Comments are closed (the proposal window, a withdrawn item, a cancelled meeting)", body = ErrorBody),
+        (status = 413, description = "Body too large", body = ErrorBody),
         (status = 422, description = "An empty or refused comment (`fields.body`)", body = ErrorBody),
+        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -351,10 +357,14 @@ pub async fn proposal_comment_add(
     request_body = CommentText,
     responses(
         (status = 200, description = "Edited", body = SubjectComment),
-        WriteErrors,
+        (status = 400, description = "A body that is not this JSON", body = ErrorBody),
+        (status = 401, description = "No token, or not a current one", body = ErrorBody),
         (status = 403, description = "A read token, not allowed to comment, or someone else's comment", body = ErrorBody),
+        (status = 404, description = "No such comment on a proposal of the owner's teams", body = ErrorBody),
         (status = 409, description = "Comments are closed, or a leader hid it", body = ErrorBody),
+        (status = 413, description = "Body too large", body = ErrorBody),
         (status = 422, description = "An empty or refused comment (`fields.body`)", body = ErrorBody),
+        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -383,10 +393,14 @@ pub async fn proposal_comment_edit(
     request_body = CommentHide,
     responses(
         (status = 200, description = "Hidden", body = SubjectComment),
-        WriteErrors,
+        (status = 400, description = "A body that is not this JSON", body = ErrorBody),
+        (status = 401, description = "No token, or not a current one", body = ErrorBody),
         (status = 403, description = "A read token, or not a moderator", body = ErrorBody),
+        (status = 404, description = "No such comment on a proposal of the owner's teams", body = ErrorBody),
         (status = 409, description = "Already hidden", body = ErrorBody),
+        (status = 413, description = "Body too large", body = ErrorBody),
         (status = 422, description = "A refused reason (`fields.reason`)", body = ErrorBody),
+        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -415,7 +429,10 @@ pub async fn proposal_comment_hide(
         (status = 200, description = "One page of comments", body = SubjectCommentList,
             headers(("ETag" = String, description = "Version of the body"))),
         (status = 304, description = "Unchanged since the `If-None-Match` ETag"),
-        ListErrors,
+        (status = 400, description = "A bad `cursor` or `limit`", body = ErrorBody),
+        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        (status = 404, description = "No such idea in a round of the owner's teams", body = ErrorBody),
+        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -443,10 +460,14 @@ pub async fn idea_comments(
     responses(
         (status = 201, description = "Added", body = SubjectComment,
             headers(("Location" = String, description = "The idea's comments"))),
-        WriteErrors,
+        (status = 400, description = "A body that is not this JSON", body = ErrorBody),
+        (status = 401, description = "No token, or not a current one", body = ErrorBody),
         (status = 403, description = "A read token, or not allowed to comment", body = ErrorBody),
+        (status = 404, description = "No such idea in a round of the owner's teams", body = ErrorBody),
         (status = 409, description = "Comments are closed (outside the ideas phase, or the idea was withdrawn)", body = ErrorBody),
+        (status = 413, description = "Body too large", body = ErrorBody),
         (status = 422, description = "An empty or refused comment (`fields.body`)", body = ErrorBody),
+        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -473,10 +494,14 @@ pub async fn idea_comment_add(
     request_body = CommentText,
     responses(
         (status = 200, description = "Edited", body = SubjectComment),
-        WriteErrors,
+        (status = 400, description = "A body that is not this JSON", body = ErrorBody),
+        (status = 401, description = "No token, or not a current one", body = ErrorBody),
         (status = 403, description = "A read token, not allowed to comment, or someone else's comment", body = ErrorBody),
+        (status = 404, description = "No such comment on an idea of the owner's teams", body = ErrorBody),
         (status = 409, description = "Comments are closed, or a leader hid it", body = ErrorBody),
+        (status = 413, description = "Body too large", body = ErrorBody),
         (status = 422, description = "An empty or refused comment (`fields.body`)", body = ErrorBody),
+        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -505,10 +530,14 @@ pub async fn idea_comment_edit(
     request_body = CommentHide,
     responses(
         (status = 200, description = "Hidden", body = SubjectComment),
-        WriteErrors,
+        (status = 400, description = "A body that is not this JSON", body = ErrorBody),
+        (status = 401, description = "No token, or not a current one", body = ErrorBody),
         (status = 403, description = "A read token, or not a moderator", body = ErrorBody),
+        (status = 404, description = "No such comment on an idea of the owner's teams", body = ErrorBody),
         (status = 409, description = "Already hidden", body = ErrorBody),
+        (status = 413, description = "Body too large", body = ErrorBody),
         (status = 422, description = "A refused reason (`fields.reason`)", body = ErrorBody),
+        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]

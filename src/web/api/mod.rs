@@ -32,7 +32,6 @@ pub mod proposals;
 pub mod results;
 pub mod role_maps;
 pub mod series;
-pub mod sharing;
 pub mod teams;
 
 use actix_web::http::header::{self, HeaderValue};
@@ -110,7 +109,6 @@ pub const API_ROUTES: &[ApiRoute] = &[
     api_route!(Get "/api/v1/teams/{team}/meetings/{meeting}/results/ballots.csv" => results::ballots_csv, Rule(Action::ViewMeetings), true),
     api_route!(Get "/api/v1/teams/{team}/meetings/{meeting}/results/receipts.csv" => results::receipts_csv, Rule(Action::ViewMeetings), true),
     api_route!(Get "/api/v1/teams/{team}/meetings/{meeting}/results/rctab.json" => results::rctab_json, Rule(Action::ViewMeetings), true),
-    api_route!(Get "/api/v1/teams/{team}/meetings/{meeting}/results/rules.json" => results::rules_json, Rule(Action::ViewMeetings), true),
     api_route!(Get "/api/v1/teams/{team}/meetings/{meeting}/agenda" => agendas::show, Rule(Action::ViewMeetings), true),
     api_route!(Get "/api/v1/teams/{team}/meetings/{meeting}/agenda.ics" => agendas::calendar, Rule(Action::ViewMeetings), true),
     // Budget rounds: ideas, one's own ballot, results and their files.
@@ -237,10 +235,6 @@ pub const API_ROUTES: &[ApiRoute] = &[
     api_route!(Post "/api/v1/teams/{team}/links" => admin::propose_link, Rule(Action::ManageTeamLinks), true),
     api_route!(Post "/api/v1/teams/{team}/links/{link}/accept" => admin::accept_link, Rule(Action::ManageTeamLinks), true),
     api_route!(Post "/api/v1/teams/{team}/links/{link}/remove" => admin::remove_link, Rule(Action::ManageTeamLinks), true),
-    // Sharing a meeting with linked teams, and what linked teams share (sharing).
-    api_route!(Put "/api/v1/teams/{team}/meetings/{meeting}/share" => sharing::share, Rule(Action::ManageTeamLinks), true),
-    api_route!(Get "/api/v1/teams/{team}/shared" => sharing::list, Rule(Action::ViewSharedItems), true),
-    api_route!(Get "/api/v1/teams/{team}/shared/{meeting}" => sharing::show, Rule(Action::ViewSharedItems), true),
     // Recurring meetings: series, occurrences, rota swaps, away days (series).
     api_route!(Get "/api/v1/teams/{team}/series" => series::list, Rule(Action::ViewSeries), true),
     api_route!(Post "/api/v1/teams/{team}/series" => series::create, Rule(Action::ManageSeries), true),

@@ -1,9 +1,9 @@
 //! A meeting's results on `/api/v1`: `GET .../results` (what the results page shows this
 //! caller, from the same stored count and the same built data, `ResultsCache`: nothing is
 //! counted on the request path) and the files anyone can check the count with, the same
-//! bytes as the page's downloads: `results/ballots.csv`, `results/receipts.csv`,
-//! `results/rules.json` and `results/rctab.json`. Who may see what is decided by the service
-//! the page uses (`service::meetings::tally`, the access table's `ViewMeetings` row).
+//! bytes as the page's downloads: `results/ballots.csv`, `results/receipts.csv` and
+//! `results/rctab.json`. Who may see what is decided by the service the page uses
+//! (`service::meetings::tally`, the access table's `ViewMeetings` row).
 
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Serialize;
@@ -263,34 +263,6 @@ pub async fn rctab_json(
 ) -> Result<HttpResponse, ApiError> {
     let (team, id) = meeting_path(path)?;
     download(results::rctab_file(&state.db.conn, caller.principal, &team, id, caller.now).await)
-}
-
-/// The count's rules, tie-break seed and candidates, the page's `rules.json` byte for byte:
-/// with `ballots.csv`, what `roundtable tally --ballots ballots.csv --rules rules.json` recounts.
-#[utoipa::path(
-    get,
-    path = "/api/v1/teams/{team}/meetings/{meeting}/results/rules.json",
-    tag = "results",
-    params(
-        ("team" = String, Path, description = "The team's slug"),
-        ("meeting" = i64, Path, description = "The meeting's id"),
-    ),
-    responses(
-        (status = 200, description = "`source.contestName`, `rules` (seed included) and `candidates` by name",
-            body = Object, content_type = "application/json"),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
-        (status = 404, description = "No such meeting in a team of the owner's, or not tallied yet", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
-    ),
-    security(("bearer" = []))
-)]
-pub async fn rules_json(
-    state: web::Data<AppState>,
-    caller: ApiCaller,
-    path: web::Path<(String, String)>,
-) -> Result<HttpResponse, ApiError> {
-    let (team, id) = meeting_path(path)?;
-    download(results::rules_file(&state.db.conn, caller.principal, &team, id, caller.now).await)
 }
 
 /// The file as the page serves it.
