@@ -12,7 +12,8 @@ use crate::domain::agreed_agenda::ItemKind;
 use crate::domain::ids::{MeetingId, TeamLinkId};
 use crate::i18n::{self, Msg};
 use crate::service::cohorts::links::{self, LinkForm, LinkLine};
-use crate::service::cohorts::shares::{self, ShareLine, SharedItem};
+use crate::service::cohorts::shared::{self, SharedItem};
+use crate::service::cohorts::shares::{self, ShareLine};
 use crate::web::WebError;
 use crate::web::context::{Ctx, FieldMap, done_or_reshow, status_for};
 use crate::web::flash::{self, Flash};
@@ -155,7 +156,7 @@ struct SharedListPage {
 /// `GET /teams/{team}/shared`: what linked teams share with this one.
 pub async fn list(ctx: Ctx, slug: web::Path<String>) -> Result<HttpResponse, WebError> {
     let lang = ctx.lang();
-    let (access, items) = shares::shared_with(ctx.db(), ctx.principal(), &slug, lang).await?;
+    let (access, items) = shared::shared_with(ctx.db(), ctx.principal(), &slug, lang).await?;
     let page = SharedListPage {
         title: i18n::text_with(
             lang,
@@ -199,7 +200,7 @@ pub async fn meeting(
     path: web::Path<(String, MeetingId)>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
-    let m = shares::shared_meeting(ctx.db(), ctx.principal(), &slug, id, ctx.lang()).await?;
+    let m = shared::shared_meeting(ctx.db(), ctx.principal(), &slug, id, ctx.lang()).await?;
     let page = SharedMeetingPage {
         title: m.title.clone(),
         layout: ctx.layout(),

@@ -150,7 +150,7 @@ struct TeamPage<'a> {
     /// Zones offered to leaders (empty for everyone else).
     zones: Vec<&'static str>,
     /// What linked teams share with this one (members only; issue 19 cohorts).
-    shared: Vec<crate::service::cohorts::shares::SharedItem>,
+    shared: Vec<crate::service::cohorts::shared::SharedItem>,
 }
 
 async fn team_page(
@@ -192,7 +192,7 @@ async fn team_page(
     };
     let shared = match overview.access.role {
         Some(_) => {
-            crate::service::cohorts::shares::items_for(
+            crate::service::cohorts::shared::items_for(
                 ctx.db(),
                 overview.access.team.id,
                 overview.access.zone,

@@ -8,8 +8,11 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::{Value, json};
 
 use crate::action_helpers::{create_action, day};
-use crate::api_matrix::{self, Row};
-use crate::api_tokens::make_token;
+use crate::api_helpers::{
+    assert_matrix, created, expect, get, if_none_match, not_found, read_token, read_write_token,
+    revalidates, walk,
+};
+use crate::api_matrix::Row;
 use crate::helpers::{TestApp, seed, signed_in, spawn_app};
 
 /// The action endpoints' rows; `{act}` is an action of team a owned by the member,
@@ -43,64 +46,6 @@ pub(crate) const ROWS: &[Row] = &[
     ),
 ];
 
-/// Sends a JSON request with a bearer token.
-pub(crate) async fn send(
-    app: &TestApp,
-    method: &str,
-    path: &str,
-    token: &str,
-    body: Option<Value>,
-) -> reqwest::Response {
-    let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
-    let mut request = reqwest::Client::new()
-        .request(method, app.url(path))
-        .bearer_auth(token);
-    if let Some(body) = body {
-        request = request.json(&body);
-    }
-    request.send().await.unwrap()
-}
-
-/// [`send`], asserting the status, and the JSON body.
-pub(crate) async fn expect(
-    app: &TestApp,
-    (method, path): (&str, &str),
-    token: &str,
-    body: Option<Value>,
-    status: u16,
-) -> Value {
-    let response = send(app, method, path, token, body).await;
-    assert_eq!(response.status(), status, "{method} {path}");
-    response.json().await.unwrap_or(Value::Null)
-}
-
-/// A GET with `If-None-Match: etag`.
-pub(crate) async fn if_none_match(
-    app: &TestApp,
-    path: &str,
-    token: &str,
-    etag: &str,
-) -> reqwest::Response {
-    reqwest::Client::new()
-        .get(app.url(path))
-        .bearer_auth(token)
-        .header("If-None-Match", etag)
-        .send()
-        .await
-        .unwrap()
-}
-
-/// Asserts `path` answers 304 to its own `ETag`; returns the ETag.
-pub(crate) async fn revalidates(app: &TestApp, path: &str, token: &str) -> String {
-    let first = send(app, "GET", path, token, None).await;
-    assert_eq!(first.status(), 200, "{path}");
-    let etag = first.headers()["etag"].to_str().unwrap().to_owned();
-    let again = if_none_match(app, path, token, &etag).await;
-    assert_eq!(again.status(), 304, "{path}");
-    assert!(again.bytes().await.unwrap().is_empty());
-    etag
-}
-
 #[tokio::test]
 async fn every_action_endpoint_answers_each_role_as_the_access_table_says() {
     let app = spawn_app().await;
@@ -114,12 +59,9 @@ async fn every_action_endpoint_answers_each_role_as_the_access_table_says() {
         &day(&app, 7),
     )
     .await;
-    let tokens = api_matrix::persona_tokens(&app, &world).await;
-
-    let failures = api_matrix::run(
+    assert_matrix(
         &app,
         &world,
-        &tokens,
         ROWS,
         &[
             ("{act}", act.to_string()),
@@ -128,8 +70,6 @@ async fn every_action_endpoint_answers_each_role_as_the_access_table_says() {
         ],
     )
     .await;
-
-    assert!(failures.is_empty(), "{failures:#?}");
 }
 
 /// The stored fields people see of an action (not its id or times).
@@ -154,21 +94,17 @@ async fn an_action_recorded_through_the_api_is_the_one_the_web_page_records() {
     let app = spawn_app().await;
     let world = seed(&app).await;
     let leader = signed_in(&app, &world.leader).await;
-    let token = make_token(&leader, "Bot", "read_write", "30").await;
+    let token = read_write_token(&leader).await;
     let a = &world.team_a;
     let due = day(&app, 10);
 
-    let response = send(
+    let (location, from_api) = created(
         &app,
-        "POST",
-        &format!("/api/v1/teams/{a}/actions"),
+        ("POST", &format!("/api/v1/teams/{a}/actions")),
         &token,
         Some(json!({"title": "Order the chairs", "owner_id": world.member.id.0, "due_on": due})),
     )
     .await;
-    assert_eq!(response.status(), 201);
-    let location = response.headers()["location"].to_str().unwrap().to_owned();
-    let from_api: Value = response.json().await.unwrap();
     let api_id = from_api["id"].as_i64().unwrap();
     assert_eq!(location, format!("/api/v1/teams/{a}/actions/{api_id}"));
     let from_web = create_action(&leader, a, "Order the chairs", world.member.id, &due).await;
@@ -222,8 +158,8 @@ async fn the_forms_rules_answer_422_with_fields_and_bad_bodies_400() {
     let app = spawn_app().await;
     let world = seed(&app).await;
     let member = signed_in(&app, &world.member).await;
-    let token = make_token(&member, "Bot", "read_write", "30").await;
-    let read = make_token(&member, "Reader", "read", "30").await;
+    let token = read_write_token(&member).await;
+    let read = read_token(&member).await;
     let list = format!("/api/v1/teams/{}/actions", world.team_a);
 
     let body = expect(
@@ -387,33 +323,11 @@ async fn lists_walk_by_cursor_in_the_pages_order_with_its_filters() {
         .map(|r| r.id.0)
         .collect();
     let member = signed_in(&app, &world.member).await;
-    let token = make_token(&member, "Bot", "read", "30").await;
+    let token = read_token(&member).await;
     let list = format!("/api/v1/teams/{a}/actions");
 
-    let walk = |query: &'static str| {
-        let (app, token, list) = (&app, &token, &list);
-        async move {
-            let mut seen = Vec::new();
-            let mut cursor: Option<String> = None;
-            for _ in 0..10 {
-                let path = match &cursor {
-                    Some(c) => format!("{list}?{query}limit=2&cursor={c}"),
-                    None => format!("{list}?{query}limit=2"),
-                };
-                let page = expect(app, ("GET", &path), token, None, 200).await;
-                let rows = page["actions"].as_array().unwrap();
-                assert!(rows.len() <= 2);
-                seen.extend(rows.iter().map(|r| r["id"].as_i64().unwrap()));
-                match page["next_cursor"].as_str() {
-                    Some(next) => cursor = Some(next.to_owned()),
-                    None => return seen,
-                }
-            }
-            panic!("the walk ends")
-        }
-    };
     assert_eq!(
-        walk("").await,
+        walk(&app, &list, "actions", &token, 2).await.0,
         expected,
         "every action once, in the page's order"
     );
@@ -422,7 +336,8 @@ async fn lists_walk_by_cursor_in_the_pages_order_with_its_filters() {
         .copied()
         .filter(|id| [made[0], made[2], made[4]].contains(id))
         .collect();
-    assert_eq!(walk("show=mine&").await, mine);
+    let show_mine = format!("{list}?show=mine");
+    assert_eq!(walk(&app, &show_mine, "actions", &token, 2).await.0, mine);
     let leaders = format!("{list}?owner={}", world.leader.id);
     let page = expect(&app, ("GET", &leaders), &token, None, 200).await;
     assert_eq!(page["actions"].as_array().unwrap().len(), 2);
@@ -441,7 +356,7 @@ async fn lists_walk_by_cursor_in_the_pages_order_with_its_filters() {
     let one = format!("{list}/{}", made[0]);
     revalidates(&app, &list, &token).await;
     let etag = revalidates(&app, &one, &token).await;
-    let writer = make_token(&member, "Writer", "read_write", "30").await;
+    let writer = read_write_token(&member).await;
     expect(
         &app,
         ("PATCH", &one),
@@ -454,7 +369,7 @@ async fn lists_walk_by_cursor_in_the_pages_order_with_its_filters() {
 
     // The CSV is the web page's, filters included.
     for query in ["", "?show=mine"] {
-        let api = send(&app, "GET", &format!("{list}.csv{query}"), &token, None).await;
+        let api = get(&app, &format!("{list}.csv{query}"), &token).await;
         assert_eq!(api.status(), 200);
         assert!(
             api.headers()["content-type"]
@@ -476,52 +391,29 @@ async fn comments_are_added_and_listed_in_pages_and_other_teams_actions_are_404(
     let app = spawn_app().await;
     let world = seed(&app).await;
     let member = signed_in(&app, &world.member).await;
-    let token = make_token(&member, "Bot", "read_write", "30").await;
+    let token = read_write_token(&member).await;
     let a = &world.team_a;
     let act = create_action(&member, a, "Print flyers", world.member.id, &day(&app, 4)).await;
     let comments = format!("/api/v1/teams/{a}/actions/{act}/comments");
 
     let mut ids = Vec::new();
     for text in ["First", "Second", "Third"] {
-        let response = send(&app, "POST", &comments, &token, Some(json!({"body": text}))).await;
-        assert_eq!(response.status(), 201);
-        assert_eq!(response.headers()["location"], comments.as_str());
-        let c: Value = response.json().await.unwrap();
+        let (location, c) = created(
+            &app,
+            ("POST", &comments),
+            &token,
+            Some(json!({"body": text})),
+        )
+        .await;
+        assert_eq!(location, comments.as_str());
         assert_eq!(c["body"], text);
         assert_eq!(c["author_id"], world.member.id.0);
         assert_eq!(c["author"], "Member");
         ids.push(c["id"].as_i64().unwrap());
     }
-    let first = expect(
-        &app,
-        ("GET", &format!("{comments}?limit=2")),
-        &token,
-        None,
-        200,
-    )
-    .await;
-    let cursor = first["next_cursor"].as_str().unwrap();
-    let second = expect(
-        &app,
-        ("GET", &format!("{comments}?limit=2&cursor={cursor}")),
-        &token,
-        None,
-        200,
-    )
-    .await;
-    assert!(second["next_cursor"].is_null());
-    let seen: Vec<i64> = [first, second]
-        .iter()
-        .flat_map(|p| {
-            p["comments"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|c| c["id"].as_i64().unwrap())
-                .collect::<Vec<_>>()
-        })
-        .collect();
+    let (seen, pages) = walk(&app, &comments, "comments", &token, 2).await;
     assert_eq!(seen, ids);
+    assert_eq!(pages, 2);
     let shown = expect(
         &app,
         ("GET", &format!("/api/v1/teams/{a}/actions/{act}")),
@@ -564,7 +456,6 @@ async fn comments_are_added_and_listed_in_pages_and_other_teams_actions_are_404(
             "POST" => Some(json!({"body": "Sneaky"})),
             _ => None,
         };
-        let answer = expect(&app, (method, &path), &token, body, 404).await;
-        assert_eq!(answer["error"], "not_found", "{path}");
+        not_found(&app, (method, &path), &token, body).await;
     }
 }

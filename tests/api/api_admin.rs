@@ -9,8 +9,10 @@ use roundtable::store::entities::{invitations, memberships, teams};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::{Value, json};
 
+use crate::api_helpers::{
+    Cast, cast, expect, get, read_token, read_write_token, revalidates, send, walk, walk_rows,
+};
 use crate::api_matrix::{self, Row};
-use crate::api_tokens::make_token;
 use crate::helpers::{
     TestApp, World, add_member, create_person, create_team, seed, signed_in, spawn_app,
 };
@@ -91,27 +93,6 @@ pub(crate) const ROWS: &[Row] = &[
     ),
 ];
 
-async fn send(
-    app: &TestApp,
-    method: &str,
-    path: &str,
-    token: &str,
-    body: Option<Value>,
-) -> reqwest::Response {
-    let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
-    let mut request = reqwest::Client::new()
-        .request(method, app.url(path))
-        .bearer_auth(token);
-    if let Some(body) = body {
-        request = request.json(&body);
-    }
-    request.send().await.unwrap()
-}
-
-async fn get(app: &TestApp, path: &str, token: &str) -> reqwest::Response {
-    send(app, "GET", path, token, None).await
-}
-
 /// The open invitations as stored, oldest first.
 async fn stored_invitations(app: &TestApp) -> Vec<invitations::Model> {
     invitations::Entity::find()
@@ -124,16 +105,15 @@ async fn stored_invitations(app: &TestApp) -> Vec<invitations::Model> {
 
 /// Proposes a link from `from` to `to` as `from`'s leader; returns its id.
 async fn propose_link(app: &TestApp, token_of_leader: &str, from: &str, to: &str) -> i64 {
-    let made = send(
+    let made = expect(
         app,
-        "POST",
-        &format!("/api/v1/teams/{from}/links"),
+        ("POST", &format!("/api/v1/teams/{from}/links")),
         token_of_leader,
         Some(json!({ "team": to })),
+        201,
     )
     .await;
-    assert_eq!(made.status(), 201);
-    made.json::<Value>().await.unwrap()["id"].as_i64().unwrap()
+    made["id"].as_i64().unwrap()
 }
 
 #[tokio::test]
@@ -174,13 +154,15 @@ async fn team_administration_answers_each_role_as_the_access_table_says() {
 
 #[tokio::test]
 async fn one_team_and_its_time_zone_read_and_change_as_the_team_page() {
-    let app = spawn_app().await;
-    let world = seed(&app).await;
-    let leader = signed_in(&app, &world.leader).await;
-    let member = signed_in(&app, &world.member).await;
-    let leader_token = make_token(&leader, "Lead", "read_write", "30").await;
-    let member_token = make_token(&member, "Mine", "read_write", "30").await;
-    let read_token = make_token(&leader, "Read", "read", "30").await;
+    let Cast {
+        app,
+        world,
+        leader,
+        leader_token,
+        member_token,
+        ..
+    } = cast().await;
+    let reader_token = read_token(&leader).await;
     let path = format!("/api/v1/teams/{}", world.team_a);
 
     let team: Value = get(&app, &path, &member_token).await.json().await.unwrap();
@@ -192,24 +174,18 @@ async fn one_team_and_its_time_zone_read_and_change_as_the_team_page() {
     assert_eq!(team["role"], "leader");
     assert_eq!(team["manages_settings"], true);
     // ETag round trip.
-    let first = get(&app, &path, &member_token).await;
-    let tag = first.headers()["etag"].to_str().unwrap().to_owned();
-    let again = reqwest::Client::new()
-        .get(app.url(&path))
-        .bearer_auth(&member_token)
-        .header("if-none-match", tag)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(again.status(), 304);
+    revalidates(&app, &path, &member_token).await;
 
     let zone = |z: &str| Some(json!({ "time_zone": z }));
-    let changed = send(&app, "PATCH", &path, &leader_token, zone("Europe/Paris")).await;
-    assert_eq!(changed.status(), 200);
-    assert_eq!(
-        changed.json::<Value>().await.unwrap()["time_zone"],
-        "Europe/Paris"
-    );
+    let changed = expect(
+        &app,
+        ("PATCH", &path),
+        &leader_token,
+        zone("Europe/Paris"),
+        200,
+    )
+    .await;
+    assert_eq!(changed["time_zone"], "Europe/Paris");
     // Stored as the team page's form stores it.
     let stored = teams::Entity::find()
         .filter(teams::Column::Slug.eq(world.team_a.as_str()))
@@ -218,36 +194,30 @@ async fn one_team_and_its_time_zone_read_and_change_as_the_team_page() {
         .unwrap()
         .unwrap();
     assert_eq!(stored.time_zone, "Europe/Paris");
-    let bad = send(&app, "PATCH", &path, &leader_token, zone("Mars/Olympus")).await;
-    assert_eq!(bad.status(), 422);
-    let bad: Value = bad.json().await.unwrap();
-    assert!(bad["fields"]["time_zone"].is_string(), "{bad}");
-    let junk = send(
+    let bad = expect(
         &app,
-        "PATCH",
-        &path,
+        ("PATCH", &path),
         &leader_token,
-        Some(json!({ "zone": 1 })),
+        zone("Mars/Olympus"),
+        422,
     )
     .await;
-    assert_eq!(junk.status(), 400);
+    assert!(bad["fields"]["time_zone"].is_string(), "{bad}");
+    expect(
+        &app,
+        ("PATCH", &path),
+        &leader_token,
+        Some(json!({ "zone": 1 })),
+        400,
+    )
+    .await;
     // A member may not; a read token may not write; another team is not found.
-    let refused = send(&app, "PATCH", &path, &member_token, zone("UTC")).await;
-    assert_eq!(refused.status(), 403);
-    let read = send(&app, "PATCH", &path, &read_token, zone("UTC")).await;
-    assert_eq!(read.status(), 403);
-    assert_eq!(
-        read.json::<Value>().await.unwrap()["error"],
-        "insufficient_scope"
-    );
+    expect(&app, ("PATCH", &path), &member_token, zone("UTC"), 403).await;
+    let read = expect(&app, ("PATCH", &path), &reader_token, zone("UTC"), 403).await;
+    assert_eq!(read["error"], "insufficient_scope");
     let other = format!("/api/v1/teams/{}", world.team_b);
     assert_eq!(get(&app, &other, &leader_token).await.status(), 404);
-    assert_eq!(
-        send(&app, "PATCH", &other, &leader_token, zone("UTC"))
-            .await
-            .status(),
-        404
-    );
+    expect(&app, ("PATCH", &other), &leader_token, zone("UTC"), 404).await;
 }
 
 #[tokio::test]
@@ -255,7 +225,7 @@ async fn an_invitation_made_through_the_api_is_stored_as_the_web_form_stores_it(
     let app = spawn_app().await;
     let world = seed(&app).await;
     let leader = signed_in(&app, &world.leader).await;
-    let token = make_token(&leader, "Invite", "read_write", "30").await;
+    let token = read_write_token(&leader).await;
     let before = stored_invitations(&app).await.len();
     let team = &world.team_a;
 
@@ -302,35 +272,20 @@ async fn an_invitation_made_through_the_api_is_stored_as_the_web_form_stores_it(
 
     // The list pages through every open invitation by id; revoking one takes it off.
     let list_path = format!("/api/v1/teams/{team}/invitations");
-    let mut ids: Vec<i64> = Vec::new();
-    let mut cursor: Option<String> = None;
-    loop {
-        let query = cursor.map_or(String::new(), |c| format!("&cursor={c}"));
-        let page = get(&app, &format!("{list_path}?limit=1{query}"), &token).await;
-        assert_eq!(page.status(), 200);
-        let page: Value = page.json().await.unwrap();
-        let rows = page["invitations"].as_array().unwrap();
-        assert!(rows.len() <= 1);
-        ids.extend(rows.iter().map(|i| i["id"].as_i64().unwrap()));
-        match page["next_cursor"].as_str() {
-            Some(next) => cursor = Some(next.to_owned()),
-            None => break,
-        }
-    }
+    let (ids, _) = walk(&app, &list_path, "invitations", &token, 1).await;
     assert!(
         ids.contains(&by_web.id) && ids.contains(&by_api.id),
         "{ids:?}"
     );
     assert!(ids.windows(2).all(|w| w[0] < w[1]), "{ids:?}");
-    let revoked = send(
+    expect(
         &app,
-        "POST",
-        &format!("{list_path}/{}/revoke", by_api.id),
+        ("POST", &format!("{list_path}/{}/revoke", by_api.id)),
         &token,
         None,
+        204,
     )
     .await;
-    assert_eq!(revoked.status(), 204);
     let after: Value = get(&app, &list_path, &token).await.json().await.unwrap();
     assert!(
         after["invitations"]
@@ -356,19 +311,21 @@ async fn an_invitation_made_through_the_api_is_stored_as_the_web_form_stores_it(
     assert_eq!(invite(json!({ "role": "owner" })).await.status(), 400);
     // Another team's invitation is not found.
     let outsider = signed_in(&app, &world.outsider).await;
-    let theirs = make_token(&outsider, "B", "read_write", "30").await;
-    let elsewhere = send(
+    let theirs = read_write_token(&outsider).await;
+    expect(
         &app,
-        "POST",
-        &format!(
-            "/api/v1/teams/{}/invitations/{}/revoke",
-            world.team_b, by_web.id
+        (
+            "POST",
+            &format!(
+                "/api/v1/teams/{}/invitations/{}/revoke",
+                world.team_b, by_web.id
+            ),
         ),
         &theirs,
         None,
+        404,
     )
     .await;
-    assert_eq!(elsewhere.status(), 404);
 }
 
 #[tokio::test]
@@ -377,8 +334,8 @@ async fn a_member_is_refused_leaders_endpoints_and_a_read_token_cannot_write() {
     let world = seed(&app).await;
     let member = signed_in(&app, &world.member).await;
     let leader = signed_in(&app, &world.leader).await;
-    let token = make_token(&member, "Member", "read_write", "30").await;
-    let read = make_token(&leader, "Read", "read", "30").await;
+    let token = read_write_token(&member).await;
+    let read = read_token(&leader).await;
     let (a, b) = (&world.team_a, &world.team_b);
     let leader_id = world.leader.id.0;
     let writes: Vec<(&str, String, Option<Value>)> = vec![
@@ -414,15 +371,10 @@ async fn a_member_is_refused_leaders_endpoints_and_a_read_token_cannot_write() {
         ),
     ];
     for (method, path, body) in &writes {
-        let answer = send(&app, method, path, &token, body.clone()).await;
-        assert_eq!(answer.status(), 403, "{method} {path}");
-        assert_eq!(answer.json::<Value>().await.unwrap()["error"], "forbidden");
-        let answer = send(&app, method, path, &read, body.clone()).await;
-        assert_eq!(answer.status(), 403, "read token: {method} {path}");
-        assert_eq!(
-            answer.json::<Value>().await.unwrap()["error"],
-            "insufficient_scope"
-        );
+        let answer = expect(&app, (method, path), &token, body.clone(), 403).await;
+        assert_eq!(answer["error"], "forbidden");
+        let answer = expect(&app, (method, path), &read, body.clone(), 403).await;
+        assert_eq!(answer["error"], "insufficient_scope");
     }
     for path in [
         format!("/api/v1/teams/{a}/invitations"),
@@ -449,8 +401,7 @@ async fn a_member_is_refused_leaders_endpoints_and_a_read_token_cannot_write() {
         ),
         ("POST", format!("/api/v1/teams/{b}/leave"), None),
     ] {
-        let answer = send(&app, method, &path, &token, body).await;
-        assert_eq!(answer.status(), 404, "{method} {path}");
+        expect(&app, (method, &path), &token, body, 404).await;
     }
 }
 
@@ -459,7 +410,7 @@ async fn leaders_change_roles_remove_members_and_issue_reset_links_as_on_the_tea
     let app = spawn_app().await;
     let world = seed(&app).await;
     let leader = signed_in(&app, &world.leader).await;
-    let token = make_token(&leader, "Lead", "read_write", "30").await;
+    let token = read_write_token(&leader).await;
     let team = &world.team_a;
     let member_id = world.member.id.0;
     let leader_id = world.leader.id.0;
@@ -476,47 +427,48 @@ async fn leaders_change_roles_remove_members_and_issue_reset_links_as_on_the_tea
     .await;
     assert_eq!(last.status(), 409);
     assert_eq!(last.json::<Value>().await.unwrap()["error"], "conflict");
-    let promoted = send(
+    let promoted = expect(
         &app,
-        "PATCH",
-        &format!("/api/v1/teams/{team}/members/{member_id}"),
+        (
+            "PATCH",
+            &format!("/api/v1/teams/{team}/members/{member_id}"),
+        ),
         &token,
         role("leader"),
+        200,
     )
     .await;
-    assert_eq!(promoted.status(), 200);
-    let promoted: Value = promoted.json().await.unwrap();
     assert_eq!(promoted["id"], member_id);
     assert_eq!(promoted["name"], "Member");
     assert_eq!(promoted["role"], "leader");
     // Now the leader may step down.
-    let demoted = send(
+    expect(
         &app,
-        "PATCH",
-        &format!("/api/v1/teams/{team}/members/{member_id}"),
+        (
+            "PATCH",
+            &format!("/api/v1/teams/{team}/members/{member_id}"),
+        ),
         &token,
         role("member"),
+        200,
     )
     .await;
-    assert_eq!(demoted.status(), 200);
-    let nobody = send(
+    expect(
         &app,
-        "PATCH",
-        &format!("/api/v1/teams/{team}/members/999999"),
+        ("PATCH", &format!("/api/v1/teams/{team}/members/999999")),
         &token,
         role("leader"),
+        404,
     )
     .await;
-    assert_eq!(nobody.status(), 404);
-    let junk = send(
+    expect(
         &app,
-        "PATCH",
-        &format!("/api/v1/teams/{team}/members/x"),
+        ("PATCH", &format!("/api/v1/teams/{team}/members/x")),
         &token,
         role("leader"),
+        404,
     )
     .await;
-    assert_eq!(junk.status(), 404);
 
     // A reset link, shown once, opens the reset page.
     let reset = send(
@@ -544,50 +496,55 @@ async fn leaders_change_roles_remove_members_and_issue_reset_links_as_on_the_tea
         "member",
     )
     .await;
-    let refused = send(
+    expect(
         &app,
-        "POST",
-        &format!("/api/v1/teams/{team}/members/{member_id}/reset-link"),
+        (
+            "POST",
+            &format!("/api/v1/teams/{team}/members/{member_id}/reset-link"),
+        ),
         &token,
         None,
+        403,
     )
     .await;
-    assert_eq!(refused.status(), 403);
 
     // Removing: the member goes; the last leader stays.
-    let removed = send(
+    expect(
         &app,
-        "POST",
-        &format!("/api/v1/teams/{team}/members/{member_id}/remove"),
+        (
+            "POST",
+            &format!("/api/v1/teams/{team}/members/{member_id}/remove"),
+        ),
         &token,
         None,
+        204,
     )
     .await;
-    assert_eq!(removed.status(), 204);
     let members: Value = get(&app, &format!("/api/v1/teams/{team}/members"), &token)
         .await
         .json()
         .await
         .unwrap();
     assert_eq!(members["members"].as_array().unwrap().len(), 1);
-    let again = send(
+    expect(
         &app,
-        "POST",
-        &format!("/api/v1/teams/{team}/members/{member_id}/remove"),
+        (
+            "POST",
+            &format!("/api/v1/teams/{team}/members/{member_id}/remove"),
+        ),
         &token,
         None,
+        404,
     )
     .await;
-    assert_eq!(again.status(), 404);
-    let last = send(
+    expect(
         &app,
-        "POST",
-        &format!("/api/v1/teams/{team}/leave"),
+        ("POST", &format!("/api/v1/teams/{team}/leave")),
         &token,
         None,
+        409,
     )
     .await;
-    assert_eq!(last.status(), 409);
 }
 
 #[tokio::test]
@@ -595,18 +552,17 @@ async fn a_member_leaves_and_then_the_team_is_not_found() {
     let app = spawn_app().await;
     let world = seed(&app).await;
     let member = signed_in(&app, &world.member).await;
-    let token = make_token(&member, "Me", "read_write", "30").await;
+    let token = read_write_token(&member).await;
     let team = &world.team_a;
 
-    let left = send(
+    expect(
         &app,
-        "POST",
-        &format!("/api/v1/teams/{team}/leave"),
+        ("POST", &format!("/api/v1/teams/{team}/leave")),
         &token,
         None,
+        204,
     )
     .await;
-    assert_eq!(left.status(), 204);
     assert_eq!(
         get(&app, &format!("/api/v1/teams/{team}"), &token)
             .await
@@ -626,7 +582,7 @@ async fn a_site_admin_lists_and_creates_teams_as_on_the_admin_page() {
     let app = spawn_app().await;
     let world = seed(&app).await;
     let admin = signed_in(&app, &world.admin).await;
-    let token = make_token(&admin, "Admin", "read_write", "30").await;
+    let token = read_write_token(&admin).await;
 
     let created = send(
         &app,
@@ -656,7 +612,7 @@ async fn a_site_admin_lists_and_creates_teams_as_on_the_admin_page() {
     let newcomer = create_person(&app, "Newcomer", false).await;
     let browser = signed_in(&app, &newcomer).await;
     assert_eq!(browser.post(path, &[]).await.status(), 303);
-    let theirs = make_token(&browser, "New", "read", "30").await;
+    let theirs = read_token(&browser).await;
     let team: Value = get(&app, "/api/v1/teams/principals-cohort", &theirs)
         .await
         .json()
@@ -668,45 +624,35 @@ async fn a_site_admin_lists_and_creates_teams_as_on_the_admin_page() {
     assert!(page.contains("Principals cohort"));
 
     // Refusals: a taken address, a short purpose.
-    let taken = send(
+    let taken = expect(
         &app,
-        "POST",
-        "/api/v1/admin/teams",
+        ("POST", "/api/v1/admin/teams"),
         &token,
         Some(json!({ "name": "Principals cohort", "purpose": "Another long enough purpose." })),
+        422,
     )
     .await;
-    assert_eq!(taken.status(), 422);
-    assert!(taken.json::<Value>().await.unwrap()["fields"]["slug"].is_string());
-    let short = send(
+    assert!(taken["fields"]["slug"].is_string());
+    expect(
         &app,
-        "POST",
-        "/api/v1/admin/teams",
+        ("POST", "/api/v1/admin/teams"),
         &token,
         Some(json!({ "name": "Tiny", "purpose": "short" })),
+        422,
     )
     .await;
-    assert_eq!(short.status(), 422);
 
     // Every team, a page at a time, by name, with member counts.
-    let mut seen: Vec<(String, u64)> = Vec::new();
-    let mut cursor: Option<String> = None;
-    loop {
-        let query = cursor.map_or(String::new(), |c| format!("&cursor={c}"));
-        let page = get(&app, &format!("/api/v1/admin/teams?limit=2{query}"), &token).await;
-        assert_eq!(page.status(), 200);
-        let page: Value = page.json().await.unwrap();
-        for t in page["teams"].as_array().unwrap() {
-            seen.push((
+    let (teams, _) = walk_rows(&app, "/api/v1/admin/teams", "teams", &token, 2).await;
+    let seen: Vec<(String, u64)> = teams
+        .iter()
+        .map(|t| {
+            (
                 t["name"].as_str().unwrap().to_owned(),
                 t["members"].as_u64().unwrap(),
-            ));
-        }
-        match page["next_cursor"].as_str() {
-            Some(next) => cursor = Some(next.to_owned()),
-            None => break,
-        }
-    }
+            )
+        })
+        .collect();
     let names: Vec<&str> = seen.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(names, ["Principals cohort", "Team A", "Team B"]);
     assert_eq!(seen[0].1, 1);
@@ -719,21 +665,19 @@ async fn leaders_propose_accept_and_remove_cohort_links() {
     let world = seed(&app).await;
     let leader = signed_in(&app, &world.leader).await;
     let outsider = signed_in(&app, &world.outsider).await;
-    let ours = make_token(&leader, "A", "read_write", "30").await;
-    let theirs = make_token(&outsider, "B", "read_write", "30").await;
+    let ours = read_write_token(&leader).await;
+    let theirs = read_write_token(&outsider).await;
     let (a, b) = (&world.team_a, &world.team_b);
     let meeting = create_meeting(&app, &leader, a, "secret").await;
 
-    let proposed = send(
+    let proposed = expect(
         &app,
-        "POST",
-        &format!("/api/v1/teams/{a}/links"),
+        ("POST", &format!("/api/v1/teams/{a}/links")),
         &ours,
         Some(json!({ "team": format!("/teams/{b}") })),
+        201,
     )
     .await;
-    assert_eq!(proposed.status(), 201);
-    let proposed: Value = proposed.json().await.unwrap();
     assert_eq!(proposed["team"], b.as_str());
     assert_eq!(proposed["team_name"], "Team B");
     assert_eq!(proposed["status"], "proposed");
@@ -741,43 +685,40 @@ async fn leaders_propose_accept_and_remove_cohort_links() {
     let id = proposed["id"].as_i64().unwrap();
     // Again, or to oneself, or to nowhere: refused with the field.
     for team in [b.as_str(), a.as_str(), "no-such-team"] {
-        let refused = send(
+        let refused = expect(
             &app,
-            "POST",
-            &format!("/api/v1/teams/{a}/links"),
+            ("POST", &format!("/api/v1/teams/{a}/links")),
             &ours,
             Some(json!({ "team": team })),
+            422,
         )
         .await;
-        assert_eq!(refused.status(), 422, "{team}");
-        assert!(refused.json::<Value>().await.unwrap()["fields"]["team"].is_string());
+        assert!(refused["fields"]["team"].is_string());
     }
     // The proposing side cannot accept its own proposal.
-    let own = send(
+    expect(
         &app,
-        "POST",
-        &format!("/api/v1/teams/{a}/links/{id}/accept"),
+        ("POST", &format!("/api/v1/teams/{a}/links/{id}/accept")),
         &ours,
         None,
+        409,
     )
     .await;
-    assert_eq!(own.status(), 409);
     let awaiting: Value = get(&app, &format!("/api/v1/teams/{b}/links"), &theirs)
         .await
         .json()
         .await
         .unwrap();
     assert_eq!(awaiting["links"][0]["status"], "awaiting");
-    let accepted = send(
+    let accepted = expect(
         &app,
-        "POST",
-        &format!("/api/v1/teams/{b}/links/{id}/accept"),
+        ("POST", &format!("/api/v1/teams/{b}/links/{id}/accept")),
         &theirs,
         None,
+        200,
     )
     .await;
-    assert_eq!(accepted.status(), 200);
-    assert_eq!(accepted.json::<Value>().await.unwrap()["status"], "linked");
+    assert_eq!(accepted["status"], "linked");
 
     let links: Value = get(&app, &format!("/api/v1/teams/{a}/links"), &ours)
         .await
@@ -805,24 +746,22 @@ async fn leaders_propose_accept_and_remove_cohort_links() {
         .unwrap();
     assert_eq!(links["meetings"][0]["shared"], true);
     // Team b's link id is not team a's to touch from another team; removal from either side.
-    let elsewhere = send(
+    expect(
         &app,
-        "POST",
-        &format!("/api/v1/teams/{a}/links/999999/remove"),
+        ("POST", &format!("/api/v1/teams/{a}/links/999999/remove")),
         &ours,
         None,
+        404,
     )
     .await;
-    assert_eq!(elsewhere.status(), 404);
-    let removed = send(
+    expect(
         &app,
-        "POST",
-        &format!("/api/v1/teams/{b}/links/{id}/remove"),
+        ("POST", &format!("/api/v1/teams/{b}/links/{id}/remove")),
         &theirs,
         None,
+        204,
     )
     .await;
-    assert_eq!(removed.status(), 204);
     let links: Value = get(&app, &format!("/api/v1/teams/{a}/links"), &ours)
         .await
         .json()
@@ -845,7 +784,7 @@ async fn the_team_calendar_web_address_answers_the_apis_bytes_and_parses() {
     let member = signed_in(&app, &memb).await;
     create_meeting(&app, &leader, &team_a, "secret").await;
     create_meeting(&app, &leader, &team_a, "secret").await;
-    let token = make_token(&member, "Calendar", "read", "30").await;
+    let token = read_token(&member).await;
 
     let web = member.get(&format!("/teams/{team_a}/meetings.ics")).await;
     assert_eq!(web.status(), 200);

@@ -9,8 +9,8 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::json;
 use time::Duration;
 
+use crate::api_helpers::{expect_status as expect, send as call};
 use crate::api_matrix::{self, Row};
-use crate::api_proposals::{call, expect};
 use crate::api_tokens::make_token;
 use crate::helpers::{Browser, TestApp, World, seed, signed_in, spawn_app};
 use crate::meeting_helpers::{WINDOW_HOURS, create_meeting, proposal_ids, propose, vote};

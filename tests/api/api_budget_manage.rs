@@ -12,40 +12,15 @@ use serde_json::{Value, json};
 use time::format_description::well_known::Rfc3339;
 use time::{Duration, OffsetDateTime};
 
+use crate::api_helpers::{
+    cast, created, expect, expect_status, read_token, read_write_token, send, walk,
+};
 use crate::api_matrix::{self, Row};
-use crate::api_proposals::{call, expect};
-use crate::api_tokens::make_token;
 use crate::budget_helpers::{
     IDEAS_HOURS, VOTING_CLOSES, VOTING_OPENS, create_round, idea_ids, propose_idea, vote_for,
 };
-use crate::helpers::{Browser, TestApp, World, seed, signed_in, spawn_app};
+use crate::helpers::{TestApp, signed_in};
 use roundtable::domain::clock::Clock;
-
-struct Fixture {
-    app: TestApp,
-    world: World,
-    leader: Browser,
-    member: Browser,
-    member_token: String,
-    leader_token: String,
-}
-
-async fn fixture() -> Fixture {
-    let app = spawn_app().await;
-    let world = seed(&app).await;
-    let leader = signed_in(&app, &world.leader).await;
-    let member = signed_in(&app, &world.member).await;
-    let member_token = make_token(&member, "Bot", "read_write", "30").await;
-    let leader_token = make_token(&leader, "Bot", "read_write", "30").await;
-    Fixture {
-        app,
-        world,
-        leader,
-        member,
-        member_token,
-        leader_token,
-    }
-}
 
 fn rfc3339(at: OffsetDateTime) -> String {
     at.format(&Rfc3339).unwrap()
@@ -91,25 +66,15 @@ fn settings(r: &budget_rounds::Model) -> Value {
     })
 }
 
-fn ids(list: &Value, key: &str) -> Vec<i64> {
-    list[key]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v["id"].as_i64().unwrap())
-        .collect()
-}
-
 #[tokio::test]
 async fn a_round_created_through_the_api_is_stored_as_the_web_form_stores_it() {
-    let f = fixture().await;
+    let f = cast().await;
     let slug = &f.world.team_a;
     let path = format!("/api/v1/teams/{slug}/budgets");
     let web = create_round(&f.app, &f.leader, slug, "secret", "approval").await;
     let body = round_body(&f.app, "Green schoolyard", "approval");
-    let response = call(&f.app, "POST", &path, &f.leader_token, Some(body.clone())).await;
-    let location = response.headers()["location"].to_str().unwrap().to_owned();
-    let made = expect(response, 201).await;
+    let (location, made) =
+        created(&f.app, ("POST", &path), &f.leader_token, Some(body.clone())).await;
     let id = made["id"].as_i64().unwrap();
     assert_eq!(location, format!("{path}/{id}"));
     assert_eq!(made["phase"], "ideas");
@@ -119,11 +84,7 @@ async fn a_round_created_through_the_api_is_stored_as_the_web_form_stores_it() {
         settings(&stored_round(&f.app, web.0).await),
         "the same round, whichever way it was made"
     );
-    let shown = expect(
-        call(&f.app, "GET", &location, &f.member_token, None).await,
-        200,
-    )
-    .await;
+    let shown = expect(&f.app, ("GET", &location), &f.member_token, None, 200).await;
     assert_eq!(shown, made);
 
     // A wall-clock time as the form takes it is read in the owner's zone, like the form.
@@ -132,11 +93,7 @@ async fn a_round_created_through_the_api_is_stored_as_the_web_form_stores_it() {
         f.app.clock.now(),
         roundtable::domain::zone::Zone::utc()
     ));
-    let same = expect(
-        call(&f.app, "POST", &path, &f.leader_token, Some(local)).await,
-        201,
-    )
-    .await;
+    let same = expect(&f.app, ("POST", &path), &f.leader_token, Some(local), 201).await;
     assert_eq!(same["windows"], made["windows"]);
 
     // The form's checks answer 422 with fields; a body that is not this JSON, 400.
@@ -144,11 +101,7 @@ async fn a_round_created_through_the_api_is_stored_as_the_web_form_stores_it() {
     bad["title"] = json!("x");
     bad["voting_close"] = body["review_at"].clone();
     bad["ballot_type"] = json!("approval_max");
-    let refused = expect(
-        call(&f.app, "POST", &path, &f.leader_token, Some(bad)).await,
-        422,
-    )
-    .await;
+    let refused = expect(&f.app, ("POST", &path), &f.leader_token, Some(bad), 422).await;
     for field in ["title", "voting_close", "ballot_max"] {
         assert!(refused["fields"][field].is_string(), "{field}: {refused}");
     }
@@ -156,14 +109,10 @@ async fn a_round_created_through_the_api_is_stored_as_the_web_form_stores_it() {
     ranked_phragmen["ballot_type"] = json!("ranked");
     ranked_phragmen["rule"] = json!("phragmen");
     let refused = expect(
-        call(
-            &f.app,
-            "POST",
-            &path,
-            &f.leader_token,
-            Some(ranked_phragmen),
-        )
-        .await,
+        &f.app,
+        ("POST", &path),
+        &f.leader_token,
+        Some(ranked_phragmen),
         422,
     )
     .await;
@@ -181,27 +130,31 @@ async fn a_round_created_through_the_api_is_stored_as_the_web_form_stores_it() {
             b
         },
     ] {
-        let answer = expect(
-            call(&f.app, "POST", &path, &f.leader_token, Some(broken)).await,
-            400,
-        )
-        .await;
+        let answer = expect(&f.app, ("POST", &path), &f.leader_token, Some(broken), 400).await;
         assert_eq!(answer["error"], "invalid_body");
     }
 
     // Members may not; a read token may not; another team is not the leader's.
-    let member = call(&f.app, "POST", &path, &f.member_token, Some(body.clone())).await;
-    assert_eq!(member.status(), 403);
-    let reader = make_token(&f.leader, "Reader", "read", "30").await;
-    let read_only = call(&f.app, "POST", &path, &reader, Some(body.clone())).await;
-    assert_eq!(expect(read_only, 403).await["error"], "insufficient_scope");
+    expect(
+        &f.app,
+        ("POST", &path),
+        &f.member_token,
+        Some(body.clone()),
+        403,
+    )
+    .await;
+    let reader = read_token(&f.leader).await;
+    let read_only = expect(&f.app, ("POST", &path), &reader, Some(body.clone()), 403).await;
+    assert_eq!(read_only["error"], "insufficient_scope");
     let elsewhere = format!("/api/v1/teams/{}/budgets", f.world.team_b);
-    assert_eq!(
-        call(&f.app, "POST", &elsewhere, &f.leader_token, Some(body))
-            .await
-            .status(),
-        404
-    );
+    expect(
+        &f.app,
+        ("POST", &elsewhere),
+        &f.leader_token,
+        Some(body),
+        404,
+    )
+    .await;
     let rounds = budget_rounds::Entity::find()
         .all(&f.app.db.conn)
         .await
@@ -211,24 +164,23 @@ async fn a_round_created_through_the_api_is_stored_as_the_web_form_stores_it() {
 
 #[tokio::test]
 async fn a_round_is_edited_as_the_edit_form_edits_it_until_voting_closes() {
-    let f = fixture().await;
+    let f = cast().await;
     let slug = &f.world.team_a;
     let round = create_round(&f.app, &f.leader, slug, "secret", "approval").await;
     let twin = create_round(&f.app, &f.leader, slug, "secret", "approval").await;
     let path = format!("/api/v1/teams/{slug}/budgets/{round}");
 
     // Only the fields given change; the web's edit form with the same change stores the same.
-    let edited = call(
+    let edited = expect(
         &f.app,
-        "PATCH",
-        &path,
+        ("PATCH", &path),
         &f.leader_token,
         Some(
             json!({"title": "Greener schoolyard", "ballot_type": "approval_max", "ballot_max": 2}),
         ),
+        200,
     )
     .await;
-    let edited = expect(edited, 200).await;
     assert_eq!(edited["title"], "Greener schoolyard");
     assert_eq!(edited["ballot_type"], "approval_max");
     assert_eq!(edited["ballot_max"], 2);
@@ -254,14 +206,10 @@ async fn a_round_is_edited_as_the_edit_form_edits_it_until_voting_closes() {
     // A field refused: 422 with the field; a member: 403; another team: 404.
     let late_review = rfc3339(f.app.clock.now() + Duration::hours(VOTING_CLOSES + 1));
     let refused = expect(
-        call(
-            &f.app,
-            "PATCH",
-            &path,
-            &f.leader_token,
-            Some(json!({"review_at": late_review})),
-        )
-        .await,
+        &f.app,
+        ("PATCH", &path),
+        &f.leader_token,
+        Some(json!({"review_at": late_review})),
         422,
     )
     .await;
@@ -270,35 +218,29 @@ async fn a_round_is_edited_as_the_edit_form_edits_it_until_voting_closes() {
         "{refused}"
     );
     let title = json!({"title": "Mine now"});
-    assert_eq!(
-        call(&f.app, "PATCH", &path, &f.member_token, Some(title.clone()))
-            .await
-            .status(),
-        403
-    );
+    expect(
+        &f.app,
+        ("PATCH", &path),
+        &f.member_token,
+        Some(title.clone()),
+        403,
+    )
+    .await;
     let elsewhere = format!("/api/v1/teams/{}/budgets/{round}", f.world.team_b);
     let outsider = signed_in(&f.app, &f.world.outsider).await;
-    let outsider_token = make_token(&outsider, "Bot", "read_write", "30").await;
-    assert_eq!(
-        call(
-            &f.app,
-            "PATCH",
-            &elsewhere,
-            &outsider_token,
-            Some(title.clone())
-        )
-        .await
-        .status(),
-        404
-    );
+    let outsider_token = read_write_token(&outsider).await;
+    expect(
+        &f.app,
+        ("PATCH", &elsewhere),
+        &outsider_token,
+        Some(title.clone()),
+        404,
+    )
+    .await;
 
     // Once voting has closed nothing changes: 409, as the form refuses it.
     f.app.clock.advance(Duration::hours(VOTING_CLOSES));
-    let closed = expect(
-        call(&f.app, "PATCH", &path, &f.leader_token, Some(title)).await,
-        409,
-    )
-    .await;
+    let closed = expect(&f.app, ("PATCH", &path), &f.leader_token, Some(title), 409).await;
     assert_eq!(closed["error"], "conflict");
     assert_eq!(
         stored_round(&f.app, round.0).await.title,
@@ -357,7 +299,7 @@ async fn contents(app: &TestApp, round: RoundId) -> (Vec<Value>, Vec<Vec<String>
 
 #[tokio::test]
 async fn a_pb_import_through_the_api_creates_the_same_round_as_the_web_import() {
-    let f = fixture().await;
+    let f = cast().await;
     let slug = &f.world.team_a;
     let web = f
         .leader
@@ -377,7 +319,7 @@ async fn a_pb_import_through_the_api_creates_the_same_round_as_the_web_import() 
         .unwrap();
 
     let path = format!("/api/v1/teams/{slug}/budgets/import");
-    let send = |token: &str, query: &str, body: Vec<u8>| {
+    let import = |token: &str, query: &str, body: Vec<u8>| {
         reqwest::Client::new()
             .post(f.app.url(&format!("{path}{query}")))
             .bearer_auth(token.to_owned())
@@ -385,11 +327,11 @@ async fn a_pb_import_through_the_api_creates_the_same_round_as_the_web_import() 
             .body(body)
             .send()
     };
-    let response = send(&f.leader_token, "?rule=greedy", PB.into())
+    let response = import(&f.leader_token, "?rule=greedy", PB.into())
         .await
         .unwrap();
     let location = response.headers()["location"].to_str().unwrap().to_owned();
-    let made = expect(response, 201).await;
+    let made = expect_status(response, 201).await;
     let id = made["id"].as_i64().unwrap();
     assert_eq!(location, format!("/api/v1/teams/{slug}/budgets/{id}"));
     assert_eq!(made["imported"], true);
@@ -411,7 +353,7 @@ async fn a_pb_import_through_the_api_creates_the_same_round_as_the_web_import() 
         let path = format!("/api/v1/teams/{slug}/budgets/{round}/results/ideas.csv");
         let (app, token) = (&f.app, &f.member_token);
         async move {
-            call(app, "GET", &path, token, None)
+            send(app, "GET", &path, token, None)
                 .await
                 .text()
                 .await
@@ -423,12 +365,12 @@ async fn a_pb_import_through_the_api_creates_the_same_round_as_the_web_import() 
     assert!(api_csv.lines().count() == 5, "{api_csv}");
 
     // Without a rule, equal shares, as the form's default.
-    let default = expect(send(&f.leader_token, "", PB.into()).await.unwrap(), 201).await;
+    let default = expect_status(import(&f.leader_token, "", PB.into()).await.unwrap(), 201).await;
     assert_eq!(default["rule"], "mes");
 
     // Bad files: the parser's finding under `pb`; an over-large body: 413.
-    let bad = expect(
-        send(&f.leader_token, "", b"not a file".to_vec())
+    let bad = expect_status(
+        import(&f.leader_token, "", b"not a file".to_vec())
             .await
             .unwrap(),
         422,
@@ -437,8 +379,8 @@ async fn a_pb_import_through_the_api_creates_the_same_round_as_the_web_import() 
     let finding = bad["fields"]["pb"].as_str().unwrap();
     assert!(finding.contains(".pb"), "{finding}");
     let ordinal_phragmen = PB.replace("vote_type;approval", "vote_type;ordinal");
-    let refused = expect(
-        send(&f.leader_token, "?rule=phragmen", ordinal_phragmen.into())
+    let refused = expect_status(
+        import(&f.leader_token, "?rule=phragmen", ordinal_phragmen.into())
             .await
             .unwrap(),
         422,
@@ -446,10 +388,13 @@ async fn a_pb_import_through_the_api_creates_the_same_round_as_the_web_import() 
     .await;
     assert!(refused["fields"]["rule"].is_string(), "{refused}");
     let huge = vec![b'x'; f.app.settings.max_body_kib * 1024 + 1];
-    let too_large = send(&f.leader_token, "", huge).await.unwrap();
-    assert_eq!(expect(too_large, 413).await["error"], "payload_too_large");
-    let not_text = expect(
-        send(&f.leader_token, "", vec![0xff, 0xfe, 0x00])
+    let too_large = import(&f.leader_token, "", huge).await.unwrap();
+    assert_eq!(
+        expect_status(too_large, 413).await["error"],
+        "payload_too_large"
+    );
+    let not_text = expect_status(
+        import(&f.leader_token, "", vec![0xff, 0xfe, 0x00])
             .await
             .unwrap(),
         400,
@@ -457,7 +402,7 @@ async fn a_pb_import_through_the_api_creates_the_same_round_as_the_web_import() 
     .await;
     assert_eq!(not_text["error"], "invalid_body");
     assert_eq!(
-        send(&f.leader_token, "?rule=dictator", PB.into())
+        import(&f.leader_token, "?rule=dictator", PB.into())
             .await
             .unwrap()
             .status(),
@@ -466,11 +411,14 @@ async fn a_pb_import_through_the_api_creates_the_same_round_as_the_web_import() 
 
     // Members may not import; a read token may not; another team's leader is not this one.
     assert_eq!(
-        send(&f.member_token, "", PB.into()).await.unwrap().status(),
+        import(&f.member_token, "", PB.into())
+            .await
+            .unwrap()
+            .status(),
         403
     );
-    let reader = make_token(&f.leader, "Reader", "read", "30").await;
-    assert_eq!(send(&reader, "", PB.into()).await.unwrap().status(), 403);
+    let reader = read_token(&f.leader).await;
+    assert_eq!(import(&reader, "", PB.into()).await.unwrap().status(), 403);
     let elsewhere = reqwest::Client::new()
         .post(
             f.app
@@ -492,7 +440,7 @@ async fn a_pb_import_through_the_api_creates_the_same_round_as_the_web_import() 
 
 #[tokio::test]
 async fn members_support_ideas_and_take_it_back_during_the_ideas_phase() {
-    let f = fixture().await;
+    let f = cast().await;
     let slug = &f.world.team_a;
     let round = create_round(&f.app, &f.leader, slug, "secret", "approval").await;
     assert_eq!(
@@ -503,11 +451,7 @@ async fn members_support_ideas_and_take_it_back_during_the_ideas_phase() {
     );
     let idea = idea_ids(&f.app, round).await[0];
     let path = format!("/api/v1/teams/{slug}/budgets/{round}/ideas/{idea}/support");
-    let supported = expect(
-        call(&f.app, "POST", &path, &f.member_token, None).await,
-        200,
-    )
-    .await;
+    let supported = expect(&f.app, ("POST", &path), &f.member_token, None, 200).await;
     assert_eq!(
         (
             supported["supported"].clone(),
@@ -515,11 +459,7 @@ async fn members_support_ideas_and_take_it_back_during_the_ideas_phase() {
         ),
         (json!(true), json!(1))
     );
-    let again = expect(
-        call(&f.app, "POST", &path, &f.member_token, None).await,
-        200,
-    )
-    .await;
+    let again = expect(&f.app, ("POST", &path), &f.member_token, None, 200).await;
     assert_eq!(again["supporters"], 1, "supporting twice counts once");
 
     // The web's button takes it back (it toggles); the API's DELETE is idempotent.
@@ -532,60 +472,32 @@ async fn members_support_ideas_and_take_it_back_during_the_ideas_phase() {
         .await;
     assert_eq!(web.status(), 303);
     let shown = format!("/api/v1/teams/{slug}/budgets/{round}/ideas/{idea}");
-    let read = expect(
-        call(&f.app, "GET", &shown, &f.member_token, None).await,
-        200,
-    )
-    .await;
+    let read = expect(&f.app, ("GET", &shown), &f.member_token, None, 200).await;
     assert_eq!(read["supported"], false);
     for _ in 0..2 {
-        let taken = expect(
-            call(&f.app, "DELETE", &path, &f.member_token, None).await,
-            200,
-        )
-        .await;
+        let taken = expect(&f.app, ("DELETE", &path), &f.member_token, None, 200).await;
         assert_eq!(
             (taken["supported"].clone(), taken["supporters"].clone()),
             (json!(false), json!(0))
         );
     }
-    expect(
-        call(&f.app, "POST", &path, &f.leader_token, None).await,
-        200,
-    )
-    .await;
+    expect(&f.app, ("POST", &path), &f.leader_token, None, 200).await;
 
-    let reader = make_token(&f.member, "Reader", "read", "30").await;
-    assert_eq!(
-        call(&f.app, "POST", &path, &reader, None).await.status(),
-        403
-    );
+    let reader = read_token(&f.member).await;
+    expect(&f.app, ("POST", &path), &reader, None, 403).await;
     let elsewhere = format!("/api/v1/teams/{slug}/budgets/{round}/ideas/999999/support");
-    assert_eq!(
-        call(&f.app, "POST", &elsewhere, &f.member_token, None)
-            .await
-            .status(),
-        404
-    );
+    expect(&f.app, ("POST", &elsewhere), &f.member_token, None, 404).await;
 
     f.app.clock.advance(Duration::hours(IDEAS_HOURS));
-    let late = expect(
-        call(&f.app, "POST", &path, &f.member_token, None).await,
-        409,
-    )
-    .await;
+    let late = expect(&f.app, ("POST", &path), &f.member_token, None, 409).await;
     assert_eq!(late["error"], "conflict");
-    let read = expect(
-        call(&f.app, "GET", &shown, &f.member_token, None).await,
-        200,
-    )
-    .await;
+    let read = expect(&f.app, ("GET", &shown), &f.member_token, None, 200).await;
     assert_eq!(read["supporters"], 1, "the leader's support stays");
 }
 
 #[tokio::test]
 async fn leaders_review_ideas_as_the_review_form_does() {
-    let f = fixture().await;
+    let f = cast().await;
     let slug = &f.world.team_a;
     let round = create_round(&f.app, &f.leader, slug, "secret", "approval").await;
     for title in ["Trees", "Benches", "Pool", "Mural"] {
@@ -606,51 +518,38 @@ async fn leaders_review_ideas_as_the_review_form_does() {
 
     // Infeasible needs a reason; a new cost needs its reason: 422 with the field.
     let no_reason = expect(
-        call(
-            &f.app,
-            "POST",
-            &review(ideas[0]),
-            &f.leader_token,
-            Some(json!({"decision": "infeasible"})),
-        )
-        .await,
+        &f.app,
+        ("POST", &review(ideas[0])),
+        &f.leader_token,
+        Some(json!({"decision": "infeasible"})),
         422,
     )
     .await;
     assert!(no_reason["fields"]["reason"].is_string(), "{no_reason}");
     let no_cost_reason = expect(
-        call(
-            &f.app,
-            "POST",
-            &review(ideas[0]),
-            &f.leader_token,
-            Some(json!({"decision": "feasible", "cost": "150"})),
-        )
-        .await,
+        &f.app,
+        ("POST", &review(ideas[0])),
+        &f.leader_token,
+        Some(json!({"decision": "feasible", "cost": "150"})),
         422,
     )
     .await;
     assert!(no_cost_reason["fields"]["cost_reason"].is_string());
-    let bad = call(
+    expect(
         &f.app,
-        "POST",
-        &review(ideas[0]),
+        ("POST", &review(ideas[0])),
         &f.leader_token,
         Some(json!({"decision": "maybe"})),
+        400,
     )
     .await;
-    assert_eq!(bad.status(), 400);
 
     // The API and the form store the same decisions.
     let infeasible = expect(
-        call(
-            &f.app,
-            "POST",
-            &review(ideas[0]),
-            &f.leader_token,
-            Some(json!({"decision": "infeasible", "reason": "The pool needs a permit we cannot get."})),
-        )
-        .await,
+        &f.app,
+        ("POST", &review(ideas[0])),
+        &f.leader_token,
+        Some(json!({"decision": "infeasible", "reason": "The pool needs a permit we cannot get."})),
         200,
     )
     .await;
@@ -670,17 +569,7 @@ async fn leaders_review_ideas_as_the_review_form_does() {
     )
     .await;
     assert_eq!(web.status(), 303);
-    let adjusted = expect(
-        call(
-            &f.app,
-            "POST",
-            &review(ideas[2]),
-            &f.leader_token,
-            Some(json!({"decision": "feasible", "cost": "150", "cost_reason": "A supplier offered a discount."})),
-        )
-        .await,
-        200,
-    )
+    let adjusted = expect(&f.app, ("POST", &review(ideas[2])), &f.leader_token, Some(json!({"decision": "feasible", "cost": "150", "cost_reason": "A supplier offered a discount."})), 200)
     .await;
     assert_eq!(
         (adjusted["cost"].clone(), adjusted["original_cost"].clone()),
@@ -717,51 +606,43 @@ async fn leaders_review_ideas_as_the_review_form_does() {
 
     // Members may not review; another team's round is missing; after voting opens, 409.
     let feasible = json!({"decision": "feasible"});
-    assert_eq!(
-        call(
-            &f.app,
-            "POST",
-            &review(ideas[2]),
-            &f.member_token,
-            Some(feasible.clone())
-        )
-        .await
-        .status(),
-        403
-    );
+    expect(
+        &f.app,
+        ("POST", &review(ideas[2])),
+        &f.member_token,
+        Some(feasible.clone()),
+        403,
+    )
+    .await;
     let elsewhere = format!(
         "/api/v1/teams/{}/budgets/{round}/ideas/{}/review",
         f.world.team_b, ideas[2]
     );
     let outsider = signed_in(&f.app, &f.world.outsider).await;
-    let outsider_token = make_token(&outsider, "Bot", "read_write", "30").await;
-    assert_eq!(
-        call(
-            &f.app,
-            "POST",
-            &elsewhere,
-            &outsider_token,
-            Some(feasible.clone())
-        )
-        .await
-        .status(),
-        404
-    );
-    f.app.clock.advance(Duration::hours(VOTING_OPENS));
-    let late = call(
+    let outsider_token = read_write_token(&outsider).await;
+    expect(
         &f.app,
-        "POST",
-        &review(ideas[2]),
-        &f.leader_token,
-        Some(feasible),
+        ("POST", &elsewhere),
+        &outsider_token,
+        Some(feasible.clone()),
+        404,
     )
     .await;
-    assert_eq!(expect(late, 409).await["error"], "conflict");
+    f.app.clock.advance(Duration::hours(VOTING_OPENS));
+    let late = expect(
+        &f.app,
+        ("POST", &review(ideas[2])),
+        &f.leader_token,
+        Some(feasible),
+        409,
+    )
+    .await;
+    assert_eq!(late["error"], "conflict");
 }
 
 #[tokio::test]
 async fn leaders_publish_the_outcome_with_overrides_and_record_the_follow_through() {
-    let f = fixture().await;
+    let f = cast().await;
     let slug = &f.world.team_a;
     let round = create_round(&f.app, &f.leader, slug, "secret", "approval").await;
     for (title, cost) in [("Trees", "200"), ("Benches", "150"), ("Pool", "900")] {
@@ -779,15 +660,15 @@ async fn leaders_publish_the_outcome_with_overrides_and_record_the_follow_throug
     let none = json!({"overrides": []});
 
     // Before voting closes: nothing to publish or follow up.
-    let early = call(
+    let early = expect(
         &f.app,
-        "POST",
-        &publish,
+        ("POST", &publish),
         &f.leader_token,
         Some(none.clone()),
+        409,
     )
     .await;
-    assert_eq!(expect(early, 409).await["error"], "conflict");
+    assert_eq!(early["error"], "conflict");
     f.app.clock.advance(Duration::hours(VOTING_OPENS));
     assert_eq!(
         vote_for(&f.member, slug, round, &[ideas[0], ideas[1]])
@@ -803,29 +684,24 @@ async fn leaders_publish_the_outcome_with_overrides_and_record_the_follow_throug
         .clock
         .advance(Duration::hours(VOTING_CLOSES - VOTING_OPENS));
     let planned = json!({"status": "planned", "owner_id": f.world.member.id.0});
-    let unpublished = call(
+    expect(
         &f.app,
-        "POST",
-        &follow(ideas[0]),
+        ("POST", &follow(ideas[0])),
         &f.leader_token,
         Some(planned.clone()),
+        409,
     )
     .await;
-    assert_eq!(unpublished.status(), 409);
 
     // Members may not publish; overrides name ideas on the ballot, once, with a reason.
-    assert_eq!(
-        call(
-            &f.app,
-            "POST",
-            &publish,
-            &f.member_token,
-            Some(none.clone())
-        )
-        .await
-        .status(),
-        403
-    );
+    expect(
+        &f.app,
+        ("POST", &publish),
+        &f.member_token,
+        Some(none.clone()),
+        403,
+    )
+    .await;
     for (body, field) in [
         (
             json!({"overrides": [{"idea_id": 999_999, "reason": "Not an idea here."}]}),
@@ -841,29 +717,24 @@ async fn leaders_publish_the_outcome_with_overrides_and_record_the_follow_throug
         ),
     ] {
         let refused = expect(
-            call(
-                &f.app,
-                "POST",
-                &publish,
-                &f.leader_token,
-                Some(body.clone()),
-            )
-            .await,
+            &f.app,
+            ("POST", &publish),
+            &f.leader_token,
+            Some(body.clone()),
             422,
         )
         .await;
         assert!(refused["fields"][&field].is_string(), "{body}: {refused}");
     }
     let reason = "The benches were already given by the parents' association.";
-    let published = call(
+    let published = expect(
         &f.app,
-        "POST",
-        &publish,
+        ("POST", &publish),
         &f.leader_token,
         Some(json!({"overrides": [{"idea_id": ideas[1], "reason": reason}]})),
+        200,
     )
     .await;
-    let published = expect(published, 200).await;
     let p = &published["computed"]["published"];
     assert_eq!(
         p["overrides"],
@@ -875,31 +746,23 @@ async fn leaders_publish_the_outcome_with_overrides_and_record_the_follow_throug
         "the rule funds trees and benches; benches overridden"
     );
     let read = expect(
-        call(
-            &f.app,
-            "GET",
-            &format!("{base}/results"),
-            &f.member_token,
-            None,
-        )
-        .await,
+        &f.app,
+        ("GET", &format!("{base}/results")),
+        &f.member_token,
+        None,
         200,
     )
     .await;
     assert_eq!(read, published, "what everyone reads");
-    let twice = call(&f.app, "POST", &publish, &f.leader_token, Some(none)).await;
-    assert_eq!(expect(twice, 409).await["error"], "conflict");
+    let twice = expect(&f.app, ("POST", &publish), &f.leader_token, Some(none), 409).await;
+    assert_eq!(twice["error"], "conflict");
 
     // Follow-through: funded ideas only, owners from the team.
     let recorded = expect(
-        call(
-            &f.app,
-            "POST",
-            &follow(ideas[0]),
-            &f.leader_token,
-            Some(planned.clone()),
-        )
-        .await,
+        &f.app,
+        ("POST", &follow(ideas[0])),
+        &f.leader_token,
+        Some(planned.clone()),
         200,
     )
     .await;
@@ -907,14 +770,10 @@ async fn leaders_publish_the_outcome_with_overrides_and_record_the_follow_throug
     assert_eq!(recorded["owner_id"], f.world.member.id.0);
     assert_eq!(recorded["owner"], "Member");
     let done = expect(
-        call(
-            &f.app,
-            "POST",
-            &follow(ideas[0]),
-            &f.leader_token,
-            Some(json!({"status": "done"})),
-        )
-        .await,
+        &f.app,
+        ("POST", &follow(ideas[0])),
+        &f.leader_token,
+        Some(json!({"status": "done"})),
         200,
     )
     .await;
@@ -924,48 +783,36 @@ async fn leaders_publish_the_outcome_with_overrides_and_record_the_follow_throug
     );
     let not_member = json!({"status": "planned", "owner_id": f.world.outsider.id.0});
     let refused = expect(
-        call(
-            &f.app,
-            "POST",
-            &follow(ideas[0]),
-            &f.leader_token,
-            Some(not_member),
-        )
-        .await,
+        &f.app,
+        ("POST", &follow(ideas[0])),
+        &f.leader_token,
+        Some(not_member),
         422,
     )
     .await;
     assert!(refused["fields"]["owner_id"].is_string(), "{refused}");
-    let unfunded = call(
+    // Not funded once overridden.
+    expect(
         &f.app,
-        "POST",
-        &follow(ideas[1]),
+        ("POST", &follow(ideas[1])),
         &f.leader_token,
         Some(planned.clone()),
+        409,
     )
     .await;
-    assert_eq!(unfunded.status(), 409, "not funded once overridden");
-    assert_eq!(
-        call(
-            &f.app,
-            "POST",
-            &follow(ideas[0]),
-            &f.member_token,
-            Some(planned)
-        )
-        .await
-        .status(),
-        403
-    );
+    expect(
+        &f.app,
+        ("POST", &follow(ideas[0])),
+        &f.member_token,
+        Some(planned),
+        403,
+    )
+    .await;
     let results = expect(
-        call(
-            &f.app,
-            "GET",
-            &format!("{base}/results"),
-            &f.member_token,
-            None,
-        )
-        .await,
+        &f.app,
+        ("GET", &format!("{base}/results")),
+        &f.member_token,
+        None,
         200,
     )
     .await;
@@ -981,7 +828,7 @@ async fn leaders_publish_the_outcome_with_overrides_and_record_the_follow_throug
 
 #[tokio::test]
 async fn rounds_and_ideas_walk_by_cursor_over_several_pages() {
-    let f = fixture().await;
+    let f = cast().await;
     let slug = &f.world.team_a;
     let rounds_path = format!("/api/v1/teams/{slug}/budgets");
     let mut made = Vec::new();
@@ -991,7 +838,10 @@ async fn rounds_and_ideas_walk_by_cursor_over_several_pages() {
         let close = f.app.clock.now() + Duration::hours(VOTING_CLOSES + (n % 3));
         body["voting_close"] = json!(rfc3339(close));
         let round = expect(
-            call(&f.app, "POST", &rounds_path, &f.leader_token, Some(body)).await,
+            &f.app,
+            ("POST", &rounds_path),
+            &f.leader_token,
+            Some(body),
             201,
         )
         .await;
@@ -1007,33 +857,7 @@ async fn rounds_and_ideas_walk_by_cursor_over_several_pages() {
     made.reverse();
     let expected: Vec<i64> = made.iter().map(|(_, id)| *id).collect();
 
-    let walk = |path: String, key: &'static str| {
-        let app = &f.app;
-        let token = f.member_token.clone();
-        async move {
-            let mut seen = Vec::new();
-            let mut pages = 0;
-            let mut cursor: Option<String> = None;
-            loop {
-                let url = match &cursor {
-                    Some(c) => format!("{path}?limit=2&cursor={c}"),
-                    None => format!("{path}?limit=2"),
-                };
-                let page = expect(call(app, "GET", &url, &token, None).await, 200).await;
-                pages += 1;
-                let rows = ids(&page, key);
-                assert!(rows.len() <= 2);
-                seen.extend(rows);
-                match page["next_cursor"].as_str() {
-                    Some(c) => cursor = Some(c.to_owned()),
-                    None => break,
-                }
-                assert!(pages < 10, "the walk ends");
-            }
-            (seen, pages)
-        }
-    };
-    let (rounds, pages) = walk(rounds_path.clone(), "rounds").await;
+    let (rounds, pages) = walk(&f.app, &rounds_path, "rounds", &f.member_token, 2).await;
     assert_eq!(
         rounds, expected,
         "latest close first, then highest id; each once"
@@ -1046,21 +870,21 @@ async fn rounds_and_ideas_walk_by_cursor_over_several_pages() {
         assert_eq!(r.status(), 303);
     }
     let ideas_path = format!("{rounds_path}/{round}/ideas");
-    let (ideas, pages) = walk(ideas_path.clone(), "ideas").await;
+    let (ideas, pages) = walk(&f.app, &ideas_path, "ideas", &f.member_token, 2).await;
     assert_eq!(ideas, idea_ids(&f.app, RoundId(round)).await);
     assert_eq!(pages, 3);
 
     // A cursor this API did not make is refused.
     for path in [rounds_path, ideas_path] {
-        let bad = call(
+        let bad = expect(
             &f.app,
-            "GET",
-            &format!("{path}?cursor=!!"),
+            ("GET", &format!("{path}?cursor=!!")),
             &f.member_token,
             None,
+            400,
         )
         .await;
-        assert_eq!(expect(bad, 400).await["error"], "invalid_parameter");
+        assert_eq!(bad["error"], "invalid_parameter");
     }
 }
 
@@ -1173,7 +997,7 @@ pub(crate) const CLOSED_ROWS: &[Row] = &[
 
 #[tokio::test]
 async fn every_leaders_endpoint_answers_each_role_as_the_access_table_says() {
-    let f = fixture().await;
+    let f = cast().await;
     let slug = &f.world.team_a;
     let round = create_round(&f.app, &f.leader, slug, "secret", "approval").await;
     assert_eq!(

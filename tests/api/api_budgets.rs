@@ -10,8 +10,8 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::{Value, json};
 use time::Duration;
 
+use crate::api_helpers::{expect_status as expect, send as call};
 use crate::api_matrix::{self, Row};
-use crate::api_proposals::{call, expect};
 use crate::api_tokens::make_token;
 use crate::budget_helpers::{
     IDEAS_HOURS, VOTING_CLOSES, VOTING_OPENS, create_round, idea_ids, propose_idea, vote_for,

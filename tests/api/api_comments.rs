@@ -11,9 +11,11 @@ use serde_json::{Value, json};
 use time::Duration;
 
 use crate::action_helpers::{create_action, day};
-use crate::api_actions::{expect, revalidates, send};
-use crate::api_matrix::{self, Row};
-use crate::api_tokens::make_token;
+use crate::api_helpers::{
+    Cast, assert_matrix, cast, created, expect, not_found, read_token, read_write_token,
+    revalidates, walk,
+};
+use crate::api_matrix::Row;
 use crate::budget_helpers::{IDEAS_HOURS, create_round, idea_ids, propose_idea};
 use crate::helpers::{
     Browser, TestApp, World, add_member, create_person, seed, signed_in, spawn_app,
@@ -111,11 +113,6 @@ impl Setup {
             self.world.team_a, self.round, self.idea
         )
     }
-
-    /// A token of `who`'s with the given scope.
-    async fn token(&self, who: &Browser, scope: &str) -> String {
-        make_token(who, "Comments", scope, "30").await
-    }
 }
 
 async fn setup() -> Setup {
@@ -164,12 +161,9 @@ async fn every_comment_endpoint_answers_each_role_as_the_access_table_says() {
     let ph = web_comment(&s.member, &s.proposal_path(), "Mine to be hidden.").await;
     let ie = web_comment(&s.member, &s.idea_path(), "Mine to edit.").await;
     let ih = web_comment(&s.member, &s.idea_path(), "Mine to be hidden.").await;
-    let tokens = api_matrix::persona_tokens(&s.app, &s.world).await;
-
-    let failures = api_matrix::run(
+    assert_matrix(
         &s.app,
         &s.world,
-        &tokens,
         ROWS,
         &[
             ("{m}", s.meeting.to_string()),
@@ -183,8 +177,6 @@ async fn every_comment_endpoint_answers_each_role_as_the_access_table_says() {
         ],
     )
     .await;
-
-    assert!(failures.is_empty(), "{failures:#?}");
 }
 
 /// What is stored of a comment, but for its id and times.
@@ -218,21 +210,18 @@ async fn audited(app: &TestApp, action: &str) -> usize {
 #[tokio::test]
 async fn a_comment_made_through_the_api_is_the_one_the_web_form_makes() {
     let s = setup().await;
-    let token = s.token(&s.member, "read_write").await;
+    let token = read_write_token(&s.member).await;
     let api_base = format!("/api/v1{}/comments", s.proposal_path());
     let text = "Could we fix this before the\nspring term?";
 
-    let response = send(
+    let (location, from_api) = created(
         &s.app,
-        "POST",
-        &api_base,
+        ("POST", &api_base),
         &token,
         Some(json!({"body": format!("  {text}  ")})),
     )
     .await;
-    assert_eq!(response.status(), 201);
-    assert_eq!(response.headers()["location"], api_base.as_str());
-    let from_api: Value = response.json().await.unwrap();
+    assert_eq!(location, api_base.as_str());
     let api_id = from_api["id"].as_i64().unwrap();
     let web_id = web_comment(&s.member, &s.proposal_path(), text).await;
 
@@ -268,8 +257,8 @@ async fn a_comment_made_through_the_api_is_the_one_the_web_form_makes() {
 #[tokio::test]
 async fn authors_edit_their_own_leaders_hide_and_others_see_only_the_note() {
     let s = setup().await;
-    let member = s.token(&s.member, "read_write").await;
-    let leader = s.token(&s.leader, "read_write").await;
+    let member = read_write_token(&s.member).await;
+    let leader = read_write_token(&s.leader).await;
     let colleague = create_person(&s.app, "Colleague", false).await;
     add_member(
         &s.app,
@@ -280,7 +269,7 @@ async fn authors_edit_their_own_leaders_hide_and_others_see_only_the_note() {
     )
     .await;
     let colleague_browser = signed_in(&s.app, &colleague).await;
-    let other = s.token(&colleague_browser, "read_write").await;
+    let other = read_write_token(&colleague_browser).await;
     let base = format!("/api/v1{}/comments", s.proposal_path());
     let added = expect(
         &s.app,
@@ -312,15 +301,14 @@ async fn authors_edit_their_own_leaders_hide_and_others_see_only_the_note() {
     )
     .await;
     assert_eq!(theirs["error"], "forbidden");
-    let unknown = send(
+    expect(
         &s.app,
-        "PATCH",
-        &one,
+        ("PATCH", &one),
         &member,
         Some(json!({"text": "wrong field"})),
+        400,
     )
     .await;
-    assert_eq!(unknown.status(), 400);
     let edited = expect(
         &s.app,
         ("PATCH", &one),
@@ -430,8 +418,8 @@ async fn authors_edit_their_own_leaders_hide_and_others_see_only_the_note() {
 #[tokio::test]
 async fn idea_comments_close_with_the_ideas_phase_but_leaders_still_hide() {
     let s = setup().await;
-    let member = s.token(&s.member, "read_write").await;
-    let leader = s.token(&s.leader, "read_write").await;
+    let member = read_write_token(&s.member).await;
+    let leader = read_write_token(&s.leader).await;
     let base = format!("/api/v1{}/comments", s.idea_path());
     let added = expect(
         &s.app,
@@ -484,7 +472,7 @@ async fn another_teams_proposal_or_idea_is_not_found() {
     let theirs = create_meeting(&s.app, &outsider, &s.world.team_b, "secret").await;
     propose(&outsider, &s.world.team_b, theirs, "Their item", 10).await;
     let their_item = proposal_ids(&s.app, theirs).await[0];
-    let member = s.token(&s.member, "read_write").await;
+    let member = read_write_token(&s.member).await;
     let (a, b) = (&s.world.team_a, &s.world.team_b);
     let (m, p) = (s.meeting, s.proposal);
     for path in [
@@ -500,8 +488,7 @@ async fn another_teams_proposal_or_idea_is_not_found() {
             s.idea + 99
         ),
     ] {
-        let body = expect(&s.app, ("GET", &path), &member, None, 404).await;
-        assert_eq!(body["error"], "not_found", "{path}");
+        not_found(&s.app, ("GET", &path), &member, None).await;
         expect(
             &s.app,
             ("POST", &path),
@@ -516,7 +503,7 @@ async fn another_teams_proposal_or_idea_is_not_found() {
 #[tokio::test]
 async fn a_read_token_reads_but_cannot_write() {
     let s = setup().await;
-    let read = s.token(&s.member, "read").await;
+    let read = read_token(&s.member).await;
     let base = format!("/api/v1{}/comments", s.proposal_path());
     expect(&s.app, ("GET", &base), &read, None, 200).await;
     expect(&s.app, ("GET", "/api/v1/notifications"), &read, None, 200).await;
@@ -548,34 +535,10 @@ async fn a_read_token_reads_but_cannot_write() {
     assert_eq!(me.language, None);
 }
 
-/// Walks a list by `next_cursor`, `limit` at a time; returns the ids in order and the pages.
-async fn walk(app: &TestApp, path: &str, key: &str, token: &str, limit: u64) -> (Vec<i64>, usize) {
-    let mut ids = Vec::new();
-    let mut pages = 0;
-    let mut cursor: Option<String> = None;
-    loop {
-        let mut url = format!("{path}?limit={limit}");
-        if let Some(c) = &cursor {
-            url.push_str(&format!("&cursor={c}"));
-        }
-        let page = expect(app, ("GET", &url), token, None, 200).await;
-        pages += 1;
-        let rows = page[key].as_array().unwrap();
-        assert!(rows.len() as u64 <= limit);
-        ids.extend(rows.iter().map(|r| r["id"].as_i64().unwrap()));
-        match page["next_cursor"].as_str() {
-            Some(next) => cursor = Some(next.to_owned()),
-            None => break,
-        }
-        assert!(pages < 50, "the walk ends");
-    }
-    (ids, pages)
-}
-
 #[tokio::test]
 async fn comment_lists_page_by_id_in_a_stable_order() {
     let s = setup().await;
-    let token = s.token(&s.member, "read_write").await;
+    let token = read_write_token(&s.member).await;
     let base = format!("/api/v1{}/comments", s.proposal_path());
     for n in 1..=5 {
         expect(
@@ -642,7 +605,7 @@ async fn comment_lists_page_by_id_in_a_stable_order() {
     revalidates(&s.app, &base, &token).await;
 
     // An action's comments page by the same query.
-    let leader = s.token(&s.leader, "read_write").await;
+    let leader = read_write_token(&s.leader).await;
     let act = create_action(
         &s.leader,
         &s.world.team_a,
@@ -675,12 +638,14 @@ async fn comment_lists_page_by_id_in_a_stable_order() {
 #[tokio::test]
 async fn notifications_page_newest_first_and_are_marked_read_all_or_some() {
     // No meeting or round here: their announcements would arrive in the background.
-    let app = spawn_app().await;
-    let world = seed(&app).await;
-    let leader_browser = signed_in(&app, &world.leader).await;
-    let member_browser = signed_in(&app, &world.member).await;
-    let member = make_token(&member_browser, "Inbox", "read_write", "30").await;
-    let leader = make_token(&leader_browser, "Inbox", "read_write", "30").await;
+    let Cast {
+        app,
+        world,
+        leader: leader_browser,
+        member: member_browser,
+        leader_token: leader,
+        member_token: member,
+    } = cast().await;
     let mut actions = Vec::new();
     for title in ["Call parents", "Order chairs", "Book the hall"] {
         actions.push(
@@ -752,15 +717,15 @@ async fn notifications_page_newest_first_and_are_marked_read_all_or_some() {
     let list = expect(&app, ("GET", "/api/v1/notifications"), &member, None, 200).await;
     assert_eq!(list["notifications"][0]["unread"], false);
     assert_eq!(list["notifications"][1]["unread"], true);
-    let unknown = send(
+    // An unknown field does not mean all.
+    expect(
         &app,
-        "POST",
-        "/api/v1/notifications/read",
+        ("POST", "/api/v1/notifications/read"),
         &member,
         Some(json!({"id": first})),
+        400,
     )
     .await;
-    assert_eq!(unknown.status(), 400, "an unknown field does not mean all");
     let all = expect(
         &app,
         ("POST", "/api/v1/notifications/read"),
@@ -788,7 +753,7 @@ async fn settings_of(
 #[tokio::test]
 async fn own_settings_change_through_the_account_pages_services() {
     let s = setup().await;
-    let token = s.token(&s.member, "read_write").await;
+    let token = read_write_token(&s.member).await;
     let me = expect(&s.app, ("GET", "/api/v1/me"), &token, None, 200).await;
     assert_eq!(me["notifications"]["digest"], "off", "{me}");
     assert_eq!(me["notifications"]["action_assigned"], "email");
@@ -861,8 +826,7 @@ async fn own_settings_change_through_the_account_pages_services() {
         json!({"notifications": {"digest": "sms"}}),
         json!({"zone": "Europe/Paris"}),
     ] {
-        let response = send(&s.app, "PATCH", "/api/v1/me", &token, Some(body)).await;
-        assert_eq!(response.status(), 400);
+        expect(&s.app, ("PATCH", "/api/v1/me"), &token, Some(body), 400).await;
     }
     // Empty choices go back to the defaults: each team's zone, the browser's language.
     let cleared = expect(

@@ -9,9 +9,10 @@ use sea_orm::EntityTrait;
 use serde_json::{Value, json};
 
 use crate::action_helpers::{create_action, day, id_from};
-use crate::api_actions::{expect, revalidates, send};
-use crate::api_matrix::{self, Row};
-use crate::api_tokens::make_token;
+use crate::api_helpers::{
+    assert_matrix, created, expect, not_found, read_token, read_write_token, revalidates,
+};
+use crate::api_matrix::Row;
 use crate::checkin_helpers::{checked_in, stored};
 use crate::helpers::{Browser, TestApp, seed, signed_in, spawn_app};
 
@@ -118,17 +119,14 @@ async fn every_checkin_and_role_map_endpoint_answers_each_role_as_the_access_tab
     let app = spawn_app().await;
     let world = seed(&app).await;
     let leader = signed_in(&app, &world.leader).await;
-    let token = make_token(&leader, "Setup", "read_write", "30").await;
+    let token = read_write_token(&leader).await;
     let map = new_map(&app, &world.team_a, &token, "Pilot", world.leader.id.0).await;
     let path = format!("/api/v1/teams/{}/role-maps/{}", world.team_a, map["id"]);
     new_milestone(&app, &path, &token, "First step", world.member.id.0).await;
     let map = new_milestone(&app, &path, &token, "Second step", world.member.id.0).await;
-    let tokens = api_matrix::persona_tokens(&app, &world).await;
-
-    let failures = api_matrix::run(
+    assert_matrix(
         &app,
         &world,
-        &tokens,
         ROWS,
         &[
             ("{map}", map["id"].to_string()),
@@ -139,8 +137,6 @@ async fn every_checkin_and_role_map_endpoint_answers_each_role_as_the_access_tab
         ],
     )
     .await;
-
-    assert!(failures.is_empty(), "{failures:#?}");
 }
 
 /// The answers people see of a stored check-in.
@@ -160,9 +156,9 @@ async fn ones_own_checkin_written_through_the_api_is_the_web_pages() {
     let world = seed(&app).await;
     let member = signed_in(&app, &world.member).await;
     let leader = signed_in(&app, &world.leader).await;
-    let token = make_token(&member, "Bot", "read_write", "30").await;
-    let read = make_token(&member, "Reader", "read", "30").await;
-    let leads = make_token(&leader, "Lead", "read", "30").await;
+    let token = read_write_token(&member).await;
+    let read = read_token(&member).await;
+    let leads = read_token(&leader).await;
     let a = &world.team_a;
     let me = format!("/api/v1/teams/{a}/checkins/me");
     let week = format!("/api/v1/teams/{a}/checkins");
@@ -171,14 +167,9 @@ async fn ones_own_checkin_written_through_the_api_is_the_web_pages() {
     assert!(before["checkin"].is_null());
     assert_eq!(before["current"], true);
     let body = json!({"moved": "Posters up", "blocking": "", "next": "Book the hall", "improvement": "Shorter meeting"});
-    let response = send(&app, "PUT", &me, &token, Some(body.clone())).await;
-    assert_eq!(response.status(), 201);
+    let (location, written) = created(&app, ("PUT", &me), &token, Some(body.clone())).await;
     let this_week = before["week"].as_str().unwrap();
-    assert_eq!(
-        response.headers()["location"],
-        format!("{me}?week={this_week}").as_str()
-    );
-    let written: Value = response.json().await.unwrap();
+    assert_eq!(location, format!("{me}?week={this_week}"));
     assert_eq!(written["checkin"]["moved"], "Posters up");
     assert_eq!(written["checkin"]["next"], "Book the hall");
     // A second write the same week changes it.
@@ -295,7 +286,7 @@ async fn a_blocker_named_through_the_api_blocks_its_action_and_other_teams_are_4
     let app = spawn_app().await;
     let world = seed(&app).await;
     let member = signed_in(&app, &world.member).await;
-    let token = make_token(&member, "Bot", "read_write", "30").await;
+    let token = read_write_token(&member).await;
     let a = &world.team_a;
     let act = create_action(&member, a, "Book the hall", world.member.id, &day(&app, 7)).await;
 
@@ -343,11 +334,10 @@ async fn a_blocker_named_through_the_api_blocks_its_action_and_other_teams_are_4
             "POST" => Some(json!({"title": "Theirs", "outcome": "Not ours.", "owner_id": 1})),
             _ => None,
         };
-        let answer = expect(&app, (method, &path), &token, body, 404).await;
-        assert_eq!(answer["error"], "not_found", "{path}");
+        not_found(&app, (method, &path), &token, body).await;
     }
     let outsider = signed_in(&app, &world.outsider).await;
-    let theirs = make_token(&outsider, "Theirs", "read_write", "30").await;
+    let theirs = read_write_token(&outsider).await;
     let map = new_map(&app, b, &theirs, "Their project", world.outsider.id.0).await;
     let id = &map["id"];
     for path in [
@@ -405,22 +395,12 @@ async fn a_role_map_is_started_edited_published_versioned_and_closed_through_the
     let world = seed(&app).await;
     let leader = signed_in(&app, &world.leader).await;
     let member = signed_in(&app, &world.member).await;
-    let token = make_token(&leader, "Lead", "read_write", "30").await;
-    let theirs = make_token(&member, "Member", "read_write", "30").await;
+    let token = read_write_token(&leader).await;
+    let theirs = read_write_token(&member).await;
     let a = &world.team_a;
     let maps = format!("/api/v1/teams/{a}/role-maps");
 
-    let response = send(
-        &app,
-        "POST",
-        &maps,
-        &token,
-        Some(json!({"title": "Reading pilot", "outcome": "Every class has a plan.", "owner_id": world.leader.id.0})),
-    )
-    .await;
-    assert_eq!(response.status(), 201);
-    let location = response.headers()["location"].to_str().unwrap().to_owned();
-    let map: Value = response.json().await.unwrap();
+    let (location, map) = created(&app, ("POST", &maps), &token, Some(json!({"title": "Reading pilot", "outcome": "Every class has a plan.", "owner_id": world.leader.id.0}))).await;
     assert_eq!(location, format!("{maps}/{}", map["id"]));
     assert_eq!(map["status"], "draft");
     assert_eq!(map["may_edit"], true);
@@ -614,7 +594,7 @@ async fn a_role_map_is_started_edited_published_versioned_and_closed_through_the
         409,
     )
     .await;
-    let read = make_token(&leader, "Reader", "read", "30").await;
+    let read = read_token(&leader).await;
     expect(
         &app,
         ("POST", &format!("{location}/close")),

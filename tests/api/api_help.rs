@@ -9,12 +9,14 @@ use roundtable::store::entities::{
     audit_log, help_posts, help_responses, ledger_settings, notifications, recognitions,
 };
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
-use serde_json::{Value, json};
+use serde_json::json;
 
-use crate::api_actions::{expect, if_none_match, revalidates, send};
-use crate::api_matrix::{self, Row};
-use crate::api_tokens::make_token;
-use crate::helpers::{Browser, TestApp, World, seed, signed_in, spawn_app};
+use crate::api_helpers::{
+    assert_matrix, cast, created, expect, if_none_match, not_found, read_token, read_write_token,
+    revalidates, walk,
+};
+use crate::api_matrix::Row;
+use crate::helpers::{Browser, TestApp, signed_in};
 
 /// The area's rows; `{p}` is a request the leader posted in team a, `{n}` a thank-you from the
 /// leader to the member, `{l}` the leader's id.
@@ -141,48 +143,18 @@ async fn web_thanks(app: &TestApp, browser: &Browser, team: &str, to: i64, impac
         .id
 }
 
-struct Cast {
-    app: TestApp,
-    world: World,
-    leader: Browser,
-    member: Browser,
-    member_token: String,
-    leader_token: String,
-}
-
-async fn cast() -> Cast {
-    let app = spawn_app().await;
-    let world = seed(&app).await;
-    let leader = signed_in(&app, &world.leader).await;
-    let member = signed_in(&app, &world.member).await;
-    let member_token = make_token(&member, "Help", "read_write", "30").await;
-    let leader_token = make_token(&leader, "Help", "read_write", "30").await;
-    Cast {
-        app,
-        world,
-        leader,
-        member,
-        member_token,
-        leader_token,
-    }
-}
-
 #[tokio::test]
 async fn every_help_endpoint_answers_each_role_as_the_access_table_says() {
     let c = cast().await;
     let a = &c.world.team_a;
     let post = web_post(&c.app, &c.leader, a, "request", "Cover period 3").await;
     let note = web_thanks(&c.app, &c.leader, a, c.world.member.id.0, "Ran the fair").await;
-    let tokens = api_matrix::persona_tokens(&c.app, &c.world).await;
-
     let fill = [
         ("{p}", post.to_string()),
         ("{n}", note.to_string()),
         ("{l}", c.world.leader.id.to_string()),
     ];
-    let failures = api_matrix::run(&c.app, &c.world, &tokens, ROWS, &fill).await;
-
-    assert!(failures.is_empty(), "{failures:#?}");
+    assert_matrix(&c.app, &c.world, ROWS, &fill).await;
 }
 
 /// What people see of a stored post (not its id, key or times but its lifetime).
@@ -231,10 +203,8 @@ async fn a_post_and_a_thank_you_made_through_the_api_are_the_web_forms() {
         "category": "Cover", "estimated_minutes": 50, "expires_in_days": 10,
         "idempotency_key": k,
     });
-    let response = send(&c.app, "POST", &list, &c.member_token, Some(body.clone())).await;
-    assert_eq!(response.status(), 201);
-    let location = response.headers()["location"].to_str().unwrap().to_owned();
-    let made: Value = response.json().await.unwrap();
+    let (location, made) =
+        created(&c.app, ("POST", &list), &c.member_token, Some(body.clone())).await;
     let api_id = made["id"].as_i64().unwrap();
     assert_eq!(location, format!("{list}/{api_id}"));
     assert_eq!(made["kind"], "request");
@@ -369,17 +339,14 @@ async fn responses_and_closing_follow_the_pages_rules() {
     .await;
     assert!(answer["fields"]["message"].as_str().is_some(), "{answer}");
 
-    let response = send(
+    let (location, answered) = created(
         &c.app,
-        "POST",
-        &responses,
+        ("POST", &responses),
         &c.member_token,
         Some(json!({"message": "I can take half"})),
     )
     .await;
-    assert_eq!(response.status(), 201);
-    assert_eq!(response.headers()["location"], path.as_str());
-    let answered: Value = response.json().await.unwrap();
+    assert_eq!(location, path.as_str());
     assert_eq!(answered["response_count"], 1);
     assert_eq!(
         answered["responses"][0]["responder_id"],
@@ -429,7 +396,7 @@ async fn responses_and_closing_follow_the_pages_rules() {
     let third = crate::helpers::create_person(&c.app, "Third", false).await;
     crate::helpers::add_member(&c.app, &c.world.leader, a, &third, "member").await;
     let third = signed_in(&c.app, &third).await;
-    let third_token = make_token(&third, "Help", "read_write", "30").await;
+    let third_token = read_write_token(&third).await;
     let answer = expect(
         &c.app,
         ("POST", &responses),
@@ -474,46 +441,25 @@ async fn the_list_walks_by_cursor_newest_first_with_the_kind_filter() {
     }
     // A day later every post is still open.
     c.app.clock.advance(time::Duration::days(1));
-    let token = make_token(
-        &signed_in(&c.app, &c.world.leader).await,
-        "Reader",
-        "read",
-        "30",
-    )
-    .await;
+    let token = read_token(&signed_in(&c.app, &c.world.leader).await).await;
     let list = format!("/api/v1/teams/{a}/help");
 
-    let walk = |query: &'static str| {
-        let (app, token, list) = (&c.app, &token, &list);
-        async move {
-            let mut seen = Vec::new();
-            let mut cursor: Option<String> = None;
-            for _ in 0..10 {
-                let path = match &cursor {
-                    Some(next) => format!("{list}?{query}limit=2&cursor={next}"),
-                    None => format!("{list}?{query}limit=2"),
-                };
-                let page = expect(app, ("GET", &path), token, None, 200).await;
-                let rows = page["posts"].as_array().unwrap();
-                assert!(rows.len() <= 2);
-                seen.extend(rows.iter().map(|r| r["id"].as_i64().unwrap()));
-                match page["next_cursor"].as_str() {
-                    Some(next) => cursor = Some(next.to_owned()),
-                    None => return seen,
-                }
-            }
-            panic!("the walk ends")
-        }
-    };
     let newest_first: Vec<i64> = made.iter().rev().map(|(id, _)| *id).collect();
-    assert_eq!(walk("").await, newest_first);
+    assert_eq!(
+        walk(&c.app, &list, "posts", &token, 2).await.0,
+        newest_first
+    );
     let requests: Vec<i64> = made
         .iter()
         .rev()
         .filter(|(_, kind)| *kind == "request")
         .map(|(id, _)| *id)
         .collect();
-    assert_eq!(walk("kind=request&").await, requests);
+    let only_requests = format!("{list}?kind=request");
+    assert_eq!(
+        walk(&c.app, &only_requests, "posts", &token, 2).await.0,
+        requests
+    );
     for (query, field) in [
         ("kind=wish", "kind"),
         ("cursor=zz", "cursor"),
@@ -709,11 +655,10 @@ async fn only_the_recipient_hides_a_note_and_other_teams_are_404() {
             ("PATCH", _) => Some(json!({})),
             _ => None,
         };
-        let answer = expect(&c.app, (method, &path), &c.member_token, body, 404).await;
-        assert_eq!(answer["error"], "not_found", "{path}");
+        not_found(&c.app, (method, &path), &c.member_token, body).await;
     }
     // A read token may not thank, hide, respond, close, change settings or mark read.
-    let read = make_token(&c.leader, "Reader", "read", "30").await;
+    let read = read_token(&c.leader).await;
     for (method, path, body) in [
         (
             "POST",
@@ -772,20 +717,9 @@ async fn the_thanks_list_walks_by_cursor() {
         made.push(web_thanks(&c.app, from, a, to, &format!("Helped out {i}")).await);
     }
     let admin = signed_in(&c.app, &c.world.admin).await;
-    let token = make_token(&admin, "Reader", "read", "30").await;
+    let token = read_token(&admin).await;
     let list = format!("/api/v1/teams/{a}/thanks");
-    let mut seen = Vec::new();
-    let mut path = format!("{list}?limit=2");
-    loop {
-        let page = expect(&c.app, ("GET", &path), &token, None, 200).await;
-        let notes = page["notes"].as_array().unwrap();
-        assert!(notes.len() <= 2);
-        seen.extend(notes.iter().map(|n| n["id"].as_i64().unwrap()));
-        match page["next_cursor"].as_str() {
-            Some(next) => path = format!("{list}?limit=2&cursor={next}"),
-            None => break,
-        }
-    }
+    let (seen, _) = walk(&c.app, &list, "notes", &token, 2).await;
     made.reverse();
     assert_eq!(seen, made, "a site admin sees the team page's notes too");
     revalidates(&c.app, &list, &token).await;
@@ -929,15 +863,17 @@ async fn leaders_change_the_settings_as_the_form_does_and_notifications_are_read
         }
     };
     assert_eq!(unread(c.world.leader.id).await, 1);
-    let read = send(
+    expect(
         &c.app,
-        "POST",
-        &format!("/api/v1/teams/{a}/ledger/notifications/read"),
+        (
+            "POST",
+            &format!("/api/v1/teams/{a}/ledger/notifications/read"),
+        ),
         &c.leader_token,
         None,
+        204,
     )
     .await;
-    assert_eq!(read.status(), 204);
     assert_eq!(unread(c.world.leader.id).await, 0);
     assert_eq!(unread(c.world.member.id).await, 1);
 }

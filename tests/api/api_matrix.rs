@@ -77,6 +77,7 @@ pub(crate) fn all_rows() -> Vec<&'static Row> {
         crate::api_meeting_admin::ROWS,
         crate::api_admin::ROWS,
         crate::api_live::ROWS,
+        crate::api_sharing::ROWS,
     ]
     .into_iter()
     .flatten()

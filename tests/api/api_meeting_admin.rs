@@ -11,10 +11,11 @@ use serde_json::{Value, json};
 use time::format_description::well_known::Rfc3339;
 use time::{Duration, OffsetDateTime};
 
-use crate::api_matrix::{self, Row};
-use crate::api_proposals::{call, expect};
-use crate::api_tokens::make_token;
-use crate::helpers::{Browser, TestApp, World, seed, signed_in, spawn_app};
+use crate::api_helpers::{
+    assert_matrix, cast, created, expect, read_token, read_write_token, revalidates, send,
+};
+use crate::api_matrix::Row;
+use crate::helpers::{TestApp, signed_in};
 use crate::meeting_helpers::{WINDOW_HOURS, create_meeting, proposal_ids, propose, vote};
 
 fn rfc(at: OffsetDateTime) -> String {
@@ -87,43 +88,15 @@ fn meeting_id(body: &Value) -> MeetingId {
     MeetingId(body["id"].as_i64().unwrap())
 }
 
-struct Fixture {
-    app: TestApp,
-    world: World,
-    leader: Browser,
-    member: Browser,
-    leader_token: String,
-    member_token: String,
-}
-
-async fn fixture() -> Fixture {
-    let app = spawn_app().await;
-    let world = seed(&app).await;
-    let leader = signed_in(&app, &world.leader).await;
-    let member = signed_in(&app, &world.member).await;
-    let leader_token = make_token(&leader, "Bot", "read_write", "30").await;
-    let member_token = make_token(&member, "Bot", "read_write", "30").await;
-    Fixture {
-        app,
-        world,
-        leader,
-        member,
-        leader_token,
-        member_token,
-    }
-}
-
 #[tokio::test]
 async fn a_meeting_created_through_the_api_is_stored_as_the_web_form_stores_it() {
-    let f = fixture().await;
+    let f = cast().await;
     let (app, a) = (&f.app, &f.world.team_a);
     let base = format!("/api/v1/teams/{a}/meetings");
     let from_web = create_meeting(app, &f.leader, a, "secret").await;
 
     let body = new_meeting(app, "secret");
-    let response = call(app, "POST", &base, &f.leader_token, Some(body.clone())).await;
-    let location = response.headers()["location"].to_str().unwrap().to_owned();
-    let made = expect(response, 201).await;
+    let (location, made) = created(app, ("POST", &base), &f.leader_token, Some(body.clone())).await;
     let id = meeting_id(&made);
     assert_eq!(location, format!("{base}/{id}"));
     assert_eq!(made["title"], "Weekly leadership meeting");
@@ -134,11 +107,7 @@ async fn a_meeting_created_through_the_api_is_stored_as_the_web_form_stores_it()
     assert!(made["cancelled"].is_null());
     assert_eq!(stored(app, id).await, stored(app, from_web).await);
     // The meeting reads back as created, and the web page shows it.
-    let shown = expect(
-        call(app, "GET", &location, &f.member_token, None).await,
-        200,
-    )
-    .await;
+    let shown = expect(app, ("GET", &location), &f.member_token, None, 200).await;
     assert_eq!(shown, made);
     let page = f.member.get(&format!("/teams/{a}/meetings/{id}")).await;
     assert_eq!(page.status(), 200);
@@ -161,11 +130,7 @@ async fn a_meeting_created_through_the_api_is_stored_as_the_web_form_stores_it()
     ] {
         minimal.as_object_mut().unwrap().remove(key);
     }
-    let made = expect(
-        call(app, "POST", &base, &f.leader_token, Some(minimal)).await,
-        201,
-    )
-    .await;
+    let made = expect(app, ("POST", &base), &f.leader_token, Some(minimal), 201).await;
     assert_eq!(made["privacy"], "secret");
     assert_eq!(made["results_visibility"], "after_close");
     assert_eq!(made["agenda_rule"], "sequential_irv");
@@ -173,21 +138,23 @@ async fn a_meeting_created_through_the_api_is_stored_as_the_web_form_stores_it()
 
     // A member may not create one (403), nor a read token, nor anyone in another team (404).
     let refused = expect(
-        call(app, "POST", &base, &f.member_token, Some(body.clone())).await,
+        app,
+        ("POST", &base),
+        &f.member_token,
+        Some(body.clone()),
         403,
     )
     .await;
     assert_eq!(refused["error"], "forbidden");
-    let read = make_token(&f.leader, "Reader", "read", "30").await;
-    let refused = expect(
-        call(app, "POST", &base, &read, Some(body.clone())).await,
-        403,
-    )
-    .await;
+    let read = read_token(&f.leader).await;
+    let refused = expect(app, ("POST", &base), &read, Some(body.clone()), 403).await;
     assert_eq!(refused["error"], "insufficient_scope");
     let other = format!("/api/v1/teams/{}/meetings", f.world.team_b);
     expect(
-        call(app, "POST", &other, &f.leader_token, Some(body.clone())).await,
+        app,
+        ("POST", &other),
+        &f.leader_token,
+        Some(body.clone()),
         404,
     )
     .await;
@@ -197,33 +164,21 @@ async fn a_meeting_created_through_the_api_is_stored_as_the_web_form_stores_it()
     bad["title"] = json!("x");
     bad["budget_minutes"] = json!(2);
     bad["fixed_items"] = json!([{"title": "Scan", "minutes": 0}]);
-    let refused = expect(
-        call(app, "POST", &base, &f.leader_token, Some(bad)).await,
-        422,
-    )
-    .await;
+    let refused = expect(app, ("POST", &base), &f.leader_token, Some(bad), 422).await;
     assert_eq!(refused["error"], "invalid_input");
     for field in ["title", "budget_minutes", "fixed_1_minutes"] {
         assert!(refused["fields"][field].is_string(), "{field}: {refused}");
     }
     let mut late = body.clone();
     late["voting_close"] = json!(rfc(app.clock.now() + Duration::hours(4 * WINDOW_HOURS)));
-    let refused = expect(
-        call(app, "POST", &base, &f.leader_token, Some(late)).await,
-        422,
-    )
-    .await;
+    let refused = expect(app, ("POST", &base), &f.leader_token, Some(late), 422).await;
     assert!(
         !refused["fields"].as_object().unwrap().is_empty(),
         "{refused}"
     );
     let mut live = body.clone();
     live["results_visibility"] = json!("live");
-    let refused = expect(
-        call(app, "POST", &base, &f.leader_token, Some(live)).await,
-        422,
-    )
-    .await;
+    let refused = expect(app, ("POST", &base), &f.leader_token, Some(live), 422).await;
     assert!(
         refused["fields"]["results_visibility"].is_string(),
         "{refused}"
@@ -231,11 +186,7 @@ async fn a_meeting_created_through_the_api_is_stored_as_the_web_form_stores_it()
     // A time the calendar cannot place is refused like a mistyped one on the form.
     let mut far = body.clone();
     far["starts_at"] = json!("9999-12-31T23:59:00-23:59");
-    let refused = expect(
-        call(app, "POST", &base, &f.leader_token, Some(far)).await,
-        422,
-    )
-    .await;
+    let refused = expect(app, ("POST", &base), &f.leader_token, Some(far), 422).await;
     assert!(refused["fields"]["starts_at"].is_string(), "{refused}");
     // What the schema refuses is a bad body.
     for (key, value) in [
@@ -254,11 +205,7 @@ async fn a_meeting_created_through_the_api_is_stored_as_the_web_form_stores_it()
     ] {
         let mut wrong = body.clone();
         wrong[key] = value;
-        let refused = expect(
-            call(app, "POST", &base, &f.leader_token, Some(wrong)).await,
-            400,
-        )
-        .await;
+        let refused = expect(app, ("POST", &base), &f.leader_token, Some(wrong), 400).await;
         assert_eq!(refused["error"], "invalid_body", "{key}");
     }
     // Nothing refused was stored.
@@ -272,17 +219,13 @@ async fn a_meeting_created_through_the_api_is_stored_as_the_web_form_stores_it()
 
 #[tokio::test]
 async fn editing_cancelling_and_undoing_follow_the_forms_rules() {
-    let f = fixture().await;
+    let f = cast().await;
     let (app, a) = (&f.app, &f.world.team_a);
     let made = expect(
-        call(
-            app,
-            "POST",
-            &format!("/api/v1/teams/{a}/meetings"),
-            &f.leader_token,
-            Some(new_meeting(app, "secret")),
-        )
-        .await,
+        app,
+        ("POST", &format!("/api/v1/teams/{a}/meetings")),
+        &f.leader_token,
+        Some(new_meeting(app, "secret")),
         201,
     )
     .await;
@@ -291,23 +234,15 @@ async fn editing_cancelling_and_undoing_follow_the_forms_rules() {
 
     // Only the fields sent change; the rest stay as stored.
     let before = stored(app, id).await;
-    let same = expect(
-        call(app, "PATCH", &path, &f.leader_token, Some(json!({}))).await,
-        200,
-    )
-    .await;
+    let same = expect(app, ("PATCH", &path), &f.leader_token, Some(json!({})), 200).await;
     assert_eq!(same, made);
     assert_eq!(stored(app, id).await, before);
     let member_id = f.world.member.id.0;
     let edited = expect(
-        call(
-            app,
-            "PATCH",
-            &path,
-            &f.leader_token,
-            Some(json!({"title": "Renamed meeting", "place": "Library", "facilitator_id": member_id})),
-        )
-        .await,
+        app,
+        ("PATCH", &path),
+        &f.leader_token,
+        Some(json!({"title": "Renamed meeting", "place": "Library", "facilitator_id": member_id})),
         200,
     )
     .await;
@@ -321,14 +256,10 @@ async fn editing_cancelling_and_undoing_follow_the_forms_rules() {
         .unwrap();
     assert_eq!(row.facilitator_id, Some(f.world.member.id));
     expect(
-        call(
-            app,
-            "PATCH",
-            &path,
-            &f.leader_token,
-            Some(json!({"facilitator_id": null})),
-        )
-        .await,
+        app,
+        ("PATCH", &path),
+        &f.leader_token,
+        Some(json!({"facilitator_id": null})),
         200,
     )
     .await;
@@ -348,20 +279,19 @@ async fn editing_cancelling_and_undoing_follow_the_forms_rules() {
 
     // Refusals: a member, a read token, another team's meeting, a field.
     expect(
-        call(
-            app,
-            "PATCH",
-            &path,
-            &f.member_token,
-            Some(json!({"title": "Mine"})),
-        )
-        .await,
+        app,
+        ("PATCH", &path),
+        &f.member_token,
+        Some(json!({"title": "Mine"})),
         403,
     )
     .await;
-    let read = make_token(&f.leader, "Reader", "read", "30").await;
+    let read = read_token(&f.leader).await;
     let refused = expect(
-        call(app, "PATCH", &path, &read, Some(json!({"title": "Mine"}))).await,
+        app,
+        ("PATCH", &path),
+        &read,
+        Some(json!({"title": "Mine"})),
         403,
     )
     .await;
@@ -371,39 +301,27 @@ async fn editing_cancelling_and_undoing_follow_the_forms_rules() {
     for team in [a, &f.world.team_b] {
         let path = format!("/api/v1/teams/{team}/meetings/{theirs}");
         expect(
-            call(
-                app,
-                "PATCH",
-                &path,
-                &f.leader_token,
-                Some(json!({"title": "Ours"})),
-            )
-            .await,
+            app,
+            ("PATCH", &path),
+            &f.leader_token,
+            Some(json!({"title": "Ours"})),
             404,
         )
         .await;
         expect(
-            call(
-                app,
-                "POST",
-                &format!("{path}/cancel"),
-                &f.leader_token,
-                Some(json!({"reason": "Snow day"})),
-            )
-            .await,
+            app,
+            ("POST", &format!("{path}/cancel")),
+            &f.leader_token,
+            Some(json!({"reason": "Snow day"})),
             404,
         )
         .await;
     }
     let refused = expect(
-        call(
-            app,
-            "PATCH",
-            &path,
-            &f.leader_token,
-            Some(json!({"title": " "})),
-        )
-        .await,
+        app,
+        ("PATCH", &path),
+        &f.leader_token,
+        Some(json!({"title": " "})),
         422,
     )
     .await;
@@ -412,39 +330,27 @@ async fn editing_cancelling_and_undoing_follow_the_forms_rules() {
     // Cancelling: a reason is needed; then edits are a conflict; undo brings it back.
     let cancel = format!("{path}/cancel");
     let refused = expect(
-        call(
-            app,
-            "POST",
-            &cancel,
-            &f.leader_token,
-            Some(json!({"reason": "x"})),
-        )
-        .await,
+        app,
+        ("POST", &cancel),
+        &f.leader_token,
+        Some(json!({"reason": "x"})),
         422,
     )
     .await;
     assert!(refused["fields"]["reason"].is_string());
     expect(
-        call(
-            app,
-            "POST",
-            &cancel,
-            &f.member_token,
-            Some(json!({"reason": "Snow day"})),
-        )
-        .await,
+        app,
+        ("POST", &cancel),
+        &f.member_token,
+        Some(json!({"reason": "Snow day"})),
         403,
     )
     .await;
     let cancelled = expect(
-        call(
-            app,
-            "POST",
-            &cancel,
-            &f.leader_token,
-            Some(json!({"reason": "Snow day"})),
-        )
-        .await,
+        app,
+        ("POST", &cancel),
+        &f.leader_token,
+        Some(json!({"reason": "Snow day"})),
         200,
     )
     .await;
@@ -452,27 +358,19 @@ async fn editing_cancelling_and_undoing_follow_the_forms_rules() {
     let page = f.member.get(&format!("/teams/{a}/meetings/{id}")).await;
     assert!(page.text().await.unwrap().contains("Snow day"));
     let again = expect(
-        call(
-            app,
-            "POST",
-            &cancel,
-            &f.leader_token,
-            Some(json!({"reason": "Snow day"})),
-        )
-        .await,
+        app,
+        ("POST", &cancel),
+        &f.leader_token,
+        Some(json!({"reason": "Snow day"})),
         409,
     )
     .await;
     assert_eq!(again["error"], "conflict");
     let refused = expect(
-        call(
-            app,
-            "PATCH",
-            &path,
-            &f.leader_token,
-            Some(json!({"title": "Renamed again"})),
-        )
-        .await,
+        app,
+        ("PATCH", &path),
+        &f.leader_token,
+        Some(json!({"title": "Renamed again"})),
         409,
     )
     .await;
@@ -488,24 +386,20 @@ async fn editing_cancelling_and_undoing_follow_the_forms_rules() {
         .await;
     assert_eq!(web.status(), 409);
     let undo = format!("{cancel}/undo");
-    expect(call(app, "POST", &undo, &f.member_token, None).await, 403).await;
-    let back = expect(call(app, "POST", &undo, &f.leader_token, None).await, 200).await;
+    expect(app, ("POST", &undo), &f.member_token, None, 403).await;
+    let back = expect(app, ("POST", &undo), &f.leader_token, None, 200).await;
     assert!(back["cancelled"].is_null());
-    expect(call(app, "POST", &undo, &f.leader_token, None).await, 409).await;
+    expect(app, ("POST", &undo), &f.leader_token, None, 409).await;
 
     // Once the proposal window has closed, its times cannot change (the form's 422).
     app.clock
         .advance(Duration::hours(WINDOW_HOURS) + Duration::minutes(1));
     let earlier = rfc(app.clock.now() - Duration::minutes(30));
     let refused = expect(
-        call(
-            app,
-            "PATCH",
-            &path,
-            &f.leader_token,
-            Some(json!({"proposals_close": earlier})),
-        )
-        .await,
+        app,
+        ("PATCH", &path),
+        &f.leader_token,
+        Some(json!({"proposals_close": earlier})),
         422,
     )
     .await;
@@ -517,7 +411,7 @@ async fn editing_cancelling_and_undoing_follow_the_forms_rules() {
 
 #[tokio::test]
 async fn leaders_hide_and_merge_proposals_until_the_first_ballot() {
-    let f = fixture().await;
+    let f = cast().await;
     let (app, a) = (&f.app, &f.world.team_a);
     let m = create_meeting(app, &f.leader, a, "secret").await;
     for title in ["Reading plan", "Budget", "Budget again", "Trips"] {
@@ -527,69 +421,49 @@ async fn leaders_hide_and_merge_proposals_until_the_first_ballot() {
     let item = |i: usize| format!("/api/v1/teams/{a}/meetings/{m}/proposals/{}", ids[i]);
 
     let hidden = expect(
-        call(
-            app,
-            "POST",
-            &format!("{}/hide", item(0)),
-            &f.leader_token,
-            Some(json!({"reason": "Off topic"})),
-        )
-        .await,
+        app,
+        ("POST", &format!("{}/hide", item(0))),
+        &f.leader_token,
+        Some(json!({"reason": "Off topic"})),
         200,
     )
     .await;
     assert_eq!(hidden["status"], "hidden");
     assert_eq!(hidden["hidden_reason"], "Off topic");
     // Its author sees why, as on the page.
-    let seen = expect(call(app, "GET", &item(0), &f.member_token, None).await, 200).await;
+    let seen = expect(app, ("GET", &item(0)), &f.member_token, None, 200).await;
     assert_eq!(seen["hidden_reason"], "Off topic");
     expect(
-        call(
-            app,
-            "POST",
-            &format!("{}/hide", item(0)),
-            &f.leader_token,
-            Some(json!({"reason": "Off topic"})),
-        )
-        .await,
+        app,
+        ("POST", &format!("{}/hide", item(0))),
+        &f.leader_token,
+        Some(json!({"reason": "Off topic"})),
         409,
     )
     .await;
     let refused = expect(
-        call(
-            app,
-            "POST",
-            &format!("{}/hide", item(1)),
-            &f.leader_token,
-            Some(json!({"reason": "x"})),
-        )
-        .await,
+        app,
+        ("POST", &format!("{}/hide", item(1))),
+        &f.leader_token,
+        Some(json!({"reason": "x"})),
         422,
     )
     .await;
     assert!(refused["fields"]["reason"].is_string());
     expect(
-        call(
-            app,
-            "POST",
-            &format!("{}/hide", item(1)),
-            &f.member_token,
-            Some(json!({"reason": "Off topic"})),
-        )
-        .await,
+        app,
+        ("POST", &format!("{}/hide", item(1))),
+        &f.member_token,
+        Some(json!({"reason": "Off topic"})),
         403,
     )
     .await;
 
     let merged = expect(
-        call(
-            app,
-            "POST",
-            &format!("{}/merge", item(2)),
-            &f.leader_token,
-            Some(json!({"into": ids[1]})),
-        )
-        .await,
+        app,
+        ("POST", &format!("{}/merge", item(2))),
+        &f.leader_token,
+        Some(json!({"into": ids[1]})),
         200,
     )
     .await;
@@ -597,43 +471,31 @@ async fn leaders_hide_and_merge_proposals_until_the_first_ballot() {
     assert_eq!(merged["merged_into"], ids[1]);
     for into in [ids[1], ids[0], 999_999] {
         let refused = expect(
-            call(
-                app,
-                "POST",
-                &format!("{}/merge", item(1)),
-                &f.leader_token,
-                Some(json!({"into": into})),
-            )
-            .await,
+            app,
+            ("POST", &format!("{}/merge", item(1))),
+            &f.leader_token,
+            Some(json!({"into": into})),
             422,
         )
         .await;
         assert!(refused["fields"]["into"].is_string(), "{into}");
     }
     expect(
-        call(
-            app,
-            "POST",
-            &format!("{}/merge", item(1)),
-            &f.leader_token,
-            Some(json!({"into": "two"})),
-        )
-        .await,
+        app,
+        ("POST", &format!("{}/merge", item(1))),
+        &f.leader_token,
+        Some(json!({"into": "two"})),
         400,
     )
     .await;
     // Another team's leader cannot see the meeting at all.
     let outsider = signed_in(app, &f.world.outsider).await;
-    let theirs = make_token(&outsider, "Bot", "read_write", "30").await;
+    let theirs = read_write_token(&outsider).await;
     expect(
-        call(
-            app,
-            "POST",
-            &format!("{}/hide", item(3)),
-            &theirs,
-            Some(json!({"reason": "Off topic"})),
-        )
-        .await,
+        app,
+        ("POST", &format!("{}/hide", item(3))),
+        &theirs,
+        Some(json!({"reason": "Off topic"})),
         404,
     )
     .await;
@@ -643,14 +505,10 @@ async fn leaders_hide_and_merge_proposals_until_the_first_ballot() {
     let member = signed_in(app, &f.world.member).await;
     assert_eq!(vote(&member, a, m, &[ids[1], ids[3]]).await.status(), 200);
     let refused = expect(
-        call(
-            app,
-            "POST",
-            &format!("{}/hide", item(3)),
-            &f.leader_token,
-            Some(json!({"reason": "Off topic"})),
-        )
-        .await,
+        app,
+        ("POST", &format!("{}/hide", item(3))),
+        &f.leader_token,
+        Some(json!({"reason": "Off topic"})),
         409,
     )
     .await;
@@ -659,7 +517,7 @@ async fn leaders_hide_and_merge_proposals_until_the_first_ballot() {
 
 #[tokio::test]
 async fn turnout_and_open_rankings_are_the_leaders_and_only_after_the_close() {
-    let f = fixture().await;
+    let f = cast().await;
     let (app, a) = (&f.app, &f.world.team_a);
     let open = create_meeting(app, &f.leader, a, "open").await;
     let secret = create_meeting(app, &f.leader, a, "secret").await;
@@ -677,7 +535,10 @@ async fn turnout_and_open_rankings_are_the_leaders_and_only_after_the_close() {
     );
 
     let turnout = expect(
-        call(app, "GET", &path(open, "turnout"), &f.leader_token, None).await,
+        app,
+        ("GET", &path(open, "turnout")),
+        &f.leader_token,
+        None,
         200,
     )
     .await;
@@ -696,47 +557,36 @@ async fn turnout_and_open_rankings_are_the_leaders_and_only_after_the_close() {
         .await;
     assert!(page.text().await.unwrap().contains("1 of 2 has voted"));
     // ETag round trip.
-    let response = call(app, "GET", &path(open, "turnout"), &f.leader_token, None).await;
-    let tag = response.headers()["etag"].to_str().unwrap().to_owned();
-    let again = reqwest::Client::new()
-        .get(app.url(&path(open, "turnout")))
-        .bearer_auth(&f.leader_token)
-        .header("if-none-match", tag)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(again.status(), 304);
+    revalidates(app, &path(open, "turnout"), &f.leader_token).await;
     // Members see only the counts on the meeting page, never this.
     expect(
-        call(app, "GET", &path(open, "turnout"), &f.member_token, None).await,
+        app,
+        ("GET", &path(open, "turnout")),
+        &f.member_token,
+        None,
         403,
     )
     .await;
     for what in ["rankings", "rankings.csv"] {
-        expect(
-            call(app, "GET", &path(open, what), &f.leader_token, None).await,
-            409,
-        )
-        .await;
-        expect(
-            call(app, "GET", &path(open, what), &f.member_token, None).await,
-            403,
-        )
-        .await;
+        expect(app, ("GET", &path(open, what)), &f.leader_token, None, 409).await;
+        expect(app, ("GET", &path(open, what)), &f.member_token, None, 403).await;
     }
 
     app.clock
         .advance(Duration::hours(WINDOW_HOURS) + Duration::minutes(1));
     let rankings = expect(
-        call(app, "GET", &path(open, "rankings"), &f.leader_token, None).await,
+        app,
+        ("GET", &path(open, "rankings")),
+        &f.leader_token,
+        None,
         200,
     )
     .await;
     assert_eq!(
         rankings,
-        json!({"rankings": [{"voter": "Member", "items": ["Trips", "=Reading plan"]}]})
+        json!({"rankings": [{"voter": "Member", "items": ["Trips", "=Reading plan"]}], "next_cursor": null})
     );
-    let csv = call(
+    let csv = send(
         app,
         "GET",
         &path(open, "rankings.csv"),
@@ -766,7 +616,10 @@ async fn turnout_and_open_rankings_are_the_leaders_and_only_after_the_close() {
         .unwrap();
     assert_eq!(web_csv, text);
     let turnout = expect(
-        call(app, "GET", &path(open, "turnout"), &f.leader_token, None).await,
+        app,
+        ("GET", &path(open, "turnout")),
+        &f.leader_token,
+        None,
         200,
     )
     .await;
@@ -775,13 +628,19 @@ async fn turnout_and_open_rankings_are_the_leaders_and_only_after_the_close() {
     // A secret ballot has no rankings to show.
     for what in ["rankings", "rankings.csv"] {
         expect(
-            call(app, "GET", &path(secret, what), &f.leader_token, None).await,
+            app,
+            ("GET", &path(secret, what)),
+            &f.leader_token,
+            None,
             404,
         )
         .await;
     }
     let turnout = expect(
-        call(app, "GET", &path(secret, "turnout"), &f.leader_token, None).await,
+        app,
+        ("GET", &path(secret, "turnout")),
+        &f.leader_token,
+        None,
         200,
     )
     .await;
@@ -791,7 +650,7 @@ async fn turnout_and_open_rankings_are_the_leaders_and_only_after_the_close() {
 
 #[tokio::test]
 async fn leaders_publish_the_agreed_agenda_with_reasons_after_the_tally() {
-    let f = fixture().await;
+    let f = cast().await;
     let (app, a) = (&f.app, &f.world.team_a);
     let m = create_meeting(app, &f.leader, a, "secret").await;
     for title in ["Reading plan", "Trips", "Rota"] {
@@ -800,10 +659,13 @@ async fn leaders_publish_the_agreed_agenda_with_reasons_after_the_tally() {
     let ids = proposal_ids(app, m).await;
     let publish = format!("/api/v1/teams/{a}/meetings/{m}/agenda/publish");
     // Made now: the leader's session expires over the clock's jumps, the token does not.
-    let read = make_token(&f.leader, "Reader", "read", "30").await;
+    let read = read_token(&f.leader).await;
     // Before the tally there is nothing to publish.
     expect(
-        call(app, "POST", &publish, &f.leader_token, Some(json!({}))).await,
+        app,
+        ("POST", &publish),
+        &f.leader_token,
+        Some(json!({})),
         409,
     )
     .await;
@@ -816,7 +678,10 @@ async fn leaders_publish_the_agreed_agenda_with_reasons_after_the_tally() {
         200
     );
     expect(
-        call(app, "POST", &publish, &f.leader_token, Some(json!({}))).await,
+        app,
+        ("POST", &publish),
+        &f.leader_token,
+        Some(json!({})),
         409,
     )
     .await;
@@ -824,36 +689,37 @@ async fn leaders_publish_the_agreed_agenda_with_reasons_after_the_tally() {
         .advance(Duration::hours(WINDOW_HOURS) + Duration::minutes(1));
 
     expect(
-        call(app, "POST", &publish, &f.member_token, Some(json!({}))).await,
+        app,
+        ("POST", &publish),
+        &f.member_token,
+        Some(json!({})),
         403,
     )
     .await;
-    expect(
-        call(app, "POST", &publish, &read, Some(json!({}))).await,
-        403,
-    )
-    .await;
+    expect(app, ("POST", &publish), &read, Some(json!({})), 403).await;
     // A move needs a reason, under the form's field name.
     let moved = json!({"items": [{"proposal_id": ids[2], "position": 1}]});
-    let refused = expect(
-        call(app, "POST", &publish, &f.leader_token, Some(moved)).await,
-        422,
-    )
-    .await;
+    let refused = expect(app, ("POST", &publish), &f.leader_token, Some(moved), 422).await;
     assert!(
         refused["fields"][format!("reason_{}", ids[2])].is_string(),
         "{refused}"
     );
     let stranger = json!({"items": [{"proposal_id": 999_999, "include": false, "reason": "Gone"}]});
     let refused = expect(
-        call(app, "POST", &publish, &f.leader_token, Some(stranger)).await,
+        app,
+        ("POST", &publish),
+        &f.leader_token,
+        Some(stranger),
         422,
     )
     .await;
     assert!(refused["fields"]["items"].is_string(), "{refused}");
     let no_reason = json!({"added": {"title": "Fire drill", "minutes": 5, "reason": ""}});
     let refused = expect(
-        call(app, "POST", &publish, &f.leader_token, Some(no_reason)).await,
+        app,
+        ("POST", &publish),
+        &f.leader_token,
+        Some(no_reason),
         422,
     )
     .await;
@@ -863,11 +729,7 @@ async fn leaders_publish_the_agreed_agenda_with_reasons_after_the_tally() {
         "items": [{"proposal_id": ids[2], "position": 1, "reason": "The rota is due on Friday"}],
         "added": {"title": "Fire drill", "minutes": 5, "reason": "The inspector asked for it"},
     });
-    let agenda = expect(
-        call(app, "POST", &publish, &f.leader_token, Some(body)).await,
-        200,
-    )
-    .await;
+    let agenda = expect(app, ("POST", &publish), &f.leader_token, Some(body), 200).await;
     assert_eq!(agenda["state"], "published");
     let titles: Vec<&str> = agenda["items"]
         .as_array()
@@ -895,14 +757,10 @@ async fn leaders_publish_the_agreed_agenda_with_reasons_after_the_tally() {
     assert!(reasons.contains(&"The inspector asked for it"), "{agenda}");
     // Everyone reads the same agreed agenda, on the API and on the page.
     let read_back = expect(
-        call(
-            app,
-            "GET",
-            &format!("/api/v1/teams/{a}/meetings/{m}/agenda"),
-            &f.member_token,
-            None,
-        )
-        .await,
+        app,
+        ("GET", &format!("/api/v1/teams/{a}/meetings/{m}/agenda")),
+        &f.member_token,
+        None,
         200,
     )
     .await;
@@ -916,7 +774,10 @@ async fn leaders_publish_the_agreed_agenda_with_reasons_after_the_tally() {
     );
     // Publishing again replaces it: the tally as it is needs no reasons.
     let plain = expect(
-        call(app, "POST", &publish, &f.leader_token, Some(json!({}))).await,
+        app,
+        ("POST", &publish),
+        &f.leader_token,
+        Some(json!({})),
         200,
     )
     .await;
@@ -994,7 +855,7 @@ const NEW_MEETING: &str = r#"{"title": "Matrix meeting", "purpose_line": "Move t
 
 #[tokio::test]
 async fn every_meeting_admin_endpoint_answers_each_role_as_the_access_table_says() {
-    let f = fixture().await;
+    let f = cast().await;
     let (app, a) = (&f.app, &f.world.team_a);
     let m = create_meeting(app, &f.leader, a, "open").await;
     for title in ["Hide me", "Merge me", "Keep me"] {
@@ -1013,7 +874,5 @@ async fn every_meeting_admin_endpoint_answers_each_role_as_the_access_table_says
         ("{t12}", at(2 * WINDOW_HOURS)),
         ("{t18}", at(3 * WINDOW_HOURS)),
     ];
-    let tokens = api_matrix::persona_tokens(app, &f.world).await;
-    let failures = api_matrix::run(app, &f.world, &tokens, ROWS, &fill).await;
-    assert!(failures.is_empty(), "{failures:#?}");
+    assert_matrix(app, &f.world, ROWS, &fill).await;
 }

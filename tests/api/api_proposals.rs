@@ -6,36 +6,13 @@ use roundtable::domain::ids::MeetingId;
 use serde_json::{Value, json};
 use time::Duration;
 
-use crate::api_matrix::{self, Row};
-use crate::api_tokens::make_token;
-use crate::helpers::{Browser, TestApp, World, seed, signed_in, spawn_app};
+use crate::api_helpers::{
+    Cast, assert_matrix, cast, created, expect, read_token, read_write_token, revalidates, send,
+    walk_rows,
+};
+use crate::api_matrix::Row;
+use crate::helpers::signed_in;
 use crate::meeting_helpers::{WINDOW_HOURS, create_meeting, propose};
-
-/// Sends `method path` with the bearer `token` and, if given, a JSON body.
-pub(crate) async fn call(
-    app: &TestApp,
-    method: &str,
-    path: &str,
-    token: &str,
-    body: Option<Value>,
-) -> reqwest::Response {
-    let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
-    let mut request = reqwest::Client::new()
-        .request(method, app.url(path))
-        .bearer_auth(token);
-    if let Some(body) = body {
-        request = request.json(&body);
-    }
-    request.send().await.unwrap()
-}
-
-/// The JSON of a response that must have `status`.
-pub(crate) async fn expect(response: reqwest::Response, status: u16) -> Value {
-    let got = response.status().as_u16();
-    let text = response.text().await.unwrap();
-    assert_eq!(got, status, "{text}");
-    serde_json::from_str(&text).unwrap_or(Value::Null)
-}
 
 fn item(title: &str, minutes: i64) -> Value {
     json!({"title": title, "why": "It keeps coming up and nobody owns it.", "minutes": minutes})
@@ -50,52 +27,27 @@ fn titles(list: &Value) -> Vec<String> {
         .collect()
 }
 
-struct Fixture {
-    app: TestApp,
-    world: World,
-    leader: Browser,
-    member: Browser,
-    meeting: MeetingId,
-    member_token: String,
-    leader_token: String,
-}
-
-async fn fixture() -> Fixture {
-    let app = spawn_app().await;
-    let world = seed(&app).await;
-    let leader = signed_in(&app, &world.leader).await;
-    let member = signed_in(&app, &world.member).await;
-    let meeting = create_meeting(&app, &leader, &world.team_a, "secret").await;
-    let member_token = make_token(&member, "Bot", "read_write", "30").await;
-    let leader_token = make_token(&leader, "Bot", "read_write", "30").await;
-    Fixture {
-        app,
-        world,
-        leader,
-        member,
-        meeting,
-        member_token,
-        leader_token,
-    }
+/// The [`Cast`] and a meeting of team a taking proposals.
+async fn fixture() -> (Cast, MeetingId) {
+    let f = cast().await;
+    let meeting = create_meeting(&f.app, &f.leader, &f.world.team_a, "secret").await;
+    (f, meeting)
 }
 
 #[tokio::test]
 async fn proposals_are_listed_as_the_page_shows_them_to_each_viewer() {
-    let f = fixture().await;
-    let (app, a, m) = (&f.app, &f.world.team_a, f.meeting);
+    let (f, m) = fixture().await;
+    let (app, a) = (&f.app, &f.world.team_a);
     let base = format!("/api/v1/teams/{a}/meetings/{m}/proposals");
     let web = format!("/teams/{a}/meetings/{m}/proposals");
 
-    let response = call(
+    let (location, first) = created(
         app,
-        "POST",
-        &base,
+        ("POST", &base),
         &f.member_token,
         Some(item("Reading plan", 10)),
     )
     .await;
-    let location = response.headers()["location"].to_str().unwrap().to_owned();
-    let first = expect(response, 201).await;
     assert_eq!(location, format!("{base}/{}", first["id"]));
     assert_eq!(first["title"], "Reading plan");
     assert_eq!(first["minutes"], 10);
@@ -104,20 +56,16 @@ async fn proposals_are_listed_as_the_page_shows_them_to_each_viewer() {
     assert_eq!(first["status"], "active");
     assert_eq!(first["comments"], 0);
     let second = expect(
-        call(
-            app,
-            "POST",
-            &base,
-            &f.member_token,
-            Some(item("=Budget", 15)),
-        )
-        .await,
+        app,
+        ("POST", &base),
+        &f.member_token,
+        Some(item("=Budget", 15)),
         201,
     )
     .await;
     // The leader proposes an item on the web and withdraws it; and hides the member's second.
     propose(&f.leader, a, m, "Staff rota", 5).await;
-    let list = expect(call(app, "GET", &base, &f.leader_token, None).await, 200).await;
+    let list = expect(app, ("GET", &base), &f.leader_token, None, 200).await;
     let rota = list["proposals"][2]["id"].as_i64().unwrap();
     let withdrawn = f.leader.post(&format!("{web}/{rota}/withdraw"), &[]).await;
     assert_eq!(withdrawn.status(), 303);
@@ -132,22 +80,28 @@ async fn proposals_are_listed_as_the_page_shows_them_to_each_viewer() {
 
     // The member sees their own hidden item with its reason, but not the leader's withdrawn
     // one; the leader sees everything.
-    let list = expect(call(app, "GET", &base, &f.member_token, None).await, 200).await;
+    let list = expect(app, ("GET", &base), &f.member_token, None, 200).await;
     assert_eq!(titles(&list), ["Reading plan", "=Budget"]);
     assert_eq!(list["proposals"][1]["status"], "hidden");
     assert_eq!(list["proposals"][1]["hidden_reason"], "Off topic");
     assert!(list["next_cursor"].is_null());
-    let all = expect(call(app, "GET", &base, &f.leader_token, None).await, 200).await;
+    let all = expect(app, ("GET", &base), &f.leader_token, None, 200).await;
     assert_eq!(titles(&all), ["Reading plan", "=Budget", "Staff rota"]);
     assert_eq!(all["proposals"][2]["status"], "withdrawn");
     assert_eq!(all["proposals"][0]["mine"], false);
     expect(
-        call(app, "GET", &format!("{base}/{rota}"), &f.member_token, None).await,
+        app,
+        ("GET", &format!("{base}/{rota}")),
+        &f.member_token,
+        None,
         404,
     )
     .await;
     let shown = expect(
-        call(app, "GET", &format!("{base}/{rota}"), &f.leader_token, None).await,
+        app,
+        ("GET", &format!("{base}/{rota}")),
+        &f.leader_token,
+        None,
         200,
     )
     .await;
@@ -163,66 +117,23 @@ async fn proposals_are_listed_as_the_page_shows_them_to_each_viewer() {
     );
 
     // A page at a time, in a stable order, every item once.
-    let mut seen = Vec::new();
-    let mut cursor = String::new();
-    loop {
-        let path = if cursor.is_empty() {
-            format!("{base}?limit=1")
-        } else {
-            format!("{base}?limit=1&cursor={cursor}")
-        };
-        let page = expect(call(app, "GET", &path, &f.leader_token, None).await, 200).await;
-        seen.extend(titles(&page));
-        match page["next_cursor"].as_str() {
-            Some(next) => cursor = next.to_owned(),
-            None => break,
-        }
-    }
-    assert_eq!(seen, titles(&all));
+    let (walked, _) = walk_rows(app, &base, "proposals", &f.leader_token, 1).await;
+    assert_eq!(titles(&json!({ "proposals": walked })), titles(&all));
     expect(
-        call(
-            app,
-            "GET",
-            &format!("{base}?cursor=zz!"),
-            &f.leader_token,
-            None,
-        )
-        .await,
+        app,
+        ("GET", &format!("{base}?cursor=zz!")),
+        &f.leader_token,
+        None,
         400,
     )
     .await;
 
     // ETag round trip.
-    let response = call(app, "GET", &base, &f.member_token, None).await;
-    let tag = response.headers()["etag"].to_str().unwrap().to_owned();
-    let again = reqwest::Client::new()
-        .get(app.url(&base))
-        .bearer_auth(&f.member_token)
-        .header("if-none-match", &tag)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(again.status(), 304);
-    let one = call(
-        app,
-        "GET",
-        &format!("{base}/{}", first["id"]),
-        &f.member_token,
-        None,
-    )
-    .await;
-    let tag = one.headers()["etag"].to_str().unwrap().to_owned();
-    let again = reqwest::Client::new()
-        .get(app.url(&format!("{base}/{}", first["id"])))
-        .bearer_auth(&f.member_token)
-        .header("if-none-match", &tag)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(again.status(), 304);
+    revalidates(app, &base, &f.member_token).await;
+    revalidates(app, &format!("{base}/{}", first["id"]), &f.member_token).await;
 
     // The CSV, on the API and the web alike: what the viewer sees, formulas defused.
-    let csv = call(app, "GET", &format!("{base}.csv"), &f.member_token, None).await;
+    let csv = send(app, "GET", &format!("{base}.csv"), &f.member_token, None).await;
     assert_eq!(csv.status(), 200);
     assert!(
         csv.headers()["content-type"]
@@ -247,26 +158,22 @@ async fn proposals_are_listed_as_the_page_shows_them_to_each_viewer() {
     assert_eq!(&rows[1][5], "hidden");
     assert_eq!(&rows[1][6], "Off topic");
     assert!(!body.contains("Staff rota"));
-    let leader_csv = call(app, "GET", &format!("{base}.csv"), &f.leader_token, None).await;
+    let leader_csv = send(app, "GET", &format!("{base}.csv"), &f.leader_token, None).await;
     assert!(leader_csv.text().await.unwrap().contains("Staff rota"));
 }
 
 #[tokio::test]
 async fn proposing_validates_and_is_refused_when_the_window_or_meeting_forbids() {
-    let f = fixture().await;
-    let (app, a, m) = (&f.app, &f.world.team_a, f.meeting);
+    let (f, m) = fixture().await;
+    let (app, a) = (&f.app, &f.world.team_a);
     let base = format!("/api/v1/teams/{a}/meetings/{m}/proposals");
 
     // 422 with the form's fields; a body that is not this JSON is 400.
     let bad = expect(
-        call(
-            app,
-            "POST",
-            &base,
-            &f.member_token,
-            Some(json!({"title": "", "why": "", "minutes": 0})),
-        )
-        .await,
+        app,
+        ("POST", &base),
+        &f.member_token,
+        Some(json!({"title": "", "why": "", "minutes": 0})),
         422,
     )
     .await;
@@ -275,65 +182,45 @@ async fn proposing_validates_and_is_refused_when_the_window_or_meeting_forbids()
         assert!(bad["fields"][field].is_string(), "{bad}");
     }
     let unreadable = expect(
-        call(
-            app,
-            "POST",
-            &base,
-            &f.member_token,
-            Some(json!({"title": "x"})),
-        )
-        .await,
+        app,
+        ("POST", &base),
+        &f.member_token,
+        Some(json!({"title": "x"})),
         400,
     )
     .await;
     assert_eq!(unreadable["error"], "invalid_body");
     // A read token cannot write; another team's meeting is missing.
-    let read = make_token(&f.member, "Reader", "read", "30").await;
-    expect(
-        call(app, "POST", &base, &read, Some(item("Anything", 5))).await,
-        403,
-    )
-    .await;
+    let read = read_token(&f.member).await;
+    expect(app, ("POST", &base), &read, Some(item("Anything", 5)), 403).await;
     let outsider = signed_in(app, &f.world.outsider).await;
-    let outsider_token = make_token(&outsider, "Bot", "read_write", "30").await;
-    expect(call(app, "GET", &base, &outsider_token, None).await, 404).await;
+    let outsider_token = read_write_token(&outsider).await;
+    expect(app, ("GET", &base), &outsider_token, None, 404).await;
     let b = &f.world.team_b;
     expect(
-        call(
-            app,
-            "GET",
-            &format!("/api/v1/teams/{b}/meetings/{m}/proposals"),
-            &outsider_token,
-            None,
-        )
-        .await,
+        app,
+        ("GET", &format!("/api/v1/teams/{b}/meetings/{m}/proposals")),
+        &outsider_token,
+        None,
         404,
     )
     .await;
 
     // Editing one's own, as the edit form does; someone else's is refused.
     let made = expect(
-        call(
-            app,
-            "POST",
-            &base,
-            &f.member_token,
-            Some(item("Timetable", 10)),
-        )
-        .await,
+        app,
+        ("POST", &base),
+        &f.member_token,
+        Some(item("Timetable", 10)),
         201,
     )
     .await;
     let own = format!("{base}/{}", made["id"]);
     let edited = expect(
-        call(
-            app,
-            "PATCH",
-            &own,
-            &f.member_token,
-            Some(item("Timetable changes", 20)),
-        )
-        .await,
+        app,
+        ("PATCH", &own),
+        &f.member_token,
+        Some(item("Timetable changes", 20)),
         200,
     )
     .await;
@@ -348,82 +235,71 @@ async fn proposing_validates_and_is_refused_when_the_window_or_meeting_forbids()
         .unwrap();
     assert!(page.contains("Timetable changes"));
     expect(
-        call(
-            app,
-            "PATCH",
-            &own,
-            &f.leader_token,
-            Some(item("Mine now", 5)),
-        )
-        .await,
+        app,
+        ("PATCH", &own),
+        &f.leader_token,
+        Some(item("Mine now", 5)),
         403,
     )
     .await;
     let bad = expect(
-        call(app, "PATCH", &own, &f.member_token, Some(item("", 5))).await,
+        app,
+        ("PATCH", &own),
+        &f.member_token,
+        Some(item("", 5)),
         422,
     )
     .await;
     assert!(bad["fields"]["title"].is_string());
     expect(
-        call(
-            app,
-            "PATCH",
-            &format!("{base}/999999"),
-            &f.member_token,
-            Some(item("x", 5)),
-        )
-        .await,
+        app,
+        ("PATCH", &format!("{base}/999999")),
+        &f.member_token,
+        Some(item("x", 5)),
         404,
     )
     .await;
 
     // Withdrawing: once; then the item is no longer open.
     let spare = expect(
-        call(app, "POST", &base, &f.member_token, Some(item("Spare", 5))).await,
+        app,
+        ("POST", &base),
+        &f.member_token,
+        Some(item("Spare", 5)),
         201,
     )
     .await;
     let spare = format!("{base}/{}", spare["id"]);
     expect(
-        call(
-            app,
-            "POST",
-            &format!("{spare}/withdraw"),
-            &f.leader_token,
-            None,
-        )
-        .await,
+        app,
+        ("POST", &format!("{spare}/withdraw")),
+        &f.leader_token,
+        None,
         403,
     )
     .await;
     let gone = expect(
-        call(
-            app,
-            "POST",
-            &format!("{spare}/withdraw"),
-            &f.member_token,
-            None,
-        )
-        .await,
+        app,
+        ("POST", &format!("{spare}/withdraw")),
+        &f.member_token,
+        None,
         200,
     )
     .await;
     assert_eq!(gone["status"], "withdrawn");
     expect(
-        call(
-            app,
-            "POST",
-            &format!("{spare}/withdraw"),
-            &f.member_token,
-            None,
-        )
-        .await,
+        app,
+        ("POST", &format!("{spare}/withdraw")),
+        &f.member_token,
+        None,
         409,
     )
     .await;
     expect(
-        call(app, "PATCH", &spare, &f.member_token, Some(item("Back", 5))).await,
+        app,
+        ("PATCH", &spare),
+        &f.member_token,
+        Some(item("Back", 5)),
         409,
     )
     .await;
@@ -433,25 +309,27 @@ async fn proposing_validates_and_is_refused_when_the_window_or_meeting_forbids()
         .clock
         .advance(Duration::hours(WINDOW_HOURS) + Duration::minutes(1));
     let closed = expect(
-        call(app, "POST", &base, &f.member_token, Some(item("Late", 5))).await,
+        app,
+        ("POST", &base),
+        &f.member_token,
+        Some(item("Late", 5)),
         409,
     )
     .await;
     assert_eq!(closed["error"], "conflict");
     expect(
-        call(app, "PATCH", &own, &f.member_token, Some(item("Later", 5))).await,
+        app,
+        ("PATCH", &own),
+        &f.member_token,
+        Some(item("Later", 5)),
         409,
     )
     .await;
     expect(
-        call(
-            app,
-            "POST",
-            &format!("{own}/withdraw"),
-            &f.member_token,
-            None,
-        )
-        .await,
+        app,
+        ("POST", &format!("{own}/withdraw")),
+        &f.member_token,
+        None,
         409,
     )
     .await;
@@ -467,14 +345,13 @@ async fn proposing_validates_and_is_refused_when_the_window_or_meeting_forbids()
         .await;
     assert_eq!(response.status(), 303);
     let refused = expect(
-        call(
-            app,
+        app,
+        (
             "POST",
             &format!("/api/v1/teams/{a}/meetings/{cancelled}/proposals"),
-            &f.member_token,
-            Some(item("Any", 5)),
-        )
-        .await,
+        ),
+        &f.member_token,
+        Some(item("Any", 5)),
         409,
     )
     .await;
@@ -521,13 +398,9 @@ pub(crate) const ROWS: &[Row] = &[
 
 #[tokio::test]
 async fn every_proposal_endpoint_answers_each_role_as_the_access_table_says() {
-    let f = fixture().await;
-    propose(&f.member, &f.world.team_a, f.meeting, "Reading plan", 10).await;
-    let p = crate::meeting_helpers::proposal_ids(&f.app, f.meeting).await[0];
-    let tokens = api_matrix::persona_tokens(&f.app, &f.world).await;
-
-    let fill = [("{m}", f.meeting.to_string()), ("{p}", p.to_string())];
-    let failures = api_matrix::run(&f.app, &f.world, &tokens, ROWS, &fill).await;
-
-    assert!(failures.is_empty(), "{failures:#?}");
+    let (f, meeting) = fixture().await;
+    propose(&f.member, &f.world.team_a, meeting, "Reading plan", 10).await;
+    let p = crate::meeting_helpers::proposal_ids(&f.app, meeting).await[0];
+    let fill = [("{m}", meeting.to_string()), ("{p}", p.to_string())];
+    assert_matrix(&f.app, &f.world, ROWS, &fill).await;
 }

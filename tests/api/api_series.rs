@@ -12,9 +12,10 @@ use serde_json::{Value, json};
 use time::macros::datetime;
 
 use crate::action_helpers::id_from;
-use crate::api_actions::{expect, revalidates, send};
-use crate::api_matrix::{self, Row};
-use crate::api_tokens::make_token;
+use crate::api_helpers::{
+    assert_matrix, created, expect, not_found, read_token, read_write_token, revalidates,
+};
+use crate::api_matrix::Row;
 use crate::helpers::{
     Browser, TestApp, World, add_member, create_person, seed, signed_in, spawn_app,
 };
@@ -135,11 +136,6 @@ async fn world_at_thursday(app: &TestApp) -> (World, Browser) {
     (world, leader)
 }
 
-/// A read-write token for `browser`.
-async fn token(browser: &Browser) -> String {
-    make_token(browser, "Series", "read_write", "30").await
-}
-
 /// The series' occurrences with their meetings, by date.
 async fn occurrences(
     app: &TestApp,
@@ -213,12 +209,9 @@ async fn every_series_endpoint_answers_each_role_as_the_access_table_says() {
         .unwrap()
         .unwrap()
         .id;
-    let tokens = api_matrix::persona_tokens(&app, &world).await;
-
-    let failures = api_matrix::run(
+    assert_matrix(
         &app,
         &world,
-        &tokens,
         ROWS,
         &[
             ("{s}", id.to_string()),
@@ -230,7 +223,6 @@ async fn every_series_endpoint_answers_each_role_as_the_access_table_says() {
         ],
     )
     .await;
-    assert!(failures.is_empty(), "{failures:#?}");
 }
 
 /// The stored settings of a series that the two ways of creating it must agree on.
@@ -285,12 +277,9 @@ async fn a_series_created_through_the_api_equals_one_created_on_the_web_form() {
     // Team a on the web form; team b (led by the outsider) through the API.
     let on_web = web_series(&leader, &world.team_a, "2027-03-12").await;
     let outsider = signed_in(&app, &world.outsider).await;
-    let t = token(&outsider).await;
+    let t = read_write_token(&outsider).await;
     let path = format!("/api/v1/teams/{}/series", world.team_b);
-    let response = send(&app, "POST", &path, &t, Some(api_body("2027-03-12"))).await;
-    assert_eq!(response.status(), 201);
-    let location = response.headers()["location"].to_str().unwrap().to_owned();
-    let body: Value = response.json().await.unwrap();
+    let (location, body) = created(&app, ("POST", &path), &t, Some(api_body("2027-03-12"))).await;
     let through_api = SeriesId(body["id"].as_i64().unwrap());
     assert_eq!(location, format!("{path}/{through_api}"));
 
@@ -400,7 +389,7 @@ async fn members_cannot_manage_a_series_another_teams_is_not_found_and_a_read_to
     let id = web_series(&leader, &a, "2027-03-12").await;
     let made = occurrences(&app, id).await;
     let member = signed_in(&app, &world.member).await;
-    let m = token(&member).await;
+    let m = read_write_token(&member).await;
     let base = format!("/api/v1/teams/{a}/series");
     let one = format!("{base}/{id}");
     let cancel = format!("{one}/occurrences/{}/cancel", made[0].0.id);
@@ -426,7 +415,7 @@ async fn members_cannot_manage_a_series_another_teams_is_not_found_and_a_read_to
 
     // Another team's series is not found, whichever team's path names it.
     let outsider = signed_in(&app, &world.outsider).await;
-    let o = token(&outsider).await;
+    let o = read_write_token(&outsider).await;
     let b = world.team_b.clone();
     for path in [
         one.clone(),
@@ -438,10 +427,9 @@ async fn members_cannot_manage_a_series_another_teams_is_not_found_and_a_read_to
         } else {
             "GET"
         };
-        let missing = expect(&app, (method, &path), &o, None, 404).await;
-        assert_eq!(missing["error"], "not_found", "{path}");
+        not_found(&app, (method, &path), &o, None).await;
     }
-    let l = token(&leader).await;
+    let l = read_write_token(&leader).await;
     expect(
         &app,
         (
@@ -460,7 +448,7 @@ async fn members_cannot_manage_a_series_another_teams_is_not_found_and_a_read_to
     expect(&app, ("GET", &format!("{base}/nine")), &l, None, 404).await;
 
     // A read token reads but cannot write, even a leader's.
-    let read = make_token(&leader, "Read only", "read", "30").await;
+    let read = read_token(&leader).await;
     expect(&app, ("GET", &one), &read, None, 200).await;
     for (method, path, body) in [
         ("POST", base.clone(), Some(api_body("2027-03-12"))),
@@ -542,19 +530,15 @@ async fn marking_someone_away_through_the_api_replans_the_rota_as_the_web_form_d
         .await;
     assert_eq!(marked.status(), 303);
 
-    let l = token(&leader).await;
+    let l = read_write_token(&leader).await;
     let a = world.team_a.clone();
-    let response = send(
+    let (location, entry) = created(
         &api_app,
-        "POST",
-        &format!("/api/v1/teams/{a}/away"),
+        ("POST", &format!("/api/v1/teams/{a}/away")),
         &l,
         Some(json!({ "user_id": away, "away_from": "2027-03-15", "away_until": "2027-03-20" })),
     )
     .await;
-    assert_eq!(response.status(), 201);
-    let location = response.headers()["location"].to_str().unwrap().to_owned();
-    let entry: Value = response.json().await.unwrap();
     assert_eq!(entry["user_id"], json!(away));
     assert_eq!(entry["name"], away_name.as_str());
     assert_eq!(entry["away_from"], "2027-03-15");
@@ -623,8 +607,7 @@ async fn marking_someone_away_through_the_api_replans_the_rota_as_the_web_form_d
     assert_eq!(mine["away"], expected);
 
     // Removing the dates gives the role back.
-    let removed = send(&api_app, "DELETE", &location, &l, None).await;
-    assert_eq!(removed.status(), 204);
+    expect(&api_app, ("DELETE", &location), &l, None, 204).await;
     assert_eq!(named_rotas(&api_app, id, &people).await, before);
     let shown = expect(
         &api_app,
@@ -655,7 +638,7 @@ async fn swapping_cancelling_editing_and_ending_through_the_api() {
         .map(|(p, _)| *p)
         .find(|p| !before[0].contains(&Some(*p)))
         .unwrap();
-    let l = token(&leader).await;
+    let l = read_write_token(&leader).await;
     let swapped = expect(
         &app,
         ("POST", &format!("{one}/swap")),
@@ -788,7 +771,7 @@ async fn swapping_cancelling_editing_and_ending_through_the_api() {
     let count = occurrences(&app, id).await.len();
     app.clock.advance(time::Duration::days(14));
     let later = signed_in(&app, &world.leader).await;
-    let l = token(&later).await;
+    let l = read_write_token(&later).await;
     expect(&app, ("GET", &one), &l, None, 200).await;
     assert_eq!(occurrences(&app, id).await.len(), count);
 }
@@ -798,7 +781,7 @@ async fn the_series_and_the_away_dates_come_a_page_at_a_time() {
     let app = spawn_app().await;
     let (world, leader) = world_at_thursday(&app).await;
     let a = world.team_a.clone();
-    let l = token(&leader).await;
+    let l = read_write_token(&leader).await;
     let base = format!("/api/v1/teams/{a}/series");
     let mut ids = Vec::new();
     for title in ["First series", "Second series", "Third series"] {
@@ -840,7 +823,7 @@ async fn the_series_and_the_away_dates_come_a_page_at_a_time() {
     // Away dates: soonest ending first, then by id; those over are not listed.
     let away = format!("/api/v1/teams/{a}/away");
     let member = signed_in(&app, &world.member).await;
-    let m = token(&member).await;
+    let m = read_write_token(&member).await;
     for (who, from, until) in [
         (&l, "2027-05-01", "2027-05-10"),
         (&m, "2027-04-01", "2027-04-02"),
@@ -910,11 +893,17 @@ async fn the_series_and_the_away_dates_come_a_page_at_a_time() {
         403,
     )
     .await;
-    let removed = send(&app, "DELETE", &format!("{away}/{members}"), &l, None).await;
-    assert_eq!(removed.status(), 204);
+    expect(
+        &app,
+        ("DELETE", &format!("{away}/{members}")),
+        &l,
+        None,
+        204,
+    )
+    .await;
     // Another team's entry is not found.
     let outsider = signed_in(&app, &world.outsider).await;
-    let o = token(&outsider).await;
+    let o = read_write_token(&outsider).await;
     let b = world.team_b.clone();
     expect(
         &app,
@@ -936,7 +925,7 @@ async fn the_series_and_the_away_dates_come_a_page_at_a_time() {
     // Once over (on the team's clock) dates leave the list.
     app.clock.advance(time::Duration::days(90));
     let later = signed_in(&app, &world.member).await;
-    let m = token(&later).await;
+    let m = read_write_token(&later).await;
     let over = expect(&app, ("GET", &away), &m, None, 200).await;
     assert_eq!(over["away"], json!([]));
 }

@@ -1,6 +1,6 @@
 //! Cohorts across teams (issue 19): links between two teams, agreed by a leader of each side
 //! (`links`), and meetings whose published agenda and minutes their leaders share, read-only,
-//! with the linked teams (`shares`).
+//! with the linked teams (`shares`, and what the linked teams read: `shared`).
 //!
 //! What a linked team sees is decided here, after the access row: the viewer must be a member
 //! of their own team ([`Action::ViewSharedItems`](crate::access::Action::ViewSharedItems)),
@@ -8,6 +8,7 @@
 //! published. Anything else of the other team answers `NotFound`, like any other team's data.
 
 pub mod links;
+pub mod shared;
 pub mod shares;
 
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter};

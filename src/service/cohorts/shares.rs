@@ -3,7 +3,7 @@
 //! latest published minutes, read-only. Drafts, proposals, ballots, results and everything
 //! else of the other team stay out of reach (`NotFound`).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
@@ -14,13 +14,12 @@ use serde_json::json;
 use time::OffsetDateTime;
 
 use crate::access::{Action, Principal};
-use crate::domain::agreed_agenda::PublishedItem;
-use crate::domain::ids::{MeetingId, TeamId};
+use crate::domain::ids::MeetingId;
 use crate::domain::zone::Zone;
 use crate::format;
 use crate::i18n::Lang;
-use crate::service::meetings::{self, agreed};
-use crate::service::teams::{self, TeamAccess};
+use crate::service::meetings;
+use crate::service::teams::TeamAccess;
 use crate::service::{Result, ServiceError, audit};
 use crate::store::entities::audit_log::AuditAction;
 use crate::store::entities::{
@@ -50,7 +49,7 @@ pub struct ShareLine {
 }
 
 /// Which of `ids` have published minutes.
-async fn with_published_minutes(
+pub(super) async fn with_published_minutes(
     db: &impl ConnectionTrait,
     ids: &[MeetingId],
 ) -> Result<HashSet<MeetingId>> {
@@ -65,7 +64,7 @@ async fn with_published_minutes(
 }
 
 /// Which of `ids` have a published agenda.
-async fn with_published_agenda(
+pub(super) async fn with_published_agenda(
     db: &impl ConnectionTrait,
     ids: &[MeetingId],
 ) -> Result<HashSet<MeetingId>> {
@@ -92,6 +91,33 @@ pub async fn share_lines(
         .limit(LIST_CAP)
         .all(db)
         .await?;
+    lines_of(db, rows, access.zone, lang).await
+}
+
+/// The share state of the meeting `meeting_id` of the team `slug`, for those who may share it
+/// (the same access row as [`set_shared`]): what the API answers its share switch with.
+pub async fn share_line(
+    db: &impl ConnectionTrait,
+    principal: Principal,
+    slug: &str,
+    meeting_id: MeetingId,
+    lang: Lang,
+) -> Result<ShareLine> {
+    let access =
+        meetings::authorize(db, principal, slug, meeting_id, Action::ManageTeamLinks).await?;
+    lines_of(db, vec![access.meeting], access.zone, lang)
+        .await?
+        .pop()
+        .ok_or(ServiceError::NotFound)
+}
+
+/// `rows` (meetings of one team) with their sharing and publication state.
+async fn lines_of(
+    db: &impl ConnectionTrait,
+    rows: Vec<meeting_rows::Model>,
+    zone: Zone,
+    lang: Lang,
+) -> Result<Vec<ShareLine>> {
     let ids: Vec<MeetingId> = rows.iter().map(|m| m.id).collect();
     let shared: HashSet<MeetingId> = meeting_shares::Entity::find()
         .filter(meeting_shares::Column::MeetingId.is_in(ids.iter().copied()))
@@ -106,7 +132,7 @@ pub async fn share_lines(
         .into_iter()
         .map(|m| ShareLine {
             meeting_id: m.id,
-            starts: format::date_time_in(m.starts_at, access.zone, lang),
+            starts: format::date_time_in(m.starts_at, zone, lang),
             starts_at: m.starts_at,
             agenda_published: agendas.contains(&m.id),
             minutes_published: minutes.contains(&m.id),
@@ -164,155 +190,6 @@ pub async fn set_shared(
     .await?;
     txn.commit().await?;
     Ok(title)
-}
-
-/// A meeting a linked team shares, as listed for the viewer's team.
-#[derive(Debug, Clone, Serialize)]
-pub struct SharedItem {
-    pub meeting_id: MeetingId,
-    /// The team that shares it.
-    pub team_name: String,
-    pub title: String,
-    /// "3 Dec 2026, 10:00 UTC" in the viewer's zone.
-    pub starts: String,
-    pub has_agenda: bool,
-    pub has_minutes: bool,
-}
-
-/// What the teams linked with the viewer's team share and have published, newest first (at
-/// most [`LIST_CAP`]), for a viewer who already passed `ViewSharedItems` on `team_id`.
-pub async fn items_for(
-    db: &impl ConnectionTrait,
-    team_id: TeamId,
-    zone: Zone,
-    lang: Lang,
-) -> Result<Vec<SharedItem>> {
-    let linked = super::linked_teams(db, team_id).await?;
-    if linked.is_empty() {
-        return Ok(Vec::new());
-    }
-    let shared: Vec<MeetingId> = meeting_shares::Entity::find()
-        .filter(meeting_shares::Column::TeamId.is_in(linked.iter().copied()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|s| s.meeting_id)
-        .collect();
-    let agendas = with_published_agenda(db, &shared).await?;
-    let minutes = with_published_minutes(db, &shared).await?;
-    let visible: Vec<MeetingId> = shared
-        .into_iter()
-        .filter(|id| agendas.contains(id) || minutes.contains(id))
-        .collect();
-    let rows = meeting_rows::Entity::find()
-        .filter(meeting_rows::Column::Id.is_in(visible))
-        .filter(meeting_rows::Column::TeamId.is_in(linked.iter().copied()))
-        .order_by_desc(meeting_rows::Column::StartsAt)
-        .order_by_desc(meeting_rows::Column::Id)
-        .limit(LIST_CAP)
-        .all(db)
-        .await?;
-    let names: HashMap<TeamId, String> = team_rows::Entity::find()
-        .filter(team_rows::Column::Id.is_in(linked))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|t| (t.id, t.name))
-        .collect();
-    Ok(rows
-        .into_iter()
-        .map(|m| SharedItem {
-            meeting_id: m.id,
-            team_name: names.get(&m.team_id).cloned().unwrap_or_default(),
-            starts: format::date_time_in(m.starts_at, zone, lang),
-            has_agenda: agendas.contains(&m.id),
-            has_minutes: minutes.contains(&m.id),
-            title: m.title,
-        })
-        .collect())
-}
-
-/// [`items_for`] the team `slug`, after checking the viewer may see shared items there.
-pub async fn shared_with(
-    db: &impl ConnectionTrait,
-    principal: Principal,
-    slug: &str,
-    lang: Lang,
-) -> Result<(TeamAccess, Vec<SharedItem>)> {
-    let access = teams::authorize(db, principal, slug, Action::ViewSharedItems).await?;
-    let items = items_for(db, access.team.id, access.zone, lang).await?;
-    Ok((access, items))
-}
-
-/// A shared meeting as a linked team reads it.
-#[derive(Debug, Clone)]
-pub struct SharedMeeting {
-    /// The viewer's own team.
-    pub viewer: TeamAccess,
-    /// The team that shares it.
-    pub from_team: String,
-    pub title: String,
-    pub purpose_line: String,
-    /// "3 Dec 2026, 10:00 UTC" in the viewer's zone.
-    pub starts: String,
-    pub place: String,
-    /// The published agenda's items, if published.
-    pub agenda: Option<Vec<PublishedItem>>,
-    /// The latest published minutes (Markdown), if any.
-    pub minutes: Option<String>,
-}
-
-/// The meeting `meeting_id` shared with the viewer's team `slug`: `NotFound` unless the viewer
-/// is a member there, the meeting's team is linked with it, the meeting is shared, and it has
-/// a published agenda or published minutes.
-pub async fn shared_meeting(
-    db: &impl ConnectionTrait,
-    principal: Principal,
-    slug: &str,
-    meeting_id: MeetingId,
-    lang: Lang,
-) -> Result<SharedMeeting> {
-    let viewer = teams::authorize(db, principal, slug, Action::ViewSharedItems).await?;
-    let share = meeting_shares::Entity::find_by_id(meeting_id)
-        .one(db)
-        .await?
-        .ok_or(ServiceError::NotFound)?;
-    if share.team_id == viewer.team.id
-        || !super::are_linked(db, viewer.team.id, share.team_id).await?
-    {
-        return Err(ServiceError::NotFound);
-    }
-    let meeting = meeting_rows::Entity::find_by_id(meeting_id)
-        .one(db)
-        .await?
-        .filter(|m| m.team_id == share.team_id)
-        .ok_or(ServiceError::NotFound)?;
-    let agenda = agreed::publication(db, meeting_id).await?.map(|p| p.items);
-    let minutes = meeting_minutes::Entity::find()
-        .filter(meeting_minutes::Column::MeetingId.eq(meeting_id))
-        .filter(meeting_minutes::Column::Published.eq(true))
-        .order_by_desc(meeting_minutes::Column::Version)
-        .one(db)
-        .await?
-        .map(|m| m.body);
-    if agenda.is_none() && minutes.is_none() {
-        return Err(ServiceError::NotFound);
-    }
-    let from_team = team_rows::Entity::find_by_id(share.team_id)
-        .one(db)
-        .await?
-        .map(|t| t.name)
-        .unwrap_or_default();
-    Ok(SharedMeeting {
-        starts: format::date_time_in(meeting.starts_at, viewer.zone, lang),
-        viewer,
-        from_team,
-        title: meeting.title,
-        purpose_line: meeting.purpose_line,
-        place: meeting.place,
-        agenda,
-        minutes,
-    })
 }
 
 /// The share switch on a meeting's own page: shown to those who may share (leaders) when the

@@ -7,14 +7,15 @@
 
 use crate::i18n::Msg;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use std::collections::HashMap;
 use time::OffsetDateTime;
 
 use crate::access::{Action, Principal};
-use crate::domain::ids::{MeetingId, ProposalId};
+use crate::domain::ids::{MeetingId, ProposalId, UserId};
 use crate::domain::meeting::Privacy;
-use crate::service::teams::{Member, roster};
+use crate::service::teams::{Member, memberships_with_people, roster};
 use crate::service::{Result, ServiceError};
-use crate::store::entities::{agenda_participation, memberships};
+use crate::store::entities::{agenda_ballots, agenda_participation, memberships, users};
 
 use super::{MeetingAccess, authorize, ballots, privacy, proposals, tally};
 
@@ -90,6 +91,77 @@ pub async fn voters(
     })
 }
 
+/// Where a page of the members who have not voted resumes: after this name (compared as the
+/// database lowercases it) and id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameAfter {
+    /// The last name seen, as stored.
+    pub name: String,
+    pub id: UserId,
+}
+
+/// One page of the members who have not voted (leaders only; participation, never ballots):
+/// the turnout, up to `limit` members after `after` by name (case ignored) then id, and whether
+/// more follow. Two counts and one bounded query, however large the team.
+pub async fn not_voted_page(
+    db: &impl ConnectionTrait,
+    principal: Principal,
+    slug: &str,
+    id: MeetingId,
+    after: Option<&NameAfter>,
+    limit: u64,
+) -> Result<(MeetingAccess, Turnout, Vec<Member>, bool)> {
+    use sea_orm::sea_query::{Expr, ExprTrait, Func, Order};
+    use sea_orm::{QueryOrder, QuerySelect, QueryTrait};
+
+    let access = authorize(db, principal, slug, id, Action::ViewVoters).await?;
+    let counts = turnout(db, &access).await?;
+    let voted = agenda_participation::Entity::find()
+        .select_only()
+        .column(agenda_participation::Column::UserId)
+        .filter(agenda_participation::Column::MeetingId.eq(id))
+        .into_query();
+    let name = || {
+        Expr::expr(Func::lower(Expr::col((
+            users::Entity,
+            users::Column::DisplayName,
+        ))))
+    };
+    let mut select = memberships_with_people(access.team.id)
+        .select_only()
+        .column(memberships::Column::UserId)
+        .column(users::Column::DisplayName)
+        .column(memberships::Column::Role)
+        .filter(memberships::Column::UserId.not_in_subquery(voted));
+    if let Some(after) = after {
+        let theirs = || Func::lower(Expr::val(after.name.clone()));
+        select = select.filter(
+            name().gt(theirs()).or(name()
+                .eq(theirs())
+                .and(Expr::col((memberships::Entity, memberships::Column::UserId)).gt(after.id))),
+        );
+    }
+    let rows: Vec<(UserId, String, memberships::Role)> = select
+        .order_by(name(), Order::Asc)
+        .order_by(memberships::Column::UserId, Order::Asc)
+        .limit(limit.saturating_add(1))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let more = rows.len() as u64 > limit;
+    let members = rows
+        .into_iter()
+        .take(usize::try_from(limit).unwrap_or(usize::MAX))
+        .map(|(id, name, role)| Member {
+            id,
+            label: crate::domain::team::member_label(id, &name),
+            name,
+            leader: role == memberships::Role::Leader,
+        })
+        .collect();
+    Ok((access, counts, members, more))
+}
+
 /// One member's ranking of an open ballot.
 #[derive(Debug, Clone)]
 pub struct OpenRanking {
@@ -109,6 +181,21 @@ pub async fn open_rankings(
     now: OffsetDateTime,
 ) -> Result<(MeetingAccess, Vec<OpenRanking>)> {
     let access = authorize(db, principal, slug, id, Action::ViewVoters).await?;
+    rankings_readable(&access, now)?;
+    let titles = titles_of(db, id).await?;
+    let rows = tally::rankings(db, id).await?;
+    let names = super::names_of(db, rows.iter().filter_map(|b| b.voter_id)).await?;
+    let mut out: Vec<OpenRanking> = rows
+        .iter()
+        .map(|b| ranking_of(b, &names, &titles))
+        .collect();
+    out.sort_by_cached_key(|r| r.voter.to_lowercase());
+    Ok((access, out))
+}
+
+/// Whether the meeting's rankings may be read now: `NotFound` for a secret ballot (there is
+/// nothing to show), `Conflict` before voting closes.
+fn rankings_readable(access: &MeetingAccess, now: OffsetDateTime) -> Result<()> {
     if privacy(&access.meeting) != Privacy::Open {
         return Err(ServiceError::NotFound);
     }
@@ -117,30 +204,99 @@ pub async fn open_rankings(
             "conflict-rankings-are-shown-voting",
         )));
     }
-    let titles: std::collections::HashMap<ProposalId, String> = proposals::all(db, id)
+    Ok(())
+}
+
+/// The meeting's items' titles by id.
+async fn titles_of(
+    db: &impl ConnectionTrait,
+    id: MeetingId,
+) -> Result<HashMap<ProposalId, String>> {
+    Ok(proposals::all(db, id)
         .await?
         .into_iter()
         .map(|p| (p.id, p.title))
-        .collect();
-    let rows = tally::rankings(db, id).await?;
+        .collect())
+}
+
+/// A ballot as the rankings show it: its voter's name and its items' titles, best first.
+fn ranking_of(
+    ballot: &agenda_ballots::Model,
+    names: &HashMap<UserId, String>,
+    titles: &HashMap<ProposalId, String>,
+) -> OpenRanking {
+    OpenRanking {
+        voter: super::author_name(names, ballot.voter_id),
+        items: ballots::ranking::<ProposalId>(ballot)
+            .into_iter()
+            .map(|p| {
+                titles
+                    .get(&p)
+                    .cloned()
+                    .unwrap_or_else(|| format!("item #{p}"))
+            })
+            .collect(),
+    }
+}
+
+/// Where a page of an open meeting's rankings resumes: after this ballot, in the order of the
+/// receipts file (receipt hash, then id).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BallotAfter {
+    pub receipt_hash: String,
+    pub id: i64,
+}
+
+/// One page of [`open_rankings`] in the receipts file's order (receipt hash, then id): up to
+/// `limit` ballots after `after` with their voters, each item by title, and whether more
+/// follow; the same refusals. One bounded query of ballots and one of their voters' names per
+/// page, however many voted (the ballots no longer change once voting has closed).
+pub async fn open_rankings_page(
+    db: &impl ConnectionTrait,
+    principal: Principal,
+    slug: &str,
+    id: MeetingId,
+    now: OffsetDateTime,
+    after: Option<&BallotAfter>,
+    limit: u64,
+) -> Result<(Vec<(BallotAfter, OpenRanking)>, bool)> {
+    use sea_orm::sea_query::ExprTrait;
+    use sea_orm::{QueryOrder, QuerySelect};
+
+    let access = authorize(db, principal, slug, id, Action::ViewVoters).await?;
+    rankings_readable(&access, now)?;
+    let mut select =
+        agenda_ballots::Entity::find().filter(agenda_ballots::Column::MeetingId.eq(id));
+    if let Some(after) = after {
+        select = select.filter(
+            agenda_ballots::Column::ReceiptHash
+                .gt(after.receipt_hash.clone())
+                .or(agenda_ballots::Column::ReceiptHash
+                    .eq(after.receipt_hash.clone())
+                    .and(agenda_ballots::Column::Id.gt(after.id))),
+        );
+    }
+    let mut rows = select
+        .order_by_asc(agenda_ballots::Column::ReceiptHash)
+        .order_by_asc(agenda_ballots::Column::Id)
+        .limit(limit.saturating_add(1))
+        .all(db)
+        .await?;
+    let more = rows.len() as u64 > limit;
+    rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+    let titles = titles_of(db, id).await?;
     let names = super::names_of(db, rows.iter().filter_map(|b| b.voter_id)).await?;
-    let mut out: Vec<OpenRanking> = rows
+    let page = rows
         .iter()
-        .map(|b| OpenRanking {
-            voter: super::author_name(&names, b.voter_id),
-            items: ballots::ranking::<ProposalId>(b)
-                .into_iter()
-                .map(|p| {
-                    titles
-                        .get(&p)
-                        .cloned()
-                        .unwrap_or_else(|| format!("item #{p}"))
-                })
-                .collect(),
+        .map(|b| {
+            let key = BallotAfter {
+                receipt_hash: b.receipt_hash.clone(),
+                id: b.id,
+            };
+            (key, ranking_of(b, &names, &titles))
         })
         .collect();
-    out.sort_by_cached_key(|r| r.voter.to_lowercase());
-    Ok((access, out))
+    Ok((page, more))
 }
 
 /// The header of the rankings file.

@@ -20,7 +20,7 @@ use crate::service::notices::Delivery;
 use crate::web::AppState;
 use crate::web::api::auth::ApiCaller;
 use crate::web::api::cursor::{PageQuery, next_key};
-use crate::web::api::errors::{ApiError, ErrorBody};
+use crate::web::api::errors::{ApiError, ErrorBody, ListErrors, ReadErrors, WriteErrors};
 use crate::web::api::meetings::utc;
 use crate::web::api::{created, json_with_etag, path_id};
 use crate::web::pages::download;
@@ -309,10 +309,8 @@ async fn details(
         (status = 200, description = "One page of actions", body = ActionList,
             headers(("ETag" = String, description = "Version of the body"))),
         (status = 304, description = "Unchanged since the `If-None-Match` ETag"),
+        ReadErrors,
         (status = 400, description = "A bad filter, `cursor` or `limit`", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
-        (status = 404, description = "No such team, or not the owner's", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -363,10 +361,8 @@ pub async fn list(
     responses(
         (status = 200, description = "Columns: id, title, owner, due_on, status, reason, overdue, source",
             body = String, content_type = "text/csv"),
+        ReadErrors,
         (status = 400, description = "A bad filter", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
-        (status = 404, description = "No such team, or not the owner's", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -400,9 +396,7 @@ pub async fn csv(
         (status = 200, description = "The action", body = ActionDetails,
             headers(("ETag" = String, description = "Version of the body"))),
         (status = 304, description = "Unchanged since the `If-None-Match` ETag"),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
-        (status = 404, description = "No such action in a team of the owner's", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
+        ReadErrors,
     ),
     security(("bearer" = []))
 )]
@@ -427,13 +421,10 @@ pub async fn show(
     responses(
         (status = 201, description = "Recorded; `Location` is its address", body = ActionDetails,
             headers(("Location" = String, description = "The new action's address"))),
-        (status = 400, description = "A body that is not this JSON", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        WriteErrors,
         (status = 403, description = "A read token, or not allowed to record actions", body = ErrorBody),
         (status = 404, description = "No such team, help request or funded idea", body = ErrorBody),
-        (status = 413, description = "Body too large", body = ErrorBody),
         (status = 422, description = "Title, owner or due day refused (`fields`)", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -479,13 +470,9 @@ pub async fn create(
     request_body = ActionChange,
     responses(
         (status = 200, description = "Moved", body = ActionDetails),
-        (status = 400, description = "A body that is not this JSON", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        WriteErrors,
         (status = 403, description = "A read token, or neither the owner nor a leader", body = ErrorBody),
-        (status = 404, description = "No such action in a team of the owner's", body = ErrorBody),
-        (status = 413, description = "Body too large", body = ErrorBody),
         (status = 422, description = "A status it cannot move to, or a missing reason (`fields`)", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -529,10 +516,7 @@ pub async fn change(
         (status = 200, description = "One page of comments", body = CommentList,
             headers(("ETag" = String, description = "Version of the body"))),
         (status = 304, description = "Unchanged since the `If-None-Match` ETag"),
-        (status = 400, description = "A bad `cursor` or `limit`", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
-        (status = 404, description = "No such action in a team of the owner's", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
+        ListErrors,
     ),
     security(("bearer" = []))
 )]
@@ -579,13 +563,9 @@ pub async fn comments(
     responses(
         (status = 201, description = "Added", body = ActionComment,
             headers(("Location" = String, description = "The action's comments"))),
-        (status = 400, description = "A body that is not this JSON", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        WriteErrors,
         (status = 403, description = "A read token, or not allowed to comment", body = ErrorBody),
-        (status = 404, description = "No such action in a team of the owner's", body = ErrorBody),
-        (status = 413, description = "Body too large", body = ErrorBody),
         (status = 422, description = "An empty or refused comment (`fields.body`)", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]

@@ -23,7 +23,9 @@ use crate::service::teams::{self, InvitationForm, Invited, OpenInvitation, TeamA
 use crate::web::AppState;
 use crate::web::api::auth::ApiCaller;
 use crate::web::api::cursor::{PageQuery, next_key};
-use crate::web::api::errors::{ApiError, ErrorBody};
+use crate::web::api::errors::{
+    ApiError, ErrorBody, ListErrors, ReadErrors, TokenErrors, WriteErrors,
+};
 use crate::web::api::meetings::utc;
 use crate::web::api::members::RoleChoice;
 use crate::web::api::{json_with_etag, members, path_id, teams as team_api};
@@ -170,11 +172,8 @@ pub struct InvitationCreated {
         (status = 200, description = "One page of open invitations", body = InvitationList,
             headers(("ETag" = String, description = "Version of the body"))),
         (status = 304, description = "Unchanged since the `If-None-Match` ETag"),
-        (status = 400, description = "A bad `cursor` or `limit`", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        ListErrors,
         (status = 403, description = "Not a leader of the team", body = ErrorBody),
-        (status = 404, description = "No such team, or not the owner's", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -217,13 +216,9 @@ pub async fn invitations(
     responses(
         (status = 201, description = "Made; never stored by caches", body = InvitationCreated,
             headers(("Location" = String, description = "The team's invitations"))),
-        (status = 400, description = "A body that is not this JSON", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        WriteErrors,
         (status = 403, description = "A read token, or not a leader of the team", body = ErrorBody),
-        (status = 404, description = "No such team, or not the owner's", body = ErrorBody),
-        (status = 413, description = "Body too large", body = ErrorBody),
         (status = 422, description = "Uses, days or addresses refused, or addresses while the site sends no mail (`fields`)", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -280,10 +275,8 @@ pub async fn invite(
     ),
     responses(
         (status = 204, description = "Revoked"),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        ReadErrors,
         (status = 403, description = "A read token, or not a leader of the team", body = ErrorBody),
-        (status = 404, description = "No such invitation in a team of the owner's", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -306,11 +299,9 @@ pub async fn revoke(
     params(("team" = String, Path, description = "The team's slug")),
     responses(
         (status = 204, description = "Left: no longer a member"),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        ReadErrors,
         (status = 403, description = "A read token, or a site admin outside the team", body = ErrorBody),
-        (status = 404, description = "No such team, or not the owner's", body = ErrorBody),
         (status = 409, description = "The team's last leader cannot leave", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -399,10 +390,9 @@ fn parse_team_key(key: &str) -> Option<TeamAfter> {
         (status = 200, description = "One page of teams", body = AdminTeamList,
             headers(("ETag" = String, description = "Version of the body"))),
         (status = 304, description = "Unchanged since the `If-None-Match` ETag"),
+        TokenErrors,
         (status = 400, description = "A bad `cursor` or `limit`", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
         (status = 403, description = "Not a site admin", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -440,12 +430,11 @@ pub async fn all_teams(
     responses(
         (status = 201, description = "Created; never stored by caches", body = CreatedTeam,
             headers(("Location" = String, description = "The new team's address"))),
+        TokenErrors,
         (status = 400, description = "A body that is not this JSON", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
         (status = 403, description = "A read token, or not a site admin", body = ErrorBody),
         (status = 413, description = "Body too large", body = ErrorBody),
         (status = 422, description = "Name, address, purpose or zone refused, or the address is taken (`fields`)", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -610,10 +599,8 @@ async fn link_line(
         (status = 200, description = "The links and the meetings' sharing", body = TeamLinks,
             headers(("ETag" = String, description = "Version of the body"))),
         (status = 304, description = "Unchanged since the `If-None-Match` ETag"),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        ReadErrors,
         (status = 403, description = "Not a leader of the team", body = ErrorBody),
-        (status = 404, description = "No such team, or not the owner's", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -645,13 +632,9 @@ pub async fn team_links(
     responses(
         (status = 201, description = "Proposed", body = TeamLink,
             headers(("Location" = String, description = "The team's links"))),
-        (status = 400, description = "A body that is not this JSON", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        WriteErrors,
         (status = 403, description = "A read token, or not a leader of the team", body = ErrorBody),
-        (status = 404, description = "No such team, or not the owner's", body = ErrorBody),
-        (status = 413, description = "Body too large", body = ErrorBody),
         (status = 422, description = "No such other team, this team itself, or a link already stands (`fields.team`)", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -683,11 +666,9 @@ pub async fn propose_link(
     ),
     responses(
         (status = 200, description = "Linked", body = TeamLink),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        ReadErrors,
         (status = 403, description = "A read token, or not a leader of the team", body = ErrorBody),
-        (status = 404, description = "No such link of the team", body = ErrorBody),
         (status = 409, description = "This team proposed it: the other side accepts", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -714,10 +695,8 @@ pub async fn accept_link(
     ),
     responses(
         (status = 204, description = "Removed"),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        ReadErrors,
         (status = 403, description = "A read token, or not a leader of the team", body = ErrorBody),
-        (status = 404, description = "No such link of the team", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]

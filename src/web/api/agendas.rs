@@ -11,7 +11,7 @@ use crate::domain::agreed_agenda::{DeviationKind, ItemKind};
 use crate::service::meetings::agreed;
 use crate::web::AppState;
 use crate::web::api::auth::ApiCaller;
-use crate::web::api::errors::{ApiError, ErrorBody};
+use crate::web::api::errors::{ApiError, ReadErrors};
 use crate::web::api::json_with_etag;
 use crate::web::api::meetings::utc;
 use crate::web::api::results::{download, meeting_path};
@@ -140,9 +140,7 @@ pub struct AgendaDeviation {
         (status = 200, description = "The agreed agenda, or `not_published` yet", body = AgreedAgenda,
             headers(("ETag" = String, description = "Version of the body"))),
         (status = 304, description = "Unchanged since the `If-None-Match` ETag"),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
-        (status = 404, description = "No such meeting in a team of the owner's", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
+        ReadErrors,
     ),
     security(("bearer" = []))
 )]
@@ -216,9 +214,7 @@ pub async fn show(
     responses(
         (status = 200, description = "An iCalendar file with one event", body = String,
             content_type = "text/calendar"),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
-        (status = 404, description = "No such meeting in a team of the owner's", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
+        ReadErrors,
     ),
     security(("bearer" = []))
 )]

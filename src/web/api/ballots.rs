@@ -12,7 +12,7 @@ use crate::domain::ids::{MeetingId, ProposalId};
 use crate::service::meetings::ballots::{self, Receipt};
 use crate::web::AppState;
 use crate::web::api::auth::ApiCaller;
-use crate::web::api::errors::{ApiError, ErrorBody};
+use crate::web::api::errors::{ApiError, ErrorBody, ReadErrors, WriteErrors};
 use crate::web::api::meetings::utc;
 use crate::web::api::{json_with_etag, path_id, saved_ballot};
 
@@ -85,9 +85,8 @@ fn address(team: &str, meeting: MeetingId) -> String {
         (status = 200, description = "The owner's ballot", body = Ballot,
             headers(("ETag" = String, description = "Version of the body"))),
         (status = 304, description = "Unchanged since the `If-None-Match` ETag"),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        ReadErrors,
         (status = 404, description = "No such meeting in a team of the owner's, or no ballot cast", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -130,14 +129,10 @@ pub async fn show(
         (status = 200, description = "Changed; the new receipt", body = CastBallot),
         (status = 201, description = "Cast; the receipt", body = CastBallot,
             headers(("Location" = String, description = "The ballot's address"))),
-        (status = 400, description = "A body that is not this JSON", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        WriteErrors,
         (status = 403, description = "A read token, or not allowed to vote", body = ErrorBody),
-        (status = 404, description = "No such meeting in a team of the owner's", body = ErrorBody),
         (status = 409, description = "Voting is not open, or the meeting is cancelled", body = ErrorBody),
-        (status = 413, description = "Body too large", body = ErrorBody),
         (status = 422, description = "An empty ranking, an unknown or repeated item (`fields.ranking`)", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]

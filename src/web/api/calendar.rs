@@ -7,7 +7,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 
 use crate::web::AppState;
 use crate::web::api::auth::ApiCaller;
-use crate::web::api::errors::{ApiError, ErrorBody};
+use crate::web::api::errors::{ApiError, ReadErrors};
 use crate::web::pages::base_url;
 
 /// The team's meetings from 90 days back to a year ahead, as iCalendar.
@@ -19,9 +19,7 @@ use crate::web::pages::base_url;
     responses(
         (status = 200, description = "An iCalendar file: one VEVENT per meeting, cancelled ones with STATUS:CANCELLED",
             body = String, content_type = "text/calendar"),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
-        (status = 404, description = "No such team, or not the owner's", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
+        ReadErrors,
     ),
     security(("bearer" = []))
 )]

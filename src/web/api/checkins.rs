@@ -14,7 +14,7 @@ use crate::service::checkins::{self, CheckinAccess, CheckinForm, WeekQuery};
 use crate::web::AppState;
 use crate::web::api::auth::ApiCaller;
 use crate::web::api::cursor::{PageQuery, next_key};
-use crate::web::api::errors::{ApiError, ErrorBody};
+use crate::web::api::errors::{ApiError, ErrorBody, ListErrors, ReadErrors, WriteErrors};
 use crate::web::api::meetings::utc;
 use crate::web::api::{created, json_with_etag};
 
@@ -205,10 +205,7 @@ fn week_of(param: &WeekParam) -> String {
         (status = 200, description = "The week", body = CheckinWeek,
             headers(("ETag" = String, description = "Version of the body"))),
         (status = 304, description = "Unchanged since the `If-None-Match` ETag"),
-        (status = 400, description = "A bad `cursor` or `limit`", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
-        (status = 404, description = "No such team, or not the owner's", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
+        ListErrors,
     ),
     security(("bearer" = []))
 )]
@@ -269,9 +266,7 @@ pub async fn week(
         (status = 200, description = "Their check-in of the week (`checkin` is `null` if none)",
             body = OwnCheckin, headers(("ETag" = String, description = "Version of the body"))),
         (status = 304, description = "Unchanged since the `If-None-Match` ETag"),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
-        (status = 404, description = "No such team, or not the owner's", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
+        ReadErrors,
     ),
     security(("bearer" = []))
 )]
@@ -305,13 +300,9 @@ pub async fn mine(
         (status = 200, description = "This week's check-in changed", body = OwnCheckin),
         (status = 201, description = "This week's check-in written", body = OwnCheckin,
             headers(("Location" = String, description = "Its address"))),
-        (status = 400, description = "A body that is not this JSON", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        WriteErrors,
         (status = 403, description = "A read token, or not allowed to check in", body = ErrorBody),
-        (status = 404, description = "No such team, or not the owner's", body = ErrorBody),
-        (status = 413, description = "Body too large", body = ErrorBody),
         (status = 422, description = "Answers or action refused (`fields`)", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]

@@ -22,7 +22,7 @@ use crate::service::comments::{self, CommentForm, CommentView, ThreadPage};
 use crate::web::AppState;
 use crate::web::api::auth::ApiCaller;
 use crate::web::api::cursor::{PageQuery, next_key};
-use crate::web::api::errors::{ApiError, ErrorBody};
+use crate::web::api::errors::{ApiError, ErrorBody, ListErrors, WriteErrors};
 use crate::web::api::meetings::utc;
 use crate::web::api::{created, json_with_etag, me, path_id};
 use crate::web::budgets::idea::IdeaThread;
@@ -291,10 +291,8 @@ where
         (status = 200, description = "One page of comments", body = SubjectCommentList,
             headers(("ETag" = String, description = "Version of the body"))),
         (status = 304, description = "Unchanged since the `If-None-Match` ETag"),
-        (status = 400, description = "A bad `cursor` or `limit`", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        ListErrors,
         (status = 404, description = "No such proposal in a meeting of the owner's teams (or one withdrawn, hidden or merged, to others than its author and leaders)", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -323,14 +321,10 @@ pub async fn proposal_comments(
     responses(
         (status = 201, description = "Added", body = SubjectComment,
             headers(("Location" = String, description = "The proposal's comments"))),
-        (status = 400, description = "A body that is not this JSON", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        WriteErrors,
         (status = 403, description = "A read token, or not allowed to comment", body = ErrorBody),
-        (status = 404, description = "No such proposal in a meeting of the owner's teams", body = ErrorBody),
         (status = 409, description = "Comments are closed (the proposal window, a withdrawn item, a cancelled meeting)", body = ErrorBody),
-        (status = 413, description = "Body too large", body = ErrorBody),
         (status = 422, description = "An empty or refused comment (`fields.body`)", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -357,14 +351,10 @@ pub async fn proposal_comment_add(
     request_body = CommentText,
     responses(
         (status = 200, description = "Edited", body = SubjectComment),
-        (status = 400, description = "A body that is not this JSON", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        WriteErrors,
         (status = 403, description = "A read token, not allowed to comment, or someone else's comment", body = ErrorBody),
-        (status = 404, description = "No such comment on a proposal of the owner's teams", body = ErrorBody),
         (status = 409, description = "Comments are closed, or a leader hid it", body = ErrorBody),
-        (status = 413, description = "Body too large", body = ErrorBody),
         (status = 422, description = "An empty or refused comment (`fields.body`)", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -393,14 +383,10 @@ pub async fn proposal_comment_edit(
     request_body = CommentHide,
     responses(
         (status = 200, description = "Hidden", body = SubjectComment),
-        (status = 400, description = "A body that is not this JSON", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        WriteErrors,
         (status = 403, description = "A read token, or not a moderator", body = ErrorBody),
-        (status = 404, description = "No such comment on a proposal of the owner's teams", body = ErrorBody),
         (status = 409, description = "Already hidden", body = ErrorBody),
-        (status = 413, description = "Body too large", body = ErrorBody),
         (status = 422, description = "A refused reason (`fields.reason`)", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -429,10 +415,7 @@ pub async fn proposal_comment_hide(
         (status = 200, description = "One page of comments", body = SubjectCommentList,
             headers(("ETag" = String, description = "Version of the body"))),
         (status = 304, description = "Unchanged since the `If-None-Match` ETag"),
-        (status = 400, description = "A bad `cursor` or `limit`", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
-        (status = 404, description = "No such idea in a round of the owner's teams", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
+        ListErrors,
     ),
     security(("bearer" = []))
 )]
@@ -460,14 +443,10 @@ pub async fn idea_comments(
     responses(
         (status = 201, description = "Added", body = SubjectComment,
             headers(("Location" = String, description = "The idea's comments"))),
-        (status = 400, description = "A body that is not this JSON", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        WriteErrors,
         (status = 403, description = "A read token, or not allowed to comment", body = ErrorBody),
-        (status = 404, description = "No such idea in a round of the owner's teams", body = ErrorBody),
         (status = 409, description = "Comments are closed (outside the ideas phase, or the idea was withdrawn)", body = ErrorBody),
-        (status = 413, description = "Body too large", body = ErrorBody),
         (status = 422, description = "An empty or refused comment (`fields.body`)", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -494,14 +473,10 @@ pub async fn idea_comment_add(
     request_body = CommentText,
     responses(
         (status = 200, description = "Edited", body = SubjectComment),
-        (status = 400, description = "A body that is not this JSON", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        WriteErrors,
         (status = 403, description = "A read token, not allowed to comment, or someone else's comment", body = ErrorBody),
-        (status = 404, description = "No such comment on an idea of the owner's teams", body = ErrorBody),
         (status = 409, description = "Comments are closed, or a leader hid it", body = ErrorBody),
-        (status = 413, description = "Body too large", body = ErrorBody),
         (status = 422, description = "An empty or refused comment (`fields.body`)", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -530,14 +505,10 @@ pub async fn idea_comment_edit(
     request_body = CommentHide,
     responses(
         (status = 200, description = "Hidden", body = SubjectComment),
-        (status = 400, description = "A body that is not this JSON", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        WriteErrors,
         (status = 403, description = "A read token, or not a moderator", body = ErrorBody),
-        (status = 404, description = "No such comment on an idea of the owner's teams", body = ErrorBody),
         (status = 409, description = "Already hidden", body = ErrorBody),
-        (status = 413, description = "Body too large", body = ErrorBody),
         (status = 422, description = "A refused reason (`fields.reason`)", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]

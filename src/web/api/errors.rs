@@ -8,7 +8,9 @@ use actix_web::body::BoxBody;
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpResponse, ResponseError};
 use serde::Serialize;
-use utoipa::ToSchema;
+use std::collections::BTreeMap;
+use utoipa::openapi::{ContentBuilder, Ref, RefOr, Response, ResponseBuilder};
+use utoipa::{IntoResponses, ToSchema};
 
 use crate::i18n::Msg;
 use crate::service::{FieldErrors, ServiceError};
@@ -216,7 +218,120 @@ pub struct ErrorBody {
     pub retry_after_seconds: Option<u64>,
 }
 
+// The error answers operations share, as sets for `responses(...)` of `#[utoipa::path]`. A set
+// (an `IntoResponses` type) stands among the tuples; utoipa merges all into one map by status,
+// a later entry replacing an earlier one of the same status. So an operation lists its
+// successes, then a set, then its own error tuples: a 403 saying who may, a 404 or 400 that
+// says more than the set's.
+
+/// Error answers the shared response sets are made of: status and description.
+const NO_TOKEN: (u16, &str) = (401, "No token, or not a current one");
+const TOO_MANY: (u16, &str) = (429, "Too many requests with this token");
+const NOT_FOUND: (u16, &str) = (404, "No such team or item, or not the owner's");
+const BAD_BODY: (u16, &str) = (400, "A body that is not this JSON");
+const TOO_LARGE: (u16, &str) = (413, "Body too large");
+const BAD_PAGE: (u16, &str) = (400, "A bad `cursor` or `limit`");
+
+/// One documented error answer: `description`, with an [`ErrorBody`] as JSON (what a
+/// `(status = …, description = …, body = ErrorBody)` tuple of `#[utoipa::path]` gives).
+fn error_response(description: &str) -> RefOr<Response> {
+    let body = ContentBuilder::new()
+        .schema(Some(Ref::from_schema_name("ErrorBody")))
+        .build();
+    ResponseBuilder::new()
+        .description(description)
+        .content("application/json", body)
+        .build()
+        .into()
+}
+
+/// The answers of a set, by status.
+fn error_responses(answers: &[(u16, &str)]) -> BTreeMap<String, RefOr<Response>> {
+    answers
+        .iter()
+        .map(|(status, description)| (status.to_string(), error_response(description)))
+        .collect()
+}
+
+/// The refusals of every token route: 401 and 429.
+pub struct TokenErrors;
+
+impl IntoResponses for TokenErrors {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        error_responses(&[NO_TOKEN, TOO_MANY])
+    }
+}
+
+/// The refusals of a read (or a write without a body) of something in the owner's teams:
+/// 401, 404 and 429.
+pub struct ReadErrors;
+
+impl IntoResponses for ReadErrors {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        error_responses(&[NO_TOKEN, NOT_FOUND, TOO_MANY])
+    }
+}
+
+/// The refusals of a paged list in the owner's teams: 400 (a bad `cursor` or `limit`), 401,
+/// 404 and 429.
+pub struct ListErrors;
+
+impl IntoResponses for ListErrors {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        error_responses(&[BAD_PAGE, NO_TOKEN, NOT_FOUND, TOO_MANY])
+    }
+}
+
+/// The refusals of a write with a JSON body to something in the owner's teams: 400 (a body
+/// that is not the JSON described), 401, 404, 413 and 429. Who may write (403) and what the
+/// form refuses (409, 422) are the operation's own.
+pub struct WriteErrors;
+
+impl IntoResponses for WriteErrors {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        error_responses(&[BAD_BODY, NO_TOKEN, NOT_FOUND, TOO_LARGE, TOO_MANY])
+    }
+}
+
 /// The stable code the site's renderer gives a status (for the docs and tests).
 pub fn code_of(status: StatusCode) -> &'static str {
     describe(status).0
+}
+
+#[cfg(test)]
+mod tests {
+    /// Every error answer (400 and up) of the document is an `ErrorBody`, described; every
+    /// token route answers 401 and 429 (the shared sets and the operations' own tuples alike).
+    #[test]
+    fn every_error_answer_of_the_openapi_document_is_an_error_body() {
+        let json = serde_json::to_value(crate::web::api::openapi::document_value()).unwrap();
+        let mut errors = 0;
+        for (path, item) in json["paths"].as_object().unwrap() {
+            for (method, operation) in item.as_object().unwrap() {
+                let Some(answers) = operation["responses"].as_object() else {
+                    continue;
+                };
+                for (status, answer) in answers {
+                    if status.as_str() >= "400" {
+                        errors += 1;
+                        assert_eq!(
+                            answer["content"]["application/json"]["schema"]["$ref"],
+                            "#/components/schemas/ErrorBody",
+                            "{method} {path} {status}"
+                        );
+                        let described = answer["description"].as_str();
+                        assert!(described.is_some_and(|d| !d.is_empty()), "{method} {path}");
+                    }
+                }
+                let bearer = operation["security"]
+                    .as_array()
+                    .is_some_and(|s| s.iter().any(|r| r.get("bearer").is_some()));
+                for status in ["401", "429"] {
+                    let answered = answers.contains_key(status);
+                    assert!(answered || !bearer, "{method} {path} {status}");
+                }
+            }
+        }
+        assert!(errors > 0);
+    }
 }

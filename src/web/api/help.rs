@@ -23,7 +23,7 @@ use crate::service::ledger::{self as ledger_service, Settings, SettingsForm};
 use crate::web::AppState;
 use crate::web::api::auth::ApiCaller;
 use crate::web::api::cursor::{PageQuery, next_key};
-use crate::web::api::errors::{ApiError, ErrorBody};
+use crate::web::api::errors::{ApiError, ErrorBody, ListErrors, ReadErrors, WriteErrors};
 use crate::web::api::ledger::{Decision, Direction};
 use crate::web::api::meetings::utc;
 use crate::web::api::{created, json_with_etag, path_id};
@@ -416,11 +416,9 @@ fn post_location(team: &str, id: PostId) -> String {
         (status = 200, description = "One page of open posts", body = HelpPostList,
             headers(("ETag" = String, description = "Version of the body"))),
         (status = 304, description = "Unchanged since the `If-None-Match` ETag"),
+        ReadErrors,
         (status = 400, description = "A bad `kind`, `cursor` or `limit`", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
         (status = 403, description = "The owner has no ledger here (a site admin who is not a member)", body = ErrorBody),
-        (status = 404, description = "No such team, or not the owner's", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -473,14 +471,10 @@ pub async fn list(
         (status = 201, description = "Posted", body = HelpPostDetails,
             headers(("Location" = String, description = "The post's address"))),
         (status = 200, description = "Already posted with this idempotency key", body = HelpPostDetails),
-        (status = 400, description = "A body that is not the JSON described", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        WriteErrors,
         (status = 403, description = "A read token, or the owner may not post here", body = ErrorBody),
-        (status = 404, description = "No such team, or not the owner's", body = ErrorBody),
         (status = 409, description = "Posted meanwhile by another request; send again", body = ErrorBody),
-        (status = 413, description = "The body is too large", body = ErrorBody),
         (status = 422, description = "Kind, title, detail, category, minutes, days or key refused (`fields`)", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -522,10 +516,8 @@ pub async fn create(
         (status = 200, description = "The post", body = HelpPostDetails,
             headers(("ETag" = String, description = "Version of the body"))),
         (status = 304, description = "Unchanged since the `If-None-Match` ETag"),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        ReadErrors,
         (status = 403, description = "The owner has no ledger here (a site admin who is not a member)", body = ErrorBody),
-        (status = 404, description = "No such post in the owner's team", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -553,14 +545,10 @@ pub async fn show(
     responses(
         (status = 201, description = "Responded: the post with the response", body = HelpPostDetails,
             headers(("Location" = String, description = "The post's address"))),
-        (status = 400, description = "A body that is not the JSON described", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        WriteErrors,
         (status = 403, description = "A read token, or the owner may not respond here", body = ErrorBody),
-        (status = 404, description = "No such post in the owner's team", body = ErrorBody),
         (status = 409, description = "The post is closed or expired, or the owner already responded", body = ErrorBody),
-        (status = 413, description = "The body is too large", body = ErrorBody),
         (status = 422, description = "Message refused, or the post is the owner's own (`fields`)", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -599,10 +587,8 @@ pub async fn respond(
     ),
     responses(
         (status = 200, description = "The post, closed", body = HelpPostDetails),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        ReadErrors,
         (status = 403, description = "A read token, or neither the post's author nor a leader", body = ErrorBody),
-        (status = 404, description = "No such post in the owner's team", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -629,10 +615,7 @@ pub async fn close(
         (status = 200, description = "One page of notes", body = ThanksList,
             headers(("ETag" = String, description = "Version of the body"))),
         (status = 304, description = "Unchanged since the `If-None-Match` ETag"),
-        (status = 400, description = "A bad `cursor` or `limit`", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
-        (status = 404, description = "No such team, or not the owner's", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
+        ListErrors,
     ),
     security(("bearer" = []))
 )]
@@ -677,14 +660,10 @@ pub async fn thanks_list(
     responses(
         (status = 201, description = "Thanked", body = ThanksNote),
         (status = 200, description = "Already thanked with this idempotency key", body = ThanksNote),
-        (status = 400, description = "A body that is not the JSON described", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        WriteErrors,
         (status = 403, description = "A read token, or the owner may not thank here", body = ErrorBody),
-        (status = 404, description = "No such team, or not the owner's", body = ErrorBody),
         (status = 409, description = "Thanked meanwhile by another request; send again", body = ErrorBody),
-        (status = 413, description = "The body is too large", body = ErrorBody),
         (status = 422, description = "Member, impact, entry or key refused (`fields`)", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -745,10 +724,8 @@ async fn set_hidden(
     ),
     responses(
         (status = 200, description = "The note, hidden", body = ThanksNote),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        ReadErrors,
         (status = 403, description = "A read token, or the note is not addressed to the owner", body = ErrorBody),
-        (status = 404, description = "No such note in the owner's team", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -771,10 +748,8 @@ pub async fn hide(
     ),
     responses(
         (status = 200, description = "The note, shown", body = ThanksNote),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        ReadErrors,
         (status = 403, description = "A read token, or the note is not addressed to the owner", body = ErrorBody),
-        (status = 404, description = "No such note in the owner's team", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -797,13 +772,9 @@ pub async fn unhide(
     request_body = SettingsChange,
     responses(
         (status = 200, description = "The settings now", body = LedgerSettings),
-        (status = 400, description = "A body that is not the JSON described", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        WriteErrors,
         (status = 403, description = "A read token, or not a leader of the team", body = ErrorBody),
-        (status = 404, description = "No such team, or not the owner's", body = ErrorBody),
-        (status = 413, description = "The body is too large", body = ErrorBody),
         (status = 422, description = "Visibility, days or term start refused (`fields`)", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -839,10 +810,8 @@ pub async fn settings(
     params(("team" = String, Path, description = "The team's slug")),
     responses(
         (status = 204, description = "Every ledger notification of the owner in the team is read"),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        ReadErrors,
         (status = 403, description = "A read token, or the owner has no ledger here (a site admin who is not a member)", body = ErrorBody),
-        (status = 404, description = "No such team, or not the owner's", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]

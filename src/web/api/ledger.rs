@@ -20,7 +20,7 @@ use crate::service::ledger::views::{self, EntryDetail, EntryLine, LineAfter, pag
 use crate::web::AppState;
 use crate::web::api::auth::ApiCaller;
 use crate::web::api::cursor::{PageQuery, encode_key, next_key};
-use crate::web::api::errors::{ApiError, ErrorBody};
+use crate::web::api::errors::{ApiError, ErrorBody, ReadErrors, WriteErrors};
 use crate::web::api::meetings::utc;
 use crate::web::api::{created, json_with_etag, path_id};
 use crate::web::ledger::{TeamQuery, my_csv_file, team_csv_file};
@@ -508,11 +508,9 @@ async fn detail(
         (status = 200, description = "The team's ledger with one page of its member table", body = TeamLedger,
             headers(("ETag" = String, description = "Version of the body"))),
         (status = 304, description = "Unchanged since the `If-None-Match` ETag"),
+        ReadErrors,
         (status = 400, description = "A bad `window`, `sort`, `dir`, `cursor` (or one made for another sort) or `limit`", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
         (status = 403, description = "The team shows its ledger to leaders only", body = ErrorBody),
-        (status = 404, description = "No such team, or not the owner's", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -613,11 +611,9 @@ pub async fn team(
     responses(
         (status = 200, description = "Columns: member, given_minutes, given_count, received_minutes, received_count, balance_index, share_of_team_help, last_exchange",
             body = String, content_type = "text/csv"),
+        ReadErrors,
         (status = 400, description = "A bad `window`, `sort` or `dir`", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
         (status = 403, description = "The team shows its ledger to leaders only", body = ErrorBody),
-        (status = 404, description = "No such team, or not the owner's", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -642,10 +638,8 @@ pub async fn team_csv(
         (status = 200, description = "The owner's ledger", body = MyLedger,
             headers(("ETag" = String, description = "Version of the body"))),
         (status = 304, description = "Unchanged since the `If-None-Match` ETag"),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        ReadErrors,
         (status = 403, description = "The owner has no ledger here (a site admin who is not a member)", body = ErrorBody),
-        (status = 404, description = "No such team, or not the owner's", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -703,10 +697,8 @@ pub async fn me(
     responses(
         (status = 200, description = "Columns: id, date, helper, helped, minutes, category, status, counted, note",
             body = String, content_type = "text/csv"),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        ReadErrors,
         (status = 403, description = "The owner has no ledger here (a site admin who is not a member)", body = ErrorBody),
-        (status = 404, description = "No such team, or not the owner's", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -729,11 +721,9 @@ pub async fn me_csv(
         (status = 200, description = "One page of entries", body = EntryList,
             headers(("ETag" = String, description = "Version of the body"))),
         (status = 304, description = "Unchanged since the `If-None-Match` ETag"),
+        ReadErrors,
         (status = 400, description = "A bad `mine`, `cursor` or `limit`", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
         (status = 403, description = "The owner has no ledger here (a site admin who is not a member)", body = ErrorBody),
-        (status = 404, description = "No such team, or not the owner's", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -788,10 +778,9 @@ pub async fn entries(
         (status = 200, description = "The entry", body = LedgerEntryDetails,
             headers(("ETag" = String, description = "Version of the body"))),
         (status = 304, description = "Unchanged since the `If-None-Match` ETag"),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        ReadErrors,
         (status = 403, description = "The owner has no ledger here (a site admin who is not a member)", body = ErrorBody),
         (status = 404, description = "No such entry the owner may see", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -820,14 +809,10 @@ pub async fn show(
         (status = 201, description = "Recorded", body = LedgerEntryDetails,
             headers(("Location" = String, description = "The entry's address"))),
         (status = 200, description = "Already recorded with this idempotency key", body = LedgerEntryDetails),
-        (status = 400, description = "A body that is not the JSON described", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        WriteErrors,
         (status = 403, description = "A read token, or not the owner's to record (`between` is for leaders)", body = ErrorBody),
-        (status = 404, description = "No such team, or not the owner's", body = ErrorBody),
         (status = 409, description = "Recorded meanwhile by another request; send again", body = ErrorBody),
-        (status = 413, description = "The body is too large", body = ErrorBody),
         (status = 422, description = "Person, minutes, day, category, note or key refused (`fields`)", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -907,13 +892,10 @@ async fn act(
     request_body(content = EntryMove, description = "`{}`"),
     responses(
         (status = 200, description = "The entry after the move", body = LedgerEntryDetails),
-        (status = 400, description = "A body that is not the JSON described", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        WriteErrors,
         (status = 403, description = "A read token, or not the owner's answer to give", body = ErrorBody),
         (status = 404, description = "No such entry the owner may see", body = ErrorBody),
         (status = 409, description = "The entry does not wait for this (answered, lapsed or changed meanwhile)", body = ErrorBody),
-        (status = 413, description = "The body is too large", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -938,14 +920,11 @@ pub async fn confirm(
     request_body(content = EntryMove, description = "`{\"minutes\": 45}`"),
     responses(
         (status = 200, description = "The entry after the move", body = LedgerEntryDetails),
-        (status = 400, description = "A body that is not the JSON described", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        WriteErrors,
         (status = 403, description = "A read token, or not the owner's answer to give", body = ErrorBody),
         (status = 404, description = "No such entry the owner may see", body = ErrorBody),
         (status = 409, description = "The entry does not wait for this (answered, lapsed or changed meanwhile)", body = ErrorBody),
-        (status = 413, description = "The body is too large", body = ErrorBody),
         (status = 422, description = "Minutes refused (`fields`)", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -970,14 +949,11 @@ pub async fn adjust(
     request_body(content = EntryMove, description = "`{\"reason\": \"…\"}`"),
     responses(
         (status = 200, description = "The entry after the move", body = LedgerEntryDetails),
-        (status = 400, description = "A body that is not the JSON described", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        WriteErrors,
         (status = 403, description = "A read token, or not the owner's answer to give", body = ErrorBody),
         (status = 404, description = "No such entry the owner may see", body = ErrorBody),
         (status = 409, description = "The entry does not wait for this (answered, lapsed or changed meanwhile)", body = ErrorBody),
-        (status = 413, description = "The body is too large", body = ErrorBody),
         (status = 422, description = "Reason refused (`fields`)", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -1003,14 +979,11 @@ pub async fn dispute(
     request_body(content = EntryMove, description = "`{\"decision\": \"confirm\", \"reason\": \"…\"}`"),
     responses(
         (status = 200, description = "The entry after the move", body = LedgerEntryDetails),
-        (status = 400, description = "A body that is not the JSON described", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        WriteErrors,
         (status = 403, description = "A read token, or not a leader (or one of the two people)", body = ErrorBody),
         (status = 404, description = "No such entry the owner may see", body = ErrorBody),
         (status = 409, description = "The entry is not disputed (or changed meanwhile)", body = ErrorBody),
-        (status = 413, description = "The body is too large", body = ErrorBody),
         (status = 422, description = "Decision, minutes or reason refused (`fields`)", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -1036,14 +1009,11 @@ pub async fn resolve(
     request_body(content = EntryMove, description = "`{\"reason\": \"…\", \"idempotency_key\": \"…\"}`"),
     responses(
         (status = 200, description = "The entry after the move", body = LedgerEntryDetails),
-        (status = 400, description = "A body that is not the JSON described", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        WriteErrors,
         (status = 403, description = "A read token, or not the owner's to correct", body = ErrorBody),
         (status = 404, description = "No such entry the owner may see", body = ErrorBody),
         (status = 409, description = "The entry is not confirmed, or already corrected", body = ErrorBody),
-        (status = 413, description = "The body is too large", body = ErrorBody),
         (status = 422, description = "Reason refused (`fields`)", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]

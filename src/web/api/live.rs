@@ -29,7 +29,7 @@ use crate::service::meetings::{self as meeting_service};
 use crate::service::notices::Delivery;
 use crate::web::api::actions::{ActionDetails, ActionItem};
 use crate::web::api::auth::ApiCaller;
-use crate::web::api::errors::{ApiError, ErrorBody};
+use crate::web::api::errors::{ApiError, ErrorBody, ReadErrors, WriteErrors};
 use crate::web::api::meetings::utc;
 use crate::web::api::{created, json_with_etag, path_id};
 use crate::web::pages::download;
@@ -653,9 +653,7 @@ fn item_path(
         (status = 200, description = "The live state", body = LiveMeeting,
             headers(("ETag" = String, description = "Version of the body"))),
         (status = 304, description = "Unchanged since the `If-None-Match` ETag"),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
-        (status = 404, description = "No such meeting in a team of the owner's", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
+        ReadErrors,
     ),
     security(("bearer" = []))
 )]
@@ -682,13 +680,9 @@ pub async fn show(
     request_body = AttendanceBody,
     responses(
         (status = 200, description = "Recorded; the live state", body = LiveMeeting),
-        (status = 400, description = "A body that is not this JSON", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        WriteErrors,
         (status = 403, description = "A read token, or neither the facilitator nor a leader", body = ErrorBody),
-        (status = 404, description = "No such meeting in a team of the owner's", body = ErrorBody),
         (status = 409, description = "The agenda is not published yet, or the meeting is closed", body = ErrorBody),
-        (status = 413, description = "Body too large", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -734,14 +728,10 @@ pub async fn attendance(
     request_body = NoteTakerBody,
     responses(
         (status = 200, description = "Named; the live state", body = LiveMeeting),
-        (status = 400, description = "A body that is not this JSON", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        WriteErrors,
         (status = 403, description = "A read token, or neither the facilitator nor a leader", body = ErrorBody),
-        (status = 404, description = "No such meeting in a team of the owner's", body = ErrorBody),
         (status = 409, description = "The agenda is not published yet, or the meeting is closed", body = ErrorBody),
-        (status = 413, description = "Body too large", body = ErrorBody),
         (status = 422, description = "Not a member of the team (`fields.note_taker_id`)", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -774,11 +764,9 @@ pub async fn note_taker(
     ),
     responses(
         (status = 200, description = "Started; the live state", body = LiveMeeting),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        ReadErrors,
         (status = 403, description = "A read token, or neither the facilitator nor a leader", body = ErrorBody),
-        (status = 404, description = "No such meeting in a team of the owner's, or no such item", body = ErrorBody),
         (status = 409, description = "The agenda is not published yet, the meeting is closed, or the item was already taken", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -804,11 +792,9 @@ pub async fn start(
     ),
     responses(
         (status = 200, description = "Ended; the live state", body = LiveMeeting),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        ReadErrors,
         (status = 403, description = "A read token, or neither the facilitator nor a leader", body = ErrorBody),
-        (status = 404, description = "No such meeting in a team of the owner's", body = ErrorBody),
         (status = 409, description = "The agenda is not published yet, the meeting is closed, or the item is not running", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -837,14 +823,10 @@ pub async fn end(
     responses(
         (status = 201, description = "Recorded", body = LiveDecision,
             headers(("Location" = String, description = "The meeting's live state"))),
-        (status = 400, description = "A body that is not this JSON", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        WriteErrors,
         (status = 403, description = "A read token, or neither the facilitator, a leader nor the note-taker", body = ErrorBody),
-        (status = 404, description = "No such meeting in a team of the owner's, or no such item", body = ErrorBody),
         (status = 409, description = "The agenda is not published yet, the meeting is closed, or the item not started", body = ErrorBody),
-        (status = 413, description = "Body too large", body = ErrorBody),
         (status = 422, description = "Text or review day refused (`fields.decision_text`, `fields.review_on`)", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -894,14 +876,10 @@ pub async fn decide(
     responses(
         (status = 201, description = "Recorded; `Location` is the action's address", body = ActionDetails,
             headers(("Location" = String, description = "The new action's address"))),
-        (status = 400, description = "A body that is not this JSON", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        WriteErrors,
         (status = 403, description = "A read token, or neither the facilitator, a leader nor the note-taker", body = ErrorBody),
-        (status = 404, description = "No such meeting in a team of the owner's, or no such item", body = ErrorBody),
         (status = 409, description = "The agenda is not published yet, the meeting is closed, or the item not started", body = ErrorBody),
-        (status = 413, description = "Body too large", body = ErrorBody),
         (status = 422, description = "Title, owner or due day refused (`fields`)", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -950,11 +928,9 @@ pub async fn act(
     ),
     responses(
         (status = 200, description = "Closed; the live state (the draft is at `…/minutes`)", body = LiveMeeting),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        ReadErrors,
         (status = 403, description = "A read token, or neither the facilitator nor a leader", body = ErrorBody),
-        (status = 404, description = "No such meeting in a team of the owner's", body = ErrorBody),
         (status = 409, description = "The agenda is not published yet, or the meeting is already closed", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -1032,10 +1008,9 @@ async fn minutes_view(
         (status = 200, description = "The minutes (`version` `null`: none readable yet)", body = Minutes,
             headers(("ETag" = String, description = "Version of the body"))),
         (status = 304, description = "Unchanged since the `If-None-Match` ETag"),
+        ReadErrors,
         (status = 400, description = "A `version` that is not a number", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
         (status = 404, description = "No such meeting in a team of the owner's, or no such readable version", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -1065,14 +1040,10 @@ pub async fn minutes_show(
     request_body = MinutesBody,
     responses(
         (status = 200, description = "Saved; the new version", body = Minutes),
-        (status = 400, description = "A body that is not this JSON", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        WriteErrors,
         (status = 403, description = "A read token, or neither the note-taker nor a leader", body = ErrorBody),
-        (status = 404, description = "No such meeting in a team of the owner's", body = ErrorBody),
         (status = 409, description = "The meeting is not closed yet (the minutes are drafted at the close)", body = ErrorBody),
-        (status = 413, description = "Body too large", body = ErrorBody),
         (status = 422, description = "Empty or too long (`fields.body`)", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -1114,10 +1085,9 @@ pub async fn minutes_save(
     responses(
         (status = 200, description = "The Markdown, as a download", body = String,
             content_type = "text/markdown"),
+        ReadErrors,
         (status = 400, description = "A `version` that is not a number", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
         (status = 404, description = "No such meeting in a team of the owner's, or no readable minutes", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -1151,9 +1121,7 @@ pub async fn minutes_markdown(
         (status = 200, description = "The scan, in the owner's language", body = ScanData,
             headers(("ETag" = String, description = "Version of the body"))),
         (status = 304, description = "Unchanged since the `If-None-Match` ETag"),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
-        (status = 404, description = "No such meeting in a team of the owner's", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
+        ReadErrors,
     ),
     security(("bearer" = []))
 )]

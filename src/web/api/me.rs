@@ -13,7 +13,7 @@ use crate::service::notices::prefs;
 use crate::service::{FieldErrors, ServiceError, accounts, api_tokens};
 use crate::web::AppState;
 use crate::web::api::auth::ApiCaller;
-use crate::web::api::errors::{ApiError, ErrorBody};
+use crate::web::api::errors::{ApiError, ErrorBody, TokenErrors};
 use crate::web::api::json_with_etag;
 
 /// The token's owner.
@@ -54,8 +54,7 @@ pub struct TokenInfo {
         (status = 200, description = "The token's owner", body = Me,
             headers(("ETag" = String, description = "Version of the body"))),
         (status = 304, description = "Unchanged since the `If-None-Match` ETag"),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
+        TokenErrors,
     ),
     security(("bearer" = []))
 )]
@@ -209,12 +208,11 @@ fn refused<T>(
     request_body = MeChange,
     responses(
         (status = 200, description = "Saved; the token's owner as now", body = Me),
+        TokenErrors,
         (status = 400, description = "A body that is not this JSON (an unknown field or channel)", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
         (status = 403, description = "A read token", body = ErrorBody),
         (status = 413, description = "Body too large", body = ErrorBody),
         (status = 422, description = "An unknown time zone or language (`fields.time_zone`, `fields.language`)", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]

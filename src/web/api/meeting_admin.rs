@@ -1,8 +1,8 @@
 //! The leaders' meeting forms over `/api/v1/teams/{team}/meetings`: creating and editing a
 //! meeting (`ManageMeetings`), cancelling it and undoing that (`CancelMeeting`), publishing
-//! the agreed agenda (`PublishAgenda`), hiding and merging proposals (`ManageMeetings`), and
-//! the turnout and open rankings (`ViewVoters`) — through the services of the same pages
-//! (`service::meetings::{form, cancel, agreed, proposals, turnout}`), so the same rules refuse
+//! the agreed agenda (`PublishAgenda`), and hiding and merging proposals (`ManageMeetings`) —
+//! through the services of the same pages (`service::meetings::{form, cancel, agreed,
+//! proposals}`), so the same rules refuse
 //! the same things. Another team's meeting answers 404; a cancelled meeting refuses edits
 //! with 409, as the edit form does.
 //!
@@ -13,7 +13,7 @@
 use std::collections::HashMap;
 
 use actix_web::{HttpRequest, HttpResponse, web};
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Deserializer};
 use time::OffsetDateTime;
 use utoipa::{OpenApi, ToSchema};
 
@@ -25,22 +25,20 @@ use crate::i18n::Msg;
 use crate::service::meetings::agreed::{self, tally_items};
 use crate::service::meetings::cancel::{self, CancelForm};
 use crate::service::meetings::form::{self, FIXED_ROWS};
-use crate::service::meetings::{self, MeetingForm, proposals, turnout};
+use crate::service::meetings::{self, MeetingForm, proposals};
 use crate::service::notices::Delivery;
 use crate::service::{FieldErrors, ServiceError, teams};
 use crate::web::AppState;
 use crate::web::api::auth::ApiCaller;
-use crate::web::api::errors::{ApiError, ErrorBody};
-use crate::web::api::meetings::{Meeting, utc};
+use crate::web::api::errors::{ApiError, ErrorBody, ReadErrors, WriteErrors};
+use crate::web::api::meetings::Meeting;
 use crate::web::api::proposals::{Proposal, one};
-use crate::web::api::{agendas, created, json_with_etag, path_id};
-use crate::web::pages::download;
+use crate::web::api::{agendas, created, path_id};
 
 /// This area's part of the OpenAPI document (merged by `openapi::document_value`).
 #[derive(OpenApi)]
 #[openapi(
-    paths(create, edit, cancel_meeting, undo_cancel, publish_agenda, hide, merge, turnout_of,
-        rankings, rankings_csv),
+    paths(create, edit, cancel_meeting, undo_cancel, publish_agenda, hide, merge),
     components(schemas(
         MeetingPrivacy,
         MeetingResultsVisibility,
@@ -54,12 +52,8 @@ use crate::web::pages::download;
         AddedAgendaItem,
         HideBody,
         MergeBody,
-        NotVoted,
-        MeetingTurnout,
-        VoterRanking,
-        OpenRankings,
     )),
-    tags((name = "meeting_admin", description = "Leaders' meeting forms: create, edit, cancel, publish the agreed agenda, moderate proposals; turnout and open rankings"))
+    tags((name = "meeting_admin", description = "Leaders' meeting forms: create, edit, cancel, publish the agreed agenda, moderate proposals; turnout and open rankings (`api::turnout`)"))
 )]
 pub struct Doc;
 
@@ -409,14 +403,12 @@ async fn meeting_json(
     responses(
         (status = 201, description = "Created; `Location` is its address", body = Meeting,
             headers(("Location" = String, description = "The new meeting's address"))),
+        WriteErrors,
         (status = 400, description = "A body that is not this JSON (a time not RFC 3339, more than three fixed items)", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
         (status = 403, description = "A read token, or not a leader of the team", body = ErrorBody),
         (status = 404, description = "No such team, or not the owner's", body = ErrorBody),
-        (status = 413, description = "Body too large", body = ErrorBody),
         (status = 415, description = "A body not sent as `application/json`", body = ErrorBody),
         (status = 422, description = "A field refused (`fields`, by the form's names: `title`, `proposals_close`, `fixed_1_minutes` ...)", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -449,15 +441,12 @@ pub async fn create(
     request_body = MeetingChange,
     responses(
         (status = 200, description = "Saved", body = Meeting),
-        (status = 400, description = "A body that is not this JSON", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        WriteErrors,
         (status = 403, description = "A read token, or not a leader of the team", body = ErrorBody),
         (status = 404, description = "No such meeting in a team of the owner's", body = ErrorBody),
         (status = 409, description = "The meeting is cancelled", body = ErrorBody),
-        (status = 413, description = "Body too large", body = ErrorBody),
         (status = 415, description = "A body not sent as `application/json`", body = ErrorBody),
         (status = 422, description = "A field refused, or a change the meeting's progress forbids (a closed window, privacy after a ballot, the budget after the tally), under the field's name in `fields`", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -499,15 +488,12 @@ pub struct CancelBody {
     request_body = CancelBody,
     responses(
         (status = 200, description = "Cancelled", body = Meeting),
-        (status = 400, description = "A body that is not this JSON", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        WriteErrors,
         (status = 403, description = "A read token, or not a leader of the team", body = ErrorBody),
         (status = 404, description = "No such meeting in a team of the owner's", body = ErrorBody),
         (status = 409, description = "Already cancelled, tallied or held", body = ErrorBody),
-        (status = 413, description = "Body too large", body = ErrorBody),
         (status = 415, description = "A body not sent as `application/json`", body = ErrorBody),
         (status = 422, description = "The reason refused (`fields.reason`)", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -547,11 +533,10 @@ pub async fn cancel_meeting(
     ),
     responses(
         (status = 200, description = "Going ahead again", body = Meeting),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        ReadErrors,
         (status = 403, description = "A read token, or not a leader of the team", body = ErrorBody),
         (status = 404, description = "No such meeting in a team of the owner's", body = ErrorBody),
         (status = 409, description = "Not cancelled, or the meeting has started", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -695,15 +680,12 @@ fn publish_fields(
     responses(
         (status = 200, description = "Published: the agreed agenda", body = agendas::AgreedAgenda,
             headers(("ETag" = String, description = "Version of the body"))),
-        (status = 400, description = "A body that is not this JSON", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        WriteErrors,
         (status = 403, description = "A read token, or not a leader of the team", body = ErrorBody),
         (status = 404, description = "No such meeting in a team of the owner's", body = ErrorBody),
         (status = 409, description = "Voting has not closed (no tally yet), or the meeting has started", body = ErrorBody),
-        (status = 413, description = "Body too large", body = ErrorBody),
         (status = 415, description = "A body not sent as `application/json`", body = ErrorBody),
         (status = 422, description = "A missing reason (`reason_{proposal}`, `add_reason`), a bad position or added item (`position_{proposal}`, `add_title` ...), or an item not in the tally (`items`)", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -760,15 +742,12 @@ pub struct HideBody {
     request_body = HideBody,
     responses(
         (status = 200, description = "Hidden", body = Proposal),
-        (status = 400, description = "A body that is not this JSON", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        WriteErrors,
         (status = 403, description = "A read token, or not a leader of the team", body = ErrorBody),
         (status = 404, description = "No such proposal in a meeting of the owner's", body = ErrorBody),
         (status = 409, description = "The item is no longer active, or ballots were cast", body = ErrorBody),
-        (status = 413, description = "Body too large", body = ErrorBody),
         (status = 415, description = "A body not sent as `application/json`", body = ErrorBody),
         (status = 422, description = "The reason refused (`fields.reason`)", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -816,15 +795,12 @@ pub struct MergeBody {
     request_body = MergeBody,
     responses(
         (status = 200, description = "Merged", body = Proposal),
-        (status = 400, description = "A body that is not this JSON", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        WriteErrors,
         (status = 403, description = "A read token, or not a leader of the team", body = ErrorBody),
         (status = 404, description = "No such proposal in a meeting of the owner's", body = ErrorBody),
         (status = 409, description = "The item is no longer active, or ballots were cast", body = ErrorBody),
-        (status = 413, description = "Body too large", body = ErrorBody),
         (status = 415, description = "A body not sent as `application/json`", body = ErrorBody),
         (status = 422, description = "`into` is not another active item of the meeting (`fields.into`)", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -848,182 +824,4 @@ pub async fn merge(
     .await?;
     let (_, view) = one(&state, &caller, &team, meeting_id, proposal_id).await?;
     Ok(HttpResponse::Ok().json(view))
-}
-
-/// A member who has not voted yet.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct NotVoted {
-    pub user_id: i64,
-    pub name: String,
-}
-
-/// A meeting's turnout, as the turnout page shows it to leaders (participation only: never
-/// who ranked what).
-#[derive(Debug, Serialize, ToSchema)]
-pub struct MeetingTurnout {
-    /// Members who have voted.
-    pub voted: u64,
-    /// Members of the team (each may vote).
-    pub members: u64,
-    /// Members without a ballot yet, by name.
-    pub not_voted: Vec<NotVoted>,
-    /// Whether voting is open now.
-    pub voting_open: bool,
-    /// When voting closes (RFC 3339, UTC).
-    #[schema(format = DateTime)]
-    pub voting_close_at: String,
-    /// Whether the rankings can be read (open ballots, after voting closed).
-    pub rankings_available: bool,
-}
-
-/// How many have voted and who has not yet (leaders).
-#[utoipa::path(
-    get,
-    path = "/api/v1/teams/{team}/meetings/{meeting}/turnout",
-    tag = "meeting_admin",
-    params(
-        ("team" = String, Path, description = "The team's slug"),
-        ("meeting" = i64, Path, description = "The meeting's id"),
-    ),
-    responses(
-        (status = 200, description = "The turnout", body = MeetingTurnout,
-            headers(("ETag" = String, description = "Version of the body"))),
-        (status = 304, description = "Unchanged since the `If-None-Match` ETag"),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
-        (status = 403, description = "Not a leader of the team", body = ErrorBody),
-        (status = 404, description = "No such meeting in a team of the owner's", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
-    ),
-    security(("bearer" = []))
-)]
-pub async fn turnout_of(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    caller: ApiCaller,
-    path: web::Path<(String, String)>,
-) -> Result<HttpResponse, ApiError> {
-    let (team, meeting) = path.into_inner();
-    let voters =
-        turnout::voters(&state.db.conn, caller.principal, &team, path_id(&meeting)?).await?;
-    let w = voters.access.windows();
-    json_with_etag(
-        &req,
-        &MeetingTurnout {
-            voted: voters.turnout.voted,
-            members: voters.turnout.members,
-            not_voted: voters
-                .not_voted
-                .into_iter()
-                .map(|m| NotVoted {
-                    user_id: m.id.0,
-                    name: m.name,
-                })
-                .collect(),
-            voting_open: w.voting(caller.now),
-            voting_close_at: utc(w.voting_close),
-            rankings_available: meetings::privacy(&voters.access.meeting) == Privacy::Open
-                && w.voting_closed(caller.now),
-        },
-    )
-}
-
-/// One voter's ranking of an open ballot.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct VoterRanking {
-    /// The voter's name.
-    pub voter: String,
-    /// Item titles, first choice first.
-    pub items: Vec<String>,
-}
-
-/// An open meeting's rankings, by voter name.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct OpenRankings {
-    pub rankings: Vec<VoterRanking>,
-}
-
-/// Who ranked what (leaders; open ballots only, after voting closes).
-#[utoipa::path(
-    get,
-    path = "/api/v1/teams/{team}/meetings/{meeting}/rankings",
-    tag = "meeting_admin",
-    params(
-        ("team" = String, Path, description = "The team's slug"),
-        ("meeting" = i64, Path, description = "The meeting's id"),
-    ),
-    responses(
-        (status = 200, description = "The rankings", body = OpenRankings,
-            headers(("ETag" = String, description = "Version of the body"))),
-        (status = 304, description = "Unchanged since the `If-None-Match` ETag"),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
-        (status = 403, description = "Not a leader of the team", body = ErrorBody),
-        (status = 404, description = "No such meeting in a team of the owner's, or its ballots are secret", body = ErrorBody),
-        (status = 409, description = "Voting has not closed", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
-    ),
-    security(("bearer" = []))
-)]
-pub async fn rankings(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    caller: ApiCaller,
-    path: web::Path<(String, String)>,
-) -> Result<HttpResponse, ApiError> {
-    let (team, meeting) = path.into_inner();
-    let (_, rows) = turnout::open_rankings(
-        &state.db.conn,
-        caller.principal,
-        &team,
-        path_id(&meeting)?,
-        caller.now,
-    )
-    .await?;
-    json_with_etag(
-        &req,
-        &OpenRankings {
-            rankings: rows
-                .into_iter()
-                .map(|r| VoterRanking {
-                    voter: r.voter,
-                    items: r.items,
-                })
-                .collect(),
-        },
-    )
-}
-
-/// The rankings as CSV, as the rankings page's download: voter, then items first choice first.
-#[utoipa::path(
-    get,
-    path = "/api/v1/teams/{team}/meetings/{meeting}/rankings.csv",
-    tag = "meeting_admin",
-    params(
-        ("team" = String, Path, description = "The team's slug"),
-        ("meeting" = i64, Path, description = "The meeting's id"),
-    ),
-    responses(
-        (status = 200, description = "Columns: voter, then one item title per rank", body = String,
-            content_type = "text/csv"),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
-        (status = 403, description = "Not a leader of the team", body = ErrorBody),
-        (status = 404, description = "No such meeting in a team of the owner's, or its ballots are secret", body = ErrorBody),
-        (status = 409, description = "Voting has not closed", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
-    ),
-    security(("bearer" = []))
-)]
-pub async fn rankings_csv(
-    state: web::Data<AppState>,
-    caller: ApiCaller,
-    path: web::Path<(String, String)>,
-) -> Result<HttpResponse, ApiError> {
-    let (team, meeting) = path.into_inner();
-    let id: MeetingId = path_id(&meeting)?;
-    let (_, rows) =
-        turnout::open_rankings(&state.db.conn, caller.principal, &team, id, caller.now).await?;
-    Ok(download(
-        &format!("meeting-{id}-rankings.csv"),
-        "text/csv; charset=utf-8",
-        turnout::rankings_csv(&rows)?,
-    ))
 }

@@ -18,7 +18,7 @@ use crate::service::meetings::listing::{self, MeetingRow};
 use crate::web::AppState;
 use crate::web::api::auth::ApiCaller;
 use crate::web::api::cursor::{self, PageQuery};
-use crate::web::api::errors::{ApiError, ErrorBody};
+use crate::web::api::errors::{ApiError, ListErrors, ReadErrors};
 use crate::web::api::json_with_etag;
 
 /// A meeting.
@@ -165,10 +165,7 @@ impl Meeting {
         (status = 200, description = "One page of meetings", body = MeetingList,
             headers(("ETag" = String, description = "Version of the body"))),
         (status = 304, description = "Unchanged since the `If-None-Match` ETag"),
-        (status = 400, description = "A bad `cursor` or `limit`", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
-        (status = 404, description = "No such team, or not the owner's", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
+        ListErrors,
     ),
     security(("bearer" = []))
 )]
@@ -217,9 +214,7 @@ pub async fn list(
         (status = 200, description = "The meeting", body = Meeting,
             headers(("ETag" = String, description = "Version of the body"))),
         (status = 304, description = "Unchanged since the `If-None-Match` ETag"),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
-        (status = 404, description = "No such meeting in a team of the owner's", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
+        ReadErrors,
     ),
     security(("bearer" = []))
 )]

@@ -20,7 +20,7 @@ use crate::service::teams::{self, MemberAfter, MemberFilter};
 use crate::web::AppState;
 use crate::web::api::auth::ApiCaller;
 use crate::web::api::cursor::{PageQuery, encode_key};
-use crate::web::api::errors::{ApiError, ErrorBody};
+use crate::web::api::errors::{ApiError, ErrorBody, ReadErrors, WriteErrors};
 use crate::web::api::{json_with_etag, path_id};
 
 /// A member of the team.
@@ -101,10 +101,8 @@ fn parse_key(key: &str) -> Option<MemberAfter> {
         (status = 200, description = "One page of members", body = MemberList,
             headers(("ETag" = String, description = "Version of the body"))),
         (status = 304, description = "Unchanged since the `If-None-Match` ETag"),
+        ReadErrors,
         (status = 400, description = "A bad `role`, `cursor` or `limit`", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
-        (status = 404, description = "No such team, or not the owner's", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -212,13 +210,9 @@ fn member_json(row: teams::MemberRow) -> TeamMember {
     request_body = MemberChange,
     responses(
         (status = 200, description = "Changed (or already so)", body = TeamMember),
-        (status = 400, description = "A body that is not this JSON", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        WriteErrors,
         (status = 403, description = "A read token, or not a leader of the team", body = ErrorBody),
-        (status = 404, description = "No such team or member", body = ErrorBody),
         (status = 409, description = "The team's last leader cannot be made a member", body = ErrorBody),
-        (status = 413, description = "Body too large", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -248,11 +242,9 @@ pub async fn change_role(
     ),
     responses(
         (status = 204, description = "Removed"),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        ReadErrors,
         (status = 403, description = "A read token, or not a leader of the team", body = ErrorBody),
-        (status = 404, description = "No such team or member", body = ErrorBody),
         (status = 409, description = "The team's last leader cannot be removed", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -280,10 +272,8 @@ pub async fn remove(
     ),
     responses(
         (status = 200, description = "Issued; never stored by caches", body = ResetLink),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        ReadErrors,
         (status = 403, description = "A read token, not a leader, or the member is in a team the owner does not lead (or is a site admin)", body = ErrorBody),
-        (status = 404, description = "No such team or member", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]

@@ -32,7 +32,9 @@ pub mod proposals;
 pub mod results;
 pub mod role_maps;
 pub mod series;
+pub mod sharing;
 pub mod teams;
+pub mod turnout;
 
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::middleware::from_fn;
@@ -109,6 +111,7 @@ pub const API_ROUTES: &[ApiRoute] = &[
     api_route!(Get "/api/v1/teams/{team}/meetings/{meeting}/results/ballots.csv" => results::ballots_csv, Rule(Action::ViewMeetings), true),
     api_route!(Get "/api/v1/teams/{team}/meetings/{meeting}/results/receipts.csv" => results::receipts_csv, Rule(Action::ViewMeetings), true),
     api_route!(Get "/api/v1/teams/{team}/meetings/{meeting}/results/rctab.json" => results::rctab_json, Rule(Action::ViewMeetings), true),
+    api_route!(Get "/api/v1/teams/{team}/meetings/{meeting}/results/rules.json" => results::rules_json, Rule(Action::ViewMeetings), true),
     api_route!(Get "/api/v1/teams/{team}/meetings/{meeting}/agenda" => agendas::show, Rule(Action::ViewMeetings), true),
     api_route!(Get "/api/v1/teams/{team}/meetings/{meeting}/agenda.ics" => agendas::calendar, Rule(Action::ViewMeetings), true),
     // Budget rounds: ideas, one's own ballot, results and their files.
@@ -163,7 +166,7 @@ pub const API_ROUTES: &[ApiRoute] = &[
     api_route!(Post "/api/v1/teams/{team}/ledger/entries/{entry}/dispute" => ledger::dispute, Rule(Action::RecordHelp), true),
     api_route!(Post "/api/v1/teams/{team}/ledger/entries/{entry}/resolve" => ledger::resolve, Rule(Action::RecordHelpForOthers), true),
     api_route!(Post "/api/v1/teams/{team}/ledger/entries/{entry}/reverse" => ledger::reverse, Rule(Action::RecordHelp), true),
-    // Leaders' meeting forms, moderation of proposals, turnout and rankings (meeting_admin).
+    // Leaders' meeting forms and moderation of proposals (meeting_admin); turnout and rankings (turnout).
     api_route!(Post "/api/v1/teams/{team}/meetings" => meeting_admin::create, Rule(Action::ManageMeetings), true),
     api_route!(Patch "/api/v1/teams/{team}/meetings/{meeting}" => meeting_admin::edit, Rule(Action::ManageMeetings), true),
     api_route!(Post "/api/v1/teams/{team}/meetings/{meeting}/cancel" => meeting_admin::cancel_meeting, Rule(Action::CancelMeeting), true),
@@ -171,9 +174,9 @@ pub const API_ROUTES: &[ApiRoute] = &[
     api_route!(Post "/api/v1/teams/{team}/meetings/{meeting}/agenda/publish" => meeting_admin::publish_agenda, Rule(Action::PublishAgenda), true),
     api_route!(Post "/api/v1/teams/{team}/meetings/{meeting}/proposals/{proposal}/hide" => meeting_admin::hide, Rule(Action::ManageMeetings), true),
     api_route!(Post "/api/v1/teams/{team}/meetings/{meeting}/proposals/{proposal}/merge" => meeting_admin::merge, Rule(Action::ManageMeetings), true),
-    api_route!(Get "/api/v1/teams/{team}/meetings/{meeting}/turnout" => meeting_admin::turnout_of, Rule(Action::ViewVoters), true),
-    api_route!(Get "/api/v1/teams/{team}/meetings/{meeting}/rankings" => meeting_admin::rankings, Rule(Action::ViewVoters), true),
-    api_route!(Get "/api/v1/teams/{team}/meetings/{meeting}/rankings.csv" => meeting_admin::rankings_csv, Rule(Action::ViewVoters), true),
+    api_route!(Get "/api/v1/teams/{team}/meetings/{meeting}/turnout" => turnout::turnout_of, Rule(Action::ViewVoters), true),
+    api_route!(Get "/api/v1/teams/{team}/meetings/{meeting}/rankings" => turnout::rankings, Rule(Action::ViewVoters), true),
+    api_route!(Get "/api/v1/teams/{team}/meetings/{meeting}/rankings.csv" => turnout::rankings_csv, Rule(Action::ViewVoters), true),
     // Comments on proposals and budget ideas (comments).
     api_route!(Get "/api/v1/teams/{team}/meetings/{meeting}/proposals/{proposal}/comments" => comments::proposal_comments, Rule(Action::ViewMeetings), true),
     api_route!(Post "/api/v1/teams/{team}/meetings/{meeting}/proposals/{proposal}/comments" => comments::proposal_comment_add, Rule(Action::Comment), true),
@@ -235,6 +238,10 @@ pub const API_ROUTES: &[ApiRoute] = &[
     api_route!(Post "/api/v1/teams/{team}/links" => admin::propose_link, Rule(Action::ManageTeamLinks), true),
     api_route!(Post "/api/v1/teams/{team}/links/{link}/accept" => admin::accept_link, Rule(Action::ManageTeamLinks), true),
     api_route!(Post "/api/v1/teams/{team}/links/{link}/remove" => admin::remove_link, Rule(Action::ManageTeamLinks), true),
+    // Sharing a meeting with linked teams, and what linked teams share (sharing).
+    api_route!(Put "/api/v1/teams/{team}/meetings/{meeting}/share" => sharing::share, Rule(Action::ManageTeamLinks), true),
+    api_route!(Get "/api/v1/teams/{team}/shared" => sharing::list, Rule(Action::ViewSharedItems), true),
+    api_route!(Get "/api/v1/teams/{team}/shared/{meeting}" => sharing::show, Rule(Action::ViewSharedItems), true),
     // Recurring meetings: series, occurrences, rota swaps, away days (series).
     api_route!(Get "/api/v1/teams/{team}/series" => series::list, Rule(Action::ViewSeries), true),
     api_route!(Post "/api/v1/teams/{team}/series" => series::create, Rule(Action::ManageSeries), true),

@@ -22,7 +22,7 @@ use crate::service::meetings::{self, proposals};
 use crate::web::AppState;
 use crate::web::api::auth::ApiCaller;
 use crate::web::api::cursor::{PageQuery, encode_key};
-use crate::web::api::errors::{ApiError, ErrorBody};
+use crate::web::api::errors::{ApiError, ErrorBody, ListErrors, ReadErrors, WriteErrors};
 use crate::web::api::meetings::utc;
 use crate::web::api::{created, json_with_etag, path_id};
 use crate::web::pages::download;
@@ -187,10 +187,7 @@ fn location(team: &str, meeting_id: MeetingId, proposal_id: ProposalId) -> Strin
         (status = 200, description = "One page of proposals", body = ProposalList,
             headers(("ETag" = String, description = "Version of the body"))),
         (status = 304, description = "Unchanged since the `If-None-Match` ETag"),
-        (status = 400, description = "A bad `cursor` or `limit`", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
-        (status = 404, description = "No such meeting in a team of the owner's", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
+        ListErrors,
     ),
     security(("bearer" = []))
 )]
@@ -234,9 +231,7 @@ pub async fn list(
     responses(
         (status = 200, description = "Columns: id, title, why, minutes, author, status, hidden_reason, merged_into, created_at",
             body = String, content_type = "text/csv"),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
-        (status = 404, description = "No such meeting in a team of the owner's", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
+        ReadErrors,
     ),
     security(("bearer" = []))
 )]
@@ -269,9 +264,8 @@ pub async fn csv(
         (status = 200, description = "The proposal", body = Proposal,
             headers(("ETag" = String, description = "Version of the body"))),
         (status = 304, description = "Unchanged since the `If-None-Match` ETag"),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        ReadErrors,
         (status = 404, description = "No such proposal the owner sees", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -307,14 +301,10 @@ pub async fn show(
     responses(
         (status = 201, description = "Proposed; `Location` is its address", body = Proposal,
             headers(("Location" = String, description = "The new proposal's address"))),
-        (status = 400, description = "A body that is not this JSON", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        WriteErrors,
         (status = 403, description = "A read token, or not allowed to propose", body = ErrorBody),
-        (status = 404, description = "No such meeting in a team of the owner's", body = ErrorBody),
         (status = 409, description = "The proposal window is closed, or the meeting cancelled", body = ErrorBody),
-        (status = 413, description = "Body too large", body = ErrorBody),
         (status = 422, description = "Title, why or minutes refused (`fields`)", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -354,14 +344,10 @@ pub async fn create(
     request_body = ProposalBody,
     responses(
         (status = 200, description = "Edited", body = Proposal),
-        (status = 400, description = "A body that is not this JSON", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        WriteErrors,
         (status = 403, description = "A read token, or not the item's author", body = ErrorBody),
-        (status = 404, description = "No such proposal in a meeting of the owner's", body = ErrorBody),
         (status = 409, description = "Voting has opened, the item is no longer active, or the meeting is cancelled", body = ErrorBody),
-        (status = 413, description = "Body too large", body = ErrorBody),
         (status = 422, description = "Title, why or minutes refused (`fields`)", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -401,11 +387,9 @@ pub async fn edit(
     ),
     responses(
         (status = 200, description = "Withdrawn", body = Proposal),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        ReadErrors,
         (status = 403, description = "A read token, or not the item's author", body = ErrorBody),
-        (status = 404, description = "No such proposal in a meeting of the owner's", body = ErrorBody),
         (status = 409, description = "Voting has opened, the item is no longer active, or the meeting is cancelled", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]

@@ -1,9 +1,9 @@
 //! A meeting's results on `/api/v1`: `GET .../results` (what the results page shows this
 //! caller, from the same stored count and the same built data, `ResultsCache`: nothing is
 //! counted on the request path) and the files anyone can check the count with, the same
-//! bytes as the page's downloads: `results/ballots.csv`, `results/receipts.csv` and
-//! `results/rctab.json`. Who may see what is decided by the service the page uses
-//! (`service::meetings::tally`, the access table's `ViewMeetings` row).
+//! bytes as the page's downloads: `results/ballots.csv`, `results/receipts.csv`,
+//! `results/rules.json` and `results/rctab.json`. Who may see what is decided by the service
+//! the page uses (`service::meetings::tally`, the access table's `ViewMeetings` row).
 
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Serialize;
@@ -13,7 +13,7 @@ use crate::domain::ids::MeetingId;
 use crate::service::meetings::tally;
 use crate::web::AppState;
 use crate::web::api::auth::ApiCaller;
-use crate::web::api::errors::{ApiError, ErrorBody};
+use crate::web::api::errors::{ApiError, ErrorBody, ReadErrors};
 use crate::web::api::meetings::utc;
 use crate::web::api::{json_with_etag, path_id};
 use crate::web::meetings::results::{self, AgendaLine, Download, PassTable, Shown, built};
@@ -145,9 +145,8 @@ pub(crate) fn meeting_path(
         (status = 200, description = "The results the page shows this caller", body = MeetingResults,
             headers(("ETag" = String, description = "Version of the body"))),
         (status = 304, description = "Unchanged since the `If-None-Match` ETag"),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        ReadErrors,
         (status = 404, description = "No such meeting in a team of the owner's", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -194,9 +193,8 @@ pub async fn show(
     responses(
         (status = 200, description = "One ballot per line, in receipt-hash order", body = String,
             content_type = "text/csv"),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        ReadErrors,
         (status = 404, description = "No such meeting in a team of the owner's, or not tallied yet", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -222,9 +220,8 @@ pub async fn ballots_csv(
     responses(
         (status = 200, description = "A header line, then `receipt_sha256` and the ranking per ballot",
             body = String, content_type = "text/csv"),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        ReadErrors,
         (status = 404, description = "No such meeting in a team of the owner's, or not tallied yet", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -250,9 +247,8 @@ pub async fn receipts_csv(
     responses(
         (status = 200, description = "An array of RCTab summaries, one per pass (`[]` when nothing was ranked)",
             body = Vec<Object>, content_type = "application/json"),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        ReadErrors,
         (status = 404, description = "No such meeting in a team of the owner's, or not tallied yet", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -263,6 +259,33 @@ pub async fn rctab_json(
 ) -> Result<HttpResponse, ApiError> {
     let (team, id) = meeting_path(path)?;
     download(results::rctab_file(&state.db.conn, caller.principal, &team, id, caller.now).await)
+}
+
+/// The count's rules, tie-break seed and candidates, the page's `rules.json` byte for byte:
+/// with `ballots.csv`, what `roundtable tally --ballots ballots.csv --rules rules.json` recounts.
+#[utoipa::path(
+    get,
+    path = "/api/v1/teams/{team}/meetings/{meeting}/results/rules.json",
+    tag = "results",
+    params(
+        ("team" = String, Path, description = "The team's slug"),
+        ("meeting" = i64, Path, description = "The meeting's id"),
+    ),
+    responses(
+        (status = 200, description = "`source.contestName`, `rules` (seed included) and `candidates` by name",
+            body = Object, content_type = "application/json"),
+        ReadErrors,
+        (status = 404, description = "No such meeting in a team of the owner's, or not tallied yet", body = ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn rules_json(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, ApiError> {
+    let (team, id) = meeting_path(path)?;
+    download(results::rules_file(&state.db.conn, caller.principal, &team, id, caller.now).await)
 }
 
 /// The file as the page serves it.

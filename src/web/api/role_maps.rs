@@ -17,7 +17,7 @@ use crate::web::AppState;
 use crate::web::WebError;
 use crate::web::api::auth::ApiCaller;
 use crate::web::api::cursor::{PageQuery, next_key};
-use crate::web::api::errors::{ApiError, ErrorBody};
+use crate::web::api::errors::{ApiError, ErrorBody, ListErrors, ReadErrors, WriteErrors};
 use crate::web::api::meetings::utc;
 use crate::web::api::{created, json_with_etag, path_id};
 
@@ -312,10 +312,7 @@ const TEAM: &str = "The team's slug";
         (status = 200, description = "One page of role maps", body = RoleMapList,
             headers(("ETag" = String, description = "Version of the body"))),
         (status = 304, description = "Unchanged since the `If-None-Match` ETag"),
-        (status = 400, description = "A bad `cursor` or `limit`", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
-        (status = 404, description = "No such team, or not the owner's", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
+        ListErrors,
     ),
     security(("bearer" = []))
 )]
@@ -357,9 +354,7 @@ pub async fn list(
         (status = 200, description = "The role map", body = RoleMapDetails,
             headers(("ETag" = String, description = "Version of the body"))),
         (status = 304, description = "Unchanged since the `If-None-Match` ETag"),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
-        (status = 404, description = "No such role map in a team of the owner's", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
+        ReadErrors,
     ),
     security(("bearer" = []))
 )]
@@ -385,10 +380,7 @@ pub async fn show(
         (status = 200, description = "One page of versions", body = RoleMapHistory,
             headers(("ETag" = String, description = "Version of the body"))),
         (status = 304, description = "Unchanged since the `If-None-Match` ETag"),
-        (status = 400, description = "A bad `cursor` or `limit`", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
-        (status = 404, description = "No such role map in a team of the owner's", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
+        ListErrors,
     ),
     security(("bearer" = []))
 )]
@@ -431,13 +423,9 @@ pub async fn history(
     responses(
         (status = 201, description = "Started; `Location` is its address", body = RoleMapDetails,
             headers(("Location" = String, description = "The new role map's address"))),
-        (status = 400, description = "A body that is not this JSON", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        WriteErrors,
         (status = 403, description = "A read token, or not allowed to start one", body = ErrorBody),
-        (status = 404, description = "No such team, or not the owner's", body = ErrorBody),
-        (status = 413, description = "Body too large", body = ErrorBody),
         (status = 422, description = "Title, outcome or owner refused (`fields`)", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -469,14 +457,10 @@ pub async fn create(
     request_body = RoleMapChange,
     responses(
         (status = 200, description = "Changed", body = RoleMapDetails),
-        (status = 400, description = "A body that is not this JSON", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        WriteErrors,
         (status = 403, description = "A read token, or not allowed to edit this map", body = ErrorBody),
-        (status = 404, description = "No such role map in a team of the owner's", body = ErrorBody),
         (status = 409, description = "The map is closed", body = ErrorBody),
-        (status = 413, description = "Body too large", body = ErrorBody),
         (status = 422, description = "Title, outcome or owner refused (`fields`)", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -518,14 +502,10 @@ pub async fn update(
     responses(
         (status = 201, description = "Added; the body is the map with it", body = RoleMapDetails,
             headers(("Location" = String, description = "The role map's address"))),
-        (status = 400, description = "A body that is not this JSON", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        WriteErrors,
         (status = 403, description = "A read token, or not allowed to edit this map", body = ErrorBody),
-        (status = 404, description = "No such role map in a team of the owner's", body = ErrorBody),
         (status = 409, description = "The map is closed", body = ErrorBody),
-        (status = 413, description = "Body too large", body = ErrorBody),
         (status = 422, description = "Title, owner or due day refused, or the map has all the milestones it may (`fields`)", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -575,14 +555,10 @@ fn milestone_path(
     request_body = MilestoneChange,
     responses(
         (status = 200, description = "Changed; the body is the map", body = RoleMapDetails),
-        (status = 400, description = "A body that is not this JSON", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        WriteErrors,
         (status = 403, description = "A read token, or not allowed to edit this map", body = ErrorBody),
-        (status = 404, description = "No such milestone on a role map of the owner's teams", body = ErrorBody),
         (status = 409, description = "The map is closed", body = ErrorBody),
-        (status = 413, description = "Body too large", body = ErrorBody),
         (status = 422, description = "Title, owner or due day refused (`fields`)", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -627,11 +603,9 @@ pub async fn update_milestone(
         ("milestone" = i64, Path, description = "The milestone's id")),
     responses(
         (status = 200, description = "Removed; the body is the map", body = RoleMapDetails),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        ReadErrors,
         (status = 403, description = "A read token, or not allowed to edit this map", body = ErrorBody),
-        (status = 404, description = "No such milestone on a role map of the owner's teams", body = ErrorBody),
         (status = 409, description = "The map is closed", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -664,13 +638,9 @@ pub async fn remove_milestone(
     request_body = MilestoneDone,
     responses(
         (status = 200, description = "Set; the body is the map", body = RoleMapDetails),
-        (status = 400, description = "A body that is not this JSON", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        WriteErrors,
         (status = 403, description = "A read token, or not allowed to tick it", body = ErrorBody),
-        (status = 404, description = "No such milestone on a role map of the owner's teams", body = ErrorBody),
         (status = 409, description = "The map is closed", body = ErrorBody),
-        (status = 413, description = "Body too large", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -705,11 +675,9 @@ pub async fn set_done(
         ("map" = i64, Path, description = "The role map's id")),
     responses(
         (status = 200, description = "Published", body = RoleMapDetails),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        ReadErrors,
         (status = 403, description = "A read token, or neither its owner nor a leader", body = ErrorBody),
-        (status = 404, description = "No such role map in a team of the owner's", body = ErrorBody),
         (status = 409, description = "Not a draft", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -733,11 +701,9 @@ pub async fn publish(
         ("map" = i64, Path, description = "The role map's id")),
     responses(
         (status = 200, description = "Closed", body = RoleMapDetails),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        ReadErrors,
         (status = 403, description = "A read token, or neither its owner nor a leader", body = ErrorBody),
-        (status = 404, description = "No such role map in a team of the owner's", body = ErrorBody),
         (status = 409, description = "Not published", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]

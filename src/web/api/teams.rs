@@ -10,7 +10,7 @@ use crate::access::{self, Action, Decision};
 use crate::service::teams;
 use crate::web::AppState;
 use crate::web::api::auth::ApiCaller;
-use crate::web::api::errors::{ApiError, ErrorBody};
+use crate::web::api::errors::{ApiError, ErrorBody, ReadErrors, TokenErrors, WriteErrors};
 use crate::web::api::json_with_etag;
 
 /// A team the owner belongs to.
@@ -45,8 +45,7 @@ pub struct TeamList {
         (status = 200, description = "The owner's teams, by name", body = TeamList,
             headers(("ETag" = String, description = "Version of the body"))),
         (status = 304, description = "Unchanged since the `If-None-Match` ETag"),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
+        TokenErrors,
     ),
     security(("bearer" = []))
 )]
@@ -129,9 +128,7 @@ async fn details(
         (status = 200, description = "The team", body = TeamDetails,
             headers(("ETag" = String, description = "Version of the body"))),
         (status = 304, description = "Unchanged since the `If-None-Match` ETag"),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
-        (status = 404, description = "No such team, or not the owner's", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
+        ReadErrors,
     ),
     security(("bearer" = []))
 )]
@@ -153,13 +150,9 @@ pub async fn show(
     request_body = TeamChange,
     responses(
         (status = 200, description = "Changed", body = TeamDetails),
-        (status = 400, description = "A body that is not this JSON", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        WriteErrors,
         (status = 403, description = "A read token, or not a leader of the team", body = ErrorBody),
-        (status = 404, description = "No such team, or not the owner's", body = ErrorBody),
-        (status = 413, description = "Body too large", body = ErrorBody),
         (status = 422, description = "Not a time zone (`fields.time_zone`)", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]

@@ -186,8 +186,24 @@ pub async fn rules_json(
     path: web::Path<(String, MeetingId)>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
-    let (access, result, _) =
-        tally::published_ballots(ctx.db(), ctx.principal(), &slug, id, ctx.now).await?;
+    Ok(rules_file(ctx.db(), ctx.principal(), &slug, id, ctx.now)
+        .await?
+        .response())
+}
+
+/// `rules.json` of a tallied meeting: the count's rules (seed included) and its candidates,
+/// pretty-printed JSON (`NotFound` before the tally).
+pub async fn rules_file(
+    db: &DatabaseConnection,
+    principal: Principal,
+    slug: &str,
+    id: MeetingId,
+    now: OffsetDateTime,
+) -> Result<Download, WebError> {
+    let (access, results) = tally::results(db, principal, slug, id, now).await?;
+    let Results::Final(result) = results else {
+        return Err(ServiceError::NotFound.into());
+    };
     let candidates: Vec<serde_json::Value> = result
         .input
         .candidates
@@ -204,6 +220,5 @@ pub async fn rules_json(
         filename: format!("meeting-{id}-rules.json"),
         body: serde_json::to_vec_pretty(&value)
             .map_err(|e| WebError::Unexpected(anyhow::Error::new(e)))?,
-    }
-    .response())
+    })
 }

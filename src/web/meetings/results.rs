@@ -4,7 +4,7 @@
 
 pub use super::recount::{
     Download, ballots_csv, ballots_file, rctab_file, rctab_json, receipts_csv, receipts_file,
-    rules_json,
+    rules_file, rules_json,
 };
 
 use crate::domain::ids::MeetingId;

@@ -15,7 +15,7 @@ use crate::service::meetings::ballots::Receipt;
 use crate::web::AppState;
 use crate::web::WebError;
 use crate::web::api::auth::ApiCaller;
-use crate::web::api::errors::{ApiError, ErrorBody};
+use crate::web::api::errors::{ApiError, ErrorBody, ReadErrors, WriteErrors};
 use crate::web::api::meetings::utc;
 use crate::web::api::{json_with_etag, path_id, saved_ballot};
 
@@ -86,9 +86,8 @@ pub struct BudgetBallotBody {
         (status = 200, description = "The owner's ballot", body = BudgetBallot,
             headers(("ETag" = String, description = "Version of the body"))),
         (status = 304, description = "Unchanged since the `If-None-Match` ETag"),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        ReadErrors,
         (status = 404, description = "No such round in a team of the owner's, or no ballot cast", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -128,14 +127,10 @@ pub async fn show(
         (status = 200, description = "Changed; the new receipt", body = CastBudgetBallot),
         (status = 201, description = "Cast; the receipt", body = CastBudgetBallot,
             headers(("Location" = String, description = "The ballot's address"))),
-        (status = 400, description = "A body that is not this JSON", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        WriteErrors,
         (status = 403, description = "A read token, or not allowed to vote", body = ErrorBody),
-        (status = 404, description = "No such round in a team of the owner's", body = ErrorBody),
         (status = 409, description = "Voting is not open", body = ErrorBody),
-        (status = 413, description = "Body too large", body = ErrorBody),
         (status = 422, description = "An idea not on the ballot or named twice (`fields.ideas`), or a ballot that is empty or breaks the round's limits (`fields.ballot`)", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]

@@ -19,7 +19,7 @@ use crate::web::AppState;
 use crate::web::WebError;
 use crate::web::api::auth::ApiCaller;
 use crate::web::api::cursor::{PageQuery, encode_key};
-use crate::web::api::errors::{ApiError, ErrorBody};
+use crate::web::api::errors::{ApiError, ErrorBody, ListErrors, ReadErrors, WriteErrors};
 use crate::web::api::meetings::utc;
 use crate::web::api::{created, json_with_etag, path_id};
 
@@ -183,10 +183,7 @@ pub(super) fn location(team: &str, round_id: RoundId, idea_id: IdeaId) -> String
         (status = 200, description = "One page of ideas", body = IdeaList,
             headers(("ETag" = String, description = "Version of the body"))),
         (status = 304, description = "Unchanged since the `If-None-Match` ETag"),
-        (status = 400, description = "A bad `cursor` or `limit`", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
-        (status = 404, description = "No such round in a team of the owner's", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
+        ListErrors,
     ),
     security(("bearer" = []))
 )]
@@ -226,9 +223,7 @@ pub async fn list(
         (status = 200, description = "The idea", body = Idea,
             headers(("ETag" = String, description = "Version of the body"))),
         (status = 304, description = "Unchanged since the `If-None-Match` ETag"),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
-        (status = 404, description = "No such idea in a round of the owner's", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
+        ReadErrors,
     ),
     security(("bearer" = []))
 )]
@@ -256,14 +251,10 @@ pub async fn show(
     responses(
         (status = 201, description = "Proposed; `Location` is its address", body = Idea,
             headers(("Location" = String, description = "The new idea's address"))),
-        (status = 400, description = "A body that is not this JSON", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        WriteErrors,
         (status = 403, description = "A read token, or not allowed to propose", body = ErrorBody),
-        (status = 404, description = "No such round in a team of the owner's", body = ErrorBody),
         (status = 409, description = "The ideas phase is not open", body = ErrorBody),
-        (status = 413, description = "Body too large", body = ErrorBody),
         (status = 422, description = "Title, description, cost or location refused (`fields`)", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -304,14 +295,10 @@ pub async fn create(
     request_body = IdeaBody,
     responses(
         (status = 200, description = "Edited", body = Idea),
-        (status = 400, description = "A body that is not this JSON", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        WriteErrors,
         (status = 403, description = "A read token, or not the idea's author", body = ErrorBody),
-        (status = 404, description = "No such idea in a round of the owner's", body = ErrorBody),
         (status = 409, description = "The ideas phase is over, or the idea was withdrawn", body = ErrorBody),
-        (status = 413, description = "Body too large", body = ErrorBody),
         (status = 422, description = "Title, description, cost or location refused (`fields`)", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -352,11 +339,9 @@ pub async fn edit(
     ),
     responses(
         (status = 200, description = "Withdrawn", body = Idea),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        ReadErrors,
         (status = 403, description = "A read token, or not the idea's author", body = ErrorBody),
-        (status = 404, description = "No such idea in a round of the owner's", body = ErrorBody),
         (status = 409, description = "The ideas phase is over", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]

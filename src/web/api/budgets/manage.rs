@@ -28,7 +28,7 @@ use crate::service::{FieldErrors, ServiceError, teams};
 use crate::web::AppState;
 use crate::web::WebError;
 use crate::web::api::auth::ApiCaller;
-use crate::web::api::errors::{ApiError, ErrorBody};
+use crate::web::api::errors::{ApiError, ErrorBody, ReadErrors, WriteErrors};
 use crate::web::api::{created, path_id};
 use crate::web::error::ErrorDetails;
 
@@ -440,13 +440,9 @@ async fn round_view(
     responses(
         (status = 201, description = "Created; `Location` is its address", body = Round,
             headers(("Location" = String, description = "The new round's address"))),
-        (status = 400, description = "A body that is not this JSON", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        WriteErrors,
         (status = 403, description = "A read token, or not a leader of the team", body = ErrorBody),
-        (status = 404, description = "No such team, or not the owner's", body = ErrorBody),
-        (status = 413, description = "Body too large", body = ErrorBody),
         (status = 422, description = "A field refused, e.g. phases out of order (`fields`)", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -476,14 +472,10 @@ pub async fn create(
     request_body = RoundPatch,
     responses(
         (status = 200, description = "Edited", body = Round),
-        (status = 400, description = "A body that is not this JSON", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        WriteErrors,
         (status = 403, description = "A read token, or not a leader of the team", body = ErrorBody),
-        (status = 404, description = "No such round in a team of the owner's", body = ErrorBody),
         (status = 409, description = "Voting has closed, or the round was imported: nothing changes", body = ErrorBody),
-        (status = 413, description = "Body too large", body = ErrorBody),
         (status = 422, description = "A field refused, frozen by the first ballot, or a phase that has begun moved (`fields`)", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -533,14 +525,12 @@ fn too_large() -> HttpResponse {
     responses(
         (status = 201, description = "Imported; `Location` is the round's address", body = Round,
             headers(("Location" = String, description = "The new round's address"))),
+        ReadErrors,
         (status = 400, description = "A body that is not UTF-8 text, or an unknown `rule`", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
         (status = 403, description = "A read token, or not a leader of the team", body = ErrorBody),
-        (status = 404, description = "No such team, or not the owner's", body = ErrorBody),
         (status = 413, description = "The file is too large", body = ErrorBody),
         (status = 415, description = "Not used: the body is read as text whatever its declared type", body = ErrorBody),
         (status = 422, description = "Not a usable file (`fields.pb` has the parser's finding) or a rule that does not fit it (`fields.rule`)", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -612,11 +602,9 @@ async fn change_support(
     ),
     responses(
         (status = 200, description = "Supported (`supported` is true)", body = Idea),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        ReadErrors,
         (status = 403, description = "A read token, or not a member of the team", body = ErrorBody),
-        (status = 404, description = "No such idea in a round of the owner's", body = ErrorBody),
         (status = 409, description = "The ideas phase is not open, or the idea is off the ballot", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -641,11 +629,9 @@ pub async fn support(
     ),
     responses(
         (status = 200, description = "Not supported any more (`supported` is false)", body = Idea),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        ReadErrors,
         (status = 403, description = "A read token, or not a member of the team", body = ErrorBody),
-        (status = 404, description = "No such idea in a round of the owner's", body = ErrorBody),
         (status = 409, description = "The ideas phase is not open, or the idea is off the ballot", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -672,14 +658,10 @@ pub async fn unsupport(
     request_body = ReviewBody,
     responses(
         (status = 200, description = "Reviewed", body = Idea),
-        (status = 400, description = "A body that is not this JSON", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        WriteErrors,
         (status = 403, description = "A read token, or not a leader of the team", body = ErrorBody),
-        (status = 404, description = "No such idea in a round of the owner's", body = ErrorBody),
         (status = 409, description = "Voting has opened, or the idea was withdrawn", body = ErrorBody),
-        (status = 413, description = "Body too large", body = ErrorBody),
         (status = 422, description = "Reason, cost or cost reason refused (`fields`)", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -731,14 +713,10 @@ pub async fn review_idea(
     request_body = FollowUpBody,
     responses(
         (status = 200, description = "Recorded", body = FollowUp),
-        (status = 400, description = "A body that is not this JSON", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        WriteErrors,
         (status = 403, description = "A read token, or not a leader of the team", body = ErrorBody),
-        (status = 404, description = "No such idea in a round of the owner's", body = ErrorBody),
         (status = 409, description = "The outcome is not published yet, or does not fund this idea", body = ErrorBody),
-        (status = 413, description = "Body too large", body = ErrorBody),
         (status = 422, description = "An owner who is not a member of the team (`fields.owner_id`)", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -791,14 +769,10 @@ pub async fn follow_up(
     request_body = PublishBody,
     responses(
         (status = 200, description = "Published: the results with `published` filled", body = BudgetResults),
-        (status = 400, description = "A body that is not this JSON", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        WriteErrors,
         (status = 403, description = "A read token, or not a leader of the team", body = ErrorBody),
-        (status = 404, description = "No such round in a team of the owner's", body = ErrorBody),
         (status = 409, description = "Voting has not closed, or the outcome is already published", body = ErrorBody),
-        (status = 413, description = "Body too large", body = ErrorBody),
         (status = 422, description = "An idea not on the ballot or named twice (`fields.overrides`), or a reason refused (`fields.reason_<idea id>`)", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]

@@ -28,7 +28,7 @@ use crate::web::AppState;
 use crate::web::WebError;
 use crate::web::api::auth::ApiCaller;
 use crate::web::api::cursor::{PageQuery, encode_key};
-use crate::web::api::errors::{ApiError, ErrorBody};
+use crate::web::api::errors::{ApiError, ListErrors, ReadErrors};
 use crate::web::api::meetings::utc;
 use crate::web::api::{json_with_etag, path_id};
 use crate::web::budgets::rule_label;
@@ -158,10 +158,7 @@ fn round_after(key: &str) -> Option<RoundAfter> {
         (status = 200, description = "One page of rounds", body = RoundList,
             headers(("ETag" = String, description = "Version of the body"))),
         (status = 304, description = "Unchanged since the `If-None-Match` ETag"),
-        (status = 400, description = "A bad `cursor` or `limit`", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
-        (status = 404, description = "No such team, or not the owner's", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
+        ListErrors,
     ),
     security(("bearer" = []))
 )]
@@ -207,9 +204,7 @@ pub async fn list(
         (status = 200, description = "The round", body = Round,
             headers(("ETag" = String, description = "Version of the body"))),
         (status = 304, description = "Unchanged since the `If-None-Match` ETag"),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
-        (status = 404, description = "No such round in a team of the owner's", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
+        ReadErrors,
     ),
     security(("bearer" = []))
 )]

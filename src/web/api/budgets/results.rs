@@ -18,7 +18,7 @@ use crate::service::budgets::exchange;
 use crate::service::budgets::publish::{self, ResultsView, follow_up_label};
 use crate::web::AppState;
 use crate::web::api::auth::ApiCaller;
-use crate::web::api::errors::{ApiError, ErrorBody};
+use crate::web::api::errors::{ApiError, ErrorBody, ReadErrors};
 use crate::web::api::meetings::utc;
 use crate::web::api::{json_with_etag, path_id};
 use crate::web::budgets::results::{differences, how_funded};
@@ -262,9 +262,7 @@ pub(super) fn computed(
         (status = 200, description = "The results (`computed` is `null` until voting closes)", body = BudgetResults,
             headers(("ETag" = String, description = "Version of the body"))),
         (status = 304, description = "Unchanged since the `If-None-Match` ETag"),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
-        (status = 404, description = "No such round in a team of the owner's", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
+        ReadErrors,
     ),
     security(("bearer" = []))
 )]
@@ -307,9 +305,8 @@ pub async fn show(
     ),
     responses(
         (status = 200, description = "The Pabulib file: META, PROJECTS and VOTES sections", body = String, content_type = "text/plain"),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        ReadErrors,
         (status = 404, description = "No such round in a team of the owner's, or voting has not closed", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -337,9 +334,8 @@ pub async fn pabulib(
     ),
     responses(
         (status = 200, description = "Columns: project_id, title, cost, votes, funded, funded_by_greedy", body = String, content_type = "text/csv"),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
+        ReadErrors,
         (status = 404, description = "No such round in a team of the owner's, or voting has not closed", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]

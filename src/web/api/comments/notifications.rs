@@ -10,7 +10,7 @@ use crate::service::notices::centre::{self, Row};
 use crate::web::AppState;
 use crate::web::api::auth::ApiCaller;
 use crate::web::api::cursor::{PageQuery, encode_key};
-use crate::web::api::errors::{ApiError, ErrorBody};
+use crate::web::api::errors::{ApiError, ErrorBody, TokenErrors};
 use crate::web::api::meetings::utc;
 use crate::web::api::{API_ROUTES, json_with_etag};
 use crate::web::routes::Method;
@@ -130,9 +130,8 @@ fn api_link(link: &str) -> Option<String> {
         (status = 200, description = "One page of notifications and the unread count", body = NotificationList,
             headers(("ETag" = String, description = "Version of the body"))),
         (status = 304, description = "Unchanged since the `If-None-Match` ETag"),
+        TokenErrors,
         (status = 400, description = "A bad `cursor` or `limit`", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -171,11 +170,10 @@ pub async fn list(
     request_body = NotificationsRead,
     responses(
         (status = 200, description = "Marked", body = NotificationsMarked),
+        TokenErrors,
         (status = 400, description = "A body that is not this JSON", body = ErrorBody),
-        (status = 401, description = "No token, or not a current one", body = ErrorBody),
         (status = 403, description = "A read token", body = ErrorBody),
         (status = 413, description = "Body too large", body = ErrorBody),
-        (status = 429, description = "Too many requests with this token", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
