@@ -177,6 +177,15 @@ mt-rankings-caption = Each member's ranking, first choice first
 mt-rankings-col = Ranking, first choice first
 mt-rankings-blank = (a blank ballot)
 mt-rankings-nobody = Nobody voted.
+mt-rankings-count = { $ballots ->
+    [one] One ballot, by member name; fifty a page.
+   *[other] { $ballots } ballots, by member name; fifty a page.
+}
+mt-rankings-more = { $count ->
+    [one] …and one more choice (in the download).
+   *[other] …and { $count } more choices (in the download).
+}
+mt-rankings-pages = Pages of rankings
 
 ## Live meeting
 

@@ -176,6 +176,15 @@ mt-rankings-caption = Le classement de chaque membre, premier choix en tête
 mt-rankings-col = Classement, premier choix en tête
 mt-rankings-blank = (un bulletin blanc)
 mt-rankings-nobody = Personne n'a voté.
+mt-rankings-count = { $ballots ->
+    [one] Un bulletin, par nom de membre ; cinquante par page.
+   *[other] { $ballots } bulletins, par nom de membre ; cinquante par page.
+}
+mt-rankings-more = { $count ->
+    [one] …et encore un choix (dans le téléchargement).
+   *[other] …et encore { $count } choix (dans le téléchargement).
+}
+mt-rankings-pages = Pages des classements
 
 ## Réunion en direct
 

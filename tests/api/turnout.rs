@@ -128,3 +128,62 @@ async fn an_open_ballot_says_so_and_leaders_see_who_ranked_what_after_the_close(
     assert!(csv.contains("Open0,Marking,Timetable\n"), "{csv}");
     assert!(csv.contains("Open1,Timetable\n"), "{csv}");
 }
+
+#[tokio::test]
+async fn the_rankings_page_shows_fifty_ballots_a_page_and_ten_choices_each() {
+    let app = spawn_app().await;
+    let world = seed(&app).await;
+    let slug = &world.team_a;
+    let leader = signed_in(&app, &world.leader).await;
+    let id = create_meeting(&app, &leader, slug, "open").await;
+    for n in 0..12 {
+        propose(&leader, slug, id, &format!("Item {n:02}"), 5).await;
+    }
+    let items = proposal_ids(&app, id).await;
+    let voters = members(&app, &world.leader, slug, 51, "Many").await;
+    app.clock.advance(Duration::hours(WINDOW_HOURS));
+    // Many0 ranks all twelve; the others one each.
+    assert_eq!(vote(&voters[0], slug, id, &items).await.status(), 200);
+    for voter in &voters[1..] {
+        assert_eq!(vote(voter, slug, id, &items[..1]).await.status(), 200);
+    }
+    let base = format!("/teams/{slug}/meetings/{id}/rankings");
+    assert_eq!(leader.get(&base).await.status(), 409);
+    app.clock
+        .advance(Duration::hours(WINDOW_HOURS) + Duration::minutes(1));
+    let page = |n: &str| {
+        let url = format!("{base}?page={n}");
+        let leader = &leader;
+        async move { leader.get(&url).await.text().await.unwrap() }
+    };
+    let rows = |html: &str| html.matches("<th scope=\"row\">").count();
+
+    // By name, case ignored: "Many9" sorts last of the 51, alone on page 2.
+    let first = page("1").await;
+    assert_eq!(rows(&first), 50, "{first}");
+    assert!(first.contains("51 ballots, by member name; fifty a page."));
+    assert!(first.contains("Page 1 of 2"));
+    assert!(first.contains("?page=2\" rel=\"next\""));
+    assert!(!first.contains("<th scope=\"row\">Many9</th>"));
+    let many0 = &first[first.find("<th scope=\"row\">Many0</th>").unwrap()..];
+    let many0 = &many0[..many0.find("</tr>").unwrap()];
+    assert_eq!(many0.matches("<li>").count(), 10, "{many0}");
+    assert!(many0.contains("Item 09") && !many0.contains("Item 10"));
+    assert!(many0.contains("…and 2 more choices (in the download)."));
+    let second = page("2").await;
+    assert_eq!(rows(&second), 1);
+    assert!(second.contains("<th scope=\"row\">Many9</th>"));
+    assert!(second.contains("Page 2 of 2"));
+    // Past the end shows the last page; junk shows the first.
+    assert_eq!(page("99").await.matches("Many9").count(), 1);
+    assert_eq!(rows(&page("junk").await), 50);
+    // The download still has every choice of every ballot.
+    let csv = leader
+        .get(&format!("/teams/{slug}/meetings/{id}/rankings.csv"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(csv.lines().count(), 52);
+    assert!(csv.contains("Item 10,Item 11\n"));
+}

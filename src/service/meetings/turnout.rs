@@ -193,6 +193,56 @@ pub async fn open_rankings(
     Ok((access, out))
 }
 
+/// One page of [`open_rankings`] as the rankings page shows them: by voter name (case ignored;
+/// a former member's ballot first), then ballot id; page `page` (from 1, clamped to the last)
+/// of `per_page`. Also the number of ballots and the page shown. The same refusals; a count and
+/// two bounded queries, however many voted.
+pub async fn open_rankings_slice(
+    db: &impl ConnectionTrait,
+    principal: Principal,
+    slug: &str,
+    id: MeetingId,
+    now: OffsetDateTime,
+    page: u64,
+    per_page: u64,
+) -> Result<(MeetingAccess, u64, u64, Vec<OpenRanking>)> {
+    use sea_orm::sea_query::{Expr, Func, Order};
+    use sea_orm::{JoinType, QueryOrder, QuerySelect};
+
+    let access = authorize(db, principal, slug, id, Action::ViewVoters).await?;
+    rankings_readable(&access, now)?;
+    let per_page = per_page.max(1);
+    let total = agenda_ballots::Entity::find()
+        .filter(agenda_ballots::Column::MeetingId.eq(id))
+        .count(db)
+        .await?;
+    let page = page.clamp(1, total.div_ceil(per_page).max(1));
+    let voter = agenda_ballots::Entity::belongs_to(users::Entity)
+        .from(agenda_ballots::Column::VoterId)
+        .to(users::Column::Id)
+        .into();
+    let name = Func::lower(Func::coalesce([
+        Expr::col((users::Entity, users::Column::DisplayName)),
+        Expr::val(""),
+    ]));
+    let rows = agenda_ballots::Entity::find()
+        .join(JoinType::LeftJoin, voter)
+        .filter(agenda_ballots::Column::MeetingId.eq(id))
+        .order_by(Expr::expr(name), Order::Asc)
+        .order_by(agenda_ballots::Column::Id, Order::Asc)
+        .offset((page - 1).saturating_mul(per_page))
+        .limit(per_page)
+        .all(db)
+        .await?;
+    let titles = titles_of(db, id).await?;
+    let names = super::names_of(db, rows.iter().filter_map(|b| b.voter_id)).await?;
+    let shown = rows
+        .iter()
+        .map(|b| ranking_of(b, &names, &titles))
+        .collect();
+    Ok((access, total, page, shown))
+}
+
 /// Whether the meeting's rankings may be read now: `NotFound` for a secret ballot (there is
 /// nothing to show), `Conflict` before voting closes.
 fn rankings_readable(access: &MeetingAccess, now: OffsetDateTime) -> Result<()> {

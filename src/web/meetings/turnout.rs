@@ -14,6 +14,7 @@ use crate::web::WebError;
 use crate::web::context::Ctx;
 use crate::web::format::date_time_in;
 use crate::web::meetings::{MeetingHeader, header};
+use crate::web::paging::{PageQuery, Pager};
 use crate::web::visitor::Layout;
 
 #[derive(Serialize)]
@@ -55,10 +56,19 @@ pub async fn show(
     ctx.render(StatusCode::OK, "turnout.html", &page)
 }
 
+/// Ballots per page of the rankings page.
+const RANKINGS_PER_PAGE: u64 = 50;
+/// Choices shown per ballot on the page; the rest are counted (the download has them all), so
+/// a page stays small when each of hundreds of items is ranked.
+const SHOWN_CHOICES: usize = 10;
+
 #[derive(Serialize)]
 struct RankingRow {
     voter: String,
+    /// The first [`SHOWN_CHOICES`] choices, best first.
     items: Vec<String>,
+    /// How many further choices the ballot ranks.
+    more: usize,
 }
 
 #[derive(Serialize)]
@@ -67,16 +77,33 @@ struct RankingsPage {
     layout: Layout,
     meeting: MeetingHeader,
     rows: Vec<RankingRow>,
+    /// How many ballots there are.
+    ballots: u64,
+    pager: Pager,
 }
 
-/// `GET /teams/{team}/meetings/{id}/rankings`: an open ballot's rankings, by voter.
+/// `GET /teams/{team}/meetings/{id}/rankings`: an open ballot's rankings by voter, fifty
+/// ballots a page.
 pub async fn rankings(
     ctx: Ctx,
     path: web::Path<(String, MeetingId)>,
+    query: web::Query<PageQuery>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
-    let (access, rows) =
-        turnout::open_rankings(ctx.db(), ctx.principal(), &slug, id, ctx.now).await?;
+    let (access, ballots, page, rows) = turnout::open_rankings_slice(
+        ctx.db(),
+        ctx.principal(),
+        &slug,
+        id,
+        ctx.now,
+        query.number(),
+        RANKINGS_PER_PAGE,
+    )
+    .await?;
+    let base = format!("/teams/{slug}/meetings/{id}/rankings");
+    let pager = Pager::for_total(ballots, RANKINGS_PER_PAGE, page, |p| {
+        format!("{base}?page={p}")
+    });
     let page = RankingsPage {
         title: crate::i18n::text_with(
             ctx.lang(),
@@ -87,11 +114,18 @@ pub async fn rankings(
         meeting: header(&ctx, &access, ctx.now).await?,
         rows: rows
             .into_iter()
-            .map(|r| RankingRow {
-                voter: r.voter,
-                items: r.items,
+            .map(|mut r| {
+                let more = r.items.len().saturating_sub(SHOWN_CHOICES);
+                r.items.truncate(SHOWN_CHOICES);
+                RankingRow {
+                    voter: r.voter,
+                    items: r.items,
+                    more,
+                }
             })
             .collect(),
+        ballots,
+        pager,
     };
     ctx.render(StatusCode::OK, "rankings.html", &page)
 }
