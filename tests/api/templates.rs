@@ -316,7 +316,8 @@ fn meeting_fixture(name: &str) -> Value {
             "voting_open": true, "voting_closes": "b", "rankings": true })
         }
         "rankings.html" => {
-            json!({ "rows": [{ "voter": "Ana", "items": ["Timetable", "Trip"] }, { "voter": "Sam", "items": [] }] })
+            json!({ "rows": [{ "voter": "Ana", "items": ["Timetable", "Trip"], "more": 2 }, { "voter": "Sam", "items": [], "more": 0 }],
+            "ballots": 52, "pager": { "page": 2, "pages": 3, "prev": "/p1", "next": "/p3" } })
         }
         "agenda.html" | "agenda_print.html" => {
             json!({ "published": true, "publisher": "Sam", "published_at": "c",
