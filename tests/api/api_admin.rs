@@ -845,3 +845,22 @@ async fn the_team_calendar_web_address_answers_the_apis_bytes_and_parses() {
         303
     );
 }
+
+/// A linked team named with a control character (a NUL, which PostgreSQL refuses in a query)
+/// is an unknown team, 422 under `team`, never a 500 (found by schemathesis' stateful phase).
+#[tokio::test]
+async fn a_link_to_a_team_named_with_a_nul_is_an_unknown_team() {
+    let cast = crate::api_helpers::cast().await;
+    let a = &cast.world.team_a;
+    for typed in ["seed\u{0}team", "\u{0}", "team-b\u{7}"] {
+        let refused = expect(
+            &cast.app,
+            ("POST", &format!("/api/v1/teams/{a}/links")),
+            &cast.leader_token,
+            Some(json!({ "team": typed })),
+            422,
+        )
+        .await;
+        assert!(refused["fields"]["team"].is_string(), "{refused}");
+    }
+}

@@ -131,6 +131,10 @@ pub async fn propose(
     if wanted.is_empty() {
         return Err(invalid("team", Msg::new("co-link-team-required")));
     }
+    if wanted.chars().any(char::is_control) {
+        // No team's slug has one (slugs are checked), and PostgreSQL refuses NUL in a query.
+        return Err(invalid("team", Msg::new("co-link-team-unknown")));
+    }
     let Some(other) = team_rows::Entity::find()
         .filter(team_rows::Column::Slug.eq(wanted))
         .one(&txn)
