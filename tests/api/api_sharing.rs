@@ -7,8 +7,8 @@
 use roundtable::domain::clock::Clock;
 use roundtable::domain::ids::MeetingId;
 use roundtable::store::entities::audit_log::AuditAction;
-use roundtable::store::entities::{meeting_minutes, meeting_shares, meetings};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
+use roundtable::store::entities::{meeting_shares, meetings};
+use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, Set};
 use serde_json::{Value, json};
 use time::Duration;
 
@@ -16,6 +16,7 @@ use crate::api_helpers::{
     Cast, cast, expect, expect_status, get, read_token, read_write_token, revalidates,
 };
 use crate::api_matrix::{self, Row};
+use crate::cohorts::publish_minutes;
 use crate::helpers::{Browser, TestApp, create_person, create_team, signed_in};
 use crate::language_helpers::read;
 use crate::live_meeting_helpers::{audited, publish_agenda};
@@ -60,29 +61,6 @@ async fn link(app: &TestApp, from: (&str, &str), to: (&str, &str)) {
         200,
     )
     .await;
-}
-
-/// Stores minutes of `meeting` as its next version, published or as a draft.
-async fn store_minutes(app: &TestApp, meeting: MeetingId, body: &str, published: bool) {
-    let version = meeting_minutes::Entity::find()
-        .filter(meeting_minutes::Column::MeetingId.eq(meeting))
-        .all(&app.db.conn)
-        .await
-        .unwrap()
-        .len() as i32
-        + 1;
-    meeting_minutes::ActiveModel {
-        meeting_id: Set(meeting),
-        version: Set(version),
-        body: Set(body.to_owned()),
-        published: Set(published),
-        author_id: Set(None),
-        created_at: Set(app.clock.now()),
-        ..Default::default()
-    }
-    .insert(&app.db.conn)
-    .await
-    .unwrap();
 }
 
 /// Whether the meeting has a share row.
@@ -168,8 +146,8 @@ async fn sharing() -> Sharing {
         &[("Moderation across schools", 20), ("Shared rubric", 15)],
     )
     .await;
-    store_minutes(app, meeting, "We agreed to **share rubrics**.", true).await;
-    store_minutes(app, meeting, "A draft nobody else should read.", false).await;
+    publish_minutes(app, meeting, "We agreed to **share rubrics**.", true).await;
+    publish_minutes(app, meeting, "A draft nobody else should read.", false).await;
     Sharing {
         cast,
         b,
@@ -401,7 +379,7 @@ async fn a_linked_team_reads_the_agreed_agenda_and_the_published_minutes_and_not
 
     // Minutes only (no agenda): `agenda` is null.
     let minutes_only = create_meeting(app, &cast.leader, a, "secret").await;
-    store_minutes(app, minutes_only, "Short notes.", true).await;
+    publish_minutes(app, minutes_only, "Short notes.", true).await;
     expect(
         app,
         (

@@ -232,7 +232,13 @@ async fn link_id(app: &TestApp) -> i64 {
         .0
 }
 
-async fn publish_minutes(app: &TestApp, meeting: MeetingId, body: &str, published: bool) {
+/// Stores minutes of `meeting` as its next version, published or as a draft.
+pub(crate) async fn publish_minutes(
+    app: &TestApp,
+    meeting: MeetingId,
+    body: &str,
+    published: bool,
+) {
     let version = meeting_minutes::Entity::find()
         .filter(meeting_minutes::Column::MeetingId.eq(meeting))
         .all(&app.db.conn)
