@@ -16,6 +16,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
 bin=${ROUNDTABLE_BIN:-$root/target/debug/roundtable}
+# The scripts' own setting, not the server's: the server refuses unknown ROUNDTABLE_ keys.
+unset ROUNDTABLE_BIN
 pg=${PGURL:-postgres://postgres@127.0.0.1:5432}
 db="roundtable_cluster_$$"
 work=$(mktemp -d /tmp/roundtable-cluster.XXXXXX)

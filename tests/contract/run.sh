@@ -9,8 +9,9 @@
 #
 # Usage (repository root): bash tests/contract/run.sh [--db sqlite|postgres]
 # Environment:
-#   ROUNDTABLE_BIN         server binary (default target/debug/roundtable; built with
-#                          `cargo build --locked` when missing)
+#   ROUNDTABLE_BIN         server binary (default target/debug/roundtable, built with
+#                          `cargo build --locked` when missing; `.ci/run` passes
+#                          target/release/roundtable)
 #   PGURL                  PostgreSQL server for --db postgres (default
 #                          postgres://postgres@127.0.0.1:5432); a fresh database is made and
 #                          dropped
@@ -47,6 +48,8 @@ done
 case "$db_kind" in sqlite | postgres) ;; *) echo "--db sqlite|postgres" >&2; exit 2 ;; esac
 
 bin=${ROUNDTABLE_BIN:-$root/target/debug/roundtable}
+# The scripts' own setting, not the server's: the server refuses unknown ROUNDTABLE_ keys.
+unset ROUNDTABLE_BIN
 pg=${PGURL:-postgres://postgres@127.0.0.1:5432}
 venv="$root/target/contract/venv"
 requirements="$root/tests/contract/requirements.txt"
@@ -74,8 +77,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# The debug build: `cargo test` has already made it in CI, a release build would add about six
-# minutes, and its overflow checks make it the stricter server to test.
+# By default the debug build (quick to make after `cargo test`, and its overflow checks make
+# it the stricter server); CI tests the release build, the one deployed.
 if [ ! -x "$bin" ]; then
   log "building the server (cargo build --locked)"
   cargo build --locked
