@@ -1,7 +1,7 @@
 //! Tera templates embedded in the binary (so `cargo run` works from any folder), compiled once
-//! at start-up. Autoescaping stays on for every `.html` template.
+//! per process. Autoescaping stays on for every `.html` template.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use anyhow::{Context as _, anyhow};
 use rust_embed::RustEmbed;
@@ -17,8 +17,20 @@ struct TemplateFiles;
 pub struct Templates(Arc<tera::Tera>);
 
 impl Templates {
-    /// Compiles every embedded template; fails on a syntax error.
+    /// The embedded templates, compiled on the first call and shared by every later one (they
+    /// are part of the binary, so they cannot change; a process that starts many servers, as
+    /// the test suite does, parses them once). Fails on a syntax error.
     pub fn load() -> anyhow::Result<Self> {
+        static COMPILED: OnceLock<Templates> = OnceLock::new();
+        if let Some(templates) = COMPILED.get() {
+            return Ok(templates.clone());
+        }
+        let templates = Self::compile()?;
+        Ok(COMPILED.get_or_init(|| templates).clone())
+    }
+
+    /// Compiles every embedded template.
+    fn compile() -> anyhow::Result<Self> {
         let mut tera = tera::Tera::default();
         // `{{ t(key="…", lang=lang) }}`: a message of the catalogues (see `crate::i18n`).
         tera.register_function(

@@ -55,7 +55,19 @@ pub struct FreshDb {
     pub guard: DbGuard,
 }
 
+/// A fresh database with every migration applied, copied from a migrated template (a file
+/// copy on SQLite, `CREATE DATABASE … TEMPLATE` on PostgreSQL) instead of migrating anew for
+/// each test: the suite starts hundreds of servers.
 pub fn fresh_database() -> FreshDb {
+    fresh(true)
+}
+
+/// A fresh database with no tables at all (for the migration tests).
+pub fn fresh_empty_database() -> FreshDb {
+    fresh(false)
+}
+
+fn fresh(migrated: bool) -> FreshDb {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut settings = Settings {
         data_dir: dir.path().to_path_buf(),
@@ -72,15 +84,196 @@ pub fn fresh_database() -> FreshDb {
             let name = format!("rt_test_{}", uuid::Uuid::new_v4().simple());
             let mut url = url::Url::parse(&base).expect("valid test database URL");
             url.set_path(&name);
+            if migrated {
+                template::create_postgres_copy(&base, &name);
+            }
             settings.database_url = Some(DatabaseUrl::new(url.to_string()));
             guard.postgres = Some((base, name));
         }
         _ => {
             let path: PathBuf = settings.data_dir.join("test.db");
+            if migrated {
+                std::fs::copy(template::sqlite(), &path).expect("copy the migrated template");
+            }
             settings.database_url = Some(DatabaseUrl::new(format!("sqlite://{}", path.display())));
         }
     }
     FreshDb { settings, guard }
+}
+
+/// The migrated templates, made once per version of `migrations/` and reused across test
+/// processes (named by a hash of the migrations' source, so a changed migration makes a new
+/// one).
+mod template {
+    use std::path::{Path, PathBuf};
+    use std::sync::OnceLock;
+
+    use roundtable::config::{DatabaseTarget, DatabaseUrl, Settings};
+    use sea_orm::{ConnectionTrait, Statement};
+    use sha2::{Digest, Sha256};
+
+    /// A hash of every file under `migrations/src`, in name order.
+    fn migrations_hash() -> String {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations/src");
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .expect("read migrations/src")
+            .map(|e| e.expect("migrations entry").path())
+            .collect();
+        files.sort();
+        let mut hasher = Sha256::new();
+        for file in files {
+            hasher.update(file.file_name().unwrap().as_encoded_bytes());
+            hasher.update(std::fs::read(&file).expect("read a migration"));
+        }
+        hasher.finalize()[..8]
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+
+    /// Runs `work` on a thread with its own runtime (callers are inside a test's runtime).
+    fn on_own_runtime<T: Send + 'static>(
+        work: impl std::future::Future<Output = T> + Send + 'static,
+    ) -> T {
+        std::thread::spawn(move || {
+            tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .unwrap()
+                .block_on(work)
+        })
+        .join()
+        .expect("template thread")
+    }
+
+    async fn migrate(url: String) {
+        let settings = Settings {
+            database_url: Some(DatabaseUrl::new(url)),
+            ..Settings::default()
+        };
+        let target: DatabaseTarget = settings.database_target().unwrap();
+        let db = roundtable::store::connect_target(&target).await.unwrap();
+        roundtable::store::migrate_up(&db)
+            .await
+            .expect("migrate the template");
+        if db.backend == roundtable::store::Backend::Sqlite {
+            db.conn
+                .execute_unprepared("PRAGMA wal_checkpoint(TRUNCATE)")
+                .await
+                .unwrap();
+        }
+        db.conn.close_by_ref().await.unwrap();
+    }
+
+    /// The migrated SQLite file, under the build's scratch folder.
+    pub fn sqlite() -> &'static Path {
+        static PATH: OnceLock<PathBuf> = OnceLock::new();
+        PATH.get_or_init(|| {
+            let path = Path::new(env!("CARGO_TARGET_TMPDIR"))
+                .join(format!("rt_tpl_{}.db", migrations_hash()));
+            if !path.exists() {
+                // Built beside it and renamed into place, so no process copies half a file.
+                let building = path.with_extension(format!("{}.db", uuid::Uuid::new_v4().simple()));
+                on_own_runtime(migrate(format!("sqlite://{}", building.display())));
+                for suffix in ["-wal", "-shm"] {
+                    let mut side = building.clone().into_os_string();
+                    side.push(suffix);
+                    let _ = std::fs::remove_file(side);
+                }
+                std::fs::rename(&building, &path).expect("move the template into place");
+            }
+            path
+        })
+    }
+
+    /// Creates database `name` as a copy of the migrated PostgreSQL template.
+    pub fn create_postgres_copy(base: &str, name: &str) {
+        static TEMPLATE: OnceLock<String> = OnceLock::new();
+        let template = TEMPLATE
+            .get_or_init(|| {
+                let base = base.to_owned();
+                on_own_runtime(async move { postgres_template(&base).await })
+            })
+            .clone();
+        let (base, name) = (base.to_owned(), name.to_owned());
+        on_own_runtime(async move {
+            let admin = admin(&base).await;
+            let copy = format!("CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
+            if admin.execute_unprepared(&copy).await.is_err() {
+                // A test process of other migrations (another checkout) replaced the template
+                // since this one made or found it: make it again.
+                postgres_template(&base).await;
+                admin
+                    .execute_unprepared(&copy)
+                    .await
+                    .expect("copy the template database");
+            }
+            admin.close().await.unwrap();
+        });
+    }
+
+    async fn admin(base: &str) -> sea_orm::DatabaseConnection {
+        let mut url = url::Url::parse(base).unwrap();
+        url.set_path("postgres");
+        let mut options = sea_orm::ConnectOptions::new(url.to_string());
+        options.max_connections(1).sqlx_logging(false);
+        sea_orm::Database::connect(options)
+            .await
+            .expect("connect to PostgreSQL")
+    }
+
+    /// The advisory lock's key (arbitrary: "rt_tpl" in ASCII).
+    const LOCK_KEY: i64 = 0x72745f74706c;
+
+    /// Makes the template if no process has (under an advisory lock, so concurrent test
+    /// binaries wait for one another), and removes templates of older migrations.
+    async fn postgres_template(base: &str) -> String {
+        let name = format!("rt_tpl_{}", migrations_hash());
+        let admin = admin(base).await;
+        let backend = admin.get_database_backend();
+        admin
+            .execute_unprepared(&format!("SELECT pg_advisory_lock({LOCK_KEY})"))
+            .await
+            .unwrap();
+        let existing: Vec<String> = admin
+            .query_all_raw(Statement::from_string(
+                backend,
+                "SELECT datname FROM pg_database WHERE datname LIKE 'rt\\_tpl\\_%'",
+            ))
+            .await
+            .unwrap()
+            .iter()
+            .map(|row| row.try_get::<String>("", "datname").unwrap())
+            .collect();
+        for stale in existing.iter().filter(|n| **n != name) {
+            // Best effort: a template another checkout is copying right now stays.
+            let _ = admin
+                .execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{stale}\""))
+                .await;
+        }
+        if !existing.contains(&name) {
+            let building = format!("{name}_{}", uuid::Uuid::new_v4().simple());
+            admin
+                .execute_unprepared(&format!("CREATE DATABASE \"{building}\""))
+                .await
+                .unwrap();
+            let mut url = url::Url::parse(base).unwrap();
+            url.set_path(&building);
+            migrate(url.to_string()).await;
+            admin
+                .execute_unprepared(&format!(
+                    "ALTER DATABASE \"{building}\" RENAME TO \"{name}\""
+                ))
+                .await
+                .unwrap();
+        }
+        admin
+            .execute_unprepared(&format!("SELECT pg_advisory_unlock({LOCK_KEY})"))
+            .await
+            .unwrap();
+        admin.close().await.unwrap();
+        name
+    }
 }
 
 pub async fn spawn_app() -> TestApp {

@@ -1,7 +1,7 @@
 use roundtable::store;
 use sea_orm::ConnectionTrait;
 
-use crate::helpers::{connect, fresh_database};
+use crate::helpers::{connect, fresh_empty_database};
 
 async fn table_exists(db: &store::Database, table: &str) -> bool {
     let sql = match db.backend {
@@ -24,7 +24,7 @@ async fn table_exists(db: &store::Database, table: &str) -> bool {
 
 #[tokio::test]
 async fn migrations_go_up_down_and_up_again() {
-    let fresh = fresh_database();
+    let fresh = fresh_empty_database();
     let db = connect(&fresh.settings).await;
 
     store::migrate_up(&db).await.unwrap();
