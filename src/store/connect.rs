@@ -137,6 +137,9 @@ async fn connect_sqlite(
         .busy_timeout(BUSY_TIMEOUT);
     let pool = SqlitePoolOptions::new()
         .max_connections(size)
+        // See `open_pg_pool`: an embedded file has no link to lose, so the ping on every
+        // checkout was only a round trip to the connection's worker thread.
+        .test_before_acquire(false)
         .acquire_timeout(acquire)
         .connect_with(options)
         .await
@@ -212,6 +215,10 @@ async fn open_pg_pool(
 ) -> Result<sea_orm::sqlx::PgPool, sea_orm::sqlx::Error> {
     PgPoolOptions::new()
         .max_connections(size)
+        // sqlx pings a pooled connection on every checkout by default: a round trip before
+        // each statement (a page makes a dozen or more). It pings on every return to the pool
+        // anyway, and a connection that has died since fails its statement and is discarded.
+        .test_before_acquire(false)
         .acquire_timeout(acquire)
         .connect_with(options)
         .await

@@ -62,18 +62,20 @@ pub enum WebError {
 /// Seconds a client is asked to wait when the server is overloaded.
 pub const OVERLOAD_RETRY_SECONDS: u64 = 2;
 
-/// Whether an error was caused by overload: every pooled database connection stayed busy for
-/// the whole acquire timeout. Looks through the cause chain, so a `DbErr` wrapped in
-/// `ServiceError::Unexpected` or `anyhow` contexts is found wherever it was raised.
+/// Whether an error means "try again in a moment": every pooled database connection stayed
+/// busy for the whole acquire timeout (overload), or the database dropped the connection the
+/// request was using (it restarted or was shut down: the pool does not test connections before
+/// handing them out, so a connection that died while idle fails its next statement once and is
+/// discarded). Looks through the cause chain, so a `DbErr` wrapped in `ServiceError::Unexpected`
+/// or `anyhow` contexts is found wherever it was raised.
 pub fn is_overload(error: &anyhow::Error) -> bool {
     error.chain().any(|cause| {
         if let Some(db) = cause.downcast_ref::<sea_orm::DbErr>() {
             return db_overload(db);
         }
-        matches!(
-            cause.downcast_ref::<sea_orm::sqlx::Error>(),
-            Some(sea_orm::sqlx::Error::PoolTimedOut)
-        )
+        cause
+            .downcast_ref::<sea_orm::sqlx::Error>()
+            .is_some_and(sqlx_unavailable)
     })
 }
 
@@ -83,9 +85,18 @@ fn db_overload(error: &sea_orm::DbErr) -> bool {
         DbErr::ConnectionAcquire(ConnAcquireErr::Timeout) => true,
         DbErr::Conn(RuntimeErr::SqlxError(e))
         | DbErr::Exec(RuntimeErr::SqlxError(e))
-        | DbErr::Query(RuntimeErr::SqlxError(e)) => {
-            matches!(**e, sea_orm::sqlx::Error::PoolTimedOut)
-        }
+        | DbErr::Query(RuntimeErr::SqlxError(e)) => sqlx_unavailable(e),
+        _ => false,
+    }
+}
+
+/// A pool timeout, a broken connection (I/O), or PostgreSQL's "operator intervention" class
+/// (57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now).
+fn sqlx_unavailable(error: &sea_orm::sqlx::Error) -> bool {
+    use sea_orm::sqlx::Error;
+    match error {
+        Error::PoolTimedOut | Error::Io(_) => true,
+        Error::Database(db) => db.code().is_some_and(|code| code.starts_with("57P")),
         _ => false,
     }
 }
@@ -385,6 +396,19 @@ mod tests {
             StatusCode::SERVICE_UNAVAILABLE
         );
         let response = through_service.error_response();
+        assert_eq!(response.headers().get(header::RETRY_AFTER).unwrap(), "2");
+    }
+
+    #[test]
+    fn a_dropped_database_connection_is_a_503() {
+        use sea_orm::RuntimeErr;
+        let lost = std::io::Error::from(std::io::ErrorKind::UnexpectedEof);
+        let error = DbErr::Query(RuntimeErr::SqlxError(std::sync::Arc::new(
+            sea_orm::sqlx::Error::Io(lost),
+        )));
+        let web = WebError::from(ServiceError::from(error));
+        assert_eq!(web.status_code(), StatusCode::SERVICE_UNAVAILABLE);
+        let response = web.error_response();
         assert_eq!(response.headers().get(header::RETRY_AFTER).unwrap(), "2");
     }
 

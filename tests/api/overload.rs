@@ -113,3 +113,64 @@ async fn many_heavy_requests_on_a_tiny_pool_get_only_200_or_503() {
         "the pool was exhausted: {statuses:?}"
     );
 }
+
+/// The pool hands out connections without pinging them first (a round trip saved on every
+/// statement), so a connection the database dropped while it sat idle fails its next statement
+/// once. That is a 503 "try again in a moment", never a 500, and the pool replaces it: a
+/// database restart costs at most one failed request per pooled connection.
+#[tokio::test]
+async fn connections_the_database_dropped_cost_a_503_at_most_never_a_500() {
+    let app = tiny_pool(3).await;
+    if app.db.backend != roundtable::store::Backend::Postgres {
+        // SQLite is a file in the process: no server can drop its connections.
+        return;
+    }
+    let admin = create_person(&app, "Admin", true).await;
+    let leader = create_person(&app, "Leader", false).await;
+    let slug = create_team(&app, &admin, "Team A", &leader).await;
+    let browser = signed_in(&app, &leader).await;
+    let page = format!("/teams/{slug}/ledger");
+    assert_eq!(browser.get(&page).await.status(), 200);
+
+    // What a restart does to the app's idle connections: the server ends every session of
+    // this database (another connection, so the test's own pool is not involved).
+    let base = std::env::var(crate::helpers::TEST_DB_ENV).unwrap();
+    let admin_db = sea_orm::Database::connect(base.as_str()).await.unwrap();
+    let name = app
+        .settings
+        .database_url
+        .as_ref()
+        .unwrap()
+        .expose()
+        .to_owned();
+    let name = name.rsplit('/').next().unwrap().to_owned();
+    let ended = admin_db
+        .query_one_raw(sea_orm::Statement::from_string(
+            admin_db.get_database_backend(),
+            format!(
+                "SELECT count(pg_terminate_backend(pid)) AS n FROM pg_stat_activity \
+                 WHERE datname = '{name}' AND pid <> pg_backend_pid()"
+            ),
+        ))
+        .await
+        .unwrap()
+        .unwrap()
+        .try_get::<i64>("", "n")
+        .unwrap();
+    admin_db.close().await.unwrap();
+    assert!(ended > 0, "the app had idle connections to end");
+
+    let mut statuses = Vec::new();
+    for _ in 0..8 {
+        statuses.push(browser.get(&page).await.status().as_u16());
+    }
+    assert!(
+        statuses.iter().all(|s| *s == 200 || *s == 503),
+        "only 200 or 503 after the connections were dropped: {statuses:?}"
+    );
+    assert_eq!(
+        statuses.last(),
+        Some(&200),
+        "the pool replaced the dropped connections: {statuses:?}"
+    );
+}

@@ -177,7 +177,8 @@ async fn team_page(
     errors: BTreeMap<String, String>,
 ) -> Result<HttpResponse, WebError> {
     let now = ctx.now;
-    let db = ctx.db();
+    let reads = ctx.reads().await?;
+    let db = &reads;
     let (window, sort, descending) = query.parts();
     let view = views::team_ledger(db, ctx.principal(), slug, window, sort, descending, now).await?;
     let team = &view.access.team;

@@ -18,7 +18,7 @@ use crate::service::meetings::{
 use crate::web::WebError;
 use crate::web::context::{Ctx, done_or_reshow, status_for};
 use crate::web::format::{clock, date_time_in};
-use crate::web::meetings::{MeetingHeader, header};
+use crate::web::meetings::{MeetingHeader, header, header_on};
 use crate::web::receipt::{self as receipts, HeldReceipt};
 use crate::web::visitor::Layout;
 
@@ -75,7 +75,8 @@ async fn page(
 ) -> Result<HttpResponse, WebError> {
     let now = ctx.now;
     let principal = ctx.principal();
-    let view = ballots::view(ctx.db(), principal, slug, id).await?;
+    let reads = ctx.reads().await?;
+    let view = ballots::view(&reads, principal, slug, id).await?;
     let mut items: Vec<BallotItem> = view
         .items
         .iter()
@@ -149,7 +150,7 @@ async fn page(
             &[("title", view.access.meeting.title.clone())],
         ),
         layout: ctx.layout(),
-        meeting: header(ctx, &view.access, now).await?,
+        meeting: header_on(ctx, &reads, &view.access, now).await?,
         max_rank: item_count,
         ranked_count,
         error_count: errors.keys().filter(|k| k.starts_with("rank_")).count(),

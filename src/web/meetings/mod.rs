@@ -22,6 +22,7 @@ pub use form::{create, edit_form, new_form, update};
 use crate::domain::ids::MeetingId;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
+use sea_orm::ConnectionTrait;
 use serde::Serialize;
 use time::OffsetDateTime;
 
@@ -100,7 +101,17 @@ pub async fn header(
     access: &MeetingAccess,
     now: OffsetDateTime,
 ) -> Result<MeetingHeader, WebError> {
-    let phase = meetings::phase(ctx.db(), &access.meeting, now).await?;
+    header_on(ctx, ctx.db(), access, now).await
+}
+
+/// [`header`], reading on `db` (a page's [`Ctx::reads`] transaction).
+pub async fn header_on(
+    ctx: &Ctx,
+    db: &impl ConnectionTrait,
+    access: &MeetingAccess,
+    now: OffsetDateTime,
+) -> Result<MeetingHeader, WebError> {
+    let phase = meetings::phase(db, &access.meeting, now).await?;
     let mut header = MeetingHeader::new(access, phase, ctx.lang());
     let m = &access.meeting;
     if let Some(at) = m.cancelled_at {
@@ -110,7 +121,7 @@ pub async fn header(
                 lang,
                 "mt-cancelled-by",
                 &[
-                    ("name", meetings::name_of(ctx.db(), m.cancelled_by).await?),
+                    ("name", meetings::name_of(db, m.cancelled_by).await?),
                     ("at", date_time_in(at, access.zone, lang)),
                 ],
             ),
@@ -274,10 +285,11 @@ async fn page(
 ) -> Result<HttpResponse, WebError> {
     let slug = slug.to_owned();
     let principal = ctx.principal();
-    let db = ctx.db();
+    let reads = ctx.reads().await?;
+    let db = &reads;
     let now = ctx.now;
     let access = meetings::authorize(db, principal, &slug, id, Action::ViewMeetings).await?;
-    let header = header(ctx, &access, now).await?;
+    let header = header_on(ctx, db, &access, now).await?;
     let m = &access.meeting;
     let w = access.windows();
     let cancelled = meetings::cancel::is_cancelled(m);
