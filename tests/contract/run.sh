@@ -10,8 +10,8 @@
 # Usage (repository root): bash tests/contract/run.sh [--db sqlite|postgres]
 # Environment:
 #   ROUNDTABLE_BIN         server binary (default target/debug/roundtable, built with
-#                          `cargo build --locked` when missing; `.ci/run` passes
-#                          target/release/roundtable)
+#                          `cargo build --locked` when missing; a named binary that is
+#                          missing stops the run; `.ci/run` passes target/release/roundtable)
 #   PGURL                  PostgreSQL server for --db postgres (default
 #                          postgres://postgres@127.0.0.1:5432); a fresh database is made and
 #                          dropped
@@ -47,7 +47,8 @@ while [ $# -gt 0 ]; do
 done
 case "$db_kind" in sqlite | postgres) ;; *) echo "--db sqlite|postgres" >&2; exit 2 ;; esac
 
-bin=${ROUNDTABLE_BIN:-$root/target/debug/roundtable}
+given_bin=${ROUNDTABLE_BIN:-}
+bin=${given_bin:-$root/target/debug/roundtable}
 # The scripts' own setting, not the server's: the server refuses unknown ROUNDTABLE_ keys.
 unset ROUNDTABLE_BIN
 pg=${PGURL:-postgres://postgres@127.0.0.1:5432}
@@ -79,6 +80,11 @@ trap cleanup EXIT
 
 # By default the debug build (quick to make after `cargo test`, and its overflow checks make
 # it the stricter server); CI tests the release build, the one deployed.
+if [ -n "$given_bin" ] && [ ! -x "$bin" ]; then
+  # A binary that was named must be the one tested: building another would test the wrong one.
+  echo "ROUNDTABLE_BIN=$bin is not an executable server binary" >&2
+  exit 2
+fi
 if [ ! -x "$bin" ]; then
   log "building the server (cargo build --locked)"
   cargo build --locked
