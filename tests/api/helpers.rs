@@ -108,7 +108,7 @@ mod template {
     use std::path::{Path, PathBuf};
     use std::sync::OnceLock;
 
-    use roundtable::config::{DatabaseTarget, DatabaseUrl, Settings};
+    use roundtable::config::{DatabaseUrl, Settings};
     use sea_orm::{ConnectionTrait, Statement};
     use sha2::{Digest, Sha256};
 
@@ -132,7 +132,7 @@ mod template {
     }
 
     /// Runs `work` on a thread with its own runtime (callers are inside a test's runtime).
-    fn on_own_runtime<T: Send + 'static>(
+    pub(super) fn on_own_runtime<T: Send + 'static>(
         work: impl std::future::Future<Output = T> + Send + 'static,
     ) -> T {
         std::thread::spawn(move || {
@@ -151,8 +151,7 @@ mod template {
             database_url: Some(DatabaseUrl::new(url)),
             ..Settings::default()
         };
-        let target: DatabaseTarget = settings.database_target().unwrap();
-        let db = roundtable::store::connect_target(&target).await.unwrap();
+        let db = super::connect(&settings).await;
         roundtable::store::migrate_up(&db)
             .await
             .expect("migrate the template");
@@ -212,14 +211,19 @@ mod template {
         });
     }
 
-    async fn admin(base: &str) -> sea_orm::DatabaseConnection {
+    /// A connection to the server's `postgres` database (to create and drop others).
+    pub(super) async fn try_admin(
+        base: &str,
+    ) -> Result<sea_orm::DatabaseConnection, sea_orm::DbErr> {
         let mut url = url::Url::parse(base).unwrap();
         url.set_path("postgres");
         let mut options = sea_orm::ConnectOptions::new(url.to_string());
         options.max_connections(1).sqlx_logging(false);
-        sea_orm::Database::connect(options)
-            .await
-            .expect("connect to PostgreSQL")
+        sea_orm::Database::connect(options).await
+    }
+
+    async fn admin(base: &str) -> sea_orm::DatabaseConnection {
+        try_admin(base).await.expect("connect to PostgreSQL")
     }
 
     /// The advisory lock's key (arbitrary: "rt_tpl" in ASCII).
@@ -349,26 +353,15 @@ impl Drop for DbGuard {
             return;
         };
         // Drop runs inside the test's runtime; use a thread with its own runtime.
-        let _ = std::thread::spawn(move || {
-            let rt = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .unwrap();
-            rt.block_on(async move {
-                use sea_orm::ConnectionTrait;
-                let mut url = url::Url::parse(&base).unwrap();
-                url.set_path("postgres");
-                if let Ok(admin) = sea_orm::Database::connect(url.as_str()).await {
-                    let _ = admin
-                        .execute_unprepared(&format!(
-                            "DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"
-                        ))
-                        .await;
-                    let _ = admin.close().await;
-                }
-            });
-        })
-        .join();
+        template::on_own_runtime(async move {
+            use sea_orm::ConnectionTrait;
+            if let Ok(admin) = template::try_admin(&base).await {
+                let _ = admin
+                    .execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+                    .await;
+                let _ = admin.close().await;
+            }
+        });
     }
 }
 
