@@ -57,10 +57,10 @@ impl Templates {
         names
     }
 
-    /// Renders `name` with a serialisable view model.
+    /// Renders `name` with a serialisable view model, in the language of its layout (English
+    /// when the view has none).
     pub fn render(&self, name: &str, view: &impl Serialize) -> anyhow::Result<String> {
-        let mut context = tera::Context::from_serialize(view)
-            .map_err(|e| anyhow!("building context for {name}: {}", tera_chain(&e)))?;
+        let mut context = context_of(name, view)?;
         context.insert("app_version", env!("CARGO_PKG_VERSION"));
         // The page's language, for `<html lang>` and every `t(…)`: the layout's, else English.
         let lang = context
@@ -69,11 +69,37 @@ impl Templates {
             .and_then(|lang| lang.as_str())
             .and_then(crate::i18n::Lang::parse)
             .unwrap_or(crate::i18n::Lang::En);
+        self.render_in(name, context, lang)
+    }
+
+    /// Renders a part of a page (`_name.html`) in `lang`, without the layout: parts built once
+    /// and kept, such as the results page's tables, built once per count.
+    pub fn render_part(
+        &self,
+        name: &str,
+        view: &impl Serialize,
+        lang: crate::i18n::Lang,
+    ) -> anyhow::Result<String> {
+        self.render_in(name, context_of(name, view)?, lang)
+    }
+
+    fn render_in(
+        &self,
+        name: &str,
+        mut context: tera::Context,
+        lang: crate::i18n::Lang,
+    ) -> anyhow::Result<String> {
         context.insert("lang", &lang);
         self.0
             .render(name, &context)
             .map_err(|e| anyhow!("rendering {name}: {}", tera_chain(&e)))
     }
+}
+
+/// The Tera context of a view model.
+fn context_of(name: &str, view: &impl Serialize) -> anyhow::Result<tera::Context> {
+    tera::Context::from_serialize(view)
+        .map_err(|e| anyhow!("building context for {name}: {}", tera_chain(&e)))
 }
 
 /// Tera nests the useful message in `source()`; flatten it into one line.

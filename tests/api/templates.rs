@@ -305,7 +305,9 @@ fn meeting_fixture(name: &str) -> Value {
         }
         "results.html" => {
             json!({ "state": "final", "voting_closes": "b", "ballot_count": 7, "tallied_at": "c", "seed": 42,
-            "note": "A note.", "agenda": agenda_line, "minutes_used": 23,
+            "note": "A note.", "minutes_used": 23,
+            "agenda_rows": "<tr><td>Timetable</td><td>20</td><td>yes</td><td>ranked 1st</td></tr>",
+            "details": "<section aria-labelledby=\"place-1\"><h2 id=\"place-1\">Place 1</h2></section>",
             "places": [{ "place": 1, "winner": "Timetable", "ties": ["tied 2–2 with #5 Marking in round 4; #5 Marking was eliminated: chosen by the seeded random draw (seed 7)"], "earlier_rounds": 3, "more_items": 2, "rounds": [1, 2], "rows": [{ "name": "Timetable", "cells": ["3", "4"] }] }],
             "chart": { "height": 80, "bars": [{ "y": 30, "width": 120, "label": "Timetable", "value": "3", "text_y": 44 }],
                 "labels": [{ "y": 24, "text": "Round 1" }], "description": "Votes per round." },
@@ -497,6 +499,108 @@ fn every_template_renders_with_its_fixture() {
             .unwrap_or_else(|e| panic!("{name} does not render: {e}"));
         assert!(html.contains("</html>"), "{name} is not a full page");
     }
+}
+
+/// The results page's parts, rendered once per count (`web::meetings::results`): every field
+/// they show, and titles people typed escaped.
+#[test]
+fn the_results_parts_render_with_their_fixture() {
+    let templates = Templates::load().unwrap();
+    let lang = roundtable::i18n::Lang::En;
+    let view = json!({
+        "agenda": [{ "title": "<b>Timetable</b>", "minutes": 20, "included": true, "explanation": "ranked 1st",
+            "ties": ["tied 1–1 with #2 Trip in round 1"], "drawn": true, "fixed": false },
+            { "title": "Trip", "minutes": 10, "included": false, "explanation": "did not fit", "ties": [], "drawn": false, "fixed": false }],
+        "places": [{ "place": 1, "winner": "Timetable", "ties": ["tied 2–2 with #5 Marking in round 4"], "earlier_rounds": 3, "more_items": 2,
+            "rounds": [1, 2], "rows": [{ "name": "<i>Timetable</i>", "cells": ["3", "4"] }] }],
+        "chart": { "height": 80, "bars": [{ "y": 30, "width": 120, "label": "Timetable", "value": "3", "text_y": 44 }],
+            "labels": [{ "y": 24, "text": "Round 1" }], "description": "Votes per round." },
+        "explanation": "Round 1: ...", "equal_shares": "Rule: mes" });
+    let rows = templates
+        .render_part("_results_agenda_rows.html", &view, lang)
+        .unwrap();
+    assert_eq!(rows.matches("<tr>").count(), 2, "{rows}");
+    assert!(rows.contains("&lt;b&gt;Timetable&lt;&#x2F;b&gt;"), "{rows}");
+    assert!(
+        rows.contains("badge-draw") && rows.contains("did not fit"),
+        "{rows}"
+    );
+    assert!(rows.contains("tied 1–1 with #2 Trip in round 1"), "{rows}");
+    let details = templates
+        .render_part("_results_details.html", &view, lang)
+        .unwrap();
+    for part in [
+        "mes-h",
+        "Rule: mes",
+        "<svg",
+        "Votes per round.",
+        "place-1",
+        "Round 1: ...",
+        "<td>4</td>",
+    ] {
+        assert!(details.contains(part), "{part} missing from {details}");
+    }
+    assert!(details.contains("&lt;i&gt;Timetable"), "{details}");
+    let empty = templates
+        .render_part(
+            "_results_details.html",
+            &json!({ "agenda": [], "places": [] }),
+            lang,
+        )
+        .unwrap();
+    assert!(!empty.contains("<section"), "{empty}");
+}
+
+/// The bar chart macro both results pages share: where bars start, the round labels of the
+/// agenda's chart, the full title and the muted unfunded bar of the budget's, all escaped.
+#[test]
+fn the_shared_bar_chart_draws_both_pages_charts() {
+    let templates = Templates::load().unwrap();
+    let lang = roundtable::i18n::Lang::En;
+    let agenda = json!({ "agenda": [], "places": [],
+        "chart": { "height": 80, "bars": [{ "y": 30, "width": 120, "label": "<Timetable>", "value": "3", "text_y": 44 }],
+            "labels": [{ "y": 24, "text": "Round 1" }], "description": "Votes per round." } });
+    let html = templates
+        .render_part("_results_details.html", &agenda, lang)
+        .unwrap();
+    for part in [
+        r#"viewBox="0 0 520 80""#,
+        r#"<rect x="170" y="30" width="120" height="18" class="chart-bar">"#,
+        r#"<text x="165" y="44" text-anchor="end" class="chart-label">&lt;Timetable&gt;</text>"#,
+        r#"<text x="295" y="44" class="chart-value">3</text>"#,
+        r#"<text x="0" y="24" class="chart-round">Round 1</text>"#,
+    ] {
+        assert!(html.contains(part), "{part} missing from {html}");
+    }
+    assert!(
+        !html.contains("chart-bar-muted") && !html.contains("<title><"),
+        "{html}"
+    );
+    let budget = r#"{% import "_macros.html" as m %}{{ m::bar_chart(width=560, height=44, left=180, title="Votes", description="d", bars=bars) }}"#;
+    let mut tera = tera::Tera::default();
+    tera.add_raw_templates([
+        ("_macros.html", include_str!("../../templates/_macros.html")),
+        ("chart.html", budget),
+    ])
+    .unwrap();
+    let bars = json!([
+        { "y": 10, "text_y": 24, "width": 120, "title": "Trees & <shade>", "label": "Trees", "value": "4", "funded": true },
+        { "y": 34, "text_y": 48, "width": 60, "title": "Pool", "label": "Pool", "value": "2", "funded": false }]);
+    let html = tera
+        .render(
+            "chart.html",
+            &tera::Context::from_value(json!({ "bars": bars })).unwrap(),
+        )
+        .unwrap();
+    for part in [
+        r#"<rect x="180" y="10" width="120" height="18" class="chart-bar">"#,
+        r#"<rect x="180" y="34" width="60" height="18" class="chart-bar chart-bar-muted">"#,
+        r#"<title>Trees &amp; &lt;shade&gt;</title>Trees</text>"#,
+        r#"<text x="245" y="48" class="chart-value">2</text>"#,
+    ] {
+        assert!(html.contains(part), "{part} missing from {html}");
+    }
+    assert!(!html.contains("chart-round"), "{html}");
 }
 
 #[test]

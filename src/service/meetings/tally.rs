@@ -272,26 +272,45 @@ pub async fn results_state(
     meeting_id: MeetingId,
     now: OffsetDateTime,
 ) -> Result<(MeetingAccess, ResultsState)> {
+    if let (access, Some(state)) = results_state_on(db, principal, slug, meeting_id, now).await? {
+        return Ok((access, state));
+    }
+    tally_meeting(db, meeting_id, now).await?;
+    match results_state_on(db, principal, slug, meeting_id, now).await? {
+        (access, Some(state)) => Ok((access, state)),
+        (_, None) => Err(ServiceError::Unexpected(anyhow::anyhow!(
+            "tally row missing"
+        ))),
+    }
+}
+
+/// [`results_state`] read on `db` (a page's read-only transaction), without tallying: `None`
+/// when the window has closed and nobody has tallied yet. Tally then with [`results_state`]
+/// on the pool, and read on a new transaction (an older one may not see the tally).
+pub async fn results_state_on(
+    db: &impl ConnectionTrait,
+    principal: Principal,
+    slug: &str,
+    meeting_id: MeetingId,
+    now: OffsetDateTime,
+) -> Result<(MeetingAccess, Option<ResultsState>)> {
     let access = authorize(db, principal, slug, meeting_id, Action::ViewMeetings).await?;
     if super::cancel::is_cancelled(&access.meeting) {
-        return Ok((access, ResultsState::Cancelled));
+        return Ok((access, Some(ResultsState::Cancelled)));
     }
     if access.windows().voting_closed(now) {
         // The stored tally never changes: once it exists, no request needs the lock.
-        let mut tallied_at = super::tallied_at(db, meeting_id).await?;
-        if tallied_at.is_none() {
-            tally_meeting(db, meeting_id, now).await?;
-            tallied_at = super::tallied_at(db, meeting_id).await?;
-        }
-        let tallied_at = tallied_at
-            .ok_or_else(|| ServiceError::Unexpected(anyhow::anyhow!("tally row missing")))?;
-        return Ok((access, ResultsState::Final { tallied_at }));
+        let tallied_at = super::tallied_at(db, meeting_id).await?;
+        return Ok((
+            access,
+            tallied_at.map(|tallied_at| ResultsState::Final { tallied_at }),
+        ));
     }
     let live = visibility(&access.meeting) == ResultsVisibility::Live
         && privacy(&access.meeting) == Privacy::Open
         && now >= access.meeting.voting_open_at;
     if !live {
-        return Ok((access, ResultsState::Hidden));
+        return Ok((access, Some(ResultsState::Hidden)));
     }
     // Never count on the request path: name the last background count (see `live`).
     let state = match super::live::generations(db, meeting_id).await? {
@@ -302,7 +321,7 @@ pub async fn results_state(
         },
         None => ResultsState::Counting,
     };
-    Ok((access, state))
+    Ok((access, Some(state)))
 }
 
 /// Reads the count `state` names (`None` for hidden or not yet counted). A live count may

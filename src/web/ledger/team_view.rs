@@ -372,6 +372,8 @@ async fn team_page(
         settings: settings_form.unwrap_or(&settings_default),
         errors,
     };
+    // Back to the pool before rendering: others wait for connections, not for Tera.
+    drop(reads);
     ctx.render(status, "ledger_team.html", &page)
 }
 

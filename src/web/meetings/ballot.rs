@@ -163,6 +163,8 @@ async fn page(
         status_line,
         voting_closes: date_time_in(w.voting_close, zone, lang),
     };
+    // Back to the pool before rendering: others wait for connections, not for Tera.
+    drop(reads);
     ctx.render(status, "ballot.html", &page)
 }
 

@@ -399,5 +399,7 @@ async fn page(
             .then(|| cancel::CancelView::new(typed, &errors)),
         can_undo_cancel: offer == meetings::cancel::Offer::Undo,
     };
+    // Back to the pool before rendering: others wait for connections, not for Tera.
+    drop(reads);
     ctx.render(status, "meeting.html", &page)
 }

@@ -23,9 +23,10 @@ use crate::tally::explain::explain_ranking_in;
 use crate::tally::phrases::{Phrases, Shares};
 use crate::tally::{CandidateId, CompactPass, Decimal, Round, SequentialRanking};
 use crate::web::context::Ctx;
-use crate::web::meetings::{MeetingHeader, header};
+use crate::web::meetings::{MeetingHeader, header_on};
 use crate::web::recent::Recent;
 use crate::web::tally_phrases::Catalogue;
+use crate::web::templates::Templates;
 use crate::web::visitor::Layout;
 use crate::web::{AppState, WebError};
 
@@ -160,6 +161,39 @@ pub struct Built {
     pub explanation: Option<String>,
     /// The Method of Equal Shares step by step, for an equal-shares meeting.
     pub equal_shares: Option<String>,
+    /// The agenda table's rows as HTML (`_results_agenda_rows.html`), rendered once per count:
+    /// a thousand lines through Tera on every request were most of the page's time.
+    pub agenda_rows: String,
+    /// Equal shares, chart, round tables and explanation as HTML (`_results_details.html`).
+    pub details: String,
+}
+
+/// What the two parts of the results page are rendered from.
+#[derive(Serialize)]
+struct PartsView<'a> {
+    agenda: &'a [AgendaLine],
+    places: &'a [PassTable],
+    chart: Option<&'a Chart>,
+    explanation: Option<&'a str>,
+    equal_shares: Option<&'a str>,
+}
+
+impl Built {
+    /// Renders the page's parts that depend only on the count and the language.
+    fn render_parts(&mut self, templates: &Templates, lang: Lang) -> anyhow::Result<()> {
+        let view = PartsView {
+            agenda: &self.agenda,
+            places: &self.places,
+            chart: self.chart.as_ref(),
+            explanation: self.explanation.as_deref(),
+            equal_shares: self.equal_shares.as_deref(),
+        };
+        let agenda_rows = templates.render_part("_results_agenda_rows.html", &view, lang)?;
+        let details = templates.render_part("_results_details.html", &view, lang)?;
+        self.agenda_rows = agenda_rows;
+        self.details = details;
+        Ok(())
+    }
 }
 
 #[derive(Serialize)]
@@ -173,12 +207,9 @@ struct ResultsPage<'a> {
     tallied_at: Option<String>,
     seed: Option<i64>,
     note: Option<&'a str>,
-    agenda: &'a [AgendaLine],
     minutes_used: u32,
-    places: &'a [PassTable],
-    chart: Option<&'a Chart>,
-    explanation: Option<&'a str>,
-    equal_shares: Option<&'a str>,
+    agenda_rows: &'a str,
+    details: &'a str,
 }
 
 /// Counts whose pages were built, per server: the last few (a meeting's live count and its
@@ -457,6 +488,8 @@ fn build(result: &TallyResult, lang: Lang) -> Built {
         chart: None,
         explanation: None,
         equal_shares,
+        agenda_rows: String::new(),
+        details: String::new(),
     };
     if let Some(ranking) = &result.output.ranking {
         let names = &ranking.candidate_names;
@@ -521,7 +554,11 @@ pub async fn built(
     let Some(result) = tally::stored_result(&app.db.conn, id, state).await? else {
         return Ok(None);
     };
-    let built = Arc::new(build(&result, lang));
+    let mut built = build(&result, lang);
+    built
+        .render_parts(&app.templates, lang)
+        .map_err(WebError::Unexpected)?;
+    let built = Arc::new(built);
     // A newer live count may have replaced the one `state` named between the two reads: show
     // it, but keep only what was built from the count the key names.
     let named = match state {
@@ -576,8 +613,22 @@ pub async fn show(
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
     let now = ctx.now;
-    let (access, state) = tally::results_state(ctx.db(), ctx.principal(), &slug, id, now).await?;
-    let meeting = header(&ctx, &access, now).await?;
+    let principal = ctx.principal();
+    let reads = ctx.reads().await?;
+    let (reads, access, state) = match tally::results_state_on(&reads, principal, &slug, id, now)
+        .await?
+    {
+        (access, Some(state)) => (reads, access, state),
+        // Voting has closed and nobody has tallied: tally on the pool (it takes the
+        // meeting's lock), then read on a transaction that sees the tally.
+        (_, None) => {
+            drop(reads);
+            let (access, state) = tally::results_state(ctx.db(), principal, &slug, id, now).await?;
+            (ctx.reads().await?, access, state)
+        }
+    };
+    let meeting = header_on(&ctx, &reads, &access, now).await?;
+    drop(reads);
     let built = built(&ctx.state, id, state, ctx.lang()).await?;
     let b = built.as_deref();
     let page = ResultsPage {
@@ -596,12 +647,9 @@ pub async fn show(
             .map(|at| date_time_in(at, access.zone, ctx.lang())),
         seed: b.and_then(|b| b.seed),
         note: b.and_then(|b| b.note.as_deref()),
-        agenda: b.map_or(&[], |b| b.agenda.as_slice()),
+        agenda_rows: b.map_or("", |b| b.agenda_rows.as_str()),
+        details: b.map_or("", |b| b.details.as_str()),
         minutes_used: b.map_or(0, |b| b.minutes_used),
-        places: b.map_or(&[], |b| b.places.as_slice()),
-        chart: b.and_then(|b| b.chart.as_ref()),
-        explanation: b.and_then(|b| b.explanation.as_deref()),
-        equal_shares: b.and_then(|b| b.equal_shares.as_deref()),
     };
     ctx.render(StatusCode::OK, "results.html", &page)
 }
