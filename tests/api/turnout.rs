@@ -28,6 +28,11 @@ async fn everyone_sees_turnout_and_leaders_see_who_has_not_voted() {
     // Team A: the leader, the seeded member and three more; one has voted.
     let page = voters[1].get(&base).await.text().await.unwrap();
     assert!(page.contains("1 of 5 has voted"), "{page}");
+    // The page's other counts come from the same statement (`turnout::counts`).
+    assert!(
+        page.contains("Proposed items: 2") && page.contains("Ballots cast: 1."),
+        "{page}"
+    );
     assert!(
         !page.contains("who has not voted yet"),
         "members get no list"

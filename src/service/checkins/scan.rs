@@ -4,7 +4,7 @@
 
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait,
 };
 use serde::Serialize;
 use time::OffsetDateTime;
@@ -67,12 +67,14 @@ pub async fn scan(
         .filter(checkins::Column::TeamId.eq(team_id))
         .filter(checkins::Column::Week.eq(label.as_str()));
     let members = memberships::Entity::find()
+        .select_only()
+        .expr(Expr::cust("COUNT(*)"))
         .filter(memberships::Column::TeamId.eq(team_id))
-        .count(db)
-        .await?;
-    // The week's three counts in one round trip (every entry; those of current members; those
-    // with a blocker). Unqualified SQL is the same on SQLite and PostgreSQL.
-    let (entries, checked_in, total) = in_week
+        .into_query();
+    // The week's three counts and the team's size in one round trip (every entry; those of
+    // current members; those with a blocker). Unqualified SQL is the same on SQLite and
+    // PostgreSQL.
+    let (entries, checked_in, total, members) = in_week
         .clone()
         .select_only()
         .expr_as(Expr::cust("COUNT(*)"), "entries")
@@ -86,12 +88,18 @@ pub async fn scan(
             Expr::cust(r#"COUNT(CASE WHEN "checkins"."blocking" <> '' THEN 1 END)"#),
             "with_blocker",
         )
-        .into_tuple::<(i64, i64, i64)>()
+        .expr_as(members, "members")
+        .into_tuple::<(i64, i64, i64, i64)>()
         .one(db)
         .await?
         .unwrap_or_default();
     let count = |n: i64| u64::try_from(n).unwrap_or(0);
-    let (entries, checked_in, total) = (count(entries), count(checked_in), count(total));
+    let (entries, checked_in, total, members) = (
+        count(entries),
+        count(checked_in),
+        count(total),
+        count(members),
+    );
     let rows = in_week
         .filter(checkins::Column::Blocking.ne(""))
         .order_by_asc(checkins::Column::Id)

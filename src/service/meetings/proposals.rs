@@ -6,7 +6,7 @@ use crate::domain::ids::{MeetingId, ProposalId};
 use crate::i18n::Msg;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+    QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -124,16 +124,6 @@ pub async fn ballot_options(
             minutes,
         })
         .collect())
-}
-
-/// How many active proposals a meeting has, counted by the database (a page that shows only
-/// the number must not load every row).
-pub async fn count_active(db: &impl ConnectionTrait, meeting_id: MeetingId) -> Result<u64> {
-    Ok(agenda_proposals::Entity::find()
-        .filter(agenda_proposals::Column::MeetingId.eq(meeting_id))
-        .filter(agenda_proposals::Column::Status.eq(ProposalStatus::Active))
-        .count(db)
-        .await?)
 }
 
 /// Every proposal of a meeting, in the order they were made.

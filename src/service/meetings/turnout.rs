@@ -15,7 +15,9 @@ use crate::domain::ids::{MeetingId, ProposalId, UserId};
 use crate::domain::meeting::Privacy;
 use crate::service::teams::{Member, memberships_with_people, roster};
 use crate::service::{Result, ServiceError};
-use crate::store::entities::{agenda_ballots, agenda_participation, memberships, users};
+use crate::store::entities::{
+    agenda_ballots, agenda_participation, agenda_proposals, memberships, users,
+};
 
 use super::{MeetingAccess, authorize, ballots, privacy, proposals, tally};
 
@@ -40,15 +42,75 @@ impl Turnout {
 
 /// The meeting's turnout: two counts, no names.
 pub async fn turnout(db: &impl ConnectionTrait, access: &MeetingAccess) -> Result<Turnout> {
-    let voted = agenda_participation::Entity::find()
-        .filter(agenda_participation::Column::MeetingId.eq(access.meeting.id))
-        .count(db)
-        .await?;
-    let members = memberships::Entity::find()
-        .filter(memberships::Column::TeamId.eq(access.team.id))
-        .count(db)
-        .await?;
-    Ok(Turnout { voted, members })
+    Ok(counts(db, access).await?.turnout)
+}
+
+/// What the meeting page counts: its active proposals, its ballots and its turnout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Counts {
+    /// Proposals still on the ballot (not withdrawn, hidden or merged).
+    pub proposals: u64,
+    /// Ballots stored.
+    pub ballots: u64,
+    /// Members who have voted, of all members.
+    pub turnout: Turnout,
+}
+
+/// The meeting's four counts in one statement (`SELECT (SELECT COUNT(*) …) AS …`): on
+/// PostgreSQL each statement is a round trip, and the meeting page is read on every visit.
+pub async fn counts(db: &impl ConnectionTrait, access: &MeetingAccess) -> Result<Counts> {
+    use sea_orm::sea_query::{Expr, Query, SelectStatement};
+    use sea_orm::{QuerySelect, QueryTrait};
+
+    fn counted<E: EntityTrait>(rows: sea_orm::Select<E>) -> SelectStatement {
+        rows.select_only().expr(Expr::cust("COUNT(*)")).into_query()
+    }
+    let meeting_id = access.meeting.id;
+    let select = Query::select()
+        .expr_as(
+            counted(
+                agenda_proposals::Entity::find()
+                    .filter(agenda_proposals::Column::MeetingId.eq(meeting_id))
+                    .filter(agenda_proposals::Column::Status.eq(proposals::ProposalStatus::Active)),
+            ),
+            "proposals",
+        )
+        .expr_as(
+            counted(
+                agenda_ballots::Entity::find()
+                    .filter(agenda_ballots::Column::MeetingId.eq(meeting_id)),
+            ),
+            "ballots",
+        )
+        .expr_as(
+            counted(
+                agenda_participation::Entity::find()
+                    .filter(agenda_participation::Column::MeetingId.eq(meeting_id)),
+            ),
+            "voted",
+        )
+        .expr_as(
+            counted(
+                memberships::Entity::find().filter(memberships::Column::TeamId.eq(access.team.id)),
+            ),
+            "members",
+        )
+        .to_owned();
+    let row = db
+        .query_one(&select)
+        .await?
+        .ok_or_else(|| ServiceError::Unexpected(anyhow::anyhow!("counts returned no row")))?;
+    let get = |column: &str| -> Result<u64> {
+        Ok(u64::try_from(row.try_get::<i64>("", column)?).unwrap_or(0))
+    };
+    Ok(Counts {
+        proposals: get("proposals")?,
+        ballots: get("ballots")?,
+        turnout: Turnout {
+            voted: get("voted")?,
+            members: get("members")?,
+        },
+    })
 }
 
 /// Who has voted and who has not: what a leader needs to remind people.

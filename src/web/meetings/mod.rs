@@ -296,6 +296,7 @@ async fn page(
     let offer = meetings::cancel::offer(db, &access, principal, now).await?;
     let status = crate::web::context::status_for(&errors);
     let participation = meetings::participation(db, id, principal.user_id).await?;
+    let counts = meetings::turnout::counts(db, &access).await?;
     let person = next_step::Person {
         can_propose: may(&access, principal, Action::ProposeItem),
         can_vote: may(&access, principal, Action::CastBallot),
@@ -372,12 +373,9 @@ async fn page(
                 crate::domain::meeting::AgendaRule::EqualShares => "mt-rule-mes",
             },
         ),
-        proposals: meetings::proposals::count_active(db, id).await?,
-        ballots: meetings::ballot_count(db, id).await?,
-        turnout: meetings::turnout::turnout(db, &access)
-            .await?
-            .sentence()
-            .render(lang),
+        proposals: counts.proposals,
+        ballots: counts.ballots,
+        turnout: counts.turnout.sentence().render(lang),
         can_view_voters: may(&access, principal, Action::ViewVoters),
         timeline: next_step::timeline(lang, header.phase, &w, access.zone),
         next: if cancelled {
