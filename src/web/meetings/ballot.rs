@@ -77,9 +77,10 @@ async fn page(
     let principal = ctx.principal();
     let reads = ctx.reads().await?;
     let view = ballots::view(&reads, principal, slug, id).await?;
+    let ranks = &view.ranks;
     let mut items: Vec<BallotItem> = view
         .items
-        .iter()
+        .into_iter()
         .map(|p| {
             let field = rank_field(p.id);
             let (rank, value) = match typed {
@@ -88,7 +89,7 @@ async fn page(
                     (raw.parse().ok(), raw.to_owned())
                 }
                 None => {
-                    let rank = view.ranks.get(&p.id).copied();
+                    let rank = ranks.get(&p.id).copied();
                     (rank, rank.map(|r| r.to_string()).unwrap_or_default())
                 }
             };
@@ -96,8 +97,8 @@ async fn page(
                 id: p.id,
                 error: errors.get(&field).cloned(),
                 field,
-                title: p.title.clone(),
-                why: p.why.clone(),
+                title: p.title,
+                why: p.why,
                 minutes: p.minutes,
                 rank,
                 value,
@@ -177,14 +178,19 @@ struct LineWords {
 /// The ballot form's lines, one `<li>` per item, written here rather than by the template:
 /// at 1,000 items, copying every item into Tera's context and evaluating a dozen paths per
 /// line cost most of the page's CPU (docs/benchmarks.md, issue 13). Every text is escaped
-/// with Tera's own `escape_html`, so the markup is the one the template wrote before.
+/// as Tera's `escape_html` escapes it (so the markup is the one the template wrote before),
+/// straight into the page rather than into a new string per text.
 fn form_lines(items: &[BallotItem], max_rank: usize, words: &LineWords) -> String {
     use std::fmt::Write as _;
-    let esc = tera::escape_html;
-    let (rank_word, min_word) = (esc(&words.rank), esc(&words.minutes));
+    let (mut rank_word, mut min_word) = (String::new(), String::new());
+    escape_into(&mut rank_word, &words.rank);
+    escape_into(&mut min_word, &words.minutes);
     let mut out = String::with_capacity(items.len() * 256);
+    // The field name appears up to five times a line: escaped once, here.
+    let mut field = String::new();
     for (i, item) in items.iter().enumerate() {
-        let field = esc(&item.field);
+        field.clear();
+        escape_into(&mut field, &item.field);
         if i > 0 {
             out.push('\n');
         }
@@ -192,28 +198,62 @@ fn form_lines(items: &[BallotItem], max_rank: usize, words: &LineWords) -> Strin
         if !item.value.is_empty() {
             out.push_str(" class=\"is-ranked\"");
         }
-        let _ = write!(
-            out,
-            "><label for=\"{field}\"><b>{}</b> ({} {min_word})<span class=\"vh\">, {rank_word}</span></label><input id=\"{field}\" name=\"{field}\" type=\"number\" min=\"1\" max=\"{max_rank}\"",
-            esc(&item.title),
-            item.minutes,
-        );
+        out.push_str("><label for=\"");
+        out.push_str(&field);
+        out.push_str("\"><b>");
+        escape_into(&mut out, &item.title);
+        let _ = write!(out, "</b> ({} ", item.minutes);
+        out.push_str(&min_word);
+        out.push_str(")<span class=\"vh\">, ");
+        out.push_str(&rank_word);
+        out.push_str("</span></label><input id=\"");
+        out.push_str(&field);
+        out.push_str("\" name=\"");
+        out.push_str(&field);
+        let _ = write!(out, "\" type=\"number\" min=\"1\" max=\"{max_rank}\"");
         if !item.value.is_empty() {
-            let _ = write!(out, " value=\"{}\"", esc(&item.value));
+            out.push_str(" value=\"");
+            escape_into(&mut out, &item.value);
+            out.push('"');
         }
         match &item.error {
             Some(error) => {
-                let _ = write!(
-                    out,
-                    " aria-invalid=\"true\" aria-describedby=\"{field}-error\"><span class=\"field-error\" id=\"{field}-error\">{}</span>",
-                    esc(error)
-                );
+                out.push_str(" aria-invalid=\"true\" aria-describedby=\"");
+                out.push_str(&field);
+                out.push_str("-error\"><span class=\"field-error\" id=\"");
+                out.push_str(&field);
+                out.push_str("-error\">");
+                escape_into(&mut out, error);
+                out.push_str("</span>");
             }
             None => out.push('>'),
         }
-        let _ = write!(out, "<small>{}</small></li>", esc(&item.why));
+        out.push_str("<small>");
+        escape_into(&mut out, &item.why);
+        out.push_str("</small></li>");
     }
     out
+}
+
+/// Appends `text` to `out` escaped as Tera's `escape_html` escapes it, a run of plain
+/// characters at a time.
+fn escape_into(out: &mut String, text: &str) {
+    let mut plain = 0;
+    for (at, byte) in text.bytes().enumerate() {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#x27;",
+            b'/' => "&#x2F;",
+            _ => continue,
+        };
+        out.push_str(&text[plain..at]);
+        out.push_str(entity);
+        plain = at + 1;
+    }
+    out.push_str(&text[plain..]);
 }
 
 /// `GET /teams/{team}/meetings/{id}/ballot`.
@@ -328,6 +368,22 @@ mod tests {
             rank: value.parse().ok(),
             value: value.to_owned(),
             error: error.map(str::to_owned),
+        }
+    }
+
+    #[test]
+    fn escaping_into_the_page_is_teras_escaping() {
+        for text in [
+            "",
+            "plain",
+            "<&>\"'/",
+            "é/ü & 😀 <b>x</b>",
+            "trailing &",
+            "& leading",
+        ] {
+            let mut out = String::from("x");
+            escape_into(&mut out, text);
+            assert_eq!(out, format!("x{}", tera::escape_html(text)), "{text}");
         }
     }
 
