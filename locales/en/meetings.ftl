@@ -266,12 +266,24 @@ mt-scan-since = What changed { $since }.
 mt-scan-moved = Actions that moved
 mt-scan-moved-line = : { $change } ({ $who }, { $when })
 mt-scan-no-moves = No action changed status.
+mt-scan-moved-more = { $count ->
+    [one] and 1 earlier change: see the action log
+   *[other] and { $count } earlier changes: see the action log
+}
 mt-scan-stuck = Blocked or overdue
 mt-scan-stuck-blocked = : { $owner }, due { $due }; blocked: { $reason }
 mt-scan-stuck-overdue = : { $owner }, due { $due }; overdue
 mt-scan-nothing-stuck = Nothing is blocked or overdue.
+mt-scan-stuck-more = { $count ->
+    [one] and 1 more blocked or overdue action: see the action log
+   *[other] and { $count } more blocked or overdue actions: see the action log
+}
 mt-scan-reviews = Decisions due for review
 mt-scan-no-reviews = No decision has come up for review.
+mt-scan-reviews-more = { $count ->
+    [one] and 1 more decision due for review
+   *[other] and { $count } more decisions due for review
+}
 mt-scan-unmet = Unmet help requests
 mt-scan-no-unmet = Every help request has had an answer.
 mt-scan-thanks = Recognitions

@@ -265,12 +265,24 @@ mt-scan-since = Ce qui a changé { $since }.
 mt-scan-moved = Actions qui ont avancé
 mt-scan-moved-line = { " " }: { $change } ({ $who }, { $when })
 mt-scan-no-moves = Aucune action n'a changé de statut.
+mt-scan-moved-more = { $count ->
+    [one] et 1 changement plus ancien : voir la liste des actions
+   *[other] et { $count } changements plus anciens : voir la liste des actions
+}
 mt-scan-stuck = Bloquées ou en retard
 mt-scan-stuck-blocked = { " " }: { $owner }, échéance le { $due } ; bloquée : { $reason }
 mt-scan-stuck-overdue = { " " }: { $owner }, échéance le { $due } ; en retard
 mt-scan-nothing-stuck = Rien n'est bloqué ni en retard.
+mt-scan-stuck-more = { $count ->
+    [one] et 1 autre action bloquée ou en retard : voir la liste des actions
+   *[other] et { $count } autres actions bloquées ou en retard : voir la liste des actions
+}
 mt-scan-reviews = Décisions à revoir
 mt-scan-no-reviews = Aucune décision n'est arrivée à sa date de révision.
+mt-scan-reviews-more = { $count ->
+    [one] et 1 autre décision à revoir
+   *[other] et { $count } autres décisions à revoir
+}
 mt-scan-unmet = Demandes d'aide sans réponse
 mt-scan-no-unmet = Chaque demande d'aide a reçu une réponse.
 mt-scan-thanks = Remerciements

@@ -47,6 +47,9 @@ pub struct Database {
 }
 
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Rows a SQLite connection's thread may read ahead of the task that consumes them.
+const ROW_BUFFER: usize = 1024;
 /// How long the one-off admin connection (creating a missing database) may take.
 const MIN_CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 /// Default pool sizes (`pool.max_connections` overrides them).
@@ -134,7 +137,11 @@ async fn connect_sqlite(
         // Deleted and overwritten content is zeroed, so a destroyed ballot secret or voter key
         // cannot be read back from the file (see `service::meetings::secrecy`).
         .pragma("secure_delete", "ON")
-        .busy_timeout(BUSY_TIMEOUT);
+        .busy_timeout(BUSY_TIMEOUT)
+        // sqlx runs each connection on its own thread and hands rows back through a channel
+        // of this many (50 by default): a 1,000-row read (a ballot page's items) was twenty
+        // waits for the reader to drain it. Rows are small; the bound still holds.
+        .row_buffer_size(ROW_BUFFER);
     let pool = SqlitePoolOptions::new()
         .max_connections(size)
         // See `open_pg_pool`: an embedded file has no link to lose, so the ping on every

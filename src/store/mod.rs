@@ -11,7 +11,26 @@ pub mod scoped;
 pub use connect::{Backend, Database, connect, connect_target, connect_with_pool};
 
 use migrations::{Migrator, MigratorTrait};
-use sea_orm::{ConnectionTrait, DbErr};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait};
+
+/// Rows [`insert_in_chunks`] writes per statement: a few hundred rows of a few columns stays
+/// well inside both engines' limits on bound values.
+const INSERT_CHUNK: usize = 200;
+
+/// Inserts `rows` a chunk per statement rather than a statement per row, so a write that
+/// grows with the team (attendance, a secret meeting's ballots) takes a few round trips, not
+/// thousands. Row order is kept (ids are given in it).
+pub async fn insert_in_chunks<A>(db: &impl ConnectionTrait, rows: &[A]) -> Result<(), DbErr>
+where
+    A: ActiveModelTrait + Clone + Send,
+{
+    for chunk in rows.chunks(INSERT_CHUNK) {
+        A::Entity::insert_many(chunk.iter().cloned())
+            .exec_without_returning(db)
+            .await?;
+    }
+    Ok(())
+}
 
 /// Applies every pending migration.
 pub async fn migrate_up(db: &Database) -> Result<(), DbErr> {

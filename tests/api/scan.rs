@@ -177,3 +177,76 @@ async fn a_meeting_next_week_scans_next_weeks_check_ins_not_this_weeks() {
     assert!(scan.contains("Blocker of next week"), "{scan}");
     assert!(!scan.contains("Blocker of this week"), "{scan}");
 }
+
+#[tokio::test]
+async fn a_long_history_shows_the_latest_fifty_of_each_list_and_counts_the_rest() {
+    let app = spawn_app().await;
+    let world = seed(&app).await;
+    let slug = &world.team_a;
+    let leader = signed_in(&app, &world.leader).await;
+    let me = world.leader.id;
+    // A first meeting (counting from the team's start) after 55 actions, 52 of them moved.
+    let mut ids = Vec::new();
+    for n in 1..=55 {
+        ids.push(create_action(&leader, slug, &format!("Task {n:02}"), me, &day(&app, 2)).await);
+    }
+    for id in ids.iter().take(52) {
+        assert_eq!(
+            move_action(&leader, slug, *id, "in_progress", "").await,
+            303
+        );
+    }
+    let meeting = create_meeting(&app, &leader, slug, "secret").await;
+    // Three days on every one is overdue.
+    app.clock.advance(Duration::days(3));
+    let leader = signed_in(&app, &world.leader).await;
+    let scan = page(&leader, &format!("/teams/{slug}/meetings/{meeting}/scan")).await;
+    let section = |from: &str, to: &str| {
+        scan.split(from)
+            .nth(1)
+            .unwrap()
+            .split(to)
+            .next()
+            .unwrap()
+            .to_owned()
+    };
+    let moved = section("Actions that moved", "Blocked or overdue");
+    // The latest 50 changes, oldest first: Task 03 to Task 52; the first two are counted.
+    assert_eq!(moved.matches("<li>").count(), 51, "{moved}");
+    assert!(
+        !moved.contains("Task 01<") && !moved.contains("Task 02<"),
+        "{moved}"
+    );
+    assert!(moved.find("Task 03<").unwrap() < moved.find("Task 52<").unwrap());
+    assert!(
+        moved.contains("and 2 earlier changes: see the action log"),
+        "{moved}"
+    );
+    let stuck = section("Blocked or overdue", "Decisions due for review");
+    assert_eq!(stuck.matches("<li>").count(), 51, "{stuck}");
+    assert!(
+        stuck.contains("and 5 more blocked or overdue actions: see the action log"),
+        "{stuck}"
+    );
+
+    // Changes after the meeting has ended belong to the next one's scan, not to this one's.
+    app.clock.advance(Duration::days(2));
+    let leader = signed_in(&app, &world.leader).await;
+    assert_eq!(
+        move_action(&leader, slug, ids[54], "in_progress", "").await,
+        303
+    );
+    let later = page(&leader, &format!("/teams/{slug}/meetings/{meeting}/scan")).await;
+    let later_moved = later
+        .split("Actions that moved")
+        .nth(1)
+        .unwrap()
+        .split("Blocked or overdue")
+        .next()
+        .unwrap();
+    assert!(!later_moved.contains("Task 55<"), "{later_moved}");
+    assert!(
+        later_moved.contains("and 2 earlier changes"),
+        "{later_moved}"
+    );
+}

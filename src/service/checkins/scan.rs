@@ -2,7 +2,7 @@
 //! team's clock) and how many members have checked in. Bounded: the first [`BLOCKERS`]
 //! blockers, and how many more there are.
 
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Expr, SubQueryStatement};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait,
 };
@@ -53,24 +53,31 @@ pub struct ScanCheckins {
 }
 
 /// This week's check-ins of team `team_id` at `now`, in `lang` (no access check: the caller
-/// may see the team's meetings).
+/// may see the team's meetings). `members` is the team's size when the caller has already
+/// counted it (the meeting page has); otherwise the count statement counts it too.
 pub async fn scan(
     db: &impl ConnectionTrait,
     team_id: TeamId,
     zone: Zone,
     now: OffsetDateTime,
     lang: Lang,
+    members: Option<u64>,
 ) -> Result<ScanCheckins> {
     let week = IsoWeek::at(now, zone);
     let label = week.label();
     let in_week = checkins::Entity::find()
         .filter(checkins::Column::TeamId.eq(team_id))
         .filter(checkins::Column::Week.eq(label.as_str()));
-    let members = memberships::Entity::find()
-        .select_only()
-        .expr(Expr::cust("COUNT(*)"))
-        .filter(memberships::Column::TeamId.eq(team_id))
-        .into_query();
+    let team_size = match members {
+        Some(known) => Expr::val(i64::try_from(known).unwrap_or(i64::MAX)),
+        None => Expr::from(SubQueryStatement::from(
+            memberships::Entity::find()
+                .select_only()
+                .expr(Expr::cust("COUNT(*)"))
+                .filter(memberships::Column::TeamId.eq(team_id))
+                .into_query(),
+        )),
+    };
     // The week's three counts and the team's size in one round trip (every entry; those of
     // current members; those with a blocker). Unqualified SQL is the same on SQLite and
     // PostgreSQL.
@@ -88,7 +95,7 @@ pub async fn scan(
             Expr::cust(r#"COUNT(CASE WHEN "checkins"."blocking" <> '' THEN 1 END)"#),
             "with_blocker",
         )
-        .expr_as(members, "members")
+        .expr_as(team_size, "members")
         .into_tuple::<(i64, i64, i64, i64)>()
         .one(db)
         .await?

@@ -4,14 +4,16 @@
 use crate::domain::ids::{MeetingId, TeamId, UserId};
 use crate::domain::zone::Zone;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
 };
 use serde::Serialize;
+use std::collections::HashMap;
 use time::OffsetDateTime;
 
 use crate::i18n::{Lang, Msg};
 use crate::service::Result;
-use crate::store::entities::{meeting_facilitators, meetings, memberships, users};
+use crate::store::entities::{meeting_facilitators, meetings};
 
 /// A member in the facilitator choice, with when they last facilitated.
 #[derive(Debug, Clone, Serialize)]
@@ -35,11 +37,13 @@ pub async fn facilitator_choices(
     zone: Zone,
     lang: Lang,
 ) -> Result<Vec<FacilitatorChoice>> {
-    let members = memberships::Entity::find()
-        .filter(memberships::Column::TeamId.eq(team_id))
-        .all(db)
-        .await?;
+    // Two reads however large the team and its history: the members with their names, and
+    // who facilitated when (two columns of the team's past meetings).
+    let members = crate::service::teams::roster(db, team_id).await?;
     let mut past = meetings::Entity::find()
+        .select_only()
+        .column(meetings::Column::FacilitatorId)
+        .column(meetings::Column::StartsAt)
         .filter(meetings::Column::TeamId.eq(team_id))
         .filter(meetings::Column::FacilitatorId.is_not_null())
         // A cancelled meeting was not a turn served.
@@ -48,26 +52,28 @@ pub async fn facilitator_choices(
     if let Some(id) = editing {
         past = past.filter(meetings::Column::Id.ne(id));
     }
-    let past = past.all(db).await?;
-    let mut rows = Vec::new();
-    for m in members {
-        let Some(user) = users::Entity::find_by_id(m.user_id).one(db).await? else {
-            continue;
-        };
-        let last = past
-            .iter()
-            .filter(|p| p.facilitator_id == Some(user.id))
-            .map(|p| p.starts_at)
-            .max();
-        rows.push((last, user.display_name.to_lowercase(), user));
+    let mut last: HashMap<UserId, OffsetDateTime> = HashMap::new();
+    for (who, at) in past
+        .into_tuple::<(Option<UserId>, OffsetDateTime)>()
+        .all(db)
+        .await?
+    {
+        if let Some(who) = who {
+            let latest = last.entry(who).or_insert(at);
+            *latest = (*latest).max(at);
+        }
     }
+    let mut rows: Vec<_> = members
+        .into_iter()
+        .map(|m| (last.get(&m.id).copied(), m.name.to_lowercase(), m))
+        .collect();
     rows.sort_by(|a, b| (a.0, &a.1, a.2.id).cmp(&(b.0, &b.1, b.2.id)));
     Ok(rows
         .into_iter()
-        .map(|(last, _, user)| FacilitatorChoice {
-            user_id: user.id,
-            value: user.id.to_string(),
-            display_name: user.display_name,
+        .map(|(last, _, member)| FacilitatorChoice {
+            user_id: member.id,
+            value: member.id.to_string(),
+            display_name: member.name,
             last: last.map_or_else(
                 || Msg::new("mt-never").render(lang),
                 |at| crate::format::date_time_in(at, zone, lang),
@@ -97,18 +103,17 @@ pub async fn facilitator_history(
         .order_by_asc(meeting_facilitators::Column::Id)
         .all(db)
         .await?;
-    let mut out = Vec::new();
-    for row in rows {
-        let name = match row.user_id {
-            Some(_) => super::name_of(db, row.user_id).await?,
-            None => Msg::new("mt-form-history-nobody").render(lang),
-        };
-        out.push(FacilitatorChange {
-            name,
+    let names = super::names_of(db, rows.iter().filter_map(|r| r.user_id)).await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| FacilitatorChange {
+            name: match row.user_id {
+                Some(_) => super::author_name(&names, row.user_id),
+                None => Msg::new("mt-form-history-nobody").render(lang),
+            },
             at: crate::format::date_time_in(row.assigned_at, zone, lang),
-        });
-    }
-    Ok(out)
+        })
+        .collect())
 }
 
 pub(super) async fn record_facilitator(

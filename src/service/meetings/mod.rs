@@ -26,7 +26,7 @@ pub mod turnout;
 use crate::domain::ids::{MeetingId, TeamId, UserId};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, TransactionTrait,
 };
 use time::OffsetDateTime;
 
@@ -339,19 +339,46 @@ pub fn author_name(
         .unwrap_or_else(|| "a former member".to_owned())
 }
 
-/// The team's meetings, soonest first then by id.
+/// The team's meetings, latest start first then by id, each with its phase at `now`. Three
+/// statements however many meetings the team has held (which of them are published is one
+/// read, not one per meeting).
 pub async fn list(
     db: &impl ConnectionTrait,
     principal: Principal,
     slug: &str,
-) -> Result<(TeamAccess, Vec<meetings::Model>)> {
+    now: OffsetDateTime,
+) -> Result<(TeamAccess, Vec<(meetings::Model, Phase)>)> {
     let access = teams::authorize(db, principal, slug, Action::ViewMeetings).await?;
-    let rows = meetings::Entity::find()
-        .filter(meetings::Column::TeamId.eq(access.team.id))
+    let team_meetings =
+        meetings::Entity::find().filter(meetings::Column::TeamId.eq(access.team.id));
+    let published: std::collections::HashSet<MeetingId> = agenda_publications::Entity::find()
+        .select_only()
+        .column(agenda_publications::Column::MeetingId)
+        .filter(
+            agenda_publications::Column::MeetingId.in_subquery(
+                team_meetings
+                    .clone()
+                    .select_only()
+                    .column(meetings::Column::Id)
+                    .into_query(),
+            ),
+        )
+        .into_tuple()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let rows = team_meetings
         .order_by_desc(meetings::Column::StartsAt)
         .order_by_desc(meetings::Column::Id)
         .all(db)
-        .await?;
+        .await?
+        .into_iter()
+        .map(|m| {
+            let phase = Phase::at(&windows(&m), budget(&m), published.contains(&m.id), now);
+            (m, phase)
+        })
+        .collect();
     Ok((access, rows))
 }
 

@@ -7,8 +7,8 @@ use crate::domain::zone::Zone;
 use std::collections::HashMap;
 
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    Set,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, JoinType, QueryFilter,
+    QuerySelect, Set,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -17,7 +17,7 @@ use time::OffsetDateTime;
 use crate::access::Principal;
 use crate::i18n::{Lang, Msg};
 use crate::service::{Result, audit};
-use crate::store::entities::{meeting_attendance, meeting_runs, meetings, users};
+use crate::store::entities::{meeting_attendance, meeting_runs, meetings};
 
 use super::run::{audit_run, begin_running, save_run};
 use crate::service::teams::member_ids;
@@ -42,6 +42,7 @@ pub async fn take_attendance(
         .exec(&txn)
         .await?;
     let (mut present, mut apologies) = (0, 0);
+    let mut rows = Vec::new();
     for member in members {
         let status = match form
             .get(&format!("attendance_{member}"))
@@ -56,15 +57,14 @@ pub async fn take_attendance(
         } else {
             apologies += 1;
         }
-        meeting_attendance::ActiveModel {
+        rows.push(meeting_attendance::ActiveModel {
             meeting_id: Set(meeting_id),
             user_id: Set(member),
             status: Set(status),
             recorded_at: Set(now),
-        }
-        .insert(&txn)
-        .await?;
+        });
     }
+    crate::store::insert_in_chunks(&txn, &rows).await?;
     audit_run(
         &txn,
         &state,
@@ -141,45 +141,47 @@ pub async fn note_taker_choices(
     zone: Zone,
     lang: Lang,
 ) -> Result<Vec<NoteTakerChoice>> {
-    let ids = member_ids(db, team_id).await?;
-    let people = users::Entity::find()
-        .filter(users::Column::Id.is_in(ids))
-        .all(db)
-        .await?;
-    let team_meetings: HashMap<MeetingId, OffsetDateTime> = meetings::Entity::find()
+    // Two reads however large the team and its history: the members with their names, and
+    // who took notes when (the team's runs joined to their meetings' starts).
+    let members = crate::service::teams::roster(db, team_id).await?;
+    let of_meeting = meeting_runs::Entity::belongs_to(meetings::Entity)
+        .from(meeting_runs::Column::MeetingId)
+        .to(meetings::Column::Id)
+        .into();
+    let mut last: HashMap<UserId, OffsetDateTime> = HashMap::new();
+    for (who, at) in meeting_runs::Entity::find()
+        .select_only()
+        .column(meeting_runs::Column::NoteTakerId)
+        .column(meetings::Column::StartsAt)
+        .join(JoinType::InnerJoin, of_meeting)
         .filter(meetings::Column::TeamId.eq(team_id))
+        .filter(meeting_runs::Column::NoteTakerId.is_not_null())
+        .into_tuple::<(Option<UserId>, OffsetDateTime)>()
         .all(db)
         .await?
+    {
+        if let Some(who) = who {
+            let latest = last.entry(who).or_insert(at);
+            *latest = (*latest).max(at);
+        }
+    }
+    let mut rows: Vec<_> = members
         .into_iter()
-        .map(|m| (m.id, m.starts_at))
-        .collect();
-    let runs = meeting_runs::Entity::find()
-        .filter(meeting_runs::Column::MeetingId.is_in(team_meetings.keys().copied()))
-        .filter(meeting_runs::Column::NoteTakerId.is_not_null())
-        .all(db)
-        .await?;
-    let mut rows: Vec<_> = people
-        .into_iter()
-        .map(|user| {
-            let last = runs
-                .iter()
-                .filter(|r| r.note_taker_id == Some(user.id))
-                .filter_map(|r| team_meetings.get(&r.meeting_id).copied())
-                .max();
+        .map(|m| {
             (
-                facilitator == Some(user.id),
-                last,
-                user.display_name.to_lowercase(),
-                user,
+                facilitator == Some(m.id),
+                last.get(&m.id).copied(),
+                m.name.to_lowercase(),
+                m,
             )
         })
         .collect();
     rows.sort_by(|a, b| (a.0, a.1, &a.2, a.3.id).cmp(&(b.0, b.1, &b.2, b.3.id)));
     Ok(rows
         .into_iter()
-        .map(|(_, last, _, user)| NoteTakerChoice {
-            user_id: user.id,
-            display_name: user.display_name,
+        .map(|(_, last, _, member)| NoteTakerChoice {
+            user_id: member.id,
+            display_name: member.name,
             last: last.map_or_else(
                 || Msg::new("mt-never").render(lang),
                 |at| crate::format::date_time_in(at, zone, lang),

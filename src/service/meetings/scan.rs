@@ -6,7 +6,9 @@
 use crate::domain::ids::{ActionId, MeetingId};
 use crate::domain::zone::Zone;
 use sea_orm::sea_query::ExprTrait;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+};
 use serde::Serialize;
 use time::OffsetDateTime;
 
@@ -53,12 +55,19 @@ pub struct Scan {
     /// "since 26 Nov 2026, 14:00 UTC (Weekly meeting)", or "since the team began", in the
     /// reader's language.
     pub since: String,
-    /// Status changes, oldest first.
+    /// The latest status changes (at most [`SCAN_LINES`]), oldest first.
     pub moved: Vec<MovedLine>,
-    /// Open actions that are blocked or past their due day, soonest due first.
+    /// Status changes in the period beyond those listed.
+    pub moved_more: u64,
+    /// Open actions that are blocked or past their due day, soonest due first (at most
+    /// [`SCAN_LINES`]).
     pub stuck: Vec<ActionLine>,
-    /// Decisions whose review date has come.
+    /// Blocked or overdue actions beyond those listed.
+    pub stuck_more: u64,
+    /// Decisions whose review date has come, earliest first (at most [`SCAN_LINES`]).
     pub reviews: Vec<ReviewLine>,
+    /// Decisions due for review beyond those listed.
+    pub reviews_more: u64,
     /// Unmet help requests.
     pub unmet: Vec<PostLine>,
     /// Thank-yous since the previous meeting, newest first.
@@ -66,6 +75,26 @@ pub struct Scan {
     /// The check-ins of the week the meeting starts in (the ISO week on the team's clock, so
     /// a meeting next week shows next week's): how many, and their blockers.
     pub checkins: crate::service::checkins::scan::ScanCheckins,
+}
+
+/// Lines each list of the scan shows at most: it is read in three minutes, and a team's first
+/// meeting (counting from the team's start) or a long gap must not make the page grow without
+/// bound. What is beyond is counted and linked to the action log.
+pub const SCAN_LINES: u64 = 50;
+
+/// How many rows `rows` holds beyond the `shown` ones, counted only when the list is full.
+async fn beyond<E: EntityTrait>(
+    db: &impl ConnectionTrait,
+    rows: sea_orm::Select<E>,
+    shown: usize,
+) -> Result<u64>
+where
+    E::Model: Sync,
+{
+    if (shown as u64) < SCAN_LINES {
+        return Ok(0);
+    }
+    Ok(rows.count(db).await?.saturating_sub(shown as u64))
 }
 
 /// The team's meeting before `meeting` (by start), if any.
@@ -83,14 +112,14 @@ pub async fn previous(
 }
 
 /// Builds the scan for `meeting` at `now`, in `lang` (no access check: the caller may see the
-/// meeting).
+/// meeting). `members` is the team's size when the caller has counted it already.
 pub async fn scan(
     db: &impl ConnectionTrait,
     slug: &str,
     meeting: &meetings::Model,
     now: OffsetDateTime,
-    zone: Zone,
-    lang: Lang,
+    (zone, lang): (Zone, Lang),
+    members: Option<u64>,
 ) -> Result<Scan> {
     let team_id = meeting.team_id;
     let today = zone.today(now);
@@ -98,22 +127,34 @@ pub async fn scan(
     let since = before
         .as_ref()
         .map_or(OffsetDateTime::UNIX_EPOCH, |m| m.starts_at);
+    // Up to the meeting's end: an old meeting's scan shows what it looked at, not every change
+    // made since.
+    let until = Ord::min(
+        now,
+        meeting.starts_at + time::Duration::minutes(i64::from(super::budget(meeting))),
+    );
     let team_actions = actions::Entity::find()
         .select_only()
         .column(actions::Column::Id)
         .filter(actions::Column::TeamId.eq(team_id));
-    let changes = action_history::Entity::find()
+    let in_period = action_history::Entity::find()
         .filter(
             action_history::Column::ActionId
                 .in_subquery(sea_orm::QueryTrait::into_query(team_actions)),
         )
         .filter(action_history::Column::FromStatus.is_not_null())
         .filter(action_history::Column::OccurredAt.gte(since))
-        .filter(action_history::Column::OccurredAt.lte(now))
-        .order_by_asc(action_history::Column::OccurredAt)
-        .order_by_asc(action_history::Column::Id)
+        .filter(action_history::Column::OccurredAt.lte(until));
+    // The latest ones, listed oldest first.
+    let mut changes = in_period
+        .clone()
+        .order_by_desc(action_history::Column::OccurredAt)
+        .order_by_desc(action_history::Column::Id)
+        .limit(SCAN_LINES)
         .all(db)
         .await?;
+    changes.reverse();
+    let moved_more = beyond(db, in_period, changes.len()).await?;
     let titles: std::collections::HashMap<ActionId, String> = if changes.is_empty() {
         std::collections::HashMap::new()
     } else {
@@ -145,7 +186,7 @@ pub async fn scan(
             when: format::date_time_in(c.occurred_at, zone, lang),
         })
         .collect();
-    let stuck_rows = actions::Entity::find()
+    let stuck_all = actions::Entity::find()
         .filter(actions::Column::TeamId.eq(team_id))
         .filter(
             actions::Column::Status
@@ -153,22 +194,30 @@ pub async fn scan(
                 .or(actions::Column::Status
                     .is_in([actions::Status::Open, actions::Status::InProgress])
                     .and(actions::Column::DueOn.lt(today))),
-        )
+        );
+    let stuck_rows = stuck_all
+        .clone()
         .order_by_asc(actions::Column::DueOn)
         .order_by_asc(actions::Column::Id)
+        .limit(SCAN_LINES)
         .all(db)
         .await?;
+    let stuck_more = beyond(db, stuck_all, stuck_rows.len()).await?;
     let mut reviews_query = decisions::Entity::find()
         .filter(decisions::Column::TeamId.eq(team_id))
         .filter(decisions::Column::ReviewOn.lte(today));
     if before.is_some() {
         reviews_query = reviews_query.filter(decisions::Column::ReviewOn.gt(since.date()));
     }
-    let reviews = reviews_query
+    let review_rows = reviews_query
+        .clone()
         .order_by_asc(decisions::Column::ReviewOn)
         .order_by_asc(decisions::Column::Id)
+        .limit(SCAN_LINES)
         .all(db)
-        .await?
+        .await?;
+    let reviews_more = beyond(db, reviews_query, review_rows.len()).await?;
+    let reviews = review_rows
         .into_iter()
         .map(|d| ReviewLine {
             text: d.text,
@@ -188,16 +237,26 @@ pub async fn scan(
         }
         .render(lang),
         moved,
+        moved_more,
         stuck: lines(db, slug, stuck_rows, today)
             .await?
             .into_iter()
             .map(|line| line.in_lang(lang))
             .collect(),
+        stuck_more,
         reviews,
+        reviews_more,
         unmet: unmet_requests(db, team_id, now, (zone, lang)).await?,
         thanks: public_since(db, team_id, since, (zone, lang)).await?,
         // The meeting's week, not the reader's: a scan read ahead shows the week it is for.
-        checkins: crate::service::checkins::scan::scan(db, team_id, zone, meeting.starts_at, lang)
-            .await?,
+        checkins: crate::service::checkins::scan::scan(
+            db,
+            team_id,
+            zone,
+            meeting.starts_at,
+            lang,
+            members,
+        )
+        .await?,
     })
 }

@@ -23,8 +23,8 @@
 
 use crate::domain::ids::MeetingId;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait,
-    QueryFilter, Set, Statement,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, QueryFilter, Set,
+    Statement,
 };
 
 use crate::service::Result;
@@ -42,18 +42,18 @@ pub async fn unlink_ballots(
         .filter(agenda_ballots::Column::MeetingId.eq(meeting_id))
         .exec(txn)
         .await?;
-    for ballot in ballots {
-        agenda_ballots::ActiveModel {
+    let rows: Vec<agenda_ballots::ActiveModel> = ballots
+        .iter()
+        .map(|ballot| agenda_ballots::ActiveModel {
             meeting_id: Set(meeting_id),
             voter_key: Set(ballot.receipt_hash.clone()),
             voter_id: Set(None),
             ranking: Set(ballot.ranking.clone()),
             receipt_hash: Set(ballot.receipt_hash.clone()),
             ..Default::default()
-        }
-        .insert(txn)
-        .await?;
-    }
+        })
+        .collect();
+    crate::store::insert_in_chunks(txn, &rows).await?;
     Ok(())
 }
 

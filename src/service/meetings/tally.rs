@@ -272,16 +272,16 @@ pub async fn results_state(
     meeting_id: MeetingId,
     now: OffsetDateTime,
 ) -> Result<(MeetingAccess, ResultsState)> {
-    if let (access, Some(state)) = results_state_on(db, principal, slug, meeting_id, now).await? {
-        return Ok((access, state));
-    }
+    let access = match results_state_on(db, principal, slug, meeting_id, now).await? {
+        (access, Some(state)) => return Ok((access, state)),
+        (access, None) => access,
+    };
+    // Closed and untallied: count once (under the meeting's lock), then read only when.
     tally_meeting(db, meeting_id, now).await?;
-    match results_state_on(db, principal, slug, meeting_id, now).await? {
-        (access, Some(state)) => Ok((access, state)),
-        (_, None) => Err(ServiceError::Unexpected(anyhow::anyhow!(
-            "tally row missing"
-        ))),
-    }
+    let tallied_at = super::tallied_at(db, meeting_id)
+        .await?
+        .ok_or_else(|| ServiceError::Unexpected(anyhow::anyhow!("tally row missing")))?;
+    Ok((access, ResultsState::Final { tallied_at }))
 }
 
 /// [`results_state`] read on `db` (a page's read-only transaction), without tallying: `None`

@@ -17,9 +17,10 @@ pub use members::{
 
 use crate::domain::ids::{TeamId, UserId};
 use crate::i18n::Msg;
+use sea_orm::sea_query::{Expr, ExprTrait, SubQueryStatement};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
-    EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+    EntityTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Set, TransactionTrait,
 };
 use serde::Serialize;
 use serde_json::json;
@@ -29,7 +30,6 @@ use crate::domain::team::{Purpose, Slug, TeamName};
 use crate::domain::zone::Zone;
 use crate::service::{FieldErrors, Result, ServiceError, audit};
 use crate::store::entities::{memberships, teams};
-use crate::store::scoped;
 
 use invite::insert_invitation;
 
@@ -68,12 +68,29 @@ pub async fn authorize(
         // No team has one (slugs are checked), and PostgreSQL refuses NUL in a query.
         return Err(ServiceError::NotFound);
     }
-    let team = teams::Entity::find()
+    // The team and the caller's role in it in one statement (every team page starts here):
+    // the role is a scalar subquery, NULL for a non-member.
+    let TeamAndRole { team, role } = teams::Entity::find()
         .filter(teams::Column::Slug.eq(slug))
+        .expr_as(
+            Expr::from(SubQueryStatement::from(
+                memberships::Entity::find()
+                    .select_only()
+                    .column(memberships::Column::Role)
+                    .filter(
+                        Expr::col((memberships::Entity, memberships::Column::TeamId))
+                            .equals((teams::Entity, teams::Column::Id)),
+                    )
+                    .filter(memberships::Column::UserId.eq(user_id))
+                    .into_query(),
+            )),
+            "caller_role",
+        )
+        .into_model::<TeamAndRole>()
         .one(db)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    let role = membership(db, team.id, user_id).await?;
+    let role = role.map(TeamRole::from);
     check(access::authorize(principal, role, action))?;
     let zone = principal
         .zone
@@ -81,15 +98,19 @@ pub async fn authorize(
     Ok(TeamAccess { team, role, zone })
 }
 
-async fn membership(
-    db: &impl ConnectionTrait,
-    team_id: TeamId,
-    user_id: UserId,
-) -> Result<Option<TeamRole>> {
-    scoped::membership(db, team_id, user_id)
-        .await?
-        .map(|m| Ok(TeamRole::from(m.role)))
-        .transpose()
+/// A team row with the caller's stored role in it (`caller_role`), read by [`authorize`].
+struct TeamAndRole {
+    team: teams::Model,
+    role: Option<memberships::Role>,
+}
+
+impl sea_orm::FromQueryResult for TeamAndRole {
+    fn from_query_result(row: &sea_orm::QueryResult, pre: &str) -> Result<Self, sea_orm::DbErr> {
+        Ok(Self {
+            team: teams::Model::from_query_result(row, pre)?,
+            role: row.try_get(pre, "caller_role")?,
+        })
+    }
 }
 
 /// The stored role is read as `memberships::Role` (an unknown value fails the read); the

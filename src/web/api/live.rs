@@ -407,12 +407,18 @@ pub struct ScanCheckins {
 pub struct ScanData {
     /// "since 26 Nov 2026, 14:00 UTC (Weekly meeting)" or "since the team began".
     pub since: String,
-    /// Action status changes, oldest first.
+    /// The latest action status changes (at most 50), oldest first.
     pub moved: Vec<ScanMove>,
-    /// Open actions that are blocked or overdue, soonest due first.
+    /// Status changes in the period beyond those listed.
+    pub moved_more: u64,
+    /// Open actions that are blocked or overdue, soonest due first (at most 50).
     pub stuck: Vec<ActionItem>,
-    /// Decisions whose review date has come.
+    /// Blocked or overdue actions beyond those listed.
+    pub stuck_more: u64,
+    /// Decisions whose review date has come (at most 50).
     pub reviews: Vec<ScanReview>,
+    /// Decisions due for review beyond those listed.
+    pub reviews_more: u64,
     /// Unmet help requests.
     pub unmet: Vec<ScanHelpRequest>,
     /// Thank-yous since the previous meeting, newest first.
@@ -435,7 +441,10 @@ impl From<Scan> for ScanData {
                     when: m.when,
                 })
                 .collect(),
+            moved_more: s.moved_more,
             stuck: s.stuck.into_iter().map(Into::into).collect(),
+            stuck_more: s.stuck_more,
+            reviews_more: s.reviews_more,
             reviews: s
                 .reviews
                 .into_iter()
@@ -1140,8 +1149,8 @@ pub async fn scan_show(
         &access.team.slug,
         &access.meeting,
         caller.now,
-        access.zone,
-        caller.lang,
+        (access.zone, caller.lang),
+        None,
     )
     .await?;
     json_with_etag(&req, &ScanData::from(data))

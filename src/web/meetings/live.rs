@@ -193,7 +193,15 @@ async fn live_page(
             .collect(),
         may_run: run.access.may(ctx.principal(), Action::RunMeeting) && run.may_run(user),
         may_record: run.access.may(ctx.principal(), Action::RunMeeting) && run.may_record(user),
-        scan: scan(db, &team.slug, meeting, now, run.access.zone, lang).await?,
+        scan: scan(
+            db,
+            &team.slug,
+            meeting,
+            now,
+            (run.access.zone, lang),
+            Some(members.len() as u64),
+        )
+        .await?,
         today: format::iso(run.access.zone.today(now)),
         error_position: typed.position.unwrap_or(-1),
         decision_form: typed.decision,

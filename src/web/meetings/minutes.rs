@@ -168,8 +168,8 @@ pub async fn scan_page(
             &access.team.slug,
             &access.meeting,
             ctx.now,
-            access.zone,
-            ctx.lang(),
+            (access.zone, ctx.lang()),
+            None,
         )
         .await?,
         meeting: header(&ctx, &access, ctx.now).await?,

@@ -154,11 +154,10 @@ struct MeetingsPage {
 /// `GET /teams/{team}/meetings`.
 pub async fn list(ctx: Ctx, slug: web::Path<String>) -> Result<HttpResponse, WebError> {
     let principal = ctx.principal();
-    let (access, rows) = meetings::list(ctx.db(), principal, &slug).await?;
-    let (now, lang) = (ctx.now, ctx.lang());
+    let (access, rows) = meetings::list(ctx.db(), principal, &slug, ctx.now).await?;
+    let lang = ctx.lang();
     let mut out = Vec::new();
-    for m in rows {
-        let phase = meetings::phase(ctx.db(), &m, now).await?;
+    for (m, phase) in rows {
         let cancelled = meetings::cancel::is_cancelled(&m);
         out.push(MeetingRow {
             id: m.id,
@@ -390,7 +389,15 @@ async fn page(
         voting_open: w.voting(now) && !cancelled,
         voting_closed: w.voting_closed(now) && !cancelled,
         ends: clock(access.ends_at(), access.zone),
-        scan: meetings::scan::scan(db, &access.team.slug, m, now, access.zone, lang).await?,
+        scan: meetings::scan::scan(
+            db,
+            &access.team.slug,
+            m,
+            now,
+            (access.zone, lang),
+            Some(counts.turnout.members),
+        )
+        .await?,
         share: crate::service::cohorts::shares::panel(db, &access, principal).await?,
         meeting: header,
         cancel_form: (offer == meetings::cancel::Offer::Cancel)
