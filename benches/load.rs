@@ -77,9 +77,17 @@ struct Opts {
     /// Skip the ballots (with `--pages`: pages only).
     #[arg(long)]
     no_ballots: bool,
-    /// Also measure pages: a meeting of 1,000 proposals in a team of 500.
+    /// Also measure pages: a meeting of 1,000 proposals in a team of `--page-members`.
     #[arg(long)]
     pages: bool,
+    /// Members (each casting a ballot) of the team whose pages are measured.
+    #[arg(long, default_value_t = 500)]
+    page_members: usize,
+    /// With `--pages`: every page of the team and its meetings a leader reads (the team, its
+    /// meetings, proposals, turnout, scan, live page, budgets, ledger, help, actions, series,
+    /// check-ins, roles...), not only the four heaviest.
+    #[arg(long)]
+    every_page: bool,
     /// Requests per page (16 at a time).
     #[arg(long, default_value_t = 320)]
     page_requests: usize,
@@ -190,6 +198,12 @@ struct Seeded {
     meetings: Vec<i64>,
     leader: String,
     members: usize,
+    /// With `--proposing-meeting`.
+    #[serde(default)]
+    proposing_meeting: Option<i64>,
+    /// With `--budget-round`.
+    #[serde(default)]
+    budget_round: Option<i64>,
 }
 
 fn member_email(i: usize) -> String {
@@ -710,20 +724,67 @@ async fn ballots(opts: &Opts) -> bool {
     ok
 }
 
+/// Every page a leader reads in a seeded team, beyond the four of `--pages` (`--every-page`).
+fn every_page(seeded: &Seeded) -> Vec<(String, String)> {
+    let team = format!("/teams/{}", seeded.team);
+    let meeting = format!("{team}/meetings/{}", seeded.meetings[0]);
+    let mut out: Vec<(String, String)> = [
+        ("home", "/".to_owned()),
+        ("team", team.clone()),
+        ("meetings", format!("{team}/meetings")),
+        ("new meeting", format!("{team}/meetings/new")),
+        ("meeting edit", format!("{meeting}/edit")),
+        ("proposals", format!("{meeting}/proposals")),
+        ("proposal", format!("{meeting}/proposals/1")),
+        ("turnout", format!("{meeting}/turnout")),
+        ("agenda", format!("{meeting}/agenda")),
+        ("scan", format!("{meeting}/scan")),
+        ("live", format!("{meeting}/live")),
+        ("minutes", format!("{meeting}/minutes")),
+        ("budgets", format!("{team}/budgets")),
+        ("my ledger", format!("{team}/ledger/me")),
+        ("help", format!("{team}/help")),
+        ("actions", format!("{team}/actions")),
+        ("series", format!("{team}/series")),
+        ("check-ins", format!("{team}/checkins")),
+        ("roles", format!("{team}/roles")),
+        ("links", format!("{team}/links")),
+    ]
+    .into_iter()
+    .map(|(name, path)| (name.to_owned(), path))
+    .collect();
+    if let Some(id) = seeded.proposing_meeting {
+        out.push((
+            "proposing meeting".to_owned(),
+            format!("{team}/meetings/{id}"),
+        ));
+    }
+    if let Some(id) = seeded.budget_round {
+        out.push(("budget round".to_owned(), format!("{team}/budgets/{id}")));
+        out.push((
+            "budget ideas".to_owned(),
+            format!("{team}/budgets/{id}/ideas"),
+        ));
+    }
+    out
+}
+
 async fn pages(opts: &Opts) -> bool {
-    const MEMBERS: usize = 500;
     const PROPOSALS: usize = 1_000;
+    let members = opts.page_members;
     let db = FreshDb::new(opts, "pages");
-    let (seeded, took, _) = seed(
-        &db,
-        &[
-            "--members",
-            &MEMBERS.to_string(),
-            "--proposals",
-            &PROPOSALS.to_string(),
-            "--live-results",
-        ],
-    );
+    let members_arg = members.to_string();
+    let mut seed_args = vec![
+        "--members",
+        &members_arg,
+        "--proposals",
+        "1000",
+        "--live-results",
+    ];
+    if opts.every_page {
+        seed_args.extend(["--proposing-meeting", "--budget-round"]);
+    }
+    let (seeded, took, _) = seed(&db, &seed_args);
     let server = Server::start(&db).await;
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
@@ -733,7 +794,7 @@ async fn pages(opts: &Opts) -> bool {
     let meeting = format!("{team}/meetings/{}", seeded.meetings[0]);
     let ballot = format!("{meeting}/ballot");
     let started = Instant::now();
-    let emails = (1..=MEMBERS).map(member_email).collect();
+    let emails = (1..=members).map(member_email).collect();
     let voters = match prepare(
         &client,
         &server.base,
@@ -759,7 +820,7 @@ async fn pages(opts: &Opts) -> bool {
     // caught up (a recount of 1,000 items beside the requests would be measured with them).
     let caught_up = live_count_caught_up(&db, seeded.meetings[0], Duration::from_secs(300)).await;
     println!(
-        "## Pages on {:?}: a team of {MEMBERS}, a meeting of {PROPOSALS} proposals (open ballot, live results), {acknowledged} ballots of 10 ranks cast through the form",
+        "## Pages on {:?}: a team of {members}, a meeting of {PROPOSALS} proposals (open ballot, live results), {acknowledged} ballots of 10 ranks cast through the form",
         opts.db
     );
     println!(
@@ -789,15 +850,27 @@ async fn pages(opts: &Opts) -> bool {
     println!("| Page | p50 | p99 | max | Size | Statuses |");
     println!("| --- | ---: | ---: | ---: | ---: | --- |");
     let mut ok = acknowledged == outcomes.len();
-    for (name, path) in [
+    let mut measured: Vec<(String, String)> = [
         ("meeting", meeting.clone()),
         ("ballot", ballot.clone()),
         ("results", format!("{meeting}/results")),
         ("team ledger", format!("{team}/ledger")),
-    ] {
+    ]
+    .into_iter()
+    .map(|(name, path)| (name.to_owned(), path))
+    .collect();
+    if opts.every_page {
+        measured.extend(every_page(&seeded));
+    }
+    let mut over = Vec::new();
+    for (name, path) in measured {
         let (mut times, size, statuses) = measure(&leader, &path, opts.page_requests).await;
         times.sort_unstable();
         ok &= statuses.keys().all(|s| *s == 200);
+        let p99 = quantile(&times, 0.99);
+        if p99 > Duration::from_millis(50) || size > 300 * 1024 {
+            over.push(name.clone());
+        }
         println!(
             "| {name} | {} | {} | {} | {:.0} KB | {:?} |",
             ms(quantile(&times, 0.50)),
@@ -813,6 +886,11 @@ async fn pages(opts: &Opts) -> bool {
         loadavg(),
         server.peak_mb()
     );
+    if over.is_empty() {
+        println!("- every page under 50 ms p99 and 300 KB");
+    } else {
+        println!("- over 50 ms p99 or 300 KB: {}", over.join(", "));
+    }
     println!();
     drop(server);
     db.drop_database().await;

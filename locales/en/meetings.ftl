@@ -168,6 +168,11 @@ mt-turnout-reads = This page reads who has voted, never what they ranked: a secr
 mt-turnout-not-voted = Not voted yet
 mt-turnout-leader = (leader)
 mt-turnout-everyone = Everyone has voted.
+mt-turnout-not-voted-count = { $count ->
+    [one] 1 member has not voted yet, by name:
+   *[other] { $count } members have not voted yet, by name:
+}
+mt-turnout-pages = Pages of members who have not voted
 mt-turnout-rankings = Who ranked what (open ballot)
 mt-rankings-title = Who ranked what: { $title }
 mt-rankings-heading = Who ranked what

@@ -167,6 +167,11 @@ mt-turnout-reads = Cette page indique qui a voté, jamais ce qui a été classé
 mt-turnout-not-voted = N'ont pas encore voté
 mt-turnout-leader = (responsable)
 mt-turnout-everyone = Tout le monde a voté.
+mt-turnout-not-voted-count = { $count ->
+    [one] 1 membre n'a pas encore voté, par nom :
+   *[other] { $count } membres n'ont pas encore voté, par nom :
+}
+mt-turnout-pages = Pages des membres qui n'ont pas voté
 mt-turnout-rankings = Qui a classé quoi (bulletin ouvert)
 mt-rankings-title = Qui a classé quoi : { $title }
 mt-rankings-heading = Qui a classé quoi

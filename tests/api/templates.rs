@@ -247,7 +247,7 @@ fn meeting_fixture(name: &str) -> Value {
         }
         "meeting_form.html" => {
             json!({ "team_slug": "team-a", "action": "/teams/team-a/meetings", "editing": true,
-            "facilitators": [{ "user_id": 2, "value": "2", "display_name": "Lee", "last": "never" }],
+            "facilitators": [{ "user_id": 2, "value": "2", "display_name": "Lee", "last": "never", "label": "Lee (last facilitated: never)" }],
             "history": [{ "name": "Lee", "at": "1 Nov 2026, 10:00 UTC" }], "rules": choice, "privacy_options": choice,
             "visibility_options": choice, "zone": "Europe/London" })
         }
@@ -314,7 +314,7 @@ fn meeting_fixture(name: &str) -> Value {
             "explanation": "Round 1: ...", "equal_shares": "Rule: mes" })
         }
         "turnout.html" => {
-            json!({ "turnout": "2 of 5 have voted", "not_voted": [{ "id": 3, "name": "Ana", "leader": false, "label": "Ana (#3)" }],
+            json!({ "turnout": "2 of 5 have voted", "not_voted": [{ "id": 3, "name": "Ana", "leader": false, "label": "Ana (#3)" }], "not_voted_total": 130, "pager": { "page": 2, "pages": 2, "prev": "/teams/team-a/meetings/1/turnout?page=1#not-voted", "next": null },
             "voting_open": true, "voting_closes": "b", "rankings": true })
         }
         "rankings.html" => {
@@ -345,7 +345,7 @@ fn meeting_fixture(name: &str) -> Value {
 fn scan() -> Value {
     json!({ "since": "since 26 Nov 2026, 14:00 UTC (SLT)",
         "moved": [{ "action_id": 7, "title": "Book the hall", "who": "Lee", "change": "open → done", "when": "1 Dec 2026, 10:00 UTC" }],
-        "stuck": [action_line()], "reviews": [{ "text": "Adopt the rubric", "review_on": "1 Dec 2026", "meeting_id": 1 }],
+        "moved_more": 2, "stuck": [action_line()], "stuck_more": 1, "reviews_more": 3, "reviews": [{ "text": "Adopt the rubric", "review_on": "1 Dec 2026", "meeting_id": 1 }],
         "unmet": [help_post()], "thanks": [ledger_thanks(false)],
         "checkins": { "week": "week of 30 November", "week_label": "2026-W49", "checked_in": 3, "entries": 3,
             "members": 12, "more": 2, "blockers": [{ "who": "Lee", "text": "Waiting on IT",
@@ -376,8 +376,8 @@ fn live_fixture() -> Value {
             "state": state, "over_by": 2, "started_iso": "2026-12-03T14:00:00Z",
             "decisions": [{ "text": "Adopt it", "review_on": "10 Jan 2027" }], "actions": [action_line()] })
     };
-    json!({ "published": true, "closed": "", "facilitator": "Sam", "note_taker": "Lee",
-        "note_taker_choices": [{ "user_id": 2, "display_name": "Lee", "last": "never" }],
+    json!({ "published": true, "closed": "", "facilitator": "Sam", "note_taker": "Lee", "note_taker_id": "2",
+        "note_taker_choices": [{ "user_id": 2, "display_name": "Lee", "last": "never", "label": "Lee (last: never), suggested" }],
         "items": [item(0, "done"), item(1, "running"), item(2, "waiting")], "planned_total": 30, "used_total": 24,
         "over_total": 0, "running": true, "now_iso": "2026-12-03T14:20:00Z",
         "attendance": [{ "id": 1, "name": "Sam", "status": "present" }, { "id": 2, "name": "Lee", "status": "" }],

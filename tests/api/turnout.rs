@@ -3,7 +3,7 @@
 
 use time::Duration;
 
-use crate::helpers::{seed, signed_in, spawn_app};
+use crate::helpers::{add_member, create_person, seed, signed_in, spawn_app};
 use crate::meeting_helpers::{WINDOW_HOURS, create_meeting, members, proposal_ids, propose, vote};
 
 #[tokio::test]
@@ -191,4 +191,41 @@ async fn the_rankings_page_shows_fifty_ballots_a_page_and_ten_choices_each() {
         .unwrap();
     assert_eq!(csv.lines().count(), 52);
     assert!(csv.contains("Item 10,Item 11\n"));
+}
+
+#[tokio::test]
+async fn who_has_not_voted_is_listed_a_hundred_names_a_page() {
+    let app = spawn_app().await;
+    let world = seed(&app).await;
+    let slug = &world.team_a;
+    let leader = signed_in(&app, &world.leader).await;
+    let id = create_meeting(&app, &leader, slug, "secret").await;
+    for n in 0..101 {
+        let person = create_person(&app, &format!("Quiet{n:03}"), false).await;
+        add_member(&app, &world.leader, slug, &person, "member").await;
+    }
+    let base = format!("/teams/{slug}/meetings/{id}/turnout");
+    let names = |html: &str| html.matches("<li>Quiet").count();
+    // 103 members (the leader, the seeded member, 101 more), nobody has voted.
+    let first = leader.get(&base).await.text().await.unwrap();
+    assert!(
+        first.contains("103 members have not voted yet, by name:"),
+        "{first}"
+    );
+    assert!(first.contains("Page 1 of 2"), "{first}");
+    assert!(
+        first.contains("?page=2#not-voted\" rel=\"next\""),
+        "{first}"
+    );
+    // By name, case ignored.
+    assert!(first.contains("<li>Quiet000</li>") && !first.contains("<li>Quiet100</li>"));
+    let second = leader
+        .get(&format!("{base}?page=2"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(second.contains("Page 2 of 2"), "{second}");
+    assert_eq!(names(&first) + names(&second), 101);
+    assert!(second.contains("<li>Quiet100</li>"), "{second}");
 }

@@ -24,6 +24,8 @@ pub struct FacilitatorChoice {
     pub display_name: String,
     /// Last meeting they facilitated ("never"), in the reader's language.
     pub last: String,
+    /// "Name (last facilitated: …)", the choice as the form lists it.
+    pub label: String,
 }
 
 /// Members ordered least-recently-facilitated first (never first, then oldest, then by name),
@@ -68,16 +70,22 @@ pub async fn facilitator_choices(
         .map(|m| (last.get(&m.id).copied(), m.name.to_lowercase(), m))
         .collect();
     rows.sort_by(|a, b| (a.0, &a.1, a.2.id).cmp(&(b.0, &b.1, b.2.id)));
+    let never = Msg::new("mt-never").render(lang);
+    let mut labels = ChoiceLabels::new(lang);
     Ok(rows
         .into_iter()
-        .map(|(last, _, member)| FacilitatorChoice {
-            user_id: member.id,
-            value: member.id.to_string(),
-            display_name: member.name,
-            last: last.map_or_else(
-                || Msg::new("mt-never").render(lang),
+        .map(|(last, _, member)| {
+            let last = last.map_or_else(
+                || never.clone(),
                 |at| crate::format::date_time_in(at, zone, lang),
-            ),
+            );
+            FacilitatorChoice {
+                user_id: member.id,
+                value: member.id.to_string(),
+                label: labels.label("mt-form-facilitator-choice", &member.name, &last),
+                display_name: member.name,
+                last,
+            }
         })
         .collect())
 }
@@ -133,4 +141,69 @@ pub(super) async fn record_facilitator(
     .insert(db)
     .await?;
     Ok(())
+}
+
+/// The labels of a list of members ("Name (last facilitated: …)"), one per member of a team
+/// that may have thousands: the message is formatted once per distinct `last` (most members
+/// share "never") and each name put into that text afterwards, since Fluent inserts arguments
+/// verbatim. Formatting the message per member cost more than the rest of the page.
+pub(crate) struct ChoiceLabels {
+    lang: Lang,
+    texts: HashMap<(&'static str, String), String>,
+}
+
+/// Stands for the name in a formatted message (a private-use character no text contains).
+const NAME_MARK: &str = "\u{E000}";
+
+impl ChoiceLabels {
+    pub(crate) fn new(lang: Lang) -> Self {
+        Self {
+            lang,
+            texts: HashMap::new(),
+        }
+    }
+
+    /// Message `key` with `$name` = `name` and `$last` = `last`.
+    pub(crate) fn label(&mut self, key: &'static str, name: &str, last: &str) -> String {
+        let lang = self.lang;
+        self.texts
+            .entry((key, last.to_owned()))
+            .or_insert_with(|| {
+                Msg::new(key)
+                    .arg("name", NAME_MARK)
+                    .arg("last", last)
+                    .render(lang)
+            })
+            .replace(NAME_MARK, name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_put_in_afterwards_are_the_message_formatted_per_member() {
+        for lang in [Lang::En, Lang::Fr] {
+            let mut labels = ChoiceLabels::new(lang);
+            for (name, last) in [
+                ("Ann", "never"),
+                ("Zoë O'Neil {$last}", "never"),
+                ("Ann", "3 Dec 2026, 14:00 UTC"),
+                ("", "never"),
+            ] {
+                for key in [
+                    "mt-form-facilitator-choice",
+                    "mt-live-note-taker-choice",
+                    "mt-live-note-taker-suggested",
+                ] {
+                    let direct = Msg::new(key)
+                        .arg("name", name)
+                        .arg("last", last)
+                        .render(lang);
+                    assert_eq!(labels.label(key, name, last), direct, "{key} {name} {last}");
+                }
+            }
+        }
+    }
 }

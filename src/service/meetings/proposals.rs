@@ -138,6 +138,23 @@ pub async fn all(
         .await?)
 }
 
+/// The title of item `id` of meeting `meeting_id`, if it is one of that meeting's.
+pub async fn title_of(
+    db: &impl ConnectionTrait,
+    meeting_id: MeetingId,
+    id: ProposalId,
+) -> Result<Option<String>> {
+    use sea_orm::QuerySelect;
+
+    Ok(agenda_proposals::Entity::find_by_id(id)
+        .filter(agenda_proposals::Column::MeetingId.eq(meeting_id))
+        .select_only()
+        .column(agenda_proposals::Column::Title)
+        .into_tuple::<String>()
+        .one(db)
+        .await?)
+}
+
 /// Whether `principal` wrote `row`.
 pub fn is_author(principal: Principal, row: &Proposal) -> bool {
     row.author_id.is_some() && row.author_id == principal.user_id

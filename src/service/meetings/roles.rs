@@ -129,6 +129,8 @@ pub struct NoteTakerChoice {
     pub display_name: String,
     /// Last meeting they took notes at ("never"), in the reader's language.
     pub last: String,
+    /// "Name (last: …)", the first choice marked as the suggestion: as the form lists it.
+    pub label: String,
 }
 
 /// Members ordered least-recently-note-taking first (never first, then oldest, then by name),
@@ -177,15 +179,27 @@ pub async fn note_taker_choices(
         })
         .collect();
     rows.sort_by(|a, b| (a.0, a.1, &a.2, a.3.id).cmp(&(b.0, b.1, &b.2, b.3.id)));
+    let never = Msg::new("mt-never").render(lang);
+    let mut labels = super::facilitator::ChoiceLabels::new(lang);
     Ok(rows
         .into_iter()
-        .map(|(_, last, _, member)| NoteTakerChoice {
-            user_id: member.id,
-            display_name: member.name,
-            last: last.map_or_else(
-                || Msg::new("mt-never").render(lang),
+        .enumerate()
+        .map(|(at, (_, last, _, member))| {
+            let last = last.map_or_else(
+                || never.clone(),
                 |at| crate::format::date_time_in(at, zone, lang),
-            ),
+            );
+            let key = if at == 0 {
+                "mt-live-note-taker-suggested"
+            } else {
+                "mt-live-note-taker-choice"
+            };
+            NoteTakerChoice {
+                user_id: member.id,
+                label: labels.label(key, &member.name, &last),
+                display_name: member.name,
+                last,
+            }
         })
         .collect())
 }

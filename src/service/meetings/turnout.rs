@@ -13,7 +13,7 @@ use time::OffsetDateTime;
 use crate::access::{Action, Principal};
 use crate::domain::ids::{MeetingId, ProposalId, UserId};
 use crate::domain::meeting::Privacy;
-use crate::service::teams::{Member, memberships_with_people, roster};
+use crate::service::teams::{Member, memberships_with_people};
 use crate::service::{Result, ServiceError};
 use crate::store::entities::{
     agenda_ballots, agenda_participation, agenda_proposals, memberships, users,
@@ -113,44 +113,78 @@ pub async fn counts(db: &impl ConnectionTrait, access: &MeetingAccess) -> Result
     })
 }
 
-/// Who has voted and who has not: what a leader needs to remind people.
-#[derive(Debug, Clone)]
-pub struct Voters {
-    pub access: MeetingAccess,
-    pub turnout: Turnout,
-    /// Members without a ballot, by name.
-    pub not_voted: Vec<Member>,
+/// The team's members without a ballot in meeting `id` (participation, never ballots), for
+/// callers that pick the columns, order and bounds.
+fn not_voted(
+    team_id: crate::domain::ids::TeamId,
+    id: MeetingId,
+) -> sea_orm::Select<memberships::Entity> {
+    use sea_orm::{QuerySelect, QueryTrait};
+
+    let voted = agenda_participation::Entity::find()
+        .select_only()
+        .column(agenda_participation::Column::UserId)
+        .filter(agenda_participation::Column::MeetingId.eq(id))
+        .into_query();
+    memberships_with_people(team_id).filter(memberships::Column::UserId.not_in_subquery(voted))
 }
 
-/// The members who have not voted yet (leaders only; participation, never ballots).
-pub async fn voters(
+/// Lower-cased display name, the order of the lists of members.
+fn lower_name() -> sea_orm::sea_query::Expr {
+    use sea_orm::sea_query::{Expr, Func};
+
+    Expr::expr(Func::lower(Expr::col((
+        users::Entity,
+        users::Column::DisplayName,
+    ))))
+}
+
+/// The members' rows read as [`Member`]s.
+fn members_of(rows: Vec<(UserId, String, memberships::Role)>) -> Vec<Member> {
+    rows.into_iter()
+        .map(|(id, name, role)| Member {
+            id,
+            label: crate::domain::team::member_label(id, &name),
+            name,
+            leader: role == memberships::Role::Leader,
+        })
+        .collect()
+}
+
+/// Page `page` (from 1, clamped to the last) of `per_page` members who have not voted, by name
+/// (case ignored) then id, for the turnout page (leaders only; participation, never ballots):
+/// the access, the turnout, how many have not voted, the page shown and its members. Three
+/// statements, however large the team.
+pub async fn not_voted_slice(
     db: &impl ConnectionTrait,
     principal: Principal,
     slug: &str,
     id: MeetingId,
-) -> Result<Voters> {
+    page: u64,
+    per_page: u64,
+) -> Result<(MeetingAccess, Turnout, u64, u64, Vec<Member>)> {
+    use sea_orm::sea_query::Order;
+    use sea_orm::{PaginatorTrait, QueryOrder, QuerySelect};
+
     let access = authorize(db, principal, slug, id, Action::ViewVoters).await?;
-    let voted: std::collections::HashSet<_> = agenda_participation::Entity::find()
-        .filter(agenda_participation::Column::MeetingId.eq(id))
+    let counts = turnout(db, &access).await?;
+    let missing = not_voted(access.team.id, id);
+    let total = missing.clone().count(db).await?;
+    let per_page = per_page.max(1);
+    let page = page.clamp(1, total.div_ceil(per_page).max(1));
+    let rows: Vec<(UserId, String, memberships::Role)> = missing
+        .select_only()
+        .column(memberships::Column::UserId)
+        .column(users::Column::DisplayName)
+        .column(memberships::Column::Role)
+        .order_by(lower_name(), Order::Asc)
+        .order_by(memberships::Column::UserId, Order::Asc)
+        .offset((page - 1).saturating_mul(per_page))
+        .limit(per_page)
+        .into_tuple()
         .all(db)
-        .await?
-        .into_iter()
-        .map(|p| p.user_id)
-        .collect();
-    let members = roster(db, access.team.id).await?;
-    let turnout = Turnout {
-        voted: voted.len() as u64,
-        members: members.len() as u64,
-    };
-    let not_voted = members
-        .into_iter()
-        .filter(|m| !voted.contains(&m.id))
-        .collect();
-    Ok(Voters {
-        access,
-        turnout,
-        not_voted,
-    })
+        .await?;
+    Ok((access, counts, total, page, members_of(rows)))
 }
 
 /// Where a page of the members who have not voted resumes: after this name (compared as the
@@ -174,27 +208,16 @@ pub async fn not_voted_page(
     limit: u64,
 ) -> Result<(MeetingAccess, Turnout, Vec<Member>, bool)> {
     use sea_orm::sea_query::{Expr, ExprTrait, Func, Order};
-    use sea_orm::{QueryOrder, QuerySelect, QueryTrait};
+    use sea_orm::{QueryOrder, QuerySelect};
 
     let access = authorize(db, principal, slug, id, Action::ViewVoters).await?;
     let counts = turnout(db, &access).await?;
-    let voted = agenda_participation::Entity::find()
-        .select_only()
-        .column(agenda_participation::Column::UserId)
-        .filter(agenda_participation::Column::MeetingId.eq(id))
-        .into_query();
-    let name = || {
-        Expr::expr(Func::lower(Expr::col((
-            users::Entity,
-            users::Column::DisplayName,
-        ))))
-    };
-    let mut select = memberships_with_people(access.team.id)
+    let name = lower_name;
+    let mut select = not_voted(access.team.id, id)
         .select_only()
         .column(memberships::Column::UserId)
         .column(users::Column::DisplayName)
-        .column(memberships::Column::Role)
-        .filter(memberships::Column::UserId.not_in_subquery(voted));
+        .column(memberships::Column::Role);
     if let Some(after) = after {
         let theirs = || Func::lower(Expr::val(after.name.clone()));
         select = select.filter(
@@ -203,7 +226,7 @@ pub async fn not_voted_page(
                 .and(Expr::col((memberships::Entity, memberships::Column::UserId)).gt(after.id))),
         );
     }
-    let rows: Vec<(UserId, String, memberships::Role)> = select
+    let mut rows: Vec<(UserId, String, memberships::Role)> = select
         .order_by(name(), Order::Asc)
         .order_by(memberships::Column::UserId, Order::Asc)
         .limit(limit.saturating_add(1))
@@ -211,16 +234,8 @@ pub async fn not_voted_page(
         .all(db)
         .await?;
     let more = rows.len() as u64 > limit;
-    let members = rows
-        .into_iter()
-        .take(usize::try_from(limit).unwrap_or(usize::MAX))
-        .map(|(id, name, role)| Member {
-            id,
-            label: crate::domain::team::member_label(id, &name),
-            name,
-            leader: role == memberships::Role::Leader,
-        })
-        .collect();
+    rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+    let members = members_of(rows);
     Ok((access, counts, members, more))
 }
 
@@ -319,15 +334,22 @@ fn rankings_readable(access: &MeetingAccess, now: OffsetDateTime) -> Result<()> 
     Ok(())
 }
 
-/// The meeting's items' titles by id.
+/// The meeting's items' titles by id (two columns, not the items' texts).
 async fn titles_of(
     db: &impl ConnectionTrait,
     id: MeetingId,
 ) -> Result<HashMap<ProposalId, String>> {
-    Ok(proposals::all(db, id)
+    use sea_orm::QuerySelect;
+
+    Ok(agenda_proposals::Entity::find()
+        .select_only()
+        .column(agenda_proposals::Column::Id)
+        .column(agenda_proposals::Column::Title)
+        .filter(agenda_proposals::Column::MeetingId.eq(id))
+        .into_tuple::<(ProposalId, String)>()
+        .all(db)
         .await?
         .into_iter()
-        .map(|p| (p.id, p.title))
         .collect())
 }
 

@@ -128,15 +128,16 @@ impl CommentPage for ProposalThread {
         let moderating = row.status == ProposalStatus::Active
             && access.may(principal, Action::ManageMeetings)
             && ballot_count(db, self.meeting_id).await? == 0;
-        let listed = if moderating || row.merged_into.is_some() {
+        // Every item only for a leader's merge choice; a merged item needs one title.
+        let listed = if moderating {
             proposals::all(db, self.meeting_id).await?
         } else {
             Vec::new()
         };
-        let merged_into = row
-            .merged_into
-            .and_then(|into| listed.iter().find(|p| p.id == into))
-            .map(|p| p.title.clone());
+        let merged_into = match row.merged_into {
+            Some(into) => proposals::title_of(db, self.meeting_id, into).await?,
+            None => None,
+        };
         let status = if errors.is_empty() {
             status_for(&self.refused)
         } else {

@@ -67,6 +67,8 @@ struct LivePage {
     closed: String,
     facilitator: String,
     note_taker: String,
+    /// The note-taker's id, for the choice marked selected ("" when nobody).
+    note_taker_id: String,
     note_taker_choices: Vec<NoteTakerChoice>,
     items: Vec<ItemView>,
     planned_total: i64,
@@ -169,6 +171,10 @@ async fn live_page(
             .unwrap_or_default(),
         facilitator: name_of(meeting.facilitator_id),
         note_taker: name_of(run.note_taker()),
+        note_taker_id: run
+            .note_taker()
+            .map(|id| id.to_string())
+            .unwrap_or_default(),
         note_taker_choices: roles::note_taker_choices(
             db,
             team.id,

@@ -23,21 +23,38 @@ struct TurnoutPage {
     layout: Layout,
     meeting: MeetingHeader,
     turnout: String,
+    /// This page of the members who have not voted, by name.
     not_voted: Vec<Member>,
+    /// How many members have not voted.
+    not_voted_total: u64,
+    pager: Pager,
     voting_open: bool,
     voting_closes: String,
     /// Open ballot, voting closed: the rankings page is there.
     rankings: bool,
 }
 
-/// `GET /teams/{team}/meetings/{id}/turnout`: how many have voted and who has not yet.
+/// Members per page of "who has not voted yet".
+const NOT_VOTED_PER_PAGE: u64 = 100;
+
+/// `GET /teams/{team}/meetings/{id}/turnout`: how many have voted and who has not yet, a
+/// hundred names a page.
 pub async fn show(
     ctx: Ctx,
     path: web::Path<(String, MeetingId)>,
+    query: web::Query<PageQuery>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
-    let voters = turnout::voters(ctx.db(), ctx.principal(), &slug, id).await?;
-    let access = &voters.access;
+    let (access, counts, total, page, not_voted) = turnout::not_voted_slice(
+        ctx.db(),
+        ctx.principal(),
+        &slug,
+        id,
+        query.number(),
+        NOT_VOTED_PER_PAGE,
+    )
+    .await?;
+    let base = format!("/teams/{slug}/meetings/{id}/turnout");
     let w = access.windows();
     let page = TurnoutPage {
         title: crate::i18n::text_with(
@@ -46,9 +63,13 @@ pub async fn show(
             &[("title", access.meeting.title.clone())],
         ),
         layout: ctx.layout(),
-        meeting: header(&ctx, access, ctx.now).await?,
-        turnout: voters.turnout.sentence().render(ctx.lang()),
-        not_voted: voters.not_voted,
+        meeting: header(&ctx, &access, ctx.now).await?,
+        turnout: counts.sentence().render(ctx.lang()),
+        not_voted,
+        not_voted_total: total,
+        pager: Pager::for_total(total, NOT_VOTED_PER_PAGE, page, |p| {
+            format!("{base}?page={p}#not-voted")
+        }),
         voting_open: w.voting(ctx.now),
         voting_closes: date_time_in(w.voting_close, access.zone, ctx.lang()),
         rankings: privacy(&access.meeting) == Privacy::Open && w.voting_closed(ctx.now),
