@@ -14,6 +14,17 @@ use crate::helpers::{seed, signed_in, spawn_app};
 use crate::live_meeting_helpers::{live_post, page, publish_agenda};
 use crate::meeting_helpers::{create_meeting, meeting_form};
 
+/// The part of `html` between the first `from` and the next `to`.
+fn between(html: &str, from: &str, to: &str) -> String {
+    html.split(from)
+        .nth(1)
+        .unwrap()
+        .split(to)
+        .next()
+        .unwrap()
+        .to_owned()
+}
+
 #[tokio::test]
 async fn the_scan_shows_exactly_what_changed_since_the_previous_meeting() {
     let app = spawn_app().await;
@@ -81,15 +92,7 @@ async fn the_scan_shows_exactly_what_changed_since_the_previous_meeting() {
     app.clock.advance(Duration::days(8) - Duration::hours(20));
     let member = signed_in(&app, &world.member).await;
     let scan = page(&member, &format!("/teams/{slug}/meetings/{next}/scan")).await;
-    let section = |from: &str, to: &str| {
-        scan.split(from)
-            .nth(1)
-            .unwrap()
-            .split(to)
-            .next()
-            .unwrap()
-            .to_owned()
-    };
+    let section = |from: &str, to: &str| between(&scan, from, to);
     let moved_part = section("Actions that moved", "Blocked or overdue");
     assert!(
         moved_part.contains("Draft the timetable") && moved_part.contains("open → in progress"),
@@ -201,15 +204,7 @@ async fn a_long_history_shows_the_latest_fifty_of_each_list_and_counts_the_rest(
     app.clock.advance(Duration::days(3));
     let leader = signed_in(&app, &world.leader).await;
     let scan = page(&leader, &format!("/teams/{slug}/meetings/{meeting}/scan")).await;
-    let section = |from: &str, to: &str| {
-        scan.split(from)
-            .nth(1)
-            .unwrap()
-            .split(to)
-            .next()
-            .unwrap()
-            .to_owned()
-    };
+    let section = |from: &str, to: &str| between(&scan, from, to);
     let moved = section("Actions that moved", "Blocked or overdue");
     // The latest 50 changes, oldest first: Task 03 to Task 52; the first two are counted.
     assert_eq!(moved.matches("<li>").count(), 51, "{moved}");
@@ -237,13 +232,7 @@ async fn a_long_history_shows_the_latest_fifty_of_each_list_and_counts_the_rest(
         303
     );
     let later = page(&leader, &format!("/teams/{slug}/meetings/{meeting}/scan")).await;
-    let later_moved = later
-        .split("Actions that moved")
-        .nth(1)
-        .unwrap()
-        .split("Blocked or overdue")
-        .next()
-        .unwrap();
+    let later_moved = between(&later, "Actions that moved", "Blocked or overdue");
     assert!(!later_moved.contains("Task 55<"), "{later_moved}");
     assert!(
         later_moved.contains("and 2 earlier changes"),

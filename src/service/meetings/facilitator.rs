@@ -54,17 +54,11 @@ pub async fn facilitator_choices(
     if let Some(id) = editing {
         past = past.filter(meetings::Column::Id.ne(id));
     }
-    let mut last: HashMap<UserId, OffsetDateTime> = HashMap::new();
-    for (who, at) in past
-        .into_tuple::<(Option<UserId>, OffsetDateTime)>()
-        .all(db)
-        .await?
-    {
-        if let Some(who) = who {
-            let latest = last.entry(who).or_insert(at);
-            *latest = (*latest).max(at);
-        }
-    }
+    let last = latest_per_person(
+        past.into_tuple::<(Option<UserId>, OffsetDateTime)>()
+            .all(db)
+            .await?,
+    );
     let mut rows: Vec<_> = members
         .into_iter()
         .map(|m| (last.get(&m.id).copied(), m.name.to_lowercase(), m))
@@ -88,6 +82,21 @@ pub async fn facilitator_choices(
             }
         })
         .collect())
+}
+
+/// The latest time of each person among `(who, when)` rows (rows naming nobody are skipped):
+/// who last facilitated, or took notes, when.
+pub(crate) fn latest_per_person(
+    rows: impl IntoIterator<Item = (Option<UserId>, OffsetDateTime)>,
+) -> HashMap<UserId, OffsetDateTime> {
+    let mut last: HashMap<UserId, OffsetDateTime> = HashMap::new();
+    for (who, at) in rows {
+        if let Some(who) = who {
+            let latest = last.entry(who).or_insert(at);
+            *latest = (*latest).max(at);
+        }
+    }
+    last
 }
 
 /// One entry of a meeting's facilitator history.

@@ -150,23 +150,18 @@ pub async fn note_taker_choices(
         .from(meeting_runs::Column::MeetingId)
         .to(meetings::Column::Id)
         .into();
-    let mut last: HashMap<UserId, OffsetDateTime> = HashMap::new();
-    for (who, at) in meeting_runs::Entity::find()
-        .select_only()
-        .column(meeting_runs::Column::NoteTakerId)
-        .column(meetings::Column::StartsAt)
-        .join(JoinType::InnerJoin, of_meeting)
-        .filter(meetings::Column::TeamId.eq(team_id))
-        .filter(meeting_runs::Column::NoteTakerId.is_not_null())
-        .into_tuple::<(Option<UserId>, OffsetDateTime)>()
-        .all(db)
-        .await?
-    {
-        if let Some(who) = who {
-            let latest = last.entry(who).or_insert(at);
-            *latest = (*latest).max(at);
-        }
-    }
+    let last = super::facilitator::latest_per_person(
+        meeting_runs::Entity::find()
+            .select_only()
+            .column(meeting_runs::Column::NoteTakerId)
+            .column(meetings::Column::StartsAt)
+            .join(JoinType::InnerJoin, of_meeting)
+            .filter(meetings::Column::TeamId.eq(team_id))
+            .filter(meeting_runs::Column::NoteTakerId.is_not_null())
+            .into_tuple::<(Option<UserId>, OffsetDateTime)>()
+            .all(db)
+            .await?,
+    );
     let mut rows: Vec<_> = members
         .into_iter()
         .map(|m| {
