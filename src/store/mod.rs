@@ -15,7 +15,7 @@ use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait};
 
 /// Rows [`insert_in_chunks`] writes per statement: a few hundred rows of a few columns stays
 /// well inside both engines' limits on bound values.
-const INSERT_CHUNK: usize = 200;
+pub const INSERT_CHUNK: usize = 200;
 
 /// Inserts `rows` a chunk per statement rather than a statement per row, so a write that
 /// grows with the team (attendance, a secret meeting's ballots) takes a few round trips, not

@@ -298,3 +298,74 @@ async fn a_meeting_runs_live_from_start_to_close_and_its_minutes_are_published()
     let log = page(&bystander, &format!("/teams/{slug}/actions?meeting={m}")).await;
     assert_eq!(log.matches("agenda item 2 of").count(), 2, "{log}");
 }
+
+#[tokio::test]
+async fn attendance_is_marked_a_hundred_people_a_page_and_each_page_keeps_the_others() {
+    let app = spawn_app().await;
+    let world = seed(&app).await;
+    let slug = &world.team_a;
+    let mut quiet = Vec::new();
+    for n in 0..101 {
+        let person = create_person(&app, &format!("Quiet{n:03}"), false).await;
+        add_member(&app, &world.leader, slug, &person, "member").await;
+        quiet.push(person);
+    }
+    let leader = signed_in(&app, &world.leader).await;
+    let member = signed_in(&app, &world.member).await;
+    let m = create_meeting(&app, &leader, slug, "secret").await;
+    publish_agenda(&app, m, &[("Rubric", 10)]).await;
+    let live = format!("/teams/{slug}/meetings/{m}/live");
+    let rows = |html: &str| html.matches("value=\"apologies\"").count();
+
+    // 103 members (the leader, the seeded member, 101 more): 100 on the first page, 3 next.
+    let first = page(&leader, &live).await;
+    assert_eq!(rows(&first), 100, "{first}");
+    assert!(first.contains("0 present, 0 with apologies, 103 not recorded."));
+    assert!(
+        first.contains("?people=2#attendance\" rel=\"next\""),
+        "{first}"
+    );
+    let second = page(&leader, &format!("{live}?people=2")).await;
+    assert_eq!(rows(&second), 3, "{second}");
+    assert!(second.contains("name=\"people\" value=\"2\""), "{second}");
+
+    // Saving one page records its people and leaves the other page's as they were.
+    let (early, late) = (quiet[0].id, quiet[100].id);
+    let on_first = [(format!("attendance_{early}"), "present")];
+    let on_second = [(format!("attendance_{late}"), "apologies")];
+    for (fields, people) in [(&on_first, "1"), (&on_second, "2")] {
+        let mut form: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+        form.push(("people", people));
+        let response = leader.post(&format!("{live}/attendance"), &form).await;
+        assert_eq!(response.status(), 303);
+        let to = response.headers()["location"].to_str().unwrap().to_owned();
+        let expected = if people == "2" {
+            "?people=2#attendance"
+        } else {
+            "live#attendance"
+        };
+        assert!(to.ends_with(expected), "{to}");
+    }
+    let html = page(&leader, &live).await;
+    assert!(
+        html.contains("1 present, 1 with apologies, 101 not recorded."),
+        "{html}"
+    );
+    let cleared = [
+        (format!("attendance_{early}"), ""),
+        ("people".to_owned(), "1"),
+    ];
+    let form: Vec<(&str, &str)> = cleared.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+    assert_eq!(live_post(&leader, slug, m, "attendance", &form).await, 303);
+    let html = page(&leader, &live).await;
+    assert!(
+        html.contains("0 present, 1 with apologies, 102 not recorded."),
+        "{html}"
+    );
+
+    // Someone who does not run the meeting sees who was recorded, not the form.
+    let seen = page(&member, &live).await;
+    assert_eq!(rows(&seen), 0);
+    assert!(seen.contains("Quiet100: apologies"), "{seen}");
+    assert!(!seen.contains("Quiet000"), "{seen}");
+}

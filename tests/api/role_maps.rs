@@ -363,10 +363,17 @@ async fn milestones_due_soon_and_overdue_show_on_their_owners_home_page_only() {
     assert!(!leaders_home.contains("Samples chosen"));
     assert!(leaders_home.contains("own step"));
 
-    // The service other features call returns every milestone, done or not, with its team.
-    let all = roundtable::service::role_maps::milestones_for_user(&app.db.conn, world.member.id)
-        .await
-        .unwrap();
+    // The service other features call returns the open milestones due by a day, with their
+    // team.
+    let far = date_plus(&app, 365);
+    let all = roundtable::service::role_maps::milestones_for_user(
+        &app.db.conn,
+        world.member.id,
+        None,
+        far,
+    )
+    .await
+    .unwrap();
     let titles: Vec<&str> = all.iter().map(|m| m.title.as_str()).collect();
     assert_eq!(titles, ["Samples chosen", "Rubric drafted", "Final review"]);
     assert!(
@@ -788,4 +795,61 @@ async fn role_map_pages_speak_french() {
     );
     let home = read(&member, "/").await;
     speaks(&home, &["Jalons à échéance"], &["Milestones due"]);
+}
+
+#[tokio::test]
+async fn years_of_finished_milestones_never_hide_one_due_this_week() {
+    use roundtable::store::entities::role_map_milestones;
+
+    let app = spawn_app().await;
+    let world = seed(&app).await;
+    let slug = &world.team_a;
+    let member = signed_in(&app, &world.member).await;
+    let leader = signed_in(&app, &world.leader).await;
+    let map = create_map(
+        &leader,
+        slug,
+        "Moderation",
+        "Rubrics moderated.",
+        &world.leader,
+    )
+    .await;
+    assert_eq!(
+        add_milestone(
+            &leader,
+            slug,
+            map,
+            "Due this week",
+            &world.member,
+            &day(&app, 3)
+        )
+        .await,
+        303
+    );
+    assert_eq!(
+        post(&leader, &format!("/teams/{slug}/roles/{map}/publish"), &[])
+            .await
+            .0,
+        303
+    );
+    // Six hundred milestones the member finished over the past years, straight into the
+    // table (more than a map holds, and more than the 500 read per person).
+    let now = app.clock.now();
+    let done: Vec<role_map_milestones::ActiveModel> = (0..600)
+        .map(|n| role_map_milestones::ActiveModel {
+            role_map_id: Set(roundtable::domain::ids::RoleMapId(map)),
+            title: Set(format!("Finished {n}")),
+            owner_id: Set(world.member.id),
+            due_on: Set((now - Duration::days(2000 - n)).date()),
+            done: Set(true),
+            created_at: Set(now),
+            ..Default::default()
+        })
+        .collect();
+    roundtable::store::insert_in_chunks(&app.db.conn, &done)
+        .await
+        .unwrap();
+    let (_, home) = page(&member, "/").await;
+    assert!(home.contains("Due this week"), "{home}");
+    assert!(!home.contains("Finished 1"), "{home}");
 }

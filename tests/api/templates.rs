@@ -381,6 +381,8 @@ fn live_fixture() -> Value {
         "items": [item(0, "done"), item(1, "running"), item(2, "waiting")], "planned_total": 30, "used_total": 24,
         "over_total": 0, "running": true, "now_iso": "2026-12-03T14:20:00Z",
         "attendance": [{ "id": 1, "name": "Sam", "status": "present" }, { "id": 2, "name": "Lee", "status": "" }],
+        "attendance_pager": { "page": 2, "pages": 3, "prev": "/teams/team-a/meetings/1/live?people=1", "next": "/teams/team-a/meetings/1/live?people=3" },
+        "attendance_count": "1 present, 0 with apologies, 1 not recorded.",
         "members": [{ "id": 1, "name": "Sam", "leader": true, "label": "Sam (#1)" }], "may_run": true, "may_record": true, "scan": scan(),
         "today": "2026-12-03", "error_position": 1,
         "decision_form": { "text": "x", "review_on": "" }, "action_form": { "title": "", "owner_id": "1", "due_on": "", "help_post_id": "", "budget_idea_id": "" },

@@ -5,7 +5,7 @@
 //! for trying rules on real city data.
 
 use crate::domain::ids::{IdeaId, RoundId};
-use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, Set};
+use sea_orm::{ActiveModelTrait, DatabaseConnection, Set};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use time::{Duration, OffsetDateTime};
@@ -283,11 +283,7 @@ pub async fn import(
             ..Default::default()
         });
     }
-    for chunk in rows.chunks(500) {
-        budget_ballots::Entity::insert_many(chunk.to_vec())
-            .exec(&txn)
-            .await?;
-    }
+    crate::store::insert_in_chunks(&txn, &rows).await?;
     audit::record(
         &txn,
         audit::Entry {

@@ -225,10 +225,7 @@ async fn entries(
             cancelled: false,
         });
     }
-    for m in role_maps::milestones_for_user(db, user_id).await? {
-        if m.done || m.due_on < first_day || m.due_on > last_day {
-            continue;
-        }
+    for m in role_maps::milestones_for_user(db, user_id, Some(first_day), last_day).await? {
         out.push(ics::Entry {
             uid: format!("milestone-{}@roundtable", m.milestone_id),
             when: ics::When::Day(m.due_on),

@@ -20,43 +20,68 @@ use crate::service::{Result, audit};
 use crate::store::entities::{meeting_attendance, meeting_runs, meetings};
 
 use super::run::{audit_run, begin_running, save_run};
-use crate::service::teams::member_ids;
+use crate::service::teams::{Member, member_ids};
 use crate::store::scoped::membership;
 
 /// The attendance form: `attendance_{user id}` = `present`, `apologies` or empty.
 pub type AttendanceForm = HashMap<String, String>;
 
-/// Records attendance for every member in one step (a member left empty is not recorded).
+/// Whose attendance an [`AttendanceForm`] sets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Whom {
+    /// Every member: the form replaces what was recorded, and a member left out of it is not
+    /// recorded (the API's list).
+    Everyone,
+    /// Only the members the form names (the live page shows a page of people at a time, and
+    /// every radio group it shows is posted, "not recorded" included); others keep theirs.
+    Named,
+}
+
+fn attendance_field(member: UserId) -> String {
+    format!("attendance_{member}")
+}
+
+/// Records attendance in one step: for every member (`Whom::Everyone`, an empty or missing
+/// value is not recorded) or for the members the form names (`Whom::Named`). Fields naming
+/// someone who is not a member are ignored. The audit entry counts the meeting's totals after
+/// the change.
 pub async fn take_attendance(
     db: &DatabaseConnection,
     principal: Principal,
     slug: &str,
     meeting_id: MeetingId,
     form: &AttendanceForm,
+    whom: Whom,
     now: OffsetDateTime,
 ) -> Result<()> {
     let (txn, state, user) = begin_running(db, principal, slug, meeting_id).await?;
-    let members = member_ids(&txn, state.access.team.id).await?;
-    meeting_attendance::Entity::delete_many()
-        .filter(meeting_attendance::Column::MeetingId.eq(meeting_id))
-        .exec(&txn)
-        .await?;
-    let (mut present, mut apologies) = (0, 0);
+    let mut members = member_ids(&txn, state.access.team.id).await?;
+    let of_meeting = meeting_attendance::Column::MeetingId.eq(meeting_id);
+    match whom {
+        Whom::Everyone => {
+            meeting_attendance::Entity::delete_many()
+                .filter(of_meeting)
+                .exec(&txn)
+                .await?;
+        }
+        Whom::Named => {
+            members.retain(|m| form.contains_key(&attendance_field(*m)));
+            for chunk in members.chunks(crate::store::INSERT_CHUNK) {
+                meeting_attendance::Entity::delete_many()
+                    .filter(of_meeting.clone())
+                    .filter(meeting_attendance::Column::UserId.is_in(chunk.iter().copied()))
+                    .exec(&txn)
+                    .await?;
+            }
+        }
+    }
     let mut rows = Vec::new();
     for member in members {
-        let status = match form
-            .get(&format!("attendance_{member}"))
-            .map(String::as_str)
-        {
+        let status = match form.get(&attendance_field(member)).map(String::as_str) {
             Some("present") => meeting_attendance::Attendance::Present,
             Some("apologies") => meeting_attendance::Attendance::Apologies,
             _ => continue,
         };
-        if status == meeting_attendance::Attendance::Present {
-            present += 1;
-        } else {
-            apologies += 1;
-        }
         rows.push(meeting_attendance::ActiveModel {
             meeting_id: Set(meeting_id),
             user_id: Set(member),
@@ -65,12 +90,31 @@ pub async fn take_attendance(
         });
     }
     crate::store::insert_in_chunks(&txn, &rows).await?;
+    let totals: Vec<(meeting_attendance::Attendance, i64)> = meeting_attendance::Entity::find()
+        .select_only()
+        .column(meeting_attendance::Column::Status)
+        .column_as(meeting_attendance::Column::UserId.count(), "n")
+        .filter(meeting_attendance::Column::MeetingId.eq(meeting_id))
+        .group_by(meeting_attendance::Column::Status)
+        .into_tuple()
+        .all(&txn)
+        .await?;
+    let total = |wanted| {
+        totals
+            .iter()
+            .find(|(status, _)| *status == wanted)
+            .map_or(0, |(_, n)| *n)
+    };
     audit_run(
         &txn,
         &state,
         user,
         audit::AuditAction::MeetingAttendance,
-        json!({ "meeting_id": meeting_id, "present": present, "apologies": apologies }),
+        json!({
+            "meeting_id": meeting_id,
+            "present": total(meeting_attendance::Attendance::Present),
+            "apologies": total(meeting_attendance::Attendance::Apologies),
+        }),
     )
     .await?;
     txn.commit().await?;
@@ -135,17 +179,18 @@ pub struct NoteTakerChoice {
 
 /// Members ordered least-recently-note-taking first (never first, then oldest, then by name),
 /// the facilitator last: the first is the suggestion, in rotation like the facilitator's. In
-/// `lang`.
+/// `lang`. `members` is the team's roster ([`crate::service::teams::roster`]), which the
+/// caller has already read for its page.
 pub async fn note_taker_choices(
     db: &impl ConnectionTrait,
     team_id: TeamId,
+    members: &[Member],
     facilitator: Option<UserId>,
     zone: Zone,
     lang: Lang,
 ) -> Result<Vec<NoteTakerChoice>> {
-    // Two reads however large the team and its history: the members with their names, and
-    // who took notes when (the team's runs joined to their meetings' starts).
-    let members = crate::service::teams::roster(db, team_id).await?;
+    // One read however large the team and its history (the caller has the roster): who took
+    // notes when (the team's runs joined to their meetings' starts).
     let of_meeting = meeting_runs::Entity::belongs_to(meetings::Entity)
         .from(meeting_runs::Column::MeetingId)
         .to(meetings::Column::Id)
@@ -163,7 +208,7 @@ pub async fn note_taker_choices(
             .await?,
     );
     let mut rows: Vec<_> = members
-        .into_iter()
+        .iter()
         .map(|m| {
             (
                 facilitator == Some(m.id),
@@ -192,7 +237,7 @@ pub async fn note_taker_choices(
             NoteTakerChoice {
                 user_id: member.id,
                 label: labels.label(key, &member.name, &last),
-                display_name: member.name,
+                display_name: member.name.clone(),
                 last,
             }
         })

@@ -67,6 +67,15 @@ impl RunState {
     pub fn may_edit_minutes(&self, user: UserId) -> bool {
         may_edit_minutes(self.note_taker(), user, self.leads())
     }
+    /// How many were recorded present, and how many sent apologies.
+    pub fn attendance_totals(&self) -> (usize, usize) {
+        let present = self
+            .attendance
+            .values()
+            .filter(|a| **a == meeting_attendance::Attendance::Present)
+            .count();
+        (present, self.attendance.len() - present)
+    }
     /// A member's attendance as forms and pages write it: `present`, `apologies` or empty.
     pub fn attendance_of(&self, user: UserId) -> &'static str {
         match self.attendance.get(&user) {

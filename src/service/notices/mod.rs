@@ -131,9 +131,6 @@ fn lines(body: &[Msg], lang: Lang, zone: Option<Zone>) -> String {
     body.join("\n")
 }
 
-/// Rows written per statement (well under SQLite's and PostgreSQL's parameter limits).
-const CHUNK: usize = 400;
-
 /// Tells each recipient `notice` by their channel for its kind: nothing when off, the
 /// notification centre otherwise, and the mail queue too when they chose email and the site
 /// sends mail. Returns how many were told. Runs in the caller's transaction, so a notice exists
@@ -192,16 +189,8 @@ pub async fn deliver(
         }
     }
     let told = in_app.len();
-    for chunk in in_app.chunks(CHUNK) {
-        notifications::Entity::insert_many(chunk.to_vec())
-            .exec(db)
-            .await?;
-    }
-    for chunk in mail.chunks(CHUNK) {
-        mail_outbox::Entity::insert_many(chunk.to_vec())
-            .exec(db)
-            .await?;
-    }
+    crate::store::insert_in_chunks(db, &in_app).await?;
+    crate::store::insert_in_chunks(db, &mail).await?;
     Ok(told)
 }
 

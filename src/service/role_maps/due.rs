@@ -48,13 +48,19 @@ impl MilestoneDue {
     }
 }
 
-/// Every milestone `user` owns on a *published* role map of a team they are still in (drafts
-/// are not agreed yet; closed maps are finished), done or not, soonest due first (at most
-/// [`MILESTONES_PER_PERSON`]). Callers filter by date: see [`MilestoneDue::needs_attention`].
+/// The milestones `user` owns that are not done yet, due by `until` (and from `from`, when
+/// given), on a *published* role map of a team they are still in (drafts are not agreed yet;
+/// closed maps are finished), soonest due first (at most [`MILESTONES_PER_PERSON`]). The
+/// dates and states are filtered by the database before the bound, so years of finished
+/// milestones cannot push today's out of the list.
 pub async fn milestones_for_user(
     db: &impl ConnectionTrait,
     user: UserId,
+    from: Option<Date>,
+    until: Date,
 ) -> Result<Vec<MilestoneDue>> {
+    use sea_orm::JoinType;
+
     let teams: HashMap<TeamId, (String, String)> = teams::teams_of(db, user)
         .await?
         .into_iter()
@@ -63,8 +69,21 @@ pub async fn milestones_for_user(
     if teams.is_empty() {
         return Ok(Vec::new());
     }
-    let milestones = role_map_milestones::Entity::find()
+    let on_map = role_map_milestones::Entity::belongs_to(role_maps::Entity)
+        .from(role_map_milestones::Column::RoleMapId)
+        .to(role_maps::Column::Id)
+        .into();
+    let mut open = role_map_milestones::Entity::find()
+        .join(JoinType::InnerJoin, on_map)
         .filter(role_map_milestones::Column::OwnerId.eq(user))
+        .filter(role_map_milestones::Column::Done.eq(false))
+        .filter(role_map_milestones::Column::DueOn.lte(until))
+        .filter(role_maps::Column::Status.eq(role_maps::Status::Published))
+        .filter(role_maps::Column::TeamId.is_in(teams.keys().copied()));
+    if let Some(from) = from {
+        open = open.filter(role_map_milestones::Column::DueOn.gte(from));
+    }
+    let milestones = open
         .order_by_asc(role_map_milestones::Column::DueOn)
         .order_by_asc(role_map_milestones::Column::Id)
         .limit(MILESTONES_PER_PERSON)
@@ -111,7 +130,8 @@ pub async fn needing_attention(
     user: UserId,
     today: Date,
 ) -> Result<Vec<MilestoneDue>> {
-    let mut due: Vec<MilestoneDue> = milestones_for_user(db, user)
+    let soon = today + time::Duration::days(role_map::DUE_SOON_DAYS);
+    let mut due: Vec<MilestoneDue> = milestones_for_user(db, user, None, soon)
         .await?
         .into_iter()
         .filter(|m| m.needs_attention(today))

@@ -593,6 +593,7 @@ async fn live_state(
         note_taker_choices: roles::note_taker_choices(
             db,
             team.id,
+            &members,
             meeting.facilitator_id,
             run.access.zone,
             lang,
@@ -719,6 +720,7 @@ pub async fn attendance(
         &team,
         id,
         &form,
+        roles::Whom::Everyone,
         caller.now,
     )
     .await?;

@@ -6,7 +6,7 @@
 
 use crate::domain::ids::{MeetingId, UserId};
 use actix_web::{HttpResponse, web};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::access::Action;
 use crate::domain::meeting_run::ItemState;
@@ -21,6 +21,7 @@ use crate::service::meetings::scan::{Scan, scan};
 use crate::web::WebError;
 use crate::web::context::{Ctx, FieldMap, redirect_or_reshow, status_for};
 use crate::web::meetings::{MeetingHeader, header};
+use crate::web::paging::{self, Pager};
 use crate::web::visitor::Layout;
 
 #[derive(Serialize)]
@@ -50,9 +51,15 @@ struct AttendanceView {
     status: &'static str,
 }
 
-/// What a refused capture form brings back: where, and what was typed.
+/// Members the attendance form shows a page (every radio group of a page is posted; a team of
+/// thousands is marked a hundred at a time).
+pub const ATTENDANCE_PER_PAGE: u64 = 100;
+
+/// What a refused capture form brings back: where, and what was typed; and which page of the
+/// attendance form to show.
 #[derive(Default)]
 pub struct Typed {
+    people: u64,
     position: Option<i32>,
     decision: DecisionForm,
     action: ActionForm,
@@ -76,7 +83,11 @@ struct LivePage {
     over_total: i64,
     running: bool,
     now_iso: String,
+    /// The page of the attendance form (when it may be taken), else who was recorded.
     attendance: Vec<AttendanceView>,
+    attendance_pager: Pager,
+    /// "12 present, 3 apologies, 5 not recorded".
+    attendance_count: String,
     members: Vec<Member>,
     may_run: bool,
     may_record: bool,
@@ -160,6 +171,48 @@ async fn live_page(
         })
         .collect();
     let (planned_total, used_total) = crate::domain::meeting_run::totals(&run.clocks, now);
+    let zone = run.access.zone;
+    let may_run = run.access.may(ctx.principal(), Action::RunMeeting) && run.may_run(user);
+    // The forms for attendance and the note-taker show only to whoever runs the meeting while
+    // it is published and open; nobody else's page builds them.
+    let takes_roles = may_run && run.published && run.closed_at().is_none();
+    let may_record = run.access.may(ctx.principal(), Action::RunMeeting) && run.may_record(user);
+    let view = |m: &Member| AttendanceView {
+        id: m.id,
+        name: m.name.clone(),
+        status: run.attendance_of(m.id),
+    };
+    let base = format!("/teams/{}/meetings/{id}/live", team.slug);
+    let attendance_pager = Pager::for_total(
+        members.len() as u64,
+        ATTENDANCE_PER_PAGE,
+        typed.people,
+        |p| format!("{base}?people={p}"),
+    );
+    let attendance: Vec<AttendanceView> = if takes_roles {
+        let skip = usize::try_from(attendance_pager.offset(ATTENDANCE_PER_PAGE)).unwrap_or(0);
+        members
+            .iter()
+            .skip(skip)
+            .take(ATTENDANCE_PER_PAGE as usize)
+            .map(view)
+            .collect()
+    } else {
+        members
+            .iter()
+            .filter(|m| !run.attendance_of(m.id).is_empty())
+            .map(view)
+            .collect()
+    };
+    let (present, apologies) = run.attendance_totals();
+    let attendance_count = crate::i18n::Msg::new("mt-live-attendance-count")
+        .arg("present", present)
+        .arg("apologies", apologies)
+        .arg(
+            "unrecorded",
+            members.len().saturating_sub(present + apologies),
+        )
+        .render(lang);
     let page = LivePage {
         title: crate::i18n::text_with(lang, "mt-live-heading", &[("title", meeting.title.clone())]),
         layout: ctx.layout(),
@@ -175,36 +228,29 @@ async fn live_page(
             .note_taker()
             .map(|id| id.to_string())
             .unwrap_or_default(),
-        note_taker_choices: roles::note_taker_choices(
-            db,
-            team.id,
-            meeting.facilitator_id,
-            run.access.zone,
-            lang,
-        )
-        .await?,
+        note_taker_choices: if takes_roles {
+            roles::note_taker_choices(db, team.id, &members, meeting.facilitator_id, zone, lang)
+                .await?
+        } else {
+            Vec::new()
+        },
         items,
         planned_total,
         used_total,
         over_total: (used_total - planned_total).max(0),
         running: run.running().is_some(),
         now_iso: rfc3339(now),
-        attendance: members
-            .iter()
-            .map(|m| AttendanceView {
-                id: m.id,
-                name: m.name.clone(),
-                status: run.attendance_of(m.id),
-            })
-            .collect(),
-        may_run: run.access.may(ctx.principal(), Action::RunMeeting) && run.may_run(user),
-        may_record: run.access.may(ctx.principal(), Action::RunMeeting) && run.may_record(user),
+        attendance,
+        attendance_pager,
+        attendance_count,
+        may_run,
+        may_record,
         scan: scan(
             db,
             &team.slug,
             meeting,
             now,
-            (run.access.zone, lang),
+            (zone, lang),
             Some(members.len() as u64),
         )
         .await?,
@@ -215,19 +261,42 @@ async fn live_page(
         blank_decision: DecisionForm::default(),
         blank_action: ActionForm::default(),
         no_errors: FieldMap::new(),
-        members,
+        // The owner field of each item's action form: only for whoever records them.
+        members: if may_record && run.closed_at().is_none() {
+            members
+        } else {
+            Vec::new()
+        },
         errors,
     };
     ctx.render(status_for(&page.errors), "meeting_live.html", &page)
 }
 
-/// `GET /teams/{team}/meetings/{id}/live`.
+/// `?people=` on the live page: the page of the attendance form.
+#[derive(Debug, Default, Deserialize)]
+pub struct PeopleQuery {
+    #[serde(default)]
+    people: String,
+}
+
+impl PeopleQuery {
+    fn page(raw: &str) -> u64 {
+        paging::requested(raw).unwrap_or(1)
+    }
+}
+
+/// `GET /teams/{team}/meetings/{id}/live` (`?people=N`: that page of the attendance form).
 pub async fn show(
     ctx: Ctx,
     path: web::Path<(String, MeetingId)>,
+    query: web::Query<PeopleQuery>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
-    live_page(&ctx, &slug, id, Typed::default(), FieldMap::new()).await
+    let typed = Typed {
+        people: PeopleQuery::page(&query.people),
+        ..Typed::default()
+    };
+    live_page(&ctx, &slug, id, typed, FieldMap::new()).await
 }
 
 fn back(slug: &str, id: MeetingId, anchor: &str) -> String {
@@ -262,15 +331,31 @@ pub async fn end(
     )))
 }
 
-/// `POST /teams/{team}/meetings/{id}/live/attendance`: everyone's attendance in one form.
+/// `POST /teams/{team}/meetings/{id}/live/attendance`: the attendance of the members on one
+/// page of the form (the hidden `people` names the page, to come back to).
 pub async fn attendance(
     ctx: Ctx,
     path: web::Path<(String, MeetingId)>,
     form: web::Form<AttendanceForm>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
-    roles::take_attendance(ctx.db(), ctx.principal(), &slug, id, &form, ctx.now).await?;
-    Ok(crate::web::pages::see_other(&back(&slug, id, "attendance")))
+    roles::take_attendance(
+        ctx.db(),
+        ctx.principal(),
+        &slug,
+        id,
+        &form,
+        roles::Whom::Named,
+        ctx.now,
+    )
+    .await?;
+    let people = PeopleQuery::page(form.get("people").map_or("", String::as_str));
+    let to = if people > 1 {
+        format!("/teams/{slug}/meetings/{id}/live?people={people}#attendance")
+    } else {
+        back(&slug, id, "attendance")
+    };
+    Ok(crate::web::pages::see_other(&to))
 }
 
 /// `POST /teams/{team}/meetings/{id}/live/note-taker`.
@@ -310,7 +395,7 @@ pub async fn decide(
     let typed = Typed {
         position: Some(position),
         decision: form.into_inner(),
-        action: ActionForm::default(),
+        ..Typed::default()
     };
     captured(&ctx, &slug, id, result, typed).await
 }
@@ -335,8 +420,8 @@ pub async fn act(
     .await;
     let typed = Typed {
         position: Some(position),
-        decision: DecisionForm::default(),
         action: form.into_inner(),
+        ..Typed::default()
     };
     captured(&ctx, &slug, id, result, typed).await
 }
