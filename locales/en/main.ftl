@@ -302,6 +302,11 @@ proposals-edit = Edit
 proposals-withdraw = Withdraw “{ $title }”
 proposals-none = No items proposed yet.
 proposals-others = Not on the ballot
+proposals-others-more = { $count ->
+    [one] One more is not shown here; the CSV lists every item.
+   *[other] { $count } more are not shown here; the CSV lists every item.
+}
+proposals-pages = Pages of the proposed items
 proposals-propose = Propose an item
 proposals-title = Title
 proposals-why = Why it matters

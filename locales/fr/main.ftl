@@ -302,6 +302,11 @@ proposals-edit = Modifier
 proposals-withdraw = Retirer « { $title } »
 proposals-none = Aucun point proposé pour l'instant.
 proposals-others = Hors du bulletin
+proposals-others-more = { $count ->
+    [one] Un autre n'est pas affiché ici ; le CSV liste tous les points.
+   *[other] { $count } autres ne sont pas affichés ici ; le CSV liste tous les points.
+}
+proposals-pages = Pages des points proposés
 proposals-propose = Proposer un point
 proposals-title = Titre
 proposals-why = Pourquoi c'est important

@@ -461,3 +461,51 @@ async fn the_proposals_page_names_authors_and_the_item_a_proposal_was_merged_int
     assert!(html.contains("Merged into “Attendance policy”"), "{html}");
     assert!(html.contains("Leader"), "the author is named");
 }
+
+#[tokio::test]
+async fn a_thousand_proposals_are_listed_fifty_a_page_with_the_ones_off_the_list_below() {
+    let (app, slug, browser, meeting) = district_meeting(Author::Leader).await;
+    let base = format!("/teams/{slug}/meetings/{meeting}/proposals");
+    let ids = crate::meeting_helpers::proposal_ids(&app, meeting).await;
+    // Item 0001 goes into item 0000: it leaves the list and is named below it on every page.
+    let merged = browser
+        .post(
+            &format!("{base}/{}/merge", ids[1]),
+            &[("into", ids[0].to_string().as_str())],
+        )
+        .await;
+    assert_eq!(merged.status(), 303);
+    let items = |html: &str| html.matches("<li><h2 class=\"h3\">").count();
+
+    let first = browser.get(&base).await.text().await.unwrap();
+    assert_eq!(items(&first), 50, "{first}");
+    assert!(first.contains(r#"<ol class="proposals" start="1">"#));
+    assert!(first.contains("Page 1 of 20"), "{first}");
+    assert!(first.contains(r#"?page=2" rel="next""#), "{first}");
+    assert!(first.contains("Agenda item 0000") && !first.contains("Agenda item 0051"));
+    assert!(first.contains("Merged into “Agenda item 0000"), "{first}");
+
+    // 999 items on the list: the last page has 49, numbered on from 951; `last` finds it.
+    let last = browser.get(&format!("{base}?page=last")).await;
+    assert_eq!(last.status(), 200);
+    let last = last.text().await.unwrap();
+    assert_eq!(items(&last), 49, "{last}");
+    assert!(last.contains(r#"start="951""#), "{last}");
+    assert!(last.contains("Page 20 of 20") && last.contains("Agenda item 0999"));
+    assert!(last.contains("Merged into “Agenda item 0000"), "{last}");
+    // A page past the end shows the last; a word shows the first.
+    let past = browser
+        .get(&format!("{base}?page=99"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(past.contains("Page 20 of 20"));
+    let word = browser
+        .get(&format!("{base}?page=x"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(word.contains("Page 1 of 20"));
+}

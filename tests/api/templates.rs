@@ -274,6 +274,8 @@ fn meeting_fixture(name: &str) -> Value {
                 "author": "Lee", "mine": true, "status": "active", "note": null, "comments": 1 },
                 { "id": 2, "title": "Trip", "why": "Risk.", "minutes": 10, "author": "Sam", "mine": false, "status": "active", "note": null, "comments": 0 }],
             "others": [{ "id": 3, "title": "Hidden", "why": "x", "minutes": 5, "author": "Lee", "mine": true, "status": "hidden", "note": "Hidden by a leader: duplicate" }],
+            "first": 51, "pager": { "page": 2, "pages": 3, "prev": "/teams/team-a/meetings/1/proposals?page=1",
+                "next": "/teams/team-a/meetings/1/proposals?page=3" }, "others_more": 4,
             "proposing_open": true, "editable": true, "can_propose": true, "can_moderate": true })
         }
         "proposal_edit.html" => json!({ "proposal_id": 1 }),

@@ -5,7 +5,10 @@
 //! for trying rules on real city data.
 
 use crate::domain::ids::{IdeaId, RoundId};
-use sea_orm::{ActiveModelTrait, DatabaseConnection, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
+};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use time::{Duration, OffsetDateTime};
@@ -228,7 +231,7 @@ pub async fn import(
         .iter()
         .position(|c| c.eq_ignore_ascii_case("name"));
     let description = text(lang, "bg-import-idea");
-    let mut idea_ids = Vec::with_capacity(instance.projects.len());
+    let mut ideas = Vec::with_capacity(instance.projects.len());
     for p in &instance.projects {
         let cost = minor(p.cost).ok_or_else(|| {
             crate::service::invalid(
@@ -243,7 +246,7 @@ pub async fn import(
                 || text_with(lang, "bg-import-project", &[("id", p.id.clone())]),
                 |n| n.chars().take(120).collect(),
             );
-        let idea = budget_ideas::ActiveModel {
+        ideas.push(budget_ideas::ActiveModel {
             round_id: Set(round.id),
             code: Set(p.id.clone()),
             author_id: Set(None),
@@ -258,10 +261,25 @@ pub async fn import(
             created_at: Set(now),
             updated_at: Set(now),
             ..Default::default()
-        }
-        .insert(&txn)
+        });
+    }
+    // A few statements for any number of projects; the round is new, so its ideas' ids in
+    // order are the projects' in the file's order (the ballots below refer to them by index).
+    crate::store::insert_in_chunks(&txn, &ideas).await?;
+    let idea_ids: Vec<IdeaId> = budget_ideas::Entity::find()
+        .select_only()
+        .column(budget_ideas::Column::Id)
+        .filter(budget_ideas::Column::RoundId.eq(round.id))
+        .order_by_asc(budget_ideas::Column::Id)
+        .into_tuple()
+        .all(&txn)
         .await?;
-        idea_ids.push(idea.id);
+    if idea_ids.len() != instance.projects.len() {
+        return Err(ServiceError::Unexpected(anyhow::anyhow!(
+            "imported {} projects but read back {} ideas",
+            instance.projects.len(),
+            idea_ids.len()
+        )));
     }
     let mut rows = Vec::with_capacity(instance.voters.len());
     for v in &instance.voters {

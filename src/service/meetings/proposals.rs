@@ -204,6 +204,99 @@ pub async fn listed(
     Ok((access, rows, more))
 }
 
+/// Items off the list (withdrawn, hidden, merged) a proposals page shows at most; the CSV
+/// lists them all.
+pub const OTHERS_SHOWN: u64 = 100;
+
+/// One page of a meeting's proposals as its web page shows them.
+pub struct ProposalsPage {
+    /// The meeting and what the viewer may do there.
+    pub access: MeetingAccess,
+    /// The items on the list (active), in the order they were proposed, this page's only.
+    pub active: Vec<Proposal>,
+    /// How many items are on the list in all.
+    pub active_total: u64,
+    /// The items off the list this viewer may see (their own; a leader's: all), at most
+    /// [`OTHERS_SHOWN`], in the order they were proposed.
+    pub others: Vec<Proposal>,
+    /// How many items off the list this viewer may see in all.
+    pub others_total: u64,
+    /// The titles of the items the shown merged ones went into.
+    pub merged_into: std::collections::HashMap<ProposalId, String>,
+}
+
+/// Page `page` (from 1, clamped to the last) of the items on a meeting's list, `per_page` a
+/// page, and the items off it this viewer may see: a few statements, however many items.
+pub async fn listed_page(
+    db: &impl ConnectionTrait,
+    principal: Principal,
+    slug: &str,
+    meeting_id: MeetingId,
+    page: u64,
+    per_page: u64,
+) -> Result<ProposalsPage> {
+    use agenda_proposals::Column;
+    use sea_orm::PaginatorTrait;
+
+    let access = authorize(db, principal, slug, meeting_id, Action::ViewMeetings).await?;
+    let of_meeting = || agenda_proposals::Entity::find().filter(Column::MeetingId.eq(meeting_id));
+    let on_list = || of_meeting().filter(Column::Status.eq(ProposalStatus::Active));
+    let active_total = on_list().count(db).await?;
+    let per_page = per_page.max(1);
+    let pages = active_total.div_ceil(per_page).max(1);
+    let page = page.clamp(1, pages);
+    let active = on_list()
+        .order_by_asc(Column::Id)
+        .offset((page - 1).saturating_mul(per_page))
+        .limit(per_page)
+        .all(db)
+        .await?;
+    // Leaders see every item off the list; others only their own (none when signed out).
+    let off_list = if access.may(principal, Action::ManageMeetings) {
+        Some(of_meeting())
+    } else {
+        principal
+            .user_id
+            .map(|me| of_meeting().filter(Column::AuthorId.eq(me)))
+    }
+    .map(|q| q.filter(Column::Status.ne(ProposalStatus::Active)));
+    let (others, others_total) = match off_list {
+        Some(q) => (
+            q.clone()
+                .order_by_asc(Column::Id)
+                .limit(OTHERS_SHOWN)
+                .all(db)
+                .await?,
+            q.count(db).await?,
+        ),
+        None => (Vec::new(), 0),
+    };
+    let into: Vec<ProposalId> = others.iter().filter_map(|p| p.merged_into).collect();
+    let merged_into = if into.is_empty() {
+        std::collections::HashMap::new()
+    } else {
+        agenda_proposals::Entity::find()
+            .select_only()
+            .column(Column::Id)
+            .column(Column::Title)
+            .filter(Column::MeetingId.eq(meeting_id))
+            .filter(Column::Id.is_in(into))
+            .into_tuple::<(ProposalId, String)>()
+            .all(db)
+            .await?
+            .into_iter()
+            .collect()
+    };
+    Ok(ProposalsPage {
+        access,
+        active,
+        active_total,
+        others,
+        others_total,
+        merged_into,
+    })
+}
+
 /// The columns of [`proposals_csv`], in order.
 pub const CSV_HEADER: [&str; 9] = [
     "id",

@@ -54,12 +54,35 @@ pub fn memberships_with_people(team_id: TeamId) -> sea_orm::Select<memberships::
         .filter(memberships::Column::TeamId.eq(team_id))
 }
 
+/// A member as the roster lists them, with the sort key (the name in lower case).
+fn member(id: UserId, name: String, role: memberships::Role) -> (String, Member) {
+    (
+        name.to_lowercase(),
+        Member {
+            id,
+            label: crate::domain::team::member_label(id, &name),
+            name,
+            leader: role == memberships::Role::Leader,
+        },
+    )
+}
+
 /// The team's current members, by name (case-insensitive) then id: one joined query that
 /// reads only ids, names and roles, however large the team.
 pub async fn roster(db: &impl ConnectionTrait, team_id: TeamId) -> Result<Vec<Member>> {
+    let mut out = members_read(db, memberships_with_people(team_id)).await?;
+    Ok(by_name(&mut out))
+}
+
+/// The members `query` (over [`memberships_with_people`]) finds, reading ids, names and roles
+/// only, each with its sort key.
+async fn members_read(
+    db: &impl ConnectionTrait,
+    query: sea_orm::Select<memberships::Entity>,
+) -> Result<Vec<(String, Member)>> {
     use sea_orm::QuerySelect;
 
-    let rows: Vec<(UserId, String, memberships::Role)> = memberships_with_people(team_id)
+    let rows: Vec<(UserId, String, memberships::Role)> = query
         .select_only()
         .column(memberships::Column::UserId)
         .column(users::Column::DisplayName)
@@ -67,22 +90,16 @@ pub async fn roster(db: &impl ConnectionTrait, team_id: TeamId) -> Result<Vec<Me
         .into_tuple()
         .all(db)
         .await?;
-    let mut out: Vec<(String, Member)> = rows
+    Ok(rows
         .into_iter()
-        .map(|(id, name, role)| {
-            (
-                name.to_lowercase(),
-                Member {
-                    id,
-                    label: crate::domain::team::member_label(id, &name),
-                    name,
-                    leader: role == memberships::Role::Leader,
-                },
-            )
-        })
-        .collect();
-    out.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.id.cmp(&b.1.id)));
-    Ok(out.into_iter().map(|(_, m)| m).collect())
+        .map(|(id, name, role)| member(id, name, role))
+        .collect())
+}
+
+/// Members by name (case-insensitive), then id.
+fn by_name(keyed: &mut Vec<(String, Member)>) -> Vec<Member> {
+    keyed.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.id.cmp(&b.1.id)));
+    keyed.drain(..).map(|(_, m)| m).collect()
 }
 
 /// One member of the team `slug` as the member list shows them (whoever may see the team),
@@ -111,6 +128,37 @@ pub async fn member_of(
         display_name,
         role: role.into(),
     })
+}
+
+/// Those of `ids` who are current members of the team, as [`roster`] orders them: one
+/// statement per 500 ids, however large the team (for pages that name a few people).
+pub async fn members_among(
+    db: &impl ConnectionTrait,
+    team_id: TeamId,
+    ids: impl IntoIterator<Item = UserId>,
+) -> Result<Vec<Member>> {
+    let ids: Vec<UserId> = ids
+        .into_iter()
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let mut out: Vec<(String, Member)> = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(500) {
+        let these = memberships_with_people(team_id)
+            .filter(memberships::Column::UserId.is_in(chunk.iter().copied()));
+        out.extend(members_read(db, these).await?);
+    }
+    Ok(by_name(&mut out))
+}
+
+/// How many members the team has (one count, no rows read).
+pub async fn member_count(db: &impl ConnectionTrait, team_id: TeamId) -> Result<u64> {
+    use sea_orm::PaginatorTrait;
+
+    Ok(memberships::Entity::find()
+        .filter(memberships::Column::TeamId.eq(team_id))
+        .count(db)
+        .await?)
 }
 
 /// The user ids of the team's current members, in id order (only the ids are read).

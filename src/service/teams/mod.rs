@@ -11,8 +11,8 @@ pub use invite::{
 };
 pub use members::{
     MEMBERS_PER_PAGE, Member, MemberAfter, MemberFilter, MemberPage, MemberQuery, MemberRow,
-    TeamOverview, change_role, member_ids, member_of, member_slice, memberships_with_people,
-    overview, remove_member, roster,
+    TeamOverview, change_role, member_count, member_ids, member_of, member_slice, members_among,
+    memberships_with_people, overview, remove_member, roster,
 };
 
 use crate::domain::ids::{TeamId, UserId};

@@ -18,6 +18,7 @@ use crate::service::meetings::capture::{self, DecisionForm};
 use crate::service::meetings::roles::{self, AttendanceForm, NoteTakerChoice, NoteTakerForm};
 use crate::service::meetings::run;
 use crate::service::meetings::scan::{Scan, scan};
+use crate::service::teams;
 use crate::web::WebError;
 use crate::web::context::{Ctx, FieldMap, redirect_or_reshow, status_for};
 use crate::web::meetings::{MeetingHeader, header};
@@ -127,7 +128,31 @@ async fn live_page(
             .into_iter()
             .map(|line| line.in_lang(lang))
             .collect();
-    let members = ledger_service::roster(db, team.id).await?;
+    let open = run.published && run.closed_at().is_none();
+    let may_drive = run.access.may(ctx.principal(), Action::RunMeeting);
+    let may_run = may_drive && run.may_run(user);
+    let may_record = may_drive && run.may_record(user);
+    // The forms for attendance and the note-taker show only to whoever runs the meeting while
+    // it is published and open, the action forms' owner field to whoever records; only their
+    // pages read the whole roster. Everyone else's names the few people the page shows.
+    let takes_roles = may_run && open;
+    let records = may_record && open;
+    let (members, member_count) = if takes_roles || records {
+        let members = ledger_service::roster(db, team.id).await?;
+        let count = members.len() as u64;
+        (members, count)
+    } else {
+        let named = run
+            .attendance
+            .keys()
+            .copied()
+            .chain(meeting.facilitator_id)
+            .chain(run.note_taker());
+        (
+            teams::members_among(db, team.id, named).await?,
+            teams::member_count(db, team.id).await?,
+        )
+    };
     let name_of = |who: Option<UserId>| {
         who.and_then(|w| members.iter().find(|m| m.id == w))
             .map_or_else(
@@ -172,23 +197,15 @@ async fn live_page(
         .collect();
     let (planned_total, used_total) = crate::domain::meeting_run::totals(&run.clocks, now);
     let zone = run.access.zone;
-    let may_run = run.access.may(ctx.principal(), Action::RunMeeting) && run.may_run(user);
-    // The forms for attendance and the note-taker show only to whoever runs the meeting while
-    // it is published and open; nobody else's page builds them.
-    let takes_roles = may_run && run.published && run.closed_at().is_none();
-    let may_record = run.access.may(ctx.principal(), Action::RunMeeting) && run.may_record(user);
     let view = |m: &Member| AttendanceView {
         id: m.id,
         name: m.name.clone(),
         status: run.attendance_of(m.id),
     };
     let base = format!("/teams/{}/meetings/{id}/live", team.slug);
-    let attendance_pager = Pager::for_total(
-        members.len() as u64,
-        ATTENDANCE_PER_PAGE,
-        typed.people,
-        |p| format!("{base}?people={p}"),
-    );
+    let attendance_pager = Pager::for_total(member_count, ATTENDANCE_PER_PAGE, typed.people, |p| {
+        format!("{base}?people={p}")
+    });
     let attendance: Vec<AttendanceView> = if takes_roles {
         let skip = usize::try_from(attendance_pager.offset(ATTENDANCE_PER_PAGE)).unwrap_or(0);
         members
@@ -210,7 +227,7 @@ async fn live_page(
         .arg("apologies", apologies)
         .arg(
             "unrecorded",
-            members.len().saturating_sub(present + apologies),
+            member_count.saturating_sub((present + apologies) as u64),
         )
         .render(lang);
     let page = LivePage {
@@ -251,7 +268,7 @@ async fn live_page(
             meeting,
             now,
             (zone, lang),
-            Some(members.len() as u64),
+            Some(member_count),
         )
         .await?,
         today: format::iso(run.access.zone.today(now)),
@@ -262,11 +279,7 @@ async fn live_page(
         blank_action: ActionForm::default(),
         no_errors: FieldMap::new(),
         // The owner field of each item's action form: only for whoever records them.
-        members: if may_record && run.closed_at().is_none() {
-            members
-        } else {
-            Vec::new()
-        },
+        members: if records { members } else { Vec::new() },
         errors,
     };
     ctx.render(status_for(&page.errors), "meeting_live.html", &page)

@@ -19,6 +19,7 @@ use crate::web::context::{Ctx, redirect_or_reshow, status_for};
 use crate::web::meetings::comments::ProposalThread;
 use crate::web::meetings::{MeetingHeader, header};
 use crate::web::pages::{download, see_other};
+use crate::web::paging::{PageQuery, Pager};
 use crate::web::visitor::Layout;
 
 #[derive(Serialize)]
@@ -41,7 +42,12 @@ struct ProposalsPage<'a> {
     layout: Layout,
     meeting: MeetingHeader,
     proposals: Vec<ProposalView>,
+    /// The number of this page's first item (the list's `start`).
+    first: u64,
+    pager: Pager,
     others: Vec<ProposalView>,
+    /// Items off the list this viewer may see beyond those shown.
+    others_more: u64,
     form: &'a ProposalForm,
     errors: BTreeMap<String, String>,
     proposing_open: bool,
@@ -50,10 +56,14 @@ struct ProposalsPage<'a> {
     can_moderate: bool,
 }
 
+/// Items on the list a proposals page shows (the CSV has them all).
+pub const PROPOSALS_PER_PAGE: u64 = 50;
+
 async fn page(
     ctx: &Ctx,
     slug: &str,
     id: MeetingId,
+    wanted: u64,
     form: &ProposalForm,
     errors: BTreeMap<String, String>,
 ) -> Result<HttpResponse, WebError> {
@@ -61,44 +71,42 @@ async fn page(
     let db = ctx.db();
     let now = ctx.now;
     // Only the items this viewer sees: withdrawn, hidden and merged ones are their author's
-    // and the leaders'.
-    let (access, rows, _) = proposals::listed(db, principal, slug, id, None, None).await?;
+    // and the leaders'. A page of the list at a time, however many items there are.
+    let listed =
+        proposals::listed_page(db, principal, slug, id, wanted, PROPOSALS_PER_PAGE).await?;
+    let access = listed.access;
     let meeting = header(ctx, &access, now).await?;
     let can_moderate =
         access.may(principal, Action::ManageMeetings) && ballot_count(db, id).await? == 0;
-    // One query for every author and a map of titles: no query or scan per row.
-    let names = meetings::names_of(db, rows.iter().filter_map(|r| r.author_id)).await?;
-    let counts =
-        comments::counts(db, SubjectKind::AgendaProposal, rows.iter().map(|r| r.id)).await?;
-    let titles: std::collections::HashMap<ProposalId, &str> =
-        rows.iter().map(|r| (r.id, r.title.as_str())).collect();
-    let mut active = Vec::new();
-    let mut others = Vec::new();
-    for p in &rows {
-        let mine = proposals::is_author(principal, p);
-        let note = status_note(
+    let shown = || listed.active.iter().chain(&listed.others);
+    // One query for every author and one for the comment counts: no query or scan per row.
+    let names = meetings::names_of(db, shown().filter_map(|r| r.author_id)).await?;
+    let counts = comments::counts(db, SubjectKind::AgendaProposal, shown().map(|r| r.id)).await?;
+    let view = |p: &proposals::Proposal| ProposalView {
+        id: p.id,
+        title: p.title.clone(),
+        why: p.why.clone(),
+        minutes: p.minutes,
+        author: meetings::author_name(&names, p.author_id),
+        mine: proposals::is_author(principal, p),
+        status: proposals::status_name(p.status),
+        // The author sees why their item is off the list; leaders see everything.
+        note: status_note(
             ctx.lang(),
             p,
-            p.merged_into.and_then(|into| titles.get(&into).copied()),
-        );
-        let view = ProposalView {
-            id: p.id,
-            title: p.title.clone(),
-            why: p.why.clone(),
-            minutes: p.minutes,
-            author: meetings::author_name(&names, p.author_id),
-            mine,
-            status: proposals::status_name(p.status),
-            note,
-            comments: counts.get(&p.id).copied().unwrap_or(0),
-        };
-        if p.status == ProposalStatus::Active {
-            active.push(view);
-        } else {
-            // The author sees why their item is off the list; leaders see everything.
-            others.push(view);
-        }
-    }
+            p.merged_into
+                .and_then(|into| listed.merged_into.get(&into).map(String::as_str)),
+        ),
+        comments: counts.get(&p.id).copied().unwrap_or(0),
+    };
+    let active: Vec<ProposalView> = listed.active.iter().map(view).collect();
+    let others: Vec<ProposalView> = listed.others.iter().map(view).collect();
+    let base = format!("/teams/{slug}/meetings/{id}/proposals");
+    let pager = Pager::for_total(listed.active_total, PROPOSALS_PER_PAGE, wanted, |p| {
+        format!("{base}?page={p}")
+    });
+    let first = pager.offset(PROPOSALS_PER_PAGE) + 1;
+    let others_more = listed.others_total.saturating_sub(others.len() as u64);
     let w = access.windows();
     let status = status_for(&errors);
     let page = ProposalsPage {
@@ -110,7 +118,10 @@ async fn page(
         layout: ctx.layout(),
         meeting,
         proposals: active,
+        first,
+        pager,
         others,
+        others_more,
         form,
         errors,
         proposing_open: w.proposing(now),
@@ -147,13 +158,23 @@ pub(super) fn status_note(
     }
 }
 
-/// `GET /teams/{team}/meetings/{id}/proposals`.
+/// `GET /teams/{team}/meetings/{id}/proposals` (`?page=N` or `last`: fifty items a page).
 pub async fn list(
     ctx: Ctx,
     path: web::Path<(String, MeetingId)>,
+    query: web::Query<PageQuery>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
-    page(&ctx, &slug, id, &ProposalForm::default(), BTreeMap::new()).await
+    let wanted = query.page().unwrap_or(1);
+    page(
+        &ctx,
+        &slug,
+        id,
+        wanted,
+        &ProposalForm::default(),
+        BTreeMap::new(),
+    )
+    .await
 }
 
 /// `POST /teams/{team}/meetings/{id}/proposals`.
@@ -168,8 +189,9 @@ pub async fn propose(
     redirect_or_reshow(
         ctx.lang(),
         result,
-        |_| format!("/teams/{slug}/meetings/{id}/proposals"),
-        |errors| page(&ctx, &slug, id, &form, errors),
+        // The new item is the list's last.
+        |_| format!("/teams/{slug}/meetings/{id}/proposals?page=last"),
+        |errors| page(&ctx, &slug, id, 1, &form, errors),
     )
     .await
 }
