@@ -14,6 +14,7 @@ pub mod domain;
 pub mod format;
 pub mod i18n;
 pub mod mail;
+pub mod recent;
 pub mod service;
 pub mod startup;
 pub mod store;

@@ -271,6 +271,7 @@ impl Application {
             results: Arc::new(ResultsCache::new(
                 crate::web::meetings::results::CACHED_COUNTS,
             )),
+            rosters: Arc::new(crate::service::teams::Rosters::default()),
         });
         let server = HttpServer::new(move || {
             App::new()

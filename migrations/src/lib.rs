@@ -26,6 +26,7 @@ mod m20261204_000004_cohorts_and_feeds;
 mod m20261205_000001_meeting_cancelled;
 mod m20261205_000002_series_edits;
 mod m20261205_000003_api_tokens;
+mod m20261205_000004_roster_version;
 
 /// The list of migrations, in order.
 pub struct Migrator;
@@ -55,6 +56,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000001_meeting_cancelled::Migration),
             Box::new(m20261205_000002_series_edits::Migration),
             Box::new(m20261205_000003_api_tokens::Migration),
+            Box::new(m20261205_000004_roster_version::Migration),
         ]
     }
 }

@@ -13,7 +13,7 @@ use crate::i18n;
 use crate::service::actions::{
     self, ActionForm, ActionLine, CommentForm, CommentLine, Filter, HistoryLine, StatusForm,
 };
-use crate::service::ledger::{self as ledger_service, Member};
+use crate::service::ledger::Member;
 use crate::web::WebError;
 use crate::web::context::{Ctx, redirect_or_reshow, status_for};
 use crate::web::pages::download;
@@ -36,7 +36,7 @@ struct ActionsPage<'a> {
     filter: &'a Filter,
     csv_link: String,
     actions: Vec<ActionLine>,
-    members: Vec<Member>,
+    members: std::sync::Arc<Vec<Member>>,
     form: &'a ActionForm,
     errors: BTreeMap<String, String>,
     today: String,
@@ -115,7 +115,7 @@ async fn list_page(
         filter,
         csv_link: format!("{base}.csv{}", query_string(filter)),
         actions: lines.into_iter().map(|l| l.in_lang(lang)).collect(),
-        members: ledger_service::roster(db, team.id).await?,
+        members: ctx.roster(team.id, team.roster_version).await?,
         form: form.unwrap_or(&fresh),
         today: crate::format::iso(acc.team.zone.today(now)),
         errors,

@@ -46,6 +46,16 @@ impl Ctx {
         Ok(self.db().begin().await?)
     }
 
+    /// The roster of `team` at `version` (its `roster_version`, as read with the team for this
+    /// request): kept from an earlier request at the same version, else read now.
+    pub async fn roster(
+        &self,
+        team: crate::domain::ids::TeamId,
+        version: i64,
+    ) -> Result<std::sync::Arc<Vec<crate::service::teams::Member>>, WebError> {
+        Ok(self.state.rosters.of(self.db(), team, version).await?)
+    }
+
     /// For access decisions in services.
     pub fn principal(&self) -> Principal {
         self.visitor.principal()

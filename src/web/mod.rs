@@ -26,7 +26,6 @@ pub mod notices;
 pub mod pages;
 pub mod paging;
 pub mod receipt;
-pub mod recent;
 pub mod role_maps;
 pub mod routes;
 pub mod state;

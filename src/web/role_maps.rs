@@ -28,7 +28,7 @@ struct MapsPage<'a> {
     /// `page`, `pages`, `prev`, `next`.
     #[serde(flatten)]
     pager: Pager,
-    members: Vec<Member>,
+    members: std::sync::Arc<Vec<Member>>,
     form: &'a MapForm,
     errors: FieldMap,
 }
@@ -56,7 +56,7 @@ async fn list_page(
         pager: Pager::new(list.page, list.pages, |p| format!("{base}?page={p}")),
         rows: list.rows,
         total: list.total,
-        members: list.members,
+        members: ctx.roster(team.id, team.roster_version).await?,
         form: form.unwrap_or(&fresh),
         errors,
     };
@@ -131,7 +131,7 @@ struct MapPage<'a> {
     history: Vec<VersionLine>,
     history_total: u64,
     history_more: bool,
-    members: Vec<Member>,
+    members: std::sync::Arc<Vec<Member>>,
     today: String,
     map_form: MapForm,
     map_errors: FieldMap,
@@ -211,7 +211,9 @@ async fn map_page(
         history_more: d.history_total > d.history.len() as u64,
         history: d.history,
         history_total: d.history_total,
-        members: d.members,
+        members: ctx
+            .roster(d.access.team.team.id, d.access.team.team.roster_version)
+            .await?,
         today: d.today_iso,
         map_form,
         map_errors: pick(Target::Map),

@@ -27,4 +27,6 @@ pub struct AppState {
     pub unsubscribe: UnsubscribeKey,
     /// Results pages' data built from stored counts, per count (see `meetings::results`).
     pub results: Arc<ResultsCache>,
+    /// Teams' rosters, read once per change of their membership (`teams::Rosters`).
+    pub rosters: Arc<crate::service::teams::Rosters>,
 }

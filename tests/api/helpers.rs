@@ -455,7 +455,7 @@ pub async fn create_person_in(db: &sea_orm::DatabaseConnection, name: &str, admi
     }
 }
 
-fn principal(person: &Person, admin: bool) -> roundtable::access::Principal {
+pub fn principal(person: &Person, admin: bool) -> roundtable::access::Principal {
     roundtable::access::Principal {
         user_id: Some(person.id),
         is_admin: admin,

@@ -360,11 +360,10 @@ impl Game {
         let leader = principal(&self.people[0]);
         let team = views::team_ledger(
             db,
+            &roundtable::service::teams::Rosters::default(),
             leader,
             &self.slug,
-            Window::All,
-            SortKey::Name,
-            false,
+            (Window::All, SortKey::Name, false),
             now,
         )
         .await
@@ -447,19 +446,25 @@ impl Game {
         let now = self.app.clock.now();
         let team = views::team_ledger(
             db,
+            &roundtable::service::teams::Rosters::default(),
             principal(&self.people[0]),
             &self.slug,
-            Window::All,
-            SortKey::Name,
-            false,
+            (Window::All, SortKey::Name, false),
             now,
         )
         .await
         .unwrap();
         for person in &self.people {
-            let mine = views::my_ledger(db, principal(person), &self.slug, now, 1)
-                .await
-                .unwrap();
+            let mine = views::my_ledger(
+                db,
+                &roundtable::service::teams::Rosters::default(),
+                principal(person),
+                &self.slug,
+                now,
+                1,
+            )
+            .await
+            .unwrap();
             let all_time = mine.periods.last().unwrap().totals;
             let line = team.lines.iter().find(|l| l.id == person.id).unwrap();
             assert_eq!(all_time, line.totals);

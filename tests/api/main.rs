@@ -69,6 +69,7 @@ mod pages;
 mod private_files;
 mod rate_limits;
 mod role_maps;
+mod rosters;
 mod scan;
 mod secrecy;
 mod security;

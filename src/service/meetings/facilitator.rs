@@ -34,14 +34,14 @@ pub struct FacilitatorChoice {
 pub async fn facilitator_choices(
     db: &impl ConnectionTrait,
     team_id: TeamId,
+    members: &[crate::service::teams::Member],
     editing: Option<MeetingId>,
     now: OffsetDateTime,
     zone: Zone,
     lang: Lang,
 ) -> Result<Vec<FacilitatorChoice>> {
-    // Two reads however large the team and its history: the members with their names, and
-    // who facilitated when (two columns of the team's past meetings).
-    let members = crate::service::teams::roster(db, team_id).await?;
+    // One read however large the team and its history (the caller has the roster): who
+    // facilitated when (two columns of the team's past meetings).
     let mut past = meetings::Entity::find()
         .select_only()
         .column(meetings::Column::FacilitatorId)
@@ -60,7 +60,7 @@ pub async fn facilitator_choices(
             .await?,
     );
     let mut rows: Vec<_> = members
-        .into_iter()
+        .iter()
         .map(|m| (last.get(&m.id).copied(), m.name.to_lowercase(), m))
         .collect();
     rows.sort_by(|a, b| (a.0, &a.1, a.2.id).cmp(&(b.0, &b.1, b.2.id)));
@@ -77,7 +77,7 @@ pub async fn facilitator_choices(
                 user_id: member.id,
                 value: member.id.to_string(),
                 label: labels.label("mt-form-facilitator-choice", &member.name, &last),
-                display_name: member.name,
+                display_name: member.name.clone(),
                 last,
             }
         })

@@ -252,13 +252,18 @@ fn whole_hour(now: OffsetDateTime) -> OffsetDateTime {
 /// is stored as they leave it.
 pub async fn new_form(
     db: &impl ConnectionTrait,
+    rosters: &teams::Rosters,
     principal: Principal,
     slug: &str,
     now: OffsetDateTime,
     lang: Lang,
 ) -> Result<(TeamAccess, MeetingForm, Vec<FacilitatorChoice>)> {
     let access = teams::authorize(db, principal, slug, Action::ManageMeetings).await?;
-    let choices = facilitator_choices(db, access.team.id, None, now, access.zone, lang).await?;
+    let members = rosters
+        .of(db, access.team.id, access.team.roster_version)
+        .await?;
+    let choices =
+        facilitator_choices(db, access.team.id, &members, None, now, access.zone, lang).await?;
     let latest = meetings::Entity::find()
         .filter(meetings::Column::TeamId.eq(access.team.id))
         .order_by_desc(meetings::Column::StartsAt)
@@ -293,6 +298,7 @@ pub async fn new_form(
 /// The edit form of an existing meeting, filled from what is stored (its choices in `lang`).
 pub async fn edit_form(
     db: &impl ConnectionTrait,
+    rosters: &teams::Rosters,
     principal: Principal,
     slug: &str,
     meeting_id: MeetingId,
@@ -335,7 +341,18 @@ pub async fn edit_form(
         fixed_3_title: f3t,
         fixed_3_minutes: f3m,
     };
-    let choices =
-        facilitator_choices(db, access.team.id, Some(meeting_id), now, access.zone, lang).await?;
+    let members = rosters
+        .of(db, access.team.id, access.team.roster_version)
+        .await?;
+    let choices = facilitator_choices(
+        db,
+        access.team.id,
+        &members,
+        Some(meeting_id),
+        now,
+        access.zone,
+        lang,
+    )
+    .await?;
     Ok((access, form, choices))
 }

@@ -16,7 +16,6 @@ use crate::format;
 use crate::i18n::{Lang, Msg};
 use crate::service::Result;
 use crate::service::meetings::names_of;
-use crate::service::teams::{self, Member};
 use crate::store::entities::role_maps;
 
 /// One line of the team's list.
@@ -53,8 +52,6 @@ pub struct MapList {
     pub pages: u64,
     /// Maps in the team.
     pub total: u64,
-    /// For the "new role map" form's owner list.
-    pub members: Vec<Member>,
 }
 
 /// Page `page` (1-based; clamped) of the team's role maps.
@@ -78,7 +75,6 @@ pub async fn list(
         .await?;
     let rows = map_rows(db, &access, maps, lang).await?;
     Ok(MapList {
-        members: teams::roster(db, team_id).await?,
         pages: Ord::max(total.div_ceil(MAPS_PER_PAGE), 1),
         access,
         rows,
@@ -182,8 +178,6 @@ pub struct MapDetail {
     pub history: Vec<VersionLine>,
     /// How many versions there are (the page shows the newest).
     pub history_total: u64,
-    /// For the owner lists.
-    pub members: Vec<Member>,
     /// Today on the reader's clock, `YYYY-MM-DD`.
     pub today_iso: String,
 }
@@ -224,7 +218,6 @@ pub async fn detail(
         owner: person(&people, map.owner_id, lang),
         may_move: status.next().is_some()
             && rules::may_move(map.owner_id, access.user_id, access.is_leader()),
-        members: teams::roster(db, access.team.team.id).await?,
         today_iso: format::iso(today),
         access,
         map,

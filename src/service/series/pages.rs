@@ -17,7 +17,7 @@ use crate::format;
 use crate::i18n::{Lang, Msg};
 use crate::service::Result;
 use crate::service::meetings::names_of;
-use crate::service::teams::{self, Member, TeamAccess, roster};
+use crate::service::teams::{self, TeamAccess};
 use crate::store::entities::{
     meeting_series, meetings, member_away, series_occurrences, series_swaps,
 };
@@ -63,7 +63,6 @@ pub struct SeriesList {
     pub page: u64,
     pub pages: u64,
     pub away: Vec<AwayLine>,
-    pub members: Vec<Member>,
     pub is_leader: bool,
     pub today: String,
 }
@@ -168,7 +167,6 @@ pub async fn list(
     let away = away_lines(db, &access, principal.user_id, now, lang).await?;
     Ok(SeriesList {
         is_leader: access.role == Some(TeamRole::Leader),
-        members: roster(db, access.team.id).await?,
         today: zone.today(now).to_string(),
         access,
         series,
@@ -247,7 +245,6 @@ pub struct SeriesPage {
     pub past_page: u64,
     pub past_pages: u64,
     pub swaps: Vec<SwapLine>,
-    pub members: Vec<Member>,
     pub roles: Vec<Role>,
     pub is_leader: bool,
     pub me: Option<UserId>,
@@ -449,7 +446,6 @@ pub async fn page(
         past_page,
         past_pages,
         swaps,
-        members: roster(db, access.team.team.id).await?,
         roles,
         is_leader: access.team.role == Some(TeamRole::Leader),
         me,

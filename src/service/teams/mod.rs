@@ -4,6 +4,7 @@
 
 mod invite;
 mod members;
+mod rosters;
 
 pub use invite::{
     InvitationForm, InvitationRow, Invited, OpenInvitation, invitation_of_token, invitation_slice,
@@ -14,6 +15,7 @@ pub use members::{
     TeamOverview, change_role, member_count, member_ids, member_of, member_slice, members_among,
     memberships_with_people, overview, remove_member, roster,
 };
+pub use rosters::{ROSTERS_KEPT, Rosters};
 
 use crate::domain::ids::{TeamId, UserId};
 use crate::i18n::Msg;

@@ -20,6 +20,9 @@ pub struct Model {
     pub time_zone: String,
     /// Creation time.
     pub created_at: TimeDateTimeWithTimeZone,
+    /// Goes up whenever the membership or a member's name changes (kept by triggers in the
+    /// database): the key of a roster read once per change.
+    pub roster_version: i64,
 }
 
 /// No relations declared.

@@ -527,11 +527,10 @@ pub async fn team(
     let after = page.after_key(|key| LineAfter::parse(key, sort, descending))?;
     let v = views::team_ledger(
         &state.db.conn,
+        &state.rosters,
         caller.principal,
         &team,
-        window,
-        sort,
-        descending,
+        (window, sort, descending),
         caller.now,
     )
     .await?;
@@ -624,7 +623,15 @@ pub async fn team_csv(
     view: web::Query<LedgerView>,
 ) -> Result<HttpResponse, ApiError> {
     let parts = view.checked()?.parts();
-    Ok(team_csv_file(&state.db.conn, caller.principal, &team, parts, caller.now).await?)
+    Ok(team_csv_file(
+        &state.db.conn,
+        &state.rosters,
+        caller.principal,
+        &team,
+        parts,
+        caller.now,
+    )
+    .await?)
 }
 
 /// The owner's own ledger: totals over three periods, the balance index, entries waiting for
@@ -649,7 +656,15 @@ pub async fn me(
     caller: ApiCaller,
     team: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let my = views::my_ledger(&state.db.conn, caller.principal, &team, caller.now, 1).await?;
+    let my = views::my_ledger(
+        &state.db.conn,
+        &state.rosters,
+        caller.principal,
+        &team,
+        caller.now,
+        1,
+    )
+    .await?;
     let people = |list: &[views::Counterpart]| {
         list.iter()
             .map(|c| Counterpart {

@@ -58,7 +58,7 @@ struct MyPage<'a> {
     thanks: Vec<ThanksLine>,
     notifications: Vec<notify::Unread>,
     others: Vec<Member>,
-    members: Vec<Member>,
+    members: std::sync::Arc<Vec<Member>>,
     is_leader: bool,
     sees_team: bool,
     today: String,
@@ -132,7 +132,16 @@ fn fresh_thanks_form() -> ThanksForm {
 async fn my_page(ctx: &Ctx, slug: &str, extras: MyExtras<'_>) -> Result<HttpResponse, WebError> {
     let now = ctx.now;
     let db = ctx.db();
-    let my = views::my_ledger(db, ctx.principal(), slug, now, extras.page.max(1)).await?;
+    let my = views::my_ledger(
+        db,
+        &ctx.state.rosters,
+        ctx.principal(),
+        slug,
+        now,
+        extras.page.max(1),
+    )
+    .await?;
+    let pick_by_name = my.members.len().saturating_sub(1) > SELECT_LIMIT;
     let team = &my.access.team;
     let lang = ctx.lang();
     let reader = Reader::of(&my.access, lang);
@@ -179,11 +188,21 @@ async fn my_page(ctx: &Ctx, slug: &str, extras: MyExtras<'_>) -> Result<HttpResp
         helped_more: my.helped_total.saturating_sub(my.helped.len() as u64),
         helpers: people(&my.helpers),
         helpers_more: my.helpers_total.saturating_sub(my.helpers.len() as u64),
-        pick_by_name: my.others.len() > SELECT_LIMIT,
+        pick_by_name,
         thanks,
         notifications,
-        others: my.others.clone(),
-        members: my.members.clone(),
+        // The selectors of small teams list everyone but the reader; larger teams type a name
+        // from the one shared list.
+        others: if pick_by_name {
+            Vec::new()
+        } else {
+            my.members
+                .iter()
+                .filter(|m| m.id != my.access.user_id)
+                .cloned()
+                .collect()
+        },
+        members: std::sync::Arc::clone(&my.members),
         is_leader: my.access.is_leader(),
         sees_team: my.sees_team,
         today: format::iso(today),

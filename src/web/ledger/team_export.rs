@@ -18,18 +18,35 @@ pub async fn team_csv(
     slug: web::Path<String>,
     query: web::Query<TeamQuery>,
 ) -> Result<HttpResponse, WebError> {
-    Ok(team_csv_file(ctx.db(), ctx.principal(), &slug, query.parts(), ctx.now).await?)
+    Ok(team_csv_file(
+        ctx.db(),
+        &ctx.state.rosters,
+        ctx.principal(),
+        &slug,
+        query.parts(),
+        ctx.now,
+    )
+    .await?)
 }
 
 /// The team table as a CSV download, in a window and sort (the web's export and the API's).
 pub async fn team_csv_file(
     db: &impl ConnectionTrait,
+    rosters: &crate::service::teams::Rosters,
     principal: Principal,
     slug: &str,
     (window, sort, descending): (Window, SortKey, bool),
     now: OffsetDateTime,
 ) -> crate::service::Result<HttpResponse> {
-    let view = views::team_ledger(db, principal, slug, window, sort, descending, now).await?;
+    let view = views::team_ledger(
+        db,
+        rosters,
+        principal,
+        slug,
+        (window, sort, descending),
+        now,
+    )
+    .await?;
     let body = views::team_csv(&view)?;
     Ok(csv_response(
         &format!("{}-ledger-{}.csv", view.access.team.slug, window.as_str()),

@@ -180,7 +180,15 @@ async fn team_page(
     let reads = ctx.reads().await?;
     let db = &reads;
     let (window, sort, descending) = query.parts();
-    let view = views::team_ledger(db, ctx.principal(), slug, window, sort, descending, now).await?;
+    let view = views::team_ledger(
+        db,
+        &ctx.state.rosters,
+        ctx.principal(),
+        slug,
+        (window, sort, descending),
+        now,
+    )
+    .await?;
     let team = &view.access.team;
     let base = format!("/teams/{}/ledger", team.slug);
     let lang = ctx.lang();

@@ -94,14 +94,29 @@ async fn form_page(
     let lang = ctx.lang();
     let (team_slug, loaded, facilitators, history, zone) = match meeting_id {
         Some(id) => {
-            let (access, form, choices) =
-                form::edit_form(ctx.db(), ctx.principal(), slug, id, ctx.now, lang).await?;
+            let (access, form, choices) = form::edit_form(
+                ctx.db(),
+                &ctx.state.rosters,
+                ctx.principal(),
+                slug,
+                id,
+                ctx.now,
+                lang,
+            )
+            .await?;
             let history = form::facilitator_history(ctx.db(), id, access.zone, lang).await?;
             (access.team.slug, form, choices, history, access.zone)
         }
         None => {
-            let (access, form, choices) =
-                form::new_form(ctx.db(), ctx.principal(), slug, ctx.now, lang).await?;
+            let (access, form, choices) = form::new_form(
+                ctx.db(),
+                &ctx.state.rosters,
+                ctx.principal(),
+                slug,
+                ctx.now,
+                lang,
+            )
+            .await?;
             (access.team.slug, form, choices, Vec::new(), access.zone)
         }
     };

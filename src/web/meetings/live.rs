@@ -7,13 +7,14 @@
 use crate::domain::ids::{MeetingId, UserId};
 use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 use crate::access::Action;
 use crate::domain::meeting_run::ItemState;
 use crate::format;
 use crate::service::ServiceError;
 use crate::service::actions::{ActionForm, ActionLine};
-use crate::service::ledger::{self as ledger_service, Member};
+use crate::service::ledger::Member;
 use crate::service::meetings::capture::{self, DecisionForm};
 use crate::service::meetings::roles::{self, AttendanceForm, NoteTakerChoice, NoteTakerForm};
 use crate::service::meetings::run;
@@ -89,7 +90,7 @@ struct LivePage {
     attendance_pager: Pager,
     /// "12 present, 3 apologies, 5 not recorded".
     attendance_count: String,
-    members: Vec<Member>,
+    members: Arc<Vec<Member>>,
     may_run: bool,
     may_record: bool,
     scan: Scan,
@@ -138,7 +139,7 @@ async fn live_page(
     let takes_roles = may_run && open;
     let records = may_record && open;
     let (members, member_count) = if takes_roles || records {
-        let members = ledger_service::roster(db, team.id).await?;
+        let members = ctx.roster(team.id, team.roster_version).await?;
         let count = members.len() as u64;
         (members, count)
     } else {
@@ -149,7 +150,7 @@ async fn live_page(
             .chain(meeting.facilitator_id)
             .chain(run.note_taker());
         (
-            teams::members_among(db, team.id, named).await?,
+            Arc::new(teams::members_among(db, team.id, named).await?),
             teams::member_count(db, team.id).await?,
         )
     };
@@ -279,7 +280,7 @@ async fn live_page(
         blank_action: ActionForm::default(),
         no_errors: FieldMap::new(),
         // The owner field of each item's action form: only for whoever records them.
-        members: if records { members } else { Vec::new() },
+        members: if records { members } else { Arc::default() },
         errors,
     };
     ctx.render(status_for(&page.errors), "meeting_live.html", &page)

@@ -16,6 +16,7 @@ use std::sync::Arc;
 
 use crate::format::date_time_in;
 use crate::i18n::{Lang, text, text_with};
+use crate::recent::Recent;
 use crate::service::meetings::tally::{self, ResultsState, TallyResult};
 use crate::tally::agenda::{ItemOutcome, Reason, tie_note};
 use crate::tally::budget::render_text_in;
@@ -24,7 +25,6 @@ use crate::tally::phrases::{Phrases, Shares};
 use crate::tally::{CandidateId, CompactPass, Decimal, Round, SequentialRanking};
 use crate::web::context::Ctx;
 use crate::web::meetings::{MeetingHeader, header_on};
-use crate::web::recent::Recent;
 use crate::web::tally_phrases::Catalogue;
 use crate::web::templates::Templates;
 use crate::web::visitor::Layout;

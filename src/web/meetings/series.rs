@@ -67,7 +67,7 @@ struct ListPage<'a> {
     #[serde(flatten)]
     pager: Pager,
     away: Vec<AwayLine>,
-    members: Vec<Member>,
+    members: std::sync::Arc<Vec<Member>>,
     is_leader: bool,
     today: String,
     away_form: &'a AwayForm,
@@ -95,7 +95,7 @@ async fn list_page(
         series: data.series,
         pager,
         away: data.away,
-        members: data.members,
+        members: ctx.roster(team.id, team.roster_version).await?,
         is_leader: data.is_leader,
         today: data.today,
         away_form: form.unwrap_or(&fresh),
@@ -224,7 +224,7 @@ struct ShowPage<'a> {
     /// The past occurrences' pages.
     past_pager: Pager,
     swaps: Vec<SwapLine>,
-    members: Vec<Member>,
+    members: std::sync::Arc<Vec<Member>>,
     roles: Vec<Choice>,
     is_leader: bool,
     swap_form: &'a SwapForm,
@@ -274,7 +274,7 @@ async fn show_page(
         past: data.past,
         past_pager,
         swaps: data.swaps,
-        members: data.members,
+        members: ctx.roster(team.id, team.roster_version).await?,
         roles: data
             .roles
             .iter()

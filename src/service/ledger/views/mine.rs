@@ -98,10 +98,8 @@ pub struct MyLedger {
     pub helpers: Vec<Counterpart>,
     /// How many people helped the caller in all.
     pub helpers_total: u64,
-    /// Other members (for the forms).
-    pub others: Vec<Member>,
-    /// Everyone (for the leader's "between" form).
-    pub members: Vec<Member>,
+    /// Everyone (for the forms' person fields).
+    pub members: std::sync::Arc<Vec<Member>>,
     /// Whether the team view is open to the caller.
     pub sees_team: bool,
 }
@@ -139,6 +137,7 @@ async fn my_rows(
 /// Loads one page (from 1) of the caller's own page; totals are summed by the database.
 pub async fn my_ledger(
     db: &impl ConnectionTrait,
+    rosters: &crate::service::teams::Rosters,
     principal: Principal,
     slug: &str,
     now: OffsetDateTime,
@@ -202,7 +201,7 @@ pub async fn my_ledger(
     let (helper_sums, helpers_total) =
         sums::counterparts_of(db, team_id, me, false, PEOPLE_SHOWN).await?;
 
-    let members = roster(db, team_id).await?;
+    let members = rosters.of(db, team_id, acc.team.roster_version).await?;
     let mut names = everyone(db, &page_rows, &members).await?;
     names.extend(everyone(db, &pending_rows, &members).await?);
     let missing: BTreeSet<UserId> = helped_sums
@@ -237,7 +236,6 @@ pub async fn my_ledger(
         helped_total,
         helpers: counterparts(&helper_sums, &names),
         helpers_total,
-        others: members.iter().filter(|m| m.id != me).cloned().collect(),
         members,
         sees_team,
         access: acc,

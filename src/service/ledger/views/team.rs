@@ -12,7 +12,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 use serde::Serialize;
 use time::OffsetDateTime;
 
-use super::super::{LedgerAccess, Member, access, roster};
+use super::super::{LedgerAccess, Member, access};
 use super::{EntryLine, everyone, line, sums, with_state};
 use crate::access::{Action, Principal};
 use crate::domain::ledger::{
@@ -203,7 +203,7 @@ pub struct TeamLedger {
     /// Who helped whom in the window, with names.
     pub edges: Vec<(String, String, Edge)>,
     /// Members in table order of the graph (by name).
-    pub members: Vec<Member>,
+    pub members: std::sync::Arc<Vec<Member>>,
     /// Disputed entries (leaders only).
     pub disputes: Vec<EntryLine>,
 }
@@ -211,11 +211,10 @@ pub struct TeamLedger {
 /// Loads the team view (`Forbidden` for members when the team shows aggregates to leaders only).
 pub async fn team_ledger(
     db: &impl ConnectionTrait,
+    rosters: &crate::service::teams::Rosters,
     principal: Principal,
     slug: &str,
-    window: Window,
-    sort: SortKey,
-    descending: bool,
+    (window, sort, descending): (Window, SortKey, bool),
     now: OffsetDateTime,
 ) -> Result<TeamLedger> {
     let acc = access(db, principal, slug, Action::ViewLedgerAggregates).await?;
@@ -224,7 +223,7 @@ pub async fn team_ledger(
     }
     let today = acc.zone.today(now);
     let team_id = acc.team.id;
-    let members = roster(db, team_id).await?;
+    let members = rosters.of(db, team_id, acc.team.roster_version).await?;
     let ids: Vec<UserId> = members.iter().map(|m| m.id).collect();
     // Membership tests per total: a set, so the view stays linear in the team.
     let id_set: HashSet<UserId> = ids.iter().copied().collect();

@@ -1,6 +1,7 @@
 //! A small, bounded map of the most recently used values, shared by a server's requests: for
 //! data a page builds from something stored that never changes once written (a results
-//! page's tables from one stored count), so that only the first request builds it.
+//! page's tables from one stored count; a team's roster at one roster version), so that only
+//! the first request builds it.
 
 use std::sync::{Arc, Mutex, PoisonError};
 
