@@ -20,3 +20,6 @@ bg-import-title = Imported round
 bg-import-purpose = Imported from a Pabulib file ({ $projects } projects, { $votes } votes) to try rules on real data.
 bg-import-project = Project { $id }
 bg-import-idea = Imported from a Pabulib file.
+
+# A person field of a large team: a name typed from one list (web::person_fields).
+pf-type-name = Start typing a name and choose it from the list.

@@ -20,3 +20,6 @@ bg-import-title = Tour importé
 bg-import-purpose = Importé d'un fichier Pabulib ({ $projects } projets, { $votes } votes) pour essayer les règles sur des données réelles.
 bg-import-project = Projet { $id }
 bg-import-idea = Importé d'un fichier Pabulib.
+
+# A person field of a large team: a name typed from one list (web::person_fields).
+pf-type-name = Commencez à taper un nom et choisissez-le dans la liste.

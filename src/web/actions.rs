@@ -13,7 +13,6 @@ use crate::i18n;
 use crate::service::actions::{
     self, ActionForm, ActionLine, CommentForm, CommentLine, Filter, HistoryLine, StatusForm,
 };
-use crate::service::ledger::Member;
 use crate::web::WebError;
 use crate::web::context::{Ctx, redirect_or_reshow, status_for};
 use crate::web::pages::download;
@@ -36,7 +35,7 @@ struct ActionsPage<'a> {
     filter: &'a Filter,
     csv_link: String,
     actions: Vec<ActionLine>,
-    members: std::sync::Arc<Vec<Member>>,
+    member_options: std::sync::Arc<crate::web::person_fields::MemberOptions>,
     form: &'a ActionForm,
     errors: BTreeMap<String, String>,
     today: String,
@@ -115,7 +114,7 @@ async fn list_page(
         filter,
         csv_link: format!("{base}.csv{}", query_string(filter)),
         actions: lines.into_iter().map(|l| l.in_lang(lang)).collect(),
-        members: ctx.roster(team.id, team.roster_version).await?,
+        member_options: ctx.member_options(team.id, team.roster_version).await?,
         form: form.unwrap_or(&fresh),
         today: crate::format::iso(acc.team.zone.today(now)),
         errors,

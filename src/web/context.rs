@@ -56,6 +56,20 @@ impl Ctx {
         Ok(self.state.rosters.of(self.db(), team, version).await?)
     }
 
+    /// The person fields' options for `team` at `version` (its `roster_version`), written
+    /// once per version from [`Ctx::roster`].
+    pub async fn member_options(
+        &self,
+        team: crate::domain::ids::TeamId,
+        version: i64,
+    ) -> Result<std::sync::Arc<crate::web::person_fields::MemberOptions>, WebError> {
+        if let Some(kept) = self.state.person_fields.get(team, version) {
+            return Ok(kept);
+        }
+        let members = self.roster(team, version).await?;
+        Ok(self.state.person_fields.keep(team, version, &members))
+    }
+
     /// For access decisions in services.
     pub fn principal(&self) -> Principal {
         self.visitor.principal()

@@ -25,6 +25,7 @@ pub mod middleware;
 pub mod notices;
 pub mod pages;
 pub mod paging;
+pub mod person_fields;
 pub mod receipt;
 pub mod role_maps;
 pub mod routes;

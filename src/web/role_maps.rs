@@ -11,10 +11,10 @@ use crate::i18n;
 use crate::service::role_maps::{
     self, DoneForm, MapForm, MilestoneForm, MilestoneLine, VersionLine,
 };
-use crate::service::teams::Member;
 use crate::web::WebError;
 use crate::web::context::{Ctx, FieldMap, redirect_or_reshow, status_for};
 use crate::web::paging::{PageQuery, Pager};
+use crate::web::person_fields;
 use crate::web::visitor::Layout;
 
 #[derive(Serialize)]
@@ -28,7 +28,7 @@ struct MapsPage<'a> {
     /// `page`, `pages`, `prev`, `next`.
     #[serde(flatten)]
     pager: Pager,
-    members: std::sync::Arc<Vec<Member>>,
+    member_options: std::sync::Arc<crate::web::person_fields::MemberOptions>,
     form: &'a MapForm,
     errors: FieldMap,
 }
@@ -56,7 +56,7 @@ async fn list_page(
         pager: Pager::new(list.page, list.pages, |p| format!("{base}?page={p}")),
         rows: list.rows,
         total: list.total,
-        members: ctx.roster(team.id, team.roster_version).await?,
+        member_options: ctx.member_options(team.id, team.roster_version).await?,
         form: form.unwrap_or(&fresh),
         errors,
     };
@@ -119,7 +119,7 @@ struct MilestoneView {
 }
 
 #[derive(Serialize)]
-struct MapPage<'a> {
+struct MapPage {
     title: String,
     layout: Layout,
     slug: String,
@@ -131,11 +131,11 @@ struct MapPage<'a> {
     history: Vec<VersionLine>,
     history_total: u64,
     history_more: bool,
-    members: std::sync::Arc<Vec<Member>>,
+    member_options: std::sync::Arc<crate::web::person_fields::MemberOptions>,
     today: String,
     map_form: MapForm,
     map_errors: FieldMap,
-    new_form: &'a MilestoneForm,
+    new_form: MilestoneForm,
     new_errors: FieldMap,
 }
 
@@ -149,6 +149,18 @@ async fn map_page(
 ) -> Result<HttpResponse, WebError> {
     let lang = ctx.lang();
     let d = role_maps::detail(ctx.db(), ctx.principal(), slug, id, ctx.now, lang).await?;
+    let team = &d.access.team.team;
+    let member_options = ctx.member_options(team.id, team.roster_version).await?;
+    // A large team's owner fields type a name from the list: an owner is shown by that name.
+    let roster = if member_options.by_name {
+        Some(ctx.roster(team.id, team.roster_version).await?)
+    } else {
+        None
+    };
+    let show = |raw: String| match roster.as_deref() {
+        Some(members) => person_fields::shown(members, &raw),
+        None => raw,
+    };
     let status = status_for(&errors);
     let pick = |wanted: Target| {
         if target == wanted {
@@ -162,7 +174,7 @@ async fn map_page(
         .into_iter()
         .map(|line| {
             let mine = Target::Milestone(line.id);
-            let form = match (target == mine, typed.1) {
+            let mut form = match (target == mine, typed.1) {
                 (true, Some(form)) => form.clone(),
                 _ => MilestoneForm {
                     title: line.title.clone(),
@@ -170,6 +182,7 @@ async fn map_page(
                     due_on: line.due_iso.clone(),
                 },
             };
+            form.owner_id = show(std::mem::take(&mut form.owner_id));
             MilestoneView {
                 errors: pick(mine),
                 line,
@@ -177,19 +190,21 @@ async fn map_page(
             }
         })
         .collect();
-    let map_form = typed.0.cloned().unwrap_or_else(|| MapForm {
+    let mut map_form = typed.0.cloned().unwrap_or_else(|| MapForm {
         title: d.map.title.clone(),
         outcome: d.map.outcome.clone(),
         owner_id: d.map.owner_id.to_string(),
     });
+    map_form.owner_id = show(std::mem::take(&mut map_form.owner_id));
     let fresh = MilestoneForm {
         owner_id: d.access.user_id.to_string(),
         ..MilestoneForm::default()
     };
-    let new_form = match (target, typed.1) {
-        (Target::New, Some(form)) => form,
-        _ => &fresh,
+    let mut new_form = match (target, typed.1) {
+        (Target::New, Some(form)) => form.clone(),
+        _ => fresh,
     };
+    new_form.owner_id = show(std::mem::take(&mut new_form.owner_id));
     let view = MapPage {
         title: d.map.title.clone(),
         layout: ctx.layout(),
@@ -211,9 +226,7 @@ async fn map_page(
         history_more: d.history_total > d.history.len() as u64,
         history: d.history,
         history_total: d.history_total,
-        members: ctx
-            .roster(d.access.team.team.id, d.access.team.team.roster_version)
-            .await?,
+        member_options,
         today: d.today_iso,
         map_form,
         map_errors: pick(Target::Map),

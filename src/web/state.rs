@@ -29,4 +29,6 @@ pub struct AppState {
     pub results: Arc<ResultsCache>,
     /// Teams' rosters, read once per change of their membership (`teams::Rosters`).
     pub rosters: Arc<crate::service::teams::Rosters>,
+    /// Those rosters written as person fields' options (`web::person_fields`).
+    pub person_fields: Arc<crate::web::person_fields::PersonFields>,
 }

@@ -38,6 +38,7 @@ impl Templates {
             fluent_templates::FluentLoader::new(&*crate::i18n::LOCALES),
         );
         tera.register_function("options", Options);
+        tera.register_function("pick", Pick);
         let mut sources = Vec::new();
         for name in TemplateFiles::iter() {
             let file = TemplateFiles::get(&name)
@@ -180,6 +181,54 @@ impl tera::Function for Options {
     }
 }
 
+/// `{{ pick(options=member_options.by_id, selected=form.owner_id) }}`: options written once
+/// (`web::person_fields`), the one whose value equals `selected` marked. The options are
+/// already escaped; only the mark is added.
+struct Pick;
+
+impl tera::Function for Pick {
+    fn call(
+        &self,
+        args: &std::collections::HashMap<String, serde_json::Value>,
+    ) -> tera::Result<serde_json::Value> {
+        let options = args
+            .get("options")
+            .and_then(serde_json::Value::as_str)
+            .ok_or("pick: `options` must be written options")?;
+        let selected = args.get("selected").map(plain).unwrap_or_default();
+        Ok(serde_json::Value::String(mark_selected(options, &selected)))
+    }
+
+    fn is_safe(&self) -> bool {
+        true
+    }
+}
+
+/// `options` with the option whose value is `selected` marked (none when it is empty or not
+/// among them).
+fn mark_selected(options: &str, selected: &str) -> String {
+    let mut out = String::with_capacity(options.len() + 9);
+    if !selected.is_empty() {
+        let mut tag = String::with_capacity(selected.len() + 16);
+        tag.push_str("<option value=\"");
+        escape_into(&mut tag, selected);
+        tag.push('"');
+        // The whole attribute, so that "4" does not find "42".
+        let whole = format!("{tag}>");
+        if let Some((before, after)) = options
+            .find(&whole)
+            .and_then(|at| options.split_at_checked(at + tag.len()))
+        {
+            out.push_str(before);
+            out.push_str(" selected");
+            out.push_str(after);
+            return out;
+        }
+    }
+    out.push_str(options);
+    out
+}
+
 /// A value as a template prints it: a string as is, a number in digits, nothing otherwise.
 fn plain(value: &serde_json::Value) -> String {
     match value {
@@ -208,6 +257,21 @@ mod tests {
             escape_into(&mut out, text);
             assert_eq!(out, format!("x{}", tera::escape_html(text)), "{text}");
         }
+    }
+
+    #[test]
+    fn pick_marks_the_one_whole_value() {
+        let options = "<option value=\"42\">A</option><option value=\"4\">B</option>";
+        assert_eq!(
+            mark_selected(options, "4"),
+            "<option value=\"42\">A</option><option value=\"4\" selected>B</option>"
+        );
+        assert_eq!(mark_selected(options, ""), options);
+        assert_eq!(mark_selected(options, "5"), options);
+        assert_eq!(
+            mark_selected("<option value=\"a&amp;b\">x</option>", "a&b"),
+            "<option value=\"a&amp;b\" selected>x</option>"
+        );
     }
 
     #[test]

@@ -503,6 +503,24 @@ pub async fn add_member(app: &TestApp, leader: &Person, slug: &str, person: &Per
     add_member_in(&app.db.conn, leader, slug, person, role).await;
 }
 
+/// Adds `count` new members named `{prefix}000`, `{prefix}001`, …: a team past the size
+/// where pages change their shape (more than a hundred).
+pub async fn add_members(
+    app: &TestApp,
+    leader: &Person,
+    slug: &str,
+    prefix: &str,
+    count: usize,
+) -> Vec<Person> {
+    let mut people = Vec::with_capacity(count);
+    for n in 0..count {
+        let person = create_person(app, &format!("{prefix}{n:03}"), false).await;
+        add_member(app, leader, slug, &person, "member").await;
+        people.push(person);
+    }
+    people
+}
+
 /// [`add_member`] on any connection.
 pub async fn add_member_in(
     db: &sea_orm::DatabaseConnection,

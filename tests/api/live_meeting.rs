@@ -6,7 +6,7 @@ use roundtable::store::entities::audit_log::AuditAction;
 use time::Duration;
 
 use crate::action_helpers::day;
-use crate::helpers::{add_member, create_person, seed, signed_in, spawn_app};
+use crate::helpers::{add_member, add_members, create_person, seed, signed_in, spawn_app};
 use crate::live_meeting_helpers::{audited, live_post, page, publish_agenda};
 use crate::meeting_helpers::create_meeting;
 
@@ -304,12 +304,7 @@ async fn attendance_is_marked_a_hundred_people_a_page_and_each_page_keeps_the_ot
     let app = spawn_app().await;
     let world = seed(&app).await;
     let slug = &world.team_a;
-    let mut quiet = Vec::new();
-    for n in 0..101 {
-        let person = create_person(&app, &format!("Quiet{n:03}"), false).await;
-        add_member(&app, &world.leader, slug, &person, "member").await;
-        quiet.push(person);
-    }
+    let quiet = add_members(&app, &world.leader, slug, "Quiet", 101).await;
     let leader = signed_in(&app, &world.leader).await;
     let member = signed_in(&app, &world.member).await;
     let m = create_meeting(&app, &leader, slug, "secret").await;
@@ -368,4 +363,42 @@ async fn attendance_is_marked_a_hundred_people_a_page_and_each_page_keeps_the_ot
     assert_eq!(rows(&seen), 0);
     assert!(seen.contains("Quiet100: apologies"), "{seen}");
     assert!(!seen.contains("Quiet000"), "{seen}");
+
+    // A team this large types an action's owner from one list of names on the page, not a
+    // selector of every member per item.
+    assert_eq!(live_post(&leader, slug, m, "items/0/start", &[]).await, 303);
+    let html = page(&leader, &live).await;
+    assert_eq!(
+        html.matches("<datalist id=\"member-names\">").count(),
+        1,
+        "{html}"
+    );
+    assert_eq!(html.matches("Quiet050 (#").count(), 1, "one list: {html}");
+    assert!(html.contains("name=\"owner_id\" type=\"text\" list=\"member-names\""));
+    assert!(!html.contains("<select id=\"a0-owner\""), "{html}");
+    let owner = format!("Quiet050 (#{})", quiet[50].id);
+    let due = day(&app, 7);
+    let fields = [
+        ("title", "Share the rubric"),
+        ("owner_id", owner.as_str()),
+        ("due_on", due.as_str()),
+    ];
+    assert_eq!(
+        live_post(&leader, slug, m, "items/0/actions", &fields).await,
+        303
+    );
+    let typed_badly = [
+        ("title", "Nobody's job"),
+        ("owner_id", "Quiet050"),
+        ("due_on", due.as_str()),
+    ];
+    assert_eq!(
+        live_post(&leader, slug, m, "items/0/actions", &typed_badly).await,
+        422
+    );
+    let log = page(&leader, &format!("/teams/{slug}/actions?meeting={m}")).await;
+    assert!(
+        log.contains("Share the rubric") && log.contains("Quiet050"),
+        "{log}"
+    );
 }

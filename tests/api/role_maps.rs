@@ -13,7 +13,7 @@ use time::Duration;
 
 use crate::action_helpers::{day, id_from};
 use crate::helpers::{
-    Browser, Person, TestApp, add_member, create_person, seed, signed_in, spawn_app,
+    Browser, Person, TestApp, add_member, add_members, create_person, seed, signed_in, spawn_app,
 };
 use crate::language_helpers::{choose_french, read, speaks, unescaped};
 
@@ -852,4 +852,74 @@ async fn years_of_finished_milestones_never_hide_one_due_this_week() {
     let (_, home) = page(&member, "/").await;
     assert!(home.contains("Due this week"), "{home}");
     assert!(!home.contains("Finished 1"), "{home}");
+}
+
+#[tokio::test]
+async fn a_large_teams_owner_fields_type_a_name_from_one_list() {
+    let app = spawn_app().await;
+    let world = seed(&app).await;
+    let slug = &world.team_a;
+    let people = add_members(&app, &world.leader, slug, "Many", 101).await;
+    let leader = signed_in(&app, &world.leader).await;
+    let map = create_map(
+        &leader,
+        slug,
+        "Reading pilot",
+        "Every class reads.",
+        &people[7],
+    )
+    .await;
+    let due = format::iso(date_plus(&app, 30));
+    for (n, owner) in people.iter().take(3).enumerate() {
+        let title = format!("Step {n}");
+        assert_eq!(
+            add_milestone(&leader, slug, map, &title, owner, &due).await,
+            303
+        );
+    }
+
+    // Five owner fields (the map, three milestones, a new one), one list of 103 names.
+    let (status, html) = page(&leader, &format!("/teams/{slug}/roles/{map}")).await;
+    assert_eq!(status, 200);
+    assert_eq!(html.matches("list=\"member-names\"").count(), 5, "{html}");
+    assert_eq!(html.matches("<datalist id=\"member-names\">").count(), 1);
+    assert!(!html.contains("<select id=\"owner\""), "{html}");
+    // Each field shows its owner by the name the list offers.
+    for (person, name) in [(&people[7], "Many007"), (&people[1], "Many001")] {
+        let shown = format!("value=\"{name} (#{})\"", person.id);
+        assert!(html.contains(&shown), "{shown}: {html}");
+    }
+    assert_eq!(
+        html.matches("Many050 (#").count(),
+        1,
+        "one list, not one per field"
+    );
+
+    // A name from the list is read back; a name without its number is not.
+    let owner = format!("Many050 (#{})", people[50].id);
+    let path = format!("/teams/{slug}/roles/{map}/milestones");
+    let (status, _) = post(
+        &leader,
+        &path,
+        &[("title", "Step 3"), ("owner_id", &owner), ("due_on", &due)],
+    )
+    .await;
+    assert_eq!(status, 303);
+    let (status, html) = post(
+        &leader,
+        &path,
+        &[
+            ("title", "Step 4"),
+            ("owner_id", "Many050"),
+            ("due_on", &due),
+        ],
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert!(
+        html.contains("value=\"Many050\""),
+        "what was typed is kept: {html}"
+    );
+    let (_, html) = page(&leader, &format!("/teams/{slug}/roles/{map}")).await;
+    assert!(html.contains("Step 3") && html.contains(&format!("value=\"{owner}\"")));
 }

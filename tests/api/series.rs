@@ -929,8 +929,7 @@ pub fn fixture(name: &str) -> Option<Value> {
         "csrf_token": "0".repeat(64),
         "path": "/teams/team-a/series",
     });
-    let members = json!([{ "id": 1, "name": "Sam", "leader": true, "label": "Sam (#1)" },
-        { "id": 2, "name": "Lee", "leader": false, "label": "Lee (#2)" }]);
+    let members = crate::templates::member_options(false);
     let occurrence = json!({ "id": 3, "meeting_id": 7, "title": "Check-in", "purpose_line": "Weekly check-in — 5 Nov 2026",
         "starts": "5 Nov 2026, 09:00 GMT", "cancelled": true, "cancel_reason": "Parents' evening",
         "rota": [{ "role": "facilitator", "name": "Sam", "user_id": 1, "mine": true },
@@ -941,7 +940,7 @@ pub fn fixture(name: &str) -> Option<Value> {
             "series": [{ "id": 1, "title": "Check-in", "rhythm": "Every week on Thursday at 09:00 (Europe/London)", "ended": true }],
             "page": 1, "pages": 2, "prev": null, "next": "/teams/team-a/series?page=2",
             "away": [{ "id": 4, "name": "Lee", "from": "5 Nov 2026", "until": "9 Nov 2026", "removable": true }],
-            "members": members, "is_leader": true, "today": "2026-11-01",
+            "member_options": members, "is_leader": true, "today": "2026-11-01",
             "away_form": { "user_id": "2", "away_from": "", "away_until": "" },
             "errors": { "away_from": "Enter a date like 2026-11-23.", "user_id": "Choose a member." } })
         }
@@ -971,7 +970,7 @@ pub fn fixture(name: &str) -> Option<Value> {
                 "cancel_reason": "", "rota": [] }],
             "past": [occurrence], "past_pager": { "page": 2, "pages": 2, "prev": "/teams/team-a/series/1?page=1#past", "next": null },
             "swaps": [{ "text": "Facilitator swapped: Sam ↔ Lee, by Sam, 1 Nov 2026, 10:00 GMT" }],
-            "members": members, "roles": [{ "value": "facilitator", "label": "Facilitator" }], "is_leader": true,
+            "member_options": members, "roles": [{ "value": "facilitator", "label": "Facilitator" }], "is_leader": true,
             "swap_form": { "occurrence_id": "4", "role": "facilitator", "with_user_id": "2" }, "cancel_form": { "reason": "" },
             "errors": { "with_user_id": "Choose a member.", "reason": "Enter a reason.", "occurrence_id": "Choose.", "role": "Choose." } })
         }

@@ -11,6 +11,14 @@ fn layout() -> Value {
     })
 }
 
+/// Person fields' options as `web::person_fields::MemberOptions` writes them (Sam, Lee);
+/// `by_name` as for a large team (the fields type a name from one list).
+pub fn member_options(by_name: bool) -> Value {
+    json!({ "by_id": "<option value=\"1\">Sam</option><option value=\"2\">Lee</option>",
+        "by_label": "<option value=\"Sam (#1)\"></option><option value=\"Lee (#2)\"></option>", "count": 2,
+        "by_name": by_name })
+}
+
 fn fixture(name: &str) -> Option<Value> {
     let errors = json!({ "email": "Enter an email address.", "name": "Enter the team's name." });
     Some(match name {
@@ -116,7 +124,7 @@ fn fixture(name: &str) -> Option<Value> {
             "thanks": [ledger_thanks(false), ledger_thanks(true)],
             "notifications": [{ "message": "Lee confirmed.", "link": "/teams/team-a/ledger/me", "when": "1 Dec 2026, 10:00 UTC" }],
             "others": [{ "id": 2, "name": "Lee", "leader": false }],
-            "members": [{ "id": 1, "name": "Sam", "leader": true, "label": "Sam (#1)" }, { "id": 2, "name": "Lee", "leader": false, "label": "Lee (#2)" }],
+            "member_options": member_options(false),
             "is_leader": true, "sees_team": true, "today": "2026-12-01", "earliest": "2026-10-02",
             "form": { "direction": "between", "person": "2", "helper": "1", "helped": "2", "minutes": "30",
                 "date": "", "category": "", "note": "", "post_id": "", "action_id": "", "idempotency_key": "k".repeat(64) },
@@ -174,7 +182,7 @@ fn fixture(name: &str) -> Option<Value> {
             "filters": [{ "label": "Mine", "href": "/teams/team-a/actions?show=mine", "current": true }],
             "filter": { "show": "mine", "meeting": "1", "owner": "2", "from_help": "" },
             "csv_link": "/teams/team-a/actions.csv?show=mine", "actions": [action_line()],
-            "members": [{ "id": 1, "name": "Sam", "leader": true, "label": "Sam (#1)" }, { "id": 2, "name": "Lee", "leader": false, "label": "Lee (#2)" }],
+            "member_options": member_options(false),
             "form": { "title": "", "owner_id": "2", "due_on": "", "help_post_id": "4", "budget_idea_id": "" },
             "errors": { "title": "Write the action.", "owner_id": "Choose a member.", "due_on": "Choose a due date." },
             "today": "2026-12-02" })
@@ -193,7 +201,7 @@ fn fixture(name: &str) -> Option<Value> {
             "rows": [{ "id": 1, "title": "Reading pilot", "outcome": "Every Y7 class reads daily.", "owner": "Sam",
                 "status": "draft", "status_word": "draft", "updated": "3 Dec 2026" }],
             "page": 2, "pages": 3, "total": 120, "prev": "/teams/team-a/roles?page=1", "next": "/teams/team-a/roles?page=3",
-            "members": [{ "id": 1, "name": "Sam", "leader": true, "label": "Sam (#1)" }],
+            "member_options": member_options(false),
             "form": { "title": "Reading pilot", "outcome": "", "owner_id": "1" },
             "errors": { "outcome": "Write the outcome.", "owner_id": "Choose a member." } })
         }
@@ -207,7 +215,7 @@ fn fixture(name: &str) -> Option<Value> {
             "rights": { "edit_all": true, "mark_own_done": true }, "may_move": true,
             "history": [{ "version": 2, "text": "Version 2 — Sam changed the due date of “Pilot in Y7” from 12 Jan 2027 to 19 Jan 2027, 3 Dec 2026, 14:02 UTC" }],
             "history_total": 150, "history_more": true,
-            "members": [{ "id": 1, "name": "Sam", "leader": true, "label": "Sam (#1)" }], "today": "2026-12-04",
+            "member_options": member_options(true), "today": "2026-12-04",
             "map_form": { "title": "Reading pilot", "outcome": "", "owner_id": "1" }, "map_errors": { "outcome": "Write the outcome." },
             "new_form": { "title": "", "owner_id": "1", "due_on": "" }, "new_errors": { "title": "Name the milestone." } })
         }
@@ -385,7 +393,7 @@ fn live_fixture() -> Value {
         "attendance": [{ "id": 1, "name": "Sam", "status": "present" }, { "id": 2, "name": "Lee", "status": "" }],
         "attendance_pager": { "page": 2, "pages": 3, "prev": "/teams/team-a/meetings/1/live?people=1", "next": "/teams/team-a/meetings/1/live?people=3" },
         "attendance_count": "1 present, 0 with apologies, 1 not recorded.",
-        "members": [{ "id": 1, "name": "Sam", "leader": true, "label": "Sam (#1)" }], "may_run": true, "may_record": true, "scan": scan(),
+        "member_options": member_options(true), "may_run": true, "may_record": true, "scan": scan(),
         "today": "2026-12-03", "error_position": 1,
         "decision_form": { "text": "x", "review_on": "" }, "action_form": { "title": "", "owner_id": "1", "due_on": "", "help_post_id": "", "budget_idea_id": "" },
         "blank_decision": { "text": "", "review_on": "" }, "blank_action": { "title": "", "owner_id": "", "due_on": "", "help_post_id": "", "budget_idea_id": "" },

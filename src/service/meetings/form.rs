@@ -305,6 +305,31 @@ pub async fn edit_form(
     now: OffsetDateTime,
     lang: Lang,
 ) -> Result<(MeetingAccess, MeetingForm, Vec<FacilitatorChoice>)> {
+    let (access, form) = stored_form(db, principal, slug, meeting_id).await?;
+    let members = rosters
+        .of(db, access.team.id, access.team.roster_version)
+        .await?;
+    let choices = facilitator_choices(
+        db,
+        access.team.id,
+        &members,
+        Some(meeting_id),
+        now,
+        access.zone,
+        lang,
+    )
+    .await?;
+    Ok((access, form, choices))
+}
+
+/// The meeting as its form holds it (what [`edit_form`] shows), without the facilitator
+/// choices: for the API, which applies a change to it and saves.
+pub async fn stored_form(
+    db: &impl ConnectionTrait,
+    principal: Principal,
+    slug: &str,
+    meeting_id: MeetingId,
+) -> Result<(MeetingAccess, MeetingForm)> {
     let access = authorize(db, principal, slug, meeting_id, Action::ManageMeetings).await?;
     let m = &access.meeting;
     let fixed = fixed_items(db, m.id).await?;
@@ -341,18 +366,5 @@ pub async fn edit_form(
         fixed_3_title: f3t,
         fixed_3_minutes: f3m,
     };
-    let members = rosters
-        .of(db, access.team.id, access.team.roster_version)
-        .await?;
-    let choices = facilitator_choices(
-        db,
-        access.team.id,
-        &members,
-        Some(meeting_id),
-        now,
-        access.zone,
-        lang,
-    )
-    .await?;
-    Ok((access, form, choices))
+    Ok((access, form))
 }

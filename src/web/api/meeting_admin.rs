@@ -459,16 +459,7 @@ pub async fn edit(
     let (team, meeting) = path.into_inner();
     let id: MeetingId = path_id(&meeting)?;
     let db = &state.db.conn;
-    let (access, mut form, _) = form::edit_form(
-        db,
-        &state.rosters,
-        caller.principal,
-        &team,
-        id,
-        caller.now,
-        caller.lang,
-    )
-    .await?;
+    let (access, mut form) = form::stored_form(db, caller.principal, &team, id).await?;
     body.into_inner().apply(&mut form, access.zone)?;
     form::update(db, caller.principal, &team, id, &form, caller.now).await?;
     let (_, meeting) = meeting_json(&state, &caller, &team, id).await?;

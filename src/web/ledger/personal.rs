@@ -58,7 +58,7 @@ struct MyPage<'a> {
     thanks: Vec<ThanksLine>,
     notifications: Vec<notify::Unread>,
     others: Vec<Member>,
-    members: std::sync::Arc<Vec<Member>>,
+    member_options: std::sync::Arc<crate::web::person_fields::MemberOptions>,
     is_leader: bool,
     sees_team: bool,
     today: String,
@@ -99,10 +99,6 @@ impl EntriesPager {
     }
 }
 
-/// Above this many other members, the person fields take a name from one shared list
-/// (`<datalist>`) rather than each repeating a selector of every member.
-const SELECT_LIMIT: usize = 100;
-
 /// What the "my reciprocity" page was asked to show besides the data.
 #[derive(Default)]
 struct MyExtras<'a> {
@@ -141,7 +137,8 @@ async fn my_page(ctx: &Ctx, slug: &str, extras: MyExtras<'_>) -> Result<HttpResp
         extras.page.max(1),
     )
     .await?;
-    let pick_by_name = my.members.len().saturating_sub(1) > SELECT_LIMIT;
+    let pick_by_name =
+        my.members.len().saturating_sub(1) > crate::web::person_fields::PICK_BY_NAME_ABOVE;
     let team = &my.access.team;
     let lang = ctx.lang();
     let reader = Reader::of(&my.access, lang);
@@ -202,7 +199,7 @@ async fn my_page(ctx: &Ctx, slug: &str, extras: MyExtras<'_>) -> Result<HttpResp
                 .cloned()
                 .collect()
         },
-        members: std::sync::Arc::clone(&my.members),
+        member_options: ctx.member_options(team.id, team.roster_version).await?,
         is_leader: my.access.is_leader(),
         sees_team: my.sees_team,
         today: format::iso(today),

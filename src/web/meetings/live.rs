@@ -90,7 +90,8 @@ struct LivePage {
     attendance_pager: Pager,
     /// "12 present, 3 apologies, 5 not recorded".
     attendance_count: String,
-    members: Arc<Vec<Member>>,
+    /// The owner field of each item's action form: only for whoever records them.
+    member_options: Option<Arc<crate::web::person_fields::MemberOptions>>,
     may_run: bool,
     may_record: bool,
     scan: Scan,
@@ -279,8 +280,11 @@ async fn live_page(
         blank_decision: DecisionForm::default(),
         blank_action: ActionForm::default(),
         no_errors: FieldMap::new(),
-        // The owner field of each item's action form: only for whoever records them.
-        members: if records { members } else { Arc::default() },
+        member_options: if records {
+            Some(ctx.member_options(team.id, team.roster_version).await?)
+        } else {
+            None
+        },
         errors,
     };
     ctx.render(status_for(&page.errors), "meeting_live.html", &page)

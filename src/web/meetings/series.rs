@@ -14,7 +14,6 @@ use crate::service::series::{
     self, AwayForm, CancelForm, SeriesForm, SwapForm,
     pages::{AwayLine, OccurrenceLine, SeriesLine, SwapLine, role_name},
 };
-use crate::service::teams::Member;
 use crate::web::WebError;
 use crate::web::context::{Ctx, redirect_or_reshow, status_for};
 use crate::web::paging::{PageQuery, Pager};
@@ -67,7 +66,7 @@ struct ListPage<'a> {
     #[serde(flatten)]
     pager: Pager,
     away: Vec<AwayLine>,
-    members: std::sync::Arc<Vec<Member>>,
+    member_options: std::sync::Arc<crate::web::person_fields::MemberOptions>,
     is_leader: bool,
     today: String,
     away_form: &'a AwayForm,
@@ -95,7 +94,7 @@ async fn list_page(
         series: data.series,
         pager,
         away: data.away,
-        members: ctx.roster(team.id, team.roster_version).await?,
+        member_options: ctx.member_options(team.id, team.roster_version).await?,
         is_leader: data.is_leader,
         today: data.today,
         away_form: form.unwrap_or(&fresh),
@@ -224,7 +223,7 @@ struct ShowPage<'a> {
     /// The past occurrences' pages.
     past_pager: Pager,
     swaps: Vec<SwapLine>,
-    members: std::sync::Arc<Vec<Member>>,
+    member_options: std::sync::Arc<crate::web::person_fields::MemberOptions>,
     roles: Vec<Choice>,
     is_leader: bool,
     swap_form: &'a SwapForm,
@@ -274,7 +273,7 @@ async fn show_page(
         past: data.past,
         past_pager,
         swaps: data.swaps,
-        members: ctx.roster(team.id, team.roster_version).await?,
+        member_options: ctx.member_options(team.id, team.roster_version).await?,
         roles: data
             .roles
             .iter()
