@@ -71,7 +71,7 @@ fn generated() -> Instance {
             Voter {
                 id: v.to_string(),
                 ballot: Ballot::Approval(ballot),
-                extra: vec![],
+                extra: Default::default(),
             }
         })
         .collect();

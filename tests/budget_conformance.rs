@@ -113,3 +113,24 @@ fn every_pabulib_instance_matches_pabutools_for_every_rule() {
         failures.join("\n")
     );
 }
+
+/// The reader's unit tests compare it with the reference reader on every conformance file,
+/// which they take in at build time by name: a new file must be named there too.
+#[test]
+fn the_readers_unit_tests_name_every_conformance_file() {
+    let listed = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/tally/budget/pabulib_read/tests.rs"),
+    )
+    .unwrap();
+    let missing: Vec<String> = std::fs::read_dir(conformance_dir())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".pb"))
+        // Quoted, as `conformance!("…")` names it (rustfmt may break a long one over lines).
+        .filter(|name| !listed.contains(&format!("\"{name}\"")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "add to pabulib_read/tests.rs: {missing:?}"
+    );
+}

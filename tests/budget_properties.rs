@@ -68,7 +68,7 @@ fn instance_strategy(vote_types: Vec<VoteType>) -> impl Strategy<Value = Instanc
                     .map(|(i, ballot)| Voter {
                         id: format!("v{i}"),
                         ballot,
-                        extra: vec![],
+                        extra: Default::default(),
                     })
                     .collect(),
                 voter_columns: vec![],

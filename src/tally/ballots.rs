@@ -62,6 +62,28 @@ impl RankingIndex {
         }
     }
 
+    /// The 32-bit hash under which [`RankingIndex::find_or_insert_hashed`] files `cells`.
+    pub(crate) fn hash(cells: &[Cell]) -> u32 {
+        use std::hash::{Hash as _, Hasher as _};
+        let mut hasher = rustc_hash::FxHasher::default();
+        cells.hash(&mut hasher);
+        let full = hasher.finish();
+        // Both halves folded into the 32-bit hash.
+        (full ^ (full >> 32)) as u32
+    }
+
+    /// Reads the slot where the probe for each hash starts, all of them before any look-up:
+    /// the reads do not depend on one another, so the processor overlaps their cache misses
+    /// and the look-ups that follow find their slots in cache. Only a matter of speed.
+    pub(crate) fn touch(&self, hashes: impl Iterator<Item = u32>) {
+        let mut any = 0;
+        for hash in hashes {
+            let slot = self.slots.get(Self::start(hash, self.slots.len()));
+            any |= slot.copied().unwrap_or(0);
+        }
+        std::hint::black_box(any);
+    }
+
     /// The group whose cells (`cells_of(group)`) equal `cells`; otherwise `cells` becomes
     /// group number `groups so far` (the caller adds it) and `None` is returned.
     pub(crate) fn find_or_insert<'a>(
@@ -69,12 +91,16 @@ impl RankingIndex {
         cells: &[Cell],
         cells_of: impl Fn(u32) -> &'a [Cell],
     ) -> Result<Option<u32>, crate::tally::TallyError> {
-        use std::hash::{Hash as _, Hasher as _};
-        let mut hasher = rustc_hash::FxHasher::default();
-        cells.hash(&mut hasher);
-        let full = hasher.finish();
-        // Both halves folded into the 32-bit hash.
-        let hash = (full ^ (full >> 32)) as u32;
+        self.find_or_insert_hashed(Self::hash(cells), cells, cells_of)
+    }
+
+    /// [`RankingIndex::find_or_insert`] with `hash` = [`RankingIndex::hash`] of `cells`.
+    pub(crate) fn find_or_insert_hashed<'a>(
+        &mut self,
+        hash: u32,
+        cells: &[Cell],
+        cells_of: impl Fn(u32) -> &'a [Cell],
+    ) -> Result<Option<u32>, crate::tally::TallyError> {
         if self.used.saturating_add(1).saturating_mul(2) > self.slots.len() {
             self.regrow(self.slots.len().saturating_mul(2));
         }

@@ -85,7 +85,7 @@ pub fn instance(
             } else {
                 Ballot::Approval(picks)
             },
-            extra: Vec::new(),
+            extra: Default::default(),
         });
     }
     let to_u64 = |v: i64| u64::try_from(v).unwrap_or(0);

@@ -2,6 +2,7 @@
 //! ballot per voter. Built by the Pabulib parser or by [`Instance::from_approvals`].
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::error::BudgetError;
 
@@ -94,8 +95,10 @@ pub struct Voter {
     pub id: String,
     /// What they voted.
     pub ballot: Ballot,
-    /// Values of the extra VOTES columns ([`Instance::voter_columns`]).
-    pub extra: Vec<String>,
+    /// Values of the extra VOTES columns ([`Instance::voter_columns`]); the reader shares one
+    /// list between the voters with the same values (a file has a few combinations of, say,
+    /// age, sex and voting method among thousands of voters).
+    pub extra: Arc<[String]>,
 }
 
 /// A whole election. Money is exact: `budget` and every cost are integers in units of
@@ -152,7 +155,7 @@ impl Instance {
             voters.push(Voter {
                 id: (v + 1).to_string(),
                 ballot: Ballot::Approval(ballot),
-                extra: Vec::new(),
+                extra: Arc::default(),
             });
         }
         Ok(Self {

@@ -3,6 +3,8 @@
 //! sequence gives `Ok` or `Err`, never a panic.
 
 use std::borrow::Cow;
+use std::hash::{Hash as _, Hasher as _};
+use std::sync::Arc;
 
 use super::super::ballots::FastMap;
 use super::amount::{parse_decimal, rescale};
@@ -45,10 +47,6 @@ impl<'t> Block<'t> {
             Row { line, fields }
         })
     }
-
-    fn len(&self) -> usize {
-        self.rows.len()
-    }
 }
 
 /// A row: its line and its fields, borrowed from its [`Block`].
@@ -69,6 +67,11 @@ impl<'b> Row<'b, '_> {
 }
 
 /// Parses a `.pb` file's bytes (UTF-8, optional byte-order mark).
+///
+/// The META and PROJECTS blocks are kept as rows until the VOTES heading; voters are then
+/// built row by row as they are read, so the VOTES block is never held in full. Errors come
+/// in the order of a reader that splits the whole file first: misplaced or missing blocks,
+/// then META and PROJECTS, then voters in row order, then points out of range.
 pub fn parse_pabulib(bytes: &[u8]) -> Result<Instance, BudgetError> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let valid = bytes.get(..e.valid_up_to()).unwrap_or_default();
@@ -76,18 +79,12 @@ pub fn parse_pabulib(bytes: &[u8]) -> Result<Instance, BudgetError> {
         BudgetError::parse(line, "the file is not valid UTF-8")
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let (meta, projects, votes) = split_sections(text)?;
-    build(&meta, &projects, &votes)
-}
-
-/// Rows of the META, PROJECTS and VOTES blocks.
-type Blocks<'t> = (Block<'t>, Block<'t>, Block<'t>);
-
-fn split_sections(text: &str) -> Result<Blocks<'_>, BudgetError> {
     let mut rows = Rows::new(text);
     let mut section = Section::Start;
-    let (mut meta, mut projects, mut votes) =
-        (Block::default(), Block::default(), Block::default());
+    let (mut meta, mut projects) = (Block::default(), Block::default());
+    // From the VOTES heading on: the voters read so far, or the first error of META, PROJECTS
+    // or a voter, reported only once the rest of the file has no misplaced block.
+    let mut votes: Option<Result<Voters, BudgetError>> = None;
     let mut record = Vec::new();
     while let Some(line) = rows.next_into(&mut record) {
         if record.iter().all(|f| f.trim().is_empty()) {
@@ -118,6 +115,13 @@ fn split_sections(text: &str) -> Result<Blocks<'_>, BudgetError> {
                 ));
             }
             section = next;
+            if section == Section::Votes {
+                votes = Some(build(&meta, &projects).map(|mut voters| {
+                    // Room for a voter a line (one line is the header).
+                    voters.instance.voters.reserve(rows.line_feeds_left());
+                    voters
+                }));
+            }
             continue;
         }
         match section {
@@ -126,16 +130,22 @@ fn split_sections(text: &str) -> Result<Blocks<'_>, BudgetError> {
             }
             Section::Meta => meta.push(line, &mut record),
             Section::Projects => projects.push(line, &mut record),
-            Section::Votes => votes.push(line, &mut record),
+            Section::Votes => {
+                if let Some(Ok(voters)) = &mut votes
+                    && let Err(e) = voters.row(line, &record)
+                {
+                    votes = Some(Err(e));
+                }
+            }
         }
     }
-    if section != Section::Votes {
-        return Err(BudgetError::parse(
+    match votes {
+        Some(voters) => voters?.finish(),
+        None => Err(BudgetError::parse(
             rows.end_line(),
             "missing block: a .pb file has META, PROJECTS and VOTES",
-        ));
+        )),
     }
-    Ok((meta, projects, votes))
 }
 
 fn field<'b>(row: &Row<'b, '_>, col: usize, name: &str) -> Result<&'b str, BudgetError> {
@@ -170,11 +180,8 @@ fn extras(header: &Row<'_, '_>, skip: &[usize]) -> (Vec<String>, Vec<usize>) {
         .unzip()
 }
 
-fn build(
-    meta_rows: &Block<'_>,
-    project_rows: &Block<'_>,
-    vote_rows: &Block<'_>,
-) -> Result<Instance, BudgetError> {
+/// Builds META and PROJECTS; the voters come next, row by row.
+fn build(meta_rows: &Block<'_>, project_rows: &Block<'_>) -> Result<Voters, BudgetError> {
     let mut meta = Vec::new();
     let mut budget_raw = None;
     let mut vote_type = VoteType::Approval;
@@ -251,128 +258,205 @@ fn build(
         projects.push(Project { id, cost, extra });
     }
 
-    let (voters, voter_columns, points_scale) = build_voters(vote_rows, &index, vote_type)?;
-    Ok(Instance {
-        meta,
-        vote_type,
-        scale,
-        budget,
-        projects,
-        project_columns,
-        points_scale,
-        voters,
-        voter_columns,
+    Ok(Voters {
+        instance: Instance {
+            meta,
+            vote_type,
+            scale,
+            budget,
+            projects,
+            project_columns,
+            points_scale: 0,
+            voters: Vec::new(),
+            voter_columns: Vec::new(),
+        },
+        index,
+        columns: None,
+        points: Vec::new(),
+        ballot: Vec::new(),
+        extras: FastMap::default(),
+        no_extras: Arc::default(),
     })
 }
 
-/// A cardinal ballot before the points' common scale is known: project and exact points.
-type RawPoints = Vec<(usize, (u128, u32))>;
+/// Where a VOTES row's values are, from the block's header row.
+struct VoteColumns {
+    vote: usize,
+    id: Option<usize>,
+    /// Only for cumulative and scoring votes.
+    points: Option<usize>,
+    /// The extra columns, in header order.
+    extra: Vec<usize>,
+}
 
-fn build_voters(
-    rows: &Block<'_>,
-    index: &FastMap<String, usize>,
-    vote_type: VoteType,
-) -> Result<(Vec<Voter>, Vec<String>, u32), BudgetError> {
-    let mut vrows = rows.rows();
-    let Some(header) = vrows.next() else {
-        return Ok((Vec::new(), Vec::new(), 0));
-    };
-    let vote_col = header_columns(&header, &["vote"])?
-        .first()
-        .copied()
-        .unwrap_or(0);
-    let id_col = column_index(&header, "voter_id");
-    // Only cumulative and scoring votes have points; for the other types a `points` column is
-    // kept like any other extra column, so writing the instance back loses nothing.
-    let points_col = column_index(&header, "points").filter(|_| vote_type.is_cardinal());
-    if vote_type.is_cardinal() && points_col.is_none() {
-        return Err(BudgetError::parse(
-            header.line,
-            "cumulative/scoring votes need a `points` column",
-        ));
-    }
-    let mut skip: Vec<usize> = vec![vote_col];
-    skip.extend(id_col);
-    skip.extend(points_col);
-    let (voter_columns, extra_cols) = extras(&header, &skip);
-    let mut voters = Vec::with_capacity(rows.len());
-    // Cardinal ballots wait here, with their line, until every row is read.
-    let mut cardinal: Vec<(u64, RawPoints)> = Vec::new();
-    let mut points_scale = 0;
-    // Scratch lists reused by every row.
-    let mut names: Vec<&str> = Vec::new();
-    let mut points: Vec<&str> = Vec::new();
-    let mut ballot: RawPoints = Vec::new();
-    for (n, row) in vrows.enumerate() {
-        let id = match id_col {
+/// The voters of the VOTES block, built as its rows are read.
+struct Voters {
+    /// Everything but the voters' cardinal ballots, which wait for the points' common scale.
+    instance: Instance,
+    /// Project index by id.
+    index: FastMap<String, usize>,
+    /// Set by the block's first row, its header.
+    columns: Option<VoteColumns>,
+    /// Cardinal ballots before the common scale, voter after voter: the voter's line and
+    /// index, a project and its exact points.
+    points: Vec<(u64, usize, usize, (u128, u32))>,
+    /// Scratch: the current row's projects, in ballot order.
+    ballot: Vec<usize>,
+    /// Extra column values shared by the voters that have the same ones, by their hash
+    /// (most voters repeat a few combinations, such as age, sex and voting method).
+    extras: FastMap<u64, Vec<Arc<[String]>>>,
+    /// The values of a voter without extra columns.
+    no_extras: Arc<[String]>,
+}
+
+impl Voters {
+    /// Reads one row: the header, then one voter per row.
+    fn row(&mut self, line: u64, fields: &[Cow<'_, str>]) -> Result<(), BudgetError> {
+        let row = Row { line, fields };
+        let Some(columns) = &self.columns else {
+            self.columns = Some(self.header(&row)?);
+            return Ok(());
+        };
+        let vote_type = self.instance.vote_type;
+        let n = self.instance.voters.len();
+        let id = match columns.id {
             Some(c) => field(&row, c, "voter_id")?.to_string(),
             None => (n + 1).to_string(),
         };
-        let vote = row.get(vote_col).map(str::trim).unwrap_or_default();
-        names.clear();
-        names.extend(vote.split(',').map(str::trim).filter(|s| !s.is_empty()));
-        points.clear();
-        if let (true, Some(c)) = (vote_type.is_cardinal(), points_col) {
-            let text = row.get(c).map(str::trim).unwrap_or_default();
-            points.extend(text.split(',').map(str::trim).filter(|s| !s.is_empty()));
-        }
-        if vote_type.is_cardinal() && points.len() != names.len() {
+        let names = || {
+            let vote = row.get(columns.vote).map(str::trim).unwrap_or_default();
+            vote.split(',').map(str::trim).filter(|s| !s.is_empty())
+        };
+        let points = || {
+            let text = columns.points.and_then(|c| row.get(c)).map(str::trim);
+            let text = text.unwrap_or_default();
+            text.split(',').map(str::trim).filter(|s| !s.is_empty())
+        };
+        if vote_type.is_cardinal() && points().count() != names().count() {
             return Err(BudgetError::parse(
-                row.line,
-                format!("{} projects but {} points", names.len(), points.len()),
+                line,
+                format!(
+                    "{} projects but {} points",
+                    names().count(),
+                    points().count()
+                ),
             ));
         }
-        ballot.clear();
-        for (k, name) in names.iter().enumerate() {
-            let p = *index.get(*name).ok_or_else(|| {
-                BudgetError::parse(row.line, format!("vote for unknown project `{name}`"))
+        self.ballot.clear();
+        let first_points = self.points.len();
+        let mut texts = points();
+        for name in names() {
+            let p = *self.index.get(name).ok_or_else(|| {
+                BudgetError::parse(line, format!("vote for unknown project `{name}`"))
             })?;
-            let pts = match points.get(k) {
-                Some(text) => parse_decimal(text).ok_or_else(|| {
-                    BudgetError::parse(
-                        row.line,
-                        format!("points `{text}` are not a non-negative decimal"),
-                    )
-                })?,
-                None => (1, 0),
-            };
-            points_scale = u32::max(points_scale, pts.1);
-            match ballot.iter_mut().find(|(q, _)| *q == p) {
-                // A repeated project: approval/ordinal keep the first mention, points the last
-                // (as a Python dict would).
-                Some(entry) if vote_type.is_cardinal() => entry.1 = pts,
-                Some(_) => {}
-                None => ballot.push((p, pts)),
+            if !vote_type.is_cardinal() {
+                // A repeated project: approval and ordinal ballots keep the first mention.
+                if !self.ballot.contains(&p) {
+                    self.ballot.push(p);
+                }
+                continue;
+            }
+            let text = texts.next().unwrap_or_default();
+            let pts = parse_decimal(text).ok_or_else(|| {
+                BudgetError::parse(
+                    line,
+                    format!("points `{text}` are not a non-negative decimal"),
+                )
+            })?;
+            self.instance.points_scale = u32::max(self.instance.points_scale, pts.1);
+            let mine = self.points.get_mut(first_points..).unwrap_or_default();
+            match mine.iter_mut().find(|entry| entry.2 == p) {
+                // Points keep the last mention of a repeated project (as a Python dict would).
+                Some(entry) => entry.3 = pts,
+                None => self.points.push((line, n, p, pts)),
             }
         }
-        let extra = extra_cols
-            .iter()
-            .map(|&c| row.get(c).unwrap_or_default().to_string())
-            .collect();
         let ballot = match vote_type {
-            VoteType::Approval | VoteType::Choose1 => {
-                Ballot::Approval(ballot.iter().map(|(p, _)| *p).collect())
-            }
-            VoteType::Ordinal => Ballot::Ordinal(ballot.iter().map(|(p, _)| *p).collect()),
-            VoteType::Cumulative | VoteType::Scoring => {
-                cardinal.push((row.line, ballot.clone()));
-                Ballot::Cardinal(Vec::new())
-            }
+            VoteType::Approval | VoteType::Choose1 => Ballot::Approval(self.ballot.clone()),
+            VoteType::Ordinal => Ballot::Ordinal(self.ballot.clone()),
+            VoteType::Cumulative | VoteType::Scoring => Ballot::Cardinal(Vec::new()),
         };
-        voters.push(Voter { id, ballot, extra });
+        let extra = self.extras(&row);
+        self.instance.voters.push(Voter { id, ballot, extra });
+        Ok(())
     }
-    // Points need the scale of the whole block; their errors come after every row's own.
-    for (voter, (line, raw)) in voters.iter_mut().zip(cardinal) {
-        let mut scaled = Vec::with_capacity(raw.len());
-        for (p, (digits, decimals)) in raw {
-            let v = rescale(digits, decimals, points_scale)
-                .ok_or_else(|| BudgetError::parse(line, "points too large"))?;
-            scaled.push((p, v));
+
+    /// Reads the block's header row.
+    fn header(&mut self, header: &Row<'_, '_>) -> Result<VoteColumns, BudgetError> {
+        let vote_type = self.instance.vote_type;
+        let vote = header_columns(header, &["vote"])?
+            .first()
+            .copied()
+            .unwrap_or(0);
+        let id = column_index(header, "voter_id");
+        // Only cumulative and scoring votes have points; for the other types a `points`
+        // column is kept like any other extra column, so writing the instance back loses
+        // nothing.
+        let points = column_index(header, "points").filter(|_| vote_type.is_cardinal());
+        if vote_type.is_cardinal() && points.is_none() {
+            return Err(BudgetError::parse(
+                header.line,
+                "cumulative/scoring votes need a `points` column",
+            ));
         }
-        voter.ballot = Ballot::Cardinal(scaled);
+        let mut skip: Vec<usize> = vec![vote];
+        skip.extend(id);
+        skip.extend(points);
+        let (names, extra) = extras(header, &skip);
+        self.instance.voter_columns = names;
+        Ok(VoteColumns {
+            vote,
+            id,
+            points,
+            extra,
+        })
     }
-    Ok((voters, voter_columns, points_scale))
+
+    /// The voter's extra column values, shared with the voters before it that have the same.
+    fn extras(&mut self, row: &Row<'_, '_>) -> Arc<[String]> {
+        let cols = self
+            .columns
+            .as_ref()
+            .map(|c| c.extra.as_slice())
+            .unwrap_or_default();
+        if cols.is_empty() {
+            return Arc::clone(&self.no_extras);
+        }
+        let values = || cols.iter().map(|&c| row.get(c).unwrap_or_default());
+        let mut hasher = rustc_hash::FxHasher::default();
+        values().for_each(|v| v.hash(&mut hasher));
+        let same = self.extras.entry(hasher.finish()).or_default();
+        if let Some(found) = same
+            .iter()
+            .find(|e| e.iter().map(String::as_str).eq(values()))
+        {
+            return Arc::clone(found);
+        }
+        let new: Arc<[String]> = values().map(str::to_string).collect();
+        same.push(Arc::clone(&new));
+        new
+    }
+
+    /// The instance, once every row is read: cardinal ballots get their points on the
+    /// common scale (their errors come after every row's own).
+    fn finish(mut self) -> Result<Instance, BudgetError> {
+        let scale = self.instance.points_scale;
+        let mut points = self.points.into_iter().peekable();
+        for (n, voter) in self.instance.voters.iter_mut().enumerate() {
+            let Ballot::Cardinal(scaled) = &mut voter.ballot else {
+                continue;
+            };
+            while let Some((line, _, p, (digits, decimals))) = points.next_if(|e| e.1 == n) {
+                let v = rescale(digits, decimals, scale)
+                    .ok_or_else(|| BudgetError::parse(line, "points too large"))?;
+                scaled.push((p, v));
+            }
+        }
+        Ok(self.instance)
+    }
 }
 
+#[cfg(test)]
+mod reference;
 #[cfg(test)]
 mod tests;

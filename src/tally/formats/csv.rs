@@ -83,7 +83,15 @@ pub struct BallotParser {
     spans: Vec<Span>,
     scratch: Vec<u8>,
     cells: Vec<Cell>,
+    /// Rankings read but not yet grouped, grouped [`BATCH`] at a time (see
+    /// [`RankingIndex::touch`]): their cells one after another, and per ranking the end of
+    /// its cells, its weight and its hash.
+    queued_cells: Vec<Cell>,
+    queued: Vec<(usize, u64, u32)>,
 }
+
+/// Rankings grouped together: enough for their table look-ups to overlap their cache misses.
+const BATCH: usize = 16;
 
 impl BallotParser {
     /// A reader resolving names against `candidates` (and extending it with `Add`).
@@ -116,6 +124,8 @@ impl BallotParser {
             spans: Vec::new(),
             scratch: Vec::new(),
             cells: Vec::new(),
+            queued_cells: Vec::new(),
+            queued: Vec::with_capacity(BATCH),
         })
     }
 
@@ -147,6 +157,15 @@ impl BallotParser {
     }
 
     fn read_records(&mut self, data: &[u8], at_end: bool) -> Result<usize, TallyError> {
+        let read = self.read_queued(data, at_end);
+        // The rankings still queued are grouped first, so an error grouping one of them (an
+        // earlier line) comes before a later line's error.
+        self.group_queued()?;
+        read
+    }
+
+    /// Reads the records of `data`, queueing their rankings; see [`Self::read_records`].
+    fn read_queued(&mut self, data: &[u8], at_end: bool) -> Result<usize, TallyError> {
         let mut pos = 0;
         if !self.started {
             const BOM: &[u8] = b"\xef\xbb\xbf";
@@ -318,24 +337,52 @@ impl BallotParser {
         self.add_cells(weight)
     }
 
-    /// Adds the ranking in `self.cells`, standing for `weight` lines, to its group.
+    /// Queues the ranking in `self.cells`, standing for `weight` lines, for its group.
     fn add_cells(&mut self, weight: u64) -> Result<(), TallyError> {
-        let ballots = &self.ballots;
-        let found = self.index.find_or_insert(&self.cells, |g| {
-            ballots
-                .get(g as usize)
-                .map(Ballot::cells)
-                .unwrap_or_default()
-        })?;
-        match found {
-            Some(g) => {
-                if let Some(b) = self.ballots.get_mut(g as usize) {
-                    b.add_weight(weight);
+        let hash = RankingIndex::hash(&self.cells);
+        self.queued_cells.extend_from_slice(&self.cells);
+        self.queued.push((self.queued_cells.len(), weight, hash));
+        if self.queued.len() >= BATCH {
+            self.group_queued()?;
+        }
+        Ok(())
+    }
+
+    /// Adds the queued rankings to their groups, in order, and empties the queue.
+    fn group_queued(&mut self) -> Result<(), TallyError> {
+        let mut queued = std::mem::take(&mut self.queued);
+        let mut cells = std::mem::take(&mut self.queued_cells);
+        let result = self.group(&queued, &cells);
+        queued.clear();
+        cells.clear();
+        self.queued = queued;
+        self.queued_cells = cells;
+        result
+    }
+
+    fn group(&mut self, queued: &[(usize, u64, u32)], all: &[Cell]) -> Result<(), TallyError> {
+        self.index.touch(queued.iter().map(|q| q.2));
+        let mut start = 0;
+        for &(end, weight, hash) in queued {
+            let cells = all.get(start..end).unwrap_or_default();
+            start = end;
+            let ballots = &self.ballots;
+            let found = self.index.find_or_insert_hashed(hash, cells, |g| {
+                ballots
+                    .get(g as usize)
+                    .map(Ballot::cells)
+                    .unwrap_or_default()
+            })?;
+            match found {
+                Some(g) => {
+                    if let Some(b) = self.ballots.get_mut(g as usize) {
+                        b.add_weight(weight);
+                    }
                 }
+                None => self
+                    .ballots
+                    .push(Ballot::from_cells(weight, Box::from(cells))),
             }
-            None => self
-                .ballots
-                .push(Ballot::from_cells(weight, Box::from(self.cells.as_slice()))),
         }
         Ok(())
     }
@@ -415,15 +462,19 @@ impl BallotParser {
                 format!("unknown candidate {name:?}"),
             ));
         }
-        let id =
-            CandidateId(u32::try_from(self.candidates.len()).map_err(|_| TallyError::Overflow)?);
         let mut c = Candidate::new(name);
         c.undeclared_write_in = name == UNDECLARED_WRITE_INS;
-        self.candidates.push(c);
-        self.ids.insert(Box::from(name.as_bytes()), id);
-        if let Some(key) = short_key(name.as_bytes()) {
+        self.add_candidate(c)
+    }
+
+    fn add_candidate(&mut self, c: Candidate) -> Result<CandidateId, TallyError> {
+        let id =
+            CandidateId(u32::try_from(self.candidates.len()).map_err(|_| TallyError::Overflow)?);
+        self.ids.insert(Box::from(c.name.as_bytes()), id);
+        if let Some(key) = short_key(c.name.as_bytes()) {
             self.short_ids.insert(key, id);
         }
+        self.candidates.push(c);
         Ok(id)
     }
 }

@@ -106,6 +106,19 @@ impl<'t> Rows<'t> {
         }
     }
 
+    /// The line feeds not read yet: at least the rows left, less one.
+    pub(super) fn line_feeds_left(&self) -> usize {
+        let rest = self.text.get(self.pos..).unwrap_or_default();
+        // Counted in byte-wide lanes, a block of at most 255 bytes at a time.
+        rest.as_bytes()
+            .chunks(255)
+            .map(|block| {
+                let feeds: u8 = block.iter().map(|&b| u8::from(b == b'\n')).sum();
+                usize::from(feeds)
+            })
+            .sum()
+    }
+
     /// The line the `csv` crate reported at the end of the text (1 + every line feed).
     pub(super) fn end_line(&self) -> u64 {
         self.newlines + 1

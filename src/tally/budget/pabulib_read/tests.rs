@@ -70,3 +70,147 @@ proptest! {
         prop_assert_eq!(by_rows(&text), by_csv(&text));
     }
 }
+
+/// Lines of `.pb` files, good and bad, for the reader against [`super::reference`].
+const PB_LINES: [&str; 40] = [
+    "META",
+    "key;value",
+    "budget;100",
+    "budget;1,5",
+    "budget;x",
+    "vote_type;approval",
+    "vote_type;cumulative",
+    "vote_type;ordinal",
+    "vote_type;choose-1",
+    "vote_type;bad",
+    "num_votes;3",
+    "description;\"a;\"\"b\"",
+    "PROJECTS",
+    "project_id;cost;name",
+    "cost;project_id",
+    "p1;10;One",
+    "p2;2.5;Two",
+    "p1;3;again",
+    ";4",
+    "p3;abc",
+    "VOTES",
+    "voter_id;vote;points;age",
+    "vote;age;sex",
+    "vote",
+    "v1;p1,p2;1,2;30",
+    "v2;p2, p1 ,p2;3,4.5,1;40",
+    "v3;p9;1;30",
+    "v4;p1;;",
+    "v5;p1,p2;1;30",
+    "v6;;;",
+    "v7;p2,p1;2,0.25;\"3\n0\"",
+    "p1;30;M",
+    "p2,p1;30;F",
+    "p1;;F",
+    "v8;p1;99999999999999999999999;2",
+    "v9;p2;0.0000000000000000000000001;2",
+    "",
+    "  ;  ",
+    "meta",
+    "votes",
+];
+
+fn pb_text(lines: &[usize], crlf: bool) -> String {
+    let end = if crlf { "\r\n" } else { "\n" };
+    lines
+        .iter()
+        .map(|&i| PB_LINES[i % PB_LINES.len()])
+        .collect::<Vec<_>>()
+        .join(end)
+}
+
+proptest! {
+    #[test]
+    fn any_text_parses_like_the_reference(
+        lines in proptest::collection::vec(0..PB_LINES.len(), 0..30),
+        crlf in any::<bool>(),
+    ) {
+        let text = pb_text(&lines, crlf);
+        prop_assert_eq!(
+            super::parse_pabulib(text.as_bytes()),
+            super::reference::parse_pabulib(text.as_bytes())
+        );
+    }
+
+    #[test]
+    fn any_votes_parse_like_the_reference(
+        vote_type in 5..9usize,
+        header in 21..24usize,
+        votes in proptest::collection::vec(0..PB_LINES.len(), 0..20),
+        crlf in any::<bool>(),
+    ) {
+        let mut lines = vec![0, 1, 2, vote_type, 12, 13, 15, 16, 20, header];
+        lines.extend(votes);
+        let text = pb_text(&lines, crlf);
+        prop_assert_eq!(
+            super::parse_pabulib(text.as_bytes()),
+            super::reference::parse_pabulib(text.as_bytes())
+        );
+    }
+}
+
+/// A conformance file of `tests/conformance/pabulib`, read in at build time (the tally engine
+/// and its tests use no file system).
+macro_rules! conformance {
+    ($name:literal) => {
+        (
+            $name,
+            include_bytes!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/tests/conformance/pabulib/",
+                $name
+            ))
+            .as_slice(),
+        )
+    };
+}
+
+/// Every `.pb` file of the conformance folder (`tests/budget_conformance.rs` checks each
+/// against its expected outcome; add new ones here too).
+const CONFORMANCE: &[(&str, &[u8])] = &[
+    conformance!("France_Toulouse_2019.pb"),
+    conformance!("Netherlands_Assen_2024.pb"),
+    conformance!("Poland_Czestochowa_2020_Grabowka.pb"),
+    conformance!("Poland_Krakow_2020_Wzgorza_Krzeslawickie.pb"),
+    conformance!("Poland_Krakow_2023_Czyzyny.pb"),
+    conformance!("Poland_Lodz_2020.pb"),
+    conformance!("Poland_Lodz_2024_Stoki-Sikawa-Podgorze.pb"),
+    conformance!("Poland_Warszawa_2017_Plac_Wojska_Polskiego.pb"),
+    conformance!("Poland_Wieliczka_2023_Green_Budget.pb"),
+    conformance!("Poland_Zabrze_2020_Centrum_Poludnie.pb"),
+    conformance!("Switzerland_Zurich_S5.pb"),
+    conformance!(
+        "US_Stanford_Dataset_Your_Voice_Your_Choice_Parks_and_Streets-_Seattle_2019_District_1_vote_rankings.pb"
+    ),
+    conformance!("Worldwide_Mechanical_Turk_Ranking_value_3.pb"),
+    conformance!("Worldwide_Mechanical_Turk_Utilities_3.pb"),
+    conformance!("equalshares-rb_synthetic_approval.pb"),
+    conformance!("equalshares-rb_synthetic_approval_4.pb"),
+    conformance!("equalshares-rb_synthetic_cumulative.pb"),
+    conformance!("equalshares-rb_synthetic_ordinal.pb"),
+    conformance!("equalshares-rb_synthetic_scoring.pb"),
+];
+
+#[test]
+fn conformance_files_parse_like_the_reference() {
+    for (name, bytes) in CONFORMANCE {
+        let instance = super::parse_pabulib(bytes).unwrap();
+        let reference = super::reference::parse_pabulib(bytes);
+        assert_eq!(Ok(&instance), reference.as_ref(), "{name}");
+        if instance.voters.len() > 10_000 {
+            // Voters with the same extra values share them.
+            let distinct: std::collections::HashSet<*const [String]> = instance
+                .voters
+                .iter()
+                .map(|v| std::sync::Arc::as_ptr(&v.extra))
+                .collect();
+            assert!(distinct.len() * 10 < instance.voters.len());
+        }
+    }
+    assert!(CONFORMANCE.len() > 10);
+}

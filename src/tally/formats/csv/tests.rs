@@ -151,6 +151,8 @@ fn reads_like_the_csv_crate_on_edge_cases() {
         b"A|B,C|D\n(overvote)|A\n|A\n",
         b"A,\xff\n",
         b"\xef\xbb\xbfA\n",
+        b"B,A\nA,Zed\nZed,B\nA|Zed\nYan\nB,A\n",
+        b"\xef\xbb\xbfA\n\xef\xbb\xbfA\nA\n",
     ] {
         for weighted in [false, true] {
             for piece in [1, 2, 3, 7, 1000] {
