@@ -157,7 +157,7 @@ impl tera::Function for Options {
             .and_then(serde_json::Value::as_str)
             .unwrap_or("id");
         let text_key = args.get("text").and_then(serde_json::Value::as_str);
-        let selected = args.get("selected").map(plain).unwrap_or_default();
+        let selected = selected_arg(args);
         let mut out = String::with_capacity(items.len() * 48);
         for item in items {
             let value = item.get(value_key).map(plain).unwrap_or_default();
@@ -195,13 +195,18 @@ impl tera::Function for Pick {
             .get("options")
             .and_then(serde_json::Value::as_str)
             .ok_or("pick: `options` must be written options")?;
-        let selected = args.get("selected").map(plain).unwrap_or_default();
+        let selected = selected_arg(args);
         Ok(serde_json::Value::String(mark_selected(options, &selected)))
     }
 
     fn is_safe(&self) -> bool {
         true
     }
+}
+
+/// The `selected` argument of `options` and `pick` as text (empty when absent).
+fn selected_arg(args: &std::collections::HashMap<String, serde_json::Value>) -> String {
+    args.get("selected").map(plain).unwrap_or_default()
 }
 
 /// `options` with the option whose value is `selected` marked (none when it is empty or not

@@ -19,7 +19,6 @@ use crate::domain::ids::{MeetingId, UserId};
 use crate::domain::meeting_run::{ItemState, totals};
 use crate::i18n::Msg;
 use crate::service::actions::{self as action_service, ActionForm};
-use crate::service::ledger as ledger_service;
 use crate::service::meetings::capture::{self, DecisionForm};
 use crate::service::meetings::minutes::{self, MAX_CHARS, MinutesForm, MinutesView};
 use crate::service::meetings::roles::{self, AttendanceForm, NoteTakerForm};
@@ -531,7 +530,7 @@ async fn live_state(
             .into_iter()
             .map(|line| line.in_lang(lang).into())
             .collect();
-    let members = ledger_service::roster(db, team.id).await?;
+    let members = state.rosters.of(db, team.id, team.roster_version).await?;
     let named = |who: Option<UserId>| {
         let found = who.and_then(|w| members.iter().find(|m| m.id == w));
         NamedPerson {
