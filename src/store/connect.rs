@@ -85,10 +85,7 @@ pub async fn connect_with_pool(
             let size = pool.max_connections.unwrap_or(SQLITE_POOL);
             connect_sqlite(path, *create_parent, size, acquire).await
         }
-        DatabaseTarget::Postgres(url) => {
-            let size = pool.max_connections.unwrap_or(POSTGRES_POOL);
-            connect_postgres(url, size, acquire).await
-        }
+        DatabaseTarget::Postgres(url) => connect_postgres(url, pg_sizes(pool), acquire).await,
     }
 }
 
@@ -144,7 +141,7 @@ async fn connect_sqlite(
         .row_buffer_size(ROW_BUFFER);
     let pool = SqlitePoolOptions::new()
         .max_connections(size)
-        // See `open_pg_pool`: an embedded file has no link to lose, so the ping on every
+        // See `pg_pool_options`: an embedded file has no link to lose, so the ping on every
         // checkout was only a round trip to the connection's worker thread.
         .test_before_acquire(false)
         .acquire_timeout(acquire)
@@ -189,21 +186,29 @@ fn create_private_file(path: &Path) -> std::io::Result<()> {
     options.open(path).map(drop)
 }
 
+/// The PostgreSQL pool's `(size, warm)`: `pool.max_connections` (default 10) and
+/// `pool.min_connections` (default all of them, never more).
+fn pg_sizes(pool: &PoolSettings) -> (u32, u32) {
+    let size = pool.max_connections.unwrap_or(POSTGRES_POOL);
+    (size, pool.min_connections.unwrap_or(size).min(size))
+}
+
+/// `(size, warm)`: the pool's most connections, and how many it keeps open while idle.
 async fn connect_postgres(
     url: &DatabaseUrl,
-    size: u32,
+    (size, warm): (u32, u32),
     acquire: Duration,
 ) -> anyhow::Result<Database> {
     let options = PgConnectOptions::from_str(url.expose()).map_err(|e| {
         anyhow!("setting `database_url`: `{url}` is not a valid PostgreSQL URL ({e})")
     })?;
     let name = options.get_database().unwrap_or("postgres").to_owned();
-    let pool = match open_pg_pool(options.clone(), size, acquire).await {
+    let pool = match open_pg_pool(options.clone(), (size, warm), acquire).await {
         Ok(pool) => pool,
         Err(e) if is_missing_database(&e) => {
             create_pg_database(&options, &name, url).await?;
             tracing::info!(database = %name, "created PostgreSQL database (it did not exist)");
-            open_pg_pool(options, size, acquire)
+            open_pg_pool(options, (size, warm), acquire)
                 .await
                 .map_err(|e| unreachable_pg(url, &e))?
         }
@@ -217,18 +222,26 @@ async fn connect_postgres(
 
 async fn open_pg_pool(
     options: PgConnectOptions,
-    size: u32,
+    (size, warm): (u32, u32),
     acquire: Duration,
 ) -> Result<sea_orm::sqlx::PgPool, sea_orm::sqlx::Error> {
+    pg_pool_options((size, warm), acquire)
+        .connect_with(options)
+        .await
+}
+
+/// The PostgreSQL pool's options: at most `size` connections, `warm` of them kept open (sqlx
+/// opens them in the background at start and again whenever one closes, so a burst after a
+/// quiet spell does not wait for new connections).
+fn pg_pool_options((size, warm): (u32, u32), acquire: Duration) -> PgPoolOptions {
     PgPoolOptions::new()
         .max_connections(size)
+        .min_connections(warm)
         // sqlx pings a pooled connection on every checkout by default: a round trip before
         // each statement (a page makes a dozen or more). It pings on every return to the pool
         // anyway, and a connection that has died since fails its statement and is discarded.
         .test_before_acquire(false)
         .acquire_timeout(acquire)
-        .connect_with(options)
-        .await
 }
 
 fn is_missing_database(error: &sea_orm::sqlx::Error) -> bool {
@@ -246,9 +259,13 @@ async fn create_pg_database(
     name: &str,
     url: &DatabaseUrl,
 ) -> anyhow::Result<()> {
-    let admin = open_pg_pool(options.clone().database("postgres"), 1, MIN_CONNECT_TIMEOUT)
-        .await
-        .map_err(|e| unreachable_pg(url, &e))?;
+    let admin = open_pg_pool(
+        options.clone().database("postgres"),
+        (1, 0),
+        MIN_CONNECT_TIMEOUT,
+    )
+    .await
+    .map_err(|e| unreachable_pg(url, &e))?;
     let admin = SqlxPostgresConnector::from_sqlx_postgres_pool(admin);
     let result = admin
         .execute_unprepared(&format!("CREATE DATABASE {}", quote_ident(name)))
@@ -274,4 +291,37 @@ fn is_duplicate_database(error: &sea_orm::DbErr) -> bool {
 /// Quotes a PostgreSQL identifier (doubling embedded quotes).
 pub(crate) fn quote_ident(name: &str) -> String {
     format!("\"{}\"", name.replace('"', "\"\""))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_postgres_pool_keeps_its_warm_connections_open() {
+        let options = pg_pool_options((10, 10), Duration::from_secs(5));
+        assert_eq!(options.get_max_connections(), 10);
+        assert_eq!(options.get_min_connections(), 10);
+        assert!(!options.get_test_before_acquire());
+        let options = pg_pool_options((4, 0), Duration::from_secs(5));
+        assert_eq!(options.get_min_connections(), 0);
+    }
+
+    #[test]
+    fn every_postgres_connection_is_kept_warm_unless_told_otherwise() {
+        let pool = |max, min| PoolSettings {
+            max_connections: max,
+            min_connections: min,
+            ..PoolSettings::default()
+        };
+        assert_eq!(pg_sizes(&PoolSettings::default()), (10, 10));
+        assert_eq!(pg_sizes(&pool(Some(4), None)), (4, 4));
+        assert_eq!(pg_sizes(&pool(None, Some(2))), (10, 2));
+        assert_eq!(
+            pg_sizes(&pool(Some(5), Some(20))),
+            (5, 5),
+            "never more than the pool"
+        );
+        assert_eq!(pg_sizes(&pool(None, Some(0))), (10, 0));
+    }
 }

@@ -52,7 +52,16 @@ async fn page(
     errors: BTreeMap<String, String>,
 ) -> Result<HttpResponse, WebError> {
     let lang = ctx.lang();
-    let view = checkins::week_view(ctx.db(), ctx.principal(), slug, query, ctx.now, lang).await?;
+    let view = checkins::week_view(
+        ctx.db(),
+        &ctx.state.rosters,
+        ctx.principal(),
+        slug,
+        query,
+        ctx.now,
+        lang,
+    )
+    .await?;
     let team = &view.access.team.team;
     let base = format!("/teams/{}/checkins", team.slug);
     let stored = view.mine.as_ref().map(CheckinForm::of).unwrap_or_default();

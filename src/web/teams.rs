@@ -162,7 +162,15 @@ async fn team_page(
     typed_zone: Option<&str>,
 ) -> Result<HttpResponse, WebError> {
     let query = list.member_query();
-    let overview = teams::overview(ctx.db(), ctx.principal(), slug, &query, ctx.lang()).await?;
+    let overview = teams::overview(
+        ctx.db(),
+        &ctx.state.rosters,
+        ctx.principal(),
+        slug,
+        &query,
+        ctx.lang(),
+    )
+    .await?;
     let other_teams = match &ctx.visitor.user {
         Some(user) => teams::teams_of(ctx.db(), user.id)
             .await?

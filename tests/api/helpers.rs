@@ -73,6 +73,12 @@ fn fresh(migrated: bool) -> FreshDb {
         data_dir: dir.path().to_path_buf(),
         port: 0,
         log: "warn".to_owned(),
+        // The suite starts hundreds of servers, most for a few requests: a PostgreSQL pool
+        // opens connections as they are needed instead of keeping ten open (the default).
+        pool: roundtable::config::PoolSettings {
+            min_connections: Some(0),
+            ..roundtable::config::PoolSettings::default()
+        },
         ..Settings::default()
     };
     let mut guard = DbGuard {

@@ -255,7 +255,7 @@ fn meeting_fixture(name: &str) -> Value {
         }
         "meeting_form.html" => {
             json!({ "team_slug": "team-a", "action": "/teams/team-a/meetings", "editing": true,
-            "facilitators": [{ "user_id": 2, "value": "2", "display_name": "Lee", "last": "never", "label": "Lee (last facilitated: never)" }],
+            "facilitator_options": "<option value=\"2\">Lee (last facilitated: never)</option>",
             "history": [{ "name": "Lee", "at": "1 Nov 2026, 10:00 UTC" }], "rules": choice, "privacy_options": choice,
             "visibility_options": choice, "zone": "Europe/London" })
         }

@@ -1,11 +1,12 @@
 //! The team's view of one week's check-ins: the entries (50 a page), how many members have
 //! checked in, and for leaders only the names of those who have not (50 a page). Past weeks
 //! are read-only; the current week also offers the caller's own form. Every list is bounded:
-//! a team of 2,000 costs a count and a page, never the whole team.
+//! the entries cost a count and a page; who has not checked in comes from the team's roster as
+//! kept for its version (`service::teams::Rosters`) less the week's authors, so no statement
+//! sorts a team of 2,000 per request.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func, Order, Query, SelectStatement};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
@@ -20,7 +21,8 @@ use crate::format;
 use crate::i18n::Lang;
 use crate::service::Result;
 use crate::service::meetings::{author_name, names_of};
-use crate::store::entities::{actions, checkins, memberships, users};
+use crate::service::teams::{Member, Rosters};
+use crate::store::entities::{actions, checkins};
 
 /// How many open actions the blocker's list offers (the rest by number).
 pub const ACTION_CHOICES: u64 = 100;
@@ -167,76 +169,29 @@ fn pager(total: u64, wanted: u64, href: impl Fn(u64) -> String) -> Pager {
     }
 }
 
-/// Current members of the team who have (`true`) or have not (`false`) checked in that week.
-fn members_who(acc: &CheckinAccess, week: &str, checked: bool) -> SelectStatement {
-    let m = memberships::Entity;
-    let u = users::Entity;
-    let mut done = Query::select();
-    done.column(checkins::Column::UserId)
-        .from(checkins::Entity)
-        .and_where(Expr::col(checkins::Column::TeamId).eq(acc.team.team.id))
-        .and_where(Expr::col(checkins::Column::Week).eq(week));
-    let mut select = Query::select();
-    select
-        .from(m)
-        .inner_join(
-            u,
-            Expr::col((u, users::Column::Id)).equals((m, memberships::Column::UserId)),
-        )
-        .and_where(Expr::col((m, memberships::Column::TeamId)).eq(acc.team.team.id));
-    let user = Expr::col((m, memberships::Column::UserId));
-    select.and_where(if checked {
-        user.in_subquery(done)
-    } else {
-        user.not_in_subquery(done)
-    });
-    select
-}
-
-async fn count(db: &impl ConnectionTrait, mut select: SelectStatement) -> Result<u64> {
-    select.expr_as(
-        Expr::col((memberships::Entity, memberships::Column::Id)).count(),
-        Alias::new("n"),
-    );
-    let n: i64 = match db.query_one(&select).await? {
-        Some(row) => row.try_get("", "n")?,
-        None => 0,
-    };
-    Ok(u64::try_from(n).unwrap_or(0))
-}
-
-async fn missing_names(
-    db: &impl ConnectionTrait,
-    acc: &CheckinAccess,
-    week: IsoWeek,
+/// Who of `roster` (the team's members, by name) has not checked in for `week` (`done`: the
+/// week's authors), a page of them: from the roster kept for the team's version and one read
+/// of the week's authors, so no statement sorts the whole team per request.
+fn missing_names(
+    roster: &[Member],
+    done: &HashSet<UserId>,
+    (slug, week): (&str, IsoWeek),
     (page, entries_page): (u64, u64),
-) -> Result<Missing> {
-    let label = week.label();
-    let total = count(db, members_who(acc, &label, false)).await?;
-    let slug = &acc.team.team.slug;
+) -> Missing {
+    let missing = || roster.iter().filter(|m| !done.contains(&m.id));
+    let total = u64::try_from(missing().count()).unwrap_or(u64::MAX);
     let pager = pager(total, page, |p| link(slug, week, entries_page, p));
-    let u = users::Entity;
-    let mut select = members_who(acc, &label, false);
-    select
-        .column((u, users::Column::DisplayName))
-        .order_by_expr(
-            Func::lower(Expr::col((u, users::Column::DisplayName))).into(),
-            Order::Asc,
-        )
-        .order_by((u, users::Column::Id), Order::Asc)
-        .limit(PER_PAGE)
-        .offset((pager.page - 1) * PER_PAGE);
-    let names = db
-        .query_all(&select)
-        .await?
-        .into_iter()
-        .map(|row| row.try_get::<String>("", "display_name"))
-        .collect::<std::result::Result<Vec<_>, _>>()?;
-    Ok(Missing {
+    let skip = usize::try_from((pager.page - 1) * PER_PAGE).unwrap_or(usize::MAX);
+    let names = missing()
+        .skip(skip)
+        .take(usize::try_from(PER_PAGE).unwrap_or(usize::MAX))
+        .map(|m| m.name.clone())
+        .collect();
+    Missing {
         total,
         names,
         pager,
-    })
+    }
 }
 
 /// The team's open actions a blocker may name (the first [`ACTION_CHOICES`], soonest due).
@@ -274,6 +229,7 @@ async fn action_choices(
 /// One week of the team's check-ins for the caller, in `lang`'s words.
 pub async fn week_view(
     db: &impl ConnectionTrait,
+    rosters: &Rosters,
     principal: Principal,
     slug: &str,
     query: &WeekQuery,
@@ -352,18 +308,33 @@ pub async fn week_view(
             improvement: r.improvement,
         })
         .collect();
-    let checked_in = count(db, members_who(&acc, &label, true)).await?;
-    let members = memberships::Entity::find()
-        .filter(memberships::Column::TeamId.eq(team_id))
-        .count(db)
+    let roster = rosters
+        .of(db, team_id, acc.team.team.roster_version)
         .await?;
+    // The week's authors (one column of at most one row each); some may have left the team.
+    let done: HashSet<UserId> = checkins::Entity::find()
+        .select_only()
+        .column(checkins::Column::UserId)
+        .filter(checkins::Column::TeamId.eq(team_id))
+        .filter(checkins::Column::Week.eq(label.as_str()))
+        .into_tuple()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let as_u64 = |n: usize| u64::try_from(n).unwrap_or(u64::MAX);
+    let checked_in = as_u64(roster.iter().filter(|m| done.contains(&m.id)).count());
+    let members = as_u64(roster.len());
     let leader =
         access::authorize(principal, acc.team.role, Action::ViewCheckinGaps) == Decision::Allow;
-    let missing = if leader {
-        Some(missing_names(db, &acc, week, (missing_page, pager.page)).await?)
-    } else {
-        None
-    };
+    let missing = leader.then(|| {
+        missing_names(
+            &roster,
+            &done,
+            (&acc.team.team.slug, week),
+            (missing_page, pager.page),
+        )
+    });
     let (choices, more_actions) = if week == current {
         action_choices(db, &acc).await?
     } else {
@@ -440,4 +411,43 @@ pub async fn has_checked_in(
         .count(db)
         .await?
         > 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_missing_are_the_roster_less_the_weeks_authors_fifty_a_page() {
+        let roster: Vec<Member> = (1..=120)
+            .map(|i| Member {
+                id: UserId(i),
+                name: format!("Person {i:04}"),
+                leader: false,
+                label: String::new(),
+            })
+            .collect();
+        // 3 and 4 checked in; 500 did too but has left the team.
+        let done: HashSet<UserId> = [3, 4, 500].into_iter().map(UserId).collect();
+        let week = IsoWeek::parse("2026-W49").unwrap();
+        let first = missing_names(&roster, &done, ("team-a", week), (1, 1));
+        assert_eq!(first.total, 118);
+        assert_eq!(first.names.len(), 50);
+        assert_eq!(
+            &first.names[..3],
+            ["Person 0001", "Person 0002", "Person 0005"]
+        );
+        assert_eq!(first.pager.pages, 3);
+        assert_eq!(
+            first.pager.next.as_deref(),
+            Some("/teams/team-a/checkins?week=2026-W49&missing=2")
+        );
+        let last = missing_names(&roster, &done, ("team-a", week), (7, 2));
+        assert_eq!(last.pager.page, 3, "past the last page shows the last page");
+        assert_eq!(last.names.len(), 18);
+        assert_eq!(last.names.last().map(String::as_str), Some("Person 0120"));
+        let everyone: HashSet<UserId> = roster.iter().map(|m| m.id).collect();
+        let none = missing_names(&roster, &everyone, ("team-a", week), (1, 1));
+        assert_eq!((none.total, none.names.len(), none.pager.pages), (0, 0, 1));
+    }
 }

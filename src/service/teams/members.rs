@@ -218,10 +218,12 @@ pub struct MemberPage {
     pub leaders: u64,
 }
 
-/// Loads the team page: one page of members in two queries (a count and a joined page), so
-/// the cost does not grow with the size of the team; invitations' expiry in `lang`'s words.
+/// Loads the team page: without a search, one page of the team's roster as kept for its
+/// roster version (`rosters`: no statement once read); with one, a count and a joined page,
+/// so the cost does not grow with the size of the team. Invitations' expiry in `lang`'s words.
 pub async fn overview(
     db: &impl ConnectionTrait,
+    rosters: &super::Rosters,
     principal: Principal,
     slug: &str,
     query: &MemberQuery,
@@ -230,18 +232,30 @@ pub async fn overview(
     let access = authorize(db, principal, slug, Action::ViewTeam).await?;
     let can_manage =
         access::authorize(principal, access.role, Action::ManageMembers) == Decision::Allow;
-    let members = member_page(db, access.team.id, query, can_manage).await?;
+    let members = if query.search.trim().is_empty() {
+        let roster = rosters
+            .of(db, access.team.id, access.team.roster_version)
+            .await?;
+        roster_page(&roster, query.page)
+    } else {
+        member_page(db, access.team.id, query, can_manage).await?
+    };
     let invitations = if can_manage {
+        use sea_orm::sea_query::{Expr, ExprTrait};
         let now = crate::clock::now();
+        // Open ones only, chosen by the database: a team that grew by invitation has one
+        // used-up row per member, which the page must not read.
         invitations::Entity::find()
             .filter(invitations::Column::TeamId.eq(access.team.id))
             .filter(invitations::Column::RevokedAt.is_null())
             .filter(invitations::Column::ExpiresAt.gt(now))
+            .filter(
+                Expr::col(invitations::Column::Uses).lt(Expr::col(invitations::Column::MaxUses)),
+            )
             .order_by_asc(invitations::Column::Id)
             .all(db)
             .await?
             .into_iter()
-            .filter(|i| i.uses < i.max_uses)
             .map(|i| InvitationRow {
                 id: i.id,
                 role: TeamRole::from(i.role).as_str().to_owned(),
@@ -360,6 +374,42 @@ async fn member_rows(
             })
         })
         .collect::<std::result::Result<_, sea_orm::DbErr>>()?)
+}
+
+/// One page of the whole team from its `roster` (by name, then id), in the member list's
+/// order: leaders first, then by name, then id.
+fn roster_page(roster: &[Member], page: u64) -> MemberPage {
+    let as_u64 = |n: usize| u64::try_from(n).unwrap_or(u64::MAX);
+    let team_total = as_u64(roster.len());
+    let leaders = as_u64(roster.iter().filter(|m| m.leader).count());
+    let pages = Ord::max(team_total.div_ceil(MEMBERS_PER_PAGE), 1);
+    let page = page.clamp(1, pages);
+    let skip = usize::try_from((page - 1) * MEMBERS_PER_PAGE).unwrap_or(usize::MAX);
+    let per_page = usize::try_from(MEMBERS_PER_PAGE).unwrap_or(usize::MAX);
+    let rows = roster
+        .iter()
+        .filter(|m| m.leader)
+        .chain(roster.iter().filter(|m| !m.leader))
+        .skip(skip)
+        .take(per_page)
+        .map(|m| MemberRow {
+            user_id: m.id,
+            display_name: m.name.clone(),
+            role: if m.leader {
+                TeamRole::Leader
+            } else {
+                TeamRole::Member
+            },
+        })
+        .collect();
+    MemberPage {
+        rows,
+        total: team_total,
+        team_total,
+        page,
+        pages,
+        leaders,
+    }
 }
 
 /// One page of a team's members (leaders first, then by name, then id), with counts.
@@ -591,4 +641,46 @@ pub async fn remove_member(
     .await?;
     txn.commit().await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roster(leaders: &[i64], size: i64) -> Vec<Member> {
+        (1..=size)
+            .map(|i| Member {
+                id: UserId(i),
+                name: format!("Person {i:04}"),
+                leader: leaders.contains(&i),
+                label: String::new(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_roster_page_lists_leaders_first_then_the_roster_order() {
+        let team = roster(&[7, 120], 120);
+        let first = roster_page(&team, 1);
+        let ids: Vec<i64> = first.rows.iter().map(|r| r.user_id.0).collect();
+        assert_eq!(&ids[..4], [7, 120, 1, 2]);
+        assert_eq!(ids.len(), 50);
+        assert_eq!(first.rows[0].role, TeamRole::Leader);
+        assert_eq!(first.rows[2].role, TeamRole::Member);
+        assert_eq!(
+            (first.total, first.team_total, first.pages, first.leaders),
+            (120, 120, 3, 2)
+        );
+        let last = roster_page(&team, 9);
+        assert_eq!(last.page, 3, "past the last page shows the last page");
+        let ids: Vec<i64> = last.rows.iter().map(|r| r.user_id.0).collect();
+        assert_eq!(
+            ids,
+            (100..=119).collect::<Vec<_>>(),
+            "7 and 120 came first, so the last page starts one later than it would"
+        );
+        assert_eq!(roster_page(&team, 0).page, 1);
+        let empty = roster_page(&[], 1);
+        assert_eq!((empty.rows.len(), empty.pages, empty.page), (0, 1, 1));
+    }
 }

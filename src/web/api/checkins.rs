@@ -228,6 +228,7 @@ pub async fn week(
     };
     let view = checkins::week_view(
         &state.db.conn,
+        &state.rosters,
         caller.principal,
         &team,
         &query,

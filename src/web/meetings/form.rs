@@ -14,6 +14,7 @@ use crate::service::meetings::MeetingForm;
 use crate::service::meetings::form::{self, AVAILABLE_RULES, FacilitatorChange, FacilitatorChoice};
 use crate::web::WebError;
 use crate::web::context::{Ctx, FieldMap, redirect_or_reshow, status_for};
+use crate::web::person_fields::push_option;
 use crate::web::visitor::Layout;
 
 #[derive(Serialize)]
@@ -31,7 +32,8 @@ struct MeetingFormPage<'a> {
     editing: bool,
     form: &'a MeetingForm,
     errors: BTreeMap<String, String>,
-    facilitators: Vec<FacilitatorChoice>,
+    /// The facilitator choices as `<option>`s (least recently facilitated first), for `pick`.
+    facilitator_options: String,
     history: Vec<FacilitatorChange>,
     rules: Vec<Choice>,
     privacy_options: Vec<Choice>,
@@ -80,6 +82,16 @@ fn visibility_choices(lang: Lang) -> Vec<Choice> {
             label: text(lang, "mt-form-visibility-live"),
         },
     ]
+}
+
+/// The choices written once as `<option>`s: a team of 2,000 would otherwise be serialised into
+/// the page's context and copied again into the template function.
+fn facilitator_options(choices: &[FacilitatorChoice]) -> String {
+    let mut out = String::with_capacity(choices.len() * 64);
+    for choice in choices {
+        push_option(&mut out, &choice.value, &choice.label);
+    }
+    out
 }
 
 /// The meeting form, new (`meeting_id` is `None`) or editing, with the stored or default
@@ -139,7 +151,7 @@ async fn form_page(
         editing: meeting_id.is_some(),
         form: typed.unwrap_or(&loaded),
         errors,
-        facilitators,
+        facilitator_options: facilitator_options(&facilitators),
         history,
         rules: rule_choices(lang),
         privacy_options: privacy_choices(lang),
