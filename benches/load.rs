@@ -897,6 +897,9 @@ async fn pages(opts: &Opts) -> bool {
     ok
 }
 
+/// Untimed requests of each page before its timed ones (see [`measure`]).
+const WARM_UP: usize = 80;
+
 /// `requests` GETs of `path`, 16 at a time, after a warm-up: times, largest body, statuses.
 async fn measure(
     leader: &Arc<Browser>,
@@ -922,9 +925,16 @@ async fn measure(
         let size = response.bytes().await.unwrap().len();
         (began.elapsed(), size, status)
     };
-    for _ in 0..4 {
-        get(leader.client.clone(), url.clone(), cookie.clone()).await;
-    }
+    // Warm-up, 16 at a time like the timed requests, so that every pooled connection has
+    // prepared this page's statements and PostgreSQL has settled on their plans (it plans a
+    // prepared statement afresh on each of its first five runs on a connection): the figures
+    // are a running server's, not its first minute's. `WARM_UP` requests over the default
+    // pool of 10 connections give each about eight.
+    futures_util::stream::iter(0..WARM_UP)
+        .map(|_| get(leader.client.clone(), url.clone(), cookie.clone()))
+        .buffer_unordered(16)
+        .collect::<Vec<_>>()
+        .await;
     let all: Vec<_> = futures_util::stream::iter(0..requests)
         .map(|_| get(leader.client.clone(), url.clone(), cookie.clone()))
         .buffer_unordered(16)

@@ -31,6 +31,21 @@ impl<K: PartialEq, V> Recent<K, V> {
         Some(value)
     }
 
+    /// The value kept for `key`, else the one `read` gives, kept for the next caller. Two
+    /// callers missing at once both read (nothing is held across the read); the later one is
+    /// kept.
+    pub async fn get_or_read<E, F>(&self, key: K, read: F) -> Result<Arc<V>, E>
+    where
+        F: Future<Output = Result<V, E>>,
+    {
+        if let Some(kept) = self.get(&key) {
+            return Ok(kept);
+        }
+        let value = Arc::new(read.await?);
+        self.insert(key, Arc::clone(&value));
+        Ok(value)
+    }
+
     /// Keeps `value` for `key` (replacing any), dropping the least recently used beyond the
     /// capacity.
     pub fn insert(&self, key: K, value: Arc<V>) {
@@ -63,5 +78,17 @@ mod tests {
         recent.insert(1, Arc::new("old"));
         recent.insert(1, Arc::new("new"));
         assert_eq!(recent.get(&1).as_deref(), Some(&"new"));
+    }
+
+    #[tokio::test]
+    async fn a_value_is_read_once_and_a_failed_read_keeps_nothing() {
+        let recent: Recent<u8, &str> = Recent::new(2);
+        let first: Result<_, ()> = recent.get_or_read(1, async { Ok("read") }).await;
+        assert_eq!(first.as_deref(), Ok(&"read"));
+        let kept: Result<_, ()> = recent.get_or_read(1, async { Ok("read again") }).await;
+        assert_eq!(kept.as_deref(), Ok(&"read"), "kept, not read again");
+        let failed = recent.get_or_read(2, async { Err("no") }).await;
+        assert_eq!(failed, Err("no"));
+        assert_eq!(recent.get(&2), None, "a failed read keeps nothing");
     }
 }

@@ -272,6 +272,7 @@ impl Application {
                 crate::web::meetings::results::CACHED_COUNTS,
             )),
             rosters: Arc::new(crate::service::teams::Rosters::default()),
+            ballot_options: Arc::new(crate::service::meetings::options::BallotOptions::default()),
             person_fields: Arc::new(crate::web::person_fields::PersonFields::default()),
         });
         let server = HttpServer::new(move || {

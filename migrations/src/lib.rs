@@ -27,6 +27,8 @@ mod m20261205_000001_meeting_cancelled;
 mod m20261205_000002_series_edits;
 mod m20261205_000003_api_tokens;
 mod m20261205_000004_roster_version;
+mod m20261206_000001_proposals_version;
+mod raw;
 
 /// The list of migrations, in order.
 pub struct Migrator;
@@ -57,6 +59,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000002_series_edits::Migration),
             Box::new(m20261205_000003_api_tokens::Migration),
             Box::new(m20261205_000004_roster_version::Migration),
+            Box::new(m20261206_000001_proposals_version::Migration),
         ]
     }
 }

@@ -8,7 +8,8 @@
 //! app server sharing the database sees the change at once.
 
 use sea_orm_migration::prelude::*;
-use sea_orm_migration::sea_orm::DbBackend;
+
+use crate::raw;
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -70,48 +71,15 @@ const POSTGRES_DOWN: &[&str] = &[
     "DROP FUNCTION IF EXISTS roster_version_bump()",
 ];
 
-async fn run(manager: &SchemaManager<'_>, statements: &[&str]) -> Result<(), DbErr> {
-    let db = manager.get_connection();
-    for sql in statements {
-        db.execute_unprepared(sql).await?;
-    }
-    Ok(())
-}
-
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .alter_table(
-                Table::alter()
-                    .table(Teams::Table)
-                    .add_column(
-                        ColumnDef::new(Teams::RosterVersion)
-                            .big_integer()
-                            .not_null()
-                            .default(0),
-                    )
-                    .to_owned(),
-            )
-            .await?;
-        match manager.get_database_backend() {
-            DbBackend::Postgres => run(manager, POSTGRES_UP).await,
-            _ => run(manager, SQLITE_UP).await,
-        }
+        raw::add_counter(manager, Teams::Table, Teams::RosterVersion).await?;
+        raw::run_per_engine(manager, POSTGRES_UP, SQLITE_UP).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        match manager.get_database_backend() {
-            DbBackend::Postgres => run(manager, POSTGRES_DOWN).await?,
-            _ => run(manager, SQLITE_DOWN).await?,
-        }
-        manager
-            .alter_table(
-                Table::alter()
-                    .table(Teams::Table)
-                    .drop_column(Teams::RosterVersion)
-                    .to_owned(),
-            )
-            .await
+        raw::run_per_engine(manager, POSTGRES_DOWN, SQLITE_DOWN).await?;
+        raw::drop_column(manager, Teams::Table, Teams::RosterVersion).await
     }
 }

@@ -15,6 +15,7 @@ pub mod invitations;
 pub mod ledger;
 pub mod meetings;
 pub mod notices;
+pub mod paging;
 pub mod role_maps;
 pub mod series;
 pub mod sessions;

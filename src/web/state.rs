@@ -31,4 +31,7 @@ pub struct AppState {
     pub rosters: Arc<crate::service::teams::Rosters>,
     /// Those rosters written as person fields' options (`web::person_fields`).
     pub person_fields: Arc<crate::web::person_fields::PersonFields>,
+    /// Meetings' ballot options, read once per change of their proposals
+    /// (`meetings::options::BallotOptions`).
+    pub ballot_options: Arc<crate::service::meetings::options::BallotOptions>,
 }

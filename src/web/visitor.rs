@@ -15,7 +15,7 @@ use crate::auth::csrf;
 use crate::auth::session::{SessionUser, USER_KEY, still_valid};
 use crate::domain::zone::Zone;
 use crate::i18n::Lang;
-use crate::service::{notices, sessions};
+use crate::service::sessions;
 use crate::web::{AppState, WebError};
 
 /// A signed-in person, as pages see them.
@@ -120,7 +120,10 @@ impl FromRequest for Visitor {
             if let Ok(Some(stored)) = session.get::<SessionUser>(USER_KEY) {
                 let found = sessions::live_account(&state.db.conn, &stored.sid, stored.id).await?;
                 match found {
-                    Some(model) if still_valid(&stored, model.auth_epoch, now, idle) => {
+                    Some(sessions::LiveAccount {
+                        user: model,
+                        unread,
+                    }) if still_valid(&stored, model.auth_epoch, now, idle) => {
                         if now - stored.seen >= 60 {
                             sessions::touch(&state.db.conn, &stored.sid, state.clock.now()).await?;
                             let refreshed = SessionUser {
@@ -131,8 +134,6 @@ impl FromRequest for Visitor {
                                 WebError::Unexpected(anyhow::anyhow!("session: {e}"))
                             })?;
                         }
-                        let unread =
-                            notices::centre::unread_total(&state.db.conn, model.id).await?;
                         user = Some(SignedIn {
                             unread,
                             id: model.id,

@@ -66,6 +66,20 @@ pub fn move_clock_to(app: &TestApp, at: OffsetDateTime) {
     app.clock.advance(by);
 }
 
+/// Moves the test clock to a Wednesday noon (UTC, the test teams' zone) a week or more ahead:
+/// a meeting from the test form starts about a day later, so its scan reads the same ISO
+/// week as check-ins written now, whatever day the suite runs.
+pub fn to_wednesday_noon(app: &TestApp) {
+    let now = app.clock.now();
+    let days = (i64::from(time::Weekday::Wednesday.number_days_from_monday())
+        - i64::from(now.weekday().number_days_from_monday()))
+    .rem_euclid(7)
+        + 7;
+    let wednesday_noon =
+        (now + time::Duration::days(days)).replace_time(time::macros::time!(12:00));
+    move_clock_to(app, wednesday_noon);
+}
+
 /// The next Sunday at `hour:minute` UTC, at least an hour ahead of the test clock.
 pub fn next_sunday_utc(app: &TestApp, hour: u8, minute: u8) -> OffsetDateTime {
     let now = app.clock.now();

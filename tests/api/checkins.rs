@@ -12,7 +12,9 @@ use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use time::Duration;
 
 use crate::action_helpers::{create_action, day, move_action};
-use crate::checkin_helpers::{check_in, checked_in, move_clock_to, next_sunday_utc, read, stored};
+use crate::checkin_helpers::{
+    check_in, checked_in, move_clock_to, next_sunday_utc, read, stored, to_wednesday_noon,
+};
 use crate::helpers::{TestApp, add_member, create_person, seed, signed_in, spawn_app};
 use crate::language_helpers::{in_french, speaks};
 use crate::meeting_helpers::create_meeting;
@@ -448,16 +450,8 @@ async fn a_blocker_links_only_an_open_action_of_the_same_team() {
 #[tokio::test]
 async fn the_scan_shows_this_weeks_blockers_and_how_many_checked_in() {
     let app = spawn_app().await;
-    // The scan reads the meeting's week; the form's meeting starts about a day ahead, so move
-    // the clock to a Wednesday noon (UTC, the team's zone) to keep both in one ISO week.
-    let now = app.clock.now();
-    let days = (i64::from(time::Weekday::Wednesday.number_days_from_monday())
-        - i64::from(now.weekday().number_days_from_monday()))
-    .rem_euclid(7)
-        + 7;
-    let wednesday_noon =
-        (now + time::Duration::days(days)).replace_time(time::macros::time!(12:00));
-    app.clock.advance(wednesday_noon - now);
+    // The scan reads the meeting's week; the form's meeting starts about a day ahead.
+    to_wednesday_noon(&app);
     let world = seed(&app).await;
     let slug = &world.team_a;
     let leader = signed_in(&app, &world.leader).await;
@@ -498,6 +492,8 @@ async fn the_scan_shows_this_weeks_blockers_and_how_many_checked_in() {
 #[tokio::test]
 async fn check_ins_speak_french() {
     let app = spawn_app().await;
+    // The scan below reads the meeting's week (the form's meeting starts about a day ahead).
+    to_wednesday_noon(&app);
     let world = seed(&app).await;
     let slug = &world.team_a;
     let leader = in_french(&app, &world.leader).await;

@@ -30,6 +30,7 @@ mod api_tokens;
 mod api_turnout;
 mod api_v1;
 mod audit;
+mod ballot_options;
 mod budget_ballots;
 mod budget_comments;
 mod budget_helpers;

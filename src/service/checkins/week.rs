@@ -21,6 +21,7 @@ use crate::format;
 use crate::i18n::Lang;
 use crate::service::Result;
 use crate::service::meetings::{author_name, names_of};
+use crate::service::paging::{self, Window};
 use crate::service::teams::{Member, Rosters};
 use crate::store::entities::{actions, checkins};
 
@@ -158,9 +159,8 @@ fn link(slug: &str, week: IsoWeek, page: u64, missing: u64) -> String {
     out
 }
 
-fn pager(total: u64, wanted: u64, href: impl Fn(u64) -> String) -> Pager {
-    let pages = Ord::max(total.div_ceil(PER_PAGE), 1);
-    let page = wanted.clamp(1, pages);
+fn pager(window: Window, href: impl Fn(u64) -> String) -> Pager {
+    let Window { page, pages, .. } = window;
     Pager {
         page,
         pages,
@@ -179,18 +179,17 @@ fn missing_names(
     (page, entries_page): (u64, u64),
 ) -> Missing {
     let missing = || roster.iter().filter(|m| !done.contains(&m.id));
-    let total = u64::try_from(missing().count()).unwrap_or(u64::MAX);
-    let pager = pager(total, page, |p| link(slug, week, entries_page, p));
-    let skip = usize::try_from((pager.page - 1) * PER_PAGE).unwrap_or(usize::MAX);
-    let names = missing()
-        .skip(skip)
-        .take(usize::try_from(PER_PAGE).unwrap_or(usize::MAX))
+    let total = paging::count(missing().count());
+    let window = Window::new(total, PER_PAGE, page);
+    let names = window
+        .cut(missing())
+        .into_iter()
         .map(|m| m.name.clone())
         .collect();
     Missing {
         total,
         names,
-        pager,
+        pager: pager(window, |p| link(slug, week, entries_page, p)),
     }
 }
 
@@ -247,9 +246,8 @@ pub async fn week_view(
         .filter(checkins::Column::Week.eq(label.as_str()));
     let total = in_week.clone().count(db).await?;
     let missing_page = page_number(&query.missing);
-    let pager = pager(total, page_number(&query.page), |p| {
-        link(&acc.team.team.slug, week, p, missing_page)
-    });
+    let window = Window::new(total, PER_PAGE, page_number(&query.page));
+    let pager = pager(window, |p| link(&acc.team.team.slug, week, p, missing_page));
     let (rows, more_entries) = match query.keyset {
         Some((after, limit)) => {
             let mut rows = in_week
@@ -265,8 +263,8 @@ pub async fn week_view(
         None => (
             in_week
                 .order_by_asc(checkins::Column::Id)
-                .limit(PER_PAGE)
-                .offset((pager.page - 1) * PER_PAGE)
+                .limit(window.limit())
+                .offset(window.offset())
                 .all(db)
                 .await?,
             pager.next.is_some(),

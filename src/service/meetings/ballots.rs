@@ -61,8 +61,9 @@ pub fn ranking<Id: serde::de::DeserializeOwned>(ballot: &agenda_ballots::Model) 
 pub struct BallotView {
     /// The meeting.
     pub access: MeetingAccess,
-    /// The items on the ballot, in the order they were proposed.
-    pub items: Vec<proposals::BallotOption>,
+    /// The items on the ballot, in the order they were proposed (kept per proposals
+    /// version, shared by every request at that version).
+    pub items: std::sync::Arc<Vec<proposals::BallotOption>>,
     /// The caller's current ranks by proposal id (empty if they have not voted).
     pub ranks: BTreeMap<ProposalId, usize>,
     /// When they last changed their ballot, if they voted.
@@ -71,15 +72,17 @@ pub struct BallotView {
     pub changes: i32,
 }
 
-/// Loads the ballot page: the items and the caller's current ranking.
+/// Loads the ballot page: the items (from `kept` at the meeting's proposals version) and the
+/// caller's current ranking.
 pub async fn view(
     db: &impl ConnectionTrait,
+    kept: &super::options::BallotOptions,
     principal: Principal,
     slug: &str,
     meeting_id: MeetingId,
 ) -> Result<BallotView> {
     let access = authorize(db, principal, slug, meeting_id, Action::ViewMeetings).await?;
-    let items = proposals::ballot_options(db, meeting_id).await?;
+    let items = kept.of(db, &access.meeting).await?;
     let mut ranks = BTreeMap::new();
     if let (Some(secret), Some(user_id)) = (&access.meeting.ballot_secret, principal.user_id) {
         let mine = agenda_ballots::Entity::find()

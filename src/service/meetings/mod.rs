@@ -14,6 +14,7 @@ pub mod form;
 pub mod listing;
 pub mod live;
 pub mod minutes;
+pub mod options;
 pub mod proposals;
 pub mod roles;
 pub mod run;

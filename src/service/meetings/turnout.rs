@@ -13,6 +13,7 @@ use time::OffsetDateTime;
 use crate::access::{Action, Principal};
 use crate::domain::ids::{MeetingId, ProposalId, UserId};
 use crate::domain::meeting::Privacy;
+use crate::service::paging::Window;
 use crate::service::teams::{Member, memberships_with_people};
 use crate::service::{Result, ServiceError};
 use crate::store::entities::{
@@ -170,8 +171,7 @@ pub async fn not_voted_slice(
     let counts = turnout(db, &access).await?;
     let missing = not_voted(access.team.id, id);
     let total = missing.clone().count(db).await?;
-    let per_page = per_page.max(1);
-    let page = page.clamp(1, total.div_ceil(per_page).max(1));
+    let window = Window::new(total, per_page, page);
     let rows: Vec<(UserId, String, memberships::Role)> = missing
         .select_only()
         .column(memberships::Column::UserId)
@@ -179,12 +179,12 @@ pub async fn not_voted_slice(
         .column(memberships::Column::Role)
         .order_by(lower_name(), Order::Asc)
         .order_by(memberships::Column::UserId, Order::Asc)
-        .offset((page - 1).saturating_mul(per_page))
-        .limit(per_page)
+        .offset(window.offset())
+        .limit(window.limit())
         .into_tuple()
         .all(db)
         .await?;
-    Ok((access, counts, total, page, members_of(rows)))
+    Ok((access, counts, total, window.page, members_of(rows)))
 }
 
 /// Where a page of the members who have not voted resumes: after this name (compared as the
@@ -288,12 +288,11 @@ pub async fn open_rankings_slice(
 
     let access = authorize(db, principal, slug, id, Action::ViewVoters).await?;
     rankings_readable(&access, now)?;
-    let per_page = per_page.max(1);
     let total = agenda_ballots::Entity::find()
         .filter(agenda_ballots::Column::MeetingId.eq(id))
         .count(db)
         .await?;
-    let page = page.clamp(1, total.div_ceil(per_page).max(1));
+    let window = Window::new(total, per_page, page);
     let voter = agenda_ballots::Entity::belongs_to(users::Entity)
         .from(agenda_ballots::Column::VoterId)
         .to(users::Column::Id)
@@ -307,8 +306,8 @@ pub async fn open_rankings_slice(
         .filter(agenda_ballots::Column::MeetingId.eq(id))
         .order_by(Expr::expr(name), Order::Asc)
         .order_by(agenda_ballots::Column::Id, Order::Asc)
-        .offset((page - 1).saturating_mul(per_page))
-        .limit(per_page)
+        .offset(window.offset())
+        .limit(window.limit())
         .all(db)
         .await?;
     let titles = titles_of(db, id).await?;
@@ -317,7 +316,7 @@ pub async fn open_rankings_slice(
         .iter()
         .map(|b| ranking_of(b, &names, &titles))
         .collect();
-    Ok((access, total, page, shown))
+    Ok((access, total, window.page, shown))
 }
 
 /// Whether the meeting's rankings may be read now: `NotFound` for a secret ballot (there is

@@ -11,6 +11,7 @@ use serde::Serialize;
 use serde_json::json;
 
 use crate::access::{self, Action, Decision, Principal, TeamRole};
+use crate::service::paging::{self, Window};
 use crate::service::{FieldErrors, Result, ServiceError, audit};
 use crate::store::entities::{invitations, memberships, users};
 use crate::store::scoped;
@@ -232,13 +233,13 @@ pub async fn overview(
     let access = authorize(db, principal, slug, Action::ViewTeam).await?;
     let can_manage =
         access::authorize(principal, access.role, Action::ManageMembers) == Decision::Allow;
+    let roster = rosters
+        .of(db, access.team.id, access.team.roster_version)
+        .await?;
     let members = if query.search.trim().is_empty() {
-        let roster = rosters
-            .of(db, access.team.id, access.team.roster_version)
-            .await?;
         roster_page(&roster, query.page)
     } else {
-        member_page(db, access.team.id, query, can_manage).await?
+        member_page(db, &roster, access.team.id, query, can_manage).await?
     };
     let invitations = if can_manage {
         use sea_orm::sea_query::{Expr, ExprTrait};
@@ -379,19 +380,15 @@ async fn member_rows(
 /// One page of the whole team from its `roster` (by name, then id), in the member list's
 /// order: leaders first, then by name, then id.
 fn roster_page(roster: &[Member], page: u64) -> MemberPage {
-    let as_u64 = |n: usize| u64::try_from(n).unwrap_or(u64::MAX);
-    let team_total = as_u64(roster.len());
-    let leaders = as_u64(roster.iter().filter(|m| m.leader).count());
-    let pages = Ord::max(team_total.div_ceil(MEMBERS_PER_PAGE), 1);
-    let page = page.clamp(1, pages);
-    let skip = usize::try_from((page - 1) * MEMBERS_PER_PAGE).unwrap_or(usize::MAX);
-    let per_page = usize::try_from(MEMBERS_PER_PAGE).unwrap_or(usize::MAX);
-    let rows = roster
+    let (team_total, leaders) = roster_counts(roster);
+    let window = Window::new(team_total, MEMBERS_PER_PAGE, page);
+    let in_order = roster
         .iter()
         .filter(|m| m.leader)
-        .chain(roster.iter().filter(|m| !m.leader))
-        .skip(skip)
-        .take(per_page)
+        .chain(roster.iter().filter(|m| !m.leader));
+    let rows = window
+        .cut(in_order)
+        .into_iter()
         .map(|m| MemberRow {
             user_id: m.id,
             display_name: m.name.clone(),
@@ -406,15 +403,25 @@ fn roster_page(roster: &[Member], page: u64) -> MemberPage {
         rows,
         total: team_total,
         team_total,
-        page,
-        pages,
+        page: window.page,
+        pages: window.pages,
         leaders,
     }
 }
 
-/// One page of a team's members (leaders first, then by name, then id), with counts.
+/// How many members `roster` has, and how many of them lead.
+fn roster_counts(roster: &[Member]) -> (u64, u64) {
+    (
+        paging::count(roster.len()),
+        paging::count(roster.iter().filter(|m| m.leader).count()),
+    )
+}
+
+/// One page of the members matching a search (leaders first, then by name, then id): a
+/// count and a joined page; the team's counts come from its kept `roster`.
 async fn member_page(
     db: &impl ConnectionTrait,
+    roster: &[Member],
     team_id: TeamId,
     query: &MemberQuery,
     with_email: bool,
@@ -432,33 +439,18 @@ async fn member_page(
         select
     };
     let total = count_of(db, &count(base())).await?;
-    let team_total = if search.is_empty() {
-        total
-    } else {
-        memberships::Entity::find()
-            .filter(memberships::Column::TeamId.eq(team_id))
-            .count(db)
-            .await?
-    };
-    let leaders = memberships::Entity::find()
-        .filter(memberships::Column::TeamId.eq(team_id))
-        .filter(memberships::Column::Role.eq(memberships::Role::Leader))
-        .count(db)
-        .await?;
-    let pages = Ord::max(total.div_ceil(MEMBERS_PER_PAGE), 1);
-    let page = query.page.clamp(1, pages);
+    let (team_total, leaders) = roster_counts(roster);
+    let window = Window::new(total, MEMBERS_PER_PAGE, query.page);
     let mut select = base();
     member_columns_in_order(&mut select);
-    select
-        .limit(MEMBERS_PER_PAGE)
-        .offset((page - 1) * MEMBERS_PER_PAGE);
+    select.limit(window.limit()).offset(window.offset());
     let rows = member_rows(db, &select).await?;
     Ok(MemberPage {
         rows,
         total,
         team_total,
-        page,
-        pages,
+        page: window.page,
+        pages: window.pages,
         leaders,
     })
 }

@@ -46,12 +46,8 @@ impl Rosters {
         team: TeamId,
         version: i64,
     ) -> Result<Arc<Vec<Member>>> {
-        let key = (team, version);
-        if let Some(kept) = self.recent.get(&key) {
-            return Ok(kept);
-        }
-        let read = Arc::new(roster(db, team).await?);
-        self.recent.insert(key, Arc::clone(&read));
-        Ok(read)
+        self.recent
+            .get_or_read((team, version), roster(db, team))
+            .await
     }
 }

@@ -48,6 +48,10 @@ pub struct Model {
     pub cancelled_by: Option<UserId>,
     /// Why, shown to everyone (empty when not cancelled).
     pub cancel_reason: String,
+    /// Raised by the database whenever one of the meeting's agenda proposals is added,
+    /// changed or deleted: the key under which its ballot options are kept
+    /// (`service::meetings::BallotOptions`).
+    pub proposals_version: i64,
 }
 
 /// Stored privacy; the service maps it to `domain::meeting::Privacy`. An unknown stored value

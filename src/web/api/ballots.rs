@@ -97,7 +97,14 @@ pub async fn show(
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, ApiError> {
     let (team, meeting) = path.into_inner();
-    let view = ballots::view(&state.db.conn, caller.principal, &team, path_id(&meeting)?).await?;
+    let view = ballots::view(
+        &state.db.conn,
+        &state.ballot_options,
+        caller.principal,
+        &team,
+        path_id(&meeting)?,
+    )
+    .await?;
     let Some(last_voted_at) = view.last_voted_at else {
         return Err(ApiError::Web(crate::web::WebError::NotFound));
     };

@@ -25,13 +25,13 @@ use crate::web::visitor::Layout;
 /// One item of the ballot, with everything its line shows worked out here: a 1,000-item
 /// ballot renders 1,000 of these, so the template only prints fields (no map lookups).
 #[derive(Serialize)]
-struct BallotItem {
+struct BallotItem<'a> {
     /// Sort tie-breaker only (the template does not print it).
     #[serde(skip)]
     id: ProposalId,
     field: String,
-    title: String,
-    why: String,
+    title: &'a str,
+    why: &'a str,
     minutes: i32,
     /// The rank to sort by (stored, or as typed when it is a number).
     rank: Option<usize>,
@@ -42,13 +42,13 @@ struct BallotItem {
 }
 
 #[derive(Serialize)]
-struct BallotPage {
+struct BallotPage<'a> {
     title: String,
     layout: Layout,
     meeting: MeetingHeader,
     /// The items, for the read-only list shown outside the voting window (empty while the
     /// form is shown: the form's lines are `lines`).
-    items: Vec<BallotItem>,
+    items: Vec<BallotItem<'a>>,
     /// How many items the meeting has.
     item_count: usize,
     /// The form's lines, written by [`form_lines`] (already escaped).
@@ -76,11 +76,11 @@ async fn page(
     let now = ctx.now;
     let principal = ctx.principal();
     let reads = ctx.reads().await?;
-    let view = ballots::view(&reads, principal, slug, id).await?;
+    let view = ballots::view(&reads, &ctx.state.ballot_options, principal, slug, id).await?;
     let ranks = &view.ranks;
     let mut items: Vec<BallotItem> = view
         .items
-        .into_iter()
+        .iter()
         .map(|p| {
             let field = rank_field(p.id);
             let (rank, value) = match typed {
@@ -97,8 +97,8 @@ async fn page(
                 id: p.id,
                 error: errors.get(&field).cloned(),
                 field,
-                title: p.title,
-                why: p.why,
+                title: &p.title,
+                why: &p.why,
                 minutes: p.minutes,
                 rank,
                 value,
@@ -202,7 +202,7 @@ fn form_lines(items: &[BallotItem], max_rank: usize, words: &LineWords) -> Strin
         out.push_str("><label for=\"");
         out.push_str(&field);
         out.push_str("\"><b>");
-        escape_into(&mut out, &item.title);
+        escape_into(&mut out, item.title);
         let _ = write!(out, "</b> ({} ", item.minutes);
         out.push_str(&min_word);
         out.push_str(")<span class=\"vh\">, ");
@@ -230,7 +230,7 @@ fn form_lines(items: &[BallotItem], max_rank: usize, words: &LineWords) -> Strin
             None => out.push('>'),
         }
         out.push_str("<small>");
-        escape_into(&mut out, &item.why);
+        escape_into(&mut out, item.why);
         out.push_str("</small></li>");
     }
     out
@@ -307,7 +307,14 @@ async fn receipt_page(
     id: MeetingId,
     receipt: HeldReceipt,
 ) -> Result<HttpResponse, WebError> {
-    let view = ballots::view(ctx.db(), ctx.principal(), slug, id).await?;
+    let view = ballots::view(
+        ctx.db(),
+        &ctx.state.ballot_options,
+        ctx.principal(),
+        slug,
+        id,
+    )
+    .await?;
     let mut ranked: Vec<(usize, &str)> = view
         .items
         .iter()
@@ -338,12 +345,12 @@ mod tests {
 <li{% if item.value %} class="is-ranked"{% endif %}><label for="{{ item.field }}"><b>{{ item.title }}</b> ({{ item.minutes }} {{ min_word }})<span class="vh">, {{ rank_word }}</span></label><input id="{{ item.field }}" name="{{ item.field }}" type="number" min="1" max="{{ max_rank }}"{% if item.value %} value="{{ item.value }}"{% endif %}{% if item.error %} aria-invalid="true" aria-describedby="{{ item.field }}-error"{% endif %}>{% if item.error %}<span class="field-error" id="{{ item.field }}-error">{{ item.error }}</span>{% endif %}<small>{{ item.why }}</small></li>
 {%- endfor %}"#;
 
-    fn item(id: i64, title: &str, value: &str, error: Option<&str>) -> BallotItem {
+    fn item<'a>(id: i64, title: &'a str, value: &str, error: Option<&str>) -> BallotItem<'a> {
         BallotItem {
             id: ProposalId(id),
             field: rank_field(ProposalId(id)),
-            title: title.to_owned(),
-            why: format!("Why <{id}> & \"so\""),
+            title,
+            why: "Why <it> & \"so\"",
             minutes: 10,
             rank: value.parse().ok(),
             value: value.to_owned(),

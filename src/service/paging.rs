@@ -1,0 +1,96 @@
+//! Numbered pages of a list, worked out once for every service that pages: which page is
+//! shown (the one asked for, clamped into range), how many there are, where it starts, and
+//! the rows of a page cut from a list already in memory (a kept roster) without the
+//! `usize`/`u64` conversions each caller would otherwise repeat.
+
+/// Page `page` of `pages` of a list shown `per_page` rows a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    /// The page shown, from 1.
+    pub page: u64,
+    /// How many pages there are (at least 1, so an empty list has one empty page).
+    pub pages: u64,
+    per_page: u64,
+}
+
+impl Window {
+    /// The `wanted` page of `total` rows shown `per_page` (at least 1) a page, clamped into
+    /// `1..=pages`.
+    #[must_use]
+    pub fn new(total: u64, per_page: u64, wanted: u64) -> Self {
+        let per_page = per_page.max(1);
+        let pages = total.div_ceil(per_page).max(1);
+        Self {
+            page: wanted.clamp(1, pages),
+            pages,
+            per_page,
+        }
+    }
+
+    /// How many rows come before this page (an SQL `OFFSET`).
+    #[must_use]
+    pub fn offset(&self) -> u64 {
+        (self.page - 1).saturating_mul(self.per_page)
+    }
+
+    /// How many rows a page holds (an SQL `LIMIT`).
+    #[must_use]
+    pub fn limit(&self) -> u64 {
+        self.per_page
+    }
+
+    /// This page's rows of `rows` (the whole list, in order).
+    pub fn cut<I: Iterator>(&self, rows: I) -> Vec<I::Item> {
+        rows.skip(to_usize(self.offset()))
+            .take(to_usize(self.per_page))
+            .collect()
+    }
+}
+
+/// A count of rows in memory as the `u64` the pages and counts use.
+#[must_use]
+pub fn count(n: usize) -> u64 {
+    u64::try_from(n).unwrap_or(u64::MAX)
+}
+
+fn to_usize(n: u64) -> usize {
+    usize::try_from(n).unwrap_or(usize::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_page_asked_for_is_clamped_into_the_pages_there_are() {
+        let w = Window::new(101, 50, 2);
+        assert_eq!((w.page, w.pages, w.offset(), w.limit()), (2, 3, 50, 50));
+        assert_eq!(Window::new(101, 50, 0).page, 1);
+        assert_eq!(Window::new(101, 50, u64::MAX).page, 3);
+        let empty = Window::new(0, 50, 4);
+        assert_eq!((empty.page, empty.pages, empty.offset()), (1, 1, 0));
+        assert_eq!(Window::new(100, 50, 9).pages, 2);
+        assert_eq!(
+            Window::new(3, 0, 2).pages,
+            3,
+            "a page holds at least one row"
+        );
+    }
+
+    #[test]
+    fn cut_pages_walk_every_row_once_in_order() {
+        let rows: Vec<u32> = (0..23).collect();
+        let total = count(rows.len());
+        let pages = Window::new(total, 5, 1).pages;
+        let walked: Vec<u32> = (1..=pages)
+            .flat_map(|p| Window::new(total, 5, p).cut(rows.iter().copied()))
+            .collect();
+        assert_eq!(walked, rows);
+        assert_eq!(Window::new(total, 5, 5).cut(rows.iter()).len(), 3);
+        assert!(
+            Window::new(0, 5, 1)
+                .cut(std::iter::empty::<u8>())
+                .is_empty()
+        );
+    }
+}
