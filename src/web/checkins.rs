@@ -8,11 +8,12 @@ use actix_web::{HttpResponse, web};
 use serde::Serialize;
 
 use crate::i18n::{self, Msg};
-use crate::service::checkins::week::{ActionChoice, EntryLine, Missing, Pager};
+use crate::service::checkins::week::{ActionChoice, EntryLine, Missing};
 use crate::service::checkins::{self, CheckinForm, WeekQuery};
 use crate::web::WebError;
 use crate::web::context::{Ctx, done_or_reshow, status_for};
 use crate::web::flash::{self, Flash};
+use crate::web::paging::Pager;
 use crate::web::visitor::Layout;
 
 #[derive(Serialize)]

@@ -1,11 +1,11 @@
 //! Pagination of list pages, in one place: the `?page=` query every paginated page reads and
 //! the pager view model (`page` of `pages`, with the previous and next pages' addresses) its
 //! template shows as "Previous · Page 2 of 5 · Next". The services count and cut the rows in
-//! SQL; this module only reads the number asked for and builds the links.
-//!
-//! Web layer only: no database, no service types.
+//! SQL; this module only reads the number asked for. The pager itself is
+//! `service::paging::Pager`, re-exported here, so services that page a kept list in memory
+//! build the same one.
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 /// Reads a raw `?page=` value: a number, or `last` (the highest page, [`u64::MAX`], which
 /// [`Pager::new`] or the service clamps); anything else (empty, a word) is `None`.
@@ -36,44 +36,8 @@ impl PageQuery {
     }
 }
 
-/// Where a list is and its neighbours' addresses, for templates: `page` of `pages`, `prev`
-/// and `next` (absent on the first and last page).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Pager {
-    /// The page shown, from 1.
-    pub page: u64,
-    /// How many pages there are (at least 1).
-    pub pages: u64,
-    /// The previous page's address.
-    pub prev: Option<String>,
-    /// The next page's address.
-    pub next: Option<String>,
-}
-
-impl Pager {
-    /// Page `page` of `pages`, clamped into `1..=pages` (`pages` at least 1); `href` gives a
-    /// page's address.
-    pub fn new(page: u64, pages: u64, href: impl Fn(u64) -> String) -> Self {
-        let pages = pages.max(1);
-        let page = page.clamp(1, pages);
-        Self {
-            page,
-            pages,
-            prev: (page > 1).then(|| href(page - 1)),
-            next: (page < pages).then(|| href(page + 1)),
-        }
-    }
-
-    /// The `wanted` page of a list of `total` items shown `per_page` (at least 1) a page.
-    pub fn for_total(total: u64, per_page: u64, wanted: u64, href: impl Fn(u64) -> String) -> Self {
-        Self::new(wanted, total.div_ceil(per_page.max(1)), href)
-    }
-
-    /// How many items come before this page.
-    pub fn offset(&self, per_page: u64) -> u64 {
-        (self.page - 1).saturating_mul(per_page)
-    }
-}
+/// The pager view model (kept with the services' windows, which build it too).
+pub use crate::service::paging::Pager;
 
 #[cfg(test)]
 mod tests {

@@ -61,6 +61,7 @@ mod live_meeting;
 mod live_meeting_helpers;
 mod live_results;
 mod meeting_helpers;
+mod meeting_page_facts;
 mod meeting_share;
 mod meetings;
 mod migrations;

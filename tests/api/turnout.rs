@@ -229,3 +229,41 @@ async fn who_has_not_voted_is_listed_a_hundred_names_a_page() {
     assert_eq!(names(&first) + names(&second), 101);
     assert!(second.contains("<li>Quiet100</li>"), "{second}");
 }
+
+#[tokio::test]
+async fn who_has_not_voted_follows_votes_and_joins_made_after_the_page_was_read() {
+    // The list comes from the team's roster, kept per roster version, less those who voted
+    // (read per request): a vote or a new member after a visit shows on the next one.
+    let app = spawn_app().await;
+    let world = seed(&app).await;
+    let slug = &world.team_a;
+    let leader = signed_in(&app, &world.leader).await;
+    let id = create_meeting(&app, &leader, slug, "secret").await;
+    propose(&leader, slug, id, "Timetable", 15).await;
+    let items = proposal_ids(&app, id).await;
+    let voters = members(&app, &world.leader, slug, 2, "Keen").await;
+    let base = format!("/teams/{slug}/meetings/{id}/turnout");
+    let read = || async { leader.get(&base).await.text().await.unwrap() };
+
+    let before = read().await;
+    assert!(
+        before.contains(
+            "<ul><li>Keen0</li><li>Keen1</li><li>Leader (leader)</li><li>Member</li></ul>"
+        ),
+        "{before}"
+    );
+
+    app.clock.advance(Duration::hours(WINDOW_HOURS));
+    assert_eq!(vote(&voters[0], slug, id, &items).await.status(), 200);
+    let late = create_person(&app, "Keen-late", false).await;
+    add_member(&app, &world.leader, slug, &late, "member").await;
+    let after = read().await;
+    assert!(after.contains("1 of 5 has voted"), "{after}");
+    // By name, case ignored ("keen-late" sorts before "keen1").
+    assert!(
+        after.contains(
+            "<ul><li>Keen-late</li><li>Keen1</li><li>Leader (leader)</li><li>Member</li></ul>"
+        ),
+        "{after}"
+    );
+}

@@ -21,7 +21,7 @@ use crate::format;
 use crate::i18n::Lang;
 use crate::service::Result;
 use crate::service::meetings::{author_name, names_of};
-use crate::service::paging::{self, Window};
+use crate::service::paging::{self, Pager, Window};
 use crate::service::teams::{Member, Rosters};
 use crate::store::entities::{actions, checkins};
 
@@ -91,15 +91,6 @@ pub struct ActionChoice {
     pub owner: String,
 }
 
-/// Where a list is and its neighbours' addresses.
-#[derive(Debug, Clone, Serialize)]
-pub struct Pager {
-    pub page: u64,
-    pub pages: u64,
-    pub prev: Option<String>,
-    pub next: Option<String>,
-}
-
 /// The names of those who have not checked in (leaders only).
 #[derive(Debug, Clone, Serialize)]
 pub struct Missing {
@@ -159,16 +150,6 @@ fn link(slug: &str, week: IsoWeek, page: u64, missing: u64) -> String {
     out
 }
 
-fn pager(window: Window, href: impl Fn(u64) -> String) -> Pager {
-    let Window { page, pages, .. } = window;
-    Pager {
-        page,
-        pages,
-        prev: (page > 1).then(|| href(page - 1)),
-        next: (page < pages).then(|| href(page + 1)),
-    }
-}
-
 /// Who of `roster` (the team's members, by name) has not checked in for `week` (`done`: the
 /// week's authors), a page of them: from the roster kept for the team's version and one read
 /// of the week's authors, so no statement sorts the whole team per request.
@@ -181,15 +162,11 @@ fn missing_names(
     let missing = || roster.iter().filter(|m| !done.contains(&m.id));
     let total = paging::count(missing().count());
     let window = Window::new(total, PER_PAGE, page);
-    let names = window
-        .cut(missing())
-        .into_iter()
-        .map(|m| m.name.clone())
-        .collect();
+    let names = window.cut(missing()).map(|m| m.name.clone()).collect();
     Missing {
         total,
         names,
-        pager: pager(window, |p| link(slug, week, entries_page, p)),
+        pager: window.pager(|p| link(slug, week, entries_page, p)),
     }
 }
 
@@ -247,7 +224,7 @@ pub async fn week_view(
     let total = in_week.clone().count(db).await?;
     let missing_page = page_number(&query.missing);
     let window = Window::new(total, PER_PAGE, page_number(&query.page));
-    let pager = pager(window, |p| link(&acc.team.team.slug, week, p, missing_page));
+    let pager = window.pager(|p| link(&acc.team.team.slug, week, p, missing_page));
     let (rows, more_entries) = match query.keyset {
         Some((after, limit)) => {
             let mut rows = in_week

@@ -200,7 +200,6 @@ pub async fn unmet_requests(
     now: OffsetDateTime,
     reader: impl Into<Reader>,
 ) -> Result<Vec<PostLine>> {
-    let days = super::settings(db, team_id).await?.unmet_after_days;
     let posts = help_posts::Entity::find()
         .filter(help_posts::Column::TeamId.eq(team_id))
         .filter(help_posts::Column::Kind.eq(PostKind::Request.as_str()))
@@ -210,6 +209,11 @@ pub async fn unmet_requests(
         .order_by_asc(help_posts::Column::Id)
         .all(db)
         .await?;
+    if posts.is_empty() {
+        // The scan and the meeting page ask on every visit: no open request, no settings read.
+        return Ok(Vec::new());
+    }
+    let days = super::settings(db, team_id).await?.unmet_after_days;
     Ok(lines(db, posts, days, now, reader.into())
         .await?
         .into_iter()

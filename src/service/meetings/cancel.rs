@@ -71,13 +71,26 @@ async fn too_late(
     meeting_id: MeetingId,
 ) -> Result<Option<&'static str>> {
     if tallied_at(db, meeting_id).await?.is_some() {
-        return Ok(Some("mt-cancel-tallied"));
+        return Ok(too_late_reason(true, false));
     }
     let closed = meeting_runs::Entity::find_by_id(meeting_id)
         .one(db)
         .await?
         .is_some_and(|run| run.closed_at.is_some());
-    Ok(closed.then_some("mt-cancel-closed"))
+    Ok(too_late_reason(false, closed))
+}
+
+/// Why a meeting that was `tallied`, or whose live run was `closed`, can no longer be
+/// cancelled (the message key), if either holds.
+#[must_use]
+pub fn too_late_reason(tallied: bool, closed: bool) -> Option<&'static str> {
+    if tallied {
+        Some("mt-cancel-tallied")
+    } else if closed {
+        Some("mt-cancel-closed")
+    } else {
+        None
+    }
 }
 
 /// What the meeting page offers a leader: to cancel (while not cancelled, tallied or
@@ -96,21 +109,37 @@ pub async fn offer(
     principal: Principal,
     now: OffsetDateTime,
 ) -> Result<Offer> {
+    if !access.may(principal, Action::CancelMeeting) || is_cancelled(&access.meeting) {
+        return Ok(offer_at(access, principal, now, None));
+    }
+    let refusal = too_late(db, access.meeting.id).await?;
+    Ok(offer_at(access, principal, now, refusal))
+}
+
+/// [`offer`] when the caller already knows why a cancellation would be refused (`too_late`,
+/// from [`too_late_reason`]): no statement.
+#[must_use]
+pub fn offer_at(
+    access: &MeetingAccess,
+    principal: Principal,
+    now: OffsetDateTime,
+    too_late: Option<&'static str>,
+) -> Offer {
     if !access.may(principal, Action::CancelMeeting) {
-        return Ok(Offer::Nothing);
+        return Offer::Nothing;
     }
     let meeting = &access.meeting;
-    Ok(if is_cancelled(meeting) {
+    if is_cancelled(meeting) {
         if now < meeting.starts_at {
             Offer::Undo
         } else {
             Offer::Nothing
         }
-    } else if too_late(db, meeting.id).await?.is_none() {
+    } else if too_late.is_none() {
         Offer::Cancel
     } else {
         Offer::Nothing
-    })
+    }
 }
 
 /// Cancels the meeting (leaders): refused with a conflict once it was tallied or closed, or

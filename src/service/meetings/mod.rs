@@ -10,6 +10,7 @@ pub mod ballots;
 pub mod cancel;
 pub mod capture;
 mod facilitator;
+pub mod facts;
 pub mod form;
 pub mod listing;
 pub mod live;
@@ -229,12 +230,13 @@ pub async fn phase(
     now: OffsetDateTime,
 ) -> Result<Phase> {
     let published = is_published(db, meeting.id).await?;
-    Ok(Phase::at(
-        &windows(meeting),
-        budget(meeting),
-        published,
-        now,
-    ))
+    Ok(phase_at(meeting, published, now))
+}
+
+/// The meeting's phase at `now`, when whether its agenda is `published` is known.
+#[must_use]
+pub fn phase_at(meeting: &meetings::Model, published: bool, now: OffsetDateTime) -> Phase {
+    Phase::at(&windows(meeting), budget(meeting), published, now)
 }
 
 /// The fixed items in order.
@@ -296,15 +298,18 @@ pub async fn tallied_at(
         .await?)
 }
 
+/// How a person whose account is gone is named.
+pub const FORMER_MEMBER: &str = "a former member";
+
 /// A person's name (or "a former member").
 pub async fn name_of(db: &impl ConnectionTrait, user_id: Option<UserId>) -> Result<String> {
     let Some(id) = user_id else {
-        return Ok("a former member".to_owned());
+        return Ok(FORMER_MEMBER.to_owned());
     };
     Ok(users::Entity::find_by_id(id)
         .one(db)
         .await?
-        .map_or_else(|| "a former member".to_owned(), |u| u.display_name))
+        .map_or_else(|| FORMER_MEMBER.to_owned(), |u| u.display_name))
 }
 
 /// Display names of several users in one query (a list page must not ask once per row);
@@ -337,7 +342,7 @@ pub fn author_name(
 ) -> String {
     user_id
         .and_then(|id| names.get(&id).cloned())
-        .unwrap_or_else(|| "a former member".to_owned())
+        .unwrap_or_else(|| FORMER_MEMBER.to_owned())
 }
 
 /// The team's meetings, latest start first then by id, each with its phase at `now`. Three

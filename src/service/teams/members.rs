@@ -388,7 +388,6 @@ fn roster_page(roster: &[Member], page: u64) -> MemberPage {
         .chain(roster.iter().filter(|m| !m.leader));
     let rows = window
         .cut(in_order)
-        .into_iter()
         .map(|m| MemberRow {
             user_id: m.id,
             display_name: m.name.clone(),

@@ -112,6 +112,16 @@ pub async fn header_on(
     now: OffsetDateTime,
 ) -> Result<MeetingHeader, WebError> {
     let phase = meetings::phase(db, &access.meeting, now).await?;
+    header_at(ctx, db, access, phase).await
+}
+
+/// [`header_on`] at a `phase` the page has worked out already (from the meeting's facts).
+pub async fn header_at(
+    ctx: &Ctx,
+    db: &impl ConnectionTrait,
+    access: &MeetingAccess,
+    phase: Phase,
+) -> Result<MeetingHeader, WebError> {
     let mut header = MeetingHeader::new(access, phase, ctx.lang());
     let m = &access.meeting;
     if let Some(at) = m.cancelled_at {
@@ -288,14 +298,16 @@ async fn page(
     let db = &reads;
     let now = ctx.now;
     let access = meetings::authorize(db, principal, &slug, id, Action::ViewMeetings).await?;
-    let header = header_on(ctx, db, &access, now).await?;
+    // Phase, cancel offer, counts, the visitor's vote and the facilitator: one statement.
+    let facts = meetings::facts::facts(db, &access, principal.user_id).await?;
+    let header = header_at(ctx, db, &access, facts.phase(&access, now)).await?;
     let m = &access.meeting;
     let w = access.windows();
     let cancelled = meetings::cancel::is_cancelled(m);
-    let offer = meetings::cancel::offer(db, &access, principal, now).await?;
+    let offer = meetings::cancel::offer_at(&access, principal, now, facts.too_late());
     let status = crate::web::context::status_for(&errors);
-    let participation = meetings::participation(db, id, principal.user_id).await?;
-    let counts = meetings::turnout::counts(db, &access).await?;
+    let participation = facts.voted;
+    let counts = facts.counts;
     let person = next_step::Person {
         can_propose: may(&access, principal, Action::ProposeItem),
         can_vote: may(&access, principal, Action::CastBallot),
@@ -325,9 +337,11 @@ async fn page(
     let page = MeetingPage {
         title: m.title.clone(),
         layout: ctx.layout(),
-        facilitator: match m.facilitator_id {
-            Some(_) => meetings::name_of(db, m.facilitator_id).await?,
-            None => text(lang, "mt-not-chosen"),
+        facilitator: match (m.facilitator_id, facts.facilitator) {
+            (Some(_), Some(name)) => name,
+            // Chosen, then their account was removed: named as every former member is.
+            (Some(_), None) => meetings::FORMER_MEMBER.to_owned(),
+            (None, _) => text(lang, "mt-not-chosen"),
         },
         windows: vec![
             WindowView {

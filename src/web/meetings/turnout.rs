@@ -13,7 +13,7 @@ use crate::service::teams::Member;
 use crate::web::WebError;
 use crate::web::context::Ctx;
 use crate::web::format::date_time_in;
-use crate::web::meetings::{MeetingHeader, header};
+use crate::web::meetings::{MeetingHeader, header, header_at};
 use crate::web::paging::{PageQuery, Pager};
 use crate::web::visitor::Layout;
 
@@ -45,17 +45,24 @@ pub async fn show(
     query: web::Query<PageQuery>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, id) = path.into_inner();
-    let (access, counts, total, page, not_voted) = turnout::not_voted_slice(
+    let turnout::NotVotedSlice {
+        access,
+        facts,
+        total,
+        window,
+        members: not_voted,
+    } = turnout::not_voted_slice(
         ctx.db(),
+        &ctx.state.rosters,
         ctx.principal(),
         &slug,
         id,
-        query.number(),
-        NOT_VOTED_PER_PAGE,
+        (query.number(), NOT_VOTED_PER_PAGE),
     )
     .await?;
     let base = format!("/teams/{slug}/meetings/{id}/turnout");
     let w = access.windows();
+    let phase = facts.phase(&access, ctx.now);
     let page = TurnoutPage {
         title: crate::i18n::text_with(
             ctx.lang(),
@@ -63,13 +70,11 @@ pub async fn show(
             &[("title", access.meeting.title.clone())],
         ),
         layout: ctx.layout(),
-        meeting: header(&ctx, &access, ctx.now).await?,
-        turnout: counts.sentence().render(ctx.lang()),
+        meeting: header_at(&ctx, ctx.db(), &access, phase).await?,
+        turnout: facts.counts.turnout.sentence().render(ctx.lang()),
         not_voted,
         not_voted_total: total,
-        pager: Pager::for_total(total, NOT_VOTED_PER_PAGE, page, |p| {
-            format!("{base}?page={p}#not-voted")
-        }),
+        pager: window.pager(|p| format!("{base}?page={p}#not-voted")),
         voting_open: w.voting(ctx.now),
         voting_closes: date_time_in(w.voting_close, access.zone, ctx.lang()),
         rankings: privacy(&access.meeting) == Privacy::Open && w.voting_closed(ctx.now),

@@ -151,11 +151,11 @@ impl SortKey {
 pub fn sort_lines(lines: &mut [MemberLine], key: SortKey, descending: bool) {
     // Names are lowered once per line, not once per comparison: first by name (and id), then
     // a stable sort by the chosen column keeps that order among equals.
-    if descending && key == SortKey::Name {
-        lines.sort_by_cached_key(|l| (std::cmp::Reverse(l.name.to_lowercase()), l.id));
-        return;
+    // Descending by name, the one order that is not by name first: the lines' order on the
+    // way in does not matter to it.
+    if !(descending && key == SortKey::Name) {
+        lines.sort_by_cached_key(|l| (l.name.to_lowercase(), l.id));
     }
-    lines.sort_by_cached_key(|l| (l.name.to_lowercase(), l.id));
     sort_name_ordered_lines(lines, key, descending);
 }
 
