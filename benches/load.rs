@@ -10,7 +10,8 @@
 //! (`spread`), each shape on its own meeting. It reports throughput, p50/p99/max latency,
 //! status counts, stored ballots against acknowledged (303) submissions, and the server's
 //! peak resident memory (VmHWM) since start, set-up included. `--pages` then measures page
-//! latency for a meeting of 1,000 proposals in a team of 500 (16 concurrent clients).
+//! latency for a meeting of 1,000 proposals in a team of 500 (16 concurrent clients;
+//! `--page-rounds N` times the list of pages N times over).
 //!
 //! Exit status 1 when any submission or sign-in was not acknowledged, or stored ballots differ
 //! from acknowledged ones: the CI's short form (`--members 200 --spread-seconds 10`) is a
@@ -91,6 +92,11 @@ struct Opts {
     /// Requests per page (16 at a time).
     #[arg(long, default_value_t = 320)]
     page_requests: usize,
+    /// With `--pages`: time the list of pages this many times over, one after the other (a
+    /// page's tail that shows only in the first round is the database settling after the
+    /// set-up's writes, not the page).
+    #[arg(long, default_value_t = 1)]
+    page_rounds: usize,
     /// Passed by `cargo bench`; ignored.
     #[arg(long, hide = true)]
     bench: bool,
@@ -333,14 +339,7 @@ impl Browser {
     }
 
     fn remember(&mut self, headers: &HeaderMap) {
-        for value in headers.get_all(SET_COOKIE) {
-            let Ok(text) = value.to_str() else { continue };
-            let pair = text.split(';').next().unwrap_or_default();
-            if let Some((name, value)) = pair.split_once('=') {
-                self.cookies
-                    .insert(name.trim().to_owned(), value.to_owned());
-            }
-        }
+        keep_cookies(&mut self.cookies, headers);
     }
 
     async fn get(&mut self, path: &str) -> reqwest::Result<(u16, String)> {
@@ -840,7 +839,15 @@ async fn pages(opts: &Opts) -> bool {
         println!("leader sign-in failed: {e}");
         return false;
     }
-    let leader = Arc::new(leader);
+    // The leader's cookies, shared by the concurrent requests and kept up to date from their
+    // answers, as a browser keeps them: the server refreshes the session cookie once a
+    // minute, and a client that kept sending the old one would have it write the session's
+    // last-seen time on every request.
+    let leader = Arc::new(Leader {
+        client: leader.client.clone(),
+        base: leader.base.clone(),
+        cookies: std::sync::Mutex::new(leader.cookies),
+    });
     println!(
         "- {} requests per page, 16 at a time; load average before {}",
         opts.page_requests,
@@ -863,8 +870,21 @@ async fn pages(opts: &Opts) -> bool {
         measured.extend(every_page(&seeded));
     }
     let mut over = Vec::new();
+    let rounds = opts.page_rounds.max(1);
+    let measured: Vec<(String, &str)> = (1..=rounds)
+        .flat_map(|round| {
+            measured.iter().map(move |(name, path)| {
+                let name = if rounds > 1 {
+                    format!("{name} (round {round})")
+                } else {
+                    name.clone()
+                };
+                (name, path.as_str())
+            })
+        })
+        .collect();
     for (name, path) in measured {
-        let (mut times, size, statuses) = measure(&leader, &path, opts.page_requests).await;
+        let (mut times, size, statuses) = measure(&leader, path, opts.page_requests).await;
         times.sort_unstable();
         ok &= statuses.keys().all(|s| *s == 200);
         let p99 = quantile(&times, 0.99);
@@ -900,27 +920,57 @@ async fn pages(opts: &Opts) -> bool {
 /// Untimed requests of each page before its timed ones (see [`measure`]).
 const WARM_UP: usize = 80;
 
+/// The signed-in leader whose pages [`measure`] reads, 16 requests at a time.
+struct Leader {
+    client: reqwest::Client,
+    base: String,
+    cookies: std::sync::Mutex<BTreeMap<String, String>>,
+}
+
+impl Leader {
+    /// The `Cookie` header to send now.
+    fn cookie(&self) -> String {
+        let jar = self.cookies.lock().unwrap();
+        jar.iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    /// Keeps the cookies an answer set, as a browser would.
+    fn remember(&self, headers: &HeaderMap) {
+        keep_cookies(&mut self.cookies.lock().unwrap(), headers);
+    }
+}
+
+/// Keeps in `jar` the cookies an answer's `Set-Cookie` headers set.
+fn keep_cookies(jar: &mut BTreeMap<String, String>, headers: &HeaderMap) {
+    for value in headers.get_all(SET_COOKIE) {
+        let Ok(text) = value.to_str() else { continue };
+        let pair = text.split(';').next().unwrap_or_default();
+        if let Some((name, value)) = pair.split_once('=') {
+            jar.insert(name.trim().to_owned(), value.to_owned());
+        }
+    }
+}
+
 /// `requests` GETs of `path`, 16 at a time, after a warm-up: times, largest body, statuses.
 async fn measure(
-    leader: &Arc<Browser>,
+    leader: &Arc<Leader>,
     path: &str,
     requests: usize,
 ) -> (Vec<Duration>, usize, BTreeMap<u16, usize>) {
-    let cookie = leader
-        .cookies
-        .iter()
-        .map(|(k, v)| format!("{k}={v}"))
-        .collect::<Vec<_>>()
-        .join("; ");
     let url = format!("{}{path}", leader.base);
-    let get = |client: reqwest::Client, url: String, cookie: String| async move {
+    let get = |leader: Arc<Leader>, url: String| async move {
         let began = Instant::now();
-        let response = client
+        let response = leader
+            .client
             .get(&url)
-            .header(COOKIE, cookie)
+            .header(COOKIE, leader.cookie())
             .send()
             .await
             .unwrap();
+        leader.remember(response.headers());
         let status = response.status().as_u16();
         let size = response.bytes().await.unwrap().len();
         (began.elapsed(), size, status)
@@ -931,12 +981,12 @@ async fn measure(
     // are a running server's, not its first minute's. `WARM_UP` requests over the default
     // pool of 10 connections give each about eight.
     futures_util::stream::iter(0..WARM_UP)
-        .map(|_| get(leader.client.clone(), url.clone(), cookie.clone()))
+        .map(|_| get(Arc::clone(leader), url.clone()))
         .buffer_unordered(16)
         .collect::<Vec<_>>()
         .await;
     let all: Vec<_> = futures_util::stream::iter(0..requests)
-        .map(|_| get(leader.client.clone(), url.clone(), cookie.clone()))
+        .map(|_| get(Arc::clone(leader), url.clone()))
         .buffer_unordered(16)
         .collect()
         .await;

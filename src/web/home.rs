@@ -78,51 +78,19 @@ pub struct HomePage {
 
 /// `GET /`.
 pub async fn show(ctx: Ctx) -> Result<HttpResponse, WebError> {
-    let setup_needed = !accounts::admin_exists(ctx.db()).await?;
-    let now = ctx.now;
     let lang = ctx.visitor.lang;
-    let mut teams = Vec::new();
-    if let Some(user) = &ctx.visitor.user {
-        for t in home::home_of(ctx.db(), user.id, ctx.principal().zone, now).await? {
-            let milestones_due =
-                crate::web::role_maps::home_milestones(t.milestones.items, t.today, lang);
-            let more_milestones = t.milestones.more;
-            let checkin =
-                crate::service::checkins::home::due(ctx.db(), user.id, &t.team, now, lang).await?;
-            let team = TeamHome {
-                checkin: Some(checkin),
-                milestones_due,
-                more_milestones,
-                actions_link: format!("/teams/{}/actions?owner={}", t.team.slug, user.id),
-                open_windows: t
-                    .open_windows
-                    .items
-                    .into_iter()
-                    .map(|w| OpenWindowView {
-                        title: w.title,
-                        link: w.link,
-                        kind: w.kind.as_str(),
-                        voted: w.voted,
-                        time_left: time_left(now, w.closes_at).render(lang),
-                    })
-                    .collect(),
-                more_windows: t.open_windows.more,
-                my_actions: t
-                    .actions
-                    .items
-                    .into_iter()
-                    .map(|a| a.in_lang(lang))
-                    .collect(),
-                more_actions: t.actions.more,
-                unread: t.unread,
-                role: t.role.as_str(),
-                name: t.team.name,
-                slug: t.team.slug,
-            };
-            // Per-team additions from other features go here (fill the fields they add).
-            teams.push(team);
+    let (setup_needed, teams) = match &ctx.visitor.user {
+        None => (!accounts::admin_exists(ctx.db()).await?, Vec::new()),
+        Some(user) => {
+            // One pooled connection for every read (each team's part is several statements),
+            // given back before rendering.
+            let reads = ctx.reads().await?;
+            let setup_needed = !accounts::admin_exists(&reads).await?;
+            let teams = my_teams(&ctx, &reads, user.id).await?;
+            drop(reads);
+            (setup_needed, teams)
         }
-    }
+    };
     let page = HomePage {
         title: crate::i18n::text(lang, "nav-home"),
         layout: ctx.layout(),
@@ -130,4 +98,54 @@ pub async fn show(ctx: Ctx) -> Result<HttpResponse, WebError> {
         teams,
     };
     ctx.render(StatusCode::OK, "home.html", &page)
+}
+
+/// The signed-in person's teams, each with what waits for them there.
+async fn my_teams(
+    ctx: &Ctx,
+    db: &impl sea_orm::ConnectionTrait,
+    user_id: crate::domain::ids::UserId,
+) -> Result<Vec<TeamHome>, WebError> {
+    let now = ctx.now;
+    let lang = ctx.visitor.lang;
+    let mut teams = Vec::new();
+    for t in home::home_of(db, user_id, ctx.principal().zone, now).await? {
+        let milestones_due =
+            crate::web::role_maps::home_milestones(t.milestones.items, t.today, lang);
+        let more_milestones = t.milestones.more;
+        let checkin = crate::service::checkins::home::due(db, user_id, &t.team, now, lang).await?;
+        let team = TeamHome {
+            checkin: Some(checkin),
+            milestones_due,
+            more_milestones,
+            actions_link: format!("/teams/{}/actions?owner={}", t.team.slug, user_id),
+            open_windows: t
+                .open_windows
+                .items
+                .into_iter()
+                .map(|w| OpenWindowView {
+                    title: w.title,
+                    link: w.link,
+                    kind: w.kind.as_str(),
+                    voted: w.voted,
+                    time_left: time_left(now, w.closes_at).render(lang),
+                })
+                .collect(),
+            more_windows: t.open_windows.more,
+            my_actions: t
+                .actions
+                .items
+                .into_iter()
+                .map(|a| a.in_lang(lang))
+                .collect(),
+            more_actions: t.actions.more,
+            unread: t.unread,
+            role: t.role.as_str(),
+            name: t.team.name,
+            slug: t.team.slug,
+        };
+        // Per-team additions from other features go here (fill the fields they add).
+        teams.push(team);
+    }
+    Ok(teams)
 }

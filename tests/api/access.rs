@@ -354,6 +354,17 @@ const MATRIX: &[Row] = &[
     get("/teams/{a}/meetings/new", [303, 404, 403, 200, 403]),
     get("/teams/{a}/meetings/{m}", [303, 404, 200, 200, 200]),
     get("/teams/{b}/meetings/{m}", [303, 404, 404, 404, 404]),
+    // The team, the caller's role and the meeting are one statement: a missing meeting or team
+    // is still not found, after the team's own answer.
+    get("/teams/{a}/meetings/999999", [303, 404, 404, 404, 404]),
+    get(
+        "/teams/{a}/meetings/999999/ballot",
+        [303, 404, 404, 404, 404],
+    ),
+    get(
+        "/teams/no-such-team/meetings/{m}",
+        [303, 404, 404, 404, 404],
+    ),
     get("/teams/{a}/meetings/{m}/edit", [303, 404, 403, 200, 403]),
     get(
         "/teams/{a}/meetings/{m}/proposals",

@@ -1,10 +1,12 @@
-//! The meeting page reads its phase, cancel offer, counts, the visitor's vote and the
-//! facilitator's name in one statement (`service::meetings::facts`, issue 13). Each of those
+//! The meeting page reads its phase, cancel offer, counts, how many fixed items there are, the
+//! visitor's vote and the facilitator's name in one statement (`service::meetings::facts`, issue 13). Each of those
 //! is changed here after the page was read, and the page must show the change: a merged
 //! statement that read a column from the wrong row, or for the wrong person, would not.
 
 use roundtable::domain::clock::Clock;
-use roundtable::store::entities::{agenda_participation, meeting_runs, meetings};
+use roundtable::store::entities::{
+    agenda_participation, meeting_fixed_items, meeting_runs, meetings,
+};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use time::Duration;
 
@@ -70,6 +72,43 @@ async fn the_meeting_page_shows_each_fact_changed_after_it_was_read() {
         named.contains("<dd>Member</dd>") && !named.contains("not chosen yet"),
         "{named}"
     );
+
+    // The fixed items: read only when the facts count some, so removing them hides the section
+    // and adding them back shows them, in order, on this meeting only.
+    let reserved = "Reserved at the start";
+    assert!(
+        named.contains("Three-minute action scan (3 min)"),
+        "{named}"
+    );
+    meeting_fixed_items::Entity::delete_many()
+        .filter(meeting_fixed_items::Column::MeetingId.eq(id))
+        .exec(&app.db.conn)
+        .await
+        .unwrap();
+    let none = read(&voters[0], &base).await;
+    assert!(!none.contains(reserved), "{none}");
+    assert!(
+        read(&voters[0], &format!("/teams/{slug}/meetings/{other}"))
+            .await
+            .contains(reserved),
+        "the other meeting keeps its fixed item"
+    );
+    for (position, title, minutes) in [(1, "Check-in round", 5), (0, "Welcome", 2)] {
+        meeting_fixed_items::ActiveModel {
+            meeting_id: Set(id),
+            position: Set(position),
+            title: Set(title.to_owned()),
+            minutes: Set(minutes),
+            ..Default::default()
+        }
+        .insert(&app.db.conn)
+        .await
+        .unwrap();
+    }
+    let two = read(&voters[0], &base).await;
+    let welcome = two.find("Welcome (2 min)").expect("the first fixed item");
+    let round = two.find("Check-in round (5 min)").expect("the second");
+    assert!(welcome < round, "in position order: {two}");
 
     // One voter votes, then changes it; the other voter's page says nothing of it.
     app.clock.advance(Duration::hours(WINDOW_HOURS));

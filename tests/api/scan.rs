@@ -113,12 +113,20 @@ async fn the_scan_shows_exactly_what_changed_since_the_previous_meeting() {
     for absent in ["Order books", "Clean the lab"] {
         assert!(!scan.contains(absent), "{absent} should not be in the scan");
     }
-    // The same scan heads the meeting page and the live page's first item.
-    assert!(
-        page(&member, &format!("/teams/{slug}/meetings/{next}"))
-            .await
-            .contains("Draft the timetable")
-    );
+    // The same scan heads the meeting page and the live page's first item. The meeting page
+    // reads the previous meeting in its facts statement; the scan page reads it on its own:
+    // both name the same meeting.
+    let meeting_page = page(&member, &format!("/teams/{slug}/meetings/{next}")).await;
+    assert!(meeting_page.contains("Draft the timetable"));
+    let since = |html: &str| {
+        let start = html.find("since ").expect("the scan's since line");
+        let rest = html.get(start..).unwrap_or_default();
+        rest.get(..=rest.find(')').expect("the previous meeting's title"))
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert_eq!(since(&meeting_page), since(&scan));
+    assert!(!since(&scan).contains("the team began"), "{scan}");
     publish_agenda(&app, next, &[("Three-minute action scan", 3)]).await;
     let live = page(&member, &format!("/teams/{slug}/meetings/{next}/live")).await;
     assert!(live.contains("Review the rubric") && live.contains("Cover period 3"));
@@ -126,6 +134,8 @@ async fn the_scan_shows_exactly_what_changed_since_the_previous_meeting() {
     // The first meeting has no previous one: everything since the team began.
     let first = page(&member, &format!("/teams/{slug}/meetings/{previous}/scan")).await;
     assert!(first.contains("since the team began"));
+    let first_page = page(&member, &format!("/teams/{slug}/meetings/{previous}")).await;
+    assert!(first_page.contains("since the team began"), "{first_page}");
 }
 
 #[tokio::test]
@@ -170,6 +180,14 @@ async fn a_meeting_next_week_scans_next_weeks_check_ins_not_this_weeks() {
     );
     assert!(!scan.contains("Blocker of this week"), "{scan}");
     assert!(scan.contains("No blockers that week."), "{scan}");
+    // The meeting page counts the week in its facts statement (the scan page on its own) and
+    // lists blockers only when the counts have some: the same answers.
+    let meeting_path = format!("/teams/{slug}/meetings/{meeting}");
+    let (_, page) = read(&member, &meeting_path).await;
+    assert!(page.contains(&words), "{page}");
+    assert!(page.contains(": 0 of 2 checked in."), "{page}");
+    assert!(page.contains("No blockers that week."), "{page}");
+    assert!(!page.contains("Blocker of this week"), "{page}");
 
     // A week on (the injected clock), next week's check-in shows and last week's does not.
     app.clock.advance(Duration::days(7));
@@ -179,6 +197,10 @@ async fn a_meeting_next_week_scans_next_weeks_check_ins_not_this_weeks() {
     assert!(scan.contains(": 1 of 2 checked in."), "{scan}");
     assert!(scan.contains("Blocker of next week"), "{scan}");
     assert!(!scan.contains("Blocker of this week"), "{scan}");
+    let (_, page) = read(&member, &meeting_path).await;
+    assert!(page.contains(": 1 of 2 checked in."), "{page}");
+    assert!(page.contains("Blocker of next week"), "{page}");
+    assert!(!page.contains("Blocker of this week"), "{page}");
 }
 
 #[tokio::test]

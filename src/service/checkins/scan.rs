@@ -2,7 +2,7 @@
 //! team's clock) and how many members have checked in. Bounded: the first [`BLOCKERS`]
 //! blockers, and how many more there are.
 
-use sea_orm::sea_query::{Expr, SubQueryStatement};
+use sea_orm::sea_query::{Expr, Query, SelectStatement};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait,
 };
@@ -13,8 +13,8 @@ use crate::domain::checkin::IsoWeek;
 use crate::domain::ids::{ActionId, TeamId};
 use crate::domain::zone::Zone;
 use crate::i18n::Lang;
-use crate::service::Result;
 use crate::service::meetings::{author_name, names_of};
+use crate::service::{Result, ServiceError};
 use crate::store::entities::{actions, checkins, memberships};
 
 /// Blockers the scan lists at most.
@@ -52,6 +52,66 @@ pub struct ScanCheckins {
     pub more: u64,
 }
 
+/// The week's check-in counts the scan shows, and the team's size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct WeekCounts {
+    /// Every check-in of the week (a former member's included).
+    pub entries: u64,
+    /// Those of current members.
+    pub checked_in: u64,
+    /// Those with a blocker.
+    pub with_blocker: u64,
+    /// Members of the team.
+    pub members: u64,
+}
+
+impl WeekCounts {
+    /// Reads the counts [`week_count_columns`] added, with the team's size counted elsewhere.
+    pub fn from_row(row: &sea_orm::QueryResult, members: u64) -> Result<Self> {
+        let count = |column: &str| -> Result<u64> {
+            Ok(u64::try_from(row.try_get::<i64>("", column)?).unwrap_or(0))
+        };
+        Ok(Self {
+            entries: count("week_entries")?,
+            checked_in: count("week_checked_in")?,
+            with_blocker: count("week_with_blocker")?,
+            members,
+        })
+    }
+}
+
+/// The check-ins of team `team_id` in `week`.
+fn in_week(team_id: TeamId, week: &str) -> sea_orm::Select<checkins::Entity> {
+    checkins::Entity::find()
+        .filter(checkins::Column::TeamId.eq(team_id))
+        .filter(checkins::Column::Week.eq(week))
+}
+
+/// Adds the week's three counts to `select` as scalar subqueries (`week_entries`,
+/// `week_checked_in`, `week_with_blocker`), read back by [`WeekCounts::from_row`]: the
+/// meeting page asks them in its facts statement.
+pub fn week_count_columns(select: &mut SelectStatement, team_id: TeamId, week: &IsoWeek) {
+    let label = week.label();
+    let count = |rows: sea_orm::Select<checkins::Entity>| {
+        rows.select_only().expr(Expr::cust("COUNT(*)")).into_query()
+    };
+    let members = memberships::Entity::find()
+        .select_only()
+        .column(memberships::Column::UserId)
+        .filter(memberships::Column::TeamId.eq(team_id))
+        .into_query();
+    select
+        .expr_as(count(in_week(team_id, &label)), "week_entries")
+        .expr_as(
+            count(in_week(team_id, &label).filter(checkins::Column::UserId.in_subquery(members))),
+            "week_checked_in",
+        )
+        .expr_as(
+            count(in_week(team_id, &label).filter(checkins::Column::Blocking.ne(""))),
+            "week_with_blocker",
+        );
+}
+
 /// This week's check-ins of team `team_id` at `now`, in `lang` (no access check: the caller
 /// may see the team's meetings). `members` is the team's size when the caller has already
 /// counted it (the meeting page has); otherwise the count statement counts it too.
@@ -64,55 +124,61 @@ pub async fn scan(
     members: Option<u64>,
 ) -> Result<ScanCheckins> {
     let week = IsoWeek::at(now, zone);
-    let label = week.label();
-    let in_week = checkins::Entity::find()
-        .filter(checkins::Column::TeamId.eq(team_id))
-        .filter(checkins::Column::Week.eq(label.as_str()));
-    let team_size = match members {
-        Some(known) => Expr::val(i64::try_from(known).unwrap_or(i64::MAX)),
-        None => Expr::from(SubQueryStatement::from(
+    let mut select = Query::select();
+    week_count_columns(&mut select, team_id, &week);
+    let members_counted = members.is_none();
+    if members_counted {
+        select.expr_as(
             memberships::Entity::find()
                 .select_only()
                 .expr(Expr::cust("COUNT(*)"))
                 .filter(memberships::Column::TeamId.eq(team_id))
                 .into_query(),
-        )),
-    };
-    // The week's three counts and the team's size in one round trip (every entry; those of
-    // current members; those with a blocker). Unqualified SQL is the same on SQLite and
-    // PostgreSQL.
-    let (entries, checked_in, total, members) = in_week
-        .clone()
-        .select_only()
-        .expr_as(Expr::cust("COUNT(*)"), "entries")
-        .expr_as(
-            Expr::cust(
-                r#"COUNT(CASE WHEN "checkins"."user_id" IN (SELECT "memberships"."user_id" FROM "memberships" WHERE "memberships"."team_id" = "checkins"."team_id") THEN 1 END)"#,
-            ),
-            "checked_in",
-        )
-        .expr_as(
-            Expr::cust(r#"COUNT(CASE WHEN "checkins"."blocking" <> '' THEN 1 END)"#),
-            "with_blocker",
-        )
-        .expr_as(team_size, "members")
-        .into_tuple::<(i64, i64, i64, i64)>()
-        .one(db)
+            "members",
+        );
+    }
+    // The week's three counts (and the team's size, unless known) in one round trip.
+    let row = db
+        .query_one(&select)
         .await?
-        .unwrap_or_default();
-    let count = |n: i64| u64::try_from(n).unwrap_or(0);
-    let (entries, checked_in, total, members) = (
-        count(entries),
-        count(checked_in),
-        count(total),
-        count(members),
-    );
-    let rows = in_week
-        .filter(checkins::Column::Blocking.ne(""))
-        .order_by_asc(checkins::Column::Id)
-        .limit(BLOCKERS)
-        .all(db)
-        .await?;
+        .ok_or_else(|| ServiceError::Unexpected(anyhow::anyhow!("week counts: no row")))?;
+    let members = match members {
+        Some(known) => known,
+        None => u64::try_from(row.try_get::<i64>("", "members")?).unwrap_or(0),
+    };
+    let counts = WeekCounts::from_row(&row, members)?;
+    scan_counted(db, team_id, zone, now, lang, counts).await
+}
+
+/// [`scan`] when the caller has read the week's counts already (`counts`, for the week of
+/// `now` on `zone`'s clock).
+pub async fn scan_counted(
+    db: &impl ConnectionTrait,
+    team_id: TeamId,
+    zone: Zone,
+    now: OffsetDateTime,
+    lang: Lang,
+    counts: WeekCounts,
+) -> Result<ScanCheckins> {
+    let week = IsoWeek::at(now, zone);
+    let label = week.label();
+    let WeekCounts {
+        entries,
+        checked_in,
+        with_blocker: total,
+        members,
+    } = counts;
+    // The counts say whether there is any blocker to list: no statement for an empty list.
+    let rows = if total == 0 {
+        Vec::new()
+    } else {
+        in_week(team_id, &label)
+            .filter(checkins::Column::Blocking.ne(""))
+            .order_by_asc(checkins::Column::Id)
+            .limit(BLOCKERS)
+            .all(db)
+            .await?
+    };
     let people = names_of(db, rows.iter().map(|r| r.user_id)).await?;
     let linked: Vec<ActionId> = rows.iter().filter_map(|r| r.blocker_action_id).collect();
     let titles: std::collections::HashMap<ActionId, String> = if linked.is_empty() {

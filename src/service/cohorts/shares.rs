@@ -203,13 +203,16 @@ pub struct SharePanel {
 }
 
 /// The share switch of `access`'s meeting for `principal`, or `None` when they may not share
-/// (the same access row as [`set_shared`]) or the team has no accepted link.
+/// (the same access row as [`set_shared`]) or the team has no accepted link. `counted_links`
+/// is the team's accepted links when the caller has counted them.
 pub async fn panel(
     db: &impl ConnectionTrait,
     access: &meetings::MeetingAccess,
     principal: Principal,
+    counted_links: Option<u64>,
 ) -> Result<Option<SharePanel>> {
-    if !access.may(principal, Action::ManageTeamLinks) {
+    // Counted already (the meeting page's facts) and none: nothing to read.
+    if !access.may(principal, Action::ManageTeamLinks) || counted_links == Some(0) {
         return Ok(None);
     }
     let linked = super::linked_teams(db, access.team.id).await?;

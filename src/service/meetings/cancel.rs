@@ -19,9 +19,9 @@ use crate::domain::ids::{MeetingId, UserId};
 use crate::domain::meeting::Reason;
 use crate::i18n::Msg;
 use crate::service::{FieldErrors, Result, ServiceError, audit, invalid};
-use crate::store::entities::{meeting_runs, meetings, series_occurrences};
+use crate::store::entities::{meetings, series_occurrences};
 
-use super::{MeetingAccess, begin_locked, tallied_at};
+use super::{MeetingAccess, begin_locked};
 
 /// The field a refused form shows the cancellation under (every meeting form shows
 /// `window` problems at its top; every problem under it is a closed window or a cancelled
@@ -70,14 +70,8 @@ async fn too_late(
     db: &impl ConnectionTrait,
     meeting_id: MeetingId,
 ) -> Result<Option<&'static str>> {
-    if tallied_at(db, meeting_id).await?.is_some() {
-        return Ok(too_late_reason(true, false));
-    }
-    let closed = meeting_runs::Entity::find_by_id(meeting_id)
-        .one(db)
-        .await?
-        .is_some_and(|run| run.closed_at.is_some());
-    Ok(too_late_reason(false, closed))
+    let (tallied, closed) = super::facts::settled(db, meeting_id).await?;
+    Ok(too_late_reason(tallied, closed))
 }
 
 /// Why a meeting that was `tallied`, or whose live run was `closed`, can no longer be
@@ -102,22 +96,9 @@ pub enum Offer {
     Nothing,
 }
 
-/// The offer for `access`'s caller at `now` (nothing unless they may cancel meetings).
-pub async fn offer(
-    db: &impl ConnectionTrait,
-    access: &MeetingAccess,
-    principal: Principal,
-    now: OffsetDateTime,
-) -> Result<Offer> {
-    if !access.may(principal, Action::CancelMeeting) || is_cancelled(&access.meeting) {
-        return Ok(offer_at(access, principal, now, None));
-    }
-    let refusal = too_late(db, access.meeting.id).await?;
-    Ok(offer_at(access, principal, now, refusal))
-}
-
-/// [`offer`] when the caller already knows why a cancellation would be refused (`too_late`,
-/// from [`too_late_reason`]): no statement.
+/// The offer for `access`'s caller at `now` (nothing unless they may cancel meetings), given
+/// why a cancellation would be refused (`too_late`, from [`too_late_reason`]; the meeting
+/// page reads both facts in its one statement, `super::facts`): no statement of its own.
 #[must_use]
 pub fn offer_at(
     access: &MeetingAccess,

@@ -17,6 +17,7 @@ use crate::format;
 use crate::i18n::{Arg, Lang, Msg};
 use crate::service::Result;
 use crate::service::actions::{ActionLine, lines};
+use crate::service::checkins::{self, scan::WeekCounts};
 use crate::service::ledger::posts::{PostLine, unmet_requests};
 use crate::service::ledger::thanks::{ThanksLine, public_since};
 use crate::store::entities::{action_history, actions, decisions, meetings};
@@ -97,18 +98,47 @@ where
     Ok(rows.count(db).await?.saturating_sub(shown as u64))
 }
 
-/// The team's meeting before `meeting` (by start), if any.
-pub async fn previous(
-    db: &impl ConnectionTrait,
-    meeting: &meetings::Model,
-) -> Result<Option<meetings::Model>> {
-    Ok(meetings::Entity::find()
+/// The team's meeting before this one (by start, then id), as the scan names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Previous {
+    /// When it started.
+    pub starts_at: OffsetDateTime,
+    /// Its title.
+    pub title: String,
+}
+
+/// The query for the team's meeting before `meeting` (by start, then id): the scan reads it
+/// on its own, the meeting page as two scalar subqueries of its facts.
+pub(super) fn previous_query(meeting: &meetings::Model) -> sea_orm::Select<meetings::Entity> {
+    meetings::Entity::find()
         .filter(meetings::Column::TeamId.eq(meeting.team_id))
         .filter(meetings::Column::StartsAt.lt(meeting.starts_at))
         .order_by_desc(meetings::Column::StartsAt)
         .order_by_desc(meetings::Column::Id)
-        .one(db)
-        .await?)
+        .limit(1)
+}
+
+/// The team's meeting before `meeting` (by start), if any.
+pub async fn previous(
+    db: &impl ConnectionTrait,
+    meeting: &meetings::Model,
+) -> Result<Option<Previous>> {
+    Ok(previous_query(meeting).one(db).await?.map(|m| Previous {
+        starts_at: m.starts_at,
+        title: m.title,
+    }))
+}
+
+/// What the caller of [`scan_after`] has read already.
+#[derive(Debug, Clone, Default)]
+pub struct Known {
+    /// The team's meeting before this one.
+    pub previous: Option<Previous>,
+    /// The team's size, if counted.
+    pub members: Option<u64>,
+    /// The check-in counts of the meeting's week (on the scan's clock), if counted; they
+    /// carry the team's size.
+    pub week: Option<WeekCounts>,
 }
 
 /// Builds the scan for `meeting` at `now`, in `lang` (no access check: the caller may see the
@@ -118,12 +148,34 @@ pub async fn scan(
     slug: &str,
     meeting: &meetings::Model,
     now: OffsetDateTime,
-    (zone, lang): (Zone, Lang),
+    locale: (Zone, Lang),
     members: Option<u64>,
 ) -> Result<Scan> {
+    let known = Known {
+        previous: previous(db, meeting).await?,
+        members,
+        week: None,
+    };
+    scan_after(db, slug, meeting, now, locale, known).await
+}
+
+/// [`scan`] when the caller has read the previous meeting already, and perhaps the week's
+/// check-in counts (the meeting page's facts).
+pub async fn scan_after(
+    db: &impl ConnectionTrait,
+    slug: &str,
+    meeting: &meetings::Model,
+    now: OffsetDateTime,
+    (zone, lang): (Zone, Lang),
+    known: Known,
+) -> Result<Scan> {
+    let Known {
+        previous: before,
+        members,
+        week,
+    } = known;
     let team_id = meeting.team_id;
     let today = zone.today(now);
-    let before = previous(db, meeting).await?;
     let since = before
         .as_ref()
         .map_or(OffsetDateTime::UNIX_EPOCH, |m| m.starts_at);
@@ -249,14 +301,14 @@ pub async fn scan(
         unmet: unmet_requests(db, team_id, now, (zone, lang)).await?,
         thanks: public_since(db, team_id, since, (zone, lang)).await?,
         // The meeting's week, not the reader's: a scan read ahead shows the week it is for.
-        checkins: crate::service::checkins::scan::scan(
-            db,
-            team_id,
-            zone,
-            meeting.starts_at,
-            lang,
-            members,
-        )
-        .await?,
+        checkins: match week {
+            Some(counts) => {
+                checkins::scan::scan_counted(db, team_id, zone, meeting.starts_at, lang, counts)
+                    .await?
+            }
+            None => {
+                checkins::scan::scan(db, team_id, zone, meeting.starts_at, lang, members).await?
+            }
+        },
     })
 }

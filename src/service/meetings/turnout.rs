@@ -203,7 +203,7 @@ pub async fn not_voted_slice(
     use std::collections::HashSet;
 
     let access = authorize(db, principal, slug, id, Action::ViewVoters).await?;
-    let facts = super::facts::facts(db, &access, None).await?;
+    let facts = super::facts::state(db, &access).await?;
     let voted: HashSet<UserId> = agenda_participation::Entity::find()
         .select_only()
         .column(agenda_participation::Column::UserId)

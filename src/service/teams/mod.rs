@@ -62,17 +62,30 @@ pub async fn authorize(
     slug: &str,
     action: Action,
 ) -> Result<TeamAccess> {
+    let found = team_and_role(principal, slug)?
+        .into_model::<TeamAndRole>()
+        .one(db)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    decide(principal, found, action)
+}
+
+/// The statement [`authorize`] runs: team `slug` and the caller's role in it (`caller_role`, a
+/// scalar subquery, NULL for a non-member). Refused before any statement when nobody is
+/// signed in (the same answer whether or not the team exists) or the slug cannot be one.
+/// Callers that read a row of the team with it add their columns to this statement.
+pub(crate) fn team_and_role(
+    principal: Principal,
+    slug: &str,
+) -> Result<sea_orm::Select<teams::Entity>> {
     let Some(user_id) = principal.user_id else {
-        // The same answer whether or not the team exists.
         return Err(ServiceError::Unauthenticated);
     };
     if slug.chars().any(char::is_control) {
         // No team has one (slugs are checked), and PostgreSQL refuses NUL in a query.
         return Err(ServiceError::NotFound);
     }
-    // The team and the caller's role in it in one statement (every team page starts here):
-    // the role is a scalar subquery, NULL for a non-member.
-    let TeamAndRole { team, role } = teams::Entity::find()
+    Ok(teams::Entity::find()
         .filter(teams::Column::Slug.eq(slug))
         .expr_as(
             Expr::from(SubQueryStatement::from(
@@ -87,11 +100,15 @@ pub async fn authorize(
                     .into_query(),
             )),
             "caller_role",
-        )
-        .into_model::<TeamAndRole>()
-        .one(db)
-        .await?
-        .ok_or(ServiceError::NotFound)?;
+        ))
+}
+
+/// The access rules' answer for a team row read by [`team_and_role`].
+pub(crate) fn decide(
+    principal: Principal,
+    TeamAndRole { team, role }: TeamAndRole,
+    action: Action,
+) -> Result<TeamAccess> {
     let role = role.map(TeamRole::from);
     check(access::authorize(principal, role, action))?;
     let zone = principal
@@ -101,7 +118,7 @@ pub async fn authorize(
 }
 
 /// A team row with the caller's stored role in it (`caller_role`), read by [`authorize`].
-struct TeamAndRole {
+pub(crate) struct TeamAndRole {
     team: teams::Model,
     role: Option<memberships::Role>,
 }

@@ -298,8 +298,9 @@ async fn page(
     let db = &reads;
     let now = ctx.now;
     let access = meetings::authorize(db, principal, &slug, id, Action::ViewMeetings).await?;
-    // Phase, cancel offer, counts, the visitor's vote and the facilitator: one statement.
-    let facts = meetings::facts::facts(db, &access, principal.user_id).await?;
+    // Phase, cancel offer, counts, fixed items, the visitor's vote, the facilitator, the
+    // previous meeting (the scan's start) and the team's links: one statement.
+    let facts = meetings::facts::facts(db, &access, principal).await?;
     let header = header_at(ctx, db, &access, facts.phase(&access, now)).await?;
     let m = &access.meeting;
     let w = access.windows();
@@ -334,13 +335,17 @@ async fn page(
             )
         }
     });
+    // What the scan need not read again: the previous meeting, the team's size, the week's
+    // check-in counts.
+    let known = facts.known();
     let page = MeetingPage {
         title: m.title.clone(),
         layout: ctx.layout(),
         facilitator: match (m.facilitator_id, facts.facilitator) {
             (Some(_), Some(name)) => name,
-            // Chosen, then their account was removed: named as every former member is.
-            (Some(_), None) => meetings::FORMER_MEMBER.to_owned(),
+            // Chosen, then their account was removed: named as the ledgers name former
+            // members, in the visitor's language.
+            (Some(_), None) => text(lang, "fl-former-member"),
             (None, _) => text(lang, "mt-not-chosen"),
         },
         windows: vec![
@@ -357,14 +362,19 @@ async fn page(
                 state: window_state(lang, now, w.voting_open, w.voting_close, cancelled),
             },
         ],
-        fixed: meetings::fixed_items(db, id)
-            .await?
-            .into_iter()
-            .map(|f| FixedView {
-                title: f.title,
-                minutes: f.minutes,
-            })
-            .collect(),
+        // Most meetings have none: the facts counted them, so no statement for an empty list.
+        fixed: if facts.fixed_items == 0 {
+            Vec::new()
+        } else {
+            meetings::fixed_items(db, id)
+                .await?
+                .into_iter()
+                .map(|f| FixedView {
+                    title: f.title,
+                    minutes: f.minutes,
+                })
+                .collect()
+        },
         privacy: text(
             lang,
             match meetings::privacy(m) {
@@ -403,16 +413,10 @@ async fn page(
         voting_open: w.voting(now) && !cancelled,
         voting_closed: w.voting_closed(now) && !cancelled,
         ends: clock(access.ends_at(), access.zone),
-        scan: meetings::scan::scan(
-            db,
-            &access.team.slug,
-            m,
-            now,
-            (access.zone, lang),
-            Some(counts.turnout.members),
-        )
-        .await?,
-        share: crate::service::cohorts::shares::panel(db, &access, principal).await?,
+        scan: meetings::scan::scan_after(db, &access.team.slug, m, now, (access.zone, lang), known)
+            .await?,
+        share: crate::service::cohorts::shares::panel(db, &access, principal, facts.team_links)
+            .await?,
         meeting: header,
         cancel_form: (offer == meetings::cancel::Offer::Cancel)
             .then(|| cancel::CancelView::new(typed, &errors)),
