@@ -13,7 +13,7 @@ use super::instance::{Ballot, Instance, Project, VoteType, Voter};
 
 mod rows;
 
-use rows::Rows;
+use rows::{Rows, split_at_byte, trim};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Section {
@@ -87,12 +87,14 @@ pub fn parse_pabulib(bytes: &[u8]) -> Result<Instance, BudgetError> {
     let mut votes: Option<Result<Voters, BudgetError>> = None;
     let mut record = Vec::new();
     while let Some(line) = rows.next_into(&mut record) {
-        if record.iter().all(|f| f.trim().is_empty()) {
+        let first = record.first().map(|f| trim(f)).unwrap_or_default();
+        let rest_empty = || record.iter().skip(1).all(|f| trim(f).is_empty());
+        if first.is_empty() && rest_empty() {
             continue;
         }
-        let first = record.first().map(|f| f.trim()).unwrap_or_default();
-        let rest_empty = record.iter().skip(1).all(|f| f.trim().is_empty());
-        let heading = |name: &str| rest_empty && first.eq_ignore_ascii_case(name);
+        // Only a short first field can be a heading (most rows are voters).
+        let short = first.len() <= "projects".len();
+        let heading = |name: &str| short && first.eq_ignore_ascii_case(name) && rest_empty();
         let next = if heading("meta") {
             Some(Section::Meta)
         } else if heading("projects") {
@@ -150,7 +152,7 @@ pub fn parse_pabulib(bytes: &[u8]) -> Result<Instance, BudgetError> {
 
 fn field<'b>(row: &Row<'b, '_>, col: usize, name: &str) -> Result<&'b str, BudgetError> {
     row.get(col)
-        .map(str::trim)
+        .map(trim)
         .ok_or_else(|| BudgetError::parse(row.line, format!("missing `{name}` value")))
 }
 
@@ -223,7 +225,7 @@ fn build(meta_rows: &Block<'_>, project_rows: &Block<'_>) -> Result<Voters, Budg
     );
     let (project_columns, project_extra_cols) = extras(&header, &[id_col, cost_col]);
     let mut raw_projects = Vec::new();
-    let mut index: FastMap<String, usize> = FastMap::default();
+    let mut index = ProjectIndex::default();
     let mut scale = budget_raw.1;
     for row in prows {
         let id = field(&row, id_col, "project_id")?.to_string();
@@ -238,7 +240,7 @@ fn build(meta_rows: &Block<'_>, project_rows: &Block<'_>) -> Result<Voters, Budg
             )
         })?;
         scale = scale.max(cost.1);
-        if index.insert(id.clone(), raw_projects.len()).is_some() {
+        if index.insert(&id, raw_projects.len()).is_some() {
             return Err(BudgetError::parse(
                 row.line,
                 format!("project `{id}` appears twice"),
@@ -275,8 +277,43 @@ fn build(meta_rows: &Block<'_>, project_rows: &Block<'_>) -> Result<Voters, Budg
         points: Vec::new(),
         ballot: Vec::new(),
         extras: FastMap::default(),
+        short_extras: FastMap::default(),
+        extra_keys: Vec::new(),
         no_extras: Arc::default(),
     })
+}
+
+/// Project indices by id. Ids of at most 15 bytes (nearly all) are looked up as one integer,
+/// their bytes and length, so a look-up neither hashes a string nor compares bytes.
+#[derive(Default)]
+struct ProjectIndex {
+    short: FastMap<u128, usize>,
+    long: FastMap<String, usize>,
+}
+
+impl ProjectIndex {
+    /// The id's bytes and length as one integer, if it has at most 15 bytes.
+    fn key(id: &str) -> Option<u128> {
+        let len = u8::try_from(id.len()).ok().filter(|&n| n < 16)?;
+        // Built in registers: a copy to the stack and a wide load back stalls the look-up.
+        let bytes = id.bytes().rev().fold(0, |k, b| (k << 8) | u128::from(b));
+        Some(bytes | (u128::from(len) << 120))
+    }
+
+    /// Adds an id; returns the index it had if it was already there.
+    fn insert(&mut self, id: &str, p: usize) -> Option<usize> {
+        match Self::key(id) {
+            Some(key) => self.short.insert(key, p),
+            None => self.long.insert(id.to_string(), p),
+        }
+    }
+
+    fn get(&self, id: &str) -> Option<&usize> {
+        match Self::key(id) {
+            Some(key) => self.short.get(&key),
+            None => self.long.get(id),
+        }
+    }
 }
 
 /// Where a VOTES row's values are, from the block's header row.
@@ -294,7 +331,7 @@ struct Voters {
     /// Everything but the voters' cardinal ballots, which wait for the points' common scale.
     instance: Instance,
     /// Project index by id.
-    index: FastMap<String, usize>,
+    index: ProjectIndex,
     /// Set by the block's first row, its header.
     columns: Option<VoteColumns>,
     /// Cardinal ballots before the common scale, voter after voter: the voter's line and
@@ -305,6 +342,11 @@ struct Voters {
     /// Extra column values shared by the voters that have the same ones, by their hash
     /// (most voters repeat a few combinations, such as age, sex and voting method).
     extras: FastMap<u64, Vec<Arc<[String]>>>,
+    /// The same, for the combinations whose values all have a short key
+    /// ([`ProjectIndex::key`]): looked up without hashing or comparing strings.
+    short_extras: FastMap<Vec<u128>, Arc<[String]>>,
+    /// Scratch: the current row's extra values' short keys.
+    extra_keys: Vec<u128>,
     /// The values of a voter without extra columns.
     no_extras: Arc<[String]>,
 }
@@ -324,13 +366,17 @@ impl Voters {
             None => (n + 1).to_string(),
         };
         let names = || {
-            let vote = row.get(columns.vote).map(str::trim).unwrap_or_default();
-            vote.split(',').map(str::trim).filter(|s| !s.is_empty())
+            let vote = row.get(columns.vote).map(trim).unwrap_or_default();
+            split_at_byte(vote, b',')
+                .map(trim)
+                .filter(|s| !s.is_empty())
         };
         let points = || {
-            let text = columns.points.and_then(|c| row.get(c)).map(str::trim);
+            let text = columns.points.and_then(|c| row.get(c)).map(trim);
             let text = text.unwrap_or_default();
-            text.split(',').map(str::trim).filter(|s| !s.is_empty())
+            split_at_byte(text, b',')
+                .map(trim)
+                .filter(|s| !s.is_empty())
         };
         if vote_type.is_cardinal() && points().count() != names().count() {
             return Err(BudgetError::parse(
@@ -423,6 +469,17 @@ impl Voters {
             return Arc::clone(&self.no_extras);
         }
         let values = || cols.iter().map(|&c| row.get(c).unwrap_or_default());
+        self.extra_keys.clear();
+        let keys = &mut self.extra_keys;
+        if values().all(|v| ProjectIndex::key(v).map(|k| keys.push(k)).is_some()) {
+            if let Some(found) = self.short_extras.get(self.extra_keys.as_slice()) {
+                return Arc::clone(found);
+            }
+            let new: Arc<[String]> = values().map(str::to_string).collect();
+            self.short_extras
+                .insert(self.extra_keys.clone(), Arc::clone(&new));
+            return new;
+        }
         let mut hasher = rustc_hash::FxHasher::default();
         values().for_each(|v| v.hash(&mut hasher));
         let same = self.extras.entry(hasher.finish()).or_default();

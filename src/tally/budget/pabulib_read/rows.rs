@@ -47,6 +47,24 @@ impl<'t> Rows<'t> {
         if self.pos >= bytes.len() {
             return None;
         }
+        // Fast path: a row without a quote is its line split at `;` (a quote only matters at
+        // the start of a field, so a line with none reads the same either way).
+        let rest = self.text.get(self.pos..).unwrap_or_default();
+        let end = memchr::memchr2(b'\n', b'\r', rest.as_bytes()).unwrap_or(rest.len());
+        let row = rest.get(..end).unwrap_or_default();
+        if memchr::memchr(b'"', row.as_bytes()).is_none() {
+            out.extend(split_at_byte(row, b';').map(Cow::Borrowed));
+            self.pos += end;
+            match bytes.get(self.pos) {
+                Some(b'\n') => {
+                    self.pos += 1;
+                    self.newlines += 1;
+                }
+                Some(_) => self.pos += 1,
+                None => {}
+            }
+            return Some(line);
+        }
         loop {
             let mut quoted: Option<String> = None;
             if bytes.get(self.pos) == Some(&b'"') {
@@ -77,10 +95,7 @@ impl<'t> Rows<'t> {
             }
             // An unquoted field, or what follows a closing quote, up to the delimiter.
             let rest = self.text.get(self.pos..).unwrap_or_default();
-            let run = rest
-                .bytes()
-                .position(|b| matches!(b, b';' | b'\r' | b'\n'))
-                .unwrap_or(rest.len());
+            let run = memchr::memchr3(b';', b'\r', b'\n', rest.as_bytes()).unwrap_or(rest.len());
             let tail = rest.get(..run).unwrap_or_default();
             out.push(match quoted {
                 Some(mut s) => {
@@ -126,5 +141,34 @@ impl<'t> Rows<'t> {
 }
 
 fn count_line_feeds(text: &str) -> u64 {
-    text.bytes().filter(|&b| b == b'\n').count() as u64
+    memchr::memchr_iter(b'\n', text.as_bytes()).count() as u64
+}
+
+/// Splits `text` at every `sep` (an ASCII byte), like `str::split`; a plain byte loop, faster
+/// than `str::split` on the short fields and names of a `.pb` row.
+pub(super) fn split_at_byte(text: &str, sep: u8) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let text = rest?;
+        match text.bytes().position(|b| b == sep) {
+            Some(i) => {
+                let (piece, tail) = text.split_at_checked(i)?;
+                rest = tail.get(1..);
+                Some(piece)
+            }
+            None => {
+                rest = None;
+                Some(text)
+            }
+        }
+    })
+}
+
+/// `str::trim`, without its call when the ends are visible ASCII (nearly every field).
+pub(super) fn trim(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    match (bytes.first(), bytes.last()) {
+        (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => text,
+        _ => text.trim(),
+    }
 }
