@@ -70,16 +70,6 @@ pub fn may_edit(hidden: bool, viewer: Viewer, window: Window) -> bool {
 /// Comments per page: a long discussion pages instead of growing without bound.
 pub const PER_PAGE: u64 = 50;
 
-/// Number of pages for `total` comments (at least one, so an empty list has page 1).
-pub fn pages(total: u64) -> u64 {
-    total.div_ceil(PER_PAGE).max(1)
-}
-
-/// The page to show for a requested page number: 1 when missing or 0, the last when beyond.
-pub fn clamp_page(requested: Option<u64>, total: u64) -> u64 {
-    requested.unwrap_or(1).clamp(1, pages(total))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,15 +119,5 @@ mod tests {
         assert!(!may_edit(true, AUTHOR, Window::Open));
         assert!(!may_edit(false, LEADER, Window::Open));
         assert!(!may_edit(false, OTHER, Window::Open));
-    }
-
-    #[test]
-    fn pages_are_bounded_and_never_zero() {
-        assert_eq!(pages(0), 1);
-        assert_eq!(pages(PER_PAGE), 1);
-        assert_eq!(pages(PER_PAGE + 1), 2);
-        assert_eq!(clamp_page(None, 0), 1);
-        assert_eq!(clamp_page(Some(0), 500), 1);
-        assert_eq!(clamp_page(Some(99), PER_PAGE + 1), 2);
     }
 }

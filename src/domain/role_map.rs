@@ -406,12 +406,6 @@ pub fn diff(before: &MapState, after: &MapState) -> Vec<Change> {
     out
 }
 
-/// Which page of `total` maps to show: 1 when missing or 0, the last when beyond.
-pub fn clamp_page(requested: Option<u64>, total: u64) -> u64 {
-    let pages = Ord::max(total.div_ceil(MAPS_PER_PAGE), 1);
-    requested.unwrap_or(1).clamp(1, pages)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -569,13 +563,5 @@ mod tests {
         assert!(!needs_attention(true, date!(2026 - 11 - 01), today));
         assert!(is_overdue(false, date!(2026 - 12 - 03), today));
         assert!(!is_overdue(false, today, today));
-    }
-
-    #[test]
-    fn pages_are_bounded() {
-        assert_eq!(clamp_page(None, 0), 1);
-        assert_eq!(clamp_page(Some(3), 120), 3);
-        assert_eq!(clamp_page(Some(9), 120), 3);
-        assert_eq!(clamp_page(Some(0), 120), 1);
     }
 }

@@ -158,22 +158,22 @@ pub async fn thread(
     now: OffsetDateTime,
 ) -> Result<Thread> {
     let subject = target.resolve(db, principal, Intent::Read, now).await?;
-    let total = of_subject(&subject).count(db).await?;
-    let page = comment::clamp_page(page, total);
-    let rows = of_subject(&subject)
-        .order_by_asc(comments::Column::CreatedAt)
-        .order_by_asc(comments::Column::Id)
-        .limit(comment::PER_PAGE)
-        .offset((page - 1) * comment::PER_PAGE)
-        .all(db)
-        .await?;
-    let comments = views(db, rows, principal, &subject).await?;
+    let listed = crate::service::sql::page_of(
+        db,
+        of_subject(&subject)
+            .order_by_asc(comments::Column::CreatedAt)
+            .order_by_asc(comments::Column::Id),
+        comment::PER_PAGE,
+        page.unwrap_or(1),
+    )
+    .await?;
+    let comments = views(db, listed.rows, principal, &subject).await?;
     Ok(Thread {
         subject,
         comments,
-        total,
-        page,
-        pages: comment::pages(total),
+        total: listed.total,
+        page: listed.window.page,
+        pages: listed.window.pages,
     })
 }
 

@@ -1,16 +1,13 @@
 //! The home page's content across a person's teams (issue 19, cohorts): for each team they
 //! belong to, what is open now (proposals, voting, budget phases), their own open actions and
 //! their milestones due soon, each list capped at [`CAP`] **in SQL** (a `LIMIT` per team and
-//! kind, plus a `COUNT` for the number left over), so the page costs the same for a person
-//! with three items as for one with three thousand.
+//! kind, with `COUNT(*) OVER ()` beside the rows for the number left over), so the page costs
+//! the same for a person with three items as for one with three thousand.
 //!
 //! Reads only the person's own teams (their memberships), so nothing of another team shows.
 
 use sea_orm::sea_query::{Condition, Query};
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, Select,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Select};
 use time::{Date, OffsetDateTime};
 
 use crate::access::TeamRole;
@@ -19,6 +16,7 @@ use crate::domain::role_map::DUE_SOON_DAYS;
 use crate::domain::zone::Zone;
 use crate::service::actions::ActionLine;
 use crate::service::role_maps::MilestoneDue;
+use crate::service::sql::slice_and_total;
 use crate::service::{Result, actions, budgets, ledger, meetings, teams};
 use crate::store::entities::{
     actions as action_rows, budget_rounds, meetings as meeting_rows, role_map_milestones,
@@ -145,22 +143,17 @@ pub async fn home_of(
     Ok(out)
 }
 
-/// The first [`CAP`] rows of `select` (already ordered) and how many rows it has in all.
+/// The first [`CAP`] rows of `select` (already ordered) and how many rows it has in all, in
+/// one statement.
 async fn first_and_total<E>(
     db: &impl ConnectionTrait,
     select: Select<E>,
 ) -> Result<(Vec<E::Model>, u64)>
 where
     E: EntityTrait,
-    E::Model: Sync,
+    E::Model: Send + Sync,
 {
-    let total = select.clone().count(db).await?;
-    let first = if total == 0 {
-        Vec::new()
-    } else {
-        select.limit(LIMIT).all(db).await?
-    };
-    Ok((first, total))
+    slice_and_total(db, select, 0, LIMIT).await
 }
 
 /// The team's meetings that have not been cancelled or otherwise taken off the home page,

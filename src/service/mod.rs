@@ -19,6 +19,7 @@ pub mod paging;
 pub mod role_maps;
 pub mod series;
 pub mod sessions;
+pub(crate) mod sql;
 pub mod teams;
 
 use crate::domain::ids::{MeetingId, RoundId, TeamId};

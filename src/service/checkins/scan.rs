@@ -2,7 +2,7 @@
 //! team's clock) and how many members have checked in. Bounded: the first [`BLOCKERS`]
 //! blockers, and how many more there are.
 
-use sea_orm::sea_query::{Expr, Query, SelectStatement};
+use sea_orm::sea_query::{Query, SelectStatement};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait,
 };
@@ -14,6 +14,7 @@ use crate::domain::ids::{ActionId, TeamId};
 use crate::domain::zone::Zone;
 use crate::i18n::Lang;
 use crate::service::meetings::{author_name, names_of};
+use crate::service::sql::counted;
 use crate::service::{Result, ServiceError};
 use crate::store::entities::{actions, checkins, memberships};
 
@@ -92,22 +93,19 @@ fn in_week(team_id: TeamId, week: &str) -> sea_orm::Select<checkins::Entity> {
 /// meeting page asks them in its facts statement.
 pub fn week_count_columns(select: &mut SelectStatement, team_id: TeamId, week: &IsoWeek) {
     let label = week.label();
-    let count = |rows: sea_orm::Select<checkins::Entity>| {
-        rows.select_only().expr(Expr::cust("COUNT(*)")).into_query()
-    };
     let members = memberships::Entity::find()
         .select_only()
         .column(memberships::Column::UserId)
         .filter(memberships::Column::TeamId.eq(team_id))
         .into_query();
     select
-        .expr_as(count(in_week(team_id, &label)), "week_entries")
+        .expr_as(counted(in_week(team_id, &label)), "week_entries")
         .expr_as(
-            count(in_week(team_id, &label).filter(checkins::Column::UserId.in_subquery(members))),
+            counted(in_week(team_id, &label).filter(checkins::Column::UserId.in_subquery(members))),
             "week_checked_in",
         )
         .expr_as(
-            count(in_week(team_id, &label).filter(checkins::Column::Blocking.ne(""))),
+            counted(in_week(team_id, &label).filter(checkins::Column::Blocking.ne(""))),
             "week_with_blocker",
         );
 }
@@ -126,14 +124,9 @@ pub async fn scan(
     let week = IsoWeek::at(now, zone);
     let mut select = Query::select();
     week_count_columns(&mut select, team_id, &week);
-    let members_counted = members.is_none();
-    if members_counted {
+    if members.is_none() {
         select.expr_as(
-            memberships::Entity::find()
-                .select_only()
-                .expr(Expr::cust("COUNT(*)"))
-                .filter(memberships::Column::TeamId.eq(team_id))
-                .into_query(),
+            counted(memberships::Entity::find().filter(memberships::Column::TeamId.eq(team_id))),
             "members",
         );
     }
@@ -147,7 +140,7 @@ pub async fn scan(
         None => u64::try_from(row.try_get::<i64>("", "members")?).unwrap_or(0),
     };
     let counts = WeekCounts::from_row(&row, members)?;
-    scan_counted(db, team_id, zone, now, lang, counts).await
+    scan_week(db, team_id, (zone, lang), now, week, counts).await
 }
 
 /// [`scan`] when the caller has read the week's counts already (`counts`, for the week of
@@ -160,7 +153,26 @@ pub async fn scan_counted(
     lang: Lang,
     counts: WeekCounts,
 ) -> Result<ScanCheckins> {
-    let week = IsoWeek::at(now, zone);
+    scan_week(
+        db,
+        team_id,
+        (zone, lang),
+        now,
+        IsoWeek::at(now, zone),
+        counts,
+    )
+    .await
+}
+
+/// The scan of `week` (the week of `now` on `zone`'s clock) with its `counts` read.
+async fn scan_week(
+    db: &impl ConnectionTrait,
+    team_id: TeamId,
+    (zone, lang): (Zone, Lang),
+    now: OffsetDateTime,
+    week: IsoWeek,
+    counts: WeekCounts,
+) -> Result<ScanCheckins> {
     let label = week.label();
     let WeekCounts {
         entries,

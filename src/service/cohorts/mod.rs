@@ -11,21 +11,26 @@ pub mod links;
 pub mod shared;
 pub mod shares;
 
-use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, Select};
 
 use crate::domain::ids::TeamId;
 use crate::service::Result;
 use crate::store::entities::team_links;
 
-/// The teams linked (accepted) with `team_id`.
-pub async fn linked_teams(db: &impl ConnectionTrait, team_id: TeamId) -> Result<Vec<TeamId>> {
-    Ok(team_links::Entity::find()
+/// The links of `team_id` that both sides agreed (accepted), on either side.
+pub fn accepted_links(team_id: TeamId) -> Select<team_links::Entity> {
+    team_links::Entity::find()
         .filter(
             Condition::any()
                 .add(team_links::Column::TeamAId.eq(team_id))
                 .add(team_links::Column::TeamBId.eq(team_id)),
         )
         .filter(team_links::Column::AcceptedAt.is_not_null())
+}
+
+/// The teams linked (accepted) with `team_id`.
+pub async fn linked_teams(db: &impl ConnectionTrait, team_id: TeamId) -> Result<Vec<TeamId>> {
+    Ok(accepted_links(team_id)
         .all(db)
         .await?
         .into_iter()

@@ -17,14 +17,16 @@ use crate::domain::meeting::Phase;
 use crate::service::{Result, ServiceError};
 use crate::store::entities::{
     agenda_participation, agenda_publications, agenda_tallies, meeting_fixed_items, meeting_runs,
-    team_links, users,
+    users,
 };
 
 use super::MeetingAccess;
 use super::scan::{Known, Previous, previous_query};
-use super::turnout::{Counts, count_columns, counted};
+use super::turnout::{Counts, count_columns};
 use crate::domain::checkin::IsoWeek;
 use crate::service::checkins::scan::{WeekCounts, week_count_columns};
+use crate::service::cohorts::accepted_links;
+use crate::service::sql::counted;
 
 /// The visitor's own vote in the meeting (from participation, never the ballot).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,7 +74,8 @@ impl Facts {
     pub fn known(&self) -> Known {
         Known {
             previous: self.previous.clone(),
-            members: Some(self.counts.turnout.members),
+            // The week's counts carry the team's size when they were read.
+            members: self.week.is_none().then_some(self.counts.turnout.members),
             week: self.week,
         }
     }
@@ -198,6 +201,7 @@ async fn read(
         );
     }
     if page.is_some() {
+        // The scan's inputs: the team's previous meeting and the meeting week's check-ins.
         let before = |column: crate::store::entities::meetings::Column| -> SelectStatement {
             previous_query(&access.meeting)
                 .select_only()
@@ -213,26 +217,13 @@ async fn read(
                 before(crate::store::entities::meetings::Column::Title),
                 "previous_title",
             );
-    }
-    if page.is_some() {
         let week = IsoWeek::at(access.meeting.starts_at, access.zone);
         week_count_columns(&mut select, access.team.id, &week);
     }
     let links = page.is_some_and(|p| access.may(p, Action::ManageTeamLinks));
     if links {
         let team = access.team.id;
-        select.expr_as(
-            counted(
-                team_links::Entity::find()
-                    .filter(
-                        sea_orm::Condition::any()
-                            .add(team_links::Column::TeamAId.eq(team))
-                            .add(team_links::Column::TeamBId.eq(team)),
-                    )
-                    .filter(team_links::Column::AcceptedAt.is_not_null()),
-            ),
-            "team_links",
-        );
+        select.expr_as(counted(accepted_links(team)), "team_links");
     }
     let row = db
         .query_one(&select)
@@ -261,20 +252,18 @@ async fn read(
     } else {
         None
     };
-    let previous = if page.is_some() {
+    let counts = Counts::from_row(&row)?;
+    let (previous, week) = if page.is_some() {
         let starts_at = row.try_get::<Option<OffsetDateTime>>("", "previous_starts_at")?;
         let title = row.try_get::<Option<String>>("", "previous_title")?;
-        starts_at
-            .zip(title)
-            .map(|(starts_at, title)| Previous { starts_at, title })
+        (
+            starts_at
+                .zip(title)
+                .map(|(starts_at, title)| Previous { starts_at, title }),
+            Some(WeekCounts::from_row(&row, counts.turnout.members)?),
+        )
     } else {
-        None
-    };
-    let counts = Counts::from_row(&row)?;
-    let week = if page.is_some() {
-        Some(WeekCounts::from_row(&row, counts.turnout.members)?)
-    } else {
-        None
+        (None, None)
     };
     let team_links = if links {
         Some(count("team_links")?)

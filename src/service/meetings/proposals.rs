@@ -235,22 +235,21 @@ pub async fn listed_page(
     page: u64,
     per_page: u64,
 ) -> Result<ProposalsPage> {
+    use crate::service::sql::{page_of, slice_and_total};
     use agenda_proposals::Column;
-    use sea_orm::PaginatorTrait;
 
     let access = authorize(db, principal, slug, meeting_id, Action::ViewMeetings).await?;
     let of_meeting = || agenda_proposals::Entity::find().filter(Column::MeetingId.eq(meeting_id));
-    let on_list = || of_meeting().filter(Column::Status.eq(ProposalStatus::Active));
-    let active_total = on_list().count(db).await?;
-    let per_page = per_page.max(1);
-    let pages = active_total.div_ceil(per_page).max(1);
-    let page = page.clamp(1, pages);
-    let active = on_list()
-        .order_by_asc(Column::Id)
-        .offset((page - 1).saturating_mul(per_page))
-        .limit(per_page)
-        .all(db)
-        .await?;
+    let listed = page_of(
+        db,
+        of_meeting()
+            .filter(Column::Status.eq(ProposalStatus::Active))
+            .order_by_asc(Column::Id),
+        per_page,
+        page,
+    )
+    .await?;
+    let (active, active_total) = (listed.rows, listed.total);
     // Leaders see every item off the list; others only their own (none when signed out).
     let off_list = if access.may(principal, Action::ManageMeetings) {
         Some(of_meeting())
@@ -261,14 +260,7 @@ pub async fn listed_page(
     }
     .map(|q| q.filter(Column::Status.ne(ProposalStatus::Active)));
     let (others, others_total) = match off_list {
-        Some(q) => (
-            q.clone()
-                .order_by_asc(Column::Id)
-                .limit(OTHERS_SHOWN)
-                .all(db)
-                .await?,
-            q.count(db).await?,
-        ),
+        Some(q) => slice_and_total(db, q.order_by_asc(Column::Id), 0, OTHERS_SHOWN).await?,
         None => (Vec::new(), 0),
     };
     let into: Vec<ProposalId> = others.iter().filter_map(|p| p.merged_into).collect();

@@ -6,20 +6,19 @@
 use crate::domain::ids::{ActionId, MeetingId};
 use crate::domain::zone::Zone;
 use sea_orm::sea_query::ExprTrait;
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde::Serialize;
 use time::OffsetDateTime;
 
 use crate::domain::action::Status;
 use crate::format;
 use crate::i18n::{Arg, Lang, Msg};
-use crate::service::Result;
 use crate::service::actions::{ActionLine, lines};
 use crate::service::checkins::{self, scan::WeekCounts};
 use crate::service::ledger::posts::{PostLine, unmet_requests};
 use crate::service::ledger::thanks::{ThanksLine, public_since};
+use crate::service::sql::slice_and_total;
+use crate::service::{Result, paging};
 use crate::store::entities::{action_history, actions, decisions, meetings};
 
 use super::{author_name, names_of};
@@ -83,19 +82,18 @@ pub struct Scan {
 /// bound. What is beyond is counted and linked to the action log.
 pub const SCAN_LINES: u64 = 50;
 
-/// How many rows `rows` holds beyond the `shown` ones, counted only when the list is full.
-async fn beyond<E: EntityTrait>(
+/// The first [`SCAN_LINES`] rows of `rows` (ordered) and how many more there are, in one
+/// statement.
+async fn first_lines<E: EntityTrait>(
     db: &impl ConnectionTrait,
     rows: sea_orm::Select<E>,
-    shown: usize,
-) -> Result<u64>
+) -> Result<(Vec<E::Model>, u64)>
 where
-    E::Model: Sync,
+    E::Model: Send + Sync,
 {
-    if (shown as u64) < SCAN_LINES {
-        return Ok(0);
-    }
-    Ok(rows.count(db).await?.saturating_sub(shown as u64))
+    let (first, total) = slice_and_total(db, rows, 0, SCAN_LINES).await?;
+    let more = total.saturating_sub(paging::count(first.len()));
+    Ok((first, more))
 }
 
 /// The team's meeting before this one (by start, then id), as the scan names it.
@@ -134,7 +132,7 @@ pub async fn previous(
 pub struct Known {
     /// The team's meeting before this one.
     pub previous: Option<Previous>,
-    /// The team's size, if counted.
+    /// The team's size, if counted and `week` is not (the week's counts carry it).
     pub members: Option<u64>,
     /// The check-in counts of the meeting's week (on the scan's clock), if counted; they
     /// carry the team's size.
@@ -198,15 +196,14 @@ pub async fn scan_after(
         .filter(action_history::Column::OccurredAt.gte(since))
         .filter(action_history::Column::OccurredAt.lte(until));
     // The latest ones, listed oldest first.
-    let mut changes = in_period
-        .clone()
-        .order_by_desc(action_history::Column::OccurredAt)
-        .order_by_desc(action_history::Column::Id)
-        .limit(SCAN_LINES)
-        .all(db)
-        .await?;
+    let (mut changes, moved_more) = first_lines(
+        db,
+        in_period
+            .order_by_desc(action_history::Column::OccurredAt)
+            .order_by_desc(action_history::Column::Id),
+    )
+    .await?;
     changes.reverse();
-    let moved_more = beyond(db, in_period, changes.len()).await?;
     let titles: std::collections::HashMap<ActionId, String> = if changes.is_empty() {
         std::collections::HashMap::new()
     } else {
@@ -247,28 +244,26 @@ pub async fn scan_after(
                     .is_in([actions::Status::Open, actions::Status::InProgress])
                     .and(actions::Column::DueOn.lt(today))),
         );
-    let stuck_rows = stuck_all
-        .clone()
-        .order_by_asc(actions::Column::DueOn)
-        .order_by_asc(actions::Column::Id)
-        .limit(SCAN_LINES)
-        .all(db)
-        .await?;
-    let stuck_more = beyond(db, stuck_all, stuck_rows.len()).await?;
+    let (stuck_rows, stuck_more) = first_lines(
+        db,
+        stuck_all
+            .order_by_asc(actions::Column::DueOn)
+            .order_by_asc(actions::Column::Id),
+    )
+    .await?;
     let mut reviews_query = decisions::Entity::find()
         .filter(decisions::Column::TeamId.eq(team_id))
         .filter(decisions::Column::ReviewOn.lte(today));
     if before.is_some() {
         reviews_query = reviews_query.filter(decisions::Column::ReviewOn.gt(since.date()));
     }
-    let review_rows = reviews_query
-        .clone()
-        .order_by_asc(decisions::Column::ReviewOn)
-        .order_by_asc(decisions::Column::Id)
-        .limit(SCAN_LINES)
-        .all(db)
-        .await?;
-    let reviews_more = beyond(db, reviews_query, review_rows.len()).await?;
+    let (review_rows, reviews_more) = first_lines(
+        db,
+        reviews_query
+            .order_by_asc(decisions::Column::ReviewOn)
+            .order_by_asc(decisions::Column::Id),
+    )
+    .await?;
     let reviews = review_rows
         .into_iter()
         .map(|d| ReviewLine {

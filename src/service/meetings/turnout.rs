@@ -14,6 +14,7 @@ use crate::access::{Action, Principal};
 use crate::domain::ids::{MeetingId, ProposalId, UserId};
 use crate::domain::meeting::Privacy;
 use crate::service::paging::Window;
+use crate::service::sql::counted;
 use crate::service::teams::{Member, memberships_with_people};
 use crate::service::{Result, ServiceError};
 use crate::store::entities::{
@@ -55,16 +56,6 @@ pub struct Counts {
     pub ballots: u64,
     /// Members who have voted, of all members.
     pub turnout: Turnout,
-}
-
-/// A count of `rows`, as a scalar subquery of a larger statement.
-pub(super) fn counted<E: EntityTrait>(
-    rows: sea_orm::Select<E>,
-) -> sea_orm::sea_query::SelectStatement {
-    use sea_orm::sea_query::Expr;
-    use sea_orm::{QuerySelect, QueryTrait};
-
-    rows.select_only().expr(Expr::cust("COUNT(*)")).into_query()
 }
 
 /// Adds the meeting's four counts to `select` as scalar subqueries (`proposals`, `ballots`,

@@ -1,9 +1,7 @@
 //! Reading role maps: a team's list, one page at a time, and one map with its milestones,
 //! what the caller may do on it and its history, all in the reader's language and zone.
 
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde::Serialize;
 use time::OffsetDateTime;
 
@@ -16,6 +14,7 @@ use crate::format;
 use crate::i18n::{Lang, Msg};
 use crate::service::Result;
 use crate::service::meetings::names_of;
+use crate::service::sql::page_of;
 use crate::store::entities::role_maps;
 
 /// One line of the team's list.
@@ -65,21 +64,20 @@ pub async fn list(
     let access = authorize(db, principal, slug, Action::ViewRoleMaps).await?;
     let team_id = access.team.team.id;
     let query = || role_maps::Entity::find().filter(role_maps::Column::TeamId.eq(team_id));
-    let total = query().count(db).await?;
-    let page = rules::clamp_page(page, total);
-    let maps = query()
-        .order_by_desc(role_maps::Column::Id)
-        .limit(MAPS_PER_PAGE)
-        .offset((page - 1) * MAPS_PER_PAGE)
-        .all(db)
-        .await?;
-    let rows = map_rows(db, &access, maps, lang).await?;
+    let listed = page_of(
+        db,
+        query().order_by_desc(role_maps::Column::Id),
+        MAPS_PER_PAGE,
+        page.unwrap_or(1),
+    )
+    .await?;
+    let rows = map_rows(db, &access, listed.rows, lang).await?;
     Ok(MapList {
-        pages: Ord::max(total.div_ceil(MAPS_PER_PAGE), 1),
+        pages: listed.window.pages,
         access,
         rows,
-        page,
-        total,
+        page: listed.window.page,
+        total: listed.total,
     })
 }
 

@@ -3,8 +3,8 @@
 //! time, and the swaps. Showing a series tops it up first.
 
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
 };
 use serde::Serialize;
 use time::OffsetDateTime;
@@ -17,6 +17,7 @@ use crate::format;
 use crate::i18n::{Lang, Msg};
 use crate::service::Result;
 use crate::service::meetings::names_of;
+use crate::service::sql::page_of;
 use crate::service::teams::{self, TeamAccess};
 use crate::store::entities::{
     meeting_series, meetings, member_away, series_occurrences, series_swaps,
@@ -146,15 +147,10 @@ pub async fn list(
     let query = meeting_series::Entity::find()
         .filter(meeting_series::Column::TeamId.eq(access.team.id))
         .order_by_desc(meeting_series::Column::Id);
-    let total = query.clone().count(db).await?;
-    let pages = total.div_ceil(SERIES_PER_PAGE).max(1);
-    let page = page.clamp(1, pages);
+    let listed = page_of(db, query, SERIES_PER_PAGE, page).await?;
+    let rows = listed.rows;
+    let (page, pages) = (listed.window.page, listed.window.pages);
     let zone = team_zone(&access.team);
-    let rows = query
-        .offset((page - 1) * SERIES_PER_PAGE)
-        .limit(SERIES_PER_PAGE)
-        .all(db)
-        .await?;
     let series = rows
         .iter()
         .map(|s| SeriesLine {
@@ -367,14 +363,9 @@ pub async fn page(
         .filter(series_occurrences::Column::SeriesId.eq(id))
         .filter(series_occurrences::Column::OccursOn.lte(today))
         .order_by_desc(series_occurrences::Column::OccursOn);
-    let past_total = past_query.clone().count(db).await?;
-    let past_pages = past_total.div_ceil(PAST_PER_PAGE).max(1);
-    let past_page = past_page.clamp(1, past_pages);
-    let past_rows = past_query
-        .offset((past_page - 1) * PAST_PER_PAGE)
-        .limit(PAST_PER_PAGE)
-        .all(db)
-        .await?;
+    let past_listed = page_of(db, past_query, PAST_PER_PAGE, past_page).await?;
+    let past_rows = past_listed.rows;
+    let (past_page, past_pages) = (past_listed.window.page, past_listed.window.pages);
     let past: Vec<OccurrenceLine> = lines(db, now, past_rows, &roles, &access, me, lang)
         .await?
         .into_iter()

@@ -127,7 +127,9 @@ fn fresh_thanks_form() -> ThanksForm {
 
 async fn my_page(ctx: &Ctx, slug: &str, extras: MyExtras<'_>) -> Result<HttpResponse, WebError> {
     let now = ctx.now;
-    let db = ctx.db();
+    // Every read on one pooled connection (the page only reads).
+    let reads = ctx.reads().await?;
+    let db = &reads;
     let my = views::my_ledger(
         db,
         &ctx.state.rosters,
@@ -210,6 +212,7 @@ async fn my_page(ctx: &Ctx, slug: &str, extras: MyExtras<'_>) -> Result<HttpResp
         thanks_errors: extras.thanks_errors,
         notice: extras.notice,
     };
+    drop(reads);
     ctx.render(status, "ledger_me.html", &page)
 }
 
@@ -228,7 +231,8 @@ fn people(list: &[views::Counterpart]) -> Vec<PersonView> {
 pub struct MyQuery {
     #[serde(default)]
     done: Option<String>,
-    /// Kept as text: a page that is not a number shows the first page rather than an error.
+    /// Kept as text: a number or `last`; anything else shows the first page rather than an
+    /// error.
     #[serde(default)]
     page: Option<String>,
 }
@@ -264,7 +268,7 @@ pub async fn me(
         page: query
             .page
             .as_deref()
-            .and_then(|p| p.trim().parse().ok())
+            .and_then(crate::web::paging::requested)
             .unwrap_or(1),
         ..MyExtras::default()
     };

@@ -17,12 +17,12 @@ use crate::service::actions::{ActionForm, ActionLine};
 use crate::service::ledger::Member;
 use crate::service::meetings::capture::{self, DecisionForm};
 use crate::service::meetings::roles::{self, AttendanceForm, NoteTakerChoice, NoteTakerForm};
-use crate::service::meetings::run;
 use crate::service::meetings::scan::{Scan, scan};
+use crate::service::meetings::{self, run};
 use crate::service::teams;
 use crate::web::WebError;
 use crate::web::context::{Ctx, FieldMap, redirect_or_reshow, status_for};
-use crate::web::meetings::{MeetingHeader, header};
+use crate::web::meetings::{MeetingHeader, header_at};
 use crate::web::paging::{self, Pager};
 use crate::web::visitor::Layout;
 
@@ -117,7 +117,9 @@ async fn live_page(
     typed: Typed,
     errors: FieldMap,
 ) -> Result<HttpResponse, WebError> {
-    let (db, now) = (ctx.db(), ctx.now);
+    // Every read on one pooled connection, as the meeting page does.
+    let reads = ctx.reads().await?;
+    let (db, now) = (&reads, ctx.now);
     let user = ctx.require_user()?.id;
     let run = run::state(db, ctx.principal(), slug, id, Action::ViewMeetings).await?;
     let meeting = &run.access.meeting;
@@ -235,7 +237,14 @@ async fn live_page(
     let page = LivePage {
         title: crate::i18n::text_with(lang, "mt-live-heading", &[("title", meeting.title.clone())]),
         layout: ctx.layout(),
-        meeting: header(ctx, &run.access, now).await?,
+        // The run has read whether the agenda is published: the phase needs nothing more.
+        meeting: header_at(
+            ctx,
+            db,
+            &run.access,
+            meetings::phase_at(meeting, run.published, now),
+        )
+        .await?,
         published: run.published,
         closed: run
             .closed_at()
@@ -287,6 +296,7 @@ async fn live_page(
         },
         errors,
     };
+    drop(reads);
     ctx.render(status_for(&page.errors), "meeting_live.html", &page)
 }
 

@@ -17,7 +17,7 @@ use crate::web::comment_pages::CommentPage;
 use crate::web::comments::Posted;
 use crate::web::context::{Ctx, redirect_or_reshow, status_for};
 use crate::web::meetings::comments::ProposalThread;
-use crate::web::meetings::{MeetingHeader, header};
+use crate::web::meetings::{MeetingHeader, header, header_on};
 use crate::web::pages::{download, see_other};
 use crate::web::paging::{PageQuery, Pager};
 use crate::web::visitor::Layout;
@@ -68,14 +68,17 @@ async fn page(
     errors: BTreeMap<String, String>,
 ) -> Result<HttpResponse, WebError> {
     let principal = ctx.principal();
-    let db = ctx.db();
+    // Every read on one pooled connection (each statement on the pool would check one out
+    // and back in, and sqlx pings it on the way back).
+    let reads = ctx.reads().await?;
+    let db = &reads;
     let now = ctx.now;
     // Only the items this viewer sees: withdrawn, hidden and merged ones are their author's
     // and the leaders'. A page of the list at a time, however many items there are.
     let listed =
         proposals::listed_page(db, principal, slug, id, wanted, PROPOSALS_PER_PAGE).await?;
     let access = listed.access;
-    let meeting = header(ctx, &access, now).await?;
+    let meeting = header_on(ctx, db, &access, now).await?;
     let can_moderate =
         access.may(principal, Action::ManageMeetings) && ballot_count(db, id).await? == 0;
     let shown = || listed.active.iter().chain(&listed.others);
@@ -129,6 +132,7 @@ async fn page(
         can_propose: access.may(principal, Action::ProposeItem),
         can_moderate,
     };
+    drop(reads);
     ctx.render(status, "proposals.html", &page)
 }
 

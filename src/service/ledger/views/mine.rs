@@ -6,17 +6,16 @@
 use crate::domain::ids::{TeamId, UserId};
 use std::collections::{BTreeMap, BTreeSet};
 
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::Serialize;
 use time::OffsetDateTime;
 
 use super::super::{LedgerAccess, Member, access, roster};
-use super::{EntryLine, Row, everyone, line, sums, with_state};
+use super::{EntryLine, Row, everyone, line, names_for, sums, with_state};
 use crate::access::{Action, Principal};
 use crate::domain::ledger::{self, Effective, RECENT_WEEKS, Status, Totals};
 use crate::service::Result;
+use crate::service::sql::page_of;
 use crate::store::entities::help_exchanges;
 
 /// Which stretch of time a period of a person's totals covers (the page names it).
@@ -113,24 +112,19 @@ pub struct MyEntries {
     pub lines: Vec<EntryLine>,
 }
 
-/// The caller's entries newest first: one page (from 1), or all of them for `None`.
+/// Every entry the caller is in, newest first.
 async fn my_rows(
     db: &impl ConnectionTrait,
     team_id: TeamId,
     me: UserId,
     now: OffsetDateTime,
-    page: Option<u64>,
 ) -> Result<Vec<Row>> {
-    let mut query = help_exchanges::Entity::find()
+    let models = help_exchanges::Entity::find()
         .filter(sums::involving(team_id, me))
         .order_by_desc(help_exchanges::Column::OccurredOn)
-        .order_by_desc(help_exchanges::Column::Id);
-    if let Some(page) = page {
-        query = query
-            .offset(page.saturating_sub(1).saturating_mul(ENTRIES_PER_PAGE))
-            .limit(ENTRIES_PER_PAGE);
-    }
-    let models = query.all(db).await?;
+        .order_by_desc(help_exchanges::Column::Id)
+        .all(db)
+        .await?;
     with_state(db, models, now).await
 }
 
@@ -147,8 +141,7 @@ pub async fn my_ledger(
     let me = acc.user_id;
     let team_id = acc.team.id;
     let today = acc.zone.today(now);
-    let given = sums::days_of(db, team_id, me, true).await?;
-    let received = sums::days_of(db, team_id, me, false).await?;
+    let (given, received) = sums::days_of(db, team_id, me).await?;
     let windows = [
         (
             Span::Recent,
@@ -180,13 +173,19 @@ pub async fn my_ledger(
         .collect::<Vec<_>>();
     let index = periods.last().and_then(|p| p.totals.shown_index());
 
-    let entries = help_exchanges::Entity::find()
-        .filter(sums::involving(team_id, me))
-        .count(db)
-        .await?;
-    let pages = entries.div_ceil(ENTRIES_PER_PAGE).max(1);
-    let page = page.clamp(1, pages);
-    let page_rows = my_rows(db, team_id, me, now, Some(page)).await?;
+    // The page asked for and how many entries there are, in one statement.
+    let listed = page_of(
+        db,
+        help_exchanges::Entity::find()
+            .filter(sums::involving(team_id, me))
+            .order_by_desc(help_exchanges::Column::OccurredOn)
+            .order_by_desc(help_exchanges::Column::Id),
+        ENTRIES_PER_PAGE,
+        page,
+    )
+    .await?;
+    let (page, pages, entries) = (listed.window.page, listed.window.pages, listed.total);
+    let page_rows = with_state(db, listed.rows, now).await?;
     let pending_models = help_exchanges::Entity::find()
         .filter(sums::involving(team_id, me))
         .filter(help_exchanges::Column::Status.eq(Status::Pending.as_str()))
@@ -202,17 +201,14 @@ pub async fn my_ledger(
         sums::counterparts_of(db, team_id, me, false, PEOPLE_SHOWN).await?;
 
     let members = rosters.of(db, team_id, acc.team.roster_version).await?;
-    let mut names = everyone(db, &page_rows, &members).await?;
-    names.extend(everyone(db, &pending_rows, &members).await?);
-    let missing: BTreeSet<UserId> = helped_sums
+    // Only the names the page shows, in at most one query (for former members).
+    let named: BTreeSet<UserId> = page_rows
         .iter()
-        .chain(&helper_sums)
-        .map(|(id, _, _)| *id)
-        .filter(|id| !names.contains_key(id))
+        .chain(&pending_rows)
+        .flat_map(|r| [r.model.helper_id, r.model.helped_id])
+        .chain(helped_sums.iter().chain(&helper_sums).map(|(id, _, _)| *id))
         .collect();
-    if !missing.is_empty() {
-        names.extend(super::super::names(db, missing).await?);
-    }
+    let names = names_for(db, named, &members).await?;
     let pending: Vec<EntryLine> = pending_rows
         .iter()
         .filter(|r| r.state == Effective::Pending)
@@ -251,7 +247,7 @@ pub async fn my_entries(
 ) -> Result<MyEntries> {
     let acc = access(db, principal, slug, Action::ViewOwnLedger).await?;
     let me = acc.user_id;
-    let rows = my_rows(db, acc.team.id, me, now, None).await?;
+    let rows = my_rows(db, acc.team.id, me, now).await?;
     let members = roster(db, acc.team.id).await?;
     let names = everyone(db, &rows, &members).await?;
     Ok(MyEntries {

@@ -112,6 +112,28 @@ async fn everyone(
     Ok(all)
 }
 
+/// The names of `ids` alone: members' from the roster (no copy of the rest), former members'
+/// in one query, none when every one is a member.
+async fn names_for(
+    db: &impl ConnectionTrait,
+    ids: BTreeSet<UserId>,
+    members: &[Member],
+) -> Result<BTreeMap<UserId, String>> {
+    let mut found: BTreeMap<UserId, String> = members
+        .iter()
+        .filter(|m| ids.contains(&m.id))
+        .map(|m| (m.id, m.name.clone()))
+        .collect();
+    let former: Vec<UserId> = ids
+        .into_iter()
+        .filter(|id| !found.contains_key(id))
+        .collect();
+    if !former.is_empty() {
+        found.extend(names(db, former).await?);
+    }
+    Ok(found)
+}
+
 /// Folds in the reversals that name these entries (one query on the unique `reverses_id`).
 async fn with_state(
     db: &impl ConnectionTrait,

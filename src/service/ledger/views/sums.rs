@@ -6,8 +6,7 @@
 use crate::domain::ids::{TeamId, UserId};
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect,
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 use time::Date;
 
@@ -53,29 +52,60 @@ pub(super) struct DaySum {
     pub count: i64,
 }
 
-/// A person's counted exchanges given (`given`) or received, summed per day.
+/// A person's counted exchanges summed per day, given and received, in one grouped pass:
+/// (given, received), each without the days that have none that way.
 pub(super) async fn days_of(
     db: &impl ConnectionTrait,
     team_id: TeamId,
     person: UserId,
-    given: bool,
-) -> Result<Vec<DaySum>> {
-    let (me, _) = sides(given);
-    let rows: Vec<(Date, i64, i64)> = Entity::find()
+) -> Result<(Vec<DaySum>, Vec<DaySum>)> {
+    use sea_orm::sea_query::Func;
+    let way = |given: bool| {
+        let (me, _) = sides(given);
+        let minutes = Expr::case(me.eq(person), Expr::col(Column::Minutes)).finally(0);
+        let count = Expr::case(me.eq(person), 1).finally(0);
+        (
+            Func::sum(minutes).cast_as("BIGINT"),
+            Func::sum(count).cast_as("BIGINT"),
+        )
+    };
+    let ((given_minutes, given_n), (received_minutes, received_n)) = (way(true), way(false));
+    let rows: Vec<(Date, i64, i64, i64, i64)> = Entity::find()
         .select_only()
         .column(Column::OccurredOn)
-        .column_as(minutes_sum(), "minutes")
-        .column_as(Column::Id.count(), "n")
+        .column_as(given_minutes, "given_minutes")
+        .column_as(given_n, "given_n")
+        .column_as(received_minutes, "received_minutes")
+        .column_as(received_n, "received_n")
         .filter(counted(team_id))
-        .filter(me.eq(person))
+        .filter(
+            Condition::any()
+                .add(Column::HelperId.eq(person))
+                .add(Column::HelpedId.eq(person)),
+        )
         .group_by(Column::OccurredOn)
         .into_tuple()
         .all(db)
         .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(on, minutes, count)| DaySum { on, minutes, count })
-        .collect())
+    let mut given = Vec::new();
+    let mut received = Vec::new();
+    for (on, gm, gn, rm, rn) in rows {
+        if gn > 0 {
+            given.push(DaySum {
+                on,
+                minutes: gm,
+                count: gn,
+            });
+        }
+        if rn > 0 {
+            received.push(DaySum {
+                on,
+                minutes: rm,
+                count: rn,
+            });
+        }
+    }
+    Ok((given, received))
 }
 
 /// The people a person helped (`given`) or was helped by, with minutes and counts, most minutes
@@ -94,18 +124,27 @@ pub(super) async fn counterparts_of(
         .filter(counted(team_id))
         .filter(me.eq(person))
         .group_by(other);
-    let total = base.clone().into_tuple::<UserId>().count(db).await?;
     let minutes = minutes_sum();
-    let rows: Vec<(UserId, i64, i64)> = base
+    // The number of people beside each row (the window counts the groups, before the LIMIT).
+    let rows: Vec<(UserId, i64, i64, i64)> = base
         .column_as(minutes.clone(), "minutes")
         .column_as(Column::Id.count(), "n")
+        .column_as(Expr::cust("COUNT(*) OVER ()"), "people")
         .order_by_desc(minutes)
         .order_by_asc(other)
         .limit(limit)
         .into_tuple()
         .all(db)
         .await?;
-    Ok((rows, total))
+    let total = rows
+        .first()
+        .map_or(0, |(_, _, _, people)| u64::try_from(*people).unwrap_or(0));
+    Ok((
+        rows.into_iter()
+            .map(|(id, minutes, n, _)| (id, minutes, n))
+            .collect(),
+        total,
+    ))
 }
 
 /// Total minutes as a 64-bit integer on both backends.
