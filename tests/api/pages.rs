@@ -404,6 +404,18 @@ async fn my_ledger_page_in_a_team_of_two_thousand_is_small_and_pages_through_my_
         .unwrap();
     assert!(last.contains("Page 3 of 3"));
     assert!(last.contains("showing 101–120"), "{last}");
+    // A page past the end (or `last`) shows the last page, with the same count.
+    for past in ["99", "last"] {
+        let html = browser
+            .get(&format!("/teams/{slug}/ledger/me?page={past}"))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(html.contains("Page 3 of 3"), "{past}: {html}");
+        assert!(html.contains("showing 101–120"), "{past}: {html}");
+        assert!(html.contains("and 100 more"), "{past}: {html}");
+    }
 
     // A name chosen from the list records help with that member.
     let chosen = &people[500];
