@@ -28,6 +28,7 @@ mod m20261205_000002_series_edits;
 mod m20261205_000003_api_tokens;
 mod m20261205_000004_roster_version;
 mod m20261206_000001_proposals_version;
+mod m20261206_000002_kept_counts;
 mod raw;
 
 /// The list of migrations, in order.
@@ -60,6 +61,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000003_api_tokens::Migration),
             Box::new(m20261205_000004_roster_version::Migration),
             Box::new(m20261206_000001_proposals_version::Migration),
+            Box::new(m20261206_000002_kept_counts::Migration),
         ]
     }
 }

@@ -17,6 +17,12 @@ pub(crate) fn counted<E: EntityTrait>(rows: Select<E>) -> SelectStatement {
     rows.select_only().expr(Expr::cust("COUNT(*)")).into_query()
 }
 
+/// `COUNT(*) OVER ()`: beside each row, how many rows (or groups) the whole result has before
+/// any `LIMIT`, on SQLite and PostgreSQL alike.
+pub(crate) fn total_over() -> Expr {
+    Expr::cust("COUNT(*) OVER ()")
+}
+
 /// The column [`slice_and_total`] adds beside each row.
 const TOTAL: &str = "rt_total_rows";
 
@@ -53,7 +59,7 @@ where
     let offset = offset.min(i64::MAX.unsigned_abs());
     let rows = select
         .clone()
-        .expr_as(Expr::cust("COUNT(*) OVER ()"), TOTAL)
+        .expr_as(total_over(), TOTAL)
         .offset((offset > 0).then_some(offset))
         .limit(limit)
         .into_model::<WithTotal<E::Model>>()

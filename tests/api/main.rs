@@ -47,6 +47,7 @@ mod errors;
 mod health;
 mod helpers;
 mod home_limits;
+mod kept_counts;
 mod language_helpers;
 mod languages;
 mod languages_budgets;

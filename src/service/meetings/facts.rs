@@ -1,8 +1,9 @@
 //! What the meeting page reads about a meeting beside its row, in one statement: whether the
 //! agreed agenda is published (its phase), whether it was tallied or its live run closed (what
-//! a leader may still cancel), its counts and turnout, how many fixed items it has, the
-//! visitor's own vote, the facilitator's name, the team's previous meeting and the week's
-//! check-in counts (for the scan) and, for a leader, how many teams the team is linked with.
+//! a leader may still cancel), how many fixed items it has, the visitor's own vote, the
+//! facilitator's name, the team's previous meeting and the week's check-in counts (for the
+//! scan) and, for a leader, how many teams the team is linked with. Its counts of ballots,
+//! voters, proposals and members come with the meeting and team rows instead.
 //! On PostgreSQL every statement is a round trip costing about as much server and database
 //! time as the work it asks for, and the meeting page is the one every member opens; these
 //! were ten statements (`docs/benchmarks.md`, "Pages").
@@ -22,7 +23,7 @@ use crate::store::entities::{
 
 use super::MeetingAccess;
 use super::scan::{Known, Previous, previous_query};
-use super::turnout::{Counts, count_columns};
+use super::turnout::Counts;
 use crate::domain::checkin::IsoWeek;
 use crate::service::checkins::scan::{WeekCounts, week_count_columns};
 use crate::service::cohorts::accepted_links;
@@ -48,7 +49,7 @@ pub struct Facts {
     pub tallied: bool,
     /// The live meeting was closed.
     pub closed: bool,
-    /// Proposals, ballots and turnout.
+    /// Proposals, ballots and turnout (kept on the meeting and team rows: [`Counts::of`]).
     pub counts: Counts,
     /// How many fixed items the agenda holds (the page reads them only when there are some).
     pub fixed_items: u64,
@@ -151,7 +152,6 @@ async fn read(
 ) -> Result<Facts> {
     let id = access.meeting.id;
     let mut select = Query::select();
-    count_columns(&mut select, access);
     settled_columns(&mut select, id);
     select
         .expr_as(
@@ -252,7 +252,7 @@ async fn read(
     } else {
         None
     };
-    let counts = Counts::from_row(&row)?;
+    let counts = Counts::of(access);
     let (previous, week) = if page.is_some() {
         let starts_at = row.try_get::<Option<OffsetDateTime>>("", "previous_starts_at")?;
         let title = row.try_get::<Option<String>>("", "previous_title")?;

@@ -6,7 +6,7 @@
 //! closes (see `docs/security.md`).
 
 use crate::i18n::Msg;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use std::collections::HashMap;
 use time::OffsetDateTime;
 
@@ -14,14 +14,13 @@ use crate::access::{Action, Principal};
 use crate::domain::ids::{MeetingId, ProposalId, UserId};
 use crate::domain::meeting::Privacy;
 use crate::service::paging::Window;
-use crate::service::sql::counted;
 use crate::service::teams::{Member, memberships_with_people};
 use crate::service::{Result, ServiceError};
 use crate::store::entities::{
     agenda_ballots, agenda_participation, agenda_proposals, memberships, users,
 };
 
-use super::{MeetingAccess, authorize, ballots, privacy, proposals, tally};
+use super::{MeetingAccess, authorize, ballots, privacy, tally};
 
 /// How many of the team's members have voted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,8 +42,9 @@ impl Turnout {
 }
 
 /// The meeting's turnout: two counts, no names.
-pub async fn turnout(db: &impl ConnectionTrait, access: &MeetingAccess) -> Result<Turnout> {
-    Ok(counts(db, access).await?.turnout)
+#[must_use]
+pub fn turnout(access: &MeetingAccess) -> Turnout {
+    Counts::of(access).turnout
 }
 
 /// What the meeting page counts: its active proposals, its ballots and its turnout.
@@ -58,71 +58,23 @@ pub struct Counts {
     pub turnout: Turnout,
 }
 
-/// Adds the meeting's four counts to `select` as scalar subqueries (`proposals`, `ballots`,
-/// `voted`, `members`), read back by [`Counts::from_row`].
-pub(super) fn count_columns(
-    select: &mut sea_orm::sea_query::SelectStatement,
-    access: &MeetingAccess,
-) {
-    let meeting_id = access.meeting.id;
-    select
-        .expr_as(
-            counted(
-                agenda_proposals::Entity::find()
-                    .filter(agenda_proposals::Column::MeetingId.eq(meeting_id))
-                    .filter(agenda_proposals::Column::Status.eq(proposals::ProposalStatus::Active)),
-            ),
-            "proposals",
-        )
-        .expr_as(
-            counted(
-                agenda_ballots::Entity::find()
-                    .filter(agenda_ballots::Column::MeetingId.eq(meeting_id)),
-            ),
-            "ballots",
-        )
-        .expr_as(
-            counted(
-                agenda_participation::Entity::find()
-                    .filter(agenda_participation::Column::MeetingId.eq(meeting_id)),
-            ),
-            "voted",
-        )
-        .expr_as(
-            counted(
-                memberships::Entity::find().filter(memberships::Column::TeamId.eq(access.team.id)),
-            ),
-            "members",
-        );
-}
-
 impl Counts {
-    /// The counts [`count_columns`] added to a statement, from its row.
-    pub(super) fn from_row(row: &sea_orm::QueryResult) -> Result<Self> {
-        let get = |column: &str| -> Result<u64> {
-            Ok(u64::try_from(row.try_get::<i64>("", column)?).unwrap_or(0))
-        };
-        Ok(Self {
-            proposals: get("proposals")?,
-            ballots: get("ballots")?,
+    /// The counts the database keeps on the meeting and team rows `access` was read with
+    /// (triggers raise and lower them with every ballot, vote, proposal and membership:
+    /// `migrations/src/m20261206_000002_kept_counts.rs`), so no page counts rows to show them.
+    #[must_use]
+    pub fn of(access: &MeetingAccess) -> Self {
+        let count = |n: i64| u64::try_from(n).unwrap_or(0);
+        let meeting = &access.meeting;
+        Self {
+            proposals: count(meeting.active_proposal_count),
+            ballots: count(meeting.ballot_count),
             turnout: Turnout {
-                voted: get("voted")?,
-                members: get("members")?,
+                voted: count(meeting.voter_count),
+                members: count(access.team.member_count),
             },
-        })
+        }
     }
-}
-
-/// The meeting's four counts in one statement (`SELECT (SELECT COUNT(*) …) AS …`): on
-/// PostgreSQL each statement is a round trip, and the meeting page is read on every visit.
-pub async fn counts(db: &impl ConnectionTrait, access: &MeetingAccess) -> Result<Counts> {
-    let mut select = sea_orm::sea_query::Query::select();
-    count_columns(&mut select, access);
-    let row = db
-        .query_one(&select)
-        .await?
-        .ok_or_else(|| ServiceError::Unexpected(anyhow::anyhow!("counts returned no row")))?;
-    Counts::from_row(&row)
 }
 
 /// The team's members without a ballot in meeting `id` (participation, never ballots), for
@@ -244,7 +196,7 @@ pub async fn not_voted_page(
     use sea_orm::{QueryOrder, QuerySelect};
 
     let access = authorize(db, principal, slug, id, Action::ViewVoters).await?;
-    let counts = turnout(db, &access).await?;
+    let counts = turnout(&access);
     let name = lower_name;
     let mut select = not_voted(access.team.id, id)
         .select_only()
@@ -306,7 +258,7 @@ pub async fn open_rankings(
 /// One page of [`open_rankings`] as the rankings page shows them: by voter name (case ignored;
 /// a former member's ballot first), then ballot id; page `page` (from 1, clamped to the last)
 /// of `per_page`. Also the number of ballots and the page shown. The same refusals; a count and
-/// two bounded queries, however many voted.
+/// two bounded queries, however many voted (the number of ballots is kept on the meeting).
 pub async fn open_rankings_slice(
     db: &impl ConnectionTrait,
     principal: Principal,
@@ -321,10 +273,8 @@ pub async fn open_rankings_slice(
 
     let access = authorize(db, principal, slug, id, Action::ViewVoters).await?;
     rankings_readable(&access, now)?;
-    let total = agenda_ballots::Entity::find()
-        .filter(agenda_ballots::Column::MeetingId.eq(id))
-        .count(db)
-        .await?;
+    // Kept on the meeting's row (read with the access) by the database.
+    let total = u64::try_from(access.meeting.ballot_count).unwrap_or(0);
     let window = Window::new(total, per_page, page);
     let voter = agenda_ballots::Entity::belongs_to(users::Entity)
         .from(agenda_ballots::Column::VoterId)

@@ -283,6 +283,12 @@ pub async fn create_team(
     })
 }
 
+/// A team with its number of members (kept on its row by the database).
+fn with_size(team: teams::Model) -> (teams::Model, u64) {
+    let members = u64::try_from(team.member_count).unwrap_or(0);
+    (team, members)
+}
+
 /// Every team of the instance (site admins only), by name.
 pub async fn all_teams(
     db: &impl ConnectionTrait,
@@ -294,26 +300,7 @@ pub async fn all_teams(
         .order_by_asc(teams::Column::Id)
         .all(db)
         .await?;
-    // One grouped count for every team, not one count per team.
-    let counts: std::collections::HashMap<TeamId, i64> = memberships::Entity::find()
-        .select_only()
-        .column(memberships::Column::TeamId)
-        .column_as(memberships::Column::Id.count(), "n")
-        .group_by(memberships::Column::TeamId)
-        .into_tuple::<(TeamId, i64)>()
-        .all(db)
-        .await?
-        .into_iter()
-        .collect();
-    Ok(teams
-        .into_iter()
-        .map(|team| {
-            let members = counts
-                .get(&team.id)
-                .map_or(0, |n| u64::try_from(*n).unwrap_or(0));
-            (team, members)
-        })
-        .collect())
+    Ok(teams.into_iter().map(with_size).collect())
 }
 
 /// Where the list of every team resumes: after this team, by name then id.
@@ -324,8 +311,7 @@ pub struct TeamAfter {
 }
 
 /// Up to `limit` of the instance's teams after `after` (site admins only), by name then id,
-/// each with its member count; the flag says whether more follow. Keyset in SQL, and one
-/// grouped count for the page's teams only.
+/// each with its member count; the flag says whether more follow. Keyset in SQL.
 pub async fn team_slice(
     db: &impl ConnectionTrait,
     principal: Principal,
@@ -355,28 +341,7 @@ pub async fn team_slice(
         .await?;
     let more = rows.len() as u64 > limit;
     rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
-    let ids: Vec<TeamId> = rows.iter().map(|t| t.id).collect();
-    let counts: std::collections::HashMap<TeamId, i64> = memberships::Entity::find()
-        .select_only()
-        .column(memberships::Column::TeamId)
-        .column_as(memberships::Column::Id.count(), "n")
-        .filter(memberships::Column::TeamId.is_in(ids))
-        .group_by(memberships::Column::TeamId)
-        .into_tuple::<(TeamId, i64)>()
-        .all(db)
-        .await?
-        .into_iter()
-        .collect();
-    let out = rows
-        .into_iter()
-        .map(|team| {
-            let members = counts
-                .get(&team.id)
-                .map_or(0, |n| u64::try_from(*n).unwrap_or(0));
-            (team, members)
-        })
-        .collect();
-    Ok((out, more))
+    Ok((rows.into_iter().map(with_size).collect(), more))
 }
 
 /// The teams a person belongs to, with their role, by name.

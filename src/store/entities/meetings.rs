@@ -52,6 +52,12 @@ pub struct Model {
     /// changed or deleted: the key under which its ballot options are kept
     /// (`service::meetings::BallotOptions`).
     pub proposals_version: i64,
+    /// How many ballots it holds (kept by triggers in the database; never written here).
+    pub ballot_count: i64,
+    /// How many members have voted: its participation rows (kept by triggers).
+    pub voter_count: i64,
+    /// How many of its agenda proposals are active (kept by triggers).
+    pub active_proposal_count: i64,
 }
 
 /// Stored privacy; the service maps it to `domain::meeting::Privacy`. An unknown stored value

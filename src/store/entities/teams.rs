@@ -23,6 +23,8 @@ pub struct Model {
     /// Goes up whenever the membership or a member's name changes (kept by triggers in the
     /// database): the key of a roster read once per change.
     pub roster_version: i64,
+    /// How many members it has (kept by triggers in the database; never written here).
+    pub member_count: i64,
 }
 
 /// No relations declared.

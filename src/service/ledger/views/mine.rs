@@ -6,7 +6,7 @@
 use crate::domain::ids::{TeamId, UserId};
 use std::collections::{BTreeMap, BTreeSet};
 
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Select};
 use serde::Serialize;
 use time::OffsetDateTime;
 
@@ -112,6 +112,14 @@ pub struct MyEntries {
     pub lines: Vec<EntryLine>,
 }
 
+/// The entries `me` is in (any state), newest first.
+fn mine_newest_first(team_id: TeamId, me: UserId) -> Select<help_exchanges::Entity> {
+    help_exchanges::Entity::find()
+        .filter(sums::involving(team_id, me))
+        .order_by_desc(help_exchanges::Column::OccurredOn)
+        .order_by_desc(help_exchanges::Column::Id)
+}
+
 /// Every entry the caller is in, newest first.
 async fn my_rows(
     db: &impl ConnectionTrait,
@@ -119,12 +127,7 @@ async fn my_rows(
     me: UserId,
     now: OffsetDateTime,
 ) -> Result<Vec<Row>> {
-    let models = help_exchanges::Entity::find()
-        .filter(sums::involving(team_id, me))
-        .order_by_desc(help_exchanges::Column::OccurredOn)
-        .order_by_desc(help_exchanges::Column::Id)
-        .all(db)
-        .await?;
+    let models = mine_newest_first(team_id, me).all(db).await?;
     with_state(db, models, now).await
 }
 
@@ -174,24 +177,12 @@ pub async fn my_ledger(
     let index = periods.last().and_then(|p| p.totals.shown_index());
 
     // The page asked for and how many entries there are, in one statement.
-    let listed = page_of(
-        db,
-        help_exchanges::Entity::find()
-            .filter(sums::involving(team_id, me))
-            .order_by_desc(help_exchanges::Column::OccurredOn)
-            .order_by_desc(help_exchanges::Column::Id),
-        ENTRIES_PER_PAGE,
-        page,
-    )
-    .await?;
+    let listed = page_of(db, mine_newest_first(team_id, me), ENTRIES_PER_PAGE, page).await?;
     let (page, pages, entries) = (listed.window.page, listed.window.pages, listed.total);
     let page_rows = with_state(db, listed.rows, now).await?;
-    let pending_models = help_exchanges::Entity::find()
-        .filter(sums::involving(team_id, me))
+    let pending_models = mine_newest_first(team_id, me)
         .filter(help_exchanges::Column::Status.eq(Status::Pending.as_str()))
         .filter(help_exchanges::Column::ExpiresAt.gt(now))
-        .order_by_desc(help_exchanges::Column::OccurredOn)
-        .order_by_desc(help_exchanges::Column::Id)
         .all(db)
         .await?;
     let pending_rows = with_state(db, pending_models, now).await?;

@@ -78,11 +78,7 @@ pub(super) async fn days_of(
         .column_as(received_minutes, "received_minutes")
         .column_as(received_n, "received_n")
         .filter(counted(team_id))
-        .filter(
-            Condition::any()
-                .add(Column::HelperId.eq(person))
-                .add(Column::HelpedId.eq(person)),
-        )
+        .filter(involving(team_id, person))
         .group_by(Column::OccurredOn)
         .into_tuple()
         .all(db)
@@ -129,7 +125,7 @@ pub(super) async fn counterparts_of(
     let rows: Vec<(UserId, i64, i64, i64)> = base
         .column_as(minutes.clone(), "minutes")
         .column_as(Column::Id.count(), "n")
-        .column_as(Expr::cust("COUNT(*) OVER ()"), "people")
+        .column_as(crate::service::sql::total_over(), "people")
         .order_by_desc(minutes)
         .order_by_asc(other)
         .limit(limit)
