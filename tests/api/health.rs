@@ -87,3 +87,40 @@ async fn static_assets_are_cached_and_revalidated() {
         .unwrap();
     assert_eq!(second.status(), 304);
 }
+
+/// The value of `plan_cache_mode` on a connection opened with `settings`.
+async fn plan_cache_mode(settings: &roundtable::config::Settings) -> String {
+    use sea_orm::ConnectionTrait;
+    let db = crate::helpers::connect(settings).await;
+    let row = db
+        .conn
+        .query_one_raw(sea_orm::Statement::from_string(
+            db.conn.get_database_backend(),
+            "SHOW plan_cache_mode",
+        ))
+        .await
+        .unwrap()
+        .unwrap();
+    let mode: String = row.try_get_by_index(0).unwrap();
+    db.conn.close_by_ref().await.unwrap();
+    mode
+}
+
+#[tokio::test]
+async fn postgres_connections_plan_each_statement_once_unless_the_url_says_otherwise() {
+    let mut fresh = crate::helpers::fresh_database();
+    let Some(url) = fresh.settings.database_url.clone() else {
+        panic!("a fresh database has a URL");
+    };
+    if !url.expose().starts_with("postgres") {
+        // SQLite has no planner setting: nothing to check.
+        return;
+    }
+    assert_eq!(plan_cache_mode(&fresh.settings).await, "force_generic_plan");
+    // An operator's choice in the URL stands.
+    fresh.settings.database_url = Some(roundtable::config::DatabaseUrl::new(format!(
+        "{}?options=-c%20plan_cache_mode%3Dauto",
+        url.expose()
+    )));
+    assert_eq!(plan_cache_mode(&fresh.settings).await, "auto");
+}
