@@ -147,8 +147,18 @@ async fn a_meeting_next_week_scans_next_weeks_check_ins_not_this_weeks() {
     let member = signed_in(&app, &world.member).await;
     // This week's check-in, with a blocker.
     checked_in(&member, slug, ["", "Blocker of this week", "", ""], "").await;
-    // A meeting a week and two hours from now: in next week (the team runs on UTC).
-    let starts = app.clock.now() + Duration::days(7) + Duration::hours(2);
+    // A meeting a week and two hours from now, but no later than the end of next week (late
+    // on a Sunday, a week and two hours on is the week after next): in next week, the team
+    // running on UTC.
+    let end_of_next_week = (IsoWeek::at(app.clock.now(), Zone::utc()).monday()
+        + Duration::days(14))
+    .midnight()
+    .assume_utc()
+        - Duration::minutes(1);
+    let starts = Ord::min(
+        app.clock.now() + Duration::days(7) + Duration::hours(2),
+        end_of_next_week,
+    );
     let mut form = meeting_form(&app, "secret");
     for (k, v) in &mut form {
         if k == "starts_at" {
