@@ -17,8 +17,12 @@ use roundtable::store::entities::{
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
 use time::Duration;
 
-use crate::helpers::{Browser, principal, seed, signed_in, spawn_app};
-use crate::meeting_helpers::{WINDOW_HOURS, create_meeting, members, proposal_ids, propose, vote};
+use crate::helpers::{principal, seed, signed_in, spawn_app};
+use crate::language_helpers::read;
+use crate::meeting_helpers::{
+    VotingMeeting, WINDOW_HOURS, create_meeting, members, proposal_ids, propose, vote,
+    voting_meeting,
+};
 
 /// Asserts every meeting's and team's kept counts equal their rows; returns the sum of all
 /// counts (so a caller can tell the check saw something).
@@ -66,16 +70,6 @@ async fn assert_kept_counts_match(db: &DatabaseConnection, when: &str) -> u64 {
         seen += members;
     }
     seen
-}
-
-/// A meeting page's counts line, for the page-level check.
-async fn meeting_page(browser: &Browser, slug: &str, id: i64) -> String {
-    browser
-        .get(&format!("/teams/{slug}/meetings/{id}"))
-        .await
-        .text()
-        .await
-        .unwrap()
 }
 
 #[tokio::test]
@@ -127,7 +121,7 @@ async fn kept_counts_follow_every_kind_of_write() {
         200
     );
     assert_kept_counts_match(db, "after voting").await;
-    let page = meeting_page(&leader, slug, id.0).await;
+    let page = read(&leader, &format!("/teams/{slug}/meetings/{id}")).await;
     assert!(
         page.contains("4 of 6 have voted") && page.contains("Ballots cast: 4."),
         "{page}"
@@ -154,7 +148,7 @@ async fn kept_counts_follow_every_kind_of_write() {
         .await
         .unwrap();
     assert_kept_counts_match(db, "after a removal and a deletion").await;
-    let page = meeting_page(&leader, slug, id.0).await;
+    let page = read(&leader, &format!("/teams/{slug}/meetings/{id}")).await;
     assert!(
         page.contains("3 of 4 have voted") && page.contains("Ballots cast: 4."),
         "{page}"
@@ -186,12 +180,8 @@ async fn the_migration_sets_the_counts_from_the_rows_already_there() {
     let world = seed(&app).await;
     let slug = &world.team_a;
     let leader = signed_in(&app, &world.leader).await;
-    let id = create_meeting(&app, &leader, slug, "open").await;
-    propose(&leader, slug, id, "Timetable", 15).await;
-    propose(&leader, slug, id, "Marking", 15).await;
-    let items = proposal_ids(&app, id).await;
-    let voters = members(&app, &world.leader, slug, 2, "Before").await;
-    app.clock.advance(Duration::hours(WINDOW_HOURS));
+    let VotingMeeting { id, items, voters } =
+        voting_meeting(&app, &world, &leader, "open", (2, "Before")).await;
     for voter in &voters {
         assert_eq!(
             vote(voter, slug, id, &[items[0], items[1]]).await.status(),

@@ -8,7 +8,7 @@ use roundtable::store::entities::agenda_proposals;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use time::Duration;
 
-use crate::helpers::{Browser, Person, TestApp, add_member, create_person};
+use crate::helpers::{Browser, Person, TestApp, World, add_member, create_person};
 
 /// Hours from proposals opening to voting opening, and from voting opening to its close (kept
 /// under the 12-hour session idle timeout, so signed-in browsers survive a clock jump).
@@ -184,4 +184,34 @@ pub async fn members(
         out.push(signed_in_from(app, &person, address).await);
     }
     out
+}
+
+/// A meeting of team A of `world` open for votes: created by the signed-in `leader` with
+/// `privacy`, "Timetable" and "Marking" proposed (15 minutes each), `voters` new members named
+/// `prefix0`, `prefix1`, … and the clock moved into the voting window.
+pub struct VotingMeeting {
+    /// The meeting.
+    pub id: MeetingId,
+    /// Its proposal ids, Timetable first.
+    pub items: Vec<i64>,
+    /// The new members' browsers, signed in.
+    pub voters: Vec<Browser>,
+}
+
+/// See [`VotingMeeting`].
+pub async fn voting_meeting(
+    app: &TestApp,
+    world: &World,
+    leader: &Browser,
+    privacy: &str,
+    (voters, prefix): (usize, &str),
+) -> VotingMeeting {
+    let slug = &world.team_a;
+    let id = create_meeting(app, leader, slug, privacy).await;
+    propose(leader, slug, id, "Timetable", 15).await;
+    propose(leader, slug, id, "Marking", 15).await;
+    let items = proposal_ids(app, id).await;
+    let voters = members(app, &world.leader, slug, voters, prefix).await;
+    app.clock.advance(Duration::hours(WINDOW_HOURS));
+    VotingMeeting { id, items, voters }
 }

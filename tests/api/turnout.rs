@@ -4,7 +4,10 @@
 use time::Duration;
 
 use crate::helpers::{add_member, create_person, seed, signed_in, spawn_app};
-use crate::meeting_helpers::{WINDOW_HOURS, create_meeting, members, proposal_ids, propose, vote};
+use crate::meeting_helpers::{
+    VotingMeeting, WINDOW_HOURS, create_meeting, members, proposal_ids, propose, vote,
+    voting_meeting,
+};
 
 #[tokio::test]
 async fn everyone_sees_turnout_and_leaders_see_who_has_not_voted() {
@@ -12,12 +15,8 @@ async fn everyone_sees_turnout_and_leaders_see_who_has_not_voted() {
     let world = seed(&app).await;
     let slug = &world.team_a;
     let leader = signed_in(&app, &world.leader).await;
-    let id = create_meeting(&app, &leader, slug, "secret").await;
-    propose(&leader, slug, id, "Timetable", 15).await;
-    propose(&leader, slug, id, "Marking", 15).await;
-    let items = proposal_ids(&app, id).await;
-    let voters = members(&app, &world.leader, slug, 3, "Turnout").await;
-    app.clock.advance(Duration::hours(WINDOW_HOURS));
+    let VotingMeeting { id, items, voters } =
+        voting_meeting(&app, &world, &leader, "secret", (3, "Turnout")).await;
     assert_eq!(
         vote(&voters[0], slug, id, &[items[1], items[0]])
             .await
@@ -72,12 +71,8 @@ async fn an_open_ballot_says_so_and_leaders_see_who_ranked_what_after_the_close(
     let world = seed(&app).await;
     let slug = &world.team_a;
     let leader = signed_in(&app, &world.leader).await;
-    let id = create_meeting(&app, &leader, slug, "open").await;
-    propose(&leader, slug, id, "Timetable", 15).await;
-    propose(&leader, slug, id, "Marking", 15).await;
-    let items = proposal_ids(&app, id).await;
-    let voters = members(&app, &world.leader, slug, 2, "Open").await;
-    app.clock.advance(Duration::hours(WINDOW_HOURS));
+    let VotingMeeting { id, items, voters } =
+        voting_meeting(&app, &world, &leader, "open", (2, "Open")).await;
     let base = format!("/teams/{slug}/meetings/{id}");
     let ballot = voters[0]
         .get(&format!("{base}/ballot"))

@@ -111,34 +111,23 @@ pub fn week_count_columns(select: &mut SelectStatement, team_id: TeamId, week: &
 }
 
 /// This week's check-ins of team `team_id` at `now`, in `lang` (no access check: the caller
-/// may see the team's meetings). `members` is the team's size when the caller has already
-/// counted it (the meeting page has); otherwise the count statement counts it too.
+/// may see the team's meetings); `members` is the team's size (kept on its row).
 pub async fn scan(
     db: &impl ConnectionTrait,
     team_id: TeamId,
     zone: Zone,
     now: OffsetDateTime,
     lang: Lang,
-    members: Option<u64>,
+    members: u64,
 ) -> Result<ScanCheckins> {
     let week = IsoWeek::at(now, zone);
     let mut select = Query::select();
     week_count_columns(&mut select, team_id, &week);
-    if members.is_none() {
-        select.expr_as(
-            counted(memberships::Entity::find().filter(memberships::Column::TeamId.eq(team_id))),
-            "members",
-        );
-    }
-    // The week's three counts (and the team's size, unless known) in one round trip.
+    // The week's three counts in one round trip.
     let row = db
         .query_one(&select)
         .await?
         .ok_or_else(|| ServiceError::Unexpected(anyhow::anyhow!("week counts: no row")))?;
-    let members = match members {
-        Some(known) => known,
-        None => u64::try_from(row.try_get::<i64>("", "members")?).unwrap_or(0),
-    };
     let counts = WeekCounts::from_row(&row, members)?;
     scan_week(db, team_id, (zone, lang), now, week, counts).await
 }

@@ -69,14 +69,12 @@ pub struct Facts {
 }
 
 impl Facts {
-    /// What the scan need not read again (the previous meeting, the team's size and the
-    /// week's check-in counts).
+    /// What the scan need not read again (the previous meeting and the week's check-in
+    /// counts).
     #[must_use]
     pub fn known(&self) -> Known {
         Known {
             previous: self.previous.clone(),
-            // The week's counts carry the team's size when they were read.
-            members: self.week.is_none().then_some(self.counts.turnout.members),
             week: self.week,
         }
     }

@@ -19,7 +19,7 @@ use crate::service::ledger::posts::{PostLine, unmet_requests};
 use crate::service::ledger::thanks::{ThanksLine, public_since};
 use crate::service::sql::slice_and_total;
 use crate::service::{Result, paging};
-use crate::store::entities::{action_history, actions, decisions, meetings};
+use crate::store::entities::{action_history, actions, decisions, meetings, teams};
 
 use super::{author_name, names_of};
 
@@ -132,36 +132,31 @@ pub async fn previous(
 pub struct Known {
     /// The team's meeting before this one.
     pub previous: Option<Previous>,
-    /// The team's size, if counted and `week` is not (the week's counts carry it).
-    pub members: Option<u64>,
-    /// The check-in counts of the meeting's week (on the scan's clock), if counted; they
-    /// carry the team's size.
+    /// The check-in counts of the meeting's week (on the scan's clock), if counted.
     pub week: Option<WeekCounts>,
 }
 
-/// Builds the scan for `meeting` at `now`, in `lang` (no access check: the caller may see the
-/// meeting). `members` is the team's size when the caller has counted it already.
+/// Builds the scan for `meeting` of `team` at `now`, in `lang` (no access check: the caller
+/// may see the meeting).
 pub async fn scan(
     db: &impl ConnectionTrait,
-    slug: &str,
+    team: &teams::Model,
     meeting: &meetings::Model,
     now: OffsetDateTime,
     locale: (Zone, Lang),
-    members: Option<u64>,
 ) -> Result<Scan> {
     let known = Known {
         previous: previous(db, meeting).await?,
-        members,
         week: None,
     };
-    scan_after(db, slug, meeting, now, locale, known).await
+    scan_after(db, team, meeting, now, locale, known).await
 }
 
 /// [`scan`] when the caller has read the previous meeting already, and perhaps the week's
 /// check-in counts (the meeting page's facts).
 pub async fn scan_after(
     db: &impl ConnectionTrait,
-    slug: &str,
+    team: &teams::Model,
     meeting: &meetings::Model,
     now: OffsetDateTime,
     (zone, lang): (Zone, Lang),
@@ -169,10 +164,10 @@ pub async fn scan_after(
 ) -> Result<Scan> {
     let Known {
         previous: before,
-        members,
         week,
     } = known;
-    let team_id = meeting.team_id;
+    let team_id = team.id;
+    let slug = team.slug.as_str();
     let today = zone.today(now);
     let since = before
         .as_ref()
@@ -302,7 +297,8 @@ pub async fn scan_after(
                     .await?
             }
             None => {
-                checkins::scan::scan(db, team_id, zone, meeting.starts_at, lang, members).await?
+                checkins::scan::scan(db, team_id, zone, meeting.starts_at, lang, team.size())
+                    .await?
             }
         },
     })

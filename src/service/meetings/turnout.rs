@@ -71,7 +71,7 @@ impl Counts {
             ballots: count(meeting.ballot_count),
             turnout: Turnout {
                 voted: count(meeting.voter_count),
-                members: count(access.team.member_count),
+                members: access.team.size(),
             },
         }
     }

@@ -152,16 +152,6 @@ pub async fn members_among(
     Ok(by_name(&mut out))
 }
 
-/// How many members the team has (one count, no rows read).
-pub async fn member_count(db: &impl ConnectionTrait, team_id: TeamId) -> Result<u64> {
-    use sea_orm::PaginatorTrait;
-
-    Ok(memberships::Entity::find()
-        .filter(memberships::Column::TeamId.eq(team_id))
-        .count(db)
-        .await?)
-}
-
 /// The user ids of the team's current members, in id order (only the ids are read).
 pub async fn member_ids(db: &impl ConnectionTrait, team_id: TeamId) -> Result<Vec<UserId>> {
     use sea_orm::QuerySelect;

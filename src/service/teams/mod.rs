@@ -12,7 +12,7 @@ pub use invite::{
 };
 pub use members::{
     MEMBERS_PER_PAGE, Member, MemberAfter, MemberFilter, MemberPage, MemberQuery, MemberRow,
-    TeamOverview, change_role, member_count, member_ids, member_of, member_slice, members_among,
+    TeamOverview, change_role, member_ids, member_of, member_slice, members_among,
     memberships_with_people, overview, remove_member, roster,
 };
 pub use rosters::{ROSTERS_KEPT, Rosters};
@@ -285,7 +285,7 @@ pub async fn create_team(
 
 /// A team with its number of members (kept on its row by the database).
 fn with_size(team: teams::Model) -> (teams::Model, u64) {
-    let members = u64::try_from(team.member_count).unwrap_or(0);
+    let members = team.size();
     (team, members)
 }
 

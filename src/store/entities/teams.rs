@@ -32,3 +32,11 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+impl Model {
+    /// How many members the team has, from the kept count (no statement).
+    #[must_use]
+    pub fn size(&self) -> u64 {
+        u64::try_from(self.member_count).unwrap_or(0)
+    }
+}

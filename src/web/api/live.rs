@@ -1147,11 +1147,10 @@ pub async fn scan_show(
         meeting_service::authorize(db, caller.principal, &team, id, Action::ViewMeetings).await?;
     let data = scan(
         db,
-        &access.team.slug,
+        &access.team,
         &access.meeting,
         caller.now,
         (access.zone, caller.lang),
-        None,
     )
     .await?;
     json_with_etag(&req, &ScanData::from(data))

@@ -154,7 +154,7 @@ async fn live_page(
             .chain(run.note_taker());
         (
             Arc::new(teams::members_among(db, team.id, named).await?),
-            teams::member_count(db, team.id).await?,
+            team.size(),
         )
     };
     let name_of = |who: Option<UserId>| {
@@ -273,15 +273,7 @@ async fn live_page(
         attendance_count,
         may_run,
         may_record,
-        scan: scan(
-            db,
-            &team.slug,
-            meeting,
-            now,
-            (zone, lang),
-            Some(member_count),
-        )
-        .await?,
+        scan: scan(db, team, meeting, now, (zone, lang)).await?,
         today: format::iso(run.access.zone.today(now)),
         error_position: typed.position.unwrap_or(-1),
         decision_form: typed.decision,

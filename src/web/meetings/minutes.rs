@@ -165,11 +165,10 @@ pub async fn scan_page(
         layout: ctx.layout(),
         scan: scan(
             ctx.db(),
-            &access.team.slug,
+            &access.team,
             &access.meeting,
             ctx.now,
             (access.zone, ctx.lang()),
-            None,
         )
         .await?,
         meeting: header(&ctx, &access, ctx.now).await?,

@@ -413,7 +413,7 @@ async fn page(
         voting_open: w.voting(now) && !cancelled,
         voting_closed: w.voting_closed(now) && !cancelled,
         ends: clock(access.ends_at(), access.zone),
-        scan: meetings::scan::scan_after(db, &access.team.slug, m, now, (access.zone, lang), known)
+        scan: meetings::scan::scan_after(db, &access.team, m, now, (access.zone, lang), known)
             .await?,
         share: crate::service::cohorts::shares::panel(db, &access, principal, facts.team_links)
             .await?,
