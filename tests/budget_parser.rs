@@ -23,7 +23,10 @@ fn approval_files_parse_with_bom_crlf_quotes_and_comma_decimals() {
     assert_eq!((i.budget, i.scale), (140477568, 2));
     assert_eq!(i.projects[0].cost, 100050);
     assert_eq!(i.meta_value("description"), Some("a; quoted \"text\""));
-    assert_eq!(i.voters[0].ballot, Ballot::Approval(vec![0, 1]));
+    assert_eq!(
+        i.voters.get(0).unwrap().ballot.to_ballot(),
+        Ballot::Approval(vec![0, 1])
+    );
     assert_eq!(i.voter_columns, ["age"]);
 }
 
@@ -33,9 +36,15 @@ fn point_and_ranked_ballots_keep_their_structure() {
         parse_pabulib(pb("cumulative", "voter_id;vote;points\r\n1;p10,p1;3,1.5\r\n").as_bytes())
             .unwrap();
     assert_eq!(i.points_scale, 1);
-    assert_eq!(i.voters[0].ballot, Ballot::Cardinal(vec![(1, 30), (0, 15)]));
+    assert_eq!(
+        i.voters.get(0).unwrap().ballot.to_ballot(),
+        Ballot::Cardinal(vec![(1, 30), (0, 15)])
+    );
     let i = parse_pabulib(pb("ordinal", "voter_id;vote\r\n1;p10,p1\r\n").as_bytes()).unwrap();
-    assert_eq!(i.voters[0].ballot, Ballot::Ordinal(vec![1, 0]));
+    assert_eq!(
+        i.voters.get(0).unwrap().ballot.to_ballot(),
+        Ballot::Ordinal(vec![1, 0])
+    );
 }
 
 #[test]

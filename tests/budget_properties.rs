@@ -171,8 +171,10 @@ proptest! {
         let len = shuffled.voters.len();
         if len > 1 {
             let k = (seed as usize) % len;
-            shuffled.voters.rotate_left(k);
-            shuffled.voters.reverse();
+            let mut voters: Vec<Voter> = shuffled.voters.iter().map(|v| v.to_voter()).collect();
+            voters.rotate_left(k);
+            voters.reverse();
+            shuffled.voters = voters.into_iter().collect();
         }
         for key in RULES {
             let rule: Rule = key.parse().unwrap();

@@ -21,7 +21,7 @@ use crate::i18n::{Lang, Msg, text, text_with};
 use crate::service::{Result, ServiceError, audit, teams};
 use crate::store::entities::budget_ideas::{self, IdeaStatus};
 use crate::store::entities::{budget_ballots, budget_rounds};
-use crate::tally::budget::{Ballot, VoteType, parse_pabulib, write_pabulib};
+use crate::tally::budget::{BallotRef, VoteType, parse_pabulib, write_pabulib};
 
 use super::compute::{self, Computed};
 use super::{RoundAccess, publish};
@@ -283,12 +283,12 @@ pub async fn import(
     }
     let mut rows = Vec::with_capacity(instance.voters.len());
     for v in &instance.voters {
-        let picks: Vec<IdeaId> = match &v.ballot {
-            Ballot::Approval(ps) | Ballot::Ordinal(ps) => ps
+        let picks: Vec<IdeaId> = match v.ballot {
+            BallotRef::Approval(ps) | BallotRef::Ordinal(ps) => ps
                 .iter()
                 .filter_map(|p| idea_ids.get(*p).copied())
                 .collect(),
-            Ballot::Cardinal(_) => Vec::new(),
+            BallotRef::Cardinal(_) => Vec::new(),
         };
         let key = format!("pb:{}", v.id);
         rows.push(budget_ballots::ActiveModel {

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::budget::{BallotType, BudgetRule};
 use crate::service::{Result, ServiceError};
 use crate::store::entities::{budget_ballots, budget_ideas, budget_rounds, teams as team_rows};
-use crate::tally::budget::{Ballot, Instance, Project, Rule, Utility, VoteType, Voter};
+use crate::tally::budget::{BallotRef, Instance, Project, Rule, Utility, VoteType, Voters};
 
 use super::{ballots::selection, ideas};
 
@@ -69,24 +69,21 @@ pub fn instance(
 ) -> Result<Instance> {
     let kind = BallotType::from(round.ballot_type);
     let index: HashMap<IdeaId, usize> = ideas.iter().enumerate().map(|(i, x)| (x.id, i)).collect();
-    let mut voters = Vec::with_capacity(ballots.len());
+    let mut voters = Voters::new();
+    voters.reserve(ballots.len());
+    let mut picks: Vec<usize> = Vec::new();
     for chosen in ballots {
-        let picks: Vec<usize> = chosen
-            .iter()
-            .filter_map(|id| index.get(id).copied())
-            .collect();
+        picks.clear();
+        picks.extend(chosen.iter().filter_map(|id| index.get(id).copied()));
         if picks.is_empty() {
             continue;
         }
-        voters.push(Voter {
-            id: (voters.len() + 1).to_string(),
-            ballot: if kind == BallotType::Ranked {
-                Ballot::Ordinal(picks)
-            } else {
-                Ballot::Approval(picks)
-            },
-            extra: Default::default(),
-        });
+        let ballot = if kind == BallotType::Ranked {
+            BallotRef::Ordinal(&picks)
+        } else {
+            BallotRef::Approval(&picks)
+        };
+        voters.push(&(voters.len() + 1).to_string(), ballot, Default::default());
     }
     let to_u64 = |v: i64| u64::try_from(v).unwrap_or(0);
     let rule = engine_rule(round.rule.into());

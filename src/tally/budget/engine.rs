@@ -223,7 +223,7 @@ fn mes_steps(ctx: &Ctx, utility: Utility, profile: &Profile, run: &MesRun) -> Ve
                         .iter()
                         .filter_map(|&g| profile.groups.get(g))
                         .flat_map(|g| g.voters.iter())
-                        .filter_map(|&v| ctx.inst.voters.get(v as usize).map(|v| v.id.clone()))
+                        .filter_map(|&v| ctx.inst.voters.get(v as usize).map(|v| v.id.to_owned()))
                         .collect(),
                     paid_each: render(&mut rendered, ctx, &pay.paid),
                     left_each: render(&mut rendered, ctx, &pay.left),

@@ -5,6 +5,9 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::error::BudgetError;
+#[cfg(doc)]
+use super::voters::VoterRef;
+use super::voters::{BallotRef, Voters};
 
 /// How voters expressed themselves (the Pabulib `vote_type`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -67,16 +70,6 @@ pub enum Ballot {
     Cardinal(Vec<(usize, u64)>),
 }
 
-impl Ballot {
-    /// The projects on the ballot, in ballot order.
-    pub fn projects(&self) -> Vec<usize> {
-        match self {
-            Self::Approval(p) | Self::Ordinal(p) => p.clone(),
-            Self::Cardinal(p) => p.iter().map(|&(i, _)| i).collect(),
-        }
-    }
-}
-
 /// A project that can be funded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Project {
@@ -88,7 +81,8 @@ pub struct Project {
     pub extra: Vec<String>,
 }
 
-/// A voter (weight 1) and their ballot.
+/// A voter (weight 1) and their ballot, owned: what [`Voters`] is built from and
+/// [`VoterRef::to_voter`] gives back.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Voter {
     /// Opaque voter id.
@@ -120,7 +114,7 @@ pub struct Instance {
     /// Decimal places of ballot points.
     pub points_scale: u32,
     /// The voters, in file order.
-    pub voters: Vec<Voter>,
+    pub voters: Voters,
     /// Names of the extra VOTES columns, after `voter_id;vote[;points]`.
     pub voter_columns: Vec<String>,
 }
@@ -141,9 +135,11 @@ impl Instance {
                 return Err(BudgetError::Invalid(format!("duplicate project id `{id}`")));
             }
         }
-        let mut voters = Vec::with_capacity(approvals.len());
+        let mut voters = Voters::new();
+        voters.reserve(approvals.len());
+        let mut ballot = Vec::new();
         for (v, set) in approvals.iter().enumerate() {
-            let mut ballot = Vec::new();
+            ballot.clear();
             for id in set {
                 let i = *index.get(id.as_str()).ok_or_else(|| {
                     BudgetError::Invalid(format!("voter {} approves unknown project `{id}`", v + 1))
@@ -152,11 +148,11 @@ impl Instance {
                     ballot.push(i);
                 }
             }
-            voters.push(Voter {
-                id: (v + 1).to_string(),
-                ballot: Ballot::Approval(ballot),
-                extra: Arc::default(),
-            });
+            voters.push(
+                &(v + 1).to_string(),
+                BallotRef::Approval(&ballot),
+                Arc::default(),
+            );
         }
         Ok(Self {
             meta: Vec::new(),
@@ -200,12 +196,8 @@ impl Instance {
         }
         // stamp[p] = 1 + index of the last voter whose ballot named p
         let mut stamp = vec![0usize; n];
-        for (i, v) in self.voters.iter().enumerate() {
-            let ps: &mut dyn Iterator<Item = usize> = match &v.ballot {
-                Ballot::Approval(ps) | Ballot::Ordinal(ps) => &mut ps.iter().copied(),
-                Ballot::Cardinal(ps) => &mut ps.iter().map(|&(p, _)| p),
-            };
-            for p in ps {
+        for (i, ballot) in self.voters.ballots().enumerate() {
+            for p in ballot.projects() {
                 let repeated = stamp.get_mut(p).is_none_or(|s| {
                     let seen = *s == i + 1;
                     *s = i + 1;
@@ -214,7 +206,7 @@ impl Instance {
                 if repeated {
                     return Err(BudgetError::Invalid(format!(
                         "voter `{}` has an unknown or repeated project",
-                        v.id
+                        self.voters.get(i).map(|v| v.id).unwrap_or_default()
                     )));
                 }
             }

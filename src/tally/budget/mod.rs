@@ -34,6 +34,7 @@ mod phragmen;
 mod profile;
 mod rule;
 mod tiebreak;
+mod voters;
 
 pub use amount::Exact;
 pub use engine::run_with;
@@ -45,6 +46,7 @@ pub use pabulib_read::parse_pabulib;
 pub use pabulib_write::write_pabulib;
 pub use rule::{Completion, Rule, Utility};
 pub use tiebreak::TieBreak;
+pub use voters::{BallotRef, Iter as VotersIter, VoterRef, Voters};
 
 /// Runs `rule` on `instance`, ties broken by the smallest project id.
 pub fn run(instance: &Instance, rule: Rule) -> Result<Outcome, BudgetError> {

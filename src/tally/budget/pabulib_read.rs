@@ -3,13 +3,15 @@
 //! sequence gives `Ok` or `Err`, never a panic.
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
 use std::hash::{Hash as _, Hasher as _};
 use std::sync::Arc;
 
 use super::super::ballots::FastMap;
 use super::amount::{parse_decimal, rescale};
 use super::error::BudgetError;
-use super::instance::{Ballot, Instance, Project, VoteType, Voter};
+use super::instance::{Instance, Project, VoteType};
+use super::voters::{BallotRef, Voters};
 
 mod rows;
 
@@ -84,7 +86,7 @@ pub fn parse_pabulib(bytes: &[u8]) -> Result<Instance, BudgetError> {
     let (mut meta, mut projects) = (Block::default(), Block::default());
     // From the VOTES heading on: the voters read so far, or the first error of META, PROJECTS
     // or a voter, reported only once the rest of the file has no misplaced block.
-    let mut votes: Option<Result<Voters, BudgetError>> = None;
+    let mut votes: Option<Result<VotesReader, BudgetError>> = None;
     let mut record = Vec::new();
     while let Some(line) = rows.next_into(&mut record) {
         let first = record.first().map(|f| trim(f)).unwrap_or_default();
@@ -183,7 +185,7 @@ fn extras(header: &Row<'_, '_>, skip: &[usize]) -> (Vec<String>, Vec<usize>) {
 }
 
 /// Builds META and PROJECTS; the voters come next, row by row.
-fn build(meta_rows: &Block<'_>, project_rows: &Block<'_>) -> Result<Voters, BudgetError> {
+fn build(meta_rows: &Block<'_>, project_rows: &Block<'_>) -> Result<VotesReader, BudgetError> {
     let mut meta = Vec::new();
     let mut budget_raw = None;
     let mut vote_type = VoteType::Approval;
@@ -260,7 +262,7 @@ fn build(meta_rows: &Block<'_>, project_rows: &Block<'_>) -> Result<Voters, Budg
         projects.push(Project { id, cost, extra });
     }
 
-    Ok(Voters {
+    Ok(VotesReader {
         instance: Instance {
             meta,
             vote_type,
@@ -269,13 +271,14 @@ fn build(meta_rows: &Block<'_>, project_rows: &Block<'_>) -> Result<Voters, Budg
             projects,
             project_columns,
             points_scale: 0,
-            voters: Vec::new(),
+            voters: Voters::new(),
             voter_columns: Vec::new(),
         },
         index,
         columns: None,
         points: Vec::new(),
         ballot: Vec::new(),
+        id_text: String::new(),
         extras: FastMap::default(),
         short_extras: FastMap::default(),
         extra_keys: Vec::new(),
@@ -327,18 +330,20 @@ struct VoteColumns {
 }
 
 /// The voters of the VOTES block, built as its rows are read.
-struct Voters {
+struct VotesReader {
     /// Everything but the voters' cardinal ballots, which wait for the points' common scale.
     instance: Instance,
     /// Project index by id.
     index: ProjectIndex,
     /// Set by the block's first row, its header.
     columns: Option<VoteColumns>,
-    /// Cardinal ballots before the common scale, voter after voter: the voter's line and
-    /// index, a project and its exact points.
-    points: Vec<(u64, usize, usize, (u128, u32))>,
+    /// Cardinal ballots before the common scale, voter after voter: the voter's line, a
+    /// project and its exact points.
+    points: Vec<(u64, usize, (u128, u32))>,
     /// Scratch: the current row's projects, in ballot order.
     ballot: Vec<usize>,
+    /// Scratch: the id of a voter without one (its number).
+    id_text: String,
     /// Extra column values shared by the voters that have the same ones, by their hash
     /// (most voters repeat a few combinations, such as age, sex and voting method).
     extras: FastMap<u64, Vec<Arc<[String]>>>,
@@ -351,7 +356,7 @@ struct Voters {
     no_extras: Arc<[String]>,
 }
 
-impl Voters {
+impl VotesReader {
     /// Reads one row: the header, then one voter per row.
     fn row(&mut self, line: u64, fields: &[Cow<'_, str>]) -> Result<(), BudgetError> {
         let row = Row { line, fields };
@@ -361,10 +366,7 @@ impl Voters {
         };
         let vote_type = self.instance.vote_type;
         let n = self.instance.voters.len();
-        let id = match columns.id {
-            Some(c) => field(&row, c, "voter_id")?.to_string(),
-            None => (n + 1).to_string(),
-        };
+        let given_id = columns.id.map(|c| field(&row, c, "voter_id")).transpose()?;
         let names = || {
             let vote = row.get(columns.vote).map(trim).unwrap_or_default();
             split_at_byte(vote, b',')
@@ -411,19 +413,31 @@ impl Voters {
             })?;
             self.instance.points_scale = u32::max(self.instance.points_scale, pts.1);
             let mine = self.points.get_mut(first_points..).unwrap_or_default();
-            match mine.iter_mut().find(|entry| entry.2 == p) {
+            match mine.iter_mut().find(|entry| entry.1 == p) {
                 // Points keep the last mention of a repeated project (as a Python dict would).
-                Some(entry) => entry.3 = pts,
-                None => self.points.push((line, n, p, pts)),
+                Some(entry) => entry.2 = pts,
+                None => self.points.push((line, p, pts)),
             }
         }
-        let ballot = match vote_type {
-            VoteType::Approval | VoteType::Choose1 => Ballot::Approval(self.ballot.clone()),
-            VoteType::Ordinal => Ballot::Ordinal(self.ballot.clone()),
-            VoteType::Cumulative | VoteType::Scoring => Ballot::Cardinal(Vec::new()),
-        };
         let extra = self.extras(&row);
-        self.instance.voters.push(Voter { id, ballot, extra });
+        let id = match given_id {
+            Some(id) => id,
+            None => {
+                self.id_text.clear();
+                let _ = write!(self.id_text, "{}", n + 1);
+                self.id_text.as_str()
+            }
+        };
+        let voters = &mut self.instance.voters;
+        match vote_type {
+            VoteType::Approval | VoteType::Choose1 => {
+                voters.push(id, BallotRef::Approval(&self.ballot), extra);
+            }
+            VoteType::Ordinal => voters.push(id, BallotRef::Ordinal(&self.ballot), extra),
+            VoteType::Cumulative | VoteType::Scoring => {
+                voters.push_cardinal_later(id, self.points.len() - first_points, extra);
+            }
+        }
         Ok(())
     }
 
@@ -498,17 +512,18 @@ impl Voters {
     /// common scale (their errors come after every row's own).
     fn finish(mut self) -> Result<Instance, BudgetError> {
         let scale = self.instance.points_scale;
-        let mut points = self.points.into_iter().peekable();
-        for (n, voter) in self.instance.voters.iter_mut().enumerate() {
-            let Ballot::Cardinal(scaled) = &mut voter.ballot else {
-                continue;
-            };
-            while let Some((line, _, p, (digits, decimals))) = points.next_if(|e| e.1 == n) {
-                let v = rescale(digits, decimals, scale)
-                    .ok_or_else(|| BudgetError::parse(line, "points too large"))?;
-                scaled.push((p, v));
-            }
-        }
+        // Every cardinal ballot's entries, voter after voter: the ranges the voters were
+        // given as their rows were read.
+        let scored = self
+            .points
+            .into_iter()
+            .map(|(line, p, (digits, decimals))| {
+                rescale(digits, decimals, scale)
+                    .map(|v| (p, v))
+                    .ok_or_else(|| BudgetError::parse(line, "points too large"))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        self.instance.voters.set_scored(scored);
         Ok(self.instance)
     }
 }

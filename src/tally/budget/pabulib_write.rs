@@ -3,7 +3,8 @@
 
 use super::amount::format_scaled;
 use super::error::BudgetError;
-use super::instance::{Ballot, Instance};
+use super::instance::Instance;
+use super::voters::BallotRef;
 
 /// Writes an instance as `.pb` text (`\n` line ends, `;` separators, CSV quoting).
 pub fn write_pabulib(instance: &Instance) -> Result<String, BudgetError> {
@@ -17,7 +18,7 @@ pub fn write_pabulib(instance: &Instance) -> Result<String, BudgetError> {
         )));
     }
     let bad_voter = |id: &str| id.is_empty() || id.trim() != id || marker(id);
-    if let Some(v) = instance.voters.iter().find(|v| bad_voter(&v.id)) {
+    if let Some(v) = instance.voters.iter().find(|v| bad_voter(v.id)) {
         return Err(BudgetError::Invalid(format!(
             "voter id `{}` cannot be written to a .pb file",
             v.id
@@ -84,11 +85,11 @@ pub fn write_pabulib(instance: &Instance) -> Result<String, BudgetError> {
             .unwrap_or_default()
     };
     for v in &instance.voters {
-        let (vote, points) = match &v.ballot {
-            Ballot::Approval(ps) | Ballot::Ordinal(ps) => {
+        let (vote, points) = match v.ballot {
+            BallotRef::Approval(ps) | BallotRef::Ordinal(ps) => {
                 (ps.iter().map(id_of).collect::<Vec<_>>().join(","), None)
             }
-            Ballot::Cardinal(ps) => (
+            BallotRef::Cardinal(ps) => (
                 ps.iter()
                     .map(|(p, _)| id_of(p))
                     .collect::<Vec<_>>()
@@ -101,7 +102,7 @@ pub fn write_pabulib(instance: &Instance) -> Result<String, BudgetError> {
                 ),
             ),
         };
-        let mut row = vec![v.id.clone(), vote];
+        let mut row = vec![v.id.to_owned(), vote];
         if cardinal {
             row.push(points.unwrap_or_default());
         }

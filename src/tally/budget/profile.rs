@@ -2,8 +2,9 @@
 //! grouped (weight = how many voters cast it) so the rules work per group, not per voter.
 
 use super::super::ballots::FastMap;
-use super::instance::{Ballot, Instance};
+use super::instance::Instance;
 use super::rule::Utility;
+use super::voters::BallotRef;
 
 /// Voters with identical utilities.
 pub(crate) struct Group {
@@ -35,7 +36,7 @@ pub(crate) struct Profile {
 /// Fills `out` with the utility of each project on one ballot (zero utilities dropped),
 /// sorted by project.
 fn ballot_utilities(
-    ballot: &Ballot,
+    ballot: BallotRef<'_>,
     costs: &[u64],
     utility: Utility,
     out: &mut Vec<(usize, u128)>,
@@ -47,15 +48,15 @@ fn ballot_utilities(
     };
     out.clear();
     match ballot {
-        Ballot::Approval(ps) => out.extend(ps.iter().map(|&p| (p, base(p)))),
-        Ballot::Ordinal(ps) => {
+        BallotRef::Approval(ps) => out.extend(ps.iter().map(|&p| (p, base(p)))),
+        BallotRef::Ordinal(ps) => {
             let k = ps.len() as u128;
             out.extend(ps.iter().enumerate().map(|(i, &p)| match utility {
                 Utility::Borda => (p, k - 1 - i as u128),
                 _ => (p, base(p)),
             }));
         }
-        Ballot::Cardinal(ps) => out.extend(ps.iter().map(|&(p, pts)| match utility {
+        BallotRef::Cardinal(ps) => out.extend(ps.iter().map(|&(p, pts)| match utility {
             Utility::Cardinal => (p, u128::from(pts)),
             Utility::Points => (p, u128::from(pts) * cost(p)),
             _ => (p, base(p)),
@@ -74,8 +75,8 @@ impl Profile {
             FastMap::with_capacity_and_hasher(instance.voters.len() / 2, Default::default());
         let mut groups: Vec<Group> = Vec::new();
         let mut utils = Vec::new();
-        for (v, voter) in instance.voters.iter().enumerate() {
-            ballot_utilities(&voter.ballot, &costs, utility, &mut utils);
+        for (v, ballot) in instance.voters.ballots().enumerate() {
+            ballot_utilities(ballot, &costs, utility, &mut utils);
             let voter_index = u32::try_from(v).unwrap_or(u32::MAX);
             match index.get(utils.as_slice()).and_then(|&g| groups.get_mut(g)) {
                 Some(group) => {
@@ -122,8 +123,8 @@ impl Profile {
         let costs: Vec<u64> = instance.projects.iter().map(|p| p.cost).collect();
         let mut totals = vec![0u128; costs.len()];
         let mut utils = Vec::new();
-        for voter in &instance.voters {
-            ballot_utilities(&voter.ballot, &costs, utility, &mut utils);
+        for ballot in instance.voters.ballots() {
+            ballot_utilities(ballot, &costs, utility, &mut utils);
             for &(p, u) in &utils {
                 if let Some(t) = totals.get_mut(p) {
                     *t += u;

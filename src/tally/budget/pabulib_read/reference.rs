@@ -169,7 +169,7 @@ fn build(
         projects,
         project_columns,
         points_scale,
-        voters,
+        voters: voters.into_iter().collect(),
         voter_columns,
     })
 }

@@ -207,7 +207,7 @@ fn conformance_files_parse_like_the_reference() {
             let distinct: std::collections::HashSet<*const [String]> = instance
                 .voters
                 .iter()
-                .map(|v| std::sync::Arc::as_ptr(&v.extra))
+                .map(|v| std::sync::Arc::as_ptr(v.extra))
                 .collect();
             assert!(distinct.len() * 10 < instance.voters.len());
         }
