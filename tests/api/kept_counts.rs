@@ -4,7 +4,8 @@
 //! kind of write — a vote, a changed ballot, a proposal hidden, restored and deleted by hand, a
 //! member removed, an account deleted by hand (its votes and memberships go with it by
 //! cascade), a secret meeting's ballots unlinked by the tally — every kept count equals the
-//! rows counted, and the migration sets the counts from the rows already there.
+//! rows counted, and the migration sets the counts from the rows already there. The first
+//! ballot, as counted there, freezes the meeting's privacy and closes moderation.
 
 use roundtable::domain::clock::Clock;
 use roundtable::service::meetings::tally;
@@ -20,8 +21,8 @@ use time::Duration;
 use crate::helpers::{principal, seed, signed_in, spawn_app};
 use crate::language_helpers::read;
 use crate::meeting_helpers::{
-    VotingMeeting, WINDOW_HOURS, create_meeting, members, proposal_ids, propose, vote,
-    voting_meeting,
+    VotingMeeting, WINDOW_HOURS, create_meeting, meeting_form_at, members, proposal_ids, propose,
+    vote, voting_meeting,
 };
 
 /// Asserts every meeting's and team's kept counts equal their rows; returns the sum of all
@@ -206,4 +207,49 @@ async fn the_migration_sets_the_counts_from_the_rows_already_there() {
         ),
         (2, 2, 2)
     );
+}
+
+#[tokio::test]
+async fn the_first_ballot_freezes_the_privacy_and_closes_moderation_as_counted() {
+    let app = spawn_app().await;
+    let world = seed(&app).await;
+    let slug = &world.team_a;
+    let leader = signed_in(&app, &world.leader).await;
+    let created = app.clock.now();
+    let VotingMeeting { id, items, voters } =
+        voting_meeting(&app, &world, &leader, "open", (1, "First")).await;
+    let edit = format!("/teams/{slug}/meetings/{id}/edit");
+    let item = format!("/teams/{slug}/meetings/{id}/proposals/{}", items[0]);
+    // The edit form as created, with another privacy: the windows are unchanged.
+    let as_created = |privacy: &str| meeting_form_at(created, privacy);
+    let post = |form: Vec<(String, String)>| {
+        let leader = &leader;
+        let edit = edit.clone();
+        async move {
+            let fields: Vec<(&str, &str)> =
+                form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            let response = leader.post(&edit, &fields).await;
+            let status = response.status().as_u16();
+            (status, response.text().await.unwrap())
+        }
+    };
+    // No ballot yet: the privacy may change, and the item page offers a merge.
+    assert_eq!(post(as_created("secret")).await.0, 303);
+    assert!(read(&leader, &item).await.contains("name=\"into\""));
+    assert_eq!(post(as_created("open")).await.0, 303);
+
+    assert_eq!(vote(&voters[0], slug, id, &[items[0]]).await.status(), 200);
+    let (status, page) = post(as_created("secret")).await;
+    assert_eq!(status, 422, "{page}");
+    assert!(
+        page.contains("ballot privacy can no longer change"),
+        "{page}"
+    );
+    assert!(!read(&leader, &item).await.contains("name=\"into\""));
+    let kept = meetings::Entity::find_by_id(id)
+        .one(&app.db.conn)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(kept.ballot_count, 1);
 }

@@ -29,7 +29,7 @@ use crate::domain::ids::{MeetingId, TeamId, UserId};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, TransactionTrait,
+    QueryFilter, QueryOrder, QuerySelect, QueryTrait, TransactionTrait,
 };
 use time::OffsetDateTime;
 
@@ -39,8 +39,8 @@ use crate::domain::zone::Zone;
 use crate::service::teams::{self, TeamAccess};
 use crate::service::{Result, ServiceError};
 use crate::store::entities::{
-    agenda_ballots, agenda_participation, agenda_publications, agenda_tallies, meeting_fixed_items,
-    meetings, memberships, teams as team_rows, users,
+    agenda_participation, agenda_publications, agenda_tallies, meeting_fixed_items, meetings,
+    memberships, teams as team_rows, users,
 };
 
 pub use form::{MeetingForm, create, edit_form, new_form, update};
@@ -296,14 +296,6 @@ pub async fn fixed_items(
         .filter(meeting_fixed_items::Column::MeetingId.eq(meeting_id))
         .order_by_asc(meeting_fixed_items::Column::Position)
         .all(db)
-        .await?)
-}
-
-/// Number of ballots cast.
-pub async fn ballot_count(db: &impl ConnectionTrait, meeting_id: MeetingId) -> Result<u64> {
-    Ok(agenda_ballots::Entity::find()
-        .filter(agenda_ballots::Column::MeetingId.eq(meeting_id))
-        .count(db)
         .await?)
 }
 

@@ -18,7 +18,7 @@ use crate::service::find_in_meeting;
 use crate::service::{FieldErrors, Result, ServiceError, audit};
 use crate::store::entities::agenda_proposals;
 
-use super::{MeetingAccess, authorize, ballot_count, begin_locked};
+use super::{MeetingAccess, authorize, begin_locked};
 
 /// A stored proposal, as pages read it.
 pub type Proposal = agenda_proposals::Model;
@@ -496,7 +496,7 @@ async fn moderated(
             "conflict-item-already-withdrawn-hidden",
         )));
     }
-    if ballot_count(db, meeting_id).await? > 0 {
+    if access.meeting.ballots() > 0 {
         return Err(ServiceError::Conflict(Msg::new(
             "conflict-ballots-have-cast-items",
         )));

@@ -21,7 +21,7 @@ use crate::store::entities::{meeting_fixed_items, meetings};
 
 use super::facilitator::record_facilitator;
 use super::form::MeetingForm;
-use super::{ballot_count, begin_locked, fixed_items, stored_tally};
+use super::{begin_locked, fixed_items, stored_tally};
 
 async fn replace_fixed(
     db: &impl ConnectionTrait,
@@ -136,7 +136,8 @@ pub async fn update(
         windows: super::windows(&old),
         privacy: super::privacy(&old),
         visibility: super::visibility(&old),
-        has_ballots: ballot_count(&txn, old.id).await? > 0,
+        // Read with the meeting row, locked: a ballot's count waits for this change.
+        has_ballots: old.ballots() > 0,
     };
     let mut errors = FieldErrors::new();
     let changes = match check_change(&current, &p.windows, p.privacy, p.visibility, now) {

@@ -68,7 +68,7 @@ impl Counts {
         let meeting = &access.meeting;
         Self {
             proposals: count(meeting.active_proposal_count),
-            ballots: count(meeting.ballot_count),
+            ballots: meeting.ballots(),
             turnout: Turnout {
                 voted: count(meeting.voter_count),
                 members: access.team.size(),
@@ -274,7 +274,7 @@ pub async fn open_rankings_slice(
     let access = authorize(db, principal, slug, id, Action::ViewVoters).await?;
     rankings_readable(&access, now)?;
     // Kept on the meeting's row (read with the access) by the database.
-    let total = u64::try_from(access.meeting.ballot_count).unwrap_or(0);
+    let total = access.meeting.ballots();
     let window = Window::new(total, per_page, page);
     let voter = agenda_ballots::Entity::belongs_to(users::Entity)
         .from(agenda_ballots::Column::VoterId)

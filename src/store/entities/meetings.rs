@@ -102,3 +102,11 @@ pub enum AgendaRule {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+impl Model {
+    /// How many ballots were cast, from the kept count (no statement, however many there are).
+    #[must_use]
+    pub fn ballots(&self) -> u64 {
+        u64::try_from(self.ballot_count).unwrap_or(0)
+    }
+}

@@ -12,7 +12,7 @@ use crate::access::Action;
 use crate::service::comments::agenda::AgendaProposal;
 use crate::service::comments::{self, Intent};
 use crate::service::meetings::proposals::ProposalStatus;
-use crate::service::meetings::{self, ballot_count, proposals};
+use crate::service::meetings::{self, proposals};
 use crate::web::WebError;
 use crate::web::comment_pages::CommentPage;
 use crate::web::comments::{Posted, ThreadView};
@@ -127,7 +127,7 @@ impl CommentPage for ProposalThread {
         let thread = comments::thread(db, &subject, principal, page, now).await?;
         let moderating = row.status == ProposalStatus::Active
             && access.may(principal, Action::ManageMeetings)
-            && ballot_count(db, self.meeting_id).await? == 0;
+            && access.meeting.ballots() == 0;
         // Every item only for a leader's merge choice; a merged item needs one title.
         let listed = if moderating {
             proposals::all(db, self.meeting_id).await?

@@ -10,8 +10,8 @@ use serde::{Deserialize, Serialize};
 use crate::access::{Action, Principal};
 use crate::service::ServiceError;
 use crate::service::comments::{self, SubjectKind};
+use crate::service::meetings;
 use crate::service::meetings::proposals::{self, ProposalForm, ProposalStatus};
-use crate::service::meetings::{self, ballot_count};
 use crate::web::WebError;
 use crate::web::comment_pages::CommentPage;
 use crate::web::comments::Posted;
@@ -80,7 +80,7 @@ async fn page(
     let access = listed.access;
     let meeting = header_on(ctx, db, &access, now).await?;
     let can_moderate =
-        access.may(principal, Action::ManageMeetings) && ballot_count(db, id).await? == 0;
+        access.may(principal, Action::ManageMeetings) && access.meeting.ballots() == 0;
     let shown = || listed.active.iter().chain(&listed.others);
     // One query for every author and one for the comment counts: no query or scan per row.
     let names = meetings::names_of(db, shown().filter_map(|r| r.author_id)).await?;
