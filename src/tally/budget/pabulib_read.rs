@@ -523,7 +523,9 @@ impl VotesReader {
                     .ok_or_else(|| BudgetError::parse(line, "points too large"))
             })
             .collect::<Result<Vec<_>, _>>()?;
-        self.instance.voters.set_scored(scored);
+        self.instance.voters.set_scored(scored).map_err(|_| {
+            BudgetError::Invalid("the cardinal ballots' points were lost while reading".into())
+        })?;
         Ok(self.instance)
     }
 }

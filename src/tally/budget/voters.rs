@@ -138,6 +138,41 @@ impl Voters {
             BallotRef::Ordinal(p) => (Kind::Ordinal, append(&mut self.picks, p)),
             BallotRef::Cardinal(p) => (Kind::Cardinal, append(&mut self.scored, p)),
         };
+        self.push_row(id, kind, ballot, extra);
+    }
+
+    /// Adds a cardinal voter whose ballot is the `points` entries after those of the voters
+    /// before it, given later in one piece by [`Voters::set_scored`] (the reader learns the
+    /// points' common scale only at the end of the file).
+    pub(super) fn push_cardinal_later(&mut self, id: &str, points: usize, extra: Arc<[String]>) {
+        let start = self.scored_end();
+        self.push_row(id, Kind::Cardinal, (start, start + points), extra);
+    }
+
+    /// Sets every cardinal voter's projects and points at once, in voter order, after
+    /// [`Voters::push_cardinal_later`]. Refuses, giving `scored` back and changing nothing,
+    /// when it is not exactly as long as the cardinal voters' ballots together.
+    pub(super) fn set_scored(
+        &mut self,
+        scored: Vec<(usize, u64)>,
+    ) -> Result<(), Vec<(usize, u64)>> {
+        if scored.len() != self.scored_end() {
+            return Err(scored);
+        }
+        self.scored = scored;
+        Ok(())
+    }
+
+    /// Where the cardinal voters' ballots end, counting those still to be given.
+    fn scored_end(&self) -> usize {
+        self.rows
+            .iter()
+            .rev()
+            .find(|r| r.kind == Kind::Cardinal)
+            .map_or(0, |r| r.ballot.1)
+    }
+
+    fn push_row(&mut self, id: &str, kind: Kind, ballot: (usize, usize), extra: Arc<[String]>) {
         let start = self.ids.len();
         self.ids.push_str(id);
         self.rows.push(Row {
@@ -146,27 +181,6 @@ impl Voters {
             ballot,
             extra,
         });
-    }
-
-    /// Adds a cardinal voter whose ballot is the `points` entries after those of the voters
-    /// before it, given later in one piece by [`Voters::set_scored`] (the reader learns the
-    /// points' common scale only at the end of the file).
-    pub(super) fn push_cardinal_later(&mut self, id: &str, points: usize, extra: Arc<[String]>) {
-        let start = self.rows.last().map_or(0, |r| r.ballot.1);
-        let at = self.ids.len();
-        self.ids.push_str(id);
-        self.rows.push(Row {
-            id: (at, self.ids.len()),
-            kind: Kind::Cardinal,
-            ballot: (start, start + points),
-            extra,
-        });
-    }
-
-    /// Sets every cardinal voter's projects and points at once, in voter order (after
-    /// [`Voters::push_cardinal_later`] only).
-    pub(super) fn set_scored(&mut self, scored: Vec<(usize, u64)>) {
-        self.scored = scored;
     }
 
     /// The `n`-th voter (0-based), if there are that many.
@@ -339,7 +353,14 @@ mod tests {
         later.push_cardinal_later("x", 2, Arc::default());
         later.push_cardinal_later("y", 0, Arc::default());
         later.push_cardinal_later("z", 1, Arc::default());
-        later.set_scored(vec![(0, 5), (1, 7), (2, 9)]);
+        // Too few or too many entries for the ballots pushed: refused, nothing changed.
+        assert!(later.set_scored(vec![(0, 5), (1, 7)]).is_err());
+        assert!(
+            later
+                .set_scored(vec![(0, 5), (1, 7), (2, 9), (3, 1)])
+                .is_err()
+        );
+        assert_eq!(later.set_scored(vec![(0, 5), (1, 7), (2, 9)]), Ok(()));
         let mut pushed = Voters::new();
         pushed.push("x", BallotRef::Cardinal(&[(0, 5), (1, 7)]), Arc::default());
         pushed.push("y", BallotRef::Cardinal(&[]), Arc::default());
