@@ -207,6 +207,9 @@ struct Seeded {
     /// With `--proposing-meeting`.
     #[serde(default)]
     proposing_meeting: Option<i64>,
+    /// With `--proposing-meeting`: its first item.
+    #[serde(default)]
+    proposing_item: Option<i64>,
     /// With `--budget-round`.
     #[serde(default)]
     budget_round: Option<i64>,
@@ -757,6 +760,13 @@ fn every_page(seeded: &Seeded) -> Vec<(String, String)> {
             "proposing meeting".to_owned(),
             format!("{team}/meetings/{id}"),
         ));
+        // Before any ballot the leader may merge an item into any of the others.
+        if let Some(item) = seeded.proposing_item {
+            out.push((
+                "proposal, to merge".to_owned(),
+                format!("{team}/meetings/{id}/proposals/{item}"),
+            ));
+        }
     }
     if let Some(id) = seeded.budget_round {
         out.push(("budget round".to_owned(), format!("{team}/budgets/{id}")));

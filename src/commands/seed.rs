@@ -16,7 +16,7 @@ use serde::Serialize;
 use time::{Duration, OffsetDateTime};
 
 use crate::access::Principal;
-use crate::domain::ids::{MeetingId, RoundId, UserId};
+use crate::domain::ids::{MeetingId, ProposalId, RoundId, UserId};
 use crate::domain::meeting::input_value;
 use crate::domain::zone::Zone;
 use crate::service::accounts::{self, NewUser};
@@ -46,7 +46,8 @@ pub struct SeedArgs {
     /// at most the 25 a person may hold).
     #[arg(long, default_value_t = 0)]
     pub api_tokens: usize,
-    /// Also a meeting whose proposal window is open (`proposing_meeting`), with one proposal.
+    /// Also a meeting whose proposal window is open (`proposing_meeting`), no ballot cast, with
+    /// the leader's proposal (`proposing_item`) and `--proposals` − 1 more by members.
     #[arg(long)]
     pub proposing_meeting: bool,
     /// Also a budget round whose ideas phase is open (`budget_round`).
@@ -70,6 +71,10 @@ pub struct Seeded {
     /// With `--proposing-meeting`: the meeting whose proposal window is open.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub proposing_meeting: Option<MeetingId>,
+    /// With `--proposing-meeting`: its first item, the leader's (a leader may still hide it or
+    /// merge it into any other).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub proposing_item: Option<ProposalId>,
     /// With `--budget-round`: the round taking ideas.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub budget_round: Option<RoundId>,
@@ -187,10 +192,12 @@ pub async fn run(
     for n in 1..=args.meetings {
         meetings.push(open_meeting(db, leader_principal, &slug, &member_ids, args, n, now).await?);
     }
-    let proposing_meeting = if args.proposing_meeting {
-        Some(proposing_meeting(db, leader_principal, &slug, args, now).await?)
+    let (proposing_meeting, proposing_item) = if args.proposing_meeting {
+        let (meeting, item) =
+            proposing_meeting(db, leader_principal, &slug, &member_ids, args, now).await?;
+        (Some(meeting), Some(item))
     } else {
-        None
+        (None, None)
     };
     let budget_round = if args.budget_round {
         let form = budgets::form::RoundForm {
@@ -223,20 +230,22 @@ pub async fn run(
         leader: leader_email,
         members: args.members,
         proposing_meeting,
+        proposing_item,
         budget_round,
         api_tokens: tokens,
     })
 }
 
 /// A meeting whose proposal window opened an hour ago and stays open `args.voting_hours`,
-/// with one proposal by the leader.
+/// with a proposal by the leader (returned) and `args.proposals` − 1 more by members.
 async fn proposing_meeting(
     db: &DatabaseConnection,
     leader: Principal,
     slug: &str,
+    members: &[UserId],
     args: &SeedArgs,
     now: OffsetDateTime,
-) -> Result<MeetingId, ServiceError> {
+) -> Result<(MeetingId, ProposalId), ServiceError> {
     let proposals_close = now + Duration::hours(args.voting_hours.max(1));
     let voting_close = proposals_close + Duration::hours(1);
     let at = |t| input_value(t, Zone::utc());
@@ -257,7 +266,7 @@ async fn proposing_meeting(
     };
     let then = now - Duration::hours(2);
     let meeting = meetings::create(db, leader, slug, &form, then).await?;
-    proposals::propose(
+    let item = proposals::propose(
         db,
         leader,
         slug,
@@ -270,7 +279,53 @@ async fn proposing_meeting(
         now,
     )
     .await?;
-    Ok(meeting)
+    let items = Items {
+        slug,
+        meeting,
+        members,
+        leader,
+    };
+    items.propose(db, 1..args.proposals, now).await?;
+    Ok((meeting, item))
+}
+
+/// Items proposed by a team's members in turn (the leader when there are none).
+struct Items<'a> {
+    slug: &'a str,
+    meeting: MeetingId,
+    members: &'a [UserId],
+    leader: Principal,
+}
+
+impl Items<'_> {
+    /// Item `i` for each `i` of `numbers`, proposed at `at`.
+    async fn propose(
+        &self,
+        db: &DatabaseConnection,
+        numbers: std::ops::Range<usize>,
+        at: OffsetDateTime,
+    ) -> Result<(), ServiceError> {
+        for i in numbers {
+            let author = self
+                .members
+                .get(i % self.members.len().max(1))
+                .map_or(self.leader, |id| as_user(*id, false));
+            proposals::propose(
+                db,
+                author,
+                self.slug,
+                self.meeting,
+                &proposals::ProposalForm {
+                    title: format!("Item {i:04}: shared approach to attendance"),
+                    why: "Several schools raised it this term; we need one decision.".to_owned(),
+                    minutes: (5 + (i % 4) * 5).to_string(),
+                },
+                at,
+            )
+            .await?;
+        }
+        Ok(())
+    }
 }
 
 /// Meeting `number`: a secret meeting (or open with live results) whose proposal window closed an hour ago and whose voting is open, with
@@ -307,23 +362,12 @@ async fn open_meeting(
         ..MeetingForm::default()
     };
     let meeting = meetings::create(db, leader, slug, &form, then).await?;
-    for i in 0..args.proposals {
-        let author = members
-            .get(i % members.len().max(1))
-            .map_or(leader, |id| as_user(*id, false));
-        proposals::propose(
-            db,
-            author,
-            slug,
-            meeting,
-            &proposals::ProposalForm {
-                title: format!("Item {i:04}: shared approach to attendance"),
-                why: "Several schools raised it this term; we need one decision.".to_owned(),
-                minutes: (5 + (i % 4) * 5).to_string(),
-            },
-            then,
-        )
-        .await?;
-    }
+    let items = Items {
+        slug,
+        meeting,
+        members,
+        leader,
+    };
+    items.propose(db, 0..args.proposals, then).await?;
     Ok(meeting)
 }

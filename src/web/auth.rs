@@ -232,8 +232,6 @@ struct AccountPage<'a> {
     mail_enabled: bool,
     /// The person's own zone as chosen (or typed, after a refusal); empty: each team's.
     time_zone: String,
-    /// Every zone offered.
-    zones: Vec<&'static str>,
     /// The chosen language code (or typed, after a refusal); empty: the browser's.
     language: String,
     /// Every language offered: `(code, its own name)`.
@@ -278,7 +276,6 @@ pub(crate) async fn account(
         preferences,
         mail_enabled: ctx.state.settings.mail.enabled(),
         time_zone,
-        zones: crate::domain::zone::Zone::choices().collect(),
         language: chosen
             .and_then(|c| c.get("language").cloned())
             .or_else(|| user.language.map(|l| l.code().to_owned()))

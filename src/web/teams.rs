@@ -147,8 +147,6 @@ struct TeamPage<'a> {
     viewer_zone: &'static str,
     /// The team-zone form's value (the stored zone, or what was typed after a refusal).
     time_zone: String,
-    /// Zones offered to leaders (empty for everyone else).
-    zones: Vec<&'static str>,
     /// What linked teams share with this one (members only; issue 19 cohorts).
     shared: Vec<crate::service::cohorts::shared::SharedItem>,
 }
@@ -216,11 +214,6 @@ async fn team_page(
         team_zone: team_zone.name(),
         viewer_zone: overview.access.zone.name(),
         time_zone: typed_zone.map_or_else(|| team_zone.name().to_owned(), str::to_owned),
-        zones: if overview.can_manage {
-            Zone::choices().collect()
-        } else {
-            Vec::new()
-        },
         follow_through,
         title: overview.access.team.name.clone(),
         layout: ctx.layout(),

@@ -39,6 +39,7 @@ impl Templates {
         );
         tera.register_function("options", Options);
         tera.register_function("pick", Pick);
+        tera.register_function("zone_options", ZoneOptions);
         let mut sources = Vec::new();
         for name in TemplateFiles::iter() {
             let file = TemplateFiles::get(&name)
@@ -204,6 +205,53 @@ impl tera::Function for Pick {
     }
 }
 
+/// `{{ zone_options(selected=time_zone) }}`: one `<option>` per zone people choose from
+/// (`Zone::choices`, the name as both value and text), written once per process; the one
+/// named `selected` marked. Through a template loop the ~600 zones were a tenth of a
+/// leader's team page's CPU (docs/benchmarks.md, issue 13).
+struct ZoneOptions;
+
+impl tera::Function for ZoneOptions {
+    fn call(
+        &self,
+        args: &std::collections::HashMap<String, serde_json::Value>,
+    ) -> tera::Result<serde_json::Value> {
+        Ok(serde_json::Value::String(zone_options(&selected_arg(args))))
+    }
+
+    fn is_safe(&self) -> bool {
+        true
+    }
+}
+
+/// The zone choice's options with `selected` marked (none when it is not among them).
+fn zone_options(selected: &str) -> String {
+    static ALL: OnceLock<String> = OnceLock::new();
+    let all = ALL.get_or_init(|| {
+        let mut out = String::new();
+        for zone in crate::domain::zone::Zone::choices() {
+            out.push_str("<option>");
+            escape_into(&mut out, zone);
+            out.push_str("</option>");
+        }
+        out
+    });
+    let mut whole = String::with_capacity(selected.len() + 24);
+    whole.push_str("<option>");
+    escape_into(&mut whole, selected);
+    whole.push_str("</option>");
+    match all.find(&whole).and_then(|at| all.split_at_checked(at)) {
+        Some((before, after)) if !selected.is_empty() => {
+            let mut out = String::with_capacity(all.len() + 9);
+            out.push_str(before);
+            out.push_str("<option selected>");
+            out.push_str(after.get("<option>".len()..).unwrap_or_default());
+            out
+        }
+        _ => all.clone(),
+    }
+}
+
 /// The `selected` argument of `options` and `pick` as text (empty when absent).
 fn selected_arg(args: &std::collections::HashMap<String, serde_json::Value>) -> String {
     args.get("selected").map(plain).unwrap_or_default()
@@ -261,6 +309,36 @@ mod tests {
             let mut out = String::from("x");
             escape_into(&mut out, text);
             assert_eq!(out, format!("x{}", tera::escape_html(text)), "{text}");
+        }
+    }
+
+    #[test]
+    fn zone_options_are_the_loop_they_replace() {
+        let tera_loop = r#"{% for zone in zones %}<option{% if zone == selected %} selected{% endif %}>{{ zone }}</option>{% endfor %}"#;
+        let mut tera = tera::Tera::default();
+        tera.add_raw_template("loop.html", tera_loop).unwrap();
+        let zones: Vec<&str> = crate::domain::zone::Zone::choices().collect();
+        // "Europe/London" must not also mark a zone it is the start of.
+        for selected in [
+            "",
+            "UTC",
+            "Europe/London",
+            "America/Argentina/Buenos_Aires",
+            "Pacific/Wallis",
+            "Mars/Olympus",
+            "Europe/Lon",
+        ] {
+            let mut context = tera::Context::new();
+            context.insert("zones", &zones);
+            context.insert("selected", selected);
+            let written = zone_options(selected);
+            assert_eq!(
+                tera.render("loop.html", &context).unwrap(),
+                written,
+                "{selected}"
+            );
+            let marked = usize::from(zones.contains(&selected));
+            assert_eq!(written.matches(" selected").count(), marked, "{selected}");
         }
     }
 

@@ -260,6 +260,16 @@ async fn a_leader_moderating_a_thousand_proposals_gets_small_pages() {
         !html.contains("Merge this duplicate into"),
         "only items on the list"
     );
+    // Nor is the merged item offered on another's page any more.
+    let html = browser
+        .get(&format!("{base}/{}", ids[2]))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(html.matches("<option").count(), 998, "merged item gone");
+    assert!(!html.contains(&format!(r#"<option value="{duplicate}">"#)));
+    assert!(html.contains(&format!(r#"<option value="{kept}">"#)));
 }
 
 #[tokio::test]

@@ -126,18 +126,6 @@ pub async fn ballot_options(
         .collect())
 }
 
-/// Every proposal of a meeting, in the order they were made.
-pub async fn all(
-    db: &impl ConnectionTrait,
-    meeting_id: MeetingId,
-) -> Result<Vec<agenda_proposals::Model>> {
-    Ok(agenda_proposals::Entity::find()
-        .filter(agenda_proposals::Column::MeetingId.eq(meeting_id))
-        .order_by_asc(agenda_proposals::Column::Id)
-        .all(db)
-        .await?)
-}
-
 /// The title of item `id` of meeting `meeting_id`, if it is one of that meeting's.
 pub async fn title_of(
     db: &impl ConnectionTrait,

@@ -128,11 +128,12 @@ impl CommentPage for ProposalThread {
         let moderating = row.status == ProposalStatus::Active
             && access.may(principal, Action::ManageMeetings)
             && access.meeting.ballots() == 0;
-        // Every item only for a leader's merge choice; a merged item needs one title.
+        // The items on the list, for a leader's merge choice: as the ballot lists them, read
+        // once per change to the meeting's items. A merged item needs one title.
         let listed = if moderating {
-            proposals::all(db, self.meeting_id).await?
+            Some(ctx.state.ballot_options.of(db, &access.meeting).await?)
         } else {
-            Vec::new()
+            None
         };
         let merged_into = match row.merged_into {
             Some(into) => proposals::title_of(db, self.meeting_id, into).await?,
@@ -146,10 +147,11 @@ impl CommentPage for ProposalThread {
         let moderation = moderating.then(|| Moderation {
             others: listed
                 .iter()
-                .filter(|p| p.status == ProposalStatus::Active && p.id != row.id)
-                .map(|p| Choice {
-                    id: p.id,
-                    title: p.title.clone(),
+                .flat_map(|listed| listed.iter())
+                .filter(|o| o.id != row.id)
+                .map(|o| Choice {
+                    id: o.id,
+                    title: o.title.clone(),
                 })
                 .collect(),
             errors: self.refused.clone(),

@@ -31,7 +31,6 @@ struct AdminTeamsPage<'a> {
     errors: BTreeMap<String, String>,
     /// The zone preselected: as typed, else the admin's own, else UTC.
     time_zone: String,
-    zones: Vec<&'static str>,
 }
 
 async fn admin_page(
@@ -58,7 +57,6 @@ async fn admin_page(
             "" => ctx.principal().zone.map_or("UTC", |z| z.name()).to_owned(),
             typed => typed.to_owned(),
         },
-        zones: crate::domain::zone::Zone::choices().collect(),
         form,
         errors,
     };
