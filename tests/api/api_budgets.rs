@@ -200,6 +200,20 @@ async fn rounds_and_ideas_are_listed_as_the_pages_show_them_and_walk_by_cursor()
         .await
         .unwrap();
     assert_eq!(again.status(), 304);
+    // One idea reads its own supporters, as the list does.
+    let trees = expect(
+        call(
+            &f.app,
+            "GET",
+            &format!("{base}/{}", web_ids[0]),
+            token,
+            None,
+        )
+        .await,
+        200,
+    )
+    .await;
+    assert_eq!(trees, page["ideas"][0]);
 
     // A bad cursor is 400; another team's round and an idea of another round are 404.
     let bad = call(&f.app, "GET", &format!("{base}?cursor=%21%21"), token, None).await;

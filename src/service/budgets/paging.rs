@@ -118,6 +118,36 @@ pub async fn ideas(
         .await?;
     let more = cut(&mut ideas, limit);
     let next = ideas.last().filter(|_| more).map(|i| i.id);
+    Ok(IdeaPage {
+        view: with_supports(db, principal, access, ideas).await?,
+        next,
+    })
+}
+
+/// Idea `idea_id` of a round, if `principal` may see the round and the idea is one of its,
+/// with its supporters: the API's single idea, without reading the round's other ideas.
+pub async fn idea(
+    db: &impl ConnectionTrait,
+    principal: Principal,
+    slug: &str,
+    round_id: RoundId,
+    idea_id: IdeaId,
+) -> Result<IdeasView> {
+    let access = authorize(db, principal, slug, round_id, Action::ViewBudgets).await?;
+    let ideas = budget_ideas::Entity::find_by_id(idea_id)
+        .filter(budget_ideas::Column::RoundId.eq(round_id))
+        .all(db)
+        .await?;
+    with_supports(db, principal, access, ideas).await
+}
+
+/// `ideas` with their supporters counted and those `principal` supports.
+async fn with_supports(
+    db: &impl ConnectionTrait,
+    principal: Principal,
+    access: super::RoundAccess,
+    ideas: Vec<budget_ideas::Model>,
+) -> Result<IdeasView> {
     let rows = if ideas.is_empty() {
         Vec::new()
     } else {
@@ -134,13 +164,10 @@ pub async fn ideas(
             mine.insert(row.idea_id);
         }
     }
-    Ok(IdeaPage {
-        view: IdeasView {
-            access,
-            ideas,
-            supports,
-            mine,
-        },
-        next,
+    Ok(IdeasView {
+        access,
+        ideas,
+        supports,
+        mine,
     })
 }

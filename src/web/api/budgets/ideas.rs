@@ -112,19 +112,17 @@ impl From<IdeaBody> for IdeaForm {
     }
 }
 
-/// The ideas of `view` with the given ids (all when `None`), as JSON: authors' names and
-/// comment counts in one query each.
+/// The ideas of `view` as JSON: authors' names and comment counts in one query each.
 async fn views(
     db: &sea_orm::DatabaseConnection,
     principal: Principal,
     view: &IdeasView,
-    wanted: impl Fn(IdeaId) -> bool,
 ) -> Result<Vec<Idea>, ApiError> {
-    let rows: Vec<_> = view.ideas.iter().filter(|i| wanted(i.id)).collect();
+    let rows = &view.ideas;
     let names = names_of(db, rows.iter().filter_map(|i| i.author_id)).await?;
     let counts = comments::counts(db, SubjectKind::BudgetIdea, rows.iter().map(|i| i.id)).await?;
     Ok(rows
-        .into_iter()
+        .iter()
         .map(|i| Idea {
             id: i.id.0,
             round_id: i.round_id.0,
@@ -157,8 +155,8 @@ pub(super) async fn one(
     idea_id: IdeaId,
 ) -> Result<(String, Idea), ApiError> {
     let db = &state.db.conn;
-    let view = ideas::view(db, caller.principal, team, round_id).await?;
-    let idea = views(db, caller.principal, &view, |id| id == idea_id)
+    let view = paging::idea(db, caller.principal, team, round_id, idea_id).await?;
+    let idea = views(db, caller.principal, &view)
         .await?
         .pop()
         .ok_or(ApiError::Web(WebError::NotFound))?;
@@ -199,7 +197,7 @@ pub async fn list(
     let after = page.after_key(|key| key.parse::<IdeaId>().ok())?;
     let db = &state.db.conn;
     let page = paging::ideas(db, caller.principal, &team, path_id(&round)?, after, limit).await?;
-    let ideas = views(db, caller.principal, &page.view, |_| true).await?;
+    let ideas = views(db, caller.principal, &page.view).await?;
     json_with_etag(
         &req,
         &IdeaList {
