@@ -128,8 +128,9 @@ pub async fn mark_away_returning(
         },
     )
     .await?;
+    let mut members = Members::of(access.team.id);
     for occurrence in affected(&txn, access.team.id, from, until, now).await? {
-        replan(&txn, &occurrence, Some(who), Some(me), now).await?;
+        replan(&txn, &occurrence, &mut members, Some(who), Some(me), now).await?;
     }
     txn.commit().await?;
     Ok(row.id)
@@ -226,11 +227,40 @@ async fn affected(
         .collect())
 }
 
+/// A team's member ids, read at most once however many occurrences one change re-plans (the
+/// team is locked for the change, so they cannot change meanwhile).
+pub(super) struct Members {
+    team: TeamId,
+    ids: Option<Vec<UserId>>,
+}
+
+impl Members {
+    /// Team `team`'s members, not read yet.
+    pub(super) fn of(team: TeamId) -> Self {
+        Self { team, ids: None }
+    }
+
+    /// The member ids, by name, read on the first call.
+    async fn ids(&mut self, db: &impl ConnectionTrait) -> Result<&[UserId]> {
+        if self.ids.is_none() {
+            let ids = roster(db, self.team)
+                .await?
+                .into_iter()
+                .map(|p| p.id)
+                .collect();
+            self.ids = Some(ids);
+        }
+        Ok(self.ids.as_deref().unwrap_or_default())
+    }
+}
+
 /// Gives every role at `occurrence` held by someone away on its date (only `who`, if given) to
 /// the next in line by the rota's rules; returns how many changed. Nobody left: unchanged.
+/// `members` is the occurrence's team's.
 pub(super) async fn replan(
     db: &impl ConnectionTrait,
     occurrence: &(series_occurrences::Model, meetings::Model),
+    members: &mut Members,
     who: Option<UserId>,
     by: Option<UserId>,
     now: OffsetDateTime,
@@ -253,18 +283,13 @@ pub(super) async fn replan(
         if !away.contains(&holder) || who.is_some_and(|w| w != holder) {
             continue;
         }
-        let members: Vec<UserId> = roster(db, series.team_id)
-            .await?
-            .into_iter()
-            .map(|p| p.id)
-            .collect();
         let past = history(db, &series, m.starts_at).await?;
         let busy: Vec<UserId> = Role::ALL
             .into_iter()
             .filter(|r| *r != role)
             .filter_map(|r| holder_of(&held, r))
             .collect();
-        if let Some(to) = replacement(&members, &past, role, &away, &busy) {
+        if let Some(to) = replacement(members.ids(db).await?, &past, role, &away, &busy) {
             let change = RoleChange {
                 role,
                 from: Some(holder),

@@ -300,8 +300,9 @@ pub async fn edit(
     if series.with_timekeeper {
         moved = give_timekeepers(&txn, &series, moved).await?;
     }
+    let mut members = super::away::Members::of(series.team_id);
     for occurrence in &moved {
-        super::away::replan(&txn, occurrence, None, Some(me), now).await?;
+        super::away::replan(&txn, occurrence, &mut members, None, Some(me), now).await?;
     }
     let edited = Edited {
         moved: moved.len(),
