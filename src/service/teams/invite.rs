@@ -111,6 +111,8 @@ pub const MAX_ADDRESSES: usize = 200;
 /// are dropped.
 fn addresses(text: &str) -> std::result::Result<Vec<String>, Msg> {
     let mut out: Vec<String> = Vec::new();
+    // Seen addresses in a set: a pasted list of thousands is checked in linear time.
+    let mut seen = std::collections::HashSet::new();
     for raw in text.split(|c: char| c == ',' || c == ';' || c.is_whitespace()) {
         let raw = raw.trim();
         if raw.is_empty() {
@@ -120,7 +122,7 @@ fn addresses(text: &str) -> std::result::Result<Vec<String>, Msg> {
             return Err(Msg::new("so-not-an-email").arg("address", raw));
         }
         let address = raw.to_lowercase();
-        if !out.contains(&address) {
+        if seen.insert(address.clone()) {
             out.push(address);
         }
     }
@@ -352,4 +354,40 @@ pub async fn invitation_of_token(
         .await?
         .map(OpenInvitation::from)
         .ok_or(ServiceError::NotFound)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_are_checked_lowercased_and_kept_once_in_order() {
+        assert_eq!(
+            addresses("b@school.test, A@school.test;b@SCHOOL.test\n\n a@school.test "),
+            Ok(vec!["b@school.test".to_owned(), "a@school.test".to_owned()])
+        );
+        assert_eq!(addresses("  "), Ok(Vec::new()));
+        assert_eq!(
+            addresses("a@school.test nobody"),
+            Err(Msg::new("so-not-an-email").arg("address", "nobody"))
+        );
+    }
+
+    #[test]
+    fn a_pasted_list_of_thousands_is_counted_and_refused() {
+        // Each address twice: 20,000 distinct ones in 40,000 (a form may hold that many).
+        let text: String = (0..40_000)
+            .map(|i| format!("person{}@school.test\n", i % 20_000))
+            .collect();
+        assert_eq!(
+            addresses(&text),
+            Err(Msg::new("so-too-many-addresses")
+                .arg("max", MAX_ADDRESSES)
+                .arg("count", 20_000_usize))
+        );
+        let most: String = (0..MAX_ADDRESSES * 3)
+            .map(|i| format!("person{}@school.test ", i % MAX_ADDRESSES))
+            .collect();
+        assert_eq!(addresses(&most).map(|a| a.len()), Ok(MAX_ADDRESSES));
+    }
 }
