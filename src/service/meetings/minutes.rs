@@ -7,7 +7,7 @@ use crate::domain::ids::{MeetingId, UserId};
 use crate::i18n::{Lang, Msg};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, Set,
+    QueryOrder, QuerySelect, Set,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -185,36 +185,50 @@ pub async fn view(
     let run = state(db, principal, slug, meeting_id, Action::ViewMeetings).await?;
     let user = principal.user_id.ok_or(ServiceError::Unauthenticated)?;
     let may_edit = run.access.may(principal, Action::EditMinutes) && run.may_edit_minutes(user);
-    let rows: Vec<meeting_minutes::Model> = meeting_minutes::Entity::find()
-        .filter(meeting_minutes::Column::MeetingId.eq(meeting_id))
-        .order_by_desc(meeting_minutes::Column::Version)
+    // The history without its texts (a meeting's minutes may be saved a hundred times); only
+    // the version shown is read whole.
+    use meeting_minutes::Column;
+    let mut history = meeting_minutes::Entity::find()
+        .select_only()
+        .columns([
+            Column::Version,
+            Column::Published,
+            Column::AuthorId,
+            Column::CreatedAt,
+        ])
+        .filter(Column::MeetingId.eq(meeting_id));
+    if !may_edit {
+        history = history.filter(Column::Published.eq(true));
+    }
+    let rows: Vec<(i32, bool, Option<UserId>, OffsetDateTime)> = history
+        .order_by_desc(Column::Version)
+        .into_tuple()
         .all(db)
-        .await?
-        .into_iter()
-        .filter(|m| may_edit || m.published)
-        .collect();
-    let people = names_of(db, rows.iter().filter_map(|m| m.author_id)).await?;
-    let shown = match version {
-        Some(v) => Some(
-            rows.iter()
-                .find(|m| m.version == v)
-                .cloned()
-                .ok_or(ServiceError::NotFound)?,
-        ),
-        None => rows.first().cloned(),
+        .await?;
+    let shown = match version.or_else(|| rows.first().map(|r| r.0)) {
+        Some(v) if rows.iter().any(|r| r.0 == v) => meeting_minutes::Entity::find()
+            .filter(Column::MeetingId.eq(meeting_id))
+            .filter(Column::Version.eq(v))
+            .one(db)
+            .await?
+            .map(Some)
+            .ok_or(ServiceError::NotFound)?,
+        Some(_) => return Err(ServiceError::NotFound),
+        None => None,
     };
+    let people = names_of(db, rows.iter().filter_map(|r| r.2)).await?;
     let versions = rows
-        .iter()
-        .map(|m| VersionLine {
-            version: m.version,
-            published: m.published,
-            author: match m.author_id {
+        .into_iter()
+        .map(|(version, published, author_id, created_at)| VersionLine {
+            version,
+            published,
+            author: match author_id {
                 None => Msg::new("mt-minutes-drafted-at-close").render(lang),
                 id => author_name(&people, id),
             },
-            when: format::date_time_in(m.created_at, run.access.zone, lang),
-            author_id: m.author_id,
-            created_at: m.created_at,
+            when: format::date_time_in(created_at, run.access.zone, lang),
+            author_id,
+            created_at,
         })
         .collect();
     Ok(MinutesView {
