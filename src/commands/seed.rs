@@ -188,13 +188,17 @@ pub async fn run(
             .try_collect::<Vec<_>>()
             .await?;
     }
+    let team = Proposers {
+        slug: &slug,
+        members: &member_ids,
+        leader: leader_principal,
+    };
     let mut meetings = Vec::with_capacity(args.meetings);
     for n in 1..=args.meetings {
-        meetings.push(open_meeting(db, leader_principal, &slug, &member_ids, args, n, now).await?);
+        meetings.push(open_meeting(db, &team, args, n, now).await?);
     }
     let (proposing_meeting, proposing_item) = if args.proposing_meeting {
-        let (meeting, item) =
-            proposing_meeting(db, leader_principal, &slug, &member_ids, args, now).await?;
+        let (meeting, item) = proposing_meeting(db, &team, args, now).await?;
         (Some(meeting), Some(item))
     } else {
         (None, None)
@@ -240,9 +244,7 @@ pub async fn run(
 /// with a proposal by the leader (returned) and `args.proposals` − 1 more by members.
 async fn proposing_meeting(
     db: &DatabaseConnection,
-    leader: Principal,
-    slug: &str,
-    members: &[UserId],
+    team: &Proposers<'_>,
     args: &SeedArgs,
     now: OffsetDateTime,
 ) -> Result<(MeetingId, ProposalId), ServiceError> {
@@ -265,11 +267,11 @@ async fn proposing_meeting(
         ..MeetingForm::default()
     };
     let then = now - Duration::hours(2);
-    let meeting = meetings::create(db, leader, slug, &form, then).await?;
+    let meeting = meetings::create(db, team.leader, team.slug, &form, then).await?;
     let item = proposals::propose(
         db,
-        leader,
-        slug,
+        team.leader,
+        team.slug,
         meeting,
         &proposals::ProposalForm {
             title: "Shared calendar for the network".to_owned(),
@@ -279,29 +281,23 @@ async fn proposing_meeting(
         now,
     )
     .await?;
-    let items = Items {
-        slug,
-        meeting,
-        members,
-        leader,
-    };
-    items.propose(db, 1..args.proposals, now).await?;
+    team.propose(db, meeting, 1..args.proposals, now).await?;
     Ok((meeting, item))
 }
 
-/// Items proposed by a team's members in turn (the leader when there are none).
-struct Items<'a> {
+/// The seeded team's members, who propose items in turn (the leader when there are none).
+struct Proposers<'a> {
     slug: &'a str,
-    meeting: MeetingId,
     members: &'a [UserId],
     leader: Principal,
 }
 
-impl Items<'_> {
-    /// Item `i` for each `i` of `numbers`, proposed at `at`.
+impl Proposers<'_> {
+    /// Item `i` for each `i` of `numbers` at `meeting`, proposed at `at`.
     async fn propose(
         &self,
         db: &DatabaseConnection,
+        meeting: MeetingId,
         numbers: std::ops::Range<usize>,
         at: OffsetDateTime,
     ) -> Result<(), ServiceError> {
@@ -314,7 +310,7 @@ impl Items<'_> {
                 db,
                 author,
                 self.slug,
-                self.meeting,
+                meeting,
                 &proposals::ProposalForm {
                     title: format!("Item {i:04}: shared approach to attendance"),
                     why: "Several schools raised it this term; we need one decision.".to_owned(),
@@ -328,13 +324,12 @@ impl Items<'_> {
     }
 }
 
-/// Meeting `number`: a secret meeting (or open with live results) whose proposal window closed an hour ago and whose voting is open, with
-/// `args.proposals` items proposed by members in turn.
+/// Meeting `number`: a secret meeting (or open with live results) whose proposal window
+/// closed an hour ago and whose voting is open, with `args.proposals` items proposed by
+/// members in turn.
 async fn open_meeting(
     db: &DatabaseConnection,
-    leader: Principal,
-    slug: &str,
-    members: &[UserId],
+    team: &Proposers<'_>,
     args: &SeedArgs,
     number: usize,
     now: OffsetDateTime,
@@ -361,13 +356,7 @@ async fn open_meeting(
         agenda_rule: "sequential_irv".to_owned(),
         ..MeetingForm::default()
     };
-    let meeting = meetings::create(db, leader, slug, &form, then).await?;
-    let items = Items {
-        slug,
-        meeting,
-        members,
-        leader,
-    };
-    items.propose(db, 0..args.proposals, then).await?;
+    let meeting = meetings::create(db, team.leader, team.slug, &form, then).await?;
+    team.propose(db, meeting, 0..args.proposals, then).await?;
     Ok(meeting)
 }

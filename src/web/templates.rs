@@ -207,8 +207,8 @@ impl tera::Function for Pick {
 
 /// `{{ zone_options(selected=time_zone) }}`: one `<option>` per zone people choose from
 /// (`Zone::choices`, the name as both value and text), written once per process; the one
-/// named `selected` marked. Through a template loop the ~600 zones were a tenth of a
-/// leader's team page's CPU (docs/benchmarks.md, issue 13).
+/// named `selected` marked as `pick` marks. Through a template loop the ~600 zones were the
+/// largest macro call on a leader's team page (docs/benchmarks.md, issue 13).
 struct ZoneOptions;
 
 impl tera::Function for ZoneOptions {
@@ -230,26 +230,15 @@ fn zone_options(selected: &str) -> String {
     let all = ALL.get_or_init(|| {
         let mut out = String::new();
         for zone in crate::domain::zone::Zone::choices() {
-            out.push_str("<option>");
+            out.push_str("<option value=\"");
+            escape_into(&mut out, zone);
+            out.push_str("\">");
             escape_into(&mut out, zone);
             out.push_str("</option>");
         }
         out
     });
-    let mut whole = String::with_capacity(selected.len() + 24);
-    whole.push_str("<option>");
-    escape_into(&mut whole, selected);
-    whole.push_str("</option>");
-    match all.find(&whole).and_then(|at| all.split_at_checked(at)) {
-        Some((before, after)) if !selected.is_empty() => {
-            let mut out = String::with_capacity(all.len() + 9);
-            out.push_str(before);
-            out.push_str("<option selected>");
-            out.push_str(after.get("<option>".len()..).unwrap_or_default());
-            out
-        }
-        _ => all.clone(),
-    }
+    mark_selected(all, selected)
 }
 
 /// The `selected` argument of `options` and `pick` as text (empty when absent).
@@ -314,7 +303,7 @@ mod tests {
 
     #[test]
     fn zone_options_are_the_loop_they_replace() {
-        let tera_loop = r#"{% for zone in zones %}<option{% if zone == selected %} selected{% endif %}>{{ zone }}</option>{% endfor %}"#;
+        let tera_loop = r#"{% for zone in zones %}<option value="{{ zone }}"{% if zone == selected %} selected{% endif %}>{{ zone }}</option>{% endfor %}"#;
         let mut tera = tera::Tera::default();
         tera.add_raw_template("loop.html", tera_loop).unwrap();
         let zones: Vec<&str> = crate::domain::zone::Zone::choices().collect();

@@ -232,7 +232,9 @@ async fn each_person_sees_times_in_their_own_zone_or_else_the_teams() {
         .await;
     let account = followed(&member, saved).await;
     assert!(account.contains("Times now show in America/New_York."));
-    assert!(account.contains(r#"<option selected>America/New_York</option>"#));
+    assert!(
+        account.contains(r#"<option value="America/New_York" selected>America/New_York</option>"#)
+    );
     let page = html(&member, &path).await;
     assert!(page.contains("1 Apr 2027, 04:00 EDT"), "{page}");
     let team = html(&member, &format!("/teams/{slug}")).await;

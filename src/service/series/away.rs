@@ -241,7 +241,7 @@ impl Members {
     }
 
     /// The member ids, by name, read on the first call.
-    async fn ids(&mut self, db: &impl ConnectionTrait) -> Result<&[UserId]> {
+    pub(super) async fn ids(&mut self, db: &impl ConnectionTrait) -> Result<&[UserId]> {
         if self.ids.is_none() {
             let ids = roster(db, self.team)
                 .await?

@@ -25,7 +25,6 @@ use crate::domain::series::{
 use crate::domain::zone::Zone;
 use crate::format;
 use crate::i18n::Lang;
-use crate::service::teams::roster;
 use crate::service::{Result, ServiceError, audit};
 use crate::store::entities::{meeting_series, meetings, series_occurrences};
 
@@ -297,10 +296,10 @@ pub async fn edit(
             "no date left for occurrence {stuck} of series {id}"
         )));
     }
-    if series.with_timekeeper {
-        moved = give_timekeepers(&txn, &series, moved).await?;
-    }
     let mut members = super::away::Members::of(series.team_id);
+    if series.with_timekeeper {
+        moved = give_timekeepers(&txn, &series, &mut members, moved).await?;
+    }
     for occurrence in &moved {
         super::away::replan(&txn, occurrence, &mut members, None, Some(me), now).await?;
     }
@@ -355,17 +354,14 @@ fn summary(series: &meeting_series::Model) -> serde_json::Value {
 }
 
 /// Once a timekeeper rotates again: one for each moved occurrence that has none, by the rota's
-/// rules, in date order.
+/// rules, in date order. `members` is the series' team's (read here at most once, and kept
+/// for the re-planning after).
 async fn give_timekeepers(
     db: &impl ConnectionTrait,
     series: &meeting_series::Model,
+    members: &mut super::away::Members,
     moved: Vec<(series_occurrences::Model, meetings::Model)>,
 ) -> Result<Vec<(series_occurrences::Model, meetings::Model)>> {
-    let members: Vec<UserId> = roster(db, series.team_id)
-        .await?
-        .into_iter()
-        .map(|p| p.id)
-        .collect();
     let mut out = Vec::with_capacity(moved.len());
     for (o, m) in moved {
         if o.timekeeper_id.is_some() {
@@ -382,7 +378,13 @@ async fn give_timekeepers(
         let away = away_on(db, series.team_id, pair.0.occurs_on).await?;
         let past = history(db, series, pair.1.starts_at).await?;
         let (o, m) = pair;
-        match replacement(&members, &past, Role::Timekeeper, &away, &busy) {
+        match replacement(
+            members.ids(db).await?,
+            &past,
+            Role::Timekeeper,
+            &away,
+            &busy,
+        ) {
             Some(keeper) => {
                 let mut active: series_occurrences::ActiveModel = o.into();
                 active.timekeeper_id = Set(Some(keeper));
