@@ -13,6 +13,7 @@ use super::error::BudgetError;
 use super::instance::{Instance, Project, VoteType};
 use super::voters::{BallotRef, Voters};
 
+mod plain;
 mod rows;
 
 use rows::{Rows, split_at_byte, trim};
@@ -88,7 +89,15 @@ pub fn parse_pabulib(bytes: &[u8]) -> Result<Instance, BudgetError> {
     // or a voter, reported only once the rest of the file has no misplaced block.
     let mut votes: Option<Result<VotesReader, BudgetError>> = None;
     let mut record = Vec::new();
-    while let Some(line) = rows.next_into(&mut record) {
+    loop {
+        if let Some(Ok(voters)) = &mut votes {
+            // Plain voter rows straight from the text; the rest as below.
+            let (read, feeds) = voters.plain_rows(rows.rest());
+            rows.skip(read, feeds);
+        }
+        let Some(line) = rows.next_into(&mut record) else {
+            break;
+        };
         let first = record.first().map(|f| trim(f)).unwrap_or_default();
         let rest_empty = || record.iter().skip(1).all(|f| trim(f).is_empty());
         if first.is_empty() && rest_empty() {
@@ -276,13 +285,13 @@ fn build(meta_rows: &Block<'_>, project_rows: &Block<'_>) -> Result<VotesReader,
         },
         index,
         columns: None,
+        plain: None,
         points: Vec::new(),
         ballot: Vec::new(),
         id_text: String::new(),
         extras: FastMap::default(),
-        short_extras: FastMap::default(),
-        extra_keys: Vec::new(),
-        no_extras: Arc::default(),
+        spans: Spans::default(),
+        no_extras: 0,
     })
 }
 
@@ -297,10 +306,7 @@ struct ProjectIndex {
 impl ProjectIndex {
     /// The id's bytes and length as one integer, if it has at most 15 bytes.
     fn key(id: &str) -> Option<u128> {
-        let len = u8::try_from(id.len()).ok().filter(|&n| n < 16)?;
-        // Built in registers: a copy to the stack and a wide load back stalls the look-up.
-        let bytes = id.bytes().rev().fold(0, |k, b| (k << 8) | u128::from(b));
-        Some(bytes | (u128::from(len) << 120))
+        short_key(id.as_bytes(), 0, id.len())
     }
 
     /// Adds an id; returns the index it had if it was already there.
@@ -311,12 +317,39 @@ impl ProjectIndex {
         }
     }
 
-    fn get(&self, id: &str) -> Option<&usize> {
+    fn get(&self, id: &str) -> Option<usize> {
         match Self::key(id) {
-            Some(key) => self.short.get(&key),
-            None => self.long.get(id),
+            Some(key) => self.short.get(&key).copied(),
+            None => self.long.get(id).copied(),
         }
     }
+}
+
+/// The bytes `start..end` of `bytes` and their length as one integer ([`ProjectIndex::key`]),
+/// if they are at most 15: one 16-byte load, masked to the length, where `bytes` go on far
+/// enough (nearly always, as a value is read inside its file), else built a byte at a time.
+fn short_key(bytes: &[u8], start: usize, end: usize) -> Option<u128> {
+    let len = end.checked_sub(start).filter(|&n| n < 16)?;
+    let length = (len as u128) << 120;
+    if let Some(wide) = bytes
+        .get(start..start + 16)
+        .and_then(|b| <[u8; 16]>::try_from(b).ok())
+    {
+        let mask = (1u128 << (8 * len)) - 1;
+        return Some((u128::from_le_bytes(wide) & mask) | length);
+    }
+    // Built in registers: a copy to the stack and a wide load back stalls the look-up.
+    let value = bytes.get(start..end)?;
+    let bits = value.iter().rev().fold(0, |k, &b| (k << 8) | u128::from(b));
+    Some(bits | length)
+}
+
+/// The id of voter `n` (0-based) of a block without a `voter_id` column: its number, written
+/// into `text`.
+fn numbered(text: &mut String, n: usize) -> &str {
+    text.clear();
+    let _ = write!(text, "{}", n + 1);
+    text.as_str()
 }
 
 /// Where a VOTES row's values are, from the block's header row.
@@ -337,6 +370,8 @@ struct VotesReader {
     index: ProjectIndex,
     /// Set by the block's first row, its header.
     columns: Option<VoteColumns>,
+    /// The columns' roles for rows read in one pass ([`plain`]), when that path applies.
+    plain: Option<Vec<plain::Column>>,
     /// Cardinal ballots before the common scale, voter after voter: the voter's line, a
     /// project and its exact points.
     points: Vec<(u64, usize, (u128, u32))>,
@@ -344,16 +379,52 @@ struct VotesReader {
     ballot: Vec<usize>,
     /// Scratch: the id of a voter without one (its number).
     id_text: String,
-    /// Extra column values shared by the voters that have the same ones, by their hash
-    /// (most voters repeat a few combinations, such as age, sex and voting method).
-    extras: FastMap<u64, Vec<Arc<[String]>>>,
-    /// The same, for the combinations whose values all have a short key
-    /// ([`ProjectIndex::key`]): looked up without hashing or comparing strings.
-    short_extras: FastMap<Vec<u128>, Arc<[String]>>,
-    /// Scratch: the current row's extra values' short keys.
-    extra_keys: Vec<u128>,
-    /// The values of a voter without extra columns.
-    no_extras: Arc<[String]>,
+    /// Extra column values shared by the voters that have the same ones (most voters repeat
+    /// a few combinations, such as age, sex and voting method): by the values' hash, their
+    /// indices in the voters' table ([`Voters::share`]).
+    extras: FastMap<u64, Vec<usize>>,
+    /// The same, by the text of their columns in a row.
+    spans: Spans,
+    /// The index of an empty list of values, when the block has no extra columns.
+    no_extras: usize,
+}
+
+/// Lists of extra values by the text of their columns in a row (the values joined by `;`),
+/// for the rows read in one pass ([`plain`]): a text of at most 15 bytes by its short key
+/// ([`short_key`]), a longer one by itself.
+#[derive(Default)]
+struct Spans {
+    short: FastMap<u128, usize>,
+    long: FastMap<Box<[u8]>, usize>,
+}
+
+impl Spans {
+    /// The voters' table index of the list whose columns are `bytes[start..end]`.
+    fn get(&self, bytes: &[u8], start: usize, end: usize) -> Option<usize> {
+        match short_key(bytes, start, end) {
+            Some(key) => self.short.get(&key).copied(),
+            None => self.long.get(bytes.get(start..end)?).copied(),
+        }
+    }
+
+    /// Keeps `index` for the list of `values`, unless a value holds a `;` (their text in a
+    /// row would then not tell the values apart; such rows are not read in one pass).
+    fn insert<'v>(&mut self, values: impl Iterator<Item = &'v str> + Clone, index: usize) {
+        if values.clone().any(|v| v.contains(';')) {
+            return;
+        }
+        let mut text = Vec::new();
+        for (i, value) in values.enumerate() {
+            if i > 0 {
+                text.push(b';');
+            }
+            text.extend_from_slice(value.as_bytes());
+        }
+        match short_key(&text, 0, text.len()) {
+            Some(key) => self.short.insert(key, index),
+            None => self.long.insert(text.into_boxed_slice(), index),
+        };
+    }
 }
 
 impl VotesReader {
@@ -361,7 +432,9 @@ impl VotesReader {
     fn row(&mut self, line: u64, fields: &[Cow<'_, str>]) -> Result<(), BudgetError> {
         let row = Row { line, fields };
         let Some(columns) = &self.columns else {
-            self.columns = Some(self.header(&row)?);
+            let columns = self.header(&row)?;
+            self.plain = plain::roles(self.instance.vote_type, &columns);
+            self.columns = Some(columns);
             return Ok(());
         };
         let vote_type = self.instance.vote_type;
@@ -394,7 +467,7 @@ impl VotesReader {
         let first_points = self.points.len();
         let mut texts = points();
         for name in names() {
-            let p = *self.index.get(name).ok_or_else(|| {
+            let p = self.index.get(name).ok_or_else(|| {
                 BudgetError::parse(line, format!("vote for unknown project `{name}`"))
             })?;
             if !vote_type.is_cardinal() {
@@ -422,18 +495,14 @@ impl VotesReader {
         let extra = self.extras(&row);
         let id = match given_id {
             Some(id) => id,
-            None => {
-                self.id_text.clear();
-                let _ = write!(self.id_text, "{}", n + 1);
-                self.id_text.as_str()
-            }
+            None => numbered(&mut self.id_text, n),
         };
         let voters = &mut self.instance.voters;
         match vote_type {
             VoteType::Approval | VoteType::Choose1 => {
-                voters.push(id, BallotRef::Approval(&self.ballot), extra);
+                voters.push_shared(id, BallotRef::Approval(&self.ballot), extra);
             }
-            VoteType::Ordinal => voters.push(id, BallotRef::Ordinal(&self.ballot), extra),
+            VoteType::Ordinal => voters.push_shared(id, BallotRef::Ordinal(&self.ballot), extra),
             VoteType::Cumulative | VoteType::Scoring => {
                 voters.push_cardinal_later(id, self.points.len() - first_points, extra);
             }
@@ -464,6 +533,9 @@ impl VotesReader {
         skip.extend(points);
         let (names, extra) = extras(header, &skip);
         self.instance.voter_columns = names;
+        if extra.is_empty() {
+            self.no_extras = self.instance.voters.share(Arc::default());
+        }
         Ok(VoteColumns {
             vote,
             id,
@@ -472,40 +544,34 @@ impl VotesReader {
         })
     }
 
-    /// The voter's extra column values, shared with the voters before it that have the same.
-    fn extras(&mut self, row: &Row<'_, '_>) -> Arc<[String]> {
+    /// The voter's extra column values, shared with the voters before it that have the same:
+    /// their index in the voters' table.
+    fn extras(&mut self, row: &Row<'_, '_>) -> usize {
         let cols = self
             .columns
             .as_ref()
             .map(|c| c.extra.as_slice())
             .unwrap_or_default();
         if cols.is_empty() {
-            return Arc::clone(&self.no_extras);
+            return self.no_extras;
         }
         let values = || cols.iter().map(|&c| row.get(c).unwrap_or_default());
-        self.extra_keys.clear();
-        let keys = &mut self.extra_keys;
-        if values().all(|v| ProjectIndex::key(v).map(|k| keys.push(k)).is_some()) {
-            if let Some(found) = self.short_extras.get(self.extra_keys.as_slice()) {
-                return Arc::clone(found);
-            }
-            let new: Arc<[String]> = values().map(str::to_string).collect();
-            self.short_extras
-                .insert(self.extra_keys.clone(), Arc::clone(&new));
-            return new;
-        }
+        let voters = &mut self.instance.voters;
         let mut hasher = rustc_hash::FxHasher::default();
         values().for_each(|v| v.hash(&mut hasher));
         let same = self.extras.entry(hasher.finish()).or_default();
-        if let Some(found) = same
-            .iter()
-            .find(|e| e.iter().map(String::as_str).eq(values()))
-        {
-            return Arc::clone(found);
-        }
-        let new: Arc<[String]> = values().map(str::to_string).collect();
-        same.push(Arc::clone(&new));
-        new
+        let found = same.iter().copied().find(|&i| {
+            voters
+                .shared(i)
+                .is_some_and(|e| e.iter().map(String::as_str).eq(values()))
+        });
+        let index = found.unwrap_or_else(|| {
+            let new = voters.share(values().map(str::to_string).collect());
+            same.push(new);
+            new
+        });
+        self.spans.insert(values(), index);
+        index
     }
 
     /// The instance, once every row is read: cardinal ballots get their points on the

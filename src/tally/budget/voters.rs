@@ -3,7 +3,7 @@
 //! allocations instead of two a voter (an id `String` and a ballot `Vec`), which the reader
 //! spent a fifth of its time making and freeing (`docs/benchmarks.md`, "Budget CLI").
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use super::instance::{Ballot, Voter};
 
@@ -92,7 +92,8 @@ struct Row {
     kind: Kind,
     /// Range of the ballot in [`Voters::picks`] or, when cardinal, [`Voters::scored`].
     ballot: (usize, usize),
-    extra: Arc<[String]>,
+    /// Index of the voter's extra values in [`Voters::extras`].
+    extra: usize,
 }
 
 /// The voters of an instance, in file order (see the module's documentation). Two lists of
@@ -105,6 +106,9 @@ pub struct Voters {
     picks: Vec<usize>,
     /// Cardinal ballots' projects and points, one voter after another.
     scored: Vec<(usize, u64)>,
+    /// The lists of extra column values the voters have, each shared by the voters with the
+    /// same (an index a voter rather than an `Arc` a voter: no reference count to touch).
+    extras: Vec<Arc<[String]>>,
 }
 
 impl Voters {
@@ -133,6 +137,30 @@ impl Voters {
 
     /// Adds a voter at the end.
     pub fn push(&mut self, id: &str, ballot: BallotRef<'_>, extra: Arc<[String]>) {
+        let extra = self.share(extra);
+        self.push_shared(id, ballot, extra);
+    }
+
+    /// Keeps a list of extra values for the voters pushed with the index it returns; the list
+    /// just kept before is reused when it is the same `Arc` or both are empty.
+    pub(super) fn share(&mut self, extra: Arc<[String]>) -> usize {
+        if let Some(last) = self.extras.last()
+            && (Arc::ptr_eq(last, &extra) || (last.is_empty() && extra.is_empty()))
+        {
+            return self.extras.len() - 1;
+        }
+        self.extras.push(extra);
+        self.extras.len() - 1
+    }
+
+    /// The list of extra values [`Voters::share`] gave `index`.
+    pub(super) fn shared(&self, index: usize) -> Option<&Arc<[String]>> {
+        self.extras.get(index)
+    }
+
+    /// Adds a voter at the end whose extra values are the list [`Voters::share`] gave
+    /// `extra`.
+    pub(super) fn push_shared(&mut self, id: &str, ballot: BallotRef<'_>, extra: usize) {
         let (kind, ballot) = match ballot {
             BallotRef::Approval(p) => (Kind::Approval, append(&mut self.picks, p)),
             BallotRef::Ordinal(p) => (Kind::Ordinal, append(&mut self.picks, p)),
@@ -144,7 +172,7 @@ impl Voters {
     /// Adds a cardinal voter whose ballot is the `points` entries after those of the voters
     /// before it, given later in one piece by [`Voters::set_scored`] (the reader learns the
     /// points' common scale only at the end of the file).
-    pub(super) fn push_cardinal_later(&mut self, id: &str, points: usize, extra: Arc<[String]>) {
+    pub(super) fn push_cardinal_later(&mut self, id: &str, points: usize, extra: usize) {
         let start = self.scored_end();
         self.push_row(id, Kind::Cardinal, (start, start + points), extra);
     }
@@ -172,7 +200,7 @@ impl Voters {
             .map_or(0, |r| r.ballot.1)
     }
 
-    fn push_row(&mut self, id: &str, kind: Kind, ballot: (usize, usize), extra: Arc<[String]>) {
+    fn push_row(&mut self, id: &str, kind: Kind, ballot: (usize, usize), extra: usize) {
         let start = self.ids.len();
         self.ids.push_str(id);
         self.rows.push(Row {
@@ -207,7 +235,7 @@ impl Voters {
         VoterRef {
             id: self.ids.get(row.id.0..row.id.1).unwrap_or_default(),
             ballot: self.ballot(row),
-            extra: &row.extra,
+            extra: self.extras.get(row.extra).unwrap_or_else(|| no_extras()),
         }
     }
 
@@ -219,6 +247,13 @@ impl Voters {
             Kind::Cardinal => BallotRef::Cardinal(self.scored.get(from..to).unwrap_or_default()),
         }
     }
+}
+
+/// An empty list of extra values (for an index [`Voters::share`] did not give, which the
+/// reader never passes).
+fn no_extras() -> &'static Arc<[String]> {
+    static NONE: OnceLock<Arc<[String]>> = OnceLock::new();
+    NONE.get_or_init(Arc::default)
 }
 
 /// Appends `items` to `list`; returns where they lie.
@@ -348,11 +383,34 @@ mod tests {
     }
 
     #[test]
+    fn extra_values_are_kept_once_a_list() {
+        let mut voters = Voters::new();
+        let list: Arc<[String]> = Arc::from(vec!["30".to_string()]);
+        for id in ["a", "b"] {
+            voters.push(id, BallotRef::Approval(&[]), Arc::clone(&list));
+        }
+        // Empty lists are one, however many `Arc`s they come in.
+        voters.push("c", BallotRef::Approval(&[]), Arc::default());
+        voters.push("d", BallotRef::Approval(&[]), Arc::default());
+        let kept = voters.share(Arc::clone(&list));
+        voters.push_shared("e", BallotRef::Approval(&[]), kept);
+        assert_eq!(voters.extras.len(), 3);
+        let extras: Vec<&Arc<[String]>> = voters.iter().map(|v| v.extra).collect();
+        assert!(Arc::ptr_eq(extras[0], &list) && Arc::ptr_eq(extras[1], &list));
+        assert!(extras[2].is_empty() && Arc::ptr_eq(extras[2], extras[3]));
+        assert!(Arc::ptr_eq(extras[4], &list));
+        // An index no list was kept under reads as no values.
+        voters.push_shared("f", BallotRef::Approval(&[]), 99);
+        assert!(voters.get(5).is_some_and(|v| v.extra.is_empty()));
+    }
+
+    #[test]
     fn cardinal_ballots_given_later_read_as_pushed() {
         let mut later = Voters::new();
-        later.push_cardinal_later("x", 2, Arc::default());
-        later.push_cardinal_later("y", 0, Arc::default());
-        later.push_cardinal_later("z", 1, Arc::default());
+        let none = later.share(Arc::default());
+        later.push_cardinal_later("x", 2, none);
+        later.push_cardinal_later("y", 0, none);
+        later.push_cardinal_later("z", 1, none);
         // Too few or too many entries for the ballots pushed: refused, nothing changed.
         assert!(later.set_scored(vec![(0, 5), (1, 7)]).is_err());
         assert!(

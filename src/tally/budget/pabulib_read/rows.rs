@@ -121,6 +121,18 @@ impl<'t> Rows<'t> {
         }
     }
 
+    /// The text not read yet.
+    pub(super) fn rest(&self) -> &'t str {
+        self.text.get(self.pos..).unwrap_or_default()
+    }
+
+    /// Moves past `bytes` of the text read elsewhere: whole rows at the start of
+    /// [`Rows::rest`], each ending with its line feed, `feeds` of them.
+    pub(super) fn skip(&mut self, bytes: usize, feeds: u64) {
+        self.pos += bytes;
+        self.newlines += feeds;
+    }
+
     /// The line feeds not read yet: at least the rows left, less one.
     pub(super) fn line_feeds_left(&self) -> usize {
         let rest = self.text.get(self.pos..).unwrap_or_default();

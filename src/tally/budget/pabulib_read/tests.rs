@@ -72,7 +72,7 @@ proptest! {
 }
 
 /// Lines of `.pb` files, good and bad, for the reader against [`super::reference`].
-const PB_LINES: [&str; 40] = [
+const PB_LINES: [&str; 50] = [
     "META",
     "key;value",
     "budget;100",
@@ -113,6 +113,16 @@ const PB_LINES: [&str; 40] = [
     "  ;  ",
     "meta",
     "votes",
+    "p_with_a_long_identifier;7;Long",
+    "v10;p1,p1,p2;1;30",
+    "p_with_a_long_identifier,p1;30;M",
+    "v11;p2,,p1;;30",
+    "v12;p1;2;30;x",
+    "v13;p1",
+    "p1 ,p2;30;M",
+    "v14;p2;3;\"30\"",
+    "Ł;p1;1;30",
+    "p2;30;Ż",
 ];
 
 fn pb_text(lines: &[usize], crlf: bool) -> String {
@@ -144,7 +154,7 @@ proptest! {
         votes in proptest::collection::vec(0..PB_LINES.len(), 0..20),
         crlf in any::<bool>(),
     ) {
-        let mut lines = vec![0, 1, 2, vote_type, 12, 13, 15, 16, 20, header];
+        let mut lines = vec![0, 1, 2, vote_type, 12, 13, 15, 16, 40, 20, header];
         lines.extend(votes);
         let text = pb_text(&lines, crlf);
         prop_assert_eq!(
