@@ -565,13 +565,16 @@ impl VotesReader {
                 .shared(i)
                 .is_some_and(|e| e.iter().map(String::as_str).eq(values()))
         });
-        let index = found.unwrap_or_else(|| {
-            let new = voters.share(values().map(str::to_string).collect());
-            same.push(new);
-            new
-        });
-        self.spans.insert(values(), index);
-        index
+        if let Some(index) = found {
+            return index;
+        }
+        let new = voters.share(values().map(str::to_string).collect());
+        same.push(new);
+        // A list is new here once; rows read in one pass find it by its text from then on.
+        if self.plain.is_some() {
+            self.spans.insert(values(), new);
+        }
+        new
     }
 
     /// The instance, once every row is read: cardinal ballots get their points on the

@@ -1,6 +1,7 @@
 //! Voter rows read straight from the text, one pass over each row's bytes: the way nearly
-//! every row of a real file is read (no quote, no `\r`, no space around a value, known short
-//! project ids, adjacent extra columns). Anything else — a quote, a `\r`, a value with a space
+//! every row of a real file is read (no quote, `\n` or `\r\n` line ends, no space around a
+//! value, known short project ids, adjacent extra columns). Anything else — a quote, a `\r`
+//! not before a `\n`, a value with a space
 //! or a non-ASCII byte at an end, a long or unknown project id, a missing or extra column, a
 //! row that could be a heading, extra values not seen yet — stops this path before the row, and
 //! the general path ([`super::VotesReader::row`]) reads it and gives any error. So this path
@@ -51,7 +52,8 @@ pub(super) fn roles(vote_type: VoteType, columns: &VoteColumns) -> Option<Vec<Co
 
 impl VotesReader {
     /// Reads the plain voter rows at the start of `text` (the file from the next row on);
-    /// returns the bytes read, whole rows each with its line feed, and how many rows.
+    /// returns the bytes read, whole rows each with its line end (`\n` or `\r\n`), and how
+    /// many rows.
     pub(super) fn plain_rows(&mut self, text: &str) -> (usize, u64) {
         let mut at = 0;
         let mut rows = 0;
@@ -63,7 +65,7 @@ impl VotesReader {
     }
 
     /// Reads one plain voter row at the start of `text` and returns its length with its line
-    /// feed, or `None` (nothing changed) when the general path must read it.
+    /// end, or `None` (nothing changed) when the general path must read it.
     fn plain_row(&mut self, text: &str) -> Option<usize> {
         let Self {
             instance,
@@ -92,10 +94,10 @@ impl VotesReader {
             } else {
                 loop {
                     let b = *bytes.get(at)?;
-                    if b == b';' || b == b'\n' {
+                    if b == b';' || b == b'\n' || b == b'\r' {
                         break;
                     }
-                    if b == b'"' || b == b'\r' {
+                    if b == b'"' {
                         return None;
                     }
                     at += 1;
@@ -112,10 +114,11 @@ impl VotesReader {
             if role == Column::Id {
                 id = Some(text.get(start..at)?);
             }
-            // The row ends with its last column, at a line feed.
+            // The row ends with its last column, at a line feed or `\r\n`.
             let last = col + 1 == roles.len();
             match (bytes.get(at)?, last) {
                 (b';', false) | (b'\n', true) => at += 1,
+                (b'\r', true) if bytes.get(at + 1) == Some(&b'\n') => at += 2,
                 _ => return None,
             }
         }
@@ -151,7 +154,7 @@ fn read_vote(
         let start = *at;
         let b = loop {
             let b = *bytes.get(*at)?;
-            if b == b',' || b == b';' || b == b'\n' {
+            if b == b',' || b == b';' || b == b'\n' || b == b'\r' {
                 break b;
             }
             if !b.is_ascii_graphic() || b == b'"' {
@@ -224,6 +227,9 @@ mod tests {
             (Some("b;p2,p1,p2;30\nc;;30\n"), 2)
         );
         assert_eq!(ids(&votes), ["a", "b", "c"]);
+        // Windows line ends read the same way (one line feed a row).
+        assert_eq!(votes.plain_rows("c2;p2;30\r\nc3;p1;30\r\n"), (20, 2));
+        assert_eq!(ids(&votes), ["a", "b", "c", "c2", "c3"]);
         let b = votes.instance.voters.get(1).unwrap();
         assert_eq!(b.ballot, BallotRef::Approval(&[1, 0]));
         assert!(Arc::ptr_eq(
@@ -233,7 +239,8 @@ mod tests {
         // Rows the general path must read (and judge): nothing read, nothing changed.
         for row in [
             "x;p1;30",
-            "x;p1;30\r\n",
+            "x;p1;30\r",
+            "x;p1\r;30\n",
             "x;\"p1\";30\n",
             "x;p3;30\n",
             "x;p1 ,p2;30\n",
@@ -246,7 +253,7 @@ mod tests {
         ] {
             assert_eq!(votes.plain_rows(row), (0, 0), "{row:?}");
         }
-        assert_eq!(ids(&votes), ["a", "b", "c"]);
+        assert_eq!(ids(&votes), ["a", "b", "c", "c2", "c3"]);
     }
 
     #[test]
